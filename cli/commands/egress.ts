@@ -1,0 +1,15 @@
+/** `telltale egress …`: see README "CLI". Flags are parsed here; all behaviour lives in shared/egress/. */
+import type { Command } from 'commander';
+import type { CliIO } from '../io.ts';
+import type { DemoSection } from './demo.ts';
+import { egressAnalyzeDemo, registerEgressAnalyze } from './egress-analyze.ts';
+import { egressPolicyDemo, registerEgressPolicy } from './egress-policy.ts';
+
+export function registerEgress(program: Command, io: CliIO): void {
+  const egress = program.command('egress').description('capture, name, diff and preflight network egress');
+  registerEgressAnalyze(egress, io);
+  registerEgressPolicy(egress, io);
+}
+
+/** What `telltale demo` shows of egress, in order: the endpoint table, then the manifest diff. */
+export const egressDemo: DemoSection[] = [...egressAnalyzeDemo, ...egressPolicyDemo];

@@ -1,0 +1,77 @@
+/**
+ * Link layers: find where the network-layer packet starts and which protocol it is, for every link
+ * type tcpdump and dumpcap write on Linux. Returns undefined for frames it cannot place; never throws.
+ *
+ * LINKTYPE values: https://www.tcpdump.org/linktypes.html
+ */
+export const LinkType = {
+  null: 0, // BSD loopback: 4-byte address family in host byte order
+  ethernet: 1,
+  raw: 101, // raw IPv4 or IPv6, version from the first nibble
+  rawAlt: 12, // DLT_RAW on some systems (OpenBSD numbering, also written by some tools)
+  rawAlt2: 14,
+  loop: 108, // OpenBSD loopback: address family in network byte order
+  linuxSll: 113,
+  ipv4: 228,
+  ipv6: 229,
+  linuxSll2: 276,
+} as const;
+
+export interface NetworkPayload {
+  /** 4 or 6 */
+  version: 4 | 6;
+  data: Buffer;
+}
+
+const ETHERTYPE_IPV4 = 0x0800;
+const ETHERTYPE_IPV6 = 0x86dd;
+const ETHERTYPE_VLAN = [0x8100, 0x88a8, 0x9100];
+
+function fromEtherType(etherType: number, data: Buffer): NetworkPayload | undefined {
+  if (etherType === ETHERTYPE_IPV4) return { version: 4, data };
+  if (etherType === ETHERTYPE_IPV6) return { version: 6, data };
+  return undefined;
+}
+
+function fromVersionNibble(data: Buffer): NetworkPayload | undefined {
+  if (data.length < 1) return undefined;
+  const version = data[0]! >> 4;
+  return version === 4 || version === 6 ? { version, data } : undefined;
+}
+
+export function decodeLink(linkType: number, frame: Buffer): NetworkPayload | undefined {
+  switch (linkType) {
+    case LinkType.ethernet: {
+      if (frame.length < 14) return undefined;
+      let offset = 12;
+      let etherType = frame.readUInt16BE(offset);
+      // 802.1Q / 802.1ad tags, possibly stacked (QinQ): 4 bytes each.
+      while (ETHERTYPE_VLAN.includes(etherType) && frame.length >= offset + 6) {
+        offset += 4;
+        etherType = frame.readUInt16BE(offset);
+      }
+      return fromEtherType(etherType, frame.subarray(offset + 2));
+    }
+    case LinkType.linuxSll: // 16-byte header, protocol at 14 (pcap-linktype(7) LINUX_SLL)
+      return frame.length < 16 ? undefined : fromEtherType(frame.readUInt16BE(14), frame.subarray(16));
+    case LinkType.linuxSll2: // 20-byte header, protocol at 0 (LINUX_SLL2, libpcap >= 1.10 for -i any)
+      return frame.length < 20 ? undefined : fromEtherType(frame.readUInt16BE(0), frame.subarray(20));
+    case LinkType.raw:
+    case LinkType.rawAlt:
+    case LinkType.rawAlt2:
+      return fromVersionNibble(frame);
+    case LinkType.ipv4:
+      return { version: 4, data: frame };
+    case LinkType.ipv6:
+      return { version: 6, data: frame };
+    case LinkType.null:
+    case LinkType.loop: {
+      if (frame.length < 4) return undefined;
+      // The family is AF_INET (2) or one of the OSes' AF_INET6 values (10, 24, 28, 30), in either
+      // byte order depending on the writer; the version nibble is the reliable tell.
+      return fromVersionNibble(frame.subarray(4));
+    }
+    default:
+      return undefined;
+  }
+}

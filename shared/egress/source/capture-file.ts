@@ -1,0 +1,249 @@
+/**
+ * Streams the packets of a capture file, pcap or pcapng, in one pass with bounded memory.
+ *
+ * pcap: both byte orders, microsecond (0xa1b2c3d4) and nanosecond (0xa1b23c4d) magic.
+ * pcapng: Section Header (per-section byte order), Interface Description (link type and timestamp
+ * resolution per interface), Enhanced and Simple Packet blocks; other blocks are skipped by length.
+ *
+ * A file cut mid-record or with garbage ends the stream with a warning naming the byte offset:
+ * everything before it is still analysed. Nothing here throws on bad bytes; only a file that is no
+ * capture at all (unknown magic) is an InputError, raised by `openCapture`.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { InputError } from '../../util/errors.ts';
+
+export interface RawPacket {
+  /** Link type of the interface the packet was captured on (LINKTYPE_* values). */
+  linkType: number;
+  /** Capture time in milliseconds since the epoch (sub-millisecond precision kept as a fraction). */
+  time: number;
+  data: Buffer;
+  /** Length on the wire; larger than data.length when the snap length cut the packet. */
+  wireLength: number;
+}
+
+export interface CaptureSummary {
+  format: 'pcap' | 'pcapng';
+  linkTypes: number[];
+  packets: number;
+  bytes: number;
+  warnings: string[];
+}
+
+const CHUNK = 1 << 20;
+
+/** A forward-only byte reader over a file descriptor that keeps at most one record plus a chunk. */
+class ByteStream {
+  private buffer = Buffer.alloc(0);
+  private position = 0;
+  /** File offset of buffer[0]. */
+  private base = 0;
+  private eof = false;
+  private readonly fd: number;
+
+  constructor(fd: number) {
+    this.fd = fd;
+  }
+
+  get offset(): number {
+    return this.base + this.position;
+  }
+
+  /** Makes `n` bytes available from the current position; false at end of file. */
+  ensure(n: number): boolean {
+    while (this.buffer.length - this.position < n) {
+      if (this.eof) return false;
+      const chunk = Buffer.allocUnsafe(Math.max(CHUNK, n));
+      const read = readSync(this.fd, chunk, 0, chunk.length, null);
+      if (read === 0) {
+        this.eof = true;
+        return false;
+      }
+      this.base += this.position;
+      this.buffer = Buffer.concat([this.buffer.subarray(this.position), chunk.subarray(0, read)]);
+      this.position = 0;
+    }
+    return true;
+  }
+
+  /** The next `n` bytes (a view, valid until the next ensure), advancing past them. */
+  take(n: number): Buffer {
+    const view = this.buffer.subarray(this.position, this.position + n);
+    this.position += n;
+    return view;
+  }
+
+  peek(n: number): Buffer {
+    return this.buffer.subarray(this.position, this.position + n);
+  }
+
+  atEnd(): boolean {
+    return !this.ensure(1);
+  }
+}
+
+const PCAP_MAGIC = new Map<number, { little: boolean; nanos: boolean }>([
+  [0xa1b2c3d4, { little: false, nanos: false }],
+  [0xd4c3b2a1, { little: true, nanos: false }],
+  [0xa1b23c4d, { little: false, nanos: true }],
+  [0x4d3cb2a1, { little: true, nanos: true }],
+]);
+const PCAPNG_SHB = 0x0a0d0d0a;
+const BYTE_ORDER_MAGIC = 0x1a2b3c4d;
+// Larger than any real packet record; a length beyond it means the file is corrupt from here on.
+const MAX_RECORD = 16 * 1024 * 1024;
+
+/**
+ * Opens a capture file and returns a packet iterator plus a summary that is complete once the
+ * iterator is exhausted.
+ */
+export function openCapture(file: string): { packets: Generator<RawPacket>; summary: CaptureSummary } {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    throw new InputError(`cannot open the capture: ${(error as Error).message}`, { location: { file } });
+  }
+  const stream = new ByteStream(fd);
+  if (!stream.ensure(4)) {
+    closeSync(fd);
+    throw new InputError('the file is empty, not a capture', { location: { file, offset: 0 } });
+  }
+  const magic = stream.peek(4).readUInt32BE(0);
+  const summary: CaptureSummary = { format: 'pcap', linkTypes: [], packets: 0, bytes: 0, warnings: [] };
+  let packets: Generator<RawPacket>;
+  if (PCAP_MAGIC.has(magic)) packets = readPcap(stream, PCAP_MAGIC.get(magic)!, summary, file);
+  else if (magic === PCAPNG_SHB) {
+    summary.format = 'pcapng';
+    packets = readPcapng(stream, summary, file);
+  } else {
+    closeSync(fd);
+    throw new InputError(`not a pcap or pcapng file (magic 0x${magic.toString(16).padStart(8, '0')})`, {
+      location: { file, offset: 0 },
+      hint: 'write captures with tcpdump -w, tshark -w or dumpcap',
+    });
+  }
+  const guarded = (function* () {
+    try {
+      yield* packets;
+    } finally {
+      closeSync(fd);
+    }
+  })();
+  return { packets: guarded, summary };
+}
+
+function truncated(summary: CaptureSummary, file: string, offset: number, what: string): void {
+  summary.warnings.push(
+    `${file}@${offset}: ${what}; the capture is analysed up to this point (was it cut while being written?)`,
+  );
+}
+
+function* readPcap(
+  stream: ByteStream,
+  magic: { little: boolean; nanos: boolean },
+  summary: CaptureSummary,
+  file: string,
+): Generator<RawPacket> {
+  if (!stream.ensure(24)) return truncated(summary, file, stream.offset, 'the pcap header is cut short');
+  const header = stream.take(24);
+  const u32 = (b: Buffer, o: number) => (magic.little ? b.readUInt32LE(o) : b.readUInt32BE(o));
+  // The link type's upper bits carry FCS information (pcap-savefile(5)); only the low 16 bits name it.
+  const linkType = u32(header, 20) & 0xffff;
+  summary.linkTypes.push(linkType);
+  const divisor = magic.nanos ? 1e6 : 1e3;
+  while (!stream.atEnd()) {
+    const at = stream.offset;
+    if (!stream.ensure(16)) return truncated(summary, file, at, 'a packet record header is cut short');
+    const record = stream.take(16);
+    const seconds = u32(record, 0);
+    const fraction = u32(record, 4);
+    const captured = u32(record, 8);
+    const wire = u32(record, 12);
+    if (captured > MAX_RECORD) return truncated(summary, file, at, `a packet record claims ${captured} bytes`);
+    if (!stream.ensure(captured)) return truncated(summary, file, at, 'the last packet is cut short');
+    const data = Buffer.from(stream.take(captured));
+    summary.packets++;
+    summary.bytes += captured;
+    yield { linkType, time: seconds * 1000 + fraction / divisor, data, wireLength: wire };
+  }
+}
+
+interface PcapngInterface {
+  linkType: number;
+  /** Timestamp units per second. */
+  unitsPerSecond: number;
+}
+
+function* readPcapng(stream: ByteStream, summary: CaptureSummary, file: string): Generator<RawPacket> {
+  let little = true;
+  let interfaces: PcapngInterface[] = [];
+  while (!stream.atEnd()) {
+    const at = stream.offset;
+    if (!stream.ensure(12)) return truncated(summary, file, at, 'a block header is cut short');
+    const head = stream.peek(12);
+    const type = head.readUInt32LE(0) === PCAPNG_SHB || head.readUInt32BE(0) === PCAPNG_SHB ? PCAPNG_SHB : undefined;
+    if (type === PCAPNG_SHB) {
+      // The byte-order magic after the block length decides how this whole section is read.
+      const order = head.readUInt32LE(8);
+      if (order === BYTE_ORDER_MAGIC) little = true;
+      else if (head.readUInt32BE(8) === BYTE_ORDER_MAGIC) little = false;
+      else return truncated(summary, file, at, 'a section header has no valid byte-order magic');
+      interfaces = [];
+    }
+    const u32 = (b: Buffer, o: number) => (little ? b.readUInt32LE(o) : b.readUInt32BE(o));
+    const u16 = (b: Buffer, o: number) => (little ? b.readUInt16LE(o) : b.readUInt16BE(o));
+    const blockType = u32(head, 0);
+    const length = u32(head, 4);
+    if (length < 12 || length % 4 !== 0 || length > MAX_RECORD) {
+      return truncated(summary, file, at, `a block claims an impossible length ${length}`);
+    }
+    if (!stream.ensure(length)) return truncated(summary, file, at, 'the last block is cut short');
+    const block = stream.take(length);
+    const body = block.subarray(8, length - 4);
+    if (blockType === 0x00000001 && body.length >= 8) {
+      // Interface Description Block: link type, then options; if_tsresol (code 9) sets the units.
+      const linkType = u16(body, 0);
+      let unitsPerSecond = 1e6;
+      let o = 8;
+      while (o + 4 <= body.length) {
+        const code = u16(body, o);
+        const len = u16(body, o + 2);
+        if (code === 0) break;
+        if (code === 9 && len >= 1 && o + 4 < body.length) {
+          const v = body[o + 4]!;
+          unitsPerSecond = v & 0x80 ? 2 ** (v & 0x7f) : 10 ** (v & 0x7f);
+        }
+        o += 4 + Math.ceil(len / 4) * 4;
+      }
+      interfaces.push({ linkType, unitsPerSecond });
+      if (!summary.linkTypes.includes(linkType)) summary.linkTypes.push(linkType);
+    } else if (blockType === 0x00000006 && body.length >= 20) {
+      // Enhanced Packet Block.
+      const iface = interfaces[u32(body, 0)];
+      const captured = u32(body, 12);
+      if (!iface || 20 + captured > body.length) {
+        summary.warnings.push(`${file}@${at}: a packet names an unknown interface or overruns its block; skipped`);
+        continue;
+      }
+      const units = u32(body, 4) * 2 ** 32 + u32(body, 8);
+      summary.packets++;
+      summary.bytes += captured;
+      yield {
+        linkType: iface.linkType,
+        time: (units / iface.unitsPerSecond) * 1000,
+        data: Buffer.from(body.subarray(20, 20 + captured)),
+        wireLength: u32(body, 16),
+      };
+    } else if (blockType === 0x00000003 && body.length >= 4) {
+      // Simple Packet Block: interface 0, no timestamp.
+      const iface = interfaces[0];
+      if (!iface) continue;
+      const wire = u32(body, 0);
+      const data = Buffer.from(body.subarray(4, 4 + Math.min(wire, body.length - 4)));
+      summary.packets++;
+      summary.bytes += data.length;
+      yield { linkType: iface.linkType, time: 0, data, wireLength: wire };
+    }
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * The one adapter between telltale and the Actions runner. Action entries (`actions/<name>/*.ts`)
+ * call `runAction`; capability code receives an `ActionContext` and never imports `@actions/*`.
+ */
+import * as core from '@actions/core';
+import { errorMessage, InputError, isInputError } from '../util/errors.ts';
+
+export interface AnnotationProperties {
+  title?: string;
+  file?: string;
+  startLine?: number;
+  endLine?: number;
+  startColumn?: number;
+}
+
+export interface ActionContext {
+  /** An input as the runner passed it (defaults from action.yml already applied), trimmed. */
+  input(name: string, options?: { required?: boolean }): string;
+  /** A YAML 1.2 boolean input (`true`/`false`, any case); an InputError for anything else. */
+  booleanInput(name: string): boolean;
+  /** Newline- or comma-separated list input with blanks dropped. */
+  listInput(name: string): string[];
+  output(name: string, value: string | number): void;
+  saveState(name: string, value: string): void;
+  state(name: string): string;
+  /** Appends Markdown to the job summary (the runner caps it at 1 MiB per step). */
+  summary(markdown: string): Promise<void>;
+  info(message: string): void;
+  debug(message: string): void;
+  notice(message: string, properties?: AnnotationProperties): void;
+  warning(message: string, properties?: AnnotationProperties): void;
+  error(message: string, properties?: AnnotationProperties): void;
+  /** Marks the step failed with a reason; the entry goes on to finish writing outputs. */
+  fail(message: string): void;
+  /** Registers a value (a token) the runner must mask in every later log line. */
+  secret(value: string): void;
+}
+
+export function createActionContext(): ActionContext {
+  return {
+    input: (name, options) => core.getInput(name, { required: options?.required ?? false, trimWhitespace: true }),
+    booleanInput: (name) => {
+      const raw = core.getInput(name).trim();
+      if (/^(true|yes|on)$/i.test(raw)) return true;
+      if (/^(false|no|off|)$/i.test(raw)) return false;
+      throw new InputError(`input '${name}' must be true or false, not '${raw}'`);
+    },
+    listInput: (name) =>
+      core
+        .getInput(name)
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    output: (name, value) => core.setOutput(name, String(value)),
+    saveState: (name, value) => core.saveState(name, value),
+    state: (name) => core.getState(name),
+    summary: async (markdown) => {
+      await core.summary.addRaw(markdown, true).write();
+    },
+    info: (message) => core.info(message),
+    debug: (message) => core.debug(message),
+    notice: (message, properties) => core.notice(message, properties ?? {}),
+    warning: (message, properties) => core.warning(message, properties ?? {}),
+    error: (message, properties) => core.error(message, properties ?? {}),
+    fail: (message) => core.setFailed(message),
+    secret: (value) => core.setSecret(value),
+  };
+}
+
+/**
+ * Runs an action entry. An `InputError` fails the step with its one-line description; any other
+ * error is a telltale bug: the step fails with the message and the stack goes to the debug log only.
+ */
+export async function runAction(main: (ctx: ActionContext) => Promise<void>): Promise<void> {
+  const ctx = createActionContext();
+  try {
+    await main(ctx);
+  } catch (error) {
+    if (isInputError(error)) {
+      core.setFailed(error.describe());
+    } else {
+      core.debug(error instanceof Error && error.stack ? error.stack : String(error));
+      core.setFailed(
+        `telltale internal error: ${errorMessage(error)} (please report it; run with ACTIONS_STEP_DEBUG=true for the stack)`,
+      );
+    }
+  }
+}

@@ -1,0 +1,221 @@
+/**
+ * Builders for crafted captures: frames for each link type, IPv4/IPv6 with TCP/UDP, TLS ClientHellos,
+ * pcap in both byte orders and resolutions, pcapng with several interfaces. Real captures are tested
+ * too (analyze-real.test.ts); these reach the corners a real client rarely shows.
+ */
+import dnsPacket from 'dns-packet';
+
+export function ipv4(src: string, dst: string, protocol: number, payload: Buffer, fragment = 0): Buffer {
+  const h = Buffer.alloc(20);
+  h[0] = 0x45;
+  h.writeUInt16BE(20 + payload.length, 2);
+  h.writeUInt16BE(fragment, 6);
+  h[8] = 64;
+  h[9] = protocol;
+  src.split('.').forEach((n, i) => (h[12 + i] = Number(n)));
+  dst.split('.').forEach((n, i) => (h[16 + i] = Number(n)));
+  return Buffer.concat([h, payload]);
+}
+
+function v6bytes(address: string): Buffer {
+  const [head, tail] = address.split('::');
+  const parse = (s: string | undefined) => (s ? s.split(':').map((g) => parseInt(g, 16)) : []);
+  const a = parse(head);
+  const b = parse(tail);
+  const groups = [...a, ...Array(8 - a.length - b.length).fill(0), ...b];
+  const out = Buffer.alloc(16);
+  groups.forEach((g, i) => out.writeUInt16BE(g, i * 2));
+  return out;
+}
+
+/** IPv6 with an optional hop-by-hop options header in front of the payload. */
+export function ipv6(src: string, dst: string, protocol: number, payload: Buffer, hopByHop = false): Buffer {
+  const ext = hopByHop ? Buffer.from([protocol, 0, 1, 4, 0, 0, 0, 0]) : Buffer.alloc(0);
+  const h = Buffer.alloc(40);
+  h[0] = 0x60;
+  h.writeUInt16BE(ext.length + payload.length, 4);
+  h[6] = hopByHop ? 0 : protocol;
+  h[7] = 64;
+  v6bytes(src).copy(h, 8);
+  v6bytes(dst).copy(h, 24);
+  return Buffer.concat([h, ext, payload]);
+}
+
+export function tcp(
+  srcPort: number,
+  dstPort: number,
+  seq: number,
+  flags: number,
+  payload: Buffer = Buffer.alloc(0),
+): Buffer {
+  const h = Buffer.alloc(20);
+  h.writeUInt16BE(srcPort, 0);
+  h.writeUInt16BE(dstPort, 2);
+  h.writeUInt32BE(seq >>> 0, 4);
+  h[12] = 0x50;
+  h[13] = flags;
+  return Buffer.concat([h, payload]);
+}
+
+export function udp(srcPort: number, dstPort: number, payload: Buffer): Buffer {
+  const h = Buffer.alloc(8);
+  h.writeUInt16BE(srcPort, 0);
+  h.writeUInt16BE(dstPort, 2);
+  h.writeUInt16BE(8 + payload.length, 4);
+  return Buffer.concat([h, payload]);
+}
+
+export const SYN = 0x02;
+export const SYNACK = 0x12;
+export const ACK = 0x10;
+export const RST = 0x04;
+export const PSHACK = 0x18;
+
+export function ethernet(ip: Buffer, vlan = false): Buffer {
+  const version = ip[0]! >> 4;
+  const type = Buffer.alloc(2);
+  type.writeUInt16BE(version === 6 ? 0x86dd : 0x0800);
+  const tag = vlan ? Buffer.from([0x81, 0x00, 0x00, 0x0a]) : Buffer.alloc(0);
+  return Buffer.concat([Buffer.alloc(12, 0xaa), tag, type, ip]);
+}
+
+export function sll2(ip: Buffer): Buffer {
+  const h = Buffer.alloc(20);
+  h.writeUInt16BE(ip[0]! >> 4 === 6 ? 0x86dd : 0x0800, 0);
+  return Buffer.concat([h, ip]);
+}
+
+export function sll(ip: Buffer): Buffer {
+  const h = Buffer.alloc(16);
+  h.writeUInt16BE(ip[0]! >> 4 === 6 ? 0x86dd : 0x0800, 14);
+  return Buffer.concat([h, ip]);
+}
+
+export function nullLoopback(ip: Buffer): Buffer {
+  const h = Buffer.alloc(4);
+  h.writeUInt32LE(ip[0]! >> 4 === 6 ? 30 : 2);
+  return Buffer.concat([h, ip]);
+}
+
+/** A TLS 1.3-style ClientHello record with SNI and ALPN, padded to about `size` bytes. */
+export function clientHello(serverName: string, size = 600, sniFirst = false): Buffer {
+  const name = Buffer.from(serverName, 'latin1');
+  const sni = Buffer.alloc(9 + name.length);
+  sni.writeUInt16BE(0, 0);
+  sni.writeUInt16BE(5 + name.length, 2);
+  sni.writeUInt16BE(3 + name.length, 4);
+  sni[6] = 0;
+  sni.writeUInt16BE(name.length, 7);
+  name.copy(sni, 9);
+  const alpn = Buffer.from([0x00, 0x10, 0x00, 0x05, 0x00, 0x03, 0x02, 0x68, 0x32]);
+  const fixedLength = 2 + 32 + 1 + 4 + 2 + 2 + sni.length + alpn.length;
+  const padLength = Math.max(0, size - 9 - fixedLength - 4);
+  const padding = Buffer.concat([Buffer.from([0x00, 0x15, padLength >> 8, padLength & 0xff]), Buffer.alloc(padLength)]);
+  const extensions = sniFirst ? [sni, alpn, padding] : [alpn, padding, sni];
+  const extBytes = Buffer.concat(extensions);
+  const extLength = Buffer.alloc(2);
+  extLength.writeUInt16BE(extBytes.length);
+  const body = Buffer.concat([
+    Buffer.from([0x03, 0x03]),
+    Buffer.alloc(32, 7),
+    Buffer.from([0]),
+    Buffer.from([0x00, 0x02, 0x13, 0x01]),
+    Buffer.from([0x01, 0x00]),
+    extLength,
+    extBytes,
+  ]);
+  const handshake = Buffer.concat([
+    Buffer.from([1, body.length >> 16, (body.length >> 8) & 0xff, body.length & 0xff]),
+    body,
+  ]);
+  const record = Buffer.from([0x16, 0x03, 0x01, handshake.length >> 8, handshake.length & 0xff]);
+  return Buffer.concat([record, handshake]);
+}
+
+export function dnsQuery(id: number, name: string, type: 'A' | 'AAAA' = 'A'): Buffer {
+  return dnsPacket.encode({ type: 'query', id, flags: dnsPacket.RECURSION_DESIRED, questions: [{ type, name }] });
+}
+
+export function dnsAnswer(
+  id: number,
+  name: string,
+  answers: { type: 'A' | 'AAAA' | 'CNAME'; name: string; data: string }[],
+  rcode = 0,
+): Buffer {
+  return dnsPacket.encode({
+    type: 'response',
+    id,
+    flags: dnsPacket.RECURSION_DESIRED | rcode,
+    questions: [{ type: 'A', name }],
+    answers: answers.map((a) => ({ ...a, ttl: 60, class: 'IN' as const })),
+  });
+}
+
+export interface Frame {
+  time: number;
+  data: Buffer;
+  iface?: number;
+}
+
+export function pcap(linkType: number, frames: Frame[], options: { little?: boolean; nanos?: boolean } = {}): Buffer {
+  const little = options.little ?? true;
+  const u32 = (n: number) => {
+    const b = Buffer.alloc(4);
+    if (little) b.writeUInt32LE(n >>> 0);
+    else b.writeUInt32BE(n >>> 0);
+    return b;
+  };
+  const u16 = (n: number) => {
+    const b = Buffer.alloc(2);
+    if (little) b.writeUInt16LE(n);
+    else b.writeUInt16BE(n);
+    return b;
+  };
+  const magic = options.nanos ? 0xa1b23c4d : 0xa1b2c3d4;
+  const parts: Buffer[] = [u32(magic), u16(2), u16(4), u32(0), u32(0), u32(262144), u32(linkType)];
+  for (const frame of frames) {
+    const seconds = Math.floor(frame.time / 1000);
+    const fraction = options.nanos ? Math.round((frame.time % 1000) * 1e6) : Math.round((frame.time % 1000) * 1e3);
+    parts.push(u32(seconds), u32(fraction), u32(frame.data.length), u32(frame.data.length), frame.data);
+  }
+  return Buffer.concat(parts);
+}
+
+/** pcapng (little-endian) with one Interface Description Block per link type (nanosecond resolution). */
+export function pcapng(linkTypes: number[], frames: Frame[]): Buffer {
+  const block = (type: number, body: Buffer) => {
+    const padded = Buffer.concat([body, Buffer.alloc((4 - (body.length % 4)) % 4)]);
+    const length = padded.length + 12;
+    const head = Buffer.alloc(8);
+    head.writeUInt32LE(type, 0);
+    head.writeUInt32LE(length, 4);
+    const tail = Buffer.alloc(4);
+    tail.writeUInt32LE(length);
+    return Buffer.concat([head, padded, tail]);
+  };
+  const shb = Buffer.alloc(16);
+  shb.writeUInt32LE(0x1a2b3c4d, 0);
+  shb.writeUInt16LE(1, 4);
+  shb.writeBigInt64LE(-1n, 8);
+  const parts = [block(0x0a0d0d0a, shb)];
+  for (const linkType of linkTypes) {
+    const idb = Buffer.alloc(8 + 8 + 4);
+    idb.writeUInt16LE(linkType, 0);
+    idb.writeUInt32LE(262144, 4);
+    idb.writeUInt16LE(9, 8); // if_tsresol
+    idb.writeUInt16LE(1, 10);
+    idb[12] = 9; // 10^-9
+    parts.push(block(0x00000001, idb));
+  }
+  for (const frame of frames) {
+    const ns = BigInt(Math.round(frame.time * 1e6));
+    const epb = Buffer.alloc(20);
+    epb.writeUInt32LE(frame.iface ?? 0, 0);
+    epb.writeUInt32LE(Number(ns >> 32n), 4);
+    epb.writeUInt32LE(Number(ns & 0xffffffffn), 8);
+    epb.writeUInt32LE(frame.data.length, 12);
+    epb.writeUInt32LE(frame.data.length, 16);
+    parts.push(block(0x00000006, Buffer.concat([epb, frame.data])));
+  }
+  return Buffer.concat(parts);
+}
