@@ -1,9 +1,57 @@
-/** `telltale audit …`: see README "CLI". Flags are parsed here; all behaviour lives in shared/. */
+/** `telltale audit …`: see README "CLI" and docs/audit.md. Flags are parsed here; all behaviour lives in shared/. */
 import type { Command } from 'commander';
-import type { CliIO } from '../io.ts';
+import path from 'node:path';
+import { auditExitCode, performAudit } from '../../shared/audit/audit.ts';
+import { ExitCode } from '../../shared/util/exit-codes.ts';
+import { ExitWith, type CliIO } from '../io.ts';
 import type { DemoSection } from './demo.ts';
 
-export function registerAudit(_program: Command, _io: CliIO): void {}
+interface AuditFlags {
+  controls: string;
+  target: string;
+  format: string;
+  auditOnly?: boolean;
+}
 
-/** What `telltale demo` shows of this capability, in order. */
-export const auditDemo: DemoSection[] = [];
+export function registerAudit(program: Command, io: CliIO): void {
+  program
+    .command('audit')
+    .description('check controls (Goss-compatible YAML) against the host or an image and report them')
+    .requiredOption(
+      '-c, --controls <file>',
+      'controls file (Goss YAML, plus meta.id/impact/tags and an image: section)',
+    )
+    .option('-t, --target <target>', 'host | image:PATH | oci:PATH | container:NAME | docker-image:REF', 'host')
+    .option(
+      '-f, --format <list>',
+      'reporters, comma-separated, each optionally :FILE (documentation,json,junit,sarif,markdown)',
+      'documentation',
+    )
+    .option('--audit-only', 'report failures but exit 0 (for inherited infrastructure)')
+    .action(async (flags: AuditFlags) => {
+      const { report } = await performAudit({
+        controlsFile: flags.controls,
+        target: flags.target,
+        format: flags.format,
+        stdout: io.stdout,
+      });
+      const code = auditExitCode(report, flags.auditOnly === true);
+      if (code !== ExitCode.ok) throw new ExitWith(code);
+    });
+}
+
+/** What `telltale demo` shows of this capability: a host audit of the bundled sample controls. */
+export const auditDemo: DemoSection[] = [
+  {
+    title: 'audit: controls against this host',
+    run: async (samples, io) => {
+      // The report is the point here; a failed control must not fail `telltale demo`, so no exit code.
+      await performAudit({
+        controlsFile: path.join(samples, 'audit-host', 'controls.yaml'),
+        target: 'host',
+        format: 'documentation',
+        stdout: io.stdout,
+      });
+    },
+  },
+];

@@ -10265,6 +10265,3245 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
+/***/ 9379:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const ANY = Symbol('SemVer ANY')
+// hoisted class for cyclic dependency
+class Comparator {
+  static get ANY () {
+    return ANY
+  }
+
+  constructor (comp, options) {
+    options = parseOptions(options)
+
+    if (comp instanceof Comparator) {
+      if (comp.loose === !!options.loose) {
+        return comp
+      } else {
+        comp = comp.value
+      }
+    }
+
+    comp = comp.trim().split(/\s+/).join(' ')
+    debug('comparator', comp, options)
+    this.options = options
+    this.loose = !!options.loose
+    this.parse(comp)
+
+    if (this.semver === ANY) {
+      this.value = ''
+    } else {
+      this.value = this.operator + this.semver.version
+    }
+
+    debug('comp', this)
+  }
+
+  parse (comp) {
+    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR]
+    const m = comp.match(r)
+
+    if (!m) {
+      throw new TypeError(`Invalid comparator: ${comp}`)
+    }
+
+    this.operator = m[1] !== undefined ? m[1] : ''
+    if (this.operator === '=') {
+      this.operator = ''
+    }
+
+    // if it literally is just '>' or '' then allow anything.
+    if (!m[2]) {
+      this.semver = ANY
+    } else {
+      this.semver = new SemVer(m[2], this.options.loose)
+    }
+  }
+
+  toString () {
+    return this.value
+  }
+
+  test (version) {
+    debug('Comparator.test', version, this.options.loose)
+
+    if (this.semver === ANY || version === ANY) {
+      return true
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    return cmp(version, this.operator, this.semver, this.options)
+  }
+
+  intersects (comp, options) {
+    if (!(comp instanceof Comparator)) {
+      throw new TypeError('a Comparator is required')
+    }
+
+    if (this.operator === '') {
+      if (this.value === '') {
+        return true
+      }
+      return new Range(comp.value, options).test(this.value)
+    } else if (comp.operator === '') {
+      if (comp.value === '') {
+        return true
+      }
+      return new Range(this.value, options).test(comp.semver)
+    }
+
+    options = parseOptions(options)
+
+    // Special cases where nothing can possibly be lower
+    if (options.includePrerelease &&
+      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
+      return false
+    }
+    if (!options.includePrerelease &&
+      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
+      return false
+    }
+
+    // Same direction increasing (> or >=)
+    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
+      return true
+    }
+    // Same direction decreasing (< or <=)
+    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // same SemVer and both sides are inclusive (<= or >=)
+    if (
+      (this.semver.version === comp.semver.version) &&
+      this.operator.includes('=') && comp.operator.includes('=')) {
+      return true
+    }
+    // opposite directions less than
+    if (cmp(this.semver, '<', comp.semver, options) &&
+      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // opposite directions greater than
+    if (cmp(this.semver, '>', comp.semver, options) &&
+      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
+      return true
+    }
+    return false
+  }
+}
+
+module.exports = Comparator
+
+const parseOptions = __nccwpck_require__(356)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+const cmp = __nccwpck_require__(8646)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+
+/***/ }),
+
+/***/ 6782:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SPACE_CHARACTERS = /\s+/g
+
+// hoisted class for cyclic dependency
+class Range {
+  constructor (range, options) {
+    options = parseOptions(options)
+
+    if (range instanceof Range) {
+      if (
+        range.loose === !!options.loose &&
+        range.includePrerelease === !!options.includePrerelease
+      ) {
+        return range
+      } else {
+        return new Range(range.raw, options)
+      }
+    }
+
+    if (range instanceof Comparator) {
+      // just put it in the set and return
+      this.raw = range.value
+      this.set = [[range]]
+      this.formatted = undefined
+      return this
+    }
+
+    this.options = options
+    this.loose = !!options.loose
+    this.includePrerelease = !!options.includePrerelease
+
+    // First reduce all whitespace as much as possible so we do not have to rely
+    // on potentially slow regexes like \s*. This is then stored and used for
+    // future error messages as well.
+    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ')
+
+    // First, split on ||
+    this.set = this.raw
+      .split('||')
+      // map the range to a 2d array of comparators
+      .map(r => this.parseRange(r.trim()))
+      // throw out any comparator lists that are empty
+      // this generally means that it was not a valid range, which is allowed
+      // in loose mode, but will still throw if the WHOLE range is invalid.
+      .filter(c => c.length)
+
+    if (!this.set.length) {
+      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
+    }
+
+    // if we have any that are not the null set, throw out null sets.
+    if (this.set.length > 1) {
+      // keep the first one, in case they're all null sets
+      const first = this.set[0]
+      this.set = this.set.filter(c => !isNullSet(c[0]))
+      if (this.set.length === 0) {
+        this.set = [first]
+      } else if (this.set.length > 1) {
+        // if we have any that are *, then the range is just *
+        for (const c of this.set) {
+          if (c.length === 1 && isAny(c[0])) {
+            this.set = [c]
+            break
+          }
+        }
+      }
+    }
+
+    this.formatted = undefined
+  }
+
+  get range () {
+    if (this.formatted === undefined) {
+      this.formatted = ''
+      for (let i = 0; i < this.set.length; i++) {
+        if (i > 0) {
+          this.formatted += '||'
+        }
+        const comps = this.set[i]
+        for (let k = 0; k < comps.length; k++) {
+          if (k > 0) {
+            this.formatted += ' '
+          }
+          this.formatted += comps[k].toString().trim()
+        }
+      }
+    }
+    return this.formatted
+  }
+
+  format () {
+    return this.range
+  }
+
+  toString () {
+    return this.range
+  }
+
+  parseRange (range) {
+    // strip build metadata so it can't bleed into the version
+    range = range.replace(BUILDSTRIPRE, '')
+
+    // memoize range parsing for performance.
+    // this is a very hot path, and fully deterministic.
+    const memoOpts =
+      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
+      (this.options.loose && FLAG_LOOSE)
+    const memoKey = memoOpts + ':' + range
+    const cached = cache.get(memoKey)
+    if (cached) {
+      return cached
+    }
+
+    const loose = this.options.loose
+    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
+    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE]
+    range = range.replace(hr, hyphenReplace(this.options.includePrerelease))
+    debug('hyphen replace', range)
+
+    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
+    range = trimComparatorWhitespace(range)
+    debug('comparator trim', range)
+
+    // `~ 1.2.3` => `~1.2.3`
+    range = range.replace(re[t.TILDETRIM], tildeTrimReplace)
+    debug('tilde trim', range)
+
+    // `^ 1.2.3` => `^1.2.3`
+    range = range.replace(re[t.CARETTRIM], caretTrimReplace)
+    debug('caret trim', range)
+
+    // At this point, the range is completely trimmed and
+    // ready to be split into comparators.
+
+    let rangeList = range
+      .split(' ')
+      .map(comp => parseComparator(comp, this.options))
+      .join(' ')
+      .split(/\s+/)
+      // >=0.0.0 is equivalent to *
+      .map(comp => replaceGTE0(comp, this.options))
+
+    if (loose) {
+      // in loose mode, throw out any that are not valid comparators
+      rangeList = rangeList.filter(comp => {
+        debug('loose invalid filter', comp, this.options)
+        return !!comp.match(re[t.COMPARATORLOOSE])
+      })
+    }
+    debug('range list', rangeList)
+
+    // if any comparators are the null set, then replace with JUST null set
+    // if more than one comparator, remove any * comparators
+    // also, don't include the same comparator more than once
+    const rangeMap = new Map()
+    const comparators = rangeList.map(comp => new Comparator(comp, this.options))
+    for (const comp of comparators) {
+      if (isNullSet(comp)) {
+        return [comp]
+      }
+      rangeMap.set(comp.value, comp)
+    }
+    if (rangeMap.size > 1 && rangeMap.has('')) {
+      rangeMap.delete('')
+    }
+
+    const result = [...rangeMap.values()]
+    cache.set(memoKey, result)
+    return result
+  }
+
+  intersects (range, options) {
+    if (!(range instanceof Range)) {
+      throw new TypeError('a Range is required')
+    }
+
+    return this.set.some((thisComparators) => {
+      return (
+        isSatisfiable(thisComparators, options) &&
+        range.set.some((rangeComparators) => {
+          return (
+            isSatisfiable(rangeComparators, options) &&
+            thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options)
+              })
+            })
+          )
+        })
+      )
+    })
+  }
+
+  // if ANY of the sets match ALL of its comparators, then pass
+  test (version) {
+    if (!version) {
+      return false
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    for (let i = 0; i < this.set.length; i++) {
+      if (testSet(this.set[i], version, this.options)) {
+        return true
+      }
+    }
+    return false
+  }
+}
+
+module.exports = Range
+
+const LRU = __nccwpck_require__(1383)
+const cache = new LRU()
+
+const parseOptions = __nccwpck_require__(356)
+const Comparator = __nccwpck_require__(9379)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const trimComparatorWhitespace = __nccwpck_require__(9737)
+const {
+  safeRe: re,
+  src,
+  t,
+  tildeTrimReplace,
+  caretTrimReplace,
+} = __nccwpck_require__(5471)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5101)
+
+// unbounded global build-metadata stripper used by parseRange
+const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
+
+const isNullSet = c => c.value === '<0.0.0-0'
+const isAny = c => c.value === ''
+
+// take a set of comparators and determine whether there
+// exists a version which can satisfy it
+const isSatisfiable = (comparators, options) => {
+  let result = true
+  const remainingComparators = comparators.slice()
+  let testComparator = remainingComparators.pop()
+
+  while (result && remainingComparators.length) {
+    result = remainingComparators.every((otherComparator) => {
+      return testComparator.intersects(otherComparator, options)
+    })
+
+    testComparator = remainingComparators.pop()
+  }
+
+  return result
+}
+
+// comprised of xranges, tildes, stars, and gtlt's at this point.
+// already replaced the hyphen ranges
+// turn into a set of JUST comparators.
+const parseComparator = (comp, options) => {
+  comp = comp.replace(re[t.BUILD], '')
+  debug('comp', comp, options)
+  comp = replaceCarets(comp, options)
+  debug('caret', comp)
+  comp = replaceTildes(comp, options)
+  debug('tildes', comp)
+  comp = replaceXRanges(comp, options)
+  debug('xrange', comp)
+  comp = replaceStars(comp, options)
+  debug('stars', comp)
+  return comp
+}
+
+const isX = id => !id || id.toLowerCase() === 'x' || id === '*'
+
+const invalidXRangeOrder = (M, m, p) => (
+  (isX(M) && !isX(m)) ||
+  (isX(m) && p && !isX(p))
+)
+
+// ~, ~> --> * (any, kinda silly)
+// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
+// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
+// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
+// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
+// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
+// ~0.0.1 --> >=0.0.1 <0.1.0-0
+const replaceTildes = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceTilde(c, options))
+    .join(' ')
+}
+
+const replaceTilde = (comp, options) => {
+  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE]
+  // if we're including prereleases in the match, then the lower bound is
+  // -0, the lowest possible prerelease value, just like x-ranges and carets.
+  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('tilde', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      // ~1.2 == >=1.2.0 <1.3.0-0
+      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+    } else if (pr) {
+      debug('replaceTilde pr', pr)
+      ret = `>=${M}.${m}.${p}-${pr
+      } <${M}.${+m + 1}.0-0`
+    } else {
+      // ~1.2.3 == >=1.2.3 <1.3.0-0
+      ret = `>=${M}.${m}.${p
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('tilde return', ret)
+    return ret
+  })
+}
+
+// ^ --> * (any, kinda silly)
+// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
+// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
+// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
+// ^1.2.3 --> >=1.2.3 <2.0.0-0
+// ^1.2.0 --> >=1.2.0 <2.0.0-0
+// ^0.0.1 --> >=0.0.1 <0.0.2-0
+// ^0.1.0 --> >=0.1.0 <0.2.0-0
+const replaceCarets = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceCaret(c, options))
+    .join(' ')
+}
+
+const replaceCaret = (comp, options) => {
+  debug('caret', comp, options)
+  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET]
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('caret', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      if (M === '0') {
+        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+      } else {
+        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`
+      }
+    } else if (pr) {
+      debug('replaceCaret pr', pr)
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p}-${pr
+        } <${+M + 1}.0.0-0`
+      }
+    } else {
+      debug('no pr')
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p
+        } <${+M + 1}.0.0-0`
+      }
+    }
+
+    debug('caret return', ret)
+    return ret
+  })
+}
+
+const replaceXRanges = (comp, options) => {
+  debug('replaceXRanges', comp, options)
+  return comp
+    .split(/\s+/)
+    .map((c) => replaceXRange(c, options))
+    .join(' ')
+}
+
+const replaceXRange = (comp, options) => {
+  comp = comp.trim()
+  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE]
+  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+    debug('xRange', comp, ret, gtlt, M, m, p, pr)
+    if (invalidXRangeOrder(M, m, p)) {
+      return comp
+    }
+
+    const xM = isX(M)
+    const xm = xM || isX(m)
+    const xp = xm || isX(p)
+    const anyX = xp
+
+    if (gtlt === '=' && anyX) {
+      gtlt = ''
+    }
+
+    // if we're including prereleases in the match, then we need
+    // to fix this to -0, the lowest possible prerelease value
+    pr = options.includePrerelease ? '-0' : ''
+
+    if (xM) {
+      if (gtlt === '>' || gtlt === '<') {
+        // nothing is allowed
+        ret = '<0.0.0-0'
+      } else {
+        // nothing is forbidden
+        ret = '*'
+      }
+    } else if (gtlt && anyX) {
+      // we know patch is an x, because we have any x at all.
+      // replace X with 0
+      if (xm) {
+        m = 0
+      }
+      p = 0
+
+      if (gtlt === '>') {
+        // >1 => >=2.0.0
+        // >1.2 => >=1.3.0
+        gtlt = '>='
+        if (xm) {
+          M = +M + 1
+          m = 0
+          p = 0
+        } else {
+          m = +m + 1
+          p = 0
+        }
+      } else if (gtlt === '<=') {
+        // <=0.7.x is actually <0.8.0, since any 0.7.x should
+        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
+        gtlt = '<'
+        if (xm) {
+          M = +M + 1
+        } else {
+          m = +m + 1
+        }
+      }
+
+      if (gtlt === '<') {
+        pr = '-0'
+      }
+
+      ret = `${gtlt + M}.${m}.${p}${pr}`
+    } else if (xm) {
+      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`
+    } else if (xp) {
+      ret = `>=${M}.${m}.0${pr
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('xRange return', ret)
+
+    return ret
+  })
+}
+
+// Because * is AND-ed with everything else in the comparator,
+// and '' means "any version", just remove the *s entirely.
+const replaceStars = (comp, options) => {
+  debug('replaceStars', comp, options)
+  // Looseness is ignored here.  star is always as loose as it gets!
+  return comp
+    .trim()
+    .replace(re[t.STAR], '')
+}
+
+const replaceGTE0 = (comp, options) => {
+  debug('replaceGTE0', comp, options)
+  return comp
+    .trim()
+    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
+}
+
+// This function is passed to string.replace(re[t.HYPHENRANGE])
+// M, m, patch, prerelease, build
+// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
+// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
+// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
+// TODO build?
+const hyphenReplace = incPr => ($0,
+  from, fM, fm, fp, fpr, fb,
+  to, tM, tm, tp, tpr) => {
+  if (isX(fM)) {
+    from = ''
+  } else if (isX(fm)) {
+    from = `>=${fM}.0.0${incPr ? '-0' : ''}`
+  } else if (isX(fp)) {
+    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`
+  } else if (fpr) {
+    from = `>=${from}`
+  } else {
+    from = `>=${from}${incPr ? '-0' : ''}`
+  }
+
+  if (isX(tM)) {
+    to = ''
+  } else if (isX(tm)) {
+    to = `<${+tM + 1}.0.0-0`
+  } else if (isX(tp)) {
+    to = `<${tM}.${+tm + 1}.0-0`
+  } else if (tpr) {
+    to = `<=${tM}.${tm}.${tp}-${tpr}`
+  } else if (incPr) {
+    to = `<${tM}.${tm}.${+tp + 1}-0`
+  } else {
+    to = `<=${to}`
+  }
+
+  return `${from} ${to}`.trim()
+}
+
+const testSet = (set, version, options) => {
+  for (let i = 0; i < set.length; i++) {
+    if (!set[i].test(version)) {
+      return false
+    }
+  }
+
+  if (version.prerelease.length && !options.includePrerelease) {
+    // Find the set of versions that are allowed to have prereleases
+    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
+    // That should allow `1.2.3-pr.2` to pass.
+    // However, `1.2.4-alpha.notready` should NOT be allowed,
+    // even though it's within the range set by the comparators.
+    for (let i = 0; i < set.length; i++) {
+      debug(set[i].semver)
+      if (set[i].semver === Comparator.ANY) {
+        continue
+      }
+
+      if (set[i].semver.prerelease.length > 0) {
+        const allowed = set[i].semver
+        if (allowed.major === version.major &&
+            allowed.minor === version.minor &&
+            allowed.patch === version.patch) {
+          return true
+        }
+      }
+    }
+
+    // Version has a -pre, but it's not one of the ones we like.
+    return false
+  }
+
+  return true
+}
+
+
+/***/ }),
+
+/***/ 7163:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const debug = __nccwpck_require__(1159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const parseOptions = __nccwpck_require__(356)
+const { compareIdentifiers } = __nccwpck_require__(3348)
+
+const isPrereleaseIdentifier = (prerelease, identifier) => {
+  const identifiers = identifier.split('.')
+  if (identifiers.length > prerelease.length) {
+    return false
+  }
+
+  for (let i = 0; i < identifiers.length; i++) {
+    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+      return false
+    }
+  }
+
+  return true
+}
+
+class SemVer {
+  constructor (version, options) {
+    options = parseOptions(options)
+
+    if (version instanceof SemVer) {
+      if (version.loose === !!options.loose &&
+        version.includePrerelease === !!options.includePrerelease) {
+        return version
+      } else {
+        version = version.version
+      }
+    } else if (typeof version !== 'string') {
+      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
+    }
+
+    if (version.length > MAX_LENGTH) {
+      throw new TypeError(
+        `version is longer than ${MAX_LENGTH} characters`
+      )
+    }
+
+    debug('SemVer', version, options)
+    this.options = options
+    this.loose = !!options.loose
+    // this isn't actually relevant for versions, but keep it so that we
+    // don't run into trouble passing this.options around.
+    this.includePrerelease = !!options.includePrerelease
+
+    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL])
+
+    if (!m) {
+      throw new TypeError(`Invalid Version: ${version}`)
+    }
+
+    this.raw = version
+
+    // these are actually numbers
+    this.major = +m[1]
+    this.minor = +m[2]
+    this.patch = +m[3]
+
+    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+      throw new TypeError('Invalid major version')
+    }
+
+    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+      throw new TypeError('Invalid minor version')
+    }
+
+    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+      throw new TypeError('Invalid patch version')
+    }
+
+    // numberify any prerelease numeric ids
+    if (!m[4]) {
+      this.prerelease = []
+    } else {
+      this.prerelease = m[4].split('.').map((id) => {
+        if (/^[0-9]+$/.test(id)) {
+          const num = +id
+          if (num >= 0 && num < MAX_SAFE_INTEGER) {
+            return num
+          }
+        }
+        return id
+      })
+    }
+
+    this.build = m[5] ? m[5].split('.') : []
+    this.format()
+  }
+
+  format () {
+    this.version = `${this.major}.${this.minor}.${this.patch}`
+    if (this.prerelease.length) {
+      this.version += `-${this.prerelease.join('.')}`
+    }
+    return this.version
+  }
+
+  toString () {
+    return this.version
+  }
+
+  compare (other) {
+    debug('SemVer.compare', this.version, this.options, other)
+    if (!(other instanceof SemVer)) {
+      if (typeof other === 'string' && other === this.version) {
+        return 0
+      }
+      other = new SemVer(other, this.options)
+    }
+
+    if (other.version === this.version) {
+      return 0
+    }
+
+    return this.compareMain(other) || this.comparePre(other)
+  }
+
+  compareMain (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    if (this.major < other.major) {
+      return -1
+    }
+    if (this.major > other.major) {
+      return 1
+    }
+    if (this.minor < other.minor) {
+      return -1
+    }
+    if (this.minor > other.minor) {
+      return 1
+    }
+    if (this.patch < other.patch) {
+      return -1
+    }
+    if (this.patch > other.patch) {
+      return 1
+    }
+    return 0
+  }
+
+  comparePre (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    // NOT having a prerelease is > having one
+    if (this.prerelease.length && !other.prerelease.length) {
+      return -1
+    } else if (!this.prerelease.length && other.prerelease.length) {
+      return 1
+    } else if (!this.prerelease.length && !other.prerelease.length) {
+      return 0
+    }
+
+    let i = 0
+    do {
+      const a = this.prerelease[i]
+      const b = other.prerelease[i]
+      debug('prerelease compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  compareBuild (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    let i = 0
+    do {
+      const a = this.build[i]
+      const b = other.build[i]
+      debug('build compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  // preminor will bump the version up to the next minor release, and immediately
+  // down to pre-release. premajor and prepatch work the same way.
+  inc (release, identifier, identifierBase) {
+    if (release.startsWith('pre')) {
+      if (!identifier && identifierBase === false) {
+        throw new Error('invalid increment argument: identifier is empty')
+      }
+      // Avoid an invalid semver results
+      if (identifier) {
+        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE])
+        if (!match || match[1] !== identifier) {
+          throw new Error(`invalid identifier: ${identifier}`)
+        }
+      }
+    }
+
+    switch (release) {
+      case 'premajor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor = 0
+        this.major++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'preminor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'prepatch':
+        // If this is already a prerelease, it will bump to the next version
+        // drop any prereleases that might already exist, since they are not
+        // relevant at this point.
+        this.prerelease.length = 0
+        this.inc('patch', identifier, identifierBase)
+        this.inc('pre', identifier, identifierBase)
+        break
+      // If the input is a non-prerelease version, this acts the same as
+      // prepatch.
+      case 'prerelease':
+        if (this.prerelease.length === 0) {
+          this.inc('patch', identifier, identifierBase)
+        }
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'release':
+        if (this.prerelease.length === 0) {
+          throw new Error(`version ${this.raw} is not a prerelease`)
+        }
+        this.prerelease.length = 0
+        break
+
+      case 'major':
+        // If this is a pre-major version, bump up to the same major version.
+        // Otherwise increment major.
+        // 1.0.0-5 bumps to 1.0.0
+        // 1.1.0 bumps to 2.0.0
+        if (
+          this.minor !== 0 ||
+          this.patch !== 0 ||
+          this.prerelease.length === 0
+        ) {
+          this.major++
+        }
+        this.minor = 0
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'minor':
+        // If this is a pre-minor version, bump up to the same minor version.
+        // Otherwise increment minor.
+        // 1.2.0-5 bumps to 1.2.0
+        // 1.2.1 bumps to 1.3.0
+        if (this.patch !== 0 || this.prerelease.length === 0) {
+          this.minor++
+        }
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'patch':
+        // If this is not a pre-release version, it will increment the patch.
+        // If it is a pre-release it will bump up to the same patch version.
+        // 1.2.0-5 patches to 1.2.0
+        // 1.2.0 patches to 1.2.1
+        if (this.prerelease.length === 0) {
+          this.patch++
+        }
+        this.prerelease = []
+        break
+      // This probably shouldn't be used publicly.
+      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+      case 'pre': {
+        const base = Number(identifierBase) ? 1 : 0
+
+        if (this.prerelease.length === 0) {
+          this.prerelease = [base]
+        } else {
+          let i = this.prerelease.length
+          while (--i >= 0) {
+            if (typeof this.prerelease[i] === 'number') {
+              this.prerelease[i]++
+              i = -2
+            }
+          }
+          if (i === -1) {
+            // didn't increment anything
+            if (identifier === this.prerelease.join('.') && identifierBase === false) {
+              throw new Error('invalid increment argument: identifier already exists')
+            }
+            this.prerelease.push(base)
+          }
+        }
+        if (identifier) {
+          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
+          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
+          let prerelease = [identifier, base]
+          if (identifierBase === false) {
+            prerelease = [identifier]
+          }
+          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+            const prereleaseBase = this.prerelease[identifier.split('.').length]
+            if (isNaN(prereleaseBase)) {
+              this.prerelease = prerelease
+            }
+          } else {
+            this.prerelease = prerelease
+          }
+        }
+        break
+      }
+      default:
+        throw new Error(`invalid increment argument: ${release}`)
+    }
+    this.raw = this.format()
+    if (this.build.length) {
+      this.raw += `+${this.build.join('.')}`
+    }
+    return this
+  }
+}
+
+module.exports = SemVer
+
+
+/***/ }),
+
+/***/ 1799:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const clean = (version, options) => {
+  const s = parse(version.trim().replace(/^[=v]+/, ''), options)
+  return s ? s.version : null
+}
+module.exports = clean
+
+
+/***/ }),
+
+/***/ 8646:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gt = __nccwpck_require__(6599)
+const gte = __nccwpck_require__(1236)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+
+const cmp = (a, op, b, loose) => {
+  switch (op) {
+    case '===':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a === b
+
+    case '!==':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a !== b
+
+    case '':
+    case '=':
+    case '==':
+      return eq(a, b, loose)
+
+    case '!=':
+      return neq(a, b, loose)
+
+    case '>':
+      return gt(a, b, loose)
+
+    case '>=':
+      return gte(a, b, loose)
+
+    case '<':
+      return lt(a, b, loose)
+
+    case '<=':
+      return lte(a, b, loose)
+
+    default:
+      throw new TypeError(`Invalid operator: ${op}`)
+  }
+}
+module.exports = cmp
+
+
+/***/ }),
+
+/***/ 5385:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = __nccwpck_require__(6353)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const coerce = (version, options) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+
+  if (typeof version === 'number') {
+    version = String(version)
+  }
+
+  if (typeof version !== 'string') {
+    return null
+  }
+
+  options = options || {}
+
+  let match = null
+  if (!options.rtl) {
+    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE])
+  } else {
+    // Find the right-most coercible string that does not share
+    // a terminus with a more left-ward coercible string.
+    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
+    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
+    //
+    // Walk through the string checking with a /g regexp
+    // Manually set the index so as to pick up overlapping matches.
+    // Stop when we get a match that ends at the string end, since no
+    // coercible string can be more right-ward without the same terminus.
+    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL]
+    let next
+    while ((next = coerceRtlRegex.exec(version)) &&
+        (!match || match.index + match[0].length !== version.length)
+    ) {
+      if (!match ||
+            next.index + next[0].length !== match.index + match[0].length) {
+        match = next
+      }
+      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length
+    }
+    // leave it in a clean state
+    coerceRtlRegex.lastIndex = -1
+  }
+
+  if (match === null) {
+    return null
+  }
+
+  const major = match[2]
+  const minor = match[3] || '0'
+  const patch = match[4] || '0'
+  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : ''
+  const build = options.includePrerelease && match[6] ? `+${match[6]}` : ''
+
+  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
+}
+module.exports = coerce
+
+
+/***/ }),
+
+/***/ 7648:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compareBuild = (a, b, loose) => {
+  const versionA = new SemVer(a, loose)
+  const versionB = new SemVer(b, loose)
+  return versionA.compare(versionB) || versionA.compareBuild(versionB)
+}
+module.exports = compareBuild
+
+
+/***/ }),
+
+/***/ 6874:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const compareLoose = (a, b) => compare(a, b, true)
+module.exports = compareLoose
+
+
+/***/ }),
+
+/***/ 8469:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compare = (a, b, loose) =>
+  new SemVer(a, loose).compare(new SemVer(b, loose))
+
+module.exports = compare
+
+
+/***/ }),
+
+/***/ 711:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+
+const diff = (version1, version2) => {
+  const v1 = parse(version1, null, true)
+  const v2 = parse(version2, null, true)
+  const comparison = v1.compare(v2)
+
+  if (comparison === 0) {
+    return null
+  }
+
+  const v1Higher = comparison > 0
+  const highVersion = v1Higher ? v1 : v2
+  const lowVersion = v1Higher ? v2 : v1
+  const highHasPre = !!highVersion.prerelease.length
+  const lowHasPre = !!lowVersion.prerelease.length
+
+  if (lowHasPre && !highHasPre) {
+    // Going from prerelease -> no prerelease requires some special casing
+
+    // If the low version has only a major, then it will always be a major
+    // Some examples:
+    // 1.0.0-1 -> 1.0.0
+    // 1.0.0-1 -> 1.1.1
+    // 1.0.0-1 -> 2.0.0
+    if (!lowVersion.patch && !lowVersion.minor) {
+      return 'major'
+    }
+
+    // If the main part has no difference
+    if (lowVersion.compareMain(highVersion) === 0) {
+      if (lowVersion.minor && !lowVersion.patch) {
+        return 'minor'
+      }
+      return 'patch'
+    }
+  }
+
+  // add the `pre` prefix if we are going to a prerelease version
+  const prefix = highHasPre ? 'pre' : ''
+
+  if (v1.major !== v2.major) {
+    return prefix + 'major'
+  }
+
+  if (v1.minor !== v2.minor) {
+    return prefix + 'minor'
+  }
+
+  if (v1.patch !== v2.patch) {
+    return prefix + 'patch'
+  }
+
+  // high and low are prereleases
+  return 'prerelease'
+}
+
+module.exports = diff
+
+
+/***/ }),
+
+/***/ 5082:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const eq = (a, b, loose) => compare(a, b, loose) === 0
+module.exports = eq
+
+
+/***/ }),
+
+/***/ 6599:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gt = (a, b, loose) => compare(a, b, loose) > 0
+module.exports = gt
+
+
+/***/ }),
+
+/***/ 1236:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gte = (a, b, loose) => compare(a, b, loose) >= 0
+module.exports = gte
+
+
+/***/ }),
+
+/***/ 2338:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+
+const inc = (version, release, options, identifier, identifierBase) => {
+  if (typeof (options) === 'string') {
+    identifierBase = identifier
+    identifier = options
+    options = undefined
+  }
+
+  try {
+    return new SemVer(
+      version instanceof SemVer ? version.version : version,
+      options
+    ).inc(release, identifier, identifierBase).version
+  } catch (er) {
+    return null
+  }
+}
+module.exports = inc
+
+
+/***/ }),
+
+/***/ 3872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lt = (a, b, loose) => compare(a, b, loose) < 0
+module.exports = lt
+
+
+/***/ }),
+
+/***/ 6717:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lte = (a, b, loose) => compare(a, b, loose) <= 0
+module.exports = lte
+
+
+/***/ }),
+
+/***/ 8511:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const major = (a, loose) => new SemVer(a, loose).major
+module.exports = major
+
+
+/***/ }),
+
+/***/ 2603:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const minor = (a, loose) => new SemVer(a, loose).minor
+module.exports = minor
+
+
+/***/ }),
+
+/***/ 4974:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const neq = (a, b, loose) => compare(a, b, loose) !== 0
+module.exports = neq
+
+
+/***/ }),
+
+/***/ 6353:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = (version, options, throwErrors = false) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+  try {
+    return new SemVer(version, options)
+  } catch (er) {
+    if (!throwErrors) {
+      return null
+    }
+    throw er
+  }
+}
+
+module.exports = parse
+
+
+/***/ }),
+
+/***/ 8756:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const patch = (a, loose) => new SemVer(a, loose).patch
+module.exports = patch
+
+
+/***/ }),
+
+/***/ 5714:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const prerelease = (version, options) => {
+  const parsed = parse(version, options)
+  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
+}
+module.exports = prerelease
+
+
+/***/ }),
+
+/***/ 2173:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const rcompare = (a, b, loose) => compare(b, a, loose)
+module.exports = rcompare
+
+
+/***/ }),
+
+/***/ 7192:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
+module.exports = rsort
+
+
+/***/ }),
+
+/***/ 8011:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const satisfies = (version, range, options) => {
+  try {
+    range = new Range(range, options)
+  } catch (er) {
+    return false
+  }
+  return range.test(version)
+}
+module.exports = satisfies
+
+
+/***/ }),
+
+/***/ 7491:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
+module.exports = sort
+
+
+/***/ }),
+
+/***/ 6114:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+
+const truncate = (version, truncation, options) => {
+  if (!constants.RELEASE_TYPES.includes(truncation)) {
+    return null
+  }
+
+  const clonedVersion = cloneInputVersion(version, options)
+  return clonedVersion && doTruncation(clonedVersion, truncation)
+}
+
+const cloneInputVersion = (version, options) => {
+  const versionStringToParse = (
+    version instanceof SemVer ? version.version : version
+  )
+
+  return parse(versionStringToParse, options)
+}
+
+const doTruncation = (version, truncation) => {
+  if (isPrerelease(truncation)) {
+    return version.version
+  }
+
+  version.prerelease = []
+
+  switch (truncation) {
+    case 'major':
+      version.minor = 0
+      version.patch = 0
+      break
+    case 'minor':
+      version.patch = 0
+      break
+  }
+
+  return version.format()
+}
+
+const isPrerelease = (type) => {
+  return type.startsWith('pre')
+}
+
+module.exports = truncate
+
+
+/***/ }),
+
+/***/ 8780:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const valid = (version, options) => {
+  const v = parse(version, options)
+  return v ? v.version : null
+}
+module.exports = valid
+
+
+/***/ }),
+
+/***/ 2088:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// just pre-load all the stuff that index.js lazily exports
+const internalRe = __nccwpck_require__(5471)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+const identifiers = __nccwpck_require__(3348)
+const parse = __nccwpck_require__(6353)
+const valid = __nccwpck_require__(8780)
+const clean = __nccwpck_require__(1799)
+const inc = __nccwpck_require__(2338)
+const diff = __nccwpck_require__(711)
+const major = __nccwpck_require__(8511)
+const minor = __nccwpck_require__(2603)
+const patch = __nccwpck_require__(8756)
+const prerelease = __nccwpck_require__(5714)
+const compare = __nccwpck_require__(8469)
+const rcompare = __nccwpck_require__(2173)
+const compareLoose = __nccwpck_require__(6874)
+const compareBuild = __nccwpck_require__(7648)
+const sort = __nccwpck_require__(7491)
+const rsort = __nccwpck_require__(7192)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gte = __nccwpck_require__(1236)
+const lte = __nccwpck_require__(6717)
+const cmp = __nccwpck_require__(8646)
+const coerce = __nccwpck_require__(5385)
+const truncate = __nccwpck_require__(6114)
+const Comparator = __nccwpck_require__(9379)
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const toComparators = __nccwpck_require__(4750)
+const maxSatisfying = __nccwpck_require__(5574)
+const minSatisfying = __nccwpck_require__(8595)
+const minVersion = __nccwpck_require__(1866)
+const validRange = __nccwpck_require__(4737)
+const outside = __nccwpck_require__(280)
+const gtr = __nccwpck_require__(2276)
+const ltr = __nccwpck_require__(5213)
+const intersects = __nccwpck_require__(3465)
+const simplifyRange = __nccwpck_require__(9647)
+const subset = __nccwpck_require__(1489)
+module.exports = {
+  parse,
+  valid,
+  clean,
+  inc,
+  diff,
+  major,
+  minor,
+  patch,
+  prerelease,
+  compare,
+  rcompare,
+  compareLoose,
+  compareBuild,
+  sort,
+  rsort,
+  gt,
+  lt,
+  eq,
+  neq,
+  gte,
+  lte,
+  cmp,
+  coerce,
+  truncate,
+  Comparator,
+  Range,
+  satisfies,
+  toComparators,
+  maxSatisfying,
+  minSatisfying,
+  minVersion,
+  validRange,
+  outside,
+  gtr,
+  ltr,
+  intersects,
+  simplifyRange,
+  subset,
+  SemVer,
+  re: internalRe.re,
+  src: internalRe.src,
+  tokens: internalRe.t,
+  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+  RELEASE_TYPES: constants.RELEASE_TYPES,
+  compareIdentifiers: identifiers.compareIdentifiers,
+  rcompareIdentifiers: identifiers.rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 5101:
+/***/ ((module) => {
+
+
+
+// Note: this is the semver.org version of the spec that it implements
+// Not necessarily the package version of this code.
+const SEMVER_SPEC_VERSION = '2.0.0'
+
+const MAX_LENGTH = 256
+const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
+/* istanbul ignore next */ 9007199254740991
+
+// Max safe segment length for coercion.
+const MAX_SAFE_COMPONENT_LENGTH = 16
+
+// Max safe length for a build identifier. The max length minus 6 characters for
+// the shortest version with a build 0.0.0+BUILD.
+const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6
+
+// ECMAScript whitespace and line terminators matched by \s.
+const WHITESPACE_CHARACTERS = [
+  '\t',
+  '\n',
+  '\v',
+  '\f',
+  '\r',
+  ' ',
+  '\u00a0',
+  '\u1680',
+  '\u2000',
+  '\u2001',
+  '\u2002',
+  '\u2003',
+  '\u2004',
+  '\u2005',
+  '\u2006',
+  '\u2007',
+  '\u2008',
+  '\u2009',
+  '\u200a',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\ufeff',
+]
+
+const RELEASE_TYPES = [
+  'major',
+  'premajor',
+  'minor',
+  'preminor',
+  'patch',
+  'prepatch',
+  'prerelease',
+]
+
+module.exports = {
+  MAX_LENGTH,
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_SAFE_INTEGER,
+  WHITESPACE_CHARACTERS,
+  RELEASE_TYPES,
+  SEMVER_SPEC_VERSION,
+  FLAG_INCLUDE_PRERELEASE: 0b001,
+  FLAG_LOOSE: 0b010,
+}
+
+
+/***/ }),
+
+/***/ 1159:
+/***/ ((module) => {
+
+
+
+const debug = (
+  typeof process === 'object' &&
+  process.env &&
+  process.env.NODE_DEBUG &&
+  /\bsemver\b/i.test(process.env.NODE_DEBUG)
+) ? (...args) => console.error('SEMVER', ...args)
+  : () => {}
+
+module.exports = debug
+
+
+/***/ }),
+
+/***/ 3348:
+/***/ ((module) => {
+
+
+
+const numeric = /^[0-9]+$/
+const compareIdentifiers = (a, b) => {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b ? 0 : a < b ? -1 : 1
+  }
+
+  const anum = numeric.test(a)
+  const bnum = numeric.test(b)
+
+  if (anum && bnum) {
+    a = +a
+    b = +b
+  }
+
+  return a === b ? 0
+    : (anum && !bnum) ? -1
+    : (bnum && !anum) ? 1
+    : a < b ? -1
+    : 1
+}
+
+const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a)
+
+module.exports = {
+  compareIdentifiers,
+  rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 1383:
+/***/ ((module) => {
+
+
+
+class LRUCache {
+  constructor () {
+    this.max = 1000
+    this.map = new Map()
+  }
+
+  get (key) {
+    const value = this.map.get(key)
+    if (value === undefined) {
+      return undefined
+    } else {
+      // Remove the key from the map and add it to the end
+      this.map.delete(key)
+      this.map.set(key, value)
+      return value
+    }
+  }
+
+  delete (key) {
+    return this.map.delete(key)
+  }
+
+  set (key, value) {
+    const deleted = this.delete(key)
+
+    if (!deleted && value !== undefined) {
+      // If cache is full, delete the least recently used item
+      if (this.map.size >= this.max) {
+        const firstKey = this.map.keys().next().value
+        this.delete(firstKey)
+      }
+
+      this.map.set(key, value)
+    }
+
+    return this
+  }
+}
+
+module.exports = LRUCache
+
+
+/***/ }),
+
+/***/ 356:
+/***/ ((module) => {
+
+
+
+// parse out just the options we care about
+const looseOption = Object.freeze({ loose: true })
+const emptyOpts = Object.freeze({ })
+const parseOptions = options => {
+  if (!options) {
+    return emptyOpts
+  }
+
+  if (typeof options !== 'object') {
+    return looseOption
+  }
+
+  return options
+}
+module.exports = parseOptions
+
+
+/***/ }),
+
+/***/ 5471:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+
+const {
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_LENGTH,
+} = __nccwpck_require__(5101)
+const debug = __nccwpck_require__(1159)
+exports = module.exports = {}
+
+// The actual regexps go on exports.re
+const re = exports.re = []
+const safeRe = exports.safeRe = []
+const src = exports.src = []
+const safeSrc = exports.safeSrc = []
+const t = exports.t = {}
+let R = 0
+
+const LETTERDASHNUMBER = '[a-zA-Z0-9-]'
+
+// Replace some greedy regex tokens to prevent regex dos issues. These regex are
+// used internally via the safeRe object since all inputs in this library get
+// normalized first to trim and collapse all extra whitespace. The original
+// regexes are exported for userland consumption and lower level usage. A
+// future breaking change could export the safer regex only with a note that
+// all input should have extra whitespace removed.
+const safeRegexReplacements = [
+  ['\\s', 1],
+  ['\\d', MAX_LENGTH],
+  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
+]
+
+const makeSafeRegex = (value) => {
+  for (const [token, max] of safeRegexReplacements) {
+    value = value
+      .split(`${token}*`).join(`${token}{0,${max}}`)
+      .split(`${token}+`).join(`${token}{1,${max}}`)
+  }
+  return value
+}
+
+const createToken = (name, value, isGlobal) => {
+  const safe = makeSafeRegex(value)
+  const index = R++
+  debug(name, index, value)
+  t[name] = index
+  src[index] = value
+  safeSrc[index] = safe
+  re[index] = new RegExp(value, isGlobal ? 'g' : undefined)
+  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined)
+}
+
+// The following Regular Expressions can be used for tokenizing,
+// validating, and parsing SemVer version strings.
+
+// ## Numeric Identifier
+// A single `0`, or a non-zero digit followed by zero or more digits.
+
+createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*')
+createToken('NUMERICIDENTIFIERLOOSE', '\\d+')
+
+// ## Non-numeric Identifier
+// Zero or more digits, followed by a letter or hyphen, and then zero or
+// more letters, digits, or hyphens.
+
+createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`)
+
+// ## Main Version
+// Three dot-separated numeric identifiers.
+
+createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version Identifier
+// A numeric identifier, or a non-numeric identifier.
+// Non-numeric identifiers include numeric identifiers but can be longer.
+// Therefore non-numeric identifiers must go first.
+
+createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version
+// Hyphen, followed by one or more dot-separated pre-release version
+// identifiers.
+
+createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
+}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`)
+
+createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
+}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`)
+
+// ## Build Metadata Identifier
+// Any combination of digits, letters, or hyphens.
+
+createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`)
+
+// ## Build Metadata
+// Plus sign, followed by one or more period-separated build metadata
+// identifiers.
+
+createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
+}(?:\\.${src[t.BUILDIDENTIFIER]})*))`)
+
+// ## Full Version String
+// A main version, followed optionally by a pre-release version and
+// build metadata.
+
+// Note that the only major, minor, patch, and pre-release sections of
+// the version string are capturing groups.  The build metadata is not a
+// capturing group, because it should not ever be used in version
+// comparison.
+
+createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
+}${src[t.PRERELEASE]}?${
+  src[t.BUILD]}?`)
+
+createToken('FULL', `^${src[t.FULLPLAIN]}$`)
+
+// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
+// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
+// common in the npm registry.
+createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
+}${src[t.PRERELEASELOOSE]}?${
+  src[t.BUILD]}?`)
+
+createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`)
+
+createToken('GTLT', '((?:<|>)?=?)')
+
+// Something like "2.*" or "1.2.x".
+// Note that "x.x" is a valid xRange identifier, meaning "any version"
+// Only the first item is strictly required.
+createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`)
+createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`)
+
+createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:${src[t.PRERELEASE]})?${
+                     src[t.BUILD]}?` +
+                   `)?)?`)
+
+createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:${src[t.PRERELEASELOOSE]})?${
+                          src[t.BUILD]}?` +
+                        `)?)?`)
+
+createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`)
+createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Coercion.
+// Extract anything that could conceivably be a part of a valid semver
+createToken('COERCEPLAIN', `${'(^|[^\\d])' +
+              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`)
+createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`)
+createToken('COERCEFULL', src[t.COERCEPLAIN] +
+              `(?:${src[t.PRERELEASE]})?` +
+              `(?:${src[t.BUILD]})?` +
+              `(?:$|[^\\d])`)
+createToken('COERCERTL', src[t.COERCE], true)
+createToken('COERCERTLFULL', src[t.COERCEFULL], true)
+
+// Tilde ranges.
+// Meaning is "reasonably at or greater than"
+createToken('LONETILDE', '(?:~>?)')
+
+createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true)
+exports.tildeTrimReplace = '$1~'
+
+createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`)
+createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Caret ranges.
+// Meaning is "at least and backwards compatible with"
+createToken('LONECARET', '(?:\\^)')
+
+createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true)
+exports.caretTrimReplace = '$1^'
+
+createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`)
+createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// A simple gt/lt/eq thing, or just "" to indicate "any version"
+createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`)
+createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`)
+
+// An expression to strip any whitespace between the gtlt and the thing
+// it modifies, so that `> 1.2.3` ==> `>1.2.3`
+createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
+}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true)
+exports.comparatorTrimReplace = '$1$2$3'
+
+// Something like `1.2.3 - 1.2.4`
+// Note that these all use the loose form, because they'll be
+// checked against either the strict or loose comparator form
+// later.
+createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
+                   `\\s+-\\s+` +
+                   `(${src[t.XRANGEPLAIN]})` +
+                   `\\s*$`)
+
+createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s+-\\s+` +
+                        `(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s*$`)
+
+// Star ranges basically just allow anything at all.
+createToken('STAR', '(<|>)?=?\\s*\\*')
+// >=0.0.0 is like a star
+createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$')
+createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
+
+
+/***/ }),
+
+/***/ 9737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// @ts-check
+
+
+// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
+// validation. Each end-index finder returns an exclusive end, or its start
+// on no match.
+// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
+// range.slice(start, end) gives the matched text, not a converted number.
+const {
+  MAX_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  WHITESPACE_CHARACTERS,
+} = __nccwpck_require__(5101)
+
+/**
+ * Remembers the last two rows of digits so their characters need not be reread.
+ * Positions start at -1 until a row has been found.
+ *
+ * @typedef {object} DigitRunCache
+ * @property {number} start The first character of the most recently found row.
+ * @property {number} end The position after that row's last character.
+ * @property {number} previousStart The first character of the previous row.
+ * @property {number} previousEnd The position after the previous row.
+ */
+
+// One entry per UTF-16 code unit keeps membership checks constant-time.
+const whitespace = new Uint8Array(0x10000)
+for (const char of WHITESPACE_CHARACTERS) {
+  whitespace[char.charCodeAt(0)] = 1
+}
+
+/**
+ * Checks whether a character is whitespace, like a space, tab, or newline.
+ * Looking past the end of the string returns false.
+ *
+ * @param {string|undefined} char One character, or undefined past the string's end.
+ * @returns {boolean} Whether the character is whitespace.
+ * @example isWhitespace(' ') // true
+ * @example isWhitespace('1') // false
+ */
+const isWhitespace = char =>
+  char !== undefined && whitespace[char.charCodeAt(0)] === 1
+
+/**
+ * Checks for v, =, or whitespace before the version number.
+ * These are historical version prefixes, not range operators:
+ * < and > are handled separately, as are tilde and caret ranges.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can belong to a version prefix.
+ * @example isVersionPrefix('=') // true
+ * @example isVersionPrefix('>') // false
+ */
+const isVersionPrefix = char =>
+  char === 'v' ||
+  char === '=' ||
+  isWhitespace(char)
+
+/**
+ * Checks whether a character is one of the digits 0 through 9.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII digit.
+ * @example isDigit('7') // true
+ * @example isDigit('.') // false
+ */
+const isDigit = char => char !== undefined && char >= '0' && char <= '9'
+
+/**
+ * Checks whether a character is an English letter, uppercase or lowercase.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII letter.
+ * @example isLetter('b') // true
+ * @example isLetter('7') // false
+ */
+const isLetter = char =>
+  char !== undefined && (
+    (char >= 'a' && char <= 'z') ||
+    (char >= 'A' && char <= 'Z')
+  )
+
+/**
+ * Checks for a letter, digit, or hyphen: the characters allowed inside
+ * prerelease and build names such as beta-1.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can be part of an identifier.
+ * @example isIdentifierCharacter('-') // true
+ * @example isIdentifierCharacter('.') // false; dots separate identifiers
+ */
+const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-'
+
+/**
+ * Checks whether a version component can begin here: with a digit or
+ * a wildcard such as x, X, or *.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether a number or wildcard can start with this character.
+ * @example isVersionStart('x') // true
+ * @example isVersionStart('v') // false; v belongs to the prefix
+ */
+const isVersionStart = char =>
+  isDigit(char) ||
+  char === 'x' ||
+  char === 'X' ||
+  char === '*'
+
+/**
+ * Finds the end of a row of digits, but returns no more than limit digits.
+ * Remembers the last two rows so looking at them again does not reread them.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first character to check.
+ * @param {number} limit The most digit characters the returned match can include.
+ * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
+ * @returns {number} The position after the matched digits, or start if none match.
+ * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
+ * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
+ */
+const findDigitsEndIndex = (range, start, limit, digitRuns) => {
+  if (!isDigit(range[start])) {
+    return start
+  }
+  if (start >= digitRuns.start && start < digitRuns.end) {
+    return Math.min(start + limit, digitRuns.end)
+  }
+  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+    return Math.min(start + limit, digitRuns.previousEnd)
+  }
+  let end = start + 1
+  while (isDigit(range[end])) {
+    end++
+  }
+  // A failed full version can rewind from its second run to its first.
+  digitRuns.previousStart = digitRuns.start
+  digitRuns.previousEnd = digitRuns.end
+  digitRuns.start = start
+  digitRuns.end = end
+  return Math.min(start + limit, end)
+}
+
+/**
+ * Reads a number using the old regex's length and leading-zero rules.
+ * Strict mode reads just the first zero in 012; loose mode can read all three.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the number should begin.
+ * @param {boolean} loose Whether to allow leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched digits, not their numeric value.
+ * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
+ * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
+ */
+const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+  if (!loose && range[start] === '0') {
+    return start + 1
+  }
+  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
+  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
+}
+
+/**
+ * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
+ * Tries the letter-or-hyphen form first, then the number-only form.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @param {boolean} loose Whether numeric identifiers may have leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
+ * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
+ */
+const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns)
+  // The legacy regex tries a nonnumeric identifier before a numeric one.
+  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
+    let end = digitsEnd + 1
+    const limit = end + MAX_SAFE_BUILD_LENGTH
+    while (end < limit && isIdentifierCharacter(range[end])) {
+      end++
+    }
+    return end
+  }
+  return findVersionNumberEndIndex(range, start, loose, digitRuns)
+}
+
+/**
+ * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
+ * Loose mode also allows the name without its opening hyphen.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the suffix should begin, including -.
+ * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched suffix, or start if absent.
+ * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
+ * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
+ */
+const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+  const hyphen = range[start] === '-'
+  if (!loose && !hyphen) {
+    return start
+  }
+  const identifierStart = start + (hyphen ? 1 : 0)
+  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns)
+  if (end === identifierStart) {
+    if (!loose || !hyphen) {
+      return start
+    }
+    // In loose syntax, a lone hyphen can itself be the identifier.
+    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns)
+  }
+  while (range[end] === '.') {
+    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads one build-name piece, such as sha or 123 in +sha.123.
+ * Stops at a disallowed character or the old regex's length limit.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
+ * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
+ */
+const findBuildIdentifierEndIndex = (range, start) => {
+  let end = start
+  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+    end++
+  }
+  return end
+}
+
+/**
+ * Reads optional build metadata such as +sha.123.
+ * Leaves the position unchanged if there is no plus sign followed by a name.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the opening + should be.
+ * @returns {number} The position after the matched metadata, or start if absent.
+ * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
+ * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
+ */
+const findBuildEndIndex = (range, start) => {
+  if (range[start] !== '+') {
+    return start
+  }
+  let end = findBuildIdentifierEndIndex(range, start + 1)
+  if (end === start + 1) {
+    return start
+  }
+  while (range[end] === '.') {
+    const next = findBuildIdentifierEndIndex(range, end + 1)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads three numbers separated by dots, then any prerelease and build suffixes.
+ * Uses loose rules, so forms such as 01.02.03beta can match here.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first number, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the version match, or start if none matches.
+ * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
+ * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
+ */
+const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+  let end = start
+  for (let component = 0; component < 3; component++) {
+    const next = findVersionNumberEndIndex(range, end, true, digitRuns)
+    if (next === end) {
+      return start
+    }
+    end = next
+    if (component < 2) {
+      if (range[end] !== '.') {
+        return start
+      }
+      end++
+    }
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
+ * Numbers use strict leading-zero rules; wildcards take up one character.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the component should begin.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the component, or start if none matches.
+ * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
+ * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
+ */
+const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+  if (isDigit(range[start])) {
+    return findVersionNumberEndIndex(range, start, false, digitRuns)
+  }
+  return isVersionStart(range[start]) ? start + 1 : start
+}
+
+/**
+ * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
+ * After the third component, also reads any strict prerelease and build suffixes.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched version text.
+ * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
+ */
+const findPartialVersionEndIndex = (range, start, digitRuns) => {
+  let end = findPartialVersionComponentEndIndex(range, start, digitRuns)
+  for (let component = 0; component < 2; component++) {
+    if (range[end] !== '.') {
+      return end
+    }
+    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns)
+    if (next === end + 1) {
+      return end
+    }
+    end = next
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Finds where a version match ends, without deciding whether the range is valid.
+ * Tries a loose full version first, then a partial or wildcard version, just
+ * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position where scanning the next candidate can resume.
+ * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
+ * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ */
+const findVersionEndIndex = (range, start, digitRuns) => {
+  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns)
+  return fullVersionEnd !== start
+    ? fullVersionEnd
+    : findPartialVersionEndIndex(range, start, digitRuns)
+}
+
+/**
+ * Finds the one whitespace character the old replacement would remove.
+ * Keeps leading whitespace, skips an optional operator, and checks immediately
+ * after it. Returns -1 if there is nothing to remove.
+ *
+ * @param {string} range The text containing a candidate already found by the caller.
+ * @param {number} matchStart The candidate's position, including leading whitespace.
+ * @returns {number} The position of the removable whitespace, or -1 if absent.
+ * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
+ * @example findRemovableWhitespaceIndex('>1', 0) // -1
+ */
+const findRemovableWhitespaceIndex = (range, matchStart) => {
+  let position = matchStart
+  if (isWhitespace(range[position])) {
+    position++
+  }
+  if (range[position] === '<' || range[position] === '>') {
+    position++
+  }
+  if (range[position] === '=') {
+    position++
+  }
+  return isWhitespace(range[position]) ? position : -1
+}
+
+/**
+ * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
+ * Copies everything else according to the old regex's matching rules.
+ * Moves forward through prefixes and whole versions to avoid repeatedly
+ * searching the same characters on long inputs.
+ *
+ * @param {string} range The range text to process; the original string is unchanged.
+ * @returns {string} The range with matched operator whitespace removed.
+ * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
+ * @example trimComparatorWhitespace('> invalid') // '> invalid'
+ */
+const trimComparatorWhitespace = range => {
+  let result = ''
+  let copyFrom = 0
+  let cursor = 0
+  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 }
+
+  while (cursor < range.length) {
+    const matchStart = cursor
+    if (range[cursor] === '<' || range[cursor] === '>') {
+      cursor++
+    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+      cursor++
+      continue
+    }
+
+    // Consume a v/=/whitespace run once, even when no version follows it.
+    while (cursor < range.length && isVersionPrefix(range[cursor])) {
+      cursor++
+    }
+    if (!isVersionStart(range[cursor])) {
+      continue
+    }
+
+    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart)
+    if (whitespacePosition !== -1) {
+      result += range.slice(copyFrom, whitespacePosition)
+      copyFrom = whitespacePosition + 1
+    }
+
+    // Skip the entire match, so a prerelease's trailing v cannot be
+    // reconsidered as the prefix of another version.
+    cursor = findVersionEndIndex(range, cursor, digitRuns)
+  }
+
+  return result + range.slice(copyFrom)
+}
+
+module.exports = trimComparatorWhitespace
+
+
+/***/ }),
+
+/***/ 2276:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// Determine if version is greater than all the versions possible in the range.
+const outside = __nccwpck_require__(280)
+const gtr = (version, range, options) => outside(version, range, '>', options)
+module.exports = gtr
+
+
+/***/ }),
+
+/***/ 3465:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const intersects = (r1, r2, options) => {
+  r1 = new Range(r1, options)
+  r2 = new Range(r2, options)
+  return r1.intersects(r2, options)
+}
+module.exports = intersects
+
+
+/***/ }),
+
+/***/ 5213:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const outside = __nccwpck_require__(280)
+// Determine if version is less than all the versions possible in the range
+const ltr = (version, range, options) => outside(version, range, '<', options)
+module.exports = ltr
+
+
+/***/ }),
+
+/***/ 5574:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+const maxSatisfying = (versions, range, options) => {
+  let max = null
+  let maxSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!max || maxSV.compare(v) === -1) {
+        // compare(max, v, true)
+        max = v
+        maxSV = new SemVer(max, options)
+      }
+    }
+  })
+  return max
+}
+module.exports = maxSatisfying
+
+
+/***/ }),
+
+/***/ 8595:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const minSatisfying = (versions, range, options) => {
+  let min = null
+  let minSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!min || minSV.compare(v) === 1) {
+        // compare(min, v, true)
+        min = v
+        minSV = new SemVer(min, options)
+      }
+    }
+  })
+  return min
+}
+module.exports = minSatisfying
+
+
+/***/ }),
+
+/***/ 1866:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const gt = __nccwpck_require__(6599)
+
+const minVersion = (range, loose) => {
+  range = new Range(range, loose)
+
+  let minver = new SemVer('0.0.0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = new SemVer('0.0.0-0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = null
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let setMin = null
+    comparators.forEach((comparator) => {
+      // Clone to avoid manipulating the comparator's semver object.
+      const compver = new SemVer(comparator.semver.version)
+      switch (comparator.operator) {
+        case '>':
+          if (compver.prerelease.length === 0) {
+            compver.patch++
+          } else {
+            compver.prerelease.push(0)
+          }
+          compver.raw = compver.format()
+          /* fallthrough */
+        case '':
+        case '>=':
+          if (!setMin || gt(compver, setMin)) {
+            setMin = compver
+          }
+          break
+        case '<':
+        case '<=':
+          /* Ignore maximum versions */
+          break
+        /* istanbul ignore next */
+        default:
+          throw new Error(`Unexpected operation: ${comparator.operator}`)
+      }
+    })
+    if (setMin && (!minver || gt(minver, setMin))) {
+      minver = setMin
+    }
+  }
+
+  if (minver && range.test(minver)) {
+    return minver
+  }
+
+  return null
+}
+module.exports = minVersion
+
+
+/***/ }),
+
+/***/ 280:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+const gte = __nccwpck_require__(1236)
+
+const outside = (version, range, hilo, options) => {
+  version = new SemVer(version, options)
+  range = new Range(range, options)
+
+  let gtfn, ltefn, ltfn, comp, ecomp
+  switch (hilo) {
+    case '>':
+      gtfn = gt
+      ltefn = lte
+      ltfn = lt
+      comp = '>'
+      ecomp = '>='
+      break
+    case '<':
+      gtfn = lt
+      ltefn = gte
+      ltfn = gt
+      comp = '<'
+      ecomp = '<='
+      break
+    default:
+      throw new TypeError('Must provide a hilo val of "<" or ">"')
+  }
+
+  // If it satisfies the range it is not outside
+  if (satisfies(version, range, options)) {
+    return false
+  }
+
+  // From now on, variable terms are as if we're in "gtr" mode.
+  // but note that everything is flipped for the "ltr" function.
+
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let high = null
+    let low = null
+
+    comparators.forEach((comparator) => {
+      if (comparator.semver === ANY) {
+        comparator = new Comparator('>=0.0.0')
+      }
+      high = high || comparator
+      low = low || comparator
+      if (gtfn(comparator.semver, high.semver, options)) {
+        high = comparator
+      } else if (ltfn(comparator.semver, low.semver, options)) {
+        low = comparator
+      }
+    })
+
+    // If the edge version comparator has a operator then our version
+    // isn't outside it
+    if (high.operator === comp || high.operator === ecomp) {
+      return false
+    }
+
+    // If the lowest version comparator has an operator and our version
+    // is less than it then it isn't higher than the range
+    if ((!low.operator || low.operator === comp) &&
+        ltefn(version, low.semver)) {
+      return false
+    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+      return false
+    }
+  }
+  return true
+}
+
+module.exports = outside
+
+
+/***/ }),
+
+/***/ 9647:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// given a set of versions and a range, create a "simplified" range
+// that includes the same versions that the original range does
+// If the original range is shorter than the simplified one, return that.
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+module.exports = (versions, range, options) => {
+  const set = []
+  let first = null
+  let prev = null
+  const v = versions.sort((a, b) => compare(a, b, options))
+  for (const version of v) {
+    const included = satisfies(version, range, options)
+    if (included) {
+      prev = version
+      if (!first) {
+        first = version
+      }
+    } else {
+      if (prev) {
+        set.push([first, prev])
+      }
+      prev = null
+      first = null
+    }
+  }
+  if (first) {
+    set.push([first, null])
+  }
+
+  const ranges = []
+  for (const [min, max] of set) {
+    if (min === max) {
+      ranges.push(min)
+    } else if (!max && min === v[0]) {
+      ranges.push('*')
+    } else if (!max) {
+      ranges.push(`>=${min}`)
+    } else if (min === v[0]) {
+      ranges.push(`<=${max}`)
+    } else {
+      ranges.push(`${min} - ${max}`)
+    }
+  }
+  const simplified = ranges.join(' || ')
+  const original = typeof range.raw === 'string' ? range.raw : String(range)
+  return simplified.length < original.length ? simplified : range
+}
+
+
+/***/ }),
+
+/***/ 1489:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+
+// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
+// - Every simple range `r1, r2, ...` is a null set, OR
+// - Every simple range `r1, r2, ...` which is not a null set is a subset of
+//   some `R1, R2, ...`
+//
+// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
+// - If c is only the ANY comparator
+//   - If C is only the ANY comparator, return true
+//   - Else if in prerelease mode, return false
+//   - else replace c with `[>=0.0.0]`
+// - If C is only the ANY comparator
+//   - if in prerelease mode, return true
+//   - else replace C with `[>=0.0.0]`
+// - Let EQ be the set of = comparators in c
+// - If EQ is more than one, return true (null set)
+// - Let GT be the highest > or >= comparator in c
+// - Let LT be the lowest < or <= comparator in c
+// - If GT and LT, and GT.semver > LT.semver, return true (null set)
+// - If any C is a = range, and GT or LT are set, return false
+// - If EQ
+//   - If GT, and EQ does not satisfy GT, return true (null set)
+//   - If LT, and EQ does not satisfy LT, return true (null set)
+//   - If EQ satisfies every C, return true
+//   - Else return false
+// - If GT
+//   - If GT.semver is lower than any > or >= comp in C, return false
+//   - If GT is >=, and GT.semver does not satisfy every C, return false
+//   - If GT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the GT.semver tuple, return false
+// - If LT
+//   - If LT.semver is greater than any < or <= comp in C, return false
+//   - If LT is <=, and LT.semver does not satisfy every C, return false
+//   - If LT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the LT.semver tuple, return false
+// - Else return true
+
+const subset = (sub, dom, options = {}) => {
+  if (sub === dom) {
+    return true
+  }
+
+  sub = new Range(sub, options)
+  dom = new Range(dom, options)
+  let sawNonNull = false
+
+  OUTER: for (const simpleSub of sub.set) {
+    for (const simpleDom of dom.set) {
+      const isSub = simpleSubset(simpleSub, simpleDom, options)
+      sawNonNull = sawNonNull || isSub !== null
+      if (isSub) {
+        continue OUTER
+      }
+    }
+    // the null set is a subset of everything, but null simple ranges in
+    // a complex range should be ignored.  so if we saw a non-null range,
+    // then we know this isn't a subset, but if EVERY simple range was null,
+    // then it is a subset.
+    if (sawNonNull) {
+      return false
+    }
+  }
+  return true
+}
+
+const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')]
+const minimumVersion = [new Comparator('>=0.0.0')]
+
+const simpleSubset = (sub, dom, options) => {
+  if (sub === dom) {
+    return true
+  }
+
+  if (sub.length === 1 && sub[0].semver === ANY) {
+    if (dom.length === 1 && dom[0].semver === ANY) {
+      return true
+    } else if (options.includePrerelease) {
+      sub = minimumVersionWithPreRelease
+    } else {
+      sub = minimumVersion
+    }
+  }
+
+  if (dom.length === 1 && dom[0].semver === ANY) {
+    if (options.includePrerelease) {
+      return true
+    } else {
+      dom = minimumVersion
+    }
+  }
+
+  const eqSet = new Set()
+  let gt, lt
+  for (const c of sub) {
+    if (c.operator === '>' || c.operator === '>=') {
+      gt = higherGT(gt, c, options)
+    } else if (c.operator === '<' || c.operator === '<=') {
+      lt = lowerLT(lt, c, options)
+    } else {
+      eqSet.add(c.semver)
+    }
+  }
+
+  if (eqSet.size > 1) {
+    return null
+  }
+
+  let gtltComp
+  if (gt && lt) {
+    gtltComp = compare(gt.semver, lt.semver, options)
+    if (gtltComp > 0) {
+      return null
+    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
+      return null
+    }
+  }
+
+  // will iterate one or zero times
+  for (const eq of eqSet) {
+    if (gt && !satisfies(eq, String(gt), options)) {
+      return null
+    }
+
+    if (lt && !satisfies(eq, String(lt), options)) {
+      return null
+    }
+
+    for (const c of dom) {
+      if (!satisfies(eq, String(c), options)) {
+        return false
+      }
+    }
+
+    return true
+  }
+
+  let higher, lower
+  let hasDomLT, hasDomGT
+  // if the subset has a prerelease, we need a comparator in the superset
+  // with the same tuple and a prerelease, or it's not a subset
+  let needDomLTPre = lt &&
+    !options.includePrerelease &&
+    lt.semver.prerelease.length ? lt.semver : false
+  let needDomGTPre = gt &&
+    !options.includePrerelease &&
+    gt.semver.prerelease.length ? gt.semver : false
+  // exception: <1.2.3-0 is the same as <1.2.3
+  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
+      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
+    needDomLTPre = false
+  }
+
+  for (const c of dom) {
+    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>='
+    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<='
+    if (gt) {
+      if (needDomGTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomGTPre.major &&
+            c.semver.minor === needDomGTPre.minor &&
+            c.semver.patch === needDomGTPre.patch) {
+          needDomGTPre = false
+        }
+      }
+      if (c.operator === '>' || c.operator === '>=') {
+        higher = higherGT(gt, c, options)
+        if (higher === c && higher !== gt) {
+          return false
+        }
+      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
+        return false
+      }
+    }
+    if (lt) {
+      if (needDomLTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomLTPre.major &&
+            c.semver.minor === needDomLTPre.minor &&
+            c.semver.patch === needDomLTPre.patch) {
+          needDomLTPre = false
+        }
+      }
+      if (c.operator === '<' || c.operator === '<=') {
+        lower = lowerLT(lt, c, options)
+        if (lower === c && lower !== lt) {
+          return false
+        }
+      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
+        return false
+      }
+    }
+    if (!c.operator && (lt || gt) && gtltComp !== 0) {
+      return false
+    }
+  }
+
+  // if there was a < or >, and nothing in the dom, then must be false
+  // UNLESS it was limited by another range in the other direction.
+  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
+  if (gt && hasDomLT && !lt && gtltComp !== 0) {
+    return false
+  }
+
+  if (lt && hasDomGT && !gt && gtltComp !== 0) {
+    return false
+  }
+
+  // we needed a prerelease range in a specific tuple, but didn't get one
+  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
+  // because it includes prereleases in the 1.2.3 tuple
+  if (needDomGTPre || needDomLTPre) {
+    return false
+  }
+
+  return true
+}
+
+// >=1.2.3 is lower than >1.2.3
+const higherGT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp > 0 ? a
+    : comp < 0 ? b
+    : b.operator === '>' && a.operator === '>=' ? b
+    : a
+}
+
+// <=1.2.3 is higher than <1.2.3
+const lowerLT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp < 0 ? a
+    : comp > 0 ? b
+    : b.operator === '<' && a.operator === '<=' ? b
+    : a
+}
+
+module.exports = subset
+
+
+/***/ }),
+
+/***/ 4750:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+
+// Mostly just for testing and legacy API reasons
+const toComparators = (range, options) =>
+  new Range(range, options).set
+    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '))
+
+module.exports = toComparators
+
+
+/***/ }),
+
+/***/ 4737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const validRange = (range, options) => {
+  try {
+    // Return '*' instead of '' so that truthiness works.
+    // This will throw if it's invalid anyway
+    return new Range(range, options).range || '*'
+  } catch (er) {
+    return null
+  }
+}
+module.exports = validRange
+
+
+/***/ }),
+
 /***/ 6501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -41140,7 +44379,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1476);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(479);
 // Entry of the `telltale` bin (bundled to dist/cli/index.js). All behaviour lives in program.ts.
 
 process.exitCode = await (0,_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
@@ -41150,7 +44389,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1476:
+/***/ 479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42551,6 +45790,7 @@ const egressAnalyzeDemo = [
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
@@ -44433,6 +47673,7 @@ function validateConcurrency(concurrency) {
 var external_node_dns_ = __nccwpck_require__(610);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
 ;// CONCATENATED MODULE: ./shared/egress/preflight/probe.ts
@@ -50599,10 +53840,1959 @@ function registerComment(program, io) {
 /** What `telltale demo` shows of this capability, in order (the egress section shows a comment body). */
 const commentDemo = [];
 
+;// CONCATENATED MODULE: ./shared/audit/formats.ts
+/**
+ * `--format documentation,json:out.json,sarif:out.sarif`: which reporters run and where each
+ * writes. At most one reporter may write to stdout (InSpec's rule), since two would interleave.
+ */
+
+const FORMATS = ['documentation', 'json', 'junit', 'sarif', 'markdown'];
+function parseFormats(text) {
+    const specs = text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map((item) => {
+        const i = item.indexOf(':');
+        const name = i < 0 ? item : item.slice(0, i);
+        const file = i < 0 ? undefined : item.slice(i + 1);
+        if (!FORMATS.includes(name)) {
+            throw new errors_InputError(`unknown format '${name}'`, {
+                location: { field: '--format' },
+                hint: `use one or more of ${FORMATS.join(', ')}, e.g. documentation,sarif:audit.sarif`,
+            });
+        }
+        if (file === '')
+            throw new errors_InputError(`format '${name}:' needs a file name after the colon`, {
+                location: { field: '--format' },
+            });
+        return { name: name, ...(file ? { path: file } : {}) };
+    });
+    if (specs.length === 0)
+        throw new errors_InputError('--format is empty', { location: { field: '--format' } });
+    if (specs.filter((s) => !s.path).length > 1) {
+        throw new errors_InputError('only one format can write to stdout', {
+            location: { field: '--format' },
+            hint: 'give the others a file: json:audit.json',
+        });
+    }
+    return specs;
+}
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ./shared/audit/matchers.ts
+/**
+ * Goss's matcher language (docs/gossfile.md "Advanced Matchers"), evaluated over plain values.
+ * A matcher is whatever the user wrote for an attribute: a scalar (equality), an array (subset, as
+ * Goss does for `groups`), or a one-key map naming a matcher (`have-prefix`, `not`, `and`, …).
+ * Pure: no I/O, never throws on a bad value (a mismatch is a failed result, not an exception).
+ */
+
+/** The matcher keywords Goss documents; anything else in a one-key map is a user error. */
+const MATCHER_KEYWORDS = [
+    'equal',
+    'not',
+    'and',
+    'or',
+    'have-prefix',
+    'have-suffix',
+    'contain-substring',
+    'match-regexp',
+    'contain-element',
+    'contain-elements',
+    'consist-of',
+    'have-len',
+    'have-key',
+    'have-key-with-value',
+    'gt',
+    'ge',
+    'lt',
+    'le',
+    'semver-constraint',
+];
+const KEYWORDS = new Set(MATCHER_KEYWORDS);
+/** True when `value` is written as a matcher map (`{have-prefix: x}`) rather than a literal. */
+function isMatcherMap(value) {
+    if (!matchers_isPlainObject(value))
+        return false;
+    const keys = Object.keys(value);
+    return keys.length === 1 && KEYWORDS.has(keys[0]);
+}
+/** The first problem in a matcher as written (unknown keyword, wrong operand), or undefined. */
+function checkMatcher(value) {
+    if (!matchers_isPlainObject(value)) {
+        if (Array.isArray(value))
+            for (const v of value)
+                if (matchers_isPlainObject(v))
+                    return checkMatcher(v);
+        return undefined;
+    }
+    const keys = Object.keys(value);
+    if (keys.length !== 1)
+        return `a matcher map has exactly one key, got ${keys.length}`;
+    const key = keys[0];
+    if (!KEYWORDS.has(key))
+        return `unknown matcher '${key}' (known: ${MATCHER_KEYWORDS.join(', ')})`;
+    const arg = value[key];
+    switch (key) {
+        case 'not':
+        case 'contain-element':
+            return checkMatcher(arg);
+        case 'and':
+        case 'or':
+        case 'contain-elements':
+        case 'consist-of':
+            if (!Array.isArray(arg))
+                return `'${key}' takes a list`;
+            for (const a of arg) {
+                const p = checkMatcher(a);
+                if (p)
+                    return p;
+            }
+            return undefined;
+        case 'match-regexp':
+            if (typeof arg !== 'string')
+                return `'match-regexp' takes a string`;
+            try {
+                new RegExp(arg);
+            }
+            catch (error) {
+                return `'match-regexp' is not a valid regular expression: ${error.message}`;
+            }
+            return undefined;
+        case 'have-len':
+        case 'gt':
+        case 'ge':
+        case 'lt':
+        case 'le':
+            return typeof arg === 'number' || (typeof arg === 'string' && isNumeric(arg))
+                ? undefined
+                : `'${key}' takes a number`;
+        case 'semver-constraint':
+            if (typeof arg !== 'string' || semver_default().validRange(arg) === null)
+                return `'semver-constraint' takes a semver range`;
+            return undefined;
+        default:
+            return undefined;
+    }
+}
+/** Evaluates a matcher against an actual value. */
+function evaluate(matcher, actual) {
+    if (isMatcherMap(matcher))
+        return evaluateKeyword(matcher, actual);
+    if (Array.isArray(matcher)) {
+        // Goss: a list for a list attribute means "contains these elements" (order-free subset).
+        const items = toArray(actual);
+        const pass = matcher.every((m) => items.some((a) => evaluate(m, a).pass));
+        return { pass, expected: `contain elements ${show(matcher)}` };
+    }
+    return { pass: looselyEqual(matcher, actual), expected: show(matcher) };
+}
+function evaluateKeyword(m, actual) {
+    const [key, arg] = Object.entries(m)[0];
+    switch (key) {
+        case 'equal':
+            return { pass: deepLooseEqual(arg, actual), expected: `equal ${show(arg)}` };
+        case 'not': {
+            const inner = evaluate(arg, actual);
+            return { pass: !inner.pass, expected: `not ${inner.expected}` };
+        }
+        case 'and': {
+            const parts = arg.map((a) => evaluate(a, actual));
+            return { pass: parts.every((p) => p.pass), expected: parts.map((p) => p.expected).join(' and ') };
+        }
+        case 'or': {
+            const parts = arg.map((a) => evaluate(a, actual));
+            return { pass: parts.some((p) => p.pass), expected: parts.map((p) => p.expected).join(' or ') };
+        }
+        case 'have-prefix':
+            return { pass: asText(actual).startsWith(String(arg)), expected: `have prefix ${show(arg)}` };
+        case 'have-suffix':
+            return { pass: asText(actual).endsWith(String(arg)), expected: `have suffix ${show(arg)}` };
+        case 'contain-substring':
+            return { pass: asText(actual).includes(String(arg)), expected: `contain substring ${show(arg)}` };
+        case 'match-regexp':
+            return { pass: safeRegExp(String(arg))?.test(asText(actual)) ?? false, expected: `match /${String(arg)}/` };
+        case 'contain-element': {
+            const inner = evaluate(arg, undefined);
+            return {
+                pass: toArray(actual).some((a) => evaluate(arg, a).pass),
+                expected: `contain element ${inner.expected}`,
+            };
+        }
+        case 'contain-elements': {
+            const want = arg;
+            return {
+                pass: want.every((w) => toArray(actual).some((a) => evaluate(w, a).pass)),
+                expected: `contain elements ${show(want)}`,
+            };
+        }
+        case 'consist-of': {
+            const want = arg;
+            return { pass: consistOf(want, toArray(actual)), expected: `consist of ${show(want)}` };
+        }
+        case 'have-len': {
+            const len = lengthOf(actual);
+            return { pass: len !== undefined && len === Number(arg), expected: `have length ${String(arg)}` };
+        }
+        case 'have-key':
+            return { pass: matchers_isPlainObject(actual) && Object.hasOwn(actual, String(arg)), expected: `have key ${show(arg)}` };
+        case 'gt':
+        case 'ge':
+        case 'lt':
+        case 'le': {
+            const a = toNumber(actual);
+            const b = Number(arg);
+            const pass = a !== undefined && (key === 'gt' ? a > b : key === 'ge' ? a >= b : key === 'lt' ? a < b : a <= b);
+            const word = { gt: '>', ge: '>=', lt: '<', le: '<=' }[key];
+            return { pass, expected: `be ${word} ${b}` };
+        }
+        case 'semver-constraint': {
+            // Goss applies the constraint to each version when the attribute is a list (package versions).
+            const range = String(arg);
+            const versions = toArray(actual).map((v) => semver_default().coerce(String(v)));
+            const pass = versions.length > 0 && versions.every((v) => v !== null && semver_default().satisfies(v, range));
+            return { pass, expected: `satisfy semver ${range}` };
+        }
+        default:
+            return { pass: false, expected: `unknown matcher ${key}` };
+    }
+}
+/**
+ * Goss's line patterns for `contents`, `stdout`, `stderr` and `body`: each entry must be found
+ * ("foo" substring, "/re/" regex) or must not be found ("!foo", "!/re/"); entries may also be matcher maps.
+ */
+function evaluatePatterns(patterns, text) {
+    const missing = [];
+    for (const p of patterns) {
+        if (isMatcherMap(p)) {
+            if (!evaluate(p, text).pass)
+                missing.push(evaluate(p, text).expected);
+            continue;
+        }
+        const raw = String(p);
+        const negate = raw.startsWith('!');
+        const body = negate ? raw.slice(1) : raw;
+        const re = body.length >= 2 && body.startsWith('/') && body.endsWith('/') ? safeRegExp(body.slice(1, -1), 'm') : undefined;
+        const found = re ? re.test(text) : text.includes(body);
+        if (found === negate)
+            missing.push(raw);
+    }
+    return { pass: missing.length === 0, expected: `patterns ${show(patterns)}`, missing };
+}
+function consistOf(want, have) {
+    if (want.length !== have.length)
+        return false;
+    const used = new Array(have.length).fill(false);
+    return want.every((w) => {
+        const i = have.findIndex((a, j) => !used[j] && evaluate(w, a).pass);
+        if (i < 0)
+            return false;
+        used[i] = true;
+        return true;
+    });
+}
+/** Goss compares YAML `0644` and "0644", `80` and "80" as equal: it converts before comparing. */
+function looselyEqual(expected, actual) {
+    if (expected === actual)
+        return true;
+    if (expected === null || actual === null || expected === undefined || actual === undefined)
+        return false;
+    if (typeof expected === 'boolean' || typeof actual === 'boolean')
+        return String(expected) === String(actual);
+    if (typeof expected === 'object' || typeof actual === 'object')
+        return deepLooseEqual(expected, actual);
+    const a = toNumber(actual);
+    const e = toNumber(expected);
+    if (a !== undefined && e !== undefined && typeof expected !== typeof actual)
+        return a === e;
+    return String(expected) === String(actual);
+}
+function deepLooseEqual(expected, actual) {
+    if (Array.isArray(expected)) {
+        return (Array.isArray(actual) &&
+            expected.length === actual.length &&
+            expected.every((e, i) => deepLooseEqual(e, actual[i])));
+    }
+    if (matchers_isPlainObject(expected)) {
+        if (!matchers_isPlainObject(actual))
+            return false;
+        const keys = Object.keys(expected);
+        return keys.length === Object.keys(actual).length && keys.every((k) => deepLooseEqual(expected[k], actual[k]));
+    }
+    return looselyEqual(expected, actual);
+}
+function lengthOf(value) {
+    if (typeof value === 'string' || Array.isArray(value))
+        return value.length;
+    if (matchers_isPlainObject(value))
+        return Object.keys(value).length;
+    return undefined;
+}
+function toArray(value) {
+    return Array.isArray(value) ? value : value === undefined ? [] : [value];
+}
+function toNumber(value) {
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'string' && isNumeric(value))
+        return Number(value);
+    return undefined;
+}
+function isNumeric(text) {
+    return /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(text);
+}
+function asText(value) {
+    return typeof value === 'string'
+        ? value
+        : value === undefined
+            ? ''
+            : typeof value === 'object'
+                ? JSON.stringify(value)
+                : String(value);
+}
+function safeRegExp(source, flags = '') {
+    try {
+        return new RegExp(source, flags);
+    }
+    catch {
+        return undefined;
+    }
+}
+function matchers_isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A value as a failure message shows it: JSON, so strings keep their quotes. */
+function show(value) {
+    return value === undefined ? 'nothing' : JSON.stringify(value);
+}
+
+;// CONCATENATED MODULE: ./shared/audit/model.ts
+/** The plain data an audit run passes around: controls as parsed, and results as judged. */
+const RESOURCE_TYPES = [
+    'file',
+    'package',
+    'port',
+    'service',
+    'user',
+    'group',
+    'command',
+    'process',
+    'kernel-param',
+    'mount',
+    'interface',
+    'http',
+    'addr',
+    'dns',
+    'matching',
+];
+/** The stable rule id of a control: `meta.id` when given, else `<type>:<id>`. */
+function ruleId(c) {
+    return typeof c.meta.id === 'string' && c.meta.id ? c.meta.id : `${c.type}:${c.id}`;
+}
+function summarize(results, durationMs) {
+    const s = { passed: 0, failed: 0, skipped: 0, errored: 0, durationMs };
+    for (const r of results) {
+        if (r.status === 'passed')
+            s.passed++;
+        else if (r.status === 'failed')
+            s.failed++;
+        else if (r.status === 'skipped')
+            s.skipped++;
+        else
+            s.errored++;
+    }
+    return s;
+}
+
+;// CONCATENATED MODULE: ./shared/audit/controls.ts
+/**
+ * Reads a Goss-compatible controls file into `Control`s, keeping each control's line and column so
+ * SARIF and annotations point at it. Strict where Goss is lax: an unknown resource type, attribute
+ * or matcher is an `InputError` with file:line:column, never a silent pass. Goss ignores unknown
+ * top-level keys; we only accept the documented ones plus telltale's `image:` section.
+ */
+
+
+
+
+/** Attributes each resource type accepts, as Goss's docs/gossfile.md names them. */
+const RESOURCE_ATTRIBUTES = {
+    file: [
+        'exists',
+        'mode',
+        'size',
+        'owner',
+        'uid',
+        'group',
+        'gid',
+        'filetype',
+        'contents',
+        'contains',
+        'md5',
+        'sha256',
+        'sha512',
+        'linked-to',
+    ],
+    package: ['installed', 'versions'],
+    port: ['listening', 'ip'],
+    service: ['enabled', 'running', 'runlevels'],
+    user: ['exists', 'uid', 'gid', 'groups', 'home', 'shell'],
+    group: ['exists', 'gid'],
+    command: ['exit-status', 'stdout', 'stderr', 'timeout', 'exec'],
+    process: ['running'],
+    'kernel-param': ['value'],
+    mount: ['exists', 'opts', 'vfs-opts', 'source', 'filesystem', 'usage', 'timeout'],
+    interface: ['exists', 'addrs', 'mtu'],
+    http: [
+        'status',
+        'allow-insecure',
+        'no-follow-redirects',
+        'timeout',
+        'body',
+        'headers',
+        'request-headers',
+        'method',
+        'request-body',
+        'username',
+        'password',
+        'url',
+    ],
+    addr: ['reachable', 'timeout', 'local-address'],
+    dns: ['resolvable', 'addrs', 'timeout', 'server'],
+    matching: ['content', 'matches'],
+    image: ['user', 'env', 'exposed-ports', 'entrypoint', 'cmd', 'workdir', 'labels'],
+    gossfile: [],
+};
+/** Settings that configure how a resource is probed rather than asserting anything about it. */
+const SETTINGS = new Set([
+    'timeout',
+    'exec',
+    'allow-insecure',
+    'no-follow-redirects',
+    'request-headers',
+    'method',
+    'request-body',
+    'username',
+    'password',
+    'url',
+    'server',
+    'local-address',
+    'content',
+]);
+const COMMON = new Set(['title', 'meta', 'skip']);
+/** Parses one controls document. Pure: includes are returned, not followed. */
+function parseControls(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    const pos = (node) => {
+        const offset = node?.range?.[0] ?? 0;
+        const lp = lineCounter.linePos(offset);
+        return { file, line: lp.line, column: lp.col };
+    };
+    const firstError = doc.errors[0];
+    if (firstError) {
+        const lp = lineCounter.linePos(firstError.pos[0]);
+        throw new errors_InputError(`the controls file is not valid YAML: ${firstError.message.split('\n')[0]}`, {
+            location: { file, line: lp.line, column: lp.col },
+            hint: 'check the indentation and quoting near this line',
+        });
+    }
+    const out = { controls: [], includes: [] };
+    if (doc.contents === null || ((0,dist/* isScalar */.jn)(doc.contents) && doc.contents.value === null))
+        return out;
+    if (!(0,dist/* isMap */.jh)(doc.contents)) {
+        throw new errors_InputError('a controls file is a map of resource types (file:, package:, …)', {
+            location: pos(doc.contents),
+        });
+    }
+    for (const typePair of doc.contents.items) {
+        const typeName = String(keyValue(typePair));
+        const typePos = pos(typePair.key);
+        if (typeName === 'image') {
+            out.controls.push(buildControl('image', 'config', typePair.value, typePos, pos, file));
+            continue;
+        }
+        if (typeName !== 'gossfile' && !RESOURCE_TYPES.includes(typeName)) {
+            throw new errors_InputError(`unknown resource type '${typeName}'`, {
+                location: { ...typePos, field: typeName },
+                hint: `known types: ${[...RESOURCE_TYPES, 'gossfile', 'image'].join(', ')}`,
+            });
+        }
+        if (typePair.value === null || ((0,dist/* isScalar */.jn)(typePair.value) && typePair.value.value === null))
+            continue;
+        if (!(0,dist/* isMap */.jh)(typePair.value)) {
+            throw new errors_InputError(`'${typeName}' holds a map of resources keyed by id`, {
+                location: { ...pos(typePair.value), field: typeName },
+            });
+        }
+        for (const resPair of typePair.value.items) {
+            const id = String(keyValue(resPair));
+            const resPos = pos(resPair.key);
+            if (typeName === 'gossfile') {
+                const attrs = resPair.value && (0,dist/* isMap */.jh)(resPair.value) ? resPair.value.toJSON() : {};
+                for (const k of Object.keys(attrs)) {
+                    if (k !== 'skip' && k !== 'title' && k !== 'meta' && k !== 'path') {
+                        throw new errors_InputError(`unknown attribute '${k}' for gossfile`, {
+                            location: { ...resPos, field: `gossfile.${id}.${k}` },
+                        });
+                    }
+                }
+                out.includes.push({
+                    pattern: typeof attrs.path === 'string' ? attrs.path : id,
+                    skip: attrs.skip === true,
+                    position: resPos,
+                });
+                continue;
+            }
+            out.controls.push(buildControl(typeName, id, resPair.value, resPos, pos, file));
+        }
+    }
+    return out;
+}
+function buildControl(type, id, node, position, pos, file) {
+    const control = { type, id, meta: {}, skip: false, attributes: {}, position, attributePositions: {} };
+    if (node === null || ((0,dist/* isScalar */.jn)(node) && node.value === null))
+        return control;
+    if (!(0,dist/* isMap */.jh)(node)) {
+        throw new errors_InputError(`${type} '${id}' must be a map of attributes`, {
+            location: { ...pos(node), field: `${type}.${id}` },
+        });
+    }
+    const allowed = RESOURCE_ATTRIBUTES[type];
+    for (const pair of node.items) {
+        const key = String(keyValue(pair));
+        const keyPos = pos(pair.key);
+        const field = `${type}.${id}.${key}`;
+        const value = pair.value === null ? null : pair.value.toJSON();
+        if (COMMON.has(key)) {
+            if (key === 'title')
+                control.title = String(value);
+            else if (key === 'skip')
+                control.skip = value === true;
+            else
+                control.meta = checkMeta(value, { ...keyPos, field });
+            continue;
+        }
+        if (!allowed.includes(key)) {
+            throw new errors_InputError(`unknown attribute '${key}' for ${type}`, {
+                location: { ...keyPos, file, field },
+                hint: `${type} accepts: ${[...allowed, 'title', 'meta', 'skip'].join(', ')}`,
+            });
+        }
+        const problem = SETTINGS.has(key) ? undefined : checkMatcher(value);
+        if (problem)
+            throw new errors_InputError(problem, { location: { ...pos(pair.value), field } });
+        control.attributes[key] = value;
+        control.attributePositions[key] = keyPos;
+    }
+    if (type === 'command' || type === 'http') {
+        const t = control.attributes.timeout;
+        if (t !== undefined && (typeof t !== 'number' || t <= 0)) {
+            throw new errors_InputError(`timeout is milliseconds, a positive number`, {
+                location: { ...position, field: `${type}.${id}.timeout` },
+            });
+        }
+    }
+    return control;
+}
+function checkMeta(value, location) {
+    if (value === null || value === undefined)
+        return {};
+    if (typeof value !== 'object' || Array.isArray(value))
+        throw new errors_InputError('meta is a map', { location });
+    const meta = value;
+    if (meta.impact !== undefined && (typeof meta.impact !== 'number' || meta.impact < 0 || meta.impact > 1)) {
+        throw new errors_InputError('meta.impact is a number from 0 to 1 (as InSpec)', { location });
+    }
+    if (meta.tags !== undefined && (!Array.isArray(meta.tags) || meta.tags.some((t) => typeof t !== 'string'))) {
+        throw new errors_InputError('meta.tags is a list of strings', { location });
+    }
+    if (meta.id !== undefined && typeof meta.id !== 'string')
+        throw new errors_InputError('meta.id is a string', { location });
+    return meta;
+}
+function keyValue(pair) {
+    return (0,dist/* isScalar */.jn)(pair.key) ? pair.key.value : String(pair.key);
+}
+
+;// CONCATENATED MODULE: ./shared/audit/load.ts
+/**
+ * Reads a controls file and the `gossfile:` includes it names (paths and globs relative to the
+ * including file, as Goss resolves them), detecting include cycles.
+ */
+
+
+
+
+
+async function loadControls(file, seen = new Set()) {
+    const abs = external_node_path_default().resolve(file);
+    if (seen.has(abs))
+        throw new errors_InputError(`gossfile include cycle through ${file}`, { location: { file } });
+    let text;
+    try {
+        text = await external_node_fs_.promises.readFile(abs, 'utf8');
+    }
+    catch (error) {
+        throw new errors_InputError(`cannot read the controls file: ${error.code ?? String(error)}`, {
+            location: { file },
+            hint: 'pass --controls with the path of a Goss-style YAML file',
+        });
+    }
+    const parsed = parseControls(text, file);
+    const controls = [...parsed.controls];
+    const next = new Set(seen).add(abs);
+    for (const inc of parsed.includes) {
+        if (inc.skip)
+            continue;
+        const base = external_node_path_default().dirname(file);
+        const matches = await glob(inc.pattern, { cwd: base, absolute: false, onlyFiles: true });
+        if (matches.length === 0) {
+            throw new errors_InputError(`gossfile '${inc.pattern}' matches no file`, {
+                location: { ...inc.position, field: `gossfile.${inc.pattern}` },
+            });
+        }
+        for (const m of matches.sort())
+            controls.push(...(await loadControls(external_node_path_default().join(base, m), next)));
+    }
+    return controls;
+}
+
+;// CONCATENATED MODULE: ./shared/audit/render/documentation.ts
+/**
+ * RSpec's documentation format, as Chef's Audit Mode streamed it to the log: the group, each example
+ * indented under it with "(FAILED - n)", then a failures section with expected and actual, and
+ * "N controls, M failures" with the time. Terminal text: untrusted strings have control characters
+ * made visible so a file's contents cannot move the cursor or rewrite earlier lines.
+ */
+
+const safe = (s) => visibleControls(s);
+/** Multi-line values keep their lines (each made safe) so a diff-like read stays possible. */
+const block = (s) => s.split('\n').map(safe).join('\n        ');
+function documentationReporter(write) {
+    const failures = [];
+    return (e) => {
+        switch (e.kind) {
+            case 'phase-started':
+                write(`Audit of ${safe(e.target)}\n\n`);
+                break;
+            case 'group-started':
+                write(`${e.control.type} ${safe(e.control.id)}${e.control.title ? ` — ${safe(e.control.title)}` : ''}\n`);
+                break;
+            case 'control-passed':
+                write(`  ${e.result.property} ${safe(e.result.expected ?? '')}\n`);
+                break;
+            case 'control-failed':
+            case 'control-errored':
+                failures.push(e.result);
+                write(`  ${e.result.property} ${safe(e.result.expected ?? '')} (${e.kind === 'control-failed' ? 'FAILED' : 'ERROR'} - ${failures.length})\n`);
+                break;
+            case 'control-skipped':
+                write(`  ${e.result.property} (SKIPPED: ${safe(e.result.reason ?? '')})\n`);
+                break;
+            case 'group-finished':
+                write('\n');
+                break;
+            case 'phase-finished': {
+                if (failures.length > 0) {
+                    write('Failures:\n\n');
+                    failures.forEach((f, i) => {
+                        write(`  ${i + 1}) ${f.type} ${safe(f.id)} ${f.property}${f.title ? ` (${safe(f.title)})` : ''}\n`);
+                        if (f.status === 'error')
+                            write(`     Error: ${block(f.reason ?? '')}\n`);
+                        else {
+                            write(`     expected: ${block(f.expected ?? '')}\n`);
+                            write(`          got: ${block(f.actual ?? '')}\n`);
+                        }
+                        write(`     # ${safe(f.position.file)}:${f.position.line}\n\n`);
+                    });
+                }
+                const s = e.summary;
+                const total = s.passed + s.failed + s.skipped + s.errored;
+                const extra = [s.skipped ? `${s.skipped} skipped` : '', s.errored ? `${s.errored} errors` : ''].filter(Boolean);
+                write(`Finished in ${(s.durationMs / 1000).toFixed(3)} seconds\n`);
+                write(`${total} controls, ${s.failed} failures${extra.length ? `, ${extra.join(', ')}` : ''}\n`);
+                break;
+            }
+            case 'phase-failed':
+                write(`\nAudit phase failed: ${safe(e.error)}\n`);
+                break;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/audit/render/json.ts
+function renderJson(report) {
+    const { passed, failed, skipped, errored, durationMs } = report.summary;
+    return `${JSON.stringify({
+        controls: report.controlsFile,
+        target: report.target,
+        summary: { passed, failed, skipped, errored, durationMs: Math.round(durationMs) },
+        results: report.results.map((r) => ({
+            type: r.type,
+            id: r.id,
+            property: r.property,
+            status: r.status,
+            expected: r.expected ?? null,
+            actual: r.actual ?? null,
+            ...(r.reason !== undefined ? { reason: r.reason } : {}),
+            title: r.title ?? null,
+            meta: r.meta,
+            line: r.position.line,
+        })),
+    }, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./shared/audit/render/junit.ts
+/**
+ * JUnit XML in the shape test-report tools accept (the Ant/Surefire schema that
+ * mikepenz/action-junit-report and dorny/test-reporter read): one testsuite per resource type,
+ * one testcase per control property, named "<type> <id>: <property>" so a failure is findable
+ * without opening the report (goss#962, #313).
+ */
+
+function renderJunit(report) {
+    const byType = new Map();
+    for (const r of report.results)
+        byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
+    const s = report.summary;
+    const total = report.results.length;
+    const lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="telltale audit" tests="${total}" failures="${s.failed}" errors="${s.errored}" skipped="${s.skipped}" time="${secs(s.durationMs)}">`,
+    ];
+    for (const [type, rs] of byType) {
+        const count = (st) => rs.filter((r) => r.status === st).length;
+        const time = rs.reduce((n, r) => n + r.durationMs, 0);
+        lines.push(`  <testsuite name="${escapeXml(type)}" tests="${rs.length}" failures="${count('failed')}" errors="${count('error')}" skipped="${count('skipped')}" time="${secs(time)}">`);
+        for (const r of rs) {
+            const name = escapeXml(`${r.type} ${r.id}: ${r.property}${r.title ? ` (${r.title})` : ''}`);
+            const attrs = `name="${name}" classname="${escapeXml(`${r.type}.${r.id}`)}" file="${escapeXml(r.position.file)}" line="${r.position.line}" time="${secs(r.durationMs)}"`;
+            if (r.status === 'passed') {
+                lines.push(`    <testcase ${attrs}/>`);
+                continue;
+            }
+            lines.push(`    <testcase ${attrs}>`);
+            if (r.status === 'skipped')
+                lines.push(`      <skipped message="${escapeXml(r.reason ?? '')}"/>`);
+            else if (r.status === 'error')
+                lines.push(`      <error message="${escapeXml(r.reason ?? '')}"/>`);
+            else {
+                const msg = `expected ${r.expected ?? ''}, got ${r.actual ?? ''}`;
+                lines.push(`      <failure message="${escapeXml(msg)}" type="${escapeXml(r.property)}">${escapeXml(`expected: ${r.expected ?? ''}\n     got: ${r.actual ?? ''}`)}</failure>`);
+            }
+            lines.push('    </testcase>');
+        }
+        lines.push('  </testsuite>');
+    }
+    lines.push('</testsuites>');
+    return `${lines.join('\n')}\n`;
+}
+const secs = (ms) => (ms / 1000).toFixed(3);
+
+;// CONCATENATED MODULE: ./shared/audit/render/markdown.ts
+/**
+ * The job-summary Markdown (failures first, each untrusted value escaped) and the annotations on the
+ * controls file. GitHub shows 10 annotations of each kind per step, so we emit at most that many and
+ * say how many more there are instead of letting the runner drop them silently.
+ */
+
+
+/** The step summary is capped at 1 MiB; stay well under it with room for other steps' output. */
+const SUMMARY_LIMIT = 512 * 1024;
+const ANNOTATIONS_PER_STEP = 10;
+const markdown_ICON = { passed: '✅', failed: '❌', skipped: '⏭️', error: '⚠️' };
+function row(r) {
+    const detail = r.status === 'failed'
+        ? `expected ${markdownCode(r.expected ?? '')}, got ${markdownCode(r.actual ?? '')}`
+        : escapeMarkdown(r.reason ?? r.expected ?? '');
+    return [
+        `${markdown_ICON[r.status]} ${r.status}`,
+        escapeMarkdown(r.type),
+        markdownCode(r.id),
+        escapeMarkdown(r.property),
+        detail,
+        String(r.position.line),
+    ];
+}
+function renderMarkdown(report) {
+    const s = report.summary;
+    const bad = report.results.filter((r) => r.status === 'failed' || r.status === 'error');
+    const rest = report.results.filter((r) => r.status !== 'failed' && r.status !== 'error');
+    const header = ['status', 'type', 'resource', 'property', 'detail', 'line'];
+    const parts = [
+        `### Audit of ${escapeMarkdown(report.target)}`,
+        '',
+        `${s.failed === 0 && s.errored === 0 ? '✅' : '❌'} **${s.passed} passed**, **${s.failed} failed**, ${s.skipped} skipped, ${s.errored} errors — controls ${markdownCode(report.controlsFile)}`,
+        '',
+    ];
+    if (bad.length)
+        parts.push('#### Failures', '', markdownTable(header, bad.map(row)), '');
+    if (rest.length)
+        parts.push(markdownDetails(`${rest.length} passed or skipped`, markdownTable(header, rest.map(row))), '');
+    return truncateMarkdown(parts.join('\n'), SUMMARY_LIMIT, '_The summary was cut to fit GitHub\u2019s limit; the JSON and SARIF reports have every result._');
+}
+/** Annotations for failed controls, at most ANNOTATIONS_PER_STEP, plus how many were left out. */
+function auditAnnotations(report) {
+    const bad = report.results.filter((r) => r.status === 'failed' || r.status === 'error');
+    const annotations = bad.slice(0, ANNOTATIONS_PER_STEP).map((r) => ({
+        level: r.status === 'failed' ? 'error' : 'warning',
+        title: `${r.type} ${r.id}: ${r.property}`,
+        message: r.status === 'failed'
+            ? `expected ${r.expected ?? ''}, got ${r.actual ?? ''}`
+            : `could not be checked: ${r.reason ?? ''}`,
+        file: report.controlsFile,
+        line: r.position.line,
+        column: r.position.column,
+    }));
+    return { annotations, omitted: Math.max(0, bad.length - annotations.length) };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./shared/audit/render/sarif.ts
+/**
+ * SARIF 2.1.0 (OASIS), the subset GitHub code scanning reads: one rule per control (`meta.id` or
+ * `<type>:<id>`, stable across runs), one result per failed or errored property, located at the
+ * property's line in the controls file so code scanning points at the control. Level from
+ * `meta.impact` as InSpec grades it: ≥0.7 error, ≥0.4 warning, >0 note; no impact → error.
+ */
+
+
+
+function sarifLevel(impact) {
+    if (typeof impact !== 'number')
+        return 'error';
+    if (impact >= 0.7)
+        return 'error';
+    if (impact >= 0.4)
+        return 'warning';
+    return 'note';
+}
+/** security-severity (0–10) lets code scanning rank alerts as it does for CodeQL. */
+function securitySeverity(impact) {
+    return typeof impact === 'number' ? (impact * 10).toFixed(1) : undefined;
+}
+function renderSarif(report) {
+    const rules = new Map();
+    for (const r of report.results) {
+        const id = ruleId(r);
+        if (!rules.has(id))
+            rules.set(id, { r, index: rules.size });
+    }
+    const uri = report.controlsFile.replace(/\\/g, '/').replace(/^\.\//, '');
+    const results = report.results
+        .filter((r) => r.status === 'failed' || r.status === 'error')
+        .map((r) => {
+        const id = ruleId(r);
+        const text = r.status === 'error'
+            ? `${r.type} ${r.id}: ${r.property} could not be checked: ${r.reason ?? ''}`
+            : `${r.type} ${r.id}: ${r.property} expected ${r.expected ?? ''}, got ${r.actual ?? ''}`;
+        return {
+            ruleId: id,
+            ruleIndex: rules.get(id).index,
+            level: sarifLevel(r.meta.impact),
+            message: { text },
+            locations: [
+                {
+                    physicalLocation: {
+                        artifactLocation: { uri },
+                        region: { startLine: r.position.line, startColumn: r.position.column },
+                    },
+                },
+            ],
+            // Stable per control property and target, so re-runs update one alert instead of adding one.
+            partialFingerprints: {
+                'telltaleControl/v1': (0,external_node_crypto_.createHash)('sha256')
+                    .update(`${id}\0${r.property}\0${report.target}`)
+                    .digest('hex')
+                    .slice(0, 32),
+            },
+            properties: { status: r.status, property: r.property, target: report.target },
+        };
+    });
+    const sarif = {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'telltale audit',
+                        informationUri: 'https://github.com/telltale/telltale',
+                        semanticVersion: VERSION,
+                        rules: [...rules.entries()].map(([id, { r }]) => {
+                            const sev = securitySeverity(r.meta.impact);
+                            return {
+                                id,
+                                name: `${r.type}:${r.id}`.replace(/[^A-Za-z0-9]+/g, '-'),
+                                shortDescription: { text: r.title ?? `${r.type} ${r.id}` },
+                                defaultConfiguration: { level: sarifLevel(r.meta.impact) },
+                                properties: {
+                                    ...(Array.isArray(r.meta.tags) ? { tags: r.meta.tags } : {}),
+                                    ...(sev ? { 'security-severity': sev } : {}),
+                                },
+                            };
+                        }),
+                    },
+                },
+                automationDetails: { id: `telltale-audit/${report.target}/` },
+                results,
+            },
+        ],
+    };
+    return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./shared/audit/system/accounts.ts
+function parsePasswd(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        if (!line || line.startsWith('#'))
+            continue;
+        const f = line.split(':');
+        if (f.length < 7)
+            continue;
+        const uid = Number(f[2]);
+        const gid = Number(f[3]);
+        if (!Number.isInteger(uid) || !Number.isInteger(gid))
+            continue;
+        out.push({ name: f[0], uid, gid, home: f[5], shell: f[6] });
+    }
+    return out;
+}
+function parseGroup(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        if (!line || line.startsWith('#'))
+            continue;
+        const f = line.split(':');
+        if (f.length < 4)
+            continue;
+        const gid = Number(f[2]);
+        if (!Number.isInteger(gid))
+            continue;
+        out.push({ name: f[0], gid, members: f[3].split(',').filter(Boolean) });
+    }
+    return out;
+}
+async function readText(fs, path) {
+    try {
+        return (await fs.readFile(path)).toString('utf8');
+    }
+    catch {
+        return '';
+    }
+}
+async function readAccounts(fs) {
+    const [passwd, group] = await Promise.all([readText(fs, '/etc/passwd'), readText(fs, '/etc/group')]);
+    return { users: parsePasswd(passwd), groups: parseGroup(group) };
+}
+/** Names of the groups a user belongs to: the primary group plus supplementary memberships, as `id -Gn` lists them. */
+function groupsOf(user, groups) {
+    const names = new Set();
+    const primary = groups.find((g) => g.gid === user.gid);
+    if (primary)
+        names.add(primary.name);
+    for (const g of groups)
+        if (g.members.includes(user.name))
+            names.add(g.name);
+    return [...names];
+}
+
+;// CONCATENATED MODULE: ./shared/audit/resources/types.ts
+function cached(context, key, load) {
+    let p = context.cache.get(key);
+    if (!p) {
+        p = load();
+        context.cache.set(key, p);
+    }
+    return p;
+}
+const NEEDS_LIVE = 'needs a running system; this target has none';
+
+;// CONCATENATED MODULE: ./shared/audit/resources/accounts.ts
+/** Goss `user` and `group`, read from /etc/passwd and /etc/group through the target's filesystem. */
+
+
+const observeUser = async (control, target, context) => {
+    const { users, groups } = await cached(context, 'accounts', () => readAccounts(target.fs));
+    const user = users.find((u) => u.name === control.id);
+    if (!user)
+        return { values: { exists: false }, missing: true };
+    return {
+        values: {
+            exists: true,
+            uid: user.uid,
+            gid: user.gid,
+            home: user.home,
+            shell: user.shell,
+            groups: groupsOf(user, groups),
+        },
+    };
+};
+const observeGroup = async (control, target, context) => {
+    const { groups } = await cached(context, 'accounts', () => readAccounts(target.fs));
+    const group = groups.find((g) => g.name === control.id);
+    if (!group)
+        return { values: { exists: false }, missing: true };
+    return { values: { exists: true, gid: group.gid } };
+};
+
+;// CONCATENATED MODULE: ./shared/audit/resources/file.ts
+/** Goss `file`: existence, type, mode, ownership, size, contents and digests of a path in the target. */
+
+
+
+const observeFile = async (control, target, context) => {
+    const a = control.attributes;
+    const info = await target.fs.stat(control.id, { follow: false });
+    if (!info)
+        return { values: { exists: false }, missing: true };
+    // Goss reports the link itself for filetype/linked-to and the file behind it for the rest.
+    const resolved = info.type === 'symlink' ? ((await target.fs.stat(control.id, { follow: true })) ?? info) : info;
+    const values = {
+        exists: true,
+        filetype: info.type,
+        // Goss compares mode as a 4-digit octal string ("0644").
+        mode: resolved.mode.toString(8).padStart(4, '0'),
+        size: resolved.size,
+        uid: resolved.uid,
+        gid: resolved.gid,
+        'linked-to': info.linkTarget ?? '',
+    };
+    if ('owner' in a || 'group' in a) {
+        const { users, groups } = await cached(context, 'accounts', () => readAccounts(target.fs));
+        values.owner = users.find((u) => u.uid === resolved.uid)?.name ?? String(resolved.uid);
+        values.group =
+            groups.find((g) => g.gid === resolved.gid)?.gid === resolved.gid
+                ? groups.find((g) => g.gid === resolved.gid).name
+                : String(resolved.gid);
+    }
+    const wantsContent = ['contents', 'contains', 'md5', 'sha256', 'sha512'].some((k) => k in a);
+    if (wantsContent && resolved.type === 'file') {
+        const bytes = await target.fs.readFile(control.id);
+        values.contents = bytes.toString('utf8');
+        values.contains = values.contents;
+        for (const algo of ['md5', 'sha256', 'sha512'])
+            if (algo in a)
+                values[algo] = (0,external_node_crypto_.createHash)(algo).update(bytes).digest('hex');
+    }
+    return { values };
+};
+
+;// CONCATENATED MODULE: ./shared/audit/resources/image.ts
+/**
+ * telltale's `image:` section (container-structure-test's metadataTest): the image configuration's
+ * user, env, exposed ports, entrypoint, cmd, workdir and labels. Maps (env, labels) are compared key
+ * by key, so a control lists only the keys it cares about.
+ */
+
+const observeImage = async (control, target) => {
+    const cfg = target.imageConfig;
+    if (!cfg)
+        return Promise.resolve({ skip: `the ${target.kind} target has no image configuration`, values: {} });
+    const values = {
+        user: cfg.user ?? '',
+        'exposed-ports': cfg.exposedPorts,
+        entrypoint: cfg.entrypoint ?? [],
+        cmd: cfg.cmd ?? [],
+        workdir: cfg.workdir ?? '',
+    };
+    const judged = {};
+    for (const key of ['env', 'labels']) {
+        const want = control.attributes[key];
+        if (want === undefined)
+            continue;
+        const have = key === 'env' ? cfg.env : cfg.labels;
+        if (want && typeof want === 'object' && !Array.isArray(want) && !isMatcherMap(want)) {
+            const bad = Object.entries(want).filter(([k, m]) => !evaluate(m, have[k]).pass);
+            judged[key] = {
+                pass: bad.length === 0,
+                expected: bad.map(([k, m]) => `${k} ${evaluate(m, have[k]).expected}`).join(', ') || show(want),
+                actual: bad.map(([k]) => `${k}=${show(have[k])}`).join(', ') || 'as expected',
+            };
+        }
+        else
+            values[key] = have;
+    }
+    return Promise.resolve({ values, judged });
+};
+
+;// CONCATENATED MODULE: ./shared/audit/resources/live.ts
+/**
+ * Resources only a running system can answer (Goss `port`, `process`, `service`, `command`,
+ * `kernel-param`, `mount`, `interface`). On a target without `live` they are skipped with the
+ * reason, never passed.
+ */
+
+
+/** Goss port ids: `22`, `tcp:22`, `tcp6:22`, `udp:53`, `udp6:53`; a bare number is tcp. */
+function parsePortId(id) {
+    const m = /^(?:(tcp6?|udp6?):)?(\d{1,5})$/.exec(id.trim());
+    if (!m)
+        return undefined;
+    const port = Number(m[2]);
+    if (port > 65535)
+        return undefined;
+    return { protocol: (m[1] ?? 'tcp'), port };
+}
+const observePort = async (control, target, context) => {
+    const live = target.live;
+    if (!live)
+        return { skip: NEEDS_LIVE, values: {} };
+    const id = parsePortId(control.id);
+    if (!id)
+        return { skip: `'${control.id}' is not a port id (tcp:22, udp:53, 22)`, values: {} };
+    const ports = await cached(context, 'ports', () => live.listeningPorts());
+    // A dual-stack socket bound to [::] serves IPv4 too and appears only in tcp6, so `tcp:N` also
+    // accepts a tcp6 listener; `tcp6:N` asks for IPv6 only.
+    const family = id.protocol.startsWith('tcp') ? 'tcp' : 'udp';
+    const hits = ports.filter((p) => p.port === id.port && (id.protocol.endsWith('6') ? p.protocol === id.protocol : p.protocol.startsWith(family)));
+    return { values: { listening: hits.length > 0, ip: [...new Set(hits.map((h) => h.address))] } };
+};
+const observeProcess = async (control, target, context) => {
+    const live = target.live;
+    if (!live)
+        return { skip: NEEDS_LIVE, values: {} };
+    const procs = await cached(context, 'processes', () => live.processes());
+    // The kernel truncates comm to 15 bytes (TASK_COMM_LEN 16); compare the same way Goss does.
+    const want = control.id.slice(0, 15);
+    return { values: { running: procs.some((p) => p.comm === want) } };
+};
+const observeService = async (control, target) => {
+    const live = target.live;
+    if (!live)
+        return { skip: NEEDS_LIVE, values: {} };
+    if ('runlevels' in control.attributes)
+        return { skip: 'runlevels apply to SysV init only; this host is read through systemd', values: {} };
+    const s = await live.service(control.id);
+    return { values: { enabled: s.enabled, running: s.running } };
+};
+const DEFAULT_COMMAND_TIMEOUT_MS = 10_000;
+const observeCommand = async (control, target) => {
+    const live = target.live;
+    if (!live)
+        return { skip: NEEDS_LIVE, values: {} };
+    const a = control.attributes;
+    const cmd = typeof a.exec === 'string' ? a.exec : control.id;
+    const timeoutMs = typeof a.timeout === 'number' ? a.timeout : DEFAULT_COMMAND_TIMEOUT_MS;
+    const r = await live.runCommand(cmd, { timeoutMs });
+    if (r.timedOut)
+        return { values: { 'exit-status': `timed out after ${timeoutMs} ms`, stdout: r.stdout, stderr: r.stderr } };
+    return { values: { 'exit-status': r.exitStatus, stdout: r.stdout, stderr: r.stderr } };
+};
+const observeKernelParam = async (control, target) => {
+    const live = target.live;
+    if (!live)
+        return { skip: NEEDS_LIVE, values: {} };
+    const value = await live.kernelParam(control.id);
+    if (value === undefined)
+        return { values: { value: undefined }, missing: true };
+    return { values: { value } };
+};
+const observeMount = async (control, target, context) => {
+    const live = target.live;
+    if (!live)
+        return { skip: NEEDS_LIVE, values: {} };
+    const mounts = await cached(context, 'mounts', () => live.mounts());
+    // The last entry for a mount point is the one on top, the one a path lookup sees.
+    const m = mounts.filter((x) => x.mountPoint === control.id).at(-1);
+    if (!m)
+        return { values: { exists: false }, missing: true };
+    const values = {
+        exists: true,
+        opts: m.opts,
+        'vfs-opts': m.vfsOpts,
+        source: m.source,
+        filesystem: m.filesystem,
+    };
+    if ('usage' in control.attributes && target.kind === 'host') {
+        const st = await external_node_fs_.promises.statfs(control.id);
+        values.usage = st.blocks > 0 ? Math.round((100 * (st.blocks - st.bfree)) / st.blocks) : 0;
+    }
+    return { values };
+};
+const observeInterface = async (control, target, context) => {
+    const live = target.live;
+    if (!live)
+        return { skip: NEEDS_LIVE, values: {} };
+    const all = await cached(context, 'interfaces', () => live.interfaces());
+    const i = all.find((x) => x.name === control.id);
+    if (!i)
+        return { values: { exists: false }, missing: true };
+    return { values: { exists: true, addrs: i.addrs, mtu: i.mtu } };
+};
+
+;// CONCATENATED MODULE: ./shared/audit/resources/matching.ts
+const observeMatching = async (control) => {
+    return Promise.resolve({ values: { matches: control.attributes.content } });
+};
+
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: ./shared/audit/resources/network.ts
+/**
+ * Goss `http`, `addr` and `dns`: probes sent from where the target's network is. Only targets with
+ * `live` have a network to probe from (the host: here); images skip them with the reason.
+ */
+
+
+
+
+
+const MAX_REDIRECTS = 10;
+const MAX_BODY = 4 * 1024 * 1024;
+function network_request(url, a, timeoutMs) {
+    const lib = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+    const headers = {};
+    for (const h of Array.isArray(a['request-headers']) ? a['request-headers'] : []) {
+        const [k, ...v] = String(h).split(':');
+        if (k)
+            headers[k.trim()] = v.join(':').trim();
+    }
+    if (typeof a.username === 'string') {
+        headers.authorization = `Basic ${Buffer.from(`${a.username}:${String(a.password ?? '')}`).toString('base64')}`;
+    }
+    return new Promise((resolve, reject) => {
+        const req = lib.request(url, {
+            method: typeof a.method === 'string' ? a.method : 'GET',
+            headers,
+            timeout: timeoutMs,
+            ...(url.protocol === 'https:' ? { rejectUnauthorized: a['allow-insecure'] !== true } : {}),
+        }, (res) => {
+            const chunks = [];
+            let size = 0;
+            res.on('data', (b) => {
+                size += b.length;
+                if (size <= MAX_BODY)
+                    chunks.push(b);
+            });
+            res.on('end', () => {
+                const hs = [];
+                for (let i = 0; i < res.rawHeaders.length; i += 2)
+                    hs.push(`${res.rawHeaders[i]}: ${res.rawHeaders[i + 1]}`);
+                resolve({ status: res.statusCode ?? 0, headers: hs, body: Buffer.concat(chunks).toString('utf8') });
+            });
+            res.on('error', reject);
+        });
+        req.on('timeout', () => req.destroy(new Error(`no response within ${timeoutMs} ms`)));
+        req.on('error', reject);
+        if (typeof a['request-body'] === 'string')
+            req.write(a['request-body']);
+        req.end();
+    });
+}
+const observeHttp = async (control, target) => {
+    if (!target.live)
+        return { skip: NEEDS_LIVE, values: {} };
+    const a = control.attributes;
+    const timeoutMs = typeof a.timeout === 'number' ? a.timeout : 5000;
+    let url;
+    try {
+        url = new URL(typeof a.url === 'string' ? a.url : control.id);
+    }
+    catch {
+        return { skip: `'${control.id}' is not a URL`, values: {} };
+    }
+    try {
+        let reply = await network_request(url, a, timeoutMs);
+        for (let hop = 0; hop < MAX_REDIRECTS && a['no-follow-redirects'] !== true && reply.status >= 300 && reply.status < 400; hop++) {
+            const loc = reply.headers.find((h) => /^location:/i.test(h));
+            if (!loc)
+                break;
+            url = new URL(loc.slice(loc.indexOf(':') + 1).trim(), url);
+            reply = await network_request(url, a, timeoutMs);
+        }
+        return { values: { status: reply.status, headers: reply.headers, body: reply.body } };
+    }
+    catch (error) {
+        return { values: { status: `no response: ${error.message}`, headers: [], body: '' } };
+    }
+};
+/** Goss addr ids: `tcp://host:port` or `udp://host:port`. */
+const observeAddr = async (control, target) => {
+    if (!target.live)
+        return { skip: NEEDS_LIVE, values: {} };
+    const m = /^(tcp|udp):\/\/(\[[^\]]+\]|[^:]+):(\d+)$/.exec(control.id);
+    if (!m)
+        return { skip: `'${control.id}' is not an address (tcp://host:port)`, values: {} };
+    if (m[1] === 'udp')
+        return { skip: 'udp reachability cannot be known without a reply; use a command', values: {} };
+    const host = m[2].replace(/^\[|\]$/g, '');
+    const timeout = typeof control.attributes.timeout === 'number' ? control.attributes.timeout : 500;
+    const reachable = await new Promise((resolve) => {
+        const socket = external_node_net_default().connect({ host, port: Number(m[3]), timeout });
+        const finish = (ok) => {
+            socket.destroy();
+            resolve(ok);
+        };
+        socket.once('connect', () => finish(true));
+        socket.once('timeout', () => finish(false));
+        socket.once('error', () => finish(false));
+    });
+    return { values: { reachable } };
+};
+const DNS_TYPES = new Set(['A', 'AAAA', 'CAA', 'CNAME', 'MX', 'NS', 'PTR', 'SRV', 'TXT']);
+/** Goss dns ids: `host` (resolved as the system would) or `TYPE:host` (asked of a DNS server). */
+const observeDns = async (control, target) => {
+    if (!target.live)
+        return { skip: NEEDS_LIVE, values: {} };
+    const a = control.attributes;
+    const typed = /^([A-Z]+):(.+)$/.exec(control.id);
+    try {
+        if (!typed || !DNS_TYPES.has(typed[1])) {
+            // Untyped: getaddrinfo, so /etc/hosts counts (`localhost`), as Goss's default lookup does.
+            const found = await external_node_dns_.promises.lookup(control.id, { all: true });
+            return { values: { resolvable: found.length > 0, addrs: found.map((f) => f.address) } };
+        }
+        const resolver = new external_node_dns_.Resolver({ timeout: typeof a.timeout === 'number' ? a.timeout : 500, tries: 2 });
+        if (typeof a.server === 'string')
+            resolver.setServers([a.server]);
+        const records = await new Promise((resolve, reject) => resolver.resolve(typed[2], typed[1], (err, rec) => err ? reject(err) : resolve(rec)));
+        return { values: { resolvable: records.length > 0, addrs: records.map(recordText) } };
+    }
+    catch {
+        return { values: { resolvable: false, addrs: [] } };
+    }
+};
+/** One DNS record as Goss prints it (MX "10 mail.example.", TXT joined strings). */
+function recordText(r) {
+    if (typeof r === 'string')
+        return r;
+    if (Array.isArray(r))
+        return r.join('');
+    if (r && typeof r === 'object') {
+        const o = r;
+        if ('exchange' in o)
+            return `${String(o.priority)} ${String(o.exchange)}`;
+        if ('name' in o && 'port' in o)
+            return `${String(o.priority)} ${String(o.weight)} ${String(o.port)} ${String(o.name)}`;
+        return JSON.stringify(o);
+    }
+    return String(r);
+}
+
+;// CONCATENATED MODULE: ./shared/audit/resources/package.ts
+/** Goss `package`: installed and versions, from the package databases the target holds. */
+
+const observePackage = async (control, target, context) => {
+    const all = await cached(context, 'packages', () => target.packages());
+    const found = all.filter((p) => p.name === control.id);
+    // Goss lists every installed version (multi-arch or multi-version rpm installs).
+    return {
+        values: { installed: found.length > 0, versions: found.map((p) => p.version) },
+        missing: found.length === 0,
+    };
+};
+
+;// CONCATENATED MODULE: ./shared/audit/resources/index.ts
+
+
+
+
+
+
+
+const OBSERVERS = {
+    file: observeFile,
+    package: observePackage,
+    port: observePort,
+    service: observeService,
+    user: observeUser,
+    group: observeGroup,
+    command: observeCommand,
+    process: observeProcess,
+    'kernel-param': observeKernelParam,
+    mount: observeMount,
+    interface: observeInterface,
+    http: observeHttp,
+    addr: observeAddr,
+    dns: observeDns,
+    matching: observeMatching,
+    image: observeImage,
+};
+
+;// CONCATENATED MODULE: ./shared/audit/run.ts
+/**
+ * The audit phase, as Chef's Audit Mode ran it (RFC 035): each control is a group, each asserted
+ * attribute an example; events stream to reporters in file order; an error in one control never
+ * stops the others, and an error of the whole phase is an event too, not a crash.
+ */
+
+
+
+
+
+/** Attributes compared as Goss line patterns when written as a list of strings. */
+const TEXT_ATTRIBUTES = new Set(['contents', 'contains', 'stdout', 'stderr', 'body', 'headers']);
+const MAX_ACTUAL = 2000;
+async function runAudit(controls, target, listener, options = {}) {
+    const now = options.now ?? (() => performance.now());
+    const started = now();
+    const results = [];
+    try {
+        listener({ kind: 'phase-started', target: target.description, controls: controls.length });
+        const context = { cache: new Map() };
+        const limit = pLimit(options.concurrency ?? 8);
+        const observed = controls.map((c) => limit(async () => {
+            const t0 = now();
+            if (c.skip)
+                return { obs: undefined, ms: 0 };
+            try {
+                return { obs: await OBSERVERS[c.type](c, target, context), ms: now() - t0 };
+            }
+            catch (error) {
+                return { error: error instanceof Error ? error.message : String(error), ms: now() - t0 };
+            }
+        }));
+        for (const [i, control] of controls.entries()) {
+            listener({ kind: 'group-started', control });
+            const o = await observed[i];
+            const judged = judge(control, 'error' in o ? { error: o.error } : { obs: o.obs }, o.ms);
+            for (const r of judged) {
+                results.push(r);
+                listener({ kind: `control-${r.status === 'error' ? 'errored' : r.status}`, result: r });
+            }
+            listener({ kind: 'group-finished', control });
+        }
+        const summary = summarize(results, now() - started);
+        listener({ kind: 'phase-finished', summary, results });
+        return { summary, results };
+    }
+    catch (error) {
+        listener({ kind: 'phase-failed', error: error instanceof Error ? error.message : String(error), results });
+        throw error;
+    }
+}
+/** Turns one control's observation into one result per asserted attribute. Pure. */
+function judge(control, outcome, durationMs = 0) {
+    const base = {
+        type: control.type,
+        id: control.id,
+        meta: control.meta,
+        ...(control.title !== undefined ? { title: control.title } : {}),
+        durationMs,
+    };
+    const at = (prop) => control.attributePositions[prop] ?? control.position;
+    const props = Object.keys(control.attributes).filter((k) => !SETTINGS.has(k) || (control.type === 'matching' && k === 'matches'));
+    if (props.length === 0)
+        return [
+            { ...base, property: '-', status: 'skipped', reason: 'no attributes to check', position: control.position },
+        ];
+    const obs = outcome.obs;
+    return props.map((property) => {
+        const position = at(property);
+        const expectedRaw = control.attributes[property];
+        if (control.skip)
+            return { ...base, property, status: 'skipped', reason: 'skip: true', position };
+        if (outcome.error !== undefined)
+            return { ...base, property, status: 'error', reason: outcome.error, expected: show(expectedRaw), position };
+        if (!obs)
+            return { ...base, property, status: 'error', reason: 'nothing was observed', position };
+        if (obs.skip)
+            return { ...base, property, status: 'skipped', reason: obs.skip, position };
+        const j = obs.judged?.[property];
+        if (j)
+            return {
+                ...base,
+                property,
+                status: j.pass ? 'passed' : 'failed',
+                expected: j.expected,
+                actual: j.actual,
+                position,
+            };
+        if (obs.missing && !(property in obs.values)) {
+            // Goss: when the control itself expects absence, the other attributes have nothing to check.
+            const expectsAbsent = ['exists', 'installed', 'resolvable'].some((k) => k in control.attributes && evaluate(control.attributes[k], false).pass);
+            return expectsAbsent
+                ? { ...base, property, status: 'skipped', reason: `${control.type} does not exist`, position }
+                : {
+                    ...base,
+                    property,
+                    status: 'failed',
+                    expected: show(expectedRaw),
+                    actual: `${control.type} does not exist`,
+                    position,
+                };
+        }
+        const actual = obs.values[property];
+        if (TEXT_ATTRIBUTES.has(property) && Array.isArray(expectedRaw)) {
+            const text = Array.isArray(actual) ? actual.join('\n') : typeof actual === 'string' ? actual : '';
+            const p = evaluatePatterns(expectedRaw, text);
+            return {
+                ...base,
+                property,
+                status: p.pass ? 'passed' : 'failed',
+                expected: p.pass ? p.expected : `patterns ${show(p.missing)}`,
+                actual: truncate(text),
+                position,
+            };
+        }
+        const m = evaluate(expectedRaw, actual);
+        return {
+            ...base,
+            property,
+            status: m.pass ? 'passed' : 'failed',
+            expected: m.expected,
+            actual: truncate(typeof actual === 'string' && actual.includes('\n') ? actual : show(actual)),
+            position,
+        };
+    });
+}
+function truncate(text) {
+    return text.length > MAX_ACTUAL
+        ? `${text.slice(0, MAX_ACTUAL)}… (${text.length - MAX_ACTUAL} more characters)`
+        : text;
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./shared/audit/system/packages/dpkg.ts
+function parseDpkgStatus(text) {
+    const out = [];
+    for (const stanza of text.split(/\n\s*\n/)) {
+        const fields = new Map();
+        for (const line of stanza.split('\n')) {
+            const m = /^([A-Za-z][A-Za-z0-9-]*):\s*(.*)$/.exec(line);
+            if (m)
+                fields.set(m[1].toLowerCase(), m[2]);
+        }
+        const name = fields.get('package');
+        const version = fields.get('version');
+        const status = fields.get('status') ?? '';
+        if (!name || !version || !/\binstalled$/.test(status.trim()))
+            continue;
+        const arch = fields.get('architecture');
+        out.push({ name, version, source: 'dpkg', ...(arch ? { arch } : {}) });
+    }
+    return out;
+}
+async function readDpkgPackages(fs) {
+    try {
+        return parseDpkgStatus((await fs.readFile('/var/lib/dpkg/status')).toString('utf8'));
+    }
+    catch {
+        return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/audit/system/procfs.ts
+/**
+ * /proc/net/{tcp,tcp6,udp,udp6}: `sl local_address rem_address st …`, addresses in hex in host
+ * byte order per 32-bit word. TCP state 0A is LISTEN; an unconnected UDP socket is state 07.
+ */
+function parseProcNet(text, protocol) {
+    const out = [];
+    const udp = protocol.startsWith('udp');
+    for (const line of text.split('\n').slice(1)) {
+        const f = line.trim().split(/\s+/);
+        if (f.length < 4)
+            continue;
+        const [addrHex, portHex] = (f[1] ?? '').split(':');
+        const state = f[3];
+        if (!addrHex || !portHex || state !== (udp ? '07' : '0A'))
+            continue;
+        const address = decodeProcAddress(addrHex);
+        if (address === undefined)
+            continue;
+        out.push({ protocol, address, port: parseInt(portHex, 16) });
+    }
+    return out;
+}
+function decodeProcAddress(hex) {
+    if (!/^[0-9A-Fa-f]+$/.test(hex))
+        return undefined;
+    const words = [];
+    for (let i = 0; i < hex.length; i += 8) {
+        const word = hex.slice(i, i + 8);
+        // Each 32-bit word is printed as the kernel's in-memory value, little-endian on x86 and arm.
+        const bytes = [6, 4, 2, 0].map((j) => parseInt(word.slice(j, j + 2), 16));
+        words.push(bytes);
+    }
+    const bytes = words.flat();
+    if (bytes.length === 4)
+        return bytes.join('.');
+    if (bytes.length !== 16)
+        return undefined;
+    // IPv4-mapped IPv6 (::ffff:a.b.c.d) reads better as the IPv4 address Goss users write.
+    if (bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff)
+        return `::ffff:${bytes.slice(12).join('.')}`;
+    const groups = [];
+    for (let i = 0; i < 16; i += 2)
+        groups.push(((bytes[i] << 8) | bytes[i + 1]).toString(16));
+    return compressIpv6(groups);
+}
+/** RFC 5952 §4.2.3: the longest run of zero groups (two or more) becomes `::`. */
+function compressIpv6(groups) {
+    let best = -1;
+    let bestLen = 1;
+    for (let i = 0; i < groups.length;) {
+        if (groups[i] !== '0') {
+            i++;
+            continue;
+        }
+        let j = i;
+        while (j < groups.length && groups[j] === '0')
+            j++;
+        if (j - i > bestLen) {
+            best = i;
+            bestLen = j - i;
+        }
+        i = j;
+    }
+    if (best < 0)
+        return groups.join(':');
+    return `${groups.slice(0, best).join(':')}::${groups.slice(best + bestLen).join(':')}`;
+}
+/** /proc/self/mountinfo (proc(5)): per-mount options before ` - `, fs type, source and super options after. */
+function parseMountInfo(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        const [left, right] = line.split(' - ');
+        if (!left || !right)
+            continue;
+        const l = left.split(' ');
+        const r = right.split(' ');
+        if (l.length < 6 || r.length < 3)
+            continue;
+        out.push({
+            mountPoint: unescapeOctal(l[4]),
+            opts: l[5].split(','),
+            filesystem: r[0],
+            source: unescapeOctal(r[1]),
+            vfsOpts: r[2].split(','),
+        });
+    }
+    return out;
+}
+/** The kernel escapes space, tab, newline and backslash in paths as \ooo. */
+function unescapeOctal(text) {
+    return text.replace(/\\([0-7]{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8)));
+}
+
+;// CONCATENATED MODULE: ./shared/audit/targets/host.ts
+/**
+ * The `host` target: the machine telltale runs on, read the way the OS reports it: the real
+ * filesystem, /proc for ports, processes, mounts and kernel parameters, systemd for services, and
+ * the shared package-database readers.
+ */
+
+
+
+
+
+
+function fileTypeOf(st) {
+    if (st.isSymbolicLink())
+        return 'symlink';
+    if (st.isDirectory())
+        return 'directory';
+    if (st.isBlockDevice())
+        return 'block-device';
+    if (st.isCharacterDevice())
+        return 'character-device';
+    if (st.isFIFO())
+        return 'pipe';
+    if (st.isSocket())
+        return 'socket';
+    return 'file';
+}
+/** The real filesystem under `root` (default `/`), for the host or an extracted rootfs. */
+function localFileSystem(root = '/') {
+    const real = (p) => external_node_path_default().join(root, external_node_path_default().posix.resolve('/', p));
+    return {
+        async stat(p, options) {
+            try {
+                const st = options?.follow ? await external_node_fs_.promises.stat(real(p)) : await external_node_fs_.promises.lstat(real(p));
+                const info = {
+                    path: p,
+                    type: fileTypeOf(st),
+                    mode: st.mode & 0o7777,
+                    uid: st.uid,
+                    gid: st.gid,
+                    size: st.size,
+                    mtime: st.mtime,
+                };
+                if (info.type === 'symlink')
+                    info.linkTarget = await external_node_fs_.promises.readlink(real(p));
+                return info;
+            }
+            catch {
+                return undefined;
+            }
+        },
+        readFile: (p) => external_node_fs_.promises.readFile(real(p)),
+        readDir: (p) => external_node_fs_.promises.readdir(real(p)),
+    };
+}
+async function readOr(file, fallback = '') {
+    try {
+        return await external_node_fs_.promises.readFile(file, 'utf8');
+    }
+    catch {
+        return fallback;
+    }
+}
+function hostLiveSystem() {
+    return {
+        async listeningPorts() {
+            const kinds = ['tcp', 'tcp6', 'udp', 'udp6'];
+            const all = await Promise.all(kinds.map(async (k) => parseProcNet(await readOr(`/proc/net/${k}`), k)));
+            return all.flat();
+        },
+        async processes() {
+            const entries = await external_node_fs_.promises.readdir('/proc').catch(() => []);
+            const out = [];
+            await Promise.all(entries
+                .filter((e) => /^\d+$/.test(e))
+                .map(async (pid) => {
+                const comm = (await readOr(`/proc/${pid}/comm`)).trimEnd();
+                if (!comm)
+                    return; // the process ended while we listed /proc
+                const cmdline = (await readOr(`/proc/${pid}/cmdline`)).split('\0').filter(Boolean);
+                out.push({ pid: Number(pid), comm, cmdline });
+            }));
+            return out;
+        },
+        service: systemdService,
+        runCommand,
+        async kernelParam(key) {
+            // sysctl(8): dots in the key are slashes under /proc/sys; reject `..` so a key cannot escape.
+            if (!/^[\w.-]+$/.test(key) || key.includes('..'))
+                return undefined;
+            try {
+                return (await external_node_fs_.promises.readFile(`/proc/sys/${key.replace(/\./g, '/')}`, 'utf8')).trim().replace(/\t/g, ' ');
+            }
+            catch {
+                return undefined;
+            }
+        },
+        async mounts() {
+            return parseMountInfo(await readOr('/proc/self/mountinfo'));
+        },
+        async interfaces() {
+            const names = await external_node_fs_.promises.readdir('/sys/class/net').catch(() => Object.keys(external_node_os_default().networkInterfaces()));
+            const addrs = external_node_os_default().networkInterfaces();
+            return Promise.all(names.map(async (name) => {
+                const mtu = Number((await readOr(`/sys/class/net/${name}/mtu`)).trim());
+                return { name, addrs: (addrs[name] ?? []).map((a) => a.cidr ?? a.address), ...(mtu > 0 ? { mtu } : {}) };
+            }));
+        },
+    };
+}
+/** systemd's view of a unit (`systemctl show`), what Goss's service resource reports on systemd hosts. */
+function systemdService(name) {
+    const unit = name.includes('.') ? name : `${name}.service`;
+    return new Promise((resolve) => {
+        (0,external_node_child_process_.execFile)('systemctl', ['show', '--property=LoadState,ActiveState,UnitFileState', '--', unit], { timeout: 10_000 }, (error, stdout) => {
+            if (error)
+                return resolve({ exists: false, enabled: false, running: false });
+            const props = Object.fromEntries(stdout.split('\n').map((l) => l.split('=', 2)));
+            resolve({
+                exists: props.LoadState === 'loaded',
+                enabled: props.UnitFileState === 'enabled' || props.UnitFileState === 'static',
+                running: props.ActiveState === 'active',
+            });
+        });
+    });
+}
+/** Runs a command line through /bin/sh as Goss does, killing its process group at the timeout. */
+function runCommand(cmd, opts) {
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_.spawn)('/bin/sh', ['-c', cmd], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        const out = [];
+        const err = [];
+        let timedOut = false;
+        child.stdout.on('data', (b) => out.push(b));
+        child.stderr.on('data', (b) => err.push(b));
+        const timer = setTimeout(() => {
+            timedOut = true;
+            try {
+                if (child.pid)
+                    process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                child.kill('SIGKILL');
+            }
+        }, opts.timeoutMs);
+        const done = (exitStatus) => {
+            clearTimeout(timer);
+            resolve({
+                exitStatus,
+                stdout: Buffer.concat(out).toString('utf8'),
+                stderr: Buffer.concat(err).toString('utf8'),
+                ...(timedOut ? { timedOut } : {}),
+            });
+        };
+        child.on('error', (e) => {
+            err.push(Buffer.from(e.message));
+            done(127);
+        });
+        child.on('close', (code, signal) => done(code ?? (signal ? 128 + ((external_node_os_default()).constants.signals[signal] ?? 0) : 1)));
+    });
+}
+function openHostTarget() {
+    const fs = localFileSystem('/');
+    return {
+        kind: 'host',
+        description: `host ${external_node_os_default().hostname()}`,
+        fs,
+        packages: () => readDpkgPackages(fs),
+        live: hostLiveSystem(),
+        close: async () => { },
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/audit/targets/index.ts
+/**
+ * `--target` dispatch: `host` (default), `image:PATH`, `oci:PATH`, `container:NAME`,
+ * `docker-image:REF`. The image-side targets live beside this file (the image engineer's modules).
+ */
+
+
+const TARGET_KINDS = ['host', 'image', 'oci', 'container', 'docker-image'];
+function parseTargetSpec(spec) {
+    const s = spec.trim();
+    if (s === '' || s === 'host')
+        return { kind: 'host', ref: '' };
+    const i = s.indexOf(':');
+    const kind = i < 0 ? s : s.slice(0, i);
+    const ref = i < 0 ? '' : s.slice(i + 1);
+    if (!TARGET_KINDS.includes(kind) || kind === 'host') {
+        throw new errors_InputError(`unknown target '${spec}'`, {
+            location: { field: '--target' },
+            hint: 'use host, image:PATH, oci:PATH, container:NAME or docker-image:REF',
+        });
+    }
+    if (!ref)
+        throw new errors_InputError(`target '${kind}:' needs a ${kind === 'container' ? 'container name' : kind === 'docker-image' ? 'reference' : 'path'}`, { location: { field: '--target' } });
+    return { kind: kind, ref };
+}
+async function openTarget(spec) {
+    const { kind } = parseTargetSpec(spec);
+    if (kind === 'host')
+        return Promise.resolve(openHostTarget());
+    // LEAD: wire the image engineer's openers here (targets/{image,oci,container,docker-image}.ts)
+    // once they land; until then an image-side target is an honest input error, not a host audit.
+    throw new errors_InputError(`the '${kind}' target is not available in this build yet`, {
+        location: { field: '--target' },
+        hint: 'audit the host (--target host) or use a build that includes the image targets',
+    });
+}
+
+;// CONCATENATED MODULE: ./shared/audit/audit.ts
+/**
+ * One audit, end to end: load controls, open the target, run the phase with the streaming reporter
+ * subscribed, render the file reporters, close the target. Shared by the CLI and the action.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+async function performAudit(req) {
+    const formats = parseFormats(req.format);
+    const controls = await loadControls(req.controlsFile);
+    const target = await (req.open ?? openTarget)(req.target);
+    try {
+        const listeners = [];
+        const docs = formats.find((f) => f.name === 'documentation');
+        let docText = '';
+        if (docs)
+            listeners.push(documentationReporter(docs.path ? (t) => (docText += t) : req.stdout));
+        const { summary, results } = await runAudit(controls, target, (e) => listeners.forEach((l) => l(e)));
+        const report = { controlsFile: req.controlsFile, target: target.description, summary, results };
+        const files = {};
+        for (const f of formats) {
+            const text = f.name === 'documentation'
+                ? docText
+                : f.name === 'json'
+                    ? renderJson(report)
+                    : f.name === 'junit'
+                        ? renderJunit(report)
+                        : f.name === 'sarif'
+                            ? renderSarif(report)
+                            : renderMarkdown(report);
+            if (!f.path) {
+                if (f.name !== 'documentation')
+                    req.stdout(text);
+                continue;
+            }
+            try {
+                await external_node_fs_.promises.mkdir(external_node_path_default().dirname(external_node_path_default().resolve(f.path)), { recursive: true });
+                await external_node_fs_.promises.writeFile(f.path, text);
+            }
+            catch (error) {
+                throw new errors_InputError(`cannot write the ${f.name} report: ${error.code ?? String(error)}`, { location: { file: f.path } });
+            }
+            files[f.name] = f.path;
+        }
+        return { report, files };
+    }
+    finally {
+        await target.close();
+    }
+}
+/** Exit status as Chef's Audit Mode had it: 1 when any control failed or errored, unless audit-only. */
+function auditExitCode(report, auditOnly) {
+    return !auditOnly && (report.summary.failed > 0 || report.summary.errored > 0) ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./cli/commands/audit.ts
-function registerAudit(_program, _io) { }
-/** What `telltale demo` shows of this capability, in order. */
-const auditDemo = [];
+
+
+
+
+function registerAudit(program, io) {
+    program
+        .command('audit')
+        .description('check controls (Goss-compatible YAML) against the host or an image and report them')
+        .requiredOption('-c, --controls <file>', 'controls file (Goss YAML, plus meta.id/impact/tags and an image: section)')
+        .option('-t, --target <target>', 'host | image:PATH | oci:PATH | container:NAME | docker-image:REF', 'host')
+        .option('-f, --format <list>', 'reporters, comma-separated, each optionally :FILE (documentation,json,junit,sarif,markdown)', 'documentation')
+        .option('--audit-only', 'report failures but exit 0 (for inherited infrastructure)')
+        .action(async (flags) => {
+        const { report } = await performAudit({
+            controlsFile: flags.controls,
+            target: flags.target,
+            format: flags.format,
+            stdout: io.stdout,
+        });
+        const code = auditExitCode(report, flags.auditOnly === true);
+        if (code !== ExitCode.ok)
+            throw new ExitWith(code);
+    });
+}
+/** What `telltale demo` shows of this capability: a host audit of the bundled sample controls. */
+const auditDemo = [
+    {
+        title: 'audit: controls against this host',
+        run: async (samples, io) => {
+            // The report is the point here; a failed control must not fail `telltale demo`, so no exit code.
+            await performAudit({
+                controlsFile: external_node_path_default().join(samples, 'audit-host', 'controls.yaml'),
+                target: 'host',
+                format: 'documentation',
+                stdout: io.stdout,
+            });
+        },
+    },
+];
 
 ;// CONCATENATED MODULE: ./cli/commands/cloudtrail.ts
 function registerCloudtrail(_program, _io) { }

@@ -1,0 +1,93 @@
+/**
+ * SARIF 2.1.0 (OASIS), the subset GitHub code scanning reads: one rule per control (`meta.id` or
+ * `<type>:<id>`, stable across runs), one result per failed or errored property, located at the
+ * property's line in the controls file so code scanning points at the control. Level from
+ * `meta.impact` as InSpec grades it: ≥0.7 error, ≥0.4 warning, >0 note; no impact → error.
+ */
+import { createHash } from 'node:crypto';
+import { VERSION } from '../../version.ts';
+import { ruleId, type ControlResult } from '../model.ts';
+import type { AuditReport } from './report.ts';
+
+export function sarifLevel(impact: unknown): 'error' | 'warning' | 'note' {
+  if (typeof impact !== 'number') return 'error';
+  if (impact >= 0.7) return 'error';
+  if (impact >= 0.4) return 'warning';
+  return 'note';
+}
+
+/** security-severity (0–10) lets code scanning rank alerts as it does for CodeQL. */
+function securitySeverity(impact: unknown): string | undefined {
+  return typeof impact === 'number' ? (impact * 10).toFixed(1) : undefined;
+}
+
+export function renderSarif(report: AuditReport): string {
+  const rules = new Map<string, { r: ControlResult; index: number }>();
+  for (const r of report.results) {
+    const id = ruleId(r);
+    if (!rules.has(id)) rules.set(id, { r, index: rules.size });
+  }
+  const uri = report.controlsFile.replace(/\\/g, '/').replace(/^\.\//, '');
+  const results = report.results
+    .filter((r) => r.status === 'failed' || r.status === 'error')
+    .map((r) => {
+      const id = ruleId(r);
+      const text =
+        r.status === 'error'
+          ? `${r.type} ${r.id}: ${r.property} could not be checked: ${r.reason ?? ''}`
+          : `${r.type} ${r.id}: ${r.property} expected ${r.expected ?? ''}, got ${r.actual ?? ''}`;
+      return {
+        ruleId: id,
+        ruleIndex: rules.get(id)!.index,
+        level: sarifLevel(r.meta.impact),
+        message: { text },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri },
+              region: { startLine: r.position.line, startColumn: r.position.column },
+            },
+          },
+        ],
+        // Stable per control property and target, so re-runs update one alert instead of adding one.
+        partialFingerprints: {
+          'telltaleControl/v1': createHash('sha256')
+            .update(`${id}\0${r.property}\0${report.target}`)
+            .digest('hex')
+            .slice(0, 32),
+        },
+        properties: { status: r.status, property: r.property, target: report.target },
+      };
+    });
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'telltale audit',
+            informationUri: 'https://github.com/telltale/telltale',
+            semanticVersion: VERSION,
+            rules: [...rules.entries()].map(([id, { r }]) => {
+              const sev = securitySeverity(r.meta.impact);
+              return {
+                id,
+                name: `${r.type}:${r.id}`.replace(/[^A-Za-z0-9]+/g, '-'),
+                shortDescription: { text: r.title ?? `${r.type} ${r.id}` },
+                defaultConfiguration: { level: sarifLevel(r.meta.impact) },
+                properties: {
+                  ...(Array.isArray(r.meta.tags) ? { tags: r.meta.tags } : {}),
+                  ...(sev ? { 'security-severity': sev } : {}),
+                },
+              };
+            }),
+          },
+        },
+        automationDetails: { id: `telltale-audit/${report.target}/` },
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

@@ -1,0 +1,26 @@
+/** Goss `user` and `group`, read from /etc/passwd and /etc/group through the target's filesystem. */
+import { groupsOf, readAccounts } from '../system/accounts.ts';
+import { cached, type Observe } from './types.ts';
+
+export const observeUser: Observe = async (control, target, context) => {
+  const { users, groups } = await cached(context, 'accounts', () => readAccounts(target.fs));
+  const user = users.find((u) => u.name === control.id);
+  if (!user) return { values: { exists: false }, missing: true };
+  return {
+    values: {
+      exists: true,
+      uid: user.uid,
+      gid: user.gid,
+      home: user.home,
+      shell: user.shell,
+      groups: groupsOf(user, groups),
+    },
+  };
+};
+
+export const observeGroup: Observe = async (control, target, context) => {
+  const { groups } = await cached(context, 'accounts', () => readAccounts(target.fs));
+  const group = groups.find((g) => g.name === control.id);
+  if (!group) return { values: { exists: false }, missing: true };
+  return { values: { exists: true, gid: group.gid } };
+};

@@ -1,0 +1,119 @@
+/**
+ * The one interface between audit resources and what they inspect. Resources (file, user,
+ * package, port, …) ask a target questions; targets (host, image, OCI layout, container) answer
+ * them. A new target must never touch a resource file (Goss's resource × system split).
+ *
+ * Change log for the image engineer (read before relying on a shape):
+ * - v1: first version. Shapes below are the contract; extensions will be optional fields only.
+ */
+
+export type FileType = 'file' | 'directory' | 'symlink' | 'block-device' | 'character-device' | 'pipe' | 'socket';
+
+export interface FileInfo {
+  /** Absolute path inside the target root, as asked for (not resolved). */
+  path: string;
+  type: FileType;
+  /** Permission bits including setuid/setgid/sticky (mode & 0o7777); no file-type bits. */
+  mode: number;
+  uid: number;
+  gid: number;
+  size: number;
+  /** Symlink target as stored (only for type 'symlink'). */
+  linkTarget?: string;
+  mtime?: Date;
+}
+
+export interface TargetFileSystem {
+  /** lstat-like when follow=false (default); resolves symlinks inside the target root when follow=true; undefined when missing. */
+  stat(path: string, options?: { follow?: boolean }): Promise<FileInfo | undefined>;
+  /** Contents, following symlinks inside the root. Rejects when missing or not a regular file. */
+  readFile(path: string): Promise<Buffer>;
+  /** Entry names (not paths) of a directory, when the target can list them. */
+  readDir?(path: string): Promise<string[]>;
+}
+
+export interface InstalledPackage {
+  name: string;
+  version: string;
+  arch?: string;
+  source: 'dpkg' | 'apk' | 'rpm' | 'pacman';
+}
+
+export interface ListeningPort {
+  /** Goss spelling: 'tcp' | 'tcp6' | 'udp' | 'udp6'. */
+  protocol: 'tcp' | 'tcp6' | 'udp' | 'udp6';
+  /** Local address as text ('0.0.0.0', '127.0.0.1', '::'). */
+  address: string;
+  port: number;
+}
+
+export interface ProcessInfo {
+  pid: number;
+  /** Executable name as the kernel reports it (`/proc/<pid>/comm`), what Goss matches `process` against. */
+  comm: string;
+  cmdline: string[];
+}
+
+export interface ServiceState {
+  /** false when the init system does not know the unit. */
+  exists: boolean;
+  enabled: boolean;
+  running: boolean;
+}
+
+export interface MountInfo {
+  mountPoint: string;
+  source: string;
+  filesystem: string;
+  opts: string[];
+  vfsOpts: string[];
+}
+
+export interface NetworkInterface {
+  name: string;
+  /** CIDR strings, e.g. '127.0.0.1/8'. */
+  addrs: string[];
+  mtu?: number;
+}
+
+export interface CommandResult {
+  exitStatus: number;
+  stdout: string;
+  stderr: string;
+  /** true when the command was killed at its timeout. */
+  timedOut?: boolean;
+}
+
+/** What only a running system can answer; resources needing it are skipped with a reason when absent. */
+export interface LiveSystem {
+  listeningPorts(): Promise<ListeningPort[]>;
+  processes(): Promise<ProcessInfo[]>;
+  service(name: string): Promise<ServiceState>;
+  runCommand(cmd: string, opts: { timeoutMs: number }): Promise<CommandResult>;
+  /** Dotted sysctl key ('net.ipv4.ip_forward'); undefined when the kernel has no such parameter. */
+  kernelParam(key: string): Promise<string | undefined>;
+  mounts(): Promise<MountInfo[]>;
+  interfaces(): Promise<NetworkInterface[]>;
+  // http/addr/dns run from where the target's network is (host: here), so they need `live` too.
+}
+
+export interface ImageConfig {
+  user?: string;
+  env: Record<string, string>;
+  exposedPorts: string[];
+  entrypoint?: string[];
+  cmd?: string[];
+  workdir?: string;
+  labels: Record<string, string>;
+}
+
+export interface AuditTarget {
+  kind: 'host' | 'image' | 'container';
+  description: string;
+  fs: TargetFileSystem;
+  /** Installed packages, read by the shared parsers in shared/audit/system/packages/ through `fs`. */
+  packages(): Promise<InstalledPackage[]>;
+  live?: LiveSystem;
+  imageConfig?: ImageConfig;
+  close(): Promise<void>;
+}
