@@ -6,7 +6,7 @@ import path from 'node:path';
 import { diffEgress } from '../../shared/egress/diff/diff.ts';
 import { loadReport, loadReports } from '../../shared/egress/diff/reports.ts';
 import { renderDiffMarkdown } from '../../shared/egress/diff/render.ts';
-import { DEFAULT_MANIFEST, loadManifest } from '../../shared/egress/manifest/manifest.ts';
+import { DEFAULT_MANIFEST, loadManifest, parseManifest } from '../../shared/egress/manifest/manifest.ts';
 import { proposeEntries, updateManifest } from '../../shared/egress/manifest/update.ts';
 import { runPreflight } from '../../shared/egress/preflight/preflight.ts';
 import { renderPreflightMarkdown } from '../../shared/egress/preflight/render.ts';
@@ -44,7 +44,14 @@ export function registerEgressPolicy(egress: Command, io: CliIO): void {
     )
     .option('--update', 'add the new endpoints to the manifest, keeping its comments and order')
     .action(async (reports: string[], flags: DiffFlags) => {
-      const manifest = await loadManifest(flags.manifest);
+      // --update starts a manifest from what a run observed when there is none yet.
+      const manifest =
+        flags.update && !existsSync(flags.manifest)
+          ? parseManifest(
+              "# Endpoints this repository's jobs may reach: see docs/egress-policy.md\nversion: 1\nallow: []\n",
+              flags.manifest,
+            )
+          : await loadManifest(flags.manifest);
       const diff = diffEgress(manifest, await loadReports(reports));
       if (flags.update) {
         const proposals = proposeEntries(diff.new);

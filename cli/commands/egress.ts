@@ -3,11 +3,13 @@ import type { Command } from 'commander';
 import type { CliIO } from '../io.ts';
 import type { DemoSection } from './demo.ts';
 import { egressAnalyzeDemo, registerEgressAnalyze } from './egress-analyze.ts';
+import { registerEgressCapture } from './egress-capture.ts';
 import { egressPolicyDemo, registerEgressPolicy } from './egress-policy.ts';
 
 export function registerEgress(program: Command, io: CliIO): void {
   const egress = program.command('egress').description('capture, name, diff and preflight network egress');
   registerEgressAnalyze(egress, io);
+  registerEgressCapture(egress, io);
   registerEgressPolicy(egress, io);
 }
 

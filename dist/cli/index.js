@@ -44379,7 +44379,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(479);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5353);
 // Entry of the `telltale` bin (bundled to dist/cli/index.js). All behaviour lives in program.ts.
 
 process.exitCode = await (0,_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
@@ -44389,7 +44389,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 479:
+/***/ 5353:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44871,6 +44871,8 @@ function decodeIp(network) {
             protocol: b[9],
             payload: b.subarray(ihl, end),
             fragment: moreFragments || fragmentOffset !== 0,
+            // TSO hands the capture a super-segment whose total length field may be 0: count what we have.
+            wirePayloadLength: total >= ihl ? total - ihl : end - ihl,
         };
     }
     if (b.length < 40)
@@ -44918,6 +44920,7 @@ function decodeIp(network) {
         protocol: next,
         payload: b.subarray(offset, end),
         fragment,
+        wirePayloadLength: payloadLength > 0 ? Math.max(0, 40 + payloadLength - offset) : end - offset,
     };
 }
 
@@ -45143,6 +45146,208 @@ function parseHttpRequest(stream) {
     return { status: 'ok', method: verb, ...(host ? { host } : {}) };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./shared/egress/decode/quic.ts
+/**
+ * The client's QUIC Initial packets (RFC 9000 §17.2.2), decrypted to the CRYPTO frames that carry its
+ * TLS ClientHello, so a QUIC (HTTP/3) connection is named by its SNI like a TLS one.
+ *
+ * Initial packets are encrypted, but with keys anyone can derive from the packet's Destination
+ * Connection ID (RFC 9001 §5.2; QUIC v2 has its own salt and labels, RFC 9369 §3.3): HKDF-Extract
+ * with the version's salt, then HKDF-Expand-Label "client in" -> "quic key" / "quic iv" / "quic hp".
+ * Header protection is removed with AES-128-ECB over a 16-byte sample (RFC 9001 §5.4), the payload
+ * opened with AES-128-GCM (§5.3). Everything is in node:crypto; no npm parser exists for this.
+ *
+ * A ClientHello with post-quantum key shares does not fit one ~1200-byte Initial: browsers spread it
+ * over several packets and shuffle the CRYPTO frames inside each, so this module returns frames with
+ * their stream offsets and the caller reassembles them (model/flows.ts contiguousPrefix).
+ */
+
+
+const QUIC_V1 = 0x00000001;
+const QUIC_V2 = 0x6b3343cf;
+const VERSIONS = new Map([
+    [
+        QUIC_V1,
+        { salt: Buffer.from('38762cf7f55934b34d179ae6a4c80cadccbb7f0a', 'hex'), labelPrefix: 'quic', initialType: 0 },
+    ],
+    [
+        QUIC_V2,
+        { salt: Buffer.from('0dede3def700a6db819381be6e269dcbf9bd2ed9', 'hex'), labelPrefix: 'quicv2', initialType: 1 },
+    ],
+]);
+/** HKDF-Expand-Label (RFC 8446 §7.1) for outputs of at most one SHA-256 block. */
+function expandLabel(secret, label, length) {
+    const fullLabel = Buffer.from(`tls13 ${label}`, 'latin1');
+    const info = Buffer.concat([
+        Buffer.from([length >> 8, length & 0xff, fullLabel.length]),
+        fullLabel,
+        Buffer.from([0]),
+    ]);
+    // HKDF-Expand: T(1) = HMAC(PRK, info | 0x01); one block is enough for 12-32 bytes.
+    return (0,external_node_crypto_.createHmac)('sha256', secret)
+        .update(Buffer.concat([info, Buffer.from([1])]))
+        .digest()
+        .subarray(0, length);
+}
+/** The client's Initial keys for a Destination Connection ID (RFC 9001 §5.2, RFC 9369 §3.3.1-2). */
+function clientInitialKeys(dcid, version) {
+    const params = VERSIONS.get(version);
+    if (!params)
+        return undefined;
+    const initialSecret = (0,external_node_crypto_.createHmac)('sha256', params.salt).update(dcid).digest();
+    const clientSecret = expandLabel(initialSecret, 'client in', 32);
+    return {
+        key: expandLabel(clientSecret, `${params.labelPrefix} key`, 16),
+        iv: expandLabel(clientSecret, `${params.labelPrefix} iv`, 12),
+        hp: expandLabel(clientSecret, `${params.labelPrefix} hp`, 16),
+    };
+}
+/** A variable-length integer (RFC 9000 §16), or undefined past the end. */
+function readVarint(b, o) {
+    if (o >= b.length)
+        return undefined;
+    const length = 1 << (b[o] >> 6);
+    if (o + length > b.length)
+        return undefined;
+    let value = b[o] & 0x3f;
+    for (let i = 1; i < length; i++)
+        value = value * 256 + b[o + i];
+    return { value, next: o + length };
+}
+function parseInitialHeader(b) {
+    // Long header with the fixed bit (RFC 9000 §17.2); QUIC bit greasing (RFC 9287) may clear the
+    // fixed bit, so only the form bit is required.
+    if (b.length < 7 || (b[0] & 0x80) === 0)
+        return undefined;
+    const version = b.readUInt32BE(1);
+    const params = VERSIONS.get(version);
+    if (!params || ((b[0] >> 4) & 0x03) !== params.initialType)
+        return undefined;
+    let o = 5;
+    const dcidLength = b[o++];
+    if (dcidLength > 20 || o + dcidLength >= b.length)
+        return undefined;
+    const dcid = b.subarray(o, o + dcidLength);
+    o += dcidLength;
+    const scidLength = b[o++];
+    if (scidLength > 20)
+        return undefined;
+    o += scidLength;
+    const token = readVarint(b, o);
+    if (!token)
+        return undefined;
+    o = token.next + token.value;
+    const length = readVarint(b, o);
+    if (!length)
+        return undefined;
+    const end = length.next + length.value;
+    // The header-protection sample starts 4 bytes past the packet number's offset and is 16 bytes.
+    if (end > b.length || length.next + 4 + 16 > end)
+        return undefined;
+    return { version, dcid: Buffer.from(dcid), pnOffset: length.next, end };
+}
+/** Removes header protection and opens the payload; undefined when it does not authenticate. */
+function openInitial(packet, header, keys) {
+    const sample = packet.subarray(header.pnOffset + 4, header.pnOffset + 20);
+    const ecb = (0,external_node_crypto_.createCipheriv)('aes-128-ecb', keys.hp, null);
+    const mask = ecb.update(sample);
+    const first = packet[0] ^ (mask[0] & 0x0f);
+    const pnLength = (first & 0x03) + 1;
+    const headerBytes = Buffer.from(packet.subarray(0, header.pnOffset + pnLength));
+    headerBytes[0] = first;
+    let packetNumber = 0;
+    for (let i = 0; i < pnLength; i++) {
+        const byte = packet[header.pnOffset + i] ^ mask[1 + i];
+        headerBytes[header.pnOffset + i] = byte;
+        packetNumber = packetNumber * 256 + byte;
+    }
+    const nonce = Buffer.from(keys.iv);
+    // The packet number, left-padded to the IV's length, XORed into its low bytes (RFC 9001 §5.3).
+    for (let i = 0; i < 4; i++)
+        nonce[11 - i] = nonce[11 - i] ^ (Math.floor(packetNumber / 256 ** i) & 0xff);
+    const body = packet.subarray(header.pnOffset + pnLength, header.end);
+    if (body.length < 16)
+        return undefined;
+    try {
+        const gcm = (0,external_node_crypto_.createDecipheriv)('aes-128-gcm', keys.key, nonce);
+        gcm.setAAD(headerBytes);
+        gcm.setAuthTag(body.subarray(body.length - 16));
+        return Buffer.concat([gcm.update(body.subarray(0, body.length - 16)), gcm.final()]);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The CRYPTO frames of a decrypted Initial payload; stops at a frame an Initial may not carry. */
+function cryptoFrames(payload) {
+    const frames = [];
+    let o = 0;
+    while (o < payload.length) {
+        const type = payload[o];
+        if (type === 0x00 || type === 0x01) {
+            o++; // PADDING, PING
+        }
+        else if (type === 0x06) {
+            const offset = readVarint(payload, o + 1);
+            const length = offset && readVarint(payload, offset.next);
+            if (!offset || !length || length.next + length.value > payload.length)
+                break;
+            frames.push({ offset: offset.value, data: payload.subarray(length.next, length.next + length.value) });
+            o = length.next + length.value;
+        }
+        else if (type === 0x02 || type === 0x03) {
+            // ACK: largest, delay, range count, first range, then (gap, length) pairs, then ECN counts.
+            let v = readVarint(payload, o + 1);
+            for (let i = 0; v && i < 2; i++)
+                v = readVarint(payload, v.next);
+            const ranges = v?.value ?? 0;
+            v = v && readVarint(payload, v.next);
+            for (let i = 0; v && i < ranges * 2 + (type === 0x03 ? 3 : 0); i++)
+                v = readVarint(payload, v.next);
+            if (!v)
+                break;
+            o = v.next;
+        }
+        else {
+            break; // CONNECTION_CLOSE or anything else: nothing more for us
+        }
+    }
+    return frames;
+}
+/**
+ * Decrypts the first Initial packet of a UDP datagram sent by a client. `originalDcid` is the DCID
+ * of the flow's first Initial: a client keeps the keys derived from it after the server picks a new
+ * connection ID (RFC 9001 §5.2), so later Initials need it.
+ */
+function decodeClientInitial(datagram, originalDcid) {
+    const header = parseInitialHeader(datagram);
+    if (!header)
+        return { status: 'not-initial' };
+    const candidates = [header.dcid, ...(originalDcid && !originalDcid.equals(header.dcid) ? [originalDcid] : [])];
+    for (const dcid of candidates) {
+        const keys = clientInitialKeys(dcid, header.version);
+        const payload = keys && openInitial(datagram, header, keys);
+        if (payload)
+            return { status: 'ok', dcid: header.dcid, version: header.version, frames: cryptoFrames(payload) };
+    }
+    return { status: 'undecryptable', dcid: header.dcid, version: header.version };
+}
+/** The ClientHello at the start of a QUIC CRYPTO stream: handshake messages without TLS records. */
+function parseCryptoClientHello(stream) {
+    if (stream.length < 4)
+        return { status: 'need-more' };
+    if (stream[0] !== 1)
+        return { status: 'not-tls' };
+    const needed = 4 + stream.readUIntBE(1, 3);
+    if (needed > 64 * 1024)
+        return { status: 'not-tls' };
+    if (stream.length < needed)
+        return { status: 'need-more', needed };
+    return parseClientHelloBody(stream.subarray(4, needed));
+}
+
 ;// CONCATENATED MODULE: ./shared/egress/model/flows.ts
 /** Joins contiguous segments from offset 0 (retransmissions and overlaps collapse). */
 function contiguousPrefix(pending, cap) {
@@ -45199,6 +45404,7 @@ const VERSION = '0.1.0';
 
 
 
+
 const MAX_PENDING = 16 * 1024;
 const MAX_SEGMENTS = 12;
 const DNS_PORTS = new Set([53, 5353]);
@@ -45217,6 +45423,20 @@ const PORT_PROTOCOLS = {
     'udp/5353': 'mdns',
 };
 const NAMING_STRENGTH = { sni: 4, connect: 3, 'http-host': 2, dns: 1, none: 0 };
+/**
+ * The step a connection opened at `time` belongs to: the one whose window holds it, else the last one
+ * started before it (the Actions API reports whole seconds, so a connection may fall in a gap).
+ */
+function stepAt(steps, time) {
+    let candidate;
+    for (const step of steps) {
+        if (step.start <= time && (step.end === undefined || time <= step.end))
+            return step.name;
+        if (step.start <= time && (!candidate || step.start >= candidate.start))
+            candidate = step;
+    }
+    return candidate?.name;
+}
 /** Everything learned while streaming, before it becomes the report. */
 class Analysis {
     flows = new Map();
@@ -45267,7 +45487,7 @@ class Analysis {
             this.flows.set(srcIsServer ? backward : forward, flow);
         }
         flow.lastSeen = Math.max(flow.lastSeen, time);
-        flow.bytes += ip.payload.length;
+        flow.bytes += ip.wirePayloadLength;
         const fromClient = flow.clientIp === ip.src && flow.clientPort === srcPort;
         return { flow, fromClient };
     }
@@ -45351,8 +45571,41 @@ class Analysis {
             const message = decodeDns(datagram.payload);
             if (message)
                 this.dns(message, fromClient ? ip.src : ip.dst, fromClient ? ip.dst : ip.src, time);
+            flow.pending = undefined;
+            return;
         }
-        flow.pending = undefined;
+        if (fromClient && flow.pending)
+            this.quicInitial(flow, datagram.payload);
+    }
+    /** Collects the CRYPTO frames of a client's QUIC Initials until they hold its whole ClientHello. */
+    quicInitial(flow, payload) {
+        const initial = decodeClientInitial(payload, flow.quicDcid);
+        if (initial.status === 'not-initial') {
+            // The first datagram of a QUIC flow is an Initial; anything else is some other UDP protocol.
+            if (flow.segments === 0)
+                flow.pending = undefined;
+            return;
+        }
+        flow.segments++;
+        flow.quicDcid ??= initial.dcid;
+        if (initial.status === 'ok') {
+            for (const frame of initial.frames) {
+                if (frame.offset < MAX_PENDING)
+                    flow.pending.set(frame.offset, Buffer.from(frame.data.subarray(0, MAX_PENDING - frame.offset)));
+            }
+            const hello = parseCryptoClientHello(contiguousPrefix(flow.pending, MAX_PENDING));
+            if (hello.status === 'ok') {
+                flow.name = hello.serverName
+                    ? { host: hello.serverName.toLowerCase(), namedBy: 'sni', protocol: 'quic' }
+                    : { host: '', namedBy: 'none', protocol: 'quic' };
+                flow.pending = undefined;
+                return;
+            }
+            if (hello.status === 'not-tls')
+                flow.pending = undefined;
+        }
+        if (flow.pending && flow.segments >= MAX_SEGMENTS)
+            flow.pending = undefined;
     }
     dnsOverTcp(flow, fromClient, payload, time) {
         const key = `${flow.clientIp} ${flow.clientPort} ${flow.serverIp} ${fromClient ? '>' : '<'}`;
@@ -45450,7 +45703,7 @@ class Analysis {
 function protocolFor(transport, port, named) {
     return named?.protocol ?? PORT_PROTOCOLS[`${transport}/${port}`] ?? transport;
 }
-function toEndpoints(analysis) {
+function toEndpoints(analysis, steps) {
     const byKey = new Map();
     const add = (host, port, transport, protocol, namedBy, address, flow, via) => {
         const key = `${host} ${port} ${transport}`;
@@ -45468,6 +45721,7 @@ function toEndpoints(analysis) {
                     bytes: 0,
                     ...(via ? { via } : {}),
                 },
+                steps: new Set(),
                 addresses: new Set(),
                 failures: new Set(),
                 first: flow.firstSeen,
@@ -45482,6 +45736,9 @@ function toEndpoints(analysis) {
             e.protocol = protocol;
         if (address)
             acc.addresses.add(address);
+        const step = steps && stepAt(steps, flow.firstSeen);
+        if (step)
+            acc.steps.add(step);
         e.connections++;
         e.bytes += flow.bytes;
         if (flow.failure) {
@@ -45514,12 +45771,16 @@ function toEndpoints(analysis) {
         }
     }
     return [...byKey.values()]
-        .map(({ endpoint, addresses, failures, first, last }) => ({
+        .map(({ endpoint, steps: used, addresses, failures, first, last }) => ({
         ...endpoint,
         addresses: [...addresses].sort(),
         failures: [...failures].sort(),
         firstSeen: new Date(first).toISOString(),
         lastSeen: new Date(last).toISOString(),
+        // In job order, not name order: the reader follows the job.
+        ...(steps
+            ? { steps: steps.map((s) => s.name).filter((name, i, all) => used.has(name) && all.indexOf(name) === i) }
+            : {}),
     }))
         .sort((a, b) => a.firstSeen.localeCompare(b.firstSeen) || a.host.localeCompare(b.host) || a.port - b.port);
 }
@@ -45554,6 +45815,8 @@ async function analyzeCaptureFile(file, options = {}) {
     const warnings = [...summary.warnings];
     if (unknownLinks.length)
         warnings.push(`link types ${unknownLinks.join(', ')} are not decoded; their packets are counted as undecoded`);
+    if (options.dropped)
+        warnings.push(`the kernel dropped ${options.dropped} packets during capture: endpoints may be missing from this report`);
     return {
         schemaVersion: EGRESS_REPORT_SCHEMA_VERSION,
         tool: { name: 'telltale', version: VERSION },
@@ -45566,8 +45829,9 @@ async function analyzeCaptureFile(file, options = {}) {
             undecoded: analysis.undecoded,
             ...(options.dropped !== undefined ? { dropped: options.dropped } : {}),
             ...(options.backend ? { backend: options.backend } : {}),
+            ...(options.filter !== undefined ? { filter: options.filter } : {}),
         },
-        endpoints: toEndpoints(analysis),
+        endpoints: toEndpoints(analysis, options.steps),
         failedLookups: usefulFailures(analysis),
         warnings,
     };
@@ -45785,6 +46049,368 @@ const egressAnalyzeDemo = [
         },
     },
 ];
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./cli/io.ts
+/** How CLI commands talk to the terminal, so tests can run them in-process and read what they print. */
+const processIO = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+};
+/** Thrown by a command to end the run with a code after it has printed its result. */
+class ExitWith extends Error {
+    code;
+    constructor(code) {
+        super(`exit ${code}`);
+        this.code = code;
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/egress/capture/tcpdump.ts
+/**
+ * Live capture with the system's tcpdump, started detached so it outlives the process that started
+ * it: the egress action starts it in `main` and stops it in `post`, the CLI in `capture start` and
+ * `capture stop`, or around one command in `egress run`. Node itself never needs privileges: only
+ * tcpdump runs as root (through `sudo -n` when we are not root).
+ *
+ * Why tcpdump and not the `pcap` addon: the addon is a native module tied to one Node ABI, cannot
+ * decode the LINUX_SLL2 frames `-i any` produces, and would make the Node process run as root
+ * (../../../docs/egress.md, "Why tcpdump").
+ *
+ * What is captured (`filter: 'names'`, the default) is what names endpoints and tells failures, and
+ * nothing of the bulk data: every DNS packet; TCP packets that open, close or reset a connection;
+ * outbound TCP packets that carry payload (requests, ClientHellos); outbound QUIC long-header packets;
+ * ICMP errors. A download never reaches user space, so capture costs little even on busy jobs.
+ */
+
+
+
+/**
+ * The default filter. BPF's `tcp[...]` offsets only compile for IPv4, so IPv6 gets its own clauses
+ * over the fixed 40-byte header (TCP flags at ip6[53], data offset at ip6[52]); IPv6 packets with
+ * extension headers are kept whole rather than risk missing them.
+ */
+const NAMES_FILTER = [
+    'port 53 or port 853 or port 5353',
+    'or icmp or icmp6',
+    'or (ip and tcp[tcpflags] & (tcp-syn|tcp-fin|tcp-rst) != 0)',
+    'or (ip6 and ip6[6] = 6 and ip6[53] & 0x07 != 0)',
+    'or (ip6 and ip6[6] != 6 and ip6[6] != 17 and ip6[6] != 58)',
+    'or (outbound and ip and tcp and (ip[2:2] - ((ip[0] & 0x0f) << 2) - ((tcp[12] & 0xf0) >> 2)) != 0)',
+    'or (outbound and ip6 and ip6[6] = 6 and (ip6[4:2] - ((ip6[52] & 0xf0) >> 2)) != 0)',
+    'or (outbound and ip and udp and udp[8] & 0x80 != 0)',
+    'or (outbound and ip6 and ip6[6] = 17 and ip6[48] & 0x80 != 0)',
+].join(' ');
+function resolveFilter(filter) {
+    if (!filter || filter === 'names')
+        return NAMES_FILTER;
+    if (filter === 'all')
+        return '';
+    return filter;
+}
+function isRoot() {
+    return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+/** Whether `sudo -n` works here without a password (as on GitHub-hosted runners). */
+function sudoWorks() {
+    return (0,external_node_child_process_.spawnSync)('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
+}
+function tcpdumpArgs(options) {
+    const snaplen = options.snaplen ?? 8192;
+    if (!Number.isInteger(snaplen) || snaplen < 256 || snaplen > 262144)
+        throw new errors_InputError(`snaplen must be an integer from 256 to 262144, not ${snaplen}`, {
+            location: { field: 'snaplen' },
+        });
+    const filter = resolveFilter(options.filter);
+    return [
+        '-i',
+        options.iface ?? 'any',
+        '-n',
+        // Packets reach the file as they arrive: stopping right after the last request loses nothing.
+        '--immediate-mode',
+        '-U',
+        '-s',
+        String(snaplen),
+        '-B',
+        String(options.bufferKiB ?? 8192),
+        '-w',
+        options.file,
+        // Stay root: the file lives in a folder the (unprivileged) caller owns and Debian's tcpdump would
+        // otherwise switch to its own user before opening it.
+        ...(isRoot() || sudoWorks() ? ['-Z', 'root'] : []),
+        ...(filter ? [filter] : []),
+    ];
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function alive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        // EPERM: it exists but belongs to root (a sudo'd tcpdump seen by an unprivileged caller).
+        return error.code === 'EPERM';
+    }
+}
+/** Starts tcpdump detached and waits until it listens. Throws InputError when it cannot. */
+async function startCapture(options) {
+    const tcpdump = options.tcpdump ?? 'tcpdump';
+    if ((0,external_node_child_process_.spawnSync)(tcpdump, ['--version'], { stdio: 'ignore' }).error)
+        throw new errors_InputError(`tcpdump was not found (${tcpdump})`, {
+            hint: 'install it first: sudo apt-get install -y tcpdump',
+        });
+    const useSudo = !isRoot();
+    if (useSudo && !sudoWorks())
+        throw new errors_InputError('capturing packets needs root: run as root or give this user passwordless sudo', {
+            hint: 'GitHub-hosted runners have passwordless sudo; on a self-hosted runner add a sudoers rule for tcpdump',
+        });
+    const args = tcpdumpArgs(options);
+    const command = useSudo ? 'sudo' : tcpdump;
+    const commandArgs = useSudo ? ['-n', tcpdump, ...args] : args;
+    const logFd = (0,external_node_fs_.openSync)(options.log, 'w');
+    const child = (0,external_node_child_process_.spawn)(command, commandArgs, { detached: true, stdio: ['ignore', 'ignore', logFd] });
+    (0,external_node_fs_.closeSync)(logFd);
+    const pid = child.pid;
+    child.unref();
+    if (pid === undefined)
+        throw new errors_InputError(`could not start ${command}`);
+    const deadline = Date.now() + (options.readyTimeoutMs ?? 10_000);
+    for (;;) {
+        const messages = (0,external_node_fs_.readFileSync)(options.log, 'utf8');
+        if (/listening on/.test(messages))
+            break;
+        if (child.exitCode !== null || !alive(pid))
+            throw new errors_InputError(`tcpdump stopped at once: ${messages.trim() || 'no message'}`, {
+                hint: 'check the filter and the interface',
+            });
+        if (Date.now() > deadline) {
+            signal({ pid, sudo: useSudo }, 'SIGKILL');
+            throw new errors_InputError(`tcpdump did not start listening within ${options.readyTimeoutMs ?? 10_000} ms`);
+        }
+        await sleep(20);
+    }
+    return {
+        pid,
+        file: options.file,
+        log: options.log,
+        filter: resolveFilter(options.filter),
+        sudo: useSudo,
+        startedAt: new Date().toISOString(),
+    };
+}
+function signal(handle, name) {
+    try {
+        // sudo relays signals to tcpdump; its real uid is the caller's, so the caller may signal it.
+        process.kill(handle.pid, name);
+    }
+    catch {
+        if (handle.sudo)
+            (0,external_node_child_process_.spawnSync)('sudo', ['-n', 'kill', `-${name.replace('SIG', '')}`, String(handle.pid)]);
+    }
+}
+/** The process is still the tcpdump (or its sudo) we started, not a reused pid. */
+function isOurs(handle) {
+    try {
+        const cmdline = (0,external_node_fs_.readFileSync)(`/proc/${handle.pid}/cmdline`, 'utf8');
+        return cmdline.includes('tcpdump') && cmdline.includes(handle.file);
+    }
+    catch {
+        return false;
+    }
+}
+/** tcpdump's exit summary: "N packets captured / received by filter / dropped by kernel". */
+function parseTcpdumpStats(messages) {
+    const stats = {};
+    const pick = (pattern) => {
+        const m = pattern.exec(messages);
+        return m ? Number(m[1]) : undefined;
+    };
+    const captured = pick(/(\d+) packets? captured/);
+    const received = pick(/(\d+) packets? received by filter/);
+    const dropped = pick(/(\d+) packets? dropped by kernel/);
+    if (captured !== undefined)
+        stats.captured = captured;
+    if (received !== undefined)
+        stats.received = received;
+    if (dropped !== undefined)
+        stats.dropped = dropped;
+    return stats;
+}
+/**
+ * Stops the capture gracefully (SIGINT, so tcpdump flushes the file and prints its summary), waits
+ * up to `timeoutMs`, and only then kills it. Stopping a capture that already ended is not an error.
+ */
+async function stopCapture(handle, timeoutMs = 10_000) {
+    let clean = true;
+    if (alive(handle.pid) && isOurs(handle)) {
+        // Let packets already in the kernel's queue reach the file (immediate mode makes this short).
+        await sleep(200);
+        signal(handle, 'SIGINT');
+        const deadline = Date.now() + timeoutMs;
+        while (alive(handle.pid) && isOurs(handle) && Date.now() < deadline)
+            await sleep(25);
+        if (alive(handle.pid) && isOurs(handle)) {
+            signal(handle, 'SIGKILL');
+            clean = false;
+        }
+    }
+    const messages = (0,external_node_fs_.existsSync)(handle.log) ? (0,external_node_fs_.readFileSync)(handle.log, 'utf8') : '';
+    if (!(0,external_node_fs_.existsSync)(handle.file))
+        throw new errors_InputError(`the capture file ${handle.file} is missing`, {
+            hint: `tcpdump said: ${messages.trim() || 'nothing'}`,
+        });
+    return { stats: parseTcpdumpStats(messages), clean, messages };
+}
+
+;// CONCATENATED MODULE: ./shared/egress/capture/session.ts
+/**
+ * A capture session as the action and the CLI run it: start tcpdump into a folder, and later stop it
+ * and turn the file into an egress report. The handle is saved as JSON so the stopping process (the
+ * action's `post`, `telltale egress capture stop`) can be a different one from the starting process.
+ */
+
+
+
+
+
+const HANDLE_FILE = 'capture.json';
+async function startSession(options) {
+    (0,external_node_fs_.mkdirSync)(options.dir, { recursive: true });
+    const { dir, ...capture } = options;
+    const handle = await startCapture({
+        ...capture,
+        file: external_node_path_default().join(dir, 'egress.pcap'),
+        log: external_node_path_default().join(dir, 'tcpdump.log'),
+    });
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, HANDLE_FILE), `${JSON.stringify(handle, null, 2)}\n`);
+    return handle;
+}
+function readHandle(dir) {
+    const file = external_node_path_default().join(dir, HANDLE_FILE);
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch {
+        throw new errors_InputError(`no capture was started in ${dir} (${HANDLE_FILE} is missing)`, {
+            hint: 'start one with `telltale egress capture start --dir DIR`',
+        });
+    }
+    try {
+        const handle = JSON.parse(text);
+        if (typeof handle.pid !== 'number' || typeof handle.file !== 'string')
+            throw new Error('fields missing');
+        return handle;
+    }
+    catch (error) {
+        throw new errors_InputError(`${file} is not a capture handle: ${error.message}`, { location: { file } });
+    }
+}
+/** Stops the capture, analyses the file, and records how complete the capture was. */
+async function finishSession(handle, options = {}) {
+    const stopped = await stopCapture(handle);
+    const report = await analyzeCaptureFile(handle.file, {
+        backend: 'tcpdump',
+        filter: handle.filter,
+        ...(stopped.stats.dropped !== undefined ? { dropped: stopped.stats.dropped } : {}),
+        ...(options.steps ? { steps: options.steps } : {}),
+    });
+    if (!stopped.clean)
+        report.warnings.push('tcpdump did not stop when asked and was killed: the last packets may be missing');
+    return report;
+}
+
+;// CONCATENATED MODULE: ./cli/commands/egress-capture.ts
+/**
+ * `telltale egress capture start|stop` and `telltale egress run -- CMD`: live capture with tcpdump,
+ * the same code the egress action runs in its main and post steps. Behaviour lives in shared/egress/.
+ */
+
+
+
+
+
+
+
+
+
+function captureOptions(command) {
+    return command
+        .option('--filter <filter>', "'names' (DNS, connection control, requests: small), 'all', or a BPF expression", 'names')
+        .option('--snaplen <bytes>', 'bytes kept per packet', '8192')
+        .option('--iface <name>', 'interface to capture on', 'any');
+}
+function toOptions(flags) {
+    const snaplen = Number(flags.snaplen);
+    if (!Number.isInteger(snaplen))
+        throw new errors_InputError(`--snaplen must be a whole number, not '${flags.snaplen}'`);
+    return { filter: flags.filter, snaplen, iface: flags.iface };
+}
+const formatOption = () => new Option('--format <format>', 'report format').choices(['table', 'markdown', 'json']).default('table');
+function registerEgressCapture(egress, io) {
+    const capture = egress.command('capture').description("capture this machine's egress with tcpdump, across commands");
+    captureOptions(capture
+        .command('start')
+        .description('start capturing in the background (needs root or passwordless sudo)')
+        .requiredOption('--dir <dir>', 'folder for the capture file and its handle')).action(async (flags) => {
+        const handle = await startSession({ dir: flags.dir, ...toOptions(flags) });
+        io.stdout(`capturing to ${handle.file} (tcpdump pid ${handle.pid}); stop with: telltale egress capture stop --dir ${flags.dir}\n`);
+    });
+    capture
+        .command('stop')
+        .description('stop the background capture and report every endpoint it saw')
+        .requiredOption('--dir <dir>', 'the folder given to capture start')
+        .addOption(formatOption())
+        .option('--output <file>', 'also write the JSON report here')
+        .action(async (flags) => {
+        const report = await finishSession(readHandle(flags.dir));
+        if (flags.output)
+            (0,external_node_fs_.writeFileSync)(flags.output, renderReport(report, 'json'));
+        io.stdout(renderReport(report, flags.format));
+        for (const warning of report.warnings)
+            io.stderr(`telltale: warning: ${warning}\n`);
+    });
+    captureOptions(egress
+        .command('run')
+        .description('run a command under capture and report every endpoint it reached')
+        .argument('<command...>', 'the command and its arguments (put -- before it)')
+        .addOption(formatOption())
+        .option('--output <file>', 'also write the JSON report here')
+        .option('--pcap <file>', 'keep the capture file here')).action(async (command, flags) => {
+        const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'telltale-run-'));
+        try {
+            const handle = await startSession({ dir, ...toOptions(flags) });
+            const code = await new Promise((resolve) => {
+                const child = (0,external_node_child_process_.spawn)(command[0], command.slice(1), { stdio: 'inherit' });
+                child.on('error', (error) => {
+                    io.stderr(`telltale: could not run ${command[0]}: ${error.message}\n`);
+                    resolve(127);
+                });
+                child.on('close', (status, signal) => resolve(status ?? (signal ? 128 : 1)));
+            });
+            const report = await finishSession(handle);
+            if (flags.pcap) {
+                (0,external_node_fs_.copyFileSync)(handle.file, flags.pcap);
+                report.capture.file = flags.pcap;
+            }
+            if (flags.output)
+                (0,external_node_fs_.writeFileSync)(flags.output, renderReport(report, 'json'));
+            io.stdout(renderReport(report, flags.format));
+            for (const warning of report.warnings)
+                io.stderr(`telltale: warning: ${warning}\n`);
+            // The command's own failure is what the caller cares about first.
+            if (code !== 0)
+                throw new ExitWith(code);
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        }
+    });
+}
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -46840,11 +47466,11 @@ function getPartialMatcher(patterns, options = {}) {
 }
 /* node:coverage ignore next 2 */
 const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+const dist_isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
 function buildFormat(cwd, root, absolute) {
 	if (cwd === root || root.startsWith(`${cwd}/`)) {
 		if (absolute) {
-			const start = cwd.length + +!isRoot(cwd);
+			const start = cwd.length + +!dist_isRoot(cwd);
 			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
 		}
 		const prefix = root.slice(cwd.length + 1);
@@ -48109,21 +48735,6 @@ function parseDuration(text, options = {}) {
     return Math.round(total);
 }
 
-;// CONCATENATED MODULE: ./cli/io.ts
-/** How CLI commands talk to the terminal, so tests can run them in-process and read what they print. */
-const processIO = {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-};
-/** Thrown by a command to end the run with a code after it has printed its result. */
-class ExitWith extends Error {
-    code;
-    constructor(code) {
-        super(`exit ${code}`);
-        this.code = code;
-    }
-}
-
 ;// CONCATENATED MODULE: ./cli/commands/egress-policy.ts
 /** Subcommands of `telltale egress`: see README "CLI". Flags are parsed here; behaviour lives in shared/egress/. */
 
@@ -48153,7 +48764,10 @@ function registerEgressPolicy(egress, io) {
         .default('new'))
         .option('--update', 'add the new endpoints to the manifest, keeping its comments and order')
         .action(async (reports, flags) => {
-        const manifest = await loadManifest(flags.manifest);
+        // --update starts a manifest from what a run observed when there is none yet.
+        const manifest = flags.update && !(0,external_node_fs_.existsSync)(flags.manifest)
+            ? parseManifest("# Endpoints this repository's jobs may reach: see docs/egress-policy.md\nversion: 1\nallow: []\n", flags.manifest)
+            : await loadManifest(flags.manifest);
         const diff = diffEgress(manifest, await loadReports(reports));
         if (flags.update) {
             const proposals = proposeEntries(diff.new);
@@ -48209,9 +48823,11 @@ const egressPolicyDemo = [
 ;// CONCATENATED MODULE: ./cli/commands/egress.ts
 
 
+
 function registerEgress(program, io) {
     const egress = program.command('egress').description('capture, name, diff and preflight network egress');
     registerEgressAnalyze(egress, io);
+    registerEgressCapture(egress, io);
     registerEgressPolicy(egress, io);
 }
 /** What `telltale demo` shows of egress, in order: the endpoint table, then the manifest diff. */
@@ -54651,8 +55267,6 @@ function auditAnnotations(report) {
     return { annotations, omitted: Math.max(0, bad.length - annotations.length) };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./shared/audit/render/sarif.ts
 /**
  * SARIF 2.1.0 (OASIS), the subset GitHub code scanning reads: one rule per control (`meta.id` or
@@ -55350,11 +55964,6 @@ function truncate(text) {
         : text;
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./shared/audit/system/packages/dpkg.ts
 function parseDpkgStatus(text) {
     const out = [];

@@ -15,6 +15,7 @@ import { decodeTcp, decodeUdp, decodeUnreachable, TcpFlag } from './decode/trans
 import { decodeDns, type DnsMessage } from './decode/dns.ts';
 import { parseClientHello } from './decode/tls.ts';
 import { parseHttpRequest } from './decode/http.ts';
+import { decodeClientInitial, parseCryptoClientHello } from './decode/quic.ts';
 import { contiguousPrefix, type Flow, type FlowName } from './model/flows.ts';
 import {
   EGRESS_REPORT_SCHEMA_VERSION,
@@ -48,6 +49,31 @@ export interface AnalyzeOptions {
   /** Kernel drops and backend name, when the caller captured the file itself. */
   dropped?: number;
   backend?: string;
+  /** The capture filter the file was taken with, recorded so readers know what `bytes` counts. */
+  filter?: string;
+  /** The job's steps, in order: each connection is attributed to the step running when it opened. */
+  steps?: readonly StepWindow[];
+}
+
+export interface StepWindow {
+  name: string;
+  /** Milliseconds since the epoch. */
+  start: number;
+  /** Undefined while the step is still running. */
+  end?: number;
+}
+
+/**
+ * The step a connection opened at `time` belongs to: the one whose window holds it, else the last one
+ * started before it (the Actions API reports whole seconds, so a connection may fall in a gap).
+ */
+export function stepAt(steps: readonly StepWindow[], time: number): string | undefined {
+  let candidate: StepWindow | undefined;
+  for (const step of steps) {
+    if (step.start <= time && (step.end === undefined || time <= step.end)) return step.name;
+    if (step.start <= time && (!candidate || step.start >= candidate.start)) candidate = step;
+  }
+  return candidate?.name;
 }
 
 interface DnsSighting {
@@ -111,7 +137,7 @@ class Analysis {
       this.flows.set(srcIsServer ? backward : forward, flow);
     }
     flow.lastSeen = Math.max(flow.lastSeen, time);
-    flow.bytes += ip.payload.length;
+    flow.bytes += ip.wirePayloadLength;
     const fromClient = flow.clientIp === ip.src && flow.clientPort === srcPort;
     return { flow, fromClient };
   }
@@ -183,8 +209,38 @@ class Analysis {
     if (DNS_PORTS.has(flow.serverPort)) {
       const message = decodeDns(datagram.payload);
       if (message) this.dns(message, fromClient ? ip.src : ip.dst, fromClient ? ip.dst : ip.src, time);
+      flow.pending = undefined;
+      return;
     }
-    flow.pending = undefined;
+    if (fromClient && flow.pending) this.quicInitial(flow, datagram.payload);
+  }
+
+  /** Collects the CRYPTO frames of a client's QUIC Initials until they hold its whole ClientHello. */
+  private quicInitial(flow: Flow, payload: Buffer): void {
+    const initial = decodeClientInitial(payload, flow.quicDcid);
+    if (initial.status === 'not-initial') {
+      // The first datagram of a QUIC flow is an Initial; anything else is some other UDP protocol.
+      if (flow.segments === 0) flow.pending = undefined;
+      return;
+    }
+    flow.segments++;
+    flow.quicDcid ??= initial.dcid;
+    if (initial.status === 'ok') {
+      for (const frame of initial.frames) {
+        if (frame.offset < MAX_PENDING)
+          flow.pending!.set(frame.offset, Buffer.from(frame.data.subarray(0, MAX_PENDING - frame.offset)));
+      }
+      const hello = parseCryptoClientHello(contiguousPrefix(flow.pending!, MAX_PENDING));
+      if (hello.status === 'ok') {
+        flow.name = hello.serverName
+          ? { host: hello.serverName.toLowerCase(), namedBy: 'sni', protocol: 'quic' }
+          : { host: '', namedBy: 'none', protocol: 'quic' };
+        flow.pending = undefined;
+        return;
+      }
+      if (hello.status === 'not-tls') flow.pending = undefined;
+    }
+    if (flow.pending && flow.segments >= MAX_SEGMENTS) flow.pending = undefined;
   }
 
   private dnsOverTcp(flow: Flow, fromClient: boolean, payload: Buffer, time: number): void {
@@ -279,7 +335,8 @@ class Analysis {
 }
 
 interface EndpointAccumulator {
-  endpoint: Omit<Endpoint, 'addresses' | 'failures' | 'firstSeen' | 'lastSeen'>;
+  endpoint: Omit<Endpoint, 'addresses' | 'failures' | 'firstSeen' | 'lastSeen' | 'steps'>;
+  steps: Set<string>;
   addresses: Set<string>;
   failures: Set<Endpoint['failures'][number]>;
   first: number;
@@ -290,7 +347,7 @@ function protocolFor(transport: 'tcp' | 'udp', port: number, named?: FlowName): 
   return named?.protocol ?? PORT_PROTOCOLS[`${transport}/${port}`] ?? transport;
 }
 
-function toEndpoints(analysis: Analysis): Endpoint[] {
+function toEndpoints(analysis: Analysis, steps?: readonly StepWindow[]): Endpoint[] {
   const byKey = new Map<string, EndpointAccumulator>();
   const add = (
     host: string,
@@ -317,6 +374,7 @@ function toEndpoints(analysis: Analysis): Endpoint[] {
           bytes: 0,
           ...(via ? { via } : {}),
         },
+        steps: new Set(),
         addresses: new Set(),
         failures: new Set(),
         first: flow.firstSeen,
@@ -328,6 +386,8 @@ function toEndpoints(analysis: Analysis): Endpoint[] {
     if (NAMING_STRENGTH[namedBy] > NAMING_STRENGTH[e.namedBy]) e.namedBy = namedBy;
     if (e.protocol === transport && protocol !== transport) e.protocol = protocol;
     if (address) acc.addresses.add(address);
+    const step = steps && stepAt(steps, flow.firstSeen);
+    if (step) acc.steps.add(step);
     e.connections++;
     e.bytes += flow.bytes;
     if (flow.failure) {
@@ -384,12 +444,16 @@ function toEndpoints(analysis: Analysis): Endpoint[] {
     }
   }
   return [...byKey.values()]
-    .map(({ endpoint, addresses, failures, first, last }) => ({
+    .map(({ endpoint, steps: used, addresses, failures, first, last }) => ({
       ...endpoint,
       addresses: [...addresses].sort(),
       failures: [...failures].sort(),
       firstSeen: new Date(first).toISOString(),
       lastSeen: new Date(last).toISOString(),
+      // In job order, not name order: the reader follows the job.
+      ...(steps
+        ? { steps: steps.map((s) => s.name).filter((name, i, all) => used.has(name) && all.indexOf(name) === i) }
+        : {}),
     }))
     .sort((a, b) => a.firstSeen.localeCompare(b.firstSeen) || a.host.localeCompare(b.host) || a.port - b.port);
 }
@@ -423,6 +487,10 @@ export async function analyzeCaptureFile(file: string, options: AnalyzeOptions =
   const warnings = [...summary.warnings];
   if (unknownLinks.length)
     warnings.push(`link types ${unknownLinks.join(', ')} are not decoded; their packets are counted as undecoded`);
+  if (options.dropped)
+    warnings.push(
+      `the kernel dropped ${options.dropped} packets during capture: endpoints may be missing from this report`,
+    );
   return {
     schemaVersion: EGRESS_REPORT_SCHEMA_VERSION,
     tool: { name: 'telltale', version: VERSION },
@@ -435,8 +503,9 @@ export async function analyzeCaptureFile(file: string, options: AnalyzeOptions =
       undecoded: analysis.undecoded,
       ...(options.dropped !== undefined ? { dropped: options.dropped } : {}),
       ...(options.backend ? { backend: options.backend } : {}),
+      ...(options.filter !== undefined ? { filter: options.filter } : {}),
     },
-    endpoints: toEndpoints(analysis),
+    endpoints: toEndpoints(analysis, options.steps),
     failedLookups: usefulFailures(analysis),
     warnings,
   };

@@ -3,7 +3,9 @@
  * pcap in both byte orders and resolutions, pcapng with several interfaces. Real captures are tested
  * too (analyze-real.test.ts); these reach the corners a real client rarely shows.
  */
+import { createCipheriv } from 'node:crypto';
 import dnsPacket from 'dns-packet';
+import { clientInitialKeys, QUIC_V1 } from '../../shared/egress/decode/quic.ts';
 
 export function ipv4(src: string, dst: string, protocol: number, payload: Buffer, fragment = 0): Buffer {
   const h = Buffer.alloc(20);
@@ -218,4 +220,68 @@ export function pcapng(linkTypes: number[], frames: Frame[]): Buffer {
     parts.push(block(0x00000006, Buffer.concat([epb, frame.data])));
   }
   return Buffer.concat(parts);
+}
+
+/** QUIC variable-length integer (RFC 9000 §16), in the shortest form that holds `value`. */
+function varint(value: number): Buffer {
+  if (value < 0x40) return Buffer.from([value]);
+  if (value < 0x4000) return Buffer.from([0x40 | (value >> 8), value & 0xff]);
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(value | 0x80000000);
+  return b;
+}
+
+/**
+ * A client Initial packet (RFC 9000 §17.2.2), protected exactly as RFC 9001 §5.3-5.4 say, carrying
+ * the given CRYPTO frames (in the order given) and padded to 1200 bytes like a real client's.
+ */
+export function quicInitial(options: {
+  dcid: Buffer;
+  frames: { offset: number; data: Buffer }[];
+  version?: number;
+  packetNumber?: number;
+  /** Derive the keys from this DCID instead (a later Initial after the server chose a new CID). */
+  keysFrom?: Buffer;
+}): Buffer {
+  const version = options.version ?? QUIC_V1;
+  const keys = clientInitialKeys(options.keysFrom ?? options.dcid, version)!;
+  const pn = options.packetNumber ?? 0;
+  const plain = Buffer.concat(
+    options.frames.map((f) => Buffer.concat([Buffer.from([0x06]), varint(f.offset), varint(f.data.length), f.data])),
+  );
+  const scid = Buffer.from('c0ffee0102030405', 'hex');
+  const typeBits = version === QUIC_V1 ? 0 : 1;
+  const first = 0xc0 | (typeBits << 4) | 0x03; // 4-byte packet number
+  const headerStart = Buffer.concat([
+    Buffer.from([first]),
+    Buffer.from([version >>> 24, (version >> 16) & 0xff, (version >> 8) & 0xff, version & 0xff]),
+    Buffer.from([options.dcid.length]),
+    options.dcid,
+    Buffer.from([scid.length]),
+    scid,
+    varint(0), // no token
+  ]);
+  const pnBytes = Buffer.alloc(4);
+  pnBytes.writeUInt32BE(pn);
+  // Pad the payload (PADDING frames are zero bytes) so the datagram is 1200 bytes.
+  const fixed = headerStart.length + 2 + 4 + 16;
+  const payload = Buffer.concat([plain, Buffer.alloc(Math.max(0, 1200 - fixed - plain.length))]);
+  const length = 4 + payload.length + 16; // packet number + payload + AEAD tag, in a 2-byte varint
+  const header = Buffer.concat([headerStart, Buffer.from([0x40 | (length >> 8), length & 0xff]), pnBytes]);
+  const nonce = Buffer.from(keys.iv);
+  for (let i = 0; i < 4; i++) nonce[11 - i] = nonce[11 - i]! ^ ((pn >>> (8 * i)) & 0xff);
+  const gcm = createCipheriv('aes-128-gcm', keys.key, nonce);
+  gcm.setAAD(header);
+  const sealed = Buffer.concat([gcm.update(payload), gcm.final(), gcm.getAuthTag()]);
+  const packet = Buffer.concat([header, sealed]);
+  const pnOffset = header.length - 4;
+  const mask = createCipheriv('aes-128-ecb', keys.hp, null).update(packet.subarray(pnOffset + 4, pnOffset + 20));
+  packet[0] = packet[0]! ^ (mask[0]! & 0x0f);
+  for (let i = 0; i < 4; i++) packet[pnOffset + i] = packet[pnOffset + i]! ^ mask[1 + i]!;
+  return packet;
+}
+
+/** The handshake message of a ClientHello, as QUIC carries it in CRYPTO frames (no TLS record). */
+export function cryptoClientHello(serverName: string, size = 1800): Buffer {
+  return clientHello(serverName, size).subarray(5);
 }

@@ -79,6 +79,11 @@ export interface RunActionOptions {
   timeoutMs?: number;
   /** Run only these phases (default: every declared one). */
   phases?: ('pre' | 'main' | 'post')[];
+  /**
+   * Called after each phase: the rest of the job happens here (e.g. the steps whose egress a
+   * capture started in `main` should see before `post` stops it).
+   */
+  afterPhase?: (phase: 'pre' | 'main' | 'post', step: StepResult) => Promise<void>;
 }
 
 export interface RunResult {
@@ -320,6 +325,7 @@ export async function runAction(options: RunActionOptions): Promise<RunResult> {
       const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
       const step = await runPhase(phase, entry, { ...env, ...stateEnv }, path.join(temp, `step-${phase}`), options);
       result[phase] = step;
+      await options.afterPhase?.(phase, step);
       // The runner carries saved state into later phases and GITHUB_ENV/GITHUB_PATH into later steps.
       state = { ...state, ...step.state };
       env = { ...env, ...step.env };

@@ -44,6 +44,8 @@ export interface HostSpec {
   redirectTo?: string;
   /** TCP ports whose packets to this host are silently dropped. */
   drop?: number[];
+  /** UDP ports whose packets to this host are silently dropped (a QUIC server that never answers). */
+  dropUdp?: number[];
   /** TCP ports answered with a TCP reset by the firewall. */
   reject?: number[];
 }
@@ -95,8 +97,49 @@ export interface World {
   spawn(command: string, args: string[], options?: ExecOptions): ChildProcess;
   /** Environment that makes curl, wget, node, python3, openssl and git trust the world's CA. */
   clientEnv(extra?: Record<string, string>): Record<string, string>;
+  /**
+   * Makes a TCP service on the test process's own loopback (the GitHub API stand-in) reachable from
+   * the runner namespace, at `127.0.0.1:<returned port>` there. The forwarder is killed on close.
+   */
+  bridge(port: number): Promise<number>;
   close(): Promise<void>;
 }
+
+// The forwarder: it binds its listener inside the runner namespace (where `ip netns exec` started it),
+// then switches itself back to the test's namespace with setns(2), so each connection it accepts is
+// relayed to the service there. Sockets keep the namespace they were made in.
+const BRIDGE_SCRIPT = `
+import ctypes, os, selectors, socket, sys
+srv = socket.socket(); srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+srv.bind(('127.0.0.1', 0)); srv.listen(64)
+print(srv.getsockname()[1], flush=True)
+libc = ctypes.CDLL(None, use_errno=True)
+with open(sys.argv[1]) as ns:
+    if libc.setns(ns.fileno(), 0x40000000) != 0: sys.exit('setns failed: %d' % ctypes.get_errno())
+target = int(sys.argv[2]); sel = selectors.DefaultSelector(); peers = {}
+sel.register(srv, selectors.EVENT_READ)
+def drop(s):
+    for x in (s, peers.pop(s, None)):
+        if x is None: continue
+        try: sel.unregister(x)
+        except Exception: pass
+        peers.pop(x, None); x.close()
+while True:
+    for key, _ in sel.select():
+        s = key.fileobj
+        if s is srv:
+            c, _ = srv.accept()
+            try: u = socket.create_connection(('127.0.0.1', target), timeout=5)
+            except OSError: c.close(); continue
+            peers[c] = u; peers[u] = c
+            sel.register(c, selectors.EVENT_READ); sel.register(u, selectors.EVENT_READ)
+            continue
+        try: data = s.recv(65536)
+        except OSError: data = b''
+        if not data: drop(s); continue
+        try: peers[s].sendall(data)
+        except (OSError, KeyError): drop(s)
+`;
 
 /** Why worlds cannot be built here, or false when they can. Tests skip with this reason. */
 export function worldSkipReason(): string | false {
@@ -283,15 +326,40 @@ export async function createWorld(spec: WorldSpec): Promise<World> {
     }
     for (const host of spec.hosts) {
       const address = addresses.get(host.name.toLowerCase())!;
-      for (const [ports, target] of [
-        [host.drop ?? [], ['DROP']],
-        [host.reject ?? [], ['REJECT', '--reject-with', 'tcp-reset']],
+      for (const [ports, protocol, target] of [
+        [host.drop ?? [], 'tcp', ['DROP']],
+        [host.dropUdp ?? [], 'udp', ['DROP']],
+        [host.reject ?? [], 'tcp', ['REJECT', '--reject-with', 'tcp-reset']],
       ] as const) {
         for (const port of ports) {
           if (address.v4)
-            inNet('iptables', '-A', 'INPUT', '-p', 'tcp', '-d', address.v4, '--dport', String(port), '-j', ...target);
+            inNet(
+              'iptables',
+              '-A',
+              'INPUT',
+              '-p',
+              protocol,
+              '-d',
+              address.v4,
+              '--dport',
+              String(port),
+              '-j',
+              ...target,
+            );
           if (address.v6)
-            inNet('ip6tables', '-A', 'INPUT', '-p', 'tcp', '-d', address.v6, '--dport', String(port), '-j', ...target);
+            inNet(
+              'ip6tables',
+              '-A',
+              'INPUT',
+              '-p',
+              protocol,
+              '-d',
+              address.v6,
+              '--dport',
+              String(port),
+              '-j',
+              ...target,
+            );
         }
       }
     }
@@ -411,6 +479,19 @@ export async function createWorld(spec: WorldSpec): Promise<World> {
         REQUESTS_CA_BUNDLE: caFile,
         ...extra,
       }),
+      bridge: async (port) => {
+        const child = world.spawn('python3', ['-c', BRIDGE_SCRIPT, `/proc/${process.pid}/ns/net`, String(port)]);
+        const line = await new Promise<string>((resolve, reject) => {
+          let out = '';
+          child.stdout!.setEncoding('utf8').on('data', (c: string) => {
+            out += c;
+            if (out.includes('\n')) resolve(out.trim());
+          });
+          child.on('error', reject);
+          child.on('close', (code) => reject(new Error(`world: bridge exited (${code})`)));
+        });
+        return Number(line);
+      },
       close: async () => {
         live.delete(handle);
         for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');

@@ -14,6 +14,11 @@ export interface IpPacket {
   payload: Buffer;
   /** A non-first fragment, or a first fragment whose payload is incomplete. */
   fragment: boolean;
+  /**
+   * Payload bytes on the wire, from the IP header: more than `payload.length` when the capture cut
+   * the packet (snaplen, or `-i any` capping offloaded super-segments at the interface MTU).
+   */
+  wirePayloadLength: number;
 }
 
 export function formatIPv4(b: Buffer, o: number): string {
@@ -65,6 +70,8 @@ export function decodeIp(network: NetworkPayload): IpPacket | undefined {
       protocol: b[9]!,
       payload: b.subarray(ihl, end),
       fragment: moreFragments || fragmentOffset !== 0,
+      // TSO hands the capture a super-segment whose total length field may be 0: count what we have.
+      wirePayloadLength: total >= ihl ? total - ihl : end - ihl,
     };
   }
   if (b.length < 40) return undefined;
@@ -103,5 +110,6 @@ export function decodeIp(network: NetworkPayload): IpPacket | undefined {
     protocol: next,
     payload: b.subarray(offset, end),
     fragment,
+    wirePayloadLength: payloadLength > 0 ? Math.max(0, 40 + payloadLength - offset) : end - offset,
   };
 }

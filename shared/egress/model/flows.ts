@@ -29,6 +29,8 @@ export interface Flow {
   pending?: Map<number, Buffer>;
   /** Sequence number of the client's first payload byte. */
   baseSeq?: number;
+  /** QUIC: the Destination Connection ID of the client's first Initial, from which its keys derive. */
+  quicDcid?: Buffer;
   /** How many payload segments we looked at; the decoders give up after a few. */
   segments: number;
 }

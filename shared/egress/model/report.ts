@@ -30,7 +30,7 @@ export interface Endpoint {
   /** Connections that failed; `failures` says how. */
   failed: number;
   failures: FailureKind[];
-  /** Bytes of IP payload in both directions, as captured. */
+  /** Bytes of IP payload in both directions, from the IP headers of the packets the capture kept. */
   bytes: number;
   /** The job steps active when the endpoint was used (filled from the Actions API, when readable). */
   steps?: string[];
@@ -58,11 +58,15 @@ export interface CaptureInfo {
   /** Kernel drops reported by the capture backend, when known. */
   dropped?: number;
   backend?: string;
+  /** The BPF filter the capture was taken with ('' = everything); `bytes` counts only what it kept. */
+  filter?: string;
 }
 
 export interface EgressReport {
   schemaVersion: typeof EGRESS_REPORT_SCHEMA_VERSION;
   tool: { name: 'telltale'; version: string };
+  /** The job that was captured (its name in the Actions UI), when captured by the egress action. */
+  job?: string;
   capture: CaptureInfo;
   endpoints: Endpoint[];
   failedLookups: FailedLookup[];

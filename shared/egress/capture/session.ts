@@ -1,0 +1,67 @@
+/**
+ * A capture session as the action and the CLI run it: start tcpdump into a folder, and later stop it
+ * and turn the file into an egress report. The handle is saved as JSON so the stopping process (the
+ * action's `post`, `telltale egress capture stop`) can be a different one from the starting process.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyzeCaptureFile, type StepWindow } from '../analyze.ts';
+import type { EgressReport } from '../model/report.ts';
+import { InputError } from '../../util/errors.ts';
+import { startCapture, stopCapture, type CaptureHandle, type CaptureOptions } from './tcpdump.ts';
+
+export const HANDLE_FILE = 'capture.json';
+
+export interface SessionOptions extends Omit<CaptureOptions, 'file' | 'log'> {
+  /** Folder for the pcap, tcpdump's log and the handle. Created when missing. */
+  dir: string;
+}
+
+export async function startSession(options: SessionOptions): Promise<CaptureHandle> {
+  mkdirSync(options.dir, { recursive: true });
+  const { dir, ...capture } = options;
+  const handle = await startCapture({
+    ...capture,
+    file: path.join(dir, 'egress.pcap'),
+    log: path.join(dir, 'tcpdump.log'),
+  });
+  writeFileSync(path.join(dir, HANDLE_FILE), `${JSON.stringify(handle, null, 2)}\n`);
+  return handle;
+}
+
+export function readHandle(dir: string): CaptureHandle {
+  const file = path.join(dir, HANDLE_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new InputError(`no capture was started in ${dir} (${HANDLE_FILE} is missing)`, {
+      hint: 'start one with `telltale egress capture start --dir DIR`',
+    });
+  }
+  try {
+    const handle = JSON.parse(text) as CaptureHandle;
+    if (typeof handle.pid !== 'number' || typeof handle.file !== 'string') throw new Error('fields missing');
+    return handle;
+  } catch (error) {
+    throw new InputError(`${file} is not a capture handle: ${(error as Error).message}`, { location: { file } });
+  }
+}
+
+export interface FinishOptions {
+  steps?: readonly StepWindow[];
+}
+
+/** Stops the capture, analyses the file, and records how complete the capture was. */
+export async function finishSession(handle: CaptureHandle, options: FinishOptions = {}): Promise<EgressReport> {
+  const stopped = await stopCapture(handle);
+  const report = await analyzeCaptureFile(handle.file, {
+    backend: 'tcpdump',
+    filter: handle.filter,
+    ...(stopped.stats.dropped !== undefined ? { dropped: stopped.stats.dropped } : {}),
+    ...(options.steps ? { steps: options.steps } : {}),
+  });
+  if (!stopped.clean)
+    report.warnings.push('tcpdump did not stop when asked and was killed: the last packets may be missing');
+  return report;
+}
