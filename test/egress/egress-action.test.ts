@@ -149,15 +149,28 @@ describe('actions/egress in a job', { skip }, () => {
     const manifestDir = path.join(world.dir, 'repo', '.github');
     await mkdir(manifestDir, { recursive: true });
     const manifest = path.join(manifestDir, 'egress.yml');
+    // The job's own DNS and the API stand-in are allowed by address; the telemetry host is not listed.
     await writeFile(
       manifest,
-      'version: 1\nallow:\n  - host: registry.example.test\n    ports: [443]\n  - host: "127.0.0.1"\n    ports: [1-65535]\n  - host: 10.77.0.2\n    ports: [53]\n  - host: fd77::2\n    ports: [53]\n',
+      [
+        'version: 1',
+        'allow:',
+        '  - host: registry.example.test',
+        '    ports: [443]',
+        '  - cidr: 127.0.0.0/8',
+        '    ports: [1-65535]',
+        '  - cidr: 10.77.0.2/32',
+        '    ports: [53]',
+        '  - cidr: fd77::2/128',
+        '    ports: [53]',
+        '',
+      ].join('\n'),
     );
     const { result } = await job({ runId: 502, pr: 9, inputs: { manifest, policy: 'enforce' } });
     try {
       const post = result.post!;
       assert.equal(post.exitCode, 1, post.stdout);
-      assert.equal(post.outputs.verdict, 'fail');
+      assert.equal(post.outputs.verdict, 'fail', post.stdout);
       assert.equal(post.outputs['new-count'], '1');
       const error = post.annotations.find((a) => a.level === 'error');
       assert.match(error?.message ?? '', /1 new endpoint\(s\) not in .*telemetry\.example\.test:443/);
@@ -167,6 +180,47 @@ describe('actions/egress in a job', { skip }, () => {
       assert.match(comments[0]!.body, /npm test/, 'the comment says which step reached it');
     } finally {
       await result.cleanup();
+    }
+  });
+
+  it('mode: stop in a later step reports early, so the job can upload the report; post then does nothing', async () => {
+    const reportDir = path.join(world.dir, 'early');
+    let stop: RunResult | undefined;
+    const first = await runAction({
+      action: 'egress',
+      wrapper: ['ip', 'netns', 'exec', world.runnerNs],
+      inputs: { 'report-dir': reportDir, steps: 'false' },
+      env: world.clientEnv(),
+      timeoutMs: 60_000,
+      afterPhase: async (phase) => {
+        if (phase !== 'main') return;
+        await world.exec('curl', ['-sS', '-o', '/dev/null', 'https://registry.example.test/'], {
+          env: world.clientEnv(),
+        });
+        stop = await runAction({
+          action: 'egress',
+          wrapper: ['ip', 'netns', 'exec', world.runnerNs],
+          inputs: { 'report-dir': reportDir, mode: 'stop', steps: 'false' },
+          timeoutMs: 60_000,
+        });
+        // What happens after the stop step is not in the report.
+        await world.exec('curl', ['-sS', '-o', '/dev/null', 'https://telemetry.example.test/'], {
+          env: world.clientEnv(),
+        });
+      },
+    });
+    try {
+      assert.ok(stop);
+      assert.equal(stop.main.exitCode, 0, stop.main.stdout);
+      assert.match(stop.post!.stdout, /no capture was started by this step/, 'the stop step’s own post does nothing');
+      const report = JSON.parse(readFileSync(stop.main.outputs.report!, 'utf8')) as EgressReport;
+      const hosts = report.endpoints.map((e) => e.host).filter((h) => h.endsWith('.example.test'));
+      assert.deepEqual(hosts, ['registry.example.test']);
+      assert.equal(first.post!.exitCode, 0);
+      assert.match(first.post!.stdout, /already reported by a later step/);
+    } finally {
+      await stop?.cleanup();
+      await first.cleanup();
     }
   });
 

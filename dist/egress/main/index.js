@@ -6493,6 +6493,1536 @@ exports["default"] = def;
 
 /***/ }),
 
+/***/ 3251:
+/***/ (function(module) {
+
+/**
+  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
+  * https://github.com/SGrondin/bottleneck
+  */
+(function (global, factory) {
+	 true ? module.exports = factory() :
+	0;
+}(this, (function () { 'use strict';
+
+	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
+
+	function getCjsExportFromNamespace (n) {
+		return n && n['default'] || n;
+	}
+
+	var load = function(received, defaults, onto = {}) {
+	  var k, ref, v;
+	  for (k in defaults) {
+	    v = defaults[k];
+	    onto[k] = (ref = received[k]) != null ? ref : v;
+	  }
+	  return onto;
+	};
+
+	var overwrite = function(received, defaults, onto = {}) {
+	  var k, v;
+	  for (k in received) {
+	    v = received[k];
+	    if (defaults[k] !== void 0) {
+	      onto[k] = v;
+	    }
+	  }
+	  return onto;
+	};
+
+	var parser = {
+		load: load,
+		overwrite: overwrite
+	};
+
+	var DLList;
+
+	DLList = class DLList {
+	  constructor(incr, decr) {
+	    this.incr = incr;
+	    this.decr = decr;
+	    this._first = null;
+	    this._last = null;
+	    this.length = 0;
+	  }
+
+	  push(value) {
+	    var node;
+	    this.length++;
+	    if (typeof this.incr === "function") {
+	      this.incr();
+	    }
+	    node = {
+	      value,
+	      prev: this._last,
+	      next: null
+	    };
+	    if (this._last != null) {
+	      this._last.next = node;
+	      this._last = node;
+	    } else {
+	      this._first = this._last = node;
+	    }
+	    return void 0;
+	  }
+
+	  shift() {
+	    var value;
+	    if (this._first == null) {
+	      return;
+	    } else {
+	      this.length--;
+	      if (typeof this.decr === "function") {
+	        this.decr();
+	      }
+	    }
+	    value = this._first.value;
+	    if ((this._first = this._first.next) != null) {
+	      this._first.prev = null;
+	    } else {
+	      this._last = null;
+	    }
+	    return value;
+	  }
+
+	  first() {
+	    if (this._first != null) {
+	      return this._first.value;
+	    }
+	  }
+
+	  getArray() {
+	    var node, ref, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, ref.value));
+	    }
+	    return results;
+	  }
+
+	  forEachShift(cb) {
+	    var node;
+	    node = this.shift();
+	    while (node != null) {
+	      (cb(node), node = this.shift());
+	    }
+	    return void 0;
+	  }
+
+	  debug() {
+	    var node, ref, ref1, ref2, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, {
+	        value: ref.value,
+	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+	        next: (ref2 = ref.next) != null ? ref2.value : void 0
+	      }));
+	    }
+	    return results;
+	  }
+
+	};
+
+	var DLList_1 = DLList;
+
+	var Events;
+
+	Events = class Events {
+	  constructor(instance) {
+	    this.instance = instance;
+	    this._events = {};
+	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
+	      throw new Error("An Emitter already exists for this object");
+	    }
+	    this.instance.on = (name, cb) => {
+	      return this._addListener(name, "many", cb);
+	    };
+	    this.instance.once = (name, cb) => {
+	      return this._addListener(name, "once", cb);
+	    };
+	    this.instance.removeAllListeners = (name = null) => {
+	      if (name != null) {
+	        return delete this._events[name];
+	      } else {
+	        return this._events = {};
+	      }
+	    };
+	  }
+
+	  _addListener(name, status, cb) {
+	    var base;
+	    if ((base = this._events)[name] == null) {
+	      base[name] = [];
+	    }
+	    this._events[name].push({cb, status});
+	    return this.instance;
+	  }
+
+	  listenerCount(name) {
+	    if (this._events[name] != null) {
+	      return this._events[name].length;
+	    } else {
+	      return 0;
+	    }
+	  }
+
+	  async trigger(name, ...args) {
+	    var e, promises;
+	    try {
+	      if (name !== "debug") {
+	        this.trigger("debug", `Event triggered: ${name}`, args);
+	      }
+	      if (this._events[name] == null) {
+	        return;
+	      }
+	      this._events[name] = this._events[name].filter(function(listener) {
+	        return listener.status !== "none";
+	      });
+	      promises = this._events[name].map(async(listener) => {
+	        var e, returned;
+	        if (listener.status === "none") {
+	          return;
+	        }
+	        if (listener.status === "once") {
+	          listener.status = "none";
+	        }
+	        try {
+	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+	          if (typeof (returned != null ? returned.then : void 0) === "function") {
+	            return (await returned);
+	          } else {
+	            return returned;
+	          }
+	        } catch (error) {
+	          e = error;
+	          {
+	            this.trigger("error", e);
+	          }
+	          return null;
+	        }
+	      });
+	      return ((await Promise.all(promises))).find(function(x) {
+	        return x != null;
+	      });
+	    } catch (error) {
+	      e = error;
+	      {
+	        this.trigger("error", e);
+	      }
+	      return null;
+	    }
+	  }
+
+	};
+
+	var Events_1 = Events;
+
+	var DLList$1, Events$1, Queues;
+
+	DLList$1 = DLList_1;
+
+	Events$1 = Events_1;
+
+	Queues = class Queues {
+	  constructor(num_priorities) {
+	    var i;
+	    this.Events = new Events$1(this);
+	    this._length = 0;
+	    this._lists = (function() {
+	      var j, ref, results;
+	      results = [];
+	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
+	        results.push(new DLList$1((() => {
+	          return this.incr();
+	        }), (() => {
+	          return this.decr();
+	        })));
+	      }
+	      return results;
+	    }).call(this);
+	  }
+
+	  incr() {
+	    if (this._length++ === 0) {
+	      return this.Events.trigger("leftzero");
+	    }
+	  }
+
+	  decr() {
+	    if (--this._length === 0) {
+	      return this.Events.trigger("zero");
+	    }
+	  }
+
+	  push(job) {
+	    return this._lists[job.options.priority].push(job);
+	  }
+
+	  queued(priority) {
+	    if (priority != null) {
+	      return this._lists[priority].length;
+	    } else {
+	      return this._length;
+	    }
+	  }
+
+	  shiftAll(fn) {
+	    return this._lists.forEach(function(list) {
+	      return list.forEachShift(fn);
+	    });
+	  }
+
+	  getFirst(arr = this._lists) {
+	    var j, len, list;
+	    for (j = 0, len = arr.length; j < len; j++) {
+	      list = arr[j];
+	      if (list.length > 0) {
+	        return list;
+	      }
+	    }
+	    return [];
+	  }
+
+	  shiftLastFrom(priority) {
+	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
+	  }
+
+	};
+
+	var Queues_1 = Queues;
+
+	var BottleneckError;
+
+	BottleneckError = class BottleneckError extends Error {};
+
+	var BottleneckError_1 = BottleneckError;
+
+	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+
+	NUM_PRIORITIES = 10;
+
+	DEFAULT_PRIORITY = 5;
+
+	parser$1 = parser;
+
+	BottleneckError$1 = BottleneckError_1;
+
+	Job = class Job {
+	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
+	    this.task = task;
+	    this.args = args;
+	    this.rejectOnDrop = rejectOnDrop;
+	    this.Events = Events;
+	    this._states = _states;
+	    this.Promise = Promise;
+	    this.options = parser$1.load(options, jobDefaults);
+	    this.options.priority = this._sanitizePriority(this.options.priority);
+	    if (this.options.id === jobDefaults.id) {
+	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
+	    }
+	    this.promise = new this.Promise((_resolve, _reject) => {
+	      this._resolve = _resolve;
+	      this._reject = _reject;
+	    });
+	    this.retryCount = 0;
+	  }
+
+	  _sanitizePriority(priority) {
+	    var sProperty;
+	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+	    if (sProperty < 0) {
+	      return 0;
+	    } else if (sProperty > NUM_PRIORITIES - 1) {
+	      return NUM_PRIORITIES - 1;
+	    } else {
+	      return sProperty;
+	    }
+	  }
+
+	  _randomIndex() {
+	    return Math.random().toString(36).slice(2);
+	  }
+
+	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
+	    if (this._states.remove(this.options.id)) {
+	      if (this.rejectOnDrop) {
+	        this._reject(error != null ? error : new BottleneckError$1(message));
+	      }
+	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
+	      return true;
+	    } else {
+	      return false;
+	    }
+	  }
+
+	  _assertStatus(expected) {
+	    var status;
+	    status = this._states.jobStatus(this.options.id);
+	    if (!(status === expected || (expected === "DONE" && status === null))) {
+	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+	    }
+	  }
+
+	  doReceive() {
+	    this._states.start(this.options.id);
+	    return this.Events.trigger("received", {args: this.args, options: this.options});
+	  }
+
+	  doQueue(reachedHWM, blocked) {
+	    this._assertStatus("RECEIVED");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
+	  }
+
+	  doRun() {
+	    if (this.retryCount === 0) {
+	      this._assertStatus("QUEUED");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
+	  }
+
+	  async doExecute(chained, clearGlobalState, run, free) {
+	    var error, eventInfo, passed;
+	    if (this.retryCount === 0) {
+	      this._assertStatus("RUNNING");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    this.Events.trigger("executing", eventInfo);
+	    try {
+	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
+	      if (clearGlobalState()) {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._resolve(passed);
+	      }
+	    } catch (error1) {
+	      error = error1;
+	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	    }
+	  }
+
+	  doExpire(clearGlobalState, run, free) {
+	    var error, eventInfo;
+	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
+	      this._states.next(this.options.id);
+	    }
+	    this._assertStatus("EXECUTING");
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	  }
+
+	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
+	    var retry, retryAfter;
+	    if (clearGlobalState()) {
+	      retry = (await this.Events.trigger("failed", error, eventInfo));
+	      if (retry != null) {
+	        retryAfter = ~~retry;
+	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+	        this.retryCount++;
+	        return run(retryAfter);
+	      } else {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._reject(error);
+	      }
+	    }
+	  }
+
+	  doDone(eventInfo) {
+	    this._assertStatus("EXECUTING");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("done", eventInfo);
+	  }
+
+	};
+
+	var Job_1 = Job;
+
+	var BottleneckError$2, LocalDatastore, parser$2;
+
+	parser$2 = parser;
+
+	BottleneckError$2 = BottleneckError_1;
+
+	LocalDatastore = class LocalDatastore {
+	  constructor(instance, storeOptions, storeInstanceOptions) {
+	    this.instance = instance;
+	    this.storeOptions = storeOptions;
+	    this.clientId = this.instance._randomIndex();
+	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+	    this._running = 0;
+	    this._done = 0;
+	    this._unblockTime = 0;
+	    this.ready = this.Promise.resolve();
+	    this.clients = {};
+	    this._startHeartbeat();
+	  }
+
+	  _startHeartbeat() {
+	    var base;
+	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
+	      return typeof (base = (this.heartbeat = setInterval(() => {
+	        var amount, incr, maximum, now, reservoir;
+	        now = Date.now();
+	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+	          this._lastReservoirRefresh = now;
+	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+	          this.instance._drainAll(this.computeCapacity());
+	        }
+	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+	          ({
+	            reservoirIncreaseAmount: amount,
+	            reservoirIncreaseMaximum: maximum,
+	            reservoir
+	          } = this.storeOptions);
+	          this._lastReservoirIncrease = now;
+	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+	          if (incr > 0) {
+	            this.storeOptions.reservoir += incr;
+	            return this.instance._drainAll(this.computeCapacity());
+	          }
+	        }
+	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
+	    } else {
+	      return clearInterval(this.heartbeat);
+	    }
+	  }
+
+	  async __publish__(message) {
+	    await this.yieldLoop();
+	    return this.instance.Events.trigger("message", message.toString());
+	  }
+
+	  async __disconnect__(flush) {
+	    await this.yieldLoop();
+	    clearInterval(this.heartbeat);
+	    return this.Promise.resolve();
+	  }
+
+	  yieldLoop(t = 0) {
+	    return new this.Promise(function(resolve, reject) {
+	      return setTimeout(resolve, t);
+	    });
+	  }
+
+	  computePenalty() {
+	    var ref;
+	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
+	  }
+
+	  async __updateSettings__(options) {
+	    await this.yieldLoop();
+	    parser$2.overwrite(options, options, this.storeOptions);
+	    this._startHeartbeat();
+	    this.instance._drainAll(this.computeCapacity());
+	    return true;
+	  }
+
+	  async __running__() {
+	    await this.yieldLoop();
+	    return this._running;
+	  }
+
+	  async __queued__() {
+	    await this.yieldLoop();
+	    return this.instance.queued();
+	  }
+
+	  async __done__() {
+	    await this.yieldLoop();
+	    return this._done;
+	  }
+
+	  async __groupCheck__(time) {
+	    await this.yieldLoop();
+	    return (this._nextRequest + this.timeout) < time;
+	  }
+
+	  computeCapacity() {
+	    var maxConcurrent, reservoir;
+	    ({maxConcurrent, reservoir} = this.storeOptions);
+	    if ((maxConcurrent != null) && (reservoir != null)) {
+	      return Math.min(maxConcurrent - this._running, reservoir);
+	    } else if (maxConcurrent != null) {
+	      return maxConcurrent - this._running;
+	    } else if (reservoir != null) {
+	      return reservoir;
+	    } else {
+	      return null;
+	    }
+	  }
+
+	  conditionsCheck(weight) {
+	    var capacity;
+	    capacity = this.computeCapacity();
+	    return (capacity == null) || weight <= capacity;
+	  }
+
+	  async __incrementReservoir__(incr) {
+	    var reservoir;
+	    await this.yieldLoop();
+	    reservoir = this.storeOptions.reservoir += incr;
+	    this.instance._drainAll(this.computeCapacity());
+	    return reservoir;
+	  }
+
+	  async __currentReservoir__() {
+	    await this.yieldLoop();
+	    return this.storeOptions.reservoir;
+	  }
+
+	  isBlocked(now) {
+	    return this._unblockTime >= now;
+	  }
+
+	  check(weight, now) {
+	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
+	  }
+
+	  async __check__(weight) {
+	    var now;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    return this.check(weight, now);
+	  }
+
+	  async __register__(index, weight, expiration) {
+	    var now, wait;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    if (this.conditionsCheck(weight)) {
+	      this._running += weight;
+	      if (this.storeOptions.reservoir != null) {
+	        this.storeOptions.reservoir -= weight;
+	      }
+	      wait = Math.max(this._nextRequest - now, 0);
+	      this._nextRequest = now + wait + this.storeOptions.minTime;
+	      return {
+	        success: true,
+	        wait,
+	        reservoir: this.storeOptions.reservoir
+	      };
+	    } else {
+	      return {
+	        success: false
+	      };
+	    }
+	  }
+
+	  strategyIsBlock() {
+	    return this.storeOptions.strategy === 3;
+	  }
+
+	  async __submit__(queueLength, weight) {
+	    var blocked, now, reachedHWM;
+	    await this.yieldLoop();
+	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
+	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+	    }
+	    now = Date.now();
+	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+	    if (blocked) {
+	      this._unblockTime = now + this.computePenalty();
+	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+	      this.instance._dropAllQueued();
+	    }
+	    return {
+	      reachedHWM,
+	      blocked,
+	      strategy: this.storeOptions.strategy
+	    };
+	  }
+
+	  async __free__(index, weight) {
+	    await this.yieldLoop();
+	    this._running -= weight;
+	    this._done += weight;
+	    this.instance._drainAll(this.computeCapacity());
+	    return {
+	      running: this._running
+	    };
+	  }
+
+	};
+
+	var LocalDatastore_1 = LocalDatastore;
+
+	var BottleneckError$3, States;
+
+	BottleneckError$3 = BottleneckError_1;
+
+	States = class States {
+	  constructor(status1) {
+	    this.status = status1;
+	    this._jobs = {};
+	    this.counts = this.status.map(function() {
+	      return 0;
+	    });
+	  }
+
+	  next(id) {
+	    var current, next;
+	    current = this._jobs[id];
+	    next = current + 1;
+	    if ((current != null) && next < this.status.length) {
+	      this.counts[current]--;
+	      this.counts[next]++;
+	      return this._jobs[id]++;
+	    } else if (current != null) {
+	      this.counts[current]--;
+	      return delete this._jobs[id];
+	    }
+	  }
+
+	  start(id) {
+	    var initial;
+	    initial = 0;
+	    this._jobs[id] = initial;
+	    return this.counts[initial]++;
+	  }
+
+	  remove(id) {
+	    var current;
+	    current = this._jobs[id];
+	    if (current != null) {
+	      this.counts[current]--;
+	      delete this._jobs[id];
+	    }
+	    return current != null;
+	  }
+
+	  jobStatus(id) {
+	    var ref;
+	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+	  }
+
+	  statusJobs(status) {
+	    var k, pos, ref, results, v;
+	    if (status != null) {
+	      pos = this.status.indexOf(status);
+	      if (pos < 0) {
+	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
+	      }
+	      ref = this._jobs;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        if (v === pos) {
+	          results.push(k);
+	        }
+	      }
+	      return results;
+	    } else {
+	      return Object.keys(this._jobs);
+	    }
+	  }
+
+	  statusCounts() {
+	    return this.counts.reduce(((acc, v, i) => {
+	      acc[this.status[i]] = v;
+	      return acc;
+	    }), {});
+	  }
+
+	};
+
+	var States_1 = States;
+
+	var DLList$2, Sync;
+
+	DLList$2 = DLList_1;
+
+	Sync = class Sync {
+	  constructor(name, Promise) {
+	    this.schedule = this.schedule.bind(this);
+	    this.name = name;
+	    this.Promise = Promise;
+	    this._running = 0;
+	    this._queue = new DLList$2();
+	  }
+
+	  isEmpty() {
+	    return this._queue.length === 0;
+	  }
+
+	  async _tryToRun() {
+	    var args, cb, error, reject, resolve, returned, task;
+	    if ((this._running < 1) && this._queue.length > 0) {
+	      this._running++;
+	      ({task, args, resolve, reject} = this._queue.shift());
+	      cb = (await (async function() {
+	        try {
+	          returned = (await task(...args));
+	          return function() {
+	            return resolve(returned);
+	          };
+	        } catch (error1) {
+	          error = error1;
+	          return function() {
+	            return reject(error);
+	          };
+	        }
+	      })());
+	      this._running--;
+	      this._tryToRun();
+	      return cb();
+	    }
+	  }
+
+	  schedule(task, ...args) {
+	    var promise, reject, resolve;
+	    resolve = reject = null;
+	    promise = new this.Promise(function(_resolve, _reject) {
+	      resolve = _resolve;
+	      return reject = _reject;
+	    });
+	    this._queue.push({task, args, resolve, reject});
+	    this._tryToRun();
+	    return promise;
+	  }
+
+	};
+
+	var Sync_1 = Sync;
+
+	var version = "2.19.5";
+	var version$1 = {
+		version: version
+	};
+
+	var version$2 = /*#__PURE__*/Object.freeze({
+		version: version,
+		default: version$1
+	});
+
+	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+
+	parser$3 = parser;
+
+	Events$2 = Events_1;
+
+	RedisConnection$1 = require$$2;
+
+	IORedisConnection$1 = require$$3;
+
+	Scripts$1 = require$$4;
+
+	Group = (function() {
+	  class Group {
+	    constructor(limiterOptions = {}) {
+	      this.deleteKey = this.deleteKey.bind(this);
+	      this.limiterOptions = limiterOptions;
+	      parser$3.load(this.limiterOptions, this.defaults, this);
+	      this.Events = new Events$2(this);
+	      this.instances = {};
+	      this.Bottleneck = Bottleneck_1;
+	      this._startAutoCleanup();
+	      this.sharedConnection = this.connection != null;
+	      if (this.connection == null) {
+	        if (this.limiterOptions.datastore === "redis") {
+	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        } else if (this.limiterOptions.datastore === "ioredis") {
+	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        }
+	      }
+	    }
+
+	    key(key = "") {
+	      var ref;
+	      return (ref = this.instances[key]) != null ? ref : (() => {
+	        var limiter;
+	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+	          id: `${this.id}-${key}`,
+	          timeout: this.timeout,
+	          connection: this.connection
+	        }));
+	        this.Events.trigger("created", limiter, key);
+	        return limiter;
+	      })();
+	    }
+
+	    async deleteKey(key = "") {
+	      var deleted, instance;
+	      instance = this.instances[key];
+	      if (this.connection) {
+	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
+	      }
+	      if (instance != null) {
+	        delete this.instances[key];
+	        await instance.disconnect();
+	      }
+	      return (instance != null) || deleted > 0;
+	    }
+
+	    limiters() {
+	      var k, ref, results, v;
+	      ref = this.instances;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        results.push({
+	          key: k,
+	          limiter: v
+	        });
+	      }
+	      return results;
+	    }
+
+	    keys() {
+	      return Object.keys(this.instances);
+	    }
+
+	    async clusterKeys() {
+	      var cursor, end, found, i, k, keys, len, next, start;
+	      if (this.connection == null) {
+	        return this.Promise.resolve(this.keys());
+	      }
+	      keys = [];
+	      cursor = null;
+	      start = `b_${this.id}-`.length;
+	      end = "_settings".length;
+	      while (cursor !== 0) {
+	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
+	        cursor = ~~next;
+	        for (i = 0, len = found.length; i < len; i++) {
+	          k = found[i];
+	          keys.push(k.slice(start, -end));
+	        }
+	      }
+	      return keys;
+	    }
+
+	    _startAutoCleanup() {
+	      var base;
+	      clearInterval(this.interval);
+	      return typeof (base = (this.interval = setInterval(async() => {
+	        var e, k, ref, results, time, v;
+	        time = Date.now();
+	        ref = this.instances;
+	        results = [];
+	        for (k in ref) {
+	          v = ref[k];
+	          try {
+	            if ((await v._store.__groupCheck__(time))) {
+	              results.push(this.deleteKey(k));
+	            } else {
+	              results.push(void 0);
+	            }
+	          } catch (error) {
+	            e = error;
+	            results.push(v.Events.trigger("error", e));
+	          }
+	        }
+	        return results;
+	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
+	    }
+
+	    updateSettings(options = {}) {
+	      parser$3.overwrite(options, this.defaults, this);
+	      parser$3.overwrite(options, options, this.limiterOptions);
+	      if (options.timeout != null) {
+	        return this._startAutoCleanup();
+	      }
+	    }
+
+	    disconnect(flush = true) {
+	      var ref;
+	      if (!this.sharedConnection) {
+	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+	      }
+	    }
+
+	  }
+	  Group.prototype.defaults = {
+	    timeout: 1000 * 60 * 5,
+	    connection: null,
+	    Promise: Promise,
+	    id: "group-key"
+	  };
+
+	  return Group;
+
+	}).call(commonjsGlobal);
+
+	var Group_1 = Group;
+
+	var Batcher, Events$3, parser$4;
+
+	parser$4 = parser;
+
+	Events$3 = Events_1;
+
+	Batcher = (function() {
+	  class Batcher {
+	    constructor(options = {}) {
+	      this.options = options;
+	      parser$4.load(this.options, this.defaults, this);
+	      this.Events = new Events$3(this);
+	      this._arr = [];
+	      this._resetPromise();
+	      this._lastFlush = Date.now();
+	    }
+
+	    _resetPromise() {
+	      return this._promise = new this.Promise((res, rej) => {
+	        return this._resolve = res;
+	      });
+	    }
+
+	    _flush() {
+	      clearTimeout(this._timeout);
+	      this._lastFlush = Date.now();
+	      this._resolve();
+	      this.Events.trigger("batch", this._arr);
+	      this._arr = [];
+	      return this._resetPromise();
+	    }
+
+	    add(data) {
+	      var ret;
+	      this._arr.push(data);
+	      ret = this._promise;
+	      if (this._arr.length === this.maxSize) {
+	        this._flush();
+	      } else if ((this.maxTime != null) && this._arr.length === 1) {
+	        this._timeout = setTimeout(() => {
+	          return this._flush();
+	        }, this.maxTime);
+	      }
+	      return ret;
+	    }
+
+	  }
+	  Batcher.prototype.defaults = {
+	    maxTime: null,
+	    maxSize: null,
+	    Promise: Promise
+	  };
+
+	  return Batcher;
+
+	}).call(commonjsGlobal);
+
+	var Batcher_1 = Batcher;
+
+	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$8 = getCjsExportFromNamespace(version$2);
+
+	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
+	  splice = [].splice;
+
+	NUM_PRIORITIES$1 = 10;
+
+	DEFAULT_PRIORITY$1 = 5;
+
+	parser$5 = parser;
+
+	Queues$1 = Queues_1;
+
+	Job$1 = Job_1;
+
+	LocalDatastore$1 = LocalDatastore_1;
+
+	RedisDatastore$1 = require$$4$1;
+
+	Events$4 = Events_1;
+
+	States$1 = States_1;
+
+	Sync$1 = Sync_1;
+
+	Bottleneck = (function() {
+	  class Bottleneck {
+	    constructor(options = {}, ...invalid) {
+	      var storeInstanceOptions, storeOptions;
+	      this._addToQueue = this._addToQueue.bind(this);
+	      this._validateOptions(options, invalid);
+	      parser$5.load(options, this.instanceDefaults, this);
+	      this._queues = new Queues$1(NUM_PRIORITIES$1);
+	      this._scheduled = {};
+	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+	      this._limiter = null;
+	      this.Events = new Events$4(this);
+	      this._submitLock = new Sync$1("submit", this.Promise);
+	      this._registerLock = new Sync$1("register", this.Promise);
+	      storeOptions = parser$5.load(options, this.storeDefaults, {});
+	      this._store = (function() {
+	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
+	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else if (this.datastore === "local") {
+	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else {
+	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+	        }
+	      }).call(this);
+	      this._queues.on("leftzero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+	      });
+	      this._queues.on("zero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+	      });
+	    }
+
+	    _validateOptions(options, invalid) {
+	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
+	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+	      }
+	    }
+
+	    ready() {
+	      return this._store.ready;
+	    }
+
+	    clients() {
+	      return this._store.clients;
+	    }
+
+	    channel() {
+	      return `b_${this.id}`;
+	    }
+
+	    channel_client() {
+	      return `b_${this.id}_${this._store.clientId}`;
+	    }
+
+	    publish(message) {
+	      return this._store.__publish__(message);
+	    }
+
+	    disconnect(flush = true) {
+	      return this._store.__disconnect__(flush);
+	    }
+
+	    chain(_limiter) {
+	      this._limiter = _limiter;
+	      return this;
+	    }
+
+	    queued(priority) {
+	      return this._queues.queued(priority);
+	    }
+
+	    clusterQueued() {
+	      return this._store.__queued__();
+	    }
+
+	    empty() {
+	      return this.queued() === 0 && this._submitLock.isEmpty();
+	    }
+
+	    running() {
+	      return this._store.__running__();
+	    }
+
+	    done() {
+	      return this._store.__done__();
+	    }
+
+	    jobStatus(id) {
+	      return this._states.jobStatus(id);
+	    }
+
+	    jobs(status) {
+	      return this._states.statusJobs(status);
+	    }
+
+	    counts() {
+	      return this._states.statusCounts();
+	    }
+
+	    _randomIndex() {
+	      return Math.random().toString(36).slice(2);
+	    }
+
+	    check(weight = 1) {
+	      return this._store.__check__(weight);
+	    }
+
+	    _clearGlobalState(index) {
+	      if (this._scheduled[index] != null) {
+	        clearTimeout(this._scheduled[index].expiration);
+	        delete this._scheduled[index];
+	        return true;
+	      } else {
+	        return false;
+	      }
+	    }
+
+	    async _free(index, job, options, eventInfo) {
+	      var e, running;
+	      try {
+	        ({running} = (await this._store.__free__(index, options.weight)));
+	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+	        if (running === 0 && this.empty()) {
+	          return this.Events.trigger("idle");
+	        }
+	      } catch (error1) {
+	        e = error1;
+	        return this.Events.trigger("error", e);
+	      }
+	    }
+
+	    _run(index, job, wait) {
+	      var clearGlobalState, free, run;
+	      job.doRun();
+	      clearGlobalState = this._clearGlobalState.bind(this, index);
+	      run = this._run.bind(this, index, job);
+	      free = this._free.bind(this, index, job);
+	      return this._scheduled[index] = {
+	        timeout: setTimeout(() => {
+	          return job.doExecute(this._limiter, clearGlobalState, run, free);
+	        }, wait),
+	        expiration: job.options.expiration != null ? setTimeout(function() {
+	          return job.doExpire(clearGlobalState, run, free);
+	        }, wait + job.options.expiration) : void 0,
+	        job: job
+	      };
+	    }
+
+	    _drainOne(capacity) {
+	      return this._registerLock.schedule(() => {
+	        var args, index, next, options, queue;
+	        if (this.queued() === 0) {
+	          return this.Promise.resolve(null);
+	        }
+	        queue = this._queues.getFirst();
+	        ({options, args} = next = queue.first());
+	        if ((capacity != null) && options.weight > capacity) {
+	          return this.Promise.resolve(null);
+	        }
+	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
+	        index = this._randomIndex();
+	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
+	          var empty;
+	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
+	          if (success) {
+	            queue.shift();
+	            empty = this.empty();
+	            if (empty) {
+	              this.Events.trigger("empty");
+	            }
+	            if (reservoir === 0) {
+	              this.Events.trigger("depleted", empty);
+	            }
+	            this._run(index, next, wait);
+	            return this.Promise.resolve(options.weight);
+	          } else {
+	            return this.Promise.resolve(null);
+	          }
+	        });
+	      });
+	    }
+
+	    _drainAll(capacity, total = 0) {
+	      return this._drainOne(capacity).then((drained) => {
+	        var newCapacity;
+	        if (drained != null) {
+	          newCapacity = capacity != null ? capacity - drained : capacity;
+	          return this._drainAll(newCapacity, total + drained);
+	        } else {
+	          return this.Promise.resolve(total);
+	        }
+	      }).catch((e) => {
+	        return this.Events.trigger("error", e);
+	      });
+	    }
+
+	    _dropAllQueued(message) {
+	      return this._queues.shiftAll(function(job) {
+	        return job.doDrop({message});
+	      });
+	    }
+
+	    stop(options = {}) {
+	      var done, waitForExecuting;
+	      options = parser$5.load(options, this.stopDefaults);
+	      waitForExecuting = (at) => {
+	        var finished;
+	        finished = () => {
+	          var counts;
+	          counts = this._states.counts;
+	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
+	        };
+	        return new this.Promise((resolve, reject) => {
+	          if (finished()) {
+	            return resolve();
+	          } else {
+	            return this.on("done", () => {
+	              if (finished()) {
+	                this.removeAllListeners("done");
+	                return resolve();
+	              }
+	            });
+	          }
+	        });
+	      };
+	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
+	        return next.doDrop({
+	          message: options.dropErrorMessage
+	        });
+	      }, this._drainOne = () => {
+	        return this.Promise.resolve(null);
+	      }, this._registerLock.schedule(() => {
+	        return this._submitLock.schedule(() => {
+	          var k, ref, v;
+	          ref = this._scheduled;
+	          for (k in ref) {
+	            v = ref[k];
+	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
+	              clearTimeout(v.timeout);
+	              clearTimeout(v.expiration);
+	              v.job.doDrop({
+	                message: options.dropErrorMessage
+	              });
+	            }
+	          }
+	          this._dropAllQueued(options.dropErrorMessage);
+	          return waitForExecuting(0);
+	        });
+	      })) : this.schedule({
+	        priority: NUM_PRIORITIES$1 - 1,
+	        weight: 0
+	      }, () => {
+	        return waitForExecuting(1);
+	      });
+	      this._receive = function(job) {
+	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
+	      };
+	      this.stop = () => {
+	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
+	      };
+	      return done;
+	    }
+
+	    async _addToQueue(job) {
+	      var args, blocked, error, options, reachedHWM, shifted, strategy;
+	      ({args, options} = job);
+	      try {
+	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
+	      } catch (error1) {
+	        error = error1;
+	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
+	        job.doDrop({error});
+	        return false;
+	      }
+	      if (blocked) {
+	        job.doDrop();
+	        return true;
+	      } else if (reachedHWM) {
+	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
+	        if (shifted != null) {
+	          shifted.doDrop();
+	        }
+	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
+	          if (shifted == null) {
+	            job.doDrop();
+	          }
+	          return reachedHWM;
+	        }
+	      }
+	      job.doQueue(reachedHWM, blocked);
+	      this._queues.push(job);
+	      await this._drainAll();
+	      return reachedHWM;
+	    }
+
+	    _receive(job) {
+	      if (this._states.jobStatus(job.options.id) != null) {
+	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+	        return false;
+	      } else {
+	        job.doReceive();
+	        return this._submitLock.schedule(this._addToQueue, job);
+	      }
+	    }
+
+	    submit(...args) {
+	      var cb, fn, job, options, ref, ref1, task;
+	      if (typeof args[0] === "function") {
+	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+	        options = parser$5.load({}, this.jobDefaults);
+	      } else {
+	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+	        options = parser$5.load(options, this.jobDefaults);
+	      }
+	      task = (...args) => {
+	        return new this.Promise(function(resolve, reject) {
+	          return fn(...args, function(...args) {
+	            return (args[0] != null ? reject : resolve)(args);
+	          });
+	        });
+	      };
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      job.promise.then(function(args) {
+	        return typeof cb === "function" ? cb(...args) : void 0;
+	      }).catch(function(args) {
+	        if (Array.isArray(args)) {
+	          return typeof cb === "function" ? cb(...args) : void 0;
+	        } else {
+	          return typeof cb === "function" ? cb(args) : void 0;
+	        }
+	      });
+	      return this._receive(job);
+	    }
+
+	    schedule(...args) {
+	      var job, options, task;
+	      if (typeof args[0] === "function") {
+	        [task, ...args] = args;
+	        options = {};
+	      } else {
+	        [options, task, ...args] = args;
+	      }
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      this._receive(job);
+	      return job.promise;
+	    }
+
+	    wrap(fn) {
+	      var schedule, wrapped;
+	      schedule = this.schedule.bind(this);
+	      wrapped = function(...args) {
+	        return schedule(fn.bind(this), ...args);
+	      };
+	      wrapped.withOptions = function(options, ...args) {
+	        return schedule(options, fn, ...args);
+	      };
+	      return wrapped;
+	    }
+
+	    async updateSettings(options = {}) {
+	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+	      parser$5.overwrite(options, this.instanceDefaults, this);
+	      return this;
+	    }
+
+	    currentReservoir() {
+	      return this._store.__currentReservoir__();
+	    }
+
+	    incrementReservoir(incr = 0) {
+	      return this._store.__incrementReservoir__(incr);
+	    }
+
+	  }
+	  Bottleneck.default = Bottleneck;
+
+	  Bottleneck.Events = Events$4;
+
+	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
+
+	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
+	    LEAK: 1,
+	    OVERFLOW: 2,
+	    OVERFLOW_PRIORITY: 4,
+	    BLOCK: 3
+	  };
+
+	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
+
+	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
+
+	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
+
+	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
+
+	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
+
+	  Bottleneck.prototype.jobDefaults = {
+	    priority: DEFAULT_PRIORITY$1,
+	    weight: 1,
+	    expiration: null,
+	    id: "<no-id>"
+	  };
+
+	  Bottleneck.prototype.storeDefaults = {
+	    maxConcurrent: null,
+	    minTime: 0,
+	    highWater: null,
+	    strategy: Bottleneck.prototype.strategy.LEAK,
+	    penalty: null,
+	    reservoir: null,
+	    reservoirRefreshInterval: null,
+	    reservoirRefreshAmount: null,
+	    reservoirIncreaseInterval: null,
+	    reservoirIncreaseAmount: null,
+	    reservoirIncreaseMaximum: null
+	  };
+
+	  Bottleneck.prototype.localStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 250
+	  };
+
+	  Bottleneck.prototype.redisStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 5000,
+	    clientTimeout: 10000,
+	    Redis: null,
+	    clientOptions: {},
+	    clusterNodes: null,
+	    clearDatastore: false,
+	    connection: null
+	  };
+
+	  Bottleneck.prototype.instanceDefaults = {
+	    datastore: "local",
+	    connection: null,
+	    id: "<no-id>",
+	    rejectOnDrop: true,
+	    trackDoneStatus: false,
+	    Promise: Promise
+	  };
+
+	  Bottleneck.prototype.stopDefaults = {
+	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+	    dropWaitingJobs: true,
+	    dropErrorMessage: "This limiter has been stopped."
+	  };
+
+	  return Bottleneck;
+
+	}).call(commonjsGlobal);
+
+	var Bottleneck_1 = Bottleneck;
+
+	var lib = Bottleneck_1;
+
+	return lib;
+
+})));
+
+
+/***/ }),
+
 /***/ 1630:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -37106,7 +38636,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1912);
-/* harmony import */ var _shared_egress_capture_job_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(851);
+/* harmony import */ var _shared_egress_capture_job_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2544);
 
 
 await (0,_shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_shared_egress_capture_job_js__WEBPACK_IMPORTED_MODULE_1__/* .startEgressCapture */ ._);
@@ -37116,7 +38646,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 851:
+/***/ 2544:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37134,8 +38664,114 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./shared/report/escape.ts
+/**
+ * Escaping for untrusted text: host names from DNS packets anyone can send, CloudTrail fields an
+ * attacker controls (user agents, resource names), file contents read from images. Every renderer
+ * goes through these functions; there is no other place that escapes Markdown or HTML.
+ */
+// C0/C1 controls, DEL, and the Unicode bidi overrides and isolates used in "Trojan Source" attacks.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/** Makes control, zero-width and bidi characters visible as `\u{…}` so they cannot hide or reorder text. */
+function escape_visibleControls(text) {
+    return text.replace(INVISIBLE, (ch) => `\\u{${ch.codePointAt(0).toString(16)}}`);
+}
+/** HTML-escapes the five characters that matter in text and attribute values. */
+function escapeHtml(text) {
+    return escape_visibleControls(text)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+const ZWSP = '\u200b';
+/**
+ * Escapes text for GitHub-flavoured Markdown prose or a table cell: no link, image, HTML tag,
+ * emphasis, @mention, #reference or autolinked URL can be formed from it, and `|` cannot end a cell.
+ */
+function escapeMarkdown(text) {
+    return (escape_visibleControls(text)
+        // Backslash-escape every ASCII punctuation character CommonMark treats as syntax.
+        .replace(/[\\`*_{}[\]()#+\-.!|~"'$%^=:;,?]/g, '\\$&')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        // GitHub resolves @user, @org/team and #123 after HTML rendering, so backslashes do not stop
+        // them; a zero-width space after the sigil does. Same for autolinked www. and scheme://.
+        .replace(/@/g, `@${ZWSP}`)
+        .replace(/\bwww\\\./gi, (m) => `${m.slice(0, 3)}${ZWSP}${m.slice(3)}`)
+        .replace(/\\:\/\//g, `\\:${ZWSP}//`));
+}
+/**
+ * Renders text as a Markdown code span, safe inside a table cell: the fence is longer than any
+ * backtick run inside, `|` is escaped (GFM splits cells before parsing code spans), and control
+ * characters are made visible so a newline cannot end the table row.
+ */
+function markdownCode(text) {
+    const body = escape_visibleControls(text).replace(/\|/g, '\\|');
+    const longestRun = Math.max(0, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = body.startsWith('`') || body.endsWith('`') || body === '' ? ' ' : '';
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+/** Escapes text for an XML 1.0 text node or attribute (JUnit reports), dropping characters XML forbids. */
+function escapeXml(text) {
+    return text
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (ch) => `\\u{${ch.charCodeAt(0).toString(16)}}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&apos;');
+}
+/**
+ * Renders text as a fenced Markdown code block (CommonMark §4.5): the fence is one backtick longer
+ * than any backtick run inside, so the text cannot close it early, and control and bidi characters
+ * are made visible. Nothing inside a code block is a link, tag or @mention.
+ */
+function markdownCodeBlock(text, language = '') {
+    const body = text.replace(/\r\n?/g, '\n').split('\n').map(escape_visibleControls).join('\n');
+    const longestRun = Math.max(2, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
+    const fence = '`'.repeat(longestRun + 1);
+    return `${fence}${language}\n${body}\n${fence}`;
+}
+
+;// CONCATENATED MODULE: ./shared/report/markdown.ts
+/**
+ * Small Markdown builders shared by every report. Cells and text passed in must already be escaped
+ * with `escapeMarkdown` or `markdownCode` (shared/report/escape.ts); these functions only lay out.
+ */
+/** A GFM table. Rows shorter than the header are padded with empty cells. */
+function markdownTable(header, rows) {
+    const line = (cells) => `| ${header.map((_, i) => (cells[i] ?? '').replace(/\r?\n/g, ' ')).join(' | ')} |`;
+    return [line(header), `|${header.map(() => ' --- |').join('')}`, ...rows.map(line)].join('\n');
+}
+/** A collapsed `<details>` block; GitHub needs the blank lines for Markdown inside to render. */
+function markdownDetails(summary, body) {
+    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+/**
+ * Cuts Markdown to at most `limit` UTF-16 code units (GitHub's comment limit is 65,536), at a line
+ * boundary, never inside a surrogate pair, and appends `note`. Returns the text unchanged when it fits.
+ */
+function truncateMarkdown(text, limit, note) {
+    if (text.length <= limit)
+        return text;
+    const budget = limit - note.length - 2;
+    if (budget <= 0)
+        return note.slice(0, limit);
+    let cut = text.lastIndexOf('\n', budget);
+    if (cut < budget / 2)
+        cut = budget;
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut -= 1;
+    return `${text.slice(0, cut)}\n\n${note}`;
+}
+
 // EXTERNAL MODULE: ./shared/util/errors.ts
-var errors = __nccwpck_require__(1472);
+var util_errors = __nccwpck_require__(1472);
 ;// CONCATENATED MODULE: ./shared/github/context.ts
 /**
  * What a workflow run tells a step about itself, read from the runner's environment. Pure data, no
@@ -37143,15 +38779,15 @@ var errors = __nccwpck_require__(1472);
  */
 
 
-function context_readRunContext(env = process.env) {
+function readRunContext(env = process.env) {
     const eventPath = env.GITHUB_EVENT_PATH;
     let event = {};
     if (eventPath) {
         try {
-            event = JSON.parse(readFileSync(eventPath, 'utf8'));
+            event = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(eventPath, 'utf8'));
         }
         catch (error) {
-            throw new InputError(`cannot read the event payload: ${error.message}`, {
+            throw new util_errors/* InputError */.dz(`cannot read the event payload: ${error.message}`, {
                 location: { file: eventPath },
             });
         }
@@ -37170,7 +38806,7 @@ function context_readRunContext(env = process.env) {
     };
 }
 /** The pull request number of a `pull_request`/`pull_request_target`/`issue_comment` event, if any. */
-function context_pullRequestNumber(context) {
+function pullRequestNumber(context) {
     const pr = context.event.pull_request;
     if (pr && typeof pr.number === 'number')
         return pr.number;
@@ -37180,10 +38816,10 @@ function context_pullRequestNumber(context) {
     return undefined;
 }
 /** Splits `owner/name`, with an InputError naming where the value came from when it is malformed. */
-function context_splitRepository(repository, source = 'GITHUB_REPOSITORY') {
+function splitRepository(repository, source = 'GITHUB_REPOSITORY') {
     const match = /^([\w.-]+)\/([\w.-]+)$/.exec(repository ?? '');
     if (!match)
-        throw new InputError(`${source} must be 'owner/name', got '${repository ?? ''}'`);
+        throw new util_errors/* InputError */.dz(`${source} must be 'owner/name', got '${repository ?? ''}'`);
     return { owner: match[1], repo: match[2] };
 }
 
@@ -37466,10 +39102,10 @@ function Collection() {
 
 
 // pkg/dist-src/version.js
-var dist_bundle_VERSION = "0.0.0-development";
+var VERSION = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${dist_bundle_VERSION} ${getUserAgent()}`;
+var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -38749,12 +40385,12 @@ class RequestError extends Error {
 
 
 // pkg/dist-src/version.js
-var request_dist_bundle_VERSION = "10.0.16";
+var dist_bundle_VERSION = "10.0.16";
 
 // pkg/dist-src/defaults.js
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${request_dist_bundle_VERSION} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
   }
 };
 
@@ -42153,7 +43789,7 @@ const defaults = {
         fetch: getProxyFetch(baseUrl)
     }
 };
-const utils_GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
 
 /**
  * Convience function to correctly format Octokit Options to pass into the constructor.
@@ -42161,15 +43797,15 @@ const utils_GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(
  * @param     token    the repo PAT or GITHUB_TOKEN
  * @param     options  other options to set
  */
-function utils_getOctokitOptions(token, options) {
+function getOctokitOptions(token, options) {
     const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
     // Auth
-    const auth = Utils.getAuthString(token, opts);
+    const auth = getAuthString(token, opts);
     if (auth) {
         opts.auth = auth;
     }
     // Orchestration ID
-    const userAgent = Utils.getUserAgentWithOrchestrationId(opts.userAgent);
+    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
     if (userAgent) {
         opts.userAgent = userAgent;
     }
@@ -42186,11 +43822,338 @@ const github_context = new Context();
  * @param     token    the repo PAT or GITHUB_TOKEN
  * @param     options  other options to set
  */
-function github_getOctokit(token, options, ...additionalPlugins) {
+function getOctokit(token, options, ...additionalPlugins) {
     const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __nccwpck_require__(3251);
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+
+// pkg/dist-src/wrap-request.js
+
+
+async function wrapRequest(state, octokit, request, options) {
+  const limiter = new light();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = plugin_retry_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var dist_bundle_noop = () => Promise.resolve();
+function dist_bundle_wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return dist_bundle_wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
+throttling.triggersNotification = triggersNotification;
+
+
 ;// CONCATENATED MODULE: ./shared/github/octokit.ts
 /**
  * The one way telltale builds a GitHub REST client: `@actions/github`'s Octokit with retry and
@@ -42202,7 +44165,7 @@ function github_getOctokit(token, options, ...additionalPlugins) {
 
 
 
-function octokit_createGitHubClient(options) {
+function createGitHubClient(options) {
     const retries = options.retries ?? 3;
     const maxWait = options.maxWaitSeconds ?? 60;
     const log = options.log ?? (() => { });
@@ -42243,7 +44206,7 @@ const ACTIONS_BOT = 'github-actions[bot]';
 function stickyMarker(key) {
     // The key ends up inside an HTML comment: anything that could close it (`-->`) must be impossible.
     if (!/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/.test(key)) {
-        throw new InputError(`comment key '${key}' must be 1-100 letters, digits, '.', '_', ':', '/' or '-'`, {
+        throw new util_errors/* InputError */.dz(`comment key '${key}' must be 1-100 letters, digits, '.', '_', ':', '/' or '-'`, {
             hint: 'e.g. --key egress or --key audit/debian',
         });
     }
@@ -42294,7 +44257,7 @@ async function upsertStickyComment(client, target, key, body, options = {}) {
     });
     return { action: 'updated', id: data.id, url: data.html_url };
 }
-async function comments_publishComment(options) {
+async function publishComment(options) {
     stickyMarker(options.key); // a bad key is the caller's mistake: say so before any request
     const client = createGitHubClient({
         token: options.token,
@@ -42310,7 +44273,7 @@ async function comments_publishComment(options) {
         return { posted: true, ...result };
     }
     catch (error) {
-        if (error instanceof InputError)
+        if (error instanceof util_errors/* InputError */.dz)
             throw error;
         const outcome = classify(error);
         options.log(`PR comment not posted (${outcome.reason}): ${outcome.message}`);
@@ -42352,14 +44315,14 @@ function commentTargetFromRun(run, pr) {
     const { owner, repo } = splitRepository(run.repository);
     const issue = pr ?? pullRequestNumber(run);
     if (issue === undefined) {
-        throw new InputError(`no pull request to comment on: the '${run.eventName ?? 'unknown'}' event has no PR number`, {
+        throw new util_errors/* InputError */.dz(`no pull request to comment on: the '${run.eventName ?? 'unknown'}' event has no PR number`, {
             hint: 'pass --pr N (or the action input pr), or run on pull_request / workflow_run with the PR number',
         });
     }
     return { owner, repo, issue };
 }
 /** Like `commentTargetFromRun`, but undefined when the run is not about a pull request (a push, a schedule). */
-function comments_pullRequestTarget(run, pr) {
+function pullRequestTarget(run, pr) {
     if (pr === undefined && pullRequestNumber(run) === undefined)
         return undefined;
     return commentTargetFromRun(run, pr);
@@ -42397,7 +44360,7 @@ function stepWindows(steps) {
         return { name: s.name, start: Date.parse(s.started_at), ...(end !== undefined ? { end: end + 999 } : {}) };
     });
 }
-async function jobs_fetchJobSteps(options) {
+async function fetchJobSteps(options) {
     const { run } = options;
     if (!run.repository || !run.runId)
         return { steps: [], problem: 'not running in a GitHub Actions job' };
@@ -42428,7 +44391,7 @@ async function jobs_fetchJobSteps(options) {
         const status = error.status;
         const problem = status === 403 || status === 404
             ? `the token cannot read this run's jobs (HTTP ${status}): give the job \`permissions: actions: read\``
-            : `reading this run's jobs failed: ${errorMessage(error)}`;
+            : `reading this run's jobs failed: ${(0,util_errors/* errorMessage */.gJ)(error)}`;
         return { steps: [], problem };
     }
 }
@@ -42454,7 +44417,7 @@ const egress_manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schem
 
 const validate_ajv = new ajv.Ajv({ allErrors: true, strict: false });
 const validate = validate_ajv.compile(egress_manifest_schema_namespaceObject);
-function validate_validateAgainstSchema(data, document, lineCounter, file) {
+function validateAgainstSchema(data, document, lineCounter, file) {
     if (validate(data))
         return;
     const errors = pickErrors(validate.errors ?? []);
@@ -42470,9 +44433,9 @@ function validate_validateAgainstSchema(data, document, lineCounter, file) {
     if (first.keyword === 'additionalProperties')
         keyName = String(first.params.additionalProperty);
     const field = fieldName(keyName === undefined ? path : [...path, keyName]);
-    const location = validate_nodeLocation(document, lineCounter, file, path, field, keyName);
+    const location = nodeLocation(document, lineCounter, file, path, field, keyName);
     const value = path.length ? document.getIn(path) : data;
-    throw new InputError(describe(first, value, keyName), {
+    throw new util_errors/* InputError */.dz(describe(first, value, keyName), {
         location,
         hint: errors.length > 1
             ? `${errors.length - 1} more problem(s) after this one; schemas/egress-manifest.schema.json describes the format`
@@ -42531,11 +44494,11 @@ function fieldName(path) {
     return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 /** The line and column of the node at `path` (or of its key `keyName`), with `field` attached. */
-function validate_nodeLocation(document, lineCounter, file, path, field, keyName) {
+function nodeLocation(document, lineCounter, file, path, field, keyName) {
     let node = (path.length ? document.getIn(path, true) : document.contents);
-    if (keyName !== undefined && isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === keyName);
-        if (pair && isScalar(pair.key))
+    if (keyName !== undefined && (0,dist/* isMap */.jh)(node)) {
+        const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && p.key.value === keyName);
+        if (pair && (0,dist/* isScalar */.jn)(pair.key))
             node = pair.key;
     }
     const offset = node?.range?.[0];
@@ -42567,14 +44530,14 @@ function validate_nodeLocation(document, lineCounter, file, path, field, keyName
 
 
 const DEFAULT_MANIFEST = '.github/egress.yml';
-async function manifest_loadManifest(file) {
+async function loadManifest(file) {
     let text;
     try {
-        text = await readFile(file, 'utf8');
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
     }
     catch (error) {
         const code = error.code;
-        throw new InputError(code === 'ENOENT' ? 'manifest not found' : `cannot read the manifest: ${error.message}`, {
+        throw new util_errors/* InputError */.dz(code === 'ENOENT' ? 'manifest not found' : `cannot read the manifest: ${error.message}`, {
             location: { file },
             hint: code === 'ENOENT'
                 ? `create it with 'version: 1' and an 'allow:' list, or run 'telltale egress diff --update --manifest ${file} REPORT.json' to start from what a run observed`
@@ -42585,12 +44548,12 @@ async function manifest_loadManifest(file) {
 }
 /** Parses and validates manifest text; every problem is an InputError with line and column. */
 function parseManifest(text, file) {
-    const lineCounter = new LineCounter();
-    const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const lineCounter = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
     const yamlError = document.errors[0];
     if (yamlError) {
         const pos = lineCounter.linePos(yamlError.pos[0]);
-        throw new InputError(`not valid YAML: ${yamlError.message.split('\n')[0]}`, {
+        throw new util_errors/* InputError */.dz(`not valid YAML: ${yamlError.message.split('\n')[0]}`, {
             location: { file, line: pos.line, column: pos.col },
         });
     }
@@ -42600,7 +44563,7 @@ function parseManifest(text, file) {
         data = document.toJS({ maxAliasCount: 100 });
     }
     catch (error) {
-        throw new InputError(`not a usable manifest: ${error.message}`, {
+        throw new util_errors/* InputError */.dz(`not a usable manifest: ${error.message}`, {
             location: { file, line: 1, column: 1 },
         });
     }
@@ -42614,7 +44577,7 @@ function parseManifest(text, file) {
         if (typeof raw.cidr === 'string') {
             const cidr = parseCidr(raw.cidr);
             if (!cidr) {
-                throw new InputError(`'${raw.cidr}' is not an IPv4 or IPv6 network`, {
+                throw new util_errors/* InputError */.dz(`'${raw.cidr}' is not an IPv4 or IPv6 network`, {
                     location: at('.cidr', 'cidr'),
                     hint: 'write an address and a prefix length, e.g. 10.0.0.0/8 or 2001:db8::/32',
                 });
@@ -42625,7 +44588,7 @@ function parseManifest(text, file) {
             entry.ports = raw.ports.map((port, i) => {
                 const range = parsePort(port);
                 if (!range) {
-                    throw new InputError(`${JSON.stringify(port)} is not a port`, {
+                    throw new util_errors/* InputError */.dz(`${JSON.stringify(port)} is not a port`, {
                         location: at(`.ports[${i}]`, 'ports', i),
                         hint: 'ports are 1-65535, or a range written "low-high" with low <= high',
                     });
@@ -42644,7 +44607,7 @@ function parseManifest(text, file) {
                 new URL(raw.probe);
             }
             catch {
-                throw new InputError(`'${raw.probe}' is not a URL`, { location: at('.probe', 'probe') });
+                throw new util_errors/* InputError */.dz(`'${raw.probe}' is not a URL`, { location: at('.probe', 'probe') });
             }
             entry.probe = raw.probe;
         }
@@ -42667,7 +44630,7 @@ function parsePort(value) {
     const to = m[2] === undefined ? from : Number(m[2]);
     return ok(from) && ok(to) && from <= to ? { from, to } : undefined;
 }
-function manifest_formatPortRange(range) {
+function formatPortRange(range) {
     return range.from === range.to ? range.from : `${range.from}-${range.to}`;
 }
 /** `10.0.0.0/8`, `2001:db8::/32`, or a bare address (a /32 or /128). */
@@ -42675,7 +44638,7 @@ function parseCidr(text) {
     const [address = '', prefixText, extra] = text.trim().split('/');
     if (extra !== undefined)
         return undefined;
-    const version = isIP(address);
+    const version = (0,external_node_net_.isIP)(address);
     if (!version)
         return undefined;
     const max = version === 4 ? 32 : 128;
@@ -42706,10 +44669,10 @@ function hostMatches(pattern, host) {
     return name === pattern;
 }
 function cidrContains(cidr, address) {
-    const family = isIP(address);
+    const family = (0,external_node_net_.isIP)(address);
     if (!family)
         return false;
-    const list = new BlockList();
+    const list = new external_node_net_.BlockList();
     list.addSubnet(cidr.address, cidr.prefix, cidr.family);
     return list.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
@@ -42724,8 +44687,8 @@ function portIndex(entry, port) {
  * same reports gave for an address: a connection known only by its IP is allowed when one of those
  * names is an allowed host.
  */
-function match_findMatch(entries, endpoint, dnsNames = () => []) {
-    const byAddress = isIP(endpoint.host) !== 0;
+function findMatch(entries, endpoint, dnsNames = () => []) {
+    const byAddress = (0,external_node_net_.isIP)(endpoint.host) !== 0;
     const addresses = byAddress ? [endpoint.host, ...endpoint.addresses] : endpoint.addresses;
     for (const entry of entries) {
         if (entry.transport && entry.transport !== endpoint.transport)
@@ -42804,13 +44767,13 @@ function mergeReports(reports) {
     }
     return [...merged.values()].sort((a, b) => a.host.localeCompare(b.host) || a.port - b.port);
 }
-function diff_diffEgress(manifest, reports) {
+function diffEgress(manifest, reports) {
     const endpoints = mergeReports(reports);
     // DNS evidence: every name an endpoint was known by, per address it was reached at. Names come
     // from the flows themselves (SNI, Host) or from DNS answers the decoder joined to the flow.
     const namesByAddress = new Map();
     for (const e of endpoints) {
-        if (isIP(e.host))
+        if ((0,external_node_net_.isIP)(e.host))
             continue;
         for (const a of e.addresses)
             union(namesByAddress.get(a) ?? namesByAddress.set(a, []).get(a), [e.host]);
@@ -42868,7 +44831,7 @@ function entryRef(entry) {
 // The schema's own host pattern: a proposal the loader would reject must never be written.
 const HOST_PATTERN = new RegExp(egress_manifest_schema_namespaceObject.definitions.entry.properties.host.pattern);
 /** Whether a name observed on the wire can be written as a manifest `host:`. */
-function update_isManifestHost(name) {
+function isManifestHost(name) {
     return name.length <= 255 && HOST_PATTERN.test(name) && !name.startsWith('*.');
 }
 /**
@@ -42876,11 +44839,11 @@ function update_isManifestHost(name) {
  * Names that are not DNS names (anyone can put anything in an SNI or a DNS answer) are never
  * proposed; `isManifestHost` tells the caller which were left out.
  */
-function update_proposeEntries(endpoints) {
+function proposeEntries(endpoints) {
     const byKey = new Map();
     for (const e of endpoints) {
-        const family = isIP(e.host);
-        if (!family && !update_isManifestHost(e.host))
+        const family = (0,external_node_net_.isIP)(e.host);
+        if (!family && !isManifestHost(e.host))
             continue;
         const k = `${e.host}|${e.transport}`;
         let entry = byKey.get(k);
@@ -42976,8 +44939,8 @@ function keepOriginalLines(original, updated) {
     return out.join('\n');
 }
 /** The proposals as a YAML list to paste under `allow:` (indented two spaces, like the manifest). */
-function update_renderSnippet(proposals) {
-    const doc = new Document(proposals.map(toPlain));
+function renderSnippet(proposals) {
+    const doc = new dist/* Document */.yo(proposals.map(toPlain));
     for (const item of doc.contents.items) {
         const ports = item.get('ports', true);
         if (ports)
@@ -43059,7 +45022,7 @@ function fullTable(diff) {
     return markdownTable(['Host', 'Port', 'Protocol', 'Named by', 'Connections', 'Failed', 'Status'], rows);
 }
 /** The PR comment / job summary body (without the sticky marker, which comments.ts adds). */
-function render_renderDiffMarkdown(diff, options) {
+function renderDiffMarkdown(diff, options) {
     const parts = [verdictLine(diff, options)];
     if (diff.reports > 1)
         parts.push(`Merged from ${diff.reports} reports.`);
@@ -43076,7 +45039,7 @@ function render_renderDiffMarkdown(diff, options) {
     }
     const proposals = proposeEntries(diff.new);
     if (proposals.length) {
-        const leftOut = diff.new.filter((e) => !isIP(e.host) && !isManifestHost(e.host)).length;
+        const leftOut = diff.new.filter((e) => !(0,external_node_net_.isIP)(e.host) && !isManifestHost(e.host)).length;
         parts.push(`#### Allow them\n\nIf these endpoints are expected, add them under \`allow:\` in ${markdownCode(options.manifest)} ` +
             `(or run \`telltale egress diff --update\`):\n\n${markdownCodeBlock(renderSnippet(proposals), 'yaml')}` +
             (leftOut
@@ -43102,14 +45065,14 @@ function render_renderDiffMarkdown(diff, options) {
 
 /** Characters of Markdown written to the job summary (the runner's limit is 1 MiB per step). */
 const SUMMARY_LIMIT = 900_000;
-function policy_parsePolicy(value) {
+function parsePolicy(value) {
     if (value === 'audit' || value === 'enforce')
         return value;
-    throw new errors/* InputError */.dz(`policy must be 'audit' or 'enforce', not '${value}'`, {
+    throw new util_errors/* InputError */.dz(`policy must be 'audit' or 'enforce', not '${value}'`, {
         hint: "'audit' reports new endpoints; 'enforce' also fails the job",
     });
 }
-async function policy_applyEgressPolicy(options) {
+async function applyEgressPolicy(options) {
     const manifest = await loadManifest(options.manifestPath);
     const diff = diffEgress(manifest, options.reports);
     const renderOptions = {
@@ -43151,6 +45114,76 @@ async function policy_applyEgressPolicy(options) {
     return verdict;
 }
 
+;// CONCATENATED MODULE: ./shared/egress/render/endpoints.ts
+
+
+function failureText(e) {
+    return e.failed ? `${e.failed}/${e.connections} failed (${e.failures.join(', ')})` : '';
+}
+function summaryLine(report) {
+    const failed = report.endpoints.filter((e) => e.failed).length;
+    const parts = [
+        `${report.endpoints.length} endpoint${report.endpoints.length === 1 ? '' : 's'}`,
+        `${report.capture.packets} packets`,
+    ];
+    if (failed)
+        parts.push(`${failed} with failed connections`);
+    if (report.failedLookups.length)
+        parts.push(`${report.failedLookups.length} failed DNS lookups`);
+    if (report.capture.dropped !== undefined)
+        parts.push(`${report.capture.dropped} dropped by the kernel`);
+    return parts.join(', ');
+}
+function renderEndpointsText(report) {
+    const header = ['HOST', 'PORT', 'PROTO', 'NAMED BY', 'CONN', 'ADDRESSES', 'STEPS', 'FAILED'];
+    const rows = report.endpoints.map((e) => [
+        visibleControls(e.host),
+        `${e.port}/${e.transport}`,
+        e.protocol,
+        e.namedBy,
+        String(e.connections),
+        e.addresses.join(' ') || (e.via ? `via ${visibleControls(e.via)}` : ''),
+        (e.steps ?? []).map(visibleControls).join(', '),
+        failureText(e),
+    ]);
+    const widths = header.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((r) => r[i].length))));
+    const line = (cells) => cells
+        .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd();
+    const out = [line(header), ...rows.map(line)];
+    for (const lookup of report.failedLookups) {
+        out.push(`lookup failed: ${visibleControls(lookup.name)} ${lookup.type} -> ${lookup.rcode} (server ${lookup.server})`);
+    }
+    for (const warning of report.warnings)
+        out.push(`warning: ${visibleControls(warning)}`);
+    out.push(summaryLine(report));
+    return `${out.join('\n')}\n`;
+}
+function renderEndpointsMarkdown(report, title = 'Egress') {
+    const rows = report.endpoints.map((e) => [
+        markdownCode(e.host),
+        `${e.port}/${e.transport}`,
+        e.protocol,
+        e.namedBy,
+        String(e.connections),
+        e.addresses.map(markdownCode).join(' ') || (e.via ? `via ${markdownCode(e.via)}` : ''),
+        (e.steps ?? []).map(markdownCode).join(', '),
+        failureText(e) ? `⚠️ ${failureText(e)}` : '',
+    ]);
+    const parts = [
+        `### ${title}: ${summaryLine(report)}`,
+        '',
+        markdownTable(['Host', 'Port', 'Protocol', 'Named by', 'Connections', 'Addresses', 'Steps', 'Failures'], rows),
+    ];
+    if (report.failedLookups.length) {
+        parts.push('', '#### Failed DNS lookups (attempted egress)', '', markdownTable(['Name', 'Type', 'Result', 'Server'], report.failedLookups.map((l) => [markdownCode(l.name), l.type, l.rcode, markdownCode(l.server)])));
+    }
+    if (report.warnings.length)
+        parts.push('', ...report.warnings.map((w) => `> ⚠️ ${markdownCode(w)}`));
+    return `${parts.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./shared/egress/source/capture-file.ts
 /**
  * Streams the packets of a capture file, pcap or pcapng, in one pass with bounded memory.
@@ -43165,7 +45198,7 @@ async function policy_applyEgressPolicy(options) {
  */
 
 
-const CHUNK = (/* unused pure expression or super */ null && (1 << 20));
+const CHUNK = 1 << 20;
 /** A forward-only byte reader over a file descriptor that keeps at most one record plus a chunk. */
 class ByteStream {
     buffer = Buffer.alloc(0);
@@ -43186,7 +45219,7 @@ class ByteStream {
             if (this.eof)
                 return false;
             const chunk = Buffer.allocUnsafe(Math.max(CHUNK, n));
-            const read = readSync(this.fd, chunk, 0, chunk.length, null);
+            const read = (0,external_node_fs_namespaceObject.readSync)(this.fd, chunk, 0, chunk.length, null);
             if (read === 0) {
                 this.eof = true;
                 return false;
@@ -43219,23 +45252,23 @@ const PCAP_MAGIC = new Map([
 const PCAPNG_SHB = 0x0a0d0d0a;
 const BYTE_ORDER_MAGIC = 0x1a2b3c4d;
 // Larger than any real packet record; a length beyond it means the file is corrupt from here on.
-const MAX_RECORD = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
+const MAX_RECORD = 16 * 1024 * 1024;
 /**
  * Opens a capture file and returns a packet iterator plus a summary that is complete once the
  * iterator is exhausted.
  */
-function capture_file_openCapture(file) {
+function openCapture(file) {
     let fd;
     try {
-        fd = openSync(file, 'r');
+        fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
     }
     catch (error) {
-        throw new InputError(`cannot open the capture: ${error.message}`, { location: { file } });
+        throw new util_errors/* InputError */.dz(`cannot open the capture: ${error.message}`, { location: { file } });
     }
     const stream = new ByteStream(fd);
     if (!stream.ensure(4)) {
-        closeSync(fd);
-        throw new InputError('the file is empty, not a capture', { location: { file, offset: 0 } });
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        throw new util_errors/* InputError */.dz('the file is empty, not a capture', { location: { file, offset: 0 } });
     }
     const magic = stream.peek(4).readUInt32BE(0);
     const summary = { format: 'pcap', linkTypes: [], packets: 0, bytes: 0, warnings: [] };
@@ -43247,8 +45280,8 @@ function capture_file_openCapture(file) {
         packets = readPcapng(stream, summary, file);
     }
     else {
-        closeSync(fd);
-        throw new InputError(`not a pcap or pcapng file (magic 0x${magic.toString(16).padStart(8, '0')})`, {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        throw new util_errors/* InputError */.dz(`not a pcap or pcapng file (magic 0x${magic.toString(16).padStart(8, '0')})`, {
             location: { file, offset: 0 },
             hint: 'write captures with tcpdump -w, tshark -w or dumpcap',
         });
@@ -43258,7 +45291,7 @@ function capture_file_openCapture(file) {
             yield* packets;
         }
         finally {
-            closeSync(fd);
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
         }
     })();
     return { packets: guarded, summary };
@@ -43398,7 +45431,7 @@ const LinkType = {
 };
 const ETHERTYPE_IPV4 = 0x0800;
 const ETHERTYPE_IPV6 = 0x86dd;
-const ETHERTYPE_VLAN = (/* unused pure expression or super */ null && ([0x8100, 0x88a8, 0x9100]));
+const ETHERTYPE_VLAN = [0x8100, 0x88a8, 0x9100];
 function fromEtherType(etherType, data) {
     if (etherType === ETHERTYPE_IPV4)
         return { version: 4, data };
@@ -43412,7 +45445,7 @@ function fromVersionNibble(data) {
     const version = data[0] >> 4;
     return version === 4 || version === 6 ? { version, data } : undefined;
 }
-function link_decodeLink(linkType, frame) {
+function decodeLink(linkType, frame) {
     switch (linkType) {
         case LinkType.ethernet: {
             if (frame.length < 14)
@@ -43483,7 +45516,7 @@ function formatIPv6(b, o) {
 }
 // Extension headers that carry a "next header" and a length in 8-octet units (RFC 8200 §4).
 const IPV6_EXTENSIONS = new Set([0, 43, 60, 135, 139, 140]);
-function ip_decodeIp(network) {
+function decodeIp(network) {
     const b = network.data;
     if (network.version === 4) {
         if (b.length < 20)
@@ -43559,8 +45592,8 @@ function ip_decodeIp(network) {
 ;// CONCATENATED MODULE: ./shared/egress/decode/transport.ts
 /** TCP and UDP headers, and the ICMP errors that say a connection attempt failed. Never throws. */
 
-const transport_TcpFlag = { fin: 0x01, syn: 0x02, rst: 0x04, psh: 0x08, ack: 0x10 };
-function transport_decodeTcp(b) {
+const TcpFlag = { fin: 0x01, syn: 0x02, rst: 0x04, psh: 0x08, ack: 0x10 };
+function decodeTcp(b) {
     if (b.length < 20)
         return undefined;
     const headerLength = (b[12] >> 4) * 4;
@@ -43575,7 +45608,7 @@ function transport_decodeTcp(b) {
         payload: b.subarray(headerLength),
     };
 }
-function transport_decodeUdp(b) {
+function decodeUdp(b) {
     if (b.length < 8)
         return undefined;
     const length = b.readUInt16BE(4);
@@ -43586,7 +45619,7 @@ function transport_decodeUdp(b) {
  * ICMPv4 type 3 (RFC 792) and ICMPv6 type 1 (RFC 4443 §3.1) carry the start of the packet they
  * refused: its IP header and the first 8 bytes of its transport header, enough for the ports.
  */
-function transport_decodeUnreachable(ip) {
+function decodeUnreachable(ip) {
     const b = ip.payload;
     const isV4 = ip.version === 4 && ip.protocol === 1 && b.length >= 8 && b[0] === 3;
     const isV6 = ip.version === 6 && ip.protocol === 58 && b.length >= 8 && b[0] === 1;
@@ -43616,12 +45649,12 @@ var dns_packet = __nccwpck_require__(4894);
 // dns-packet 5.6 does not name these types; RFC 9460 gives them numbers 64 and 65.
 const TYPE_NAMES = { UNKNOWN_64: 'SVCB', UNKNOWN_65: 'HTTPS' };
 const typeName = (type) => TYPE_NAMES[String(type)] ?? String(type);
-function dns_decodeDns(payload) {
+function decodeDns(payload) {
     if (payload.length < 12)
         return undefined;
     let decoded;
     try {
-        decoded = dnsPacket.decode(payload);
+        decoded = dns_packet.decode(payload);
     }
     catch {
         return undefined;
@@ -43640,6 +45673,142 @@ function dns_decodeDns(payload) {
         ...(question ? { question: { name: String(question.name ?? ''), type: typeName(question.type) } } : {}),
         answers,
     };
+}
+
+;// CONCATENATED MODULE: ./shared/egress/decode/tls.ts
+/**
+ * The TLS ClientHello (RFC 8446 §4.1.2) at the start of a client's byte stream: its server_name
+ * (RFC 6066 §3) and ALPN (RFC 7301). The caller hands over the reassembled first bytes of the
+ * stream; a ClientHello split over several segments or records (post-quantum key shares make it
+ * ~2 KB) is answered `need-more` until enough bytes have arrived. Extensions may come in any order.
+ */
+const HANDSHAKE = 22;
+const CLIENT_HELLO = 1;
+// A ClientHello larger than this is not one we will wait for (the largest real ones are ~2-8 KB).
+const MAX_HELLO = 64 * 1024;
+/** Reassembles the handshake messages carried by consecutive TLS records. */
+function handshakeBytes(stream) {
+    const parts = [];
+    let offset = 0;
+    let total = 0;
+    let needed = -1;
+    while (offset + 5 <= stream.length) {
+        if (stream[offset] !== HANDSHAKE || stream[offset + 1] !== 3)
+            return 'not-tls';
+        const length = stream.readUInt16BE(offset + 3);
+        const body = stream.subarray(offset + 5, Math.min(stream.length, offset + 5 + length));
+        parts.push(body);
+        total += body.length;
+        if (needed < 0 && total >= 4) {
+            const head = Buffer.concat(parts);
+            if (head[0] !== CLIENT_HELLO)
+                return 'not-tls';
+            needed = 4 + head.readUIntBE(1, 3);
+            if (needed > MAX_HELLO)
+                return 'not-tls';
+        }
+        if (needed >= 0 && total >= needed)
+            return { bytes: Buffer.concat(parts).subarray(0, needed), complete: true };
+        if (body.length < length)
+            break;
+        offset += 5 + length;
+    }
+    if (stream.length >= 1 && stream[0] !== HANDSHAKE)
+        return 'not-tls';
+    return { bytes: Buffer.concat(parts), complete: false };
+}
+function parseClientHello(stream) {
+    const handshake = handshakeBytes(stream);
+    if (handshake === 'not-tls')
+        return { status: 'not-tls' };
+    if (!handshake.complete)
+        return { status: 'need-more' };
+    return parseClientHelloBody(handshake.bytes.subarray(4));
+}
+/** The ClientHello body, after the 4-byte handshake header. Also used for QUIC's CRYPTO stream. */
+function parseClientHelloBody(b) {
+    let o = 2 + 32; // legacy_version, random
+    if (o + 1 > b.length)
+        return { status: 'not-tls' };
+    o += 1 + b[o]; // legacy_session_id
+    if (o + 2 > b.length)
+        return { status: 'not-tls' };
+    o += 2 + b.readUInt16BE(o); // cipher_suites
+    if (o + 1 > b.length)
+        return { status: 'not-tls' };
+    o += 1 + b[o]; // legacy_compression_methods
+    const result = { status: 'ok', alpn: [] };
+    if (o + 2 > b.length)
+        return result; // no extensions at all (TLS 1.0 style): valid, unnamed
+    const end = Math.min(b.length, o + 2 + b.readUInt16BE(o));
+    o += 2;
+    while (o + 4 <= end) {
+        const type = b.readUInt16BE(o);
+        const length = b.readUInt16BE(o + 2);
+        const body = b.subarray(o + 4, Math.min(end, o + 4 + length));
+        if (type === 0 && body.length >= 5) {
+            // server_name_list: list length, then entries of (type, length, name); host_name is type 0.
+            let p = 2;
+            while (p + 3 <= body.length) {
+                const nameType = body[p];
+                const nameLength = body.readUInt16BE(p + 1);
+                if (nameType === 0 && p + 3 + nameLength <= body.length) {
+                    result.serverName = body.subarray(p + 3, p + 3 + nameLength).toString('latin1');
+                    break;
+                }
+                p += 3 + nameLength;
+            }
+        }
+        else if (type === 16 && body.length >= 2) {
+            let p = 2;
+            while (p < body.length) {
+                const len = body[p];
+                if (p + 1 + len > body.length)
+                    break;
+                result.alpn.push(body.subarray(p + 1, p + 1 + len).toString('latin1'));
+                p += 1 + len;
+            }
+        }
+        o += 4 + length;
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./shared/egress/decode/http.ts
+/**
+ * The first request of an HTTP/1.x client stream (RFC 9112 §3): its method, the Host header, and
+ * for `CONNECT host:port` (RFC 9110 §9.3.6) the real destination behind a proxy.
+ */
+const METHOD = /^(GET|HEAD|POST|PUT|DELETE|OPTIONS|PATCH|TRACE|CONNECT|PROPFIND|REPORT|MKCOL) /;
+// A request head larger than this is not one we wait for.
+const MAX_HEAD = 16 * 1024;
+function parseHttpRequest(stream) {
+    const head = stream.subarray(0, MAX_HEAD).toString('latin1');
+    const method = METHOD.exec(head);
+    if (!method)
+        return head.length >= 8 ? { status: 'not-http' } : { status: 'need-more' };
+    const end = head.indexOf('\r\n\r\n');
+    const firstLineEnd = head.indexOf('\r\n');
+    if (firstLineEnd < 0)
+        return stream.length >= MAX_HEAD ? { status: 'not-http' } : { status: 'need-more' };
+    const [verb, target, version] = head.slice(0, firstLineEnd).split(' ');
+    if (!verb || !target || !version?.startsWith('HTTP/1.'))
+        return { status: 'not-http' };
+    if (verb === 'CONNECT') {
+        const match = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(target);
+        if (!match)
+            return { status: 'ok', method: verb };
+        return { status: 'ok', method: verb, connect: { host: match[1].toLowerCase(), port: Number(match[2]) } };
+    }
+    if (end < 0 && stream.length < MAX_HEAD)
+        return { status: 'need-more' };
+    const hostLine = /\r\nhost:[ \t]*([^\r\n]*)/i.exec(head.slice(0, end < 0 ? undefined : end));
+    const host = hostLine?.[1]
+        ?.trim()
+        .replace(/:\d+$/, '')
+        .replace(/^\[|\]$/g, '')
+        .toLowerCase();
+    return { status: 'ok', method: verb, ...(host ? { host } : {}) };
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -43682,7 +45851,7 @@ function expandLabel(secret, label, length) {
         Buffer.from([0]),
     ]);
     // HKDF-Expand: T(1) = HMAC(PRK, info | 0x01); one block is enough for 12-32 bytes.
-    return createHmac('sha256', secret)
+    return (0,external_node_crypto_.createHmac)('sha256', secret)
         .update(Buffer.concat([info, Buffer.from([1])]))
         .digest()
         .subarray(0, length);
@@ -43692,7 +45861,7 @@ function clientInitialKeys(dcid, version) {
     const params = VERSIONS.get(version);
     if (!params)
         return undefined;
-    const initialSecret = createHmac('sha256', params.salt).update(dcid).digest();
+    const initialSecret = (0,external_node_crypto_.createHmac)('sha256', params.salt).update(dcid).digest();
     const clientSecret = expandLabel(initialSecret, 'client in', 32);
     return {
         key: expandLabel(clientSecret, `${params.labelPrefix} key`, 16),
@@ -43747,7 +45916,7 @@ function parseInitialHeader(b) {
 /** Removes header protection and opens the payload; undefined when it does not authenticate. */
 function openInitial(packet, header, keys) {
     const sample = packet.subarray(header.pnOffset + 4, header.pnOffset + 20);
-    const ecb = createCipheriv('aes-128-ecb', keys.hp, null);
+    const ecb = (0,external_node_crypto_.createCipheriv)('aes-128-ecb', keys.hp, null);
     const mask = ecb.update(sample);
     const first = packet[0] ^ (mask[0] & 0x0f);
     const pnLength = (first & 0x03) + 1;
@@ -43767,7 +45936,7 @@ function openInitial(packet, header, keys) {
     if (body.length < 16)
         return undefined;
     try {
-        const gcm = createDecipheriv('aes-128-gcm', keys.key, nonce);
+        const gcm = (0,external_node_crypto_.createDecipheriv)('aes-128-gcm', keys.key, nonce);
         gcm.setAAD(headerBytes);
         gcm.setAuthTag(body.subarray(body.length - 16));
         return Buffer.concat([gcm.update(body.subarray(0, body.length - 16)), gcm.final()]);
@@ -43817,7 +45986,7 @@ function cryptoFrames(payload) {
  * of the flow's first Initial: a client keeps the keys derived from it after the server picks a new
  * connection ID (RFC 9001 §5.2), so later Initials need it.
  */
-function quic_decodeClientInitial(datagram, originalDcid) {
+function decodeClientInitial(datagram, originalDcid) {
     const header = parseInitialHeader(datagram);
     if (!header)
         return { status: 'not-initial' };
@@ -43831,7 +46000,7 @@ function quic_decodeClientInitial(datagram, originalDcid) {
     return { status: 'undecryptable', dcid: header.dcid, version: header.version };
 }
 /** The ClientHello at the start of a QUIC CRYPTO stream: handshake messages without TLS records. */
-function quic_parseCryptoClientHello(stream) {
+function parseCryptoClientHello(stream) {
     if (stream.length < 4)
         return { status: 'need-more' };
     if (stream[0] !== 1)
@@ -43843,6 +46012,41 @@ function quic_parseCryptoClientHello(stream) {
         return { status: 'need-more', needed };
     return parseClientHelloBody(stream.subarray(4, needed));
 }
+
+;// CONCATENATED MODULE: ./shared/egress/model/flows.ts
+/** Joins contiguous segments from offset 0 (retransmissions and overlaps collapse). */
+function contiguousPrefix(pending, cap) {
+    const parts = [];
+    let offset = 0;
+    for (;;) {
+        let best;
+        for (const [start, data] of pending) {
+            if (start <= offset && start + data.length > offset) {
+                const tail = data.subarray(offset - start);
+                if (!best || tail.length > best.length)
+                    best = tail;
+            }
+        }
+        if (!best || offset >= cap)
+            break;
+        parts.push(best);
+        offset += best.length;
+    }
+    return Buffer.concat(parts).subarray(0, cap);
+}
+
+;// CONCATENATED MODULE: ./shared/egress/model/report.ts
+/**
+ * The egress report: what `telltale egress analyze --format json` prints and the egress action
+ * writes to egress-report.json. Versioned; schemas/egress-report.schema.json describes it and a
+ * test keeps the two in step. Keep the contract names (endpoints[].host/port/transport/protocol/
+ * addresses); add fields, never rename them.
+ */
+const EGRESS_REPORT_SCHEMA_VERSION = 1;
+
+;// CONCATENATED MODULE: ./shared/version.ts
+/** telltale's version, written into reports so a reader knows which decoder produced them. */
+const shared_version_VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./shared/egress/analyze.ts
 /**
@@ -43866,7 +46070,7 @@ function quic_parseCryptoClientHello(stream) {
 
 
 
-const MAX_PENDING = (/* unused pure expression or super */ null && (16 * 1024));
+const MAX_PENDING = 16 * 1024;
 const MAX_SEGMENTS = 12;
 const DNS_PORTS = new Set([53, 5353]);
 // Ports that identify the server side of a flow whose opening packet was not captured.
@@ -44257,7 +46461,7 @@ function usefulFailures(analysis) {
     return [...analysis.failedLookups, ...analysis.unansweredLookups()].filter((l) => !(l.rcode === 'NOANSWER' && resolvedNames.has(l.name.toLowerCase())));
 }
 /** Analyses a capture file. Throws InputError only when the file is not a capture at all. */
-async function analyze_analyzeCaptureFile(file, options = {}) {
+async function analyzeCaptureFile(file, options = {}) {
     const { packets, summary } = openCapture(file);
     const analysis = new Analysis();
     let count = 0;
@@ -44280,7 +46484,7 @@ async function analyze_analyzeCaptureFile(file, options = {}) {
         warnings.push(`the kernel dropped ${options.dropped} packets during capture: endpoints may be missing from this report`);
     return {
         schemaVersion: EGRESS_REPORT_SCHEMA_VERSION,
-        tool: { name: 'telltale', version: VERSION },
+        tool: { name: 'telltale', version: shared_version_VERSION },
         capture: {
             file,
             format: summary.format,
@@ -44350,7 +46554,7 @@ function sudoWorks() {
 function tcpdumpArgs(options) {
     const snaplen = options.snaplen ?? 8192;
     if (!Number.isInteger(snaplen) || snaplen < 256 || snaplen > 262144)
-        throw new errors/* InputError */.dz(`snaplen must be an integer from 256 to 262144, not ${snaplen}`, {
+        throw new util_errors/* InputError */.dz(`snaplen must be an integer from 256 to 262144, not ${snaplen}`, {
             location: { field: 'snaplen' },
         });
     const filter = resolveFilter(options.filter);
@@ -44388,12 +46592,12 @@ function alive(pid) {
 async function startCapture(options) {
     const tcpdump = options.tcpdump ?? 'tcpdump';
     if ((0,external_node_child_process_namespaceObject.spawnSync)(tcpdump, ['--version'], { stdio: 'ignore' }).error)
-        throw new errors/* InputError */.dz(`tcpdump was not found (${tcpdump})`, {
+        throw new util_errors/* InputError */.dz(`tcpdump was not found (${tcpdump})`, {
             hint: 'install it first: sudo apt-get install -y tcpdump',
         });
     const useSudo = !isRoot();
     if (useSudo && !sudoWorks())
-        throw new errors/* InputError */.dz('capturing packets needs root: run as root or give this user passwordless sudo', {
+        throw new util_errors/* InputError */.dz('capturing packets needs root: run as root or give this user passwordless sudo', {
             hint: 'GitHub-hosted runners have passwordless sudo; on a self-hosted runner add a sudoers rule for tcpdump',
         });
     const args = tcpdumpArgs(options);
@@ -44405,19 +46609,19 @@ async function startCapture(options) {
     const pid = child.pid;
     child.unref();
     if (pid === undefined)
-        throw new errors/* InputError */.dz(`could not start ${command}`);
+        throw new util_errors/* InputError */.dz(`could not start ${command}`);
     const deadline = Date.now() + (options.readyTimeoutMs ?? 10_000);
     for (;;) {
         const messages = (0,external_node_fs_namespaceObject.readFileSync)(options.log, 'utf8');
         if (/listening on/.test(messages))
             break;
         if (child.exitCode !== null || !alive(pid))
-            throw new errors/* InputError */.dz(`tcpdump stopped at once: ${messages.trim() || 'no message'}`, {
+            throw new util_errors/* InputError */.dz(`tcpdump stopped at once: ${messages.trim() || 'no message'}`, {
                 hint: 'check the filter and the interface',
             });
         if (Date.now() > deadline) {
             signal({ pid, sudo: useSudo }, 'SIGKILL');
-            throw new errors/* InputError */.dz(`tcpdump did not start listening within ${options.readyTimeoutMs ?? 10_000} ms`);
+            throw new util_errors/* InputError */.dz(`tcpdump did not start listening within ${options.readyTimeoutMs ?? 10_000} ms`);
         }
         await sleep(20);
     }
@@ -44443,7 +46647,7 @@ function signal(handle, name) {
 /** The process is still the tcpdump (or its sudo) we started, not a reused pid. */
 function isOurs(handle) {
     try {
-        const cmdline = readFileSync(`/proc/${handle.pid}/cmdline`, 'utf8');
+        const cmdline = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${handle.pid}/cmdline`, 'utf8');
         return cmdline.includes('tcpdump') && cmdline.includes(handle.file);
     }
     catch {
@@ -44472,7 +46676,7 @@ function parseTcpdumpStats(messages) {
  * Stops the capture gracefully (SIGINT, so tcpdump flushes the file and prints its summary), waits
  * up to `timeoutMs`, and only then kills it. Stopping a capture that already ended is not an error.
  */
-async function tcpdump_stopCapture(handle, timeoutMs = 10_000) {
+async function stopCapture(handle, timeoutMs = 10_000) {
     let clean = true;
     if (alive(handle.pid) && isOurs(handle)) {
         // Let packets already in the kernel's queue reach the file (immediate mode makes this short).
@@ -44486,9 +46690,9 @@ async function tcpdump_stopCapture(handle, timeoutMs = 10_000) {
             clean = false;
         }
     }
-    const messages = existsSync(handle.log) ? readFileSync(handle.log, 'utf8') : '';
-    if (!existsSync(handle.file))
-        throw new InputError(`the capture file ${handle.file} is missing`, {
+    const messages = (0,external_node_fs_namespaceObject.existsSync)(handle.log) ? (0,external_node_fs_namespaceObject.readFileSync)(handle.log, 'utf8') : '';
+    if (!(0,external_node_fs_namespaceObject.existsSync)(handle.file))
+        throw new util_errors/* InputError */.dz(`the capture file ${handle.file} is missing`, {
             hint: `tcpdump said: ${messages.trim() || 'nothing'}`,
         });
     return { stats: parseTcpdumpStats(messages), clean, messages };
@@ -44517,14 +46721,14 @@ async function startSession(options) {
     (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_default().join(dir, HANDLE_FILE), `${JSON.stringify(handle, null, 2)}\n`);
     return handle;
 }
-function session_readHandle(dir) {
-    const file = path.join(dir, HANDLE_FILE);
+function readHandle(dir) {
+    const file = external_node_path_default().join(dir, HANDLE_FILE);
     let text;
     try {
-        text = readFileSync(file, 'utf8');
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
     }
     catch {
-        throw new InputError(`no capture was started in ${dir} (${HANDLE_FILE} is missing)`, {
+        throw new util_errors/* InputError */.dz(`no capture was started in ${dir} (${HANDLE_FILE} is missing)`, {
             hint: 'start one with `telltale egress capture start --dir DIR`',
         });
     }
@@ -44535,11 +46739,11 @@ function session_readHandle(dir) {
         return handle;
     }
     catch (error) {
-        throw new InputError(`${file} is not a capture handle: ${error.message}`, { location: { file } });
+        throw new util_errors/* InputError */.dz(`${file} is not a capture handle: ${error.message}`, { location: { file } });
     }
 }
 /** Stops the capture, analyses the file, and records how complete the capture was. */
-async function session_finishSession(handle, options = {}) {
+async function finishSession(handle, options = {}) {
     const stopped = await stopCapture(handle);
     const report = await analyzeCaptureFile(handle.file, {
         backend: 'tcpdump',
@@ -44589,34 +46793,58 @@ function installTcpdump(ctx) {
         result = run(['apt-get', 'install', '-y', '-qq', 'tcpdump']);
     }
     if (result.status !== 0 || !haveTcpdump())
-        throw new errors/* InputError */.dz(`could not install tcpdump: ${(result.stderr || result.error?.message || '').trim()}`, {
+        throw new util_errors/* InputError */.dz(`could not install tcpdump: ${(result.stderr || result.error?.message || '').trim()}`, {
             hint: 'install it in an earlier step, or run on a runner image that has it',
         });
 }
+const REPORT_FILE = 'egress-report.json';
+function parseMode(value) {
+    if (value === 'start' || value === 'stop' || value === '')
+        return value || 'start';
+    throw new util_errors/* InputError */.dz(`mode must be 'start' or 'stop', not '${value}'`, {
+        hint: "'start' captures until the end of the job; 'stop', in a later step, ends a capture early",
+    });
+}
+/** `main`: start capturing, or, with `mode: stop`, end the capture an earlier step started. */
 async function startEgressCapture(ctx) {
     // Check the inputs post will need now, so a typo fails before the job runs, not after.
-    policy_parsePolicy(ctx.input('policy'));
+    const mode = parseMode(ctx.input('mode'));
+    parsePolicy(ctx.input('policy'));
     ctx.booleanInput('comment');
     ctx.booleanInput('steps');
     if (!haveTcpdump()) {
         if (ctx.booleanInput('install-tcpdump'))
             installTcpdump(ctx);
         else
-            throw new errors/* InputError */.dz('tcpdump is not installed', { hint: 'set install-tcpdump: true or install it first' });
+            throw new util_errors/* InputError */.dz('tcpdump is not installed', { hint: 'set install-tcpdump: true or install it first' });
     }
     const dir = ctx.input('report-dir', { required: true });
+    if (mode === 'stop') {
+        // A later step ends the capture so the job can upload the report itself (the first step's post
+        // runs after every other step, too late for an upload-artifact step).
+        await reportCapture(ctx, dir);
+        return;
+    }
     const snaplen = Number(ctx.input('snaplen'));
     const handle = await startSession({ dir, filter: ctx.input('filter'), snaplen });
     ctx.saveState('dir', dir);
     ctx.output('pcap', handle.file);
     ctx.info(`capturing egress to ${handle.file} (tcpdump pid ${handle.pid}${handle.sudo ? ', via sudo' : ''})`);
 }
+/** `post`: end the capture this step's `main` started, unless a `mode: stop` step already did. */
 async function finishEgressCapture(ctx) {
     const dir = ctx.state('dir');
     if (!dir) {
-        ctx.info('no capture was started (the main step failed before starting it): nothing to report');
+        ctx.info('no capture was started by this step: nothing to report');
         return;
     }
+    if (existsSync(path.join(dir, REPORT_FILE))) {
+        ctx.info(`the capture was already reported by a later step (mode: stop): ${path.join(dir, REPORT_FILE)}`);
+        return;
+    }
+    await reportCapture(ctx, dir);
+}
+async function reportCapture(ctx, dir) {
     const run = readRunContext();
     const token = ctx.input('token');
     if (token)
@@ -44631,8 +46859,8 @@ async function finishEgressCapture(ctx) {
     const job = jobSteps.job ?? run.job;
     if (job)
         report.job = job;
-    const reportFile = path.join(dir, 'egress-report.json');
-    writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+    const reportFile = external_node_path_default().join(dir, REPORT_FILE);
+    (0,external_node_fs_namespaceObject.writeFileSync)(reportFile, `${JSON.stringify(report, null, 2)}\n`);
     ctx.output('report', reportFile);
     ctx.output('pcap', handle.file);
     ctx.output('endpoints', report.endpoints.length);
@@ -44641,7 +46869,7 @@ async function finishEgressCapture(ctx) {
     ctx.info(`${report.endpoints.length} endpoint(s); report written to ${reportFile}`);
     const endpoints = renderEndpointsMarkdown(report, 'Egress of this job');
     const manifestPath = ctx.input('manifest');
-    if (!manifestPath || !existsSync(manifestPath)) {
+    if (!manifestPath || !(0,external_node_fs_namespaceObject.existsSync)(manifestPath)) {
         await ctx.summary(truncateMarkdown(endpoints, job_SUMMARY_LIMIT, CUT_NOTE));
         ctx.info(`no egress manifest at ${manifestPath || '(none given)'}: endpoints reported only; ` +
             `write one with: telltale egress diff --update --manifest ${manifestPath || '.github/egress.yml'} ${reportFile}`);
@@ -52414,7 +54642,7 @@ var visit = __nccwpck_require__(204);
 
 
 __webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
+exports.yo = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
@@ -52423,10 +54651,10 @@ __webpack_unused_export__ = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
+exports.tO = identity.isPair;
+exports.jn = identity.isScalar;
 __webpack_unused_export__ = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
@@ -52434,11 +54662,11 @@ __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
-__webpack_unused_export__ = lineCounter.LineCounter;
+exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;

@@ -46797,8 +46797,18 @@ function installTcpdump(ctx) {
             hint: 'install it in an earlier step, or run on a runner image that has it',
         });
 }
+const REPORT_FILE = 'egress-report.json';
+function parseMode(value) {
+    if (value === 'start' || value === 'stop' || value === '')
+        return value || 'start';
+    throw new InputError(`mode must be 'start' or 'stop', not '${value}'`, {
+        hint: "'start' captures until the end of the job; 'stop', in a later step, ends a capture early",
+    });
+}
+/** `main`: start capturing, or, with `mode: stop`, end the capture an earlier step started. */
 async function startEgressCapture(ctx) {
     // Check the inputs post will need now, so a typo fails before the job runs, not after.
+    const mode = parseMode(ctx.input('mode'));
     parsePolicy(ctx.input('policy'));
     ctx.booleanInput('comment');
     ctx.booleanInput('steps');
@@ -46809,18 +46819,32 @@ async function startEgressCapture(ctx) {
             throw new InputError('tcpdump is not installed', { hint: 'set install-tcpdump: true or install it first' });
     }
     const dir = ctx.input('report-dir', { required: true });
+    if (mode === 'stop') {
+        // A later step ends the capture so the job can upload the report itself (the first step's post
+        // runs after every other step, too late for an upload-artifact step).
+        await reportCapture(ctx, dir);
+        return;
+    }
     const snaplen = Number(ctx.input('snaplen'));
     const handle = await startSession({ dir, filter: ctx.input('filter'), snaplen });
     ctx.saveState('dir', dir);
     ctx.output('pcap', handle.file);
     ctx.info(`capturing egress to ${handle.file} (tcpdump pid ${handle.pid}${handle.sudo ? ', via sudo' : ''})`);
 }
+/** `post`: end the capture this step's `main` started, unless a `mode: stop` step already did. */
 async function finishEgressCapture(ctx) {
     const dir = ctx.state('dir');
     if (!dir) {
-        ctx.info('no capture was started (the main step failed before starting it): nothing to report');
+        ctx.info('no capture was started by this step: nothing to report');
         return;
     }
+    if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, REPORT_FILE))) {
+        ctx.info(`the capture was already reported by a later step (mode: stop): ${external_node_path_default().join(dir, REPORT_FILE)}`);
+        return;
+    }
+    await reportCapture(ctx, dir);
+}
+async function reportCapture(ctx, dir) {
     const run = readRunContext();
     const token = ctx.input('token');
     if (token)
@@ -46835,7 +46859,7 @@ async function finishEgressCapture(ctx) {
     const job = jobSteps.job ?? run.job;
     if (job)
         report.job = job;
-    const reportFile = external_node_path_default().join(dir, 'egress-report.json');
+    const reportFile = external_node_path_default().join(dir, REPORT_FILE);
     (0,external_node_fs_namespaceObject.writeFileSync)(reportFile, `${JSON.stringify(report, null, 2)}\n`);
     ctx.output('report', reportFile);
     ctx.output('pcap', handle.file);

@@ -44,8 +44,21 @@ function installTcpdump(ctx: ActionContext): void {
     });
 }
 
+const REPORT_FILE = 'egress-report.json';
+
+type Mode = 'start' | 'stop';
+
+function parseMode(value: string): Mode {
+  if (value === 'start' || value === 'stop' || value === '') return value || 'start';
+  throw new InputError(`mode must be 'start' or 'stop', not '${value}'`, {
+    hint: "'start' captures until the end of the job; 'stop', in a later step, ends a capture early",
+  });
+}
+
+/** `main`: start capturing, or, with `mode: stop`, end the capture an earlier step started. */
 export async function startEgressCapture(ctx: ActionContext): Promise<void> {
   // Check the inputs post will need now, so a typo fails before the job runs, not after.
+  const mode = parseMode(ctx.input('mode'));
   parsePolicy(ctx.input('policy'));
   ctx.booleanInput('comment');
   ctx.booleanInput('steps');
@@ -54,6 +67,12 @@ export async function startEgressCapture(ctx: ActionContext): Promise<void> {
     else throw new InputError('tcpdump is not installed', { hint: 'set install-tcpdump: true or install it first' });
   }
   const dir = ctx.input('report-dir', { required: true });
+  if (mode === 'stop') {
+    // A later step ends the capture so the job can upload the report itself (the first step's post
+    // runs after every other step, too late for an upload-artifact step).
+    await reportCapture(ctx, dir);
+    return;
+  }
   const snaplen = Number(ctx.input('snaplen'));
   const handle = await startSession({ dir, filter: ctx.input('filter'), snaplen });
   ctx.saveState('dir', dir);
@@ -61,12 +80,21 @@ export async function startEgressCapture(ctx: ActionContext): Promise<void> {
   ctx.info(`capturing egress to ${handle.file} (tcpdump pid ${handle.pid}${handle.sudo ? ', via sudo' : ''})`);
 }
 
+/** `post`: end the capture this step's `main` started, unless a `mode: stop` step already did. */
 export async function finishEgressCapture(ctx: ActionContext): Promise<void> {
   const dir = ctx.state('dir');
   if (!dir) {
-    ctx.info('no capture was started (the main step failed before starting it): nothing to report');
+    ctx.info('no capture was started by this step: nothing to report');
     return;
   }
+  if (existsSync(path.join(dir, REPORT_FILE))) {
+    ctx.info(`the capture was already reported by a later step (mode: stop): ${path.join(dir, REPORT_FILE)}`);
+    return;
+  }
+  await reportCapture(ctx, dir);
+}
+
+async function reportCapture(ctx: ActionContext, dir: string): Promise<void> {
   const run = readRunContext();
   const token = ctx.input('token');
   if (token) ctx.secret(token);
@@ -80,7 +108,7 @@ export async function finishEgressCapture(ctx: ActionContext): Promise<void> {
   const report = await finishSession(handle, jobSteps.steps.length ? { steps: jobSteps.steps } : {});
   const job = jobSteps.job ?? run.job;
   if (job) report.job = job;
-  const reportFile = path.join(dir, 'egress-report.json');
+  const reportFile = path.join(dir, REPORT_FILE);
   writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
   ctx.output('report', reportFile);
   ctx.output('pcap', handle.file);
