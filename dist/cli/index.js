@@ -46052,9 +46052,6 @@ const egressAnalyzeDemo = [
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./cli/io.ts
 /** How CLI commands talk to the terminal, so tests can run them in-process and read what they print. */
 const processIO = {
@@ -46105,6 +46102,7 @@ const NAMES_FILTER = [
     'or (outbound and ip and udp and udp[8] & 0x80 != 0)',
     'or (outbound and ip6 and ip6[6] = 17 and ip6[48] & 0x80 != 0)',
 ].join(' ');
+const DEFAULT_MAX_PACKETS = 2_000_000;
 function resolveFilter(filter) {
     if (!filter || filter === 'names')
         return NAMES_FILTER;
@@ -46126,6 +46124,11 @@ function tcpdumpArgs(options) {
             location: { field: 'snaplen' },
         });
     const filter = resolveFilter(options.filter);
+    const maxPackets = options.maxPackets ?? DEFAULT_MAX_PACKETS;
+    if (!Number.isInteger(maxPackets) || maxPackets < 1)
+        throw new errors_InputError(`the packet cap must be a positive whole number, not ${maxPackets}`, {
+            location: { field: 'max-packets' },
+        });
     return [
         '-i',
         options.iface ?? 'any',
@@ -46137,6 +46140,8 @@ function tcpdumpArgs(options) {
         String(snaplen),
         '-B',
         String(options.bufferKiB ?? 8192),
+        '-c',
+        String(maxPackets),
         '-w',
         options.file,
         // Stay root: the file lives in a folder the (unprivileged) caller owns and Debian's tcpdump would
@@ -46198,6 +46203,7 @@ async function startCapture(options) {
         file: options.file,
         log: options.log,
         filter: resolveFilter(options.filter),
+        maxPackets: options.maxPackets ?? DEFAULT_MAX_PACKETS,
         sudo: useSudo,
         startedAt: new Date().toISOString(),
     };
@@ -46297,7 +46303,7 @@ function readHandle(dir) {
     }
     catch {
         throw new errors_InputError(`no capture was started in ${dir} (${HANDLE_FILE} is missing)`, {
-            hint: 'start one with `telltale egress capture start --dir DIR`',
+            hint: 'start one with `telltale egress start --out DIR`',
         });
     }
     try {
@@ -46319,6 +46325,8 @@ async function finishSession(handle, options = {}) {
         ...(stopped.stats.dropped !== undefined ? { dropped: stopped.stats.dropped } : {}),
         ...(options.steps ? { steps: options.steps } : {}),
     });
+    if (stopped.stats.captured !== undefined && stopped.stats.captured >= handle.maxPackets)
+        report.warnings.push(`the capture reached its cap of ${handle.maxPackets} packets and stopped there: later egress is not in this report`);
     if (!stopped.clean)
         report.warnings.push('tcpdump did not stop when asked and was killed: the last packets may be missing');
     return report;
@@ -46326,8 +46334,8 @@ async function finishSession(handle, options = {}) {
 
 ;// CONCATENATED MODULE: ./cli/commands/egress-capture.ts
 /**
- * `telltale egress capture start|stop` and `telltale egress run -- CMD`: live capture with tcpdump,
- * the same code the egress action runs in its main and post steps. Behaviour lives in shared/egress/.
+ * `telltale egress start|stop` and `telltale egress run -- CMD`: live capture with tcpdump, the same
+ * code the egress action runs in its main and post steps. Behaviour lives in shared/egress/capture.
  */
 
 
@@ -46340,75 +46348,69 @@ async function finishSession(handle, options = {}) {
 
 function captureOptions(command) {
     return command
-        .option('--filter <filter>', "'names' (DNS, connection control, requests: small), 'all', or a BPF expression", 'names')
+        .option('--filter <filter>', "'names' (DNS, connection set-up, requests: small), 'all', or a BPF expression", 'names')
         .option('--snaplen <bytes>', 'bytes kept per packet', '8192')
-        .option('--iface <name>', 'interface to capture on', 'any');
+        .option('--iface <name>', 'interface to capture on', 'any')
+        .option('--max-packets <n>', 'stop capturing after this many packets', String(DEFAULT_MAX_PACKETS));
+}
+function wholeNumber(flag, value) {
+    const n = Number(value);
+    if (!Number.isInteger(n))
+        throw new errors_InputError(`${flag} must be a whole number, not '${value}'`);
+    return n;
 }
 function toOptions(flags) {
-    const snaplen = Number(flags.snaplen);
-    if (!Number.isInteger(snaplen))
-        throw new errors_InputError(`--snaplen must be a whole number, not '${flags.snaplen}'`);
-    return { filter: flags.filter, snaplen, iface: flags.iface };
+    return {
+        filter: flags.filter,
+        snaplen: wholeNumber('--snaplen', flags.snaplen),
+        iface: flags.iface,
+        maxPackets: wholeNumber('--max-packets', flags.maxPackets),
+    };
 }
-const formatOption = () => new Option('--format <format>', 'report format').choices(['table', 'markdown', 'json']).default('table');
+const formatOption = () => new Option('--format <format>', 'what to print').choices(['table', 'markdown', 'json']).default('table');
+/** Writes DIR/egress-report.json (the file the action writes too) and prints the report. */
+function deliver(report, dir, format, io) {
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, 'egress-report.json'), renderReport(report, 'json'));
+    io.stdout(renderReport(report, format));
+    for (const warning of report.warnings)
+        io.stderr(`telltale: warning: ${warning}\n`);
+}
 function registerEgressCapture(egress, io) {
-    const capture = egress.command('capture').description("capture this machine's egress with tcpdump, across commands");
-    captureOptions(capture
+    captureOptions(egress
         .command('start')
         .description('start capturing in the background (needs root or passwordless sudo)')
-        .requiredOption('--dir <dir>', 'folder for the capture file and its handle')).action(async (flags) => {
-        const handle = await startSession({ dir: flags.dir, ...toOptions(flags) });
-        io.stdout(`capturing to ${handle.file} (tcpdump pid ${handle.pid}); stop with: telltale egress capture stop --dir ${flags.dir}\n`);
+        .requiredOption('--out <dir>', 'folder for the capture file, its handle and later the report')).action(async (flags) => {
+        const handle = await startSession({ dir: flags.out, ...toOptions(flags) });
+        io.stdout(`capturing to ${handle.file} (tcpdump pid ${handle.pid}); stop with: telltale egress stop --out ${flags.out}\n`);
     });
-    capture
+    egress
         .command('stop')
-        .description('stop the background capture and report every endpoint it saw')
-        .requiredOption('--dir <dir>', 'the folder given to capture start')
+        .description('stop the background capture, write OUT/egress-report.json and print the endpoints')
+        .requiredOption('--out <dir>', 'the folder given to egress start')
         .addOption(formatOption())
-        .option('--output <file>', 'also write the JSON report here')
         .action(async (flags) => {
-        const report = await finishSession(readHandle(flags.dir));
-        if (flags.output)
-            (0,external_node_fs_.writeFileSync)(flags.output, renderReport(report, 'json'));
-        io.stdout(renderReport(report, flags.format));
-        for (const warning of report.warnings)
-            io.stderr(`telltale: warning: ${warning}\n`);
+        deliver(await finishSession(readHandle(flags.out)), flags.out, flags.format, io);
     });
     captureOptions(egress
         .command('run')
-        .description('run a command under capture and report every endpoint it reached')
+        .description("run a command under capture; exits with the command's exit code")
         .argument('<command...>', 'the command and its arguments (put -- before it)')
-        .addOption(formatOption())
-        .option('--output <file>', 'also write the JSON report here')
-        .option('--pcap <file>', 'keep the capture file here')).action(async (command, flags) => {
-        const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'telltale-run-'));
-        try {
-            const handle = await startSession({ dir, ...toOptions(flags) });
-            const code = await new Promise((resolve) => {
-                const child = (0,external_node_child_process_.spawn)(command[0], command.slice(1), { stdio: 'inherit' });
-                child.on('error', (error) => {
-                    io.stderr(`telltale: could not run ${command[0]}: ${error.message}\n`);
-                    resolve(127);
-                });
-                child.on('close', (status, signal) => resolve(status ?? (signal ? 128 : 1)));
+        .option('--out <dir>', 'folder for egress.pcap and egress-report.json', 'telltale-egress')
+        .addOption(formatOption())).action(async (command, flags) => {
+        (0,external_node_fs_.mkdirSync)(flags.out, { recursive: true });
+        const handle = await startSession({ dir: flags.out, ...toOptions(flags) });
+        const code = await new Promise((resolve) => {
+            const child = (0,external_node_child_process_.spawn)(command[0], command.slice(1), { stdio: 'inherit' });
+            child.on('error', (error) => {
+                io.stderr(`telltale: could not run ${command[0]}: ${error.message}\n`);
+                resolve(127);
             });
-            const report = await finishSession(handle);
-            if (flags.pcap) {
-                (0,external_node_fs_.copyFileSync)(handle.file, flags.pcap);
-                report.capture.file = flags.pcap;
-            }
-            if (flags.output)
-                (0,external_node_fs_.writeFileSync)(flags.output, renderReport(report, 'json'));
-            io.stdout(renderReport(report, flags.format));
-            for (const warning of report.warnings)
-                io.stderr(`telltale: warning: ${warning}\n`);
-            // The command's own failure is what the caller cares about first.
-            if (code !== 0)
-                throw new ExitWith(code);
-        }
-        finally {
-            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-        }
+            child.on('close', (status, signal) => resolve(status ?? (signal ? 128 : 1)));
+        });
+        deliver(await finishSession(handle), flags.out, flags.format, io);
+        // The command's own failure is what the caller cares about first.
+        if (code !== 0)
+            throw new ExitWith(code);
     });
 }
 
@@ -55964,6 +55966,9 @@ function truncate(text) {
         : text;
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./shared/audit/system/packages/dpkg.ts
 function parseDpkgStatus(text) {
     const out = [];

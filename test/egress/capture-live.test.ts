@@ -2,7 +2,7 @@
 // separate processes, with the real tcpdump in the world's runner namespace and real clients.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -75,7 +75,7 @@ describe('live capture in the network world', { skip }, () => {
     filter: string,
     name: string,
   ): Promise<{ report: EgressReport; stdout: string; code: number | null }> {
-    const output = path.join(dir, `${name}.json`);
+    const out = path.join(dir, name);
     const script = [
       'curl -sS -o /dev/null https://big.example.test/bytes/3000000',
       'curl -sS -o /dev/null http://api.example.test/v1',
@@ -87,8 +87,8 @@ describe('live capture in the network world', { skip }, () => {
       'run',
       '--filter',
       filter,
-      '--output',
-      output,
+      '--out',
+      out,
       '--format',
       'table',
       '--',
@@ -96,8 +96,11 @@ describe('live capture in the network world', { skip }, () => {
       '-c',
       script,
     ]);
-    const { readFileSync } = await import('node:fs');
-    return { report: JSON.parse(readFileSync(output, 'utf8')) as EgressReport, stdout: r.stdout, code: r.code };
+    return {
+      report: JSON.parse(readFileSync(path.join(out, 'egress-report.json'), 'utf8')) as EgressReport,
+      stdout: r.stdout,
+      code: r.code,
+    };
   }
 
   test('egress run names what the command reached and keeps bulk data out of the capture', async () => {
@@ -114,6 +117,7 @@ describe('live capture in the network world', { skip }, () => {
     assert.equal(names.report.capture.backend, 'tcpdump');
     assert.equal(names.report.capture.filter, NAMES_FILTER);
     assert.match(names.stdout, /big\.example\.test/);
+    assert.ok(existsSync(path.join(dir, 'names', 'egress.pcap')), 'the capture file stays next to the report');
 
     // The same commands captured whole: the same endpoints, and the download passed through user space
     // (its bytes are counted from the IP headers even where the capture cut the packets).
@@ -129,21 +133,49 @@ describe('live capture in the network world', { skip }, () => {
   });
 
   test('the command fails: its exit code is the run exit code, and the report is still printed', async () => {
-    const r = await cli(['egress', 'run', '--', 'sh', '-c', 'curl -sS -o /dev/null https://api.example.test/; exit 3']);
+    const r = await cli([
+      'egress',
+      'run',
+      '--out',
+      path.join(dir, 'fails'),
+      '--',
+      'sh',
+      '-c',
+      'curl -sS -o /dev/null https://api.example.test/; exit 3',
+    ]);
     assert.equal(r.code, 3);
     assert.match(r.stdout, /api\.example\.test/);
   });
 
-  test('capture start and stop work from separate processes, as the action main and post do', async () => {
+  test('a capture that reaches --max-packets stops there and the report says so', async () => {
+    const r = await cli([
+      'egress',
+      'run',
+      '--out',
+      path.join(dir, 'capped'),
+      '--max-packets',
+      '4',
+      '--',
+      'sh',
+      '-c',
+      'for i in 1 2 3; do curl -sS -o /dev/null https://api.example.test/; done',
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /reached its cap of 4 packets/);
+    const report = JSON.parse(readFileSync(path.join(dir, 'capped', 'egress-report.json'), 'utf8')) as EgressReport;
+    assert.equal(report.capture.packets, 4);
+  });
+
+  test('egress start and stop work from separate processes, as the action main and post do', async () => {
     const captureDir = path.join(dir, 'session');
-    const start = await cli(['egress', 'capture', 'start', '--dir', captureDir]);
+    const start = await cli(['egress', 'start', '--out', captureDir]);
     assert.equal(start.code, 0, start.stderr);
     assert.match(start.stdout, /capturing to .*egress\.pcap/);
     await world.exec('curl', ['-sS', '-o', '/dev/null', 'https://api.example.test/'], { env: world.clientEnv() });
     await world.exec('wget', ['-qO', '/dev/null', `--ca-certificate=${world.caFile}`, 'https://big.example.test/'], {
       env: world.clientEnv(),
     });
-    const stop = await cli(['egress', 'capture', 'stop', '--dir', captureDir, '--format', 'json']);
+    const stop = await cli(['egress', 'stop', '--out', captureDir, '--format', 'json']);
     assert.equal(stop.code, 0, stop.stderr);
     const report = JSON.parse(stop.stdout) as EgressReport;
     assert.deepEqual(shape(report), ['api.example.test:443/tcp https sni', 'big.example.test:443/tcp https sni']);
@@ -153,7 +185,7 @@ describe('live capture in the network world', { skip }, () => {
   });
 
   test('usage mistakes are exit 2 with a message, not a stack trace', async () => {
-    const noHandle = await cli(['egress', 'capture', 'stop', '--dir', path.join(dir, 'never-started')]);
+    const noHandle = await cli(['egress', 'stop', '--out', path.join(dir, 'never-started')]);
     assert.equal(noHandle.code, 2);
     assert.match(noHandle.stderr, /no capture was started/);
     assert.doesNotMatch(noHandle.stderr, /\n\s+at /);
@@ -163,11 +195,22 @@ describe('live capture in the network world', { skip }, () => {
     const fake = path.join(bin, 'tcpdump');
     writeFileSync(fake, '#!/bin/sh\n[ "$1" = --version ] && exit 0\necho "tcpdump: any: no such device" >&2\nexit 1\n');
     chmodSync(fake, 0o755);
-    const broken = await cli(['egress', 'run', '--', 'true'], { PATH: `${bin}:${process.env.PATH ?? ''}` });
+    const broken = await cli(['egress', 'run', '--out', path.join(dir, 'broken'), '--', 'true'], {
+      PATH: `${bin}:${process.env.PATH ?? ''}`,
+    });
     assert.equal(broken.code, 2);
     assert.match(broken.stderr, /tcpdump stopped at once: tcpdump: any: no such device/);
 
-    const badFilter = await cli(['egress', 'run', '--filter', 'tcp port banana', '--', 'true']);
+    const badFilter = await cli([
+      'egress',
+      'run',
+      '--out',
+      path.join(dir, 'bad'),
+      '--filter',
+      'tcp port banana',
+      '--',
+      'true',
+    ]);
     assert.equal(badFilter.code, 2);
     assert.match(badFilter.stderr, /tcpdump stopped at once/);
   });

@@ -46537,6 +46537,7 @@ const NAMES_FILTER = [
     'or (outbound and ip and udp and udp[8] & 0x80 != 0)',
     'or (outbound and ip6 and ip6[6] = 17 and ip6[48] & 0x80 != 0)',
 ].join(' ');
+const DEFAULT_MAX_PACKETS = 2_000_000;
 function resolveFilter(filter) {
     if (!filter || filter === 'names')
         return NAMES_FILTER;
@@ -46558,6 +46559,11 @@ function tcpdumpArgs(options) {
             location: { field: 'snaplen' },
         });
     const filter = resolveFilter(options.filter);
+    const maxPackets = options.maxPackets ?? DEFAULT_MAX_PACKETS;
+    if (!Number.isInteger(maxPackets) || maxPackets < 1)
+        throw new util_errors/* InputError */.dz(`the packet cap must be a positive whole number, not ${maxPackets}`, {
+            location: { field: 'max-packets' },
+        });
     return [
         '-i',
         options.iface ?? 'any',
@@ -46569,6 +46575,8 @@ function tcpdumpArgs(options) {
         String(snaplen),
         '-B',
         String(options.bufferKiB ?? 8192),
+        '-c',
+        String(maxPackets),
         '-w',
         options.file,
         // Stay root: the file lives in a folder the (unprivileged) caller owns and Debian's tcpdump would
@@ -46630,6 +46638,7 @@ async function startCapture(options) {
         file: options.file,
         log: options.log,
         filter: resolveFilter(options.filter),
+        maxPackets: options.maxPackets ?? DEFAULT_MAX_PACKETS,
         sudo: useSudo,
         startedAt: new Date().toISOString(),
     };
@@ -46729,7 +46738,7 @@ function readHandle(dir) {
     }
     catch {
         throw new util_errors/* InputError */.dz(`no capture was started in ${dir} (${HANDLE_FILE} is missing)`, {
-            hint: 'start one with `telltale egress capture start --dir DIR`',
+            hint: 'start one with `telltale egress start --out DIR`',
         });
     }
     try {
@@ -46751,6 +46760,8 @@ async function finishSession(handle, options = {}) {
         ...(stopped.stats.dropped !== undefined ? { dropped: stopped.stats.dropped } : {}),
         ...(options.steps ? { steps: options.steps } : {}),
     });
+    if (stopped.stats.captured !== undefined && stopped.stats.captured >= handle.maxPackets)
+        report.warnings.push(`the capture reached its cap of ${handle.maxPackets} packets and stopped there: later egress is not in this report`);
     if (!stopped.clean)
         report.warnings.push('tcpdump did not stop when asked and was killed: the last packets may be missing');
     return report;
@@ -46825,8 +46836,12 @@ async function startEgressCapture(ctx) {
         await reportCapture(ctx, dir);
         return;
     }
-    const snaplen = Number(ctx.input('snaplen'));
-    const handle = await startSession({ dir, filter: ctx.input('filter'), snaplen });
+    const handle = await startSession({
+        dir,
+        filter: ctx.input('filter'),
+        snaplen: Number(ctx.input('snaplen')),
+        maxPackets: Number(ctx.input('max-packets')),
+    });
     ctx.saveState('dir', dir);
     ctx.output('pcap', handle.file);
     ctx.info(`capturing egress to ${handle.file} (tcpdump pid ${handle.pid}${handle.sudo ? ', via sudo' : ''})`);

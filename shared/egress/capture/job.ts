@@ -73,8 +73,12 @@ export async function startEgressCapture(ctx: ActionContext): Promise<void> {
     await reportCapture(ctx, dir);
     return;
   }
-  const snaplen = Number(ctx.input('snaplen'));
-  const handle = await startSession({ dir, filter: ctx.input('filter'), snaplen });
+  const handle = await startSession({
+    dir,
+    filter: ctx.input('filter'),
+    snaplen: Number(ctx.input('snaplen')),
+    maxPackets: Number(ctx.input('max-packets')),
+  });
   ctx.saveState('dir', dir);
   ctx.output('pcap', handle.file);
   ctx.info(`capturing egress to ${handle.file} (tcpdump pid ${handle.pid}${handle.sudo ? ', via sudo' : ''})`);

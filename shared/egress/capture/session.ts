@@ -36,7 +36,7 @@ export function readHandle(dir: string): CaptureHandle {
     text = readFileSync(file, 'utf8');
   } catch {
     throw new InputError(`no capture was started in ${dir} (${HANDLE_FILE} is missing)`, {
-      hint: 'start one with `telltale egress capture start --dir DIR`',
+      hint: 'start one with `telltale egress start --out DIR`',
     });
   }
   try {
@@ -61,6 +61,10 @@ export async function finishSession(handle: CaptureHandle, options: FinishOption
     ...(stopped.stats.dropped !== undefined ? { dropped: stopped.stats.dropped } : {}),
     ...(options.steps ? { steps: options.steps } : {}),
   });
+  if (stopped.stats.captured !== undefined && stopped.stats.captured >= handle.maxPackets)
+    report.warnings.push(
+      `the capture reached its cap of ${handle.maxPackets} packets and stopped there: later egress is not in this report`,
+    );
   if (!stopped.clean)
     report.warnings.push('tcpdump did not stop when asked and was killed: the last packets may be missing');
   return report;

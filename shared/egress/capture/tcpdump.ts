@@ -51,7 +51,14 @@ export interface CaptureOptions {
   tcpdump?: string;
   /** How long to wait for tcpdump to say it is listening; default 10 s. */
   readyTimeoutMs?: number;
+  /**
+   * Stop capturing after this many packets (tcpdump -c), which caps the file at about
+   * maxPackets × snaplen. Default 2,000,000: with the names filter a busy job stays far below it.
+   */
+  maxPackets?: number;
 }
+
+export const DEFAULT_MAX_PACKETS = 2_000_000;
 
 /** What a later process needs to stop the capture; plain data, saved as the action's state. */
 export interface CaptureHandle {
@@ -59,6 +66,7 @@ export interface CaptureHandle {
   file: string;
   log: string;
   filter: string;
+  maxPackets: number;
   /** The capture ran through `sudo -n` (so stopping it may need sudo too). */
   sudo: boolean;
   startedAt: string;
@@ -100,6 +108,11 @@ export function tcpdumpArgs(options: CaptureOptions): string[] {
       location: { field: 'snaplen' },
     });
   const filter = resolveFilter(options.filter);
+  const maxPackets = options.maxPackets ?? DEFAULT_MAX_PACKETS;
+  if (!Number.isInteger(maxPackets) || maxPackets < 1)
+    throw new InputError(`the packet cap must be a positive whole number, not ${maxPackets}`, {
+      location: { field: 'max-packets' },
+    });
   return [
     '-i',
     options.iface ?? 'any',
@@ -111,6 +124,8 @@ export function tcpdumpArgs(options: CaptureOptions): string[] {
     String(snaplen),
     '-B',
     String(options.bufferKiB ?? 8192),
+    '-c',
+    String(maxPackets),
     '-w',
     options.file,
     // Stay root: the file lives in a folder the (unprivileged) caller owns and Debian's tcpdump would
@@ -172,6 +187,7 @@ export async function startCapture(options: CaptureOptions): Promise<CaptureHand
     file: options.file,
     log: options.log,
     filter: resolveFilter(options.filter),
+    maxPackets: options.maxPackets ?? DEFAULT_MAX_PACKETS,
     sudo: useSudo,
     startedAt: new Date().toISOString(),
   };
