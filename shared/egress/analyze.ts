@@ -84,6 +84,8 @@ interface DnsSighting {
 /** Everything learned while streaming, before it becomes the report. */
 class Analysis {
   readonly flows = new Map<string, Flow>();
+  /** Earlier connections whose 4-tuple a new connection reused (busy clients recycle ports). */
+  readonly reusedFlows: Flow[] = [];
   /** address -> names that resolved to it, in capture order */
   readonly resolved = new Map<string, DnsSighting[]>();
   readonly queries = new Map<string, { name: string; type: string; time: number }>();
@@ -112,9 +114,14 @@ class Analysis {
     time: number,
   ) {
     const forward = `${transport} ${ip.src} ${srcPort} ${ip.dst} ${dstPort}`;
-    const backward = `${transport} ${ip.dst} ${dstPort} ${ip.src} ${srcPort}`;
-    let flow = this.flows.get(forward) ?? this.flows.get(backward);
+    let flow = this.flows.get(forward);
+    let backward: string | undefined;
     if (!flow) {
+      backward = `${transport} ${ip.dst} ${dstPort} ${ip.src} ${srcPort}`;
+      flow = this.flows.get(backward);
+    }
+    if (!flow) {
+      backward ??= `${transport} ${ip.dst} ${dstPort} ${ip.src} ${srcPort}`;
       // Without the opening packet, the side on a well-known (or lower) port is the server.
       const srcIsServer =
         !opening &&
@@ -147,9 +154,20 @@ class Analysis {
     if (!segment) return void this.undecoded++;
     const syn = (segment.flags & TcpFlag.syn) !== 0;
     const ack = (segment.flags & TcpFlag.ack) !== 0;
+    if (syn && !ack) {
+      // A SYN with a new initial sequence number on a known 4-tuple is a new connection reusing the
+      // client's port, not a retransmission: set the old one aside so both are counted.
+      const key = `tcp ${ip.src} ${segment.srcPort} ${ip.dst} ${segment.dstPort}`;
+      const previous = this.flows.get(key);
+      if (previous?.synSeen && previous.isn !== segment.seq) {
+        this.reusedFlows.push(previous);
+        this.flows.delete(key);
+      }
+    }
     const { flow, fromClient } = this.flowFor('tcp', ip, segment.srcPort, segment.dstPort, syn && !ack, time);
     if (syn && !ack && fromClient) {
       flow.synSeen = true;
+      flow.isn = segment.seq;
       flow.baseSeq = (segment.seq + 1) >>> 0;
     }
     if (syn && ack && !fromClient) flow.synAckSeen = true;
@@ -398,7 +416,7 @@ function toEndpoints(analysis: Analysis, steps?: readonly StepWindow[]): Endpoin
     acc.last = Math.max(acc.last, flow.lastSeen);
   };
 
-  for (const flow of analysis.flows.values()) {
+  for (const flow of [...analysis.reusedFlows, ...analysis.flows.values()]) {
     if (flow.transport === 'tcp' && flow.synSeen && !flow.synAckSeen && !flow.failure) flow.failure = 'no-answer';
     // A TCP flow we only saw the tail of, with no SYN and no payload naming it, says little; keep it
     // (it is real egress) but it is named by DNS at best.

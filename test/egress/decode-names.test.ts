@@ -11,6 +11,7 @@ import { formatIPv6 } from '../../shared/egress/decode/ip.ts';
 import { decodeLink } from '../../shared/egress/decode/link.ts';
 import {
   ACK,
+  FIN,
   clientHello,
   dnsAnswer,
   dnsQuery,
@@ -194,6 +195,32 @@ describe('DNS and connections known only by address', () => {
       [
         [443, 1, ['no-answer']],
         [22, 1, ['refused']],
+      ],
+    );
+  });
+
+  test('a client port reused by a new connection counts twice; a retransmitted SYN once', async () => {
+    // Busy clients (2,000 connections/s) recycle ephemeral ports: same 4-tuple, new initial sequence.
+    const connection = (t: number, isn: number) => [
+      { time: t, data: ipv4(C, S, 6, tcp(50030, 80, isn, SYN)) },
+      { time: t + 1, data: ipv4(S, C, 6, tcp(80, 50030, 9, SYNACK)) },
+      {
+        time: t + 2,
+        data: ipv4(C, S, 6, tcp(50030, 80, isn + 1, PSHACK, Buffer.from('GET / HTTP/1.1\r\nHost: a.test\r\n\r\n'))),
+      },
+      { time: t + 3, data: ipv4(C, S, 6, tcp(50030, 80, isn + 40, ACK | FIN)) },
+    ];
+    const report = await analyze([
+      ...connection(T, 1000),
+      ...connection(T + 10, 5_000_000),
+      { time: T + 20, data: ipv4(C, S, 6, tcp(50031, 80, 77, SYN)) },
+      { time: T + 21, data: ipv4(C, S, 6, tcp(50031, 80, 77, SYN)) },
+    ]);
+    assert.deepEqual(
+      report.endpoints.map((e) => [e.host, e.connections, e.failed]),
+      [
+        ['a.test', 2, 0],
+        [S, 1, 1],
       ],
     );
   });

@@ -72,6 +72,7 @@ export const SYNACK = 0x12;
 export const ACK = 0x10;
 export const RST = 0x04;
 export const PSHACK = 0x18;
+export const FIN = 0x01;
 
 export function ethernet(ip: Buffer, vlan = false): Buffer {
   const version = ip[0]! >> 4;

@@ -45198,7 +45198,7 @@ function renderEndpointsMarkdown(report, title = 'Egress') {
  */
 
 
-const CHUNK = 1 << 20;
+const CHUNK = 4 << 20;
 /** A forward-only byte reader over a file descriptor that keeps at most one record plus a chunk. */
 class ByteStream {
     buffer = Buffer.alloc(0);
@@ -45218,19 +45218,26 @@ class ByteStream {
         while (this.buffer.length - this.position < n) {
             if (this.eof)
                 return false;
-            const chunk = Buffer.allocUnsafe(Math.max(CHUNK, n));
-            const read = (0,external_node_fs_namespaceObject.readSync)(this.fd, chunk, 0, chunk.length, null);
+            // The unread tail (less than one record) moves to the front of a fresh buffer and the file is
+            // read straight in after it: no second copy of the chunk.
+            const rest = this.buffer.length - this.position;
+            const next = Buffer.allocUnsafe(rest + Math.max(CHUNK, n));
+            this.buffer.copy(next, 0, this.position);
+            const read = (0,external_node_fs_namespaceObject.readSync)(this.fd, next, rest, next.length - rest, null);
             if (read === 0) {
                 this.eof = true;
                 return false;
             }
             this.base += this.position;
-            this.buffer = Buffer.concat([this.buffer.subarray(this.position), chunk.subarray(0, read)]);
+            this.buffer = next.subarray(0, rest + read);
             this.position = 0;
         }
         return true;
     }
-    /** The next `n` bytes (a view, valid until the next ensure), advancing past them. */
+    /**
+     * The next `n` bytes, advancing past them. A view, not a copy: each refill allocates a new buffer
+     * and never writes into an old one, so a view stays valid for as long as someone holds it.
+     */
     take(n) {
         const view = this.buffer.subarray(this.position, this.position + n);
         this.position += n;
@@ -45321,7 +45328,7 @@ function* readPcap(stream, magic, summary, file) {
             return truncated(summary, file, at, `a packet record claims ${captured} bytes`);
         if (!stream.ensure(captured))
             return truncated(summary, file, at, 'the last packet is cut short');
-        const data = Buffer.from(stream.take(captured));
+        const data = stream.take(captured);
         summary.packets++;
         summary.bytes += captured;
         yield { linkType, time: seconds * 1000 + fraction / divisor, data, wireLength: wire };
@@ -45392,7 +45399,7 @@ function* readPcapng(stream, summary, file) {
             yield {
                 linkType: iface.linkType,
                 time: (units / iface.unitsPerSecond) * 1000,
-                data: Buffer.from(body.subarray(20, 20 + captured)),
+                data: body.subarray(20, 20 + captured),
                 wireLength: u32(body, 16),
             };
         }
@@ -45402,7 +45409,7 @@ function* readPcapng(stream, summary, file) {
             if (!iface)
                 continue;
             const wire = u32(body, 0);
-            const data = Buffer.from(body.subarray(4, 4 + Math.min(wire, body.length - 4)));
+            const data = body.subarray(4, 4 + Math.min(wire, body.length - 4));
             summary.packets++;
             summary.bytes += data.length;
             yield { linkType: iface.linkType, time: 0, data, wireLength: wire };
@@ -45489,6 +45496,20 @@ function formatIPv4(b, o) {
     return `${b[o]}.${b[o + 1]}.${b[o + 2]}.${b[o + 3]}`;
 }
 /** RFC 5952 text form: lower case, leading zeros dropped, the longest run of zero groups as `::`. */
+// A capture holds few distinct addresses and many packets: formatting each IPv6 address once was a
+// tenth of the analysis time on a bulk capture. Keyed by the raw 16 bytes; bounded.
+const ipv6Cache = new Map();
+function cachedIPv6(b, o) {
+    const key = b.toString('latin1', o, o + 16);
+    let text = ipv6Cache.get(key);
+    if (text === undefined) {
+        if (ipv6Cache.size >= 65_536)
+            ipv6Cache.clear();
+        text = formatIPv6(b, o);
+        ipv6Cache.set(key, text);
+    }
+    return text;
+}
 function formatIPv6(b, o) {
     const groups = [];
     for (let i = 0; i < 8; i++)
@@ -45580,8 +45601,8 @@ function decodeIp(network) {
         return undefined;
     return {
         version: 6,
-        src: formatIPv6(b, 8),
-        dst: formatIPv6(b, 24),
+        src: cachedIPv6(b, 8),
+        dst: cachedIPv6(b, 24),
         protocol: next,
         payload: b.subarray(offset, end),
         fragment,
@@ -46105,6 +46126,8 @@ function stepAt(steps, time) {
 /** Everything learned while streaming, before it becomes the report. */
 class Analysis {
     flows = new Map();
+    /** Earlier connections whose 4-tuple a new connection reused (busy clients recycle ports). */
+    reusedFlows = [];
     /** address -> names that resolved to it, in capture order */
     resolved = new Map();
     queries = new Map();
@@ -46128,9 +46151,14 @@ class Analysis {
     }
     flowFor(transport, ip, srcPort, dstPort, opening, time) {
         const forward = `${transport} ${ip.src} ${srcPort} ${ip.dst} ${dstPort}`;
-        const backward = `${transport} ${ip.dst} ${dstPort} ${ip.src} ${srcPort}`;
-        let flow = this.flows.get(forward) ?? this.flows.get(backward);
+        let flow = this.flows.get(forward);
+        let backward;
         if (!flow) {
+            backward = `${transport} ${ip.dst} ${dstPort} ${ip.src} ${srcPort}`;
+            flow = this.flows.get(backward);
+        }
+        if (!flow) {
+            backward ??= `${transport} ${ip.dst} ${dstPort} ${ip.src} ${srcPort}`;
             // Without the opening packet, the side on a well-known (or lower) port is the server.
             const srcIsServer = !opening &&
                 ((SERVER_PORTS.has(srcPort) && !SERVER_PORTS.has(dstPort)) ||
@@ -46162,9 +46190,20 @@ class Analysis {
             return void this.undecoded++;
         const syn = (segment.flags & TcpFlag.syn) !== 0;
         const ack = (segment.flags & TcpFlag.ack) !== 0;
+        if (syn && !ack) {
+            // A SYN with a new initial sequence number on a known 4-tuple is a new connection reusing the
+            // client's port, not a retransmission: set the old one aside so both are counted.
+            const key = `tcp ${ip.src} ${segment.srcPort} ${ip.dst} ${segment.dstPort}`;
+            const previous = this.flows.get(key);
+            if (previous?.synSeen && previous.isn !== segment.seq) {
+                this.reusedFlows.push(previous);
+                this.flows.delete(key);
+            }
+        }
         const { flow, fromClient } = this.flowFor('tcp', ip, segment.srcPort, segment.dstPort, syn && !ack, time);
         if (syn && !ack && fromClient) {
             flow.synSeen = true;
+            flow.isn = segment.seq;
             flow.baseSeq = (segment.seq + 1) >>> 0;
         }
         if (syn && ack && !fromClient)
@@ -46413,7 +46452,7 @@ function toEndpoints(analysis, steps) {
         acc.first = Math.min(acc.first, flow.firstSeen);
         acc.last = Math.max(acc.last, flow.lastSeen);
     };
-    for (const flow of analysis.flows.values()) {
+    for (const flow of [...analysis.reusedFlows, ...analysis.flows.values()]) {
         if (flow.transport === 'tcp' && flow.synSeen && !flow.synAckSeen && !flow.failure)
             flow.failure = 'no-answer';
         // A TCP flow we only saw the tail of, with no SYN and no payload naming it, says little; keep it

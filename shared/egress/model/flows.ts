@@ -27,6 +27,8 @@ export interface Flow {
   name?: FlowName;
   /** The client's first bytes, by offset from the first payload byte; undefined once decided. */
   pending?: Map<number, Buffer>;
+  /** The client's initial sequence number, from its SYN. */
+  isn?: number;
   /** Sequence number of the client's first payload byte. */
   baseSeq?: number;
   /** QUIC: the Destination Connection ID of the client's first Initial, from which its keys derive. */

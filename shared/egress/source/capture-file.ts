@@ -30,7 +30,7 @@ export interface CaptureSummary {
   warnings: string[];
 }
 
-const CHUNK = 1 << 20;
+const CHUNK = 4 << 20;
 
 /** A forward-only byte reader over a file descriptor that keeps at most one record plus a chunk. */
 class ByteStream {
@@ -53,20 +53,27 @@ class ByteStream {
   ensure(n: number): boolean {
     while (this.buffer.length - this.position < n) {
       if (this.eof) return false;
-      const chunk = Buffer.allocUnsafe(Math.max(CHUNK, n));
-      const read = readSync(this.fd, chunk, 0, chunk.length, null);
+      // The unread tail (less than one record) moves to the front of a fresh buffer and the file is
+      // read straight in after it: no second copy of the chunk.
+      const rest = this.buffer.length - this.position;
+      const next = Buffer.allocUnsafe(rest + Math.max(CHUNK, n));
+      this.buffer.copy(next, 0, this.position);
+      const read = readSync(this.fd, next, rest, next.length - rest, null);
       if (read === 0) {
         this.eof = true;
         return false;
       }
       this.base += this.position;
-      this.buffer = Buffer.concat([this.buffer.subarray(this.position), chunk.subarray(0, read)]);
+      this.buffer = next.subarray(0, rest + read);
       this.position = 0;
     }
     return true;
   }
 
-  /** The next `n` bytes (a view, valid until the next ensure), advancing past them. */
+  /**
+   * The next `n` bytes, advancing past them. A view, not a copy: each refill allocates a new buffer
+   * and never writes into an old one, so a view stays valid for as long as someone holds it.
+   */
   take(n: number): Buffer {
     const view = this.buffer.subarray(this.position, this.position + n);
     this.position += n;
@@ -162,7 +169,7 @@ function* readPcap(
     const wire = u32(record, 12);
     if (captured > MAX_RECORD) return truncated(summary, file, at, `a packet record claims ${captured} bytes`);
     if (!stream.ensure(captured)) return truncated(summary, file, at, 'the last packet is cut short');
-    const data = Buffer.from(stream.take(captured));
+    const data = stream.take(captured);
     summary.packets++;
     summary.bytes += captured;
     yield { linkType, time: seconds * 1000 + fraction / divisor, data, wireLength: wire };
@@ -232,7 +239,7 @@ function* readPcapng(stream: ByteStream, summary: CaptureSummary, file: string):
       yield {
         linkType: iface.linkType,
         time: (units / iface.unitsPerSecond) * 1000,
-        data: Buffer.from(body.subarray(20, 20 + captured)),
+        data: body.subarray(20, 20 + captured),
         wireLength: u32(body, 16),
       };
     } else if (blockType === 0x00000003 && body.length >= 4) {
@@ -240,7 +247,7 @@ function* readPcapng(stream: ByteStream, summary: CaptureSummary, file: string):
       const iface = interfaces[0];
       if (!iface) continue;
       const wire = u32(body, 0);
-      const data = Buffer.from(body.subarray(4, 4 + Math.min(wire, body.length - 4)));
+      const data = body.subarray(4, 4 + Math.min(wire, body.length - 4));
       summary.packets++;
       summary.bytes += data.length;
       yield { linkType: iface.linkType, time: 0, data, wireLength: wire };
