@@ -44379,7 +44379,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5353);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6212);
 // Entry of the `telltale` bin (bundled to dist/cli/index.js). All behaviour lives in program.ts.
 
 process.exitCode = await (0,_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
@@ -44389,7 +44389,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5353:
+/***/ 6212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44420,59 +44420,8 @@ const {
   /* Help */ "_V": Help,
 } = commander;
 
-;// CONCATENATED MODULE: ./shared/util/errors.ts
-/**
- * Errors that carry where they came from and what to do next.
- *
- * Every input a user hands telltale (a pcap, a manifest, a controls file, a CloudTrail archive, a CLI
- * flag) can be wrong. Those mistakes are `InputError`s: the CLI prints them without a stack trace and
- * exits 2, an action turns them into one failed-step message. Anything else escaping to the edge is a
- * bug in telltale and is reported as such.
- */
-/** Renders `file:line:column` (or `file@offset`), then the field, in the form editors link to. */
-function formatLocation(loc) {
-    let where = loc.file ?? '';
-    if (loc.line !== undefined) {
-        where += `${where ? ':' : 'line '}${loc.line}`;
-        if (loc.column !== undefined)
-            where += `:${loc.column}`;
-    }
-    else if (loc.offset !== undefined) {
-        where += `${where ? '@' : 'byte '}${loc.offset}`;
-    }
-    if (loc.field)
-        where += `${where ? ': ' : ''}${loc.field}`;
-    return where;
-}
-/** A problem with what the user gave us. Exit code 2; never a stack trace. */
-class errors_InputError extends Error {
-    location;
-    hint;
-    constructor(message, options = {}) {
-        super(message, options.cause === undefined ? undefined : { cause: options.cause });
-        this.name = 'InputError';
-        this.location = options.location;
-        this.hint = options.hint;
-    }
-    /** One line for a terminal or a step log: `file:3:7: allow[3].ports[0]: 70000 is not a port`. */
-    describe() {
-        const where = this.location ? formatLocation(this.location) : '';
-        const text = where ? `${where}: ${this.message}` : this.message;
-        return this.hint ? `${text}\n  hint: ${this.hint}` : text;
-    }
-}
-function isInputError(error) {
-    return error instanceof errors_InputError;
-}
-/** Text of any thrown value, without a stack. */
-function errorMessage(error) {
-    if (isInputError(error))
-        return error.describe();
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-
+// EXTERNAL MODULE: ./shared/util/errors.ts
+var util_errors = __nccwpck_require__(1472);
 ;// CONCATENATED MODULE: ./shared/util/exit-codes.ts
 /**
  * The CLI's documented exit codes. Actions map the same outcomes to a passed or failed step.
@@ -44605,12 +44554,12 @@ function openCapture(file) {
         fd = (0,external_node_fs_.openSync)(file, 'r');
     }
     catch (error) {
-        throw new errors_InputError(`cannot open the capture: ${error.message}`, { location: { file } });
+        throw new util_errors/* InputError */.dz(`cannot open the capture: ${error.message}`, { location: { file } });
     }
     const stream = new ByteStream(fd);
     if (!stream.ensure(4)) {
         (0,external_node_fs_.closeSync)(fd);
-        throw new errors_InputError('the file is empty, not a capture', { location: { file, offset: 0 } });
+        throw new util_errors/* InputError */.dz('the file is empty, not a capture', { location: { file, offset: 0 } });
     }
     const magic = stream.peek(4).readUInt32BE(0);
     const summary = { format: 'pcap', linkTypes: [], packets: 0, bytes: 0, warnings: [] };
@@ -44623,7 +44572,7 @@ function openCapture(file) {
     }
     else {
         (0,external_node_fs_.closeSync)(fd);
-        throw new errors_InputError(`not a pcap or pcapng file (magic 0x${magic.toString(16).padStart(8, '0')})`, {
+        throw new util_errors/* InputError */.dz(`not a pcap or pcapng file (magic 0x${magic.toString(16).padStart(8, '0')})`, {
             location: { file, offset: 0 },
             hint: 'write captures with tcpdump -w, tshark -w or dumpcap',
         });
@@ -46159,13 +46108,13 @@ function sudoWorks() {
 function tcpdumpArgs(options) {
     const snaplen = options.snaplen ?? 8192;
     if (!Number.isInteger(snaplen) || snaplen < 256 || snaplen > 262144)
-        throw new errors_InputError(`snaplen must be an integer from 256 to 262144, not ${snaplen}`, {
+        throw new util_errors/* InputError */.dz(`snaplen must be an integer from 256 to 262144, not ${snaplen}`, {
             location: { field: 'snaplen' },
         });
     const filter = resolveFilter(options.filter);
     const maxPackets = options.maxPackets ?? DEFAULT_MAX_PACKETS;
     if (!Number.isInteger(maxPackets) || maxPackets < 1)
-        throw new errors_InputError(`the packet cap must be a positive whole number, not ${maxPackets}`, {
+        throw new util_errors/* InputError */.dz(`the packet cap must be a positive whole number, not ${maxPackets}`, {
             location: { field: 'max-packets' },
         });
     return [
@@ -46204,12 +46153,12 @@ function alive(pid) {
 async function startCapture(options) {
     const tcpdump = options.tcpdump ?? 'tcpdump';
     if ((0,external_node_child_process_.spawnSync)(tcpdump, ['--version'], { stdio: 'ignore' }).error)
-        throw new errors_InputError(`tcpdump was not found (${tcpdump})`, {
+        throw new util_errors/* InputError */.dz(`tcpdump was not found (${tcpdump})`, {
             hint: 'install it first: sudo apt-get install -y tcpdump',
         });
     const useSudo = !isRoot();
     if (useSudo && !sudoWorks())
-        throw new errors_InputError('capturing packets needs root: run as root or give this user passwordless sudo', {
+        throw new util_errors/* InputError */.dz('capturing packets needs root: run as root or give this user passwordless sudo', {
             hint: 'GitHub-hosted runners have passwordless sudo; on a self-hosted runner add a sudoers rule for tcpdump',
         });
     const args = tcpdumpArgs(options);
@@ -46221,19 +46170,19 @@ async function startCapture(options) {
     const pid = child.pid;
     child.unref();
     if (pid === undefined)
-        throw new errors_InputError(`could not start ${command}`);
+        throw new util_errors/* InputError */.dz(`could not start ${command}`);
     const deadline = Date.now() + (options.readyTimeoutMs ?? 10_000);
     for (;;) {
         const messages = (0,external_node_fs_.readFileSync)(options.log, 'utf8');
         if (/listening on/.test(messages))
             break;
         if (child.exitCode !== null || !alive(pid))
-            throw new errors_InputError(`tcpdump stopped at once: ${messages.trim() || 'no message'}`, {
+            throw new util_errors/* InputError */.dz(`tcpdump stopped at once: ${messages.trim() || 'no message'}`, {
                 hint: 'check the filter and the interface',
             });
         if (Date.now() > deadline) {
             signal({ pid, sudo: useSudo }, 'SIGKILL');
-            throw new errors_InputError(`tcpdump did not start listening within ${options.readyTimeoutMs ?? 10_000} ms`);
+            throw new util_errors/* InputError */.dz(`tcpdump did not start listening within ${options.readyTimeoutMs ?? 10_000} ms`);
         }
         await sleep(20);
     }
@@ -46305,7 +46254,7 @@ async function stopCapture(handle, timeoutMs = 10_000) {
     }
     const messages = (0,external_node_fs_.existsSync)(handle.log) ? (0,external_node_fs_.readFileSync)(handle.log, 'utf8') : '';
     if (!(0,external_node_fs_.existsSync)(handle.file))
-        throw new errors_InputError(`the capture file ${handle.file} is missing`, {
+        throw new util_errors/* InputError */.dz(`the capture file ${handle.file} is missing`, {
             hint: `tcpdump said: ${messages.trim() || 'nothing'}`,
         });
     return { stats: parseTcpdumpStats(messages), clean, messages };
@@ -46341,7 +46290,7 @@ function readHandle(dir) {
         text = (0,external_node_fs_.readFileSync)(file, 'utf8');
     }
     catch {
-        throw new errors_InputError(`no capture was started in ${dir} (${HANDLE_FILE} is missing)`, {
+        throw new util_errors/* InputError */.dz(`no capture was started in ${dir} (${HANDLE_FILE} is missing)`, {
             hint: 'start one with `telltale egress start --out DIR`',
         });
     }
@@ -46352,7 +46301,7 @@ function readHandle(dir) {
         return handle;
     }
     catch (error) {
-        throw new errors_InputError(`${file} is not a capture handle: ${error.message}`, { location: { file } });
+        throw new util_errors/* InputError */.dz(`${file} is not a capture handle: ${error.message}`, { location: { file } });
     }
 }
 /** Stops the capture, analyses the file, and records how complete the capture was. */
@@ -46395,7 +46344,7 @@ function captureOptions(command) {
 function wholeNumber(flag, value) {
     const n = Number(value);
     if (!Number.isInteger(n))
-        throw new errors_InputError(`${flag} must be a whole number, not '${value}'`);
+        throw new util_errors/* InputError */.dz(`${flag} must be a whole number, not '${value}'`);
     return n;
 }
 function toOptions(flags) {
@@ -46453,8 +46402,8 @@ function registerEgressCapture(egress, io) {
     });
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
 var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
@@ -46493,7 +46442,7 @@ function validateAgainstSchema(data, document, lineCounter, file) {
     const field = fieldName(keyName === undefined ? path : [...path, keyName]);
     const location = nodeLocation(document, lineCounter, file, path, field, keyName);
     const value = path.length ? document.getIn(path) : data;
-    throw new errors_InputError(describe(first, value, keyName), {
+    throw new util_errors/* InputError */.dz(describe(first, value, keyName), {
         location,
         hint: errors.length > 1
             ? `${errors.length - 1} more problem(s) after this one; schemas/egress-manifest.schema.json describes the format`
@@ -46591,11 +46540,11 @@ const DEFAULT_MANIFEST = '.github/egress.yml';
 async function loadManifest(file) {
     let text;
     try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        text = await (0,promises_.readFile)(file, 'utf8');
     }
     catch (error) {
         const code = error.code;
-        throw new errors_InputError(code === 'ENOENT' ? 'manifest not found' : `cannot read the manifest: ${error.message}`, {
+        throw new util_errors/* InputError */.dz(code === 'ENOENT' ? 'manifest not found' : `cannot read the manifest: ${error.message}`, {
             location: { file },
             hint: code === 'ENOENT'
                 ? `create it with 'version: 1' and an 'allow:' list, or run 'telltale egress diff --update --manifest ${file} REPORT.json' to start from what a run observed`
@@ -46611,7 +46560,7 @@ function parseManifest(text, file) {
     const yamlError = document.errors[0];
     if (yamlError) {
         const pos = lineCounter.linePos(yamlError.pos[0]);
-        throw new errors_InputError(`not valid YAML: ${yamlError.message.split('\n')[0]}`, {
+        throw new util_errors/* InputError */.dz(`not valid YAML: ${yamlError.message.split('\n')[0]}`, {
             location: { file, line: pos.line, column: pos.col },
         });
     }
@@ -46621,7 +46570,7 @@ function parseManifest(text, file) {
         data = document.toJS({ maxAliasCount: 100 });
     }
     catch (error) {
-        throw new errors_InputError(`not a usable manifest: ${error.message}`, {
+        throw new util_errors/* InputError */.dz(`not a usable manifest: ${error.message}`, {
             location: { file, line: 1, column: 1 },
         });
     }
@@ -46635,7 +46584,7 @@ function parseManifest(text, file) {
         if (typeof raw.cidr === 'string') {
             const cidr = parseCidr(raw.cidr);
             if (!cidr) {
-                throw new errors_InputError(`'${raw.cidr}' is not an IPv4 or IPv6 network`, {
+                throw new util_errors/* InputError */.dz(`'${raw.cidr}' is not an IPv4 or IPv6 network`, {
                     location: at('.cidr', 'cidr'),
                     hint: 'write an address and a prefix length, e.g. 10.0.0.0/8 or 2001:db8::/32',
                 });
@@ -46646,7 +46595,7 @@ function parseManifest(text, file) {
             entry.ports = raw.ports.map((port, i) => {
                 const range = parsePort(port);
                 if (!range) {
-                    throw new errors_InputError(`${JSON.stringify(port)} is not a port`, {
+                    throw new util_errors/* InputError */.dz(`${JSON.stringify(port)} is not a port`, {
                         location: at(`.ports[${i}]`, 'ports', i),
                         hint: 'ports are 1-65535, or a range written "low-high" with low <= high',
                     });
@@ -46665,7 +46614,7 @@ function parseManifest(text, file) {
                 new URL(raw.probe);
             }
             catch {
-                throw new errors_InputError(`'${raw.probe}' is not a URL`, { location: at('.probe', 'probe') });
+                throw new util_errors/* InputError */.dz(`'${raw.probe}' is not a URL`, { location: at('.probe', 'probe') });
             }
             entry.probe = raw.probe;
         }
@@ -47780,7 +47729,7 @@ function globSync(globInput, options) {
 async function expandReportPaths(patterns) {
     const files = [];
     for (const pattern of patterns) {
-        const info = await (0,promises_namespaceObject.stat)(pattern).catch(() => undefined);
+        const info = await (0,promises_.stat)(pattern).catch(() => undefined);
         if (info?.isFile())
             files.push(pattern);
         else if (info?.isDirectory())
@@ -47788,7 +47737,7 @@ async function expandReportPaths(patterns) {
         else {
             const matched = (await glob(pattern, { absolute: true, onlyFiles: true })).sort();
             if (!matched.length)
-                throw new errors_InputError(`no report files match '${pattern}'`, { location: { file: pattern } });
+                throw new util_errors/* InputError */.dz(`no report files match '${pattern}'`, { location: { file: pattern } });
             files.push(...matched);
         }
     }
@@ -47802,29 +47751,29 @@ const MAX_REPORT_BYTES = 64 * 1024 * 1024;
 async function loadReport(file) {
     let data;
     try {
-        const size = (await (0,promises_namespaceObject.stat)(file)).size;
+        const size = (await (0,promises_.stat)(file)).size;
         if (size > MAX_REPORT_BYTES) {
-            throw new errors_InputError(`report is ${size} bytes; more than ${MAX_REPORT_BYTES} is not an egress report`, {
+            throw new util_errors/* InputError */.dz(`report is ${size} bytes; more than ${MAX_REPORT_BYTES} is not an egress report`, {
                 location: { file },
             });
         }
-        data = JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+        data = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
     }
     catch (error) {
-        if (error instanceof errors_InputError)
+        if (error instanceof util_errors/* InputError */.dz)
             throw error;
-        throw new errors_InputError(`not a readable JSON report: ${error.message}`, { location: { file } });
+        throw new util_errors/* InputError */.dz(`not a readable JSON report: ${error.message}`, { location: { file } });
     }
     const endpoints = data?.endpoints;
     if (!Array.isArray(endpoints)) {
-        throw new errors_InputError('not an egress report: no endpoints array', {
+        throw new util_errors/* InputError */.dz('not an egress report: no endpoints array', {
             location: { file, field: 'endpoints' },
             hint: 'pass the report JSON the egress action or `telltale egress analyze --format json` writes',
         });
     }
     const checked = endpoints.map((e, i) => {
         const x = (e ?? {});
-        const bad = (field) => new errors_InputError(`endpoint ${i} has no valid '${field}'`, {
+        const bad = (field) => new util_errors/* InputError */.dz(`endpoint ${i} has no valid '${field}'`, {
             location: { file, field: `endpoints[${i}].${field}` },
         });
         if (typeof x.host !== 'string' || !x.host)
@@ -47858,7 +47807,7 @@ async function loadReport(file) {
 async function loadReports(patterns) {
     const files = await expandReportPaths(patterns);
     if (!files.length)
-        throw new errors_InputError(`no report files found in ${patterns.join(', ')}`);
+        throw new util_errors/* InputError */.dz(`no report files found in ${patterns.join(', ')}`);
     return Promise.all(files.map(loadReport));
 }
 
@@ -48094,248 +48043,8 @@ function renderDiffMarkdown(diff, options) {
     return `${parts.join('\n\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
-/*
-How it works:
-`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
-*/
-
-class Node {
-	value;
-	next;
-
-	constructor(value) {
-		this.value = value;
-	}
-}
-
-class yocto_queue_Queue {
-	#head;
-	#tail;
-	#size;
-
-	constructor() {
-		this.clear();
-	}
-
-	enqueue(value) {
-		const node = new Node(value);
-
-		if (this.#head) {
-			this.#tail.next = node;
-			this.#tail = node;
-		} else {
-			this.#head = node;
-			this.#tail = node;
-		}
-
-		this.#size++;
-	}
-
-	dequeue() {
-		const current = this.#head;
-		if (!current) {
-			return;
-		}
-
-		this.#head = this.#head.next;
-		this.#size--;
-
-		// Clean up tail reference when queue becomes empty
-		if (!this.#head) {
-			this.#tail = undefined;
-		}
-
-		return current.value;
-	}
-
-	peek() {
-		if (!this.#head) {
-			return;
-		}
-
-		return this.#head.value;
-
-		// TODO: Node.js 18.
-		// return this.#head?.value;
-	}
-
-	clear() {
-		this.#head = undefined;
-		this.#tail = undefined;
-		this.#size = 0;
-	}
-
-	get size() {
-		return this.#size;
-	}
-
-	* [Symbol.iterator]() {
-		let current = this.#head;
-
-		while (current) {
-			yield current.value;
-			current = current.next;
-		}
-	}
-
-	* drain() {
-		while (this.#head) {
-			yield this.dequeue();
-		}
-	}
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
-
-
-function pLimit(concurrency) {
-	let rejectOnClear = false;
-
-	if (typeof concurrency === 'object') {
-		({concurrency, rejectOnClear = false} = concurrency);
-	}
-
-	validateConcurrency(concurrency);
-
-	if (typeof rejectOnClear !== 'boolean') {
-		throw new TypeError('Expected `rejectOnClear` to be a boolean');
-	}
-
-	const queue = new yocto_queue_Queue();
-	let activeCount = 0;
-
-	const resumeNext = () => {
-		// Process the next queued function if we're under the concurrency limit
-		if (activeCount < concurrency && queue.size > 0) {
-			activeCount++;
-			queue.dequeue().run();
-		}
-	};
-
-	const next = () => {
-		activeCount--;
-		resumeNext();
-	};
-
-	const run = async (function_, resolve, arguments_) => {
-		// Execute the function and capture the result promise
-		const result = (async () => function_(...arguments_))();
-
-		// Resolve immediately with the promise (don't wait for completion)
-		resolve(result);
-
-		// Wait for the function to complete (success or failure)
-		// We catch errors here to prevent unhandled rejections,
-		// but the original promise rejection is preserved for the caller
-		try {
-			await result;
-		} catch {}
-
-		// Decrement active count and process next queued function
-		next();
-	};
-
-	const enqueue = (function_, resolve, reject, arguments_) => {
-		const queueItem = {reject};
-
-		// Queue the internal resolve function instead of the run function
-		// to preserve the asynchronous execution context.
-		new Promise(internalResolve => { // eslint-disable-line promise/param-names
-			queueItem.run = internalResolve;
-			queue.enqueue(queueItem);
-		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
-
-		// Start processing immediately if we haven't reached the concurrency limit
-		if (activeCount < concurrency) {
-			resumeNext();
-		}
-	};
-
-	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
-		enqueue(function_, resolve, reject, arguments_);
-	});
-
-	Object.defineProperties(generator, {
-		activeCount: {
-			get: () => activeCount,
-		},
-		pendingCount: {
-			get: () => queue.size,
-		},
-		clearQueue: {
-			value() {
-				if (!rejectOnClear) {
-					queue.clear();
-					return;
-				}
-
-				const abortError = AbortSignal.abort().reason;
-
-				while (queue.size > 0) {
-					queue.dequeue().reject(abortError);
-				}
-			},
-		},
-		concurrency: {
-			get: () => concurrency,
-
-			set(newConcurrency) {
-				validateConcurrency(newConcurrency);
-				concurrency = newConcurrency;
-
-				queueMicrotask(() => {
-					// eslint-disable-next-line no-unmodified-loop-condition
-					while (activeCount < concurrency && queue.size > 0) {
-						resumeNext();
-					}
-				});
-			},
-		},
-		map: {
-			async value(iterable, function_) {
-				const promises = [];
-
-				try {
-					Array.from(iterable, (value, index) => {
-						const promise = generator(function_, value, index);
-						promises.push(promise);
-						return promise;
-					});
-				} catch (error) {
-					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
-					for (const promise of promises) {
-						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
-					}
-
-					throw error;
-				}
-
-				return Promise.all(promises);
-			},
-		},
-	});
-
-	return generator;
-}
-
-function limitFunction(function_, options) {
-	const limit = pLimit(options);
-
-	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
-	Object.defineProperty(limitedFunction, 'clearQueue', {
-		value: limit.clearQueue,
-	});
-
-	return limitedFunction;
-}
-
-function validateConcurrency(concurrency) {
-	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
-		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
-	}
-}
-
+// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
+var p_limit = __nccwpck_require__(370);
 // EXTERNAL MODULE: external "node:dns"
 var external_node_dns_ = __nccwpck_require__(610);
 // EXTERNAL MODULE: external "node:http"
@@ -48632,7 +48341,7 @@ function probeTarget(probe, port, entry) {
 
 
 async function runPreflight(manifest, options) {
-    const limit = pLimit(options.concurrency ?? 16);
+    const limit = (0,p_limit/* default */.A)(options.concurrency ?? 16);
     const targets = preflightTargets(manifest.entries);
     const results = await Promise.all(targets.map((t) => limit(() => checkTarget(manifest, t, options))));
     return {
@@ -48744,38 +48453,8 @@ function renderPreflightMarkdown(report) {
     return `${head}\n\n${table}\n`;
 }
 
-;// CONCATENATED MODULE: ./shared/util/duration.ts
-/**
- * The one duration parser: `--timeout 3s`, `--since 24h`, action inputs like `1m30s`.
- * Units: ms, s, m, h, d, w; several may be combined (`1h30m`). A bare number is in `defaultUnit`.
- */
-
-const UNIT_MS = {
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000,
-    w: 604_800_000,
-};
-/** Milliseconds in `text`; an InputError naming `what` (a flag or input) when it is not a duration. */
-function parseDuration(text, options = {}) {
-    const trimmed = text.trim().toLowerCase();
-    const fail = () => new errors_InputError(`${options.what ? `${options.what}: ` : ''}'${text}' is not a duration`, {
-        ...(options.location ? { location: options.location } : {}),
-        hint: 'write a number with a unit: 500ms, 3s, 5m, 24h, 7d, 1w, or combined like 1h30m',
-    });
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Number(trimmed) * UNIT_MS[options.defaultUnit ?? 's'];
-    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/g)];
-    if (!parts.length || parts.map((p) => p[0]).join('') !== trimmed)
-        throw fail();
-    const total = parts.reduce((sum, p) => sum + Number(p[1]) * UNIT_MS[p[2]], 0);
-    if (!Number.isFinite(total))
-        throw fail();
-    return Math.round(total);
-}
-
+// EXTERNAL MODULE: ./shared/util/duration.ts
+var duration = __nccwpck_require__(8515);
 ;// CONCATENATED MODULE: ./cli/commands/egress-policy.ts
 /** Subcommands of `telltale egress`: see README "CLI". Flags are parsed here; behaviour lives in shared/egress/. */
 
@@ -48814,7 +48493,7 @@ function registerEgressPolicy(egress, io) {
             const proposals = proposeEntries(diff.new);
             if (proposals.length) {
                 const text = updateManifest(manifest, proposals, 'added by `telltale egress diff --update`: review before committing');
-                await (0,promises_namespaceObject.writeFile)(flags.manifest, text);
+                await (0,promises_.writeFile)(flags.manifest, text);
             }
             io.stderr(`telltale: ${proposals.length ? `added ${diff.new.length} endpoint(s) to ${flags.manifest}` : 'nothing new to add'}\n`);
         }
@@ -48833,10 +48512,10 @@ function registerEgressPolicy(egress, io) {
         .option('--concurrency <n>', 'endpoints checked at once', '16')
         .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
         .action(async (flags) => {
-        const timeoutMs = parseDuration(flags.timeout, { what: '--timeout' });
+        const timeoutMs = (0,duration/* parseDuration */.E)(flags.timeout, { what: '--timeout' });
         const concurrency = Number(flags.concurrency);
         if (!Number.isInteger(concurrency) || concurrency < 1) {
-            throw new errors_InputError(`--concurrency: '${flags.concurrency}' is not a positive whole number`);
+            throw new util_errors/* InputError */.dz(`--concurrency: '${flags.concurrency}' is not a positive whole number`);
         }
         const report = await runPreflight(await loadManifest(flags.manifest), { timeoutMs, concurrency });
         io.stdout(flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderPreflightMarkdown(report));
@@ -48889,7 +48568,7 @@ function readRunContext(env = process.env) {
             event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
         }
         catch (error) {
-            throw new errors_InputError(`cannot read the event payload: ${error.message}`, {
+            throw new util_errors/* InputError */.dz(`cannot read the event payload: ${error.message}`, {
                 location: { file: eventPath },
             });
         }
@@ -48921,7 +48600,7 @@ function context_pullRequestNumber(context) {
 function splitRepository(repository, source = 'GITHUB_REPOSITORY') {
     const match = /^([\w.-]+)\/([\w.-]+)$/.exec(repository ?? '');
     if (!match)
-        throw new errors_InputError(`${source} must be 'owner/name', got '${repository ?? ''}'`);
+        throw new util_errors/* InputError */.dz(`${source} must be 'owner/name', got '${repository ?? ''}'`);
     return { owner: match[1], repo: match[2] };
 }
 
@@ -54306,7 +53985,7 @@ const ACTIONS_BOT = 'github-actions[bot]';
 function stickyMarker(key) {
     // The key ends up inside an HTML comment: anything that could close it (`-->`) must be impossible.
     if (!/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/.test(key)) {
-        throw new errors_InputError(`comment key '${key}' must be 1-100 letters, digits, '.', '_', ':', '/' or '-'`, {
+        throw new util_errors/* InputError */.dz(`comment key '${key}' must be 1-100 letters, digits, '.', '_', ':', '/' or '-'`, {
             hint: 'e.g. --key egress or --key audit/debian',
         });
     }
@@ -54373,7 +54052,7 @@ async function publishComment(options) {
         return { posted: true, ...result };
     }
     catch (error) {
-        if (error instanceof errors_InputError)
+        if (error instanceof util_errors/* InputError */.dz)
             throw error;
         const outcome = classify(error);
         options.log(`PR comment not posted (${outcome.reason}): ${outcome.message}`);
@@ -54415,7 +54094,7 @@ function commentTargetFromRun(run, pr) {
     const { owner, repo } = splitRepository(run.repository);
     const issue = pr ?? context_pullRequestNumber(run);
     if (issue === undefined) {
-        throw new errors_InputError(`no pull request to comment on: the '${run.eventName ?? 'unknown'}' event has no PR number`, {
+        throw new util_errors/* InputError */.dz(`no pull request to comment on: the '${run.eventName ?? 'unknown'}' event has no PR number`, {
             hint: 'pass --pr N (or the action input pr), or run on pull_request / workflow_run with the PR number',
         });
     }
@@ -54451,22 +54130,22 @@ function registerComment(program, io) {
         .action(async (flags) => {
         let body;
         try {
-            body = await (0,promises_namespaceObject.readFile)(flags.bodyFile, 'utf8');
+            body = await (0,promises_.readFile)(flags.bodyFile, 'utf8');
         }
         catch (error) {
-            throw new errors_InputError(`cannot read the comment body: ${error.message}`, {
+            throw new util_errors/* InputError */.dz(`cannot read the comment body: ${error.message}`, {
                 location: { file: flags.bodyFile },
             });
         }
         let pr;
         if (flags.pr !== undefined) {
             if (!/^[1-9]\d*$/.test(flags.pr))
-                throw new errors_InputError(`--pr: '${flags.pr}' is not a pull request number`);
+                throw new util_errors/* InputError */.dz(`--pr: '${flags.pr}' is not a pull request number`);
             pr = Number(flags.pr);
         }
         const token = process.env.GITHUB_TOKEN;
         if (!token) {
-            throw new errors_InputError('GITHUB_TOKEN is not set', {
+            throw new util_errors/* InputError */.dz('GITHUB_TOKEN is not set', {
                 hint: 'in a workflow: env: { GITHUB_TOKEN: ${{ github.token }} } and permissions: pull-requests: write',
             });
         }
@@ -54482,7 +54161,7 @@ function registerComment(program, io) {
             // Outside a job there is no summary: the body and the reason go to stderr instead.
             summary: async (markdown) => {
                 if (summaryFile)
-                    await (0,promises_namespaceObject.appendFile)(summaryFile, `${markdown}\n`);
+                    await (0,promises_.appendFile)(summaryFile, `${markdown}\n`);
                 else
                     io.stderr(markdown);
             },
@@ -54514,21 +54193,21 @@ function parseFormats(text) {
         const name = i < 0 ? item : item.slice(0, i);
         const file = i < 0 ? undefined : item.slice(i + 1);
         if (!FORMATS.includes(name)) {
-            throw new errors_InputError(`unknown format '${name}'`, {
+            throw new util_errors/* InputError */.dz(`unknown format '${name}'`, {
                 location: { field: '--format' },
                 hint: `use one or more of ${FORMATS.join(', ')}, e.g. documentation,sarif:audit.sarif`,
             });
         }
         if (file === '')
-            throw new errors_InputError(`format '${name}:' needs a file name after the colon`, {
+            throw new util_errors/* InputError */.dz(`format '${name}:' needs a file name after the colon`, {
                 location: { field: '--format' },
             });
         return { name: name, ...(file ? { path: file } : {}) };
     });
     if (specs.length === 0)
-        throw new errors_InputError('--format is empty', { location: { field: '--format' } });
+        throw new util_errors/* InputError */.dz('--format is empty', { location: { field: '--format' } });
     if (specs.filter((s) => !s.path).length > 1) {
-        throw new errors_InputError('only one format can write to stdout', {
+        throw new util_errors/* InputError */.dz('only one format can write to stdout', {
             location: { field: '--format' },
             hint: 'give the others a file: json:audit.json',
         });
@@ -54952,7 +54631,7 @@ function parseControls(text, file) {
     const firstError = doc.errors[0];
     if (firstError) {
         const lp = lineCounter.linePos(firstError.pos[0]);
-        throw new errors_InputError(`the controls file is not valid YAML: ${firstError.message.split('\n')[0]}`, {
+        throw new util_errors/* InputError */.dz(`the controls file is not valid YAML: ${firstError.message.split('\n')[0]}`, {
             location: { file, line: lp.line, column: lp.col },
             hint: 'check the indentation and quoting near this line',
         });
@@ -54961,7 +54640,7 @@ function parseControls(text, file) {
     if (doc.contents === null || ((0,dist/* isScalar */.jn)(doc.contents) && doc.contents.value === null))
         return out;
     if (!(0,dist/* isMap */.jh)(doc.contents)) {
-        throw new errors_InputError('a controls file is a map of resource types (file:, package:, …)', {
+        throw new util_errors/* InputError */.dz('a controls file is a map of resource types (file:, package:, …)', {
             location: pos(doc.contents),
         });
     }
@@ -54973,7 +54652,7 @@ function parseControls(text, file) {
             continue;
         }
         if (typeName !== 'gossfile' && !RESOURCE_TYPES.includes(typeName)) {
-            throw new errors_InputError(`unknown resource type '${typeName}'`, {
+            throw new util_errors/* InputError */.dz(`unknown resource type '${typeName}'`, {
                 location: { ...typePos, field: typeName },
                 hint: `known types: ${[...RESOURCE_TYPES, 'gossfile', 'image'].join(', ')}`,
             });
@@ -54981,7 +54660,7 @@ function parseControls(text, file) {
         if (typePair.value === null || ((0,dist/* isScalar */.jn)(typePair.value) && typePair.value.value === null))
             continue;
         if (!(0,dist/* isMap */.jh)(typePair.value)) {
-            throw new errors_InputError(`'${typeName}' holds a map of resources keyed by id`, {
+            throw new util_errors/* InputError */.dz(`'${typeName}' holds a map of resources keyed by id`, {
                 location: { ...pos(typePair.value), field: typeName },
             });
         }
@@ -54992,7 +54671,7 @@ function parseControls(text, file) {
                 const attrs = resPair.value && (0,dist/* isMap */.jh)(resPair.value) ? resPair.value.toJSON() : {};
                 for (const k of Object.keys(attrs)) {
                     if (k !== 'skip' && k !== 'title' && k !== 'meta' && k !== 'path') {
-                        throw new errors_InputError(`unknown attribute '${k}' for gossfile`, {
+                        throw new util_errors/* InputError */.dz(`unknown attribute '${k}' for gossfile`, {
                             location: { ...resPos, field: `gossfile.${id}.${k}` },
                         });
                     }
@@ -55014,7 +54693,7 @@ function buildControl(type, id, node, position, pos, file) {
     if (node === null || ((0,dist/* isScalar */.jn)(node) && node.value === null))
         return control;
     if (!(0,dist/* isMap */.jh)(node)) {
-        throw new errors_InputError(`${type} '${id}' must be a map of attributes`, {
+        throw new util_errors/* InputError */.dz(`${type} '${id}' must be a map of attributes`, {
             location: { ...pos(node), field: `${type}.${id}` },
         });
     }
@@ -55034,21 +54713,21 @@ function buildControl(type, id, node, position, pos, file) {
             continue;
         }
         if (!allowed.includes(key)) {
-            throw new errors_InputError(`unknown attribute '${key}' for ${type}`, {
+            throw new util_errors/* InputError */.dz(`unknown attribute '${key}' for ${type}`, {
                 location: { ...keyPos, file, field },
                 hint: `${type} accepts: ${[...allowed, 'title', 'meta', 'skip'].join(', ')}`,
             });
         }
         const problem = SETTINGS.has(key) ? undefined : checkMatcher(value);
         if (problem)
-            throw new errors_InputError(problem, { location: { ...pos(pair.value), field } });
+            throw new util_errors/* InputError */.dz(problem, { location: { ...pos(pair.value), field } });
         control.attributes[key] = value;
         control.attributePositions[key] = keyPos;
     }
     if (type === 'command' || type === 'http') {
         const t = control.attributes.timeout;
         if (t !== undefined && (typeof t !== 'number' || t <= 0)) {
-            throw new errors_InputError(`timeout is milliseconds, a positive number`, {
+            throw new util_errors/* InputError */.dz(`timeout is milliseconds, a positive number`, {
                 location: { ...position, field: `${type}.${id}.timeout` },
             });
         }
@@ -55059,16 +54738,16 @@ function checkMeta(value, location) {
     if (value === null || value === undefined)
         return {};
     if (typeof value !== 'object' || Array.isArray(value))
-        throw new errors_InputError('meta is a map', { location });
+        throw new util_errors/* InputError */.dz('meta is a map', { location });
     const meta = value;
     if (meta.impact !== undefined && (typeof meta.impact !== 'number' || meta.impact < 0 || meta.impact > 1)) {
-        throw new errors_InputError('meta.impact is a number from 0 to 1 (as InSpec)', { location });
+        throw new util_errors/* InputError */.dz('meta.impact is a number from 0 to 1 (as InSpec)', { location });
     }
     if (meta.tags !== undefined && (!Array.isArray(meta.tags) || meta.tags.some((t) => typeof t !== 'string'))) {
-        throw new errors_InputError('meta.tags is a list of strings', { location });
+        throw new util_errors/* InputError */.dz('meta.tags is a list of strings', { location });
     }
     if (meta.id !== undefined && typeof meta.id !== 'string')
-        throw new errors_InputError('meta.id is a string', { location });
+        throw new util_errors/* InputError */.dz('meta.id is a string', { location });
     return meta;
 }
 function keyValue(pair) {
@@ -55088,13 +54767,13 @@ function keyValue(pair) {
 async function loadControls(file, seen = new Set()) {
     const abs = external_node_path_default().resolve(file);
     if (seen.has(abs))
-        throw new errors_InputError(`gossfile include cycle through ${file}`, { location: { file } });
+        throw new util_errors/* InputError */.dz(`gossfile include cycle through ${file}`, { location: { file } });
     let text;
     try {
         text = await external_node_fs_.promises.readFile(abs, 'utf8');
     }
     catch (error) {
-        throw new errors_InputError(`cannot read the controls file: ${error.code ?? String(error)}`, {
+        throw new util_errors/* InputError */.dz(`cannot read the controls file: ${error.code ?? String(error)}`, {
             location: { file },
             hint: 'pass --controls with the path of a Goss-style YAML file',
         });
@@ -55108,7 +54787,7 @@ async function loadControls(file, seen = new Set()) {
         const base = external_node_path_default().dirname(file);
         const matches = await glob(inc.pattern, { cwd: base, absolute: false, onlyFiles: true });
         if (matches.length === 0) {
-            throw new errors_InputError(`gossfile '${inc.pattern}' matches no file`, {
+            throw new util_errors/* InputError */.dz(`gossfile '${inc.pattern}' matches no file`, {
                 location: { ...inc.position, field: `gossfile.${inc.pattern}` },
             });
         }
@@ -55687,9 +55366,9 @@ const observeMatching = async (control) => {
     return Promise.resolve({ values: { matches: control.attributes.content } });
 };
 
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
 ;// CONCATENATED MODULE: ./shared/audit/resources/network.ts
 /**
  * Goss `http`, `addr` and `dns`: probes sent from where the target's network is. Only targets with
@@ -55893,7 +55572,7 @@ async function runAudit(controls, target, listener, options = {}) {
     try {
         listener({ kind: 'phase-started', target: target.description, controls: controls.length });
         const context = { cache: new Map() };
-        const limit = pLimit(options.concurrency ?? 8);
+        const limit = (0,p_limit/* default */.A)(options.concurrency ?? 8);
         const observed = controls.map((c) => limit(async () => {
             const t0 = now();
             if (c.skip)
@@ -56005,9 +55684,9 @@ function truncate(text) {
         : text;
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./shared/audit/system/packages/dpkg.ts
 function parseDpkgStatus(text) {
     const out = [];
@@ -56320,13 +55999,13 @@ function parseTargetSpec(spec) {
     const kind = i < 0 ? s : s.slice(0, i);
     const ref = i < 0 ? '' : s.slice(i + 1);
     if (!TARGET_KINDS.includes(kind) || kind === 'host') {
-        throw new errors_InputError(`unknown target '${spec}'`, {
+        throw new util_errors/* InputError */.dz(`unknown target '${spec}'`, {
             location: { field: '--target' },
             hint: 'use host, image:PATH, oci:PATH, container:NAME or docker-image:REF',
         });
     }
     if (!ref)
-        throw new errors_InputError(`target '${kind}:' needs a ${kind === 'container' ? 'container name' : kind === 'docker-image' ? 'reference' : 'path'}`, { location: { field: '--target' } });
+        throw new util_errors/* InputError */.dz(`target '${kind}:' needs a ${kind === 'container' ? 'container name' : kind === 'docker-image' ? 'reference' : 'path'}`, { location: { field: '--target' } });
     return { kind: kind, ref };
 }
 async function openTarget(spec) {
@@ -56335,7 +56014,7 @@ async function openTarget(spec) {
         return Promise.resolve(openHostTarget());
     // LEAD: wire the image engineer's openers here (targets/{image,oci,container,docker-image}.ts)
     // once they land; until then an image-side target is an honest input error, not a host audit.
-    throw new errors_InputError(`the '${kind}' target is not available in this build yet`, {
+    throw new util_errors/* InputError */.dz(`the '${kind}' target is not available in this build yet`, {
         location: { field: '--target' },
         hint: 'audit the host (--target host) or use a build that includes the image targets',
     });
@@ -56391,7 +56070,7 @@ async function performAudit(req) {
                 await external_node_fs_.promises.writeFile(f.path, text);
             }
             catch (error) {
-                throw new errors_InputError(`cannot write the ${f.name} report: ${error.code ?? String(error)}`, { location: { file: f.path } });
+                throw new util_errors/* InputError */.dz(`cannot write the ${f.name} report: ${error.code ?? String(error)}`, { location: { file: f.path } });
             }
             files[f.name] = f.path;
         }
@@ -56447,10 +56126,3724 @@ const auditDemo = [
     },
 ];
 
+;// CONCATENATED MODULE: ./shared/cloudtrail/record.ts
+/**
+ * A CloudTrail record as telltale keeps it: the JSON object AWS wrote, untouched. Rules read any
+ * field by path, so the type names only the fields the pipeline itself reads; everything in it is
+ * untrusted text an attacker may have chosen (user agents, resource names, request parameters).
+ *
+ * Field reference: AWS CloudTrail User Guide, "CloudTrail record contents" and "userIdentity element".
+ */
+/** The record's time in epoch milliseconds, or NaN when `eventTime` is missing or not a time. */
+function eventTimeMs(record) {
+    return typeof record.eventTime === 'string' ? Date.parse(record.eventTime) : NaN;
+}
+/** A string field, or undefined when absent or of another type (logs are untrusted: never assume). */
+function record_str(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+/** An object field, or undefined. */
+function obj(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+/**
+ * EC2 wraps lists as `{ items: [...] }` (its XML heritage); other services use plain arrays. Both
+ * come back as an array here, and anything else as an empty one.
+ */
+function items(value) {
+    if (Array.isArray(value))
+        return value;
+    const wrapped = obj(value)?.items;
+    return Array.isArray(wrapped) ? wrapped : [];
+}
+/** The call failed: CloudTrail writes `errorCode` only for calls that did not succeed. */
+function isFailed(record) {
+    if (typeof record.errorCode === 'string' && record.errorCode !== '')
+        return true;
+    // ConsoleLogin reports a failed sign-in in the response instead (errorMessage "Failed authentication").
+    return record_str(obj(record.responseElements)?.ConsoleLogin) === 'Failure';
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/actor.ts
+/**
+ * Who made a call, and how. CloudTrail's `userIdentity` differs by identity type (User Guide,
+ * "CloudTrail userIdentity element"): IAM users have a `userName`, assumed roles and root do not,
+ * AWS service events may carry only `invokedBy`. The actor's name is derived per type, never read
+ * from one field that is empty half the time (Tattletrail's bug).
+ */
+
+function describeActor(record) {
+    const id = obj(record.userIdentity) ?? {};
+    const type = record_str(id.type) ?? (record_str(id.invokedBy) ? 'AWSService' : 'Unknown');
+    const arn = record_str(id.arn);
+    const accountId = record_str(id.accountId) ?? record_str(record.recipientAccountId);
+    const session = obj(id.sessionContext);
+    const issuer = obj(session?.sessionIssuer);
+    const attributes = obj(session?.attributes);
+    const actor = { key: '', name: '', type };
+    if (arn)
+        actor.arn = arn;
+    if (accountId)
+        actor.accountId = accountId;
+    const principalId = record_str(id.principalId);
+    if (principalId)
+        actor.principalId = principalId;
+    const key = record_str(id.accessKeyId);
+    if (key) {
+        actor.accessKeyId = key;
+        if (key.startsWith('AKIA'))
+            actor.credential = 'long-term';
+        else if (key.startsWith('ASIA'))
+            actor.credential = 'temporary';
+    }
+    const mfa = attributes?.mfaAuthenticated;
+    if (mfa !== undefined)
+        actor.mfa = mfa === true || mfa === 'true';
+    const invokedBy = record_str(id.invokedBy);
+    if (invokedBy)
+        actor.invokedBy = invokedBy;
+    switch (type) {
+        case 'Root':
+            actor.name = `root (${accountId ?? 'unknown account'})`;
+            actor.key = `root:${accountId ?? '?'}`;
+            break;
+        case 'IAMUser':
+            actor.name = record_str(id.userName) ?? lastPart(arn) ?? principalId ?? 'IAM user';
+            break;
+        case 'AssumedRole': {
+            const role = record_str(issuer?.userName) ?? arn?.split('/')[1];
+            const sessionName = arn?.split('/').slice(2).join('/') || principalId?.split(':')[1];
+            if (record_str(issuer?.arn))
+                actor.sessionIssuer = record_str(issuer?.arn);
+            if (sessionName)
+                actor.sessionName = sessionName;
+            actor.name = [role, sessionName].filter(Boolean).join('/') || arn || 'assumed role';
+            break;
+        }
+        case 'AWSService':
+            actor.name = invokedBy ?? 'AWS service';
+            actor.key = `service:${invokedBy ?? '?'}`;
+            break;
+        default:
+            actor.name = record_str(id.userName) ?? lastPart(arn) ?? principalId ?? invokedBy ?? type;
+    }
+    if (!actor.key)
+        actor.key = arn ?? (principalId ? `${type}:${principalId}` : `${type}:${actor.name}`);
+    return actor;
+}
+function lastPart(arn) {
+    if (!arn)
+        return undefined;
+    const tail = arn.split('/').pop();
+    return tail && tail !== arn ? tail : arn.split(':').pop() || undefined;
+}
+/**
+ * How the call was made, from `userAgent`, `invokedBy` and the console flag. IaC is named first:
+ * CloudFormation calls carry `cloudformation.amazonaws.com` as agent or invoker, Terraform and
+ * Pulumi put their names in the agent, the CDK deploys through CloudFormation.
+ */
+function viaOf(record) {
+    const agent = record_str(record.userAgent) ?? '';
+    const invokedBy = record_str(obj(record.userIdentity)?.invokedBy) ?? '';
+    const source = record_str(record.sourceIPAddress) ?? '';
+    if (/cloudformation\.amazonaws\.com/i.test(agent) ||
+        /cloudformation\.amazonaws\.com/i.test(invokedBy) ||
+        /cloudformation\.amazonaws\.com/i.test(source) ||
+        /\b(terraform|pulumi|aws-cdk|crossplane|opentofu)\b/i.test(agent)) {
+        return 'iac';
+    }
+    const fromConsole = record.sessionCredentialFromConsole === true || record.sessionCredentialFromConsole === 'true';
+    if (fromConsole ||
+        /^signin\.amazonaws\.com$|^console\.([a-z0-9-]+\.)?amazonaws\.com$|^AWS Internal$/i.test(agent) ||
+        /^\[?(S3Console|Mozilla)\//i.test(agent)) {
+        return 'console';
+    }
+    if (/^\[?aws-cli\//i.test(agent))
+        return 'cli';
+    if (invokedBy || /^[a-z0-9-]+\.amazonaws\.com$/i.test(agent))
+        return 'service';
+    if (/^\[?(Boto3|botocore|aws-sdk-|aws-sdk-java|aws-internal|APN\/|Go-http-client|python-requests)/i.test(agent)) {
+        return 'sdk';
+    }
+    return 'unknown';
+}
+/** The user agent's family, for tables: `aws-cli/2.15.0 Python/…` → `aws-cli/2.15.0`. */
+function agentFamily(agent) {
+    if (!agent)
+        return undefined;
+    const iac = /\b(Terraform|Pulumi|aws-cdk|OpenTofu|Crossplane)\/[^\s)]+/i.exec(agent);
+    if (iac)
+        return iac[0];
+    return agent
+        .replace(/^\[|\]$/g, '')
+        .split(/\s+/)[0]
+        .slice(0, 80);
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/threat.ts
+/**
+ * Threat level on Sigma's scale. A finding starts at its rule's level and moves by explicit,
+ * explained steps, each listed in the report:
+ *
+ * - root credentials: one step up (unless the rule is about root already);
+ * - infrastructure as code (CloudFormation, Terraform, Pulumi, CDK): one step down, since the change
+ *   went through a pipeline and review; the same change by hand in the console keeps its level
+ *   (Tattletrail's idea: the console is where unreviewed changes happen);
+ * - a failed call (`errorCode` present): an attempt, not a change: one step down, outcome "failed"
+ *   (rules where the attempt itself is the signal, like LeaveOrganization, keep their level).
+ */
+
+
+const LEVELS = ['informational', 'low', 'medium', 'high', 'critical'];
+function levelRank(level) {
+    return LEVELS.indexOf(level);
+}
+function parseLevel(text) {
+    const l = text.trim().toLowerCase();
+    return LEVELS.includes(l) ? l : l === 'info' ? 'informational' : undefined;
+}
+function assessThreat(base, record, policy) {
+    const steps = [];
+    if (policy.actorModifiers) {
+        if (record_str(record.userIdentity?.type) === 'Root')
+            steps.push({ step: 1, reason: "made with the root user's credentials" });
+        const via = viaOf(record);
+        if (via === 'iac')
+            steps.push({ step: -1, reason: 'made by infrastructure as code (reviewed pipeline)' });
+        else if (via === 'console')
+            steps.push({ step: 0, reason: 'made by hand in the console' });
+    }
+    const failed = isFailed(record);
+    if (failed) {
+        const code = record_str(record.errorCode) ?? 'failed';
+        steps.push(policy.failed === 'keep'
+            ? { step: 0, reason: `the call failed (${code}); the attempt alone is the signal` }
+            : { step: -1, reason: `the call failed (${code}): an attempt, not a change` });
+    }
+    const rank = steps.reduce((r, s) => r + s.step, levelRank(base));
+    return {
+        severity: LEVELS[Math.max(0, Math.min(LEVELS.length - 1, rank))],
+        outcome: failed ? 'failed' : 'success',
+        steps,
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/report/model.ts
+
+function compareFindings(a, b) {
+    return (levelRank(b.severity) - levelRank(a.severity) ||
+        a.actor.key.localeCompare(b.actor.key) ||
+        a.eventTime.localeCompare(b.eventTime) ||
+        a.rule.localeCompare(b.rule));
+}
+/** Actors ordered by their worst finding, then by how many they have. */
+function groupByActor(findings) {
+    const groups = new Map();
+    for (const f of findings) {
+        let g = groups.get(f.actor.key);
+        if (!g) {
+            g = { key: f.actor.key, name: f.actor.name, type: f.actor.type, highest: f.severity, findings: 0 };
+            if (f.actor.arn)
+                g.arn = f.actor.arn;
+            groups.set(f.actor.key, g);
+        }
+        g.findings++;
+        if (levelRank(f.severity) > levelRank(g.highest))
+            g.highest = f.severity;
+    }
+    return [...groups.values()].sort((a, b) => levelRank(b.highest) - levelRank(a.highest) || b.findings - a.findings || a.name.localeCompare(b.name));
+}
+/** Findings at or above `level`. */
+function findingsAtOrAbove(report, level) {
+    return report.findings.filter((f) => levelRank(f.severity) >= levelRank(level));
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/report/html.ts
+/**
+ * A self-contained HTML dashboard of the findings (the seed's wish: "a dashboard of the highest
+ * threat items of the last 24 hours"), uploaded as a workflow artifact and opened from disk.
+ *
+ * - Rendered on the server side: every value from the logs is written through escapeHtml, into text
+ *   or quoted attributes only; the page's script never builds HTML from data, it only reorders and
+ *   hides the rows already there (sorting, filtering, actor focus).
+ * - No external resource: inline CSS and one inline script, allowed by a Content-Security-Policy
+ *   with `default-src 'none'` and the script's own SHA-256, so an injected tag could neither load
+ *   nor run anything even if escaping failed.
+ */
+
+
+
+const STYLE = `
+:root{--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--critical:#b3261e;--high:#d4590f;--medium:#a37b00;--low:#1f6feb;--informational:#6e7781}
+@media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#30363d}}
+*{box-sizing:border-box}body{margin:0;padding:24px;font:14px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;background:var(--bg);color:var(--fg)}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:24px 0 8px}.muted{color:var(--muted)}
+.badges{display:flex;gap:8px;flex-wrap:wrap;margin:12px 0}.badge{border:1px solid var(--line);border-radius:6px;padding:4px 10px}
+.sev{display:inline-block;min-width:84px;font-weight:600}.sev-critical{color:var(--critical)}.sev-high{color:var(--high)}.sev-medium{color:var(--medium)}.sev-low{color:var(--low)}.sev-informational{color:var(--informational)}
+table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+th{cursor:pointer;user-select:none;white-space:nowrap}th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
+code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;word-break:break-all}
+.controls{display:flex;gap:12px;flex-wrap:wrap;align-items:center;margin:8px 0 12px}input,select,button{font:inherit;padding:4px 6px}
+details summary{cursor:pointer}dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:6px 0}dt{color:var(--muted)}
+.actor-row{cursor:pointer}.actor-row:hover{background:rgba(127,127,127,.1)}.warn{color:var(--high)}
+`;
+const SCRIPT = `
+(function(){
+  var table=document.getElementById('findings');var body=table.tBodies[0];
+  var rows=Array.prototype.slice.call(body.rows);
+  var q=document.getElementById('q'),min=document.getElementById('min'),outcome=document.getElementById('outcome'),actor=document.getElementById('actor');
+  var count=document.getElementById('shown');
+  function apply(){
+    var text=q.value.trim().toLowerCase(),m=Number(min.value),o=outcome.value,a=actor.value,n=0;
+    rows.forEach(function(r){
+      var ok=Number(r.getAttribute('data-rank'))>=m&&(!o||r.getAttribute('data-outcome')===o)&&(!a||r.getAttribute('data-actor')===a)&&(!text||r.textContent.toLowerCase().indexOf(text)>=0);
+      r.hidden=!ok;if(ok)n++;
+    });
+    count.textContent=String(n);
+  }
+  [q,min,outcome,actor].forEach(function(el){el.addEventListener('input',apply);el.addEventListener('change',apply);});
+  Array.prototype.forEach.call(table.tHead.rows[0].cells,function(th,i){
+    th.addEventListener('click',function(){
+      var dir=th.getAttribute('aria-sort')==='descending'?'ascending':'descending';
+      Array.prototype.forEach.call(table.tHead.rows[0].cells,function(c){c.removeAttribute('aria-sort');});
+      th.setAttribute('aria-sort',dir);
+      var numeric=th.getAttribute('data-type')==='number';
+      rows.sort(function(x,y){
+        var a=x.cells[i].getAttribute('data-sort')||x.cells[i].textContent,b=y.cells[i].getAttribute('data-sort')||y.cells[i].textContent;
+        var c=numeric?Number(a)-Number(b):a.localeCompare(b);
+        return dir==='ascending'?c:-c;
+      });
+      rows.forEach(function(r){body.appendChild(r);});
+    });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll('.actor-row'),function(r){
+    r.addEventListener('click',function(){actor.value=r.getAttribute('data-actor');apply();table.scrollIntoView();});
+  });
+  apply();
+})();
+`;
+function renderCloudTrailHtml(report) {
+    const scriptHash = (0,external_node_crypto_.createHash)('sha256').update(SCRIPT).digest('base64');
+    const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src data:; base-uri 'none'; form-action 'none'`;
+    const { stats } = report;
+    const window = `${report.window.since ?? 'beginning of the logs'} → ${report.window.until ?? 'now'}`;
+    const parts = [];
+    parts.push('<!doctype html>', '<html lang="en"><head><meta charset="utf-8">', `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`, '<meta name="viewport" content="width=device-width,initial-scale=1">', '<meta name="referrer" content="no-referrer">', `<title>CloudTrail risky changes · ${escapeHtml(window)}</title>`, `<style>${STYLE}</style></head><body>`, '<h1>CloudTrail: risky changes</h1>', `<div class="muted">Window ${escapeHtml(window)} · source <code>${escapeHtml(report.source.location)}</code>${report.source.regions?.length ? ` (${report.source.regions.map((r) => escapeHtml(r)).join(', ')})` : ''} · ${stats.events} events · ${stats.files} file(s)${stats.malformed ? ` · <span class="warn">${stats.malformed} unreadable</span>` : ''} · generated ${escapeHtml(report.generatedAt)} by telltale ${escapeHtml(report.tool.version)}</div>`, '<div class="badges">', ...LEVELS.slice()
+        .reverse()
+        .map((l) => `<span class="badge"><span class="sev sev-${l}">${l}</span> ${stats.bySeverity[l]}</span>`), '</div>');
+    for (const note of report.source.notes)
+        parts.push(`<p class="muted">${escapeHtml(note)}</p>`);
+    parts.push('<h2>Log health</h2><ul>');
+    const health = report.health;
+    parts.push(health.hours
+        ? `<li${health.silentHours ? ' class="warn"' : ''}>Hours with ${health.basis === 'deliveries' ? 'no log file delivered' : 'no event returned'}: ${health.silentHours} of ${health.hours}${health.silent.length ? ` (${health.silent.map((s) => `<code>${escapeHtml(s)}</code>`).join(', ')})` : ''}</li>`
+        : '<li>No hours to examine.</li>');
+    for (const c of health.trailChanges) {
+        parts.push(`<li class="warn">Trail change <code>${escapeHtml(c.eventName)}</code> <code>${escapeHtml(c.trail)}</code> by ${escapeHtml(c.actor)} at <code>${escapeHtml(c.eventTime)}</code> in ${escapeHtml(c.region)}${c.outcome === 'failed' ? ' (failed)' : ''}</li>`);
+    }
+    if (!health.trailChanges.length)
+        parts.push('<li>No trail configuration changes seen.</li>');
+    for (const m of report.malformedFiles.slice(0, 100)) {
+        parts.push(`<li class="warn">Unreadable: <code>${escapeHtml(m.file)}</code>: ${escapeHtml(m.reason)}</li>`);
+    }
+    parts.push('</ul>');
+    parts.push('<h2>Actors</h2>');
+    if (report.actors.length) {
+        parts.push('<table><thead><tr><th>Highest</th><th>Actor</th><th>Type</th><th>Findings</th></tr></thead><tbody>');
+        for (const a of report.actors) {
+            parts.push(`<tr class="actor-row" data-actor="${escapeHtml(a.key)}" title="show only this actor"><td><span class="sev sev-${a.highest}">${a.highest}</span></td><td>${escapeHtml(a.name)}${a.arn ? `<br><code>${escapeHtml(a.arn)}</code>` : ''}</td><td>${escapeHtml(a.type)}</td><td>${a.findings}</td></tr>`);
+        }
+        parts.push('</tbody></table>');
+    }
+    else {
+        parts.push('<p>No findings.</p>');
+    }
+    parts.push('<h2>Findings</h2>', '<div class="controls">', '<label>Search <input id="q" type="search" placeholder="actor, event, resource, IP…"></label>', `<label>At least <select id="min">${LEVELS.map((l, i) => `<option value="${i}">${l}</option>`).join('')}</select></label>`, '<label>Outcome <select id="outcome"><option value="">any</option><option value="success">success</option><option value="failed">failed (attempt)</option></select></label>', `<label>Actor <select id="actor"><option value="">all</option>${report.actors
+        .map((a) => `<option value="${escapeHtml(a.key)}">${escapeHtml(a.name)}</option>`)
+        .join('')}</select></label>`, `<span class="muted"><span id="shown">${report.findings.length}</span> of ${report.findings.length} shown</span>`, '</div>', '<table id="findings"><thead><tr><th data-type="number">Severity</th><th>When (UTC)</th><th>Actor</th><th>Event</th><th>What</th><th>Where</th><th>Rule</th></tr></thead><tbody>');
+    for (const f of report.findings)
+        parts.push(findingRow(f));
+    parts.push('</tbody></table>');
+    parts.push(`<p class="muted">${report.rules.loaded.length} rule(s) ran. ${report.rules.problems.length
+        ? `<span class="warn">${report.rules.problems.length} rule(s) could not be loaded.</span>`
+        : ''} Sigma-derived findings name the rule author, as the Detection Rule License requires.</p>`);
+    parts.push(`<script>${SCRIPT}</script></body></html>`);
+    return `${parts.join('\n')}\n`;
+}
+function findingRow(f) {
+    const rank = levelRank(f.severity);
+    const detail = [
+        ['event ID', f.eventId],
+        ['actor ARN', f.actor.arn ?? ''],
+        ['actor type', f.actor.type],
+        ['session issuer', f.actor.sessionIssuer ?? ''],
+        ['session name', f.actor.sessionName ?? ''],
+        [
+            'access key',
+            f.actor.accessKeyId ? `${f.actor.accessKeyId}${f.actor.credential ? ` (${f.actor.credential})` : ''}` : '',
+        ],
+        ['user agent', f.userAgent],
+        ['account', f.account ?? ''],
+        ['resources', f.resources.join(', ')],
+        ['error', f.errorCode ? `${f.errorCode}${f.errorMessage ? `: ${f.errorMessage}` : ''}` : ''],
+        ...Object.entries(f.details),
+        [
+            'level',
+            `${f.baseLevel}${f.modifiers.map((m) => ` ${m.step > 0 ? '+1' : m.step < 0 ? '−1' : '±0'} (${m.reason})`).join('')} → ${f.severity}`,
+        ],
+    ];
+    const dl = detail
+        .filter(([, v]) => v !== '')
+        .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd><code>${escapeHtml(v)}</code></dd>`)
+        .join('');
+    const link = f.ruleLink && /^https:\/\//.test(f.ruleLink) ? ` <a href="${escapeHtml(f.ruleLink)}" rel="noreferrer noopener">↗</a>` : '';
+    return [
+        `<tr data-rank="${rank}" data-outcome="${f.outcome}" data-actor="${escapeHtml(f.actor.key)}">`,
+        `<td data-sort="${rank}"><span class="sev sev-${f.severity}">${f.severity}</span>${f.outcome === 'failed' ? '<br><span class="muted">attempt</span>' : ''}</td>`,
+        `<td><code>${escapeHtml(f.eventTime)}</code></td>`,
+        `<td>${escapeHtml(f.actor.name)}<br><span class="muted">${escapeHtml(f.actor.type)}</span></td>`,
+        `<td><code>${escapeHtml(f.eventName)}</code><br><span class="muted">${escapeHtml(f.eventSource)}</span></td>`,
+        `<td><details><summary>${escapeHtml(f.summary)}${f.count > 1 ? ` (×${f.count})` : ''}</summary><dl>${dl}</dl></details></td>`,
+        `<td>${escapeHtml(f.region)}<br><code>${escapeHtml(f.sourceIPAddress)}</code><br><span class="muted">${escapeHtml(f.via)}</span></td>`,
+        `<td>${escapeHtml(f.rule)}${f.ruleAuthor ? `<br><span class="muted">by ${escapeHtml(f.ruleAuthor)}</span>` : ''}${link}</td>`,
+        '</tr>',
+    ].join('');
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/report/json.ts
+function renderCloudTrailJson(report) {
+    return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/report/markdown.ts
+/**
+ * The report as GitHub Markdown: a job summary or the body of the nightly issue. Highest threat
+ * first, grouped by actor; log health before findings (a quiet night with logging off is not a
+ * quiet night). Every value from the logs goes through escapeMarkdown / markdownCode.
+ */
+
+
+
+const report_markdown_ICON = {
+    critical: '🟥',
+    high: '🟧',
+    medium: '🟨',
+    low: '🟦',
+    informational: '⬜',
+};
+function renderCloudTrailMarkdown(report, options = {}) {
+    const max = options.maxFindings ?? 200;
+    const out = [];
+    const { stats } = report;
+    out.push(`## ${options.title ?? 'CloudTrail: risky changes'}`);
+    out.push('');
+    const window = `${report.window.since ?? 'the beginning of the logs'} → ${report.window.until ?? 'now'}`;
+    out.push(`Window ${escapeMarkdown(window)} · source ${markdownCode(report.source.location)}${report.source.regions?.length ? ` (${report.source.regions.map(markdownCode).join(', ')})` : ''} · ${stats.events} events from ${stats.files} ${report.source.kind === 'lookup' ? 'region lookup(s)' : 'file(s)'}${stats.duplicates ? ` · ${stats.duplicates} duplicate(s) dropped` : ''}${stats.malformed ? ` · **${stats.malformed} unreadable file(s)**` : ''}`);
+    out.push('');
+    out.push(LEVELS.slice()
+        .reverse()
+        .map((l) => `${report_markdown_ICON[l]} ${l} **${stats.bySeverity[l]}**`)
+        .join(' · '));
+    for (const note of report.source.notes)
+        out.push('', `> ${escapeMarkdown(note)}`);
+    out.push('', '### Log health', '');
+    const h = report.health;
+    if (h.hours) {
+        const what = h.basis === 'deliveries' ? 'no log file delivered' : 'no event returned';
+        out.push(`- ${h.silentHours ? '⚠️ ' : ''}Hours with ${what}: **${h.silentHours}** of ${h.hours}${h.silent.length ? ` (${h.silent.map(markdownCode).join(', ')}${h.silentHours > h.silent.length ? ', …' : ''})` : ''}`);
+    }
+    else {
+        out.push('- No hours to examine (nothing was delivered in the window).');
+    }
+    const gappy = h.streams.filter((s) => s.silentHours > 0);
+    if (gappy.length) {
+        out.push(`- Streams with silent hours: ${gappy
+            .slice(0, 20)
+            .map((s) => `${markdownCode(`${s.account}/${s.region}`)} ${s.silentHours}h`)
+            .join(', ')}${gappy.length > 20 ? ', …' : ''}`);
+    }
+    if (h.trailChanges.length) {
+        out.push(`- ⚠️ Trail configuration changes: ${h.trailChanges.length}`);
+        for (const c of h.trailChanges.slice(0, 20)) {
+            out.push(`  - ${markdownCode(c.eventName)} ${c.trail ? markdownCode(c.trail) : ''} by ${escapeMarkdown(c.actor)} at ${markdownCode(c.eventTime)} in ${markdownCode(c.region)}${c.outcome === 'failed' ? ' (failed)' : ''}`);
+        }
+    }
+    else {
+        out.push('- No trail configuration changes seen.');
+    }
+    if (report.malformedFiles.length) {
+        out.push('', `#### Unreadable files (${report.malformedFiles.length})`, '');
+        out.push(markdownTable(['File', 'Problem', 'Records read before it'], report.malformedFiles.slice(0, 50).map((m) => [markdownCode(m.file), escapeMarkdown(m.reason), String(m.records)])));
+    }
+    out.push('', '### Findings', '');
+    if (!report.findings.length)
+        out.push('No rule matched an event in the window.');
+    let listed = 0;
+    for (const actor of report.actors) {
+        if (listed >= max)
+            break;
+        const mine = report.findings.filter((f) => f.actor.key === actor.key);
+        out.push(`#### ${report_markdown_ICON[actor.highest]} ${escapeMarkdown(actor.name)} · ${escapeMarkdown(actor.type)} · ${mine.length} finding(s)`, '', actor.arn ? `${markdownCode(actor.arn)}\n` : '');
+        const rows = [];
+        for (const f of mine) {
+            if (listed >= max)
+                break;
+            listed++;
+            rows.push(markdown_row(f));
+        }
+        out.push(markdownTable(['Severity', 'When (UTC)', 'What', 'Where', 'Rule'], rows), '');
+    }
+    if (report.findings.length > listed)
+        out.push(`…and ${report.findings.length - listed} more finding(s) in the JSON report.`, '');
+    const why = report.findings
+        .slice(0, Math.min(listed, 50))
+        .filter((f) => f.modifiers.length || Object.keys(f.details).length);
+    if (why.length) {
+        out.push(markdownDetails('Why these levels (modifiers) and the decisive request fields', why
+            .map((f) => `- ${markdownCode(f.eventId || f.eventName)} ${escapeMarkdown(f.rule)}: ${f.baseLevel}${f.modifiers
+            .map((m) => ` ${m.step > 0 ? '+1' : m.step < 0 ? '−1' : '±0'} (${escapeMarkdown(m.reason)})`)
+            .join('')} → **${f.severity}**${Object.keys(f.details).length
+            ? `; ${Object.entries(f.details)
+                .map(([k, v]) => `${markdownCode(k)} = ${markdownCode(v)}`)
+                .join(', ')}`
+            : ''}`)
+            .join('\n')));
+    }
+    out.push('', rulesFooter(report));
+    const text = `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
+    return truncateMarkdown(text, options.limit ?? 65_000, '_(truncated: the full report is in the JSON and HTML artifacts)_');
+}
+function markdown_row(f) {
+    const where = [f.region, f.sourceIPAddress, f.via].filter(Boolean).map(markdownCode).join(' ');
+    const rule = `${escapeMarkdown(f.rule)}${f.ruleAuthor ? ` (by ${escapeMarkdown(f.ruleAuthor)})` : ''}`;
+    return [
+        `${report_markdown_ICON[f.severity]} ${f.severity}${f.outcome === 'failed' ? ' · attempt' : ''}`,
+        markdownCode(f.eventTime.replace('T', ' ').replace(/Z$/, '')),
+        `${escapeMarkdown(f.summary)}${f.count > 1 ? ` (×${f.count})` : ''}`,
+        where,
+        rule,
+    ];
+}
+function rulesFooter(report) {
+    const { loaded, problems, otherLogsource } = report.rules;
+    const builtin = loaded.filter((r) => r.origin === 'builtin').length;
+    const lines = [`${loaded.length} rule(s) ran (${builtin} built-in, ${loaded.length - builtin} from --rules).`];
+    if (problems.length) {
+        lines.push('', markdownDetails(`⚠️ ${problems.length} rule problem(s): these rules did not run`, problems
+            .map((p) => `- ${markdownCode(`${p.file}${p.line ? `:${p.line}` : ''}${p.column ? `:${p.column}` : ''}`)} ${escapeMarkdown(p.rule ?? '')} ${escapeMarkdown(p.message)}`)
+            .join('\n')));
+    }
+    if (otherLogsource.length)
+        lines.push('', `${otherLogsource.length} rule(s) for other log sources were skipped.`);
+    const sigma = loaded.filter((r) => r.origin === 'custom' && r.findings > 0 && r.author);
+    if (sigma.length) {
+        lines.push('', `Sigma rules with findings, by author (Detection Rule License): ${sigma.map((r) => `${escapeMarkdown(r.title)} by ${escapeMarkdown(r.author)}`).join('; ')}.`);
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/rules/builtin/access-denied-burst.ts
+/**
+ * Bursts of AccessDenied from one principal: the shape of reconnaissance with stolen credentials
+ * (trying what the key may do) that no single event shows. Counted per actor over the whole scan
+ * window; memory is one small entry per denied actor.
+ */
+
+
+const DENIED = new Set([
+    'AccessDenied',
+    'AccessDeniedException',
+    'Client.UnauthorizedOperation',
+    'UnauthorizedOperation',
+    'UnauthorizedAccess',
+    'Client.AuthFailure',
+]);
+const ACCESS_DENIED_BURST = {
+    id: 'a6f0e2c4-2d1b-5b0e-9c3a-0e4f5d6c7b21',
+    slug: 'access-denied-burst',
+    title: 'Burst of AccessDenied from one principal',
+    description: 'One identity had many calls denied in the window: someone (or something) probing what a credential may do.',
+    author: 'telltale',
+    level: 'medium',
+    origin: 'builtin',
+    policy: { actorModifiers: true, failed: 'keep' },
+    decisiveFields: [],
+};
+class AccessDeniedBurst {
+    info = ACCESS_DENIED_BURST;
+    byActor = new Map();
+    threshold;
+    constructor(threshold = 10) {
+        this.threshold = threshold;
+    }
+    observe(record) {
+        const code = record_str(record.errorCode);
+        if (!code || !DENIED.has(code))
+            return;
+        const key = describeActor(record).key;
+        let entry = this.byActor.get(key);
+        if (!entry)
+            this.byActor.set(key, (entry = { count: 0, last: record, names: new Set() }));
+        entry.count++;
+        if ((record_str(record.eventTime) ?? '') >= (record_str(entry.last.eventTime) ?? ''))
+            entry.last = record;
+        if (entry.names.size < 20)
+            entry.names.add(record_str(record.eventName) ?? '?');
+    }
+    hits() {
+        return [...this.byActor.values()]
+            .filter((e) => e.count >= this.threshold)
+            .map((e) => ({ record: e.last, count: e.count, eventNames: [...e.names].sort() }));
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/rules/builtin/files.ts
+/**
+ * The built-in rule pack: one Sigma file per rule in `sigma/` (ours, author `telltale`), the `tt.*`
+ * virtual fields they read (virtual-fields.ts), and the one rule Sigma cannot express per event
+ * (access-denied-burst.ts). Each file is named here literally so a bundler copies it with the code;
+ * test/cloudtrail/builtin-rules.test.ts checks this list against the folder.
+ */
+const BUILTIN_RULE_FILES = [
+    __nccwpck_require__.ab + "access-key-for-other-user.yml",
+    __nccwpck_require__.ab + "admin-policy-attached.yml",
+    __nccwpck_require__.ab + "cloudtrail-stopped.yml",
+    __nccwpck_require__.ab + "cloudtrail-weakened.yml",
+    __nccwpck_require__.ab + "config-disabled.yml",
+    __nccwpck_require__.ab + "console-delete.yml",
+    __nccwpck_require__.ab + "console-login-without-mfa.yml",
+    __nccwpck_require__.ab + "default-route-changed.yml",
+    __nccwpck_require__.ab + "ec2-key-pair-created.yml",
+    __nccwpck_require__.ab + "ec2-serial-console-enabled.yml",
+    __nccwpck_require__.ab + "ec2-user-data-changed.yml",
+    __nccwpck_require__.ab + "elb-attributes-modified.yml",
+    __nccwpck_require__.ab + "elb-listener-modified.yml",
+    __nccwpck_require__.ab + "guardduty-disabled.yml",
+    __nccwpck_require__.ab + "inline-admin-policy.yml",
+    __nccwpck_require__.ab + "kms-key-disabled-or-deleted.yml",
+    __nccwpck_require__.ab + "lambda-public-invoke.yml",
+    __nccwpck_require__.ab + "leave-organization.yml",
+    __nccwpck_require__.ab + "login-profile-for-other-user.yml",
+    __nccwpck_require__.ab + "mfa-deactivated.yml",
+    __nccwpck_require__.ab + "nacl-allow-all-traffic.yml",
+    __nccwpck_require__.ab + "nacl-allow-world.yml",
+    __nccwpck_require__.ab + "rds-made-public.yml",
+    __nccwpck_require__.ab + "rds-subnet-group-modified.yml",
+    __nccwpck_require__.ab + "resolver-query-logs-deleted.yml",
+    __nccwpck_require__.ab + "root-access-key-created.yml",
+    __nccwpck_require__.ab + "root-api-use.yml",
+    __nccwpck_require__.ab + "root-console-login.yml",
+    __nccwpck_require__.ab + "root-console-login-without-mfa.yml",
+    __nccwpck_require__.ab + "s3-bucket-made-public.yml",
+    __nccwpck_require__.ab + "s3-public-access-block-removed.yml",
+    __nccwpck_require__.ab + "securityhub-disabled.yml",
+    __nccwpck_require__.ab + "sg-open-world-admin-port.yml",
+    __nccwpck_require__.ab + "sg-open-world-all.yml",
+    __nccwpck_require__.ab + "sg-open-world-other-port.yml",
+    __nccwpck_require__.ab + "sg-open-world-web.yml",
+    __nccwpck_require__.ab + "snapshot-made-public.yml",
+    __nccwpck_require__.ab + "snapshot-shared-foreign-account.yml",
+    __nccwpck_require__.ab + "ssm-session-by-human.yml",
+    __nccwpck_require__.ab + "trust-policy-foreign-account.yml",
+    __nccwpck_require__.ab + "trust-policy-public.yml",
+    __nccwpck_require__.ab + "vpc-flow-logs-deleted.yml",
+];
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/rules/builtin/policy.ts
+/**
+ * IAM policy documents as CloudTrail logs them: a JSON *string* in IAM's `policyDocument` /
+ * `assumeRolePolicyDocument`, an object in S3's `bucketPolicy`; `Statement`, `Action`, `Resource`
+ * and `Principal` may each be one value or a list (IAM User Guide, "IAM JSON policy elements").
+ */
+
+/** The statements of a policy given as an object or JSON text; [] for anything unreadable. */
+function policyStatements(document) {
+    let doc = document;
+    if (typeof doc === 'string') {
+        try {
+            // IAM URL-encodes documents in some API responses; CloudTrail requests carry the raw JSON.
+            doc = JSON.parse(doc.trim().startsWith('%7B') ? decodeURIComponent(doc) : doc);
+        }
+        catch {
+            return [];
+        }
+    }
+    const statements = obj(doc)?.Statement;
+    const list = Array.isArray(statements) ? statements : statements === undefined ? [] : [statements];
+    return list.map((s) => obj(s)).filter((s) => s !== undefined);
+}
+function list(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (Array.isArray(value))
+        return value.filter((v) => typeof v === 'string');
+    return [];
+}
+const allows = (s) => typeof s.Effect === 'string' && s.Effect.toLowerCase() === 'allow';
+/**
+ * `full`: Allow every action (`*`, `*:*`) on every resource; `iam`: Allow `iam:*` on every
+ * resource (as good as admin: it can grant itself the rest); undefined otherwise. A `NotAction`
+ * allow on `*` (everything except a few) counts as full.
+ */
+function adminGrant(document) {
+    let found;
+    for (const s of policyStatements(document)) {
+        if (!allows(s) || !list(s.Resource).includes('*'))
+            continue;
+        const actions = list(s.Action);
+        if (actions.some((a) => a === '*' || a === '*:*') || (s.NotAction !== undefined && s.Action === undefined))
+            return 'full';
+        if (actions.some((a) => a.toLowerCase() === 'iam:*'))
+            found = 'iam';
+    }
+    return found;
+}
+/** Account ids and `*` named as AWS principals of Allow statements, with whether a Condition limits them. */
+function allowedPrincipals(document) {
+    const out = [];
+    for (const s of policyStatements(document)) {
+        if (!allows(s))
+            continue;
+        const conditioned = obj(s.Condition) !== undefined && Object.keys(obj(s.Condition)).length > 0;
+        const principal = s.Principal;
+        const aws = principal === '*' ? ['*'] : list(obj(principal)?.AWS);
+        for (const p of aws)
+            out.push({ principal: p, conditioned });
+    }
+    return out;
+}
+/** `arn:aws:iam::444455556666:root`, `444455556666` → `444455556666`; `*` stays `*`. */
+function principalAccount(principal) {
+    if (principal === '*')
+        return '*';
+    if (/^\d{12}$/.test(principal))
+        return principal;
+    return /^arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):/.exec(principal)?.[1];
+}
+/**
+ * Who a resource or trust policy lets in beyond its own account: `public` for `*` without a
+ * Condition, `foreign-account` for another account's principal; undefined if neither.
+ */
+function policyExposure(document, ownAccount) {
+    let exposure;
+    for (const { principal, conditioned } of allowedPrincipals(document)) {
+        const account = principalAccount(principal);
+        if (account === '*') {
+            if (!conditioned)
+                return 'public';
+            continue;
+        }
+        if (account && ownAccount && account !== ownAccount)
+            exposure = 'foreign-account';
+    }
+    return exposure;
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/rules/builtin/sharing.ts
+/**
+ * "Shared with the world, or with another account": the grant a sharing call adds, read from each
+ * service's own request shape (EC2 `{items: […]}` lists, RDS `valuesToAdd`, S3 policy objects and
+ * ACLs, Lambda permissions, KMS key policies as JSON text).
+ */
+
+
+const PUBLIC_ACL_GROUPS = /\/global\/(AllUsers|AuthenticatedUsers)$/;
+const PUBLIC_CANNED_ACLS = new Set(['public-read', 'public-read-write', 'authenticated-read']);
+/** The account that owns what the call changed: the trail's account for the event. */
+function ownAccount(record) {
+    return record_str(record.recipientAccountId) ?? record_str(obj(record.userIdentity)?.accountId);
+}
+function publicShare(record) {
+    const request = obj(record.requestParameters) ?? {};
+    const own = ownAccount(record);
+    const name = record_str(record.eventName) ?? '';
+    const widest = (grants) => {
+        let exposure;
+        for (const g of grants) {
+            if (g === undefined)
+                continue;
+            if (g.toLowerCase() === 'all' || g === '*')
+                return 'public';
+            if (own === undefined || g !== own)
+                exposure = 'foreign-account';
+        }
+        return exposure;
+    };
+    switch (name) {
+        case 'ModifySnapshotAttribute':
+        case 'ModifyImageAttribute': {
+            const permission = obj(request.createVolumePermission) ?? obj(request.launchPermission);
+            const added = items(obj(permission?.add)).map((i) => obj(i));
+            return widest(added.map((i) => record_str(i?.group) ?? record_str(i?.userId)));
+        }
+        case 'ModifyDBSnapshotAttribute':
+        case 'ModifyDBClusterSnapshotAttribute': {
+            if (record_str(request.attributeName)?.toLowerCase() !== 'restore')
+                return undefined;
+            const values = request.valuesToAdd;
+            return widest((Array.isArray(values) ? values : []).map((v) => record_str(v)));
+        }
+        case 'PutBucketPolicy':
+            return policyExposure(request.bucketPolicy ?? request.policy, own);
+        case 'PutBucketAcl': {
+            const canned = record_str(request['x-amz-acl']) ?? (Array.isArray(request['x-amz-acl']) ? record_str(request['x-amz-acl'][0]) : undefined);
+            if (canned && PUBLIC_CANNED_ACLS.has(canned.toLowerCase()))
+                return 'public';
+            const acl = obj(obj(request.AccessControlPolicy)?.AccessControlList);
+            const grants = Array.isArray(acl?.Grant) ? acl.Grant : acl?.Grant !== undefined ? [acl.Grant] : [];
+            for (const g of grants) {
+                const uri = record_str(obj(obj(g)?.Grantee)?.URI);
+                if (uri && PUBLIC_ACL_GROUPS.test(uri))
+                    return 'public';
+            }
+            return undefined;
+        }
+        case 'PutKeyPolicy':
+            return policyExposure(request.policy, own);
+        default:
+            break;
+    }
+    if (name.startsWith('AddPermission')) {
+        // Lambda: a principal of `*` with no source condition lets anyone invoke the function.
+        const principal = record_str(request.principal);
+        if (principal === undefined)
+            return undefined;
+        if (principal === '*') {
+            return request.sourceArn || request.sourceAccount || request.principalOrgID ? undefined : 'public';
+        }
+        const account = principalAccount(principal);
+        return account && own && account !== own ? 'foreign-account' : undefined;
+    }
+    if (name.startsWith('CreateFunctionUrlConfig') || name.startsWith('UpdateFunctionUrlConfig')) {
+        return record_str(request.authType)?.toUpperCase() === 'NONE' ? 'public' : undefined;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/rules/builtin/trail.ts
+/**
+ * Changes that make a trail log less while it keeps running (User Guide, "Logging management
+ * events" and "UpdateTrail"): fewer regions, no global services, no integrity digests, management
+ * events or writes no longer selected, event sources excluded.
+ */
+
+const isFalse = (v) => v === false || v === 'false';
+function trailWeakening(record) {
+    const request = obj(record.requestParameters) ?? {};
+    const reasons = [];
+    switch (record_str(record.eventName)) {
+        case 'UpdateTrail':
+            if (isFalse(request.isMultiRegionTrail))
+                reasons.push('no longer multi-region');
+            if (isFalse(request.includeGlobalServiceEvents))
+                reasons.push('global service events (IAM, STS) excluded');
+            if (isFalse(request.enableLogFileValidation))
+                reasons.push('log file validation disabled');
+            if (isFalse(request.isOrganizationTrail))
+                reasons.push('no longer an organization trail');
+            if (record_str(request.s3BucketName))
+                reasons.push(`logs now written to bucket ${record_str(request.s3BucketName)}`);
+            break;
+        case 'PutEventSelectors': {
+            const selectors = Array.isArray(request.eventSelectors) ? request.eventSelectors : [];
+            for (const s of selectors.map(obj)) {
+                if (!s)
+                    continue;
+                if (isFalse(s.includeManagementEvents))
+                    reasons.push('management events excluded');
+                if (record_str(s.readWriteType)?.toLowerCase() === 'readonly')
+                    reasons.push('write events no longer logged');
+                const excluded = s.excludeManagementEventSources;
+                if (Array.isArray(excluded) && excluded.length)
+                    reasons.push(`excludes ${excluded.join(', ')}`);
+            }
+            const advanced = Array.isArray(request.advancedEventSelectors) ? request.advancedEventSelectors : [];
+            if (advanced.length) {
+                const managementSelected = advanced.some((a) => (Array.isArray(obj(a)?.fieldSelectors) ? obj(a).fieldSelectors : []).some((f) => {
+                    const field = obj(f);
+                    const equals = field?.equals;
+                    return (record_str(field?.field) === 'eventCategory' &&
+                        Array.isArray(equals) &&
+                        equals.some((e) => record_str(e)?.toLowerCase() === 'management'));
+                }));
+                if (!managementSelected)
+                    reasons.push('advanced selectors select no management events');
+            }
+            break;
+        }
+        default:
+            return undefined;
+    }
+    return reasons.length ? [...new Set(reasons)].join('; ') : undefined;
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/rules/builtin/world-open.ts
+/**
+ * "Opened to the whole internet": a source network with prefix length 0 (`0.0.0.0/0`, `::/0`, or
+ * an anonymizer's `x.x.x.x/0`), tested on the prefix length, not on the literal text.
+ *
+ * AuthorizeSecurityGroupIngress is logged in two request shapes (both seen in real trails) and,
+ * in newer records, with the rules as applied in the response; all three are read:
+ * - flat: `{groupId, ipProtocol, fromPort, toPort, cidrIp}` (with an empty `ipPermissions: {}`);
+ * - `ipPermissions.items[]{ipProtocol, fromPort, toPort, ipRanges.items[].cidrIp,
+ *   ipv6Ranges.items[].cidrIpv6}`;
+ * - `responseElements.securityGroupRuleSet.items[]{isEgress, ipProtocol, fromPort, toPort, cidrIpv4 | cidrIpv6}`.
+ */
+
+/** Admin and database ports: SSH, RDP, telnet, SMB, MySQL, PostgreSQL, MSSQL, Oracle, Redis, Elasticsearch, MongoDB, Docker API, Kubernetes API/kubelet, VNC, WinRM. */
+const ADMIN_PORTS = [
+    22, 23, 445, 1433, 1521, 2375, 2376, 3306, 3389, 5432, 5900, 5985, 5986, 6379, 6443, 9200, 10250, 11211, 27017,
+];
+const WEB_PORTS = [80, 443];
+/** A CIDR with prefix length 0: every address of its family. */
+function isWorldCidr(cidr) {
+    return typeof cidr === 'string' && /^[^/]+\/0+$/.test(cidr.trim());
+}
+/** Every ingress range with a /0 source the record adds, from whichever shapes it carries. */
+function worldIngressRanges(record) {
+    const request = obj(record.requestParameters) ?? {};
+    const out = [];
+    const add = (permission, cidr) => {
+        if (!isWorldCidr(cidr))
+            return;
+        const range = { protocol: String(permission.ipProtocol ?? '-1'), cidr: String(cidr) };
+        const from = num(permission.fromPort);
+        const to = num(permission.toPort);
+        if (from !== undefined)
+            range.from = from;
+        if (to !== undefined)
+            range.to = to;
+        out.push(range);
+    };
+    add(request, request.cidrIp);
+    add(request, request.cidrIpv6);
+    for (const p of items(request.ipPermissions)) {
+        const permission = obj(p);
+        if (!permission)
+            continue;
+        for (const r of items(permission.ipRanges))
+            add(permission, obj(r)?.cidrIp);
+        for (const r of items(permission.ipv6Ranges))
+            add(permission, obj(r)?.cidrIpv6);
+    }
+    for (const r of items(obj(record.responseElements)?.securityGroupRuleSet)) {
+        const rule = obj(r);
+        if (!rule || rule.isEgress === true || rule.isEgress === 'true')
+            continue;
+        add(rule, rule.cidrIpv4 ?? rule.cidrIpv6);
+    }
+    return out;
+}
+/**
+ * How wide the opening is: `all` (every protocol, or every port), `admin` (a range covering an
+ * admin or database port), `other`, `web` (only 80/443); undefined when nothing opens to /0.
+ */
+function worldIngress(record) {
+    let worst;
+    const rank = { web: 0, other: 1, admin: 2, all: 3 };
+    for (const r of worldIngressRanges(record)) {
+        const cls = world_open_classify(r);
+        if (worst === undefined || rank[cls] > rank[worst])
+            worst = cls;
+    }
+    return worst;
+}
+function world_open_classify(range) {
+    const protocol = range.protocol.toLowerCase();
+    if (protocol === '-1' || protocol === 'all')
+        return 'all';
+    // ICMP "ports" are type/code; an ICMP opening is not a service exposure by port.
+    if (protocol === 'icmp' || protocol === '1' || protocol === 'icmpv6' || protocol === '58')
+        return 'other';
+    const from = range.from ?? 0;
+    const to = range.to ?? 65535;
+    if (from <= 0 && to >= 65535)
+        return 'all';
+    if (from === -1 && to === -1)
+        return 'all';
+    if (ADMIN_PORTS.some((p) => p >= from && p <= to))
+        return 'admin';
+    if (WEB_PORTS.includes(from) && to === from)
+        return 'web';
+    return 'other';
+}
+function num(value) {
+    const n = typeof value === 'number' ? value : typeof value === 'string' && value !== '' ? Number(value) : NaN;
+    return Number.isFinite(n) ? n : undefined;
+}
+/** The first /0 source, for a summary. */
+function worldSource(record) {
+    const r = worldIngressRanges(record)[0];
+    if (!r)
+        return undefined;
+    const ports = r.protocol === '-1'
+        ? 'all traffic'
+        : r.from === r.to
+            ? `${r.protocol}/${r.from}`
+            : `${r.protocol}/${r.from ?? 0}-${r.to ?? 65535}`;
+    return `${str(r.cidr)} ${ports}`;
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/rules/builtin/virtual-fields.ts
+/**
+ * The `tt.*` fields built-in (and users') Sigma rules can test like any record field, for what
+ * YAML cannot say: a /0 CIDR in any of three request shapes, a policy document parsed from JSON
+ * text, a public share, an IaC or human actor. Each returns plain data, or undefined ("missing",
+ * so Sigma's `null` matches it).
+ *
+ *   tt.worldIngress      all | admin | other | web   security-group ingress from /0 or ::/0
+ *   tt.adminPolicy       full | iam                  an inline / managed policy document granting admin
+ *   tt.trustExposure     public | foreign-account    a role trust policy open to * or another account
+ *   tt.publicShare       public | foreign-account    snapshot, AMI, RDS snapshot, bucket, key, Lambda
+ *   tt.trailWeakened     text (the reasons)          UpdateTrail / PutEventSelectors logging less
+ *   tt.via               console | cli | sdk | iac | service | unknown
+ *   tt.actorKind         human | iac | service | automation
+ *   tt.targetsOtherUser  true | false                an IAM user call (keys, passwords) aimed at someone else
+ */
+
+
+
+
+
+
+function actorKind(record) {
+    const via = viaOf(record);
+    if (via === 'iac')
+        return 'iac';
+    if (via === 'service' || record_str(obj(record.userIdentity)?.type) === 'AWSService')
+        return 'service';
+    if (via === 'console' || via === 'cli')
+        return 'human';
+    return 'automation';
+}
+function targetsOtherUser(record) {
+    const target = record_str(obj(record.requestParameters)?.userName);
+    if (!target)
+        return false;
+    const id = obj(record.userIdentity);
+    return !(record_str(id?.type) === 'IAMUser' && record_str(id?.userName) === target);
+}
+const builtinVirtualFields = {
+    'tt.worldIngress': (e) => worldIngress(e),
+    'tt.adminPolicy': (e) => {
+        const request = obj(e.requestParameters);
+        return request ? adminGrant(request.policyDocument) : undefined;
+    },
+    'tt.trustExposure': (e) => {
+        const request = obj(e.requestParameters);
+        return request
+            ? policyExposure(request.policyDocument ?? request.assumeRolePolicyDocument, ownAccount(e))
+            : undefined;
+    },
+    'tt.publicShare': (e) => publicShare(e),
+    'tt.trailWeakened': (e) => trailWeakening(e),
+    'tt.via': (e) => viaOf(e),
+    'tt.actorKind': (e) => actorKind(e),
+    'tt.targetsOtherUser': (e) => targetsOtherUser(e),
+};
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/rules/sigma/condition.ts
+/** A condition the parser cannot accept; `column` is 1-based within the condition text. */
+class ConditionError extends Error {
+    column;
+    constructor(message, column) {
+        super(message);
+        this.name = 'ConditionError';
+        this.column = column;
+    }
+}
+function tokenize(text) {
+    const tokens = [];
+    const re = /\s+|([()])|([A-Za-z0-9_*.\-]+)|(.)/gy;
+    let m;
+    while ((m = re.exec(text)) !== null) {
+        const column = m.index + 1;
+        const word = m[1] ?? m[2];
+        if (word !== undefined)
+            tokens.push({ text: word, lower: word.toLowerCase(), column });
+        else if (m[3] !== undefined) {
+            if (m[3] === '|') {
+                throw new ConditionError('aggregation expressions (`| count() …`) are Sigma v1 syntax and are not supported; use a correlation rule', column);
+            }
+            throw new ConditionError(`unexpected character ${JSON.stringify(m[3])}`, column);
+        }
+    }
+    return tokens;
+}
+const condition_KEYWORDS = new Set(['and', 'or', 'not', 'of', 'them', '(', ')']);
+function globToRegExp(glob) {
+    return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\-]/g, '\\$&').replace(/\*/g, '.*')}$`);
+}
+/**
+ * Parses one condition string. `selectionNames` are the rule's selections in written order; every
+ * reference must name one of them and every `x of pattern` must match at least one.
+ */
+function parseCondition(text, selectionNames) {
+    const tokens = tokenize(text);
+    let pos = 0;
+    const endColumn = text.length + 1;
+    const peek = () => tokens[pos];
+    const fail = (message, token = peek()) => {
+        throw new ConditionError(message, token?.column ?? endColumn);
+    };
+    const parseOr = () => {
+        const items = [parseAnd()];
+        while (peek()?.lower === 'or') {
+            pos++;
+            items.push(parseAnd());
+        }
+        return items.length === 1 ? items[0] : { kind: 'or', items };
+    };
+    const parseAnd = () => {
+        const items = [parseNot()];
+        while (peek()?.lower === 'and') {
+            pos++;
+            items.push(parseNot());
+        }
+        return items.length === 1 ? items[0] : { kind: 'and', items };
+    };
+    const parseNot = () => {
+        if (peek()?.lower === 'not') {
+            pos++;
+            return { kind: 'not', item: parseNot() };
+        }
+        return parseOf();
+    };
+    const parseOf = () => {
+        const first = peek();
+        const second = tokens[pos + 1];
+        if (first && second?.lower === 'of') {
+            if (first.lower !== '1' && first.lower !== 'any' && first.lower !== 'all') {
+                fail(`\`${first.text} of\` is not Sigma: only \`1 of\` and \`all of\` are defined`, first);
+            }
+            pos += 2;
+            const target = peek();
+            if (!target || (condition_KEYWORDS.has(target.lower) && target.lower !== 'them')) {
+                fail('expected a selection name pattern or `them` after `of`', target);
+            }
+            pos++;
+            const quantifier = first.lower === 'all' ? 'all' : 'one';
+            let names;
+            if (target.lower === 'them') {
+                // Spec: `them` means every selection except those whose name starts with an underscore.
+                names = selectionNames.filter((n) => !n.startsWith('_'));
+            }
+            else {
+                const re = globToRegExp(target.text);
+                names = selectionNames.filter((n) => re.test(n));
+            }
+            if (names.length === 0)
+                fail(`\`${target.text}\` matches no selection of this rule`, target);
+            return { kind: 'of', quantifier, pattern: target.text, names };
+        }
+        return parsePrimary();
+    };
+    const parsePrimary = () => {
+        const token = peek();
+        if (!token)
+            return fail('the condition ends where a selection name was expected');
+        if (token.text === '(') {
+            pos++;
+            const inner = parseOr();
+            if (peek()?.text !== ')')
+                fail('missing `)`');
+            pos++;
+            return inner;
+        }
+        if (condition_KEYWORDS.has(token.lower))
+            fail(`unexpected \`${token.text}\``, token);
+        if (token.text.includes('*'))
+            fail(`wildcards need \`1 of\` or \`all of\`: \`${token.text}\``, token);
+        if (!selectionNames.includes(token.text))
+            fail(`\`${token.text}\` is not a selection of this rule`, token);
+        pos++;
+        return { kind: 'ref', name: token.text };
+    };
+    if (tokens.length === 0)
+        throw new ConditionError('the condition is empty', 1);
+    const tree = parseOr();
+    if (pos < tokens.length)
+        fail(`unexpected \`${peek().text}\``);
+    return tree;
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/rules/sigma/wildcard.ts
+const SPECIAL = new Set(['*', '?', '\\']);
+/** Parses a value as written in a rule into literal text and wildcards. */
+function parseSigmaString(raw) {
+    const parts = [];
+    let text = '';
+    const flush = () => {
+        if (text)
+            parts.push({ kind: 'text', text });
+        text = '';
+    };
+    for (let i = 0; i < raw.length; i++) {
+        const ch = raw[i];
+        if (ch === '\\') {
+            const next = raw[i + 1];
+            if (next !== undefined && SPECIAL.has(next)) {
+                text += next;
+                i++;
+            }
+            else {
+                text += ch;
+            }
+        }
+        else if (ch === '*' || ch === '?') {
+            flush();
+            parts.push(ch === '*' ? { kind: 'any' } : { kind: 'one' });
+        }
+        else {
+            text += ch;
+        }
+    }
+    flush();
+    return { parts: mergeAny(parts) };
+}
+/** Literal text with no wildcard meaning (numbers, booleans, base64 output). */
+function literalPattern(text) {
+    return { parts: text ? [{ kind: 'text', text }] : [] };
+}
+/** Adds a leading and/or trailing `*` (what `contains`, `startswith` and `endswith` mean). */
+function surround(pattern, before, after) {
+    const parts = [...pattern.parts];
+    if (before)
+        parts.unshift({ kind: 'any' });
+    if (after)
+        parts.push({ kind: 'any' });
+    return { parts: mergeAny(parts) };
+}
+// Consecutive `*` mean the same as one; merging keeps the regex linear and the LIKE pattern short.
+function mergeAny(parts) {
+    const out = [];
+    for (const part of parts) {
+        const last = out[out.length - 1];
+        if (part.kind === 'any' && last?.kind === 'any')
+            continue;
+        if (part.kind === 'text' && last?.kind === 'text') {
+            out[out.length - 1] = { kind: 'text', text: last.text + part.text };
+            continue;
+        }
+        out.push(part);
+    }
+    return out;
+}
+/** The pattern written back in Sigma syntax, for explanations. */
+function patternToSigma(pattern) {
+    return pattern.parts
+        .map((p) => (p.kind === 'any' ? '*' : p.kind === 'one' ? '?' : p.text.replace(/[*?\\]/g, '\\$&')))
+        .join('');
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+/** An anchored RegExp source for the pattern (`*` → `[\s\S]*`, `?` → `[\s\S]`). */
+function patternToRegExpSource(pattern) {
+    const body = pattern.parts
+        .map((p) => (p.kind === 'any' ? '[\\s\\S]*' : p.kind === 'one' ? '[\\s\\S]' : escapeRegExp(p.text)))
+        .join('');
+    return `^${body}$`;
+}
+function wildcard_patternShape(pattern) {
+    const p = pattern.parts;
+    if (p.length === 0)
+        return { kind: 'equals', text: '' };
+    if (p.length === 1) {
+        const only = p[0];
+        if (only.kind === 'text')
+            return { kind: 'equals', text: only.text };
+        if (only.kind === 'any')
+            return { kind: 'anything' };
+        return { kind: 'regexp' };
+    }
+    const [first, second, third] = p;
+    if (p.length === 2 && first.kind === 'text' && second.kind === 'any')
+        return { kind: 'startswith', text: first.text };
+    if (p.length === 2 && first.kind === 'any' && second.kind === 'text')
+        return { kind: 'endswith', text: second.text };
+    if (p.length === 3 && first.kind === 'any' && second.kind === 'text' && third.kind === 'any') {
+        return { kind: 'contains', text: second.text };
+    }
+    return { kind: 'regexp' };
+}
+/** The literal runs of a pattern, in order (every match contains them in this order). */
+function wildcard_literalRuns(pattern) {
+    return pattern.parts.flatMap((p) => (p.kind === 'text' ? [p.text] : []));
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/rules/sigma/modifiers.ts
+/**
+ * Field modifiers (Sigma spec v2 appendix "Modifiers", v2.1 for `neq`): turns
+ * `field|mod|mod: values` into a typed FieldTest, or says precisely why it cannot.
+ */
+
+
+/** A problem found while reading one part of a rule; parse.ts attaches the file. */
+class RuleSyntaxError extends Error {
+    span;
+    constructor(message, span) {
+        super(message);
+        this.name = 'RuleSyntaxError';
+        this.span = span;
+    }
+}
+/**
+ * Longest `|re` pattern accepted. JavaScript's backtracking engine has no time limit, so patterns are
+ * kept short and nested unbounded quantifiers (`(a+)+`, the classic catastrophic shape) are refused.
+ */
+const REGEX_MAX_LENGTH = 1000;
+const POSITION = new Set(['contains', 'startswith', 'endswith']);
+const ENCODING = new Set(['utf16le', 'utf16be', 'utf16', 'wide']);
+const COMPARE = new Set(['gt', 'gte', 'lt', 'lte']);
+const RE_FLAGS = new Set(['i', 'm', 's']);
+const KNOWN = new Set([
+    ...POSITION,
+    ...ENCODING,
+    ...COMPARE,
+    ...RE_FLAGS,
+    'all',
+    'cased',
+    're',
+    'cidr',
+    'exists',
+    'fieldref',
+    'base64',
+    'base64offset',
+    'windash',
+    'neq',
+]);
+const UNSUPPORTED = {
+    expand: '`|expand` needs placeholder values supplied by a processing pipeline; telltale has none',
+    minute: 'time-part modifiers (`|minute`, `|hour`, …) are not supported',
+    hour: 'time-part modifiers (`|minute`, `|hour`, …) are not supported',
+    day: 'time-part modifiers (`|minute`, `|hour`, …) are not supported',
+    week: 'time-part modifiers (`|minute`, `|hour`, …) are not supported',
+    month: 'time-part modifiers (`|minute`, `|hour`, …) are not supported',
+    year: 'time-part modifiers (`|minute`, `|hour`, …) are not supported',
+};
+/** Builds the FieldTest for `key: values`, where `key` is `field|mod|…` as written. */
+function buildFieldTest(key, values, span) {
+    const [field = '', ...modifiers] = key.split('|');
+    if (field === '') {
+        throw new RuleSyntaxError(`\`${key}\`: a value without a field name is a keyword search, which is not supported`, span);
+    }
+    const mods = new Set();
+    for (const mod of modifiers) {
+        if (UNSUPPORTED[mod])
+            throw new RuleSyntaxError(`\`${key}\`: ${UNSUPPORTED[mod]}`, span);
+        if (!KNOWN.has(mod))
+            throw new RuleSyntaxError(`\`${key}\`: unknown modifier \`${mod}\``, span);
+        if (mods.has(mod))
+            throw new RuleSyntaxError(`\`${key}\`: modifier \`${mod}\` given twice`, span);
+        mods.add(mod);
+    }
+    if (values.length === 0)
+        throw new RuleSyntaxError(`\`${key}\`: the value list is empty`, span);
+    const positions = [...mods].filter((m) => POSITION.has(m));
+    if (positions.length > 1)
+        throw new RuleSyntaxError(`\`${key}\`: ${positions.join(' and ')} exclude each other`, span);
+    const position = positions[0];
+    const compares = [...mods].filter((m) => COMPARE.has(m));
+    const kinds = ['re', 'cidr', 'exists', 'fieldref', ...compares].filter((m) => mods.has(m));
+    if (kinds.length > 1)
+        throw new RuleSyntaxError(`\`${key}\`: ${kinds.join(' and ')} exclude each other`, span);
+    const kind = kinds[0];
+    const cased = mods.has('cased');
+    const allow = (allowed) => {
+        const extra = [...mods].filter((m) => m !== kind && m !== 'all' && !allowed.includes(m));
+        if (extra.length) {
+            throw new RuleSyntaxError(`\`${key}\`: \`${extra.join('|')}\` cannot be combined with \`${kind}\``, span);
+        }
+    };
+    for (const f of RE_FLAGS) {
+        if (mods.has(f) && kind !== 're')
+            throw new RuleSyntaxError(`\`${key}\`: \`|${f}\` is a flag of \`|re\``, span);
+    }
+    const one = (build) => values.map(build);
+    let tests;
+    if (kind === 're') {
+        allow(['i', 'm', 's']);
+        tests = one((v) => regexTest(key, v, mods));
+    }
+    else if (kind === 'cidr') {
+        allow([]);
+        tests = one((v) => cidrTest(key, v));
+    }
+    else if (kind === 'exists') {
+        allow([]);
+        if (values.length !== 1)
+            throw new RuleSyntaxError(`\`${key}\`: \`|exists\` takes one value, true or false`, span);
+        tests = one((v) => {
+            const text = String(v.value).toLowerCase();
+            if (text !== 'true' && text !== 'false') {
+                throw new RuleSyntaxError(`\`${key}\`: \`|exists\` takes true or false, not ${JSON.stringify(v.value)}`, v.span);
+            }
+            return { kind: 'exists', exists: text === 'true' };
+        });
+    }
+    else if (kind === 'fieldref') {
+        allow(['contains', 'startswith', 'endswith', 'cased']);
+        tests = one((v) => {
+            if (typeof v.value !== 'string' || v.value === '') {
+                throw new RuleSyntaxError(`\`${key}\`: \`|fieldref\` takes a field name`, v.span);
+            }
+            return { kind: 'fieldref', field: v.value, path: v.value.split('.'), position: position ?? 'equals', cased };
+        });
+    }
+    else if (kind !== undefined) {
+        allow([]);
+        tests = one((v) => {
+            const n = typeof v.value === 'number' ? v.value : typeof v.value === 'string' ? Number(v.value) : NaN;
+            if (v.value === '' || !Number.isFinite(n)) {
+                throw new RuleSyntaxError(`\`${key}\`: \`|${kind}\` takes a number, not ${JSON.stringify(v.value)}`, v.span);
+            }
+            return { kind: 'compare', op: kind, value: n };
+        });
+    }
+    else {
+        tests = one((v) => stringTest(key, v, mods, position, cased));
+    }
+    if (mods.has('all') && tests.some((t) => t.kind === 'null')) {
+        throw new RuleSyntaxError(`\`${key}\`: \`|all\` with a null value can never match`, span);
+    }
+    return {
+        field,
+        path: field.split('.'),
+        modifiers,
+        combine: mods.has('all') ? 'all' : 'any',
+        values: tests,
+        span,
+    };
+}
+function stringTest(key, v, mods, position, cased) {
+    const encoded = [...mods].filter((m) => ENCODING.has(m));
+    const base64 = mods.has('base64') || mods.has('base64offset');
+    if (v.value === null) {
+        if ([...mods].some((m) => m !== 'all')) {
+            throw new RuleSyntaxError(`\`${key}\`: null cannot take modifiers; write \`${key.split('|')[0]}: null\``, v.span);
+        }
+        return { kind: 'null' };
+    }
+    if (encoded.length > 1)
+        throw new RuleSyntaxError(`\`${key}\`: ${encoded.join(' and ')} exclude each other`, v.span);
+    if (encoded.length && !base64) {
+        throw new RuleSyntaxError(`\`${key}\`: \`|${encoded[0]}\` only makes sense before \`|base64\` or \`|base64offset\``, v.span);
+    }
+    if (mods.has('base64') && mods.has('base64offset')) {
+        throw new RuleSyntaxError(`\`${key}\`: base64 and base64offset exclude each other`, v.span);
+    }
+    if (mods.has('base64offset') && position !== 'contains') {
+        throw new RuleSyntaxError(`\`${key}\`: \`|base64offset\` must be followed by \`|contains\``, v.span);
+    }
+    if (mods.has('windash') && base64) {
+        throw new RuleSyntaxError(`\`${key}\`: windash cannot be combined with base64`, v.span);
+    }
+    const text = String(v.value);
+    const place = (p) => surround(p, position === 'contains' || position === 'endswith', position === 'contains' || position === 'startswith');
+    let patterns;
+    if (base64) {
+        // Encoded values are literal bytes: wildcards in them would be encoded too, so they are refused.
+        if (/(?<!\\)[*?]/.test(text)) {
+            throw new RuleSyntaxError(`\`${key}\`: wildcards cannot be base64-encoded`, v.span);
+        }
+        const bytes = encodeText(patternText(text), encoded[0]);
+        const encodings = mods.has('base64offset') ? base64Offsets(bytes) : [bytes.toString('base64')];
+        patterns = encodings.map((e) => place(literalPattern(e)));
+    }
+    else if (mods.has('windash')) {
+        patterns = windashVariants(text).map((t) => place(parseSigmaString(t)));
+    }
+    else {
+        patterns = [place(typeof v.value === 'string' ? parseSigmaString(text) : literalPattern(text))];
+    }
+    // base64 output is case-sensitive by nature: `QQ==` and `qq==` are different bytes.
+    const exactCase = cased || base64;
+    if (mods.has('neq')) {
+        if (patterns.length !== 1)
+            throw new RuleSyntaxError(`\`${key}\`: \`|neq\` takes plain values`, v.span);
+        return { kind: 'neq', pattern: patterns[0], cased: exactCase };
+    }
+    if (patterns.length === 1)
+        return { kind: 'string', pattern: patterns[0], cased: exactCase };
+    return { kind: 'variants', patterns, cased: exactCase };
+}
+function patternText(text) {
+    return text.replace(/\\([*?\\])/g, '$1');
+}
+function encodeText(text, encoding) {
+    if (encoding === 'utf16le' || encoding === 'wide')
+        return Buffer.from(text, 'utf16le');
+    if (encoding === 'utf16be')
+        return Buffer.from(text, 'utf16le').swap16();
+    if (encoding === 'utf16')
+        return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    return Buffer.from(text, 'utf8');
+}
+/**
+ * The three base64 renderings of `bytes` at byte offsets 0, 1 and 2 inside a larger string, trimmed
+ * to the characters that do not depend on the neighbouring bytes (pySigma `SigmaBase64OffsetModifier`).
+ */
+function base64Offsets(bytes) {
+    const start = [0, 2, 3];
+    const end = [0, -3, -2];
+    const out = [];
+    for (let i = 0; i < 3; i++) {
+        const shifted = Buffer.concat([Buffer.alloc(i, 0x20), bytes]).toString('base64');
+        const cut = end[(bytes.length + i) % 3];
+        out.push(shifted.slice(start[i], cut === 0 ? undefined : cut));
+    }
+    return out;
+}
+/** `-` and `/` introducing a command-line flag, rendered with each dash Windows accepts. */
+function windashVariants(text) {
+    const variants = ['-', '/', '\u2013', '\u2014', '\u2015'].map((dash) => text.replace(/\B[-/](?=\w)/g, dash));
+    return [...new Set(variants)];
+}
+// A group holding an unbounded quantifier that is itself repeated: `(a+)+`, `(\w*)*`, `(x+){2,}`.
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\})/;
+// Go/PCRE allow flags inline at the start; JavaScript (Node 20) does not, so they become RegExp flags.
+const LEADING_FLAGS = /^\(\?([imsU]+)\)/;
+function regexTest(key, v, mods) {
+    if (typeof v.value !== 'string') {
+        throw new RuleSyntaxError(`\`${key}\`: \`|re\` takes a string pattern`, v.span);
+    }
+    let source = v.value;
+    let flags = [...RE_FLAGS].filter((f) => mods.has(f)).join('');
+    const inline = LEADING_FLAGS.exec(source);
+    if (inline) {
+        if (inline[1].includes('U')) {
+            throw new RuleSyntaxError(`\`${key}\`: the ungreedy flag (?U) has no JavaScript equivalent`, v.span);
+        }
+        flags = [...new Set([...flags, ...inline[1]])].join('');
+        source = source.slice(inline[0].length);
+    }
+    if (source.length > REGEX_MAX_LENGTH) {
+        throw new RuleSyntaxError(`\`${key}\`: regular expression longer than ${REGEX_MAX_LENGTH} characters`, v.span);
+    }
+    if (NESTED_QUANTIFIER.test(source)) {
+        throw new RuleSyntaxError(`\`${key}\`: nested repetition such as \`(a+)+\` can take exponential time; rewrite the pattern`, v.span);
+    }
+    try {
+        new RegExp(source, flags);
+    }
+    catch (error) {
+        throw new RuleSyntaxError(`\`${key}\`: not a JavaScript regular expression (${error.message}); inline flags other than a leading (?i), (?m), (?s) and PCRE-only syntax such as possessive quantifiers or \\A \\z are not available`, v.span);
+    }
+    return { kind: 're', source, flags };
+}
+function cidrTest(key, v) {
+    const text = String(v.value ?? '');
+    const slash = text.indexOf('/');
+    const address = slash < 0 ? text : text.slice(0, slash);
+    const family = (0,external_node_net_.isIP)(address);
+    const max = family === 6 ? 128 : 32;
+    const prefix = slash < 0 ? max : Number(text.slice(slash + 1));
+    if (family === 0 ||
+        !Number.isInteger(prefix) ||
+        prefix < 0 ||
+        prefix > max ||
+        (slash >= 0 && !/^\d+$/.test(text.slice(slash + 1)))) {
+        throw new RuleSyntaxError(`\`${key}\`: ${JSON.stringify(v.value)} is not a CIDR network such as 10.0.0.0/8`, v.span);
+    }
+    return { kind: 'cidr', network: address, prefix, family: family };
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/rules/sigma/parse.ts
+/**
+ * Reads Sigma rule files (one or several YAML documents) into typed SigmaRules. Every construct is
+ * either understood or reported as a RuleProblem with its line and column; a rule with a problem is
+ * left out of `rules`, never loaded with part of its detection ignored.
+ */
+
+
+
+const parse_LEVELS = ['informational', 'low', 'medium', 'high', 'critical'];
+const KNOWN_KEYS = new Set([
+    'title',
+    'id',
+    'name',
+    'status',
+    'description',
+    'author',
+    'date',
+    'modified',
+    'references',
+    'tags',
+    'level',
+    'logsource',
+    'falsepositives',
+    'fields',
+    'detection',
+    'license',
+    'related',
+    'scope',
+    'taxonomy',
+]);
+// Anchors and aliases (`&common` / `*common`) are YAML, so rules may share a value list that way.
+const MAX_ALIASES = 100;
+/** Replaces every alias in the tree by a copy of what it names, so the detection walk sees plain nodes. */
+function expandAliases(doc) {
+    let expanded = 0;
+    (0,dist/* visit */.YR)(doc, {
+        Alias(_, alias) {
+            if (++expanded > MAX_ALIASES)
+                throw new Error(`more than ${MAX_ALIASES} aliases (recursive anchor?)`);
+            const target = alias.resolve(doc);
+            if (!target)
+                throw new Error(`alias *${alias.source} names no anchor`);
+            return target.clone();
+        },
+    });
+}
+/** Parses every rule in `text` (the contents of `file`, used in problems and in `rule.source`). */
+function parseSigmaRules(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: true });
+    const rules = [];
+    const problems = [];
+    const list = Array.isArray(docs) ? docs : [];
+    if (!Array.isArray(docs)) {
+        // An EmptyStream: the file has no documents at all.
+        return { rules, problems };
+    }
+    for (const doc of list) {
+        const result = parseDocument(doc, file, lineCounter);
+        if (result === undefined)
+            continue;
+        if ('rule' in result)
+            rules.push(result.rule);
+        else
+            problems.push(...result.problems);
+    }
+    return { rules, problems };
+}
+function parseDocument(doc, file, lineCounter) {
+    const spanOf = (node) => {
+        const offset = node?.range?.[0] ?? 0;
+        const pos = lineCounter.linePos(offset);
+        return { line: pos.line, column: pos.col };
+    };
+    const docSpan = spanOf(doc.contents);
+    const problems = [];
+    // Filled in once the title is known, so later problems name their rule.
+    const named = {};
+    const report = (message, span = docSpan) => {
+        problems.push({ file, line: span.line, column: span.column, ...(named.rule ? { rule: named.rule } : {}), message });
+    };
+    if (doc.errors.length) {
+        for (const error of doc.errors) {
+            const pos = error.linePos?.[0];
+            problems.push({
+                file,
+                ...(pos ? { line: pos.line, column: pos.col } : {}),
+                message: `YAML: ${firstLine(error.message)}`,
+            });
+        }
+        return { problems };
+    }
+    if (doc.contents === null)
+        return undefined;
+    const root = doc.contents;
+    if (!(0,dist/* isMap */.jh)(root)) {
+        report('a Sigma rule is a YAML mapping with title, logsource and detection');
+        return { problems };
+    }
+    let js;
+    try {
+        js = doc.toJS({ maxAliasCount: MAX_ALIASES });
+        expandAliases(doc);
+    }
+    catch (error) {
+        report(`YAML: ${firstLine(error.message)}`);
+        return { problems };
+    }
+    const title = typeof js.title === 'string' ? js.title : undefined;
+    const id = typeof js.id === 'string' ? js.id : undefined;
+    const name = title ?? id;
+    if (name !== undefined)
+        named.rule = name;
+    if ('correlation' in js) {
+        report('Sigma correlation rules (event_count, value_count, temporal) are not supported');
+        return { problems };
+    }
+    if ('action' in js) {
+        report('Sigma v1 rule collections (`action: global|reset|repeat`) are not supported; write one rule per document');
+        return { problems };
+    }
+    if ('filter' in js && !('detection' in js)) {
+        report('Sigma filter documents are not supported; add the filter to the rule as `and not filter_…`');
+        return { problems };
+    }
+    if (!title)
+        report('`title` is missing');
+    const logsource = js.logsource;
+    if (!logsource || typeof logsource !== 'object' || Array.isArray(logsource))
+        report('`logsource` is missing');
+    let level;
+    if (js.level !== undefined) {
+        if (typeof js.level === 'string' && parse_LEVELS.includes(js.level))
+            level = js.level;
+        else
+            report(`\`level: ${String(js.level)}\` is not one of ${parse_LEVELS.join(', ')}`, spanOf(root.get('level', true)));
+    }
+    const detectionNode = root.get('detection', true);
+    let detection;
+    if (!(0,dist/* isMap */.jh)(detectionNode))
+        report('`detection` is missing or not a mapping', detectionNode ? spanOf(detectionNode) : docSpan);
+    else
+        detection = parseDetection(detectionNode, spanOf, report);
+    if (problems.length || !detection || !title)
+        return { problems };
+    const ls = (logsource ?? {});
+    const custom = {};
+    for (const [key, value] of Object.entries(js))
+        if (!KNOWN_KEYS.has(key) && key !== '__proto__')
+            custom[key] = value;
+    const rule = {
+        title,
+        ...(id !== undefined ? { id } : {}),
+        ...optionalString(js, 'status'),
+        ...optionalString(js, 'description'),
+        ...optionalString(js, 'author'),
+        ...optionalString(js, 'date'),
+        ...optionalString(js, 'modified'),
+        references: stringList(js.references),
+        tags: stringList(js.tags),
+        ...(level ? { level } : {}),
+        logsource: {
+            ...optionalString(ls, 'product'),
+            ...optionalString(ls, 'service'),
+            ...optionalString(ls, 'category'),
+            ...optionalString(ls, 'definition'),
+        },
+        falsepositives: stringList(js.falsepositives),
+        fields: stringList(js.fields),
+        detection,
+        source: { file, line: docSpan.line },
+        custom,
+    };
+    return { rule };
+}
+function parseDetection(node, spanOf, report) {
+    const selections = {};
+    const names = [];
+    let conditionPair;
+    for (const pair of node.items) {
+        const name = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
+        const span = spanOf(pair.key);
+        if (name === 'condition') {
+            conditionPair = pair;
+            continue;
+        }
+        if (name === 'timeframe') {
+            report('`timeframe` belongs to correlation rules, which are not supported', span);
+            continue;
+        }
+        if (name === '__proto__') {
+            report('`__proto__` cannot name a selection', span);
+            continue;
+        }
+        names.push(name);
+        const selection = parseSelection(name, pair.value, span, spanOf, report);
+        if (selection)
+            selections[name] = selection;
+    }
+    if (!conditionPair) {
+        report('`detection.condition` is missing', spanOf(node));
+        return undefined;
+    }
+    const conditionNode = conditionPair.value;
+    const texts = [];
+    if ((0,dist/* isScalar */.jn)(conditionNode) && typeof conditionNode.value === 'string') {
+        texts.push({ text: conditionNode.value, span: spanOf(conditionNode) });
+    }
+    else if ((0,dist/* isSeq */.oP)(conditionNode)) {
+        for (const item of conditionNode.items) {
+            if ((0,dist/* isScalar */.jn)(item) && typeof item.value === 'string')
+                texts.push({ text: item.value, span: spanOf(item) });
+            else
+                report('each condition in the list must be a string', spanOf(item));
+        }
+    }
+    else {
+        report('`condition` must be a string or a list of strings', spanOf(conditionPair.key));
+    }
+    const trees = [];
+    for (const { text, span } of texts) {
+        try {
+            trees.push(parseCondition(text, names));
+        }
+        catch (error) {
+            if (!(error instanceof ConditionError))
+                throw error;
+            // Plain and single-quoted scalars start one character earlier than their text; close enough.
+            report(`condition \`${text}\`: ${error.message}`, { line: span.line, column: span.column + error.column - 1 });
+        }
+    }
+    if (trees.length !== texts.length || trees.length === 0)
+        return undefined;
+    return {
+        selections,
+        condition: trees.length === 1 ? trees[0] : { kind: 'or', items: trees },
+        conditionText: texts.map((t) => t.text),
+    };
+}
+function parseSelection(name, value, span, spanOf, report) {
+    const groups = [];
+    let ok = true;
+    const parseMap = (map) => {
+        const tests = [];
+        for (const pair of map.items) {
+            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
+            const keySpan = spanOf(pair.key);
+            try {
+                tests.push(buildFieldTest(key, rawValues(key, pair.value, keySpan, spanOf), keySpan));
+            }
+            catch (error) {
+                if (!(error instanceof RuleSyntaxError))
+                    throw error;
+                ok = false;
+                report(`selection \`${name}\`: ${error.message}`, error.span ?? keySpan);
+            }
+        }
+        return tests;
+    };
+    if ((0,dist/* isMap */.jh)(value)) {
+        if (value.items.length === 0) {
+            report(`selection \`${name}\` is empty`, span);
+            return undefined;
+        }
+        groups.push(parseMap(value));
+    }
+    else if ((0,dist/* isSeq */.oP)(value) && value.items.length > 0 && value.items.every((item) => (0,dist/* isMap */.jh)(item))) {
+        for (const item of value.items)
+            groups.push(parseMap(item));
+    }
+    else if ((0,dist/* isSeq */.oP)(value) || (0,dist/* isScalar */.jn)(value)) {
+        report(`selection \`${name}\`: keyword lists (values without a field name) are not supported; name the field, e.g. \`eventName: …\``, span);
+        return undefined;
+    }
+    else {
+        report(`selection \`${name}\` is empty`, span);
+        return undefined;
+    }
+    return ok ? { name, anyOf: groups, span } : undefined;
+}
+function rawValues(key, node, keySpan, spanOf) {
+    const scalar = (item, span) => {
+        if (item === null)
+            return { value: null, span };
+        if (!(0,dist/* isScalar */.jn)(item)) {
+            throw new RuleSyntaxError(`\`${key}\`: values must be scalars or a list of scalars, not a nested mapping or list`, spanOf(item));
+        }
+        const v = item.value;
+        if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+            return { value: v, span: spanOf(item) };
+        }
+        return { value: String(v), span: spanOf(item) };
+    };
+    if ((0,dist/* isSeq */.oP)(node))
+        return node.items.map((item) => scalar(item, item ? spanOf(item) : keySpan));
+    return [scalar(node, node ? spanOf(node) : keySpan)];
+}
+function optionalString(obj, key) {
+    const value = obj[key];
+    if (value === undefined || value === null)
+        return {};
+    return { [key]: typeof value === 'string' ? value : String(value) };
+}
+function stringList(value) {
+    if (value === undefined || value === null)
+        return [];
+    if (Array.isArray(value))
+        return value.filter((v) => v !== null && v !== undefined).map((v) => String(v));
+    return [String(value)];
+}
+function firstLine(message) {
+    return message.split('\n')[0] ?? message;
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/rules/sigma/cidr.ts
+/**
+ * `|cidr` matching without allocation-heavy parsing: CloudTrail's `sourceIPAddress` is tested by
+ * many rules on every event, and also holds service names (`ec2.amazonaws.com`, `AWS Internal`),
+ * which must simply not match.
+ */
+// Leading zeros are refused, as node:net does: `010` is octal to some parsers and decimal to others.
+const IPV4 = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/;
+/** An IPv4 address as an unsigned 32-bit number, or undefined. */
+function parseIPv4(text) {
+    const m = IPV4.exec(text);
+    if (!m)
+        return undefined;
+    let value = 0;
+    for (let i = 1; i <= 4; i++) {
+        const octet = Number(m[i]);
+        if (octet > 255)
+            return undefined;
+        value = value * 256 + octet;
+    }
+    return value;
+}
+/** An IPv6 address (RFC 4291 §2.2 text forms, with an optional zone) as eight 16-bit groups. */
+function parseIPv6(text) {
+    const zone = text.indexOf('%');
+    const address = zone >= 0 ? text.slice(0, zone) : text;
+    if (!address.includes(':'))
+        return undefined;
+    const halves = address.split('::');
+    if (halves.length > 2)
+        return undefined;
+    const groups = (part) => {
+        if (part === '')
+            return [];
+        const out = [];
+        const pieces = part.split(':');
+        for (let i = 0; i < pieces.length; i++) {
+            const piece = pieces[i];
+            if (i === pieces.length - 1 && piece.includes('.')) {
+                // RFC 4291 §2.2 (3): the low 32 bits may be written as an IPv4 address.
+                const v4 = parseIPv4(piece);
+                if (v4 === undefined)
+                    return undefined;
+                out.push(Math.floor(v4 / 65536), v4 % 65536);
+            }
+            else {
+                if (!/^[0-9a-fA-F]{1,4}$/.test(piece))
+                    return undefined;
+                out.push(parseInt(piece, 16));
+            }
+        }
+        return out;
+    };
+    const head = groups(halves[0]);
+    const tail = halves.length === 2 ? groups(halves[1]) : [];
+    if (!head || !tail)
+        return undefined;
+    if (halves.length === 1)
+        return head.length === 8 ? head : undefined;
+    const missing = 8 - head.length - tail.length;
+    if (missing < 1)
+        return undefined;
+    return [...head, ...new Array(missing).fill(0), ...tail];
+}
+/** A predicate for "this text is an address inside network/prefix". */
+function cidrMatcher(network, prefix, family) {
+    if (family === 4) {
+        const net = parseIPv4(network);
+        if (net === undefined)
+            throw new Error(`not an IPv4 network: ${network}`);
+        if (prefix === 0)
+            return (text) => parseIPv4(text) !== undefined;
+        const shift = 32 - prefix;
+        const want = Math.floor(net / 2 ** shift);
+        return (text) => {
+            const ip = parseIPv4(text);
+            return ip !== undefined && Math.floor(ip / 2 ** shift) === want;
+        };
+    }
+    const net = parseIPv6(network);
+    if (!net)
+        throw new Error(`not an IPv6 network: ${network}`);
+    return (text) => {
+        if (!text.includes(':'))
+            return false;
+        const ip = parseIPv6(text);
+        if (!ip)
+            return false;
+        let bits = prefix;
+        for (let i = 0; i < 8 && bits > 0; i++, bits -= 16) {
+            const take = Math.min(16, bits);
+            const shift = 16 - take;
+            if (ip[i] >> shift !== net[i] >> shift)
+                return false;
+        }
+        return true;
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/rules/sigma/evaluate.ts
+
+
+function compileRule(rule, options = {}) {
+    const virtual = options.virtualFields ?? {};
+    const selections = new Map();
+    for (const [name, selection] of Object.entries(rule.detection.selections)) {
+        const groups = selection.anyOf.map((tests) => allOf([...tests].sort((a, b) => cost(a, virtual) - cost(b, virtual)).map((t) => compileFieldTest(t, virtual))));
+        selections.set(name, anyOf(groups));
+    }
+    const condition = compileCondition(rule.detection.condition, selections);
+    const matchedSelections = (event) => [...selections].filter(([, p]) => p(event)).map(([n]) => n);
+    return Object.assign((event) => condition(event), { rule, matchedSelections });
+}
+/**
+ * A rough price of testing a field, so an AND tries the cheap, selective tests (`eventSource`,
+ * `eventName`) first and rarely reaches a regex or the JSON text of `requestParameters`.
+ */
+function cost(test, virtual) {
+    let price = test.path.length;
+    // A helper may parse a policy document; let the plain fields rule the event out first.
+    if (Object.keys(virtual).some((k) => test.field === k || test.field.startsWith(`${k}.`)))
+        price += 6;
+    for (const v of test.values) {
+        if (v.kind === 're' || v.kind === 'fieldref' || v.kind === 'variants')
+            price += 4;
+        else if (v.kind === 'string' && wildcard_patternShape(v.pattern).kind === 'regexp')
+            price += 3;
+    }
+    if (test.path.length === 1 && /^(requestParameters|responseElements|additionalEventData)$/.test(test.field))
+        price += 5;
+    return price;
+}
+function allOf(predicates) {
+    if (predicates.length === 1)
+        return predicates[0];
+    return (event) => {
+        for (const p of predicates)
+            if (!p(event))
+                return false;
+        return true;
+    };
+}
+function anyOf(predicates) {
+    if (predicates.length === 1)
+        return predicates[0];
+    return (event) => {
+        for (const p of predicates)
+            if (p(event))
+                return true;
+        return false;
+    };
+}
+function compileCondition(node, selections) {
+    switch (node.kind) {
+        case 'ref':
+            return selections.get(node.name) ?? never(node.name);
+        case 'and':
+            return allOf(node.items.map((n) => compileCondition(n, selections)));
+        case 'or':
+            return anyOf(node.items.map((n) => compileCondition(n, selections)));
+        case 'not': {
+            const inner = compileCondition(node.item, selections);
+            return (event) => !inner(event);
+        }
+        case 'of': {
+            const items = node.names.map((n) => selections.get(n) ?? never(n));
+            return node.quantifier === 'all' ? allOf(items) : anyOf(items);
+        }
+    }
+}
+function never(name) {
+    // parse.ts checks every reference; a hand-built tree naming a missing selection is a bug.
+    throw new Error(`condition refers to unknown selection ${name}`);
+}
+// ---------------------------------------------------------------------------------------------
+// Field lookup
+const virtualCache = new WeakMap();
+function callVirtual(fn, event) {
+    let perEvent = virtualCache.get(event);
+    if (!perEvent)
+        virtualCache.set(event, (perEvent = new Map()));
+    if (perEvent.has(fn))
+        return perEvent.get(fn);
+    const value = fn(event);
+    perEvent.set(fn, value);
+    return value;
+}
+/** Builds the lookup for a dotted field, honouring virtual fields first. */
+function fieldResolver(field, virtual = {}) {
+    const path = field.split('.');
+    for (let i = path.length; i >= 1; i--) {
+        const key = path.slice(0, i).join('.');
+        const fn = Object.hasOwn(virtual, key) ? virtual[key] : undefined;
+        if (fn) {
+            const rest = path.slice(i);
+            const lookup = pathLookup(rest);
+            return (event) => lookup(callVirtual(fn, event));
+        }
+    }
+    const lookup = pathLookup(path);
+    return (event) => lookup(event);
+}
+/**
+ * Values at a dotted path: arrays on the way are searched element by element, and at each step a
+ * literal key containing the remaining dots (`"a.b": …`) is tried before the nested path.
+ */
+function pathLookup(path) {
+    const n = path.length;
+    // Only keys Object.prototype also has (`constructor`, `toString`) need an own-property check.
+    const read = (obj, key) => key in Object.prototype ? (Object.hasOwn(obj, key) ? obj[key] : undefined) : obj[key];
+    const dotted = path.map((_, i) => {
+        const keys = [];
+        for (let j = n; j > i + 1; j--)
+            keys.push({ key: path.slice(i, j).join('.'), next: j });
+        return keys;
+    });
+    const walk = (node, i, out) => {
+        if (i === n)
+            return flatten(node, out);
+        if (node === null || typeof node !== 'object')
+            return;
+        if (Array.isArray(node)) {
+            for (const item of node)
+                walk(item, i, out);
+            return;
+        }
+        const obj = node;
+        for (const { key, next } of dotted[i]) {
+            const value = read(obj, key);
+            if (value !== undefined)
+                walk(value, next, out);
+        }
+        const value = read(obj, path[i]);
+        if (value !== undefined)
+            walk(value, i + 1, out);
+    };
+    // The common case (`eventName`, `errorCode`): one property read and a reused one-element list.
+    // Safe because evaluation is synchronous and no predicate keeps the list.
+    const one = [undefined];
+    const key = path[0];
+    return (root) => {
+        if (n === 1 && root !== null && typeof root === 'object' && !Array.isArray(root)) {
+            const value = read(root, key);
+            if (value === undefined)
+                return EMPTY;
+            if (!Array.isArray(value)) {
+                one[0] = value;
+                return one;
+            }
+        }
+        const out = [];
+        walk(root, 0, out);
+        return out;
+    };
+}
+const EMPTY = [];
+function flatten(value, out) {
+    if (value === undefined)
+        return;
+    if (Array.isArray(value))
+        for (const item of value)
+            flatten(item, out);
+    else
+        out.push(value);
+}
+// ---------------------------------------------------------------------------------------------
+// Values
+const jsonText = new WeakMap();
+/** The text Sigma compares: strings as is, numbers and booleans as written in JSON, objects as JSON. */
+function textOf(value) {
+    if (typeof value === 'string')
+        return value;
+    if (value === null || value === undefined)
+        return undefined;
+    if (typeof value === 'object') {
+        let text = jsonText.get(value);
+        if (text === undefined)
+            jsonText.set(value, (text = JSON.stringify(value)));
+        return text;
+    }
+    return String(value);
+}
+// Sixty rules ask for the lower case of the same `eventName` string; V8 keeps a string's hash in the
+// string, so a Map lookup is cheaper than lowercasing again. Bounded so a long run cannot grow it.
+const LOWER_CACHE_LIMIT = 20_000;
+const LOWER_CACHE_MAX_LENGTH = 256;
+let lowerCache = new Map();
+function lowerOf(text) {
+    if (text.length > LOWER_CACHE_MAX_LENGTH)
+        return text.toLowerCase();
+    let lower = lowerCache.get(text);
+    if (lower === undefined) {
+        if (lowerCache.size >= LOWER_CACHE_LIMIT)
+            lowerCache = new Map();
+        lowerCache.set(text, (lower = text.toLowerCase()));
+    }
+    return lower;
+}
+/** A matcher for one Sigma string pattern against a value's text. */
+function textMatcher(pattern, cased) {
+    const shape = wildcard_patternShape(pattern);
+    const lit = shape.kind === 'anything' || shape.kind === 'regexp' ? '' : cased ? shape.text : shape.text.toLowerCase();
+    switch (shape.kind) {
+        case 'equals':
+            return cased ? (t) => t === lit : (t) => lowerOf(t) === lit;
+        case 'startswith':
+            return cased ? (t) => t.startsWith(lit) : (t) => lowerOf(t).startsWith(lit);
+        case 'endswith':
+            return cased ? (t) => t.endsWith(lit) : (t) => lowerOf(t).endsWith(lit);
+        case 'contains':
+            return cased ? (t) => t.includes(lit) : (t) => lowerOf(t).includes(lit);
+        case 'anything':
+            return () => true;
+        case 'regexp': {
+            const re = new RegExp(patternToRegExpSource(pattern), cased ? '' : 'i');
+            return (t) => re.test(t);
+        }
+    }
+}
+function compileFieldTest(test, virtual) {
+    const resolve = fieldResolver(test.field, virtual);
+    const listPredicates = [];
+    if (test.combine === 'any') {
+        // A long `eventName:` list becomes one Set lookup per event instead of one comparison per value.
+        const equalsCased = new Set();
+        const equalsFolded = new Set();
+        const rest = [];
+        for (const v of test.values) {
+            const shape = v.kind === 'string' ? wildcard_patternShape(v.pattern) : undefined;
+            if (v.kind === 'string' && shape?.kind === 'equals') {
+                if (v.cased)
+                    equalsCased.add(shape.text);
+                else
+                    equalsFolded.add(shape.text.toLowerCase());
+            }
+            else {
+                rest.push(v);
+            }
+        }
+        if (equalsCased.size || equalsFolded.size) {
+            listPredicates.push((values) => {
+                for (const value of values) {
+                    const t = textOf(value);
+                    if (t !== undefined && (equalsCased.has(t) || (equalsFolded.size > 0 && equalsFolded.has(lowerOf(t))))) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+        }
+        listPredicates.push(...rest.map((v) => compileValueTest(v, virtual)));
+        return (event) => {
+            const values = resolve(event);
+            for (const p of listPredicates)
+                if (p(values, event))
+                    return true;
+            return false;
+        };
+    }
+    listPredicates.push(...test.values.map((v) => compileValueTest(v, virtual)));
+    return (event) => {
+        const values = resolve(event);
+        for (const p of listPredicates)
+            if (!p(values, event))
+                return false;
+        return true;
+    };
+}
+function someText(match) {
+    return (values) => {
+        for (const value of values) {
+            const t = textOf(value);
+            if (t === undefined)
+                continue;
+            if (match(t))
+                return true;
+            // IAM policy documents are JSON *strings* inside requestParameters, so in the object's JSON
+            // text their quotes are escaped; SigmaHQ rules match `'"Action": "*"'` against the document
+            // itself. The strings inside an object are therefore candidates too.
+            if (typeof value === 'object' && value !== null) {
+                for (const leaf of stringsIn(value))
+                    if (match(leaf))
+                        return true;
+            }
+        }
+        return false;
+    };
+}
+const leafStrings = new WeakMap();
+function stringsIn(value) {
+    let leaves = leafStrings.get(value);
+    if (!leaves) {
+        const out = [];
+        const visit = (node) => {
+            if (typeof node === 'string')
+                out.push(node);
+            else if (node !== null && typeof node === 'object')
+                for (const child of Object.values(node))
+                    visit(child);
+        };
+        visit(value);
+        leafStrings.set(value, (leaves = out));
+    }
+    return leaves;
+}
+function compileValueTest(test, virtual) {
+    switch (test.kind) {
+        case 'null':
+            return (values) => values.length === 0 || values.includes(null);
+        case 'exists':
+            return (values) => values.some((v) => v !== null) === test.exists;
+        case 'string':
+            return someText(textMatcher(test.pattern, test.cased));
+        case 'variants': {
+            const matchers = test.patterns.map((p) => textMatcher(p, test.cased));
+            return someText((t) => matchers.some((m) => m(t)));
+        }
+        case 're': {
+            const re = new RegExp(test.source, test.flags);
+            return someText((t) => re.test(t));
+        }
+        case 'cidr':
+            return someText(cidrMatcher(test.network, test.prefix, test.family));
+        case 'compare': {
+            const { op, value: limit } = test;
+            const cmp = op === 'gt'
+                ? (n) => n > limit
+                : op === 'gte'
+                    ? (n) => n >= limit
+                    : op === 'lt'
+                        ? (n) => n < limit
+                        : (n) => n <= limit;
+            return (values) => values.some((v) => {
+                const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+                return Number.isFinite(n) && cmp(n);
+            });
+        }
+        case 'neq': {
+            const equal = textMatcher(test.pattern, test.cased);
+            return (values) => {
+                let seen = false;
+                for (const value of values) {
+                    const t = textOf(value);
+                    if (t === undefined)
+                        continue;
+                    seen = true;
+                    if (equal(t))
+                        return false;
+                }
+                return seen;
+            };
+        }
+        case 'fieldref': {
+            const other = fieldResolver(test.field, virtual);
+            const { position, cased } = test;
+            const related = (a, b) => position === 'equals'
+                ? a === b
+                : position === 'startswith'
+                    ? a.startsWith(b)
+                    : position === 'endswith'
+                        ? a.endsWith(b)
+                        : a.includes(b);
+            return (values, event) => {
+                const others = other(event);
+                for (const value of values) {
+                    const a = textOf(value);
+                    if (a === undefined)
+                        continue;
+                    for (const o of others) {
+                        const b = textOf(o);
+                        if (b !== undefined && (cased ? related(a, b) : related(lowerOf(a), lowerOf(b))))
+                            return true;
+                    }
+                }
+                return false;
+            };
+        }
+    }
+}
+/**
+ * Compiles rules for use together. Almost every CloudTrail rule requires `eventName` to be one of a
+ * few names; such rules are indexed by name, so an event is only tested against the rules that
+ * could match it (the answer is the same as testing every rule).
+ */
+function compileRuleSet(rules, options = {}) {
+    const compiled = rules.map((rule) => compileRule(rule, options));
+    const indexable = !Object.hasOwn(options.virtualFields ?? {}, INDEX_FIELD);
+    const required = compiled.map((c) => (indexable ? requiredValues(c.rule.detection.condition, c.rule) : undefined));
+    const byName = new Map();
+    for (const names of required)
+        for (const name of names ?? [])
+            byName.set(name, []);
+    const always = [];
+    compiled.forEach((c, i) => {
+        const names = required[i];
+        if (!names) {
+            always.push(c);
+            for (const list of byName.values())
+                list.push(c);
+        }
+        else {
+            for (const name of names)
+                byName.get(name).push(c);
+        }
+    });
+    const run = (event) => {
+        const name = event[INDEX_FIELD];
+        const candidates = typeof name === 'string' ? (byName.get(lowerOf(name)) ?? always) : compiled;
+        const out = [];
+        for (const c of candidates)
+            if (c(event))
+                out.push(c);
+        return out;
+    };
+    return Object.assign(run, { rules: compiled });
+}
+const INDEX_FIELD = 'eventName';
+/**
+ * The lower-cased event names a condition can possibly match, or undefined when it can match any.
+ * Sound, not complete: `not`, wildcards and `|cased` simply leave a rule unindexed.
+ */
+function requiredValues(node, rule) {
+    const union = (sets) => sets.some((s) => s === undefined) ? undefined : new Set(sets.flatMap((s) => [...s]));
+    const intersection = (sets) => {
+        const known = sets.filter((s) => s !== undefined);
+        if (known.length === 0)
+            return undefined;
+        return known.reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
+    };
+    switch (node.kind) {
+        case 'ref':
+            return selectionValues(rule, node.name);
+        case 'and':
+            return intersection(node.items.map((n) => requiredValues(n, rule)));
+        case 'or':
+            return union(node.items.map((n) => requiredValues(n, rule)));
+        case 'not':
+            return undefined;
+        case 'of': {
+            const sets = node.names.map((n) => selectionValues(rule, n));
+            return node.quantifier === 'all' ? intersection(sets) : union(sets);
+        }
+    }
+}
+function selectionValues(rule, name) {
+    const selection = rule.detection.selections[name];
+    if (!selection)
+        return undefined;
+    const groups = selection.anyOf.map((tests) => {
+        const sets = tests
+            .filter((t) => t.field === INDEX_FIELD && t.combine === 'any')
+            .map((t) => {
+            const names = [];
+            for (const v of t.values) {
+                const shape = v.kind === 'string' ? wildcard_patternShape(v.pattern) : undefined;
+                if (shape?.kind !== 'equals')
+                    return undefined;
+                names.push(shape.text.toLowerCase());
+            }
+            return new Set(names);
+        });
+        return sets.find((s) => s !== undefined);
+    });
+    if (groups.some((g) => g === undefined))
+        return undefined;
+    return new Set(groups.flatMap((g) => [...g]));
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/rules/sigma/sql.ts
+/**
+ * Compiles a parsed Sigma rule to a SQL WHERE clause over the AWS-documented CloudTrail Athena table
+ * (Trino), or the same shape in DuckDB for tests. It reads the same tree as evaluate.ts.
+ *
+ * Every sub-expression is compiled to two predicates: `upper`, true for every event the rule could
+ * match (a superset), and `lower`, true only for events the rule certainly matches (a subset). Where
+ * SQL can say exactly what Sigma means the two are the same text. `not` swaps them, so a prefilter
+ * stays a superset however deep the negation. The query selects with `upper`; `exact` is true when
+ * `upper` and `lower` coincide for the whole rule, and otherwise `inexact` says which parts are
+ * approximate, so the caller re-checks the candidates with the in-process evaluator.
+ *
+ * Every leaf is wrapped so it is never SQL NULL: Sigma has no three-valued logic, and `NOT NULL`
+ * would silently drop rows from `selection and not filter`.
+ */
+
+
+const TRUE = 'TRUE';
+const FALSE = 'FALSE';
+// The AWS-documented CloudTrail table (docs.aws.amazon.com/athena/latest/ug/cloudtrail-logs.html),
+// keyed by the field names a Sigma rule uses (the JSON record's spelling; case matters, as in-process).
+const STRING_COLUMNS = new Set([
+    'eventVersion',
+    'eventTime',
+    'eventSource',
+    'eventName',
+    'awsRegion',
+    'sourceIPAddress',
+    'userAgent',
+    'errorCode',
+    'errorMessage',
+    'requestID',
+    'eventID',
+    'eventType',
+    'apiVersion',
+    'readOnly',
+    'recipientAccountId',
+    'sharedEventID',
+    'vpcEndpointId',
+    'vpcEndpointAccountId',
+    'eventCategory',
+    'sessionCredentialFromConsole',
+]);
+const JSON_COLUMNS = new Set([
+    'requestParameters',
+    'responseElements',
+    'additionalEventData',
+    'serviceEventDetails',
+    'edgeDeviceDetails',
+]);
+const STRUCTS = {
+    userIdentity: {
+        type: true,
+        principalId: true,
+        arn: true,
+        accountId: true,
+        invokedBy: true,
+        accessKeyId: true,
+        userName: true,
+        onBehalfOf: { userId: true, identityStoreArn: true },
+        sessionContext: {
+            attributes: { mfaAuthenticated: true, creationDate: true },
+            sessionIssuer: { type: true, principalId: true, arn: true, accountId: true, userName: true },
+            ec2RoleDelivery: true,
+            sourceIdentity: true,
+        },
+    },
+    tlsDetails: { tlsVersion: true, cipherSuite: true, clientProvidedHostHeader: true },
+};
+const RESOURCE_FIELDS = { ARN: 'arn', accountId: 'accountid', type: 'type' };
+function placeOf(path) {
+    const [head = '', ...rest] = path;
+    if (STRING_COLUMNS.has(head)) {
+        return rest.length
+            ? { kind: 'unknown', why: 'a sub-field of a string column' }
+            : { kind: 'column', expr: head.toLowerCase() };
+    }
+    if (JSON_COLUMNS.has(head)) {
+        if (rest.length === 0)
+            return { kind: 'jsontext', column: head.toLowerCase() };
+        if (!rest.every((s) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(s))) {
+            return { kind: 'unknown', why: 'a JSON key that JSONPath cannot name plainly' };
+        }
+        return { kind: 'json', column: head.toLowerCase(), path: rest };
+    }
+    const struct = STRUCTS[head];
+    if (struct) {
+        let shape = struct;
+        for (const seg of rest) {
+            if (shape === true || !Object.hasOwn(shape, seg))
+                return { kind: 'unknown', why: 'not a column of the CloudTrail table' };
+            shape = shape[seg];
+        }
+        if (shape !== true)
+            return { kind: 'unknown', why: 'a whole struct, compared as JSON text in-process' };
+        return { kind: 'column', expr: [head, ...rest].map((s) => s.toLowerCase()).join('.') };
+    }
+    if (head === 'resources' && rest.length === 1 && RESOURCE_FIELDS[rest[0]]) {
+        return { kind: 'resources', member: RESOURCE_FIELDS[rest[0]] };
+    }
+    return { kind: 'unknown', why: 'not a column of the CloudTrail table (virtual or unlisted field)' };
+}
+function sqlString(text) {
+    return `'${text.replace(/'/g, "''")}'`;
+}
+function likePattern(pattern, lower) {
+    const body = pattern.parts
+        .map((p) => {
+        if (p.kind === 'any')
+            return '%';
+        if (p.kind === 'one')
+            return '_';
+        const text = lower ? p.text.toLowerCase() : p.text;
+        return text.replace(/[\\%_]/g, '\\$&');
+    })
+        .join('');
+    return sqlString(body);
+}
+function quoteIdent(name) {
+    return `"${name.replace(/"/g, '""')}"`;
+}
+function tableName(table) {
+    const parts = table.split('.');
+    if (!table || parts.some((p) => p === '')) {
+        throw new InputError(`${JSON.stringify(table)} is not a table name`, {
+            location: { field: 'table' },
+            hint: 'write database.table, e.g. default.cloudtrail_logs',
+        });
+    }
+    return parts.map((p) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? p : quoteIdent(p))).join('.');
+}
+const and = (items) => {
+    if (items.includes(FALSE))
+        return FALSE;
+    const kept = items.filter((i) => i !== TRUE);
+    if (kept.length === 0)
+        return TRUE;
+    return kept.length === 1 ? kept[0] : `(${kept.join(' AND ')})`;
+};
+const or = (items) => {
+    if (items.includes(TRUE))
+        return TRUE;
+    const kept = items.filter((i) => i !== FALSE);
+    if (kept.length === 0)
+        return FALSE;
+    return kept.length === 1 ? kept[0] : `(${kept.join(' OR ')})`;
+};
+const not = (item) => (item === TRUE ? FALSE : item === FALSE ? TRUE : `(NOT ${item})`);
+const nn = (predicate) => `COALESCE(${predicate}, FALSE)`;
+const exact = (predicate) => ({ upper: predicate, lower: predicate });
+class Compiler {
+    inexact = [];
+    dialect;
+    constructor(dialect) {
+        this.dialect = dialect;
+    }
+    approximate(field, why) {
+        const line = `\`${field}\`: ${why}`;
+        if (!this.inexact.includes(line))
+            this.inexact.push(line);
+    }
+    jsonScalar(column, path) {
+        const jp = sqlString(`$.${path.join('.')}`);
+        if (this.dialect === 'trino')
+            return `json_extract_scalar(${column}, ${jp})`;
+        // DuckDB renders objects and arrays as JSON text; Trino gives NULL. Match Trino.
+        return `(CASE WHEN json_type(${column}, ${jp}) IN ('OBJECT', 'ARRAY') THEN NULL ELSE json_extract_string(${column}, ${jp}) END)`;
+    }
+    anyResource(member, predicate) {
+        const body = predicate(`r.${member}`);
+        if (this.dialect === 'trino')
+            return `any_match(resources, r -> ${body})`;
+        return `(len(list_filter(resources, r -> ${body})) > 0)`;
+    }
+    condition(node, rule) {
+        switch (node.kind) {
+            case 'ref':
+                return this.selection(rule, node.name);
+            case 'and':
+            case 'or': {
+                const parts = node.items.map((n) => this.condition(n, rule));
+                const join = node.kind === 'and' ? and : or;
+                return { upper: join(parts.map((p) => p.upper)), lower: join(parts.map((p) => p.lower)) };
+            }
+            case 'not': {
+                const inner = this.condition(node.item, rule);
+                return { upper: not(inner.lower), lower: not(inner.upper) };
+            }
+            case 'of': {
+                const parts = node.names.map((n) => this.selection(rule, n));
+                const join = node.quantifier === 'all' ? and : or;
+                return { upper: join(parts.map((p) => p.upper)), lower: join(parts.map((p) => p.lower)) };
+            }
+        }
+    }
+    selection(rule, name) {
+        const selection = rule.detection.selections[name];
+        if (!selection)
+            throw new Error(`unknown selection ${name}`);
+        const groups = selection.anyOf.map((tests) => {
+            const parts = tests.map((t) => this.fieldTest(t));
+            return { upper: and(parts.map((p) => p.upper)), lower: and(parts.map((p) => p.lower)) };
+        });
+        return { upper: or(groups.map((g) => g.upper)), lower: or(groups.map((g) => g.lower)) };
+    }
+    fieldTest(test) {
+        const place = placeOf(test.path);
+        let values = test.values;
+        const parts = [];
+        if (place.kind === 'column' && test.combine === 'any') {
+            // `eventName: [A, B, C]` reads best, and plans best, as one IN list.
+            for (const cased of [false, true]) {
+                const texts = values.flatMap((v) => {
+                    if (v.kind !== 'string' || v.cased !== cased)
+                        return [];
+                    const shape = patternShape(v.pattern);
+                    return shape.kind === 'equals' ? [cased ? shape.text : shape.text.toLowerCase()] : [];
+                });
+                if (texts.length < 2)
+                    continue;
+                const subject = cased ? place.expr : `lower(${place.expr})`;
+                parts.push(exact(nn(`${subject} IN (${texts.map(sqlString).join(', ')})`)));
+                values = values.filter((v) => !(v.kind === 'string' && v.cased === cased && patternShape(v.pattern).kind === 'equals'));
+            }
+        }
+        parts.push(...values.map((v) => this.valueTest(test.field, place, v)));
+        const join = test.combine === 'all' ? and : or;
+        return { upper: join(parts.map((p) => p.upper)), lower: join(parts.map((p) => p.lower)) };
+    }
+    /** A string/wildcard match on a scalar SQL expression (NULL-safe). */
+    textPredicate(x, pattern, cased) {
+        const shape = patternShape(pattern);
+        if (shape.kind === 'anything')
+            return `(${x} IS NOT NULL)`;
+        const subject = cased ? x : `lower(${x})`;
+        if (shape.kind === 'equals')
+            return nn(`${subject} = ${sqlString(cased ? shape.text : shape.text.toLowerCase())}`);
+        return nn(`${subject} LIKE ${likePattern(pattern, !cased)} ESCAPE '\\'`);
+    }
+    /** What every match must contain in a column's raw JSON text: the literal runs JSON leaves unescaped. */
+    textHint(column, patterns, cased) {
+        const hints = patterns.map((pattern) => {
+            const runs = literalRuns(pattern).flatMap((run) => run.split(/[^\x20-\x7e]|["\\/<>&']/).filter(Boolean));
+            if (runs.length === 0)
+                return `(${column} IS NOT NULL)`;
+            const like = runs.map((r) => (cased ? r : r.toLowerCase()).replace(/[\\%_]/g, '\\$&')).join('%');
+            return nn(`${cased ? column : `lower(${column})`} LIKE ${sqlString(`%${like}%`)} ESCAPE '\\'`);
+        });
+        return or(hints);
+    }
+    valueTest(field, place, test) {
+        if (place.kind === 'unknown') {
+            this.approximate(field, `${place.why}; matched in-process only`);
+            return { upper: TRUE, lower: FALSE };
+        }
+        if (test.kind === 're') {
+            this.approximate(field, '`|re` uses JavaScript RegExp semantics, which SQL regex engines do not share');
+            return { upper: TRUE, lower: FALSE };
+        }
+        if (test.kind === 'fieldref')
+            return this.fieldref(field, place, test);
+        if (place.kind === 'column')
+            return this.onScalar(field, place.expr, test, true);
+        if (place.kind === 'resources') {
+            if (test.kind === 'string' || test.kind === 'variants') {
+                const patterns = test.kind === 'string' ? [test.pattern] : test.patterns;
+                return exact(this.anyResource(place.member, (x) => or(patterns.map((p) => this.textPredicate(x, p, test.cased)))));
+            }
+            this.approximate(field, `\`${test.kind}\` on an array of structs is matched in-process only`);
+            return { upper: TRUE, lower: FALSE };
+        }
+        if (place.kind === 'jsontext') {
+            this.approximate(field, 'a whole JSON column is compared as its JSON text, whose spelling SQL may not share');
+            if (test.kind === 'string' || test.kind === 'variants') {
+                const patterns = test.kind === 'string' ? [test.pattern] : test.patterns;
+                return { upper: this.textHint(place.column, patterns, test.cased), lower: FALSE };
+            }
+            if (test.kind === 'null')
+                return { upper: `(${place.column} IS NULL OR ${place.column} = '[]')`, lower: `(${place.column} IS NULL)` };
+            if (test.kind === 'exists') {
+                const some = `(${place.column} IS NOT NULL)`;
+                return test.exists ? { upper: some, lower: FALSE } : { upper: TRUE, lower: not(some) };
+            }
+            return { upper: `(${place.column} IS NOT NULL)`, lower: FALSE };
+        }
+        // A field inside a JSON text column. json_extract_scalar finds scalars on a plain path; Sigma also
+        // searches arrays on the way and compares objects as JSON, which the raw-text hint keeps as candidates.
+        this.approximate(field, 'inside a JSON text column: arrays and objects on the path are re-checked in-process');
+        const s = this.jsonScalar(place.column, place.path);
+        const present = `(${place.column} IS NOT NULL)`;
+        const scalar = this.onScalar(field, s, test, false);
+        switch (test.kind) {
+            case 'string':
+            case 'variants': {
+                const patterns = test.kind === 'string' ? [test.pattern] : test.patterns;
+                return { upper: or([scalar.lower, this.textHint(place.column, patterns, test.cased)]), lower: scalar.lower };
+            }
+            case 'null':
+                return { upper: `(${s} IS NULL)`, lower: `(${place.column} IS NULL)` };
+            case 'exists':
+                return test.exists
+                    ? { upper: present, lower: `(${s} IS NOT NULL)` }
+                    : { upper: `(${s} IS NULL)`, lower: not(present) };
+            default:
+                return { upper: or([scalar.lower, and([present, `(${s} IS NULL)`]), scalar.upper]), lower: scalar.lower };
+        }
+    }
+    /** Tests on an expression holding one scalar string per row (or NULL when absent). */
+    onScalar(field, x, test, isColumn) {
+        switch (test.kind) {
+            case 'null':
+                return exact(`(${x} IS NULL)`);
+            case 'exists':
+                return exact(test.exists ? `(${x} IS NOT NULL)` : `(${x} IS NULL)`);
+            case 'string':
+                return exact(this.textPredicate(x, test.pattern, test.cased));
+            case 'variants':
+                return exact(or(test.patterns.map((p) => this.textPredicate(x, p, test.cased))));
+            case 'neq':
+                return exact(and([`(${x} IS NOT NULL)`, not(this.textPredicate(x, test.pattern, test.cased))]));
+            case 'compare': {
+                const op = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[test.op];
+                const n = `TRY_CAST(${x} AS DOUBLE)`;
+                // JavaScript's Number() reads a few spellings SQL casts refuse (hex, surrounding spaces).
+                if (isColumn)
+                    this.approximate(field, 'numeric text SQL cannot cast is re-checked in-process');
+                return {
+                    upper: nn(`(${n} ${op} ${test.value} OR (${x} IS NOT NULL AND ${n} IS NULL))`),
+                    lower: nn(`${n} ${op} ${test.value}`),
+                };
+            }
+            case 'cidr': {
+                this.approximate(field, '`|cidr` is pre-filtered on the address text and checked in-process');
+                if (test.family === 4 && test.prefix >= 8) {
+                    const octets = test.network.split('.').slice(0, Math.floor(test.prefix / 8));
+                    return { upper: nn(`${x} LIKE ${sqlString(`${octets.join('.')}.%`)}`), lower: FALSE };
+                }
+                return { upper: `(${x} IS NOT NULL)`, lower: FALSE };
+            }
+            default:
+                this.approximate(field, `\`${test.kind}\` is matched in-process only`);
+                return { upper: TRUE, lower: FALSE };
+        }
+    }
+    fieldref(field, place, test) {
+        const other = placeOf(test.path);
+        const scalarOf = (p) => p.kind === 'column' ? p.expr : p.kind === 'json' ? this.jsonScalar(p.column, p.path) : undefined;
+        const a = scalarOf(place);
+        const b = scalarOf(other);
+        if (a === undefined || b === undefined || test.position === 'endswith') {
+            this.approximate(field, '`|fieldref` between these fields is matched in-process only');
+            return { upper: TRUE, lower: FALSE };
+        }
+        const [x, y] = test.cased ? [a, b] : [`lower(${a})`, `lower(${b})`];
+        const predicate = test.position === 'equals'
+            ? `${x} = ${y}`
+            : test.position === 'startswith'
+                ? `starts_with(${x}, ${y})`
+                : `strpos(${x}, ${y}) > 0`;
+        const bounds = exact(nn(predicate));
+        if (place.kind === 'column' && other.kind === 'column')
+            return bounds;
+        this.approximate(field, '`|fieldref` on a field inside a JSON column is re-checked in-process');
+        return { upper: TRUE, lower: bounds.lower };
+    }
+}
+function isoSeconds(value, what) {
+    const date = typeof value === 'string' ? new Date(value) : value;
+    if (Number.isNaN(date.getTime())) {
+        throw new InputError(`${JSON.stringify(String(value))} is not a time`, {
+            location: { field: `window.${what}` },
+            hint: 'use an ISO 8601 time such as 2026-11-22T00:00:00Z',
+        });
+    }
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+function windowPredicates(options) {
+    const pruning = Object.entries(options.partitionValues ?? {}).map(([column, values]) => {
+        if (values.length === 0) {
+            throw new InputError(`no values given for partition column ${column}`, {
+                location: { field: `partitionValues.${column}` },
+                hint: 'leave the column out to read every partition',
+            });
+        }
+        return `${quoteIdent(column)} IN (${values.map(sqlString).join(', ')})`;
+    });
+    return [...pruning, ...timePredicates(options)];
+}
+function timePredicates(options) {
+    if (!options.window) {
+        if (options.partition) {
+            throw new InputError('a date partition needs a window to prune on', {
+                location: { field: 'partition' },
+                hint: 'pass window: { start, end }',
+            });
+        }
+        return [];
+    }
+    const start = isoSeconds(options.window.start, 'start');
+    const end = isoSeconds(options.window.end, 'end');
+    const parts = [`eventtime >= ${sqlString(start)}`, `eventtime < ${sqlString(end)}`];
+    if (options.partition) {
+        const sep = options.partition.format === 'yyyy/MM/dd' ? '/' : '-';
+        const day = (iso) => iso.slice(0, 10).replace(/-/g, sep);
+        parts.unshift(`${quoteIdent(options.partition.column)} BETWEEN ${sqlString(day(start))} AND ${sqlString(day(end))}`);
+    }
+    return parts;
+}
+function compileWhere(rule, dialect) {
+    const compiler = new Compiler(dialect);
+    const bounds = compiler.condition(rule.detection.condition, rule);
+    return { bounds, inexact: compiler.inexact };
+}
+function query(options, where) {
+    const columns = options.columns?.length ? options.columns.join(', ') : '*';
+    return `SELECT ${columns} FROM ${tableName(options.table)} WHERE ${and([...windowPredicates(options), where])}`;
+}
+/** One rule as a query returning its candidates (all of its matches; exactly them when `exact`). */
+function compileRuleToSql(rule, options) {
+    const { bounds, inexact } = compileWhere(rule, options.dialect ?? 'trino');
+    const isExact = bounds.upper === bounds.lower;
+    return { sql: query(options, bounds.upper), where: bounds.upper, exact: isExact, inexact: isExact ? [] : inexact };
+}
+/**
+ * A whole rule set as one scan: the candidates of any rule. Re-check each row with every compiled
+ * rule in-process to attribute matches; `exact` says whether every row returned matches some rule.
+ */
+function compileRuleSetToSql(rules, options) {
+    const dialect = options.dialect ?? 'trino';
+    const compiled = rules.map((rule) => ({ rule, ...compileWhere(rule, dialect) }));
+    const where = or(compiled.map((c) => c.bounds.upper));
+    const isExact = compiled.every((c) => c.bounds.upper === c.bounds.lower);
+    const inexact = compiled.flatMap((c) => c.bounds.upper === c.bounds.lower ? [] : c.inexact.map((line) => `${c.rule.title}: ${line}`));
+    return { sql: query(options, where), where, exact: isExact, inexact };
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/rules/sigma/index.ts
+/**
+ * Sigma rules for CloudTrail: parse once into a typed tree (parse.ts → detection.ts), then either
+ * evaluate in-process (evaluate.ts) or compile to Athena/Trino SQL (sql.ts). Both read the same tree.
+ *
+ *   const { rules, problems } = parseSigmaRules(yamlText, 'rules/my.yml');
+ *   const match = compileRule(rules[0], { virtualFields: { 'tt.openToWorld': (e) => openToWorld(e) } });
+ *   if (match(record)) report(match.rule.author, match.rule.id, match.matchedSelections(record));
+ *   const matchAll = compileRuleSet(rules, options); for (const record of records) for (const hit of matchAll(record)) …
+ *   const { sql, exact } = compileRuleToSql(rules[0], { table: 'default.cloudtrail_logs', window, partition });
+ */
+
+
+
+
+
+/** True for rules written for CloudTrail (`logsource: product: aws, service: cloudtrail`). */
+function isCloudTrailRule(rule) {
+    return rule.logsource.product?.toLowerCase() === 'aws' && rule.logsource.service?.toLowerCase() === 'cloudtrail';
+}
+/** The rule's page in SigmaHQ's rule browser or its first reference, for "see also" links. */
+function ruleLink(rule) {
+    return rule.references.find((r) => /^https?:\/\//.test(r));
+}
+/** A RuleProblem as an InputError, for callers that refuse to run with any rule left out. */
+function ruleProblemError(problem) {
+    return new InputError(problem.rule ? `rule "${problem.rule}": ${problem.message}` : problem.message, {
+        location: {
+            file: problem.file,
+            ...(problem.line !== undefined ? { line: problem.line } : {}),
+            ...(problem.column !== undefined ? { column: problem.column } : {}),
+        },
+        hint: 'fix the rule, or remove it from the rule directory; telltale never runs part of a rule',
+    });
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/rules/ruleset.ts
+/**
+ * The rules a scan runs: the built-in pack and any `--rules DIR` of Sigma files, parsed once and
+ * compiled into one indexed matcher. A rule that cannot be loaded is listed with file:line:column
+ * and left out whole; it never runs in part.
+ */
+
+
+
+
+
+
+
+async function loadRuleSet(options = {}) {
+    const problems = [];
+    const otherLogsource = [];
+    const loaded = [];
+    const take = (text, file, origin) => {
+        const parsed = parseSigmaRules(text, file);
+        problems.push(...parsed.problems);
+        for (const rule of parsed.rules) {
+            if (isCloudTrailRule(rule))
+                loaded.push({ rule, origin });
+            else
+                otherLogsource.push(`${file}: ${rule.title}`);
+        }
+    };
+    if (options.builtin !== false) {
+        for (const url of BUILTIN_RULE_FILES) {
+            take(await (0,promises_.readFile)(url, 'utf8'), `builtin/${external_node_path_default().basename(url.pathname)}`, 'builtin');
+        }
+    }
+    for (const dir of options.dirs ?? []) {
+        for (const file of await ruleFiles(dir))
+            take(await (0,promises_.readFile)(file, 'utf8'), file, 'custom');
+    }
+    const compiled = compileRuleSet(loaded.map((l) => l.rule), { virtualFields: builtinVirtualFields });
+    const info = new Map();
+    compiled.rules.forEach((c, i) => info.set(c, ruleInfo(c.rule, loaded[i].origin)));
+    const burst = new AccessDeniedBurst(options.accessDeniedThreshold);
+    return {
+        match: compiled,
+        info,
+        all: [...info.values(), ...(options.builtin !== false ? [burst.info] : [])],
+        burst,
+        problems,
+        otherLogsource,
+    };
+}
+async function ruleFiles(dir) {
+    const info = await (0,promises_.stat)(dir).catch(() => {
+        throw new util_errors/* InputError */.dz('no such rule file or folder', {
+            location: { file: dir },
+            hint: '--rules takes a folder of Sigma .yml files',
+        });
+    });
+    if (info.isFile())
+        return [dir];
+    const out = [];
+    const walk = async (d) => {
+        for (const entry of (await (0,promises_.readdir)(d, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+            if (entry.name.startsWith('.'))
+                continue;
+            const full = external_node_path_default().join(d, entry.name);
+            if (entry.isDirectory())
+                await walk(full);
+            else if (/\.ya?ml$/i.test(entry.name))
+                out.push(full);
+        }
+    };
+    await walk(dir);
+    return out;
+}
+function ruleInfo(rule, origin) {
+    const x = (rule.custom['x-telltale'] ?? {});
+    const decisive = new Set();
+    for (const selection of Object.values(rule.detection.selections)) {
+        for (const tests of selection.anyOf) {
+            for (const t of tests) {
+                if (!/^(eventName|eventSource|userIdentity\.type|errorCode)$/.test(t.field))
+                    decisive.add(t.field);
+            }
+        }
+    }
+    for (const f of rule.fields)
+        decisive.add(f);
+    const info = {
+        id: rule.id ?? `${rule.source.file}:${rule.source.line}`,
+        slug: external_node_path_default().basename(rule.source.file).replace(/\.ya?ml$/i, ''),
+        title: rule.title,
+        level: rule.level ?? 'medium',
+        origin,
+        file: rule.source.file,
+        policy: {
+            actorModifiers: x['actor-modifiers'] !== false,
+            failed: x.failed === 'keep' ? 'keep' : 'lower',
+        },
+        decisiveFields: [...decisive],
+    };
+    if (rule.description)
+        info.description = rule.description;
+    if (rule.author)
+        info.author = rule.author;
+    const link = ruleLink(rule);
+    if (link)
+        info.link = link;
+    if (typeof x.summary === 'string')
+        info.summary = x.summary;
+    return info;
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/dedup.ts
+/**
+ * "Have I seen this eventID?" for millions of events in a few bytes each. The same event can reach a
+ * scan more than once: an organization trail and an account trail both deliver it, LookupEvents in
+ * us-east-1 and another region both return a global event, overlapping exports are merged. A Set of
+ * the ID strings would cost ~100 bytes per event; this keeps a 64-bit fingerprint (two independent
+ * 32-bit FNV-1a hashes) in an open-addressing table of typed arrays: 16 bytes per event at most.
+ * The chance that two of a billion distinct IDs share a fingerprint is about 3 × 10⁻², of ten
+ * million about 3 × 10⁻⁶: acceptable for deduplicating log lines, stated here rather than hidden.
+ */
+class EventIdSet {
+    hi;
+    lo;
+    mask;
+    size = 0;
+    constructor(initialCapacity = 1 << 16) {
+        let capacity = 1 << 4;
+        while (capacity < initialCapacity * 2)
+            capacity <<= 1;
+        this.hi = new Uint32Array(capacity);
+        this.lo = new Uint32Array(capacity);
+        this.mask = capacity - 1;
+    }
+    /** Adds the ID; false when it was already there. */
+    add(id) {
+        let h1 = 0x811c9dc5;
+        let h2 = 0x050c5d1f;
+        for (let i = 0; i < id.length; i++) {
+            const c = id.charCodeAt(i);
+            h1 = Math.imul(h1 ^ c, 0x01000193);
+            h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h2 >>> 15);
+        }
+        h1 >>>= 0;
+        // 0/0 marks an empty slot.
+        h2 = h2 >>> 0 || 1;
+        if (this.insert(h1, h2)) {
+            if (++this.size * 2 > this.mask)
+                this.grow();
+            return true;
+        }
+        return false;
+    }
+    insert(h1, h2) {
+        let slot = (h1 ^ Math.imul(h2, 0x9e3779b1)) & this.mask;
+        for (;;) {
+            const lo = this.lo[slot];
+            if (lo === 0) {
+                this.hi[slot] = h1;
+                this.lo[slot] = h2;
+                return true;
+            }
+            if (lo === h2 && this.hi[slot] === h1)
+                return false;
+            slot = (slot + 1) & this.mask;
+        }
+    }
+    grow() {
+        const { hi, lo } = this;
+        this.hi = new Uint32Array(hi.length * 2);
+        this.lo = new Uint32Array(lo.length * 2);
+        this.mask = this.hi.length - 1;
+        for (let i = 0; i < hi.length; i++)
+            if (lo[i] !== 0)
+                this.insert(hi[i], lo[i]);
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/findings.ts
+/**
+ * A finding: one rule matched one event (or, for aggregate rules, one actor's events), with who,
+ * what, when, where, how bad and why. Every string copied from the log is untrusted; renderers
+ * escape it.
+ */
+
+
+
+const MAX_TEXT = 300;
+function buildFinding(rule, record, threat, extra) {
+    const actor = describeActor(record);
+    const via = viaOf(record);
+    const finding = {
+        rule: rule.title,
+        ruleId: rule.id,
+        ruleSlug: rule.slug,
+        ruleOrigin: rule.origin,
+        baseLevel: rule.level,
+        severity: threat.severity,
+        modifiers: threat.steps,
+        eventId: record_str(record.eventID) ?? '',
+        eventName: record_str(record.eventName) ?? '',
+        eventSource: record_str(record.eventSource) ?? '',
+        eventTime: record_str(record.eventTime) ?? '',
+        outcome: threat.outcome,
+        actor,
+        sourceIPAddress: record_str(record.sourceIPAddress) ?? '',
+        userAgent: clip(record_str(record.userAgent) ?? ''),
+        via,
+        region: record_str(record.awsRegion) ?? '',
+        resources: resourcesOf(record),
+        details: {},
+        summary: '',
+        count: extra?.count ?? 1,
+    };
+    if (rule.author)
+        finding.ruleAuthor = rule.author;
+    if (rule.link)
+        finding.ruleLink = rule.link;
+    const account = record_str(record.recipientAccountId) ?? actor.accountId;
+    if (account)
+        finding.account = account;
+    if (record_str(record.errorCode))
+        finding.errorCode = clip(record_str(record.errorCode));
+    if (record_str(record.errorMessage))
+        finding.errorMessage = clip(record_str(record.errorMessage));
+    for (const field of rule.decisiveFields) {
+        const value = fieldText(record, field);
+        if (value !== undefined)
+            finding.details[field] = value;
+    }
+    const what = extra?.summary ??
+        (rule.summary ? fillTemplate(rule.summary, record) : `${finding.eventName} ${finding.resources[0] ?? ''}`.trim());
+    finding.summary = clip(`${what} by ${actor.name}${viaPhrase(via, record)} at ${timeOfDay(finding.eventTime)}${finding.outcome === 'failed' ? ` (failed: ${finding.errorCode ?? 'denied'})` : ''}`);
+    return finding;
+}
+function viaPhrase(via, record) {
+    switch (via) {
+        case 'console':
+            return ' from the console';
+        case 'cli':
+            return ' with the AWS CLI';
+        case 'iac':
+            return ` via infrastructure as code (${agentFamily(record_str(record.userAgent)) ?? 'CloudFormation'})`;
+        case 'sdk':
+            return ` with ${agentFamily(record_str(record.userAgent)) ?? 'an SDK'}`;
+        case 'service':
+            return ` by ${record_str(record.userIdentity?.invokedBy) ?? agentFamily(record_str(record.userAgent)) ?? 'an AWS service'}`;
+        default:
+            return '';
+    }
+}
+/** `16:42 UTC` when the event is today-ish readable; the full ISO time is in `eventTime`. */
+function timeOfDay(iso) {
+    const m = /T(\d{2}:\d{2})/.exec(iso);
+    return m ? `${iso.slice(0, 10)} ${m[1]} UTC` : iso || 'an unknown time';
+}
+/** `{a.b}` → the field's text; `{a,b}` → the first present; a missing field leaves `?`. */
+function fillTemplate(template, record) {
+    return template.replace(/\{([^{}]+)\}/g, (_, names) => {
+        for (const name of names.split(',')) {
+            const value = fieldText(record, name.trim());
+            if (value !== undefined)
+                return value;
+        }
+        return '?';
+    });
+}
+/** A field (or `tt.*` virtual field) as short text; undefined when missing. */
+function fieldText(record, field) {
+    let value;
+    const virtual = builtinVirtualFields[field];
+    if (virtual)
+        value = virtual(record);
+    else {
+        value = record;
+        for (const part of field.split('.')) {
+            const o = obj(value);
+            if (!o) {
+                value = undefined;
+                break;
+            }
+            value = o[part];
+        }
+    }
+    if (value === undefined || value === null)
+        return undefined;
+    if (Array.isArray(value)) {
+        const parts = value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)));
+        return clip(parts.join(', '));
+    }
+    return clip(typeof value === 'object' ? JSON.stringify(value) : String(value));
+}
+const ID_KEYS = /^(?:[a-z][A-Za-z]*(?:Id|Name|Arn|Identifier)|name|bucketName|functionName|keyId|policyArn)$/;
+function resourcesOf(record) {
+    const out = new Set();
+    for (const r of Array.isArray(record.resources) ? record.resources : []) {
+        const arn = record_str(obj(r)?.ARN);
+        if (arn)
+            out.add(clip(arn));
+    }
+    const request = obj(record.requestParameters);
+    if (request) {
+        for (const [key, value] of Object.entries(request)) {
+            if (out.size >= 6)
+                break;
+            if (typeof value === 'string' && value && ID_KEYS.test(key))
+                out.add(clip(value));
+        }
+    }
+    return [...out];
+}
+function clip(text) {
+    return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/health.ts
+/**
+ * Is the log itself trustworthy? A report that finds nothing in a window where logging was off is
+ * worse than no report. Two signals, in the spirit of Prowler's trail checks:
+ *
+ * - hours of the window in which no log file was delivered (from the delivery stamp in CloudTrail
+ *   file names; with LookupEvents, hours in which no event was returned), overall and per account
+ *   and region stream;
+ * - changes to trails seen in the window: StopLogging, DeleteTrail, UpdateTrail, PutEventSelectors…
+ */
+
+
+const HOUR = 3_600_000;
+const TRAIL_CHANGES = new Set([
+    'StopLogging',
+    'StartLogging',
+    'DeleteTrail',
+    'CreateTrail',
+    'UpdateTrail',
+    'PutEventSelectors',
+    'PutInsightSelectors',
+    'DeleteEventDataStore',
+    'UpdateEventDataStore',
+    'StopEventDataStoreIngestion',
+]);
+/** Listed hours are capped; the count is always exact. */
+const MAX_LISTED_HOURS = 48;
+class HealthTracker {
+    hours = new Set();
+    streams = new Map();
+    changes = [];
+    min = Infinity;
+    max = -Infinity;
+    basis;
+    constructor(basis) {
+        this.basis = basis;
+    }
+    file(file) {
+        if (this.basis !== 'deliveries' || file.deliveredMs === undefined)
+            return;
+        const hour = Math.floor(file.deliveredMs / HOUR);
+        this.mark(hour);
+        const key = `${file.account ?? '?'}/${file.region ?? '?'}`;
+        let s = this.streams.get(key);
+        if (!s) {
+            s = {
+                account: file.account ?? '?',
+                region: file.region ?? '?',
+                files: 0,
+                hours: new Set(),
+                first: Infinity,
+                last: -Infinity,
+            };
+            this.streams.set(key, s);
+        }
+        s.files++;
+        s.hours.add(hour);
+        s.first = Math.min(s.first, file.deliveredMs);
+        s.last = Math.max(s.last, file.deliveredMs);
+    }
+    event(record, timeMs) {
+        if (this.basis === 'events' && Number.isFinite(timeMs))
+            this.mark(Math.floor(timeMs / HOUR));
+        const name = record_str(record.eventName);
+        if (name && TRAIL_CHANGES.has(name) && record_str(record.eventSource) === 'cloudtrail.amazonaws.com') {
+            const request = record.requestParameters ?? {};
+            this.changes.push({
+                eventName: name,
+                eventTime: record_str(record.eventTime) ?? '',
+                eventId: record_str(record.eventID) ?? '',
+                trail: String(record_str(request.name) ?? record_str(request.trailName) ?? record_str(request.eventDataStore) ?? ''),
+                actor: describeActor(record).name,
+                region: record_str(record.awsRegion) ?? '',
+                outcome: isFailed(record) ? 'failed' : 'success',
+            });
+        }
+    }
+    mark(hour) {
+        this.hours.add(hour);
+        this.min = Math.min(this.min, hour);
+        this.max = Math.max(this.max, hour);
+    }
+    report(window, now) {
+        // The hours to examine: the window (an open end stops at now, minus the delivery lag so the
+        // current hour, not yet delivered, is not called silent); `all` uses what was seen.
+        const lastComplete = Math.floor((now - 15 * 60_000) / HOUR);
+        let from = window.start !== undefined ? Math.floor(window.start / HOUR) : this.min;
+        let to = window.end !== undefined
+            ? Math.ceil(window.end / HOUR) - 1
+            : window.start !== undefined
+                ? lastComplete
+                : this.max;
+        to = Math.min(to, lastComplete);
+        const health = {
+            basis: this.basis,
+            hours: 0,
+            silentHours: 0,
+            silent: [],
+            streams: [],
+            trailChanges: [...this.changes].sort((a, b) => a.eventTime.localeCompare(b.eventTime)),
+        };
+        if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) {
+            from = NaN;
+            return health;
+        }
+        health.from = new Date(from * HOUR).toISOString();
+        health.to = new Date((to + 1) * HOUR).toISOString();
+        health.hours = to - from + 1;
+        for (let h = from; h <= to; h++) {
+            if (this.hours.has(h))
+                continue;
+            health.silentHours++;
+            if (health.silent.length < MAX_LISTED_HOURS)
+                health.silent.push(`${new Date(h * HOUR).toISOString().slice(0, 13)}:00Z`);
+        }
+        for (const s of [...this.streams.values()].sort((a, b) => `${a.account}/${a.region}`.localeCompare(`${b.account}/${b.region}`))) {
+            let silent = 0;
+            for (let h = from; h <= to; h++)
+                if (!s.hours.has(h))
+                    silent++;
+            health.streams.push({
+                account: s.account,
+                region: s.region,
+                files: s.files,
+                firstDelivery: new Date(s.first).toISOString(),
+                lastDelivery: new Date(s.last).toISOString(),
+                silentHours: silent,
+            });
+        }
+        return health;
+    }
+}
+
+// EXTERNAL MODULE: ./shared/cloudtrail/window.ts
+var cloudtrail_window = __nccwpck_require__(7674);
+;// CONCATENATED MODULE: ./shared/cloudtrail/scan.ts
+/**
+ * One scan: a source streams records in; each is placed in the window, deduplicated by eventID,
+ * matched against every rule, and forgotten. What is kept is small: findings, per-actor counters
+ * for aggregate rules, 16 bytes per event ID, one bit per hour for log health.
+ *
+ *   const rules = await loadRuleSet({ dirs });
+ *   const report = await scanCloudTrail((sink) => readLocal(dir, sink, { window }), { window, rules });
+ */
+
+
+
+
+
+
+
+
+async function scanCloudTrail(read, options) {
+    const { window, rules } = options;
+    const now = options.now ?? Date.now();
+    const seen = new EventIdSet();
+    const health = new HealthTracker(options.deliveries ? 'deliveries' : 'events');
+    const findings = [];
+    const malformedFiles = [];
+    const stats = {
+        events: 0,
+        files: 0,
+        malformed: 0,
+        records: 0,
+        duplicates: 0,
+        outsideWindow: 0,
+        undated: 0,
+        skipped: {},
+        findings: 0,
+        bySeverity: Object.fromEntries(LEVELS.map((l) => [l, 0])),
+    };
+    const bounded = window.start !== undefined || window.end !== undefined;
+    const sink = {
+        record(record) {
+            stats.records++;
+            const time = eventTimeMs(record);
+            if (Number.isNaN(time)) {
+                if (bounded) {
+                    stats.undated++;
+                    return;
+                }
+            }
+            else if (!(0,cloudtrail_window/* inWindow */.gO)(time, window)) {
+                stats.outsideWindow++;
+                return;
+            }
+            const id = record.eventID;
+            if (typeof id === 'string' && id && !seen.add(id)) {
+                stats.duplicates++;
+                return;
+            }
+            stats.events++;
+            health.event(record, time);
+            rules.burst.observe(record);
+            for (const hit of rules.match(record)) {
+                const info = rules.info.get(hit);
+                findings.push(buildFinding(info, record, assessThreat(info.level, record, info.policy)));
+            }
+        },
+        fileDone(file, records, error) {
+            stats.files++;
+            health.file(file);
+            if (error !== undefined) {
+                stats.malformed++;
+                malformedFiles.push({ file: file.name, reason: error, records });
+            }
+        },
+        fileSkipped(_name, reason) {
+            stats.skipped[reason] = (stats.skipped[reason] ?? 0) + 1;
+        },
+    };
+    const source = await read(sink);
+    const burst = rules.burst.info;
+    for (const hit of rules.burst.hits()) {
+        findings.push(buildFinding(burst, hit.record, assessThreat(burst.level, hit.record, burst.policy), {
+            count: hit.count,
+            summary: `${hit.count} calls denied (${hit.eventNames.slice(0, 5).join(', ')}${hit.eventNames.length > 5 ? ', …' : ''})`,
+        }));
+    }
+    findings.sort(compareFindings);
+    stats.findings = findings.length;
+    for (const f of findings)
+        stats.bySeverity[f.severity]++;
+    malformedFiles.sort((a, b) => a.file.localeCompare(b.file));
+    const perRule = new Map();
+    for (const f of findings)
+        perRule.set(f.ruleId, (perRule.get(f.ruleId) ?? 0) + 1);
+    return {
+        tool: { name: 'telltale', version: VERSION },
+        generatedAt: new Date(now).toISOString(),
+        window: (0,cloudtrail_window/* describeWindow */.O2)(window),
+        source: {
+            kind: source.kind,
+            location: source.location,
+            ...(source.regions ? { regions: source.regions } : {}),
+            notes: source.notes,
+        },
+        stats,
+        findings,
+        actors: groupByActor(findings),
+        health: health.report(window, now),
+        malformedFiles,
+        rules: {
+            loaded: rules.all.map((r) => ({
+                id: r.id,
+                slug: r.slug,
+                title: r.title,
+                level: r.level,
+                origin: r.origin,
+                ...(r.author ? { author: r.author } : {}),
+                ...(r.link ? { link: r.link } : {}),
+                findings: perRule.get(r.id) ?? 0,
+            })),
+            problems: rules.problems,
+            otherLogsource: rules.otherLogsource,
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./shared/cloudtrail/sources/decode.ts + 1 modules
+var decode = __nccwpck_require__(8618);
+// EXTERNAL MODULE: ./shared/cloudtrail/sources/layout.ts
+var layout = __nccwpck_require__(7175);
+;// CONCATENATED MODULE: ./shared/cloudtrail/sources/local.ts
+/**
+ * Local files and folders: a single file in any accepted format (decode.ts), or a folder walked
+ * recursively. Inside the `AWSLogs/…/CloudTrail/<region>/YYYY/MM/DD/` layout only the day folders
+ * and files whose delivery time can hold events of the window are opened; digests and Insights are
+ * skipped. Files outside the layout are all read (an export has no dates in its name).
+ */
+
+
+
+
+
+
+
+
+const DAY_FOLDER = /(?:^|\/)AWSLogs\/(?:o-[a-z0-9]{10,32}\/)?\d{12}\/(CloudTrail|CloudTrail-Digest|CloudTrail-Insight)(?:\/([a-z0-9-]+)(?:\/(\d{4})(?:\/(\d{2})(?:\/(\d{2}))?)?)?)?$/;
+async function readLocal(location, sink, options) {
+    const info = await (0,promises_.stat)(location).catch((error) => {
+        throw new util_errors/* InputError */.dz(error.code === 'ENOENT' ? 'no such file or folder' : `cannot read: ${error.message}`, {
+            location: { file: location },
+            hint: 'pass a CloudTrail log file, a folder of them, s3://bucket/prefix or lookup',
+        });
+    });
+    const days = (0,cloudtrail_window/* partitionDays */.ow)(options.window, options.now);
+    const limit = (0,p_limit/* default */.A)(options.concurrency ?? 4);
+    // Queued reads are bounded too, so a tree of 100,000 files does not become 100,000 promises.
+    const running = new Set();
+    const enqueue = async (task) => {
+        const promise = limit(task).finally(() => running.delete(promise));
+        running.add(promise);
+        if (running.size >= 64)
+            await Promise.race(running);
+    };
+    const readOne = (file, key) => enqueue(async () => {
+        const trail = (0,layout/* parseTrailKey */.xX)(key);
+        const log = { name: file };
+        if (trail) {
+            log.account = trail.account;
+            log.region = trail.region;
+            if (trail.deliveredMs !== undefined)
+                log.deliveredMs = trail.deliveredMs;
+        }
+        const result = await (0,decode/* decodeLogStream */.v)((0,external_node_fs_.createReadStream)(file, { highWaterMark: 256 * 1024 }), (record) => sink.record(record, log));
+        sink.fileDone(log, result.records, result.error);
+    });
+    const visitFile = async (file, key) => {
+        const trail = (0,layout/* parseTrailKey */.xX)(key);
+        if (trail) {
+            if (trail.kind !== 'log')
+                return sink.fileSkipped(file, trail.kind);
+            if (trail.deliveredMs !== undefined && !(0,cloudtrail_window/* deliveryOverlaps */.F_)(trail.deliveredMs, options.window)) {
+                return sink.fileSkipped(file, 'outside-window');
+            }
+            if (trail.deliveredMs === undefined && days && !days.includes(trail.day)) {
+                return sink.fileSkipped(file, 'outside-window');
+            }
+        }
+        else if (!(0,layout/* looksLikeLogFile */.o$)(file)) {
+            return sink.fileSkipped(file, 'not-a-log');
+        }
+        await readOne(file, key);
+    };
+    const walk = async (dir, key) => {
+        const folder = DAY_FOLDER.exec(key);
+        if (folder) {
+            if (folder[1] === 'CloudTrail-Digest')
+                return sink.fileSkipped(dir, 'digest');
+            if (folder[1] === 'CloudTrail-Insight')
+                return sink.fileSkipped(dir, 'insight');
+            const prefix = [folder[3], folder[4], folder[5]].filter(Boolean).join('/');
+            if (days && prefix && !days.some((d) => d.startsWith(prefix)))
+                return sink.fileSkipped(dir, 'outside-window');
+        }
+        const entries = [];
+        for await (const entry of await (0,promises_.opendir)(dir)) {
+            if (entry.name.startsWith('.'))
+                continue;
+            if (entry.isDirectory())
+                entries.push({ name: entry.name, dir: true });
+            else if (entry.isFile())
+                entries.push({ name: entry.name, dir: false });
+        }
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
+            const child = external_node_path_default().join(dir, entry.name);
+            const childKey = key ? `${key}/${entry.name}` : entry.name;
+            if (entry.dir)
+                await walk(child, childKey);
+            else
+                await visitFile(child, childKey);
+        }
+    };
+    if (info.isDirectory()) {
+        // Keys are the absolute path with `/`, so a folder given inside the layout still parses.
+        await walk(location, external_node_path_default().resolve(location).split((external_node_path_default()).sep).join('/'));
+    }
+    else {
+        // A file named on the command line is read whatever its name says.
+        await readOne(location, '');
+    }
+    await Promise.all(running);
+    return { kind: 'files', location, deliveries: info.isDirectory(), notes: [] };
+}
+
 ;// CONCATENATED MODULE: ./cli/commands/cloudtrail.ts
-function registerCloudtrail(_program, _io) { }
-/** What `telltale demo` shows of this capability, in order. */
-const cloudtrailDemo = [];
+/** `telltale cloudtrail …`: see README "CLI". Flags are parsed here; all behaviour lives in shared/. */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function registerCloudtrail(program, io) {
+    const cloudtrail = program
+        .command('cloudtrail')
+        .description('report risky changes in AWS CloudTrail: who did what, when, from where, how bad');
+    cloudtrail
+        .command('scan')
+        .description('scan CloudTrail logs (folder, file, S3 bucket or the LookupEvents API) with the rule pack')
+        .requiredOption('--source <source>', 'a log folder or file, s3://bucket/prefix, or lookup[:REGION,…] (LookupEvents; us-east-1 is always added)')
+        .option('--since <when>', 'start of the window: a duration back from now (24h, 7d), an ISO time, or all', '24h')
+        .option('--until <iso>', 'end of the window (exclusive), an ISO time; default now')
+        .option('--rules <dir...>', 'folders or files of extra Sigma rules (product: aws, service: cloudtrail)')
+        .option('--no-builtin-rules', 'run only the --rules given')
+        .addOption(new Option('--format <format>', 'output format').choices(['json', 'markdown', 'html']).default('markdown'))
+        .option('--output <file>', 'write the report here instead of standard output')
+        .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this level')
+        .choices(['informational', 'low', 'medium', 'high', 'critical', 'never'])
+        .default('never'))
+        .option('--concurrency <n>', 'files read or downloaded at once', '8')
+        .action(async (flags) => {
+        const report = await runScan(flags);
+        const text = flags.format === 'json'
+            ? renderCloudTrailJson(report)
+            : flags.format === 'html'
+                ? renderCloudTrailHtml(report)
+                : renderCloudTrailMarkdown(report);
+        if (flags.output) {
+            await (0,promises_.writeFile)(flags.output, text).catch((error) => {
+                throw new util_errors/* InputError */.dz(`cannot write the report: ${error.message}`, { location: { file: flags.output } });
+            });
+        }
+        else {
+            io.stdout(text);
+        }
+        const { stats } = report;
+        io.stderr(`telltale: ${stats.events} events, ${stats.files} file(s), ${stats.findings} finding(s)${stats.malformed ? `, ${stats.malformed} unreadable file(s)` : ''}${flags.output ? ` → ${flags.output}` : ''}\n`);
+        for (const m of report.malformedFiles.slice(0, 10))
+            io.stderr(`telltale: warning: ${m.file}: ${m.reason}\n`);
+        for (const p of report.rules.problems.slice(0, 10)) {
+            io.stderr(`telltale: warning: rule not loaded: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
+        }
+        if (flags.failOn !== 'never' && findingsAtOrAbove(report, parseLevel(flags.failOn)).length) {
+            throw new ExitWith(ExitCode.policy);
+        }
+    });
+}
+async function runScan(flags) {
+    const window = (0,cloudtrail_window/* parseWindow */.Et)(flags.since, flags.until);
+    const concurrency = Number(flags.concurrency);
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+        throw new util_errors/* InputError */.dz(`--concurrency: '${flags.concurrency}' is not a positive whole number`);
+    }
+    const rules = await loadRuleSet({ builtin: flags.builtinRules, dirs: flags.rules ?? [] });
+    if (!rules.all.length)
+        throw new util_errors/* InputError */.dz('no rules to run', { hint: 'drop --no-builtin-rules or pass --rules DIR' });
+    const source = flags.source;
+    const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+    // The AWS SDK is loaded only for the sources that call AWS: a local scan starts faster without it.
+    if (source.startsWith('s3://')) {
+        const { S3Client } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19));
+        const { readS3 } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711), __nccwpck_require__.e(567)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5567));
+        const client = new S3Client({ region, followRegionRedirects: true });
+        return scanCloudTrail((sink) => readS3(source, sink, { client, window, concurrency }), {
+            window,
+            rules,
+            deliveries: true,
+        });
+    }
+    if (/^lookup(:|$)/.test(source)) {
+        const { CloudTrailClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(392)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7392, 19));
+        const { parseLookupSource, readLookup } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(392), __nccwpck_require__.e(903)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4903));
+        const regions = parseLookupSource(source);
+        const clients = new Map();
+        const clientFor = (r) => {
+            let c = clients.get(r);
+            if (!c)
+                clients.set(r, (c = new CloudTrailClient({ region: r, retryMode: 'adaptive', maxAttempts: 5 })));
+            return c;
+        };
+        return scanCloudTrail((sink) => readLookup(sink, {
+            window,
+            clientFor,
+            ...(regions ? { regions } : {}),
+            listRegions: () => enabledRegions(region),
+        }), { window, rules, deliveries: false });
+    }
+    return scanCloudTrail((sink) => readLocal(source, sink, { window, concurrency }), {
+        window,
+        rules,
+        deliveries: true,
+    });
+}
+/** The account's enabled regions (account:ListRegions). */
+async function enabledRegions(region) {
+    const { AccountClient, ListRegionsCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(990)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2990, 19));
+    const client = new AccountClient({ region });
+    const regions = [];
+    let token;
+    try {
+        do {
+            const page = await client.send(new ListRegionsCommand({
+                RegionOptStatusContains: ['ENABLED', 'ENABLED_BY_DEFAULT'],
+                MaxResults: 50,
+                ...(token ? { NextToken: token } : {}),
+            }));
+            for (const r of page.Regions ?? [])
+                if (r.RegionName)
+                    regions.push(r.RegionName);
+            token = page.NextToken;
+        } while (token);
+    }
+    catch (error) {
+        throw new util_errors/* InputError */.dz(`cannot list the account's enabled regions: ${error.message}`, {
+            hint: 'grant account:ListRegions, or name the regions: --source lookup:eu-west-1,us-east-1',
+        });
+    }
+    return regions;
+}
+/** The demo: the bundled AWSLogs tree, with the nightly report a team would read. */
+const cloudtrailDemo = [
+    {
+        title: 'cloudtrail scan: samples/cloudtrail/AWSLogs (the deleted default route, and friends)',
+        run: async (samples, io) => {
+            const dir = external_node_path_default().join(samples, 'cloudtrail');
+            if (!(0,external_node_fs_.existsSync)(dir)) {
+                io.stdout(`(no ${external_node_path_default().relative(samples, dir)} in this build's samples)\n`);
+                return;
+            }
+            const window = (0,cloudtrail_window/* parseWindow */.Et)('all', undefined);
+            const rules = await loadRuleSet();
+            const report = await scanCloudTrail((sink) => readLocal(dir, sink, { window }), {
+                window,
+                rules,
+                deliveries: true,
+            });
+            io.stdout(renderCloudTrailMarkdown(report, { maxFindings: 40 }));
+        },
+    },
+];
 
 ;// CONCATENATED MODULE: ./cli/commands/index.ts
 
@@ -56512,17 +59905,573 @@ async function runCli(argv, io = processIO) {
             // --help and --version end with exitCode 0; every other commander error is a usage error.
             return error.exitCode === 0 ? ExitCode.ok : ExitCode.input;
         }
-        if (isInputError(error)) {
+        if ((0,util_errors/* isInputError */.BT)(error)) {
             io.stderr(`telltale: ${error.describe()}\n`);
             return ExitCode.input;
         }
-        io.stderr(`telltale: internal error: ${errorMessage(error)}\n`);
+        io.stderr(`telltale: internal error: ${(0,util_errors/* errorMessage */.gJ)(error)}\n`);
         if (process.env.TELLTALE_DEBUG && error instanceof Error && error.stack)
             io.stderr(`${error.stack}\n`);
         else
             io.stderr('  (a bug in telltale: set TELLTALE_DEBUG=1 for the stack and please report it)\n');
         return ExitCode.internal;
     }
+}
+
+
+/***/ }),
+
+/***/ 8618:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  v: () => (/* binding */ decodeLogStream)
+});
+
+// UNUSED EXPORTS: MAX_RECORD_BYTES
+
+;// CONCATENATED MODULE: external "node:stream/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./shared/cloudtrail/sources/decode.ts
+/**
+ * Bytes of one log file → CloudTrail records, streamed: memory holds one record at a time, never the
+ * file. Accepted, plain or gzipped (sniffed from the bytes, RFC 1952 §2.3.1 magic 1f 8b, not the
+ * name), in one file or mixed:
+ *
+ * - `{"Records":[…]}`, as CloudTrail delivers to S3;
+ * - `{"Events":[…]}`, the output of `aws cloudtrail lookup-events`, where each `CloudTrailEvent` is
+ *   the record as a JSON *string*;
+ * - a bare JSON array of records (Stratus Red Team's detonation logs, most exports);
+ * - JSON Lines: one record (or one LookupEvents event) per line.
+ *
+ * A scanner walks the bytes tracking only strings and nesting depth, cuts out each record and hands
+ * it to JSON.parse. It never throws on bad input past the first problem: it returns the problem
+ * (where, what) and how many records came before it, and the caller decides (Wireshark's rule).
+ */
+
+
+/** One record longer than this is refused rather than buffered (CloudTrail's own records are < 1 MiB). */
+const MAX_RECORD_BYTES = 32 * 1024 * 1024;
+const MAX_DEPTH = 256;
+const CHUNK = 256 * 1024;
+async function decodeLogStream(input, onRecord) {
+    const splitter = new RecordSplitter(onRecord);
+    const iterator = input[Symbol.asyncIterator]();
+    let stage = 'read';
+    try {
+        // The gzip magic is two bytes; a stream may hand them over one at a time.
+        let head = Buffer.alloc(0);
+        while (head.length < 2) {
+            const next = await iterator.next();
+            if (next.done)
+                break;
+            head = Buffer.concat([head, next.value]);
+        }
+        if (head.length === 0)
+            return { records: 0, error: 'empty file' };
+        const all = async function* () {
+            yield head;
+            for (let r = await iterator.next(); !r.done; r = await iterator.next())
+                yield r.value;
+        };
+        const consume = async (chunks) => {
+            for await (const chunk of chunks)
+                splitter.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+        };
+        if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
+            stage = 'gunzip';
+            await (0,promises_namespaceObject.pipeline)(all, (0,external_node_zlib_.createGunzip)({ chunkSize: CHUNK }), consume);
+        }
+        else {
+            await consume(all());
+        }
+        splitter.end();
+        return { records: splitter.records };
+    }
+    catch (error) {
+        return { records: splitter.records, error: describeError(error, stage, splitter) };
+    }
+}
+function describeError(error, stage, splitter) {
+    const after = splitter.records ? ` (after ${splitter.records} record(s))` : '';
+    if (error instanceof DecodeError)
+        return `${error.message}${after}`;
+    const code = error.code;
+    const message = error instanceof Error ? error.message : String(error);
+    if (stage === 'gunzip' && code === 'Z_BUF_ERROR')
+        return `truncated gzip: the file ends mid-stream${after}`;
+    if (stage === 'gunzip' && typeof code === 'string' && code.startsWith('Z_'))
+        return `corrupt gzip: ${message}${after}`;
+    return `read failed: ${message}${after}`;
+}
+class DecodeError extends Error {
+}
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const WRAPPER_KEYS = new Set(['Records', 'Events']);
+/**
+ * Cuts records out of a JSON byte stream. Depth counts open containers; `recordDepth` is the depth
+ * at which an opening `{` starts a record: 1 inside a top-level array or a wrapper object's array,
+ * 0 for a top-level object (JSON Lines, or a wrapper until its `Records` key shows it is one).
+ */
+class RecordSplitter {
+    records = 0;
+    depth = 0;
+    inString = false;
+    /** An odd run of backslashes ended the previous chunk inside a string: its first byte is escaped. */
+    escaped = false;
+    /** Depth of the array whose elements are records, or -1 outside one. */
+    arrayDepth = -1;
+    /** Whether the current record array holds LookupEvents events (`Events`) rather than records. */
+    lookupEvents = false;
+    capturing = false;
+    captureDepth = 0;
+    captureStart = 0;
+    captured = [];
+    capturedBytes = 0;
+    offset = 0;
+    element = 0;
+    /** Top-level JSON values seen (one for a Records file, one per line for JSON Lines). */
+    values = 0;
+    onRecord;
+    constructor(onRecord) {
+        this.onRecord = onRecord;
+    }
+    push(chunk) {
+        const n = chunk.length;
+        let i = 0;
+        if (this.capturing)
+            this.captureStart = 0;
+        while (i < n) {
+            if (this.inString) {
+                i = this.skipString(chunk, i);
+                continue;
+            }
+            const c = chunk[i];
+            if (c === QUOTE) {
+                this.inString = true;
+                if (!this.capturing && this.depth <= (this.arrayDepth < 0 ? 0 : this.arrayDepth)) {
+                    this.fail(`unexpected string at byte ${this.offset + i}`);
+                }
+            }
+            else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+                if (!this.capturing) {
+                    if (c === 0x7b && (this.depth === 0 || this.depth === this.arrayDepth))
+                        this.startCapture(i);
+                    else if (c === 0x5b && this.depth === 0)
+                        this.openArray(1, false);
+                    if (this.depth === 0)
+                        this.values++;
+                }
+                else if (c === 0x5b && this.depth === 1 && this.arrayDepth < 0) {
+                    // `[` as a value of the top-level object: a `Records`/`Events` key makes it a wrapper.
+                    const key = this.lastKey(chunk, i);
+                    if (key !== undefined && WRAPPER_KEYS.has(key)) {
+                        this.capturing = false;
+                        this.captured = [];
+                        this.openArray(2, key === 'Events');
+                    }
+                }
+                if (++this.depth > MAX_DEPTH)
+                    this.fail(`nesting deeper than ${MAX_DEPTH} at byte ${this.offset + i}`);
+            }
+            else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+                if (this.depth === 0)
+                    this.fail(`unexpected '${String.fromCharCode(c)}' at byte ${this.offset + i}`);
+                this.depth--;
+                if (this.capturing && this.depth === this.captureDepth)
+                    this.endCapture(chunk, i);
+                else if (this.depth === this.arrayDepth - 1 && c === 0x5d)
+                    this.arrayDepth = -1;
+            }
+            else if (!this.capturing && c > 0x20 && c !== 0x2c /* , */ && c !== 0x3a /* : */) {
+                const atTop = this.depth === 0 || this.depth === this.arrayDepth;
+                if (atTop) {
+                    this.fail(this.arrayDepth > 0 && this.depth === this.arrayDepth
+                        ? `element ${this.element} of the record list is not an object (byte ${this.offset + i})`
+                        : `not CloudTrail JSON: unexpected '${printable(c)}' at byte ${this.offset + i}`);
+                }
+            }
+            i++;
+        }
+        if (this.capturing) {
+            const piece = chunk.subarray(this.captureStart);
+            this.captured.push(piece);
+            this.capturedBytes += piece.length;
+            if (this.capturedBytes > MAX_RECORD_BYTES)
+                this.fail(`a record longer than ${MAX_RECORD_BYTES} bytes at byte ${this.offset}`);
+        }
+        this.offset += n;
+    }
+    end() {
+        if (this.inString || this.depth > 0) {
+            this.fail(`truncated JSON: the input ends inside ${this.arrayDepth > 0 ? `element ${this.element} of the record list` : 'a JSON value'} (byte ${this.offset})`);
+        }
+        if (this.values === 0)
+            this.fail('no JSON value in the file');
+    }
+    /** Skips string bytes from `i`; returns the index after the closing quote, or the chunk's length. */
+    skipString(chunk, i) {
+        if (this.escaped) {
+            this.escaped = false;
+            i++;
+            if (i >= chunk.length)
+                return i;
+        }
+        for (;;) {
+            const q = chunk.indexOf(QUOTE, i);
+            if (q < 0) {
+                // Carry an unfinished escape into the next chunk.
+                let run = 0;
+                for (let k = chunk.length - 1; k >= i && chunk[k] === BACKSLASH; k--)
+                    run++;
+                this.escaped = run % 2 === 1;
+                return chunk.length;
+            }
+            let run = 0;
+            for (let k = q - 1; k >= i && chunk[k] === BACKSLASH; k--)
+                run++;
+            if (run % 2 === 0) {
+                this.inString = false;
+                return q + 1;
+            }
+            i = q + 1;
+        }
+    }
+    openArray(depthInside, lookupEvents) {
+        this.arrayDepth = depthInside;
+        this.lookupEvents = lookupEvents;
+    }
+    startCapture(i) {
+        this.capturing = true;
+        this.captureDepth = this.depth;
+        this.captureStart = i;
+        this.captured = [];
+        this.capturedBytes = 0;
+    }
+    endCapture(chunk, i) {
+        this.capturing = false;
+        const last = chunk.subarray(this.captureStart, i + 1);
+        const text = this.captured.length
+            ? Buffer.concat([...this.captured, last]).toString('utf8')
+            : chunk.toString('utf8', this.captureStart, i + 1);
+        this.captured = [];
+        const where = this.arrayDepth > 0 ? `element ${this.element} of the record list` : `object ${this.element + 1}`;
+        this.element++;
+        let value;
+        try {
+            value = JSON.parse(text);
+        }
+        catch (error) {
+            this.fail(`malformed JSON in ${where}: ${error.message}`);
+        }
+        this.deliver(value, where, this.arrayDepth > 0 ? this.lookupEvents : undefined);
+    }
+    /** `lookup`: true inside `Events`, false inside `Records`/an array, undefined for a top-level object. */
+    deliver(value, where, lookup) {
+        if (value === null || typeof value !== 'object' || Array.isArray(value))
+            this.fail(`${where} is not an object`);
+        const o = value;
+        if (lookup !== false && 'CloudTrailEvent' in o) {
+            const inner = o.CloudTrailEvent;
+            let record = inner;
+            if (typeof inner === 'string') {
+                try {
+                    record = JSON.parse(inner);
+                }
+                catch (error) {
+                    this.fail(`${where}: CloudTrailEvent is not JSON: ${error.message}`);
+                }
+            }
+            return this.deliver(record, `${where} (CloudTrailEvent)`, false);
+        }
+        if (lookup === true)
+            this.fail(`${where} has no CloudTrailEvent`);
+        if (typeof o.eventName !== 'string' && typeof o.eventTime !== 'string' && typeof o.eventID !== 'string') {
+            this.fail(`${where} is not a CloudTrail record (no eventName, eventTime or eventID)`);
+        }
+        this.records++;
+        this.onRecord(o);
+    }
+    /** The key written just before position `i` of the top-level object (`"Records" :`), if short. */
+    lastKey(chunk, i) {
+        const tailBytes = 96;
+        let text = chunk.toString('latin1', Math.max(this.captureStart, i - tailBytes), i);
+        if (text.length < tailBytes && this.captured.length) {
+            const before = Buffer.concat(this.captured).toString('latin1');
+            text = before.slice(-tailBytes) + text;
+        }
+        const match = /"([A-Za-z]+)"\s*:\s*$/.exec(text);
+        return match?.[1];
+    }
+    fail(message) {
+        throw new DecodeError(message);
+    }
+}
+function printable(byte) {
+    return byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`;
+}
+
+
+/***/ }),
+
+/***/ 7175:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o$: () => (/* binding */ looksLikeLogFile),
+/* harmony export */   xX: () => (/* binding */ parseTrailKey)
+/* harmony export */ });
+/* unused harmony export deliveryTime */
+/**
+ * CloudTrail's S3 layout (User Guide, "Finding your CloudTrail log files"):
+ *
+ *   [prefix/]AWSLogs/[o-orgid/]<account>/CloudTrail/<region>/YYYY/MM/DD/
+ *       <account>_CloudTrail_<region>_<YYYYMMDDTHHmmZ>_<unique>.json.gz
+ *
+ * Siblings `CloudTrail-Digest/` (integrity digests) and `CloudTrail-Insight/` are not event logs.
+ * The same layout is used for a local copy (`aws s3 sync`), so both sources read keys with this.
+ */
+const KEY = /(?:^|\/)AWSLogs\/(?:(o-[a-z0-9]{10,32})\/)?(\d{12})\/(CloudTrail|CloudTrail-Digest|CloudTrail-Insight)\/([a-z0-9-]+)\/(\d{4})\/(\d{2})\/(\d{2})\/([^/]+)$/;
+/** The parts of a key (or a local path with `/` separators) in the CloudTrail layout, else undefined. */
+function parseTrailKey(key) {
+    const m = KEY.exec(key);
+    if (!m)
+        return undefined;
+    const kindText = m[3];
+    const parsed = {
+        account: m[2],
+        kind: kindText === 'CloudTrail' ? 'log' : kindText === 'CloudTrail-Digest' ? 'digest' : 'insight',
+        region: m[4],
+        day: `${m[5]}/${m[6]}/${m[7]}`,
+        fileName: m[8],
+    };
+    if (m[1])
+        parsed.org = m[1];
+    const delivered = deliveryTime(parsed.fileName);
+    if (delivered !== undefined)
+        parsed.deliveredMs = delivered;
+    return parsed;
+}
+/** `111122223333_CloudTrail_eu-west-1_20260504T1645Z_AbCd.json.gz` → 2026-05-04T16:45Z in ms. */
+function deliveryTime(fileName) {
+    const m = /_(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})Z_/.exec(fileName);
+    if (!m)
+        return undefined;
+    const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+    return Number.isNaN(ms) ? undefined : ms;
+}
+/** A file name a log reader should open: JSON, JSON Lines or their gzipped forms. */
+function looksLikeLogFile(name) {
+    return /\.(json|jsonl|ndjson|json\.gz|jsonl\.gz|ndjson\.gz|gz)$/i.test(name);
+}
+
+
+/***/ }),
+
+/***/ 7674:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Et: () => (/* binding */ parseWindow),
+/* harmony export */   F_: () => (/* binding */ deliveryOverlaps),
+/* harmony export */   O2: () => (/* binding */ describeWindow),
+/* harmony export */   gO: () => (/* binding */ inWindow),
+/* harmony export */   ow: () => (/* binding */ partitionDays)
+/* harmony export */ });
+/* unused harmony exports DELIVERY_LAG_MS, dayKey */
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8515);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1472);
+/**
+ * The time window a scan looks at: `--since 24h|ISO|all` and `--until ISO`. Events are kept when
+ * `start <= eventTime < end`; an open side is undefined.
+ */
+
+
+/**
+ * CloudTrail writes a file some minutes after the events in it ("typically within about 5 minutes",
+ * User Guide "How CloudTrail works"), and names and files it by delivery time. Files delivered up to
+ * this long after the window's end are read, so the last minutes of the window are not lost.
+ */
+const DELIVERY_LAG_MS = 30 * 60_000;
+/** Parses `--since` (a duration back from `now`, an ISO time, or `all`) and `--until` (ISO). */
+function parseWindow(since, until, now = Date.now()) {
+    const window = {};
+    const trimmed = since.trim();
+    if (trimmed.toLowerCase() !== 'all') {
+        window.start = /^\d{4}-\d{2}-\d{2}/.test(trimmed)
+            ? parseIsoTime(trimmed, '--since')
+            : now - (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(trimmed, { what: '--since' });
+    }
+    if (until !== undefined)
+        window.end = parseIsoTime(until.trim(), '--until');
+    if (window.start !== undefined && window.end !== undefined && window.start >= window.end) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`--since ${new Date(window.start).toISOString()} is not before --until ${new Date(window.end).toISOString()}`, { hint: 'the window is [since, until): since must be earlier' });
+    }
+    return window;
+}
+function parseIsoTime(text, what) {
+    // A bare date is midnight UTC, as in CloudTrail's own partitions; a time without zone is UTC too.
+    const normalized = /^\d{4}-\d{2}-\d{2}$/.test(text)
+        ? `${text}T00:00:00Z`
+        : /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)
+            ? `${text}Z`
+            : text;
+    const ms = Date.parse(normalized);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(ms)) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${what}: '${text}' is not an ISO 8601 time`, {
+            hint: 'write e.g. 2026-05-04, 2026-05-04T16:00Z or 2026-05-04T16:00:00+02:00 (or, for --since, 24h or all)',
+        });
+    }
+    return ms;
+}
+function inWindow(ms, window) {
+    return (window.start === undefined || ms >= window.start) && (window.end === undefined || ms < window.end);
+}
+/**
+ * The UTC days (`YYYY/MM/DD`, as in CloudTrail's S3 keys) whose files can hold events of the
+ * window: from the start's day to the day of `end + DELIVERY_LAG_MS`. Undefined when the window is
+ * open at the start (every day is needed). An open end runs to `now`.
+ */
+function partitionDays(window, now = Date.now()) {
+    if (window.start === undefined)
+        return undefined;
+    const last = (window.end ?? now) + DELIVERY_LAG_MS;
+    const days = [];
+    const day = new Date(Math.floor(window.start / 86_400_000) * 86_400_000);
+    // Bounded: a window of years is still a few thousand prefixes, listed one by one.
+    while (day.getTime() <= last) {
+        days.push(dayKey(day.getTime()));
+        day.setUTCDate(day.getUTCDate() + 1);
+    }
+    return days;
+}
+function dayKey(ms) {
+    const d = new Date(ms);
+    return `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+/** Whether a file delivered at `deliveredMs` can hold events of the window (delivery follows the events). */
+function deliveryOverlaps(deliveredMs, window) {
+    if (window.start !== undefined && deliveredMs < window.start)
+        return false;
+    if (window.end !== undefined && deliveredMs > window.end + DELIVERY_LAG_MS)
+        return false;
+    return true;
+}
+function describeWindow(window) {
+    return {
+        since: window.start === undefined ? null : new Date(window.start).toISOString(),
+        until: window.end === undefined ? null : new Date(window.end).toISOString(),
+    };
+}
+
+
+/***/ }),
+
+/***/ 8515:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1472);
+/**
+ * The one duration parser: `--timeout 3s`, `--since 24h`, action inputs like `1m30s`.
+ * Units: ms, s, m, h, d, w; several may be combined (`1h30m`). A bare number is in `defaultUnit`.
+ */
+
+const UNIT_MS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+    w: 604_800_000,
+};
+/** Milliseconds in `text`; an InputError naming `what` (a flag or input) when it is not a duration. */
+function parseDuration(text, options = {}) {
+    const trimmed = text.trim().toLowerCase();
+    const fail = () => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${options.what ? `${options.what}: ` : ''}'${text}' is not a duration`, {
+        ...(options.location ? { location: options.location } : {}),
+        hint: 'write a number with a unit: 500ms, 3s, 5m, 24h, 7d, 1w, or combined like 1h30m',
+    });
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Number(trimmed) * UNIT_MS[options.defaultUnit ?? 's'];
+    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/g)];
+    if (!parts.length || parts.map((p) => p[0]).join('') !== trimmed)
+        throw fail();
+    const total = parts.reduce((sum, p) => sum + Number(p[1]) * UNIT_MS[p[2]], 0);
+    if (!Number.isFinite(total))
+        throw fail();
+    return Math.round(total);
+}
+
+
+/***/ }),
+
+/***/ 1472:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BT: () => (/* binding */ isInputError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/* unused harmony export formatLocation */
+/**
+ * Errors that carry where they came from and what to do next.
+ *
+ * Every input a user hands telltale (a pcap, a manifest, a controls file, a CloudTrail archive, a CLI
+ * flag) can be wrong. Those mistakes are `InputError`s: the CLI prints them without a stack trace and
+ * exits 2, an action turns them into one failed-step message. Anything else escaping to the edge is a
+ * bug in telltale and is reported as such.
+ */
+/** Renders `file:line:column` (or `file@offset`), then the field, in the form editors link to. */
+function formatLocation(loc) {
+    let where = loc.file ?? '';
+    if (loc.line !== undefined) {
+        where += `${where ? ':' : 'line '}${loc.line}`;
+        if (loc.column !== undefined)
+            where += `:${loc.column}`;
+    }
+    else if (loc.offset !== undefined) {
+        where += `${where ? '@' : 'byte '}${loc.offset}`;
+    }
+    if (loc.field)
+        where += `${where ? ': ' : ''}${loc.field}`;
+    return where;
+}
+/** A problem with what the user gave us. Exit code 2; never a stack trace. */
+class InputError extends Error {
+    location;
+    hint;
+    constructor(message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.name = 'InputError';
+        this.location = options.location;
+        this.hint = options.hint;
+    }
+    /** One line for a terminal or a step log: `file:3:7: allow[3].ports[0]: 70000 is not a port`. */
+    describe() {
+        const where = this.location ? formatLocation(this.location) : '';
+        const text = where ? `${where}: ${this.message}` : this.message;
+        return this.hint ? `${text}\n  hint: ${this.hint}` : text;
+    }
+}
+function isInputError(error) {
+    return error instanceof InputError;
+}
+/** Text of any thrown value, without a stack. */
+function errorMessage(error) {
+    if (isInputError(error))
+        return error.describe();
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
 }
 
 
@@ -56640,6 +60589,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -56654,10 +60610,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -65486,10 +69456,10 @@ __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
-__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.hR = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -71660,6 +75630,262 @@ else if (true) module.exports = ipCodec;
 
 /***/ }),
 
+/***/ 370:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ pLimit)
+});
+
+// UNUSED EXPORTS: limitFunction
+
+;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+/*
+How it works:
+`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
+*/
+
+class Node {
+	value;
+	next;
+
+	constructor(value) {
+		this.value = value;
+	}
+}
+
+class Queue {
+	#head;
+	#tail;
+	#size;
+
+	constructor() {
+		this.clear();
+	}
+
+	enqueue(value) {
+		const node = new Node(value);
+
+		if (this.#head) {
+			this.#tail.next = node;
+			this.#tail = node;
+		} else {
+			this.#head = node;
+			this.#tail = node;
+		}
+
+		this.#size++;
+	}
+
+	dequeue() {
+		const current = this.#head;
+		if (!current) {
+			return;
+		}
+
+		this.#head = this.#head.next;
+		this.#size--;
+
+		// Clean up tail reference when queue becomes empty
+		if (!this.#head) {
+			this.#tail = undefined;
+		}
+
+		return current.value;
+	}
+
+	peek() {
+		if (!this.#head) {
+			return;
+		}
+
+		return this.#head.value;
+
+		// TODO: Node.js 18.
+		// return this.#head?.value;
+	}
+
+	clear() {
+		this.#head = undefined;
+		this.#tail = undefined;
+		this.#size = 0;
+	}
+
+	get size() {
+		return this.#size;
+	}
+
+	* [Symbol.iterator]() {
+		let current = this.#head;
+
+		while (current) {
+			yield current.value;
+			current = current.next;
+		}
+	}
+
+	* drain() {
+		while (this.#head) {
+			yield this.dequeue();
+		}
+	}
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+
+
+function pLimit(concurrency) {
+	let rejectOnClear = false;
+
+	if (typeof concurrency === 'object') {
+		({concurrency, rejectOnClear = false} = concurrency);
+	}
+
+	validateConcurrency(concurrency);
+
+	if (typeof rejectOnClear !== 'boolean') {
+		throw new TypeError('Expected `rejectOnClear` to be a boolean');
+	}
+
+	const queue = new Queue();
+	let activeCount = 0;
+
+	const resumeNext = () => {
+		// Process the next queued function if we're under the concurrency limit
+		if (activeCount < concurrency && queue.size > 0) {
+			activeCount++;
+			queue.dequeue().run();
+		}
+	};
+
+	const next = () => {
+		activeCount--;
+		resumeNext();
+	};
+
+	const run = async (function_, resolve, arguments_) => {
+		// Execute the function and capture the result promise
+		const result = (async () => function_(...arguments_))();
+
+		// Resolve immediately with the promise (don't wait for completion)
+		resolve(result);
+
+		// Wait for the function to complete (success or failure)
+		// We catch errors here to prevent unhandled rejections,
+		// but the original promise rejection is preserved for the caller
+		try {
+			await result;
+		} catch {}
+
+		// Decrement active count and process next queued function
+		next();
+	};
+
+	const enqueue = (function_, resolve, reject, arguments_) => {
+		const queueItem = {reject};
+
+		// Queue the internal resolve function instead of the run function
+		// to preserve the asynchronous execution context.
+		new Promise(internalResolve => { // eslint-disable-line promise/param-names
+			queueItem.run = internalResolve;
+			queue.enqueue(queueItem);
+		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
+
+		// Start processing immediately if we haven't reached the concurrency limit
+		if (activeCount < concurrency) {
+			resumeNext();
+		}
+	};
+
+	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+		enqueue(function_, resolve, reject, arguments_);
+	});
+
+	Object.defineProperties(generator, {
+		activeCount: {
+			get: () => activeCount,
+		},
+		pendingCount: {
+			get: () => queue.size,
+		},
+		clearQueue: {
+			value() {
+				if (!rejectOnClear) {
+					queue.clear();
+					return;
+				}
+
+				const abortError = AbortSignal.abort().reason;
+
+				while (queue.size > 0) {
+					queue.dequeue().reject(abortError);
+				}
+			},
+		},
+		concurrency: {
+			get: () => concurrency,
+
+			set(newConcurrency) {
+				validateConcurrency(newConcurrency);
+				concurrency = newConcurrency;
+
+				queueMicrotask(() => {
+					// eslint-disable-next-line no-unmodified-loop-condition
+					while (activeCount < concurrency && queue.size > 0) {
+						resumeNext();
+					}
+				});
+			},
+		},
+		map: {
+			async value(iterable, function_) {
+				const promises = [];
+
+				try {
+					Array.from(iterable, (value, index) => {
+						const promise = generator(function_, value, index);
+						promises.push(promise);
+						return promise;
+					});
+				} catch (error) {
+					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
+					for (const promise of promises) {
+						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
+					}
+
+					throw error;
+				}
+
+				return Promise.all(promises);
+			},
+		},
+	});
+
+	return generator;
+}
+
+function limitFunction(function_, options) {
+	const limit = pLimit(options);
+
+	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
+	Object.defineProperty(limitedFunction, 'clearQueue', {
+		value: limit.clearQueue,
+	});
+
+	return limitedFunction;
+}
+
+function validateConcurrency(concurrency) {
+	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
+	}
+}
+
+
+/***/ }),
+
 /***/ 3837:
 /***/ ((module) => {
 
@@ -71705,6 +75931,9 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -71833,6 +76062,28 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -71847,6 +76098,69 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -1,0 +1,201 @@
+/**
+ * CloudTrail scan throughput and memory against the way people grep trails by hand:
+ *
+ *   zcat … | jq -c '.Records[] | select(.eventName=="DeleteRoute")'
+ *
+ * on the same generated tree (~1 GB of uncompressed records in .json.gz files, in CloudTrail's S3
+ * layout, 4 regions of ~250 MB). telltale runs every built-in rule (43) with deduplication, log
+ * health and the report; jq runs one filter. Peak RSS is measured on one region (~250 MB) and on
+ * all four (~1 GB): a streaming scan should stay flat. Everything is deleted afterwards.
+ *
+ *   npm run bench -- cloudtrail            (TELLTALE_BENCH_MB=200 for a quicker, smaller run)
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+
+const run = promisify(execFile);
+const TOTAL_MB = Number(process.env.TELLTALE_BENCH_MB ?? 1024);
+const REGIONS = ['us-east-1', 'eu-west-1', 'eu-central-1', 'ap-southeast-2'];
+const ACCOUNT = '111122223333';
+const RECORDS_PER_FILE = 2000;
+
+let seed = 7;
+const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join('');
+const NAMES: [string, string][] = [
+  ['ec2.amazonaws.com', 'DescribeInstances'],
+  ['sts.amazonaws.com', 'AssumeRole'],
+  ['kms.amazonaws.com', 'Decrypt'],
+  ['s3.amazonaws.com', 'GetBucketAcl'],
+  ['ec2.amazonaws.com', 'CreateTags'],
+  ['iam.amazonaws.com', 'GetRole'],
+  ['ec2.amazonaws.com', 'AuthorizeSecurityGroupIngress'],
+  ['ec2.amazonaws.com', 'DeleteRoute'],
+  ['cloudtrail.amazonaws.com', 'LookupEvents'],
+  ['lambda.amazonaws.com', 'UpdateFunctionCode20150331v2'],
+];
+
+function record(region: string, time: string, i: number): Record<string, unknown> {
+  const [source, name] = NAMES[i % 997 === 0 ? 7 : i % 499 === 0 ? 6 : Math.floor(rand() * 6)]!;
+  return {
+    eventVersion: '1.10',
+    userIdentity: {
+      type: 'AssumedRole',
+      principalId: `AROAEXAMPLE${hex(8).toUpperCase()}:gha-${i}`,
+      arn: `arn:aws:sts::${ACCOUNT}:assumed-role/Deploy/gha-${i % 50}`,
+      accountId: ACCOUNT,
+      accessKeyId: `ASIA${hex(16).toUpperCase()}`,
+      sessionContext: {
+        sessionIssuer: {
+          type: 'Role',
+          principalId: 'AROAEXAMPLEDEPLOY',
+          arn: `arn:aws:iam::${ACCOUNT}:role/Deploy`,
+          accountId: ACCOUNT,
+          userName: 'Deploy',
+        },
+        attributes: { creationDate: time, mfaAuthenticated: 'false' },
+      },
+    },
+    eventTime: time,
+    eventSource: source,
+    eventName: name,
+    awsRegion: region,
+    sourceIPAddress: `198.51.100.${i % 250}`,
+    userAgent: 'aws-sdk-go-v2/1.30.3 os/linux lang/go#1.22.5 md/GOOS#linux md/GOARCH#amd64 api/ec2#1.171.0',
+    requestParameters:
+      name === 'DeleteRoute'
+        ? { routeTableId: `rtb-${hex(17)}`, destinationCidrBlock: i % 2 ? '0.0.0.0/0' : '10.1.0.0/16' }
+        : name === 'AuthorizeSecurityGroupIngress'
+          ? {
+              groupId: `sg-${hex(17)}`,
+              ipPermissions: {
+                items: [
+                  {
+                    ipProtocol: 'tcp',
+                    fromPort: 443,
+                    toPort: 443,
+                    ipRanges: { items: [{ cidrIp: i % 2 ? '0.0.0.0/0' : '10.0.0.0/8' }] },
+                  },
+                ],
+              },
+            }
+          : {
+              filterSet: { items: [{ name: 'tag:team', valueSet: { items: [{ value: 'platform' }] } }] },
+              maxResults: 1000,
+              instancesSet: {},
+            },
+    responseElements: null,
+    requestID: `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`,
+    eventID: `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`,
+    readOnly: name.startsWith('Describe') || name.startsWith('Get'),
+    eventType: 'AwsApiCall',
+    managementEvent: true,
+    recipientAccountId: ACCOUNT,
+    eventCategory: 'Management',
+    tlsDetails: {
+      tlsVersion: 'TLSv1.3',
+      cipherSuite: 'TLS_AES_128_GCM_SHA256',
+      clientProvidedHostHeader: `${source.split('.')[0]}.${region}.amazonaws.com`,
+    },
+  };
+}
+
+async function peakRss(args: string[]): Promise<{ ms: number; rssMb: number; out: string }> {
+  // The CLI in a child that reports its own peak RSS (getrusage ru_maxrss) when it is done.
+  const script = `import { runCli } from './cli/program.ts';
+let out = '';
+const code = await runCli(${JSON.stringify(args)}, { stdout: (s) => { out += s; }, stderr: (s) => process.stderr.write(s) });
+process.stdout.write(JSON.stringify({ code, maxRss: process.resourceUsage().maxRSS, out: out.slice(0, 200) }));`;
+  const t0 = performance.now();
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+  });
+  const ms = performance.now() - t0;
+  const r = JSON.parse(stdout) as { code: number; maxRss: number; out: string };
+  return { ms, rssMb: r.maxRss / 1024, out: r.out };
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'telltale-bench-cloudtrail-'));
+try {
+  const g0 = performance.now();
+  let bytes = 0;
+  let compressed = 0;
+  let files = 0;
+  const perRegion = (TOTAL_MB * 1024 * 1024) / REGIONS.length;
+  for (const region of REGIONS) {
+    const day = path.join(dir, 'AWSLogs', ACCOUNT, 'CloudTrail', region, '2026', '05', '04');
+    mkdirSync(day, { recursive: true });
+    let regionBytes = 0;
+    for (let f = 0; regionBytes < perRegion; f++) {
+      const minute = f % 1440;
+      const hh = String(Math.floor(minute / 60)).padStart(2, '0');
+      const mm = String(minute % 60).padStart(2, '0');
+      const records = Array.from({ length: RECORDS_PER_FILE }, (_, i) =>
+        record(region, `2026-05-04T${hh}:${mm}:${String(i % 60).padStart(2, '0')}Z`, f * RECORDS_PER_FILE + i),
+      );
+      const text = JSON.stringify({ Records: records });
+      const gz = gzipSync(text);
+      writeFileSync(
+        path.join(day, `${ACCOUNT}_CloudTrail_${region}_20260504T${hh}${mm}Z_${hex(16).toUpperCase()}.json.gz`),
+        gz,
+      );
+      regionBytes += text.length;
+      bytes += text.length;
+      compressed += gz.length;
+      files++;
+    }
+  }
+  const genS = (performance.now() - g0) / 1000;
+  const mb = bytes / 1024 / 1024;
+
+  const small = path.join(dir, 'AWSLogs', ACCOUNT, 'CloudTrail', REGIONS[0]!);
+  const cli = (source: string) => [
+    'cloudtrail',
+    'scan',
+    '--source',
+    source,
+    '--since',
+    'all',
+    '--format',
+    'json',
+    '--output',
+    path.join(dir, 'report.json'),
+  ];
+  const one = await peakRss(cli(small));
+  const all = await peakRss(cli(dir));
+
+  const j0 = performance.now();
+  const jq = await run(
+    'bash',
+    [
+      '-c',
+      `find "$1" -name '*.json.gz' -print0 | sort -z | xargs -0 zcat | jq -c '.Records[] | select(.eventName=="DeleteRoute")' | wc -l`,
+      'bench',
+      dir,
+    ],
+    { maxBuffer: 1 << 20 },
+  );
+  const jqMs = performance.now() - j0;
+  const report = JSON.parse((await import('node:fs')).readFileSync(path.join(dir, 'report.json'), 'utf8')) as {
+    stats: { events: number; findings: number };
+  };
+
+  const rate = (ms: number, m: number) => `${(m / (ms / 1000)).toFixed(0)} MB/s`;
+  process.stdout.write(
+    [
+      `tree: ${files} .json.gz files, ${mb.toFixed(0)} MB uncompressed (${(compressed / 1024 / 1024).toFixed(0)} MB gzipped), ${REGIONS.length} regions; generated in ${genS.toFixed(0)} s`,
+      `telltale cloudtrail scan, all built-in rules, ${REGIONS.length} regions: ${(all.ms / 1000).toFixed(1)} s wall (incl. ~1 s Node+tsx start-up) = ${rate(all.ms, mb)}; ${report.stats.events} events, ${report.stats.findings} findings; peak RSS ${all.rssMb.toFixed(0)} MB`,
+      `telltale, 1 region (${(mb / REGIONS.length).toFixed(0)} MB): ${(one.ms / 1000).toFixed(1)} s = ${rate(one.ms, mb / REGIONS.length)}; peak RSS ${one.rssMb.toFixed(0)} MB`,
+      `reference: zcat | jq -c '.Records[] | select(.eventName=="DeleteRoute")': ${(jqMs / 1000).toFixed(1)} s = ${rate(jqMs, mb)} (${jq.stdout.trim()} matches)`,
+      `ratio jq / telltale wall time: ${(jqMs / all.ms).toFixed(2)}x; RSS growth for ${REGIONS.length}x the input: ${(all.rssMb - one.rssMb).toFixed(0)} MB`,
+      '',
+    ].join('\n'),
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

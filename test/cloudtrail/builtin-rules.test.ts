@@ -1,0 +1,242 @@
+// The built-in rule pack: every rule fires on its positive fixture and stays quiet on its negative
+// one (fixtures written from AWS's documented record shapes, test/fixtures/cloudtrail/rules/), and
+// the threat level moves by the documented, explained steps.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { CloudTrailRecord } from '../../shared/cloudtrail/record.ts';
+import { BUILTIN_RULE_FILES } from '../../shared/cloudtrail/rules/builtin/files.ts';
+import { worldIngress } from '../../shared/cloudtrail/rules/builtin/world-open.ts';
+import { adminGrant, policyExposure } from '../../shared/cloudtrail/rules/builtin/policy.ts';
+import { repoRoot } from '../harness/runner.ts';
+import { builtinRules, scanRecords } from './helpers.ts';
+
+const fixtures = path.join(repoRoot, 'test', 'fixtures', 'cloudtrail', 'rules');
+const builtinDir = path.join(repoRoot, 'shared', 'cloudtrail', 'rules', 'builtin', 'sigma');
+
+interface RuleFixture {
+  rule: string;
+  positive: CloudTrailRecord[];
+  negative: CloudTrailRecord[];
+}
+
+describe('the built-in rule pack', () => {
+  test('every rule file in builtin/sigma is listed (so a bundle carries it) and loads without a problem', async () => {
+    const listed = BUILTIN_RULE_FILES.map((u) => path.basename(fileURLToPath(u))).sort();
+    const onDisk = readdirSync(builtinDir)
+      .filter((f) => f.endsWith('.yml'))
+      .sort();
+    assert.deepEqual(listed, onDisk);
+    const rules = await builtinRules();
+    assert.deepEqual(rules.problems, []);
+    assert.equal(rules.all.length, onDisk.length + 1, 'the Sigma files plus the AccessDenied burst rule');
+    for (const r of rules.all) assert.equal(r.author, 'telltale', `${r.slug} names its author`);
+  });
+
+  test('every built-in rule has a positive and a negative fixture', async () => {
+    const rules = await builtinRules();
+    const slugs = rules.all.map((r) => r.slug).sort();
+    const files = readdirSync(fixtures)
+      .map((f) => f.replace(/\.json$/, ''))
+      .sort();
+    assert.deepEqual(files, slugs);
+  });
+
+  for (const file of readdirSync(fixtures).sort()) {
+    const fixture = JSON.parse(readFileSync(path.join(fixtures, file), 'utf8')) as RuleFixture;
+    test(`${fixture.rule}: fires on the positive fixture, not on the negative one`, async () => {
+      const positive = await scanRecords(fixture.positive);
+      assert.ok(
+        positive.findings.some((f) => f.ruleSlug === fixture.rule),
+        `${fixture.rule} did not fire; fired: ${positive.findings.map((f) => f.ruleSlug).join(', ') || 'nothing'}`,
+      );
+      const negative = await scanRecords(fixture.negative);
+      assert.ok(
+        !negative.findings.some((f) => f.ruleSlug === fixture.rule),
+        `${fixture.rule} fired on its negative fixture`,
+      );
+    });
+  }
+});
+
+const sample = (extra: Partial<CloudTrailRecord>): CloudTrailRecord => ({
+  eventVersion: '1.10',
+  eventID: `id-${Math.random()}`,
+  eventTime: '2026-05-04T16:42:07Z',
+  eventSource: 'ec2.amazonaws.com',
+  eventName: 'DeleteRoute',
+  awsRegion: 'eu-west-1',
+  sourceIPAddress: '203.0.113.77',
+  userAgent: 'aws-cli/2.15.30 Python/3.11.8',
+  recipientAccountId: '111122223333',
+  userIdentity: {
+    type: 'IAMUser',
+    arn: 'arn:aws:iam::111122223333:user/DevOpsEngineer1',
+    userName: 'DevOpsEngineer1',
+    accountId: '111122223333',
+  },
+  requestParameters: { routeTableId: 'rtb-0a1b2c3d4e5f60718', destinationCidrBlock: '0.0.0.0/0' },
+  ...extra,
+});
+
+async function defaultRoute(extra: Partial<CloudTrailRecord>) {
+  const report = await scanRecords([sample(extra)]);
+  const f = report.findings.find((x) => x.ruleSlug === 'default-route-changed');
+  assert.ok(f, 'default-route-changed fired');
+  return f;
+}
+
+describe('threat level modifiers', () => {
+  test('the default route deleted by hand in the console stays high, and says so', async () => {
+    const f = await defaultRoute({ userAgent: 'AWS Internal', sessionCredentialFromConsole: 'true' });
+    assert.equal(f.severity, 'high');
+    assert.equal(f.outcome, 'success');
+    assert.deepEqual(f.modifiers, [{ step: 0, reason: 'made by hand in the console' }]);
+    assert.equal(f.via, 'console');
+    assert.match(
+      f.summary,
+      /^DeleteRoute 0\.0\.0\.0\/0 on rtb-0a1b2c3d4e5f60718 by DevOpsEngineer1 from the console at 2026-05-04 16:42 UTC$/,
+    );
+  });
+
+  test('the same change through Terraform is one step lower', async () => {
+    const f = await defaultRoute({ userAgent: 'APN/1.0 HashiCorp/1.0 Terraform/1.8.5 (+https://www.terraform.io)' });
+    assert.equal(f.severity, 'medium');
+    assert.equal(f.modifiers[0]!.step, -1);
+    assert.match(f.summary, /Terraform\/1\.8\.5/);
+  });
+
+  test('CloudFormation as invoker counts as IaC too', async () => {
+    const f = await defaultRoute({
+      userAgent: 'cloudformation.amazonaws.com',
+      userIdentity: {
+        type: 'AssumedRole',
+        arn: 'arn:aws:sts::111122223333:assumed-role/cfn-exec/AWSCloudFormation',
+        invokedBy: 'cloudformation.amazonaws.com',
+        sessionContext: {
+          sessionIssuer: { type: 'Role', userName: 'cfn-exec', arn: 'arn:aws:iam::111122223333:role/cfn-exec' },
+        },
+      },
+    });
+    assert.equal(f.severity, 'medium');
+    assert.equal(f.actor.name, 'cfn-exec/AWSCloudFormation');
+    assert.equal(f.actor.sessionIssuer, 'arn:aws:iam::111122223333:role/cfn-exec');
+  });
+
+  test('root credentials raise the level one step', async () => {
+    const f = await defaultRoute({
+      userIdentity: { type: 'Root', arn: 'arn:aws:iam::111122223333:root', accountId: '111122223333' },
+    });
+    assert.equal(f.severity, 'critical');
+    assert.equal(f.actor.name, 'root (111122223333)');
+    assert.ok(f.modifiers.some((m) => m.step === 1 && /root/.test(m.reason)));
+  });
+
+  test('a failed call is an attempt: outcome failed, one step lower, never a change', async () => {
+    const f = await defaultRoute({ errorCode: 'Client.UnauthorizedOperation', errorMessage: 'You are not authorized' });
+    assert.equal(f.outcome, 'failed');
+    assert.equal(f.severity, 'medium');
+    assert.equal(f.errorCode, 'Client.UnauthorizedOperation');
+    assert.match(f.summary, /\(failed: Client\.UnauthorizedOperation\)$/);
+  });
+
+  test('LeaveOrganization keeps its level even when it fails', async () => {
+    const report = await scanRecords([
+      sample({
+        eventSource: 'organizations.amazonaws.com',
+        eventName: 'LeaveOrganization',
+        errorCode: 'AccessDeniedException',
+        requestParameters: null,
+      }),
+    ]);
+    const f = report.findings.find((x) => x.ruleSlug === 'leave-organization');
+    assert.equal(f?.severity, 'critical');
+    assert.equal(f?.outcome, 'failed');
+  });
+
+  test('root rules do not count root twice', async () => {
+    const report = await scanRecords([
+      sample({
+        eventSource: 'signin.amazonaws.com',
+        eventName: 'ConsoleLogin',
+        userIdentity: { type: 'Root', arn: 'arn:aws:iam::111122223333:root', accountId: '111122223333' },
+        responseElements: { ConsoleLogin: 'Success' },
+        additionalEventData: { MFAUsed: 'No' },
+        requestParameters: null,
+      }),
+    ]);
+    assert.deepEqual(
+      report.findings.map((f) => [f.ruleSlug, f.severity]),
+      [['root-console-login-without-mfa', 'critical']],
+    );
+  });
+});
+
+describe('typed helpers', () => {
+  const sg = (requestParameters: Record<string, unknown>, responseElements: Record<string, unknown> | null = null) =>
+    ({ eventName: 'AuthorizeSecurityGroupIngress', requestParameters, responseElements }) as CloudTrailRecord;
+
+  test('a /0 source is found in the flat shape, the items shape and the applied rule set', () => {
+    assert.equal(
+      worldIngress(sg({ ipProtocol: 'tcp', fromPort: 3389, toPort: 3389, cidrIp: '0.0.0.0/0', ipPermissions: {} })),
+      'admin',
+    );
+    assert.equal(
+      worldIngress(
+        sg({
+          ipPermissions: {
+            items: [{ ipProtocol: 'udp', fromPort: 0, toPort: 65535, ipRanges: { items: [{ cidrIp: '0.0.0.0/0' }] } }],
+          },
+        }),
+      ),
+      'all',
+    );
+    assert.equal(
+      worldIngress(
+        sg(
+          { groupId: 'sg-1' },
+          {
+            securityGroupRuleSet: {
+              items: [{ isEgress: false, ipProtocol: 'tcp', fromPort: 5432, toPort: 5432, cidrIpv6: '::/0' }],
+            },
+          },
+        ),
+      ),
+      'admin',
+    );
+  });
+
+  test('the anonymizer form x.x.x.x/0 still counts; egress rules and narrower networks do not', () => {
+    assert.equal(
+      worldIngress(sg({ ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '208.236.235.254/0' })),
+      'admin',
+    );
+    assert.equal(
+      worldIngress(
+        sg({}, { securityGroupRuleSet: { items: [{ isEgress: true, ipProtocol: '-1', cidrIpv4: '0.0.0.0/0' }] } }),
+      ),
+      undefined,
+    );
+    assert.equal(worldIngress(sg({ ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '0.0.0.0/1' })), undefined);
+  });
+
+  test('policy documents are read as JSON text or objects, one statement or many', () => {
+    assert.equal(adminGrant('{"Statement":{"Effect":"Allow","Action":"*:*","Resource":"*"}}'), 'full');
+    assert.equal(adminGrant({ Statement: [{ Effect: 'Allow', Action: ['iam:*'], Resource: ['*'] }] }), 'iam');
+    assert.equal(adminGrant({ Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] }), undefined);
+    assert.equal(adminGrant('not json'), undefined);
+    assert.equal(
+      policyExposure({ Statement: [{ Effect: 'Allow', Principal: { AWS: ['123456789012'] } }] }, '111122223333'),
+      'foreign-account',
+    );
+    assert.equal(
+      policyExposure(
+        { Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' } }] },
+        '111122223333',
+      ),
+      undefined,
+    );
+  });
+});
