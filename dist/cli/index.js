@@ -59019,6 +59019,7 @@ function ruleProblemError(problem) {
 
 
 
+
 async function loadRuleSet(options = {}) {
     const problems = [];
     const otherLogsource = [];
@@ -59035,7 +59036,9 @@ async function loadRuleSet(options = {}) {
     };
     if (options.builtin !== false) {
         for (const url of BUILTIN_RULE_FILES) {
-            take(await (0,promises_.readFile)(url, 'utf8'), `builtin/${external_node_path_default().basename(url.pathname)}`, 'builtin');
+            // ncc turns `new URL('./x.yml', import.meta.url)` into a plain path string next to the bundle.
+            const file = typeof url === 'string' ? url : (0,external_node_url_.fileURLToPath)(url);
+            take(await (0,promises_.readFile)(file, 'utf8'), `builtin/${external_node_path_default().basename(file)}`, 'builtin');
         }
     }
     for (const dir of options.dirs ?? []) {

