@@ -9,6 +9,7 @@ import { renderCloudTrailJson } from '../../shared/cloudtrail/report/json.ts';
 import { renderCloudTrailMarkdown } from '../../shared/cloudtrail/report/markdown.ts';
 import { loadRuleSet } from '../../shared/cloudtrail/rules/ruleset.ts';
 import { scanCloudTrail } from '../../shared/cloudtrail/scan.ts';
+import { runCloudTrailScan } from '../../shared/cloudtrail/run.ts';
 import { readLocal } from '../../shared/cloudtrail/sources/local.ts';
 import { parseLevel } from '../../shared/cloudtrail/threat.ts';
 import { parseWindow } from '../../shared/cloudtrail/window.ts';
@@ -85,80 +86,15 @@ export function registerCloudtrail(program: Command, io: CliIO): void {
     });
 }
 
-async function runScan(flags: ScanFlags): Promise<CloudTrailReport> {
-  const window = parseWindow(flags.since, flags.until);
-  const concurrency = Number(flags.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new InputError(`--concurrency: '${flags.concurrency}' is not a positive whole number`);
-  }
-  const rules = await loadRuleSet({ builtin: flags.builtinRules, dirs: flags.rules ?? [] });
-  if (!rules.all.length)
-    throw new InputError('no rules to run', { hint: 'drop --no-builtin-rules or pass --rules DIR' });
-  const source = flags.source;
-  const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
-  // The AWS SDK is loaded only for the sources that call AWS: a local scan starts faster without it.
-  if (source.startsWith('s3://')) {
-    const { S3Client } = await import('@aws-sdk/client-s3');
-    const { readS3 } = await import('../../shared/cloudtrail/sources/s3.ts');
-    const client = new S3Client({ region, followRegionRedirects: true });
-    return scanCloudTrail((sink) => readS3(source, sink, { client, window, concurrency }), {
-      window,
-      rules,
-      deliveries: true,
-    });
-  }
-  if (/^lookup(:|$)/.test(source)) {
-    const { CloudTrailClient } = await import('@aws-sdk/client-cloudtrail');
-    const { parseLookupSource, readLookup } = await import('../../shared/cloudtrail/sources/lookup.ts');
-    const regions = parseLookupSource(source);
-    const clients = new Map<string, InstanceType<typeof CloudTrailClient>>();
-    const clientFor = (r: string) => {
-      let c = clients.get(r);
-      if (!c) clients.set(r, (c = new CloudTrailClient({ region: r, retryMode: 'adaptive', maxAttempts: 5 })));
-      return c;
-    };
-    return scanCloudTrail(
-      (sink) =>
-        readLookup(sink, {
-          window,
-          clientFor,
-          ...(regions ? { regions } : {}),
-          listRegions: () => enabledRegions(region),
-        }),
-      { window, rules, deliveries: false },
-    );
-  }
-  return scanCloudTrail((sink) => readLocal(source, sink, { window, concurrency }), {
-    window,
-    rules,
-    deliveries: true,
+function runScan(flags: ScanFlags): Promise<CloudTrailReport> {
+  return runCloudTrailScan({
+    source: flags.source,
+    since: flags.since,
+    ...(flags.until ? { until: flags.until } : {}),
+    rules: flags.rules ?? [],
+    builtinRules: flags.builtinRules,
+    concurrency: flags.concurrency,
   });
-}
-
-/** The account's enabled regions (account:ListRegions). */
-async function enabledRegions(region: string): Promise<string[]> {
-  const { AccountClient, ListRegionsCommand } = await import('@aws-sdk/client-account');
-  const client = new AccountClient({ region });
-  const regions: string[] = [];
-  let token: string | undefined;
-  try {
-    do {
-      const page = await client.send(
-        new ListRegionsCommand({
-          RegionOptStatusContains: ['ENABLED', 'ENABLED_BY_DEFAULT'],
-          MaxResults: 50,
-          ...(token ? { NextToken: token } : {}),
-        }),
-      );
-      for (const r of page.Regions ?? []) if (r.RegionName) regions.push(r.RegionName);
-      token = page.NextToken;
-    } while (token);
-  } catch (error) {
-    throw new InputError(`cannot list the account's enabled regions: ${(error as Error).message}`, {
-      hint: 'grant account:ListRegions, or name the regions: --source lookup:eu-west-1,us-east-1',
-    });
-  }
-  return regions;
 }
 
 /** The demo: the bundled AWSLogs tree, with the nightly report a team would read. */

@@ -44379,7 +44379,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6212);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(191);
 // Entry of the `telltale` bin (bundled to dist/cli/index.js). All behaviour lives in program.ts.
 
 process.exitCode = await (0,_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
@@ -44389,7 +44389,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6212:
+/***/ 191:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -59691,8 +59691,91 @@ async function readLocal(location, sink, options) {
     return { kind: 'files', location, deliveries: info.isDirectory(), notes: [] };
 }
 
+;// CONCATENATED MODULE: ./shared/cloudtrail/run.ts
+
+
+
+
+
+/**
+ * One scan from a source description, as `telltale cloudtrail scan` and the cloudtrail action run it.
+ * The AWS SDK is loaded only for the sources that call AWS: a local scan starts faster without it.
+ */
+async function runCloudTrailScan(flags) {
+    const window = (0,cloudtrail_window/* parseWindow */.Et)(flags.since, flags.until);
+    const concurrency = Number(flags.concurrency ?? '8');
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+        throw new util_errors/* InputError */.dz(`concurrency: '${flags.concurrency ?? ''}' is not a positive whole number`);
+    }
+    const rules = await loadRuleSet({ builtin: flags.builtinRules ?? true, dirs: [...(flags.rules ?? [])] });
+    if (!rules.all.length)
+        throw new util_errors/* InputError */.dz('no rules to run', { hint: 'drop --no-builtin-rules or pass --rules DIR' });
+    const source = flags.source;
+    const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+    if (source.startsWith('s3://')) {
+        const { S3Client } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19));
+        const { readS3 } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711), __nccwpck_require__.e(567)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5567));
+        const client = new S3Client({ region, followRegionRedirects: true });
+        return scanCloudTrail((sink) => readS3(source, sink, { client, window, concurrency }), {
+            window,
+            rules,
+            deliveries: true,
+        });
+    }
+    if (/^lookup(:|$)/.test(source)) {
+        const { CloudTrailClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(392)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7392, 19));
+        const { parseLookupSource, readLookup } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(392), __nccwpck_require__.e(903)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4903));
+        const regions = parseLookupSource(source);
+        const clients = new Map();
+        const clientFor = (r) => {
+            let c = clients.get(r);
+            if (!c)
+                clients.set(r, (c = new CloudTrailClient({ region: r, retryMode: 'adaptive', maxAttempts: 5 })));
+            return c;
+        };
+        return scanCloudTrail((sink) => readLookup(sink, {
+            window,
+            clientFor,
+            ...(regions ? { regions } : {}),
+            listRegions: () => enabledRegions(region),
+        }), { window, rules, deliveries: false });
+    }
+    return scanCloudTrail((sink) => readLocal(source, sink, { window, concurrency }), {
+        window,
+        rules,
+        deliveries: true,
+    });
+}
+/** The account's enabled regions (account:ListRegions). */
+async function enabledRegions(region) {
+    const { AccountClient, ListRegionsCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(990)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2990, 19));
+    const client = new AccountClient({ region });
+    const regions = [];
+    let token;
+    try {
+        do {
+            const page = await client.send(new ListRegionsCommand({
+                RegionOptStatusContains: ['ENABLED', 'ENABLED_BY_DEFAULT'],
+                MaxResults: 50,
+                ...(token ? { NextToken: token } : {}),
+            }));
+            for (const r of page.Regions ?? [])
+                if (r.RegionName)
+                    regions.push(r.RegionName);
+            token = page.NextToken;
+        } while (token);
+    }
+    catch (error) {
+        throw new util_errors/* InputError */.dz(`cannot list the account's enabled regions: ${error.message}`, {
+            hint: 'grant account:ListRegions, or name the regions: --source lookup:eu-west-1,us-east-1',
+        });
+    }
+    return regions;
+}
+
 ;// CONCATENATED MODULE: ./cli/commands/cloudtrail.ts
 /** `telltale cloudtrail …`: see README "CLI". Flags are parsed here; all behaviour lives in shared/. */
+
 
 
 
@@ -59754,77 +59837,15 @@ function registerCloudtrail(program, io) {
         }
     });
 }
-async function runScan(flags) {
-    const window = (0,cloudtrail_window/* parseWindow */.Et)(flags.since, flags.until);
-    const concurrency = Number(flags.concurrency);
-    if (!Number.isInteger(concurrency) || concurrency < 1) {
-        throw new util_errors/* InputError */.dz(`--concurrency: '${flags.concurrency}' is not a positive whole number`);
-    }
-    const rules = await loadRuleSet({ builtin: flags.builtinRules, dirs: flags.rules ?? [] });
-    if (!rules.all.length)
-        throw new util_errors/* InputError */.dz('no rules to run', { hint: 'drop --no-builtin-rules or pass --rules DIR' });
-    const source = flags.source;
-    const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
-    // The AWS SDK is loaded only for the sources that call AWS: a local scan starts faster without it.
-    if (source.startsWith('s3://')) {
-        const { S3Client } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19));
-        const { readS3 } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711), __nccwpck_require__.e(567)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5567));
-        const client = new S3Client({ region, followRegionRedirects: true });
-        return scanCloudTrail((sink) => readS3(source, sink, { client, window, concurrency }), {
-            window,
-            rules,
-            deliveries: true,
-        });
-    }
-    if (/^lookup(:|$)/.test(source)) {
-        const { CloudTrailClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(392)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7392, 19));
-        const { parseLookupSource, readLookup } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(392), __nccwpck_require__.e(903)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4903));
-        const regions = parseLookupSource(source);
-        const clients = new Map();
-        const clientFor = (r) => {
-            let c = clients.get(r);
-            if (!c)
-                clients.set(r, (c = new CloudTrailClient({ region: r, retryMode: 'adaptive', maxAttempts: 5 })));
-            return c;
-        };
-        return scanCloudTrail((sink) => readLookup(sink, {
-            window,
-            clientFor,
-            ...(regions ? { regions } : {}),
-            listRegions: () => enabledRegions(region),
-        }), { window, rules, deliveries: false });
-    }
-    return scanCloudTrail((sink) => readLocal(source, sink, { window, concurrency }), {
-        window,
-        rules,
-        deliveries: true,
+function runScan(flags) {
+    return runCloudTrailScan({
+        source: flags.source,
+        since: flags.since,
+        ...(flags.until ? { until: flags.until } : {}),
+        rules: flags.rules ?? [],
+        builtinRules: flags.builtinRules,
+        concurrency: flags.concurrency,
     });
-}
-/** The account's enabled regions (account:ListRegions). */
-async function enabledRegions(region) {
-    const { AccountClient, ListRegionsCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(990)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2990, 19));
-    const client = new AccountClient({ region });
-    const regions = [];
-    let token;
-    try {
-        do {
-            const page = await client.send(new ListRegionsCommand({
-                RegionOptStatusContains: ['ENABLED', 'ENABLED_BY_DEFAULT'],
-                MaxResults: 50,
-                ...(token ? { NextToken: token } : {}),
-            }));
-            for (const r of page.Regions ?? [])
-                if (r.RegionName)
-                    regions.push(r.RegionName);
-            token = page.NextToken;
-        } while (token);
-    }
-    catch (error) {
-        throw new util_errors/* InputError */.dz(`cannot list the account's enabled regions: ${error.message}`, {
-            hint: 'grant account:ListRegions, or name the regions: --source lookup:eu-west-1,us-east-1',
-        });
-    }
-    return regions;
 }
 /** The demo: the bundled AWSLogs tree, with the nightly report a team would read. */
 const cloudtrailDemo = [

@@ -1,0 +1,100 @@
+/** Source dispatch for a scan: local files, S3, or the LookupEvents API (the AWS adapters' edge). */
+import type { CloudTrailReport } from './report/model.ts';
+import { loadRuleSet } from './rules/ruleset.ts';
+import { scanCloudTrail } from './scan.ts';
+import { readLocal } from './sources/local.ts';
+import { parseWindow } from './window.ts';
+import { InputError } from '../util/errors.ts';
+
+export interface RunScanOptions {
+  /** A folder or file, s3://bucket/prefix, or lookup[:REGION,…]. */
+  source: string;
+  /** 24h, 7d, an ISO time, or all. */
+  since: string;
+  until?: string;
+  /** Extra rule folders or files. */
+  rules?: readonly string[];
+  /** Run the built-in pack (default true). */
+  builtinRules?: boolean;
+  /** Files read or downloaded at once, as text from a flag or input. */
+  concurrency?: string;
+}
+
+/**
+ * One scan from a source description, as `telltale cloudtrail scan` and the cloudtrail action run it.
+ * The AWS SDK is loaded only for the sources that call AWS: a local scan starts faster without it.
+ */
+export async function runCloudTrailScan(flags: RunScanOptions): Promise<CloudTrailReport> {
+  const window = parseWindow(flags.since, flags.until);
+  const concurrency = Number(flags.concurrency ?? '8');
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new InputError(`concurrency: '${flags.concurrency ?? ''}' is not a positive whole number`);
+  }
+  const rules = await loadRuleSet({ builtin: flags.builtinRules ?? true, dirs: [...(flags.rules ?? [])] });
+  if (!rules.all.length)
+    throw new InputError('no rules to run', { hint: 'drop --no-builtin-rules or pass --rules DIR' });
+  const source = flags.source;
+  const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  if (source.startsWith('s3://')) {
+    const { S3Client } = await import('@aws-sdk/client-s3');
+    const { readS3 } = await import('./sources/s3.ts');
+    const client = new S3Client({ region, followRegionRedirects: true });
+    return scanCloudTrail((sink) => readS3(source, sink, { client, window, concurrency }), {
+      window,
+      rules,
+      deliveries: true,
+    });
+  }
+  if (/^lookup(:|$)/.test(source)) {
+    const { CloudTrailClient } = await import('@aws-sdk/client-cloudtrail');
+    const { parseLookupSource, readLookup } = await import('./sources/lookup.ts');
+    const regions = parseLookupSource(source);
+    const clients = new Map<string, InstanceType<typeof CloudTrailClient>>();
+    const clientFor = (r: string) => {
+      let c = clients.get(r);
+      if (!c) clients.set(r, (c = new CloudTrailClient({ region: r, retryMode: 'adaptive', maxAttempts: 5 })));
+      return c;
+    };
+    return scanCloudTrail(
+      (sink) =>
+        readLookup(sink, {
+          window,
+          clientFor,
+          ...(regions ? { regions } : {}),
+          listRegions: () => enabledRegions(region),
+        }),
+      { window, rules, deliveries: false },
+    );
+  }
+  return scanCloudTrail((sink) => readLocal(source, sink, { window, concurrency }), {
+    window,
+    rules,
+    deliveries: true,
+  });
+}
+
+/** The account's enabled regions (account:ListRegions). */
+async function enabledRegions(region: string): Promise<string[]> {
+  const { AccountClient, ListRegionsCommand } = await import('@aws-sdk/client-account');
+  const client = new AccountClient({ region });
+  const regions: string[] = [];
+  let token: string | undefined;
+  try {
+    do {
+      const page = await client.send(
+        new ListRegionsCommand({
+          RegionOptStatusContains: ['ENABLED', 'ENABLED_BY_DEFAULT'],
+          MaxResults: 50,
+          ...(token ? { NextToken: token } : {}),
+        }),
+      );
+      for (const r of page.Regions ?? []) if (r.RegionName) regions.push(r.RegionName);
+      token = page.NextToken;
+    } while (token);
+  } catch (error) {
+    throw new InputError(`cannot list the account's enabled regions: ${(error as Error).message}`, {
+      hint: 'grant account:ListRegions, or name the regions: --source lookup:eu-west-1,us-east-1',
+    });
+  }
+  return regions;
+}
