@@ -38,7 +38,13 @@ export interface ActionContext {
 
 export function createActionContext(): ActionContext {
   return {
-    input: (name, options) => core.getInput(name, { required: options?.required ?? false, trimWhitespace: true }),
+    input: (name, options) => {
+      const value = core.getInput(name, { trimWhitespace: true });
+      // core's own `required` throws a plain Error, which would read as a telltale bug.
+      if (options?.required && !value)
+        throw new InputError(`input '${name}' is required`, { hint: `set it under \`with:\` in the workflow step` });
+      return value;
+    },
     booleanInput: (name) => {
       const raw = core.getInput(name).trim();
       if (/^(true|yes|on)$/i.test(raw)) return true;

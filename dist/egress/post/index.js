@@ -49927,7 +49927,13 @@ var errors = __nccwpck_require__(1472);
 
 function createActionContext() {
     return {
-        input: (name, options) => getInput(name, { required: options?.required ?? false, trimWhitespace: true }),
+        input: (name, options) => {
+            const value = getInput(name, { trimWhitespace: true });
+            // core's own `required` throws a plain Error, which would read as a telltale bug.
+            if (options?.required && !value)
+                throw new errors/* InputError */.dz(`input '${name}' is required`, { hint: `set it under \`with:\` in the workflow step` });
+            return value;
+        },
         booleanInput: (name) => {
             const raw = getInput(name).trim();
             if (/^(true|yes|on)$/i.test(raw))
