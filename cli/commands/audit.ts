@@ -11,6 +11,7 @@ interface AuditFlags {
   target: string;
   format: string;
   auditOnly?: boolean;
+  engine?: string;
 }
 
 export function registerAudit(program: Command, io: CliIO): void {
@@ -27,6 +28,10 @@ export function registerAudit(program: Command, io: CliIO): void {
       'reporters, comma-separated, each optionally :FILE (documentation,json,junit,sarif,markdown)',
       'documentation',
     )
+    .option(
+      '--engine <engine>',
+      'docker | podman, for container: and docker-image: (default: the one that knows the target)',
+    )
     .option('--audit-only', 'report failures but exit 0 (for inherited infrastructure)')
     .action(async (flags: AuditFlags) => {
       const { report } = await performAudit({
@@ -34,6 +39,7 @@ export function registerAudit(program: Command, io: CliIO): void {
         target: flags.target,
         format: flags.format,
         stdout: io.stdout,
+        ...(flags.engine ? { engine: flags.engine } : {}),
       });
       const code = auditExitCode(report, flags.auditOnly === true);
       if (code !== ExitCode.ok) throw new ExitWith(code);

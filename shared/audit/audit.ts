@@ -23,6 +23,8 @@ export interface AuditRequest {
   format: string;
   /** Where stdout-bound reporters write. */
   stdout: (text: string) => void;
+  /** `docker` or `podman` for container and docker-image targets; default: whichever knows the target. */
+  engine?: string;
   /** Opens the target; tests pass their own (an image fixture, a host with extra state). */
   open?: (spec: string) => Promise<AuditTarget>;
 }
@@ -36,7 +38,9 @@ export interface AuditOutcome {
 export async function performAudit(req: AuditRequest): Promise<AuditOutcome> {
   const formats = parseFormats(req.format);
   const controls = await loadControls(req.controlsFile);
-  const target = await (req.open ?? openTarget)(req.target);
+  const target = await (req.open ?? ((spec: string) => openTarget(spec, req.engine ? { engine: req.engine } : {})))(
+    req.target,
+  );
   try {
     const listeners: AuditListener[] = [];
     const docs = formats.find((f) => f.name === 'documentation');

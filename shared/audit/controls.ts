@@ -6,7 +6,7 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { InputError } from '../util/errors.ts';
-import { checkMatcher } from './matchers.ts';
+import { checkMatcher, isMatcherMap } from './matchers.ts';
 import { RESOURCE_TYPES, type Control, type ControlMeta, type Position, type ResourceType } from './model.ts';
 
 /** Attributes each resource type accepts, as Goss's docs/gossfile.md names them. */
@@ -76,6 +76,12 @@ export const SETTINGS = new Set([
 ]);
 
 const COMMON = new Set(['title', 'meta', 'skip']);
+
+/**
+ * Attributes whose plain scalars are taken as written: YAML 1.2 reads `mode: 0644` as the number
+ * 644 and an all-digit digest as a float that loses digits; what the user typed is what they meant.
+ */
+const VERBATIM = new Set(['mode', 'md5', 'sha256', 'sha512']);
 
 export interface ParsedControls {
   controls: Control[];
@@ -171,7 +177,12 @@ function buildControl(
     const key = String(keyValue(pair));
     const keyPos = pos(pair.key);
     const field = `${type}.${id}.${key}`;
-    const value: unknown = pair.value === null ? null : (pair.value.toJSON() as unknown);
+    const value: unknown =
+      pair.value === null
+        ? null
+        : VERBATIM.has(key) && isScalar(pair.value) && typeof pair.value.source === 'string'
+          ? pair.value.source
+          : (pair.value.toJSON() as unknown);
     if (COMMON.has(key)) {
       if (key === 'title') control.title = String(value);
       else if (key === 'skip') control.skip = value === true;
@@ -184,7 +195,11 @@ function buildControl(
         hint: `${type} accepts: ${[...allowed, 'title', 'meta', 'skip'].join(', ')}`,
       });
     }
-    const problem = SETTINGS.has(key) ? undefined : checkMatcher(value);
+    const problem = SETTINGS.has(key)
+      ? undefined
+      : type === 'image' && (key === 'env' || key === 'labels') && isKeyedMap(value)
+        ? Object.values(value).map(checkMatcher).find(Boolean)
+        : checkMatcher(value);
     if (problem) throw new InputError(problem, { location: { ...pos(pair.value), field } });
     control.attributes[key] = value;
     control.attributePositions[key] = keyPos;
@@ -198,6 +213,11 @@ function buildControl(
     }
   }
   return control;
+}
+
+/** `env: {PATH: …, LANG: …}`: a map of names to matchers, not a matcher map itself. */
+function isKeyedMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isMatcherMap(value);
 }
 
 function checkMeta(value: unknown, location: Position & { field: string }): ControlMeta {

@@ -72,7 +72,7 @@ export function checkMatcher(value: unknown): string | undefined {
     case 'match-regexp':
       if (typeof arg !== 'string') return `'match-regexp' takes a string`;
       try {
-        new RegExp(arg);
+        goRegExp(arg);
       } catch (error) {
         return `'match-regexp' is not a valid regular expression: ${(error as Error).message}`;
       }
@@ -86,8 +86,13 @@ export function checkMatcher(value: unknown): string | undefined {
         ? undefined
         : `'${key}' takes a number`;
     case 'semver-constraint':
-      if (typeof arg !== 'string' || semver.validRange(arg) === null) return `'semver-constraint' takes a semver range`;
+      if (typeof arg !== 'string' || parseConstraint(arg) === undefined)
+        return `'semver-constraint' takes a semver range (">=1.2.0 <2.0.0 !=1.5.0", "^1.2 || ^2")`;
       return undefined;
+    case 'have-key-with-value':
+      return isPlainObject(arg) && Object.keys(arg).length === 1
+        ? checkMatcher(Object.values(arg)[0])
+        : `'have-key-with-value' takes a one-key map {key: value}`;
     default:
       return undefined;
   }
@@ -154,6 +159,14 @@ function evaluateKeyword(m: Record<string, unknown>, actual: unknown): MatchOutc
     }
     case 'have-key':
       return { pass: isPlainObject(actual) && Object.hasOwn(actual, String(arg)), expected: `have key ${show(arg)}` };
+    case 'have-key-with-value': {
+      const [k, v] = Object.entries(arg as Record<string, unknown>)[0] ?? ['', undefined];
+      const inner = evaluate(v, isPlainObject(actual) ? actual[k] : undefined);
+      return {
+        pass: isPlainObject(actual) && Object.hasOwn(actual, k) && inner.pass,
+        expected: `have key ${show(k)} with value ${inner.expected}`,
+      };
+    }
     case 'gt':
     case 'ge':
     case 'lt':
@@ -168,7 +181,7 @@ function evaluateKeyword(m: Record<string, unknown>, actual: unknown): MatchOutc
       // Goss applies the constraint to each version when the attribute is a list (package versions).
       const range = String(arg);
       const versions = toArray(actual).map((v) => semver.coerce(String(v)));
-      const pass = versions.length > 0 && versions.every((v) => v !== null && semver.satisfies(v, range));
+      const pass = versions.length > 0 && versions.every((v) => v !== null && satisfiesConstraint(v.version, range));
       return { pass, expected: `satisfy semver ${range}` };
     }
     default:
@@ -196,6 +209,34 @@ export function evaluatePatterns(patterns: unknown[], text: string): MatchOutcom
     if (found === negate) missing.push(raw);
   }
   return { pass: missing.length === 0, expected: `patterns ${show(patterns)}`, missing };
+}
+
+/**
+ * Goss's constraints are blang/semver ranges: space-separated comparisons ANDed, `||` between
+ * alternatives, and `!=` (which node-semver lacks). Each alternative becomes a node-semver range
+ * plus the versions it excludes.
+ */
+function parseConstraint(text: string): { range: string; excluded: string[] }[] | undefined {
+  const alternatives = text.split('||').map((alt) => {
+    const terms = alt.trim().split(/\s+/).filter(Boolean);
+    const excluded: string[] = [];
+    const kept: string[] = [];
+    for (const t of terms) {
+      if (t.startsWith('!=')) {
+        const v = semver.coerce(t.slice(2).replace(/^=/, ''));
+        if (!v) return undefined;
+        excluded.push(v.version);
+      } else kept.push(t);
+    }
+    const range = kept.join(' ') || '*';
+    return semver.validRange(range) === null ? undefined : { range, excluded };
+  });
+  return alternatives.every((a) => a !== undefined) ? alternatives : undefined;
+}
+
+function satisfiesConstraint(version: string, text: string): boolean {
+  const alternatives = parseConstraint(text);
+  return (alternatives ?? []).some((a) => !a.excluded.includes(version) && semver.satisfies(version, a.range));
 }
 
 function consistOf(want: unknown[], have: unknown[]): boolean {
@@ -267,9 +308,19 @@ function asText(value: unknown): string {
         : String(value);
 }
 
+/**
+ * Goss regexes are Go RE2, where flags lead the pattern (`(?i)`, `(?s)`); JavaScript takes them as
+ * RegExp flags, so a leading group of i/m/s becomes flags.
+ */
+export function goRegExp(source: string, flags = ''): RegExp {
+  const m = /^\(\?([ims]+)\)/.exec(source);
+  const all = new Set([...flags, ...(m?.[1] ?? '')]);
+  return new RegExp(m ? source.slice(m[0].length) : source, [...all].join(''));
+}
+
 function safeRegExp(source: string, flags = ''): RegExp | undefined {
   try {
-    return new RegExp(source, flags);
+    return goRegExp(source, flags);
   } catch {
     return undefined;
   }

@@ -65,7 +65,10 @@ export interface ControlResult {
   reason?: string;
   title?: string;
   meta: ControlMeta;
+  /** Where the asserted attribute is written (the control's own line for whole-control results). */
   position: Position;
+  /** Where the control (the resource key) is written: SARIF and code scanning point here. */
+  controlPosition: Position;
   durationMs: number;
 }
 

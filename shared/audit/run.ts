@@ -85,6 +85,7 @@ export function judge(
     type: control.type,
     id: control.id,
     meta: control.meta,
+    controlPosition: control.position,
     ...(control.title !== undefined ? { title: control.title } : {}),
     durationMs,
   };

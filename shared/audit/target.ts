@@ -5,6 +5,7 @@
  *
  * Change log for the image engineer (read before relying on a shape):
  * - v1: first version. Shapes below are the contract; extensions will be optional fields only.
+ * - v1.1: `LiveSystem.networkProbes` (optional).
  */
 
 export type FileType = 'file' | 'directory' | 'symlink' | 'block-device' | 'character-device' | 'pipe' | 'socket';
@@ -94,7 +95,11 @@ export interface LiveSystem {
   kernelParam(key: string): Promise<string | undefined>;
   mounts(): Promise<MountInfo[]>;
   interfaces(): Promise<NetworkInterface[]>;
-  // http/addr/dns run from where the target's network is (host: here), so they need `live` too.
+  /**
+   * http/addr/dns are sent from this process. True (the default) when that is the target's own
+   * network (the host); false for a container, whose network this process is not in.
+   */
+  networkProbes?: boolean;
 }
 
 export interface ImageConfig {

@@ -219,7 +219,12 @@ async function runPhase(
   for (const file of Object.values(files)) await writeFile(file, '');
   const node = options.node ?? process.execPath;
   const [command, ...args] = [...(options.wrapper ?? []), node, entry];
-  const child = spawn(command!, args, { env: { ...env, ...files }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The runner starts every step in the workspace.
+  const child = spawn(command!, args, {
+    env: { ...env, ...files },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(env.GITHUB_WORKSPACE ? { cwd: env.GITHUB_WORKSPACE } : {}),
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

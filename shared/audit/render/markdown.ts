@@ -69,7 +69,8 @@ export function auditAnnotations(report: AuditReport): { annotations: AuditAnnot
       r.status === 'failed'
         ? `expected ${r.expected ?? ''}, got ${r.actual ?? ''}`
         : `could not be checked: ${r.reason ?? ''}`,
-    file: report.controlsFile,
+    // An included gossfile's control is annotated in that file, not in the one that included it.
+    file: r.position.file,
     line: r.position.line,
     column: r.position.column,
   }));

@@ -1,10 +1,12 @@
 /**
  * SARIF 2.1.0 (OASIS), the subset GitHub code scanning reads: one rule per control (`meta.id` or
  * `<type>:<id>`, stable across runs), one result per failed or errored property, located at the
- * property's line in the controls file so code scanning points at the control. Level from
+ * control's line in the controls file (the region runs to the failing property's line). Level from
  * `meta.impact` as InSpec grades it: ≥0.7 error, ≥0.4 warning, >0 note; no impact → error.
  */
 import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { VERSION } from '../../version.ts';
 import { ruleId, type ControlResult } from '../model.ts';
 import type { AuditReport } from './report.ts';
@@ -21,13 +23,23 @@ function securitySeverity(impact: unknown): string | undefined {
   return typeof impact === 'number' ? (impact * 10).toFixed(1) : undefined;
 }
 
-export function renderSarif(report: AuditReport): string {
+/**
+ * SARIF artifact URIs are relative to the repository root (the workspace, the working directory of
+ * an action step), with forward slashes; an included gossfile keeps its own path.
+ */
+export function artifactUri(file: string, root = process.cwd()): string {
+  const rel = path.isAbsolute(file) ? path.relative(root, file) : file;
+  // Outside the workspace there is no repository path: an absolute file URI at least stays valid.
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return pathToFileURL(path.resolve(root, file)).href;
+  return rel.replace(/\\/g, '/').replace(/^\.\//, '');
+}
+
+export function renderSarif(report: AuditReport, root = process.cwd()): string {
   const rules = new Map<string, { r: ControlResult; index: number }>();
   for (const r of report.results) {
     const id = ruleId(r);
     if (!rules.has(id)) rules.set(id, { r, index: rules.size });
   }
-  const uri = report.controlsFile.replace(/\\/g, '/').replace(/^\.\//, '');
   const results = report.results
     .filter((r) => r.status === 'failed' || r.status === 'error')
     .map((r) => {
@@ -44,8 +56,13 @@ export function renderSarif(report: AuditReport): string {
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri },
-              region: { startLine: r.position.line, startColumn: r.position.column },
+              artifactLocation: { uri: artifactUri(r.controlPosition.file, root) },
+              // From the control's key down to the failing attribute: code scanning shows the control.
+              region: {
+                startLine: r.controlPosition.line,
+                startColumn: r.controlPosition.column,
+                ...(r.position.line > r.controlPosition.line ? { endLine: r.position.line } : {}),
+              },
             },
           },
         ],

@@ -67,7 +67,7 @@ export const observeKernelParam: Observe = async (control, target) => {
   const live = target.live;
   if (!live) return { skip: NEEDS_LIVE, values: {} };
   const value = await live.kernelParam(control.id);
-  if (value === undefined) return { values: { value: undefined }, missing: true };
+  if (value === undefined) return { values: {}, missing: true };
   return { values: { value } };
 };
 

@@ -6,7 +6,16 @@ import { Resolver, promises as dnsp } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
+import type { AuditTarget } from '../target.ts';
 import { NEEDS_LIVE, type Observe } from './types.ts';
+
+/** Why a network probe cannot run for this target, or undefined when it can. */
+function probeSkip(target: AuditTarget): string | undefined {
+  if (!target.live) return NEEDS_LIVE;
+  if (target.live.networkProbes === false)
+    return `probes would be sent from the host, not from inside the ${target.kind}; use a command control`;
+  return undefined;
+}
 
 interface HttpReply {
   status: number;
@@ -59,7 +68,8 @@ function request(url: URL, a: Record<string, unknown>, timeoutMs: number): Promi
 }
 
 export const observeHttp: Observe = async (control, target) => {
-  if (!target.live) return { skip: NEEDS_LIVE, values: {} };
+  const skip = probeSkip(target);
+  if (skip) return { skip, values: {} };
   const a = control.attributes;
   const timeoutMs = typeof a.timeout === 'number' ? a.timeout : 5000;
   let url: URL;
@@ -88,7 +98,8 @@ export const observeHttp: Observe = async (control, target) => {
 
 /** Goss addr ids: `tcp://host:port` or `udp://host:port`. */
 export const observeAddr: Observe = async (control, target) => {
-  if (!target.live) return { skip: NEEDS_LIVE, values: {} };
+  const skip = probeSkip(target);
+  if (skip) return { skip, values: {} };
   const m = /^(tcp|udp):\/\/(\[[^\]]+\]|[^:]+):(\d+)$/.exec(control.id);
   if (!m) return { skip: `'${control.id}' is not an address (tcp://host:port)`, values: {} };
   if (m[1] === 'udp') return { skip: 'udp reachability cannot be known without a reply; use a command', values: {} };
@@ -111,7 +122,8 @@ const DNS_TYPES = new Set(['A', 'AAAA', 'CAA', 'CNAME', 'MX', 'NS', 'PTR', 'SRV'
 
 /** Goss dns ids: `host` (resolved as the system would) or `TYPE:host` (asked of a DNS server). */
 export const observeDns: Observe = async (control, target) => {
-  if (!target.live) return { skip: NEEDS_LIVE, values: {} };
+  const skip = probeSkip(target);
+  if (skip) return { skip, values: {} };
   const a = control.attributes;
   const typed = /^([A-Z]+):(.+)$/.exec(control.id);
   try {

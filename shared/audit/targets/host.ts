@@ -7,7 +7,7 @@ import { execFile, spawn } from 'node:child_process';
 import { promises as fsp, type Stats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readDpkgPackages } from '../system/packages/dpkg.ts';
+import { readInstalledPackages } from '../system/packages/index.ts';
 import { parseMountInfo, parseProcNet } from '../system/procfs.ts';
 import type {
   AuditTarget,
@@ -115,16 +115,23 @@ export function hostLiveSystem(): LiveSystem {
   };
 }
 
-/** systemd's view of a unit (`systemctl show`), what Goss's service resource reports on systemd hosts. */
+/**
+ * systemd's view of a unit (`systemctl show`), what Goss's service resource reports on systemd hosts.
+ * When systemd is not the init system (a container as CI job) the state is unknown: that is an
+ * error for the control, never "not running".
+ */
 function systemdService(name: string): Promise<ServiceState> {
   const unit = name.includes('.') ? name : `${name}.service`;
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     execFile(
       'systemctl',
       ['show', '--property=LoadState,ActiveState,UnitFileState', '--', unit],
       { timeout: 10_000 },
-      (error, stdout) => {
-        if (error) return resolve({ exists: false, enabled: false, running: false });
+      (error, stdout, stderr) => {
+        if (error) {
+          const why = stderr.trim().split('\n')[0] || error.message;
+          return reject(new Error(`systemd cannot tell the state of ${unit}: ${why}`));
+        }
         const props = Object.fromEntries(stdout.split('\n').map((l) => l.split('=', 2) as [string, string]));
         resolve({
           exists: props.LoadState === 'loaded',
@@ -176,7 +183,7 @@ export function openHostTarget(): AuditTarget {
     kind: 'host',
     description: `host ${os.hostname()}`,
     fs,
-    packages: () => readDpkgPackages(fs),
+    packages: () => readInstalledPackages(fs),
     live: hostLiveSystem(),
     close: async () => {},
   };

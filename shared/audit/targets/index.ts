@@ -1,10 +1,12 @@
 /**
  * `--target` dispatch: `host` (default), `image:PATH`, `oci:PATH`, `container:NAME`,
- * `docker-image:REF`. The image-side targets live beside this file (the image engineer's modules).
+ * `docker-image:REF`, each opened by its module beside this file.
  */
 import { InputError } from '../../util/errors.ts';
 import type { AuditTarget } from '../target.ts';
 import { openHostTarget } from './host.ts';
+import { openContainerTarget, openEngineImageTarget } from './container.ts';
+import { openImageTarget } from './image.ts';
 
 export const TARGET_KINDS = ['host', 'image', 'oci', 'container', 'docker-image'] as const;
 
@@ -28,13 +30,11 @@ export function parseTargetSpec(spec: string): { kind: (typeof TARGET_KINDS)[num
   return { kind: kind as (typeof TARGET_KINDS)[number], ref };
 }
 
-export async function openTarget(spec: string): Promise<AuditTarget> {
-  const { kind } = parseTargetSpec(spec);
+export async function openTarget(spec: string, options: { engine?: string } = {}): Promise<AuditTarget> {
+  const { kind, ref } = parseTargetSpec(spec);
   if (kind === 'host') return Promise.resolve(openHostTarget());
-  // LEAD: wire the image engineer's openers here (targets/{image,oci,container,docker-image}.ts)
-  // once they land; until then an image-side target is an honest input error, not a host audit.
-  throw new InputError(`the '${kind}' target is not available in this build yet`, {
-    location: { field: '--target' },
-    hint: 'audit the host (--target host) or use a build that includes the image targets',
-  });
+  // Both read the same formats (the archive's own manifests say which it is); the prefix documents intent.
+  if (kind === 'image' || kind === 'oci') return openImageTarget(ref, `${kind} ${ref}`);
+  if (kind === 'container') return openContainerTarget(ref, options);
+  return openEngineImageTarget(ref, options);
 }

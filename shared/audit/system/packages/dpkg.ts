@@ -1,14 +1,13 @@
 /**
- * NOTE for the image engineer: written by the audit-core engineer so the host target can list
- * packages before your parsers land. You own this file: extend it (distroless status.d, …) freely;
- * the host target only calls `readDpkgPackages(fs)`.
- *
  * dpkg's database: /var/lib/dpkg/status, deb822 stanzas separated by blank lines (deb-control(5)).
- * Only stanzas whose Status ends in "installed" count.
+ * Only stanzas whose Status ends in "installed" count. Distroless images have no `status`: one
+ * stanza per package in /var/lib/dpkg/status.d/<name> (next to `<name>.md5sums`), without a Status
+ * field, since only installed packages are written there.
  */
 import type { InstalledPackage, TargetFileSystem } from '../../target.ts';
 
-export function parseDpkgStatus(text: string): InstalledPackage[] {
+export function parseDpkgStatus(text: string, options: { statusRequired?: boolean } = {}): InstalledPackage[] {
+  const statusRequired = options.statusRequired ?? true;
   const out: InstalledPackage[] = [];
   for (const stanza of text.split(/\n\s*\n/)) {
     const fields = new Map<string, string>();
@@ -19,7 +18,8 @@ export function parseDpkgStatus(text: string): InstalledPackage[] {
     const name = fields.get('package');
     const version = fields.get('version');
     const status = fields.get('status') ?? '';
-    if (!name || !version || !/\binstalled$/.test(status.trim())) continue;
+    if (!name || !version) continue;
+    if ((statusRequired || fields.has('status')) && !/\binstalled$/.test(status.trim())) continue;
     const arch = fields.get('architecture');
     out.push({ name, version, source: 'dpkg', ...(arch ? { arch } : {}) });
   }
@@ -27,9 +27,24 @@ export function parseDpkgStatus(text: string): InstalledPackage[] {
 }
 
 export async function readDpkgPackages(fs: TargetFileSystem): Promise<InstalledPackage[]> {
+  const out: InstalledPackage[] = [];
   try {
-    return parseDpkgStatus((await fs.readFile('/var/lib/dpkg/status')).toString('utf8'));
+    out.push(...parseDpkgStatus((await fs.readFile('/var/lib/dpkg/status')).toString('utf8')));
   } catch {
-    return [];
+    // no status file: a distroless image, or no dpkg at all
   }
+  const dir = '/var/lib/dpkg/status.d';
+  const names = fs.readDir ? await fs.readDir(dir).catch(() => [] as string[]) : [];
+  const stanzas = await Promise.all(
+    names
+      .filter((n) => !n.endsWith('.md5sums') && !n.startsWith('.'))
+      .map((n) =>
+        fs
+          .readFile(`${dir}/${n}`)
+          .then((b) => b.toString('utf8'))
+          .catch(() => ''),
+      ),
+  );
+  for (const text of stanzas) out.push(...parseDpkgStatus(text, { statusRequired: false }));
+  return out;
 }

@@ -1,0 +1,455 @@
+/**
+ * Opens what `docker save`, `podman save` and OCI tools write, in-process and streaming, and hands
+ * back the image config and its layers indexed:
+ * - docker-archive: a tar with `manifest.json` (`[{Config, RepoTags, Layers}]`), the config JSON and
+ *   one tar per layer; Docker ≥ 25 also lays the same blobs out as an OCI layout;
+ * - oci-archive: a tar of an OCI image layout (`oci-layout`, `index.json`, `blobs/<alg>/<hex>`);
+ * - an OCI image layout directory;
+ * any of the archives possibly gzip- or zstd-compressed as a whole.
+ *
+ * Reading plan: an uncompressed archive file is walked by its tar headers alone (positional
+ * reads); an uncompressed layer inside it is indexed the same way, so its file bytes are read only
+ * when a control asks, at their offset. A compressed layer (or a compressed archive) is streamed
+ * once; small files and the databases audits read are kept while streaming, anything else is
+ * fetched later by streaming that layer again, once for all the files asked for at the same time.
+ */
+import { createReadStream, promises as fsp, type Stats } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from '../../util/errors.ts';
+import { ByteReader } from './bytes.ts';
+import { decompress, detectCompression, peek, type Compression } from './decompress.ts';
+import { addEntry, emptyLayer, type LayerIndex } from './layers.ts';
+import { readRange, readTarStream, scanTarFile, type TarEntry } from './tar.ts';
+
+/** Files kept in memory while a layer streams by, whatever their size: what audits read most. */
+const ALWAYS_KEEP = [
+  /^etc\/(passwd|group|os-release)$/,
+  /^usr\/lib\/os-release$/,
+  /^var\/lib\/dpkg\/status$/,
+  /^var\/lib\/dpkg\/status\.d\/[^/]+$/,
+  /^lib\/apk\/db\/installed$/,
+  /^(var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/rpmdb\.sqlite(-wal)?$/,
+];
+/** Smaller files of a compressed layer are kept too: fetching one later means streaming the layer again. */
+const SMALL_FILE = 16 * 1024;
+/** Archive members read whole (manifests, configs). */
+const SMALL_BLOB = 4 * 1024 * 1024;
+
+export interface ImageConfigJson {
+  architecture?: string;
+  os?: string;
+  config?: {
+    User?: string;
+    Env?: string[] | null;
+    ExposedPorts?: Record<string, unknown> | null;
+    Entrypoint?: string[] | string | null;
+    Cmd?: string[] | string | null;
+    WorkingDir?: string;
+    Labels?: Record<string, string> | null;
+    Volumes?: Record<string, unknown> | null;
+  };
+}
+
+export interface LoadedImage {
+  format: 'docker-archive' | 'oci-archive' | 'oci-layout' | 'filesystem';
+  config: ImageConfigJson;
+  layers: LayerIndex[];
+  /** Bytes of entries (by name in their layer) that were not kept while indexing. */
+  readFiles(layer: number, names: { name: string; offset: number; size: number }[]): Promise<Map<string, Buffer>>;
+  close(): Promise<void>;
+}
+
+/** Where a blob's bytes are: a range of a file, or an entry of a compressed archive streamed again. */
+interface BlobRef {
+  name: string;
+  size: number;
+  file?: { handle: FileHandle; offset: number };
+  /** The raw (possibly compressed) bytes as a stream, from the start. */
+  open(): AsyncIterable<Buffer>;
+  /** Bytes kept whole (small blobs of a compressed archive). */
+  bytes?: Buffer;
+}
+
+const keepAlways = (name: string) => ALWAYS_KEEP.some((re) => re.test(name));
+
+/** Indexes a layer from a stream of its raw bytes. */
+async function indexLayerStream(
+  raw: AsyncIterable<Buffer>,
+  layer: number,
+  options: { keepSmall?: boolean } = {},
+): Promise<{ index: LayerIndex; compression: Compression }> {
+  const { head, stream } = await peek(raw, 4);
+  const compression = detectCompression(head);
+  const keepSmall = options.keepSmall ?? compression !== 'none';
+  const index = emptyLayer();
+  const reader = new ByteReader(decompress(stream, compression));
+  try {
+    for await (const { entry, body } of readTarStream(reader)) {
+      const keep = entry.type === 'file' && (keepAlways(entry.name) || (keepSmall && entry.size <= SMALL_FILE));
+      addEntry(index, layer, entry, keep ? await body() : undefined);
+    }
+  } finally {
+    await reader.close();
+  }
+  return { index, compression };
+}
+
+/** Indexes an uncompressed layer held in a file, by its headers alone. */
+async function indexLayerFile(handle: FileHandle, start: number, end: number, layer: number): Promise<LayerIndex> {
+  const index = emptyLayer();
+  for await (const entry of scanTarFile(handle, start, end)) {
+    const keep = entry.type === 'file' && keepAlways(entry.name);
+    // Offsets are kept relative to the layer, as for streamed layers.
+    const rel: TarEntry = { ...entry, dataOffset: entry.dataOffset - start };
+    addEntry(index, layer, rel, keep ? await readRange(handle, entry.dataOffset, entry.size) : undefined);
+  }
+  return index;
+}
+
+/** Reads the named entries out of a layer by streaming it again (decompressing as needed). */
+async function readFromStream(raw: AsyncIterable<Buffer>, names: Set<string>): Promise<Map<string, Buffer>> {
+  const { head, stream } = await peek(raw, 4);
+  const reader = new ByteReader(decompress(stream, detectCompression(head)));
+  const out = new Map<string, Buffer>();
+  try {
+    for await (const { entry, body } of readTarStream(reader)) {
+      if (names.has(entry.name) && entry.type === 'file') out.set(entry.name, await body());
+      if (out.size === names.size) break;
+    }
+  } finally {
+    await reader.close();
+  }
+  return out;
+}
+
+async function* fileRange(file: string, start: number, size: number): AsyncGenerator<Buffer> {
+  if (size === 0) return;
+  yield* createReadStream(file, { start, end: start + size - 1, highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>;
+}
+
+function parseJson<T>(bytes: Buffer | undefined, what: string, where: string): T {
+  if (!bytes) throw new InputError(`the image has no ${what}`, { location: { file: where } });
+  try {
+    return JSON.parse(bytes.toString('utf8')) as T;
+  } catch (error) {
+    throw new InputError(`the image's ${what} is not JSON: ${(error as Error).message}`, { location: { file: where } });
+  }
+}
+
+interface OciDescriptor {
+  mediaType?: string;
+  digest: string;
+  platform?: { os?: string; architecture?: string };
+  annotations?: Record<string, string>;
+}
+
+const GOARCH: Record<string, string> = {
+  x64: 'amd64',
+  arm64: 'arm64',
+  arm: 'arm',
+  ppc64: 'ppc64le',
+  s390x: 's390x',
+  ia32: '386',
+};
+
+/** The descriptor for this machine's platform, skipping attestation manifests (`unknown/unknown`). */
+function pickManifest(manifests: OciDescriptor[]): OciDescriptor | undefined {
+  const usable = manifests.filter((m) => m.platform?.os !== 'unknown' && !m.annotations?.['vnd.docker.reference.type']);
+  const arch = GOARCH[process.arch] ?? process.arch;
+  return (
+    usable.find((m) => m.platform?.os === 'linux' && m.platform.architecture === arch) ??
+    usable.find((m) => !m.platform) ??
+    usable[0]
+  );
+}
+
+const blobName = (digest: string) => {
+  const [alg, hex] = digest.split(':');
+  if (!alg || !hex || /[^a-z0-9]/i.test(alg) || /[^a-f0-9]/i.test(hex))
+    throw new InputError(`the image names a blob with a malformed digest '${digest}'`);
+  return `blobs/${alg}/${hex}`;
+};
+
+/** The config and layer members of an image, as the archive's manifests name them. */
+async function resolveManifest(
+  get: (name: string) => Promise<Buffer | undefined>,
+  where: string,
+): Promise<{ format: 'docker-archive' | 'oci'; config: string; layers: string[] }> {
+  const docker = await get('manifest.json');
+  if (docker) {
+    const m = parseJson<{ Config?: string; Layers?: string[] }[] | null>(docker, 'manifest.json', where);
+    const first = Array.isArray(m) ? m[0] : undefined;
+    if (first?.Config && Array.isArray(first.Layers))
+      return { format: 'docker-archive', config: first.Config, layers: first.Layers };
+  }
+  const index = await get('index.json');
+  if (!index)
+    throw new InputError('neither a docker-archive (no manifest.json) nor an OCI layout (no index.json)', {
+      location: { file: where },
+      hint: 'pass what `docker save`, `podman save --format docker-archive|oci-archive|oci-dir` or `skopeo copy … oci:DIR` writes',
+    });
+  let descriptor = pickManifest(parseJson<{ manifests?: OciDescriptor[] }>(index, 'index.json', where).manifests ?? []);
+  for (let depth = 0; descriptor && depth < 4; depth++) {
+    const body = parseJson<{
+      mediaType?: string;
+      manifests?: OciDescriptor[];
+      config?: OciDescriptor;
+      layers?: OciDescriptor[];
+    }>(await get(blobName(descriptor.digest)), `manifest ${descriptor.digest}`, where);
+    if (body.manifests) {
+      descriptor = pickManifest(body.manifests); // a nested index (containerd image store)
+      continue;
+    }
+    if (!body.config || !body.layers) break;
+    return { format: 'oci', config: blobName(body.config.digest), layers: body.layers.map((l) => blobName(l.digest)) };
+  }
+  throw new InputError('the OCI index names no image manifest for this platform', { location: { file: where } });
+}
+
+/** Opens `file` (an archive, possibly compressed) or an OCI layout directory. */
+export async function loadImage(location: string): Promise<LoadedImage> {
+  let st: Stats;
+  try {
+    st = await fsp.stat(location);
+  } catch (error) {
+    throw new InputError(`cannot open the image: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+      location: { file: location },
+      hint: 'pass the path of a `docker save` / `podman save` archive or an OCI layout directory',
+    });
+  }
+  if (st.isDirectory()) return loadLayoutDir(location);
+  const handle = await fsp.open(location, 'r');
+  try {
+    const head = await readRange(handle, 0, Math.min(4, st.size));
+    if (detectCompression(head) !== 'none') {
+      await handle.close();
+      return await loadCompressedArchive(location);
+    }
+    return await loadTarArchive(location, handle);
+  } catch (error) {
+    await handle.close().catch(() => {});
+    throw asInputError(error, location);
+  }
+}
+
+function asInputError(error: unknown, location: string): unknown {
+  if (error instanceof InputError) return error;
+  return new InputError(`cannot read the image: ${(error as Error).message}`, { location: { file: location } });
+}
+
+async function indexBlobs(blobs: BlobRef[]): Promise<{ layers: LayerIndex[]; compressions: Compression[] }> {
+  const compressions: Compression[] = [];
+  const layers = await Promise.all(
+    blobs.map(async (b, i) => {
+      if (b.file) {
+        const head = await readRange(b.file.handle, b.file.offset, Math.min(4, b.size));
+        compressions[i] = detectCompression(head);
+        if (compressions[i] === 'none') return indexLayerFile(b.file.handle, b.file.offset, b.file.offset + b.size, i);
+      }
+      const r = await indexLayerStream(b.open(), i);
+      compressions[i] = r.compression;
+      return r.index;
+    }),
+  );
+  return { layers, compressions };
+}
+
+function imageFrom(
+  format: LoadedImage['format'],
+  config: ImageConfigJson,
+  blobs: BlobRef[],
+  layers: LayerIndex[],
+  compressions: Compression[],
+  close: () => Promise<void>,
+): LoadedImage {
+  return {
+    format,
+    config,
+    layers,
+    async readFiles(layer, names) {
+      const blob = blobs[layer]!;
+      if (blob.file && compressions[layer] === 'none') {
+        const out = new Map<string, Buffer>();
+        for (const n of names) out.set(n.name, await readRange(blob.file.handle, blob.file.offset + n.offset, n.size));
+        return out;
+      }
+      return readFromStream(blob.bytes ? oneChunk(blob.bytes) : blob.open(), new Set(names.map((n) => n.name)));
+    },
+    close,
+  };
+}
+
+async function* oneChunk(b: Buffer): AsyncGenerator<Buffer> {
+  yield b;
+}
+
+async function loadTarArchive(location: string, handle: FileHandle): Promise<LoadedImage> {
+  const members = new Map<string, TarEntry>();
+  for await (const e of scanTarFile(handle)) if (e.type === 'file' || e.type === 'symlink') members.set(e.name, e);
+  const get = async (name: string): Promise<Buffer | undefined> => {
+    let e = members.get(name);
+    // Docker ≥ 25 writes the legacy layer paths as symlinks into blobs/.
+    if (e?.type === 'symlink')
+      e = members.get(path.posix.normalize(path.posix.join(path.posix.dirname(name), e.linkname)));
+    return e && e.size <= SMALL_BLOB ? readRange(handle, e.dataOffset, e.size) : undefined;
+  };
+  const m = await resolveManifest(get, location);
+  const config = parseJson<ImageConfigJson>(await get(m.config), 'config', location);
+  const blobs = m.layers.map((name): BlobRef => {
+    let e = members.get(name);
+    if (e?.type === 'symlink')
+      e = members.get(path.posix.normalize(path.posix.join(path.posix.dirname(name), e.linkname)));
+    if (!e)
+      throw new InputError(`the image's manifest names layer '${name}', which the archive lacks`, {
+        location: { file: location },
+      });
+    const entry = e;
+    return {
+      name,
+      size: entry.size,
+      file: { handle, offset: entry.dataOffset },
+      open: () => fileRange(location, entry.dataOffset, entry.size),
+    };
+  });
+  const { layers, compressions } = await indexBlobs(blobs);
+  return imageFrom(m.format === 'oci' ? 'oci-archive' : 'docker-archive', config, blobs, layers, compressions, () =>
+    handle.close(),
+  );
+}
+
+async function loadLayoutDir(dir: string): Promise<LoadedImage> {
+  const handles: FileHandle[] = [];
+  const get = async (name: string) => {
+    try {
+      const full = path.join(dir, name);
+      const st = await fsp.stat(full);
+      return st.size <= SMALL_BLOB ? await fsp.readFile(full) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  try {
+    const m = await resolveManifest(get, dir);
+    const config = parseJson<ImageConfigJson>(await get(m.config), 'config', dir);
+    const blobs: BlobRef[] = [];
+    for (const name of m.layers) {
+      const full = path.join(dir, name);
+      const handle = await fsp.open(full, 'r').catch(() => {
+        throw new InputError(`the image's manifest names layer '${name}', which the layout lacks`, {
+          location: { file: dir },
+        });
+      });
+      handles.push(handle);
+      const size = (await handle.stat()).size;
+      blobs.push({ name, size, file: { handle, offset: 0 }, open: () => fileRange(full, 0, size) });
+    }
+    const { layers, compressions } = await indexBlobs(blobs);
+    return imageFrom('oci-layout', config, blobs, layers, compressions, async () => {
+      await Promise.all(handles.map((h) => h.close()));
+    });
+  } catch (error) {
+    await Promise.all(handles.map((h) => h.close().catch(() => {})));
+    throw asInputError(error, dir);
+  }
+}
+
+/** Streams the compressed archive from the start and returns the raw bytes of member `name`. */
+async function* memberOfCompressed(location: string, name: string): AsyncGenerator<Buffer> {
+  const { head, stream } = await peek(createReadStream(location) as AsyncIterable<Buffer>, 4);
+  const reader = new ByteReader(decompress(stream, detectCompression(head)));
+  try {
+    for await (const { entry, stream: body } of readTarStream(reader)) {
+      if (entry.name === name) {
+        yield* body();
+        return;
+      }
+    }
+  } finally {
+    await reader.close();
+  }
+}
+
+/**
+ * A compressed archive cannot be read at offsets: it is streamed once, every member that could be a
+ * layer is indexed as it passes (the manifest that says which ones are layers comes last in
+ * `docker save` output), and small members are kept to read the manifests from.
+ */
+async function loadCompressedArchive(location: string): Promise<LoadedImage> {
+  const { head, stream } = await peek(createReadStream(location) as AsyncIterable<Buffer>, 4);
+  const reader = new ByteReader(decompress(stream, detectCompression(head)));
+  const small = new Map<string, Buffer>();
+  const indexed = new Map<string, LayerIndex>();
+  const links = new Map<string, string>();
+  try {
+    for await (const { entry, body, stream: rest } of readTarStream(reader)) {
+      if (entry.type === 'symlink')
+        links.set(entry.name, path.posix.normalize(path.posix.join(path.posix.dirname(entry.name), entry.linkname)));
+      if (entry.type !== 'file') continue;
+      if (entry.size <= SMALL_BLOB) small.set(entry.name, await body());
+      else indexed.set(entry.name, (await indexLayerStream(rest(), -1, { keepSmall: true })).index);
+    }
+  } catch (error) {
+    throw asInputError(error, location);
+  } finally {
+    await reader.close();
+  }
+  const real = (name: string) => links.get(name) ?? name;
+  const m = await resolveManifest(async (n) => small.get(real(n)), location);
+  const config = parseJson<ImageConfigJson>(small.get(real(m.config)), 'config', location);
+  const blobs: BlobRef[] = [];
+  const layers: LayerIndex[] = [];
+  for (const [i, name] of m.layers.entries()) {
+    const member = real(name);
+    const bytes = small.get(member);
+    let index = indexed.get(member);
+    if (!index && bytes) index = (await indexLayerStream(oneChunk(bytes), i)).index;
+    if (!index)
+      throw new InputError(`the image's manifest names layer '${name}', which the archive lacks`, {
+        location: { file: location },
+      });
+    // Indexed before the layer order was known: number the entries now.
+    for (const e of index.entries) e.layer = i;
+    layers.push(index);
+    blobs.push({
+      name: member,
+      size: bytes?.length ?? 0,
+      open: () => memberOfCompressed(location, member),
+      ...(bytes ? { bytes } : {}),
+    });
+  }
+  return imageFrom(
+    m.format === 'oci' ? 'oci-archive' : 'docker-archive',
+    config,
+    blobs,
+    layers,
+    blobs.map(() => 'gzip'),
+    async () => {},
+  );
+}
+
+/**
+ * A root filesystem as one uncompressed tar file (`podman export -o`, `docker export -o`): one
+ * layer, indexed by its headers; file bytes are read at their offsets when asked for.
+ */
+export async function loadFilesystemTar(file: string, config: ImageConfigJson): Promise<LoadedImage> {
+  const handle = await fsp.open(file, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    const index = await indexLayerFile(handle, 0, size, 0);
+    return {
+      format: 'filesystem',
+      config,
+      layers: [index],
+      async readFiles(_layer, names) {
+        const out = new Map<string, Buffer>();
+        for (const n of names) out.set(n.name, await readRange(handle, n.offset, n.size));
+        return out;
+      },
+      close: () => handle.close(),
+    };
+  } catch (error) {
+    await handle.close().catch(() => {});
+    throw asInputError(error, file);
+  }
+}
