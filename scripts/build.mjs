@@ -9,6 +9,7 @@
 // is built from `actions/<name>/<phase>.ts`. One ncc build per entry (ncc has no code splitting).
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundle } from './lib/bundle.mjs';
@@ -64,17 +65,35 @@ async function actionDocs() {
   );
 }
 
+// One child process per entry: ncc (webpack) keeps caches for the life of a process, and eight
+// bundles in one process ran out of the default 4 GB heap. Two at a time on two cores.
+if (process.argv[2] === '--entry') {
+  const [source, out] = process.argv.slice(3);
+  try {
+    await bundle(path.join(root, source), out);
+  } catch (error) {
+    // ncc's errors carry a minified stack of its own internals; the message is what matters.
+    process.stderr.write(`build failed for ${source}:\n${String(error?.message ?? error).slice(0, 4000)}\n`);
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
 const entries = await discoverEntries();
 await rm(path.join(outRoot, 'dist'), { recursive: true, force: true });
 await rm(path.join(outRoot, 'action-docs'), { recursive: true, force: true });
-for (const entry of entries) {
-  try {
-    await bundle(path.join(root, entry.source), path.join(outRoot, entry.out));
-  } catch (error) {
-    // ncc's errors carry a minified stack of its own internals; the message is what matters.
-    process.stderr.write(`build failed for ${entry.source}:\n${String(error?.message ?? error).slice(0, 4000)}\n`);
-    process.exit(1);
+const script = fileURLToPath(import.meta.url);
+const queue = [...entries];
+const worker = async () => {
+  for (let entry = queue.shift(); entry; entry = queue.shift()) {
+    const out = path.join(outRoot, entry.out);
+    const code = await new Promise((resolve) => {
+      const child = spawn(process.execPath, [script, '--entry', entry.source, out], { stdio: 'inherit' });
+      child.on('close', (status) => resolve(status ?? 1));
+    });
+    if (code !== 0) process.exit(1);
+    process.stderr.write(`built ${entry.out}/index.js\n`);
   }
-  process.stderr.write(`built ${entry.out}/index.js\n`);
-}
+};
+await Promise.all([worker(), worker()]);
 await actionDocs();

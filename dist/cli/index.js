@@ -44379,7 +44379,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(191);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5484);
 // Entry of the `telltale` bin (bundled to dist/cli/index.js). All behaviour lives in program.ts.
 
 process.exitCode = await (0,_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
@@ -44389,7 +44389,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 191:
+/***/ 5484:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54292,7 +54292,7 @@ function checkMatcher(value) {
             if (typeof arg !== 'string')
                 return `'match-regexp' takes a string`;
             try {
-                new RegExp(arg);
+                goRegExp(arg);
             }
             catch (error) {
                 return `'match-regexp' is not a valid regular expression: ${error.message}`;
@@ -54307,9 +54307,13 @@ function checkMatcher(value) {
                 ? undefined
                 : `'${key}' takes a number`;
         case 'semver-constraint':
-            if (typeof arg !== 'string' || semver_default().validRange(arg) === null)
-                return `'semver-constraint' takes a semver range`;
+            if (typeof arg !== 'string' || parseConstraint(arg) === undefined)
+                return `'semver-constraint' takes a semver range (">=1.2.0 <2.0.0 !=1.5.0", "^1.2 || ^2")`;
             return undefined;
+        case 'have-key-with-value':
+            return matchers_isPlainObject(arg) && Object.keys(arg).length === 1
+                ? checkMatcher(Object.values(arg)[0])
+                : `'have-key-with-value' takes a one-key map {key: value}`;
         default:
             return undefined;
     }
@@ -54375,6 +54379,14 @@ function evaluateKeyword(m, actual) {
         }
         case 'have-key':
             return { pass: matchers_isPlainObject(actual) && Object.hasOwn(actual, String(arg)), expected: `have key ${show(arg)}` };
+        case 'have-key-with-value': {
+            const [k, v] = Object.entries(arg)[0] ?? ['', undefined];
+            const inner = evaluate(v, matchers_isPlainObject(actual) ? actual[k] : undefined);
+            return {
+                pass: matchers_isPlainObject(actual) && Object.hasOwn(actual, k) && inner.pass,
+                expected: `have key ${show(k)} with value ${inner.expected}`,
+            };
+        }
         case 'gt':
         case 'ge':
         case 'lt':
@@ -54389,7 +54401,7 @@ function evaluateKeyword(m, actual) {
             // Goss applies the constraint to each version when the attribute is a list (package versions).
             const range = String(arg);
             const versions = toArray(actual).map((v) => semver_default().coerce(String(v)));
-            const pass = versions.length > 0 && versions.every((v) => v !== null && semver_default().satisfies(v, range));
+            const pass = versions.length > 0 && versions.every((v) => v !== null && satisfiesConstraint(v.version, range));
             return { pass, expected: `satisfy semver ${range}` };
         }
         default:
@@ -54417,6 +54429,35 @@ function evaluatePatterns(patterns, text) {
             missing.push(raw);
     }
     return { pass: missing.length === 0, expected: `patterns ${show(patterns)}`, missing };
+}
+/**
+ * Goss's constraints are blang/semver ranges: space-separated comparisons ANDed, `||` between
+ * alternatives, and `!=` (which node-semver lacks). Each alternative becomes a node-semver range
+ * plus the versions it excludes.
+ */
+function parseConstraint(text) {
+    const alternatives = text.split('||').map((alt) => {
+        const terms = alt.trim().split(/\s+/).filter(Boolean);
+        const excluded = [];
+        const kept = [];
+        for (const t of terms) {
+            if (t.startsWith('!=')) {
+                const v = semver_default().coerce(t.slice(2).replace(/^=/, ''));
+                if (!v)
+                    return undefined;
+                excluded.push(v.version);
+            }
+            else
+                kept.push(t);
+        }
+        const range = kept.join(' ') || '*';
+        return semver_default().validRange(range) === null ? undefined : { range, excluded };
+    });
+    return alternatives.every((a) => a !== undefined) ? alternatives : undefined;
+}
+function satisfiesConstraint(version, text) {
+    const alternatives = parseConstraint(text);
+    return (alternatives ?? []).some((a) => !a.excluded.includes(version) && semver_default().satisfies(version, a.range));
 }
 function consistOf(want, have) {
     if (want.length !== have.length)
@@ -54489,9 +54530,18 @@ function asText(value) {
                 ? JSON.stringify(value)
                 : String(value);
 }
+/**
+ * Goss regexes are Go RE2, where flags lead the pattern (`(?i)`, `(?s)`); JavaScript takes them as
+ * RegExp flags, so a leading group of i/m/s becomes flags.
+ */
+function goRegExp(source, flags = '') {
+    const m = /^\(\?([ims]+)\)/.exec(source);
+    const all = new Set([...flags, ...(m?.[1] ?? '')]);
+    return new RegExp(m ? source.slice(m[0].length) : source, [...all].join(''));
+}
 function safeRegExp(source, flags = '') {
     try {
-        return new RegExp(source, flags);
+        return goRegExp(source, flags);
     }
     catch {
         return undefined;
@@ -54619,6 +54669,11 @@ const SETTINGS = new Set([
     'content',
 ]);
 const COMMON = new Set(['title', 'meta', 'skip']);
+/**
+ * Attributes whose plain scalars are taken as written: YAML 1.2 reads `mode: 0644` as the number
+ * 644 and an all-digit digest as a float that loses digits; what the user typed is what they meant.
+ */
+const VERBATIM = new Set(['mode', 'md5', 'sha256', 'sha512']);
 /** Parses one controls document. Pure: includes are returned, not followed. */
 function parseControls(text, file) {
     const lineCounter = new dist/* LineCounter */.HN();
@@ -54702,7 +54757,11 @@ function buildControl(type, id, node, position, pos, file) {
         const key = String(keyValue(pair));
         const keyPos = pos(pair.key);
         const field = `${type}.${id}.${key}`;
-        const value = pair.value === null ? null : pair.value.toJSON();
+        const value = pair.value === null
+            ? null
+            : VERBATIM.has(key) && (0,dist/* isScalar */.jn)(pair.value) && typeof pair.value.source === 'string'
+                ? pair.value.source
+                : pair.value.toJSON();
         if (COMMON.has(key)) {
             if (key === 'title')
                 control.title = String(value);
@@ -54718,7 +54777,11 @@ function buildControl(type, id, node, position, pos, file) {
                 hint: `${type} accepts: ${[...allowed, 'title', 'meta', 'skip'].join(', ')}`,
             });
         }
-        const problem = SETTINGS.has(key) ? undefined : checkMatcher(value);
+        const problem = SETTINGS.has(key)
+            ? undefined
+            : type === 'image' && (key === 'env' || key === 'labels') && isKeyedMap(value)
+                ? Object.values(value).map(checkMatcher).find(Boolean)
+                : checkMatcher(value);
         if (problem)
             throw new util_errors/* InputError */.dz(problem, { location: { ...pos(pair.value), field } });
         control.attributes[key] = value;
@@ -54733,6 +54796,10 @@ function buildControl(type, id, node, position, pos, file) {
         }
     }
     return control;
+}
+/** `env: {PATH: …, LANG: …}`: a map of names to matchers, not a matcher map itself. */
+function isKeyedMap(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !isMatcherMap(value);
 }
 function checkMeta(value, location) {
     if (value === null || value === undefined)
@@ -54980,7 +55047,8 @@ function auditAnnotations(report) {
         message: r.status === 'failed'
             ? `expected ${r.expected ?? ''}, got ${r.actual ?? ''}`
             : `could not be checked: ${r.reason ?? ''}`,
-        file: report.controlsFile,
+        // An included gossfile's control is annotated in that file, not in the one that included it.
+        file: r.position.file,
         line: r.position.line,
         column: r.position.column,
     }));
@@ -54991,9 +55059,11 @@ function auditAnnotations(report) {
 /**
  * SARIF 2.1.0 (OASIS), the subset GitHub code scanning reads: one rule per control (`meta.id` or
  * `<type>:<id>`, stable across runs), one result per failed or errored property, located at the
- * property's line in the controls file so code scanning points at the control. Level from
+ * control's line in the controls file (the region runs to the failing property's line). Level from
  * `meta.impact` as InSpec grades it: ≥0.7 error, ≥0.4 warning, >0 note; no impact → error.
  */
+
+
 
 
 
@@ -55010,14 +55080,24 @@ function sarifLevel(impact) {
 function securitySeverity(impact) {
     return typeof impact === 'number' ? (impact * 10).toFixed(1) : undefined;
 }
-function renderSarif(report) {
+/**
+ * SARIF artifact URIs are relative to the repository root (the workspace, the working directory of
+ * an action step), with forward slashes; an included gossfile keeps its own path.
+ */
+function artifactUri(file, root = process.cwd()) {
+    const rel = external_node_path_default().isAbsolute(file) ? external_node_path_default().relative(root, file) : file;
+    // Outside the workspace there is no repository path: an absolute file URI at least stays valid.
+    if (rel.startsWith('..') || external_node_path_default().isAbsolute(rel))
+        return (0,external_node_url_.pathToFileURL)(external_node_path_default().resolve(root, file)).href;
+    return rel.replace(/\\/g, '/').replace(/^\.\//, '');
+}
+function renderSarif(report, root = process.cwd()) {
     const rules = new Map();
     for (const r of report.results) {
         const id = ruleId(r);
         if (!rules.has(id))
             rules.set(id, { r, index: rules.size });
     }
-    const uri = report.controlsFile.replace(/\\/g, '/').replace(/^\.\//, '');
     const results = report.results
         .filter((r) => r.status === 'failed' || r.status === 'error')
         .map((r) => {
@@ -55033,8 +55113,13 @@ function renderSarif(report) {
             locations: [
                 {
                     physicalLocation: {
-                        artifactLocation: { uri },
-                        region: { startLine: r.position.line, startColumn: r.position.column },
+                        artifactLocation: { uri: artifactUri(r.controlPosition.file, root) },
+                        // From the control's key down to the failing attribute: code scanning shows the control.
+                        region: {
+                            startLine: r.controlPosition.line,
+                            startColumn: r.controlPosition.column,
+                            ...(r.position.line > r.controlPosition.line ? { endLine: r.position.line } : {}),
+                        },
                     },
                 },
             ],
@@ -55325,7 +55410,7 @@ const observeKernelParam = async (control, target) => {
         return { skip: NEEDS_LIVE, values: {} };
     const value = await live.kernelParam(control.id);
     if (value === undefined)
-        return { values: { value: undefined }, missing: true };
+        return { values: {}, missing: true };
     return { values: { value } };
 };
 const observeMount = async (control, target, context) => {
@@ -55379,6 +55464,14 @@ var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_no
 
 
 
+/** Why a network probe cannot run for this target, or undefined when it can. */
+function probeSkip(target) {
+    if (!target.live)
+        return NEEDS_LIVE;
+    if (target.live.networkProbes === false)
+        return `probes would be sent from the host, not from inside the ${target.kind}; use a command control`;
+    return undefined;
+}
 const MAX_REDIRECTS = 10;
 const MAX_BODY = 4 * 1024 * 1024;
 function network_request(url, a, timeoutMs) {
@@ -55422,8 +55515,9 @@ function network_request(url, a, timeoutMs) {
     });
 }
 const observeHttp = async (control, target) => {
-    if (!target.live)
-        return { skip: NEEDS_LIVE, values: {} };
+    const skip = probeSkip(target);
+    if (skip)
+        return { skip, values: {} };
     const a = control.attributes;
     const timeoutMs = typeof a.timeout === 'number' ? a.timeout : 5000;
     let url;
@@ -55450,8 +55544,9 @@ const observeHttp = async (control, target) => {
 };
 /** Goss addr ids: `tcp://host:port` or `udp://host:port`. */
 const observeAddr = async (control, target) => {
-    if (!target.live)
-        return { skip: NEEDS_LIVE, values: {} };
+    const skip = probeSkip(target);
+    if (skip)
+        return { skip, values: {} };
     const m = /^(tcp|udp):\/\/(\[[^\]]+\]|[^:]+):(\d+)$/.exec(control.id);
     if (!m)
         return { skip: `'${control.id}' is not an address (tcp://host:port)`, values: {} };
@@ -55474,8 +55569,9 @@ const observeAddr = async (control, target) => {
 const DNS_TYPES = new Set(['A', 'AAAA', 'CAA', 'CNAME', 'MX', 'NS', 'PTR', 'SRV', 'TXT']);
 /** Goss dns ids: `host` (resolved as the system would) or `TYPE:host` (asked of a DNS server). */
 const observeDns = async (control, target) => {
-    if (!target.live)
-        return { skip: NEEDS_LIVE, values: {} };
+    const skip = probeSkip(target);
+    if (skip)
+        return { skip, values: {} };
     const a = control.attributes;
     const typed = /^([A-Z]+):(.+)$/.exec(control.id);
     try {
@@ -55609,6 +55705,7 @@ function judge(control, outcome, durationMs = 0) {
         type: control.type,
         id: control.id,
         meta: control.meta,
+        controlPosition: control.position,
         ...(control.title !== undefined ? { title: control.title } : {}),
         durationMs,
     };
@@ -55687,8 +55784,33 @@ function truncate(text) {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./shared/audit/system/packages/apk.ts
+function parseApkInstalled(text) {
+    const out = [];
+    for (const block of text.split(/\n\s*\n/)) {
+        let name;
+        let version;
+        let arch;
+        for (const line of block.split('\n')) {
+            if (line.length < 2 || line[1] !== ':')
+                continue;
+            const value = line.slice(2);
+            if (line[0] === 'P')
+                name = value;
+            else if (line[0] === 'V')
+                version = value;
+            else if (line[0] === 'A')
+                arch = value;
+        }
+        if (name && version)
+            out.push({ name, version, source: 'apk', ...(arch ? { arch } : {}) });
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./shared/audit/system/packages/dpkg.ts
-function parseDpkgStatus(text) {
+function parseDpkgStatus(text, options = {}) {
+    const statusRequired = options.statusRequired ?? true;
     const out = [];
     for (const stanza of text.split(/\n\s*\n/)) {
         const fields = new Map();
@@ -55700,7 +55822,9 @@ function parseDpkgStatus(text) {
         const name = fields.get('package');
         const version = fields.get('version');
         const status = fields.get('status') ?? '';
-        if (!name || !version || !/\binstalled$/.test(status.trim()))
+        if (!name || !version)
+            continue;
+        if ((statusRequired || fields.has('status')) && !/\binstalled$/.test(status.trim()))
             continue;
         const arch = fields.get('architecture');
         out.push({ name, version, source: 'dpkg', ...(arch ? { arch } : {}) });
@@ -55708,12 +55832,318 @@ function parseDpkgStatus(text) {
     return out;
 }
 async function readDpkgPackages(fs) {
+    const out = [];
     try {
-        return parseDpkgStatus((await fs.readFile('/var/lib/dpkg/status')).toString('utf8'));
+        out.push(...parseDpkgStatus((await fs.readFile('/var/lib/dpkg/status')).toString('utf8')));
     }
     catch {
-        return [];
+        // no status file: a distroless image, or no dpkg at all
     }
+    const dir = '/var/lib/dpkg/status.d';
+    const names = fs.readDir ? await fs.readDir(dir).catch(() => []) : [];
+    const stanzas = await Promise.all(names
+        .filter((n) => !n.endsWith('.md5sums') && !n.startsWith('.'))
+        .map((n) => fs
+        .readFile(`${dir}/${n}`)
+        .then((b) => b.toString('utf8'))
+        .catch(() => '')));
+    for (const text of stanzas)
+        out.push(...parseDpkgStatus(text, { statusRequired: false }));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./shared/audit/system/packages/sqlite.ts
+/**
+ * A read-only reader for the rows of one table of an SQLite 3 database file, enough for rpm's
+ * `rpmdb.sqlite` (Fedora ≥ 33, RHEL ≥ 9), following the documented file format
+ * (sqlite.org/fileformat2.html): the 100-byte header, table b-tree pages (§1.6), cell payloads with
+ * overflow pages (§1.6 "payload overflow"), the record format (§2.1), and a write-ahead log's
+ * committed frames (§4).
+ *
+ * Why not a library: node:sqlite exists only from Node 22.5 (this suite also runs on Node 20);
+ * sql.js needs its .wasm file shipped beside the ncc bundle; better-sqlite3 is a native build.
+ * Reading one table's rows is ~150 lines of the stable, public format.
+ */
+const MAGIC = 'SQLite format 3\0';
+class SqliteFormatError extends Error {
+}
+function varint(buf, at) {
+    let v = 0;
+    for (let i = 0; i < 8; i++) {
+        const b = buf[at + i];
+        if (b === undefined)
+            throw new SqliteFormatError('a varint runs past the page');
+        v = v * 128 + (b & 0x7f);
+        if (!(b & 0x80))
+            return [v, i + 1];
+    }
+    const last = buf[at + 8];
+    if (last === undefined)
+        throw new SqliteFormatError('a varint runs past the page');
+    return [v * 256 + last, 9];
+}
+/** §2.1 record format: a header of serial types, then the values. */
+function decodeRecord(payload) {
+    const [headerSize, n0] = varint(payload, 0);
+    const types = [];
+    for (let at = n0; at < headerSize;) {
+        const [t, n] = varint(payload, at);
+        types.push(t);
+        at += n;
+    }
+    const values = [];
+    let at = headerSize;
+    for (const t of types) {
+        if (t === 0)
+            values.push(null);
+        else if (t >= 1 && t <= 6) {
+            const len = [0, 1, 2, 3, 4, 6, 8][t];
+            if (len === 8)
+                values.push(payload.readBigInt64BE(at));
+            else
+                values.push(payload.readIntBE(at, len));
+            at += len;
+        }
+        else if (t === 7) {
+            values.push(payload.readDoubleBE(at));
+            at += 8;
+        }
+        else if (t === 8 || t === 9)
+            values.push(t - 8);
+        else if (t >= 12) {
+            const len = t % 2 === 0 ? (t - 12) / 2 : (t - 13) / 2;
+            const bytes = payload.subarray(at, at + len);
+            values.push(t % 2 === 0 ? Buffer.from(bytes) : bytes.toString('utf8'));
+            at += len;
+        }
+        else
+            throw new SqliteFormatError(`unknown serial type ${t}`);
+    }
+    return values;
+}
+class SqliteFile {
+    pageSize;
+    usable;
+    #db;
+    #wal = new Map();
+    constructor(db, wal) {
+        if (db.length < 100 || db.toString('latin1', 0, 16) !== MAGIC)
+            throw new SqliteFormatError('not an SQLite 3 database');
+        const raw = db.readUInt16BE(16);
+        this.pageSize = raw === 1 ? 65536 : raw;
+        this.usable = this.pageSize - db[20];
+        this.#db = db;
+        if (wal)
+            this.#applyWal(wal);
+    }
+    /** §4.1: frames after the last commit frame, or with the wrong salts, are not part of the database. */
+    #applyWal(wal) {
+        if (wal.length < 32 || (wal.readUInt32BE(0) & 0xfffffffe) !== 0x377f0682)
+            return;
+        const salt1 = wal.readUInt32BE(16);
+        const salt2 = wal.readUInt32BE(20);
+        const frame = 24 + this.pageSize;
+        const staged = new Map();
+        for (let at = 32; at + frame <= wal.length; at += frame) {
+            if (wal.readUInt32BE(at + 8) !== salt1 || wal.readUInt32BE(at + 12) !== salt2)
+                break;
+            staged.set(wal.readUInt32BE(at), wal.subarray(at + 24, at + frame));
+            if (wal.readUInt32BE(at + 4) !== 0) {
+                for (const [n, p] of staged)
+                    this.#wal.set(n, p);
+                staged.clear();
+            }
+        }
+    }
+    page(n) {
+        const w = this.#wal.get(n);
+        if (w)
+            return w;
+        const start = (n - 1) * this.pageSize;
+        if (n < 1 || start + this.pageSize > this.#db.length)
+            throw new SqliteFormatError(`page ${n} is outside the file`);
+        return this.#db.subarray(start, start + this.pageSize);
+    }
+    /** Every row of the table b-tree rooted at `root`, in rowid order. */
+    *rows(root) {
+        const stack = [root];
+        const seen = new Set();
+        // Depth-first, left to right: interior pages push their children in reverse.
+        while (stack.length) {
+            const n = stack.pop();
+            if (seen.has(n))
+                throw new SqliteFormatError('the b-tree has a cycle');
+            seen.add(n);
+            const page = this.page(n);
+            const h = n === 1 ? 100 : 0;
+            const kind = page[h];
+            const cells = page.readUInt16BE(h + 3);
+            if (kind === 0x05) {
+                const children = [];
+                for (let i = 0; i < cells; i++)
+                    children.push(page.readUInt32BE(page.readUInt16BE(h + 12 + 2 * i)));
+                children.push(page.readUInt32BE(h + 8));
+                for (let i = children.length - 1; i >= 0; i--)
+                    stack.push(children[i]);
+            }
+            else if (kind === 0x0d) {
+                for (let i = 0; i < cells; i++)
+                    yield this.#leafCell(page, page.readUInt16BE(h + 8 + 2 * i));
+            }
+            else
+                throw new SqliteFormatError(`page ${n} is not a table b-tree page (type ${kind})`);
+        }
+    }
+    #leafCell(page, at) {
+        const [size, n1] = varint(page, at);
+        const [rowid, n2] = varint(page, at + n1);
+        const start = at + n1 + n2;
+        const u = this.usable;
+        const x = u - 35;
+        let local = size;
+        if (size > x) {
+            const m = Math.floor(((u - 12) * 32) / 255) - 23;
+            const k = m + ((size - m) % (u - 4));
+            local = k <= x ? k : m;
+        }
+        const parts = [page.subarray(start, start + local)];
+        let got = local;
+        let next = local < size ? page.readUInt32BE(start + local) : 0;
+        const seen = new Set();
+        while (next && got < size) {
+            if (seen.has(next))
+                throw new SqliteFormatError('an overflow chain loops');
+            seen.add(next);
+            const o = this.page(next);
+            const take = Math.min(u - 4, size - got);
+            parts.push(o.subarray(4, 4 + take));
+            got += take;
+            next = o.readUInt32BE(0);
+        }
+        if (got < size)
+            throw new SqliteFormatError('an overflow chain ends early');
+        return { rowid, values: decodeRecord(Buffer.concat(parts)) };
+    }
+    /** The root page of table `name`, from sqlite_schema (page 1: type, name, tbl_name, rootpage, sql). */
+    tableRoot(name) {
+        for (const { values } of this.rows(1)) {
+            if (values[0] === 'table' && typeof values[1] === 'string' && values[1].toLowerCase() === name.toLowerCase())
+                return Number(values[3]);
+        }
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/audit/system/packages/rpm.ts
+
+const TAG = { name: 1000, version: 1001, release: 1002, epoch: 1003, arch: 1022 };
+const STRING = 6;
+const I18NSTRING = 9;
+const INT32 = 4;
+/** The tags we need from one header blob; undefined when the blob is malformed. */
+function parseRpmHeader(blob) {
+    if (blob.length < 8)
+        return undefined;
+    const il = blob.readUInt32BE(0);
+    const dl = blob.readUInt32BE(4);
+    const store = 8 + il * 16;
+    if (il > 100_000 || store + dl > blob.length)
+        return undefined;
+    const fields = new Map();
+    for (let i = 0; i < il; i++) {
+        const e = 8 + i * 16;
+        const tag = blob.readUInt32BE(e);
+        const type = blob.readUInt32BE(e + 4);
+        const offset = blob.readInt32BE(e + 8);
+        if (offset < 0 || offset >= dl)
+            continue;
+        const at = store + offset;
+        if (type === STRING || type === I18NSTRING) {
+            const end = blob.indexOf(0, at);
+            if (end < 0 || end > store + dl)
+                continue;
+            fields.set(tag, blob.toString('utf8', at, end));
+        }
+        else if (type === INT32 && at + 4 <= store + dl)
+            fields.set(tag, blob.readUInt32BE(at));
+    }
+    const name = fields.get(TAG.name);
+    const version = fields.get(TAG.version);
+    const release = fields.get(TAG.release);
+    if (typeof name !== 'string' || typeof version !== 'string' || typeof release !== 'string')
+        return undefined;
+    const epoch = fields.get(TAG.epoch);
+    const arch = fields.get(TAG.arch);
+    return {
+        name,
+        version,
+        release,
+        ...(typeof epoch === 'number' ? { epoch } : {}),
+        ...(typeof arch === 'string' ? { arch } : {}),
+    };
+}
+function parseRpmdbSqlite(db, wal) {
+    const file = new SqliteFile(db, wal);
+    const root = file.tableRoot('Packages');
+    if (root === undefined)
+        return [];
+    const out = [];
+    for (const { values } of file.rows(root)) {
+        const blob = values.find((v) => Buffer.isBuffer(v));
+        const h = blob && parseRpmHeader(blob);
+        // gpg-pubkey entries are imported keys, not packages (rpm -qa lists them, Goss's checks never mean them).
+        if (!h || h.name === 'gpg-pubkey')
+            continue;
+        out.push({
+            name: h.name,
+            version: `${h.version}-${h.release}`,
+            source: 'rpm',
+            ...(h.arch ? { arch: h.arch } : {}),
+        });
+    }
+    return out;
+}
+const LOCATIONS = ['/usr/lib/sysimage/rpm/rpmdb.sqlite', '/var/lib/rpm/rpmdb.sqlite'];
+async function readRpmPackages(fs) {
+    for (const file of LOCATIONS) {
+        let db;
+        try {
+            db = await fs.readFile(file);
+        }
+        catch {
+            continue;
+        }
+        const wal = await fs.readFile(`${file}-wal`).catch(() => undefined);
+        try {
+            return parseRpmdbSqlite(db, wal);
+        }
+        catch (error) {
+            // Never "not installed" from a database we could not read: the package controls error instead.
+            throw new Error(`cannot read the rpm database ${file}: ${error.message}`);
+        }
+    }
+    return [];
+}
+
+;// CONCATENATED MODULE: ./shared/audit/system/packages/index.ts
+
+
+
+async function packages_readText(fs, file) {
+    try {
+        return (await fs.readFile(file)).toString('utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+async function readInstalledPackages(fs) {
+    const [dpkg, apk, rpm] = await Promise.all([
+        readDpkgPackages(fs),
+        packages_readText(fs, '/lib/apk/db/installed').then((t) => (t ? parseApkInstalled(t) : [])),
+        readRpmPackages(fs),
+    ]);
+    return [...dpkg, ...apk, ...rpm];
 }
 
 ;// CONCATENATED MODULE: ./shared/audit/system/procfs.ts
@@ -55920,13 +56350,19 @@ function hostLiveSystem() {
         },
     };
 }
-/** systemd's view of a unit (`systemctl show`), what Goss's service resource reports on systemd hosts. */
+/**
+ * systemd's view of a unit (`systemctl show`), what Goss's service resource reports on systemd hosts.
+ * When systemd is not the init system (a container as CI job) the state is unknown: that is an
+ * error for the control, never "not running".
+ */
 function systemdService(name) {
     const unit = name.includes('.') ? name : `${name}.service`;
-    return new Promise((resolve) => {
-        (0,external_node_child_process_.execFile)('systemctl', ['show', '--property=LoadState,ActiveState,UnitFileState', '--', unit], { timeout: 10_000 }, (error, stdout) => {
-            if (error)
-                return resolve({ exists: false, enabled: false, running: false });
+    return new Promise((resolve, reject) => {
+        (0,external_node_child_process_.execFile)('systemctl', ['show', '--property=LoadState,ActiveState,UnitFileState', '--', unit], { timeout: 10_000 }, (error, stdout, stderr) => {
+            if (error) {
+                const why = stderr.trim().split('\n')[0] || error.message;
+                return reject(new Error(`systemd cannot tell the state of ${unit}: ${why}`));
+            }
             const props = Object.fromEntries(stdout.split('\n').map((l) => l.split('=', 2)));
             resolve({
                 exists: props.LoadState === 'loaded',
@@ -55977,17 +56413,2100 @@ function openHostTarget() {
         kind: 'host',
         description: `host ${external_node_os_default().hostname()}`,
         fs,
-        packages: () => readDpkgPackages(fs),
+        packages: () => readInstalledPackages(fs),
         live: hostLiveSystem(),
         close: async () => { },
     };
 }
 
+;// CONCATENATED MODULE: ./shared/audit/image/bytes.ts
+/**
+ * Reads exact byte counts from a stream of chunks (a file stream, a gunzip stream): what a tar
+ * reader needs to take a 512-byte header, then skip or take an entry's body, without ever holding
+ * more than the chunks in flight.
+ */
+class ByteReader {
+    #it;
+    #chunks = [];
+    #length = 0;
+    #done = false;
+    /** Bytes consumed so far (read or skipped). */
+    position = 0;
+    constructor(source) {
+        const inner = source[Symbol.asyncIterator]();
+        this.#it = {
+            next: async () => {
+                const r = await inner.next();
+                return r.done ? r : { done: false, value: Buffer.isBuffer(r.value) ? r.value : Buffer.from(r.value) };
+            },
+            return: async () => {
+                await inner.return?.();
+                return { done: true, value: undefined };
+            },
+        };
+    }
+    async #fill(n) {
+        while (this.#length < n && !this.#done) {
+            const r = await this.#it.next();
+            if (r.done)
+                this.#done = true;
+            else if (r.value.length) {
+                this.#chunks.push(r.value);
+                this.#length += r.value.length;
+            }
+        }
+    }
+    /** Exactly `n` bytes, or undefined when the stream ends first. */
+    async read(n) {
+        await this.#fill(n);
+        if (this.#length < n)
+            return undefined;
+        let out;
+        const first = this.#chunks[0];
+        if (first.length >= n) {
+            out = first.subarray(0, n);
+            if (first.length === n)
+                this.#chunks.shift();
+            else
+                this.#chunks[0] = first.subarray(n);
+        }
+        else {
+            out = Buffer.allocUnsafe(n);
+            let off = 0;
+            while (off < n) {
+                const c = this.#chunks[0];
+                const take = Math.min(c.length, n - off);
+                c.copy(out, off, 0, take);
+                off += take;
+                if (take === c.length)
+                    this.#chunks.shift();
+                else
+                    this.#chunks[0] = c.subarray(take);
+            }
+        }
+        this.#length -= n;
+        this.position += n;
+        return out;
+    }
+    /** Drops `n` bytes; false when the stream ended first. */
+    async skip(n) {
+        let left = n;
+        while (left > 0) {
+            if (this.#length === 0) {
+                await this.#fill(1);
+                if (this.#length === 0)
+                    return false;
+            }
+            const c = this.#chunks[0];
+            const take = Math.min(c.length, left);
+            if (take === c.length)
+                this.#chunks.shift();
+            else
+                this.#chunks[0] = c.subarray(take);
+            this.#length -= take;
+            this.position += take;
+            left -= take;
+        }
+        return true;
+    }
+    /** The next `n` bytes as a stream of chunks, for a nested decoder (a layer inside an archive). */
+    async *slice(n) {
+        let left = n;
+        while (left > 0) {
+            if (this.#length === 0) {
+                await this.#fill(1);
+                if (this.#length === 0)
+                    throw new Error(`the archive ends ${left} bytes before the entry does`);
+            }
+            const c = this.#chunks[0];
+            const take = Math.min(c.length, left);
+            const part = c.subarray(0, take);
+            if (take === c.length)
+                this.#chunks.shift();
+            else
+                this.#chunks[0] = c.subarray(take);
+            this.#length -= take;
+            this.position += take;
+            left -= take;
+            yield part;
+        }
+    }
+    async close() {
+        this.#chunks = [];
+        await this.#it.return?.();
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/fzstd/esm/index.mjs
+// Some numerical data is initialized as -1 even when it doesn't need initialization to help the JIT infer types
+// aliases for shorter compressed code (most minifers don't do this)
+var ab = ArrayBuffer, u8 = Uint8Array, u16 = Uint16Array, i16 = Int16Array, u32 = (/* unused pure expression or super */ null && (Uint32Array)), i32 = Int32Array;
+var slc = function (v, s, e) {
+    if (u8.prototype.slice)
+        return u8.prototype.slice.call(v, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    var n = new u8(e - s);
+    n.set(v.subarray(s, e));
+    return n;
+};
+var fill = function (v, n, s, e) {
+    if (u8.prototype.fill)
+        return u8.prototype.fill.call(v, n, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    for (; s < e; ++s)
+        v[s] = n;
+    return v;
+};
+var cpw = function (v, t, s, e) {
+    if (u8.prototype.copyWithin)
+        return u8.prototype.copyWithin.call(v, t, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    while (s < e) {
+        v[t++] = v[s++];
+    }
+};
+/**
+ * Codes for errors generated within this library
+ */
+var ZstdErrorCode = {
+    InvalidData: 0,
+    WindowSizeTooLarge: 1,
+    InvalidBlockType: 2,
+    FSEAccuracyTooHigh: 3,
+    DistanceTooFarBack: 4,
+    UnexpectedEOF: 5
+};
+// error codes
+var ec = [
+    'invalid zstd data',
+    'window size too large (>2046MB)',
+    'invalid block type',
+    'FSE accuracy too high',
+    'match distance too far back',
+    'unexpected EOF'
+];
+var err = function (ind, msg, nt) {
+    var e = new Error(msg || ec[ind]);
+    e.code = ind;
+    if (Error.captureStackTrace)
+        Error.captureStackTrace(e, err);
+    if (!nt)
+        throw e;
+    return e;
+};
+var rb = function (d, b, n) {
+    var i = 0, o = 0;
+    for (; i < n; ++i)
+        o |= d[b++] << (i << 3);
+    return o;
+};
+var b4 = function (d, b) { return (d[b] | (d[b + 1] << 8) | (d[b + 2] << 16) | (d[b + 3] << 24)) >>> 0; };
+// read Zstandard frame header
+var rzfh = function (dat, w) {
+    var n3 = dat[0] | (dat[1] << 8) | (dat[2] << 16);
+    if (n3 == 0x2FB528 && dat[3] == 253) {
+        // Zstandard
+        var flg = dat[4];
+        //    single segment       checksum             dict flag     frame content flag
+        var ss = (flg >> 5) & 1, cc = (flg >> 2) & 1, df = flg & 3, fcf = flg >> 6;
+        if (flg & 8)
+            err(0);
+        // byte
+        var bt = 6 - ss;
+        // dict bytes
+        var db = df == 3 ? 4 : df;
+        // dictionary id
+        var di = rb(dat, bt, db);
+        bt += db;
+        // frame size bytes
+        var fsb = fcf ? (1 << fcf) : ss;
+        // frame source size
+        var fss = rb(dat, bt, fsb) + ((fcf == 1) && 256);
+        // window size
+        var ws = fss;
+        if (!ss) {
+            // window descriptor
+            var wb = 1 << (10 + (dat[5] >> 3));
+            ws = wb + (wb >> 3) * (dat[5] & 7);
+        }
+        if (ws > 2145386496)
+            err(1);
+        var buf = new u8((w == 1 ? (fss || ws) : w ? 0 : ws) + 12);
+        buf[0] = 1, buf[4] = 4, buf[8] = 8;
+        return {
+            b: bt + fsb,
+            y: 0,
+            l: 0,
+            d: di,
+            w: (w && w != 1) ? w : buf.subarray(12),
+            e: ws,
+            o: new i32(buf.buffer, 0, 3),
+            u: fss,
+            c: cc,
+            m: Math.min(131072, ws)
+        };
+    }
+    else if (((n3 >> 4) | (dat[3] << 20)) == 0x184D2A5) {
+        // skippable
+        return b4(dat, 4) + 8;
+    }
+    err(0);
+};
+// most significant bit for nonzero
+var msb = function (val) {
+    var bits = 0;
+    for (; (1 << bits) <= val; ++bits)
+        ;
+    return bits - 1;
+};
+// read finite state entropy
+var rfse = function (dat, bt, mal) {
+    // table pos
+    var tpos = (bt << 3) + 4;
+    // accuracy log
+    var al = (dat[bt] & 15) + 5;
+    if (al > mal)
+        err(3);
+    // size
+    var sz = 1 << al;
+    // probabilities symbols  repeat   index   high threshold
+    var probs = sz, sym = -1, re = -1, i = -1, ht = sz;
+    // optimization: single allocation is much faster
+    var buf = new ab(512 + (sz << 2));
+    var freq = new i16(buf, 0, 256);
+    // same view as freq
+    var dstate = new u16(buf, 0, 256);
+    var nstate = new u16(buf, 512, sz);
+    var bb1 = 512 + (sz << 1);
+    var syms = new u8(buf, bb1, sz);
+    var nbits = new u8(buf, bb1 + sz);
+    while (sym < 255 && probs > 0) {
+        var bits = msb(probs + 1);
+        var cbt = tpos >> 3;
+        // mask
+        var msk = (1 << (bits + 1)) - 1;
+        var val = ((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (tpos & 7)) & msk;
+        // mask (1 fewer bit)
+        var msk1fb = (1 << bits) - 1;
+        // max small value
+        var msv = msk - probs - 1;
+        // small value
+        var sval = val & msk1fb;
+        if (sval < msv)
+            tpos += bits, val = sval;
+        else {
+            tpos += bits + 1;
+            if (val > msk1fb)
+                val -= msv;
+        }
+        freq[++sym] = --val;
+        if (val == -1) {
+            probs += val;
+            syms[--ht] = sym;
+        }
+        else
+            probs -= val;
+        if (!val) {
+            do {
+                // repeat byte
+                var rbt = tpos >> 3;
+                re = ((dat[rbt] | (dat[rbt + 1] << 8)) >> (tpos & 7)) & 3;
+                tpos += 2;
+                sym += re;
+            } while (re == 3);
+        }
+    }
+    if (sym > 255 || probs)
+        err(0);
+    var sympos = 0;
+    // sym step (coprime with sz - formula from zstd source)
+    var sstep = (sz >> 1) + (sz >> 3) + 3;
+    // sym mask
+    var smask = sz - 1;
+    for (var s = 0; s <= sym; ++s) {
+        var sf = freq[s];
+        if (sf < 1) {
+            dstate[s] = -sf;
+            continue;
+        }
+        // This is split into two loops in zstd to avoid branching, but as JS is higher-level that is unnecessary
+        for (i = 0; i < sf; ++i) {
+            syms[sympos] = s;
+            do {
+                sympos = (sympos + sstep) & smask;
+            } while (sympos >= ht);
+        }
+    }
+    // After spreading symbols, should be zero again
+    if (sympos)
+        err(0);
+    for (i = 0; i < sz; ++i) {
+        // next state
+        var ns = dstate[syms[i]]++;
+        // num bits
+        var nb = nbits[i] = al - msb(ns);
+        nstate[i] = (ns << nb) - sz;
+    }
+    return [(tpos + 7) >> 3, {
+            b: al,
+            s: syms,
+            n: nbits,
+            t: nstate
+        }];
+};
+// read huffman
+var rhu = function (dat, bt) {
+    //  index  weight count
+    var i = 0, wc = -1;
+    //    buffer             header byte
+    var buf = new u8(292), hb = dat[bt];
+    // huffman weights
+    var hw = buf.subarray(0, 256);
+    // rank count
+    var rc = buf.subarray(256, 268);
+    // rank index
+    var ri = new u16(buf.buffer, 268);
+    // NOTE: at this point bt is 1 less than expected
+    if (hb < 128) {
+        // end byte, fse decode table
+        var _a = rfse(dat, bt + 1, 6), ebt = _a[0], fdt = _a[1];
+        bt += hb;
+        var epos = ebt << 3;
+        // last byte
+        var lb = dat[bt];
+        if (!lb)
+            err(0);
+        //  state1   state2   state1 bits   state2 bits
+        var st1 = 0, st2 = 0, btr1 = fdt.b, btr2 = btr1;
+        // fse pos
+        // pre-increment to account for original deficit of 1
+        var fpos = (++bt << 3) - 8 + msb(lb);
+        for (;;) {
+            fpos -= btr1;
+            if (fpos < epos)
+                break;
+            var cbt = fpos >> 3;
+            st1 += ((dat[cbt] | (dat[cbt + 1] << 8)) >> (fpos & 7)) & ((1 << btr1) - 1);
+            hw[++wc] = fdt.s[st1];
+            fpos -= btr2;
+            if (fpos < epos)
+                break;
+            cbt = fpos >> 3;
+            st2 += ((dat[cbt] | (dat[cbt + 1] << 8)) >> (fpos & 7)) & ((1 << btr2) - 1);
+            hw[++wc] = fdt.s[st2];
+            btr1 = fdt.n[st1];
+            st1 = fdt.t[st1];
+            btr2 = fdt.n[st2];
+            st2 = fdt.t[st2];
+        }
+        if (++wc > 255)
+            err(0);
+    }
+    else {
+        wc = hb - 127;
+        for (; i < wc; i += 2) {
+            var byte = dat[++bt];
+            hw[i] = byte >> 4;
+            hw[i + 1] = byte & 15;
+        }
+        ++bt;
+    }
+    // weight exponential sum
+    var wes = 0;
+    for (i = 0; i < wc; ++i) {
+        var wt = hw[i];
+        // bits must be at most 11, same as weight
+        if (wt > 11)
+            err(0);
+        wes += wt && (1 << (wt - 1));
+    }
+    // max bits
+    var mb = msb(wes) + 1;
+    // table size
+    var ts = 1 << mb;
+    // remaining sum
+    var rem = ts - wes;
+    // must be power of 2
+    if (rem & (rem - 1))
+        err(0);
+    hw[wc++] = msb(rem) + 1;
+    for (i = 0; i < wc; ++i) {
+        var wt = hw[i];
+        ++rc[hw[i] = wt && (mb + 1 - wt)];
+    }
+    // huf buf
+    var hbuf = new u8(ts << 1);
+    //    symbols                      num bits
+    var syms = hbuf.subarray(0, ts), nb = hbuf.subarray(ts);
+    ri[mb] = 0;
+    for (i = mb; i > 0; --i) {
+        var pv = ri[i];
+        fill(nb, i, pv, ri[i - 1] = pv + rc[i] * (1 << (mb - i)));
+    }
+    if (ri[0] != ts)
+        err(0);
+    for (i = 0; i < wc; ++i) {
+        var bits = hw[i];
+        if (bits) {
+            var code = ri[bits];
+            fill(syms, i, code, ri[bits] = code + (1 << (mb - bits)));
+        }
+    }
+    return [bt, {
+            n: nb,
+            b: mb,
+            s: syms
+        }];
+};
+// Tables generated using this:
+// https://gist.github.com/101arrowz/a979452d4355992cbf8f257cbffc9edd
+// default literal length table
+var dllt = /*#__PURE__*/ rfse(/*#__PURE__*/ new u8([
+    81, 16, 99, 140, 49, 198, 24, 99, 12, 33, 196, 24, 99, 102, 102, 134, 70, 146, 4
+]), 0, 6)[1];
+// default match length table
+var dmlt = /*#__PURE__*/ rfse(/*#__PURE__*/ new u8([
+    33, 20, 196, 24, 99, 140, 33, 132, 16, 66, 8, 33, 132, 16, 66, 8, 33, 68, 68, 68, 68, 68, 68, 68, 68, 36, 9
+]), 0, 6)[1];
+// default offset code table
+var doct = /*#__PURE__ */ rfse(/*#__PURE__*/ new u8([
+    32, 132, 16, 66, 102, 70, 68, 68, 68, 68, 36, 73, 2
+]), 0, 5)[1];
+// bits to baseline
+var b2bl = function (b, s) {
+    var len = b.length, bl = new i32(len);
+    for (var i = 0; i < len; ++i) {
+        bl[i] = s;
+        s += 1 << b[i];
+    }
+    return bl;
+};
+// literal length bits
+var llb = /*#__PURE__ */ new u8(( /*#__PURE__ */new i32([
+    0, 0, 0, 0, 16843009, 50528770, 134678020, 202050057, 269422093
+])).buffer, 0, 36);
+// literal length baseline
+var llbl = /*#__PURE__ */ b2bl(llb, 0);
+// match length bits
+var mlb = /*#__PURE__ */ new u8(( /*#__PURE__ */new i32([
+    0, 0, 0, 0, 0, 0, 0, 0, 16843009, 50528770, 117769220, 185207048, 252579084, 16
+])).buffer, 0, 53);
+// match length baseline
+var mlbl = /*#__PURE__ */ b2bl(mlb, 3);
+// decode huffman stream
+var dhu = function (dat, out, hu) {
+    var len = dat.length, ss = out.length, lb = dat[len - 1], msk = (1 << hu.b) - 1, eb = -hu.b;
+    if (!lb)
+        err(0);
+    var st = 0, btr = hu.b, pos = (len << 3) - 8 + msb(lb) - btr, i = -1;
+    for (; pos > eb && i < ss;) {
+        var cbt = pos >> 3;
+        var val = (dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (pos & 7);
+        st = ((st << btr) | val) & msk;
+        out[++i] = hu.s[st];
+        pos -= (btr = hu.n[st]);
+    }
+    if (pos != eb || i + 1 != ss)
+        err(0);
+};
+// decode huffman stream 4x
+// TODO: use workers to parallelize
+var dhu4 = function (dat, out, hu) {
+    var bt = 6;
+    var ss = out.length, sz1 = (ss + 3) >> 2, sz2 = sz1 << 1, sz3 = sz1 + sz2;
+    dhu(dat.subarray(bt, bt += dat[0] | (dat[1] << 8)), out.subarray(0, sz1), hu);
+    dhu(dat.subarray(bt, bt += dat[2] | (dat[3] << 8)), out.subarray(sz1, sz2), hu);
+    dhu(dat.subarray(bt, bt += dat[4] | (dat[5] << 8)), out.subarray(sz2, sz3), hu);
+    dhu(dat.subarray(bt), out.subarray(sz3), hu);
+};
+// read Zstandard block
+var rzb = function (dat, st, out) {
+    var _a;
+    var bt = st.b;
+    //    byte 0        block type
+    var b0 = dat[bt], btype = (b0 >> 1) & 3;
+    st.l = b0 & 1;
+    var sz = (b0 >> 3) | (dat[bt + 1] << 5) | (dat[bt + 2] << 13);
+    // end byte for block
+    var ebt = (bt += 3) + sz;
+    if (btype == 1) {
+        if (bt >= dat.length)
+            return;
+        st.b = bt + 1;
+        if (out) {
+            fill(out, dat[bt], st.y, st.y += sz);
+            return out;
+        }
+        return fill(new u8(sz), dat[bt]);
+    }
+    if (ebt > dat.length)
+        return;
+    if (btype == 0) {
+        st.b = ebt;
+        if (out) {
+            out.set(dat.subarray(bt, ebt), st.y);
+            st.y += sz;
+            return out;
+        }
+        return slc(dat, bt, ebt);
+    }
+    if (btype == 2) {
+        //    byte 3        lit btype     size format
+        var b3 = dat[bt], lbt = b3 & 3, sf = (b3 >> 2) & 3;
+        // lit src size  lit cmp sz 4 streams
+        var lss = b3 >> 4, lcs = 0, s4 = 0;
+        if (lbt < 2) {
+            if (sf & 1)
+                lss |= (dat[++bt] << 4) | ((sf & 2) && (dat[++bt] << 12));
+            else
+                lss = b3 >> 3;
+        }
+        else {
+            s4 = sf;
+            if (sf < 2)
+                lss |= ((dat[++bt] & 63) << 4), lcs = (dat[bt] >> 6) | (dat[++bt] << 2);
+            else if (sf == 2)
+                lss |= (dat[++bt] << 4) | ((dat[++bt] & 3) << 12), lcs = (dat[bt] >> 2) | (dat[++bt] << 6);
+            else
+                lss |= (dat[++bt] << 4) | ((dat[++bt] & 63) << 12), lcs = (dat[bt] >> 6) | (dat[++bt] << 2) | (dat[++bt] << 10);
+        }
+        ++bt;
+        // add literals to end - can never overlap with backreferences because unused literals always appended
+        var buf = out ? out.subarray(st.y, st.y + st.m) : new u8(st.m);
+        // starting point for literals
+        var spl = buf.length - lss;
+        if (lbt == 0)
+            buf.set(dat.subarray(bt, bt += lss), spl);
+        else if (lbt == 1)
+            fill(buf, dat[bt++], spl);
+        else {
+            // huffman table
+            var hu = st.h;
+            if (lbt == 2) {
+                var hud = rhu(dat, bt);
+                // subtract description length
+                lcs += bt - (bt = hud[0]);
+                st.h = hu = hud[1];
+            }
+            else if (!hu)
+                err(0);
+            (s4 ? dhu4 : dhu)(dat.subarray(bt, bt += lcs), buf.subarray(spl), hu);
+        }
+        // num sequences
+        var ns = dat[bt++];
+        if (ns) {
+            if (ns == 255)
+                ns = (dat[bt++] | (dat[bt++] << 8)) + 0x7F00;
+            else if (ns > 127)
+                ns = ((ns - 128) << 8) | dat[bt++];
+            // symbol compression modes
+            var scm = dat[bt++];
+            if (scm & 3)
+                err(0);
+            var dts = [dmlt, doct, dllt];
+            for (var i = 2; i > -1; --i) {
+                var md = (scm >> ((i << 1) + 2)) & 3;
+                if (md == 1) {
+                    // rle buf
+                    var rbuf = new u8([0, 0, dat[bt++]]);
+                    dts[i] = {
+                        s: rbuf.subarray(2, 3),
+                        n: rbuf.subarray(0, 1),
+                        t: new u16(rbuf.buffer, 0, 1),
+                        b: 0
+                    };
+                }
+                else if (md == 2) {
+                    // accuracy log 8 for offsets, 9 for others
+                    _a = rfse(dat, bt, 9 - (i & 1)), bt = _a[0], dts[i] = _a[1];
+                }
+                else if (md == 3) {
+                    if (!st.t)
+                        err(0);
+                    dts[i] = st.t[i];
+                }
+            }
+            var _b = st.t = dts, mlt = _b[0], oct = _b[1], llt = _b[2];
+            var lb = dat[ebt - 1];
+            if (!lb)
+                err(0);
+            var spos = (ebt << 3) - 8 + msb(lb) - llt.b, cbt = spos >> 3, oubt = 0;
+            var lst = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << llt.b) - 1);
+            cbt = (spos -= oct.b) >> 3;
+            var ost = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << oct.b) - 1);
+            cbt = (spos -= mlt.b) >> 3;
+            var mst = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << mlt.b) - 1);
+            for (++ns; --ns;) {
+                var llc = llt.s[lst];
+                var lbtr = llt.n[lst];
+                var mlc = mlt.s[mst];
+                var mbtr = mlt.n[mst];
+                var ofc = oct.s[ost];
+                var obtr = oct.n[ost];
+                cbt = (spos -= ofc) >> 3;
+                var ofp = 1 << ofc;
+                var off = ofp + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16) | (dat[cbt + 3] << 24)) >>> (spos & 7)) & (ofp - 1));
+                cbt = (spos -= mlb[mlc]) >> 3;
+                var ml = mlbl[mlc] + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (spos & 7)) & ((1 << mlb[mlc]) - 1));
+                cbt = (spos -= llb[llc]) >> 3;
+                var ll = llbl[llc] + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (spos & 7)) & ((1 << llb[llc]) - 1));
+                cbt = (spos -= lbtr) >> 3;
+                lst = llt.t[lst] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << lbtr) - 1));
+                cbt = (spos -= mbtr) >> 3;
+                mst = mlt.t[mst] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << mbtr) - 1));
+                cbt = (spos -= obtr) >> 3;
+                ost = oct.t[ost] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << obtr) - 1));
+                if (off > 3) {
+                    st.o[2] = st.o[1];
+                    st.o[1] = st.o[0];
+                    st.o[0] = off -= 3;
+                }
+                else {
+                    var idx = off - (ll != 0);
+                    if (idx) {
+                        off = idx == 3 ? st.o[0] - 1 : st.o[idx];
+                        if (idx > 1)
+                            st.o[2] = st.o[1];
+                        st.o[1] = st.o[0];
+                        st.o[0] = off;
+                    }
+                    else
+                        off = st.o[0];
+                }
+                for (var i = 0; i < ll; ++i) {
+                    buf[oubt + i] = buf[spl + i];
+                }
+                oubt += ll, spl += ll;
+                var stin = oubt - off;
+                if (stin < 0) {
+                    var len = -stin;
+                    var bs = st.e + stin;
+                    if (len > ml)
+                        len = ml;
+                    for (var i = 0; i < len; ++i) {
+                        buf[oubt + i] = st.w[bs + i];
+                    }
+                    oubt += len, ml -= len, stin = 0;
+                }
+                for (var i = 0; i < ml; ++i) {
+                    buf[oubt + i] = buf[stin + i];
+                }
+                oubt += ml;
+            }
+            if (oubt != spl) {
+                while (spl < buf.length) {
+                    buf[oubt++] = buf[spl++];
+                }
+            }
+            else
+                oubt = buf.length;
+            if (out)
+                st.y += oubt;
+            else
+                buf = slc(buf, 0, oubt);
+        }
+        else if (out) {
+            st.y += lss;
+            if (spl) {
+                for (var i = 0; i < lss; ++i) {
+                    buf[i] = buf[spl + i];
+                }
+            }
+        }
+        else if (spl)
+            buf = slc(buf, spl);
+        st.b = ebt;
+        return buf;
+    }
+    err(2);
+};
+// concat
+var cct = function (bufs, ol) {
+    if (bufs.length == 1)
+        return bufs[0];
+    var buf = new u8(ol);
+    for (var i = 0, b = 0; i < bufs.length; ++i) {
+        var chk = bufs[i];
+        buf.set(chk, b);
+        b += chk.length;
+    }
+    return buf;
+};
+/**
+ * Decompresses Zstandard data
+ * @param dat The input data
+ * @param buf The output buffer. If unspecified, the function will allocate
+ *            exactly enough memory to fit the decompressed data. If your
+ *            data has multiple frames and you know the output size, specifying
+ *            it will yield better performance.
+ * @returns The decompressed data
+ */
+function decompress(dat, buf) {
+    var bufs = [], nb = +!buf;
+    var bt = 0, ol = 0;
+    for (; dat.length;) {
+        var st = rzfh(dat, nb || buf);
+        if (typeof st == 'object') {
+            if (nb) {
+                buf = null;
+                if (st.w.length == st.u) {
+                    bufs.push(buf = st.w);
+                    ol += st.u;
+                }
+            }
+            else {
+                bufs.push(buf);
+                st.e = 0;
+            }
+            for (; !st.l;) {
+                var blk = rzb(dat, st, buf);
+                if (!blk)
+                    err(5);
+                if (buf)
+                    st.e = st.y;
+                else {
+                    bufs.push(blk);
+                    ol += blk.length;
+                    cpw(st.w, 0, blk.length);
+                    st.w.set(blk, st.w.length - blk.length);
+                }
+            }
+            bt = st.b + (st.c * 4);
+        }
+        else
+            bt = st;
+        dat = dat.subarray(bt);
+    }
+    return cct(bufs, ol);
+}
+/**
+ * Decompressor for Zstandard streamed data
+ */
+var Decompress = /*#__PURE__*/ (function () {
+    /**
+     * Creates a Zstandard decompressor
+     * @param ondata The handler for stream data
+     */
+    function Decompress(ondata) {
+        this.ondata = ondata;
+        this.c = [];
+        this.l = 0;
+        this.z = 0;
+    }
+    /**
+     * Pushes data to be decompressed
+     * @param chunk The chunk of data to push
+     * @param final Whether or not this is the last chunk in the stream
+     */
+    Decompress.prototype.push = function (chunk, final) {
+        if (typeof this.s == 'number') {
+            var sub = Math.min(chunk.length, this.s);
+            chunk = chunk.subarray(sub);
+            this.s -= sub;
+        }
+        var sl = chunk.length;
+        var ncs = sl + this.l;
+        if (!this.s) {
+            if (final) {
+                if (!ncs) {
+                    this.ondata(new u8(0), true);
+                    return;
+                }
+                // min for frame + one block
+                if (ncs < 5)
+                    err(5);
+            }
+            else if (ncs < 18) {
+                this.c.push(chunk);
+                this.l = ncs;
+                return;
+            }
+            if (this.l) {
+                this.c.push(chunk);
+                chunk = cct(this.c, ncs);
+                this.c = [];
+                this.l = 0;
+            }
+            if (typeof (this.s = rzfh(chunk)) == 'number')
+                return this.push(chunk, final);
+        }
+        if (typeof this.s != 'number') {
+            if (ncs < (this.z || 3)) {
+                if (final)
+                    err(5);
+                this.c.push(chunk);
+                this.l = ncs;
+                return;
+            }
+            if (this.l) {
+                this.c.push(chunk);
+                chunk = cct(this.c, ncs);
+                this.c = [];
+                this.l = 0;
+            }
+            if (!this.z && ncs < (this.z = (chunk[this.s.b] & 2) ? 4 : 3 + ((chunk[this.s.b] >> 3) | (chunk[this.s.b + 1] << 5) | (chunk[this.s.b + 2] << 13)))) {
+                if (final)
+                    err(5);
+                this.c.push(chunk);
+                this.l = ncs;
+                return;
+            }
+            else
+                this.z = 0;
+            for (;;) {
+                var blk = rzb(chunk, this.s);
+                if (!blk) {
+                    if (final)
+                        err(5);
+                    var adc = chunk.subarray(this.s.b);
+                    this.s.b = 0;
+                    this.c.push(adc), this.l += adc.length;
+                    return;
+                }
+                else {
+                    this.ondata(blk, false);
+                    cpw(this.s.w, 0, blk.length);
+                    this.s.w.set(blk, this.s.w.length - blk.length);
+                }
+                if (this.s.l) {
+                    var rest = chunk.subarray(this.s.b);
+                    this.s = this.s.c * 4;
+                    this.push(rest, final);
+                    return;
+                }
+            }
+        }
+        else if (final)
+            err(5);
+    };
+    return Decompress;
+}());
+
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
+;// CONCATENATED MODULE: ./shared/audit/image/decompress.ts
+/**
+ * Layer compression, told by magic bytes rather than by media type (a `docker save` layer named
+ * `layer.tar` may be gzip, an OCI `+gzip` blob may be plain): gzip `1f 8b` (RFC 1952 §2.3.1), zstd
+ * frame `28 b5 2f fd` (RFC 8878 §3.1.1). gzip through node:zlib; zstd through node:zlib where the
+ * runtime has it (Node ≥ 22.15 / 23.8, so the Node 24 actions runtime) and otherwise `fzstd`, a
+ * pure-JS streaming decoder (no native build, bundles with ncc), because Node 20 has no zstd.
+ */
+
+
+
+function detectCompression(head) {
+    if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b)
+        return 'gzip';
+    if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528)
+        return 'zstd';
+    return 'none';
+}
+const nativeZstd = (external_node_zlib_default()).createZstdDecompress;
+async function* fzstdStream(source) {
+    const out = [];
+    const d = new Decompress((chunk) => out.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+    for await (const chunk of source) {
+        d.push(chunk);
+        while (out.length)
+            yield out.shift();
+    }
+    d.push(new Uint8Array(0), true);
+    while (out.length)
+        yield out.shift();
+}
+/** The decompressed bytes of `source`, whose first bytes are `head` (already read to sniff). */
+function decompress_decompress(source, kind) {
+    if (kind === 'none')
+        return source;
+    if (kind === 'zstd' && !nativeZstd)
+        return fzstdStream(source);
+    const inflater = kind === 'gzip' ? external_node_zlib_default().createGunzip() : nativeZstd();
+    // pipeline, not pipe: a read error upstream must reach the reader as a rejection, not a hang.
+    return (0,external_node_stream_.pipeline)(external_node_stream_.Readable.from(source), inflater, () => { });
+}
+/** Splits the first `n` bytes off a stream to sniff them, and gives back the whole stream. */
+async function peek(source, n) {
+    const it = source[Symbol.asyncIterator]();
+    const held = [];
+    let have = 0;
+    while (have < n) {
+        const r = await it.next();
+        if (r.done)
+            break;
+        held.push(r.value);
+        have += r.value.length;
+    }
+    const head = Buffer.concat(held).subarray(0, n);
+    async function* rest() {
+        yield* held;
+        for (;;) {
+            const r = await it.next();
+            if (r.done)
+                return;
+            yield r.value;
+        }
+    }
+    return { head, stream: rest() };
+}
+
+;// CONCATENATED MODULE: ./shared/audit/image/layers.ts
+const WHITEOUT = '.wh.';
+const OPAQUE = '.wh..wh..opq';
+const TAR_TYPE = {
+    file: 'file',
+    symlink: 'symlink',
+    'character-device': 'character-device',
+    'block-device': 'block-device',
+    directory: 'directory',
+    pipe: 'pipe',
+};
+function emptyLayer() {
+    return { entries: [], whiteouts: [], opaque: [], hardlinks: [] };
+}
+/** Adds one tar entry of layer `layer` to its index; `content` when the caller captured the bytes. */
+function addEntry(index, layer, e, content) {
+    const p = `/${e.name}`;
+    const slash = p.lastIndexOf('/');
+    const dir = p.slice(0, slash) || '/';
+    const base = p.slice(slash + 1);
+    if (base === OPAQUE) {
+        index.opaque.push(dir);
+        return;
+    }
+    if (base.startsWith(WHITEOUT)) {
+        index.whiteouts.push(`${dir === '/' ? '' : dir}/${base.slice(WHITEOUT.length)}`);
+        return;
+    }
+    if (e.type === 'hardlink') {
+        index.hardlinks.push({
+            path: p,
+            target: `/${e.linkname.replace(/^\.?\/+/, '')}`,
+            mode: e.mode,
+            uid: e.uid,
+            gid: e.gid,
+            mtime: e.mtime,
+        });
+        // Keep the link's place in the entry order: it is resolved when the layer is applied.
+        index.entries.push({
+            path: p,
+            type: 'file',
+            mode: e.mode,
+            uid: e.uid,
+            gid: e.gid,
+            size: -1,
+            mtime: e.mtime,
+            layer,
+            sourceName: '',
+            dataOffset: -1,
+        });
+        return;
+    }
+    const node = {
+        path: e.name === '' ? '/' : p,
+        type: TAR_TYPE[e.type],
+        mode: e.mode,
+        uid: e.uid,
+        gid: e.gid,
+        size: e.type === 'file' ? e.size : 0,
+        mtime: e.mtime,
+        layer,
+        sourceName: e.name,
+        dataOffset: e.dataOffset,
+    };
+    if (e.type === 'symlink')
+        node.linkTarget = e.linkname;
+    if (content)
+        node.content = content;
+    index.entries.push(node);
+}
+function removeTree(files, p, keepSelf) {
+    if (!keepSelf)
+        files.delete(p);
+    const prefix = p === '/' ? '/' : `${p}/`;
+    for (const k of files.keys())
+        if (k.startsWith(prefix) && k !== '/')
+            files.delete(k);
+}
+/** The merged view of layers applied bottom to top. */
+class ImageTree {
+    files = new Map();
+    #children;
+    apply(index) {
+        this.#children = undefined;
+        // Deletions first: they act on the layers below, never on this layer's own entries.
+        for (const dir of index.opaque)
+            removeTree(this.files, dir, true);
+        for (const p of index.whiteouts)
+            removeTree(this.files, p, false);
+        const links = new Map(index.hardlinks.map((l) => [l.path, l]));
+        for (const node of index.entries) {
+            const link = node.size === -1 ? links.get(node.path) : undefined;
+            let added = node;
+            if (link) {
+                const target = this.files.get(link.target);
+                if (!target || target.type !== 'file')
+                    continue; // a dangling hard link: the entry cannot exist
+                added = { ...target, path: link.path };
+            }
+            const existing = this.files.get(added.path);
+            if (existing?.type === 'directory' && added.type !== 'directory')
+                removeTree(this.files, added.path, false);
+            this.files.set(added.path, added);
+        }
+    }
+    #childIndex() {
+        if (this.#children)
+            return this.#children;
+        const children = new Map();
+        for (const p of this.files.keys()) {
+            let child = p;
+            while (child !== '/') {
+                const parent = child.slice(0, child.lastIndexOf('/')) || '/';
+                let set = children.get(parent);
+                if (!set)
+                    children.set(parent, (set = new Set()));
+                const name = child.slice(child.lastIndexOf('/') + 1);
+                if (set.has(name))
+                    break;
+                set.add(name);
+                child = parent;
+            }
+        }
+        this.#children = children;
+        return children;
+    }
+    /** A node, or a directory implied by its children (tar files may omit directory entries). */
+    node(p) {
+        const n = this.files.get(p);
+        if (n)
+            return n;
+        if (p === '/' || this.#childIndex().has(p))
+            return {
+                path: p,
+                type: 'directory',
+                mode: 0o755,
+                uid: 0,
+                gid: 0,
+                size: 0,
+                mtime: 0,
+                layer: -1,
+                sourceName: '',
+                dataOffset: -1,
+            };
+        return undefined;
+    }
+    list(p) {
+        const n = this.resolve(p, true);
+        if (!n || n.type !== 'directory')
+            return undefined;
+        return [...(this.#childIndex().get(n.path) ?? [])].sort();
+    }
+    /**
+     * Resolves `p` inside the image root: every symlink in the parents is followed, the last one
+     * only when `followLast`. Undefined when a component is missing or links loop.
+     */
+    resolve(p, followLast) {
+        const parts = p.split('/').filter((s) => s && s !== '.');
+        let current = '/';
+        let hops = 0;
+        while (parts.length) {
+            const name = parts.shift();
+            if (name === '..') {
+                current = current === '/' ? '/' : current.slice(0, current.lastIndexOf('/')) || '/';
+                continue;
+            }
+            const next = current === '/' ? `/${name}` : `${current}/${name}`;
+            const node = this.node(next);
+            if (!node)
+                return undefined;
+            if (node.type === 'symlink' && (parts.length > 0 || followLast)) {
+                if (++hops > 40)
+                    return undefined; // ELOOP, as the kernel's limit
+                const target = node.linkTarget ?? '';
+                parts.unshift(...target.split('/').filter((s) => s && s !== '.'));
+                if (target.startsWith('/'))
+                    current = '/';
+                continue;
+            }
+            if (parts.length > 0 && node.type !== 'directory')
+                return undefined;
+            current = next;
+        }
+        return this.node(current);
+    }
+}
+function fileInfo(asked, node) {
+    return {
+        path: asked,
+        type: node.type,
+        mode: node.mode,
+        uid: node.uid,
+        gid: node.gid,
+        size: node.size,
+        mtime: new Date(node.mtime * 1000),
+        ...(node.linkTarget !== undefined ? { linkTarget: node.linkTarget } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/audit/image/tar.ts
+const BLOCK = 512;
+const WINDOW = 64 * 1024;
+const TYPES = {
+    '0': 'file',
+    '\0': 'file',
+    '7': 'file',
+    '1': 'hardlink',
+    '2': 'symlink',
+    '3': 'character-device',
+    '4': 'block-device',
+    '5': 'directory',
+    '6': 'pipe',
+};
+/** A number field: octal text, or GNU base-256 when the top bit of the first byte is set. */
+function num(block, offset, length) {
+    const first = block[offset];
+    if (first & 0x80) {
+        let v = first & 0x3f;
+        for (let i = 1; i < length; i++)
+            v = v * 256 + block[offset + i];
+        return first & 0x40 ? -v : v;
+    }
+    let v = 0;
+    for (let i = offset; i < offset + length; i++) {
+        const c = block[i];
+        if (c === 0 || c === 0x20) {
+            if (v === 0 && i < offset + length - 1 && c === 0x20)
+                continue; // leading spaces
+            if (c === 0)
+                break;
+            continue;
+        }
+        if (c < 0x30 || c > 0x37)
+            return NaN;
+        v = v * 8 + (c - 0x30);
+    }
+    return v;
+}
+function tar_str(block, offset, length) {
+    const end = block.indexOf(0, offset);
+    return block.toString('utf8', offset, end < 0 || end > offset + length ? offset + length : end);
+}
+function checksumOk(block) {
+    const stored = num(block, 148, 8);
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++)
+        sum += i >= 148 && i < 156 ? 0x20 : block[i];
+    return sum === stored;
+}
+/** pax records: "<len> <key>=<value>\n", lengths in decimal bytes (POSIX.1-2001 pax §"extended header"). */
+function parsePax(data) {
+    const out = {};
+    let i = 0;
+    while (i < data.length) {
+        const sp = data.indexOf(0x20, i);
+        if (sp < 0)
+            break;
+        const len = Number(data.toString('latin1', i, sp));
+        if (!Number.isInteger(len) || len <= 0 || i + len > data.length)
+            break;
+        const record = data.toString('utf8', sp + 1, i + len - 1);
+        const eq = record.indexOf('=');
+        if (eq > 0)
+            out[record.slice(0, eq)] = record.slice(eq + 1);
+        i += len;
+    }
+    return out;
+}
+function normalizeName(name) {
+    let n = name;
+    while (n.startsWith('./'))
+        n = n.slice(2);
+    n = n.replace(/^\/+/, '').replace(/\/+$/, '');
+    return n === '.' ? '' : n;
+}
+function decodeHeader(block, pending) {
+    if (block.every((b) => b === 0))
+        return { kind: 'end' };
+    if (!checksumOk(block))
+        throw new Error('a tar header has a bad checksum (not a tar archive, or a corrupt one)');
+    const flag = String.fromCharCode(block[156]);
+    const size = num(block, 124, 12);
+    if (!Number.isFinite(size) || size < 0)
+        throw new Error('a tar header has an unreadable size');
+    if (flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K')
+        return { kind: 'meta', flag, size };
+    const ustar = block.toString('latin1', 257, 262) === 'ustar';
+    const prefix = ustar ? tar_str(block, 345, 155) : '';
+    let name = pending.longName ?? (prefix ? `${prefix}/${tar_str(block, 0, 100)}` : tar_str(block, 0, 100));
+    let linkname = pending.longLink ?? tar_str(block, 157, 100);
+    const attrs = { ...pending.global, ...pending.pax };
+    if (attrs.path !== undefined)
+        name = attrs.path;
+    if (attrs.linkpath !== undefined)
+        linkname = attrs.linkpath;
+    pending.pax = {};
+    delete pending.longName;
+    delete pending.longLink;
+    const type = TYPES[flag] ?? (name.endsWith('/') ? 'directory' : 'file');
+    const field = (key, fallback) => (attrs[key] !== undefined ? Number(attrs[key]) : fallback);
+    return {
+        kind: 'entry',
+        entry: {
+            name: normalizeName(name),
+            type,
+            mode: num(block, 100, 8) & 0o7777,
+            uid: field('uid', num(block, 108, 8)),
+            gid: field('gid', num(block, 116, 8)),
+            size: field('size', size),
+            linkname,
+            mtime: field('mtime', num(block, 136, 12)),
+        },
+    };
+}
+const pad = (size) => (BLOCK - (size % BLOCK)) % BLOCK;
+function applyMeta(pending, flag, data) {
+    if (flag === 'x')
+        pending.pax = parsePax(data);
+    else if (flag === 'g')
+        pending.global = { ...pending.global, ...parsePax(data) };
+    else if (flag === 'L')
+        pending.longName = data.toString('utf8').replace(/\0.*$/s, '');
+    else
+        pending.longLink = data.toString('utf8').replace(/\0.*$/s, '');
+}
+/**
+ * Entries of a tar stream in order. The caller may take an entry's body with `body()` (whole) or
+ * `stream()` before asking for the next entry; otherwise it is skipped.
+ */
+async function* readTarStream(reader) {
+    const pending = { pax: {}, global: {} };
+    for (;;) {
+        const block = await reader.read(BLOCK);
+        if (!block)
+            return; // a tar without end blocks (some writers) ends at EOF
+        const h = decodeHeader(block, pending);
+        if (h.kind === 'end')
+            return;
+        if (h.kind === 'meta') {
+            const data = await reader.read(h.size);
+            if (!data)
+                throw new Error('the archive ends inside a tar extended header');
+            applyMeta(pending, h.flag, data);
+            await reader.skip(pad(h.size));
+            continue;
+        }
+        const dataOffset = reader.position;
+        const size = h.entry.type === 'file' ? h.entry.size : 0;
+        const entry = { ...h.entry, size, dataOffset };
+        const end = dataOffset + size;
+        yield {
+            entry,
+            body: async () => {
+                const data = await reader.read(size);
+                if (!data)
+                    throw new Error(`the archive ends inside ${entry.name}`);
+                return data;
+            },
+            stream: () => reader.slice(size),
+        };
+        // Whatever the caller did not consume of the body, and the padding, is skipped.
+        const rest = end - reader.position;
+        if (rest > 0 && !(await reader.skip(rest)))
+            throw new Error(`the archive ends inside ${entry.name}`);
+        if (!(await reader.skip(pad(size))))
+            return;
+    }
+}
+/**
+ * Entries of an uncompressed tar held in a file, read by header alone: each 512-byte header is read
+ * at its offset and the bodies are never touched. `start`/`end` bound a tar nested in another.
+ */
+async function* scanTarFile(handle, start = 0, end = Number.POSITIVE_INFINITY) {
+    const pending = { pax: {}, global: {} };
+    // Headers of small files sit close together: read ahead in windows instead of 512 bytes a call.
+    const window = Buffer.alloc(WINDOW);
+    let windowStart = -1;
+    let windowLength = 0;
+    const header = async (at) => {
+        if (windowStart < 0 || at < windowStart || at + BLOCK > windowStart + windowLength) {
+            const { bytesRead } = await handle.read(window, 0, WINDOW, at);
+            windowStart = at;
+            windowLength = bytesRead;
+            if (bytesRead < BLOCK)
+                return undefined;
+        }
+        return window.subarray(at - windowStart, at - windowStart + BLOCK);
+    };
+    let at = start;
+    while (at + BLOCK <= end) {
+        const block = await header(at);
+        if (!block)
+            return;
+        const h = decodeHeader(block, pending);
+        if (h.kind === 'end')
+            return;
+        at += BLOCK;
+        if (h.kind === 'meta') {
+            applyMeta(pending, h.flag, await readRange(handle, at, h.size));
+            at += h.size + pad(h.size);
+            continue;
+        }
+        const size = h.entry.type === 'file' ? h.entry.size : 0;
+        yield { ...h.entry, size, dataOffset: at };
+        at += size + pad(size);
+    }
+}
+async function readRange(handle, offset, length) {
+    const out = Buffer.allocUnsafe(length);
+    let done = 0;
+    while (done < length) {
+        const { bytesRead } = await handle.read(out, done, length - done, offset + done);
+        if (bytesRead === 0)
+            throw new Error(`the file ends ${length - done} bytes early`);
+        done += bytesRead;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./shared/audit/image/archive.ts
+/**
+ * Opens what `docker save`, `podman save` and OCI tools write, in-process and streaming, and hands
+ * back the image config and its layers indexed:
+ * - docker-archive: a tar with `manifest.json` (`[{Config, RepoTags, Layers}]`), the config JSON and
+ *   one tar per layer; Docker ≥ 25 also lays the same blobs out as an OCI layout;
+ * - oci-archive: a tar of an OCI image layout (`oci-layout`, `index.json`, `blobs/<alg>/<hex>`);
+ * - an OCI image layout directory;
+ * any of the archives possibly gzip- or zstd-compressed as a whole.
+ *
+ * Reading plan: an uncompressed archive file is walked by its tar headers alone (positional
+ * reads); an uncompressed layer inside it is indexed the same way, so its file bytes are read only
+ * when a control asks, at their offset. A compressed layer (or a compressed archive) is streamed
+ * once; small files and the databases audits read are kept while streaming, anything else is
+ * fetched later by streaming that layer again, once for all the files asked for at the same time.
+ */
+
+
+
+
+
+
+
+/** Files kept in memory while a layer streams by, whatever their size: what audits read most. */
+const ALWAYS_KEEP = [
+    /^etc\/(passwd|group|os-release)$/,
+    /^usr\/lib\/os-release$/,
+    /^var\/lib\/dpkg\/status$/,
+    /^var\/lib\/dpkg\/status\.d\/[^/]+$/,
+    /^lib\/apk\/db\/installed$/,
+    /^(var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/rpmdb\.sqlite(-wal)?$/,
+];
+/** Smaller files of a compressed layer are kept too: fetching one later means streaming the layer again. */
+const SMALL_FILE = 16 * 1024;
+/** Archive members read whole (manifests, configs). */
+const SMALL_BLOB = 4 * 1024 * 1024;
+const keepAlways = (name) => ALWAYS_KEEP.some((re) => re.test(name));
+/** Indexes a layer from a stream of its raw bytes. */
+async function indexLayerStream(raw, layer, options = {}) {
+    const { head, stream } = await peek(raw, 4);
+    const compression = detectCompression(head);
+    const keepSmall = options.keepSmall ?? compression !== 'none';
+    const index = emptyLayer();
+    const reader = new ByteReader(decompress_decompress(stream, compression));
+    try {
+        for await (const { entry, body } of readTarStream(reader)) {
+            const keep = entry.type === 'file' && (keepAlways(entry.name) || (keepSmall && entry.size <= SMALL_FILE));
+            addEntry(index, layer, entry, keep ? await body() : undefined);
+        }
+    }
+    finally {
+        await reader.close();
+    }
+    return { index, compression };
+}
+/** Indexes an uncompressed layer held in a file, by its headers alone. */
+async function indexLayerFile(handle, start, end, layer) {
+    const index = emptyLayer();
+    for await (const entry of scanTarFile(handle, start, end)) {
+        const keep = entry.type === 'file' && keepAlways(entry.name);
+        // Offsets are kept relative to the layer, as for streamed layers.
+        const rel = { ...entry, dataOffset: entry.dataOffset - start };
+        addEntry(index, layer, rel, keep ? await readRange(handle, entry.dataOffset, entry.size) : undefined);
+    }
+    return index;
+}
+/** Reads the named entries out of a layer by streaming it again (decompressing as needed). */
+async function readFromStream(raw, names) {
+    const { head, stream } = await peek(raw, 4);
+    const reader = new ByteReader(decompress_decompress(stream, detectCompression(head)));
+    const out = new Map();
+    try {
+        for await (const { entry, body } of readTarStream(reader)) {
+            if (names.has(entry.name) && entry.type === 'file')
+                out.set(entry.name, await body());
+            if (out.size === names.size)
+                break;
+        }
+    }
+    finally {
+        await reader.close();
+    }
+    return out;
+}
+async function* fileRange(file, start, size) {
+    if (size === 0)
+        return;
+    yield* (0,external_node_fs_.createReadStream)(file, { start, end: start + size - 1, highWaterMark: 1024 * 1024 });
+}
+function parseJson(bytes, what, where) {
+    if (!bytes)
+        throw new util_errors/* InputError */.dz(`the image has no ${what}`, { location: { file: where } });
+    try {
+        return JSON.parse(bytes.toString('utf8'));
+    }
+    catch (error) {
+        throw new util_errors/* InputError */.dz(`the image's ${what} is not JSON: ${error.message}`, { location: { file: where } });
+    }
+}
+const GOARCH = {
+    x64: 'amd64',
+    arm64: 'arm64',
+    arm: 'arm',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+    ia32: '386',
+};
+/** The descriptor for this machine's platform, skipping attestation manifests (`unknown/unknown`). */
+function pickManifest(manifests) {
+    const usable = manifests.filter((m) => m.platform?.os !== 'unknown' && !m.annotations?.['vnd.docker.reference.type']);
+    const arch = GOARCH[process.arch] ?? process.arch;
+    return (usable.find((m) => m.platform?.os === 'linux' && m.platform.architecture === arch) ??
+        usable.find((m) => !m.platform) ??
+        usable[0]);
+}
+const blobName = (digest) => {
+    const [alg, hex] = digest.split(':');
+    if (!alg || !hex || /[^a-z0-9]/i.test(alg) || /[^a-f0-9]/i.test(hex))
+        throw new util_errors/* InputError */.dz(`the image names a blob with a malformed digest '${digest}'`);
+    return `blobs/${alg}/${hex}`;
+};
+/** The config and layer members of an image, as the archive's manifests name them. */
+async function resolveManifest(get, where) {
+    const docker = await get('manifest.json');
+    if (docker) {
+        const m = parseJson(docker, 'manifest.json', where);
+        const first = Array.isArray(m) ? m[0] : undefined;
+        if (first?.Config && Array.isArray(first.Layers))
+            return { format: 'docker-archive', config: first.Config, layers: first.Layers };
+    }
+    const index = await get('index.json');
+    if (!index)
+        throw new util_errors/* InputError */.dz('neither a docker-archive (no manifest.json) nor an OCI layout (no index.json)', {
+            location: { file: where },
+            hint: 'pass what `docker save`, `podman save --format docker-archive|oci-archive|oci-dir` or `skopeo copy … oci:DIR` writes',
+        });
+    let descriptor = pickManifest(parseJson(index, 'index.json', where).manifests ?? []);
+    for (let depth = 0; descriptor && depth < 4; depth++) {
+        const body = parseJson(await get(blobName(descriptor.digest)), `manifest ${descriptor.digest}`, where);
+        if (body.manifests) {
+            descriptor = pickManifest(body.manifests); // a nested index (containerd image store)
+            continue;
+        }
+        if (!body.config || !body.layers)
+            break;
+        return { format: 'oci', config: blobName(body.config.digest), layers: body.layers.map((l) => blobName(l.digest)) };
+    }
+    throw new util_errors/* InputError */.dz('the OCI index names no image manifest for this platform', { location: { file: where } });
+}
+/** Opens `file` (an archive, possibly compressed) or an OCI layout directory. */
+async function loadImage(location) {
+    let st;
+    try {
+        st = await external_node_fs_.promises.stat(location);
+    }
+    catch (error) {
+        throw new util_errors/* InputError */.dz(`cannot open the image: ${error.code ?? String(error)}`, {
+            location: { file: location },
+            hint: 'pass the path of a `docker save` / `podman save` archive or an OCI layout directory',
+        });
+    }
+    if (st.isDirectory())
+        return loadLayoutDir(location);
+    const handle = await external_node_fs_.promises.open(location, 'r');
+    try {
+        const head = await readRange(handle, 0, Math.min(4, st.size));
+        if (detectCompression(head) !== 'none') {
+            await handle.close();
+            return await loadCompressedArchive(location);
+        }
+        return await loadTarArchive(location, handle);
+    }
+    catch (error) {
+        await handle.close().catch(() => { });
+        throw asInputError(error, location);
+    }
+}
+function asInputError(error, location) {
+    if (error instanceof util_errors/* InputError */.dz)
+        return error;
+    return new util_errors/* InputError */.dz(`cannot read the image: ${error.message}`, { location: { file: location } });
+}
+async function indexBlobs(blobs) {
+    const compressions = [];
+    const layers = await Promise.all(blobs.map(async (b, i) => {
+        if (b.file) {
+            const head = await readRange(b.file.handle, b.file.offset, Math.min(4, b.size));
+            compressions[i] = detectCompression(head);
+            if (compressions[i] === 'none')
+                return indexLayerFile(b.file.handle, b.file.offset, b.file.offset + b.size, i);
+        }
+        const r = await indexLayerStream(b.open(), i);
+        compressions[i] = r.compression;
+        return r.index;
+    }));
+    return { layers, compressions };
+}
+function imageFrom(format, config, blobs, layers, compressions, close) {
+    return {
+        format,
+        config,
+        layers,
+        async readFiles(layer, names) {
+            const blob = blobs[layer];
+            if (blob.file && compressions[layer] === 'none') {
+                const out = new Map();
+                for (const n of names)
+                    out.set(n.name, await readRange(blob.file.handle, blob.file.offset + n.offset, n.size));
+                return out;
+            }
+            return readFromStream(blob.bytes ? oneChunk(blob.bytes) : blob.open(), new Set(names.map((n) => n.name)));
+        },
+        close,
+    };
+}
+async function* oneChunk(b) {
+    yield b;
+}
+async function loadTarArchive(location, handle) {
+    const members = new Map();
+    for await (const e of scanTarFile(handle))
+        if (e.type === 'file' || e.type === 'symlink')
+            members.set(e.name, e);
+    const get = async (name) => {
+        let e = members.get(name);
+        // Docker ≥ 25 writes the legacy layer paths as symlinks into blobs/.
+        if (e?.type === 'symlink')
+            e = members.get(external_node_path_default().posix.normalize(external_node_path_default().posix.join(external_node_path_default().posix.dirname(name), e.linkname)));
+        return e && e.size <= SMALL_BLOB ? readRange(handle, e.dataOffset, e.size) : undefined;
+    };
+    const m = await resolveManifest(get, location);
+    const config = parseJson(await get(m.config), 'config', location);
+    const blobs = m.layers.map((name) => {
+        let e = members.get(name);
+        if (e?.type === 'symlink')
+            e = members.get(external_node_path_default().posix.normalize(external_node_path_default().posix.join(external_node_path_default().posix.dirname(name), e.linkname)));
+        if (!e)
+            throw new util_errors/* InputError */.dz(`the image's manifest names layer '${name}', which the archive lacks`, {
+                location: { file: location },
+            });
+        const entry = e;
+        return {
+            name,
+            size: entry.size,
+            file: { handle, offset: entry.dataOffset },
+            open: () => fileRange(location, entry.dataOffset, entry.size),
+        };
+    });
+    const { layers, compressions } = await indexBlobs(blobs);
+    return imageFrom(m.format === 'oci' ? 'oci-archive' : 'docker-archive', config, blobs, layers, compressions, () => handle.close());
+}
+async function loadLayoutDir(dir) {
+    const handles = [];
+    const get = async (name) => {
+        try {
+            const full = external_node_path_default().join(dir, name);
+            const st = await external_node_fs_.promises.stat(full);
+            return st.size <= SMALL_BLOB ? await external_node_fs_.promises.readFile(full) : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    };
+    try {
+        const m = await resolveManifest(get, dir);
+        const config = parseJson(await get(m.config), 'config', dir);
+        const blobs = [];
+        for (const name of m.layers) {
+            const full = external_node_path_default().join(dir, name);
+            const handle = await external_node_fs_.promises.open(full, 'r').catch(() => {
+                throw new util_errors/* InputError */.dz(`the image's manifest names layer '${name}', which the layout lacks`, {
+                    location: { file: dir },
+                });
+            });
+            handles.push(handle);
+            const size = (await handle.stat()).size;
+            blobs.push({ name, size, file: { handle, offset: 0 }, open: () => fileRange(full, 0, size) });
+        }
+        const { layers, compressions } = await indexBlobs(blobs);
+        return imageFrom('oci-layout', config, blobs, layers, compressions, async () => {
+            await Promise.all(handles.map((h) => h.close()));
+        });
+    }
+    catch (error) {
+        await Promise.all(handles.map((h) => h.close().catch(() => { })));
+        throw asInputError(error, dir);
+    }
+}
+/** Streams the compressed archive from the start and returns the raw bytes of member `name`. */
+async function* memberOfCompressed(location, name) {
+    const { head, stream } = await peek((0,external_node_fs_.createReadStream)(location), 4);
+    const reader = new ByteReader(decompress_decompress(stream, detectCompression(head)));
+    try {
+        for await (const { entry, stream: body } of readTarStream(reader)) {
+            if (entry.name === name) {
+                yield* body();
+                return;
+            }
+        }
+    }
+    finally {
+        await reader.close();
+    }
+}
+/**
+ * A compressed archive cannot be read at offsets: it is streamed once, every member that could be a
+ * layer is indexed as it passes (the manifest that says which ones are layers comes last in
+ * `docker save` output), and small members are kept to read the manifests from.
+ */
+async function loadCompressedArchive(location) {
+    const { head, stream } = await peek((0,external_node_fs_.createReadStream)(location), 4);
+    const reader = new ByteReader(decompress_decompress(stream, detectCompression(head)));
+    const small = new Map();
+    const indexed = new Map();
+    const links = new Map();
+    try {
+        for await (const { entry, body, stream: rest } of readTarStream(reader)) {
+            if (entry.type === 'symlink')
+                links.set(entry.name, external_node_path_default().posix.normalize(external_node_path_default().posix.join(external_node_path_default().posix.dirname(entry.name), entry.linkname)));
+            if (entry.type !== 'file')
+                continue;
+            if (entry.size <= SMALL_BLOB)
+                small.set(entry.name, await body());
+            else
+                indexed.set(entry.name, (await indexLayerStream(rest(), -1, { keepSmall: true })).index);
+        }
+    }
+    catch (error) {
+        throw asInputError(error, location);
+    }
+    finally {
+        await reader.close();
+    }
+    const real = (name) => links.get(name) ?? name;
+    const m = await resolveManifest(async (n) => small.get(real(n)), location);
+    const config = parseJson(small.get(real(m.config)), 'config', location);
+    const blobs = [];
+    const layers = [];
+    for (const [i, name] of m.layers.entries()) {
+        const member = real(name);
+        const bytes = small.get(member);
+        let index = indexed.get(member);
+        if (!index && bytes)
+            index = (await indexLayerStream(oneChunk(bytes), i)).index;
+        if (!index)
+            throw new util_errors/* InputError */.dz(`the image's manifest names layer '${name}', which the archive lacks`, {
+                location: { file: location },
+            });
+        // Indexed before the layer order was known: number the entries now.
+        for (const e of index.entries)
+            e.layer = i;
+        layers.push(index);
+        blobs.push({
+            name: member,
+            size: bytes?.length ?? 0,
+            open: () => memberOfCompressed(location, member),
+            ...(bytes ? { bytes } : {}),
+        });
+    }
+    return imageFrom(m.format === 'oci' ? 'oci-archive' : 'docker-archive', config, blobs, layers, blobs.map(() => 'gzip'), async () => { });
+}
+/**
+ * A root filesystem as one uncompressed tar file (`podman export -o`, `docker export -o`): one
+ * layer, indexed by its headers; file bytes are read at their offsets when asked for.
+ */
+async function loadFilesystemTar(file, config) {
+    const handle = await external_node_fs_.promises.open(file, 'r');
+    try {
+        const size = (await handle.stat()).size;
+        const index = await indexLayerFile(handle, 0, size, 0);
+        return {
+            format: 'filesystem',
+            config,
+            layers: [index],
+            async readFiles(_layer, names) {
+                const out = new Map();
+                for (const n of names)
+                    out.set(n.name, await readRange(handle, n.offset, n.size));
+                return out;
+            },
+            close: () => handle.close(),
+        };
+    }
+    catch (error) {
+        await handle.close().catch(() => { });
+        throw asInputError(error, file);
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/audit/targets/image.ts
+/**
+ * The `image:PATH` and `oci:PATH` targets: a saved image read in-process, with no container engine
+ * and no external tar or gzip. Files, users, groups and packages come from the layers merged into
+ * one tree (shared/audit/image/); the `image:` section from the image config. Nothing here can
+ * answer for a running system, so `live` is absent and those controls are skipped with the reason.
+ */
+
+
+
+/** Files fetched once are kept when at most this big, so a second control on them is free. */
+const CACHE_LIMIT = 1024 * 1024;
+function imageConfigOf(json) {
+    const c = json.config ?? {};
+    const list = (v) => (v == null ? undefined : Array.isArray(v) ? v : [v]);
+    const env = {};
+    for (const kv of c.Env ?? []) {
+        const i = kv.indexOf('=');
+        if (i > 0)
+            env[kv.slice(0, i)] = kv.slice(i + 1);
+    }
+    const entrypoint = list(c.Entrypoint);
+    const cmd = list(c.Cmd);
+    return {
+        ...(c.User ? { user: c.User } : {}),
+        env,
+        exposedPorts: Object.keys(c.ExposedPorts ?? {}).sort(),
+        ...(entrypoint ? { entrypoint } : {}),
+        ...(cmd ? { cmd } : {}),
+        ...(c.WorkingDir ? { workdir: c.WorkingDir } : {}),
+        labels: { ...(c.Labels ?? {}) },
+    };
+}
+/** A filesystem over merged layers; file bytes not kept while indexing are fetched per layer, in batches. */
+function treeFileSystem(tree, image) {
+    let pending = new Map();
+    let scheduled = false;
+    const flush = async () => {
+        const batch = pending;
+        pending = new Map();
+        scheduled = false;
+        await Promise.all([...batch].map(async ([layer, wanted]) => {
+            try {
+                const got = await image.readFiles(layer, [...wanted.values()].map((w) => ({
+                    name: w.node.sourceName,
+                    offset: w.node.dataOffset,
+                    size: w.node.size,
+                })));
+                for (const w of wanted.values()) {
+                    const bytes = got.get(w.node.sourceName);
+                    if (bytes && w.node.size <= CACHE_LIMIT)
+                        w.node.content = bytes;
+                    for (const done of w.waiters)
+                        done(bytes ?? new Error(`${w.node.path}: not found in its layer`));
+                }
+            }
+            catch (error) {
+                for (const w of wanted.values())
+                    for (const done of w.waiters)
+                        done(error);
+            }
+        }));
+    };
+    const fetch = (node) => new Promise((resolve, reject) => {
+        let layer = pending.get(node.layer);
+        if (!layer)
+            pending.set(node.layer, (layer = new Map()));
+        let w = layer.get(node.sourceName);
+        if (!w)
+            layer.set(node.sourceName, (w = { node, waiters: [] }));
+        w.waiters.push((r) => (r instanceof Error ? reject(r) : resolve(r)));
+        if (!scheduled) {
+            scheduled = true;
+            // Controls are observed concurrently: wait a turn so their reads share one pass over a layer.
+            setImmediate(() => void flush());
+        }
+    });
+    return {
+        stat: (p, options) => {
+            const node = tree.resolve(p, options?.follow === true);
+            return Promise.resolve(node ? fileInfo(p, node) : undefined);
+        },
+        readFile: async (p) => {
+            const node = tree.resolve(p, true);
+            if (!node)
+                throw Object.assign(new Error(`ENOENT: ${p} is not in the image`), { code: 'ENOENT' });
+            if (node.type !== 'file')
+                throw Object.assign(new Error(`EISDIR: ${p} is a ${node.type}`), { code: 'EISDIR' });
+            if (node.content)
+                return node.content;
+            if (node.size === 0)
+                return Buffer.alloc(0);
+            return fetch(node);
+        },
+        readDir: (p) => {
+            const names = tree.list(p);
+            return names ? Promise.resolve(names) : Promise.reject(new Error(`ENOTDIR: ${p}`));
+        },
+    };
+}
+/** Opens a saved image (docker-archive, oci-archive, OCI layout directory; gzip or zstd). */
+async function openImageTarget(location, label = `image ${location}`) {
+    const image = await loadImage(location);
+    return targetFromImage(image, label);
+}
+function targetFromImage(image, description) {
+    const tree = new ImageTree();
+    for (const layer of image.layers)
+        tree.apply(layer);
+    const fs = treeFileSystem(tree, image);
+    return {
+        kind: 'image',
+        description,
+        fs,
+        packages: () => readInstalledPackages(fs),
+        imageConfig: imageConfigOf(image.config),
+        close: () => image.close(),
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/audit/targets/container.ts
+/**
+ * `container:NAME` (a running container) and `docker-image:REF` (an image the local engine holds),
+ * through the Docker or Podman CLI. Nothing is copied into the container and no shell is needed, so
+ * distroless containers work:
+ * - the filesystem is `<engine> export NAME`, read by the same tree code as saved images;
+ * - ports, processes, mounts and kernel parameters are read from the host side, under
+ *   /proc/<pid> of the container's main process (`<engine> inspect`): its network namespace's
+ *   /proc/<pid>/net/{tcp,tcp6,udp,udp6}, the processes sharing its PID namespace, its mountinfo;
+ *   that needs the runner to be root (GitHub-hosted runners can `sudo`);
+ * - `command` runs through `<engine> exec NAME /bin/sh -c …`, as Goss would inside it; without a
+ *   shell in the image it fails with the engine's message;
+ * - `docker-image:REF` is `<engine> save`d to a temporary docker-archive, then read as `image:`.
+ */
+
+
+
+
+
+
+
+
+const ENGINES = ['docker', 'podman'];
+function run(engine, args, timeoutMs = 60_000) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_.execFile)(engine, args, { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+            const code = error
+                ? typeof error.code === 'number'
+                    ? Number(error.code)
+                    : 127
+                : 0;
+            resolve({ code, stdout, stderr: stderr || (error && !stdout ? error.message : '') });
+        });
+    });
+}
+/**
+ * The engine to use: the one asked for, else the first of docker and podman that knows `ref`
+ * (a `docker` binary may be a client without a daemon, or podman's docker shim).
+ */
+async function chooseEngine(kind, ref, wanted) {
+    if (wanted && !ENGINES.includes(wanted))
+        throw new util_errors/* InputError */.dz(`unknown engine '${wanted}'`, {
+            location: { field: '--engine' },
+            hint: 'use docker or podman',
+        });
+    const candidates = wanted ? [wanted] : [...ENGINES];
+    const tried = [];
+    for (const engine of candidates) {
+        const r = await run(engine, [kind, 'inspect', '--format', '{{.Id}}', ref]);
+        if (r.code === 0)
+            return engine;
+        tried.push(`${engine}: ${r.stderr.trim().split('\n')[0] || `exit ${r.code}`}`);
+    }
+    throw new util_errors/* InputError */.dz(`no container engine knows ${kind} '${ref}'`, {
+        location: { field: '--target' },
+        hint: tried.join('; '),
+    });
+}
+async function container_readOr(file) {
+    return external_node_fs_.promises.readFile(file, 'utf8').catch(() => '');
+}
+/** What only the running container can answer, read from the host under /proc/<pid>. */
+function containerLiveSystem(engine, name, pid) {
+    const proc = `/proc/${pid}`;
+    return {
+        networkProbes: false,
+        async listeningPorts() {
+            const kinds = ['tcp', 'tcp6', 'udp', 'udp6'];
+            const text = await Promise.all(kinds.map((k) => container_readOr(`${proc}/net/${k}`)));
+            if (text.every((t) => t === ''))
+                throw new Error(`cannot read ${proc}/net: the container's sockets are visible to root on the host only`);
+            return kinds.flatMap((k, i) => parseProcNet(text[i], k));
+        },
+        async processes() {
+            const ns = await external_node_fs_.promises.readlink(`${proc}/ns/pid`).catch(() => {
+                throw new Error(`cannot read ${proc}/ns/pid: the container's processes are visible to root on the host only`);
+            });
+            const out = [];
+            const entries = await external_node_fs_.promises.readdir('/proc');
+            await Promise.all(entries
+                .filter((e) => /^\d+$/.test(e))
+                .map(async (p) => {
+                if ((await external_node_fs_.promises.readlink(`/proc/${p}/ns/pid`).catch(() => '')) !== ns)
+                    return;
+                const comm = (await container_readOr(`/proc/${p}/comm`)).trimEnd();
+                if (comm)
+                    out.push({
+                        pid: Number(p),
+                        comm,
+                        cmdline: (await container_readOr(`/proc/${p}/cmdline`)).split('\0').filter(Boolean),
+                    });
+            }));
+            return out;
+        },
+        service: () => Promise.reject(new Error('services are not read in containers (most run no init system); check the process instead')),
+        runCommand: (cmd, opts) => execIn(engine, name, cmd, opts.timeoutMs),
+        async kernelParam(key) {
+            if (!/^[\w.-]+$/.test(key) || key.includes('..'))
+                return undefined;
+            // The container's own /proc (network sysctls are per namespace), reached through its root.
+            const value = await external_node_fs_.promises
+                .readFile(`${proc}/root/proc/sys/${key.replace(/\./g, '/')}`, 'utf8')
+                .catch(() => undefined);
+            return value?.trim().replace(/\t/g, ' ');
+        },
+        async mounts() {
+            return parseMountInfo(await container_readOr(`${proc}/mountinfo`));
+        },
+        interfaces: () => Promise.reject(new Error('interfaces of a container are not read yet; check them on the host or with a command')),
+    };
+}
+function execIn(engine, name, cmd, timeoutMs) {
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_.spawn)(engine, ['exec', name, '/bin/sh', '-c', cmd], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        let timedOut = false;
+        child.stdout.on('data', (d) => (stdout += d.toString()));
+        child.stderr.on('data', (d) => (stderr += d.toString()));
+        const timer = setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+        }, timeoutMs);
+        child.on('error', (e) => {
+            clearTimeout(timer);
+            resolve({ exitStatus: 127, stdout, stderr: e.message });
+        });
+        child.on('close', (code) => {
+            clearTimeout(timer);
+            resolve({ exitStatus: code ?? 1, stdout, stderr, ...(timedOut ? { timedOut } : {}) });
+        });
+    });
+}
+async function openContainerTarget(name, options = {}) {
+    const engine = await chooseEngine('container', name, options.engine);
+    const r = await run(engine, ['container', 'inspect', name]);
+    const info = JSON.parse(r.stdout)[0];
+    if (!info)
+        throw new util_errors/* InputError */.dz(`${engine} has no container '${name}'`, { location: { field: '--target' } });
+    const pid = info.State?.Pid ?? 0;
+    if (!info.State?.Running || pid <= 0)
+        throw new util_errors/* InputError */.dz(`container '${name}' is not running`, {
+            location: { field: '--target' },
+            hint: `start it first, or audit its image with --target docker-image:REF`,
+        });
+    const c = info.Config ?? {};
+    // Podman 4 reports Entrypoint as one string; Docker as a list.
+    const config = {
+        config: {
+            ...(c.User ? { User: c.User } : {}),
+            Env: c.Env ?? [],
+            Entrypoint: typeof c.Entrypoint === 'string' ? (c.Entrypoint ? c.Entrypoint.split(' ') : null) : (c.Entrypoint ?? null),
+            Cmd: c.Cmd ?? null,
+            ...(c.WorkingDir ? { WorkingDir: c.WorkingDir } : {}),
+            Labels: c.Labels ?? {},
+            ExposedPorts: c.ExposedPorts ?? {},
+        },
+    };
+    // Exported to a file, not read from a pipe: podman opens "/dev/stdout" by path, which fails
+    // when stdout is the socket Node gives a child; a file also lets file bytes be read at offsets.
+    const dir = await external_node_fs_.promises.mkdtemp(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'telltale-audit-export-'));
+    const cleanup = () => external_node_fs_.promises.rm(dir, { recursive: true, force: true });
+    try {
+        const file = external_node_path_default().join(dir, 'rootfs.tar');
+        const e = await run(engine, ['export', '-o', file, name], 30 * 60_000);
+        if (e.code !== 0)
+            throw new util_errors/* InputError */.dz(`${engine} export ${name} failed: ${e.stderr.trim()}`, { location: { field: '--target' } });
+        const image = await loadFilesystemTar(file, config);
+        const target = targetFromImage(image, `container ${name} (${engine})`);
+        return {
+            ...target,
+            kind: 'container',
+            live: containerLiveSystem(engine, name, pid),
+            close: async () => {
+                await target.close();
+                await cleanup();
+            },
+        };
+    }
+    catch (error) {
+        await cleanup();
+        throw error;
+    }
+}
+/** Saves an image the engine holds to a temporary docker-archive and reads it as `image:`. */
+async function openEngineImageTarget(ref, options = {}) {
+    const engine = await chooseEngine('image', ref, options.engine);
+    const dir = await external_node_fs_.promises.mkdtemp(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'telltale-audit-save-'));
+    const file = external_node_path_default().join(dir, 'image.tar');
+    try {
+        const args = engine === 'podman' ? ['save', '--format', 'docker-archive', '-o', file, ref] : ['save', '-o', file, ref];
+        const r = await run(engine, args, 30 * 60_000);
+        if (r.code !== 0)
+            throw new util_errors/* InputError */.dz(`${engine} save ${ref} failed: ${r.stderr.trim()}`, { location: { field: '--target' } });
+        const target = await openImageTarget(file, `docker-image ${ref} (${engine})`);
+        return {
+            ...target,
+            close: async () => {
+                await target.close();
+                await external_node_fs_.promises.rm(dir, { recursive: true, force: true });
+            },
+        };
+    }
+    catch (error) {
+        await external_node_fs_.promises.rm(dir, { recursive: true, force: true });
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./shared/audit/targets/index.ts
 /**
  * `--target` dispatch: `host` (default), `image:PATH`, `oci:PATH`, `container:NAME`,
- * `docker-image:REF`. The image-side targets live beside this file (the image engineer's modules).
+ * `docker-image:REF`, each opened by its module beside this file.
  */
+
+
 
 
 const TARGET_KINDS = ['host', 'image', 'oci', 'container', 'docker-image'];
@@ -56008,16 +58527,16 @@ function parseTargetSpec(spec) {
         throw new util_errors/* InputError */.dz(`target '${kind}:' needs a ${kind === 'container' ? 'container name' : kind === 'docker-image' ? 'reference' : 'path'}`, { location: { field: '--target' } });
     return { kind: kind, ref };
 }
-async function openTarget(spec) {
-    const { kind } = parseTargetSpec(spec);
+async function openTarget(spec, options = {}) {
+    const { kind, ref } = parseTargetSpec(spec);
     if (kind === 'host')
         return Promise.resolve(openHostTarget());
-    // LEAD: wire the image engineer's openers here (targets/{image,oci,container,docker-image}.ts)
-    // once they land; until then an image-side target is an honest input error, not a host audit.
-    throw new util_errors/* InputError */.dz(`the '${kind}' target is not available in this build yet`, {
-        location: { field: '--target' },
-        hint: 'audit the host (--target host) or use a build that includes the image targets',
-    });
+    // Both read the same formats (the archive's own manifests say which it is); the prefix documents intent.
+    if (kind === 'image' || kind === 'oci')
+        return openImageTarget(ref, `${kind} ${ref}`);
+    if (kind === 'container')
+        return openContainerTarget(ref, options);
+    return openEngineImageTarget(ref, options);
 }
 
 ;// CONCATENATED MODULE: ./shared/audit/audit.ts
@@ -56040,7 +58559,7 @@ async function openTarget(spec) {
 async function performAudit(req) {
     const formats = parseFormats(req.format);
     const controls = await loadControls(req.controlsFile);
-    const target = await (req.open ?? openTarget)(req.target);
+    const target = await (req.open ?? ((spec) => openTarget(spec, req.engine ? { engine: req.engine } : {})))(req.target);
     try {
         const listeners = [];
         const docs = formats.find((f) => f.name === 'documentation');
@@ -56097,6 +58616,7 @@ function registerAudit(program, io) {
         .requiredOption('-c, --controls <file>', 'controls file (Goss YAML, plus meta.id/impact/tags and an image: section)')
         .option('-t, --target <target>', 'host | image:PATH | oci:PATH | container:NAME | docker-image:REF', 'host')
         .option('-f, --format <list>', 'reporters, comma-separated, each optionally :FILE (documentation,json,junit,sarif,markdown)', 'documentation')
+        .option('--engine <engine>', 'docker | podman, for container: and docker-image: (default: the one that knows the target)')
         .option('--audit-only', 'report failures but exit 0 (for inherited infrastructure)')
         .action(async (flags) => {
         const { report } = await performAudit({
@@ -56104,6 +58624,7 @@ function registerAudit(program, io) {
             target: flags.target,
             format: flags.format,
             stdout: io.stdout,
+            ...(flags.engine ? { engine: flags.engine } : {}),
         });
         const code = auditExitCode(report, flags.auditOnly === true);
         if (code !== ExitCode.ok)
@@ -57009,8 +59530,8 @@ function worldIngressRanges(record) {
         if (!isWorldCidr(cidr))
             return;
         const range = { protocol: String(permission.ipProtocol ?? '-1'), cidr: String(cidr) };
-        const from = num(permission.fromPort);
-        const to = num(permission.toPort);
+        const from = world_open_num(permission.fromPort);
+        const to = world_open_num(permission.toPort);
         if (from !== undefined)
             range.from = from;
         if (to !== undefined)
@@ -57069,7 +59590,7 @@ function world_open_classify(range) {
         return 'web';
     return 'other';
 }
-function num(value) {
+function world_open_num(value) {
     const n = typeof value === 'number' ? value : typeof value === 'string' && value !== '' ? Number(value) : NaN;
     return Number.isFinite(n) ? n : undefined;
 }
