@@ -64,6 +64,8 @@ describe('the audit action step', () => {
     await writeFile(path.join(workspace, 'audit.yaml'), CONTROLS);
     process.env.GITHUB_WORKSPACE = workspace;
     process.env.RUNNER_TEMP = path.join(workspace, 'tmp');
+    // The runner starts the step in the workspace.
+    process.chdir(workspace);
   });
   after(async () => {
     process.chdir(cwd);
