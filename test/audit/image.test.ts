@@ -6,7 +6,7 @@
  * read by the CLI running with an empty PATH: no podman, no tar, no gzip can be called.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, createReadStream, createWriteStream, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import zlib from 'node:zlib';
 import {
   buildImage,
   debianRootfs,
+  importRootfs,
   podman,
   podmanSkipReason,
   removeImages,
@@ -35,21 +36,6 @@ interface JsonResult {
   expected: string | null;
   actual: string | null;
   reason?: string;
-}
-
-/** Imports a rootfs folder with Containerfile-style changes (`USER 65532`), through tar and podman. */
-async function importWith(rootfs: string, tag: string, changes: string[]): Promise<string> {
-  const tar = await new Promise<Buffer>((resolve, reject) => {
-    const child = spawn('tar', ['--numeric-owner', '-C', rootfs, '-c', '.']);
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(`tar exited ${code}`)),
-    );
-  });
-  await podman(['import', ...changes.flatMap((c) => ['--change', c]), '-', tag], { input: tar });
-  return tag;
 }
 
 const skip = podmanSkipReason();
@@ -79,7 +65,7 @@ describe('image targets read saved images in-process', { skip }, () => {
     assert.notEqual(spawnSync('podman', ['--version'], { env: bare }).status, 0, 'podman must be unreachable');
 
     // 1. busybox base, then a last layer that whites out a file and replaces a directory.
-    const base = await importWith(tinyRootfs(path.join(dir, 'tiny')), uniqueName('tt-audit-base'), []);
+    const base = await importRootfs(tinyRootfs(path.join(dir, 'tiny')), uniqueName('tt-audit-base'), []);
     images.push(base);
     const app = uniqueName('tt-audit-app');
     await buildImage({
@@ -129,7 +115,7 @@ describe('image targets read saved images in-process', { skip }, () => {
     );
     mkdirSync(path.join(alpineRoot, 'var/lib'), { recursive: true });
     symlinkSync('../../usr/lib/sysimage/rpm', path.join(alpineRoot, 'var/lib/rpm'));
-    const alpine = await importWith(alpineRoot, uniqueName('tt-audit-alpine'), []);
+    const alpine = await importRootfs(alpineRoot, uniqueName('tt-audit-alpine'), []);
     images.push(alpine);
     archives.alpine = await saveImage(alpine, path.join(dir, 'alpine.oci.tar'), 'oci-archive');
 
@@ -154,7 +140,7 @@ describe('image targets read saved images in-process', { skip }, () => {
       'Package: tzdata\nVersion: 2024a-0+deb12u1\nArchitecture: all\n',
     );
     spawnSync('cp', ['/bin/busybox', path.join(dl, 'app', 'server')]);
-    const distroless = await importWith(dl, uniqueName('tt-audit-distroless'), [
+    const distroless = await importRootfs(dl, uniqueName('tt-audit-distroless'), [
       'USER 65532:65532',
       'ENTRYPOINT ["/app/server"]',
     ]);
@@ -365,7 +351,7 @@ image:
     let expected: Map<string, string>;
     before(async () => {
       const rootfs = await debianRootfs();
-      const tag = await importWith(rootfs, uniqueName('tt-audit-debian'), []);
+      const tag = await importRootfs(rootfs, uniqueName('tt-audit-debian'), []);
       images.push(tag);
       archive = await saveImage(tag, path.join(dir, 'debian.docker.tar'), 'docker-archive');
       // What dpkg itself says is installed in that rootfs.

@@ -102,8 +102,11 @@ export function tinyRootfs(dir: string): string {
   return root;
 }
 
-/** Imports a root filesystem folder as an image (`tar -C ROOTFS -c . | podman import`). */
-export async function importRootfs(rootfs: string, tag: string): Promise<string> {
+/**
+ * Imports a root filesystem folder as an image (`tar -C ROOTFS -c . | podman import`), with
+ * Containerfile-style `changes` such as `USER 65532` or `ENTRYPOINT ["/app"]`.
+ */
+export async function importRootfs(rootfs: string, tag: string, changes: string[] = []): Promise<string> {
   const tar = await new Promise<Buffer>((resolve, reject) => {
     const child = spawn('tar', ['--numeric-owner', '-C', rootfs, '-c', '.']);
     const chunks: Buffer[] = [];
@@ -113,7 +116,7 @@ export async function importRootfs(rootfs: string, tag: string): Promise<string>
       code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(`tar exited ${code}`)),
     );
   });
-  await podman(['import', '-', tag], { input: tar });
+  await podman(['import', ...changes.flatMap((c) => ['--change', c]), '-', tag], { input: tar });
   return tag;
 }
 
