@@ -62,16 +62,16 @@ export async function startEgressCapture(ctx: ActionContext): Promise<void> {
   parsePolicy(ctx.input('policy'));
   ctx.booleanInput('comment');
   ctx.booleanInput('steps');
-  if (!haveTcpdump()) {
-    if (ctx.booleanInput('install-tcpdump')) installTcpdump(ctx);
-    else throw new InputError('tcpdump is not installed', { hint: 'set install-tcpdump: true or install it first' });
-  }
   const dir = ctx.input('report-dir', { required: true });
   if (mode === 'stop') {
     // A later step ends the capture so the job can upload the report itself (the first step's post
     // runs after every other step, too late for an upload-artifact step).
     await reportCapture(ctx, dir);
     return;
+  }
+  if (!haveTcpdump()) {
+    if (ctx.booleanInput('install-tcpdump')) installTcpdump(ctx);
+    else throw new InputError('tcpdump is not installed', { hint: 'set install-tcpdump: true or install it first' });
   }
   const handle = await startSession({
     dir,
