@@ -44483,6 +44483,7 @@ var external_node_fs_ = __nccwpck_require__(3024);
 
 
 const CHUNK = 4 << 20;
+const SLACK = 256 << 10;
 /** A forward-only byte reader over a file descriptor that keeps at most one record plus a chunk. */
 class ByteStream {
     buffer = Buffer.alloc(0);
@@ -44491,8 +44492,14 @@ class ByteStream {
     base = 0;
     eof = false;
     fd;
-    constructor(fd) {
+    /** With `reuse`, the buffer before the current one, refilled next instead of a fresh allocation. */
+    spare;
+    /** The whole buffer `buffer` is a view of. */
+    allocated;
+    reuse;
+    constructor(fd, reuse = false) {
         this.fd = fd;
+        this.reuse = reuse;
     }
     get offset() {
         return this.base + this.position;
@@ -44505,7 +44512,14 @@ class ByteStream {
             // The unread tail (less than one record) moves to the front of a fresh buffer and the file is
             // read straight in after it: no second copy of the chunk.
             const rest = this.buffer.length - this.position;
-            const next = Buffer.allocUnsafe(rest + Math.max(CHUNK, n));
+            const need = rest + Math.max(CHUNK, n);
+            // Fresh memory costs a page fault per 4 KiB: reusing the previous buffer made reading a 147 MB
+            // capture ~3x faster. Only for callers that copy what they keep past the next packet. The slack
+            // lets a recycled buffer take any tail shorter than itself.
+            const next = this.spare && this.spare.length >= need
+                ? this.spare
+                : Buffer.allocUnsafeSlow(Math.max(need, Math.max(CHUNK, n) + SLACK));
+            this.spare = undefined;
             this.buffer.copy(next, 0, this.position);
             const read = (0,external_node_fs_.readSync)(this.fd, next, rest, next.length - rest, null);
             if (read === 0) {
@@ -44513,14 +44527,18 @@ class ByteStream {
                 return false;
             }
             this.base += this.position;
+            if (this.reuse)
+                this.spare = this.allocated;
+            this.allocated = next;
             this.buffer = next.subarray(0, rest + read);
             this.position = 0;
         }
         return true;
     }
     /**
-     * The next `n` bytes, advancing past them. A view, not a copy: each refill allocates a new buffer
-     * and never writes into an old one, so a view stays valid for as long as someone holds it.
+     * The next `n` bytes, advancing past them. A view, not a copy. Without `reuse` each refill
+     * allocates a new buffer and never writes into an old one, so a view stays valid for as long as
+     * someone holds it; with `reuse` it is valid until the read after next.
      */
     take(n) {
         const view = this.buffer.subarray(this.position, this.position + n);
@@ -44548,7 +44566,11 @@ const MAX_RECORD = 16 * 1024 * 1024;
  * Opens a capture file and returns a packet iterator plus a summary that is complete once the
  * iterator is exhausted.
  */
-function openCapture(file) {
+/**
+ * Opens a pcap or pcapng file for one streaming pass. `reuseBuffers` trades the lifetime of each
+ * packet's `data` (valid only until the next packet or two) for speed; the analyzer copies what it keeps.
+ */
+function openCapture(file, options = {}) {
     let fd;
     try {
         fd = (0,external_node_fs_.openSync)(file, 'r');
@@ -44556,7 +44578,7 @@ function openCapture(file) {
     catch (error) {
         throw new util_errors/* InputError */.dz(`cannot open the capture: ${error.message}`, { location: { file } });
     }
-    const stream = new ByteStream(fd);
+    const stream = new ByteStream(fd, options.reuseBuffers ?? false);
     if (!stream.ensure(4)) {
         (0,external_node_fs_.closeSync)(fd);
         throw new util_errors/* InputError */.dz('the file is empty, not a capture', { location: { file, offset: 0 } });
@@ -45785,7 +45807,8 @@ function usefulFailures(analysis) {
 }
 /** Analyses a capture file. Throws InputError only when the file is not a capture at all. */
 async function analyzeCaptureFile(file, options = {}) {
-    const { packets, summary } = openCapture(file);
+    // Every decoder below copies what it keeps, so packet buffers may be recycled.
+    const { packets, summary } = openCapture(file, { reuseBuffers: true });
     const analysis = new Analysis();
     let count = 0;
     for (const raw of packets) {

