@@ -1,12 +1,13 @@
 import { runAction } from '../../shared/github/action.ts';
 import { parsePullRequestNumber, pullRequestTarget } from '../../shared/github/comments.ts';
-import { readRunContext } from '../../shared/github/context.ts';
+import { readRunContext, runUrl } from '../../shared/github/context.ts';
 import { loadReports } from '../../shared/egress/diff/reports.ts';
 import { applyEgressPolicy, parsePolicy } from '../../shared/egress/policy.ts';
 
 await runAction(async (ctx) => {
   const run = readRunContext();
   const comment = ctx.booleanInput('comment');
+  const url = runUrl(run);
   const token = ctx.input('token');
   if (token) ctx.secret(token);
   const verdict = await applyEgressPolicy({
@@ -18,9 +19,7 @@ await runAction(async (ctx) => {
       token,
       apiUrl: run.apiUrl,
       target: comment ? pullRequestTarget(run, parsePullRequestNumber(ctx.input('pr'))) : undefined,
-      ...(run.repository && run.runId
-        ? { runUrl: `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}` }
-        : {}),
+      ...(url ? { runUrl: url } : {}),
     },
     key: ctx.input('comment-key'),
     summary: ctx.summary,

@@ -7,12 +7,8 @@ import { findingsAtOrAbove, type CloudTrailReport } from '../../shared/cloudtrai
 import { renderCloudTrailHtml } from '../../shared/cloudtrail/report/html.ts';
 import { renderCloudTrailJson } from '../../shared/cloudtrail/report/json.ts';
 import { renderCloudTrailMarkdown } from '../../shared/cloudtrail/report/markdown.ts';
-import { loadRuleSet } from '../../shared/cloudtrail/rules/ruleset.ts';
-import { scanCloudTrail } from '../../shared/cloudtrail/scan.ts';
 import { runCloudTrailScan } from '../../shared/cloudtrail/run.ts';
-import { readLocal } from '../../shared/cloudtrail/sources/local.ts';
 import { parseLevel } from '../../shared/cloudtrail/threat.ts';
-import { parseWindow } from '../../shared/cloudtrail/window.ts';
 import { InputError } from '../../shared/util/errors.ts';
 import { ExitCode } from '../../shared/util/exit-codes.ts';
 import { ExitWith, type CliIO } from '../io.ts';
@@ -107,13 +103,7 @@ export const cloudtrailDemo: DemoSection[] = [
         io.stdout(`(no ${path.relative(samples, dir)} in this build's samples)\n`);
         return;
       }
-      const window = parseWindow('all', undefined);
-      const rules = await loadRuleSet();
-      const report = await scanCloudTrail((sink) => readLocal(dir, sink, { window }), {
-        window,
-        rules,
-        deliveries: true,
-      });
+      const report = await runCloudTrailScan({ source: dir, since: 'all' });
       io.stdout(renderCloudTrailMarkdown(report, { maxFindings: 40 }));
     },
   },

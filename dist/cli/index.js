@@ -46128,6 +46128,11 @@ function isRoot() {
 function sudoWorks() {
     return (0,external_node_child_process_.spawnSync)('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
 }
+/** Whether the tcpdump binary can be run at all. */
+function tcpdumpAvailable(tcpdump = 'tcpdump') {
+    return !(0,external_node_child_process_.spawnSync)(tcpdump, ['--version'], { stdio: 'ignore' }).error;
+}
+/** tcpdump's arguments for a capture that runs as root (directly or through sudo). */
 function tcpdumpArgs(options) {
     const snaplen = options.snaplen ?? 8192;
     if (!Number.isInteger(snaplen) || snaplen < 256 || snaplen > 262144)
@@ -46157,7 +46162,8 @@ function tcpdumpArgs(options) {
         options.file,
         // Stay root: the file lives in a folder the (unprivileged) caller owns and Debian's tcpdump would
         // otherwise switch to its own user before opening it.
-        ...(isRoot() || sudoWorks() ? ['-Z', 'root'] : []),
+        '-Z',
+        'root',
         ...(filter ? [filter] : []),
     ];
 }
@@ -46175,7 +46181,7 @@ function alive(pid) {
 /** Starts tcpdump detached and waits until it listens. Throws InputError when it cannot. */
 async function startCapture(options) {
     const tcpdump = options.tcpdump ?? 'tcpdump';
-    if ((0,external_node_child_process_.spawnSync)(tcpdump, ['--version'], { stdio: 'ignore' }).error)
+    if (!tcpdumpAvailable(tcpdump))
         throw new util_errors/* InputError */.dz(`tcpdump was not found (${tcpdump})`, {
             hint: 'install it first: sudo apt-get install -y tcpdump',
         });
@@ -48608,6 +48614,12 @@ function readRunContext(env = process.env) {
         apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
         serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
     };
+}
+/** The web page of this workflow run, when running in one. */
+function runUrl(context) {
+    return context.repository && context.runId
+        ? `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`
+        : undefined;
 }
 /** The pull request number of a `pull_request`/`pull_request_target`/`issue_comment` event, if any. */
 function context_pullRequestNumber(context) {
@@ -62332,10 +62344,6 @@ async function enabledRegions(region) {
 
 
 
-
-
-
-
 function registerCloudtrail(program, io) {
     const cloudtrail = program
         .command('cloudtrail')
@@ -62401,13 +62409,7 @@ const cloudtrailDemo = [
                 io.stdout(`(no ${external_node_path_default().relative(samples, dir)} in this build's samples)\n`);
                 return;
             }
-            const window = (0,cloudtrail_window/* parseWindow */.Et)('all', undefined);
-            const rules = await loadRuleSet();
-            const report = await scanCloudTrail((sink) => readLocal(dir, sink, { window }), {
-                window,
-                rules,
-                deliveries: true,
-            });
+            const report = await runCloudTrailScan({ source: dir, since: 'all' });
             io.stdout(renderCloudTrailMarkdown(report, { maxFindings: 40 }));
         },
     },

@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ActionContext } from '../github/action.ts';
-import { readRunContext, splitRepository } from '../github/context.ts';
+import { readRunContext, runUrl, splitRepository } from '../github/context.ts';
 import { upsertReportIssue } from '../github/issues.ts';
 import { truncateMarkdown } from '../report/markdown.ts';
 import { InputError } from '../util/errors.ts';
@@ -57,9 +57,8 @@ export async function runCloudTrailAction(ctx: ActionContext): Promise<void> {
   ctx.output('highest', report.findings[0]?.severity ?? 'none');
 
   const run = readRunContext();
-  const runUrl =
-    run.repository && run.runId ? `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}` : undefined;
-  const cut = `> ✂️ Cut to fit: the full report is the run's artifact${runUrl ? ` (${runUrl})` : ''}.`;
+  const url = runUrl(run);
+  const cut = `> ✂️ Cut to fit: the full report is the run's artifact${url ? ` (${url})` : ''}.`;
   await ctx.summary(truncateMarkdown(renderCloudTrailMarkdown(report), SUMMARY_LIMIT, cut));
   for (const m of report.malformedFiles.slice(0, 20)) ctx.warning(`unreadable CloudTrail file ${m.file}: ${m.reason}`);
   for (const p of report.rules.problems.slice(0, 20))
@@ -86,7 +85,7 @@ export async function runCloudTrailAction(ctx: ActionContext): Promise<void> {
         title: `CloudTrail report ${day}: ${countText}`,
         body: truncateMarkdown(renderCloudTrailMarkdown(report, { maxFindings: 200 }), ISSUE_LIMIT, cut),
         ...(report.findings.length
-          ? { comment: `Night of ${day}: ${countText}.${runUrl ? ` Dashboard: the artifact of ${runUrl}` : ''}` }
+          ? { comment: `Night of ${day}: ${countText}.${url ? ` Dashboard: the artifact of ${url}` : ''}` }
           : {}),
         log: ctx.info,
       });

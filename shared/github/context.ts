@@ -46,6 +46,13 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
   };
 }
 
+/** The web page of this workflow run, when running in one. */
+export function runUrl(context: RunContext): string | undefined {
+  return context.repository && context.runId
+    ? `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`
+    : undefined;
+}
+
 /** The pull request number of a `pull_request`/`pull_request_target`/`issue_comment` event, if any. */
 export function pullRequestNumber(context: RunContext): number | undefined {
   const pr = context.event.pull_request as { number?: unknown } | undefined;

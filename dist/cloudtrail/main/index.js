@@ -30807,6 +30807,12 @@ function readRunContext(env = process.env) {
         serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
     };
 }
+/** The web page of this workflow run, when running in one. */
+function runUrl(context) {
+    return context.repository && context.runId
+        ? `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`
+        : undefined;
+}
 /** The pull request number of a `pull_request`/`pull_request_target`/`issue_comment` event, if any. */
 function context_pullRequestNumber(context) {
     const pr = context.event.pull_request;
@@ -40231,8 +40237,8 @@ async function runCloudTrailAction(ctx) {
     ctx.output('findings', report.findings.length);
     ctx.output('highest', report.findings[0]?.severity ?? 'none');
     const run = readRunContext();
-    const runUrl = run.repository && run.runId ? `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}` : undefined;
-    const cut = `> ✂️ Cut to fit: the full report is the run's artifact${runUrl ? ` (${runUrl})` : ''}.`;
+    const url = runUrl(run);
+    const cut = `> ✂️ Cut to fit: the full report is the run's artifact${url ? ` (${url})` : ''}.`;
     await ctx.summary(markdown_truncateMarkdown(renderCloudTrailMarkdown(report), SUMMARY_LIMIT, cut));
     for (const m of report.malformedFiles.slice(0, 20))
         ctx.warning(`unreadable CloudTrail file ${m.file}: ${m.reason}`);
@@ -40260,7 +40266,7 @@ async function runCloudTrailAction(ctx) {
                 title: `CloudTrail report ${day}: ${countText}`,
                 body: markdown_truncateMarkdown(renderCloudTrailMarkdown(report, { maxFindings: 200 }), ISSUE_LIMIT, cut),
                 ...(report.findings.length
-                    ? { comment: `Night of ${day}: ${countText}.${runUrl ? ` Dashboard: the artifact of ${runUrl}` : ''}` }
+                    ? { comment: `Night of ${day}: ${countText}.${url ? ` Dashboard: the artifact of ${url}` : ''}` }
                     : {}),
                 log: ctx.info,
             });

@@ -39064,6 +39064,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 await (0,_shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(async (ctx) => {
     const run = (0,_shared_github_context_js__WEBPACK_IMPORTED_MODULE_2__/* .readRunContext */ .$p)();
     const comment = ctx.booleanInput('comment');
+    const url = (0,_shared_github_context_js__WEBPACK_IMPORTED_MODULE_2__/* .runUrl */ .Vp)(run);
     const token = ctx.input('token');
     if (token)
         ctx.secret(token);
@@ -39076,9 +39077,7 @@ await (0,_shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .
             token,
             apiUrl: run.apiUrl,
             target: comment ? (0,_shared_github_comments_js__WEBPACK_IMPORTED_MODULE_1__/* .pullRequestTarget */ .Sj)(run, (0,_shared_github_comments_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePullRequestNumber */ .XP)(ctx.input('pr'))) : undefined,
-            ...(run.repository && run.runId
-                ? { runUrl: `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}` }
-                : {}),
+            ...(url ? { runUrl: url } : {}),
         },
         key: ctx.input('comment-key'),
         summary: ctx.summary,
@@ -49412,6 +49411,7 @@ function parsePullRequestNumber(text, what = 'pr') {
 __nccwpck_require__.d(__webpack_exports__, {
   Kd: () => (/* binding */ pullRequestNumber),
   $p: () => (/* binding */ readRunContext),
+  Vp: () => (/* binding */ runUrl),
   T8: () => (/* binding */ splitRepository)
 });
 
@@ -49451,6 +49451,12 @@ function readRunContext(env = process.env) {
         apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
         serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
     };
+}
+/** The web page of this workflow run, when running in one. */
+function runUrl(context) {
+    return context.repository && context.runId
+        ? `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`
+        : undefined;
 }
 /** The pull request number of a `pull_request`/`pull_request_target`/`issue_comment` event, if any. */
 function pullRequestNumber(context) {

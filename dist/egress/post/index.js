@@ -38805,6 +38805,12 @@ function readRunContext(env = process.env) {
         serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
     };
 }
+/** The web page of this workflow run, when running in one. */
+function runUrl(context) {
+    return context.repository && context.runId
+        ? `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`
+        : undefined;
+}
 /** The pull request number of a `pull_request`/`pull_request_target`/`issue_comment` event, if any. */
 function pullRequestNumber(context) {
     const pr = context.event.pull_request;
@@ -46614,6 +46620,11 @@ function isRoot() {
 function sudoWorks() {
     return spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
 }
+/** Whether the tcpdump binary can be run at all. */
+function tcpdump_tcpdumpAvailable(tcpdump = 'tcpdump') {
+    return !spawnSync(tcpdump, ['--version'], { stdio: 'ignore' }).error;
+}
+/** tcpdump's arguments for a capture that runs as root (directly or through sudo). */
 function tcpdumpArgs(options) {
     const snaplen = options.snaplen ?? 8192;
     if (!Number.isInteger(snaplen) || snaplen < 256 || snaplen > 262144)
@@ -46643,7 +46654,8 @@ function tcpdumpArgs(options) {
         options.file,
         // Stay root: the file lives in a folder the (unprivileged) caller owns and Debian's tcpdump would
         // otherwise switch to its own user before opening it.
-        ...(isRoot() || sudoWorks() ? ['-Z', 'root'] : []),
+        '-Z',
+        'root',
         ...(filter ? [filter] : []),
     ];
 }
@@ -46661,7 +46673,7 @@ function alive(pid) {
 /** Starts tcpdump detached and waits until it listens. Throws InputError when it cannot. */
 async function tcpdump_startCapture(options) {
     const tcpdump = options.tcpdump ?? 'tcpdump';
-    if (spawnSync(tcpdump, ['--version'], { stdio: 'ignore' }).error)
+    if (!tcpdump_tcpdumpAvailable(tcpdump))
         throw new InputError(`tcpdump was not found (${tcpdump})`, {
             hint: 'install it first: sudo apt-get install -y tcpdump',
         });
@@ -46846,11 +46858,9 @@ async function finishSession(handle, options = {}) {
 
 
 
+
 const job_SUMMARY_LIMIT = 400_000;
 const CUT_NOTE = '> ✂️ Cut to fit the job summary: the full list is in the egress-report.json the step wrote.';
-function haveTcpdump() {
-    return !spawnSync('tcpdump', ['--version'], { stdio: 'ignore' }).error;
-}
 /** apt-get install tcpdump, refreshing the package lists only when the first try fails. */
 function installTcpdump(ctx) {
     const root = process.getuid?.() === 0;
@@ -46865,7 +46875,7 @@ function installTcpdump(ctx) {
         run(['apt-get', 'update', '-qq']);
         result = run(['apt-get', 'install', '-y', '-qq', 'tcpdump']);
     }
-    if (result.status !== 0 || !haveTcpdump())
+    if (result.status !== 0 || !tcpdumpAvailable())
         throw new InputError(`could not install tcpdump: ${(result.stderr || result.error?.message || '').trim()}`, {
             hint: 'install it in an earlier step, or run on a runner image that has it',
         });
@@ -46892,7 +46902,7 @@ async function startEgressCapture(ctx) {
         await reportCapture(ctx, dir);
         return;
     }
-    if (!haveTcpdump()) {
+    if (!tcpdumpAvailable()) {
         if (ctx.booleanInput('install-tcpdump'))
             installTcpdump(ctx);
         else
@@ -46953,6 +46963,7 @@ async function reportCapture(ctx, dir) {
         ctx.output('verdict', 'pass');
         return;
     }
+    const url = runUrl(run);
     const comment = ctx.booleanInput('comment');
     const verdict = await applyEgressPolicy({
         reports: [{ endpoints: report.endpoints, ...(job ? { job } : {}) }],
@@ -46963,9 +46974,7 @@ async function reportCapture(ctx, dir) {
             token,
             apiUrl: run.apiUrl,
             target: comment ? pullRequestTarget(run) : undefined,
-            ...(run.repository && run.runId
-                ? { runUrl: `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}` }
-                : {}),
+            ...(url ? { runUrl: url } : {}),
         },
         key: ctx.input('comment-key'),
         summary: ctx.summary,

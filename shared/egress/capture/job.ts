@@ -8,20 +8,17 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ActionContext } from '../../github/action.ts';
 import { pullRequestTarget } from '../../github/comments.ts';
-import { readRunContext } from '../../github/context.ts';
+import { readRunContext, runUrl } from '../../github/context.ts';
 import { fetchJobSteps } from '../../github/jobs.ts';
 import { truncateMarkdown } from '../../report/markdown.ts';
 import { InputError } from '../../util/errors.ts';
 import { applyEgressPolicy, parsePolicy } from '../policy.ts';
 import { renderEndpointsMarkdown } from '../render/endpoints.ts';
 import { finishSession, readHandle, startSession } from './session.ts';
+import { tcpdumpAvailable } from './tcpdump.ts';
 
 const SUMMARY_LIMIT = 400_000;
 const CUT_NOTE = '> ✂️ Cut to fit the job summary: the full list is in the egress-report.json the step wrote.';
-
-function haveTcpdump(): boolean {
-  return !spawnSync('tcpdump', ['--version'], { stdio: 'ignore' }).error;
-}
 
 /** apt-get install tcpdump, refreshing the package lists only when the first try fails. */
 function installTcpdump(ctx: ActionContext): void {
@@ -38,7 +35,7 @@ function installTcpdump(ctx: ActionContext): void {
     run(['apt-get', 'update', '-qq']);
     result = run(['apt-get', 'install', '-y', '-qq', 'tcpdump']);
   }
-  if (result.status !== 0 || !haveTcpdump())
+  if (result.status !== 0 || !tcpdumpAvailable())
     throw new InputError(`could not install tcpdump: ${(result.stderr || result.error?.message || '').trim()}`, {
       hint: 'install it in an earlier step, or run on a runner image that has it',
     });
@@ -69,7 +66,7 @@ export async function startEgressCapture(ctx: ActionContext): Promise<void> {
     await reportCapture(ctx, dir);
     return;
   }
-  if (!haveTcpdump()) {
+  if (!tcpdumpAvailable()) {
     if (ctx.booleanInput('install-tcpdump')) installTcpdump(ctx);
     else throw new InputError('tcpdump is not installed', { hint: 'set install-tcpdump: true or install it first' });
   }
@@ -131,6 +128,7 @@ async function reportCapture(ctx: ActionContext, dir: string): Promise<void> {
     ctx.output('verdict', 'pass');
     return;
   }
+  const url = runUrl(run);
   const comment = ctx.booleanInput('comment');
   const verdict = await applyEgressPolicy({
     reports: [{ endpoints: report.endpoints, ...(job ? { job } : {}) }],
@@ -141,9 +139,7 @@ async function reportCapture(ctx: ActionContext, dir: string): Promise<void> {
       token,
       apiUrl: run.apiUrl,
       target: comment ? pullRequestTarget(run) : undefined,
-      ...(run.repository && run.runId
-        ? { runUrl: `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}` }
-        : {}),
+      ...(url ? { runUrl: url } : {}),
     },
     key: ctx.input('comment-key'),
     summary: ctx.summary,

@@ -101,7 +101,13 @@ function sudoWorks(): boolean {
   return spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
 }
 
-export function tcpdumpArgs(options: CaptureOptions): string[] {
+/** Whether the tcpdump binary can be run at all. */
+export function tcpdumpAvailable(tcpdump = 'tcpdump'): boolean {
+  return !spawnSync(tcpdump, ['--version'], { stdio: 'ignore' }).error;
+}
+
+/** tcpdump's arguments for a capture that runs as root (directly or through sudo). */
+function tcpdumpArgs(options: CaptureOptions): string[] {
   const snaplen = options.snaplen ?? 8192;
   if (!Number.isInteger(snaplen) || snaplen < 256 || snaplen > 262144)
     throw new InputError(`snaplen must be an integer from 256 to 262144, not ${snaplen}`, {
@@ -130,7 +136,8 @@ export function tcpdumpArgs(options: CaptureOptions): string[] {
     options.file,
     // Stay root: the file lives in a folder the (unprivileged) caller owns and Debian's tcpdump would
     // otherwise switch to its own user before opening it.
-    ...(isRoot() || sudoWorks() ? ['-Z', 'root'] : []),
+    '-Z',
+    'root',
     ...(filter ? [filter] : []),
   ];
 }
@@ -150,7 +157,7 @@ function alive(pid: number): boolean {
 /** Starts tcpdump detached and waits until it listens. Throws InputError when it cannot. */
 export async function startCapture(options: CaptureOptions): Promise<CaptureHandle> {
   const tcpdump = options.tcpdump ?? 'tcpdump';
-  if (spawnSync(tcpdump, ['--version'], { stdio: 'ignore' }).error)
+  if (!tcpdumpAvailable(tcpdump))
     throw new InputError(`tcpdump was not found (${tcpdump})`, {
       hint: 'install it first: sudo apt-get install -y tcpdump',
     });
