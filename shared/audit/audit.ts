@@ -13,7 +13,7 @@ import { renderJunit } from './render/junit.ts';
 import { renderMarkdown } from './render/markdown.ts';
 import type { AuditReport } from './render/report.ts';
 import { renderSarif } from './render/sarif.ts';
-import { runAudit, type AuditListener } from './run.ts';
+import { runAudit, type AuditListener } from './phase.ts';
 import type { AuditTarget } from './target.ts';
 import { openTarget } from './targets/index.ts';
 

@@ -6,7 +6,7 @@
  */
 import { visibleControls } from '../../report/escape.ts';
 import type { ControlResult } from '../model.ts';
-import type { AuditListener } from '../run.ts';
+import type { AuditListener } from '../phase.ts';
 
 const safe = (s: string) => visibleControls(s);
 
