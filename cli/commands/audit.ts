@@ -1,7 +1,7 @@
 /** `telltale audit …`: see README "CLI" and docs/audit.md. Flags are parsed here; all behaviour lives in shared/. */
 import type { Command } from 'commander';
 import path from 'node:path';
-import { auditExitCode, performAudit } from '../../shared/audit/audit.ts';
+import { auditExitCode, performAudit } from '../../shared/audit/run.ts';
 import { ExitCode } from '../../shared/util/exit-codes.ts';
 import { ExitWith, type CliIO } from '../io.ts';
 import type { DemoSection } from './demo.ts';

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { ActionContext } from '../github/action.ts';
-import { auditExitCode, performAudit } from './audit.ts';
+import { auditExitCode, performAudit } from './run.ts';
 import { auditAnnotations, renderMarkdown } from './render/markdown.ts';
 
 export async function runAuditAction(ctx: ActionContext): Promise<void> {

@@ -12,7 +12,7 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { performAudit } from '../../shared/audit/audit.ts';
+import { performAudit } from '../../shared/audit/run.ts';
 import type { ControlResult } from '../../shared/audit/model.ts';
 
 function listen(server: Server | HttpServer, host: string): Promise<number> {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
-import { auditExitCode, performAudit, type AuditOutcome } from '../../shared/audit/audit.ts';
+import { auditExitCode, performAudit, type AuditOutcome } from '../../shared/audit/run.ts';
 import { auditAnnotations, renderMarkdown } from '../../shared/audit/render/markdown.ts';
 import { renderSarif } from '../../shared/audit/render/sarif.ts';
 import { cli, validateSarif } from './helpers.ts';
