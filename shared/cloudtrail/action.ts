@@ -9,10 +9,10 @@ import { readRunContext, runUrl, splitRepository } from '../github/context.ts';
 import { upsertReportIssue } from '../github/issues.ts';
 import { truncateMarkdown } from '../report/markdown.ts';
 import { InputError } from '../util/errors.ts';
-import { renderCloudTrailHtml } from './report/html.ts';
-import { renderCloudTrailJson } from './report/json.ts';
-import { renderCloudTrailMarkdown } from './report/markdown.ts';
-import { findingsAtOrAbove } from './report/model.ts';
+import { renderCloudTrailHtml } from './render/html.ts';
+import { renderCloudTrailJson } from './render/json.ts';
+import { renderCloudTrailMarkdown } from './render/markdown.ts';
+import { findingsAtOrAbove } from './model/report.ts';
 import { runCloudTrailScan } from './run.ts';
 import { LEVELS, parseLevel } from './threat.ts';
 

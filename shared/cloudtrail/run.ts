@@ -1,5 +1,5 @@
 /** Source dispatch for a scan: local files, S3, or the LookupEvents API (the AWS adapters' edge). */
-import type { CloudTrailReport } from './report/model.ts';
+import type { CloudTrailReport } from './model/report.ts';
 import { loadRuleSet } from './rules/ruleset.ts';
 import { scanCloudTrail } from './scan.ts';
 import { readLocal } from './sources/local.ts';

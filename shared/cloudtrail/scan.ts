@@ -17,7 +17,7 @@ import {
   type CloudTrailReport,
   type MalformedFile,
   type ScanStats,
-} from './report/model.ts';
+} from './model/report.ts';
 import type { RuleSet } from './rules/ruleset.ts';
 import type { RecordSink, SourceSummary } from './sources/types.ts';
 import { assessThreat, LEVELS } from './threat.ts';

@@ -1,6 +1,6 @@
 // Shared by the CloudTrail tests: run records through the real scan pipeline with the real rules.
 import type { CloudTrailRecord } from '../../shared/cloudtrail/record.ts';
-import type { CloudTrailReport } from '../../shared/cloudtrail/report/model.ts';
+import type { CloudTrailReport } from '../../shared/cloudtrail/model/report.ts';
 import { loadRuleSet, type RuleSet } from '../../shared/cloudtrail/rules/ruleset.ts';
 import { scanCloudTrail } from '../../shared/cloudtrail/scan.ts';
 import type { TimeWindow } from '../../shared/cloudtrail/window.ts';

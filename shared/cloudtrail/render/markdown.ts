@@ -7,7 +7,7 @@ import { escapeMarkdown as esc, markdownCode as code } from '../../report/escape
 import { markdownDetails, markdownTable, truncateMarkdown } from '../../report/markdown.ts';
 import type { Finding } from '../findings.ts';
 import { LEVELS } from '../threat.ts';
-import type { CloudTrailReport } from './model.ts';
+import type { CloudTrailReport } from '../model/report.ts';
 
 export interface MarkdownOptions {
   /** Findings listed in full; the rest are counted. */

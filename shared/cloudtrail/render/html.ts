@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { escapeHtml as h } from '../../report/escape.ts';
 import type { Finding } from '../findings.ts';
 import { LEVELS, levelRank } from '../threat.ts';
-import type { CloudTrailReport } from './model.ts';
+import type { CloudTrailReport } from '../model/report.ts';
 
 const STYLE = `
 :root{--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--critical:#b3261e;--high:#d4590f;--medium:#a37b00;--low:#1f6feb;--informational:#6e7781}
