@@ -1,4 +1,4 @@
 import { runAction } from '../../shared/github/action.ts';
-import { startEgressCapture } from '../../shared/egress/capture/job.ts';
+import { startEgressCapture } from '../../shared/egress/action.ts';
 
 await runAction(startEgressCapture);

@@ -1,4 +1,4 @@
 import { runAction } from '../../shared/github/action.ts';
-import { finishEgressCapture } from '../../shared/egress/capture/job.ts';
+import { finishEgressCapture } from '../../shared/egress/action.ts';
 
 await runAction(finishEgressCapture);

@@ -6,16 +6,16 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ActionContext } from '../../github/action.ts';
-import { pullRequestTarget } from '../../github/comments.ts';
-import { readRunContext, runUrl } from '../../github/context.ts';
-import { fetchJobSteps } from '../../github/jobs.ts';
-import { truncateMarkdown } from '../../report/markdown.ts';
-import { InputError } from '../../util/errors.ts';
-import { applyEgressPolicy, parsePolicy } from '../policy.ts';
-import { renderEndpointsMarkdown } from '../render/endpoints.ts';
-import { finishSession, readHandle, startSession } from './session.ts';
-import { tcpdumpAvailable } from './tcpdump.ts';
+import type { ActionContext } from '../github/action.ts';
+import { pullRequestTarget } from '../github/comments.ts';
+import { readRunContext, runUrl } from '../github/context.ts';
+import { fetchJobSteps } from '../github/jobs.ts';
+import { truncateMarkdown } from '../report/markdown.ts';
+import { InputError } from '../util/errors.ts';
+import { applyEgressPolicy, parsePolicy } from './policy.ts';
+import { renderEndpointsMarkdown } from './render/endpoints.ts';
+import { finishSession, readHandle, startSession } from './capture/session.ts';
+import { tcpdumpAvailable } from './capture/tcpdump.ts';
 
 const SUMMARY_LIMIT = 400_000;
 const CUT_NOTE = '> ✂️ Cut to fit the job summary: the full list is in the egress-report.json the step wrote.';
