@@ -44379,7 +44379,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5484);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3546);
 // Entry of the `telltale` bin (bundled to dist/cli/index.js). All behaviour lives in program.ts.
 
 process.exitCode = await (0,_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
@@ -44389,7 +44389,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5484:
+/***/ 3546:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -55682,7 +55682,7 @@ const OBSERVERS = {
     image: observeImage,
 };
 
-;// CONCATENATED MODULE: ./shared/audit/run.ts
+;// CONCATENATED MODULE: ./shared/audit/phase.ts
 /**
  * The audit phase, as Chef's Audit Mode ran it (RFC 035): each control is a group, each asserted
  * attribute an example; events stream to reporters in file order; an error in one control never
@@ -58574,7 +58574,7 @@ async function openTarget(spec, options = {}) {
     return openEngineImageTarget(ref, options);
 }
 
-;// CONCATENATED MODULE: ./shared/audit/audit.ts
+;// CONCATENATED MODULE: ./shared/audit/run.ts
 /**
  * One audit, end to end: load controls, open the target, run the phase with the streaming reporter
  * subscribed, render the file reporters, close the target. Shared by the CLI and the action.
@@ -58886,7 +58886,7 @@ function assessThreat(base, record, policy) {
     };
 }
 
-;// CONCATENATED MODULE: ./shared/cloudtrail/report/model.ts
+;// CONCATENATED MODULE: ./shared/cloudtrail/model/report.ts
 
 function compareFindings(a, b) {
     return (levelRank(b.severity) - levelRank(a.severity) ||
@@ -58916,7 +58916,7 @@ function findingsAtOrAbove(report, level) {
     return report.findings.filter((f) => levelRank(f.severity) >= levelRank(level));
 }
 
-;// CONCATENATED MODULE: ./shared/cloudtrail/report/html.ts
+;// CONCATENATED MODULE: ./shared/cloudtrail/render/html.ts
 /**
  * A self-contained HTML dashboard of the findings (the seed's wish: "a dashboard of the highest
  * threat items of the last 24 hours"), uploaded as a workflow artifact and opened from disk.
@@ -59068,12 +59068,12 @@ function findingRow(f) {
     ].join('');
 }
 
-;// CONCATENATED MODULE: ./shared/cloudtrail/report/json.ts
+;// CONCATENATED MODULE: ./shared/cloudtrail/render/json.ts
 function renderCloudTrailJson(report) {
     return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-;// CONCATENATED MODULE: ./shared/cloudtrail/report/markdown.ts
+;// CONCATENATED MODULE: ./shared/cloudtrail/render/markdown.ts
 /**
  * The report as GitHub Markdown: a job summary or the body of the nightly issue. Highest threat
  * first, grouped by actor; log health before findings (a quiet night with logging off is not a
@@ -59082,7 +59082,7 @@ function renderCloudTrailJson(report) {
 
 
 
-const report_markdown_ICON = {
+const render_markdown_ICON = {
     critical: '🟥',
     high: '🟧',
     medium: '🟨',
@@ -59100,7 +59100,7 @@ function renderCloudTrailMarkdown(report, options = {}) {
     out.push('');
     out.push(LEVELS.slice()
         .reverse()
-        .map((l) => `${report_markdown_ICON[l]} ${l} **${stats.bySeverity[l]}**`)
+        .map((l) => `${render_markdown_ICON[l]} ${l} **${stats.bySeverity[l]}**`)
         .join(' · '));
     for (const note of report.source.notes)
         out.push('', `> ${escapeMarkdown(note)}`);
@@ -59141,7 +59141,7 @@ function renderCloudTrailMarkdown(report, options = {}) {
         if (listed >= max)
             break;
         const mine = report.findings.filter((f) => f.actor.key === actor.key);
-        out.push(`#### ${report_markdown_ICON[actor.highest]} ${escapeMarkdown(actor.name)} · ${escapeMarkdown(actor.type)} · ${mine.length} finding(s)`, '', actor.arn ? `${markdownCode(actor.arn)}\n` : '');
+        out.push(`#### ${render_markdown_ICON[actor.highest]} ${escapeMarkdown(actor.name)} · ${escapeMarkdown(actor.type)} · ${mine.length} finding(s)`, '', actor.arn ? `${markdownCode(actor.arn)}\n` : '');
         const rows = [];
         for (const f of mine) {
             if (listed >= max)
@@ -59175,7 +59175,7 @@ function markdown_row(f) {
     const where = [f.region, f.sourceIPAddress, f.via].filter(Boolean).map(markdownCode).join(' ');
     const rule = `${escapeMarkdown(f.rule)}${f.ruleAuthor ? ` (by ${escapeMarkdown(f.ruleAuthor)})` : ''}`;
     return [
-        `${report_markdown_ICON[f.severity]} ${f.severity}${f.outcome === 'failed' ? ' · attempt' : ''}`,
+        `${render_markdown_ICON[f.severity]} ${f.severity}${f.outcome === 'failed' ? ' · attempt' : ''}`,
         markdownCode(f.eventTime.replace('T', ' ').replace(/Z$/, '')),
         `${escapeMarkdown(f.summary)}${f.count > 1 ? ` (×${f.count})` : ''}`,
         where,

@@ -34118,7 +34118,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1466);
-/* harmony import */ var _shared_audit_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(964);
+/* harmony import */ var _shared_audit_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2981);
 
 
 await (0,_shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_shared_audit_action_js__WEBPACK_IMPORTED_MODULE_1__/* .runAuditAction */ .F);
@@ -34128,7 +34128,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 964:
+/***/ 2981:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36872,7 +36872,7 @@ const OBSERVERS = {
     image: observeImage,
 };
 
-;// CONCATENATED MODULE: ./shared/audit/run.ts
+;// CONCATENATED MODULE: ./shared/audit/phase.ts
 /**
  * The audit phase, as Chef's Audit Mode ran it (RFC 035): each control is a group, each asserted
  * attribute an example; events stream to reporters in file order; an error in one control never
@@ -39766,7 +39766,7 @@ async function openTarget(spec, options = {}) {
     return openEngineImageTarget(ref, options);
 }
 
-;// CONCATENATED MODULE: ./shared/audit/audit.ts
+;// CONCATENATED MODULE: ./shared/audit/run.ts
 /**
  * One audit, end to end: load controls, open the target, run the phase with the streaming reporter
  * subscribed, render the file reporters, close the target. Shared by the CLI and the action.

@@ -30746,7 +30746,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1912);
-/* harmony import */ var _shared_cloudtrail_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5483);
+/* harmony import */ var _shared_cloudtrail_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5626);
 
 
 await (0,_shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_shared_cloudtrail_action_js__WEBPACK_IMPORTED_MODULE_1__/* .runCloudTrailAction */ .L);
@@ -30756,7 +30756,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5483:
+/***/ 5626:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36726,7 +36726,7 @@ function assessThreat(base, record, policy) {
     };
 }
 
-;// CONCATENATED MODULE: ./shared/cloudtrail/report/html.ts
+;// CONCATENATED MODULE: ./shared/cloudtrail/render/html.ts
 /**
  * A self-contained HTML dashboard of the findings (the seed's wish: "a dashboard of the highest
  * threat items of the last 24 hours"), uploaded as a workflow artifact and opened from disk.
@@ -36878,12 +36878,12 @@ function findingRow(f) {
     ].join('');
 }
 
-;// CONCATENATED MODULE: ./shared/cloudtrail/report/json.ts
+;// CONCATENATED MODULE: ./shared/cloudtrail/render/json.ts
 function renderCloudTrailJson(report) {
     return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-;// CONCATENATED MODULE: ./shared/cloudtrail/report/markdown.ts
+;// CONCATENATED MODULE: ./shared/cloudtrail/render/markdown.ts
 /**
  * The report as GitHub Markdown: a job summary or the body of the nightly issue. Highest threat
  * first, grouped by actor; log health before findings (a quiet night with logging off is not a
@@ -37010,7 +37010,7 @@ function rulesFooter(report) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./shared/cloudtrail/report/model.ts
+;// CONCATENATED MODULE: ./shared/cloudtrail/model/report.ts
 
 function compareFindings(a, b) {
     return (levelRank(b.severity) - levelRank(a.severity) ||

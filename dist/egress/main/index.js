@@ -38636,17 +38636,17 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1912);
-/* harmony import */ var _shared_egress_capture_job_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2544);
+/* harmony import */ var _shared_egress_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3678);
 
 
-await (0,_shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_shared_egress_capture_job_js__WEBPACK_IMPORTED_MODULE_1__/* .startEgressCapture */ ._);
+await (0,_shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_shared_egress_action_js__WEBPACK_IMPORTED_MODULE_1__/* .startEgressCapture */ ._);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 2544:
+/***/ 3678:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46841,7 +46841,7 @@ async function finishSession(handle, options = {}) {
     return report;
 }
 
-;// CONCATENATED MODULE: ./shared/egress/capture/job.ts
+;// CONCATENATED MODULE: ./shared/egress/action.ts
 /**
  * The egress action's two halves over an `ActionContext`: `main` starts tcpdump (installing it when
  * missing) and leaves it running for the rest of the job; `post` stops it, names the endpoints, says
@@ -46859,7 +46859,7 @@ async function finishSession(handle, options = {}) {
 
 
 
-const job_SUMMARY_LIMIT = 400_000;
+const action_SUMMARY_LIMIT = 400_000;
 const CUT_NOTE = '> ✂️ Cut to fit the job summary: the full list is in the egress-report.json the step wrote.';
 /** apt-get install tcpdump, refreshing the package lists only when the first try fails. */
 function installTcpdump(ctx) {
@@ -46957,7 +46957,7 @@ async function reportCapture(ctx, dir) {
     const endpoints = renderEndpointsMarkdown(report, 'Egress of this job');
     const manifestPath = ctx.input('manifest');
     if (!manifestPath || !(0,external_node_fs_namespaceObject.existsSync)(manifestPath)) {
-        await ctx.summary(truncateMarkdown(endpoints, job_SUMMARY_LIMIT, CUT_NOTE));
+        await ctx.summary(truncateMarkdown(endpoints, action_SUMMARY_LIMIT, CUT_NOTE));
         ctx.info(`no egress manifest at ${manifestPath || '(none given)'}: endpoints reported only; ` +
             `write one with: telltale egress diff --update --manifest ${manifestPath || '.github/egress.yml'} ${reportFile}`);
         ctx.output('verdict', 'pass');
@@ -46980,7 +46980,7 @@ async function reportCapture(ctx, dir) {
         summary: ctx.summary,
         log: ctx.info,
     });
-    await ctx.summary(truncateMarkdown(`<details><summary>Every endpoint</summary>\n\n${endpoints}\n</details>\n`, job_SUMMARY_LIMIT, CUT_NOTE));
+    await ctx.summary(truncateMarkdown(`<details><summary>Every endpoint</summary>\n\n${endpoints}\n</details>\n`, action_SUMMARY_LIMIT, CUT_NOTE));
     ctx.output('new-count', verdict.diff.new.length);
     ctx.output('verdict', verdict.failed ? 'fail' : 'pass');
     if (verdict.failed)
