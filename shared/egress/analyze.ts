@@ -2,7 +2,7 @@
  * Capture file -> egress report, in one streaming pass:
  *
  *   source/capture-file (pcap, pcapng) -> decode/link -> decode/ip -> decode/transport
- *     -> name evidence: decode/dns, decode/tls (SNI), decode/http (Host, CONNECT)
+ *     -> name evidence: decode/dns, decode/tls (SNI), decode/http (Host, CONNECT), decode/quic (Initials)
  *     -> model/flows (per connection) -> endpoints (per host, port, transport)
  *
  * Memory is bounded by the number of connections, not the file size: each connection keeps at most
@@ -15,7 +15,7 @@ import { decodeTcp, decodeUdp, decodeUnreachable, TcpFlag } from './decode/trans
 import { decodeDns, type DnsMessage } from './decode/dns.ts';
 import { parseClientHello } from './decode/tls.ts';
 import { parseHttpRequest } from './decode/http.ts';
-import { decodeClientInitial, parseCryptoClientHello } from './decode/quic.ts';
+import { feedQuic, newQuicSession } from './decode/quic.ts';
 import { contiguousPrefix, type Flow, type FlowName } from './model/flows.ts';
 import {
   EGRESS_REPORT_SCHEMA_VERSION,
@@ -230,35 +230,32 @@ class Analysis {
       flow.pending = undefined;
       return;
     }
-    if (fromClient && flow.pending) this.quicInitial(flow, datagram.payload);
+    if (fromClient && flow.pending) this.quic(flow, datagram.payload);
   }
 
-  /** Collects the CRYPTO frames of a client's QUIC Initials until they hold its whole ClientHello. */
-  private quicInitial(flow: Flow, payload: Buffer): void {
-    const initial = decodeClientInitial(payload, flow.quicDcid);
-    if (initial.status === 'not-initial') {
-      // The first datagram of a QUIC flow is an Initial; anything else is some other UDP protocol.
-      if (flow.segments === 0) flow.pending = undefined;
+  /**
+   * Feeds a client's datagrams to its QUIC session until they name the flow (decode/quic.ts reads
+   * every version with public Initial keys and gQUIC's plaintext CHLO). An unnamed verdict is kept
+   * as the flow's name meanwhile, so a QUIC flow nobody can read still says QUIC and its version.
+   */
+  private quic(flow: Flow, payload: Buffer): void {
+    flow.quic ??= newQuicSession();
+    const feed = feedQuic(flow.quic, payload);
+    flow.segments++;
+    if (feed.status === 'not-quic') {
+      // The first datagram of a QUIC flow is a long-header (or gQUIC) packet; this is another protocol.
+      flow.pending = undefined;
+      flow.quic = undefined;
       return;
     }
-    flow.segments++;
-    flow.quicDcid ??= initial.dcid;
-    if (initial.status === 'ok') {
-      for (const frame of initial.frames) {
-        if (frame.offset < MAX_PENDING)
-          flow.pending!.set(frame.offset, Buffer.from(frame.data.subarray(0, MAX_PENDING - frame.offset)));
-      }
-      const hello = parseCryptoClientHello(contiguousPrefix(flow.pending!, MAX_PENDING));
-      if (hello.status === 'ok') {
-        flow.name = hello.serverName
-          ? { host: hello.serverName.toLowerCase(), namedBy: 'sni', protocol: 'quic' }
-          : { host: '', namedBy: 'none', protocol: 'quic' };
-        flow.pending = undefined;
-        return;
-      }
-      if (hello.status === 'not-tls') flow.pending = undefined;
+    if (feed.status === 'named')
+      flow.name = { host: feed.host, namedBy: 'sni', protocol: 'quic', quicVersion: feed.versionName };
+    else if (feed.status === 'unnamed')
+      flow.name = { host: '', namedBy: 'none', protocol: 'quic', quicVersion: feed.versionName };
+    if (flow.quic.final) {
+      flow.pending = undefined;
+      flow.quic = undefined;
     }
-    if (flow.pending && flow.segments >= MAX_SEGMENTS) flow.pending = undefined;
   }
 
   private dnsOverTcp(flow: Flow, fromClient: boolean, payload: Buffer, time: number): void {
@@ -404,6 +401,8 @@ function toEndpoints(analysis: Analysis, steps?: readonly StepWindow[]): Endpoin
     if (NAMING_STRENGTH[namedBy] > NAMING_STRENGTH[e.namedBy]) e.namedBy = namedBy;
     if (e.protocol === transport && protocol !== transport) e.protocol = protocol;
     if (address) acc.addresses.add(address);
+    const quicVersion = flow.name?.quicVersion;
+    if (quicVersion && e.protocol === 'quic') e.quicVersion ??= quicVersion;
     const step = steps && stepAt(steps, flow.firstSeen);
     if (step) acc.steps.add(step);
     e.connections++;

@@ -174,6 +174,7 @@ describe('a real Chromium speaking HTTP/3', { skip }, () => {
       [['h3.example.test', 'quic', 'sni']],
     );
     assert.deepEqual(h3[0]!.addresses, [world.addressOf('h3.example.test').v4]);
+    assert.equal(h3[0]!.quicVersion, 'v1', 'the report says which QUIC version the browser spoke');
   });
 
   test('tshark finds the same SNI in the same file', async () => {

@@ -380,7 +380,10 @@ function step(session: QuicSession, b: Buffer): void {
     if (!h || h.version === 0) return; // short header, padding, or version negotiation: done
     const protection = initialProtection(h.version);
     if (!protection) {
-      if (start === 0 && session.version === undefined && b.length < MIN_INITIAL_DATAGRAM) return;
+      // Claimed as QUIC only if it looks like a client's first Initial of any real version: padded to
+      // 1200 bytes and a DCID of at least 8 (RFC 9000 §14.1, §7.2).
+      if (start === 0 && session.version === undefined && (b.length < MIN_INITIAL_DATAGRAM || h.dcid.length < 8))
+        return;
       session.version = h.version;
       const q = googleQVersion(h.version);
       session.reason = isGreaseVersion(h.version)

@@ -2,6 +2,7 @@
  * Per-connection state while a capture streams past: who opened it, whether it was answered, and the
  * first bytes the client sent (kept only until they name the destination, capped, then dropped).
  */
+import type { QuicSession } from '../decode/quic.ts';
 import type { FailureKind, NamedBy } from './report.ts';
 
 export interface FlowName {
@@ -10,6 +11,8 @@ export interface FlowName {
   protocol?: string;
   /** For CONNECT: the real destination's port, and the proxy this flow reached. */
   port?: number;
+  /** For QUIC: the version's name ("v1", "draft-29", "Q046"…), named or not. */
+  quicVersion?: string;
 }
 
 export interface Flow {
@@ -31,8 +34,8 @@ export interface Flow {
   isn?: number;
   /** Sequence number of the client's first payload byte. */
   baseSeq?: number;
-  /** QUIC: the Destination Connection ID of the client's first Initial, from which its keys derive. */
-  quicDcid?: Buffer;
+  /** QUIC: the client's Initials read so far (original DCID, CRYPTO data), until the flow is named. */
+  quic?: QuicSession;
   /** How many payload segments we looked at; the decoders give up after a few. */
   segments: number;
 }

@@ -36,6 +36,11 @@ export interface Endpoint {
   steps?: string[];
   /** For CONNECT destinations: the proxy the connection went through (`host:port`). */
   via?: string;
+  /**
+   * For QUIC endpoints: the version the client spoke ("v1", "v2", "draft-29", "T051", "Q046",
+   * "mvfst-draft-27", or its hex). With `namedBy: none` it says which version could not be read.
+   */
+  quicVersion?: string;
 }
 
 export interface FailedLookup {
