@@ -110,7 +110,12 @@ describe('a QUIC flow fed datagram by datagram', () => {
     });
     const original = sealInitial({ spec: v1, dcid: DCID, plaintext: Buffer.from([0x01]) }); // a PING-only Initial
     const feeds = feedAll([original, initial]);
-    assert.deepEqual(feeds[0], { status: 'need-more' });
+    assert.deepEqual(feeds[0], {
+      status: 'unnamed',
+      version: 1,
+      versionName: 'v1',
+      reason: 'no ClientHello in the Initials seen',
+    });
     assert.equal(feeds[1]!.status, 'named');
   });
 

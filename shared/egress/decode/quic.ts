@@ -291,7 +291,7 @@ export function parseCryptoClientHello(stream: Buffer): ClientHelloResult {
 export type QuicFeed =
   /** Nothing in this flow so far looks like QUIC; the caller may stop feeding it. */
   | { status: 'not-quic' }
-  /** QUIC, and the name may still come (a ClientHello spread over several Initials). */
+  /** QUIC, and a ClientHello (or CHLO) has begun: the rest is in the next Initials. */
   | { status: 'need-more' }
   /** Final: the client's hello names the server. */
   | { status: 'named'; host: string; version: number; versionName: string }
@@ -305,7 +305,7 @@ export type QuicFeed =
 export interface QuicSession {
   /** DCID from which the client's Initial keys derive (its first Initial's, RFC 9001 §5.2). */
   originalDcid?: Buffer;
-  /** DCIDs of 0-RTT packets seen before any Initial: the same DCID as the Initial that follows. */
+  /** DCID of a 0-RTT packet seen before any Initial: the one the Initial that follows uses too. */
   earlyDcid?: Buffer;
   /** The version of the last QUIC packet seen, and of the decrypted CRYPTO data. */
   version?: number;
@@ -410,6 +410,8 @@ function step(session: QuicSession, b: Buffer): void {
         session.originalDcid ??= opened.dcid;
         session.hello = protection.hello;
         addCrypto(session, h.version, opened.frames);
+        // An Initial with only ACK/PING/PADDING (before a Retry, or after the hello was missed).
+        if (!opened.frames.length) session.reason = 'no ClientHello in the Initials seen';
       } else session.reason = `Initial did not decrypt with ${versionName(h.version)}'s public keys`;
     } else if (!session.originalDcid) {
       if (packet.kind === '0-rtt') session.earlyDcid ??= Buffer.from(packet.dcid);
