@@ -40,6 +40,15 @@ describe('Google QUIC CHLO in plaintext', () => {
     });
   });
 
+  test('as Chromium lays out Q046: PADDING zeros first, then a STREAM frame to the end of the packet', () => {
+    // Seen in a real Chromium capture (quic-chromium.test.ts): gQUIC PADDING ends at the first
+    // non-zero byte; type 0x80 = STREAM with no data length (to the end), no offset, 1-byte id.
+    const chlo = chromeChlo('padded.example.test', 'Q046', 200);
+    const packet = gquicLongHeaderPacket('Q046', CID, [Buffer.alloc(700), Buffer.from([0x80, 0x01]), chlo]);
+    const feed = feedQuic(newQuicSession(), packet);
+    assert.ok(feed.status === 'named' && feed.host === 'padded.example.test');
+  });
+
   test('a CHLO split over two packets at stream offsets is named once whole, not before', () => {
     const chlo = chromeChlo('split.example.test', 'Q043', 1500);
     const first = gquicPublicHeaderPacket('Q043', CID, [gquicStreamFrame(0, chlo.subarray(0, 1000))], 1);
