@@ -64,6 +64,20 @@ describe('a QUIC flow fed datagram by datagram', () => {
     assert.ok(feed!.status === 'named' && feed!.host === 'second.example.test' && feed!.versionName === 'draft-29');
   });
 
+  test('bytes after the coalesced packets that are no packet of this connection are ignored', () => {
+    const initial = sealInitial({
+      spec: v1,
+      dcid: DCID,
+      plaintext: cryptoFrame(0, cryptoClientHello('trailer.example.test', 300)),
+      payloadLength: 600,
+    });
+    // Junk with the long-header bit, an unknown version and another DCID: not a coalesced packet.
+    const junk = Buffer.concat([Buffer.from('c0deadbeef08', 'hex'), Buffer.alloc(8, 9), Buffer.alloc(500, 0xee)]);
+    assert.deepEqual(feedAll([Buffer.concat([initial, junk])]), [
+      { status: 'named', host: 'trailer.example.test', version: 1, versionName: 'v1' },
+    ]);
+  });
+
   test('CRYPTO frames out of order across three Initials name the flow only when the hello is whole', () => {
     const hello = cryptoClientHello('shuffled.example.test', 2600);
     const piece = (a: number, b: number) => cryptoFrame(a, hello.subarray(a, b));

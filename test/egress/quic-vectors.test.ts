@@ -234,3 +234,25 @@ describe('every version with public Initial keys', () => {
     assert.ok(feed.status === 'unnamed' && feed.versionName === 'draft-28');
   });
 });
+
+test('version names: IETF, drafts, mvfst, Google, reserved and unknown versions', () => {
+  assert.deepEqual(
+    [
+      0x00000001, 0x6b3343cf, 0xff00001d, 0xff000004, 0xfaceb002, 0xfaceb0ff, 0x51303433, 0x54303531, 0x0a1a2a3a, 0,
+      0xdeadbeef,
+    ].map(versionName),
+    [
+      'v1',
+      'v2',
+      'draft-29',
+      'draft-04',
+      'mvfst-draft-27',
+      'mvfst-0xfaceb0ff',
+      'Q043',
+      'T051',
+      'reserved-0x0a1a2a3a',
+      'version-negotiation',
+      '0xdeadbeef',
+    ],
+  );
+});

@@ -375,9 +375,13 @@ function step(session: QuicSession, b: Buffer): void {
     return;
   }
   let start = 0;
+  let first: Buffer | undefined;
   while (start < b.length) {
     const h = parseInvariant(b, start);
     if (!h || h.version === 0) return; // short header, padding, or version negotiation: done
+    // Coalesced packets share one DCID (RFC 9000 §12.2); anything else after them is not a packet.
+    if (first && !h.dcid.equals(first)) return;
+    first ??= h.dcid;
     const protection = initialProtection(h.version);
     if (!protection) {
       // Claimed as QUIC only if it looks like a client's first Initial of any real version: padded to
