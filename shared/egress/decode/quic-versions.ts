@@ -98,12 +98,12 @@ export function isGreaseVersion(version: number): boolean {
   return (version & 0x0f0f0f0f) === 0x0a0a0a0a;
 }
 
-/** Google QUIC "Q0nn": the three digits after 'Q', or undefined. */
+/** Google QUIC "Q0nn": the number after 'Q' (46 for "Q046"), or undefined. */
 export function googleQVersion(version: number): number | undefined {
-  const text = Buffer.from([version >>> 24, (version >>> 16) & 0xff, (version >>> 8) & 0xff, version & 0xff]).toString(
-    'latin1',
-  );
-  return /^Q0\d\d$/.test(text) ? Number(text.slice(1)) : undefined;
+  const digit = (byte: number) => (byte >= 0x30 && byte <= 0x39 ? byte - 0x30 : -1);
+  const tens = digit((version >>> 8) & 0xff);
+  const units = digit(version & 0xff);
+  return version >>> 16 === 0x5130 && tens >= 0 && units >= 0 ? tens * 10 + units : undefined;
 }
 
 const MVFST_NAMES = new Map<number, string>([
