@@ -148,6 +148,10 @@ describe('a QUIC flow fed datagram by datagram', () => {
         reason: 'no public Initial keys for this version',
       },
     ]);
+    const [old] = feedAll([
+      sealInitial({ spec: { ...v1, version: 0xff000011 }, dcid: DCID, plaintext: Buffer.alloc(10) }),
+    ]);
+    assert.ok(old!.status === 'unnamed' && old!.reason === 'draft-17 Initials are not read (drafts 22-34 are)');
     const q049 = sealInitial({ spec: { ...v1, version: 0x51303439 }, dcid: DCID, plaintext: Buffer.alloc(10) });
     const [feed] = feedAll([q049]);
     assert.ok(feed!.status === 'unnamed' && feed!.versionName === 'Q049' && /no public keys/.test(feed!.reason));

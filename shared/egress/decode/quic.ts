@@ -394,7 +394,9 @@ function step(session: QuicSession, b: Buffer): void {
         ? 'reserved version (the client is forcing version negotiation)'
         : q !== undefined
           ? `Google QUIC ${versionName(h.version)} Initials have no public keys`
-          : 'no public Initial keys for this version';
+          : h.version >>> 8 === 0xff0000
+            ? `${versionName(h.version)} Initials are not read (drafts 22-34 are)`
+            : 'no public Initial keys for this version';
       return; // without the version's layout we cannot find the next coalesced packet
     }
     const packet = parseProtected(b, h, protection);
