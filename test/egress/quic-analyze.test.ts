@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { analyzeCaptureFile } from '../../shared/egress/analyze.ts';
+import { renderEndpointsMarkdown, renderEndpointsText } from '../../shared/egress/render/endpoints.ts';
 import { cryptoClientHello, ipv4, pcap, udp, type Frame } from './packets.ts';
 import {
   chromeChlo,
@@ -94,4 +95,17 @@ test('other UDP on port 443 is not given a QUIC version', async () => {
     report.endpoints.map((e) => [e.host, e.namedBy, e.quicVersion]),
     [['192.0.2.7', 'none', undefined]],
   );
+});
+
+test('the endpoint table says which QUIC version each endpoint spoke', async () => {
+  const file = path.join(dir, 'table.pcap');
+  const initial = sealInitial({
+    spec: specOf('draft-29'),
+    dcid: DCID,
+    plaintext: cryptoFrame(0, cryptoClientHello('table.example.test', 400)),
+  });
+  writeFileSync(file, pcap(101, [{ time: 1, data: ipv4(C, '192.0.2.8', 17, udp(50008, 443, initial)) }]));
+  const report = await analyzeCaptureFile(file);
+  assert.match(renderEndpointsMarkdown(report), /\| `table\.example\.test` \| 443\/udp \| quic draft-29 \| sni \|/);
+  assert.match(renderEndpointsText(report), /table\.example\.test\s+443\/udp\s+quic draft-29\s+sni/);
 });

@@ -7,6 +7,11 @@ import type { EgressReport, Endpoint } from '../model/report.ts';
 import { markdownCode, visibleControls } from '../../report/escape.ts';
 import { markdownTable } from '../../report/markdown.ts';
 
+/** "quic draft-29": a QUIC endpoint says which version it spoke (a name telltale makes, not input). */
+function protocolText(e: Endpoint): string {
+  return e.quicVersion ? `${e.protocol} ${e.quicVersion}` : e.protocol;
+}
+
 function failureText(e: Endpoint): string {
   return e.failed ? `${e.failed}/${e.connections} failed (${e.failures.join(', ')})` : '';
 }
@@ -28,7 +33,7 @@ export function renderEndpointsText(report: EgressReport): string {
   const rows = report.endpoints.map((e) => [
     visibleControls(e.host),
     `${e.port}/${e.transport}`,
-    e.protocol,
+    protocolText(e),
     e.namedBy,
     String(e.connections),
     e.addresses.join(' ') || (e.via ? `via ${visibleControls(e.via)}` : ''),
@@ -56,7 +61,7 @@ export function renderEndpointsMarkdown(report: EgressReport, title = 'Egress'):
   const rows = report.endpoints.map((e) => [
     markdownCode(e.host),
     `${e.port}/${e.transport}`,
-    e.protocol,
+    protocolText(e),
     e.namedBy,
     String(e.connections),
     e.addresses.map(markdownCode).join(' ') || (e.via ? `via ${markdownCode(e.via)}` : ''),
