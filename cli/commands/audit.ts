@@ -1,7 +1,6 @@
 /** `telltale audit …`: see README "CLI" and docs/audit.md. Flags are parsed here; all behaviour lives in shared/. */
 import type { Command } from 'commander';
 import path from 'node:path';
-import { auditExitCode, performAudit } from '../../shared/audit/run.ts';
 import { ExitCode } from '../../shared/util/exit-codes.ts';
 import { ExitWith, type CliIO } from '../io.ts';
 import type { DemoSection } from './demo.ts';
@@ -34,6 +33,7 @@ export function registerAudit(program: Command, io: CliIO): void {
     )
     .option('--audit-only', 'report failures but exit 0 (for inherited infrastructure)')
     .action(async (flags: AuditFlags) => {
+      const { auditExitCode, performAudit } = await import('../../shared/audit/run.ts');
       const { report } = await performAudit({
         controlsFile: flags.controls,
         target: flags.target,
@@ -52,6 +52,7 @@ export const auditDemo: DemoSection[] = [
     title: 'audit: controls against this host',
     run: async (samples, io) => {
       // The report is the point here; a failed control must not fail `telltale demo`, so no exit code.
+      const { performAudit } = await import('../../shared/audit/run.ts');
       await performAudit({
         controlsFile: path.join(samples, 'audit-host', 'controls.yaml'),
         target: 'host',

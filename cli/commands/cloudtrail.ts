@@ -3,12 +3,7 @@ import { Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { findingsAtOrAbove, type CloudTrailReport } from '../../shared/cloudtrail/model/report.ts';
-import { renderCloudTrailHtml } from '../../shared/cloudtrail/render/html.ts';
-import { renderCloudTrailJson } from '../../shared/cloudtrail/render/json.ts';
-import { renderCloudTrailMarkdown } from '../../shared/cloudtrail/render/markdown.ts';
-import { runCloudTrailScan } from '../../shared/cloudtrail/run.ts';
-import { parseLevel } from '../../shared/cloudtrail/threat.ts';
+import type { CloudTrailReport } from '../../shared/cloudtrail/model/report.ts';
 import { InputError } from '../../shared/util/errors.ts';
 import { ExitCode } from '../../shared/util/exit-codes.ts';
 import { ExitWith, type CliIO } from '../io.ts';
@@ -55,10 +50,10 @@ export function registerCloudtrail(program: Command, io: CliIO): void {
       const report = await runScan(flags);
       const text =
         flags.format === 'json'
-          ? renderCloudTrailJson(report)
+          ? (await import('../../shared/cloudtrail/render/json.ts')).renderCloudTrailJson(report)
           : flags.format === 'html'
-            ? renderCloudTrailHtml(report)
-            : renderCloudTrailMarkdown(report);
+            ? (await import('../../shared/cloudtrail/render/html.ts')).renderCloudTrailHtml(report)
+            : (await import('../../shared/cloudtrail/render/markdown.ts')).renderCloudTrailMarkdown(report);
       if (flags.output) {
         await writeFile(flags.output, text).catch((error: Error) => {
           throw new InputError(`cannot write the report: ${error.message}`, { location: { file: flags.output! } });
@@ -76,13 +71,16 @@ export function registerCloudtrail(program: Command, io: CliIO): void {
       for (const p of report.rules.problems.slice(0, 10)) {
         io.stderr(`telltale: warning: rule not loaded: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
       }
+      const { findingsAtOrAbove } = await import('../../shared/cloudtrail/model/report.ts');
+      const { parseLevel } = await import('../../shared/cloudtrail/threat.ts');
       if (flags.failOn !== 'never' && findingsAtOrAbove(report, parseLevel(flags.failOn)!).length) {
         throw new ExitWith(ExitCode.policy);
       }
     });
 }
 
-function runScan(flags: ScanFlags): Promise<CloudTrailReport> {
+async function runScan(flags: ScanFlags): Promise<CloudTrailReport> {
+  const { runCloudTrailScan } = await import('../../shared/cloudtrail/run.ts');
   return runCloudTrailScan({
     source: flags.source,
     since: flags.since,
@@ -103,6 +101,8 @@ export const cloudtrailDemo: DemoSection[] = [
         io.stdout(`(no ${path.relative(samples, dir)} in this build's samples)\n`);
         return;
       }
+      const { runCloudTrailScan } = await import('../../shared/cloudtrail/run.ts');
+      const { renderCloudTrailMarkdown } = await import('../../shared/cloudtrail/render/markdown.ts');
       const report = await runCloudTrailScan({ source: dir, since: 'all' });
       io.stdout(renderCloudTrailMarkdown(report, { maxFindings: 40 }));
     },

@@ -1,8 +1,6 @@
 /** `telltale comment …`: see README "CLI". Flags are parsed here; all behaviour lives in shared/. */
 import type { Command } from 'commander';
 import { appendFile, readFile } from 'node:fs/promises';
-import { commentTargetFromRun, publishComment } from '../../shared/github/comments.ts';
-import { readRunContext } from '../../shared/github/context.ts';
 import { InputError } from '../../shared/util/errors.ts';
 import type { CliIO } from '../io.ts';
 import type { DemoSection } from './demo.ts';
@@ -40,6 +38,8 @@ export function registerComment(program: Command, io: CliIO): void {
           hint: 'in a workflow: env: { GITHUB_TOKEN: ${{ github.token }} } and permissions: pull-requests: write',
         });
       }
+      const { commentTargetFromRun, publishComment } = await import('../../shared/github/comments.ts');
+      const { readRunContext } = await import('../../shared/github/context.ts');
       const run = readRunContext();
       const target = commentTargetFromRun(run, pr);
       const summaryFile = process.env.GITHUB_STEP_SUMMARY;

@@ -8,8 +8,6 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { ExitWith, type CliIO } from '../io.ts';
 import { renderReport, type ReportFormat } from './egress-analyze.ts';
-import { finishSession, readHandle, startSession } from '../../shared/egress/capture/session.ts';
-import { DEFAULT_MAX_PACKETS } from '../../shared/egress/capture/tcpdump.ts';
 import type { EgressReport } from '../../shared/egress/model/report.ts';
 import { InputError } from '../../shared/util/errors.ts';
 
@@ -17,19 +15,22 @@ interface CaptureFlags {
   filter: string;
   snaplen: string;
   iface: string;
-  maxPackets: string;
+  maxPackets?: string;
 }
 
 function captureOptions(command: Command): Command {
-  return command
-    .option(
-      '--filter <filter>',
-      "'names' (DNS, connection set-up, requests: small), 'all', or a BPF expression",
-      'names',
-    )
-    .option('--snaplen <bytes>', 'bytes kept per packet', '8192')
-    .option('--iface <name>', 'interface to capture on', 'any')
-    .option('--max-packets <n>', 'stop capturing after this many packets', String(DEFAULT_MAX_PACKETS));
+  return (
+    command
+      .option(
+        '--filter <filter>',
+        "'names' (DNS, connection set-up, requests: small), 'all', or a BPF expression",
+        'names',
+      )
+      .option('--snaplen <bytes>', 'bytes kept per packet', '8192')
+      .option('--iface <name>', 'interface to capture on', 'any')
+      // No default here: the capture's own cap (2,000,000, capture/tcpdump.ts) applies when none is given.
+      .option('--max-packets <n>', 'stop capturing after this many packets (default: 2000000)')
+  );
 }
 
 function wholeNumber(flag: string, value: string): number {
@@ -43,7 +44,7 @@ function toOptions(flags: CaptureFlags) {
     filter: flags.filter,
     snaplen: wholeNumber('--snaplen', flags.snaplen),
     iface: flags.iface,
-    maxPackets: wholeNumber('--max-packets', flags.maxPackets),
+    ...(flags.maxPackets === undefined ? {} : { maxPackets: wholeNumber('--max-packets', flags.maxPackets) }),
   };
 }
 
@@ -51,9 +52,9 @@ const formatOption = () =>
   new Option('--format <format>', 'what to print').choices(['table', 'markdown', 'json']).default('table');
 
 /** Writes DIR/egress-report.json (the file the action writes too) and prints the report. */
-function deliver(report: EgressReport, dir: string, format: ReportFormat, io: CliIO): void {
-  writeFileSync(path.join(dir, 'egress-report.json'), renderReport(report, 'json'));
-  io.stdout(renderReport(report, format));
+async function deliver(report: EgressReport, dir: string, format: ReportFormat, io: CliIO): Promise<void> {
+  writeFileSync(path.join(dir, 'egress-report.json'), await renderReport(report, 'json'));
+  io.stdout(await renderReport(report, format));
   for (const warning of report.warnings) io.stderr(`telltale: warning: ${warning}\n`);
 }
 
@@ -64,6 +65,7 @@ export function registerEgressCapture(egress: Command, io: CliIO): void {
       .description('start capturing in the background (needs root or passwordless sudo)')
       .requiredOption('--out <dir>', 'folder for the capture file, its handle and later the report'),
   ).action(async (flags: CaptureFlags & { out: string }) => {
+    const { startSession } = await import('../../shared/egress/capture/session.ts');
     const handle = await startSession({ dir: flags.out, ...toOptions(flags) });
     io.stdout(
       `capturing to ${handle.file} (tcpdump pid ${handle.pid}); stop with: telltale egress stop --out ${flags.out}\n`,
@@ -75,7 +77,8 @@ export function registerEgressCapture(egress: Command, io: CliIO): void {
     .requiredOption('--out <dir>', 'the folder given to egress start')
     .addOption(formatOption())
     .action(async (flags: { out: string; format: ReportFormat }) => {
-      deliver(await finishSession(readHandle(flags.out)), flags.out, flags.format, io);
+      const { finishSession, readHandle } = await import('../../shared/egress/capture/session.ts');
+      await deliver(await finishSession(readHandle(flags.out)), flags.out, flags.format, io);
     });
 
   captureOptions(
@@ -86,6 +89,7 @@ export function registerEgressCapture(egress: Command, io: CliIO): void {
       .option('--out <dir>', 'folder for egress.pcap and egress-report.json', 'telltale-egress')
       .addOption(formatOption()),
   ).action(async (command: string[], flags: CaptureFlags & { format: ReportFormat; out: string }) => {
+    const { finishSession, startSession } = await import('../../shared/egress/capture/session.ts');
     mkdirSync(flags.out, { recursive: true });
     const handle = await startSession({ dir: flags.out, ...toOptions(flags) });
     const code = await new Promise<number>((resolve) => {
@@ -96,7 +100,7 @@ export function registerEgressCapture(egress: Command, io: CliIO): void {
       });
       child.on('close', (status, signal) => resolve(status ?? (signal ? 128 : 1)));
     });
-    deliver(await finishSession(handle), flags.out, flags.format, io);
+    await deliver(await finishSession(handle), flags.out, flags.format, io);
     // The command's own failure is what the caller cares about first.
     if (code !== 0) throw new ExitWith(code);
   });

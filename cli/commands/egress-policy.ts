@@ -3,18 +3,14 @@ import { Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { diffEgress } from '../../shared/egress/diff/diff.ts';
-import { loadReport, loadReports } from '../../shared/egress/diff/reports.ts';
-import { renderDiffMarkdown } from '../../shared/egress/diff/render.ts';
-import { DEFAULT_MANIFEST, loadManifest, parseManifest } from '../../shared/egress/manifest/manifest.ts';
-import { proposeEntries, updateManifest } from '../../shared/egress/manifest/update.ts';
-import { runPreflight } from '../../shared/egress/preflight/preflight.ts';
-import { renderPreflightMarkdown } from '../../shared/egress/preflight/render.ts';
 import { InputError } from '../../shared/util/errors.ts';
 import { ExitCode } from '../../shared/util/exit-codes.ts';
 import { parseDuration } from '../../shared/util/duration.ts';
 import { ExitWith, type CliIO } from '../io.ts';
 import type { DemoSection } from './demo.ts';
+
+/** Where the manifest lives unless told otherwise (the actions' `manifest` input defaults to it too). */
+const DEFAULT_MANIFEST = '.github/egress.yml';
 
 interface DiffFlags {
   manifest: string;
@@ -44,6 +40,10 @@ export function registerEgressPolicy(egress: Command, io: CliIO): void {
     )
     .option('--update', 'add the new endpoints to the manifest, keeping its comments and order')
     .action(async (reports: string[], flags: DiffFlags) => {
+      const { loadManifest, parseManifest } = await import('../../shared/egress/manifest/manifest.ts');
+      const { diffEgress } = await import('../../shared/egress/diff/diff.ts');
+      const { loadReports } = await import('../../shared/egress/diff/reports.ts');
+      const { renderDiffMarkdown } = await import('../../shared/egress/diff/render.ts');
       // --update starts a manifest from what a run observed when there is none yet.
       const manifest =
         flags.update && !existsSync(flags.manifest)
@@ -54,6 +54,7 @@ export function registerEgressPolicy(egress: Command, io: CliIO): void {
           : await loadManifest(flags.manifest);
       const diff = diffEgress(manifest, await loadReports(reports));
       if (flags.update) {
+        const { proposeEntries, updateManifest } = await import('../../shared/egress/manifest/update.ts');
         const proposals = proposeEntries(diff.new);
         if (proposals.length) {
           const text = updateManifest(
@@ -88,6 +89,9 @@ export function registerEgressPolicy(egress: Command, io: CliIO): void {
       if (!Number.isInteger(concurrency) || concurrency < 1) {
         throw new InputError(`--concurrency: '${flags.concurrency}' is not a positive whole number`);
       }
+      const { loadManifest } = await import('../../shared/egress/manifest/manifest.ts');
+      const { runPreflight } = await import('../../shared/egress/preflight/preflight.ts');
+      const { renderPreflightMarkdown } = await import('../../shared/egress/preflight/render.ts');
       const report = await runPreflight(await loadManifest(flags.manifest), { timeoutMs, concurrency });
       io.stdout(flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderPreflightMarkdown(report));
       if (!report.ok) throw new ExitWith(ExitCode.policy);
@@ -105,6 +109,10 @@ export const egressPolicyDemo: DemoSection[] = [
         io.stdout(`(no ${path.relative(samples, reportFile)} in this build's samples)\n`);
         return;
       }
+      const { loadManifest } = await import('../../shared/egress/manifest/manifest.ts');
+      const { diffEgress } = await import('../../shared/egress/diff/diff.ts');
+      const { loadReport } = await import('../../shared/egress/diff/reports.ts');
+      const { renderDiffMarkdown } = await import('../../shared/egress/diff/render.ts');
       const diff = diffEgress(await loadManifest(manifestFile), [await loadReport(reportFile)]);
       io.stdout(renderDiffMarkdown(diff, { policy: 'audit', manifest: '.github/egress.yml' }));
     },

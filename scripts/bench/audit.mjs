@@ -19,7 +19,7 @@ import { register } from 'tsx/esm/api';
 
 register();
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { performAudit } = await import(path.join(root, 'shared/audit/audit.ts'));
+const { performAudit } = await import(path.join(root, 'shared/audit/run.ts'));
 const { debianRootfs, importRootfs, removeImages, saveImage, uniqueName } = await import(
   path.join(root, 'test/harness/podman.ts')
 );

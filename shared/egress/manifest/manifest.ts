@@ -50,8 +50,6 @@ export interface Manifest {
   text: string;
 }
 
-export const DEFAULT_MANIFEST = '.github/egress.yml';
-
 export async function loadManifest(file: string): Promise<Manifest> {
   let text: string;
   try {
