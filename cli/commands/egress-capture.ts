@@ -7,8 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { ExitWith, type CliIO } from '../io.ts';
-import { renderReport, type ReportFormat } from './egress-analyze.ts';
 import type { EgressReport } from '../../shared/egress/model/report.ts';
+import type { ReportFormat } from '../../shared/egress/run.ts';
 import { InputError } from '../../shared/util/errors.ts';
 
 interface CaptureFlags {
@@ -53,8 +53,9 @@ const formatOption = () =>
 
 /** Writes DIR/egress-report.json (the file the action writes too) and prints the report. */
 async function deliver(report: EgressReport, dir: string, format: ReportFormat, io: CliIO): Promise<void> {
-  writeFileSync(path.join(dir, 'egress-report.json'), await renderReport(report, 'json'));
-  io.stdout(await renderReport(report, format));
+  const { renderEgressReport } = await import('../../shared/egress/run.ts');
+  writeFileSync(path.join(dir, 'egress-report.json'), renderEgressReport(report, 'json'));
+  io.stdout(renderEgressReport(report, format));
   for (const warning of report.warnings) io.stderr(`telltale: warning: ${warning}\n`);
 }
 

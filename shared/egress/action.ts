@@ -1,23 +1,41 @@
 /**
- * The egress action's two halves over an `ActionContext`: `main` starts tcpdump (installing it when
- * missing) and leaves it running for the rest of the job; `post` stops it, names the endpoints, says
- * which step reached each, writes the report and summary, and applies the manifest policy.
+ * The egress front door: the only module the egress actions use. Each export is one action entry
+ * over an `ActionContext` (inputs as the runner passed them, action.yml defaults applied):
+ * - `startEgressCapture` / `finishEgressCapture`: actions/egress `main` starts tcpdump (installing it
+ *   when missing) and leaves it running for the rest of the job; `post` stops it, names the endpoints,
+ *   says which step reached each, writes the report and summary, and applies the manifest policy;
+ * - `reportEgress`: actions/egress-report merges several jobs' reports into one verdict;
+ * - `preflightEgressEndpoints`: actions/preflight checks every manifest endpoint from this runner.
+ * The runs themselves are shared/egress/run.ts; this adapter alone writes outputs, the summary and
+ * annotations, and posts the sticky PR comment (through shared/github/comments.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ActionContext } from '../github/action.ts';
-import { pullRequestTarget } from '../github/comments.ts';
-import { readRunContext, runUrl } from '../github/context.ts';
-import { fetchJobSteps } from '../github/jobs.ts';
+import {
+  parsePullRequestNumber,
+  publishComment,
+  pullRequestTarget,
+  type CommentTarget,
+  type PublishOutcome,
+} from '../github/comments.ts';
+import { readRunContext, runUrl, type RunContext } from '../github/context.ts';
+import { fetchJobSteps, type JobStep } from '../github/jobs.ts';
+import { renderPreflightMarkdown } from './preflight/render.ts';
 import { truncateMarkdown } from '../report/markdown.ts';
 import { InputError } from '../util/errors.ts';
-import { applyEgressPolicy, parsePolicy } from './policy.ts';
-import { renderEndpointsMarkdown } from './render/endpoints.ts';
+import type { StepWindow } from './analyze.ts';
 import { finishSession, readHandle, startSession } from './capture/session.ts';
 import { tcpdumpAvailable } from './capture/tcpdump.ts';
+import { parsePolicy, type EgressVerdict } from './policy.ts';
+import { renderEndpointsMarkdown } from './render/endpoints.ts';
+import { diffEgressRun, preflightEgress } from './run.ts';
 
+/** Characters of the endpoint list in the job summary; the diff gets the rest of the runner's 1 MiB. */
 const SUMMARY_LIMIT = 400_000;
+/** Characters of the diff in the job summary (the runner drops a step summary over 1 MiB entirely). */
+const VERDICT_LIMIT = 900_000;
 const CUT_NOTE = '> ✂️ Cut to fit the job summary: the full list is in the egress-report.json the step wrote.';
 
 /** apt-get install tcpdump, refreshing the package lists only when the first try fails. */
@@ -46,7 +64,7 @@ const REPORT_FILE = 'egress-report.json';
 type Mode = 'start' | 'stop';
 
 function parseMode(value: string): Mode {
-  if (value === 'start' || value === 'stop' || value === '') return value || 'start';
+  if (value === 'start' || value === 'stop') return value;
   throw new InputError(`mode must be 'start' or 'stop', not '${value}'`, {
     hint: "'start' captures until the end of the job; 'stop', in a later step, ends a capture early",
   });
@@ -106,7 +124,8 @@ async function reportCapture(ctx: ActionContext, dir: string): Promise<void> {
   if (jobSteps.problem) ctx.warning(`steps are not named in the egress report: ${jobSteps.problem}`);
 
   const handle = readHandle(dir);
-  const report = await finishSession(handle, jobSteps.steps.length ? { steps: jobSteps.steps } : {});
+  const steps = jobSteps.steps.map(stepWindow);
+  const report = await finishSession(handle, steps.length ? { steps } : {});
   const job = jobSteps.job ?? run.job;
   if (job) report.job = job;
   const reportFile = path.join(dir, REPORT_FILE);
@@ -128,23 +147,13 @@ async function reportCapture(ctx: ActionContext, dir: string): Promise<void> {
     ctx.output('verdict', 'pass');
     return;
   }
-  const url = runUrl(run);
-  const comment = ctx.booleanInput('comment');
-  const verdict = await applyEgressPolicy({
+  const { verdict } = await diffEgressRun({
     reports: [{ endpoints: report.endpoints, ...(job ? { job } : {}) }],
-    manifestPath,
+    manifest: manifestPath,
     policy: parsePolicy(ctx.input('policy')),
-    comment,
-    github: {
-      token,
-      apiUrl: run.apiUrl,
-      target: comment ? pullRequestTarget(run) : undefined,
-      ...(url ? { runUrl: url } : {}),
-    },
-    key: ctx.input('comment-key'),
-    summary: ctx.summary,
-    log: ctx.info,
+    runUrl: runUrl(run),
   });
+  await deliverVerdict(ctx, verdict, { run, token, target: () => pullRequestTarget(run) });
   await ctx.summary(
     truncateMarkdown(
       `<details><summary>Every endpoint</summary>\n\n${endpoints}\n</details>\n`,
@@ -156,4 +165,91 @@ async function reportCapture(ctx: ActionContext, dir: string): Promise<void> {
   ctx.output('verdict', verdict.failed ? 'fail' : 'pass');
   if (verdict.failed) ctx.fail(verdict.message);
   else ctx.info(verdict.message);
+}
+
+/** The jobs API's step, as the analysis attributes connections to it. */
+function stepWindow(step: JobStep): StepWindow {
+  return { name: step.name, start: step.start, ...(step.end !== undefined ? { end: step.end } : {}) };
+}
+
+/** actions/egress-report: one verdict over the reports several jobs uploaded, one sticky comment. */
+export async function reportEgress(ctx: ActionContext): Promise<void> {
+  const run = readRunContext();
+  const token = ctx.input('token');
+  if (token) ctx.secret(token);
+  const pr = parsePullRequestNumber(ctx.input('pr'));
+  const policy = parsePolicy(ctx.input('policy'));
+  const { verdict } = await diffEgressRun({
+    reportFiles: ctx.listInput('reports'),
+    manifest: ctx.input('manifest'),
+    policy,
+    runUrl: runUrl(run),
+  });
+  const comment = await deliverVerdict(ctx, verdict, { run, token, target: () => pullRequestTarget(run, pr) });
+  ctx.output('new-count', verdict.diff.new.length);
+  ctx.output('allowed-count', verdict.diff.allowed.length);
+  ctx.output('unused-count', verdict.diff.unused.length);
+  ctx.output('verdict', verdict.failed ? 'fail' : 'pass');
+  if (comment?.posted) ctx.output('comment-url', comment.url);
+  if (verdict.failed) ctx.fail(verdict.message);
+  else ctx.info(verdict.message);
+}
+
+/**
+ * Writes the verdict to the job summary and, when the `comment` input asks, posts it as the sticky PR
+ * comment. A run that is not about a pull request (a push, a schedule) has nothing to comment on.
+ */
+async function deliverVerdict(
+  ctx: ActionContext,
+  verdict: EgressVerdict,
+  github: { run: RunContext; token: string; target: () => CommentTarget | undefined },
+): Promise<PublishOutcome | undefined> {
+  const comment = ctx.booleanInput('comment');
+  const key = ctx.input('comment-key');
+  await ctx.summary(
+    truncateMarkdown(
+      verdict.body,
+      VERDICT_LIMIT,
+      '> ✂️ Cut to fit the job summary; `telltale egress diff --format json` gives the full lists.',
+    ),
+  );
+  if (!comment) return undefined;
+  const target = github.target();
+  if (!target) {
+    ctx.info('no pull request in this run: the egress verdict is in the job summary only');
+    return undefined;
+  }
+  return publishComment({
+    token: github.token,
+    apiUrl: github.run.apiUrl,
+    target,
+    key,
+    body: verdict.body,
+    summary: ctx.summary,
+    // The diff is already in the summary; a degraded comment only adds why it was not posted.
+    bodyInSummary: false,
+    log: ctx.info,
+  });
+}
+
+/** actions/preflight: every manifest endpoint checked from this runner; annotations for the first ten failures. */
+export async function preflightEgressEndpoints(ctx: ActionContext): Promise<void> {
+  const { report, failed } = await preflightEgress({
+    manifest: ctx.input('manifest'),
+    timeout: ctx.input('timeout'),
+    concurrency: ctx.input('concurrency'),
+    name: (setting) => `input '${setting}'`,
+  });
+  await ctx.summary(renderPreflightMarkdown(report));
+  ctx.output('ok', String(report.ok));
+  ctx.output('failed-count', failed.length);
+  ctx.output(
+    'results',
+    JSON.stringify(
+      report.results.map(({ host, port, status, detail, redirects }) => ({ host, port, status, detail, redirects })),
+    ),
+  );
+  for (const r of failed.slice(0, 10)) ctx.error(`${r.host}:${r.port} ${r.status}: ${r.detail}`);
+  if (failed.length && ctx.booleanInput('fail'))
+    ctx.fail(`${failed.length} endpoint(s) in ${report.manifest} did not pass preflight`);
 }

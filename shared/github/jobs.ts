@@ -3,15 +3,23 @@
  * egress post step uses to say which step reached an endpoint. Needs `actions: read`; without it the
  * report simply has no steps (a warning says why), the capture itself is unaffected.
  */
-import type { StepWindow } from '../egress/analyze.ts';
 import { errorMessage } from '../util/errors.ts';
 import { createGitHubClient } from './octokit.ts';
 import { splitRepository, type RunContext } from './context.ts';
 
+/** One step of a job, as the jobs API times it (the egress analysis maps it to its own step window). */
+export interface JobStep {
+  name: string;
+  /** Milliseconds since the epoch. */
+  start: number;
+  /** Undefined while the step is still running. */
+  end?: number;
+}
+
 export interface JobStepsResult {
   /** The job's display name, as the Actions UI shows it. */
   job?: string;
-  steps: StepWindow[];
+  steps: JobStep[];
   /** Why there are no steps, when there are none. */
   problem?: string;
 }
@@ -43,7 +51,7 @@ export function pickJob(jobs: readonly ApiJob[], runnerName: string | undefined,
   );
 }
 
-export function stepWindows(steps: readonly ApiStep[]): StepWindow[] {
+export function stepWindows(steps: readonly ApiStep[]): JobStep[] {
   return [...steps]
     .sort((a, b) => a.number - b.number)
     .filter((s) => s.started_at)

@@ -14,7 +14,8 @@ import { diffEgress, type ObservedEndpoint } from '../../shared/egress/diff/diff
 import { parseManifest } from '../../shared/egress/manifest/manifest.ts';
 import { hostMatches } from '../../shared/egress/manifest/match.ts';
 import { proposeEntries, updateManifest } from '../../shared/egress/manifest/update.ts';
-import { applyEgressPolicy, parsePolicy } from '../../shared/egress/policy.ts';
+import { parsePolicy } from '../../shared/egress/policy.ts';
+import { diffEgressRun } from '../../shared/egress/run.ts';
 
 const MANIFEST = `# Where CI may go. Ask #platform before adding entries.
 version: 1
@@ -277,27 +278,20 @@ describe('the egress policy a post step applies', () => {
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  it('audit passes and enforce fails on the same new endpoint; a push run has no PR to comment on', async () => {
+  it('audit passes and enforce fails on the same new endpoint, and the verdict carries the comment body', async () => {
     const reports = [{ endpoints: [endpoint('registry.npmjs.org', 443), endpoint('telemetry.example', 443)] }];
-    const summaries: string[] = [];
-    const logs: string[] = [];
-    const common = {
-      reports,
-      manifestPath: path.join(dir, 'egress.yml'),
-      comment: true,
-      github: { token: 't', apiUrl: 'http://127.0.0.1:9', target: undefined },
-      summary: async (md: string) => void summaries.push(md),
-      log: (m: string) => void logs.push(m),
-    };
-    const audit = await applyEgressPolicy({ ...common, policy: 'audit' });
-    const enforce = await applyEgressPolicy({ ...common, policy: 'enforce' });
+    const common = { reports, manifest: path.join(dir, 'egress.yml') };
+    const { verdict: audit } = await diffEgressRun({ ...common, policy: 'audit' });
+    const { verdict: enforce } = await diffEgressRun({ ...common, policy: 'enforce', runUrl: 'https://ci/run/1' });
     assert.equal(audit.failed, false);
     assert.equal(enforce.failed, true);
     assert.match(enforce.message, /1 new endpoint\(s\) not in .*: telemetry\.example:443/);
-    assert.equal(audit.comment?.posted, false);
-    assert.equal(!audit.comment?.posted && audit.comment?.reason, 'no-pull-request');
-    assert.match(summaries[0]!, /⚠️ \*\*telltale egress\*\*: 1 new endpoint/);
-    assert.match(summaries[1]!, /❌ \*\*telltale egress\*\*: 1 new endpoint/);
+    assert.match(audit.body, /⚠️ \*\*telltale egress\*\*: 1 new endpoint/);
+    assert.match(enforce.body, /❌ \*\*telltale egress\*\*: 1 new endpoint/);
+    assert.deepEqual(
+      enforce.diff.new.map((e) => e.host),
+      ['telemetry.example'],
+    );
     assert.throws(() => parsePolicy('block'), /policy must be 'audit' or 'enforce'/);
   });
 });

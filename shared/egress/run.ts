@@ -1,0 +1,101 @@
+/**
+ * One egress run, the same for the CLI and the actions, returning plain data: name the endpoints of a
+ * capture file (`analyze`), judge observed reports against the manifest (`diff`, optionally adding
+ * the new endpoints to it), and check from here that every manifest endpoint answers (`preflight`).
+ * Where the results go (stdout, the job summary, a PR comment, outputs) is the adapter's business.
+ */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { parseDuration } from '../util/duration.ts';
+import { InputError } from '../util/errors.ts';
+import { analyzeCaptureFile } from './analyze.ts';
+import { diffEgress, type ObservedReport } from './diff/diff.ts';
+import { loadReports } from './diff/reports.ts';
+import { loadManifest, parseManifest, type Manifest } from './manifest/manifest.ts';
+import { proposeEntries, updateManifest } from './manifest/update.ts';
+import type { EgressReport } from './model/report.ts';
+import { judgeEgress, type EgressPolicy, type EgressVerdict } from './policy.ts';
+import { runPreflight, type PreflightReport, type PreflightResult } from './preflight/preflight.ts';
+import { renderEndpointsMarkdown, renderEndpointsText } from './render/endpoints.ts';
+
+export type ReportFormat = 'json' | 'markdown' | 'table';
+
+/** Every endpoint in a pcap or pcapng file. */
+export function analyzeEgress(file: string): Promise<EgressReport> {
+  return analyzeCaptureFile(file);
+}
+
+/** The report as the user asked for it; `json` is the egress-report.json every capture writes. */
+export function renderEgressReport(report: EgressReport, format: ReportFormat): string {
+  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  if (format === 'markdown') return renderEndpointsMarkdown(report);
+  return renderEndpointsText(report);
+}
+
+export interface DiffRunOptions {
+  /** Report files, folders or glob patterns (see diff/reports.ts). */
+  reportFiles?: readonly string[];
+  /** Reports already in memory (the egress action's own capture). */
+  reports?: readonly ObservedReport[];
+  manifest: string;
+  /** How the verdict names the manifest, when not by `manifest` (the demo shows the usual path). */
+  manifestLabel?: string;
+  policy: EgressPolicy;
+  /** Link to the run, for the comment's "full details in the job summary". */
+  runUrl?: string | undefined;
+  /** Add the new endpoints to the manifest (created when missing), keeping its comments and order. */
+  update?: { note: string };
+}
+
+export interface DiffRun {
+  verdict: EgressVerdict;
+  /** Present with `update`: how many endpoints were added to which file (0: nothing new). */
+  updated?: { file: string; added: number };
+}
+
+/** A manifest that does not exist yet, for `--update` to start from what a run observed. */
+const EMPTY_MANIFEST =
+  "# Endpoints this repository's jobs may reach: see docs/egress-policy.md\nversion: 1\nallow: []\n";
+
+export async function diffEgressRun(options: DiffRunOptions): Promise<DiffRun> {
+  const manifest: Manifest =
+    options.update && !existsSync(options.manifest)
+      ? parseManifest(EMPTY_MANIFEST, options.manifest)
+      : await loadManifest(options.manifest);
+  const reports = [...(options.reports ?? []), ...(options.reportFiles ? await loadReports(options.reportFiles) : [])];
+  const verdict = judgeEgress(diffEgress(manifest, reports), {
+    policy: options.policy,
+    manifest: options.manifestLabel ?? options.manifest,
+    runUrl: options.runUrl,
+  });
+  if (!options.update) return { verdict };
+  const proposals = proposeEntries(verdict.diff.new);
+  if (proposals.length) await writeFile(options.manifest, updateManifest(manifest, proposals, options.update.note));
+  return { verdict, updated: { file: options.manifest, added: proposals.length ? verdict.diff.new.length : 0 } };
+}
+
+export interface PreflightRunOptions {
+  manifest: string;
+  /** A duration (`3s`, `500ms`). */
+  timeout: string;
+  /** A positive whole number, as given. */
+  concurrency: string;
+  /** How the caller names its settings in errors: `--timeout`, or `input 'timeout'`. */
+  name: (setting: 'timeout' | 'concurrency') => string;
+}
+
+export interface PreflightRun {
+  report: PreflightReport;
+  /** Endpoints that answered wrong or not at all (skipped ones are not failures). */
+  failed: PreflightResult[];
+}
+
+export async function preflightEgress(options: PreflightRunOptions): Promise<PreflightRun> {
+  const timeoutMs = parseDuration(options.timeout, { what: options.name('timeout') });
+  const concurrency = Number(options.concurrency);
+  if (!/^\s*\d+\s*$/.test(options.concurrency) || !Number.isInteger(concurrency) || concurrency < 1) {
+    throw new InputError(`${options.name('concurrency')}: '${options.concurrency}' is not a positive whole number`);
+  }
+  const report = await runPreflight(await loadManifest(options.manifest), { timeoutMs, concurrency });
+  return { report, failed: report.results.filter((r) => r.status !== 'ok' && r.status !== 'skipped') };
+}
