@@ -10,8 +10,9 @@ import { auditAnnotations, renderMarkdown } from './render/markdown.ts';
 
 export async function runAuditAction(ctx: ActionContext): Promise<void> {
   // The runner starts steps in the workspace: paths in SARIF and annotations are relative to it.
-  const controls = ctx.input('controls') || 'audit.yaml';
-  const target = ctx.input('target') || 'host';
+  // Inputs as given: action.yml holds the defaults and the runner applies them.
+  const controls = ctx.input('controls', { required: true });
+  const target = ctx.input('target', { required: true });
   const auditOnly = ctx.booleanInput('audit-only');
   const engine = ctx.input('engine');
   const outDir = path.join(process.env.RUNNER_TEMP || process.cwd(), 'telltale-audit');

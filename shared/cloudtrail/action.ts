@@ -34,13 +34,14 @@ export async function runCloudTrailAction(ctx: ActionContext): Promise<void> {
   const fileIssue = ctx.booleanInput('issue');
   const token = ctx.input('token');
   if (token) ctx.secret(token);
+  // Inputs as given: action.yml holds the defaults and the runner applies them.
   const report = await runCloudTrailScan({
     source: ctx.input('source', { required: true }),
-    since: ctx.input('since') || '24h',
+    since: ctx.input('since', { required: true }),
     ...(ctx.input('until') ? { until: ctx.input('until') } : {}),
     rules: ctx.listInput('rules'),
     builtinRules: ctx.booleanInput('builtin-rules'),
-    concurrency: ctx.input('concurrency') || '8',
+    concurrency: ctx.input('concurrency', { required: true }),
   });
 
   const dir = ctx.input('report-dir', { required: true });
@@ -80,8 +81,8 @@ export async function runCloudTrailAction(ctx: ActionContext): Promise<void> {
         apiUrl: run.apiUrl,
         owner,
         repo,
-        key: ctx.input('issue-key') || 'cloudtrail',
-        label: ctx.input('issue-label') || 'telltale-cloudtrail',
+        key: ctx.input('issue-key', { required: true }),
+        label: ctx.input('issue-label', { required: true }),
         title: `CloudTrail report ${day}: ${countText}`,
         body: truncateMarkdown(renderCloudTrailMarkdown(report, { maxFindings: 200 }), ISSUE_LIMIT, cut),
         ...(report.findings.length

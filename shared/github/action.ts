@@ -16,7 +16,11 @@ export interface AnnotationProperties {
 export interface ActionContext {
   /** An input as the runner passed it (defaults from action.yml already applied), trimmed. */
   input(name: string, options?: { required?: boolean }): string;
-  /** A YAML 1.2 boolean input (`true`/`false`, any case); an InputError for anything else. */
+  /**
+   * A boolean input as the runner's own `core.getBooleanInput` reads it (YAML 1.2 core schema):
+   * `true`, `True`, `TRUE`, `false`, `False` or `FALSE`; an InputError for anything else, `yes`,
+   * `on` and an empty value included (action.yml gives every boolean input a default).
+   */
   booleanInput(name: string): boolean;
   /** Newline- or comma-separated list input with blanks dropped. */
   listInput(name: string): string[];
@@ -36,6 +40,10 @@ export interface ActionContext {
   secret(value: string): void;
 }
 
+// The values core.getBooleanInput accepts (actions/toolkit packages/core getBooleanInput).
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+
 export function createActionContext(): ActionContext {
   return {
     input: (name, options) => {
@@ -47,9 +55,14 @@ export function createActionContext(): ActionContext {
     },
     booleanInput: (name) => {
       const raw = core.getInput(name).trim();
-      if (/^(true|yes|on)$/i.test(raw)) return true;
-      if (/^(false|no|off|)$/i.test(raw)) return false;
-      throw new InputError(`input '${name}' must be true or false, not '${raw}'`);
+      if (TRUE.includes(raw)) return true;
+      if (FALSE.includes(raw)) return false;
+      throw new InputError(
+        `input '${name}' must be a YAML 1.2 boolean (${[...TRUE, ...FALSE].join(', ')}), not '${raw}'`,
+        {
+          hint: `set it under \`with:\` to true or false`,
+        },
+      );
     },
     listInput: (name) =>
       core
