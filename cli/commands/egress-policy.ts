@@ -64,15 +64,14 @@ export function registerEgressPolicy(egress: Command, io: CliIO): void {
     .option('--concurrency <n>', 'endpoints checked at once', '16')
     .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
     .action(async (flags: PreflightFlags) => {
-      const { preflightEgress } = await import('../../shared/egress/run.ts');
-      const { renderPreflightMarkdown } = await import('../../shared/egress/preflight/render.ts');
+      const { preflightEgress, renderPreflightReport } = await import('../../shared/egress/run.ts');
       const { report } = await preflightEgress({
         manifest: flags.manifest,
         timeout: flags.timeout,
         concurrency: flags.concurrency,
         name: (setting) => `--${setting}`,
       });
-      io.stdout(flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderPreflightMarkdown(report));
+      io.stdout(renderPreflightReport(report, flags.format));
       if (!report.ok) throw new ExitWith(ExitCode.policy);
     });
 }

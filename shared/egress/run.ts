@@ -16,6 +16,7 @@ import { proposeEntries, updateManifest } from './manifest/update.ts';
 import type { EgressReport } from './model/report.ts';
 import { judgeEgress, type EgressPolicy, type EgressVerdict } from './policy.ts';
 import { runPreflight, type PreflightReport, type PreflightResult } from './preflight/preflight.ts';
+import { renderPreflightMarkdown } from './preflight/render.ts';
 import { renderEndpointsMarkdown, renderEndpointsText } from './render/endpoints.ts';
 
 export type ReportFormat = 'json' | 'markdown' | 'table';
@@ -98,4 +99,9 @@ export async function preflightEgress(options: PreflightRunOptions): Promise<Pre
   }
   const report = await runPreflight(await loadManifest(options.manifest), { timeoutMs, concurrency });
   return { report, failed: report.results.filter((r) => r.status !== 'ok' && r.status !== 'skipped') };
+}
+
+/** The preflight report as the user asked for it. */
+export function renderPreflightReport(report: PreflightReport, format: 'json' | 'markdown'): string {
+  return format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderPreflightMarkdown(report);
 }
