@@ -32,10 +32,13 @@ import { parsePolicy, type EgressVerdict } from './policy.ts';
 import { renderEndpointsMarkdown } from './render/endpoints.ts';
 import { diffEgressRun, preflightEgress } from './run.ts';
 
-/** Characters of the endpoint list in the job summary; the diff gets the rest of the runner's 1 MiB. */
+// The runner drops a step summary over 1 MiB entirely, so each step's parts share a budget with
+// headroom (characters, and a few are multi-byte): the egress post step writes the diff and then the
+// endpoint list, egress-report the diff alone.
+/** Characters of the endpoint list in the job summary. */
 const SUMMARY_LIMIT = 400_000;
-/** Characters of the diff in the job summary (the runner drops a step summary over 1 MiB entirely). */
-const VERDICT_LIMIT = 900_000;
+/** Characters of the diff beside the endpoint list (egress post), and alone (egress-report). */
+const VERDICT_LIMIT = { withEndpoints: 500_000, alone: 900_000 };
 const CUT_NOTE = '> ✂️ Cut to fit the job summary: the full list is in the egress-report.json the step wrote.';
 
 /** apt-get install tcpdump, refreshing the package lists only when the first try fails. */
@@ -153,7 +156,7 @@ async function reportCapture(ctx: ActionContext, dir: string): Promise<void> {
     policy: parsePolicy(ctx.input('policy')),
     runUrl: runUrl(run),
   });
-  await deliverVerdict(ctx, verdict, { run, token, target: () => pullRequestTarget(run) });
+  await deliverVerdict(ctx, verdict, { run, token, target: () => pullRequestTarget(run) }, VERDICT_LIMIT.withEndpoints);
   await ctx.summary(
     truncateMarkdown(
       `<details><summary>Every endpoint</summary>\n\n${endpoints}\n</details>\n`,
@@ -185,7 +188,12 @@ export async function reportEgress(ctx: ActionContext): Promise<void> {
     policy,
     runUrl: runUrl(run),
   });
-  const comment = await deliverVerdict(ctx, verdict, { run, token, target: () => pullRequestTarget(run, pr) });
+  const comment = await deliverVerdict(
+    ctx,
+    verdict,
+    { run, token, target: () => pullRequestTarget(run, pr) },
+    VERDICT_LIMIT.alone,
+  );
   ctx.output('new-count', verdict.diff.new.length);
   ctx.output('allowed-count', verdict.diff.allowed.length);
   ctx.output('unused-count', verdict.diff.unused.length);
@@ -203,13 +211,14 @@ async function deliverVerdict(
   ctx: ActionContext,
   verdict: EgressVerdict,
   github: { run: RunContext; token: string; target: () => CommentTarget | undefined },
+  summaryLimit: number,
 ): Promise<PublishOutcome | undefined> {
   const comment = ctx.booleanInput('comment');
   const key = ctx.input('comment-key');
   await ctx.summary(
     truncateMarkdown(
       verdict.body,
-      VERDICT_LIMIT,
+      summaryLimit,
       '> ✂️ Cut to fit the job summary; `telltale egress diff --format json` gives the full lists.',
     ),
   );
