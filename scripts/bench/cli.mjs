@@ -42,9 +42,9 @@ try {
     'telltale --help (bundle)': [cli, '--help'],
     'telltale --version (sources via tsx)': ['--import', 'tsx', path.join(root, 'cli', 'index.ts'), '--version'],
   };
-  // The committed bundle, when there is one: before a rebuild it shows the start-up this checkout replaces.
-  const committed = path.join(root, 'dist', 'cli', 'index.js');
-  if (existsSync(committed)) commands['telltale --version (committed dist/)'] = [committed, '--version'];
+  // The bundle in dist/, when there is one: until `npm run build` it is the start-up this checkout replaces.
+  const onDisk = path.join(root, 'dist', 'cli', 'index.js');
+  if (existsSync(onDisk)) commands['telltale --version (dist/ as on disk)'] = [onDisk, '--version'];
   const times = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
   for (const args of Object.values(commands)) once(args); // warm the page cache
   // Alternating, so a slower moment of a shared machine hits every command alike.
