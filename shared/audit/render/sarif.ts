@@ -84,7 +84,7 @@ export function renderSarif(report: AuditReport, root = process.cwd()): string {
         tool: {
           driver: {
             name: 'telltale audit',
-            informationUri: 'https://github.com/telltale/telltale',
+            informationUri: 'https://github.com/telltale-dev/telltale',
             semanticVersion: VERSION,
             rules: [...rules.entries()].map(([id, { r }]) => {
               const sev = securitySeverity(r.meta.impact);
