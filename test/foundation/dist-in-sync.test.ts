@@ -39,6 +39,27 @@ test('a fresh build is byte-identical to the committed dist/ and action-docs/', 
         assert.ok(a.equals(b), `${folder}/${file} differs from a fresh build: run npm run build and commit it`);
       }
     }
+    // The Marketplace's root action.yml is generated from actions/egress/action.yml.
+    assert.equal(
+      await readFile(path.join(repoRoot, 'action.yml'), 'utf8'),
+      await readFile(path.join(out, 'action.yml'), 'utf8'),
+      'action.yml (the Marketplace entry) differs from a fresh build: run npm run build and commit it',
+    );
+    // The README's screenshots were made from the pages the current renderers write.
+    assert.equal(
+      await readFile(path.join(repoRoot, 'docs', 'screenshots', 'pages.json'), 'utf8'),
+      await readFile(path.join(out, 'docs', 'screenshots', 'pages.json'), 'utf8'),
+      'docs/screenshots/ were made from other pages than the renderers write now: run npm run build and commit them',
+    );
+    for (const name of Object.keys(
+      JSON.parse(await readFile(path.join(out, 'docs', 'screenshots', 'pages.json'), 'utf8')),
+    )) {
+      const png = await readFile(path.join(repoRoot, 'docs', 'screenshots', `${name}.png`));
+      assert.ok(
+        png.subarray(1, 4).toString() === 'PNG' && png.length > 10_000,
+        `docs/screenshots/${name}.png is a real screenshot`,
+      );
+    }
   } finally {
     await rm(out, { recursive: true, force: true });
   }
