@@ -36,6 +36,7 @@ export interface CommandResult {
 
 /** Why podman images cannot be built here, or false when they can. */
 export function podmanSkipReason(): string | false {
+  if (process.env.TELLTALE_UNIT) return 'a unit run (npm run test:unit) builds no images';
   if (process.getuid?.() !== 0) return 'needs root (podman storage, runc)';
   if (spawnSync('podman', ['--version']).status !== 0) return 'needs podman (apt-get install podman runc)';
   if (!existsSync('/bin/busybox')) return 'needs busybox-static for a shell inside test images';

@@ -143,6 +143,7 @@ while True:
 
 /** Why worlds cannot be built here, or false when they can. Tests skip with this reason. */
 export function worldSkipReason(): string | false {
+  if (process.env.TELLTALE_UNIT) return 'a unit run (npm run test:unit) builds no network namespaces';
   if (process.getuid?.() !== 0) return 'needs root (network namespaces, iptables)';
   const missing = ['ip', 'iptables', 'ip6tables', 'dnsmasq', 'openssl'].filter(
     (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0,
