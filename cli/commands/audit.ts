@@ -61,4 +61,18 @@ export const auditDemo: DemoSection[] = [
       });
     },
   },
+  {
+    title: 'audit: controls against a built image, read without a container daemon',
+    run: async (samples, io) => {
+      // samples/audit-image/app.oci.tar is made by scripts/make-samples/audit-image.sh; one control
+      // fails on purpose (curl left in the runtime image).
+      const dir = path.join(samples, 'audit-image');
+      await performAudit({
+        controlsFile: path.join(dir, 'controls.yaml'),
+        target: `oci:${path.join(dir, 'app.oci.tar')}`,
+        format: 'documentation',
+        stdout: io.stdout,
+      });
+    },
+  },
 ];
