@@ -67,6 +67,7 @@ export const auditDemo: DemoSection[] = [
       // samples/audit-image/app.oci.tar is made by scripts/make-samples/audit-image.sh; one control
       // fails on purpose (curl left in the runtime image).
       const dir = path.join(samples, 'audit-image');
+      const { performAudit } = await import('../../shared/audit/run.ts');
       await performAudit({
         controlsFile: path.join(dir, 'controls.yaml'),
         target: `oci:${path.join(dir, 'app.oci.tar')}`,
