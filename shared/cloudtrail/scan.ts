@@ -1,7 +1,8 @@
 /**
  * One scan: a source streams records in; each is placed in the window, deduplicated by eventID,
- * matched against every rule, and forgotten. What is kept is small: findings, per-actor counters
- * for aggregate rules, 16 bytes per event ID, one bit per hour for log health.
+ * matched against every rule, and forgotten. What is kept is small: findings, the bounded per-group
+ * state of correlation rules (rules/correlation.ts), 16 bytes per event ID, one bit per hour for
+ * log health.
  *
  *   const rules = await loadRuleSet({ dirs });
  *   const report = await scanCloudTrail((sink) => readLocal(dir, sink, { window }), { window, rules });
@@ -18,7 +19,7 @@ import {
   type MalformedFile,
   type ScanStats,
 } from './model/report.ts';
-import type { RuleSet } from './rules/ruleset.ts';
+import type { RuleHit, RuleSet } from './rules/ruleset.ts';
 import type { RecordSink, SourceSummary } from './sources/types.ts';
 import { assessThreat, LEVELS } from './threat.ts';
 import { describeWindow, inWindow, type TimeWindow } from './window.ts';
@@ -54,6 +55,19 @@ export async function scanCloudTrail(
     bySeverity: Object.fromEntries(LEVELS.map((l) => [l, 0])) as ScanStats['bySeverity'],
   };
   const bounded = window.start !== undefined || window.end !== undefined;
+  const run = rules.start();
+  const found = (hit: RuleHit) => {
+    const { rule, record, aggregate } = hit;
+    const threat = assessThreat(rule.level, record, rule.policy);
+    findings.push(
+      buildFinding(
+        rule,
+        record,
+        threat,
+        aggregate ? { count: aggregate.count, summary: aggregate.summary } : undefined,
+      ),
+    );
+  };
 
   const sink: RecordSink = {
     record(record: CloudTrailRecord) {
@@ -75,11 +89,7 @@ export async function scanCloudTrail(
       }
       stats.events++;
       health.event(record, time);
-      rules.burst.observe(record);
-      for (const hit of rules.match(record)) {
-        const info = rules.info.get(hit)!;
-        findings.push(buildFinding(info, record, assessThreat(info.level, record, info.policy)));
-      }
+      for (const hit of run.record(record)) found(hit);
     },
     fileDone(file, records, error) {
       stats.files++;
@@ -96,15 +106,8 @@ export async function scanCloudTrail(
 
   const source = await read(sink);
 
-  const burst = rules.burst.info;
-  for (const hit of rules.burst.hits()) {
-    findings.push(
-      buildFinding(burst, hit.record, assessThreat(burst.level, hit.record, burst.policy), {
-        count: hit.count,
-        summary: `${hit.count} calls denied (${hit.eventNames.slice(0, 5).join(', ')}${hit.eventNames.length > 5 ? ', …' : ''})`,
-      }),
-    );
-  }
+  // Correlation rules are judged once every record has been seen.
+  for (const hit of run.end()) found(hit);
   findings.sort(compareFindings);
   stats.findings = findings.length;
   for (const f of findings) stats.bySeverity[f.severity]++;
@@ -138,7 +141,7 @@ export async function scanCloudTrail(
         ...(r.link ? { link: r.link } : {}),
         findings: perRule.get(r.id) ?? 0,
       })),
-      problems: rules.problems,
+      problems: [...rules.problems, ...run.notes()],
       otherLogsource: rules.otherLogsource,
     },
   };

@@ -202,10 +202,12 @@ describe('modifiers', () => {
     assert.equal(rule({ sourceIPAddress: 'ec2.amazonaws.com' }), false);
   });
 
-  test('|exists true and false; null counts as absent', () => {
+  test('|exists true and false checks presence, not value: null is present (modifiers appendix v2.1, Generic Modifiers)', () => {
     const has = matcher('sel:\n  errorCode|exists: true\ncondition: sel');
     assert.equal(has({ errorCode: 'AccessDenied' }), true);
-    assert.equal(has({ errorCode: null }), false);
+    assert.equal(has({ errorCode: null }), true);
+    assert.equal(has({ errorCode: '' }), true);
+    assert.equal(matcher('sel:\n  errorCode|exists: false\ncondition: sel')({ errorCode: null }), false);
     assert.equal(has(stopLogging), false);
     assert.equal(matcher('sel:\n  errorCode|exists: false\ncondition: sel')(stopLogging), true);
   });

@@ -1,74 +1,79 @@
 /**
- * The rules a scan runs: the built-in pack and any `--rules DIR` of Sigma files, parsed once and
- * compiled into one indexed matcher. A rule that cannot be loaded is listed with file:line:column
- * and left out whole; it never runs in part.
+ * The rules a scan runs: the built-in pack and any `--rules DIR` of Sigma files, parsed once. Every
+ * rule — a detection rule judged record by record, or a correlation rule judged over many — is an
+ * ordinary member (rules/model.ts): loaded the same way, listed the same way, left out by
+ * `--no-builtin-rules` the same way. Sigma filter documents in any of the folders tune the rules
+ * they name. A rule that cannot be loaded is listed with file:line:column and left out whole; it
+ * never runs in part.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { InputError } from '../../util/errors.ts';
-import type { ThreatPolicy } from '../threat.ts';
-import { AccessDeniedBurst } from './builtin/access-denied-burst.ts';
+import type { CloudTrailRecord } from '../record.ts';
 import { BUILTIN_RULE_FILES } from './builtin/files.ts';
 import { builtinVirtualFields } from './builtin/virtual-fields.ts';
+import { correlationNotes, CorrelationState } from './correlation.ts';
+import { readRuleFiles } from './folder.ts';
+import type { RuleHit, RuleInfo, RuleOrigin, RuleRun } from './model.ts';
+import { applyFilter, sameLogsource } from './sigma/filter.ts';
 import {
   compileRuleSet,
   isCloudTrailRule,
   parseSigmaRules,
   ruleLink,
   type CompiledRule,
-  type CompiledRuleSet,
+  type RuleMeta,
   type RuleProblem,
-  type SigmaLevel,
+  type SigmaCorrelation,
+  type SigmaFilter,
   type SigmaRule,
 } from './sigma/index.ts';
 
-export interface RuleInfo {
-  id: string;
-  /** The file name without extension for built-in rules: stable, readable, used in fixtures. */
-  slug: string;
-  title: string;
-  description?: string;
-  /** The Detection Rule License requires a Sigma rule's author on every finding it produces. */
-  author?: string;
-  link?: string;
-  level: SigmaLevel;
-  origin: 'builtin' | 'custom';
-  file?: string;
-  policy: ThreatPolicy;
-  /** Template for the finding's one-line summary, `{field.path}` or `{a,b}` (first present). */
-  summary?: string;
-  /** Fields worth showing with a finding: what the rule tested beyond event name and source. */
-  decisiveFields: string[];
-}
+export type { RuleHit, RuleInfo, RuleRun } from './model.ts';
 
+/**
+ * Slugs: the file name without extension; a further rule of a multi-document file (a correlation's
+ * referred rule written beside it) adds its `name` (or line) after a slash.
+ */
 export interface RuleSet {
-  match: CompiledRuleSet;
-  info: Map<CompiledRule, RuleInfo>;
+  /** Every rule that runs, detection and correlation rules alike, in load order. */
   all: RuleInfo[];
-  burst: AccessDeniedBurst;
+  /** The detection rules as they run (filters applied), for compiling to SQL. */
+  detections: SigmaRule[];
+  /** The correlation rules that run; judged in process (sql.ts does not compile them). */
+  correlations: SigmaCorrelation[];
   problems: RuleProblem[];
   /** Rule files for another log source, left out on purpose. */
   otherLogsource: string[];
+  /** One pass over a stream, with fresh correlation state. */
+  start(): RuleRun;
 }
 
 export interface RuleSetOptions {
   builtin?: boolean;
   dirs?: string[];
-  accessDeniedThreshold?: number;
+}
+
+interface Loaded<T> {
+  doc: T;
+  origin: RuleOrigin;
 }
 
 export async function loadRuleSet(options: RuleSetOptions = {}): Promise<RuleSet> {
   const problems: RuleProblem[] = [];
   const otherLogsource: string[] = [];
-  const loaded: { rule: SigmaRule; origin: 'builtin' | 'custom' }[] = [];
-  const take = (text: string, file: string, origin: 'builtin' | 'custom') => {
+  const detections: Loaded<SigmaRule>[] = [];
+  const correlations: Loaded<SigmaCorrelation>[] = [];
+  const filters: Loaded<SigmaFilter>[] = [];
+  const take = (text: string, file: string, origin: RuleOrigin) => {
     const parsed = parseSigmaRules(text, file);
     problems.push(...parsed.problems);
     for (const rule of parsed.rules) {
-      if (isCloudTrailRule(rule)) loaded.push({ rule, origin });
+      if (isCloudTrailRule(rule)) detections.push({ doc: rule, origin });
       else otherLogsource.push(`${file}: ${rule.title}`);
     }
+    for (const c of parsed.correlations) correlations.push({ doc: c, origin });
+    for (const f of parsed.filters) filters.push({ doc: f, origin });
   };
   if (options.builtin !== false) {
     for (const url of BUILTIN_RULE_FILES) {
@@ -78,69 +83,301 @@ export async function loadRuleSet(options: RuleSetOptions = {}): Promise<RuleSet
     }
   }
   for (const dir of options.dirs ?? []) {
-    for (const file of await ruleFiles(dir)) take(await readFile(file, 'utf8'), file, 'custom');
+    const read = await readRuleFiles(dir);
+    problems.push(...read.problems);
+    for (const { file, text } of read.files) take(text, file, 'custom');
   }
+
+  const firstInFile = new Map<string, number>();
+  for (const { doc } of [...detections, ...correlations]) {
+    const line = firstInFile.get(doc.source.file);
+    if (line === undefined || doc.source.line < line) firstInFile.set(doc.source.file, doc.source.line);
+  }
+  const slugOf = (rule: RuleMeta): string => {
+    const base = path.basename(rule.source.file).replace(/\.ya?ml$/i, '');
+    return firstInFile.get(rule.source.file) === rule.source.line
+      ? base
+      : `${base}/${rule.name ?? `line-${rule.source.line}`}`;
+  };
+  const ruleInfo = (
+    rule: SigmaRule | SigmaCorrelation,
+    origin: RuleOrigin,
+    kind: RuleInfo['kind'],
+    generates: boolean,
+  ) => describeRule(rule, slugOf(rule), origin, kind, generates);
+
+  const byRef = referenceIndex(detections, correlations, problems);
+  const filtered = applyFilters(detections, filters, byRef, problems);
+  const resolved = resolveCorrelations(correlations, byRef, problems);
+
+  // Correlation rules specification v2, "Generate": the referred rules report on their own only
+  // when a correlation says `generate: true`; by default only the correlation's query is made.
+  const quiet = new Set<SigmaRule>();
+  const loud = new Set<SigmaRule>();
+  for (const { doc, members } of resolved) for (const m of members) (doc.generate ? loud : quiet).add(m);
+
   const compiled = compileRuleSet(
-    loaded.map((l) => l.rule),
+    filtered.map((f) => f.rule),
     { virtualFields: builtinVirtualFields },
   );
-  const info = new Map<CompiledRule, RuleInfo>();
-  compiled.rules.forEach((c, i) => info.set(c, ruleInfo(c.rule, loaded[i]!.origin)));
-  const burst = new AccessDeniedBurst(options.accessDeniedThreshold);
+  const infoOf = new Map<CompiledRule, RuleInfo>();
+  const memberOf = new Map<SigmaRule, { state: number; member: number }[]>();
+  compiled.rules.forEach((c, i) => {
+    const { original, origin, filters: applied } = filtered[i]!;
+    infoOf.set(c, {
+      ...ruleInfo(original, origin, 'event', !quiet.has(original) || loud.has(original)),
+      filters: applied,
+    });
+  });
+  const correlationInfo = resolved.map((r) => ruleInfo(r.doc, r.origin, 'correlation', true));
+  resolved.forEach((r, state) =>
+    r.members.forEach((m, member) => {
+      const list = memberOf.get(m) ?? [];
+      list.push({ state, member });
+      memberOf.set(m, list);
+    }),
+  );
+  // Filters rewrite the rule; correlations refer to it as written.
+  const originalOf = new Map<SigmaRule, SigmaRule>(filtered.map((f) => [f.rule, f.original]));
+
   return {
-    match: compiled,
-    info,
-    all: [...info.values(), ...(options.builtin !== false ? [burst.info] : [])],
-    burst,
+    all: [...infoOf.values(), ...correlationInfo],
+    detections: filtered.map((f) => f.rule),
+    correlations: resolved.map((r) => r.doc),
     problems,
     otherLogsource,
+    start(): RuleRun {
+      const states = resolved.map(
+        (r) =>
+          new CorrelationState(
+            r.doc,
+            r.members.map((m) => (m.name !== undefined ? { name: m.name } : {})),
+            builtinVirtualFields,
+          ),
+      );
+      return {
+        record(record: CloudTrailRecord): RuleHit[] {
+          const hits: RuleHit[] = [];
+          for (const c of compiled(record)) {
+            const info = infoOf.get(c)!;
+            if (info.generates) hits.push({ rule: info, record });
+            for (const { state, member } of memberOf.get(originalOf.get(c.rule)!) ?? []) {
+              states[state]!.observe(member, record);
+            }
+          }
+          return hits;
+        },
+        end(): RuleHit[] {
+          return states.flatMap((state, i) => {
+            const info = correlationInfo[i]!;
+            return state.end().map((hit) => ({
+              rule: info,
+              record: hit.record,
+              aggregate: {
+                count: hit.metric,
+                summary: correlationSummary(state.correlation, info, hit),
+                first: hit.first,
+                last: hit.last,
+                eventIds: hit.eventIds,
+              },
+            }));
+          });
+        },
+        notes: () => states.flatMap((s) => correlationNotes(s)),
+      };
+    },
   };
 }
 
-async function ruleFiles(dir: string): Promise<string[]> {
-  const info = await stat(dir).catch(() => {
-    throw new InputError('no such rule file or folder', {
-      location: { file: dir },
-      hint: '--rules takes a folder of Sigma .yml files',
-    });
-  });
-  if (info.isFile()) return [dir];
-  const out: string[] = [];
-  const walk = async (d: string) => {
-    for (const entry of (await readdir(d, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (entry.name.startsWith('.')) continue;
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (/\.ya?ml$/i.test(entry.name)) out.push(full);
+type Ref = { kind: 'rule'; rule: SigmaRule } | { kind: 'correlation'; correlation: SigmaCorrelation };
+
+/** Rules by `id` and by `name` (correlation rules specification v2, "Related rules"). */
+function referenceIndex(
+  detections: Loaded<SigmaRule>[],
+  correlations: Loaded<SigmaCorrelation>[],
+  problems: RuleProblem[],
+): Map<string, Ref> {
+  const index = new Map<string, Ref>();
+  const ambiguous = new Set<string>();
+  const add = (key: string | undefined, ref: Ref, meta: RuleMeta) => {
+    if (key === undefined) return;
+    const had = index.get(key);
+    if (had && !ambiguous.has(key)) {
+      ambiguous.add(key);
+      problems.push({
+        file: meta.source.file,
+        line: meta.source.line,
+        rule: meta.title,
+        message: `\`${key}\` names two rules; a correlation or filter referring to it is left out`,
+      });
     }
+    index.set(key, ref);
   };
-  await walk(dir);
+  for (const { doc } of detections) {
+    add(doc.id, { kind: 'rule', rule: doc }, doc);
+    if (doc.name !== doc.id) add(doc.name, { kind: 'rule', rule: doc }, doc);
+  }
+  for (const { doc } of correlations) {
+    add(doc.id, { kind: 'correlation', correlation: doc }, doc);
+    if (doc.name !== doc.id) add(doc.name, { kind: 'correlation', correlation: doc }, doc);
+  }
+  for (const key of ambiguous) index.delete(key);
+  return index;
+}
+
+interface Filtered {
+  rule: SigmaRule;
+  original: SigmaRule;
+  origin: RuleOrigin;
+  filters: string[];
+}
+
+function applyFilters(
+  detections: Loaded<SigmaRule>[],
+  filters: Loaded<SigmaFilter>[],
+  byRef: Map<string, Ref>,
+  problems: RuleProblem[],
+): Filtered[] {
+  const out = new Map<SigmaRule, Filtered>(
+    detections.map(({ doc, origin }) => [doc, { rule: doc, original: doc, origin, filters: [] }]),
+  );
+  filters.forEach(({ doc: filter }, n) => {
+    const say = (message: string) =>
+      problems.push({ file: filter.source.file, line: filter.source.line, rule: filter.title, message });
+    for (const name of filter.rules) {
+      const ref = byRef.get(name);
+      if (!ref) {
+        say(`filter: \`${name}\` names no loaded rule (rules are named by their \`id\` or \`name\`)`);
+        continue;
+      }
+      if (ref.kind !== 'rule') {
+        say(`filter: \`${name}\` is a correlation rule; filters apply to detection rules (filter its referred rules)`);
+        continue;
+      }
+      if (!sameLogsource(filter, ref.rule)) {
+        say(`filter: its logsource does not match the logsource of \`${name}\`; not applied there`);
+        continue;
+      }
+      const entry = out.get(ref.rule)!;
+      entry.rule = applyFilter(entry.rule, filter, n);
+      entry.filters.push(filter.title);
+    }
+  });
+  return [...out.values()];
+}
+
+interface Resolved {
+  doc: SigmaCorrelation;
+  origin: RuleOrigin;
+  members: SigmaRule[];
+}
+
+function resolveCorrelations(
+  correlations: Loaded<SigmaCorrelation>[],
+  byRef: Map<string, Ref>,
+  problems: RuleProblem[],
+): Resolved[] {
+  const out: Resolved[] = [];
+  for (const { doc, origin } of correlations) {
+    const say = (message: string) =>
+      problems.push({
+        file: doc.source.file,
+        line: doc.source.line,
+        rule: doc.title,
+        message: `correlation: ${message}`,
+      });
+    const members: SigmaRule[] = [];
+    let ok = true;
+    for (const name of doc.rules) {
+      const ref = byRef.get(name);
+      if (!ref) {
+        say(`\`${name}\` names no loaded CloudTrail rule (rules are referred to by \`id\` or \`name\`)`);
+        ok = false;
+      } else if (ref.kind === 'correlation') {
+        say(`\`${name}\` is a correlation rule; chained correlations are not supported yet`);
+        ok = false;
+      } else members.push(ref.rule);
+    }
+    for (const [alias, map] of Object.entries(doc.aliases)) {
+      for (const m of members) {
+        if (m.name === undefined || !Object.hasOwn(map, m.name)) {
+          say(`alias \`${alias}\` gives no field for the referred rule \`${m.name ?? m.id ?? m.title}\``);
+          ok = false;
+        }
+      }
+    }
+    if (ok) out.push({ doc, origin, members });
+  }
   return out;
 }
 
-function ruleInfo(rule: SigmaRule, origin: 'builtin' | 'custom'): RuleInfo {
+const FILLED = /\{(count|timespan|eventNames|field|rules)\}/g;
+
+/** The hit's one line: the rule's `x-telltale: summary` with `{count}` … filled in, or a plain account. */
+function correlationSummary(
+  c: SigmaCorrelation,
+  info: RuleInfo,
+  hit: { metric: number; eventNames: string[] },
+): string {
+  const names = hit.eventNames.length
+    ? hit.eventNames.slice(0, 5).join(', ') + (hit.eventNames.length > 5 ? ', …' : '')
+    : '';
+  const values: Record<string, string> = {
+    count: String(hit.metric),
+    timespan: c.timespan.text,
+    eventNames: names,
+    field: c.field ?? '',
+    rules: c.rules.join(c.type === 'temporal_ordered' ? ' → ' : ', '),
+  };
+  if (info.summary) return info.summary.replace(FILLED, (_, k: string) => values[k] ?? '');
+  switch (c.type) {
+    case 'event_count':
+      return `${hit.metric} events in ${c.timespan.text}${names ? ` (${names})` : ''}`;
+    case 'value_count':
+      return `${hit.metric} distinct ${c.field ?? 'values'} in ${c.timespan.text}${names ? ` (${names})` : ''}`;
+    case 'temporal':
+      return `${hit.metric} of ${c.rules.length} related rules within ${c.timespan.text} (${values.rules})`;
+    case 'temporal_ordered':
+      return `${values.rules} in order within ${c.timespan.text}`;
+  }
+}
+
+function describeRule(
+  rule: SigmaRule | SigmaCorrelation,
+  slug: string,
+  origin: RuleOrigin,
+  kind: RuleInfo['kind'],
+  generates: boolean,
+): RuleInfo {
   const x = (rule.custom['x-telltale'] ?? {}) as Record<string, unknown>;
   const decisive = new Set<string>();
-  for (const selection of Object.values(rule.detection.selections)) {
-    for (const tests of selection.anyOf) {
-      for (const t of tests) {
-        if (!/^(eventName|eventSource|userIdentity\.type|errorCode)$/.test(t.field)) decisive.add(t.field);
+  if ('detection' in rule) {
+    for (const selection of Object.values(rule.detection.selections)) {
+      for (const tests of selection.anyOf) {
+        for (const t of tests) {
+          if (t.field && !/^(eventName|eventSource|userIdentity\.type|errorCode)$/.test(t.field)) decisive.add(t.field);
+        }
       }
     }
+    for (const f of rule.fields) decisive.add(f);
   }
-  for (const f of rule.fields) decisive.add(f);
   const info: RuleInfo = {
     id: rule.id ?? `${rule.source.file}:${rule.source.line}`,
-    slug: path.basename(rule.source.file).replace(/\.ya?ml$/i, ''),
+    slug,
     title: rule.title,
+    kind,
+    generates,
     level: rule.level ?? 'medium',
     origin,
     file: rule.source.file,
+    // Imported rules get the same threat steps as built-ins; `x-telltale: {actor-modifiers: false}`
+    // opts a rule out (docs/cloudtrail.md, "Threat level").
     policy: {
       actorModifiers: x['actor-modifiers'] !== false,
       failed: x.failed === 'keep' ? 'keep' : 'lower',
     },
     decisiveFields: [...decisive],
+    filters: [],
   };
   if (rule.description) info.description = rule.description;
   if (rule.author) info.author = rule.author;

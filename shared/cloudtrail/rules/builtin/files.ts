@@ -1,10 +1,11 @@
 /**
- * The built-in rule pack: one Sigma file per rule in `sigma/` (ours, author `telltale`), the `tt.*`
- * virtual fields they read (virtual-fields.ts), and the one rule Sigma cannot express per event
- * (access-denied-burst.ts). Each file is named here literally so a bundler copies it with the code;
+ * The built-in rule pack: one Sigma file per rule in `sigma/` (ours, author `telltale`; rules that
+ * count over many events are Sigma correlation rules, e.g. access-denied-burst.yml), and the `tt.*`
+ * virtual fields they read (virtual-fields.ts). Each file is named here literally so a bundler copies it with the code;
  * test/cloudtrail/builtin-rules.test.ts checks this list against the folder.
  */
 export const BUILTIN_RULE_FILES: readonly URL[] = [
+  new URL('./sigma/access-denied-burst.yml', import.meta.url),
   new URL('./sigma/access-key-for-other-user.yml', import.meta.url),
   new URL('./sigma/admin-policy-attached.yml', import.meta.url),
   new URL('./sigma/cloudtrail-stopped.yml', import.meta.url),

@@ -12,8 +12,11 @@
  *   tt.via               console | cli | sdk | iac | service | unknown
  *   tt.actorKind         human | iac | service | automation
  *   tt.targetsOtherUser  true | false                an IAM user call (keys, passwords) aimed at someone else
+ *   tt.principal         text                        who made the call, one key per identity (actor.ts):
+ *                                                    root:<account>, the issuer role + session, the user ARN,
+ *                                                    service:<invokedBy> — for correlation `group-by`
  */
-import { viaOf } from '../../actor.ts';
+import { describeActor, viaOf } from '../../actor.ts';
 import { obj, str, type CloudTrailRecord } from '../../record.ts';
 import type { VirtualFields } from '../sigma/index.ts';
 import { adminGrant, policyExposure } from './policy.ts';
@@ -55,4 +58,5 @@ export const builtinVirtualFields: VirtualFields = {
   'tt.via': (e) => viaOf(e),
   'tt.actorKind': (e) => actorKind(e),
   'tt.targetsOtherUser': (e) => targetsOtherUser(e),
+  'tt.principal': (e) => describeActor(e).key || undefined,
 };

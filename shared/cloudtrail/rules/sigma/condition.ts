@@ -4,6 +4,7 @@
  * are expanded against the rule's selection names here, once, so evaluators never glob at run time.
  */
 import type { ConditionNode } from './detection.ts';
+import { compileLinearRegex, type LinearRegex } from './regex.ts';
 
 /** A condition the parser cannot accept; `column` is 1-based within the condition text. */
 export class ConditionError extends Error {
@@ -44,8 +45,9 @@ function tokenize(text: string): Token[] {
 
 const KEYWORDS = new Set(['and', 'or', 'not', 'of', 'them', '(', ')']);
 
-function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\-]/g, '\\$&').replace(/\*/g, '.*')}$`);
+function globToRegExp(glob: string): LinearRegex {
+  // Selection names come from the rule file: the same linear-time engine as every rule pattern.
+  return compileLinearRegex(`^${glob.replace(/[.+?^${}()|[\]\\-]/g, '\\$&').replace(/\*/g, '.*')}$`);
 }
 
 /**

@@ -91,25 +91,11 @@ export interface Detection {
  * A Sigma rule as telltale keeps it. `author`, `id` and the references must reach every finding the
  * rule produces: the Detection Rule License 1.1 requires the author to be named on its matches.
  */
-export interface SigmaRule {
-  title: string;
-  id?: string;
-  status?: string;
-  description?: string;
-  author?: string;
-  date?: string;
-  modified?: string;
-  references: string[];
-  tags: string[];
-  level?: SigmaLevel;
+export interface SigmaRule extends RuleMeta {
   logsource: { product?: string; service?: string; category?: string; definition?: string };
-  falsepositives: string[];
   /** `fields:` hints (fields worth showing with a match). */
   fields: string[];
   detection: Detection;
-  source: { file: string; line: number };
-  /** Top-level keys Sigma does not define (e.g. a team's own `x-telltale:` block), kept as YAML gave them. */
-  custom: Record<string, unknown>;
 }
 
 /** Why a rule (or a document in a rule file) was not loaded. One rule's problem never hides another rule. */
@@ -120,4 +106,68 @@ export interface RuleProblem {
   /** The rule's title (or id) when it got far enough to have one. */
   rule?: string;
   message: string;
+}
+
+/** Sigma correlation types (correlation rules specification v2, "Correlation Types"). */
+export type CorrelationType = 'event_count' | 'value_count' | 'temporal' | 'temporal_ordered';
+
+/**
+ * `condition:` of a correlation: one or more bounds on a count, AND-ed ("To define a range, you can
+ * use the conjunction 'AND' in the mapping"). `neq` is accepted as in the modifiers of v2.1.
+ */
+export interface CountCondition {
+  gt?: number;
+  gte?: number;
+  lt?: number;
+  lte?: number;
+  eq?: number;
+  neq?: number;
+}
+
+/** Rule metadata shared by detection and correlation rules. */
+export interface RuleMeta {
+  title: string;
+  id?: string;
+  /** Sigma's `name`: a human-readable handle that correlations and filters may refer to. */
+  name?: string;
+  status?: string;
+  description?: string;
+  author?: string;
+  date?: string;
+  modified?: string;
+  references: string[];
+  tags: string[];
+  level?: SigmaLevel;
+  falsepositives: string[];
+  source: { file: string; line: number };
+  custom: Record<string, unknown>;
+}
+
+/** A Sigma correlation rule (meta-rule over the events other rules match). */
+export interface SigmaCorrelation extends RuleMeta {
+  type: CorrelationType;
+  /** The referred rules by `id` or `name`, as written. */
+  rules: string[];
+  groupBy: string[];
+  timespan: { text: string; ms: number };
+  /** Absent for temporal types: then every referred rule must match. */
+  condition?: CountCondition;
+  /** value_count: the field whose distinct values are counted. */
+  field?: string;
+  /** `aliases: {alias: {ruleName: field}}` for group-by across rules with different field names. */
+  aliases: Record<string, Record<string, string>>;
+  /** `generate: true`: the referred rules also report their own matches (default false). */
+  generate: boolean;
+}
+
+/** A Sigma filter document (filters specification v2.1): excludes matches from the named rules. */
+export interface SigmaFilter {
+  title: string;
+  id?: string;
+  description?: string;
+  logsource: { product?: string; service?: string; category?: string; definition?: string };
+  /** The rules the filter attaches to, by `id` or `name` (or title), as written. */
+  rules: string[];
+  detection: Detection;
+  source: { file: string; line: number };
 }

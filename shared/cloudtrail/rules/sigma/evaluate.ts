@@ -8,11 +8,14 @@
  * Semantics (Sigma spec v2): strings match case-insensitively unless `|cased`; numbers and booleans
  * are compared as their text (`'true'` matches JSON `true`); an object is compared as its JSON text
  * and as each string inside it;
- * an array matches when any element does; `null` means missing or null; `|exists` treats null as
- * absent.
+ * an array matches when any element does; `null` means missing or null; `|exists` asks only whether
+ * the field is there (modifiers appendix v2.1: "only verifies the presence of a field, not its value,
+ * be it empty or null"). A keyword (a value with no field) is looked for in every value of the event.
  */
 import type { ConditionNode, FieldTest, SigmaRule, StringPattern, ValueTest } from './detection.ts';
 import { cidrMatcher } from './cidr.ts';
+import { KEYWORD_FIELD } from './modifiers.ts';
+import { compileLinearRegex } from './regex.ts';
 import { patternShape, patternToRegExpSource } from './wildcard.ts';
 
 export type SigmaEvent = Record<string, unknown>;
@@ -60,6 +63,8 @@ export function compileRule(rule: SigmaRule, options: CompileOptions = {}): Comp
  */
 function cost(test: FieldTest, virtual: VirtualFields): number {
   let price = test.path.length;
+  // A keyword search reads every value of the event.
+  if (test.field === KEYWORD_FIELD) price += 8;
   // A helper may parse a policy document; let the plain fields rule the event out first.
   if (Object.keys(virtual).some((k) => test.field === k || test.field.startsWith(`${k}.`))) price += 6;
   for (const v of test.values) {
@@ -191,6 +196,61 @@ function pathLookup(path: string[]): (root: unknown) => unknown[] {
 
 const EMPTY: unknown[] = [];
 
+/**
+ * Whether a dotted field is present, whatever its value (null and empty included), with the same
+ * walk as pathLookup: arrays on the way count when any element has it; dotted literal keys too.
+ */
+export function presence(field: string, virtual: VirtualFields = {}): Predicate {
+  const path = field.split('.');
+  for (let i = path.length; i >= 1; i--) {
+    const key = path.slice(0, i).join('.');
+    const fn = Object.hasOwn(virtual, key) ? virtual[key] : undefined;
+    if (fn) {
+      const rest = path.slice(i);
+      // A virtual field is "present" when the helper gives a value (undefined means it had nothing).
+      return (event) => {
+        const value = callVirtual(fn, event);
+        return rest.length === 0 ? value !== undefined : has(value, rest, 0);
+      };
+    }
+  }
+  return (event) => has(event, path, 0);
+}
+
+function has(node: unknown, path: string[], i: number): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some((item) => has(item, path, i));
+  const obj = node as Record<string, unknown>;
+  for (let j = path.length; j > i; j--) {
+    const key = j === i + 1 ? path[i]! : path.slice(i, j).join('.');
+    if (!Object.hasOwn(obj, key)) continue;
+    if (j === path.length) return true;
+    if (has(obj[key], path, j)) return true;
+  }
+  return false;
+}
+
+const eventLeafCache = new WeakMap<object, unknown[]>();
+
+/**
+ * Every scalar value of an event (strings, numbers, booleans at any depth), for keyword searches:
+ * rules specification v2, "Lists": values without a field are searched in the whole event.
+ */
+function eventLeaves(event: SigmaEvent): unknown[] {
+  let leaves = eventLeafCache.get(event);
+  if (!leaves) {
+    const out: unknown[] = [];
+    const visit = (node: unknown, depth: number): void => {
+      if (node === null || node === undefined) return;
+      if (typeof node !== 'object') out.push(node);
+      else if (depth < 64) for (const child of Object.values(node)) visit(child, depth + 1);
+    };
+    visit(event, 0);
+    eventLeafCache.set(event, (leaves = out));
+  }
+  return leaves;
+}
+
 function flatten(value: unknown, out: unknown[]): void {
   if (value === undefined) return;
   if (Array.isArray(value)) for (const item of value) flatten(item, out);
@@ -246,7 +306,8 @@ export function textMatcher(pattern: StringPattern, cased: boolean): TextMatcher
     case 'anything':
       return () => true;
     case 'regexp': {
-      const re = new RegExp(patternToRegExpSource(pattern), cased ? '' : 'i');
+      // `a*b*c` from a rule author: a linear-time engine, so no wildcard pattern can backtrack.
+      const re = compileLinearRegex(patternToRegExpSource(pattern), cased ? '' : 'i');
       return (t) => re.test(t);
     }
   }
@@ -255,7 +316,12 @@ export function textMatcher(pattern: StringPattern, cased: boolean): TextMatcher
 type ListPredicate = (values: unknown[], event: SigmaEvent) => boolean;
 
 function compileFieldTest(test: FieldTest, virtual: VirtualFields): Predicate {
-  const resolve = fieldResolver(test.field, virtual);
+  const only = test.values.length === 1 ? test.values[0]! : undefined;
+  if (only?.kind === 'exists') {
+    const present = presence(test.field, virtual);
+    return only.exists ? present : (event) => !present(event);
+  }
+  const resolve = test.field === KEYWORD_FIELD ? eventLeaves : fieldResolver(test.field, virtual);
   const listPredicates: ListPredicate[] = [];
   if (test.combine === 'any') {
     // A long `eventName:` list becomes one Set lookup per event instead of one comparison per value.
@@ -335,7 +401,8 @@ function compileValueTest(test: ValueTest, virtual: VirtualFields): ListPredicat
     case 'null':
       return (values) => values.length === 0 || values.includes(null);
     case 'exists':
-      return (values) => values.some((v) => v !== null) === test.exists;
+      // compileFieldTest answers `|exists` from presence; this is only reached through a value list.
+      return (values) => values.length > 0 === test.exists;
     case 'string':
       return someText(textMatcher(test.pattern, test.cased));
     case 'variants': {
@@ -343,7 +410,7 @@ function compileValueTest(test: ValueTest, virtual: VirtualFields): ListPredicat
       return someText((t) => matchers.some((m) => m(t)));
     }
     case 're': {
-      const re = new RegExp(test.source, test.flags);
+      const re = compileLinearRegex(test.source, test.flags);
       return someText((t) => re.test(t));
     }
     case 'cidr':

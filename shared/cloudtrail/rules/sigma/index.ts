@@ -13,12 +13,17 @@ import type { RuleProblem, SigmaRule } from './detection.ts';
 
 export type {
   ConditionNode,
+  CorrelationType,
+  CountCondition,
   Detection,
   FieldTest,
   PatternPart,
   RuleProblem,
+  RuleMeta,
   RuleSpan,
   Selection,
+  SigmaCorrelation,
+  SigmaFilter,
   SigmaLevel,
   SigmaRule,
   StringPattern,
@@ -30,7 +35,9 @@ export { compileRule, compileRuleSet } from './evaluate.ts';
 export type { CompileOptions, CompiledRule, CompiledRuleSet, SigmaEvent, VirtualFields } from './evaluate.ts';
 export { compileRuleSetToSql, compileRuleToSql } from './sql.ts';
 export type { CompiledSql, SqlDialect, SqlOptions } from './sql.ts';
-export { REGEX_MAX_LENGTH } from './modifiers.ts';
+export { KEYWORD_FIELD, REGEX_MAX_LENGTH } from './modifiers.ts';
+export { compileLinearRegex } from './regex.ts';
+export type { LinearRegex } from './regex.ts';
 
 /** True for rules written for CloudTrail (`logsource: product: aws, service: cloudtrail`). */
 export function isCloudTrailRule(rule: SigmaRule): boolean {
@@ -38,7 +45,7 @@ export function isCloudTrailRule(rule: SigmaRule): boolean {
 }
 
 /** The rule's page in SigmaHQ's rule browser or its first reference, for "see also" links. */
-export function ruleLink(rule: SigmaRule): string | undefined {
+export function ruleLink(rule: { references: readonly string[] }): string | undefined {
   return rule.references.find((r) => /^https?:\/\//.test(r));
 }
 

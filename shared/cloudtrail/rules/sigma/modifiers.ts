@@ -4,6 +4,7 @@
  */
 import { isIP } from 'node:net';
 import type { FieldTest, RuleSpan, StringPattern, ValueTest } from './detection.ts';
+import { compileLinearRegex, RegexSyntaxError } from './regex.ts';
 import { literalPattern, parseSigmaString, surround } from './wildcard.ts';
 
 /** A problem found while reading one part of a rule; parse.ts attaches the file. */
@@ -23,8 +24,8 @@ export interface RawValue {
 }
 
 /**
- * Longest `|re` pattern accepted. JavaScript's backtracking engine has no time limit, so patterns are
- * kept short and nested unbounded quantifiers (`(a+)+`, the classic catastrophic shape) are refused.
+ * Longest `|re` pattern accepted. Matching is linear-time (regex.ts); this bounds the compiled
+ * program's size, and so the cost per character.
  */
 export const REGEX_MAX_LENGTH = 1000;
 
@@ -58,15 +59,23 @@ const UNSUPPORTED: Record<string, string> = {
   year: 'time-part modifiers (`|minute`, `|hour`, …) are not supported',
 };
 
-/** Builds the FieldTest for `key: values`, where `key` is `field|mod|…` as written. */
+/**
+ * The field name of a keyword search: Sigma rules specification v2, "Lists": values with no field
+ * are searched in the whole event; `'|all': [a, b]` asks for every keyword.
+ */
+export const KEYWORD_FIELD = '';
+
+/** Modifiers that make no sense without a field (there is no one value to test or compare). */
+const FIELD_ONLY = new Set(['exists', 'fieldref', 'neq', ...COMPARE]);
+
+/**
+ * Builds the FieldTest for `key: values`, where `key` is `field|mod|…` as written. An empty field
+ * (`'|all'`, or a keyword list passed with key '') is a keyword search: each keyword is looked for
+ * anywhere in any value of the event (implicitly `contains`, as a full-text search is).
+ */
 export function buildFieldTest(key: string, values: RawValue[], span: RuleSpan): FieldTest {
   const [field = '', ...modifiers] = key.split('|');
-  if (field === '') {
-    throw new RuleSyntaxError(
-      `\`${key}\`: a value without a field name is a keyword search, which is not supported`,
-      span,
-    );
-  }
+  const keyword = field === KEYWORD_FIELD;
   const mods = new Set<string>();
   for (const mod of modifiers) {
     if (UNSUPPORTED[mod]) throw new RuleSyntaxError(`\`${key}\`: ${UNSUPPORTED[mod]}`, span);
@@ -75,6 +84,23 @@ export function buildFieldTest(key: string, values: RawValue[], span: RuleSpan):
     mods.add(mod);
   }
   if (values.length === 0) throw new RuleSyntaxError(`\`${key}\`: the value list is empty`, span);
+  // Modifiers appendix v2.1, "Generic Modifiers": single item values are not allowed an `all`.
+  if (mods.has('all') && values.length < 2) {
+    throw new RuleSyntaxError(
+      `\`${key}\`: \`|all\` needs two or more values (Sigma modifiers appendix: single item values are not allowed an all modifier)`,
+      span,
+    );
+  }
+  if (keyword) {
+    const bad = [...mods].filter((m) => FIELD_ONLY.has(m));
+    if (bad.length) throw new RuleSyntaxError(`\`${key}\`: a keyword search cannot take \`|${bad[0]}\``, span);
+    if (values.some((v) => v.value === null)) {
+      throw new RuleSyntaxError(`\`${key}\`: a keyword cannot be null`, span);
+    }
+    if (!['contains', 'startswith', 'endswith', 're', 'cidr', 'base64', 'base64offset'].some((m) => mods.has(m))) {
+      mods.add('contains');
+    }
+  }
 
   const positions = [...mods].filter((m) => POSITION.has(m));
   if (positions.length > 1)
@@ -246,39 +272,21 @@ function windashVariants(text: string): string[] {
   return [...new Set(variants)];
 }
 
-// A group holding an unbounded quantifier that is itself repeated: `(a+)+`, `(\w*)*`, `(x+){2,}`.
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\})/;
-// Go/PCRE allow flags inline at the start; JavaScript (Node 20) does not, so they become RegExp flags.
-const LEADING_FLAGS = /^\(\?([imsU]+)\)/;
-
 function regexTest(key: string, v: RawValue, mods: Set<string>): ValueTest {
   if (typeof v.value !== 'string') {
     throw new RuleSyntaxError(`\`${key}\`: \`|re\` takes a string pattern`, v.span);
   }
-  let source = v.value;
-  let flags = [...RE_FLAGS].filter((f) => mods.has(f)).join('');
-  const inline = LEADING_FLAGS.exec(source);
-  if (inline) {
-    if (inline[1]!.includes('U')) {
-      throw new RuleSyntaxError(`\`${key}\`: the ungreedy flag (?U) has no JavaScript equivalent`, v.span);
-    }
-    flags = [...new Set([...flags, ...inline[1]!])].join('');
-    source = source.slice(inline[0].length);
-  }
+  const source = v.value;
+  const flags = [...RE_FLAGS].filter((f) => mods.has(f)).join('');
   if (source.length > REGEX_MAX_LENGTH) {
     throw new RuleSyntaxError(`\`${key}\`: regular expression longer than ${REGEX_MAX_LENGTH} characters`, v.span);
   }
-  if (NESTED_QUANTIFIER.test(source)) {
-    throw new RuleSyntaxError(
-      `\`${key}\`: nested repetition such as \`(a+)+\` can take exponential time; rewrite the pattern`,
-      v.span,
-    );
-  }
   try {
-    new RegExp(source, flags);
+    compileLinearRegex(source, flags);
   } catch (error) {
+    if (!(error instanceof RegexSyntaxError)) throw error;
     throw new RuleSyntaxError(
-      `\`${key}\`: not a JavaScript regular expression (${(error as Error).message}); inline flags other than a leading (?i), (?m), (?s) and PCRE-only syntax such as possessive quantifiers or \\A \\z are not available`,
+      `\`${key}\`: not a regular expression telltale can run in linear time (${error.message}); Sigma's regex flavour has no lookaround, atomic groups or backreferences`,
       v.span,
     );
   }

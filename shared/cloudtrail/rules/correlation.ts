@@ -1,0 +1,305 @@
+/**
+ * Sigma correlation rules judged in process, over a stream of records read once
+ * (correlation rules specification v2, "Correlation Types").
+ *
+ * Records feed a correlation when one of its referred rules matches them. Each is filed under its
+ * group (the `group-by` values, through `aliases` where given) as a small entry: time, which rule,
+ * the counted value, event id. A group's measure is taken over every timespan-long stretch of its
+ * entries — not the whole scan window — and the group's busiest stretch is what the condition is
+ * judged on once the stream has ended:
+ *
+ *   event_count        events in the stretch
+ *   value_count        distinct values of `condition.field` in the stretch (missing values not counted)
+ *   temporal           distinct referred rules matched in the stretch (default condition: all of them)
+ *   temporal_ordered   the longest prefix of the referred rules matched in that order within the stretch
+ *
+ * A condition with only lower bounds (`gte: 10`) therefore means "some timespan reached it"; one with
+ * an upper bound (`lt`, `lte`, `eq`, a range) is judged on the busiest timespan, so `lt: 5` means the
+ * group never reached 5. A group with no matching event has no entries and is never a hit.
+ *
+ * Memory is bounded per group. Records arrive in any order (LookupEvents pages newest first, files
+ * are read several at a time), so entries are kept sorted and a small group is judged exactly.
+ * Once a group holds many entries, those further than timespan + 1 hour from the newest arrival
+ * expire (the busiest stretch so far is remembered first): state lives as long as the timespan,
+ * plus an hour for records that arrive late, and never more than MAX_ENTRIES per group. Groups are
+ * capped at MAX_GROUPS; a run that reaches a bound says so in the report's problems.
+ */
+import type { CloudTrailRecord } from '../record.ts';
+import { str } from '../record.ts';
+import type { CountCondition, RuleProblem, SigmaCorrelation, VirtualFields } from './sigma/index.ts';
+import { fieldResolver } from './sigma/evaluate.ts';
+
+/** A group judged exactly until it holds this many entries; then expiry starts. */
+const SOFT_ENTRIES = 512;
+/** Entries kept per group, whatever the order of arrival. */
+export const MAX_ENTRIES = 4096;
+/** Groups kept per correlation. */
+export const MAX_GROUPS = 100_000;
+/** How late (relative to the newest record of its group) a record may arrive and still be counted. */
+const LATENESS_MS = 3_600_000;
+/** Event IDs kept with a hit. */
+const MAX_HIT_IDS = 200;
+
+interface Entry {
+  t: number;
+  member: number;
+  value: string | undefined;
+  record: CloudTrailRecord;
+}
+
+interface Best {
+  metric: number;
+  /** Entries of the busiest stretch, in time order (bounded). */
+  first: number;
+  last: number;
+  ids: string[];
+  names: string[];
+  record: CloudTrailRecord;
+}
+
+interface Group {
+  entries: Entry[];
+  limit: number;
+  best: Best | undefined;
+}
+
+/** A correlation's verdict for one group. */
+export interface CorrelationHit {
+  record: CloudTrailRecord;
+  metric: number;
+  first: string;
+  last: string;
+  eventIds: string[];
+  eventNames: string[];
+  /** The group-by values, in order. */
+  group: string[];
+}
+
+export interface CorrelationMember {
+  /** The referred rule's Sigma `name`, for `aliases`. */
+  name?: string;
+}
+
+/** One correlation over one stream. */
+export class CorrelationState {
+  readonly correlation: SigmaCorrelation;
+  private readonly groupKey: ((record: CloudTrailRecord) => string[])[];
+  private readonly valueOf: ((record: CloudTrailRecord) => string | undefined)[];
+  private readonly groups = new Map<string, Group>();
+  private readonly span: number;
+  private readonly need: number;
+  private dropped = 0;
+  private expired = 0;
+
+  constructor(correlation: SigmaCorrelation, members: CorrelationMember[], virtualFields: VirtualFields = {}) {
+    this.correlation = correlation;
+    this.span = correlation.timespan.ms;
+    this.need = members.length;
+    const fieldFor = (field: string, member: CorrelationMember) =>
+      (member.name !== undefined ? correlation.aliases[field]?.[member.name] : undefined) ?? field;
+    this.groupKey = members.map((member) => {
+      const resolvers = correlation.groupBy.map((g) => fieldResolver(fieldFor(g, member), virtualFields));
+      return (record) => resolvers.map((r) => firstText(r(record)) ?? '');
+    });
+    this.valueOf = members.map((member) => {
+      if (correlation.type !== 'value_count' || !correlation.field) return () => undefined;
+      const r = fieldResolver(fieldFor(correlation.field, member), virtualFields);
+      return (record) => firstText(r(record));
+    });
+  }
+
+  /** A record the `member`-th referred rule matched. */
+  observe(member: number, record: CloudTrailRecord): void {
+    const t = Date.parse(str(record.eventTime) ?? '');
+    if (Number.isNaN(t)) return;
+    const value = this.valueOf[member]!(record);
+    // value_count counts values; an event without one adds nothing (as COUNT(DISTINCT x) skips NULL).
+    if (this.correlation.type === 'value_count' && value === undefined) return;
+    const values = this.groupKey[member]!(record);
+    const key = JSON.stringify(values);
+    let group = this.groups.get(key);
+    if (!group) {
+      if (this.groups.size >= MAX_GROUPS) {
+        this.dropped++;
+        return;
+      }
+      this.groups.set(key, (group = { entries: [], limit: SOFT_ENTRIES, best: undefined }));
+    }
+    insertSorted(group.entries, { t, member, value, record });
+    if (group.entries.length >= group.limit) this.expire(group, t);
+  }
+
+  /** The groups whose busiest timespan satisfies the condition. */
+  end(): CorrelationHit[] {
+    const hits: CorrelationHit[] = [];
+    const condition = this.condition();
+    for (const [key, group] of this.groups) {
+      this.sweep(group);
+      const best = group.best;
+      if (!best || !satisfies(best.metric, condition)) continue;
+      hits.push({
+        record: best.record,
+        metric: best.metric,
+        first: new Date(best.first).toISOString(),
+        last: new Date(best.last).toISOString(),
+        eventIds: best.ids,
+        eventNames: best.names,
+        group: JSON.parse(key) as string[],
+      });
+    }
+    return hits;
+  }
+
+  notes(): string[] {
+    const out: string[] = [];
+    if (this.dropped) {
+      out.push(`${this.dropped} matching events fell in groups beyond the first ${MAX_GROUPS} and were not counted`);
+    }
+    if (this.expired) {
+      out.push(
+        `${this.expired} matching events arrived more than the timespan + 1h out of order, or beyond ${MAX_ENTRIES} per group, and were not counted`,
+      );
+    }
+    return out;
+  }
+
+  private condition(): CountCondition {
+    if (this.correlation.condition) return this.correlation.condition;
+    // Temporal types without a condition: every referred rule ("All events defined by the rules
+    // referred by the rule field must occur in the time frame").
+    return { gte: this.need };
+  }
+
+  /** Remembers the busiest stretch so far, then lets go of entries far from the newest arrival. */
+  private expire(group: Group, cursor: number): void {
+    this.sweep(group);
+    const horizon = this.span + LATENESS_MS;
+    const before = group.entries.length;
+    let kept = group.entries.filter((e) => Math.abs(e.t - cursor) <= horizon);
+    if (kept.length > MAX_ENTRIES) {
+      // Still too many: keep the ones nearest the newest arrival.
+      const byDistance = [...kept].sort((a, b) => Math.abs(a.t - cursor) - Math.abs(b.t - cursor));
+      const keep = new Set(byDistance.slice(0, MAX_ENTRIES / 2));
+      kept = kept.filter((e) => keep.has(e));
+    }
+    this.expired += before - kept.length;
+    group.entries = kept;
+    group.limit = Math.min(MAX_ENTRIES + 1, Math.max(SOFT_ENTRIES, kept.length * 2));
+  }
+
+  /** The group's busiest timespan-long stretch of entries, folded into `group.best`. */
+  private sweep(group: Group): void {
+    const e = group.entries;
+    if (e.length === 0) return;
+    const found = measure(this.correlation.type, e, this.span, this.need);
+    if (!found || (group.best && group.best.metric >= found.metric)) return;
+    const stretch = e.slice(found.lo, found.hi + 1);
+    const names = new Set<string>();
+    for (const x of stretch) if (names.size < 10) names.add(str(x.record.eventName) ?? '?');
+    group.best = {
+      metric: found.metric,
+      first: stretch[0]!.t,
+      last: stretch[stretch.length - 1]!.t,
+      ids: stretch.slice(0, MAX_HIT_IDS).map((x) => str(x.record.eventID) ?? ''),
+      names: [...names].sort(),
+      record: stretch[stretch.length - 1]!.record,
+    };
+  }
+}
+
+/** Entries stay in (time, member) order; records mostly arrive in order, so this is mostly a push. */
+function insertSorted(entries: Entry[], entry: Entry): void {
+  const before = (a: Entry, b: Entry) => a.t < b.t || (a.t === b.t && a.member <= b.member);
+  if (entries.length === 0 || before(entries[entries.length - 1]!, entry)) {
+    entries.push(entry);
+    return;
+  }
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(entries[mid]!, entry)) lo = mid + 1;
+    else hi = mid;
+  }
+  entries.splice(lo, 0, entry);
+}
+
+/** The busiest stretch of at most `span` ms: its measure and its first and last entry. */
+function measure(
+  type: SigmaCorrelation['type'],
+  e: Entry[],
+  span: number,
+  need: number,
+): { metric: number; lo: number; hi: number } | undefined {
+  let best: { metric: number; lo: number; hi: number } | undefined;
+  const consider = (metric: number, lo: number, hi: number) => {
+    if (metric > 0 && (!best || metric > best.metric)) best = { metric, lo, hi };
+  };
+  if (type === 'temporal_ordered') {
+    // From each match of the first rule, the greedy walk finds the longest in-order prefix in reach.
+    for (let lo = 0; lo < e.length; lo++) {
+      if (e[lo]!.member !== 0) continue;
+      let k = 1;
+      let hi = lo;
+      for (let r = lo + 1; r < e.length && e[r]!.t - e[lo]!.t <= span && k < need; r++) {
+        if (e[r]!.member === k) {
+          k++;
+          hi = r;
+        }
+      }
+      consider(k, lo, hi);
+      if (k === need) break;
+    }
+    return best;
+  }
+  // Two pointers over time order: [lo, hi] is the longest stretch ending at hi within the span.
+  const counts = new Map<string | number, number>();
+  const keyOf = (x: Entry): string | number | undefined =>
+    type === 'value_count' ? x.value : type === 'temporal' ? x.member : undefined;
+  let lo = 0;
+  for (let hi = 0; hi < e.length; hi++) {
+    const k = keyOf(e[hi]!);
+    if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
+    while (e[hi]!.t - e[lo]!.t > span) {
+      const old = keyOf(e[lo]!);
+      if (old !== undefined) {
+        const n = counts.get(old)! - 1;
+        if (n === 0) counts.delete(old);
+        else counts.set(old, n);
+      }
+      lo++;
+    }
+    consider(type === 'event_count' ? hi - lo + 1 : counts.size, lo, hi);
+  }
+  return best;
+}
+
+/** Correlation rules specification v2, "Condition": every bound given must hold (a range is AND). */
+export function satisfies(n: number, c: CountCondition): boolean {
+  if (c.gt !== undefined && !(n > c.gt)) return false;
+  if (c.gte !== undefined && !(n >= c.gte)) return false;
+  if (c.lt !== undefined && !(n < c.lt)) return false;
+  if (c.lte !== undefined && !(n <= c.lte)) return false;
+  if (c.eq !== undefined && n !== c.eq) return false;
+  if (c.neq !== undefined && n === c.neq) return false;
+  return true;
+}
+
+function firstText(values: unknown[]): string | undefined {
+  for (const v of values) {
+    if (v === null || v === undefined) continue;
+    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  }
+  return undefined;
+}
+
+/** A correlation's bound notes as rule problems, for the report. */
+export function correlationNotes(state: CorrelationState): RuleProblem[] {
+  const c = state.correlation;
+  return state.notes().map((message) => ({
+    file: c.source.file,
+    line: c.source.line,
+    rule: c.title,
+    message: `correlation: ${message}`,
+  }));
+}
