@@ -129,6 +129,13 @@ export class CorrelationState {
     if (group.entries.length >= group.limit) this.expire(group, t);
   }
 
+  /** Entries held now, over every group (a measure of the state's memory). */
+  size(): number {
+    let n = 0;
+    for (const g of this.groups.values()) n += g.entries.length;
+    return n;
+  }
+
   /** The groups whose busiest timespan satisfies the condition. */
   end(): CorrelationHit[] {
     const hits: CorrelationHit[] = [];

@@ -15,6 +15,7 @@
 import { InputError } from '../../../util/errors.ts';
 import type { ConditionNode, FieldTest, SigmaRule, StringPattern, ValueTest } from './detection.ts';
 import { literalRuns, patternShape } from './wildcard.ts';
+import { KEYWORD_FIELD } from './modifiers.ts';
 
 export type SqlDialect = 'trino' | 'duckdb';
 
@@ -119,6 +120,9 @@ type FieldPlace =
 
 function placeOf(path: string[]): FieldPlace {
   const [head = '', ...rest] = path;
+  // Rules specification v2, "Lists": a keyword is searched in every value of the event.
+  if (path.length === 1 && head === KEYWORD_FIELD)
+    return { kind: 'unknown', why: 'a keyword search over the whole event' };
   if (STRING_COLUMNS.has(head)) {
     return rest.length
       ? { kind: 'unknown', why: 'a sub-field of a string column' }
@@ -303,7 +307,7 @@ class Compiler {
       return { upper: TRUE, lower: FALSE };
     }
     if (test.kind === 're') {
-      this.approximate(field, '`|re` uses JavaScript RegExp semantics, which SQL regex engines do not share');
+      this.approximate(field, '`|re` runs on RE2 in process; SQL regex engines (Joni, DuckDB RE2) differ in details');
       return { upper: TRUE, lower: FALSE };
     }
     if (test.kind === 'fieldref') return this.fieldref(field, place, test);
@@ -361,7 +365,10 @@ class Compiler {
       case 'null':
         return exact(`(${x} IS NULL)`);
       case 'exists':
-        return exact(test.exists ? `(${x} IS NOT NULL)` : `(${x} IS NULL)`);
+        // Modifiers appendix v2.1: `exists` is presence, and a field present with a null value
+        // exists; a table column holds NULL for both, so NULL rows stay candidates of `exists: true`.
+        this.approximate(field, '`|exists` counts a null value as present; SQL NULL cannot tell null from absent');
+        return test.exists ? { upper: TRUE, lower: `(${x} IS NOT NULL)` } : { upper: `(${x} IS NULL)`, lower: FALSE };
       case 'string':
         return exact(this.textPredicate(x, test.pattern, test.cased));
       case 'variants':

@@ -1,0 +1,343 @@
+// Sigma correlation rules (correlation rules specification v2) judged over a stream of CloudTrail
+// records: "20 distinct secrets by one principal in 10 minutes" is a rule file, not code.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import type { CloudTrailRecord } from '../../shared/cloudtrail/record.ts';
+import { CorrelationState, MAX_ENTRIES } from '../../shared/cloudtrail/rules/correlation.ts';
+import { loadRuleSet } from '../../shared/cloudtrail/rules/ruleset.ts';
+import { parseSigmaRules } from '../../shared/cloudtrail/rules/sigma/index.ts';
+import { scanCloudTrail } from '../../shared/cloudtrail/scan.ts';
+
+const dirs: string[] = [];
+after(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** A folder holding `yaml` as one rule file. */
+function ruleDir(yaml: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'telltale-ct-corr-'));
+  dirs.push(dir);
+  writeFileSync(path.join(dir, 'rules.yml'), yaml);
+  return dir;
+}
+
+let serial = 0;
+const T0 = Date.parse('2026-05-04T10:00:00Z');
+function rec(minute: number, extra: Partial<CloudTrailRecord> & { user?: string } = {}): CloudTrailRecord {
+  const { user = 'alice', ...rest } = extra;
+  return {
+    eventVersion: '1.10',
+    eventID: `corr-${++serial}`,
+    eventTime: new Date(T0 + minute * 60_000).toISOString().replace('.000Z', 'Z'),
+    eventSource: 'secretsmanager.amazonaws.com',
+    eventName: 'GetSecretValue',
+    awsRegion: 'eu-west-1',
+    sourceIPAddress: '198.51.100.9',
+    userAgent: 'aws-cli/2.15.30',
+    recipientAccountId: '111122223333',
+    userIdentity: {
+      type: 'IAMUser',
+      userName: user,
+      arn: `arn:aws:iam::111122223333:user/${user}`,
+      accountId: '111122223333',
+    },
+    requestParameters: { secretId: `secret-${minute}` },
+    ...rest,
+  };
+}
+
+async function scanWith(yaml: string, records: CloudTrailRecord[]) {
+  const rules = await loadRuleSet({ builtin: false, dirs: [ruleDir(yaml)] });
+  const report = await scanCloudTrail(
+    async (sink) => {
+      for (const r of records) sink.record(r, { name: 'memory' });
+      sink.fileDone({ name: 'memory' }, records.length);
+      return { kind: 'files', location: 'memory', deliveries: false, notes: [] };
+    },
+    { window: {}, rules, deliveries: false, now: Date.parse('2026-05-05T00:00:00Z') },
+  );
+  return { rules, report };
+}
+
+const BASE = `
+title: Secret read
+id: 6a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d
+name: secret_read
+logsource: {product: aws, service: cloudtrail}
+detection:
+  sel: {eventName: GetSecretValue}
+  condition: sel
+`;
+const SECOND = `
+title: Secret deleted
+id: 7b2e3d4c-5f6a-4b7c-9d8e-0f1a2b3c4d5e
+name: secret_deleted
+logsource: {product: aws, service: cloudtrail}
+detection:
+  sel: {eventName: DeleteSecret}
+  condition: sel
+`;
+const correlation = (body: string, extra = '') => `title: Correlated
+id: 1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b
+author: Tester
+level: high
+${extra}correlation:
+${body}
+---${BASE}---${SECOND}`;
+
+describe('correlation rules specification v2, "Correlation Types"', () => {
+  test('event_count ("Event Count"): counts within the timespan, not the whole scan window', async () => {
+    const yaml = correlation(`  type: event_count
+  rules: [secret_read]
+  group-by: [userIdentity.arn]
+  timespan: 10m
+  condition: {gte: 5}`);
+    // Five reads spread over an hour: never five within ten minutes.
+    const spread = await scanWith(
+      yaml,
+      [0, 15, 30, 45, 60].map((m) => rec(m)),
+    );
+    assert.deepEqual(spread.report.findings, []);
+    // Five reads within four minutes, and one later that is not part of the burst.
+    const burst = await scanWith(yaml, [...[0, 1, 2, 3, 4].map((m) => rec(m)), rec(50)]);
+    assert.equal(burst.report.findings.length, 1);
+    const f = burst.report.findings[0]!;
+    assert.equal(f.rule, 'Correlated');
+    assert.equal(f.count, 5);
+    assert.equal(f.severity, 'high');
+    assert.equal(f.ruleAuthor, 'Tester');
+    assert.match(f.summary, /^5 events in 10m \(GetSecretValue\) by alice/);
+  });
+
+  test('event_count "Grouping": each group-by value is counted on its own', async () => {
+    const yaml = correlation(`  type: event_count
+  rules: [secret_read]
+  group-by: [userIdentity.arn, awsRegion]
+  timespan: 10m
+  condition: {gte: 3}`);
+    const records = [
+      rec(0, { user: 'alice' }),
+      rec(1, { user: 'bob' }),
+      rec(2, { user: 'alice' }),
+      rec(3, { user: 'bob' }),
+      rec(4, { user: 'alice' }),
+      rec(5, { user: 'bob', awsRegion: 'us-east-1' }),
+    ];
+    const { report } = await scanWith(yaml, records);
+    assert.deepEqual(
+      report.findings.map((f) => f.actor.name),
+      ['alice'],
+      'bob has 2 reads in eu-west-1 and 1 in us-east-1: two groups, neither reaches 3',
+    );
+  });
+
+  test('value_count ("Value Count"): distinct values of condition.field per group', async () => {
+    const yaml = correlation(`  type: value_count
+  rules: [secret_read]
+  group-by: [userIdentity.arn]
+  timespan: 10m
+  condition: {field: requestParameters.secretId, gte: 4}`);
+    const same = await scanWith(
+      yaml,
+      [0, 1, 2, 3, 4, 5].map((m) => rec(m, { requestParameters: { secretId: 'the-same-one' } })),
+    );
+    assert.deepEqual(same.report.findings, [], 'six reads of one secret are one distinct value');
+    const many = await scanWith(
+      yaml,
+      [0, 1, 2, 3, 4].map((m) => rec(m)),
+    );
+    assert.equal(many.report.findings.length, 1);
+    assert.equal(many.report.findings[0]!.count, 5);
+    assert.match(many.report.findings[0]!.summary, /^5 distinct requestParameters\.secretId in 10m/);
+  });
+
+  test('temporal ("Temporal Proximity"): every referred rule within the timespan, in any order', async () => {
+    const yaml = correlation(`  type: temporal
+  rules: [secret_deleted, secret_read]
+  group-by: [userIdentity.arn]
+  timespan: 5m`);
+    const near = await scanWith(yaml, [rec(3, { eventName: 'DeleteSecret' }), rec(1)]);
+    assert.equal(near.report.findings.length, 1);
+    const far = await scanWith(yaml, [rec(0), rec(30, { eventName: 'DeleteSecret' })]);
+    assert.deepEqual(far.report.findings, []);
+    const otherUser = await scanWith(yaml, [rec(0), rec(1, { eventName: 'DeleteSecret', user: 'bob' })]);
+    assert.deepEqual(otherUser.report.findings, [], 'group-by: the same user must do both');
+  });
+
+  test('temporal_ordered ("Ordered Temporal Proximity"): the referred rules in the order given', async () => {
+    const yaml = correlation(`  type: temporal_ordered
+  rules: [secret_read, secret_deleted]
+  group-by: [userIdentity.arn]
+  timespan: 5m`);
+    const inOrder = await scanWith(yaml, [rec(1), rec(2, { eventName: 'DeleteSecret' })]);
+    assert.equal(inOrder.report.findings.length, 1);
+    assert.match(inOrder.report.findings[0]!.summary, /secret_read → secret_deleted in order within 5m/);
+    const reversed = await scanWith(yaml, [rec(1, { eventName: 'DeleteSecret' }), rec(2)]);
+    assert.deepEqual(reversed.report.findings, []);
+  });
+
+  test('"Condition": gt/gte/lt/lte/eq/neq, and a range is their AND', async () => {
+    const yamlFor = (cond: string) =>
+      correlation(`  type: event_count
+  rules: [secret_read]
+  group-by: [userIdentity.arn]
+  timespan: 10m
+  condition: ${cond}`);
+    const three = [0, 1, 2].map((m) => rec(m));
+    const fires = async (cond: string) => (await scanWith(yamlFor(cond), three)).report.findings.length === 1;
+    assert.equal(await fires('{gt: 2}'), true);
+    assert.equal(await fires('{gt: 3}'), false);
+    assert.equal(await fires('{gte: 3}'), true);
+    assert.equal(await fires('{lt: 3}'), false);
+    assert.equal(await fires('{lte: 3}'), true);
+    assert.equal(await fires('{eq: 3}'), true);
+    assert.equal(await fires('{eq: 2}'), false, 'judged on the busiest timespan: 3, not 2');
+    assert.equal(await fires('{neq: 3}'), false);
+    assert.equal(await fires('{gt: 1, lte: 3}'), true);
+    assert.equal(await fires('{gt: 1, lte: 2}'), false);
+  });
+
+  test('"Related rules": referred to by id or by name; "Generate": referred rules are quiet unless generate: true', async () => {
+    const byId = correlation(`  type: event_count
+  rules: [6a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d]
+  group-by: [userIdentity.arn]
+  timespan: 10m
+  condition: {gte: 2}`);
+    const quiet = await scanWith(byId, [rec(0), rec(1)]);
+    assert.deepEqual(
+      quiet.report.findings.map((f) => f.rule),
+      ['Correlated'],
+      'the base rule runs but reports nothing',
+    );
+    assert.ok(
+      quiet.report.rules.loaded.some((r) => r.title === 'Secret read'),
+      'the base rule is listed: it ran',
+    );
+    const loud = await scanWith(correlation(byId.split('correlation:\n')[1]!.split('---')[0]!, 'generate: true\n'), [
+      rec(0),
+      rec(1),
+    ]);
+    assert.deepEqual(loud.report.findings.map((f) => f.rule).sort(), ['Correlated', 'Secret read', 'Secret read']);
+  });
+
+  test('"Field Name Aliases": group across rules whose events name the group differently', async () => {
+    const yaml = correlation(`  type: temporal
+  rules: [secret_read, secret_deleted]
+  group-by: [who]
+  timespan: 5m
+  aliases:
+    who:
+      secret_read: userIdentity.arn
+      secret_deleted: requestParameters.onBehalfOf`);
+    const records = [
+      rec(0),
+      rec(1, {
+        eventName: 'DeleteSecret',
+        user: 'ops',
+        requestParameters: { onBehalfOf: 'arn:aws:iam::111122223333:user/alice' },
+      }),
+    ];
+    const { report } = await scanWith(yaml, records);
+    assert.equal(report.findings.length, 1);
+  });
+
+  test('order of arrival does not matter: newest-first (as LookupEvents pages) finds the same burst', async () => {
+    const yaml = correlation(`  type: event_count
+  rules: [secret_read]
+  group-by: [userIdentity.arn]
+  timespan: 10m
+  condition: {gte: 5}`);
+    const records = [0, 1, 2, 3, 4, 30, 31].map((m) => rec(m));
+    const forward = await scanWith(yaml, records);
+    const backward = await scanWith(yaml, [...records].reverse());
+    const shuffled = await scanWith(yaml, [
+      records[3]!,
+      records[6]!,
+      records[0]!,
+      records[5]!,
+      records[2]!,
+      records[4]!,
+      records[1]!,
+    ]);
+    for (const r of [forward, backward, shuffled]) {
+      assert.deepEqual(
+        r.report.findings.map((f) => f.count),
+        [5],
+      );
+    }
+  });
+});
+
+describe('correlation state is bounded per group and expires with the timespan', () => {
+  test('100k matching events of one principal over a day keep at most MAX_ENTRIES entries', () => {
+    const { correlations } = parseSigmaRules(
+      correlation(`  type: event_count
+  rules: [secret_read]
+  group-by: [userIdentity.arn]
+  timespan: 10m
+  condition: {gte: 100}`),
+      'c.yml',
+    );
+    const state = new CorrelationState(correlations[0]!, [{ name: 'secret_read' }]);
+    let peak = 0;
+    for (let i = 0; i < 100_000; i++) {
+      // One event every ~0.86 s: ~700 per 10 minutes.
+      const r = rec(0, { eventTime: new Date(T0 + i * 864).toISOString() });
+      state.observe(0, r);
+      peak = Math.max(peak, state.size());
+    }
+    assert.ok(peak <= MAX_ENTRIES + 1, `peak ${peak} entries`);
+    // Expired by time: what is kept is about the timespan (+1h lateness), not the day.
+    assert.ok(state.size() < 5_000, `kept ${state.size()}`);
+    const hits = state.end();
+    assert.equal(hits.length, 1);
+    assert.ok(hits[0]!.metric >= 690 && hits[0]!.metric <= 700, `busiest 10 minutes: ${hits[0]!.metric}`);
+  });
+});
+
+describe('spec-invalid correlation rules are rejected with file:line and the reason', () => {
+  const problems = (yaml: string) =>
+    parseSigmaRules(yaml, 'bad.yml').problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
+  test('"Correlation section": type, rules, group-by, timespan, condition as the specification writes them', () => {
+    const base = (body: string) => `title: x\ncorrelation:\n${body}\n`;
+    assert.match(
+      problems(base('  type: event_total\n  rules: [a]\n  group-by: [b]\n  timespan: 1h\n  condition: {gte: 1}'))[0]!,
+      /^bad\.yml:\d+: correlation: `type` must be one of event_count/,
+    );
+    assert.match(
+      problems(
+        base('  type: event_count\n  rules: [a]\n  group-by: [b]\n  timespan: 1 hour\n  condition: {gte: 1}'),
+      )[0]!,
+      /timespan/,
+    );
+    assert.match(
+      problems(base('  type: event_count\n  rules: [a]\n  group-by: [b]\n  timespan: 1h'))[0]!,
+      /needs a `condition`/,
+    );
+    assert.match(
+      problems(base('  type: value_count\n  rules: [a]\n  group-by: [b]\n  timespan: 1h\n  condition: {gte: 2}'))[0]!,
+      /condition\.field/,
+    );
+    assert.match(
+      problems(base('  type: temporal\n  rules: [a]\n  group-by: [b]\n  timespan: 1h'))[0]!,
+      /two or more rules/,
+    );
+    assert.match(
+      problems(base('  type: event_count\n  rules: [a]\n  group-by: [b]\n  timespan: 1h\n  condition: {above: 3}'))[0]!,
+      /condition\.above/,
+    );
+    assert.match(problems('correlation:\n  type: event_count\n')[0]!, /title/);
+  });
+
+  test('a reference to no loaded rule leaves the correlation out, named in the problems', async () => {
+    const yaml = `title: Orphan\nid: 2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d\ncorrelation:\n  type: event_count\n  rules: [nosuch_rule]\n  group-by: [userIdentity.arn]\n  timespan: 10m\n  condition: {gte: 1}\n`;
+    const rules = await loadRuleSet({ builtin: false, dirs: [ruleDir(yaml)] });
+    assert.deepEqual(rules.all, []);
+    assert.match(rules.problems[0]!.message, /`nosuch_rule` names no loaded CloudTrail rule/);
+    assert.match(rules.problems[0]!.file, /rules\.yml$/);
+    assert.equal(rules.problems[0]!.line, 1);
+  });
+});
