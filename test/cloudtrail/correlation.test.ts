@@ -332,6 +332,29 @@ describe('spec-invalid correlation rules are rejected with file:line and the rea
     assert.match(problems('correlation:\n  type: event_count\n')[0]!, /title/);
   });
 
+  test('a correlation over rules for another log source is left out as theirs, not as a problem', async () => {
+    const yaml = [
+      'title: Many failed logons',
+      'correlation:',
+      '  type: event_count',
+      '  rules: [failed_logon]',
+      '  group-by: [TargetUserName]',
+      '  timespan: 10m',
+      '  condition: {gte: 10}',
+      '---',
+      'title: Failed logon',
+      'name: failed_logon',
+      'logsource: {product: windows, service: security}',
+      'detection:',
+      '  sel: {EventID: 4625}',
+      '  condition: sel',
+    ].join('\n');
+    const rules = await loadRuleSet({ builtin: false, dirs: [ruleDir(yaml)] });
+    assert.deepEqual(rules.problems, []);
+    assert.deepEqual(rules.all, []);
+    assert.equal(rules.otherLogsource.length, 2);
+  });
+
   test('a reference to no loaded rule leaves the correlation out, named in the problems', async () => {
     const yaml = `title: Orphan\nid: 2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d\ncorrelation:\n  type: event_count\n  rules: [nosuch_rule]\n  group-by: [userIdentity.arn]\n  timespan: 10m\n  condition: {gte: 1}\n`;
     const rules = await loadRuleSet({ builtin: false, dirs: [ruleDir(yaml)] });

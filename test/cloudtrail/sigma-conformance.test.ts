@@ -248,7 +248,7 @@ describe('filters specification v2.1, "Global filter": users tune rules with fil
 });
 
 describe('rules specification v2: spec-invalid rules are rejected with file:line and the reason', () => {
-  test('missing title, missing logsource, a level outside the five, an unknown modifier', () => {
+  test('missing title, missing logsource, a level outside the five, an unknown modifier, a long title, a made-up status', () => {
     const cases: [string, RegExp][] = [
       ['logsource: {product: aws}\ndetection: {sel: {a: b}, condition: sel}\n', /`title` is missing/],
       ['title: t\ndetection: {sel: {a: b}, condition: sel}\n', /`logsource` is missing/],
@@ -259,6 +259,14 @@ describe('rules specification v2: spec-invalid rules are rejected with file:line
       [
         'title: t\nlogsource: {product: aws}\ndetection:\n  sel: {a|like: b}\n  condition: sel\n',
         /unknown modifier `like`/,
+      ],
+      [
+        `title: ${'t'.repeat(257)}\nlogsource: {product: aws}\ndetection: {sel: {a: b}, condition: sel}\n`,
+        /at most 256/,
+      ],
+      [
+        'title: t\nstatus: production\nlogsource: {product: aws}\ndetection: {sel: {a: b}, condition: sel}\n',
+        /status: production/,
       ],
     ];
     for (const [yaml, reason] of cases) {

@@ -65,12 +65,17 @@ export async function loadRuleSet(options: RuleSetOptions = {}): Promise<RuleSet
   const detections: Loaded<SigmaRule>[] = [];
   const correlations: Loaded<SigmaCorrelation>[] = [];
   const filters: Loaded<SigmaFilter>[] = [];
+  // Ids and names of rules for other log sources: a correlation or filter over them is theirs too.
+  const elsewhere = new Set<string>();
   const take = (text: string, file: string, origin: RuleOrigin) => {
     const parsed = parseSigmaRules(text, file);
     problems.push(...parsed.problems);
     for (const rule of parsed.rules) {
       if (isCloudTrailRule(rule)) detections.push({ doc: rule, origin });
-      else otherLogsource.push(`${file}: ${rule.title}`);
+      else {
+        otherLogsource.push(`${file}: ${rule.title}`);
+        for (const key of [rule.id, rule.name]) if (key !== undefined) elsewhere.add(key);
+      }
     }
     for (const c of parsed.correlations) correlations.push({ doc: c, origin });
     for (const f of parsed.filters) filters.push({ doc: f, origin });
@@ -107,8 +112,22 @@ export async function loadRuleSet(options: RuleSetOptions = {}): Promise<RuleSet
   ) => describeRule(rule, slugOf(rule), origin, kind, generates);
 
   const byRef = referenceIndex(detections, correlations, problems);
-  const filtered = applyFilters(detections, filters, byRef, problems);
-  const resolved = resolveCorrelations(correlations, byRef, problems);
+  const forOthers = (refs: string[], title: string, file: string): boolean => {
+    if (!refs.every((r) => !byRef.has(r) && elsewhere.has(r))) return false;
+    otherLogsource.push(`${file}: ${title}`);
+    return true;
+  };
+  const filtered = applyFilters(
+    detections,
+    filters.filter((f) => !forOthers(f.doc.rules, f.doc.title, f.doc.source.file)),
+    byRef,
+    problems,
+  );
+  const resolved = resolveCorrelations(
+    correlations.filter((c) => !forOthers(c.doc.rules, c.doc.title, c.doc.source.file)),
+    byRef,
+    problems,
+  );
 
   // Correlation rules specification v2, "Generate": the referred rules report on their own only
   // when a correlation says `generate: true`; by default only the correlation's query is made.

@@ -25,6 +25,7 @@ import { KEYWORD_FIELD, RuleSyntaxError, buildFieldTest } from './modifiers.ts';
 import type { RawValue } from './modifiers.ts';
 
 const LEVELS: readonly SigmaLevel[] = ['informational', 'low', 'medium', 'high', 'critical'];
+const STATUSES = ['stable', 'test', 'experimental', 'deprecated', 'unsupported'] as const;
 const KNOWN_KEYS = new Set([
   'title',
   'id',
@@ -155,6 +156,19 @@ function parseDocument(doc: Document, file: string, lineCounter: LineCounter): D
         `\`level: ${String(js.level)}\` is not one of ${LEVELS.join(', ')}`,
         spanOf(root.get('level', true) as Node),
       );
+  }
+  // Rules specification v2, "Title": max. 256 characters; "Status": one of five values.
+  if (title !== undefined && title.length > 256) {
+    report(
+      `\`title\` is ${title.length} characters; the specification allows at most 256`,
+      spanOf(root.get('title', true) as Node),
+    );
+  }
+  if (js.status !== undefined && !(STATUSES as readonly unknown[]).includes(js.status)) {
+    report(
+      `\`status: ${String(js.status)}\` is not one of ${STATUSES.join(', ')}`,
+      spanOf(root.get('status', true) as Node),
+    );
   }
   if ('action' in js) {
     report('Sigma v1 rule collections (`action: global|reset|repeat`) are not supported; write one rule per document');

@@ -11,6 +11,10 @@
  *
  * Every leaf is wrapped so it is never SQL NULL: Sigma has no three-valued logic, and `NOT NULL`
  * would silently drop rows from `selection and not filter`.
+ *
+ * Correlation rules are judged in process (rules/correlation.ts), not compiled here: their referred
+ * rules are ordinary detection rules of the rule set (RuleSet.detections, filters applied), so a
+ * prefilter over the rule set returns every row a correlation needs.
  */
 import { InputError } from '../../../util/errors.ts';
 import type { ConditionNode, FieldTest, SigmaRule, StringPattern, ValueTest } from './detection.ts';
