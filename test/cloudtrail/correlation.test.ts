@@ -271,6 +271,91 @@ describe('correlation rules specification v2, "Correlation Types"', () => {
   });
 });
 
+describe('correlation rules specification v2, "Examples": chained correlations', () => {
+  // The specification's showcase, "Failed Logins Followed by Successful Login", on ConsoleLogin.
+  const CHAIN = `title: Console sign-in after repeated failures
+id: b1a2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d
+level: high
+correlation:
+  type: temporal_ordered
+  rules: [multiple_failed_login, successful_login]
+  group-by: [userIdentity.arn]
+  timespan: 10m
+---
+title: Multiple failed console sign-ins
+name: multiple_failed_login
+correlation:
+  type: event_count
+  rules: [failed_login]
+  group-by: [userIdentity.arn]
+  timespan: 10m
+  condition: {gte: 3}
+---
+title: Failed console sign-in
+name: failed_login
+logsource: {product: aws, service: cloudtrail}
+detection:
+  sel: {eventName: ConsoleLogin, responseElements.ConsoleLogin: Failure}
+  condition: sel
+---
+title: Successful console sign-in
+name: successful_login
+logsource: {product: aws, service: cloudtrail}
+detection:
+  sel: {eventName: ConsoleLogin, responseElements.ConsoleLogin: Success}
+  condition: sel
+`;
+  const login = (minute: number, outcome: 'Success' | 'Failure', user = 'alice') =>
+    rec(minute, {
+      user,
+      eventSource: 'signin.amazonaws.com',
+      eventName: 'ConsoleLogin',
+      requestParameters: null,
+      responseElements: { ConsoleLogin: outcome },
+    });
+
+  test('failures then a success by the same user: one finding, from the outermost correlation only', async () => {
+    const { rules, report } = await scanWith(CHAIN, [
+      login(0, 'Failure'),
+      login(1, 'Failure'),
+      login(2, 'Failure'),
+      login(4, 'Success'),
+    ]);
+    assert.deepEqual(rules.problems, []);
+    assert.deepEqual(
+      report.findings.map((f) => f.rule),
+      ['Console sign-in after repeated failures'],
+    );
+    assert.equal(report.findings[0]!.severity, 'high');
+    const inner = rules.all.find((r) => r.title === 'Multiple failed console sign-ins')!;
+    assert.equal(inner.generates, false, 'a referred correlation reports only with generate: true');
+  });
+
+  test('a success before the failures, or by someone else, is no finding', async () => {
+    const before = await scanWith(CHAIN, [
+      login(0, 'Success'),
+      login(1, 'Failure'),
+      login(2, 'Failure'),
+      login(3, 'Failure'),
+    ]);
+    assert.deepEqual(before.report.findings, []);
+    const other = await scanWith(CHAIN, [
+      login(0, 'Failure'),
+      login(1, 'Failure'),
+      login(2, 'Failure'),
+      login(3, 'Success', 'bob'),
+    ]);
+    assert.deepEqual(other.report.findings, []);
+  });
+
+  test('a cycle of correlations is rejected with the reason', async () => {
+    const cycle = `title: A\nname: a\ncorrelation:\n  type: temporal\n  rules: [b, x]\n  group-by: [f]\n  timespan: 1m\n---\ntitle: B\nname: b\ncorrelation:\n  type: temporal\n  rules: [a, x]\n  group-by: [f]\n  timespan: 1m\n---\ntitle: X\nname: x\nlogsource: {product: aws, service: cloudtrail}\ndetection:\n  sel: {eventName: A}\n  condition: sel\n`;
+    const rules = await loadRuleSet({ builtin: false, dirs: [ruleDir(cycle)] });
+    assert.deepEqual(rules.correlations, []);
+    assert.ok(rules.problems.some((p) => /refers back to this one/.test(p.message)));
+  });
+});
+
 describe('correlation state is bounded per group and expires with the timespan', () => {
   test('100k matching events of one principal over a day keep at most MAX_ENTRIES entries', () => {
     const { correlations } = parseSigmaRules(

@@ -129,31 +129,31 @@ export async function loadRuleSet(options: RuleSetOptions = {}): Promise<RuleSet
     problems,
   );
 
-  // Correlation rules specification v2, "Generate": the referred rules report on their own only
-  // when a correlation says `generate: true`; by default only the correlation's query is made.
-  const quiet = new Set<SigmaRule>();
-  const loud = new Set<SigmaRule>();
-  for (const { doc, members } of resolved) for (const m of members) (doc.generate ? loud : quiet).add(m);
+  // Correlation rules specification v2, "Generate": the referred rules (and referred correlations)
+  // report on their own only when a correlation says `generate: true`; by default only the
+  // correlation's query is made.
+  const quiet = new Set<SigmaRule | SigmaCorrelation>();
+  const loud = new Set<SigmaRule | SigmaCorrelation>();
+  for (const { doc, members } of resolved) for (const m of members) (doc.generate ? loud : quiet).add(m.doc);
+  const generates = (doc: SigmaRule | SigmaCorrelation) => !quiet.has(doc) || loud.has(doc);
 
   const compiled = compileRuleSet(
     filtered.map((f) => f.rule),
     { virtualFields: builtinVirtualFields },
   );
   const infoOf = new Map<CompiledRule, RuleInfo>();
-  const memberOf = new Map<SigmaRule, { state: number; member: number }[]>();
   compiled.rules.forEach((c, i) => {
     const { original, origin, filters: applied } = filtered[i]!;
-    infoOf.set(c, {
-      ...ruleInfo(original, origin, 'event', !quiet.has(original) || loud.has(original)),
-      filters: applied,
-    });
+    infoOf.set(c, { ...ruleInfo(original, origin, 'event', generates(original)), filters: applied });
   });
-  const correlationInfo = resolved.map((r) => ruleInfo(r.doc, r.origin, 'correlation', true));
+  // `resolved` is in dependency order: a correlation comes after every correlation it refers to.
+  const correlationInfo = resolved.map((r) => ruleInfo(r.doc, r.origin, 'correlation', generates(r.doc)));
+  const feeds = new Map<SigmaRule | SigmaCorrelation, { state: number; member: number }[]>();
   resolved.forEach((r, state) =>
     r.members.forEach((m, member) => {
-      const list = memberOf.get(m) ?? [];
+      const list = feeds.get(m.doc) ?? [];
       list.push({ state, member });
-      memberOf.set(m, list);
+      feeds.set(m.doc, list);
     }),
   );
   // Filters rewrite the rule; correlations refer to it as written.
@@ -170,7 +170,7 @@ export async function loadRuleSet(options: RuleSetOptions = {}): Promise<RuleSet
         (r) =>
           new CorrelationState(
             r.doc,
-            r.members.map((m) => (m.name !== undefined ? { name: m.name } : {})),
+            r.members.map((m) => (m.doc.name !== undefined ? { name: m.doc.name } : {})),
             builtinVirtualFields,
           ),
       );
@@ -180,27 +180,37 @@ export async function loadRuleSet(options: RuleSetOptions = {}): Promise<RuleSet
           for (const c of compiled(record)) {
             const info = infoOf.get(c)!;
             if (info.generates) hits.push({ rule: info, record });
-            for (const { state, member } of memberOf.get(originalOf.get(c.rule)!) ?? []) {
+            for (const { state, member } of feeds.get(originalOf.get(c.rule)!) ?? []) {
               states[state]!.observe(member, record);
             }
           }
           return hits;
         },
         end(): RuleHit[] {
-          return states.flatMap((state, i) => {
+          const out: RuleHit[] = [];
+          states.forEach((state, i) => {
             const info = correlationInfo[i]!;
-            return state.end().map((hit) => ({
-              rule: info,
-              record: hit.record,
-              aggregate: {
-                count: hit.metric,
-                summary: correlationSummary(state.correlation, info, hit),
-                first: hit.first,
-                last: hit.last,
-                eventIds: hit.eventIds,
-              },
-            }));
+            for (const hit of state.end()) {
+              // A chained correlation sees this one's hit as an event at the end of its busiest
+              // timespan, told by that event's record (so its group-by reads the same fields).
+              for (const { state: outer, member } of feeds.get(state.correlation) ?? []) {
+                states[outer]!.observe(member, hit.record);
+              }
+              if (!info.generates) continue;
+              out.push({
+                rule: info,
+                record: hit.record,
+                aggregate: {
+                  count: hit.metric,
+                  summary: correlationSummary(state.correlation, info, hit),
+                  first: hit.first,
+                  last: hit.last,
+                  eventIds: hit.eventIds,
+                },
+              });
+            }
           });
+          return out;
         },
         notes: () => states.flatMap((s) => correlationNotes(s)),
       };
@@ -285,48 +295,90 @@ function applyFilters(
   return [...out.values()];
 }
 
+type Member = { kind: 'rule'; doc: SigmaRule } | { kind: 'correlation'; doc: SigmaCorrelation };
+
 interface Resolved {
   doc: SigmaCorrelation;
   origin: RuleOrigin;
-  members: SigmaRule[];
+  members: Member[];
 }
 
+/**
+ * Resolves each correlation's `rules` to loaded rules or correlations ("Correlations can be chained
+ * to express more complex use cases") and orders them so every correlation follows those it refers
+ * to; a cycle, or a reference to a correlation left out, leaves the correlation out too.
+ */
 function resolveCorrelations(
   correlations: Loaded<SigmaCorrelation>[],
   byRef: Map<string, Ref>,
   problems: RuleProblem[],
 ): Resolved[] {
-  const out: Resolved[] = [];
+  const say = (doc: SigmaCorrelation, message: string) =>
+    problems.push({
+      file: doc.source.file,
+      line: doc.source.line,
+      rule: doc.title,
+      message: `correlation: ${message}`,
+    });
+  const candidates = new Map<SigmaCorrelation, Resolved>();
   for (const { doc, origin } of correlations) {
-    const say = (message: string) =>
-      problems.push({
-        file: doc.source.file,
-        line: doc.source.line,
-        rule: doc.title,
-        message: `correlation: ${message}`,
-      });
-    const members: SigmaRule[] = [];
+    const members: Member[] = [];
     let ok = true;
     for (const name of doc.rules) {
       const ref = byRef.get(name);
       if (!ref) {
-        say(`\`${name}\` names no loaded CloudTrail rule (rules are referred to by \`id\` or \`name\`)`);
+        say(doc, `\`${name}\` names no loaded CloudTrail rule (rules are referred to by \`id\` or \`name\`)`);
         ok = false;
       } else if (ref.kind === 'correlation') {
-        say(`\`${name}\` is a correlation rule; chained correlations are not supported yet`);
-        ok = false;
-      } else members.push(ref.rule);
+        if (ref.correlation === doc) {
+          say(doc, `\`${name}\` is this correlation itself`);
+          ok = false;
+        } else members.push({ kind: 'correlation', doc: ref.correlation });
+      } else members.push({ kind: 'rule', doc: ref.rule });
     }
     for (const [alias, map] of Object.entries(doc.aliases)) {
       for (const m of members) {
-        if (m.name === undefined || !Object.hasOwn(map, m.name)) {
-          say(`alias \`${alias}\` gives no field for the referred rule \`${m.name ?? m.id ?? m.title}\``);
+        if (m.doc.name === undefined || !Object.hasOwn(map, m.doc.name)) {
+          say(
+            doc,
+            `alias \`${alias}\` gives no field for the referred rule \`${m.doc.name ?? m.doc.id ?? m.doc.title}\``,
+          );
           ok = false;
         }
       }
     }
-    if (ok) out.push({ doc, origin, members });
+    if (ok) candidates.set(doc, { doc, origin, members });
   }
+  // Depth-first order; a correlation on a cycle or over a left-out correlation is left out.
+  const out: Resolved[] = [];
+  const state = new Map<SigmaCorrelation, 'visiting' | 'done' | 'out'>();
+  const visit = (doc: SigmaCorrelation): boolean => {
+    const seen = state.get(doc);
+    if (seen === 'done') return true;
+    if (seen === 'out') return false;
+    if (seen === 'visiting') return false;
+    const r = candidates.get(doc);
+    if (!r) {
+      state.set(doc, 'out');
+      return false;
+    }
+    state.set(doc, 'visiting');
+    for (const m of r.members) {
+      if (m.kind !== 'correlation') continue;
+      if (!visit(m.doc)) {
+        say(
+          doc,
+          `the referred correlation \`${m.doc.name ?? m.doc.id ?? m.doc.title}\` is left out or refers back to this one`,
+        );
+        state.set(doc, 'out');
+        return false;
+      }
+    }
+    state.set(doc, 'done');
+    out.push(r);
+    return true;
+  };
+  for (const { doc } of correlations) if (candidates.has(doc)) visit(doc);
   return out;
 }
 
