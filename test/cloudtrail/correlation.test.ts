@@ -383,6 +383,36 @@ describe('correlation state is bounded per group and expires with the timespan',
   });
 });
 
+describe('correlation state under a dense burst', () => {
+  test(
+    '50k events of one principal within ten minutes: bounded state, a lower-bound count, and a note saying so',
+    { timeout: 60_000 },
+    () => {
+      const { correlations } = parseSigmaRules(
+        correlation(`  type: value_count
+  rules: [secret_read]
+  group-by: [userIdentity.arn]
+  timespan: 10m
+  condition: {field: requestParameters.secretId, gte: 100}`),
+        'c.yml',
+      );
+      const state = new CorrelationState(correlations[0]!, [{ name: 'secret_read' }]);
+      let peak = 0;
+      for (let i = 0; i < 50_000; i++) {
+        state.observe(
+          0,
+          rec(0, { eventTime: new Date(T0 + i * 12).toISOString(), requestParameters: { secretId: `s-${i}` } }),
+        );
+        peak = Math.max(peak, state.size());
+      }
+      assert.ok(peak <= MAX_ENTRIES + 1, `peak ${peak}`);
+      const [hit] = state.end();
+      assert.ok(hit && hit.metric >= MAX_ENTRIES / 2 && hit.metric <= 50_000, `count ${hit?.metric}`);
+      assert.match(state.notes().join('\n'), /lower bound/);
+    },
+  );
+});
+
 describe('spec-invalid correlation rules are rejected with file:line and the reason', () => {
   const problems = (yaml: string) =>
     parseSigmaRules(yaml, 'bad.yml').problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
