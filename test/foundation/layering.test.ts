@@ -8,13 +8,6 @@ import { after, before, describe, test } from 'node:test';
 import { repoRoot } from '../harness/runner.ts';
 import { checkLayering, eagerClosure, importsOf, readImportGraph } from './import-graph.ts';
 
-/**
- * The one tolerated cycle: the AccessDenied burst rule is a special `burst` field of RuleSet today.
- * It goes away when the sigma branch lands (issue 9: aggregate rules become ordinary rules with a
- * common model in rules/model.ts); then delete this entry and the test holds without exceptions.
- */
-const KNOWN_CYCLES = [['shared/cloudtrail/rules/builtin/access-denied-burst.ts', 'shared/cloudtrail/rules/ruleset.ts']];
-
 describe('the layering of this repository', () => {
   const graph = readImportGraph(repoRoot);
 
@@ -24,7 +17,7 @@ describe('the layering of this repository', () => {
   });
 
   test('has no upward import, no cross-capability import, no cycle, thin entries and a lazy CLI', () => {
-    const violations = checkLayering(graph, { knownCycles: KNOWN_CYCLES });
+    const violations = checkLayering(graph);
     assert.deepEqual(
       violations.map((v) => v.message),
       [],
