@@ -6,6 +6,8 @@
  * Change log for the image engineer (read before relying on a shape):
  * - v1: first version. Shapes below are the contract; extensions will be optional fields only.
  * - v1.1: `LiveSystem.networkProbes` (optional).
+ * - v1.2: `stat` rejects for anything but "no such file" (EACCES, ELOOP, EIO); `readFile` takes
+ *   `maxBytes` and rejects larger files with code EFBIG.
  */
 
 export type FileType = 'file' | 'directory' | 'symlink' | 'block-device' | 'character-device' | 'pipe' | 'socket';
@@ -24,11 +26,31 @@ export interface FileInfo {
   mtime?: Date;
 }
 
+/** The largest file a control reads whole (contents, digests): past it, "could not check: too large". */
+export const MAX_FILE_READ = 64 * 1024 * 1024;
+
+/** The error of a read refused for size: the control says it could not check, never pass or fail. */
+export function tooLarge(path: string, size: number, limit: number): Error {
+  return Object.assign(
+    new Error(`could not check: ${path} is too large to read (${size} bytes; telltale reads at most ${limit})`),
+    { code: 'EFBIG' },
+  );
+}
+
+/** "No such file": the only read errors that mean absence (a missing component, or one not a directory). */
+export function isAbsent(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
 export interface TargetFileSystem {
   /** lstat-like when follow=false (default); resolves symlinks inside the target root when follow=true; undefined when missing. */
   stat(path: string, options?: { follow?: boolean }): Promise<FileInfo | undefined>;
-  /** Contents, following symlinks inside the root. Rejects when missing or not a regular file. */
-  readFile(path: string): Promise<Buffer>;
+  /**
+   * Contents, following symlinks inside the root. Rejects when missing or not a regular file, and
+   * (code EFBIG) when larger than `maxBytes` (default MAX_FILE_READ) rather than hold it in memory.
+   */
+  readFile(path: string, options?: { maxBytes?: number }): Promise<Buffer>;
   /** Entry names (not paths) of a directory, when the target can list them. */
   readDir?(path: string): Promise<string[]>;
 }

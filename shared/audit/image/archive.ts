@@ -19,7 +19,7 @@ import path from 'node:path';
 import { InputError } from '../../util/errors.ts';
 import { ByteReader } from './bytes.ts';
 import { decompress, detectCompression, peek, type Compression } from './decompress.ts';
-import { addEntry, emptyLayer, type LayerIndex } from './layers.ts';
+import { addEntry, emptyLayer, LayerPathError, type LayerIndex } from './layers.ts';
 import { readRange, readTarStream, scanTarFile, type TarEntry } from './tar.ts';
 
 /** Files kept in memory while a layer streams by, whatever their size: what audits read most. */
@@ -33,8 +33,39 @@ const ALWAYS_KEEP = [
 ];
 /** Smaller files of a compressed layer are kept too: fetching one later means streaming the layer again. */
 const SMALL_FILE = 16 * 1024;
-/** Archive members read whole (manifests, configs). */
+/**
+ * What one image may keep in memory while indexing, so no image (150k small files, a 10 GB
+ * /etc/passwd, a gzip bomb) can make telltale hold more: small files up to SMALL_BUDGET in all, the
+ * files audits read most up to KEEP_BUDGET in all (each at most KEEP_FILE). Past a budget, a file's
+ * bytes are fetched again from its layer when a control asks for them.
+ */
+const SMALL_BUDGET = 32 * 1024 * 1024;
+const KEEP_BUDGET = 256 * 1024 * 1024;
+const KEEP_FILE = 128 * 1024 * 1024;
+/** Archive members read whole (manifests, configs, indexes). */
 const SMALL_BLOB = 4 * 1024 * 1024;
+/** All manifests and configs of a compressed archive, kept while it streams by. */
+const JSON_BUDGET = 64 * 1024 * 1024;
+
+/** Bytes an image may still keep (shared by its layers, indexed concurrently). */
+interface KeepBudget {
+  small: number;
+  keep: number;
+}
+const newBudget = (): KeepBudget => ({ small: SMALL_BUDGET, keep: KEEP_BUDGET });
+
+function mayKeep(budget: KeepBudget, entry: TarEntry, keepSmall: boolean): boolean {
+  if (entry.type !== 'file') return false;
+  if (keepAlways(entry.name) && entry.size <= KEEP_FILE && entry.size <= budget.keep) {
+    budget.keep -= entry.size;
+    return true;
+  }
+  if (keepSmall && entry.size <= SMALL_FILE && entry.size <= budget.small) {
+    budget.small -= entry.size;
+    return true;
+  }
+  return false;
+}
 
 export interface ImageConfigJson {
   architecture?: string;
@@ -77,6 +108,7 @@ const keepAlways = (name: string) => ALWAYS_KEEP.some((re) => re.test(name));
 async function indexLayerStream(
   raw: AsyncIterable<Buffer>,
   layer: number,
+  budget: KeepBudget,
   options: { keepSmall?: boolean } = {},
 ): Promise<{ index: LayerIndex; compression: Compression }> {
   const { head, stream } = await peek(raw, 4);
@@ -86,8 +118,7 @@ async function indexLayerStream(
   const reader = new ByteReader(decompress(stream, compression));
   try {
     for await (const { entry, body } of readTarStream(reader)) {
-      const keep = entry.type === 'file' && (keepAlways(entry.name) || (keepSmall && entry.size <= SMALL_FILE));
-      addEntry(index, layer, entry, keep ? await body() : undefined);
+      addEntry(index, layer, entry, mayKeep(budget, entry, keepSmall) ? await body() : undefined);
     }
   } finally {
     await reader.close();
@@ -96,10 +127,18 @@ async function indexLayerStream(
 }
 
 /** Indexes an uncompressed layer held in a file, by its headers alone. */
-async function indexLayerFile(handle: FileHandle, start: number, end: number, layer: number): Promise<LayerIndex> {
+async function indexLayerFile(
+  handle: FileHandle,
+  start: number,
+  end: number,
+  layer: number,
+  budget: KeepBudget,
+): Promise<LayerIndex> {
   const index = emptyLayer();
   for await (const entry of scanTarFile(handle, start, end)) {
-    const keep = entry.type === 'file' && keepAlways(entry.name);
+    if (entry.type === 'file' && entry.dataOffset + entry.size > end)
+      throw new Error(`the layer ends inside ${JSON.stringify(entry.name.slice(0, 200))}`);
+    const keep = mayKeep(budget, entry, false);
     // Offsets are kept relative to the layer, as for streamed layers.
     const rel: TarEntry = { ...entry, dataOffset: entry.dataOffset - start };
     addEntry(index, layer, rel, keep ? await readRange(handle, entry.dataOffset, entry.size) : undefined);
@@ -132,8 +171,9 @@ function parseJson<T>(bytes: Buffer | undefined, what: string, where: string): T
   if (!bytes) throw new InputError(`the image has no ${what}`, { location: { file: where } });
   try {
     return JSON.parse(bytes.toString('utf8')) as T;
-  } catch (error) {
-    throw new InputError(`the image's ${what} is not JSON: ${(error as Error).message}`, { location: { file: where } });
+  } catch {
+    // V8's message quotes the text it choked on: never echo bytes that may not be the image's own.
+    throw new InputError(`the image's ${what} is not JSON`, { location: { file: where } });
   }
 }
 
@@ -164,12 +204,32 @@ function pickManifest(manifests: OciDescriptor[]): OciDescriptor | undefined {
   );
 }
 
-const blobName = (digest: string) => {
+/** OCI image-spec descriptor.md "Registered algorithms": sha256 (64 hex), sha512 (128 hex), lower case. */
+const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+
+/** Shown in a message: quoted, cut short, never a raw line of someone else's bytes. */
+const quoted = (v: unknown) => JSON.stringify(typeof v === 'string' ? v.slice(0, 100) : String(v).slice(0, 100));
+
+const blobName = (digest: unknown) => {
+  if (typeof digest !== 'string' || !DIGEST.test(digest))
+    throw new InputError(`the image names a blob with a malformed digest ${quoted(digest)}`, {
+      hint: 'an OCI digest is sha256:<64 hex> or sha512:<128 hex>; a blob is read from blobs/<alg>/<hex> and nowhere else',
+    });
   const [alg, hex] = digest.split(':');
-  if (!alg || !hex || /[^a-z0-9]/i.test(alg) || /[^a-f0-9]/i.test(hex))
-    throw new InputError(`the image names a blob with a malformed digest '${digest}'`);
   return `blobs/${alg}/${hex}`;
 };
+
+/** A member path a docker-archive manifest.json names: relative, and never climbing out of the archive. */
+function memberName(name: unknown, field: string): string {
+  if (typeof name !== 'string' || name === '' || name.startsWith('/') || name.includes('\0'))
+    throw new InputError(`manifest.json ${field} ${quoted(name)} is not a relative path inside the image`);
+  const parts = name.split('/').filter((p) => p !== '' && p !== '.');
+  if (parts.length === 0 || parts.includes('..'))
+    throw new InputError(`manifest.json ${field} ${quoted(name)} climbs out of the image`, {
+      hint: 'docker save names members like <hex>/layer.tar or blobs/sha256/<hex>',
+    });
+  return parts.join('/');
+}
 
 /** The config and layer members of an image, as the archive's manifests name them. */
 async function resolveManifest(
@@ -181,7 +241,11 @@ async function resolveManifest(
     const m = parseJson<{ Config?: string; Layers?: string[] }[] | null>(docker, 'manifest.json', where);
     const first = Array.isArray(m) ? m[0] : undefined;
     if (first?.Config && Array.isArray(first.Layers))
-      return { format: 'docker-archive', config: first.Config, layers: first.Layers };
+      return {
+        format: 'docker-archive',
+        config: memberName(first.Config, 'Config'),
+        layers: first.Layers.map((l, i) => memberName(l, `Layers[${i}]`)),
+      };
   }
   const index = await get('index.json');
   if (!index)
@@ -201,7 +265,7 @@ async function resolveManifest(
       descriptor = pickManifest(body.manifests); // a nested index (containerd image store)
       continue;
     }
-    if (!body.config || !body.layers) break;
+    if (!body.config || !Array.isArray(body.layers)) break;
     return { format: 'oci', config: blobName(body.config.digest), layers: body.layers.map((l) => blobName(l.digest)) };
   }
   throw new InputError('the OCI index names no image manifest for this platform', { location: { file: where } });
@@ -219,6 +283,12 @@ export async function loadImage(location: string): Promise<LoadedImage> {
     });
   }
   if (st.isDirectory()) return loadLayoutDir(location);
+  // A FIFO or a device would be read forever (or block): an image is a file or a directory.
+  if (!st.isFile())
+    throw new InputError('the image is neither a regular file nor a directory', {
+      location: { file: location },
+      hint: 'pass the path of a `docker save` / `podman save` archive or an OCI layout directory',
+    });
   const handle = await fsp.open(location, 'r');
   try {
     const head = await readRange(handle, 0, Math.min(4, st.size));
@@ -240,14 +310,16 @@ function asInputError(error: unknown, location: string): unknown {
 
 async function indexBlobs(blobs: BlobRef[]): Promise<{ layers: LayerIndex[]; compressions: Compression[] }> {
   const compressions: Compression[] = [];
+  const budget = newBudget();
   const layers = await Promise.all(
     blobs.map(async (b, i) => {
       if (b.file) {
         const head = await readRange(b.file.handle, b.file.offset, Math.min(4, b.size));
         compressions[i] = detectCompression(head);
-        if (compressions[i] === 'none') return indexLayerFile(b.file.handle, b.file.offset, b.file.offset + b.size, i);
+        if (compressions[i] === 'none')
+          return indexLayerFile(b.file.handle, b.file.offset, b.file.offset + b.size, i, budget);
       }
-      const r = await indexLayerStream(b.open(), i);
+      const r = await indexLayerStream(b.open(), i, budget);
       compressions[i] = r.compression;
       return r.index;
     }),
@@ -301,7 +373,7 @@ async function loadTarArchive(location: string, handle: FileHandle): Promise<Loa
     if (e?.type === 'symlink')
       e = members.get(path.posix.normalize(path.posix.join(path.posix.dirname(name), e.linkname)));
     if (!e)
-      throw new InputError(`the image's manifest names layer '${name}', which the archive lacks`, {
+      throw new InputError(`the image's manifest names layer ${quoted(name)}, which the archive lacks`, {
         location: { file: location },
       });
     const entry = e;
@@ -318,30 +390,54 @@ async function loadTarArchive(location: string, handle: FileHandle): Promise<Loa
   );
 }
 
-async function loadLayoutDir(dir: string): Promise<LoadedImage> {
+/**
+ * The real path of `name` inside layout `root` (itself a real path), refusing one that a symlink
+ * (or `..`) takes outside: an OCI layout is read from itself and nowhere else.
+ */
+async function insideLayout(root: string, name: string): Promise<string | undefined> {
+  let real: string;
+  try {
+    real = await fsp.realpath(path.join(root, name));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw new InputError(`cannot read ${quoted(name)} in the layout: ${code ?? 'error'}`, { location: { file: root } });
+  }
+  if (real !== root && !real.startsWith(`${root}${path.sep}`))
+    throw new InputError(`${quoted(name)} in the layout is a link to a file outside it`, {
+      location: { file: root },
+      hint: 'an OCI layout is read from its own directory only; copy the blobs in instead of linking them',
+    });
+  return real;
+}
+
+async function loadLayoutDir(location: string): Promise<LoadedImage> {
   const handles: FileHandle[] = [];
+  const dir = await fsp.realpath(location);
   const get = async (name: string) => {
-    try {
-      const full = path.join(dir, name);
-      const st = await fsp.stat(full);
-      return st.size <= SMALL_BLOB ? await fsp.readFile(full) : undefined;
-    } catch {
-      return undefined;
-    }
+    const full = await insideLayout(dir, name);
+    if (!full) return undefined;
+    const st = await fsp.stat(full);
+    if (!st.isFile())
+      throw new InputError(`${quoted(name)} in the layout is not a regular file`, { location: { file: dir } });
+    return st.size <= SMALL_BLOB ? await fsp.readFile(full) : undefined;
   };
   try {
     const m = await resolveManifest(get, dir);
     const config = parseJson<ImageConfigJson>(await get(m.config), 'config', dir);
     const blobs: BlobRef[] = [];
     for (const name of m.layers) {
-      const full = path.join(dir, name);
-      const handle = await fsp.open(full, 'r').catch(() => {
-        throw new InputError(`the image's manifest names layer '${name}', which the layout lacks`, {
+      const full = await insideLayout(dir, name);
+      if (!full)
+        throw new InputError(`the image's manifest names layer ${quoted(name)}, which the layout lacks`, {
           location: { file: dir },
         });
-      });
+      const handle = await fsp.open(full, 'r');
       handles.push(handle);
-      const size = (await handle.stat()).size;
+      const st = await handle.stat();
+      if (!st.isFile())
+        throw new InputError(`layer ${quoted(name)} in the layout is not a regular file`, { location: { file: dir } });
+      const size = st.size;
       blobs.push({ name, size, file: { handle, offset: 0 }, open: () => fileRange(full, 0, size) });
     }
     const { layers, compressions } = await indexBlobs(blobs);
@@ -370,24 +466,49 @@ async function* memberOfCompressed(location: string, name: string): AsyncGenerat
   }
 }
 
+/** True when a member's first bytes look like a tar (POSIX ustar magic at 257) or a compressed stream. */
+function looksLikeLayer(head: Buffer): boolean {
+  return detectCompression(head) !== 'none' || head.toString('latin1', 257, 262) === 'ustar';
+}
+
 /**
  * A compressed archive cannot be read at offsets: it is streamed once, every member that could be a
  * layer is indexed as it passes (the manifest that says which ones are layers comes last in
- * `docker save` output), and small members are kept to read the manifests from.
+ * `docker save` output), and only the members that may be manifests or configs (JSON, at most
+ * SMALL_BLOB each and JSON_BUDGET in all) are kept to read the manifests from.
  */
 async function loadCompressedArchive(location: string): Promise<LoadedImage> {
   const { head, stream } = await peek(createReadStream(location) as AsyncIterable<Buffer>, 4);
   const reader = new ByteReader(decompress(stream, detectCompression(head)));
   const small = new Map<string, Buffer>();
   const indexed = new Map<string, LayerIndex>();
+  const unreadable = new Map<string, string>();
   const links = new Map<string, string>();
+  const budget = newBudget();
+  let jsonLeft = JSON_BUDGET;
   try {
-    for await (const { entry, body, stream: rest } of readTarStream(reader)) {
+    for await (const { entry, stream: rest } of readTarStream(reader)) {
       if (entry.type === 'symlink')
         links.set(entry.name, path.posix.normalize(path.posix.join(path.posix.dirname(entry.name), entry.linkname)));
       if (entry.type !== 'file') continue;
-      if (entry.size <= SMALL_BLOB) small.set(entry.name, await body());
-      else indexed.set(entry.name, (await indexLayerStream(rest(), -1, { keepSmall: true })).index);
+      const member = await peek(rest(), 512);
+      if (!looksLikeLayer(member.head) && entry.size <= SMALL_BLOB) {
+        if (entry.size > jsonLeft)
+          throw new InputError(`the archive holds more than ${JSON_BUDGET} bytes of manifests and configs`, {
+            hint: 'decompress the archive first: an uncompressed one is read at offsets, without keeping members',
+          });
+        jsonLeft -= entry.size;
+        const parts: Buffer[] = [];
+        for await (const c of member.stream) parts.push(c);
+        small.set(entry.name, Buffer.concat(parts));
+        continue;
+      }
+      try {
+        indexed.set(entry.name, (await indexLayerStream(member.stream, -1, budget, { keepSmall: true })).index);
+      } catch (error) {
+        if (error instanceof LayerPathError) throw error;
+        unreadable.set(entry.name, (error as Error).message);
+      }
     }
   } catch (error) {
     throw asInputError(error, location);
@@ -401,22 +522,20 @@ async function loadCompressedArchive(location: string): Promise<LoadedImage> {
   const layers: LayerIndex[] = [];
   for (const [i, name] of m.layers.entries()) {
     const member = real(name);
-    const bytes = small.get(member);
-    let index = indexed.get(member);
-    if (!index && bytes) index = (await indexLayerStream(oneChunk(bytes), i)).index;
-    if (!index)
-      throw new InputError(`the image's manifest names layer '${name}', which the archive lacks`, {
-        location: { file: location },
-      });
+    const index = indexed.get(member);
+    if (!index) {
+      const why = unreadable.get(member);
+      throw new InputError(
+        why
+          ? `the image's layer ${quoted(name)} is not a readable tar: ${why}`
+          : `the image's manifest names layer ${quoted(name)}, which the archive lacks`,
+        { location: { file: location } },
+      );
+    }
     // Indexed before the layer order was known: number the entries now.
     for (const e of index.entries) e.layer = i;
     layers.push(index);
-    blobs.push({
-      name: member,
-      size: bytes?.length ?? 0,
-      open: () => memberOfCompressed(location, member),
-      ...(bytes ? { bytes } : {}),
-    });
+    blobs.push({ name: member, size: 0, open: () => memberOfCompressed(location, member) });
   }
   return imageFrom(
     m.format === 'oci' ? 'oci-archive' : 'docker-archive',
@@ -436,7 +555,7 @@ export async function loadFilesystemTar(file: string, config: ImageConfigJson): 
   const handle = await fsp.open(file, 'r');
   try {
     const size = (await handle.stat()).size;
-    const index = await indexLayerFile(handle, 0, size, 0);
+    const index = await indexLayerFile(handle, 0, size, 0, newBudget());
     return {
       format: 'filesystem',
       config,

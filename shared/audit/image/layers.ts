@@ -43,6 +43,21 @@ export interface LayerIndex {
 }
 
 const WHITEOUT = '.wh.';
+
+/** A layer entry whose name climbs out of the image root. */
+export class LayerPathError extends Error {
+  constructor(name: string) {
+    super(`a layer entry named ${JSON.stringify(name.slice(0, 200))} climbs out of the image root`);
+    this.name = 'LayerPathError';
+  }
+}
+
+/** Hard link names are relative to the archive root (tar(5)); one that climbs out cannot exist. */
+function hardlinkTarget(linkname: string): string {
+  const inside = insideRoot(linkname);
+  if (inside === undefined) throw new LayerPathError(linkname);
+  return inside;
+}
 const OPAQUE = '.wh..wh..opq';
 
 const TAR_TYPE: Record<Exclude<TarEntry['type'], 'hardlink'>, FileType> = {
@@ -60,7 +75,10 @@ export function emptyLayer(): LayerIndex {
 
 /** Adds one tar entry of layer `layer` to its index; `content` when the caller captured the bytes. */
 export function addEntry(index: LayerIndex, layer: number, e: TarEntry, content?: Buffer): void {
-  const p = `/${e.name}`;
+  const inside = insideRoot(e.name);
+  // A container engine refuses such a layer ("breakout"); reading it as some other path would lie.
+  if (inside === undefined) throw new LayerPathError(e.name);
+  const p = inside === '/' ? '/' : inside;
   const slash = p.lastIndexOf('/');
   const dir = p.slice(0, slash) || '/';
   const base = p.slice(slash + 1);
@@ -69,13 +87,15 @@ export function addEntry(index: LayerIndex, layer: number, e: TarEntry, content?
     return;
   }
   if (base.startsWith(WHITEOUT)) {
+    const hidden = base.slice(WHITEOUT.length);
+    if (hidden === '' || hidden === '.' || hidden === '..') return; // names nothing
     index.whiteouts.push(`${dir === '/' ? '' : dir}/${base.slice(WHITEOUT.length)}`);
     return;
   }
   if (e.type === 'hardlink') {
     index.hardlinks.push({
       path: p,
-      target: `/${e.linkname.replace(/^\.?\/+/, '')}`,
+      target: hardlinkTarget(e.linkname),
       mode: e.mode,
       uid: e.uid,
       gid: e.gid,
@@ -97,7 +117,7 @@ export function addEntry(index: LayerIndex, layer: number, e: TarEntry, content?
     return;
   }
   const node: ImageNode = {
-    path: e.name === '' ? '/' : p,
+    path: p,
     type: TAR_TYPE[e.type],
     mode: e.mode,
     uid: e.uid,
@@ -113,22 +133,81 @@ export function addEntry(index: LayerIndex, layer: number, e: TarEntry, content?
   index.entries.push(node);
 }
 
-function removeTree(files: Map<string, ImageNode>, p: string, keepSelf: boolean): void {
-  if (!keepSelf) files.delete(p);
-  const prefix = p === '/' ? '/' : `${p}/`;
-  for (const k of files.keys()) if (k.startsWith(prefix) && k !== '/') files.delete(k);
+/** A path inside the image root, or undefined when it climbs out of it (`../x`, `a/../../x`). */
+export function insideRoot(name: string): string | undefined {
+  const out: string[] = [];
+  for (const part of name.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length === 0) return undefined;
+      out.pop();
+    } else out.push(part);
+  }
+  return `/${out.join('/')}`;
 }
 
-/** The merged view of layers applied bottom to top. */
+const parentOf = (p: string) => p.slice(0, p.lastIndexOf('/')) || '/';
+const baseOf = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+
+/** The kernel's limit on symlinks followed in one lookup (Linux MAXSYMLINKS). */
+const MAX_SYMLINKS = 40;
+
+/**
+ * The merged view of layers applied bottom to top. A child index is kept up to date with every
+ * change, so a whiteout or an opaque directory costs the size of what it removes, never a scan of
+ * the whole tree (100k whiteouts over 100k files stay linear).
+ */
 export class ImageTree {
   readonly files = new Map<string, ImageNode>();
-  #children: Map<string, Set<string>> | undefined;
+  /** Directory → names of its children (implied directories included: tar files may omit them). */
+  readonly #children = new Map<string, Set<string>>();
+
+  #set(p: string, node: ImageNode): void {
+    this.files.set(p, node);
+    let child = p;
+    while (child !== '/') {
+      const parent = parentOf(child);
+      let set = this.#children.get(parent);
+      if (!set) this.#children.set(parent, (set = new Set()));
+      else if (set.has(baseOf(child))) break;
+      set.add(baseOf(child));
+      child = parent;
+    }
+  }
+
+  /** Removes what is below `p`, and `p` itself unless `keepSelf`. */
+  #remove(p: string, keepSelf: boolean): void {
+    const stack = [...(this.#children.get(p) ?? [])].map((n) => (p === '/' ? `/${n}` : `${p}/${n}`));
+    if (keepSelf) this.#children.delete(p);
+    while (stack.length) {
+      const q = stack.pop()!;
+      this.files.delete(q);
+      const kids = this.#children.get(q);
+      if (kids) {
+        for (const n of kids) stack.push(`${q}/${n}`);
+        this.#children.delete(q);
+      }
+    }
+    if (keepSelf || p === '/') return;
+    this.files.delete(p);
+    this.#children.delete(p);
+    // Unlink from the parent; an implied parent left with no children is gone too.
+    let child = p;
+    while (child !== '/') {
+      const parent = parentOf(child);
+      const set = this.#children.get(parent);
+      if (!set) break;
+      set.delete(baseOf(child));
+      if (set.size > 0 || this.files.has(parent) || parent === '/') break;
+      this.#children.delete(parent);
+      child = parent;
+    }
+  }
 
   apply(index: LayerIndex): void {
-    this.#children = undefined;
     // Deletions first: they act on the layers below, never on this layer's own entries.
-    for (const dir of index.opaque) removeTree(this.files, dir, true);
-    for (const p of index.whiteouts) removeTree(this.files, p, false);
+    for (const dir of index.opaque) this.#remove(dir, true);
+    for (const p of index.whiteouts) this.#remove(p, false);
     const links = new Map(index.hardlinks.map((l) => [l.path, l]));
     for (const node of index.entries) {
       const link = node.size === -1 ? links.get(node.path) : undefined;
@@ -139,35 +218,16 @@ export class ImageTree {
         added = { ...target, path: link.path };
       }
       const existing = this.files.get(added.path);
-      if (existing?.type === 'directory' && added.type !== 'directory') removeTree(this.files, added.path, false);
-      this.files.set(added.path, added);
+      if (existing?.type === 'directory' && added.type !== 'directory') this.#remove(added.path, false);
+      this.#set(added.path, added);
     }
-  }
-
-  #childIndex(): Map<string, Set<string>> {
-    if (this.#children) return this.#children;
-    const children = new Map<string, Set<string>>();
-    for (const p of this.files.keys()) {
-      let child = p;
-      while (child !== '/') {
-        const parent = child.slice(0, child.lastIndexOf('/')) || '/';
-        let set = children.get(parent);
-        if (!set) children.set(parent, (set = new Set()));
-        const name = child.slice(child.lastIndexOf('/') + 1);
-        if (set.has(name)) break;
-        set.add(name);
-        child = parent;
-      }
-    }
-    this.#children = children;
-    return children;
   }
 
   /** A node, or a directory implied by its children (tar files may omit directory entries). */
   node(p: string): ImageNode | undefined {
     const n = this.files.get(p);
     if (n) return n;
-    if (p === '/' || this.#childIndex().has(p))
+    if (p === '/' || this.#children.has(p))
       return {
         path: p,
         type: 'directory',
@@ -186,12 +246,14 @@ export class ImageTree {
   list(p: string): string[] | undefined {
     const n = this.resolve(p, true);
     if (!n || n.type !== 'directory') return undefined;
-    return [...(this.#childIndex().get(n.path) ?? [])].sort();
+    return [...(this.#children.get(n.path) ?? [])].sort();
   }
 
   /**
-   * Resolves `p` inside the image root: every symlink in the parents is followed, the last one
-   * only when `followLast`. Undefined when a component is missing or links loop.
+   * Resolves `p` inside the image root, as the kernel would inside the container (the root is its
+   * own parent; an absolute link target starts at the image root): every symlink in the parents is
+   * followed, the last one only when `followLast`. Undefined when a component is missing or is not a
+   * directory (ENOENT, ENOTDIR: "no such file"); links that loop are an error (ELOOP), not absence.
    */
   resolve(p: string, followLast: boolean): ImageNode | undefined {
     const parts = p.split('/').filter((s) => s && s !== '.');
@@ -200,14 +262,15 @@ export class ImageTree {
     while (parts.length) {
       const name = parts.shift()!;
       if (name === '..') {
-        current = current === '/' ? '/' : current.slice(0, current.lastIndexOf('/')) || '/';
+        current = parentOf(current);
         continue;
       }
       const next = current === '/' ? `/${name}` : `${current}/${name}`;
       const node = this.node(next);
       if (!node) return undefined;
       if (node.type === 'symlink' && (parts.length > 0 || followLast)) {
-        if (++hops > 40) return undefined; // ELOOP, as the kernel's limit
+        if (++hops > MAX_SYMLINKS)
+          throw Object.assign(new Error(`ELOOP: too many levels of symbolic links resolving ${p}`), { code: 'ELOOP' });
         const target = node.linkTarget ?? '';
         parts.unshift(...target.split('/').filter((s) => s && s !== '.'));
         if (target.startsWith('/')) current = '/';

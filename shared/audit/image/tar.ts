@@ -30,6 +30,8 @@ export interface TarEntry {
 
 const BLOCK = 512;
 const WINDOW = 64 * 1024;
+/** Largest pax or GNU long-name header read (they hold one path or a few attributes). */
+const MAX_META = 1024 * 1024;
 
 const TYPES: Record<string, TarEntryType> = {
   '0': 'file',
@@ -119,7 +121,11 @@ function decodeHeader(block: Buffer, pending: Pending): HeaderOutcome {
   const flag = String.fromCharCode(block[156]!);
   const size = num(block, 124, 12);
   if (!Number.isFinite(size) || size < 0) throw new Error('a tar header has an unreadable size');
-  if (flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K') return { kind: 'meta', flag, size };
+  if (flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K') {
+    // Real pax/GNU headers are a few hundred bytes: a huge one is an attempt to make us allocate it.
+    if (size > MAX_META) throw new Error(`a tar extended header claims ${size} bytes (more than ${MAX_META})`);
+    return { kind: 'meta', flag, size };
+  }
   const ustar = block.toString('latin1', 257, 262) === 'ustar';
   const prefix = ustar ? str(block, 345, 155) : '';
   let name = pending.longName ?? (prefix ? `${prefix}/${str(block, 0, 100)}` : str(block, 0, 100));
@@ -131,7 +137,13 @@ function decodeHeader(block: Buffer, pending: Pending): HeaderOutcome {
   delete pending.longName;
   delete pending.longLink;
   const type = TYPES[flag] ?? (name.endsWith('/') ? 'directory' : 'file');
-  const field = (key: string, fallback: number) => (attrs[key] !== undefined ? Number(attrs[key]) : fallback);
+  const field = (key: string, fallback: number) => {
+    if (attrs[key] === undefined) return fallback;
+    const v = Number(attrs[key]);
+    return Number.isFinite(v) ? v : fallback;
+  };
+  const entrySize = field('size', size);
+  if (!Number.isSafeInteger(entrySize) || entrySize < 0) throw new Error('a tar header has an unreadable size');
   return {
     kind: 'entry',
     entry: {
@@ -140,7 +152,7 @@ function decodeHeader(block: Buffer, pending: Pending): HeaderOutcome {
       mode: num(block, 100, 8) & 0o7777,
       uid: field('uid', num(block, 108, 8)),
       gid: field('gid', num(block, 116, 8)),
-      size: field('size', size),
+      size: entrySize,
       linkname,
       mtime: field('mtime', num(block, 136, 12)),
     },

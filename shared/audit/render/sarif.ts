@@ -2,7 +2,9 @@
  * SARIF 2.1.0 (OASIS), the subset GitHub code scanning reads: one rule per control (`meta.id` or
  * `<type>:<id>`, stable across runs), one result per failed or errored property, located at the
  * control's line in the controls file (the region runs to the failing property's line). Level from
- * `meta.impact` as InSpec grades it: ≥0.7 error, ≥0.4 warning, >0 note; no impact → error.
+ * `meta.impact` as InSpec grades it: ≥0.7 error, ≥0.4 warning, >0 note; no impact → error. A
+ * control that could not be checked is level error whatever its impact, and is also listed as a
+ * tool execution notification, with `executionSuccessful: false`.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -51,7 +53,8 @@ export function renderSarif(report: AuditReport, root = process.cwd()): string {
       return {
         ruleId: id,
         ruleIndex: rules.get(id)!.index,
-        level: sarifLevel(r.meta.impact),
+        // A control telltale could not check is an error whatever its impact: no verdict is no pass.
+        level: r.status === 'error' ? ('error' as const) : sarifLevel(r.meta.impact),
         message: { text },
         locations: [
           {
@@ -102,6 +105,20 @@ export function renderSarif(report: AuditReport, root = process.cwd()): string {
           },
         },
         automationDetails: { id: `telltale-audit/${report.target}/` },
+        // SARIF §3.20: what the tool could not do is a tool execution notification, not only a result.
+        invocations: [
+          {
+            executionSuccessful: report.summary.errored === 0,
+            toolExecutionNotifications: report.results
+              .filter((r) => r.status === 'error')
+              .map((r) => ({
+                level: 'error',
+                message: { text: `could not check ${r.type} ${r.id}: ${r.property}: ${r.reason ?? ''}` },
+                descriptor: { id: 'could-not-check' },
+                associatedRule: { id: ruleId(r) },
+              })),
+          },
+        ],
         results,
       },
     ],

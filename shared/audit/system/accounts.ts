@@ -1,9 +1,9 @@
 /**
  * Users and groups as /etc/passwd and /etc/group record them (passwd(5), group(5)), read through a
  * target's filesystem so hosts and images share one parser. Lines that do not parse are skipped:
- * a decoder never throws on bad bytes.
+ * a decoder never throws on bad bytes; a file that cannot be read is an error, not an empty list.
  */
-import type { TargetFileSystem } from '../target.ts';
+import { isAbsent, type TargetFileSystem } from '../target.ts';
 
 export interface Account {
   name: string;
@@ -46,13 +46,22 @@ export function parseGroup(text: string): Group[] {
   return out;
 }
 
+/**
+ * The file's text; '' only when the target really has no such file (then there are no accounts to
+ * find). Any other failure (EACCES, EIO, too large) rejects: a user control must then say it could
+ * not check, never "does not exist", which `exists: false` would take as a pass.
+ */
 async function readText(fs: TargetFileSystem, path: string): Promise<string> {
   try {
     return (await fs.readFile(path)).toString('utf8');
-  } catch {
-    return '';
+  } catch (error) {
+    if (isAbsent(error)) return '';
+    const why = (error as NodeJS.ErrnoException).code === 'EFBIG' ? (error as Error).message : errno(error);
+    throw new Error(`could not read ${path}: ${why}`, { cause: error });
   }
 }
+
+const errno = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String((error as Error).message ?? error);
 
 export async function readAccounts(fs: TargetFileSystem): Promise<{ users: Account[]; groups: Group[] }> {
   const [passwd, group] = await Promise.all([readText(fs, '/etc/passwd'), readText(fs, '/etc/group')]);

@@ -20,6 +20,7 @@ import type {
   ServiceState,
   TargetFileSystem,
 } from '../target.ts';
+import { isAbsent, MAX_FILE_READ, tooLarge } from '../target.ts';
 
 export function fileTypeOf(st: Stats): FileType {
   if (st.isSymbolicLink()) return 'symlink';
@@ -49,11 +50,36 @@ export function localFileSystem(root = '/'): TargetFileSystem {
         };
         if (info.type === 'symlink') info.linkTarget = await fsp.readlink(real(p));
         return info;
-      } catch {
-        return undefined;
+      } catch (error) {
+        // Only "no such file" is absence; EACCES, ELOOP or EIO mean telltale could not look.
+        if (isAbsent(error)) return undefined;
+        throw new Error(`could not check ${p}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+          cause: error,
+        });
       }
     },
-    readFile: (p) => fsp.readFile(real(p)),
+    async readFile(p, options) {
+      const limit = options?.maxBytes ?? MAX_FILE_READ;
+      const handle = await fsp.open(real(p), 'r');
+      try {
+        const st = await handle.stat();
+        if (st.isFile() && st.size > limit) throw tooLarge(p, st.size, limit);
+        // /proc and /sys files report size 0: read them in bounded pieces instead of trusting the size.
+        const parts: Buffer[] = [];
+        let total = 0;
+        for (;;) {
+          const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, limit + 1 - total) || 1);
+          const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+          if (bytesRead === 0) break;
+          total += bytesRead;
+          if (total > limit) throw tooLarge(p, total, limit);
+          parts.push(chunk.subarray(0, bytesRead));
+        }
+        return Buffer.concat(parts, total);
+      } finally {
+        await handle.close();
+      }
+    },
     readDir: (p) => fsp.readdir(real(p)),
   };
 }

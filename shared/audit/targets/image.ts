@@ -7,7 +7,7 @@
 import { loadImage, type ImageConfigJson, type LoadedImage } from '../image/archive.ts';
 import { fileInfo, ImageTree, type ImageNode } from '../image/layers.ts';
 import { readInstalledPackages } from '../system/packages/index.ts';
-import type { AuditTarget, ImageConfig, TargetFileSystem } from '../target.ts';
+import { MAX_FILE_READ, tooLarge, type AuditTarget, type ImageConfig, type TargetFileSystem } from '../target.ts';
 
 /** Files fetched once are kept when at most this big, so a second control on them is free. */
 const CACHE_LIMIT = 1024 * 1024;
@@ -77,21 +77,24 @@ export function treeFileSystem(tree: ImageTree, image: Pick<LoadedImage, 'readFi
       }
     });
   return {
-    stat: (p, options) => {
+    stat: async (p, options) => {
       const node = tree.resolve(p, options?.follow === true);
-      return Promise.resolve(node ? fileInfo(p, node) : undefined);
+      return node ? fileInfo(p, node) : undefined;
     },
-    readFile: async (p) => {
+    readFile: async (p, options) => {
       const node = tree.resolve(p, true);
       if (!node) throw Object.assign(new Error(`ENOENT: ${p} is not in the image`), { code: 'ENOENT' });
       if (node.type !== 'file') throw Object.assign(new Error(`EISDIR: ${p} is a ${node.type}`), { code: 'EISDIR' });
+      const limit = options?.maxBytes ?? MAX_FILE_READ;
+      if (node.size > limit) throw tooLarge(p, node.size, limit);
       if (node.content) return node.content;
       if (node.size === 0) return Buffer.alloc(0);
       return fetch(node);
     },
-    readDir: (p) => {
+    readDir: async (p) => {
       const names = tree.list(p);
-      return names ? Promise.resolve(names) : Promise.reject(new Error(`ENOTDIR: ${p}`));
+      if (!names) throw Object.assign(new Error(`ENOENT: ${p} is not a directory in the image`), { code: 'ENOENT' });
+      return names;
     },
   };
 }

@@ -5,6 +5,7 @@
  * field, since only installed packages are written there.
  */
 import type { InstalledPackage, TargetFileSystem } from '../../target.ts';
+import { listIfPresent, readIfPresent } from './files.ts';
 
 export function parseDpkgStatus(text: string, options: { statusRequired?: boolean } = {}): InstalledPackage[] {
   const statusRequired = options.statusRequired ?? true;
@@ -26,24 +27,19 @@ export function parseDpkgStatus(text: string, options: { statusRequired?: boolea
   return out;
 }
 
-export async function readDpkgPackages(fs: TargetFileSystem): Promise<InstalledPackage[]> {
-  const out: InstalledPackage[] = [];
-  try {
-    out.push(...parseDpkgStatus((await fs.readFile('/var/lib/dpkg/status')).toString('utf8')));
-  } catch {
-    // no status file: a distroless image, or no dpkg at all
-  }
+const MAX_STATUS = 256 * 1024 * 1024;
+
+/** dpkg's packages, or undefined when the target has neither `status` nor `status.d/`. */
+export async function readDpkgPackages(fs: TargetFileSystem): Promise<InstalledPackage[] | undefined> {
+  const status = await readIfPresent(fs, '/var/lib/dpkg/status', MAX_STATUS);
   const dir = '/var/lib/dpkg/status.d';
-  const names = fs.readDir ? await fs.readDir(dir).catch(() => [] as string[]) : [];
+  const names = await listIfPresent(fs, dir);
+  if (status === undefined && names === undefined) return undefined;
+  const out = status ? parseDpkgStatus(status.toString('utf8')) : [];
   const stanzas = await Promise.all(
-    names
+    (names ?? [])
       .filter((n) => !n.endsWith('.md5sums') && !n.startsWith('.'))
-      .map((n) =>
-        fs
-          .readFile(`${dir}/${n}`)
-          .then((b) => b.toString('utf8'))
-          .catch(() => ''),
-      ),
+      .map(async (n) => (await readIfPresent(fs, `${dir}/${n}`, MAX_STATUS))?.toString('utf8') ?? ''),
   );
   for (const text of stanzas) out.push(...parseDpkgStatus(text, { statusRequired: false }));
   return out;

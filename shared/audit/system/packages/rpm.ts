@@ -4,10 +4,13 @@
  * A header blob (rpm's header.c, "headerImport"): index count and data length (big-endian 32-bit),
  * then 16-byte index entries (tag, type, offset, count) and the data store. Versions are
  * VERSION-RELEASE, as Goss reports them (`rpm -q --qf '%{VERSION}-%{RELEASE}'`).
- * BerkeleyDB (`Packages`) and NDB (`Packages.db`) databases are not read (yet): an image holding only
- * those lists no rpm packages, and the package control says it found none.
+ * The same header blobs are the values of a BerkeleyDB `Packages` file (RHEL/CentOS ≤ 8, Amazon
+ * Linux 2; bdb.ts) and of an NDB `Packages.db` (SUSE; ndb.ts).
  */
 import type { InstalledPackage, TargetFileSystem } from '../../target.ts';
+import { readBerkeleyDb } from './bdb.ts';
+import { readIfPresent } from './files.ts';
+import { readNdb } from './ndb.ts';
 import { SqliteFile } from './sqlite.ts';
 
 const TAG = { name: 1000, version: 1001, release: 1002, epoch: 1003, arch: 1022 } as const;
@@ -57,11 +60,31 @@ export function parseRpmdbSqlite(db: Buffer, wal?: Buffer): InstalledPackage[] {
   const file = new SqliteFile(db, wal);
   const root = file.tableRoot('Packages');
   if (root === undefined) return [];
-  const out: InstalledPackage[] = [];
+  const blobs: Buffer[] = [];
   for (const { values } of file.rows(root)) {
     const blob = values.find((v): v is Buffer => Buffer.isBuffer(v));
-    const h = blob && parseRpmHeader(blob);
-    // gpg-pubkey entries are imported keys, not packages (rpm -qa lists them, Goss's checks never mean them).
+    if (blob) blobs.push(blob);
+  }
+  // gpg-pubkey entries are imported keys, not packages (rpm -qa lists them, Goss's checks never mean them).
+  return packagesOf(blobs);
+}
+
+/** Where rpm keeps its database, newest layout first (Fedora ≥ 36 and SUSE moved it to /usr). */
+const DIRS = ['/usr/lib/sysimage/rpm', '/var/lib/rpm'];
+/** The backends, in the order rpm ≥ 4.16 prefers them when more than one file is present. */
+const BACKENDS = [
+  { file: 'rpmdb.sqlite', name: 'SQLite' },
+  { file: 'Packages.db', name: 'NDB' },
+  { file: 'Packages', name: 'BerkeleyDB' },
+] as const;
+/** A whole-system rpm database is tens of megabytes; past this, "could not check". */
+const MAX_DB = 1024 * 1024 * 1024;
+
+function packagesOf(blobs: Buffer[]): InstalledPackage[] {
+  const out: InstalledPackage[] = [];
+  for (const blob of blobs) {
+    const h = parseRpmHeader(blob);
+    // Not a header (BerkeleyDB's key-0 counter), or an imported gpg key: not a package.
     if (!h || h.name === 'gpg-pubkey') continue;
     out.push({
       name: h.name,
@@ -73,23 +96,35 @@ export function parseRpmdbSqlite(db: Buffer, wal?: Buffer): InstalledPackage[] {
   return out;
 }
 
-const LOCATIONS = ['/usr/lib/sysimage/rpm/rpmdb.sqlite', '/var/lib/rpm/rpmdb.sqlite'];
+/** The packages of a BerkeleyDB `Packages` file (hash, as rpm writes it; btree read too). */
+export function parseRpmdbBerkeley(db: Buffer): InstalledPackage[] {
+  return packagesOf(readBerkeleyDb(db).values);
+}
 
-export async function readRpmPackages(fs: TargetFileSystem): Promise<InstalledPackage[]> {
-  for (const file of LOCATIONS) {
-    let db: Buffer;
-    try {
-      db = await fs.readFile(file);
-    } catch {
-      continue;
-    }
-    const wal = await fs.readFile(`${file}-wal`).catch(() => undefined);
-    try {
-      return parseRpmdbSqlite(db, wal);
-    } catch (error) {
-      // Never "not installed" from a database we could not read: the package controls error instead.
-      throw new Error(`cannot read the rpm database ${file}: ${(error as Error).message}`);
+/** The packages of an NDB `Packages.db` file. */
+export function parseRpmdbNdb(db: Buffer): InstalledPackage[] {
+  return packagesOf(readNdb(db).values);
+}
+
+/**
+ * The rpm packages of the target, or undefined when it holds no rpm database at all. A database
+ * that is there but cannot be read (EACCES, too large, not the format its name says) rejects: the
+ * package controls then say they could not check, never "not installed".
+ */
+export async function readRpmPackages(fs: TargetFileSystem): Promise<InstalledPackage[] | undefined> {
+  for (const dir of DIRS) {
+    for (const backend of BACKENDS) {
+      const file = `${dir}/${backend.file}`;
+      const db = await readIfPresent(fs, file, MAX_DB);
+      if (!db) continue;
+      try {
+        if (backend.file === 'rpmdb.sqlite')
+          return parseRpmdbSqlite(db, await readIfPresent(fs, `${file}-wal`, MAX_DB));
+        return backend.file === 'Packages.db' ? parseRpmdbNdb(db) : parseRpmdbBerkeley(db);
+      } catch (error) {
+        throw new Error(`could not read the rpm ${backend.name} database ${file}: ${(error as Error).message}`);
+      }
     }
   }
-  return [];
+  return undefined;
 }
