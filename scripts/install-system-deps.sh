@@ -14,6 +14,8 @@ packages=(
   openssl curl wget git python3 tshark chromium fonts-noto-color-emoji
   # audit: real images built offline
   podman runc debootstrap zstd sqlite3 busybox-static
+  # audit: rpm databases in every backend (rpm reads sqlite and bdb_ro; db5.3_load writes BerkeleyDB)
+  rpm db5.3-util
   # lint and tools used by tests
   shellcheck jq ca-certificates procps
   # native addon build (pcap) when the machine lacks a toolchain
