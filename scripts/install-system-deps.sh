@@ -16,6 +16,8 @@ packages=(
   podman runc debootstrap zstd sqlite3 busybox-static
   # audit: rpm databases in every backend (rpm reads sqlite and bdb_ro; db5.3_load writes BerkeleyDB)
   rpm db5.3-util
+  # audit trust tests: peak memory of each hostile case, and a user root is not (EACCES)
+  time util-linux
   # lint and tools used by tests
   shellcheck jq ca-certificates procps
   # native addon build (pcap) when the machine lacks a toolchain
