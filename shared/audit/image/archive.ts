@@ -118,7 +118,8 @@ async function indexLayerStream(
   const reader = new ByteReader(decompress(stream, compression));
   try {
     for await (const { entry, body } of readTarStream(reader)) {
-      addEntry(index, layer, entry, mayKeep(budget, entry, keepSmall) ? await body() : undefined);
+      // A copy: the body may be a view into a decompressed chunk, which it would keep alive whole.
+      addEntry(index, layer, entry, mayKeep(budget, entry, keepSmall) ? Buffer.from(await body()) : undefined);
     }
   } finally {
     await reader.close();
@@ -153,7 +154,7 @@ async function readFromStream(raw: AsyncIterable<Buffer>, names: Set<string>): P
   const out = new Map<string, Buffer>();
   try {
     for await (const { entry, body } of readTarStream(reader)) {
-      if (names.has(entry.name) && entry.type === 'file') out.set(entry.name, await body());
+      if (names.has(entry.name) && entry.type === 'file') out.set(entry.name, Buffer.from(await body()));
       if (out.size === names.size) break;
     }
   } finally {

@@ -20,12 +20,23 @@ export function detectCompression(head: Buffer): Compression {
 type ZstdFactory = () => NodeJS.ReadWriteStream;
 const nativeZstd = (zlib as unknown as { createZstdDecompress?: ZstdFactory }).createZstdDecompress;
 
+/**
+ * fzstd decodes every block a push completes, synchronously, with no backpressure: a 64 KiB chunk
+ * of RLE blocks (4 bytes for up to 128 KiB each, RFC 8878 §3.1.1.2) would come out as gigabytes at
+ * once. Input is pushed in FZSTD_PIECE slices and the output drained between them, so one push
+ * yields at most ~FZSTD_PIECE/4 blocks (8 MiB). fzstd buffers an incomplete block without copying
+ * until its whole size is there, so small pieces cost calls, not quadratic copies.
+ */
+const FZSTD_PIECE = 256;
+
 async function* fzstdStream(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   const out: Buffer[] = [];
   const d = new FzstdDecompress((chunk) => out.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
   for await (const chunk of source) {
-    d.push(chunk);
-    while (out.length) yield out.shift()!;
+    for (let at = 0; at < chunk.length; at += FZSTD_PIECE) {
+      d.push(chunk.subarray(at, at + FZSTD_PIECE));
+      while (out.length) yield out.shift()!;
+    }
   }
   d.push(new Uint8Array(0), true);
   while (out.length) yield out.shift()!;
