@@ -2,8 +2,12 @@
  * The one adapter between telltale and the Actions runner. Action entries (`actions/<name>/*.ts`)
  * call `runAction`; capability code receives an `ActionContext` and never imports `@actions/*`.
  */
+import { existsSync, statSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
+import { EOL } from 'node:os';
 import * as core from '@actions/core';
 import { errorMessage, InputError, isInputError } from '../util/errors.ts';
+import { annotationText, fitSummary, logText, redactSecrets, workflowCommand } from './log.ts';
 
 export interface AnnotationProperties {
   title?: string;
@@ -27,7 +31,10 @@ export interface ActionContext {
   output(name: string, value: string | number): void;
   saveState(name: string, value: string): void;
   state(name: string): string;
-  /** Appends Markdown to the job summary (the runner caps it at 1 MiB per step). */
+  /**
+   * Appends Markdown to the job summary. The runner drops a step summary over 1 MiB whole, so what
+   * does not fit is cut here with a note, and later calls append nothing.
+   */
   summary(markdown: string): Promise<void>;
   info(message: string): void;
   debug(message: string): void;
@@ -44,7 +51,44 @@ export interface ActionContext {
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
 
-export function createActionContext(): ActionContext {
+export interface ActionContextOptions {
+  /** Where the step log goes (default: this process's stdout, which the runner reads). */
+  write?: (text: string) => void;
+  /** The step's summary file (default: GITHUB_STEP_SUMMARY); undefined when there is none. */
+  summaryFile?: string | undefined;
+}
+
+const SUMMARY_CUT_NOTE =
+  '> ✂️ The rest of this summary was cut: the runner drops a step summary over 1 MiB. ' +
+  'The full report is in the files the step wrote (see its outputs).';
+
+/**
+ * The context every action entry gets. Everything it writes to the log goes through shared/github/log.ts:
+ * no message, annotation or summary can carry a workflow command or a registered secret, whatever
+ * data (host names, file contents, CloudTrail fields, artifacts from forks) it holds.
+ */
+export function createActionContext(options: ActionContextOptions = {}): ActionContext {
+  const write = options.write ?? ((text: string) => void process.stdout.write(text));
+  const summaryFile = 'summaryFile' in options ? options.summaryFile : process.env.GITHUB_STEP_SUMMARY;
+  const secrets = new Set<string>();
+  const clean = (text: string) => redactSecrets(text, secrets);
+  const line = (text: string) => write(`${text}${EOL}`);
+  const annotate = (level: 'error' | 'warning' | 'notice', message: string, properties?: AnnotationProperties) =>
+    line(
+      workflowCommand(
+        level,
+        {
+          title: properties?.title === undefined ? undefined : annotationText(clean(properties.title), 200),
+          file: properties?.file === undefined ? undefined : annotationText(properties.file, 1000),
+          line: properties?.startLine,
+          endLine: properties?.endLine,
+          col: properties?.startColumn,
+        },
+        annotationText(clean(message)),
+      ),
+    );
+  let summaryUsed: number | undefined;
+  let summaryCut = false;
   return {
     input: (name, options) => {
       const value = core.getInput(name, { trimWhitespace: true });
@@ -70,19 +114,35 @@ export function createActionContext(): ActionContext {
         .split(/[\n,]/)
         .map((s) => s.trim())
         .filter(Boolean),
-    output: (name, value) => core.setOutput(name, String(value)),
+    // GITHUB_OUTPUT/GITHUB_STATE blocks end at a random delimiter core checks the value does not hold.
+    output: (name, value) => core.setOutput(name, clean(String(value))),
     saveState: (name, value) => core.saveState(name, value),
     state: (name) => core.getState(name),
     summary: async (markdown) => {
-      await core.summary.addRaw(markdown, true).write();
+      if (!summaryFile || summaryCut) return;
+      summaryUsed ??= existsSync(summaryFile) ? statSync(summaryFile).size : 0;
+      const full = clean(markdown);
+      const text = fitSummary(full, summaryUsed, SUMMARY_CUT_NOTE);
+      if (text !== full) summaryCut = true;
+      if (!text) return;
+      await appendFile(summaryFile, text, 'utf8');
+      summaryUsed += Buffer.byteLength(text, 'utf8');
     },
-    info: (message) => core.info(message),
-    debug: (message) => core.debug(message),
-    notice: (message, properties) => core.notice(message, properties ?? {}),
-    warning: (message, properties) => core.warning(message, properties ?? {}),
-    error: (message, properties) => core.error(message, properties ?? {}),
-    fail: (message) => core.setFailed(message),
-    secret: (value) => core.setSecret(value),
+    info: (message) => line(logText(clean(message))),
+    // The runner shows debug lines only with ACTIONS_STEP_DEBUG; the command form keeps data inert.
+    debug: (message) => line(workflowCommand('debug', {}, clean(message))),
+    notice: (message, properties) => annotate('notice', message, properties),
+    warning: (message, properties) => annotate('warning', message, properties),
+    error: (message, properties) => annotate('error', message, properties),
+    fail: (message) => {
+      process.exitCode = core.ExitCode.Failure;
+      annotate('error', message);
+    },
+    secret: (value) => {
+      if (!value) return;
+      secrets.add(value);
+      line(workflowCommand('add-mask', {}, value));
+    },
   };
 }
 
@@ -90,16 +150,19 @@ export function createActionContext(): ActionContext {
  * Runs an action entry. An `InputError` fails the step with its one-line description; any other
  * error is a telltale bug: the step fails with the message and the stack goes to the debug log only.
  */
-export async function runAction(main: (ctx: ActionContext) => Promise<void>): Promise<void> {
-  const ctx = createActionContext();
+export async function runAction(
+  main: (ctx: ActionContext) => Promise<void>,
+  options: ActionContextOptions = {},
+): Promise<void> {
+  const ctx = createActionContext(options);
   try {
     await main(ctx);
   } catch (error) {
     if (isInputError(error)) {
-      core.setFailed(error.describe());
+      ctx.fail(error.describe());
     } else {
-      core.debug(error instanceof Error && error.stack ? error.stack : String(error));
-      core.setFailed(
+      ctx.debug(error instanceof Error && error.stack ? error.stack : String(error));
+      ctx.fail(
         `telltale internal error: ${errorMessage(error)} (please report it; run with ACTIONS_STEP_DEBUG=true for the stack)`,
       );
     }

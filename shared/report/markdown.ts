@@ -29,3 +29,27 @@ export function truncateMarkdown(text: string, limit: number, note: string): str
   if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
   return `${text.slice(0, cut)}\n\n${note}`;
 }
+
+/**
+ * Like `truncateMarkdown`, but counts UTF-8 bytes, the unit of the runner's job-summary limit
+ * (1 MiB per step): the cut is at a line boundary when one is near, else at a character boundary,
+ * and `note` follows. Returns the text unchanged when it fits; an empty string when not even the
+ * note does.
+ */
+export function truncateMarkdownBytes(text: string, limit: number, note: string): string {
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length <= limit) return text;
+  const noteBytes = Buffer.byteLength(note, 'utf8') + 2;
+  const budget = limit - noteBytes;
+  if (budget <= 0) return Buffer.byteLength(note, 'utf8') <= limit ? note : '';
+  let cut = bytes.lastIndexOf(0x0a, budget - 1);
+  if (cut < budget / 2) {
+    cut = budget;
+    // Back off UTF-8 continuation bytes (10xxxxxx) so no character is split.
+    while (cut > 0 && (bytes[cut]! & 0xc0) === 0x80) cut -= 1;
+  }
+  let head = bytes.subarray(0, cut).toString('utf8');
+  // Never split a surrogate pair's worth of text either (a cut inside one decodes as U+FFFD).
+  head = head.replace(/\ufffd$/, '');
+  return `${head}\n\n${note}`;
+}

@@ -18,7 +18,10 @@
  *   hands the state `main` saved to `pre`/`post` as STATE_<name>; variables written to GITHUB_ENV and
  *   folders written to GITHUB_PATH by one phase reach the next;
  * - parses both file-command formats (`name<<DELIM` blocks written by @actions/core, and the plain
- *   `name=value` lines other tools write) and the `::error file=…::message` workflow commands.
+ *   `name=value` lines other tools write), and reads stdout and stderr for workflow commands exactly
+ *   as the runner does (leading-blank trim, the legacy `##[cmd]` form anywhere in a line,
+ *   stop-commands and resume tokens, `::set-output`, `::add-mask::`): `step.commands` lists every
+ *   command, so a test can see one that data smuggled in.
  *
  * Expressions in defaults: `${{ github.token }}` becomes the `token` option, `${{ runner.temp }}`
  * and `${{ github.workspace }}` the emulated folders; any other expression is an error here, so a
@@ -54,6 +57,8 @@ export interface StepResult {
   annotations: Annotation[];
   /** Values the step asked the runner to mask (`::add-mask::`). */
   masked: string[];
+  /** Every workflow command the runner would have run, from stdout and stderr, in order. */
+  commands: WorkflowCommand[];
   /** True when the step called core.setFailed (exit code 1 with an error annotation). */
   failed: boolean;
 }
@@ -67,6 +72,13 @@ export interface RunActionOptions {
   event?: { name: string; payload: Record<string, unknown> };
   /** Folder holding `actions/` and `dist/`; default: this repository. */
   root?: string;
+  /**
+   * Entry per phase instead of the bundle action.yml names, e.g. `{ main: 'actions/x/main.ts' }`
+   * (relative to `root`), run with `nodeArgs` such as `['--import', 'tsx']`: the action's source as
+   * the runner would run its bundle, for tests on a branch whose dist/ is not rebuilt.
+   */
+  entries?: Partial<Record<'pre' | 'main' | 'post', string>>;
+  nodeArgs?: string[];
   /** Node binary (default: this process's). See `node24()`. */
   node?: string;
   /** Prefix command, e.g. `['ip', 'netns', 'exec', NS]`, to run the step inside a namespace. */
@@ -164,30 +176,194 @@ export function parseFileCommands(text: string): Record<string, string> {
   return result;
 }
 
-const unescapeData = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
-const unescapeProperty = (s: string) => unescapeData(s).replace(/%3A/g, ':').replace(/%2C/g, ',');
+// ---------------------------------------------------------------------------------------------
+// Workflow commands, read as the runner reads them (actions/runner src/Runner.Common/ActionCommand.cs
+// and src/Runner.Worker/ActionCommandManager.cs):
+// - stdout and stderr are both read, line by line, where .NET TextReader.ReadLine ends a line: \n, \r
+//   or \r\n;
+// - TryParseV2: after TrimStart() (every .NET white-space character), a line that starts with `::`,
+//   has a second `::`, and names a registered command between them is a command; properties are
+//   `k=v` pairs split at `,`; data and properties are %-unescaped;
+// - otherwise TryParse, the legacy form: `##[name k=v;k=v]data` ANYWHERE in the line;
+// - command names match case-insensitively; `::stop-commands::TOKEN` stops every command until a
+//   line that parses (either form) as the command TOKEN; a token that is empty or a command name is
+//   refused.
+// One deliberate difference, to be stricter than any runner: the runner's .NET StartsWith/IndexOf
+// are culture-sensitive where ICU is loaded, and ICU skips zero-width and control characters, so
+// by default (`ignorable: true`) this parser skips them too before looking for `::` and `##[`.
 
-/** Workflow commands in a step's stdout (`::error file=a,line=3::text`), as the runner reads them. */
-export function parseWorkflowCommands(stdout: string): { annotations: Annotation[]; masked: string[] } {
-  const annotations: Annotation[] = [];
-  const masked: string[] = [];
-  for (const line of stdout.split('\n')) {
-    const match = /^::([a-z-]+)( [^:]*)?::(.*)$/.exec(line.replace(/\r$/, ''));
-    if (!match) continue;
-    const [, command, rawProperties, data] = match;
-    if (command === 'add-mask') {
-      masked.push(unescapeData(data!));
+export interface WorkflowCommand {
+  /** Lower-cased command name (`error`, `set-output`, `add-mask`, …). */
+  command: string;
+  properties: Record<string, string>;
+  data: string;
+  form: 'v2' | 'legacy';
+  stream: 'stdout' | 'stderr';
+  /** The whole log line the command was read from. */
+  line: string;
+}
+
+export interface LogLine {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+export interface ParsedCommands {
+  /** Every command the runner would have run, in order (stop-commands and resume lines excluded). */
+  commands: WorkflowCommand[];
+  annotations: Annotation[];
+  /** Values the step asked the runner to mask (`::add-mask::`). */
+  masked: string[];
+  /** Outputs set with the deprecated `::set-output name=…::` command. */
+  outputs: Record<string, string>;
+  /** State saved with the deprecated `::save-state name=…::` command. */
+  state: Record<string, string>;
+  /** Log lines the runner would print as text (not commands). */
+  text: string[];
+}
+
+const REGISTERED = [
+  'add-mask',
+  'add-matcher',
+  'remove-matcher',
+  'add-path',
+  'set-env',
+  'set-output',
+  'save-state',
+  'warning',
+  'error',
+  'notice',
+  'debug',
+  'group',
+  'endgroup',
+  'echo',
+  'internal-set-repo-path',
+  'stop-commands',
+];
+
+// .NET char.IsWhiteSpace, plus U+001C–U+001F (some .NET versions count them): a wider trim only
+// makes this parser see more commands than the runner, never fewer.
+const DOTNET_WHITESPACE = /^[\t\n\v\f\r\u001c-\u001f \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+// What ICU's collation ignores: controls, format characters (zero-width, bidi, BOM, soft hyphen).
+const IGNORABLE =
+  /[\u0000-\u0008\u000e-\u001b\u007f-\u0084\u0086-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8]|\udb40[\udc00-\udfff]/g;
+
+const unescapeData = (s: string) => s.replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%25/gi, '%');
+const unescapeProperty = (s: string) => unescapeData(s).replace(/%3A/gi, ':').replace(/%2C/gi, ',');
+const unescapeLegacy = (s: string) =>
+  s.replace(/%3B/gi, ';').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%5D/gi, ']').replace(/%25/gi, '%');
+
+function tryParseV2(line: string, registered: Set<string>): Omit<WorkflowCommand, 'stream' | 'line'> | undefined {
+  const message = line.replace(DOTNET_WHITESPACE, '');
+  if (!message.startsWith('::')) return undefined;
+  const end = message.indexOf('::', 2);
+  if (end < 0) return undefined;
+  const info = message.slice(2, end);
+  const space = info.indexOf(' ');
+  const name = (space < 0 ? info : info.slice(0, space)).toLowerCase();
+  if (!registered.has(name)) return undefined;
+  const properties: Record<string, string> = {};
+  if (space > 0) {
+    for (const pair of info
+      .slice(space + 1)
+      .trim()
+      .split(',')
+      .filter(Boolean)) {
+      const eq = pair.indexOf('=');
+      if (eq > 0 && eq < pair.length - 1) properties[pair.slice(0, eq)] = unescapeProperty(pair.slice(eq + 1));
+    }
+  }
+  return { command: name, properties, data: unescapeData(message.slice(end + 2)), form: 'v2' };
+}
+
+function tryParseLegacy(line: string, registered: Set<string>): Omit<WorkflowCommand, 'stream' | 'line'> | undefined {
+  const prefix = line.indexOf('##[');
+  if (prefix < 0) return undefined;
+  const rb = line.indexOf(']', prefix);
+  if (rb < 0) return undefined;
+  const info = line.slice(prefix + 3, rb);
+  const space = info.indexOf(' ');
+  const name = (space < 0 ? info : info.slice(0, space)).toLowerCase();
+  if (!registered.has(name)) return undefined;
+  const properties: Record<string, string> = {};
+  if (space > 0) {
+    for (const pair of info
+      .slice(space + 1)
+      .split(';')
+      .filter(Boolean)) {
+      const eq = pair.indexOf('=');
+      if (eq > 0 && eq < pair.length - 1) properties[pair.slice(0, eq)] = unescapeLegacy(pair.slice(eq + 1));
+    }
+  }
+  return { command: name, properties, data: unescapeLegacy(line.slice(rb + 1)), form: 'legacy' };
+}
+
+/** Splits a stream's text into lines where the runner does (\r\n, \r, \n); a final partial line counts. */
+export function runnerLines(text: string, stream: 'stdout' | 'stderr' = 'stdout'): LogLine[] {
+  const parts = text.split(/\r\n|\r|\n/);
+  if (parts.at(-1) === '') parts.pop();
+  return parts.map((t) => ({ stream, text: t }));
+}
+
+/** Workflow commands in a step's log, as the runner reads them (see above). */
+export function parseWorkflowCommands(
+  log: string | readonly LogLine[],
+  options: { ignorable?: boolean } = {},
+): ParsedCommands {
+  const lines = typeof log === 'string' ? runnerLines(log) : log;
+  const ignorable = options.ignorable ?? true;
+  const registered = new Set(REGISTERED);
+  const result: ParsedCommands = { commands: [], annotations: [], masked: [], outputs: {}, state: {}, text: [] };
+  let stopToken: string | undefined;
+  for (const { stream, text } of lines) {
+    const seen = ignorable ? text.replace(IGNORABLE, '') : text;
+    const parsed = tryParseV2(seen, registered) ?? tryParseLegacy(seen, registered);
+    if (!parsed) {
+      result.text.push(text);
       continue;
     }
-    if (command !== 'error' && command !== 'warning' && command !== 'notice' && command !== 'debug') continue;
-    const properties: Record<string, string> = {};
-    for (const pair of (rawProperties ?? '').trim().split(',').filter(Boolean)) {
-      const eq = pair.indexOf('=');
-      if (eq > 0) properties[pair.slice(0, eq)] = unescapeProperty(pair.slice(eq + 1));
+    if (stopToken !== undefined) {
+      if (parsed.command === stopToken) {
+        registered.delete(stopToken);
+        stopToken = undefined;
+      } else {
+        result.text.push(text);
+      }
+      continue;
     }
-    annotations.push({ level: command, message: unescapeData(data!), properties });
+    if (parsed.command === 'stop-commands') {
+      const token = parsed.data.toLowerCase();
+      // The runner refuses an empty token or one that names a command (it could never resume, or
+      // would resume on an ordinary command).
+      if (token && !registered.has(token) && token !== 'pause-logging') {
+        stopToken = token;
+        registered.add(token);
+      }
+      continue;
+    }
+    const command: WorkflowCommand = { ...parsed, stream, line: text };
+    result.commands.push(command);
+    switch (command.command) {
+      case 'add-mask':
+        result.masked.push(command.data);
+        break;
+      case 'set-output':
+        if (command.properties.name) result.outputs[command.properties.name] = command.data;
+        break;
+      case 'save-state':
+        if (command.properties.name) result.state[command.properties.name] = command.data;
+        break;
+      case 'error':
+      case 'warning':
+      case 'notice':
+      case 'debug':
+        result.annotations.push({ level: command.command, message: command.data, properties: command.properties });
+        break;
+      default:
+        break;
+    }
   }
-  return { annotations, masked };
+  return result;
 }
 
 /** The environment a step inherits from this process, without anything an outer runner set. */
@@ -218,7 +394,7 @@ async function runPhase(
   };
   for (const file of Object.values(files)) await writeFile(file, '');
   const node = options.node ?? process.execPath;
-  const [command, ...args] = [...(options.wrapper ?? []), node, entry];
+  const [command, ...args] = [...(options.wrapper ?? []), node, ...(options.nodeArgs ?? []), entry];
   // The runner starts every step in the workspace.
   const child = spawn(command!, args, {
     env: { ...env, ...files },
@@ -227,8 +403,25 @@ async function runPhase(
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  // The runner reads both streams as one command channel, line by line as each line completes.
+  const log: LogLine[] = [];
+  const partial = { stdout: '', stderr: '' };
+  const take = (stream: 'stdout' | 'stderr', chunk: string) => {
+    const text = partial[stream] + chunk;
+    // A trailing \r may be the first half of \r\n: keep it for the next chunk.
+    const cut = Math.max(text.lastIndexOf('\n'), text.endsWith('\r') ? -1 : text.lastIndexOf('\r'));
+    if (cut < 0) return void (partial[stream] = text);
+    log.push(...runnerLines(text.slice(0, cut + 1), stream));
+    partial[stream] = text.slice(cut + 1);
+  };
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    take('stdout', chunk);
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+    take('stderr', chunk);
+  });
   const timeoutMs = options.timeoutMs ?? 120_000;
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
@@ -236,7 +429,9 @@ async function runPhase(
     child.on('close', (code, sig) => resolve([code, sig]));
   }).finally(() => clearTimeout(timer));
   if (signal === 'SIGKILL') stderr += `\n[runner harness] ${phase} killed after ${timeoutMs} ms\n`;
-  const commands = parseWorkflowCommands(stdout);
+  for (const stream of ['stdout', 'stderr'] as const)
+    if (partial[stream]) log.push(...runnerLines(partial[stream], stream));
+  const commands = parseWorkflowCommands(log);
   const read = (file: string) => readFile(file, 'utf8');
   const pathText = await read(files.GITHUB_PATH);
   return {
@@ -245,13 +440,15 @@ async function runPhase(
     signal,
     stdout,
     stderr,
-    outputs: parseFileCommands(await read(files.GITHUB_OUTPUT)),
+    // The runner applies ::set-output as it reads it, and GITHUB_OUTPUT at the end of the step.
+    outputs: { ...commands.outputs, ...parseFileCommands(await read(files.GITHUB_OUTPUT)) },
     state: parseFileCommands(await read(files.GITHUB_STATE)),
     env: parseFileCommands(await read(files.GITHUB_ENV)),
     path: pathText.split('\n').filter(Boolean),
     summary: await read(files.GITHUB_STEP_SUMMARY),
     annotations: commands.annotations,
     masked: commands.masked,
+    commands: commands.commands,
     failed: exitCode !== 0 && commands.annotations.some((a) => a.level === 'error'),
   };
 }
@@ -320,11 +517,15 @@ export async function runAction(options: RunActionOptions): Promise<RunResult> {
     env = { ...env, ...inputEnv };
 
     const declared = (['pre', 'main', 'post'] as const).filter((phase) => metadata.runs[phase]);
+    const entryOf = (phase: 'pre' | 'main' | 'post') =>
+      options.entries?.[phase]
+        ? path.resolve(root, options.entries[phase])
+        : path.resolve(actionDir, metadata.runs[phase]!);
     const phases = declared.filter((phase) => !options.phases || options.phases.includes(phase));
     const result: Partial<RunResult> = { temp, cleanup };
     let state: Record<string, string> = {};
     for (const phase of phases) {
-      const entry = path.resolve(actionDir, metadata.runs[phase]!);
+      const entry = entryOf(phase);
       if (!existsSync(entry))
         throw new Error(`runner harness: ${phase} bundle ${entry} does not exist (npm run build)`);
       const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
