@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
 import { escapeHtml, escapeMarkdown, escapeXml, markdownCode, visibleControls } from '../../shared/report/escape.ts';
 import { markdownTable, truncateMarkdown } from '../../shared/report/markdown.ts';
 
@@ -12,11 +13,17 @@ describe('escaping untrusted text', () => {
     assert.doesNotMatch(md, /<img/);
     assert.match(md, /&lt;img/);
   });
-  test('@org/team and #123 do not mention or link', () => {
-    const md = escapeMarkdown('@org/team fixes #123');
+  test('@org/team, #123, owner/repo#12 and GH-7 do not mention or link', () => {
+    const md = escapeMarkdown('@org/team fixes #123, octo/app#12 and GH-7');
     assert.doesNotMatch(md, /@org/);
     assert.match(md, /@\u200borg/);
-    assert.match(md, /\\#123/);
+    // GitHub links references in the rendered text, where `\\#` is already `#`: the zero-width
+    // space after the sigil is what keeps `#123` from matching its reference pattern.
+    const rendered = new MarkdownIt().renderInline(md);
+    assert.doesNotMatch(rendered, /(^|[^\w])#\d/);
+    assert.doesNotMatch(rendered, /[\w.-]+\/[\w.-]+#\d/);
+    assert.doesNotMatch(rendered, /\bGH-\d/i);
+    assert.match(rendered, /#\u200b123/);
   });
   test('a pipe cannot end a table cell and a newline cannot end the row', () => {
     const table = markdownTable(['host'], [[escapeMarkdown('a|b\nc')], [markdownCode('d|e\nf')]]);
