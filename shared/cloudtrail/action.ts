@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ActionContext } from '../github/action.ts';
 import { readRunContext, runUrl, splitRepository } from '../github/context.ts';
 import { upsertReportIssue } from '../github/issues.ts';
+import { warnWhenPublic } from '../github/repository.ts';
 import { truncateMarkdown } from '../report/markdown.ts';
 import { InputError } from '../util/errors.ts';
 import { renderCloudTrailHtml } from './render/html.ts';
@@ -75,6 +76,14 @@ export async function runCloudTrailAction(ctx: ActionContext): Promise<void> {
       ctx.info('not in a GitHub Actions run: no issue filed');
     } else {
       const { owner, repo } = splitRepository(run.repository);
+      await warnWhenPublic({
+        token,
+        apiUrl: run.apiUrl,
+        owner,
+        repo,
+        what: 'the report issue and the dashboard artifact',
+        warn: ctx.warning,
+      });
       const day = (report.window.until ?? report.generatedAt).slice(0, 10);
       const outcome = await upsertReportIssue({
         token,

@@ -20,7 +20,8 @@ import {
   type CommentTarget,
   type PublishOutcome,
 } from '../github/comments.ts';
-import { readRunContext, runUrl, type RunContext } from '../github/context.ts';
+import { artifactProvenance, readRunContext, runUrl, type RunContext } from '../github/context.ts';
+import { untrustedReportNote } from '../github/provenance.ts';
 import { fetchJobSteps, type JobStep } from '../github/jobs.ts';
 import { renderPreflightMarkdown } from './preflight/render.ts';
 import { truncateMarkdown } from '../report/markdown.ts';
@@ -181,12 +182,22 @@ export async function reportEgress(ctx: ActionContext): Promise<void> {
   const token = ctx.input('token');
   if (token) ctx.secret(token);
   const pr = parsePullRequestNumber(ctx.input('pr'));
-  const policy = parsePolicy(ctx.input('policy'));
+  let policy = parsePolicy(ctx.input('policy'));
+  // Reports a pull request's run uploaded were written by that PR's code: they inform, never enforce.
+  const provenance = artifactProvenance(run);
+  if (provenance.untrusted && policy === 'enforce') {
+    ctx.warning(
+      "policy 'enforce' is not applied: these reports were written by the pull request's own code, which could have written anything; the verdict is informational",
+      { title: 'egress report from untrusted code' },
+    );
+    policy = 'audit';
+  }
   const { verdict } = await diffEgressRun({
     reportFiles: ctx.listInput('reports'),
     manifest: ctx.input('manifest'),
     policy,
     runUrl: runUrl(run),
+    ...(provenance.untrusted ? { preface: untrustedReportNote(provenance) } : {}),
   });
   const comment = await deliverVerdict(
     ctx,

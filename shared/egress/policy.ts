@@ -28,13 +28,20 @@ export function parsePolicy(value: string): EgressPolicy {
 
 export function judgeEgress(
   diff: EgressDiff,
-  options: { policy: EgressPolicy; manifest: string; runUrl?: string | undefined },
+  options: {
+    policy: EgressPolicy;
+    manifest: string;
+    runUrl?: string | undefined;
+    /** Markdown put before the diff (e.g. that untrusted code wrote the reports). */
+    preface?: string | undefined;
+  },
 ): EgressVerdict {
-  const body = renderDiffMarkdown(diff, {
+  const diffMarkdown = renderDiffMarkdown(diff, {
     policy: options.policy,
     manifest: options.manifest,
     ...(options.runUrl ? { runUrl: options.runUrl } : {}),
   });
+  const body = options.preface ? `${options.preface}\n\n${diffMarkdown}` : diffMarkdown;
   const failed = options.policy === 'enforce' && diff.new.length > 0;
   const message = diff.new.length
     ? `${diff.new.length} new endpoint(s) not in ${options.manifest}: ${diff.new

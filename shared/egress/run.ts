@@ -44,6 +44,8 @@ export interface DiffRunOptions {
   policy: EgressPolicy;
   /** Link to the run, for the comment's "full details in the job summary". */
   runUrl?: string | undefined;
+  /** Markdown put before the diff in the summary and the comment (e.g. who wrote the reports). */
+  preface?: string | undefined;
   /** Add the new endpoints to the manifest (created when missing), keeping its comments and order. */
   update?: { note: string };
 }
@@ -68,6 +70,7 @@ export async function diffEgressRun(options: DiffRunOptions): Promise<DiffRun> {
     policy: options.policy,
     manifest: options.manifestLabel ?? options.manifest,
     runUrl: options.runUrl,
+    preface: options.preface,
   });
   if (!options.update) return { verdict };
   const proposals = proposeEntries(verdict.diff.new);

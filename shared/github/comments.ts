@@ -53,16 +53,45 @@ export interface StickyResult {
   url: string;
 }
 
-/** The login comments by this token appear under. */
-export async function tokenLogin(client: GitHubClient, fallback = ACTIONS_BOT): Promise<string> {
+/**
+ * The login comments by this token appear under, or undefined when GitHub will not say: GET /user
+ * is refused (403) to installation tokens, both GITHUB_TOKEN (github-actions[bot]) and a GitHub
+ * App's (my-app[bot]), so the login cannot be guessed from the token.
+ */
+export async function tokenLogin(client: GitHubClient): Promise<string | undefined> {
   try {
     const { data } = await client.rest.users.getAuthenticated();
     return data.login;
   } catch (error) {
-    // Installation tokens (GITHUB_TOKEN, GitHub Apps) may not call GET /user; they comment as a bot.
-    if ((error as { status?: number }).status === 403) return fallback;
+    if ((error as { status?: number }).status === 403) return undefined;
     throw error;
   }
+}
+
+interface ListedComment {
+  id: number;
+  body?: string | undefined;
+  html_url: string;
+  user?: { login?: string; type?: string } | null;
+}
+
+/**
+ * Which comments are this token's sticky comment for `marker`. With a known login: that login's.
+ * Without one (an installation token): a `Bot` account's, since only GitHub Apps and
+ * github-actions post as bots. Either way, a marker a person pasted into their own comment (a PR
+ * author trying to get theirs edited or ours deleted) never matches.
+ */
+export function ownStickyComments<T extends ListedComment>(
+  comments: readonly T[],
+  marker: string,
+  login?: string,
+): T[] {
+  const withMarker = comments.filter((c) => (c.body ?? '').startsWith(marker));
+  if (login) return withMarker.filter((c) => c.user?.login === login);
+  const bots = withMarker.filter((c) => c.user?.type === 'Bot');
+  // Several bots with the same key (two Apps): keep to the oldest one's comments.
+  const first = bots[0]?.user?.login;
+  return bots.filter((c) => c.user?.login === first);
 }
 
 export async function upsertStickyComment(
@@ -77,7 +106,7 @@ export async function upsertStickyComment(
   const author = options.author ?? (await tokenLogin(client));
   const params = { owner: target.owner, repo: target.repo, issue_number: target.issue };
   const comments = await client.paginate(client.rest.issues.listComments, { ...params, per_page: 100 });
-  const ours = comments.filter((c) => c.user?.login === author && (c.body ?? '').startsWith(marker));
+  const ours = ownStickyComments(comments, marker, author);
   const existing = ours[0];
   if (!existing) {
     const { data } = await client.rest.issues.createComment({ ...params, body: full });
@@ -106,7 +135,7 @@ export interface PublishOptions {
   /** Appends Markdown to the job summary (ctx.summary in an action). */
   summary: (markdown: string) => Promise<void>;
   log: (message: string) => void;
-  /** Who the token comments as when GET /user is refused; default github-actions[bot]. */
+  /** Who the token comments as, when known (GET /user is refused to installation tokens). */
   author?: string;
   retries?: number;
   maxWaitSeconds?: number;
@@ -134,11 +163,16 @@ export async function publishComment(options: PublishOptions): Promise<PublishOu
     return { posted: true, ...result };
   } catch (error) {
     if (error instanceof InputError) throw error;
-    const outcome = classify(error);
+    // A hostile or broken API may echo the token in its error body: never print it.
+    const outcome = redactToken(classify(error), options.token);
     options.log(`PR comment not posted (${outcome.reason}): ${outcome.message}`);
     await options.summary(degradedSummary(outcome, options));
     return outcome;
   }
+}
+
+function redactToken<T extends { message: string }>(outcome: T, token: string): T {
+  return token.length >= 4 ? { ...outcome, message: outcome.message.split(token).join('***') } : outcome;
 }
 
 function classify(error: unknown): Extract<PublishOutcome, { posted: false }> {

@@ -71,3 +71,36 @@ export function splitRepository(
   if (!match) throw new InputError(`${source} must be 'owner/name', got '${repository ?? ''}'`);
   return { owner: match[1]!, repo: match[2]! };
 }
+
+/** Who wrote the data a step reads from another run's artifacts. */
+export interface ArtifactProvenance {
+  /** True when the artifact was written by code this repository has not reviewed (a PR's run). */
+  untrusted: boolean;
+  /** `owner/name` of the code that ran, when the event says. */
+  headRepository?: string;
+  headSha?: string;
+  fork: boolean;
+}
+
+/**
+ * In a `workflow_run` workflow the artifacts come from the triggering run, which ran the code of
+ * the pull request (a fork's, or a branch's nobody reviewed yet): whatever it uploaded, that code
+ * could have written. Anything else (a matrix's own jobs on push) is this repository's own code.
+ */
+export function artifactProvenance(context: RunContext): ArtifactProvenance {
+  if (context.eventName !== 'workflow_run') return { untrusted: false, fork: false };
+  const run = (context.event.workflow_run ?? {}) as {
+    event?: unknown;
+    head_sha?: unknown;
+    head_repository?: { full_name?: unknown };
+  };
+  const head = typeof run.head_repository?.full_name === 'string' ? run.head_repository.full_name : undefined;
+  const base =
+    context.repository ?? ((context.event.repository as { full_name?: unknown } | undefined)?.full_name as string);
+  return {
+    untrusted: true,
+    fork: head === undefined || head.toLowerCase() !== String(base ?? '').toLowerCase(),
+    ...(head ? { headRepository: head } : {}),
+    ...(typeof run.head_sha === 'string' ? { headSha: run.head_sha } : {}),
+  };
+}

@@ -27,6 +27,14 @@
  * - GET  /repos/{o}/{r}/actions/runs/{run}/attempts/{n}/jobs   jobs set with `setJobs`, paginated
  *   (`{ total_count, jobs }`); GET /repos/{o}/{r}/actions/runs/{run}/jobs answers for the latest attempt
  *
+ * - GET  /repos/{o}/{r}                                 set with `setRepository` (`private`, `visibility`)
+ *
+ * Hostile behaviour, switched on with `hostile({...})`:
+ * - `echoToken`: every error answer quotes the request's token back in its message, as a careless
+ *   or malicious proxy would;
+ * - `stall`: requests whose path matches are never answered (a hung API);
+ * - `endlessPages`: every paginated answer says there is a next page, for ever.
+ *
  * Behaviour worth testing against:
  * - Tokens (`Authorization: token X` or `Bearer X`): unknown or missing → 401 "Bad credentials";
  *   `access: 'read'` (a fork PR's GITHUB_TOKEN) → 403 "Resource not accessible by integration" on
@@ -102,6 +110,12 @@ export interface Job {
 
 export type RateLimitKind = 'primary' | 'secondary' | 'plain429';
 
+export interface HostileBehaviour {
+  echoToken?: boolean;
+  stall?: RegExp;
+  endlessPages?: boolean;
+}
+
 export interface GitHubApi {
   /** Base URL to hand to Octokit (`http://127.0.0.1:PORT` plus the prefix). */
   url: string;
@@ -114,6 +128,8 @@ export interface GitHubApi {
   issues(repo: string): StoredIssue[];
   setJobs(repo: string, runId: number, attempt: number, jobs: Job[]): void;
   rateLimitNext(count: number, kind: RateLimitKind, retryAfterSeconds?: number): void;
+  setRepository(repo: string, fields: { private: boolean; visibility?: 'public' | 'private' | 'internal' }): void;
+  hostile(behaviour: HostileBehaviour): void;
   /** Requests that changed something (POST/PATCH/DELETE) and succeeded. */
   writes(): RecordedRequest[];
   close(): Promise<void>;
@@ -134,6 +150,8 @@ export async function startGitHubApi(options: { prefix?: string } = {}): Promise
   let clock = Date.parse('2026-01-01T00:00:00Z');
   let limited: { left: number; kind: RateLimitKind; retryAfter: number } = { left: 0, kind: 'primary', retryAfter: 1 };
   let origin = '';
+  let hostile: HostileBehaviour = {};
+  const repositories = new Map<string, { private: boolean; visibility?: string }>();
 
   // Timestamps advance one second per write so "updated_at" differs from "created_at" when it should.
   const now = () => new Date((clock += 1000)).toISOString();
@@ -230,6 +248,10 @@ export async function startGitHubApi(options: { prefix?: string } = {}): Promise
       requests.push(record);
       const send = (status: number, json: unknown, headers: Record<string, string> = {}) => {
         record.status = status;
+        if (hostile.echoToken && status >= 400 && json && typeof json === 'object') {
+          const given = /^(?:token|bearer)\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
+          json = { ...json, message: `${(json as { message?: string }).message ?? ''} (token ${given} was refused)` };
+        }
         const text = json === undefined ? '' : JSON.stringify(json);
         res.writeHead(status, {
           'content-type': 'application/json; charset=utf-8',
@@ -238,6 +260,7 @@ export async function startGitHubApi(options: { prefix?: string } = {}): Promise
         });
         res.end(text);
       };
+      if (hostile.stall?.test(record.path)) return; // never answered; closeAllConnections ends it
       try {
         route(req, record, body, send);
       } catch (error) {
@@ -330,6 +353,15 @@ export async function startGitHubApi(options: { prefix?: string } = {}): Promise
         });
       }
       return send(200, user(token.login));
+    }
+    if ((m = /^\/repos\/([^/]+\/[^/]+)$/.exec(url.pathname)) && method === 'GET') {
+      const known = repositories.get(m[1]!.toLowerCase());
+      if (!known) return send(404, { message: 'Not Found', documentation_url: DOCS });
+      return send(200, {
+        full_name: m[1],
+        private: known.private,
+        visibility: known.visibility ?? (known.private ? 'private' : 'public'),
+      });
     }
     if ((m = /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname))) {
       const repo = m[1]!;
@@ -465,7 +497,7 @@ export async function startGitHubApi(options: { prefix?: string } = {}): Promise
       return `<${target.href}>; rel="${rel}"`;
     };
     const links: string[] = [];
-    if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
+    if (page < last || hostile.endlessPages) links.push(link(page + 1, 'next'), link(Math.max(last, page + 1), 'last'));
     if (page > 1) links.push(link(1, 'first'), link(page - 1, 'prev'));
     send(200, wrap(items, list.length), links.length ? { link: links.join(', ') } : {});
   }
@@ -485,6 +517,10 @@ export async function startGitHubApi(options: { prefix?: string } = {}): Promise
     setJobs: (repo, runId, attempt, jobs) => void jobsByAttempt.set(`${repo.toLowerCase()}/${runId}/${attempt}`, jobs),
     rateLimitNext: (count, kind, retryAfterSeconds = 1) => {
       limited = { left: count, kind, retryAfter: retryAfterSeconds };
+    },
+    setRepository: (repo, fields) => void repositories.set(repo.toLowerCase(), fields),
+    hostile: (behaviour) => {
+      hostile = behaviour;
     },
     writes: () => requests.filter((r) => r.method !== 'GET' && r.status >= 200 && r.status < 300),
     close: () =>

@@ -4,7 +4,9 @@
  * code: each is checked for the shape the diff reads, with the file named on any problem.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { Ajv } from 'ajv';
 import { glob } from 'tinyglobby';
+import schema from '../../../schemas/egress-report-artifact.schema.json' with { type: 'json' };
 import { InputError } from '../../util/errors.ts';
 import type { ObservedEndpoint, ObservedReport } from './diff.ts';
 
@@ -25,9 +27,28 @@ export async function expandReportPaths(patterns: readonly string[]): Promise<st
 
 /**
  * Reports arrive as artifacts from other (possibly fork) jobs: bound what one may cost. A real
- * report of a busy job is well under a megabyte.
+ * report of a busy job is well under a megabyte; schemas/egress-report-artifact.schema.json bounds
+ * every count and string the diff reads.
  */
-const MAX_REPORT_BYTES = 64 * 1024 * 1024;
+const MAX_REPORT_BYTES = 16 * 1024 * 1024;
+/** Report files in one run; a matrix of 256 jobs is GitHub's own limit. */
+const MAX_REPORT_FILES = 1000;
+
+const validateArtifact = new Ajv({ allErrors: false, strict: false }).compile(schema);
+
+/** The first schema problem as a field path and a reason, never echoing the (untrusted) value. */
+function schemaProblem(file: string): InputError {
+  const error = validateArtifact.errors?.[0];
+  const field = (error?.instancePath ?? '')
+    .split('/')
+    .slice(1)
+    .map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`))
+    .join('');
+  return new InputError(`not an egress report: ${field || 'the file'} ${error?.message ?? 'is not valid'}`, {
+    location: { file, ...(field ? { field } : {}) },
+    hint: 'schemas/egress-report-artifact.schema.json says what a report artifact may hold',
+  });
+}
 
 export async function loadReport(file: string): Promise<ObservedReport> {
   let data: unknown;
@@ -77,6 +98,8 @@ export async function loadReport(file: string): Promise<ObservedReport> {
     if (Array.isArray(x.steps)) endpoint.steps = strings(x.steps);
     return endpoint;
   });
+  // The field checks above name the common mistakes; the schema bounds everything else.
+  if (!validateArtifact(data)) throw schemaProblem(file);
   const job =
     (data as { job?: unknown; run?: { job?: unknown } }).job ?? (data as { run?: { job?: unknown } }).run?.job;
   return typeof job === 'string' ? { endpoints: checked, job } : { endpoints: checked };
@@ -85,5 +108,9 @@ export async function loadReport(file: string): Promise<ObservedReport> {
 export async function loadReports(patterns: readonly string[]): Promise<ObservedReport[]> {
   const files = await expandReportPaths(patterns);
   if (!files.length) throw new InputError(`no report files found in ${patterns.join(', ')}`);
+  if (files.length > MAX_REPORT_FILES)
+    throw new InputError(`${files.length} report files; more than ${MAX_REPORT_FILES} is not one run's reports`, {
+      location: { file: patterns.join(', ') },
+    });
   return Promise.all(files.map(loadReport));
 }
