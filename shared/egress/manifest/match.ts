@@ -1,7 +1,7 @@
 /**
  * Does a manifest entry allow an observed endpoint? Pure functions over plain data.
  *
- * Names: an exact host matches case-insensitively, ignoring a trailing dot; `*.suffix` matches one or
+ * Names: a `host:` that is an IP literal matches that address; an exact host matches case-insensitively, ignoring a trailing dot; `*.suffix` matches one or
  * more labels under `suffix` but not `suffix` itself (as TLS wildcards would not, and unlike
  * bullfrog's glob which also surprises users at the apex). Addresses: `node:net`'s BlockList does
  * the CIDR arithmetic for both families, including IPv4-mapped IPv6 addresses.
@@ -35,6 +35,15 @@ export function hostMatches(pattern: string, host: string): boolean {
   return name === pattern;
 }
 
+/** Whether `address` is the same address as the literal `literal` (either family, any spelling). */
+function sameAddress(literal: string, address: string): boolean {
+  const family = isIP(address);
+  if (!family || !isIP(literal)) return false;
+  const list = new BlockList();
+  list.addAddress(literal, isIP(literal) === 4 ? 'ipv4' : 'ipv6');
+  return list.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
 function cidrContains(cidr: NonNullable<ManifestEntry['cidr']>, address: string): boolean {
   const family = isIP(address);
   if (!family) return false;
@@ -65,7 +74,11 @@ export function findMatch(
     if (entry.transport && entry.transport !== endpoint.transport) continue;
     const index = portIndex(entry, endpoint.port);
     if (index === undefined) continue;
-    if (entry.host) {
+    if (entry.host && isIP(entry.host)) {
+      // `host: 203.0.113.5` is an address, not a name: it matches the endpoint's addresses (a
+      // connection to it that nothing named, or a name that resolved to it).
+      if (addresses.some((a) => sameAddress(entry.host!, a))) return { entry, portIndex: index, via: 'host' };
+    } else if (entry.host) {
       if (!byAddress && hostMatches(entry.host, endpoint.host)) return { entry, portIndex: index, via: 'host' };
       if (byAddress && addresses.some((a) => dnsNames(a).some((n) => hostMatches(entry.host!, n)))) {
         return { entry, portIndex: index, via: 'dns' };
