@@ -2,8 +2,9 @@
  * `telltale egress start|stop` and `telltale egress run -- CMD`: live capture with tcpdump, the same
  * code the egress action runs in its main and post steps. Behaviour lives in shared/egress/capture.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { ExitWith, type CliIO } from '../io.ts';
@@ -54,7 +55,13 @@ const formatOption = () =>
 /** Writes DIR/egress-report.json (the file the action writes too) and prints the report. */
 async function deliver(report: EgressReport, dir: string, format: ReportFormat, io: CliIO): Promise<void> {
   const { renderEgressReport } = await import('../../shared/egress/run.ts');
-  writeFileSync(path.join(dir, 'egress-report.json'), renderEgressReport(report, 'json'));
+  const file = path.join(dir, 'egress-report.json');
+  try {
+    writeFileSync(file, renderEgressReport(report, 'json'));
+  } catch (error) {
+    // A capture that filled its disk leaves no room for the report: print it all the same.
+    io.stderr(`telltale: warning: could not write ${file} (${(error as Error).message}); the report is printed only\n`);
+  }
   io.stdout(renderEgressReport(report, format));
   for (const warning of report.warnings) io.stderr(`telltale: warning: ${warning}\n`);
 }
@@ -92,17 +99,53 @@ export function registerEgressCapture(egress: Command, io: CliIO): void {
   ).action(async (command: string[], flags: CaptureFlags & { format: ReportFormat; out: string }) => {
     const { finishSession, startSession } = await import('../../shared/egress/capture/session.ts');
     mkdirSync(flags.out, { recursive: true });
-    const handle = await startSession({ dir: flags.out, ...toOptions(flags) });
-    const code = await new Promise<number>((resolve) => {
-      const child = spawn(command[0]!, command.slice(1), { stdio: 'inherit' });
-      child.on('error', (error) => {
-        io.stderr(`telltale: could not run ${command[0]}: ${error.message}\n`);
-        resolve(127);
-      });
-      child.on('close', (status, signal) => resolve(status ?? (signal ? 128 : 1)));
-    });
-    await deliver(await finishSession(handle), flags.out, flags.format, io);
-    // The command's own failure is what the caller cares about first.
-    if (code !== 0) throw new ExitWith(code);
+    // A cancelled workflow (SIGTERM) or Ctrl-C (SIGINT) must still stop the root tcpdump and write
+    // the report of what was captured: the signal goes to the command, and the run ends as usual.
+    let interrupted: NodeJS.Signals | undefined;
+    let child: ChildProcess | undefined;
+    let forceTimer: NodeJS.Timeout | undefined;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (interrupted) {
+        child?.kill('SIGKILL'); // a second signal: no more patience with the command
+        return;
+      }
+      interrupted = signal;
+      io.stderr(`telltale: ${signal}: stopping the command, then the capture; the report covers egress until now\n`);
+      child?.kill(signal);
+      forceTimer = setTimeout(() => child?.kill('SIGKILL'), 10_000);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+      const handle = await startSession({ dir: flags.out, ...toOptions(flags) });
+      const code = interrupted
+        ? 128 + signalNumber(interrupted)
+        : await new Promise<number>((resolve) => {
+            child = spawn(command[0]!, command.slice(1), { stdio: 'inherit' });
+            child.on('error', (error) => {
+              io.stderr(`telltale: could not run ${command[0]}: ${error.message}\n`);
+              resolve(127);
+            });
+            child.on('close', (status, signal) => resolve(status ?? (signal ? 128 + signalNumber(signal) : 1)));
+          });
+      clearTimeout(forceTimer);
+      const report = await finishSession(handle);
+      if (interrupted)
+        report.warnings.unshift(
+          `interrupted by ${interrupted}: the command was stopped, and this report covers egress until then`,
+        );
+      await deliver(report, flags.out, flags.format, io);
+      // The command's own failure is what the caller cares about first.
+      if (code !== 0) throw new ExitWith(code);
+      if (interrupted) throw new ExitWith(128 + signalNumber(interrupted));
+    } finally {
+      clearTimeout(forceTimer);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
   });
+}
+
+function signalNumber(signal: NodeJS.Signals): number {
+  return osConstants.signals[signal] ?? 1;
 }

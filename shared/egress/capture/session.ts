@@ -3,11 +3,12 @@
  * and turn the file into an egress report. The handle is saved as JSON so the stopping process (the
  * action's `post`, `telltale egress capture stop`) can be a different one from the starting process.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeCaptureFile, type StepWindow } from '../analyze.ts';
 import type { EgressReport } from '../model/report.ts';
 import { InputError } from '../../util/errors.ts';
+import { captureIncompleteness } from './completeness.ts';
 import { startCapture, stopCapture, type CaptureHandle, type CaptureOptions } from './tcpdump.ts';
 
 export const HANDLE_FILE = 'capture.json';
@@ -61,11 +62,36 @@ export async function finishSession(handle: CaptureHandle, options: FinishOption
     ...(stopped.stats.dropped !== undefined ? { dropped: stopped.stats.dropped } : {}),
     ...(options.steps ? { steps: options.steps } : {}),
   });
-  if (stopped.stats.captured !== undefined && stopped.stats.captured >= handle.maxPackets)
-    report.warnings.push(
-      `the capture reached its cap of ${handle.maxPackets} packets and stopped there: later egress is not in this report`,
-    );
+  const incomplete = captureIncompleteness({
+    stopped,
+    maxPackets: handle.maxPackets,
+    packetsInFile: report.capture.packets,
+    ...fileFacts(handle.file),
+  });
+  if (incomplete) {
+    report.capture.incomplete = incomplete;
+    // A drop count from a capture that did not run to the end would read as "nothing was lost".
+    delete report.capture.dropped;
+    report.warnings.unshift(incomplete.message);
+  }
   if (!stopped.clean)
     report.warnings.push('tcpdump did not stop when asked and was killed: the last packets may be missing');
   return report;
+}
+
+/** When the capture file was last written, and how much room its file system had left. */
+function fileFacts(file: string): { fileWrittenAt?: string; freeBytes?: number } {
+  const facts: { fileWrittenAt?: string; freeBytes?: number } = {};
+  try {
+    facts.fileWrittenAt = statSync(file).mtime.toISOString();
+  } catch {
+    // missing file: stopCapture already said so
+  }
+  try {
+    const fs = statfsSync(path.dirname(file));
+    facts.freeBytes = fs.bavail * fs.bsize;
+  } catch {
+    // not every platform has statfs
+  }
+  return facts;
 }

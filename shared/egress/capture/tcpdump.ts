@@ -80,15 +80,32 @@ export interface CaptureStats {
 
 export interface StopResult {
   stats: CaptureStats;
+  /** tcpdump had already ended when asked to stop (it died, was killed, or reached its packet cap). */
+  endedEarly: boolean;
   /** False when tcpdump had to be killed: the file may lack its last packets. */
   clean: boolean;
   /** tcpdump's messages, for the log. */
   messages: string;
 }
 
+/**
+ * The BPF expression for a `filter:` input or `--filter`. It reaches tcpdump (as root) as one argv
+ * element after `--`, and text starting with `-` is refused outright: glibc's getopt permutes
+ * arguments, so without both a "filter" such as `-w/etc/cron.d/x` or `-z sh` would be an option.
+ */
 export function resolveFilter(filter: string | undefined): string {
   if (!filter || filter === 'names') return NAMES_FILTER;
   if (filter === 'all') return '';
+  if (/^[\s]*-/.test(filter))
+    throw new InputError(
+      `the filter '${filter.slice(0, 80)}' starts with '-': that is a tcpdump option, not a BPF expression`,
+      {
+        location: { field: 'filter' },
+        hint: "use 'names', 'all', or a BPF expression such as 'tcp port 443'",
+      },
+    );
+  if (/[\u0000]/.test(filter))
+    throw new InputError('the filter holds a NUL character', { location: { field: 'filter' } });
   return filter;
 }
 
@@ -138,7 +155,8 @@ function tcpdumpArgs(options: CaptureOptions): string[] {
     // otherwise switch to its own user before opening it.
     '-Z',
     'root',
-    ...(filter ? [filter] : []),
+    // Everything after `--` is the expression (tcpdump joins the remaining arguments), never an option.
+    ...(filter ? ['--', filter] : []),
   ];
 }
 
@@ -241,7 +259,8 @@ export function parseTcpdumpStats(messages: string): CaptureStats {
  */
 export async function stopCapture(handle: CaptureHandle, timeoutMs = 10_000): Promise<StopResult> {
   let clean = true;
-  if (alive(handle.pid) && isOurs(handle)) {
+  const endedEarly = !(alive(handle.pid) && isOurs(handle));
+  if (!endedEarly) {
     // Let packets already in the kernel's queue reach the file (immediate mode makes this short).
     await sleep(200);
     signal(handle, 'SIGINT');
@@ -257,5 +276,5 @@ export async function stopCapture(handle: CaptureHandle, timeoutMs = 10_000): Pr
     throw new InputError(`the capture file ${handle.file} is missing`, {
       hint: `tcpdump said: ${messages.trim() || 'nothing'}`,
     });
-  return { stats: parseTcpdumpStats(messages), clean, messages };
+  return { stats: parseTcpdumpStats(messages), endedEarly, clean, messages };
 }

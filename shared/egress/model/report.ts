@@ -65,6 +65,11 @@ export interface CaptureInfo {
   backend?: string;
   /** The BPF filter the capture was taken with ('' = everything); `bytes` counts only what it kept. */
   filter?: string;
+  /**
+   * Set when the capture did not run to the end (tcpdump died or was killed, its packet cap, a full
+   * disk): egress from `since` on is missing, and no drop count is given.
+   */
+  incomplete?: { reason: string; message: string; since?: string };
 }
 
 export interface EgressReport {
