@@ -10,46 +10,7 @@ import { createActionContext } from '../../shared/github/action.ts';
 import { STEP_SUMMARY_LIMIT } from '../../shared/github/log.ts';
 import { maySpellWorkflowCommand, neutraliseForLog } from '../../shared/report/escape.ts';
 import { parseWorkflowCommands, runnerLines } from '../harness/runner.ts';
-
-/** Strings an attacker would try: commands in every form, line breaks the runner splits on, blanks. */
-export const hostileText = (): fc.Arbitrary<string> => {
-  const piece = fc.oneof(
-    fc.constantFrom(
-      '::error title=pwned::injected',
-      '::set-output name=verdict::pass',
-      '::add-mask::a',
-      '::stop-commands::x',
-      '::x::',
-      '::endgroup::',
-      '::save-state name=dir::/',
-      '##[error]legacy',
-      '##[set-output name=verdict;]pass',
-      '::warning file=a,line=1::w',
-      '\n',
-      '\r',
-      '\r\n',
-      '\u2028',
-      '\u0085',
-      ' ',
-      '\t',
-      '\u00a0',
-      '\u3000',
-      '\u200b',
-      '\u202e',
-      '\u0000',
-      '%0A',
-      '%',
-      ':',
-      '#',
-      '[',
-      ']',
-      ',',
-      '=',
-    ),
-    fc.string({ unit: 'binary', maxLength: 8 }),
-  );
-  return fc.array(piece, { maxLength: 24 }).map((parts) => parts.join(''));
-};
+import { hostileText } from './hostile.ts';
 
 describe('the runner harness reads commands as the runner does', () => {
   test('leading blanks do not hide a command, and the legacy form works anywhere in a line', () => {
