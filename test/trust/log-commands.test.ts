@@ -11,6 +11,7 @@ import { STEP_SUMMARY_LIMIT } from '../../shared/github/log.ts';
 import { maySpellWorkflowCommand, neutraliseForLog } from '../../shared/report/escape.ts';
 import { parseWorkflowCommands, runnerLines } from '../harness/runner.ts';
 import { hostileText } from './hostile.ts';
+import { stderrForActions } from '../../cli/io.ts';
 
 describe('the runner harness reads commands as the runner does', () => {
   test('leading blanks do not hide a command, and the legacy form works anywhere in a line', () => {
@@ -182,5 +183,15 @@ describe('the ActionContext writes nothing data can turn into a command', () => 
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the CLI inside an Actions job', () => {
+  test('a warning on stderr that quotes a hostile host name stays text', () => {
+    const line = 'telltale: warning: endpoint ::set-output name=verdict::pass\n';
+    const out = stderrForActions(line);
+    assert.deepEqual(parseWorkflowCommands(out).commands, []);
+    assert.ok(out.endsWith('\n'));
+    assert.equal(stderrForActions('telltale: all 3 endpoints allowed\n'), 'telltale: all 3 endpoints allowed\n');
   });
 });
