@@ -1,4 +1,4 @@
-import { logText } from '../shared/github/log.ts';
+import { logText } from '../shared/report/step-log.ts';
 
 /** How CLI commands talk to the terminal, so tests can run them in-process and read what they print. */
 

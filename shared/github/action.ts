@@ -7,7 +7,7 @@ import { appendFile } from 'node:fs/promises';
 import { EOL } from 'node:os';
 import * as core from '@actions/core';
 import { errorMessage, InputError, isInputError } from '../util/errors.ts';
-import { annotationText, fitSummary, logText, redactSecrets, workflowCommand } from './log.ts';
+import { annotationText, fitSummary, logText, redactSecrets, workflowCommand } from '../report/step-log.ts';
 
 export interface AnnotationProperties {
   title?: string;

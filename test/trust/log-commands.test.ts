@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { createActionContext } from '../../shared/github/action.ts';
-import { STEP_SUMMARY_LIMIT } from '../../shared/github/log.ts';
+import { STEP_SUMMARY_LIMIT } from '../../shared/report/step-log.ts';
 import { maySpellWorkflowCommand, neutraliseForLog } from '../../shared/report/escape.ts';
 import { parseWorkflowCommands, runnerLines } from '../harness/runner.ts';
 import { hostileText } from './hostile.ts';

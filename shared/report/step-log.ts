@@ -6,8 +6,8 @@
  * 1 MiB limit instead of being dropped by it.
  */
 import { randomBytes } from 'node:crypto';
-import { neutraliseForLog, visibleControls } from '../report/escape.ts';
-import { truncateMarkdownBytes } from '../report/markdown.ts';
+import { neutraliseForLog, visibleControls } from './escape.ts';
+import { truncateMarkdownBytes } from './markdown.ts';
 
 /** The runner drops a step's whole summary over 1 MiB ("supports content up to a size of 1024k"). */
 export const STEP_SUMMARY_LIMIT = 1024 * 1024;
