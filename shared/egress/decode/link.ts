@@ -39,39 +39,45 @@ function fromVersionNibble(data: Buffer): NetworkPayload | undefined {
   return version === 4 || version === 6 ? { version, data } : undefined;
 }
 
-export function decodeLink(linkType: number, frame: Buffer): NetworkPayload | undefined {
-  switch (linkType) {
-    case LinkType.ethernet: {
-      if (frame.length < 14) return undefined;
-      let offset = 12;
-      let etherType = frame.readUInt16BE(offset);
-      // 802.1Q / 802.1ad tags, possibly stacked (QinQ): 4 bytes each.
-      while (ETHERTYPE_VLAN.includes(etherType) && frame.length >= offset + 6) {
-        offset += 4;
-        etherType = frame.readUInt16BE(offset);
-      }
-      return fromEtherType(etherType, frame.subarray(offset + 2));
-    }
-    case LinkType.linuxSll: // 16-byte header, protocol at 14 (pcap-linktype(7) LINUX_SLL)
-      return frame.length < 16 ? undefined : fromEtherType(frame.readUInt16BE(14), frame.subarray(16));
-    case LinkType.linuxSll2: // 20-byte header, protocol at 0 (LINUX_SLL2, libpcap >= 1.10 for -i any)
-      return frame.length < 20 ? undefined : fromEtherType(frame.readUInt16BE(0), frame.subarray(20));
-    case LinkType.raw:
-    case LinkType.rawAlt:
-    case LinkType.rawAlt2:
-      return fromVersionNibble(frame);
-    case LinkType.ipv4:
-      return { version: 4, data: frame };
-    case LinkType.ipv6:
-      return { version: 6, data: frame };
-    case LinkType.null:
-    case LinkType.loop: {
-      if (frame.length < 4) return undefined;
-      // The family is AF_INET (2) or one of the OSes' AF_INET6 values (10, 24, 28, 30), in either
-      // byte order depending on the writer; the version nibble is the reliable tell.
-      return fromVersionNibble(frame.subarray(4));
-    }
-    default:
-      return undefined;
+type LinkDecoder = (frame: Buffer) => NetworkPayload | undefined;
+
+function ethernet(frame: Buffer): NetworkPayload | undefined {
+  if (frame.length < 14) return undefined;
+  let offset = 12;
+  let etherType = frame.readUInt16BE(offset);
+  // 802.1Q / 802.1ad tags, possibly stacked (QinQ): 4 bytes each.
+  while (ETHERTYPE_VLAN.includes(etherType) && frame.length >= offset + 6) {
+    offset += 4;
+    etherType = frame.readUInt16BE(offset);
   }
+  return fromEtherType(etherType, frame.subarray(offset + 2));
+}
+
+// The family is AF_INET (2) or one of the OSes' AF_INET6 values (10, 24, 28, 30), in either byte order
+// depending on the writer; the version nibble is the reliable tell.
+const loopback: LinkDecoder = (frame) => (frame.length < 4 ? undefined : fromVersionNibble(frame.subarray(4)));
+
+/** The one table of link types decoded: LINKTYPE value -> where its network packet starts. */
+const LINK_DECODERS = new Map<number, LinkDecoder>([
+  [LinkType.null, loopback],
+  [LinkType.ethernet, ethernet],
+  [LinkType.raw, fromVersionNibble],
+  [LinkType.rawAlt, fromVersionNibble],
+  [LinkType.rawAlt2, fromVersionNibble],
+  [LinkType.loop, loopback],
+  // 16-byte header, protocol at 14 (pcap-linktype(7) LINUX_SLL)
+  [LinkType.linuxSll, (f) => (f.length < 16 ? undefined : fromEtherType(f.readUInt16BE(14), f.subarray(16)))],
+  [LinkType.ipv4, (f) => ({ version: 4, data: f })],
+  [LinkType.ipv6, (f) => ({ version: 6, data: f })],
+  // 20-byte header, protocol at 0 (LINUX_SLL2, libpcap >= 1.10 for -i any)
+  [LinkType.linuxSll2, (f) => (f.length < 20 ? undefined : fromEtherType(f.readUInt16BE(0), f.subarray(20)))],
+]);
+
+export function isDecodedLinkType(linkType: number): boolean {
+  return LINK_DECODERS.has(linkType);
+}
+
+export function decodeLink(linkType: number, frame: Buffer): NetworkPayload | undefined {
+  const decoder = LINK_DECODERS.get(linkType);
+  return decoder ? decoder(frame) : undefined;
 }
