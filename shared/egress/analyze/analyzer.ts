@@ -3,8 +3,12 @@
  * the connection's first client bytes go to the namers until one names it. DNS goes to the DNS book,
  * ICMP errors and resets to the failure notes. What is learned is plain data the aggregate step reads.
  */
-import type { IpPacket } from '../decode/ip.ts';
+import { decodeIp, type IpPacket } from '../decode/ip.ts';
+import { decodeLink, isDecodedLinkType, type NetworkPayload } from '../decode/link.ts';
 import { decodeTcp, decodeUdp, TcpFlag } from '../decode/transport.ts';
+import { decapsulate } from '../decode/tunnel.ts';
+import type { UndecodedReason } from '../model/report.ts';
+import { FragmentTable } from './fragments.ts';
 import { DnsBook } from './dns-book.ts';
 import { noteTcpFlags, noteUnreachable, refusedFlowKey } from './failures.ts';
 import type { Flow } from './flow.ts';
@@ -15,7 +19,59 @@ import { addPending, contiguousPrefix, MAX_PENDING, MAX_SEGMENTS } from './reass
 
 const DNS_PORTS = new Set([53, 5353]);
 // Ports that identify the server side of a flow whose opening packet was not captured.
-const SERVER_PORTS = new Set([21, 22, 25, 53, 80, 110, 123, 143, 443, 465, 587, 853, 993, 995, 3128, 8080, 9418]);
+const SERVER_PORTS = new Set([
+  21, 22, 25, 53, 80, 110, 123, 143, 443, 465, 587, 853, 993, 995, 1080, 3128, 5222, 8080, 8443, 9418,
+]);
+// Tunnels inside tunnels are real (VXLAN over GRE over IPsec-less IP-in-IP); more than this is a loop.
+const MAX_ENCAPSULATION = 4;
+/**
+ * Connections tracked one by one. Past this (a scan, a flood of SYNs) new connections are counted
+ * per destination only, so memory stays bounded whatever the capture holds; the report says so.
+ */
+export const MAX_FLOWS = 250_000;
+/** Destinations counted past MAX_FLOWS; beyond this they are one bucket. */
+const MAX_OVERFLOW_DESTINATIONS = 50_000;
+
+/** Which side sent a packet, when the packet itself says so. */
+type Sender = 'client' | 'server' | 'unknown';
+
+/**
+ * Without the opening packet, ports tell the server: a well-known one, else a privileged one, else
+ * the one outside the ephemeral range (Linux 32768-60999, IANA 49152-65535). Undefined: no cue.
+ */
+function srcLooksLikeServer(srcPort: number, dstPort: number): boolean | undefined {
+  const src = SERVER_PORTS.has(srcPort);
+  const dst = SERVER_PORTS.has(dstPort);
+  if (src !== dst) return src;
+  if (srcPort < 1024 !== dstPort < 1024) return srcPort < 1024;
+  if (srcPort >= 32768 !== dstPort >= 32768) return dstPort >= 32768;
+  return undefined;
+}
+
+/**
+ * UDP has no handshake: the first datagram's sender is the client unless it comes from a well-known
+ * port (a DNS answer whose query was not captured). TCP without its SYN goes by every port cue.
+ */
+function guessSrcIsServer(transport: Transport, srcPort: number, dstPort: number): boolean {
+  if (transport === 'udp') return SERVER_PORTS.has(srcPort) && !SERVER_PORTS.has(dstPort);
+  return srcLooksLikeServer(srcPort, dstPort) === true;
+}
+
+/** A client's opening bytes: a TLS ClientHello record or an HTTP request line. */
+function looksLikeClientOpening(b: Buffer): boolean {
+  if (b.length >= 6 && b[0] === 22 && b[1] === 3 && b[5] === 1) return true;
+  return /^(GET|HEAD|POST|PUT|DELETE|OPTIONS|PATCH|CONNECT) /.test(b.subarray(0, 8).toString('latin1'));
+}
+
+export interface OverflowCount {
+  transport: Transport;
+  serverIp: string;
+  serverPort: number;
+  connections: number;
+  bytes: number;
+  first: number;
+  last: number;
+}
 
 /** Everything learned while streaming, before it becomes the report. */
 export class Analysis {
@@ -23,32 +79,65 @@ export class Analysis {
   /** Earlier connections whose 4-tuple a new connection reused (busy clients recycle ports). */
   readonly reusedFlows: Flow[] = [];
   readonly dns = new DnsBook();
+  readonly fragments = new FragmentTable();
+  /** Connections past MAX_FLOWS, counted by destination. */
+  readonly overflow = new Map<string, OverflowCount>();
+  overflowConnections = 0;
   undecoded = 0;
+  readonly undecodedBy: Partial<Record<UndecodedReason, number>> = {};
+  /** Packets taken out of a tunnel, by kind, and the tunnels' outer ends. */
+  readonly tunnels: Record<string, number> = {};
+  readonly tunnelEnds = new Map<string, number>();
+
+  private skip(reason: UndecodedReason): void {
+    this.undecoded++;
+    this.undecodedBy[reason] = (this.undecodedBy[reason] ?? 0) + 1;
+  }
+
+  /** One captured frame: its link layer, then IP, fragments and tunnels down to the transport. */
+  frame(linkType: number, data: Buffer, time: number): void {
+    let network: NetworkPayload | undefined = decodeLink(linkType, data);
+    if (!network) return this.skip(isDecodedLinkType(linkType) ? 'not-ip' : 'link-type');
+    for (let depth = 0; ; depth++) {
+      let ip = decodeIp(network);
+      if (!ip) return this.skip('malformed');
+      if (ip.fragmentOf) {
+        ip = this.fragments.add(ip, time);
+        if (!ip) return;
+      }
+      const tunnel = depth < MAX_ENCAPSULATION ? decapsulate(ip) : undefined;
+      if (!tunnel) return this.packet(ip, time);
+      if (!tunnel.inner) return this.skip('tunnel');
+      this.tunnels[tunnel.kind] = (this.tunnels[tunnel.kind] ?? 0) + 1;
+      const ends = `${tunnel.kind} ${ip.src} -> ${ip.dst}`;
+      if (this.tunnelEnds.has(ends) || this.tunnelEnds.size < 16)
+        this.tunnelEnds.set(ends, (this.tunnelEnds.get(ends) ?? 0) + 1);
+      network = tunnel.inner;
+    }
+  }
 
   /** Every connection seen, for the aggregate step. */
   allFlows(): Flow[] {
     return [...this.reusedFlows, ...this.flows.values()];
   }
 
-  packet(ip: IpPacket, time: number): void {
-    if (ip.fragment) {
-      this.undecoded++;
-      return;
+  /** End of the capture: fragments that never completed are counted as undecoded. */
+  finish(): void {
+    this.fragments.finish();
+    if (this.fragments.dropped) {
+      this.undecoded += this.fragments.dropped;
+      this.undecodedBy.fragment = (this.undecodedBy.fragment ?? 0) + this.fragments.dropped;
     }
+  }
+
+  packet(ip: IpPacket, time: number): void {
     if (ip.protocol === 6) this.tcp(ip, time);
     else if (ip.protocol === 17) this.udp(ip, time);
     else if (ip.protocol === 1 || ip.protocol === 58) this.icmp(ip);
-    else this.undecoded++;
+    else this.skip('protocol');
   }
 
-  private flowFor(
-    transport: Transport,
-    ip: IpPacket,
-    srcPort: number,
-    dstPort: number,
-    opening: boolean,
-    time: number,
-  ) {
+  private flowFor(transport: Transport, ip: IpPacket, srcPort: number, dstPort: number, sender: Sender, time: number) {
     const forward = flowKey(transport, ip.src, srcPort, ip.dst, dstPort);
     let flow = this.flows.get(forward);
     let backward: string | undefined;
@@ -56,13 +145,20 @@ export class Analysis {
       backward = flowKey(transport, ip.dst, dstPort, ip.src, srcPort);
       flow = this.flows.get(backward);
     }
+    if (flow && sender !== 'unknown' && !flow.oriented) {
+      // The opening packet (or the SYN-ACK) came late and says who is who: believe it over ports.
+      const srcIsClient = flow.clientIp === ip.src && flow.clientPort === srcPort;
+      if ((sender === 'client') !== srcIsClient) this.flip(flow);
+      flow.oriented = true;
+    }
     if (!flow) {
+      if (this.flows.size >= MAX_FLOWS) {
+        this.countOverflow(transport, ip, srcPort, dstPort, sender, time);
+        return { flow: undefined, fromClient: false };
+      }
       backward ??= flowKey(transport, ip.dst, dstPort, ip.src, srcPort);
-      // Without the opening packet, the side on a well-known (or lower) port is the server.
       const srcIsServer =
-        !opening &&
-        ((SERVER_PORTS.has(srcPort) && !SERVER_PORTS.has(dstPort)) ||
-          (!SERVER_PORTS.has(dstPort) && srcPort < dstPort && srcPort < 1024));
+        sender === 'server' || (sender === 'unknown' && guessSrcIsServer(transport, srcPort, dstPort));
       flow = {
         transport,
         clientIp: srcIsServer ? ip.dst : ip.src,
@@ -76,6 +172,7 @@ export class Analysis {
         synAckSeen: false,
         segments: 0,
         pending: new Map(),
+        oriented: sender !== 'unknown',
       };
       this.flows.set(srcIsServer ? backward : forward, flow);
     }
@@ -85,9 +182,56 @@ export class Analysis {
     return { flow, fromClient };
   }
 
+  /** Swaps a flow's ends (its orientation was a guess, and the traffic said otherwise). */
+  private flip(flow: Flow): void {
+    this.flows.delete(flowKey(flow.transport, flow.clientIp, flow.clientPort, flow.serverIp, flow.serverPort));
+    [flow.clientIp, flow.serverIp] = [flow.serverIp, flow.clientIp];
+    [flow.clientPort, flow.serverPort] = [flow.serverPort, flow.clientPort];
+    flow.pending = flow.name ? undefined : new Map();
+    flow.baseSeq = undefined;
+    flow.segments = 0;
+    this.flows.set(flowKey(flow.transport, flow.clientIp, flow.clientPort, flow.serverIp, flow.serverPort), flow);
+  }
+
+  /** Past MAX_FLOWS: the connection is counted by destination, and never named. */
+  private countOverflow(
+    transport: Transport,
+    ip: IpPacket,
+    srcPort: number,
+    dstPort: number,
+    sender: Sender,
+    time: number,
+  ): undefined {
+    this.overflowConnections++;
+    const srcIsServer = sender === 'server' || (sender === 'unknown' && guessSrcIsServer(transport, srcPort, dstPort));
+    const serverIp = srcIsServer ? ip.src : ip.dst;
+    const serverPort = srcIsServer ? srcPort : dstPort;
+    let key = `${transport} ${serverIp} ${serverPort}`;
+    if (!this.overflow.has(key) && this.overflow.size >= MAX_OVERFLOW_DESTINATIONS) key = 'other';
+    let count = this.overflow.get(key);
+    if (!count) {
+      count = {
+        transport,
+        serverIp: key === 'other' ? '' : serverIp,
+        serverPort: key === 'other' ? 0 : serverPort,
+        connections: 0,
+        bytes: 0,
+        first: time,
+        last: time,
+      };
+      this.overflow.set(key, count);
+    }
+    // Each packet past the cap counts once: without per-connection state, packets stand for connections
+    // only for openings (SYNs); other packets add bytes.
+    if (transport === 'udp' || sender === 'client') count.connections++;
+    count.bytes += ip.wirePayloadLength;
+    count.last = Math.max(count.last, time);
+    return undefined;
+  }
+
   private tcp(ip: IpPacket, time: number): void {
     const segment = decodeTcp(ip.payload);
-    if (!segment) return void this.undecoded++;
+    if (!segment) return this.skip('malformed');
     const syn = (segment.flags & TcpFlag.syn) !== 0;
     const ack = (segment.flags & TcpFlag.ack) !== 0;
     if (syn && !ack) {
@@ -100,7 +244,11 @@ export class Analysis {
         this.flows.delete(key);
       }
     }
-    const { flow, fromClient } = this.flowFor('tcp', ip, segment.srcPort, segment.dstPort, syn && !ack, time);
+    const sender: Sender = syn ? (ack ? 'server' : 'client') : 'unknown';
+    const found = this.flowFor('tcp', ip, segment.srcPort, segment.dstPort, sender, time);
+    const flow = found.flow;
+    let fromClient = found.fromClient;
+    if (!flow) return;
     if (syn && !ack && fromClient) {
       flow.synSeen = true;
       flow.isn = segment.seq;
@@ -120,6 +268,15 @@ export class Analysis {
       );
       return;
     }
+    if (!fromClient && !flow.oriented && !flow.name && !flow.serverSpoke) {
+      // Mid-connection capture: the side taken for the server opens with a ClientHello or a request.
+      flow.serverSpoke = true;
+      if (looksLikeClientOpening(segment.payload)) {
+        this.flip(flow);
+        flow.oriented = true;
+        fromClient = true;
+      }
+    }
     if (!fromClient || !flow.pending) return;
     flow.baseSeq ??= segment.seq;
     addPending(flow.pending, (segment.seq - flow.baseSeq) >>> 0, segment.payload);
@@ -130,7 +287,12 @@ export class Analysis {
   /** Asks the namers about the client's reassembled first bytes; gives up after a few segments. */
   private nameFromClientBytes(flow: Flow): void {
     const stream = contiguousPrefix(flow.pending!);
-    if (!stream.length) return;
+    if (!stream.length) {
+      // Data that never starts at offset 0 (a lost first segment): a few looks, then give up, so a
+      // sender of endless out-of-order data costs no more than one that names itself.
+      if (flow.segments >= MAX_SEGMENTS) flow.pending = undefined;
+      return;
+    }
     const verdict = nameStream(stream, { serverPort: flow.serverPort });
     if (verdict.status === 'named') {
       flow.name = verdict.name;
@@ -143,9 +305,9 @@ export class Analysis {
 
   private udp(ip: IpPacket, time: number): void {
     const datagram = decodeUdp(ip.payload);
-    if (!datagram) return void this.undecoded++;
-    const opening = !SERVER_PORTS.has(datagram.srcPort) || SERVER_PORTS.has(datagram.dstPort);
-    const { flow, fromClient } = this.flowFor('udp', ip, datagram.srcPort, datagram.dstPort, opening, time);
+    if (!datagram) return this.skip('malformed');
+    const { flow, fromClient } = this.flowFor('udp', ip, datagram.srcPort, datagram.dstPort, 'unknown', time);
+    if (!flow) return;
     if (DNS_PORTS.has(flow.serverPort)) {
       this.dns.datagram(datagram.payload, fromClient ? ip.src : ip.dst, fromClient ? ip.dst : ip.src, time);
       flow.pending = undefined;
@@ -155,8 +317,16 @@ export class Analysis {
     flow.quic ??= newQuicSession();
     const verdict = feedQuic(flow.quic, datagram.payload);
     if (verdict.status === 'need-more') return;
-    if (verdict.status === 'named') flow.name = { host: verdict.host, namedBy: 'sni', protocol: 'quic' };
-    else if (verdict.status === 'unnamed') flow.name = { host: '', namedBy: 'none', protocol: 'quic' };
+    if (verdict.status === 'named')
+      flow.name = { host: verdict.host, namedBy: 'sni', protocol: 'quic', quicVersion: verdict.versionName };
+    else if (verdict.status === 'unnamed')
+      flow.name = {
+        host: '',
+        namedBy: 'none',
+        protocol: 'quic',
+        quicVersion: verdict.versionName,
+        unnamedReason: verdict.reason,
+      };
     flow.pending = undefined;
     flow.quic = undefined;
   }

@@ -4,11 +4,21 @@
  * rcode or an empty answer is a failed lookup (attempted egress too).
  */
 import { decodeDns, type DnsMessage } from '../decode/dns.ts';
-import type { FailedLookup } from '../model/report.ts';
+import type { FailedLookup, LookedUpName } from '../model/report.ts';
 
 /** How many names one address keeps (the most recent win): a CDN address answers for many names. */
 const NAMES_PER_ADDRESS = 16;
 const MAX_TCP_MESSAGE_BUFFER = 64 * 1024;
+/** Names kept for "looked up, not contacted"; past it the report says how many were left out. */
+export const MAX_ANSWERED_NAMES = 20_000;
+const MAX_ADDRESSES_PER_NAME = 64;
+
+interface AnsweredName {
+  types: Set<string>;
+  addresses: Set<string>;
+  server: string;
+  time: number;
+}
 
 interface DnsSighting {
   name: string;
@@ -20,6 +30,9 @@ export class DnsBook {
   readonly resolved = new Map<string, DnsSighting[]>();
   readonly queries = new Map<string, { name: string; type: string; time: number }>();
   readonly failedLookups: FailedLookup[] = [];
+  /** Every name that got an answer, for the names no connection went to. */
+  readonly answered = new Map<string, AnsweredName>();
+  answeredOmitted = 0;
   /** Per TCP DNS direction: bytes not yet forming a whole length-prefixed message. */
   private readonly tcpStreams = new Map<string, Buffer>();
 
@@ -52,31 +65,53 @@ export class DnsBook {
     }
     this.queries.delete(key);
     const asked = message.question;
-    // Follow the CNAME chain from the question; every address at its end is named by the question.
-    const chain = new Set([asked.name.toLowerCase()]);
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const answer of message.answers) {
-        if (answer.type === 'CNAME' && chain.has(answer.name.toLowerCase()) && !chain.has(answer.data.toLowerCase())) {
-          chain.add(answer.data.toLowerCase());
-          grew = true;
+    const askedName = asked.name.toLowerCase();
+    // Follow the CNAME chain from the question (HTTPS/SVCB targets alias like CNAMEs, RFC 9460 §2.4):
+    // every address at its end is named by the question. One pass over a name -> targets index, so a
+    // crafted answer of thousands of records costs linear time.
+    const aliases = new Map<string, string[]>();
+    for (const answer of message.answers) {
+      const target =
+        answer.type === 'CNAME'
+          ? answer.data
+          : answer.target !== undefined && answer.target !== ''
+            ? answer.target
+            : '';
+      if (!target) continue;
+      const from = answer.name.toLowerCase();
+      const list = aliases.get(from) ?? [];
+      list.push(target.toLowerCase());
+      aliases.set(from, list);
+    }
+    const chain = new Set([askedName]);
+    const queue = [askedName];
+    while (queue.length) {
+      for (const next of aliases.get(queue.pop()!) ?? []) {
+        if (!chain.has(next)) {
+          chain.add(next);
+          queue.push(next);
         }
       }
     }
     let addresses = 0;
+    const found: string[] = [];
     for (const answer of message.answers) {
-      if ((answer.type === 'A' || answer.type === 'AAAA') && chain.has(answer.name.toLowerCase())) {
+      if (!chain.has(answer.name.toLowerCase())) continue;
+      const named = answer.type === 'A' || answer.type === 'AAAA' ? [answer.data] : (answer.hints ?? []);
+      for (const address of named) {
         addresses++;
-        const sightings = this.resolved.get(answer.data) ?? [];
-        sightings.push({ name: asked.name.toLowerCase(), time });
+        found.push(address);
+        const sightings = this.resolved.get(address) ?? [];
+        sightings.push({ name: askedName, time });
         if (sightings.length > NAMES_PER_ADDRESS) sightings.shift();
-        this.resolved.set(answer.data, sightings);
+        this.resolved.set(address, sightings);
       }
     }
     const answered = message.answers.some(
       (a) => chain.has(a.name.toLowerCase()) && (a.type === asked.type || a.type === 'CNAME'),
     );
+    if (message.rcode === 'NOERROR' && (answered || addresses))
+      this.noteAnswered(askedName, asked.type, found, server, time);
     if (
       message.rcode !== 'NOERROR' ||
       (!answered && addresses === 0 && (asked.type === 'A' || asked.type === 'AAAA'))
@@ -89,6 +124,40 @@ export class DnsBook {
         time: new Date(time).toISOString(),
       });
     }
+  }
+
+  private noteAnswered(name: string, type: string, addresses: string[], server: string, time: number): void {
+    let entry = this.answered.get(name);
+    if (!entry) {
+      if (this.answered.size >= MAX_ANSWERED_NAMES) {
+        this.answeredOmitted++;
+        return;
+      }
+      entry = { types: new Set(), addresses: new Set(), server, time };
+      this.answered.set(name, entry);
+    }
+    entry.types.add(type);
+    for (const address of addresses) if (entry.addresses.size < MAX_ADDRESSES_PER_NAME) entry.addresses.add(address);
+  }
+
+  /**
+   * Names that resolved but that no connection used: none of their addresses was contacted and no
+   * endpoint carries the name. `contacted` holds the addresses connections went to; `named` the hosts.
+   */
+  lookedUpNotContacted(contacted: ReadonlySet<string>, named: ReadonlySet<string>): LookedUpName[] {
+    const out: LookedUpName[] = [];
+    for (const [name, entry] of this.answered) {
+      if (named.has(name)) continue;
+      if ([...entry.addresses].some((a) => contacted.has(a))) continue;
+      out.push({
+        name,
+        types: [...entry.types].sort(),
+        addresses: [...entry.addresses].sort(),
+        server: entry.server,
+        time: new Date(entry.time).toISOString(),
+      });
+    }
+    return out.sort((a, b) => a.time.localeCompare(b.time) || a.name.localeCompare(b.name));
   }
 
   /** The name the most recent DNS answer gave this address before `time`, if any. */

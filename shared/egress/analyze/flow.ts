@@ -10,10 +10,11 @@ export interface FlowName {
   host: string;
   namedBy: NamedBy;
   protocol?: string;
-  /** For CONNECT: the real destination's port, and the proxy this flow reached. */
+  /** For CONNECT and SOCKS: the real destination's port (`protocol` names the proxy's protocol). */
   port?: number;
-  /** For QUIC: the version's name ("v1", "draft-29", "Q046"…), named or not. */
+  /** QUIC: the version the client spoke, and why the flow is unnamed when it is. */
   quicVersion?: string;
+  unnamedReason?: string;
 }
 
 export interface Flow {
@@ -26,8 +27,14 @@ export interface Flow {
   lastSeen: number;
   bytes: number;
   synSeen: boolean;
+  /** True once a SYN or SYN-ACK said which side is the client; until then ports and payloads guess. */
+  oriented: boolean;
+  /** The side taken for the server has sent payload (checked once for a client's opening bytes). */
+  serverSpoke?: boolean;
   synAckSeen: boolean;
   failure?: FailureKind;
+  /** Client addresses of copies of this connection seen before NAT (analyze/nat.ts). */
+  natClients?: string[];
   name?: FlowName;
   /** The client's first bytes, by offset from the first payload byte; undefined once decided. */
   pending?: Pending;

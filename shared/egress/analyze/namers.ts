@@ -9,6 +9,8 @@
  */
 import { parseClientHello } from '../decode/tls.ts';
 import { parseHttpRequest } from '../decode/http.ts';
+import { parseSocksRequest } from '../decode/socks.ts';
+import { findStartTls } from '../decode/starttls.ts';
 import type { FlowName } from './flow.ts';
 
 export type NamerVerdict = { status: 'not-mine' } | { status: 'need-more' } | { status: 'named'; name: FlowName };
@@ -65,8 +67,34 @@ export const httpNamer: StreamNamer = {
   },
 };
 
-/** The TCP namers, in the order they are asked. */
-export const STREAM_NAMERS: readonly StreamNamer[] = [tlsNamer, httpNamer];
+export const socksNamer: StreamNamer = {
+  id: 'socks',
+  name(stream) {
+    const request = parseSocksRequest(stream);
+    if (request.status === 'not-socks') return NOT_MINE;
+    if (request.status === 'need-more') return NEED_MORE;
+    return {
+      status: 'named',
+      name: { host: request.host, namedBy: 'connect', port: request.port, protocol: `socks${request.version}` },
+    };
+  },
+};
+
+/** Plain-text protocols upgraded with STARTTLS: the ClientHello after the upgrade names them. */
+export const startTlsNamer: StreamNamer = {
+  id: 'starttls',
+  name(stream, context) {
+    const upgrade = findStartTls(stream);
+    if (upgrade.status === 'not-starttls') return NOT_MINE;
+    if (upgrade.status === 'need-more') return NEED_MORE;
+    const hello = tlsNamer.name(upgrade.tls, context);
+    if (hello.status !== 'named') return hello;
+    return { status: 'named', name: { ...hello.name, protocol: upgrade.protocol } };
+  },
+};
+
+/** The TCP namers, in the order they are asked (cheapest and commonest first). */
+export const STREAM_NAMERS: readonly StreamNamer[] = [tlsNamer, httpNamer, socksNamer, startTlsNamer];
 
 /**
  * Asks every namer; the first that names the stream wins. `need-more` while any namer may still

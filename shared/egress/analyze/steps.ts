@@ -20,3 +20,18 @@ export function stepAt(steps: readonly StepWindow[], time: number): string | und
   }
   return candidate?.name;
 }
+
+/**
+ * Every step a connection was alive in, first sight to last, in job order: a long-lived connection
+ * (a package registry kept open, a websocket) spans the steps that used it. When no window holds
+ * either end, the step `stepAt` gives for its first sight.
+ */
+export function stepsDuring(steps: readonly StepWindow[], first: number, last: number): string[] {
+  const names: string[] = [];
+  for (const step of steps) {
+    if (step.start <= last && (step.end === undefined || step.end >= first)) names.push(step.name);
+  }
+  if (names.length) return names;
+  const at = stepAt(steps, first);
+  return at ? [at] : [];
+}

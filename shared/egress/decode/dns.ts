@@ -4,12 +4,17 @@
  * dns-packet throws on malformed input; this wrapper returns undefined instead.
  */
 import dnsPacket from 'dns-packet';
+import { formatIPv4, formatIPv6 } from './ip.ts';
 
 export interface DnsAnswer {
   name: string;
   type: string;
   /** An address for A/AAAA, the target name for CNAME, otherwise empty. */
   data: string;
+  /** HTTPS/SVCB (RFC 9460 §2.2): the TargetName ('' when "." — the owner itself). */
+  target?: string;
+  /** HTTPS/SVCB ipv4hint and ipv6hint addresses (RFC 9460 §7.3). */
+  hints?: string[];
 }
 
 export interface DnsMessage {
@@ -25,6 +30,35 @@ export interface DnsMessage {
 const TYPE_NAMES: Record<string, string> = { UNKNOWN_64: 'SVCB', UNKNOWN_65: 'HTTPS' };
 const typeName = (type: unknown) => TYPE_NAMES[String(type)] ?? String(type);
 
+/**
+ * SVCB/HTTPS RDATA (RFC 9460 §2.2): SvcPriority, TargetName (never compressed), then SvcParams as
+ * key/length/value; ipv4hint is key 4, ipv6hint key 6. Undefined when the bytes do not parse.
+ */
+export function parseSvcb(rdata: Buffer): { target: string; hints: string[] } | undefined {
+  if (rdata.length < 3) return undefined;
+  let o = 2;
+  const labels: string[] = [];
+  for (let hops = 0; ; hops++) {
+    if (o >= rdata.length || hops > 127) return undefined;
+    const length = rdata[o++]!;
+    if (length === 0) break;
+    if (length > 63 || o + length > rdata.length) return undefined;
+    labels.push(rdata.subarray(o, o + length).toString('latin1'));
+    o += length;
+  }
+  const hints: string[] = [];
+  while (o + 4 <= rdata.length) {
+    const key = rdata.readUInt16BE(o);
+    const length = rdata.readUInt16BE(o + 2);
+    const value = rdata.subarray(o + 4, o + 4 + length);
+    if (value.length < length) return undefined;
+    if (key === 4) for (let i = 0; i + 4 <= value.length; i += 4) hints.push(formatIPv4(value, i));
+    if (key === 6) for (let i = 0; i + 16 <= value.length; i += 16) hints.push(formatIPv6(value, i));
+    o += 4 + length;
+  }
+  return { target: labels.join('.'), hints };
+}
+
 export function decodeDns(payload: Buffer): DnsMessage | undefined {
   if (payload.length < 12) return undefined;
   let decoded: ReturnType<typeof dnsPacket.decode>;
@@ -39,7 +73,9 @@ export function decodeDns(payload: Buffer): DnsMessage | undefined {
     const type = typeName(answer.type);
     const data =
       type === 'A' || type === 'AAAA' || type === 'CNAME' ? String((answer as { data?: unknown }).data ?? '') : '';
-    answers.push({ name: String(answer.name ?? ''), type, data });
+    const raw = (answer as { data?: unknown }).data;
+    const svcb = (type === 'HTTPS' || type === 'SVCB') && Buffer.isBuffer(raw) ? parseSvcb(raw) : undefined;
+    answers.push({ name: String(answer.name ?? ''), type, data, ...(svcb ?? {}) });
   }
   return {
     id: decoded.id ?? 0,

@@ -19,7 +19,11 @@ export function parseHttpRequest(stream: Buffer): HttpRequestResult {
   const end = head.indexOf('\r\n\r\n');
   const firstLineEnd = head.indexOf('\r\n');
   if (firstLineEnd < 0) return stream.length >= MAX_HEAD ? { status: 'not-http' } : { status: 'need-more' };
-  const [verb, target, version] = head.slice(0, firstLineEnd).split(' ');
+  // RFC 9112 §3: a recipient may split the request line on any run of whitespace.
+  const [verb, target, version] = head
+    .slice(0, firstLineEnd)
+    .trim()
+    .split(/[ \t]+/);
   if (!verb || !target || !version?.startsWith('HTTP/1.')) return { status: 'not-http' };
   if (verb === 'CONNECT') {
     const match = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(target);
@@ -33,5 +37,7 @@ export function parseHttpRequest(stream: Buffer): HttpRequestResult {
     .replace(/:\d+$/, '')
     .replace(/^\[|\]$/g, '')
     .toLowerCase();
-  return { status: 'ok', method: verb, ...(host ? { host } : {}) };
+  // RFC 9110 §7.2: Host is a uri-host; a control character (a NUL, a bare CR) makes it no name at all.
+  const named = host && !/[\x00-\x1f\x7f\s]/.test(host) ? host : undefined;
+  return { status: 'ok', method: verb, ...(named ? { host: named } : {}) };
 }

@@ -1,7 +1,7 @@
 /**
  * IPv4 and IPv6: addresses, the transport protocol and its bytes. Extension headers are walked
- * (RFC 8200 §4); fragments are reported as such and not reassembled (a connection's first packets,
- * which carry the names we look for, are never fragmented in practice). Never throws.
+ * (RFC 8200 §4); a fragment says where it belongs (`fragmentOf`) and analyze/fragments.ts puts the
+ * datagram back together (large DNS answers arrive fragmented). Never throws.
  */
 import type { NetworkPayload } from './link.ts';
 
@@ -14,6 +14,8 @@ export interface IpPacket {
   payload: Buffer;
   /** A non-first fragment, or a first fragment whose payload is incomplete. */
   fragment: boolean;
+  /** For a fragment: its datagram's identification, its byte offset in it, and whether more follow. */
+  fragmentOf?: { id: number; offset: number; more: boolean };
   /**
    * Payload bytes on the wire, from the IP header: more than `payload.length` when the capture cut
    * the packet (snaplen, or `-i any` capping offloaded super-segments at the interface MTU).
@@ -85,6 +87,11 @@ export function decodeIp(network: NetworkPayload): IpPacket | undefined {
       protocol: b[9]!,
       payload: b.subarray(ihl, end),
       fragment: moreFragments || fragmentOffset !== 0,
+      // RFC 791 §3.1: the offset counts 8-octet units.
+      fragmentOf:
+        moreFragments || fragmentOffset !== 0
+          ? { id: b.readUInt16BE(4), offset: fragmentOffset * 8, more: moreFragments }
+          : undefined,
       // TSO hands the capture a super-segment whose total length field may be 0: count what we have.
       wirePayloadLength: total >= ihl ? total - ihl : end - ihl,
     };
@@ -95,6 +102,7 @@ export function decodeIp(network: NetworkPayload): IpPacket | undefined {
   let next = b[6]!;
   let offset = 40;
   let fragment = false;
+  let fragmentOf: IpPacket['fragmentOf'];
   // Bounded: each header is at least 8 bytes, so the walk ends within the packet.
   while (offset < end) {
     if (IPV6_EXTENSIONS.has(next)) {
@@ -107,6 +115,8 @@ export function decodeIp(network: NetworkPayload): IpPacket | undefined {
       if (offset + 8 > end) return undefined;
       const field = b.readUInt16BE(offset + 2);
       fragment = (field & 0xfff8) !== 0 || (field & 1) !== 0;
+      // The offset is already in bytes once the low 3 bits are masked off (8-octet units << 3).
+      if (fragment) fragmentOf = { id: b.readUInt32BE(offset + 4), offset: field & 0xfff8, more: (field & 1) !== 0 };
       next = b[offset]!;
       offset += 8;
     } else if (next === 51) {
@@ -125,6 +135,7 @@ export function decodeIp(network: NetworkPayload): IpPacket | undefined {
     protocol: next,
     payload: b.subarray(offset, end),
     fragment,
+    fragmentOf,
     wirePayloadLength: payloadLength > 0 ? Math.max(0, 40 + payloadLength - offset) : end - offset,
   };
 }

@@ -27,9 +27,35 @@ const ETHERTYPE_IPV4 = 0x0800;
 const ETHERTYPE_IPV6 = 0x86dd;
 const ETHERTYPE_VLAN = [0x8100, 0x88a8, 0x9100];
 
+const ETHERTYPE_PPPOE_SESSION = 0x8864;
+const ETHERTYPE_MPLS = [0x8847, 0x8848];
+
 function fromEtherType(etherType: number, data: Buffer): NetworkPayload | undefined {
   if (etherType === ETHERTYPE_IPV4) return { version: 4, data };
   if (etherType === ETHERTYPE_IPV6) return { version: 6, data };
+  if (etherType === ETHERTYPE_PPPOE_SESSION) return pppoe(data);
+  if (ETHERTYPE_MPLS.includes(etherType)) return mpls(data);
+  return undefined;
+}
+
+/** PPPoE session stage (RFC 2516 §4): a 6-byte header, then a PPP protocol field. */
+function pppoe(b: Buffer): NetworkPayload | undefined {
+  if (b.length < 8 || b[0] !== 0x11 || b[1] !== 0x00) return undefined;
+  const protocol = b.readUInt16BE(6);
+  const end = Math.min(b.length, 6 + b.readUInt16BE(4));
+  if (protocol === 0x0021) return { version: 4, data: b.subarray(8, end) };
+  if (protocol === 0x0057) return { version: 6, data: b.subarray(8, end) };
+  return undefined;
+}
+
+/** An MPLS label stack (RFC 3032 §2.1): 4 bytes a label until the bottom-of-stack bit, then IP. */
+function mpls(b: Buffer): NetworkPayload | undefined {
+  let o = 0;
+  for (let labels = 0; labels < 16 && o + 4 <= b.length; labels++) {
+    const bottom = (b[o + 2]! & 1) === 1;
+    o += 4;
+    if (bottom) return fromVersionNibble(b.subarray(o));
+  }
   return undefined;
 }
 

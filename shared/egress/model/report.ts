@@ -34,13 +34,31 @@ export interface Endpoint {
   bytes: number;
   /** The job steps active when the endpoint was used (filled from the Actions API, when readable). */
   steps?: string[];
-  /** For CONNECT destinations: the proxy the connection went through (`host:port`). */
+  /** For CONNECT and SOCKS destinations: the proxy the connection went through (`host:port`). */
   via?: string;
+  /** Addresses left out of `addresses` (an endpoint behind very many addresses lists the first ones). */
+  addressesOmitted?: number;
   /**
-   * For QUIC endpoints: the version the client spoke ("v1", "v2", "draft-29", "T051", "Q046",
-   * "mvfst-draft-27", or its hex). With `namedBy: none` it says which version could not be read.
+   * Client addresses seen before NAT (a container's bridge address): the same connection also seen
+   * after NAT is counted once, and this keeps where it really came from.
    */
-  quicVersion?: string;
+  natClients?: string[];
+  /** QUIC: the versions the clients spoke ("v1", "draft-29", "Q046", or the hex number). */
+  quicVersions?: string[];
+  /** Why a QUIC endpoint is not named by SNI (a version whose Initials cannot be read, no SNI…). */
+  unnamedReason?: string;
+}
+
+/** A name that resolved, whose addresses no captured connection went to. */
+export interface LookedUpName {
+  name: string;
+  /** Record types asked (A, AAAA, HTTPS…). */
+  types: string[];
+  /** Addresses the answers gave (A/AAAA and HTTPS/SVCB hints), sorted. */
+  addresses: string[];
+  server: string;
+  /** ISO 8601 time of the first answer. */
+  time: string;
 }
 
 export interface FailedLookup {
@@ -52,6 +70,13 @@ export interface FailedLookup {
   time: string;
 }
 
+/**
+ * Why packets were left undecoded: a link type not decoded, a frame of a known link type that is not
+ * IP (ARP, LLDP…), a header cut short, a fragment whose datagram never completed, a tunnel whose
+ * payload could not be placed, an IP protocol that is none of TCP/UDP/ICMP (ESP, OSPF, SCTP…).
+ */
+export type UndecodedReason = 'link-type' | 'not-ip' | 'malformed' | 'fragment' | 'tunnel' | 'protocol';
+
 export interface CaptureInfo {
   file: string;
   format: 'pcap' | 'pcapng';
@@ -60,6 +85,10 @@ export interface CaptureInfo {
   bytes: number;
   /** Packets the decoder could not place (unknown link types, non-IP, fragments). */
   undecoded: number;
+  /** `undecoded` by reason (only reasons that occurred). */
+  undecodedBy?: Partial<Record<UndecodedReason, number>>;
+  /** Packets taken out of tunnels and decoded, by kind (gre, vxlan, geneve, ip-in-ip, gtp-u, erspan). */
+  tunnels?: Record<string, number>;
   /** Kernel drops reported by the capture backend, when known. */
   dropped?: number;
   backend?: string;
@@ -70,6 +99,8 @@ export interface CaptureInfo {
    * disk): egress from `since` on is missing, and no drop count is given.
    */
   incomplete?: { reason: string; message: string; since?: string };
+  /** With several files merged into one report: every file, in the order read. */
+  files?: string[];
 }
 
 export interface EgressReport {
@@ -80,5 +111,10 @@ export interface EgressReport {
   capture: CaptureInfo;
   endpoints: Endpoint[];
   failedLookups: FailedLookup[];
+  /**
+   * Names that were looked up but never contacted: they reached the resolver (DNS-only exfiltration
+   * looks exactly like this), so they are egress of their own.
+   */
+  lookedUp?: LookedUpName[];
   warnings: string[];
 }
