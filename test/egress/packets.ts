@@ -286,3 +286,113 @@ export function quicInitial(options: {
 export function cryptoClientHello(serverName: string, size = 1800): Buffer {
   return clientHello(serverName, size).subarray(5);
 }
+
+// --- Encapsulations no local tool makes, byte by byte from their specifications -------------------
+
+/** An Ethernet frame of any EtherType around `payload`. */
+export function ethernetOf(etherType: number, payload: Buffer): Buffer {
+  const type = Buffer.alloc(2);
+  type.writeUInt16BE(etherType);
+  return Buffer.concat([Buffer.alloc(12, 0xbb), type, payload]);
+}
+
+/** GRE (RFC 2784/2890) with an optional key and sequence number, around a payload of `protocol`. */
+export function gre(protocol: number, payload: Buffer, options: { key?: number; seq?: number } = {}): Buffer {
+  let flags = 0;
+  const extra: Buffer[] = [];
+  if (options.key !== undefined) {
+    flags |= 0x2000;
+    const k = Buffer.alloc(4);
+    k.writeUInt32BE(options.key);
+    extra.push(k);
+  }
+  if (options.seq !== undefined) {
+    flags |= 0x1000;
+    const s = Buffer.alloc(4);
+    s.writeUInt32BE(options.seq);
+    extra.push(s);
+  }
+  const h = Buffer.alloc(4);
+  h.writeUInt16BE(flags, 0);
+  h.writeUInt16BE(protocol, 2);
+  return Buffer.concat([h, ...extra, payload]);
+}
+
+/** VXLAN (RFC 7348 §5): I flag, VNI, then an inner Ethernet frame. */
+export function vxlan(vni: number, innerFrame: Buffer): Buffer {
+  const h = Buffer.alloc(8);
+  h[0] = 0x08;
+  h.writeUIntBE(vni, 4, 3);
+  return Buffer.concat([h, innerFrame]);
+}
+
+/** Geneve (RFC 8926 §3.4) with `optionWords` 4-byte words of options. */
+export function geneve(protocol: number, payload: Buffer, optionWords = 0): Buffer {
+  const h = Buffer.alloc(8 + optionWords * 4);
+  h[0] = optionWords & 0x3f;
+  h.writeUInt16BE(protocol, 2);
+  return Buffer.concat([h, payload]);
+}
+
+/** GTP-U G-PDU (3GPP TS 29.281 §5.1), with a PDU Session Container extension header when asked. */
+export function gtpU(teid: number, inner: Buffer, extension = false): Buffer {
+  const ext = extension ? Buffer.from([0, 0, 0, 0x85, 1, 0x10, 0x09, 0]) : Buffer.alloc(0);
+  const h = Buffer.alloc(8);
+  h[0] = 0x30 | (extension ? 0x04 : 0);
+  h[1] = 0xff;
+  h.writeUInt16BE(ext.length + inner.length, 2);
+  h.writeUInt32BE(teid, 4);
+  return Buffer.concat([h, ext, inner]);
+}
+
+/** A PPPoE session frame (RFC 2516 §4) carrying IPv4 or IPv6. */
+export function pppoe(ip: Buffer): Buffer {
+  const h = Buffer.alloc(8);
+  h[0] = 0x11;
+  h.writeUInt16BE(0x1234, 2);
+  h.writeUInt16BE(ip.length + 2, 4);
+  h.writeUInt16BE(ip[0]! >> 4 === 6 ? 0x0057 : 0x0021, 6);
+  return ethernetOf(0x8864, Buffer.concat([h, ip]));
+}
+
+/** IPv4 fragments of one datagram (RFC 791 §3.2), `size` payload bytes each (a multiple of 8). */
+export function ipv4Fragments(
+  src: string,
+  dst: string,
+  protocol: number,
+  payload: Buffer,
+  size: number,
+  id = 0x4242,
+): Buffer[] {
+  const out: Buffer[] = [];
+  for (let offset = 0; offset < payload.length; offset += size) {
+    const part = payload.subarray(offset, offset + size);
+    const more = offset + size < payload.length;
+    const packet = ipv4(src, dst, protocol, part, (more ? 0x2000 : 0) | (offset / 8));
+    packet.writeUInt16BE(id, 4);
+    out.push(packet);
+  }
+  return out;
+}
+
+/** IPv6 fragments (RFC 8200 §4.5): a Fragment header in front of each piece. */
+export function ipv6Fragments(
+  src: string,
+  dst: string,
+  protocol: number,
+  payload: Buffer,
+  size: number,
+  id = 0x10203040,
+): Buffer[] {
+  const out: Buffer[] = [];
+  for (let offset = 0; offset < payload.length; offset += size) {
+    const part = payload.subarray(offset, offset + size);
+    const more = offset + size < payload.length;
+    const header = Buffer.alloc(8);
+    header[0] = protocol;
+    header.writeUInt16BE(offset | (more ? 1 : 0), 2);
+    header.writeUInt32BE(id, 4);
+    out.push(ipv6(src, dst, 44, Buffer.concat([header, part])));
+  }
+  return out;
+}

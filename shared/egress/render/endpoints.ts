@@ -16,6 +16,20 @@ function failureText(e: Endpoint): string {
   return e.failed ? `${e.failed}/${e.connections} failed (${e.failures.join(', ')})` : '';
 }
 
+/** The protocol column: QUIC shows the versions spoken, and why it is unnamed when it is. */
+function protocolText(e: Endpoint): string {
+  const versions = e.quicVersions?.length ? ` ${e.quicVersions.join('/')}` : '';
+  const unnamed = e.unnamedReason && e.namedBy === 'none' ? ' (unnamed)' : '';
+  return `${e.protocol}${versions}${unnamed}`;
+}
+
+function addressText(e: Endpoint, format: (s: string) => string): string {
+  const listed = e.addresses.map(format).join(' ');
+  const more = e.addressesOmitted ? ` (+${e.addressesOmitted} more)` : '';
+  const nat = e.natClients?.length ? ` (before NAT: ${e.natClients.map(format).join(' ')})` : '';
+  return listed ? `${listed}${more}${nat}` : e.via ? `via ${format(e.via)}` : '';
+}
+
 function summaryLine(report: EgressReport): string {
   const failed = report.endpoints.filter((e) => e.failed).length;
   const parts = [
@@ -24,6 +38,7 @@ function summaryLine(report: EgressReport): string {
   ];
   if (failed) parts.push(`${failed} with failed connections`);
   if (report.failedLookups.length) parts.push(`${report.failedLookups.length} failed DNS lookups`);
+  if (report.lookedUp?.length) parts.push(`${report.lookedUp.length} names looked up, not contacted`);
   if (report.capture.dropped !== undefined) parts.push(`${report.capture.dropped} dropped by the kernel`);
   return parts.join(', ');
 }
@@ -36,7 +51,7 @@ export function renderEndpointsText(report: EgressReport): string {
     protocolText(e),
     e.namedBy,
     String(e.connections),
-    e.addresses.join(' ') || (e.via ? `via ${visibleControls(e.via)}` : ''),
+    addressText(e, visibleControls),
     (e.steps ?? []).map(visibleControls).join(', '),
     failureText(e),
   ]);
@@ -52,6 +67,10 @@ export function renderEndpointsText(report: EgressReport): string {
       `lookup failed: ${visibleControls(lookup.name)} ${lookup.type} -> ${lookup.rcode} (server ${lookup.server})`,
     );
   }
+  for (const name of report.lookedUp ?? []) {
+    const addresses = name.addresses.length ? ` -> ${name.addresses.map(visibleControls).join(' ')}` : '';
+    out.push(`looked up, not contacted: ${visibleControls(name.name)} ${name.types.join('/')}${addresses}`);
+  }
   for (const warning of report.warnings) out.push(`warning: ${visibleControls(warning)}`);
   out.push(summaryLine(report));
   return `${out.join('\n')}\n`;
@@ -64,7 +83,7 @@ export function renderEndpointsMarkdown(report: EgressReport, title = 'Egress'):
     protocolText(e),
     e.namedBy,
     String(e.connections),
-    e.addresses.map(markdownCode).join(' ') || (e.via ? `via ${markdownCode(e.via)}` : ''),
+    addressText(e, markdownCode),
     (e.steps ?? []).map(markdownCode).join(', '),
     failureText(e) ? `⚠️ ${failureText(e)}` : '',
   ]);
@@ -81,6 +100,22 @@ export function renderEndpointsMarkdown(report: EgressReport, title = 'Egress'):
       markdownTable(
         ['Name', 'Type', 'Result', 'Server'],
         report.failedLookups.map((l) => [markdownCode(l.name), l.type, l.rcode, markdownCode(l.server)]),
+      ),
+    );
+  }
+  if (report.lookedUp?.length) {
+    parts.push(
+      '',
+      '#### Looked up, not contacted (the name reached the resolver; no connection used it)',
+      '',
+      markdownTable(
+        ['Name', 'Types', 'Addresses', 'Server'],
+        report.lookedUp.map((l) => [
+          markdownCode(l.name),
+          l.types.join(', '),
+          l.addresses.map(markdownCode).join(' '),
+          markdownCode(l.server),
+        ]),
       ),
     );
   }
