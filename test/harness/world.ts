@@ -58,6 +58,8 @@ export interface WorldSpec {
   staticDir?: string;
   /** Leave segmentation offloads on (default) or turn them off for MTU-sized captured segments. */
   offloads?: boolean;
+  /** Extra dnsmasq options (`--txt-record=…`, `--host-record=…`, `--edns-packet-max=…`). */
+  dnsmasqOptions?: string[];
 }
 
 export interface ExecOptions {
@@ -404,6 +406,7 @@ export async function createWorld(spec: WorldSpec): Promise<World> {
         '--log-facility=-',
         '--user=root',
         ...Object.entries(spec.cnames ?? {}).map(([alias, target]) => `--cname=${alias},${target}`),
+        ...(spec.dnsmasqOptions ?? []),
       ],
       { ns: 'internet' },
     );
