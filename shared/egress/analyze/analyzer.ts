@@ -138,13 +138,8 @@ export class Analysis {
   }
 
   private flowFor(transport: Transport, ip: IpPacket, srcPort: number, dstPort: number, sender: Sender, time: number) {
-    const forward = flowKey(transport, ip.src, srcPort, ip.dst, dstPort);
-    let flow = this.flows.get(forward);
-    let backward: string | undefined;
-    if (!flow) {
-      backward = flowKey(transport, ip.dst, dstPort, ip.src, srcPort);
-      flow = this.flows.get(backward);
-    }
+    const key = flowKey(transport, ip.src, srcPort, ip.dst, dstPort);
+    let flow = this.flows.get(key);
     if (flow && sender !== 'unknown' && !flow.oriented) {
       // The opening packet (or the SYN-ACK) came late and says who is who: believe it over ports.
       const srcIsClient = flow.clientIp === ip.src && flow.clientPort === srcPort;
@@ -156,7 +151,6 @@ export class Analysis {
         this.countOverflow(transport, ip, srcPort, dstPort, sender, time);
         return { flow: undefined, fromClient: false };
       }
-      backward ??= flowKey(transport, ip.dst, dstPort, ip.src, srcPort);
       const srcIsServer =
         sender === 'server' || (sender === 'unknown' && guessSrcIsServer(transport, srcPort, dstPort));
       flow = {
@@ -174,7 +168,7 @@ export class Analysis {
         pending: new Map(),
         oriented: sender !== 'unknown',
       };
-      this.flows.set(srcIsServer ? backward : forward, flow);
+      this.flows.set(key, flow);
     }
     flow.lastSeen = Math.max(flow.lastSeen, time);
     flow.bytes += ip.wirePayloadLength;
@@ -184,13 +178,12 @@ export class Analysis {
 
   /** Swaps a flow's ends (its orientation was a guess, and the traffic said otherwise). */
   private flip(flow: Flow): void {
-    this.flows.delete(flowKey(flow.transport, flow.clientIp, flow.clientPort, flow.serverIp, flow.serverPort));
+    // The key does not depend on direction: only the roles change.
     [flow.clientIp, flow.serverIp] = [flow.serverIp, flow.clientIp];
     [flow.clientPort, flow.serverPort] = [flow.serverPort, flow.clientPort];
     flow.pending = flow.name ? undefined : new Map();
     flow.baseSeq = undefined;
     flow.segments = 0;
-    this.flows.set(flowKey(flow.transport, flow.clientIp, flow.clientPort, flow.serverIp, flow.serverPort), flow);
   }
 
   /** Past MAX_FLOWS: the connection is counted by destination, and never named. */
@@ -239,7 +232,8 @@ export class Analysis {
       // client's port, not a retransmission: set the old one aside so both are counted.
       const key = flowKey('tcp', ip.src, segment.srcPort, ip.dst, segment.dstPort);
       const previous = this.flows.get(key);
-      if (previous?.synSeen && previous.isn !== segment.seq) {
+      const sameClient = previous?.clientIp === ip.src && previous.clientPort === segment.srcPort;
+      if (previous?.synSeen && sameClient && previous.isn !== segment.seq) {
         this.reusedFlows.push(previous);
         this.flows.delete(key);
       }
