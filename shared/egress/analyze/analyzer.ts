@@ -28,7 +28,7 @@ const MAX_ENCAPSULATION = 4;
  * Connections tracked one by one. Past this (a scan, a flood of SYNs) new connections are counted
  * per destination only, so memory stays bounded whatever the capture holds; the report says so.
  */
-export const MAX_FLOWS = 250_000;
+export const MAX_FLOWS = 100_000;
 /** Destinations counted past MAX_FLOWS; beyond this they are one bucket. */
 const MAX_OVERFLOW_DESTINATIONS = 50_000;
 
@@ -165,7 +165,6 @@ export class Analysis {
         synSeen: false,
         synAckSeen: false,
         segments: 0,
-        pending: new Map(),
         oriented: sender !== 'unknown',
       };
       this.flows.set(key, flow);
@@ -181,7 +180,8 @@ export class Analysis {
     // The key does not depend on direction: only the roles change.
     [flow.clientIp, flow.serverIp] = [flow.serverIp, flow.clientIp];
     [flow.clientPort, flow.serverPort] = [flow.serverPort, flow.clientPort];
-    flow.pending = flow.name ? undefined : new Map();
+    this.decide(flow);
+    flow.decided = flow.name !== undefined;
     flow.baseSeq = undefined;
     flow.segments = 0;
   }
@@ -271,11 +271,19 @@ export class Analysis {
         fromClient = true;
       }
     }
-    if (!fromClient || !flow.pending) return;
+    if (!fromClient || flow.decided) return;
     flow.baseSeq ??= segment.seq;
+    // Allocated on the first client byte: a connection that never sends any (a scan) costs no buffer.
+    flow.pending ??= new Map();
     addPending(flow.pending, (segment.seq - flow.baseSeq) >>> 0, segment.payload);
     flow.segments++;
     this.nameFromClientBytes(flow);
+  }
+
+  /** The namers are done with this flow: its first-flight bytes go. */
+  private decide(flow: Flow): void {
+    flow.decided = true;
+    flow.pending = undefined;
   }
 
   /** Asks the namers about the client's reassembled first bytes; gives up after a few segments. */
@@ -284,17 +292,17 @@ export class Analysis {
     if (!stream.length) {
       // Data that never starts at offset 0 (a lost first segment): a few looks, then give up, so a
       // sender of endless out-of-order data costs no more than one that names itself.
-      if (flow.segments >= MAX_SEGMENTS) flow.pending = undefined;
+      if (flow.segments >= MAX_SEGMENTS) this.decide(flow);
       return;
     }
     const verdict = nameStream(stream, { serverPort: flow.serverPort });
     if (verdict.status === 'named') {
       flow.name = verdict.name;
-      flow.pending = undefined;
+      this.decide(flow);
       return;
     }
     if (verdict.status === 'not-mine' || flow.segments >= MAX_SEGMENTS || stream.length >= MAX_PENDING)
-      flow.pending = undefined;
+      this.decide(flow);
   }
 
   private udp(ip: IpPacket, time: number): void {
@@ -304,10 +312,10 @@ export class Analysis {
     if (!flow) return;
     if (DNS_PORTS.has(flow.serverPort)) {
       this.dns.datagram(datagram.payload, fromClient ? ip.src : ip.dst, fromClient ? ip.dst : ip.src, time);
-      flow.pending = undefined;
+      this.decide(flow);
       return;
     }
-    if (!fromClient || !flow.pending) return;
+    if (!fromClient || flow.decided) return;
     flow.quic ??= newQuicSession();
     const verdict = feedQuic(flow.quic, datagram.payload);
     if (verdict.status === 'need-more') return;
@@ -321,7 +329,7 @@ export class Analysis {
         quicVersion: verdict.versionName,
         unnamedReason: verdict.reason,
       };
-    flow.pending = undefined;
+    this.decide(flow);
     flow.quic = undefined;
   }
 

@@ -38,6 +38,8 @@ export interface Flow {
   name?: FlowName;
   /** The client's first bytes, by offset from the first payload byte; undefined once decided. */
   pending?: Pending;
+  /** True once the namers are done with the flow (named, refused by all, or given up on). */
+  decided?: boolean;
   /** The client's initial sequence number, from its SYN. */
   isn?: number;
   /** Sequence number of the client's first payload byte. */

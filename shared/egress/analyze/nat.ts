@@ -20,17 +20,22 @@ function copyKey(flow: Flow): string | undefined {
 
 /** Returns the flows with each pre-NAT copy folded into its post-NAT copy. Linear in the flows. */
 export function mergeNatCopies(flows: readonly Flow[]): Flow[] {
-  const byKey = new Map<string, Flow[]>();
+  // Without two client addresses there is no NAT to undo (the common case: one runner, no containers).
+  const clients = new Set<string>();
+  for (const flow of flows) if (clients.add(flow.clientIp).size > 1) break;
+  if (clients.size < 2) return [...flows];
+  const byKey = new Map<string, Flow | Flow[]>();
   for (const flow of flows) {
     const key = copyKey(flow);
     if (key === undefined) continue;
-    const list = byKey.get(key);
-    if (list) list.push(flow);
-    else byKey.set(key, [flow]);
+    const seen = byKey.get(key);
+    if (seen === undefined) byKey.set(key, flow);
+    else if (Array.isArray(seen)) seen.push(flow);
+    else byKey.set(key, [seen, flow]);
   }
   const folded = new Set<Flow>();
   for (const group of byKey.values()) {
-    if (group.length < 2) continue;
+    if (!Array.isArray(group)) continue;
     group.sort((a, b) => a.firstSeen - b.firstSeen);
     for (let i = 0; i + 1 < group.length; i++) {
       const before = group[i]!;
