@@ -8,12 +8,17 @@
  * 2. Capture overhead: wall time of a 1 GB HTTPS download over veth, with and without `egress run`
  *    (default `names` filter) around it.
  * 3. Connection rate: 2,000 new connections/s for 10 s under capture; how many the report counts.
+ * 4. A corpus of small captures (the first capture cut into 200-packet files): one `egress analyze`
+ *    process for all of them vs one tshark per file, start-up included either way.
+ * 5. 1M distinct SYNs (generated): peak RSS stays within the stated bound (MAX_FLOWS connections
+ *    tracked one by one, the rest counted per destination), against the same file's first 100k.
  *
  *   sudo npm run bench -- egress      (BENCH_SCALE=0.25 for a quicker, smaller run;
- *                                      BENCH_PARTS=overhead for one section)
+ *                                      BENCH_PARTS=overhead for one section;
+ *                                      BENCH_CLI=path/to/cli.js to time another build than dist/)
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -24,13 +29,13 @@ import { repoRoot } from '../../test/harness/runner.ts';
 const run = promisify(execFile);
 const scale = Number(process.env.BENCH_SCALE ?? '1');
 // BENCH_PARTS=analysis,overhead,rate picks sections (default: all).
-const parts = new Set((process.env.BENCH_PARTS ?? 'analysis,overhead,rate').split(','));
+const parts = new Set((process.env.BENCH_PARTS ?? 'analysis,overhead,rate,corpus,syns').split(','));
 const skip = worldSkipReason();
 if (skip) {
   process.stdout.write(`skipped: ${skip}\n`);
   process.exit(0);
 }
-const cli = path.join(repoRoot, 'dist', 'cli', 'index.js');
+const cli = process.env.BENCH_CLI ?? path.join(repoRoot, 'dist', 'cli', 'index.js');
 const dir = mkdtempSync(path.join(tmpdir(), 'telltale-bench-egress-'));
 const line = (text: string) => process.stdout.write(`${text}\n`);
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
@@ -93,6 +98,39 @@ try {
     line(`  speed-up                 ${(tshark.seconds / ours.seconds).toFixed(1)}x`);
     line(
       `  memory vs file size      half file ${(oursHalf.rssKiB / 1024).toFixed(0)} MiB, whole file ${(ours.rssKiB / 1024).toFixed(0)} MiB`,
+    );
+    if (parts.has('corpus')) {
+      // --- 4. hundreds of small captures: start-up dominates ------------------------------------
+      const corpus = path.join(dir, 'corpus');
+      await run('mkdir', ['-p', corpus]);
+      await run('editcap', ['-c', '200', half, path.join(corpus, 'part.pcap')]);
+      const files = readdirSync(corpus)
+        .map((f) => path.join(corpus, f))
+        .slice(0, 200);
+      const started = process.hrtime.bigint();
+      await run(process.execPath, [cli, 'egress', 'analyze', ...files, '--format', 'json'], { maxBuffer: 1 << 30 });
+      const oneProcess = Number(process.hrtime.bigint() - started) / 1e9;
+      const tsharkStarted = process.hrtime.bigint();
+      for (const f of files) await run('tshark', tsharkArgs(f), { maxBuffer: 1 << 28 });
+      const perFile = Number(process.hrtime.bigint() - tsharkStarted) / 1e9;
+      line(`a corpus of ${files.length} small captures (200 packets each), start-up included:`);
+      line(`  telltale egress analyze FILE…  ${oneProcess.toFixed(2)} s  (one process)`);
+      line(`  tshark per file                ${perFile.toFixed(2)} s`);
+      line(`  speed-up                       ${(perFile / oneProcess).toFixed(1)}x`);
+    }
+  }
+  if (parts.has('syns')) {
+    // --- 5. 1M distinct SYNs: memory bounded -----------------------------------------------------
+    const full = path.join(dir, 'syns-1m.pcap');
+    const small = path.join(dir, 'syns-100k.pcap');
+    writeFileSync(full, synCapture(Math.round(1_000_000 * Math.max(scale, 0.25))));
+    writeFileSync(small, synCapture(100_000));
+    const big = await measure(process.execPath, [cli, 'egress', 'analyze', full, '--format', 'json']);
+    const base = await measure(process.execPath, [cli, 'egress', 'analyze', small, '--format', 'json']);
+    line(`distinct SYNs (raw IPv4, distinct sources, 256 destinations):`);
+    line(`  100k SYNs  ${base.seconds.toFixed(2)} s   peak RSS ${(base.rssKiB / 1024).toFixed(0)} MiB`);
+    line(
+      `  ${(Math.round(1_000_000 * Math.max(scale, 0.25)) / 1e6).toFixed(2)}M SYNs  ${big.seconds.toFixed(2)} s   peak RSS ${(big.rssKiB / 1024).toFixed(0)} MiB (the report says the rest were counted by destination)`,
     );
   }
   if (parts.has('overhead')) {
@@ -179,6 +217,37 @@ try {
 } finally {
   await world.close();
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** A pcap (LINKTYPE_RAW) of `n` SYNs from distinct sources and ports to 256 destinations. */
+function synCapture(n: number): Buffer {
+  const record = 16 + 40;
+  const out = Buffer.alloc(24 + n * record);
+  out.writeUInt32LE(0xa1b2c3d4, 0);
+  out.writeUInt16LE(2, 4);
+  out.writeUInt16LE(4, 6);
+  out.writeUInt32LE(65535, 16);
+  out.writeUInt32LE(101, 20);
+  for (let i = 0; i < n; i++) {
+    const o = 24 + i * record;
+    out.writeUInt32LE(1_700_000_000 + Math.floor(i / 10_000), o);
+    out.writeUInt32LE((i % 10_000) * 100, o + 4);
+    out.writeUInt32LE(40, o + 8);
+    out.writeUInt32LE(40, o + 12);
+    const p = o + 16;
+    out[p] = 0x45;
+    out.writeUInt16BE(40, p + 2);
+    out[p + 8] = 64;
+    out[p + 9] = 6;
+    out.set([10, (i >> 16) & 0xff, (i >> 8) & 0xff, i & 0xff], p + 12);
+    out.set([198, 18, (i >> 8) & 0xff, 1], p + 16);
+    out.writeUInt16BE(1024 + (i % 60_000), p + 20);
+    out.writeUInt16BE(443, p + 22);
+    out.writeUInt32BE((i * 7919) >>> 0, p + 24);
+    out[p + 32] = 0x50;
+    out[p + 33] = 0x02;
+  }
+  return out;
 }
 
 /** The packet number at `fraction` of a capture (capinfos counts them). */
