@@ -12,6 +12,11 @@ import { decodeTcp, decodeUdp, decodeUnreachable } from '../../shared/egress/dec
 import { decodeDns } from '../../shared/egress/decode/dns.ts';
 import { parseClientHello } from '../../shared/egress/decode/tls.ts';
 import { parseHttpRequest } from '../../shared/egress/decode/http.ts';
+import { decapsulate } from '../../shared/egress/decode/tunnel.ts';
+import { parseSocksRequest } from '../../shared/egress/decode/socks.ts';
+import { findStartTls } from '../../shared/egress/decode/starttls.ts';
+import { parseSvcb } from '../../shared/egress/decode/dns.ts';
+import { FragmentTable } from '../../shared/egress/analyze/fragments.ts';
 import { analyzeCaptureFile } from '../../shared/egress/analyze.ts';
 import { InputError } from '../../shared/util/errors.ts';
 import { clientHello, pcap } from './packets.ts';
@@ -25,6 +30,8 @@ test('every decoder returns plain data or undefined on arbitrary bytes', () => {
       const network = decodeLink(linkType, b);
       const ip = network && decodeIp(network);
       if (ip) decodeUnreachable(ip);
+      if (ip) for (const protocol of [4, 41, 47, 17]) decapsulate({ ...ip, protocol });
+      if (ip?.fragmentOf) new FragmentTable().add(ip, 0);
       decodeIp({ version: 4, data: b });
       decodeIp({ version: 6, data: b });
       decodeTcp(b);
@@ -32,6 +39,9 @@ test('every decoder returns plain data or undefined on arbitrary bytes', () => {
       decodeDns(b);
       parseClientHello(b);
       parseHttpRequest(b);
+      parseSocksRequest(b);
+      findStartTls(b);
+      parseSvcb(b);
     }),
     runs,
   );
