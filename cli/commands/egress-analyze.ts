@@ -3,17 +3,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { CliIO } from '../io.ts';
 import type { DemoSection } from './demo.ts';
-import { analyzeCaptureFile, analyzeCaptureFilesMerged } from '../../shared/egress/analyze.ts';
-import { renderEndpointsMarkdown, renderEndpointsText } from '../../shared/egress/render/endpoints.ts';
-import type { EgressReport } from '../../shared/egress/model/report.ts';
-
-export type ReportFormat = 'json' | 'markdown' | 'table';
-
-export function renderReport(report: EgressReport, format: ReportFormat): string {
-  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
-  if (format === 'markdown') return renderEndpointsMarkdown(report);
-  return renderEndpointsText(report);
-}
+import type { ReportFormat } from '../../shared/egress/run.ts';
 
 export function registerEgressAnalyze(egress: Command, io: CliIO): void {
   egress
@@ -24,24 +14,25 @@ export function registerEgressAnalyze(egress: Command, io: CliIO): void {
     .option('--merge', 'one report for all the files (connections and DNS answers pooled)')
     .option('--include-loopback', 'list connections to loopback addresses too (not egress; left out by default)')
     .action(async (files: string[], options: { format: ReportFormat; merge?: boolean; includeLoopback?: boolean }) => {
+      const { analyzeEgress, analyzeEgressMerged, renderEgressReport } = await import('../../shared/egress/run.ts');
       const analyzeOptions = { includeLoopback: options.includeLoopback ?? false };
       if (options.merge || files.length === 1) {
         const report = options.merge
-          ? await analyzeCaptureFilesMerged(files, analyzeOptions)
-          : await analyzeCaptureFile(files[0]!, analyzeOptions);
-        io.stdout(renderReport(report, options.format));
+          ? await analyzeEgressMerged(files, analyzeOptions)
+          : await analyzeEgress(files[0]!, analyzeOptions);
+        io.stdout(renderEgressReport(report, options.format));
         for (const warning of report.warnings) io.stderr(`telltale: warning: ${warning}\n`);
         return;
       }
       // One process for many files: start-up is paid once. JSON is one array, one report per file.
-      const reports: EgressReport[] = [];
+      const reports = [];
       for (const file of files) {
-        const report = await analyzeCaptureFile(file, analyzeOptions);
+        const report = await analyzeEgress(file, analyzeOptions);
         if (options.format === 'json') reports.push(report);
-        else
-          io.stdout(
-            `${options.format === 'markdown' ? '## ' : '== '}${file}\n\n${renderReport(report, options.format)}\n`,
-          );
+        else {
+          const heading = options.format === 'markdown' ? '## ' : '== ';
+          io.stdout(`${heading}${file}\n\n${renderEgressReport(report, options.format)}\n`);
+        }
         for (const warning of report.warnings) io.stderr(`telltale: warning: ${file}: ${warning}\n`);
       }
       if (options.format === 'json') io.stdout(`${JSON.stringify(reports, null, 2)}\n`);

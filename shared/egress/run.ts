@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { parseDuration } from '../util/duration.ts';
 import { InputError } from '../util/errors.ts';
-import { analyzeCaptureFile } from './analyze.ts';
+import { analyzeCaptureFile, analyzeCaptureFilesMerged, type AnalyzeOptions } from './analyze.ts';
 import { diffEgress, type ObservedReport } from './diff/diff.ts';
 import { loadReports } from './diff/reports.ts';
 import { loadManifest, parseManifest, type Manifest } from './manifest/manifest.ts';
@@ -22,8 +22,13 @@ import { renderEndpointsMarkdown, renderEndpointsText } from './render/endpoints
 export type ReportFormat = 'json' | 'markdown' | 'table';
 
 /** Every endpoint in a pcap or pcapng file. */
-export function analyzeEgress(file: string): Promise<EgressReport> {
-  return analyzeCaptureFile(file);
+export function analyzeEgress(file: string, options: AnalyzeOptions = {}): Promise<EgressReport> {
+  return analyzeCaptureFile(file, options);
+}
+
+/** Several capture files as one report: connections and DNS answers pooled. */
+export function analyzeEgressMerged(files: readonly string[], options: AnalyzeOptions = {}): Promise<EgressReport> {
+  return analyzeCaptureFilesMerged(files, options);
 }
 
 /** The report as the user asked for it; `json` is the egress-report.json every capture writes. */

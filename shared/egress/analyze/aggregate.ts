@@ -45,15 +45,11 @@ const PORT_PROTOCOLS: Record<string, string> = {
 const NAMING_STRENGTH: Record<NamedBy, number> = { sni: 4, connect: 3, 'http-host': 2, dns: 1, none: 0 };
 
 interface EndpointAccumulator {
-  endpoint: Omit<
-    Endpoint,
-    'addresses' | 'failures' | 'firstSeen' | 'lastSeen' | 'steps' | 'natClients' | 'quicVersions'
-  >;
+  endpoint: Omit<Endpoint, 'addresses' | 'failures' | 'firstSeen' | 'lastSeen' | 'steps' | 'natClients'>;
   steps: Set<string>;
   addresses: Set<string>;
   failures: Set<Endpoint['failures'][number]>;
   natClients: Set<string>;
-  quicVersions: Set<string>;
   first: number;
   last: number;
 }
@@ -101,7 +97,6 @@ export function toEndpoints(
         addresses: new Set(),
         failures: new Set(),
         natClients: new Set(),
-        quicVersions: new Set(),
         first: flow.firstSeen,
         last: flow.lastSeen,
       };
@@ -114,7 +109,8 @@ export function toEndpoints(
     // A long-lived connection belongs to every step it was used in, first sight to last.
     if (steps) for (const step of stepsDuring(steps, flow.firstSeen, flow.lastSeen)) acc.steps.add(step);
     for (const client of flow.natClients ?? []) acc.natClients.add(client);
-    if (flow.name?.quicVersion) acc.quicVersions.add(flow.name.quicVersion);
+    const quicVersion = flow.name?.quicVersion;
+    if (quicVersion && e.protocol === 'quic') e.quicVersion ??= quicVersion;
     if (flow.name?.unnamedReason && !e.unnamedReason && namedBy === 'none') e.unnamedReason = flow.name.unnamedReason;
     e.connections++;
     e.bytes += flow.bytes;
@@ -209,7 +205,6 @@ export function toEndpoints(
         addresses: new Set(),
         failures: new Set(),
         natClients: new Set(),
-        quicVersions: new Set(),
         first: count.first,
         last: count.last,
       };
@@ -222,12 +217,11 @@ export function toEndpoints(
     acc.last = Math.max(acc.last, count.last);
   }
   const endpoints = [...byKey.values()]
-    .map(({ endpoint, steps: used, addresses, failures, natClients, quicVersions, first, last }) => ({
+    .map(({ endpoint, steps: used, addresses, failures, natClients, first, last }) => ({
       ...endpoint,
       addresses: [...addresses].sort().slice(0, MAX_LISTED_ADDRESSES),
       ...(addresses.size > MAX_LISTED_ADDRESSES ? { addressesOmitted: addresses.size - MAX_LISTED_ADDRESSES } : {}),
       ...(natClients.size ? { natClients: [...natClients].sort() } : {}),
-      ...(quicVersions.size ? { quicVersions: [...quicVersions].sort() } : {}),
       failures: [...failures].sort(),
       firstSeen: new Date(first).toISOString(),
       lastSeen: new Date(last).toISOString(),

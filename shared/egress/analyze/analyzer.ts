@@ -14,7 +14,7 @@ import { noteTcpFlags, noteUnreachable, refusedFlowKey } from './failures.ts';
 import type { Flow } from './flow.ts';
 import { flowKey, type Transport } from './flow-key.ts';
 import { nameStream } from './namers.ts';
-import { feedQuic, newQuicSession } from './quic-namer.ts';
+import { feedQuic, newQuicSession } from '../decode/quic.ts';
 import { addPending, contiguousPrefix, MAX_PENDING, MAX_SEGMENTS } from './reassembly.ts';
 
 const DNS_PORTS = new Set([53, 5353]);
@@ -316,9 +316,17 @@ export class Analysis {
       return;
     }
     if (!fromClient || flow.decided) return;
+    // decode/quic.ts reads every version with public Initial keys and gQUIC's plaintext CHLO. An
+    // unnamed verdict is kept as the flow's name meanwhile (a later datagram may still name it), so
+    // a QUIC flow nobody can read still says QUIC and its version.
     flow.quic ??= newQuicSession();
     const verdict = feedQuic(flow.quic, datagram.payload);
-    if (verdict.status === 'need-more') return;
+    if (verdict.status === 'not-quic') {
+      // The first datagram of a QUIC flow is a long-header (or gQUIC) packet; this is another protocol.
+      this.decide(flow);
+      flow.quic = undefined;
+      return;
+    }
     if (verdict.status === 'named')
       flow.name = { host: verdict.host, namedBy: 'sni', protocol: 'quic', quicVersion: verdict.versionName };
     else if (verdict.status === 'unnamed')
@@ -329,6 +337,7 @@ export class Analysis {
         quicVersion: verdict.versionName,
         unnamedReason: verdict.reason,
       };
+    if (!flow.quic.final) return;
     this.decide(flow);
     flow.quic = undefined;
   }

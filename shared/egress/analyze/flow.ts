@@ -3,7 +3,7 @@
  * first bytes the client sent (kept only until they name the destination, capped, then dropped).
  */
 import type { FailureKind, NamedBy } from '../model/report.ts';
-import type { QuicSession } from './quic-namer.ts';
+import type { QuicSession } from '../decode/quic.ts';
 import type { Pending } from './reassembly.ts';
 
 export interface FlowName {

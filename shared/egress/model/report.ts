@@ -43,8 +43,11 @@ export interface Endpoint {
    * after NAT is counted once, and this keeps where it really came from.
    */
   natClients?: string[];
-  /** QUIC: the versions the clients spoke ("v1", "draft-29", "Q046", or the hex number). */
-  quicVersions?: string[];
+  /**
+   * For QUIC endpoints: the version the client spoke ("v1", "v2", "draft-29", "T051", "Q046",
+   * "mvfst-draft-27", or its hex). With `namedBy: none` it says which version could not be read.
+   */
+  quicVersion?: string;
   /** Why a QUIC endpoint is not named by SNI (a version whose Initials cannot be read, no SNI…). */
   unnamedReason?: string;
 }

@@ -16,13 +16,6 @@ function failureText(e: Endpoint): string {
   return e.failed ? `${e.failed}/${e.connections} failed (${e.failures.join(', ')})` : '';
 }
 
-/** The protocol column: QUIC shows the versions spoken, and why it is unnamed when it is. */
-function protocolText(e: Endpoint): string {
-  const versions = e.quicVersions?.length ? ` ${e.quicVersions.join('/')}` : '';
-  const unnamed = e.unnamedReason && e.namedBy === 'none' ? ' (unnamed)' : '';
-  return `${e.protocol}${versions}${unnamed}`;
-}
-
 function addressText(e: Endpoint, format: (s: string) => string): string {
   const listed = e.addresses.map(format).join(' ');
   const more = e.addressesOmitted ? ` (+${e.addressesOmitted} more)` : '';
