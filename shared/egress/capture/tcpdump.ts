@@ -10,8 +10,8 @@
  *
  * What is captured (`filter: 'names'`, the default) is what names endpoints and tells failures, and
  * nothing of the bulk data: every DNS packet; TCP packets that open, close or reset a connection;
- * outbound TCP packets that carry payload (requests, ClientHellos); outbound QUIC long-header packets;
- * ICMP errors. A download never reaches user space, so capture costs little even on busy jobs.
+ * outbound TCP packets that carry payload (requests, ClientHellos); outbound QUIC long-header packets
+ * and Google QUIC public-header packets; ICMP errors; tunnelled traffic whole (its names are inside). A download never reaches user space, so capture costs little even on busy jobs.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
@@ -32,6 +32,13 @@ export const NAMES_FILTER = [
   'or (outbound and ip6 and ip6[6] = 6 and (ip6[4:2] - ((ip6[52] & 0xf0) >> 2)) != 0)',
   'or (outbound and ip and udp and udp[8] & 0x80 != 0)',
   'or (outbound and ip6 and ip6[6] = 17 and ip6[48] & 0x80 != 0)',
+  // Google QUIC Q043 and older: a public header (top bit clear) with the version flag and an 8-byte
+  // connection ID, then the version "Q0xx" (its CHLO names the host in plaintext).
+  'or (outbound and ip and udp and udp[8] & 0xc9 = 0x09 and udp[17:2] = 0x5130)',
+  'or (outbound and ip6 and ip6[6] = 17 and ip6[48] & 0xc9 = 0x09 and ip6[57:2] = 0x5130)',
+  // Tunnels (GRE incl. ERSPAN, IP-in-IP, 6in4, VXLAN, Geneve, GTP-U) whole: the names are inside.
+  'or (ip and (ip proto 47 or ip proto 4 or ip proto 41)) or (ip6 and (ip6[6] = 47 or ip6[6] = 4 or ip6[6] = 41))',
+  'or (udp and (port 4789 or port 6081 or port 2152))',
 ].join(' ');
 
 export interface CaptureOptions {
