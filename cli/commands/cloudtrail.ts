@@ -19,6 +19,7 @@ interface ScanFlags {
   output?: string;
   failOn: string;
   concurrency: string;
+  pipelinePrincipal?: string[];
 }
 
 export function registerCloudtrail(program: Command, io: CliIO): void {
@@ -46,6 +47,10 @@ export function registerCloudtrail(program: Command, io: CliIO): void {
         .default('never'),
     )
     .option('--concurrency <n>', 'files read or downloaded at once', '8')
+    .option(
+      '--pipeline-principal <arn...>',
+      "the IAM role/user ARN(s) your pipeline runs as (* matches any characters): only their changes, or CloudFormation's (userIdentity.invokedBy), are one level lower; a User-Agent never is",
+    )
     .action(async (flags: ScanFlags) => {
       const report = await runScan(flags);
       const text =
@@ -88,6 +93,7 @@ async function runScan(flags: ScanFlags): Promise<CloudTrailReport> {
     rules: flags.rules ?? [],
     builtinRules: flags.builtinRules,
     concurrency: flags.concurrency,
+    pipelinePrincipals: flags.pipelinePrincipal ?? [],
   });
 }
 

@@ -43,6 +43,7 @@ export async function runCloudTrailAction(ctx: ActionContext): Promise<void> {
     rules: ctx.listInput('rules'),
     builtinRules: ctx.booleanInput('builtin-rules'),
     concurrency: ctx.input('concurrency', { required: true }),
+    pipelinePrincipals: ctx.listInput('pipeline-principals'),
   });
 
   const dir = ctx.input('report-dir', { required: true });

@@ -4,6 +4,7 @@
  * escape it.
  */
 import { agentFamily, describeActor, viaOf, type Actor, type Via } from './actor.ts';
+import { pipelineEvidence } from './provenance.ts';
 import { obj, str, type CloudTrailRecord } from './record.ts';
 import type { RuleInfo } from './rules/ruleset.ts';
 import { builtinVirtualFields } from './rules/builtin/virtual-fields.ts';
@@ -105,7 +106,10 @@ function viaPhrase(via: Via, record: CloudTrailRecord): string {
     case 'cli':
       return ' with the AWS CLI';
     case 'iac':
-      return ` via infrastructure as code (${agentFamily(str(record.userAgent)) ?? 'CloudFormation'})`;
+      // Said only when AWS vouches for it (provenance.ts); otherwise the agent is quoted as a claim.
+      return pipelineEvidence(record)
+        ? ` via infrastructure as code (${agentFamily(str(record.userAgent)) ?? 'CloudFormation'})`
+        : ` with ${agentFamily(str(record.userAgent)) ?? 'an IaC tool'} (User-Agent, unverified)`;
     case 'sdk':
       return ` with ${agentFamily(str(record.userAgent)) ?? 'an SDK'}`;
     case 'service':

@@ -1,5 +1,6 @@
 /** Source dispatch for a scan: local files, S3, or the LookupEvents API (the AWS adapters' edge). */
 import type { CloudTrailReport } from './model/report.ts';
+import { PipelinePrincipals } from './provenance.ts';
 import { loadRuleSet } from './rules/ruleset.ts';
 import { scanCloudTrail } from './scan.ts';
 import { readLocal } from './sources/local.ts';
@@ -18,6 +19,8 @@ export interface RunScanOptions {
   builtinRules?: boolean;
   /** Files read or downloaded at once, as text from a flag or input. */
   concurrency?: string;
+  /** ARNs (with `*`) of the principals the user's pipeline runs as: their changes are one step lower. */
+  pipelinePrincipals?: readonly string[];
 }
 
 /**
@@ -30,6 +33,7 @@ export async function runCloudTrailScan(flags: RunScanOptions): Promise<CloudTra
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new InputError(`concurrency: '${flags.concurrency ?? ''}' is not a positive whole number`);
   }
+  const pipelinePrincipals = new PipelinePrincipals(flags.pipelinePrincipals ?? []);
   const rules = await loadRuleSet({ builtin: flags.builtinRules ?? true, dirs: [...(flags.rules ?? [])] });
   if (!rules.all.length)
     throw new InputError('no rules to run', { hint: 'drop --no-builtin-rules or pass --rules DIR' });
@@ -43,6 +47,7 @@ export async function runCloudTrailScan(flags: RunScanOptions): Promise<CloudTra
       window,
       rules,
       deliveries: true,
+      pipelinePrincipals,
     });
   }
   if (/^lookup(:|$)/.test(source)) {
@@ -63,7 +68,7 @@ export async function runCloudTrailScan(flags: RunScanOptions): Promise<CloudTra
           ...(regions ? { regions } : {}),
           listRegions: () => enabledRegions(region),
         }),
-      { window, rules, deliveries: false },
+      { window, rules, deliveries: false, pipelinePrincipals },
     );
   }
   return scanCloudTrail((sink) => readLocal(source, sink, { window, concurrency }), {

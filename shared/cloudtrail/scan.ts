@@ -11,6 +11,7 @@ import { VERSION } from '../version.ts';
 import { EventIdSet } from './dedup.ts';
 import { buildFinding, type Finding } from './findings.ts';
 import { HealthTracker } from './health.ts';
+import { markProvenance, PipelinePrincipals } from './provenance.ts';
 import { eventTimeMs, type CloudTrailRecord } from './record.ts';
 import {
   compareFindings,
@@ -30,6 +31,8 @@ export interface ScanOptions {
   /** Whether the source knows file delivery times; the source's summary says so too. */
   deliveries: boolean;
   now?: number;
+  /** Principals the user declared as their pipeline's: the only way besides AWS's own `invokedBy` to lower a level. */
+  pipelinePrincipals?: PipelinePrincipals;
 }
 
 export async function scanCloudTrail(
@@ -54,6 +57,7 @@ export async function scanCloudTrail(
     findings: 0,
     bySeverity: Object.fromEntries(LEVELS.map((l) => [l, 0])) as ScanStats['bySeverity'],
   };
+  const principals = options.pipelinePrincipals ?? new PipelinePrincipals();
   const bounded = window.start !== undefined || window.end !== undefined;
   const run = rules.start();
   const found = (hit: RuleHit) => {
@@ -89,6 +93,7 @@ export async function scanCloudTrail(
       }
       stats.events++;
       health.event(record, time);
+      markProvenance(record, principals);
       for (const hit of run.record(record)) found(hit);
     },
     fileDone(file, records, error) {

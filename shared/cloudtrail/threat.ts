@@ -3,13 +3,17 @@
  * explained steps, each listed in the report:
  *
  * - root credentials: one step up (unless the rule is about root already);
- * - infrastructure as code (CloudFormation, Terraform, Pulumi, CDK): one step down, since the change
- *   went through a pipeline and review; the same change by hand in the console keeps its level
- *   (Tattletrail's idea: the console is where unreviewed changes happen);
+ * - made by the user's pipeline, on evidence the caller cannot forge (provenance.ts: CloudFormation
+ *   as `invokedBy`, or a principal declared with `--pipeline-principal`): one step down, since the
+ *   change went through a pipeline and review. A User-Agent saying Terraform is only a claim (any
+ *   holder of a stolen key can send it): it is shown and never lowers the level. The same change by
+ *   hand in the console keeps its level (Tattletrail's idea: the console is where unreviewed changes
+ *   happen);
  * - a failed call (`errorCode` present): an attempt, not a change: one step down, outcome "failed"
  *   (rules where the attempt itself is the signal, like LeaveOrganization, keep their level).
  */
-import { viaOf } from './actor.ts';
+import { agentFamily, viaOf } from './actor.ts';
+import { pipelineEvidence } from './provenance.ts';
 import { isFailed, str, type CloudTrailRecord } from './record.ts';
 import type { SigmaLevel } from './rules/sigma/index.ts';
 
@@ -48,8 +52,14 @@ export function assessThreat(base: SigmaLevel, record: CloudTrailRecord, policy:
   if (policy.actorModifiers) {
     if (str(record.userIdentity?.type) === 'Root')
       steps.push({ step: 1, reason: "made with the root user's credentials" });
+    const evidence = pipelineEvidence(record);
     const via = viaOf(record);
-    if (via === 'iac') steps.push({ step: -1, reason: 'made by infrastructure as code (reviewed pipeline)' });
+    if (evidence) steps.push({ step: -1, reason: `made by the pipeline: ${evidence.reason}` });
+    else if (via === 'iac')
+      steps.push({
+        step: 0,
+        reason: `the User-Agent says ${agentFamily(str(record.userAgent)) ?? 'infrastructure as code'}, which any caller can send: not used to lower the level (declare the pipeline's role with --pipeline-principal)`,
+      });
     else if (via === 'console') steps.push({ step: 0, reason: 'made by hand in the console' });
   }
   const failed = isFailed(record);

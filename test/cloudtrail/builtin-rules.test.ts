@@ -10,6 +10,7 @@ import type { CloudTrailRecord } from '../../shared/cloudtrail/record.ts';
 import { BUILTIN_RULE_FILES } from '../../shared/cloudtrail/rules/builtin/files.ts';
 import { worldIngress } from '../../shared/cloudtrail/rules/builtin/world-open.ts';
 import { adminGrant, policyExposure } from '../../shared/cloudtrail/rules/builtin/policy.ts';
+import { PipelinePrincipals } from '../../shared/cloudtrail/provenance.ts';
 import { repoRoot } from '../harness/runner.ts';
 import { builtinRules, scanRecords } from './helpers.ts';
 
@@ -105,11 +106,69 @@ describe('threat level modifiers', () => {
     );
   });
 
-  test('the same change through Terraform is one step lower', async () => {
+  test('a Terraform User-Agent alone does not lower the level: anyone with a stolen key can send it', async () => {
     const f = await defaultRoute({ userAgent: 'APN/1.0 HashiCorp/1.0 Terraform/1.8.5 (+https://www.terraform.io)' });
+    assert.equal(f.severity, 'high');
+    assert.equal(f.modifiers[0]!.step, 0);
+    assert.match(f.modifiers[0]!.reason, /User-Agent says Terraform\/1\.8\.5.*any caller can send/);
+    assert.match(f.summary, /Terraform\/1\.8\.5 \(User-Agent, unverified\)/);
+  });
+
+  test('a stolen key with a Terraform User-Agent opening SSH to 0.0.0.0/0 stays high', async () => {
+    const report = await scanRecords([
+      sample({
+        eventName: 'AuthorizeSecurityGroupIngress',
+        userAgent: 'APN/1.0 HashiCorp/1.0 Terraform/1.8.5 (+https://www.terraform.io) terraform-provider-aws/5.50.0',
+        userIdentity: {
+          type: 'IAMUser',
+          arn: 'arn:aws:iam::111122223333:user/ci-legacy',
+          userName: 'ci-legacy',
+          accessKeyId: 'AKIAEXAMPLESTOLEN001',
+        },
+        requestParameters: {
+          groupId: 'sg-0123',
+          ipPermissions: {},
+          ipProtocol: 'tcp',
+          fromPort: 22,
+          toPort: 22,
+          cidrIp: '0.0.0.0/0',
+        },
+      }),
+    ]);
+    const f = report.findings.find((x) => x.ruleSlug === 'sg-open-world-admin-port');
+    assert.equal(f?.severity, 'high');
+  });
+
+  test('the declared pipeline role lowers the level one step, and the report names that evidence', async () => {
+    const record = {
+      userAgent: 'APN/1.0 HashiCorp/1.0 Terraform/1.8.5',
+      userIdentity: {
+        type: 'AssumedRole',
+        arn: 'arn:aws:sts::111122223333:assumed-role/gha-deploy/run-42',
+        sessionContext: {
+          sessionIssuer: { type: 'Role', userName: 'gha-deploy', arn: 'arn:aws:iam::111122223333:role/gha-deploy' },
+        },
+      },
+    };
+    const report = await scanRecords(
+      [sample(record)],
+      {},
+      { pipelinePrincipals: ['arn:aws:iam::111122223333:role/gha-*'] },
+    );
+    const f = report.findings.find((x) => x.ruleSlug === 'default-route-changed')!;
     assert.equal(f.severity, 'medium');
     assert.equal(f.modifiers[0]!.step, -1);
-    assert.match(f.summary, /Terraform\/1\.8\.5/);
+    assert.match(f.modifiers[0]!.reason, /declared pipeline role arn:aws:iam::111122223333:role\/gha-\*/);
+    const other = await scanRecords(
+      [sample(record)],
+      {},
+      { pipelinePrincipals: ['arn:aws:iam::111122223333:role/prod-deploy'] },
+    );
+    assert.equal(other.findings.find((x) => x.ruleSlug === 'default-route-changed')!.severity, 'high');
+  });
+
+  test('a pipeline principal that is not an IAM/STS ARN is an input error', () => {
+    assert.throws(() => new PipelinePrincipals(['gha-deploy']), /not an IAM or STS ARN/);
   });
 
   test('CloudFormation as invoker counts as IaC too', async () => {
@@ -125,6 +184,7 @@ describe('threat level modifiers', () => {
       },
     });
     assert.equal(f.severity, 'medium');
+    assert.match(f.modifiers[0]!.reason, /invoked by cloudformation\.amazonaws\.com \(userIdentity\.invokedBy/);
     assert.equal(f.actor.name, 'cfn-exec/AWSCloudFormation');
     assert.equal(f.actor.sessionIssuer, 'arn:aws:iam::111122223333:role/cfn-exec');
   });

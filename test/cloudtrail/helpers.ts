@@ -2,6 +2,7 @@
 import type { CloudTrailRecord } from '../../shared/cloudtrail/record.ts';
 import type { CloudTrailReport } from '../../shared/cloudtrail/model/report.ts';
 import { loadRuleSet, type RuleSet } from '../../shared/cloudtrail/rules/ruleset.ts';
+import { PipelinePrincipals } from '../../shared/cloudtrail/provenance.ts';
 import { scanCloudTrail } from '../../shared/cloudtrail/scan.ts';
 import type { TimeWindow } from '../../shared/cloudtrail/window.ts';
 
@@ -12,7 +13,11 @@ export function builtinRules(fresh = false): Promise<RuleSet> {
   return (builtin ??= loadRuleSet());
 }
 
-export async function scanRecords(records: CloudTrailRecord[], window: TimeWindow = {}): Promise<CloudTrailReport> {
+export async function scanRecords(
+  records: CloudTrailRecord[],
+  window: TimeWindow = {},
+  options: { pipelinePrincipals?: string[] } = {},
+): Promise<CloudTrailReport> {
   const rules = await builtinRules(true);
   return scanCloudTrail(
     async (sink) => {
@@ -20,7 +25,13 @@ export async function scanRecords(records: CloudTrailRecord[], window: TimeWindo
       sink.fileDone({ name: 'memory' }, records.length);
       return { kind: 'files', location: 'memory', deliveries: false, notes: [] };
     },
-    { window, rules, deliveries: false, now: Date.parse('2026-05-05T00:00:00Z') },
+    {
+      window,
+      rules,
+      deliveries: false,
+      now: Date.parse('2026-05-05T00:00:00Z'),
+      pipelinePrincipals: new PipelinePrincipals(options.pipelinePrincipals ?? []),
+    },
   );
 }
 

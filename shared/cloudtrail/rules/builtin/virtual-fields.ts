@@ -10,13 +10,15 @@
  *   tt.publicShare       public | foreign-account    snapshot, AMI, RDS snapshot, bucket, key, Lambda
  *   tt.trailWeakened     text (the reasons)          UpdateTrail / PutEventSelectors logging less
  *   tt.via               console | cli | sdk | iac | service | unknown
- *   tt.actorKind         human | iac | service | automation
+ *   tt.actorKind         human | iac | service | automation   (iac only on unforgeable evidence, provenance.ts)
+ *   tt.pipeline          the evidence's field when the call came from the declared pipeline
  *   tt.targetsOtherUser  true | false                an IAM user call (keys, passwords) aimed at someone else
  *   tt.principal         text                        who made the call, one key per identity (actor.ts):
  *                                                    root:<account>, the issuer role + session, the user ARN,
  *                                                    service:<invokedBy> — for correlation `group-by`
  */
 import { describeActor, viaOf } from '../../actor.ts';
+import { pipelineEvidence } from '../../provenance.ts';
 import { obj, str, type CloudTrailRecord } from '../../record.ts';
 import type { VirtualFields } from '../sigma/index.ts';
 import { adminGrant, policyExposure } from './policy.ts';
@@ -27,8 +29,10 @@ import { worldIngress } from './world-open.ts';
 export type ActorKind = 'human' | 'iac' | 'service' | 'automation';
 
 export function actorKind(record: CloudTrailRecord): ActorKind {
+  if (pipelineEvidence(record)) return 'iac';
   const via = viaOf(record);
-  if (via === 'iac') return 'iac';
+  // A User-Agent claiming Terraform is the caller's own word: automation, not the trusted pipeline.
+  if (via === 'iac') return 'automation';
   if (via === 'service' || str(obj(record.userIdentity)?.type) === 'AWSService') return 'service';
   if (via === 'console' || via === 'cli') return 'human';
   return 'automation';
@@ -57,6 +61,7 @@ export const builtinVirtualFields: VirtualFields = {
   'tt.trailWeakened': (e) => trailWeakening(e),
   'tt.via': (e) => viaOf(e),
   'tt.actorKind': (e) => actorKind(e),
+  'tt.pipeline': (e) => pipelineEvidence(e)?.field,
   'tt.targetsOtherUser': (e) => targetsOtherUser(e),
   'tt.principal': (e) => describeActor(e).key || undefined,
 };
