@@ -26,7 +26,12 @@ export interface DecodeResult {
 
 /** One record longer than this is refused rather than buffered (CloudTrail's own records are < 1 MiB). */
 export const MAX_RECORD_BYTES = 32 * 1024 * 1024;
-const MAX_DEPTH = 256;
+/**
+ * Parts of a record nested deeper than this are replaced by a note: JSON.parse takes any depth, but
+ * rules, the report and JSON.stringify walk values recursively. The record itself (its event name,
+ * identity, time) is kept, so its finding is not lost to a hostile `requestParameters`.
+ */
+export const MAX_KEPT_DEPTH = 64;
 const CHUNK = 256 * 1024;
 
 export async function decodeLogStream(
@@ -79,6 +84,11 @@ function describeError(error: unknown, stage: string, splitter: RecordSplitter):
 class DecodeError extends Error {}
 
 const QUOTE = 0x22;
+/** RFC 8259 §2: ws = space, horizontal tab, line feed, carriage return. */
+const JSON_WHITESPACE: boolean[] = Array.from(
+  { length: 256 },
+  (_, b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d,
+);
 const BACKSLASH = 0x5c;
 const WRAPPER_KEYS = new Set(['Records', 'Events']);
 
@@ -100,6 +110,7 @@ class RecordSplitter {
   private capturing = false;
   private captureDepth = 0;
   private captureStart = 0;
+  private captureMaxDepth = 0;
   private captured: Buffer[] = [];
   private capturedBytes = 0;
   private offset = 0;
@@ -142,13 +153,15 @@ class RecordSplitter {
             this.openArray(2, key === 'Events');
           }
         }
-        if (++this.depth > MAX_DEPTH) this.fail(`nesting deeper than ${MAX_DEPTH} at byte ${this.offset + i}`);
+        // Depth is only a counter here (no recursion), so any depth is scanned; endCapture prunes.
+        if (++this.depth > this.captureMaxDepth && this.capturing) this.captureMaxDepth = this.depth;
       } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
         if (this.depth === 0) this.fail(`unexpected '${String.fromCharCode(c)}' at byte ${this.offset + i}`);
         this.depth--;
         if (this.capturing && this.depth === this.captureDepth) this.endCapture(chunk, i);
         else if (this.depth === this.arrayDepth - 1 && c === 0x5d) this.arrayDepth = -1;
-      } else if (!this.capturing && c > 0x20 && c !== 0x2c /* , */ && c !== 0x3a /* : */) {
+      } else if (!this.capturing && !JSON_WHITESPACE[c] && c !== 0x2c /* , */ && c !== 0x3a /* : */) {
+        // Only RFC 8259 §2 whitespace passes: a NUL-filled file (preallocated, crashed) is named at byte 0.
         const atTop = this.depth === 0 || this.depth === this.arrayDepth;
         if (atTop) {
           this.fail(
@@ -213,6 +226,7 @@ class RecordSplitter {
   private startCapture(i: number): void {
     this.capturing = true;
     this.captureDepth = this.depth;
+    this.captureMaxDepth = this.depth;
     this.captureStart = i;
     this.captured = [];
     this.capturedBytes = 0;
@@ -233,6 +247,7 @@ class RecordSplitter {
     } catch (error) {
       this.fail(`malformed JSON in ${where}: ${(error as Error).message}`);
     }
+    if (this.captureMaxDepth - this.captureDepth > MAX_KEPT_DEPTH) value = pruneDeep(value, MAX_KEPT_DEPTH);
     this.deliver(value, where, this.arrayDepth > 0 ? this.lookupEvents : undefined);
   }
 
@@ -275,6 +290,24 @@ class RecordSplitter {
   private fail(message: string): never {
     throw new DecodeError(message);
   }
+}
+
+/** Replaces containers deeper than `limit` with a short note, iteratively (the input may be 100k deep). */
+export function pruneDeep(root: unknown, limit: number): unknown {
+  const stack: { node: Record<string, unknown> | unknown[]; depth: number }[] = [];
+  if (root !== null && typeof root === 'object') stack.push({ node: root as Record<string, unknown>, depth: 1 });
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    const keys = Array.isArray(node) ? node.keys() : Object.keys(node).values();
+    for (const k of keys) {
+      const child = (node as Record<string | number, unknown>)[k];
+      if (child === null || typeof child !== 'object') continue;
+      if (depth >= limit)
+        (node as Record<string | number, unknown>)[k] = `[nested deeper than ${limit} levels: left out]`;
+      else stack.push({ node: child as Record<string, unknown>, depth: depth + 1 });
+    }
+  }
+  return root;
 }
 
 function printable(byte: number): string {

@@ -5,7 +5,7 @@
  * skipped. Files outside the layout are all read (an export has no dates in its name).
  */
 import { createReadStream } from 'node:fs';
-import { opendir, stat } from 'node:fs/promises';
+import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { InputError } from '../../util/errors.ts';
@@ -71,7 +71,12 @@ export async function readLocal(location: string, sink: RecordSink, options: Loc
     await readOne(file, key);
   };
 
+  // Real paths of folders walked, so a link back up the tree is not walked forever.
+  const visited = new Set<string>();
   const walk = async (dir: string, key: string): Promise<void> => {
+    const real = await realpath(dir).catch(() => dir);
+    if (visited.has(real)) return;
+    visited.add(real);
     const folder = DAY_FOLDER.exec(key);
     if (folder) {
       if (folder[1] === 'CloudTrail-Digest') return sink.fileSkipped(dir, 'digest');
@@ -84,6 +89,22 @@ export async function readLocal(location: string, sink: RecordSink, options: Loc
       if (entry.name.startsWith('.')) continue;
       if (entry.isDirectory()) entries.push({ name: entry.name, dir: true });
       else if (entry.isFile()) entries.push({ name: entry.name, dir: false });
+      else if (entry.isSymbolicLink()) {
+        // Logs are often linked into place (a synced folder, a test layout): follow the link, and say
+        // so when it leads nowhere or to something that is not a log (a device would never end).
+        const child = path.join(dir, entry.name);
+        const target = await stat(child).catch((error: NodeJS.ErrnoException) => error);
+        if (target instanceof Error) {
+          sink.fileDone({ name: child }, 0, `broken symbolic link (${target.code ?? target.message})`);
+        } else if (target.isDirectory()) {
+          const real = await realpath(child);
+          if (visited.has(real)) sink.fileSkipped(child, 'not-a-log');
+          else entries.push({ name: entry.name, dir: true });
+        } else if (target.isFile()) entries.push({ name: entry.name, dir: false });
+        else sink.fileDone({ name: child }, 0, 'the symbolic link leads to a device, pipe or socket, not a file');
+      } else {
+        sink.fileDone({ name: path.join(dir, entry.name) }, 0, 'a device, pipe or socket, not a log file');
+      }
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
@@ -97,6 +118,11 @@ export async function readLocal(location: string, sink: RecordSink, options: Loc
   if (info.isDirectory()) {
     // Keys are the absolute path with `/`, so a folder given inside the layout still parses.
     await walk(location, path.resolve(location).split(path.sep).join('/'));
+  } else if (!info.isFile()) {
+    throw new InputError('not a file or folder (a device, pipe or socket)', {
+      location: { file: location },
+      hint: 'pass a CloudTrail log file or a folder of them',
+    });
   } else {
     // A file named on the command line is read whatever its name says.
     await readOne(location, '');

@@ -60,6 +60,7 @@ export async function readS3(url: string, sink: RecordSink, options: S3Options):
 
   async function* list(listPrefix: string, extra: { delimiter?: boolean; startAfter?: string }) {
     let token: string | undefined;
+    const seenTokens = new Set<string>();
     do {
       const page = await client
         .send(
@@ -73,7 +74,16 @@ export async function readS3(url: string, sink: RecordSink, options: S3Options):
         )
         .catch((error: unknown) => listError(error, listPrefix));
       yield page;
-      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      const next = page.IsTruncated ? page.NextContinuationToken : undefined;
+      // A server that hands back a token it already gave would make this loop forever.
+      if (next !== undefined && seenTokens.has(next)) {
+        notes.push(
+          `the listing of s3://${bucket}/${listPrefix} repeated a continuation token: stopped listing there after ${seenTokens.size + 1} page(s); files after it were not read`,
+        );
+        break;
+      }
+      if (next !== undefined) seenTokens.add(next);
+      token = next;
     } while (token);
   }
 
