@@ -43,6 +43,14 @@ export interface Finding {
   summary: string;
   /** Events behind an aggregate finding (AccessDenied bursts); 1 otherwise. */
   count: number;
+  /** The rule's description, shown beside the finding. */
+  description?: string;
+  /** ATT&CK technique ids from the rule's tags (`attack.t1562.008` → `T1562.008`). */
+  attack?: string[];
+  /** The `groups[].id` this finding is an example of. */
+  group?: string;
+  /** The event in the CloudTrail console (event history: management events of the last 90 days). */
+  consoleUrl?: string;
 }
 
 const MAX_TEXT = 300;
@@ -79,6 +87,9 @@ export function buildFinding(
     count: extra?.count ?? 1,
   };
   if (rule.author) finding.ruleAuthor = rule.author;
+  if (rule.description) finding.description = clip(rule.description);
+  const link = consoleUrl(finding.region, finding.eventId);
+  if (link) finding.consoleUrl = link;
   if (rule.link) finding.ruleLink = rule.link;
   const account = str(record.recipientAccountId) ?? actor.accountId;
   if (account) finding.account = account;
@@ -97,6 +108,27 @@ export function buildFinding(
     }`,
   );
   return finding;
+}
+
+/**
+ * The event's page in the CloudTrail console's event history. Both parts come from the log, so they
+ * are checked against their documented shapes (a region name, an event id GUID) before becoming a link.
+ */
+export function consoleUrl(region: string, eventId: string): string | undefined {
+  if (!/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region) || !/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(eventId)) {
+    return undefined;
+  }
+  return `https://${region}.console.aws.amazon.com/cloudtrailv2/home?region=${region}#/events/${eventId}`;
+}
+
+/** ATT&CK technique ids from Sigma tags (`attack.t1078.004`); tactics (`attack.persistence`) are left out. */
+export function attackTechniques(tags: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const t of tags) {
+    const m = /^attack\.(t\d{4}(?:\.\d{3})?)$/i.exec(t);
+    if (m && !out.includes(m[1]!.toUpperCase())) out.push(m[1]!.toUpperCase());
+  }
+  return out;
 }
 
 function viaPhrase(via: Via, record: CloudTrailRecord): string {

@@ -45,6 +45,8 @@ export interface StreamHealth {
   firstDelivery?: string;
   lastDelivery?: string;
   silentHours: number;
+  /** One character per cell of `LogHealth.cellHours` hours from `from`: `1` something arrived, `0` silent. */
+  strip: string;
 }
 
 export interface LogHealth {
@@ -59,6 +61,22 @@ export interface LogHealth {
   silent: string[];
   streams: StreamHealth[];
   trailChanges: TrailChange[];
+  /** The same strip over every stream, and how many hours one character covers (1, or more for long windows). */
+  strip: string;
+  cellHours: number;
+}
+
+/** Strips are at most this many cells (two weeks of hours); longer windows put several hours in a cell. */
+export const MAX_STRIP_CELLS = 336;
+
+function strip(hours: ReadonlySet<number>, from: number, to: number, cell: number): string {
+  let out = '';
+  for (let c = from; c <= to; c += cell) {
+    let any = false;
+    for (let h = c; h < c + cell && h <= to && !any; h++) any = hours.has(h);
+    out += any ? '1' : '0';
+  }
+  return out;
 }
 
 export class HealthTracker {
@@ -142,6 +160,8 @@ export class HealthTracker {
       silent: [],
       streams: [],
       trailChanges: [...this.changes].sort((a, b) => a.eventTime.localeCompare(b.eventTime)),
+      strip: '',
+      cellHours: 1,
     };
     if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) {
       from = NaN;
@@ -150,6 +170,8 @@ export class HealthTracker {
     health.from = new Date(from * HOUR).toISOString();
     health.to = new Date((to + 1) * HOUR).toISOString();
     health.hours = to - from + 1;
+    health.cellHours = Math.max(1, Math.ceil(health.hours / MAX_STRIP_CELLS));
+    health.strip = strip(this.hours, from, to, health.cellHours);
     for (let h = from; h <= to; h++) {
       if (this.hours.has(h)) continue;
       health.silentHours++;
@@ -168,6 +190,7 @@ export class HealthTracker {
         firstDelivery: new Date(s.first).toISOString(),
         lastDelivery: new Date(s.last).toISOString(),
         silentHours: silent,
+        strip: strip(s.hours, from, to, health.cellHours),
       });
     }
     return health;

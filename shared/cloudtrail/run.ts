@@ -6,6 +6,8 @@ import { scanCloudTrail } from './scan.ts';
 import { readLocal } from './sources/local.ts';
 import { parseWindow } from './window.ts';
 import { InputError } from '../util/errors.ts';
+import { parseSuppressions, type Suppression } from './suppressions.ts';
+import { readFile } from 'node:fs/promises';
 
 export interface RunScanOptions {
   /** A folder or file, s3://bucket/prefix, or lookup[:REGION,…]. */
@@ -21,6 +23,29 @@ export interface RunScanOptions {
   concurrency?: string;
   /** ARNs (with `*`) of the principals the user's pipeline runs as: their changes are one step lower. */
   pipelinePrincipals?: readonly string[];
+  /** The suppression file; a missing file is an error only when `suppressionsRequired`. */
+  suppressions?: string;
+  suppressionsRequired?: boolean;
+  now?: number;
+}
+
+/** Where the suppression file lives unless told otherwise (relative to the working directory). */
+export const DEFAULT_SUPPRESSIONS = '.github/cloudtrail-suppressions.yml';
+
+export async function loadSuppressions(file: string | undefined, required: boolean): Promise<Suppression[]> {
+  if (!file) return [];
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !required) return [];
+    throw new InputError(code === 'ENOENT' ? 'no such suppression file' : `cannot read: ${(error as Error).message}`, {
+      location: { file },
+      hint: `a YAML file with a suppressions: list (see docs/cloudtrail.md); default ${DEFAULT_SUPPRESSIONS}`,
+    });
+  }
+  return parseSuppressions(text, file);
 }
 
 /**
@@ -28,12 +53,14 @@ export interface RunScanOptions {
  * The AWS SDK is loaded only for the sources that call AWS: a local scan starts faster without it.
  */
 export async function runCloudTrailScan(flags: RunScanOptions): Promise<CloudTrailReport> {
-  const window = parseWindow(flags.since, flags.until);
+  const window = parseWindow(flags.since, flags.until, flags.now);
   const concurrency = Number(flags.concurrency ?? '8');
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new InputError(`concurrency: '${flags.concurrency ?? ''}' is not a positive whole number`);
   }
   const pipelinePrincipals = new PipelinePrincipals(flags.pipelinePrincipals ?? []);
+  const suppressions = await loadSuppressions(flags.suppressions, flags.suppressionsRequired ?? false);
+  const common = { pipelinePrincipals, suppressions, ...(flags.now !== undefined ? { now: flags.now } : {}) };
   const rules = await loadRuleSet({ builtin: flags.builtinRules ?? true, dirs: [...(flags.rules ?? [])] });
   if (!rules.all.length)
     throw new InputError('no rules to run', { hint: 'drop --no-builtin-rules or pass --rules DIR' });
@@ -47,7 +74,7 @@ export async function runCloudTrailScan(flags: RunScanOptions): Promise<CloudTra
       window,
       rules,
       deliveries: true,
-      pipelinePrincipals,
+      ...common,
     });
   }
   if (/^lookup(:|$)/.test(source)) {
@@ -68,7 +95,7 @@ export async function runCloudTrailScan(flags: RunScanOptions): Promise<CloudTra
           ...(regions ? { regions } : {}),
           listRegions: () => enabledRegions(region),
         }),
-      { window, rules, deliveries: false, pipelinePrincipals },
+      { window, rules, deliveries: false, ...common },
     );
   }
   return scanCloudTrail((sink) => readLocal(source, sink, { window, concurrency }), {

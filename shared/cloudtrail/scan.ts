@@ -9,7 +9,9 @@
  */
 import { VERSION } from '../version.ts';
 import { EventIdSet } from './dedup.ts';
-import { buildFinding, type Finding } from './findings.ts';
+import { attackTechniques, buildFinding, type Finding } from './findings.ts';
+import { FindingGrouper } from './model/groups.ts';
+import { Suppressor, type Suppression } from './suppressions.ts';
 import { HealthTracker } from './health.ts';
 import { markProvenance, PipelinePrincipals } from './provenance.ts';
 import { eventTimeMs, type CloudTrailRecord } from './record.ts';
@@ -31,6 +33,8 @@ export interface ScanOptions {
   /** Whether the source knows file delivery times; the source's summary says so too. */
   deliveries: boolean;
   now?: number;
+  /** The repository's suppression entries (suppressions.ts); expired ones are reported, not applied. */
+  suppressions?: readonly Suppression[];
   /** Principals the user declared as their pipeline's: the only way besides AWS's own `invokedBy` to lower a level. */
   pipelinePrincipals?: PipelinePrincipals;
 }
@@ -43,7 +47,28 @@ export async function scanCloudTrail(
   const now = options.now ?? Date.now();
   const seen = new EventIdSet();
   const health = new HealthTracker(options.deliveries ? 'deliveries' : 'events');
-  const findings: Finding[] = [];
+  const grouper = new FindingGrouper();
+  const suppressor = new Suppressor(options.suppressions ?? [], now);
+  const hourly = new Map<number, { findings: number; highest: number }>();
+  let suppressed = 0;
+  const keep = (f: Finding, tags: readonly string[]) => {
+    const attack = attackTechniques(tags);
+    if (attack.length) f.attack = attack;
+    if (suppressor.suppresses(f)) {
+      suppressed += f.count;
+      return;
+    }
+    grouper.add(f);
+    stats.bySeverity[f.severity] += f.count;
+    const t = Date.parse(f.eventTime);
+    if (Number.isFinite(t)) {
+      const hour = Math.floor(t / 3_600_000);
+      const h = hourly.get(hour) ?? { findings: 0, highest: 0 };
+      h.findings += f.count;
+      h.highest = Math.max(h.highest, LEVELS.indexOf(f.severity));
+      hourly.set(hour, h);
+    }
+  };
   const malformedFiles: MalformedFile[] = [];
   const stats: ScanStats = {
     events: 0,
@@ -55,6 +80,7 @@ export async function scanCloudTrail(
     undated: 0,
     skipped: {},
     findings: 0,
+    suppressed: 0,
     bySeverity: Object.fromEntries(LEVELS.map((l) => [l, 0])) as ScanStats['bySeverity'],
   };
   const principals = options.pipelinePrincipals ?? new PipelinePrincipals();
@@ -63,13 +89,14 @@ export async function scanCloudTrail(
   const found = (hit: RuleHit) => {
     const { rule, record, aggregate } = hit;
     const threat = assessThreat(rule.level, record, rule.policy);
-    findings.push(
+    keep(
       buildFinding(
         rule,
         record,
         threat,
         aggregate ? { count: aggregate.count, summary: aggregate.summary } : undefined,
       ),
+      rule.tags ?? [],
     );
   };
 
@@ -113,13 +140,14 @@ export async function scanCloudTrail(
 
   // Correlation rules are judged once every record has been seen.
   for (const hit of run.end()) found(hit);
+  const { groups, findings } = grouper.result();
   findings.sort(compareFindings);
-  stats.findings = findings.length;
-  for (const f of findings) stats.bySeverity[f.severity]++;
+  stats.findings = grouper.total;
+  stats.suppressed = suppressed;
   malformedFiles.sort((a, b) => a.file.localeCompare(b.file));
 
   const perRule = new Map<string, number>();
-  for (const f of findings) perRule.set(f.ruleId, (perRule.get(f.ruleId) ?? 0) + 1);
+  for (const g of groups) perRule.set(g.ruleId, (perRule.get(g.ruleId) ?? 0) + g.count);
   return {
     tool: { name: 'telltale', version: VERSION },
     generatedAt: new Date(now).toISOString(),
@@ -131,8 +159,17 @@ export async function scanCloudTrail(
       notes: source.notes,
     },
     stats,
+    groups,
     findings,
-    actors: groupByActor(findings),
+    actors: groupByActor(groups),
+    timeline: [...hourly.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([hour, h]) => ({
+        hour: new Date(hour * 3_600_000).toISOString(),
+        findings: h.findings,
+        highest: LEVELS[h.highest]!,
+      })),
+    suppressions: suppressor.outcomes(),
     health: health.report(window, now),
     malformedFiles,
     rules: {

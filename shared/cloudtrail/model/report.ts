@@ -4,6 +4,8 @@
  * (`findings[].rule/severity/eventId/…`, `stats.events/files/malformed`).
  */
 import type { Finding } from '../findings.ts';
+import type { SuppressionOutcome } from '../suppressions.ts';
+import type { FindingGroup } from './groups.ts';
 import type { LogHealth } from '../health.ts';
 import type { RuleProblem, SigmaLevel } from '../rules/sigma/index.ts';
 import { levelRank } from '../threat.ts';
@@ -23,7 +25,11 @@ export interface ScanStats {
   undated: number;
   /** Files and day folders left unread, by reason. */
   skipped: Record<string, number>;
+  /** Events with a finding, suppressed ones not included (`groups` folds them into rows). */
   findings: number;
+  /** Events whose finding a live suppression entry hid (listed per entry in `suppressions`). */
+  suppressed: number;
+  /** Findings (events) per severity. */
   bySeverity: Record<SigmaLevel, number>;
 }
 
@@ -40,7 +46,10 @@ export interface ActorGroup {
   type: string;
   arn?: string;
   highest: SigmaLevel;
+  /** Events with findings. */
   findings: number;
+  /** Rows (groups) for this actor. */
+  groups: number;
 }
 
 export interface RuleSummary {
@@ -60,11 +69,19 @@ export interface CloudTrailReport {
   window: { since: string | null; until: string | null };
   source: { kind: 'files' | 's3' | 'lookup'; location: string; regions?: string[]; notes: string[] };
   stats: ScanStats;
-  /** Highest severity first, then by actor, then by time. */
+  /** One row per (rule, principal, target), worst first: what the Markdown and HTML show. */
+  groups: FindingGroup[];
+  /** Highest severity first, then by actor, then by time; up to a few examples per group (every event id is in `groups`). */
   findings: Finding[];
   /** Actors with findings, the most threatening first. */
   actors: ActorGroup[];
   health: LogHealth;
+  /** Findings per UTC hour that had any. */
+  timeline: { hour: string; findings: number; highest: SigmaLevel }[];
+  /** Every suppression entry, with what it hid; expired ones are marked and no longer hide anything. */
+  suppressions: SuppressionOutcome[];
+  /** Set when the previous night's state was read: groups not seen then (see `groups[].new`). */
+  previous?: { generatedAt: string; newGroups: number };
   malformedFiles: MalformedFile[];
   rules: { loaded: RuleSummary[]; problems: RuleProblem[]; otherLogsource: string[] };
 }
@@ -79,24 +96,34 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 /** Actors ordered by their worst finding, then by how many they have. */
-export function groupByActor(findings: readonly Finding[]): ActorGroup[] {
-  const groups = new Map<string, ActorGroup>();
-  for (const f of findings) {
-    let g = groups.get(f.actor.key);
-    if (!g) {
-      g = { key: f.actor.key, name: f.actor.name, type: f.actor.type, highest: f.severity, findings: 0 };
-      if (f.actor.arn) g.arn = f.actor.arn;
-      groups.set(f.actor.key, g);
+export function groupByActor(groups: readonly FindingGroup[]): ActorGroup[] {
+  const actors = new Map<string, ActorGroup>();
+  for (const g of groups) {
+    let a = actors.get(g.actor.key);
+    if (!a) {
+      a = { key: g.actor.key, name: g.actor.name, type: g.actor.type, highest: g.severity, findings: 0, groups: 0 };
+      if (g.actor.arn) a.arn = g.actor.arn;
+      actors.set(g.actor.key, a);
     }
-    g.findings++;
-    if (levelRank(f.severity) > levelRank(g.highest)) g.highest = f.severity;
+    a.findings += g.count;
+    a.groups++;
+    if (levelRank(g.severity) > levelRank(a.highest)) a.highest = g.severity;
   }
-  return [...groups.values()].sort(
+  return [...actors.values()].sort(
     (a, b) => levelRank(b.highest) - levelRank(a.highest) || b.findings - a.findings || a.name.localeCompare(b.name),
   );
 }
 
-/** Findings at or above `level`. */
-export function findingsAtOrAbove(report: CloudTrailReport, level: SigmaLevel): Finding[] {
-  return report.findings.filter((f) => levelRank(f.severity) >= levelRank(level));
+/** Groups (rows) at or above `level`: what fails a run. */
+export function findingsAtOrAbove(report: CloudTrailReport, level: SigmaLevel): FindingGroup[] {
+  return report.groups.filter((g) => levelRank(g.severity) >= levelRank(level));
+}
+
+/** `3 critical, 2 high` over rows (groups), for titles and messages: what a person reads. */
+export function countText(report: CloudTrailReport): string {
+  const counts = new Map<SigmaLevel, number>();
+  for (const g of report.groups) counts.set(g.severity, (counts.get(g.severity) ?? 0) + 1);
+  const levels: SigmaLevel[] = ['critical', 'high', 'medium', 'low', 'informational'];
+  const parts = levels.filter((l) => counts.get(l)).map((l) => `${counts.get(l)} ${l}`);
+  return parts.length ? parts.join(', ') : 'no findings';
 }

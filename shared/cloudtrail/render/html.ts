@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { escapeHtml as h } from '../../report/escape.ts';
 import type { Finding } from '../findings.ts';
+import type { FindingGroup } from '../model/groups.ts';
 import { LEVELS, levelRank } from '../threat.ts';
 import type { CloudTrailReport } from '../model/report.ts';
 
@@ -28,6 +29,9 @@ code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;word-break:break-all}
 .controls{display:flex;gap:12px;flex-wrap:wrap;align-items:center;margin:8px 0 12px}input,select,button{font:inherit;padding:4px 6px}
 details summary{cursor:pointer}dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:6px 0}dt{color:var(--muted)}
 .actor-row{cursor:pointer}.actor-row:hover{background:rgba(127,127,127,.1)}.warn{color:var(--high)}
+.strip{display:flex;gap:1px;margin:2px 0 8px;flex-wrap:nowrap;overflow-x:auto}.cell{flex:0 0 auto;width:10px;height:16px;border-radius:2px;background:var(--line)}
+.cell.on{background:#2da44e}.cell.off{background:var(--critical);opacity:.55}.cell.f-critical{background:var(--critical)}.cell.f-high{background:var(--high)}.cell.f-medium{background:var(--medium)}.cell.f-low{background:var(--low)}.cell.f-informational{background:var(--informational)}
+.stream{display:grid;grid-template-columns:minmax(180px,max-content) 1fr;gap:0 12px;align-items:center}.new{font-weight:600;color:#2da44e}
 `;
 
 const SCRIPT = `
@@ -87,7 +91,14 @@ export function renderCloudTrailHtml(report: CloudTrailReport): string {
     '<div class="badges">',
     ...LEVELS.slice()
       .reverse()
-      .map((l) => `<span class="badge"><span class="sev sev-${l}">${l}</span> ${stats.bySeverity[l]}</span>`),
+      .map(
+        (l) =>
+          `<span class="badge"><span class="sev sev-${l}">${l}</span> ${report.groups.filter((g) => g.severity === l).length} row(s) · ${stats.bySeverity[l]} event(s)</span>`,
+      ),
+    ...(report.previous
+      ? [`<span class="badge new">${report.previous.newGroups} new since the last report</span>`]
+      : []),
+    ...(stats.suppressed ? [`<span class="badge">${stats.suppressed} suppressed</span>`] : []),
     '</div>',
   );
   for (const note of report.source.notes) parts.push(`<p class="muted">${h(note)}</p>`);
@@ -111,15 +122,34 @@ export function renderCloudTrailHtml(report: CloudTrailReport): string {
     parts.push(`<li class="warn">Unreadable: <code>${h(m.file)}</code>: ${h(m.reason)}</li>`);
   }
   parts.push('</ul>');
+  parts.push(...strips(report));
+  const expired = report.suppressions.filter((x) => x.expired);
+  if (report.suppressions.length) {
+    parts.push('<h2>Suppressions</h2><ul>');
+    for (const x of report.suppressions) {
+      parts.push(
+        `<li${x.expired ? ' class="warn"' : ''}>${x.expired ? '<strong>expired</strong> ' : ''}<code>${h(x.rule)}</code>${x.principal ? ` principal <code>${h(x.principal)}</code>` : ''}${
+          x.resource ? ` resource <code>${h(x.resource)}</code>` : ''
+        }: ${h(x.reason)} — ${h(x.owner)}, until <code>${h(x.expires)}</code> (<code>${h(x.at)}</code>): ${
+          x.expired ? `would have hidden ${x.matched} event(s); reported instead` : `${x.matched} event(s) suppressed`
+        }</li>`,
+      );
+    }
+    parts.push(
+      `</ul>${expired.length ? `<p class="warn">${expired.length} suppression(s) expired: renew or remove them.</p>` : ''}`,
+    );
+  }
 
   parts.push('<h2>Actors</h2>');
   if (report.actors.length) {
-    parts.push('<table><thead><tr><th>Highest</th><th>Actor</th><th>Type</th><th>Findings</th></tr></thead><tbody>');
+    parts.push(
+      '<table><thead><tr><th>Highest</th><th>Actor</th><th>Type</th><th>Rows</th><th>Events</th></tr></thead><tbody>',
+    );
     for (const a of report.actors) {
       parts.push(
         `<tr class="actor-row" data-actor="${h(a.key)}" title="show only this actor"><td><span class="sev sev-${a.highest}">${a.highest}</span></td><td>${h(a.name)}${
           a.arn ? `<br><code>${h(a.arn)}</code>` : ''
-        }</td><td>${h(a.type)}</td><td>${a.findings}</td></tr>`,
+        }</td><td>${h(a.type)}</td><td>${a.groups}</td><td>${a.findings}</td></tr>`,
       );
     }
     parts.push('</tbody></table>');
@@ -136,12 +166,20 @@ export function renderCloudTrailHtml(report: CloudTrailReport): string {
     `<label>Actor <select id="actor"><option value="">all</option>${report.actors
       .map((a) => `<option value="${h(a.key)}">${h(a.name)}</option>`)
       .join('')}</select></label>`,
-    `<span class="muted"><span id="shown">${report.findings.length}</span> of ${report.findings.length} shown</span>`,
+    `<span class="muted"><span id="shown">${Math.min(report.groups.length, MAX_ROWS)}</span> of ${report.groups.length} row(s) shown</span>`,
     '</div>',
-    '<table id="findings"><thead><tr><th data-type="number">Severity</th><th>When (UTC)</th><th>Actor</th><th>Event</th><th>What</th><th>Where</th><th>Rule</th></tr></thead><tbody>',
+    '<table id="findings"><thead><tr><th data-type="number">Severity</th><th data-type="number">Events</th><th>When (UTC)</th><th>Actor</th><th>What</th><th>Where</th><th>Rule</th></tr></thead><tbody>',
   );
-  for (const f of report.findings) parts.push(findingRow(f));
+  const example = new Map<string, Finding>();
+  for (const f of report.findings) if (f.group && !example.has(f.group)) example.set(f.group, f);
+  for (const g of report.groups.slice(0, MAX_ROWS)) parts.push(groupRow(g, example.get(g.id)));
   parts.push('</tbody></table>');
+  if (report.groups.length > MAX_ROWS) {
+    const rest = report.groups.slice(MAX_ROWS);
+    parts.push(
+      `<p class="warn">${rest.length} more row(s) (${rest.reduce((n, g) => n + g.count, 0)} event(s)) are in the JSON report, not on this page.</p>`,
+    );
+  }
   parts.push(
     `<p class="muted">${report.rules.loaded.length} rule(s) ran. ${
       report.rules.problems.length
@@ -153,43 +191,103 @@ export function renderCloudTrailHtml(report: CloudTrailReport): string {
   return `${parts.join('\n')}\n`;
 }
 
-function findingRow(f: Finding): string {
-  const rank = levelRank(f.severity);
+/** Rows on the page; the JSON report has them all. Keeps a night of 200k findings a page of a few MB at most. */
+const MAX_ROWS = 2000;
+
+function strips(report: CloudTrailReport): string[] {
+  const health = report.health;
+  if (!health.hours || !health.from) return [];
+  const from = Date.parse(health.from);
+  const cell = health.cellHours * 3_600_000;
+  const label = (i: number) =>
+    `${new Date(from + i * cell).toISOString().slice(0, 13)}:00Z${health.cellHours > 1 ? ` (+${health.cellHours}h)` : ''}`;
+  const perCell = new Map<number, { n: number; highest: string }>();
+  for (const t of report.timeline) {
+    const i = Math.floor((Date.parse(t.hour) - from) / cell);
+    if (i < 0 || i >= health.strip.length) continue;
+    const c = perCell.get(i) ?? { n: 0, highest: 'informational' };
+    c.n += t.findings;
+    if (levelRank(t.highest as never) > levelRank(c.highest as never)) c.highest = t.highest;
+    perCell.set(i, c);
+  }
+  const out: string[] = ['<h2>Findings by hour</h2><div class="strip" aria-label="findings by hour">'];
+  for (let i = 0; i < health.strip.length; i++) {
+    const c = perCell.get(i);
+    out.push(
+      `<span class="cell${c ? ` f-${c.highest}` : ''}" title="${h(label(i))}: ${c ? `${c.n} finding(s), worst ${c.highest}` : 'no findings'}"></span>`,
+    );
+  }
+  out.push('</div>');
+  const basis = health.basis === 'deliveries' ? 'log files delivered' : 'events returned';
+  out.push(`<h2>Log health by account and region</h2><p class="muted">Green: ${basis} in that hour; red: nothing.</p>`);
+  const rows = health.streams.length
+    ? health.streams.map((s) => ({ name: `${s.account} / ${s.region}`, strip: s.strip, extra: `${s.files} file(s)` }))
+    : [{ name: 'all', strip: health.strip, extra: '' }];
+  for (const r of rows.slice(0, 200)) {
+    out.push(
+      `<div class="stream"><span><code>${h(r.name)}</code> <span class="muted">${h(r.extra)}</span></span><div class="strip">`,
+    );
+    for (let i = 0; i < r.strip.length; i++) {
+      const on = r.strip[i] === '1';
+      out.push(`<span class="cell ${on ? 'on' : 'off'}" title="${h(label(i))}: ${on ? basis : 'silent'}"></span>`);
+    }
+    out.push('</div></div>');
+  }
+  if (rows.length > 200) out.push(`<p class="muted">${rows.length - 200} more stream(s) in the JSON report.</p>`);
+  return out;
+}
+
+function groupRow(g: FindingGroup, f: Finding | undefined): string {
+  const rank = levelRank(g.severity);
   const detail: [string, string][] = [
-    ['event ID', f.eventId],
-    ['actor ARN', f.actor.arn ?? ''],
-    ['actor type', f.actor.type],
-    ['session issuer', f.actor.sessionIssuer ?? ''],
-    ['session name', f.actor.sessionName ?? ''],
+    ['rule', g.description ?? ''],
+    ['ATT&CK', g.attack.join(', ')],
+    ['target', g.target],
+    ['events', `${g.count} (${g.success} succeeded, ${g.failed} failed)`],
+    ['accounts', g.accounts.join(', ')],
     [
-      'access key',
-      f.actor.accessKeyId ? `${f.actor.accessKeyId}${f.actor.credential ? ` (${f.actor.credential})` : ''}` : '',
-    ],
-    ['user agent', f.userAgent],
-    ['account', f.account ?? ''],
-    ['resources', f.resources.join(', ')],
-    ['error', f.errorCode ? `${f.errorCode}${f.errorMessage ? `: ${f.errorMessage}` : ''}` : ''],
-    ...Object.entries(f.details),
-    [
-      'level',
-      `${f.baseLevel}${f.modifiers.map((m) => ` ${m.step > 0 ? '+1' : m.step < 0 ? '−1' : '±0'} (${m.reason})`).join('')} → ${f.severity}`,
+      'event IDs',
+      `${g.eventIds.slice(0, 20).join(', ')}${g.eventIds.length > 20 ? `, … (${g.eventIds.length} in the JSON)` : ''}`,
     ],
   ];
+  if (f) {
+    detail.push(
+      ['actor ARN', f.actor.arn ?? ''],
+      ['session issuer', f.actor.sessionIssuer ?? ''],
+      [
+        'access key',
+        f.actor.accessKeyId ? `${f.actor.accessKeyId}${f.actor.credential ? ` (${f.actor.credential})` : ''}` : '',
+      ],
+      ['user agent', f.userAgent],
+      ['source IP', f.sourceIPAddress],
+      ['error', f.errorCode ? `${f.errorCode}${f.errorMessage ? `: ${f.errorMessage}` : ''}` : ''],
+      ...Object.entries(f.details),
+      [
+        'level',
+        `${f.baseLevel}${f.modifiers.map((m) => ` ${m.step > 0 ? '+1' : m.step < 0 ? '−1' : '±0'} (${m.reason})`).join('')} → ${f.severity}`,
+      ],
+    );
+  }
   const dl = detail
     .filter(([, v]) => v !== '')
     .map(([k, v]) => `<dt>${h(k)}</dt><dd><code>${h(v)}</code></dd>`)
     .join('');
-  const link =
-    f.ruleLink && /^https:\/\//.test(f.ruleLink) ? ` <a href="${h(f.ruleLink)}" rel="noreferrer noopener">↗</a>` : '';
+  const ruleLink =
+    f?.ruleLink && /^https:\/\//.test(f.ruleLink) ? ` <a href="${h(f.ruleLink)}" rel="noreferrer noopener">↗</a>` : '';
+  // consoleUrl is built from a checked region and event id (findings.ts), never from free text.
+  const eventLink = g.consoleUrl
+    ? ` <a href="${h(g.consoleUrl)}" rel="noreferrer noopener" title="the latest event in the CloudTrail console">console ↗</a>`
+    : '';
+  const when = g.firstSeen === g.lastSeen ? g.firstSeen : `${g.firstSeen} → ${g.lastSeen}`;
   return [
-    `<tr data-rank="${rank}" data-outcome="${f.outcome}" data-actor="${h(f.actor.key)}">`,
-    `<td data-sort="${rank}"><span class="sev sev-${f.severity}">${f.severity}</span>${f.outcome === 'failed' ? '<br><span class="muted">attempt</span>' : ''}</td>`,
-    `<td><code>${h(f.eventTime)}</code></td>`,
-    `<td>${h(f.actor.name)}<br><span class="muted">${h(f.actor.type)}</span></td>`,
-    `<td><code>${h(f.eventName)}</code><br><span class="muted">${h(f.eventSource)}</span></td>`,
-    `<td><details><summary>${h(f.summary)}${f.count > 1 ? ` (×${f.count})` : ''}</summary><dl>${dl}</dl></details></td>`,
-    `<td>${h(f.region)}<br><code>${h(f.sourceIPAddress)}</code><br><span class="muted">${h(f.via)}</span></td>`,
-    `<td>${h(f.rule)}${f.ruleAuthor ? `<br><span class="muted">by ${h(f.ruleAuthor)}</span>` : ''}${link}</td>`,
+    `<tr data-rank="${rank}" data-outcome="${g.success ? 'success' : 'failed'}" data-actor="${h(g.actor.key)}">`,
+    `<td data-sort="${rank}">${g.new ? '<span class="new">new</span><br>' : ''}<span class="sev sev-${g.severity}">${g.severity}</span>${!g.success ? '<br><span class="muted">attempt</span>' : ''}</td>`,
+    `<td data-sort="${g.count}">${g.count}</td>`,
+    `<td><code>${h(when)}</code></td>`,
+    `<td>${h(g.actor.name)}<br><span class="muted">${h(g.actor.type)}</span></td>`,
+    `<td><details><summary>${h(g.summary)}</summary><dl>${dl}</dl></details>${eventLink}</td>`,
+    `<td>${h(g.regions.join(', '))}${f ? `<br><span class="muted">${h(f.via)}</span>` : ''}</td>`,
+    `<td>${h(g.rule)}${g.attack.length ? `<br><span class="muted">${h(g.attack.join(', '))}</span>` : ''}${g.ruleAuthor ? `<br><span class="muted">by ${h(g.ruleAuthor)}</span>` : ''}${ruleLink}</td>`,
     '</tr>',
   ].join('');
 }

@@ -30,6 +30,8 @@ export interface RuleInfo {
    */
   generates: boolean;
   description?: string;
+  /** The rule's Sigma `tags` (ATT&CK `attack.t1078.004`, …): the report shows the techniques. */
+  tags?: string[];
   /** The Detection Rule License requires a Sigma rule's author on every finding it produces. */
   author?: string;
   link?: string;

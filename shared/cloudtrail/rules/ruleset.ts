@@ -451,6 +451,7 @@ function describeRule(
     filters: [],
   };
   if (rule.description) info.description = rule.description;
+  if (rule.tags.length) info.tags = [...rule.tags];
   if (rule.author) info.author = rule.author;
   const link = ruleLink(rule);
   if (link) info.link = link;
