@@ -7,6 +7,8 @@ import { readLocal } from './sources/local.ts';
 import { parseWindow } from './window.ts';
 import { InputError } from '../util/errors.ts';
 import { parseSuppressions, type Suppression } from './suppressions.ts';
+import { markNew } from './model/groups.ts';
+import type { NightState } from './state.ts';
 import { readFile } from 'node:fs/promises';
 
 export interface RunScanOptions {
@@ -27,6 +29,8 @@ export interface RunScanOptions {
   suppressions?: string;
   suppressionsRequired?: boolean;
   now?: number;
+  /** The last night's state (state.ts): its watermark brings in late files, its rows make "new" marks. */
+  previous?: NightState;
 }
 
 /** Where the suppression file lives unless told otherwise (relative to the working directory). */
@@ -53,6 +57,21 @@ export async function loadSuppressions(file: string | undefined, required: boole
  * The AWS SDK is loaded only for the sources that call AWS: a local scan starts faster without it.
  */
 export async function runCloudTrailScan(flags: RunScanOptions): Promise<CloudTrailReport> {
+  const report = await scanOnce(flags);
+  const previous = flags.previous;
+  if (previous) {
+    // The watermark only moves forward: a night that read nothing new keeps the last one.
+    if (previous.watermark && (!report.watermark || previous.watermark > report.watermark))
+      report.watermark = previous.watermark;
+    report.previous = {
+      generatedAt: previous.generatedAt,
+      newGroups: markNew(report.groups, new Set(previous.groups)),
+    };
+  }
+  return report;
+}
+
+async function scanOnce(flags: RunScanOptions): Promise<CloudTrailReport> {
   const window = parseWindow(flags.since, flags.until, flags.now);
   const concurrency = Number(flags.concurrency ?? '8');
   if (!Number.isInteger(concurrency) || concurrency < 1) {
@@ -70,12 +89,16 @@ export async function runCloudTrailScan(flags: RunScanOptions): Promise<CloudTra
     const { S3Client } = await import('@aws-sdk/client-s3');
     const { readS3 } = await import('./sources/s3.ts');
     const client = new S3Client({ region, followRegionRedirects: true });
-    return scanCloudTrail((sink) => readS3(source, sink, { client, window, concurrency }), {
-      window,
-      rules,
-      deliveries: true,
-      ...common,
-    });
+    const watermark = flags.previous?.watermark ? Date.parse(flags.previous.watermark) : undefined;
+    return scanCloudTrail(
+      (sink) => readS3(source, sink, { client, window, concurrency, ...(watermark ? { watermark } : {}) }),
+      {
+        window,
+        rules,
+        deliveries: true,
+        ...common,
+      },
+    );
   }
   if (/^lookup(:|$)/.test(source)) {
     const { CloudTrailClient } = await import('@aws-sdk/client-cloudtrail');

@@ -23,7 +23,7 @@ import {
   type ScanStats,
 } from './model/report.ts';
 import type { RuleHit, RuleSet } from './rules/ruleset.ts';
-import type { RecordSink, SourceSummary } from './sources/types.ts';
+import type { LogFile, RecordSink, SourceSummary } from './sources/types.ts';
 import { assessThreat, LEVELS } from './threat.ts';
 import { describeWindow, inWindow, type TimeWindow } from './window.ts';
 
@@ -51,6 +51,7 @@ export async function scanCloudTrail(
   const suppressor = new Suppressor(options.suppressions ?? [], now);
   const hourly = new Map<number, { findings: number; highest: number }>();
   let suppressed = 0;
+  let watermark = -Infinity;
   const keep = (f: Finding, tags: readonly string[]) => {
     const attack = attackTechniques(tags);
     if (attack.length) f.attack = attack;
@@ -77,6 +78,7 @@ export async function scanCloudTrail(
     records: 0,
     duplicates: 0,
     outsideWindow: 0,
+    lateFiles: 0,
     undated: 0,
     skipped: {},
     findings: 0,
@@ -101,7 +103,7 @@ export async function scanCloudTrail(
   };
 
   const sink: RecordSink = {
-    record(record: CloudTrailRecord) {
+    record(record: CloudTrailRecord, file: LogFile) {
       stats.records++;
       const time = eventTimeMs(record);
       if (Number.isNaN(time)) {
@@ -109,7 +111,7 @@ export async function scanCloudTrail(
           stats.undated++;
           return;
         }
-      } else if (!inWindow(time, window)) {
+      } else if (!inWindow(time, window) && !(file.late && window.start !== undefined && time < window.start)) {
         stats.outsideWindow++;
         return;
       }
@@ -125,6 +127,8 @@ export async function scanCloudTrail(
     },
     fileDone(file, records, error) {
       stats.files++;
+      if (file.late) stats.lateFiles++;
+      if (file.modifiedMs !== undefined && file.modifiedMs > watermark) watermark = file.modifiedMs;
       health.file(file);
       if (error !== undefined) {
         stats.malformed++;
@@ -159,6 +163,7 @@ export async function scanCloudTrail(
       notes: source.notes,
     },
     stats,
+    ...(Number.isFinite(watermark) ? { watermark: new Date(watermark).toISOString() } : {}),
     groups,
     findings,
     actors: groupByActor(groups),

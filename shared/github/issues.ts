@@ -21,11 +21,67 @@ export interface ReportIssueOptions {
   body: string;
   /** A short comment posted on an existing issue so watchers hear about the new night, if any. */
   comment?: string;
+  /**
+   * Open a new issue when none is open (default true). False for a quiet night: then the latest closed
+   * issue, if any (`closed`), gets the new body silently (it carries state between nights) and stays closed.
+   */
+  create?: boolean;
+  closed?: number;
   log?: (message: string) => void;
 }
 
+export interface FoundReportIssue {
+  number: number;
+  state: 'open' | 'closed';
+  body: string;
+  url: string;
+}
+
+/** Pages of issues read when looking for the report issue (100 each): a bound on a hostile or huge repository. */
+const MAX_ISSUE_PAGES = 10;
+
+/** The open report issue for `key`, else the most recently created closed one; undefined when none (or on failure). */
+export async function findReportIssue(
+  options: Pick<ReportIssueOptions, 'token' | 'apiUrl' | 'owner' | 'repo' | 'key' | 'label' | 'log'>,
+): Promise<FoundReportIssue | undefined> {
+  const client = createGitHubClient({
+    token: options.token,
+    baseUrl: options.apiUrl,
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const marker = issueMarker(options.key);
+  try {
+    let pages = 0;
+    let closed: FoundReportIssue | undefined;
+    for await (const page of client.paginate.iterator('GET /repos/{owner}/{repo}/issues', {
+      owner: options.owner,
+      repo: options.repo,
+      state: 'all',
+      labels: options.label,
+      per_page: 100,
+    })) {
+      for (const i of page.data as (ApiIssue & { state?: string })[]) {
+        if (i.pull_request || !(i.body ?? '').startsWith(marker)) continue;
+        const found: FoundReportIssue = {
+          number: i.number,
+          state: i.state === 'closed' ? 'closed' : 'open',
+          body: i.body ?? '',
+          url: i.html_url,
+        };
+        if (found.state === 'open') return found;
+        if (!closed || found.number > closed.number) closed = found;
+      }
+      if (++pages >= MAX_ISSUE_PAGES) break;
+    }
+    return closed;
+  } catch {
+    return undefined;
+  }
+}
+
 export type ReportIssueOutcome =
-  { posted: true; action: 'created' | 'updated'; number: number; url: string } | { posted: false; message: string };
+  | { posted: true; action: 'created' | 'updated' | 'kept-closed'; number: number; url: string }
+  | { posted: false; message: string };
 
 export function issueMarker(key: string): string {
   return `<!-- telltale:issue:${key.replace(/[^A-Za-z0-9_.-]/g, '_')} -->`;
@@ -73,6 +129,16 @@ export async function upsertReportIssue(options: ReportIssueOptions): Promise<Re
         });
       }
       return { posted: true, action: 'updated', number: existing.number, url: existing.html_url };
+    }
+    if (options.create === false) {
+      if (options.closed === undefined) return { posted: false, message: 'a quiet night: no issue opened' };
+      const kept = await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+        owner,
+        repo,
+        issue_number: options.closed,
+        body,
+      });
+      return { posted: true, action: 'kept-closed', number: options.closed, url: kept.data.html_url };
     }
     const created = await client.request('POST /repos/{owner}/{repo}/issues', {
       owner,

@@ -21,6 +21,8 @@ export interface ScanStats {
   records: number;
   duplicates: number;
   outsideWindow: number;
+  /** Files read because they arrived after the last night's watermark, though named before this window. */
+  lateFiles: number;
   /** Records without a readable eventTime, left out of a bounded window. */
   undated: number;
   /** Files and day folders left unread, by reason. */
@@ -80,6 +82,8 @@ export interface CloudTrailReport {
   timeline: { hour: string; findings: number; highest: SigmaLevel }[];
   /** Every suppression entry, with what it hid; expired ones are marked and no longer hide anything. */
   suppressions: SuppressionOutcome[];
+  /** The latest delivery time (S3 LastModified) of the files read: the next night reads what arrives after it. */
+  watermark?: string;
   /** Set when the previous night's state was read: groups not seen then (see `groups[].new`). */
   previous?: { generatedAt: string; newGroups: number };
   malformedFiles: MalformedFile[];

@@ -19,7 +19,15 @@ export interface S3Options {
   /** Objects downloaded at once. */
   concurrency?: number;
   now?: number;
+  /**
+   * The last night's watermark (epoch ms of the latest LastModified it read). Files named up to
+   * LATE_LOOKBACK_MS before the window that arrived after it are read too (`LogFile.late`).
+   */
+  watermark?: number;
 }
+
+/** How far before the window a late file's name may be: CloudTrail delivers within minutes, an outage within hours. */
+export const LATE_LOOKBACK_MS = 24 * 3_600_000;
 
 export interface S3Location {
   bucket: string;
@@ -157,7 +165,13 @@ export async function readS3(url: string, sink: RecordSink, options: S3Options):
   }
   if (!regionPrefixes.length) notes.push(`no CloudTrail/<region>/ folders under s3://${bucket}/${prefix}`);
 
-  const days = partitionDays(window, options.now);
+  const watermark = options.watermark;
+  // With a watermark, the listing starts a lookback earlier: late files are named before the window.
+  const listWindow: TimeWindow =
+    watermark !== undefined && window.start !== undefined
+      ? { ...window, start: window.start - LATE_LOOKBACK_MS }
+      : window;
+  const days = partitionDays(listWindow, options.now);
   const limit = pLimit(options.concurrency ?? 8);
   const running = new Set<Promise<void>>();
   const download = async (key: string, log: LogFile) => {
@@ -183,8 +197,8 @@ export async function readS3(url: string, sink: RecordSink, options: S3Options):
       ? days.map((day, i) => ({
           prefix: `${r.prefix}${day}/`,
           // Keys sort by the delivery stamp in their names: skip what was delivered before the window.
-          ...(i === 0 && window.start !== undefined
-            ? { startAfter: `${r.prefix}${day}/${r.account}_CloudTrail_${r.region}_${stamp(window.start)}` }
+          ...(i === 0 && listWindow.start !== undefined
+            ? { startAfter: `${r.prefix}${day}/${r.account}_CloudTrail_${r.region}_${stamp(listWindow.start)}` }
             : {}),
         }))
       : [{ prefix: r.prefix }];
@@ -199,11 +213,24 @@ export async function readS3(url: string, sink: RecordSink, options: S3Options):
             sink.fileSkipped(name, 'not-a-log');
             continue;
           }
+          const modifiedMs = object.LastModified?.getTime();
+          let late = false;
           if (trail.deliveredMs !== undefined && !deliveryOverlaps(trail.deliveredMs, window)) {
-            sink.fileSkipped(name, 'outside-window');
-            continue;
+            // Named before the window but delivered after the last night looked: read it now.
+            late =
+              watermark !== undefined &&
+              modifiedMs !== undefined &&
+              modifiedMs > watermark &&
+              window.start !== undefined &&
+              trail.deliveredMs < window.start;
+            if (!late) {
+              sink.fileSkipped(name, 'outside-window');
+              continue;
+            }
           }
           const log: LogFile = { name, account: trail.account, region: trail.region };
+          if (modifiedMs !== undefined) log.modifiedMs = modifiedMs;
+          if (late) log.late = true;
           if (trail.deliveredMs !== undefined) log.deliveredMs = trail.deliveredMs;
           await enqueue(key, log);
         }

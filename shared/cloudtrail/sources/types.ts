@@ -12,6 +12,13 @@ export interface LogFile {
   region?: string;
   /** The delivery time written in a CloudTrail file name (`…_20260504T1645Z_…`), epoch ms. */
   deliveredMs?: number;
+  /** When the store last changed the file (S3 `LastModified`), epoch ms: what the watermark follows. */
+  modifiedMs?: number;
+  /**
+   * Read only because it arrived after the last night's watermark although its name is before this
+   * window: its records are kept even when older than the window (the last night could not see them).
+   */
+  late?: boolean;
 }
 
 export interface RecordSink {
