@@ -43,7 +43,7 @@ describe('actions/cloudtrail', { skip: built ? false : 'bundle not built (npm ru
     const { main, report, dashboard } = await run({});
     assert.equal(main.exitCode, 1, main.stdout);
     const error = main.annotations.find((a) => a.level === 'error');
-    assert.match(error?.message ?? '', /finding\(s\) at high or above: 3 critical, 4 high/);
+    assert.match(error?.message ?? '', /finding\(s\) at high or above: 4 critical, 3 high/);
     const json = JSON.parse(report) as { findings: { eventName: string; severity: string }[] };
     assert.ok(json.findings.some((f) => f.eventName === 'DeleteRoute' && f.severity === 'high'));
     assert.match(dashboard, /^<!doctype html>/i);
@@ -54,11 +54,11 @@ describe('actions/cloudtrail', { skip: built ? false : 'bundle not built (npm ru
     const issues = api.issues('octo/infra');
     assert.equal(issues.length, 1);
     assert.deepEqual(issues[0]!.labels, ['telltale-cloudtrail']);
-    assert.match(issues[0]!.title, /^CloudTrail report \d{4}-\d\d-\d\d: 3 critical, 4 high/);
+    assert.match(issues[0]!.title, /^CloudTrail report \d{4}-\d\d-\d\d: 4 critical, 3 high/);
     assert.equal(main.outputs['issue-url'], `https://github.com/octo/infra/issues/${issues[0]!.number}`);
   });
 
-  it('the next night updates the open issue and comments; once closed, a new one is opened', async () => {
+  it('the next night updates the open issue and comments; once closed, the next night with findings opens a new one', async () => {
     const { main } = await run({ 'fail-on': 'never' });
     assert.equal(main.exitCode, 0, main.stdout);
     const [issue] = api.issues('octo/infra');
