@@ -8,7 +8,13 @@
  * health and the report; jq runs one filter. Peak RSS is measured on one region (~250 MB) and on
  * all four (~1 GB): a streaming scan should stay flat. Everything is deleted afterwards.
  *
- *   npm run bench -- cloudtrail            (TELLTALE_BENCH_MB=200 for a quicker, smaller run)
+ * A second shape is what real trails deliver most: thousands of small files (CloudTrail writes a
+ * file per account, region and ~5 minutes, often with a few dozen records). ~4,000 files of 20
+ * records are scanned the same way and compared with the same zcat | jq pipeline, so the per-file
+ * cost shows.
+ *
+ *   npm run bench -- cloudtrail            (TELLTALE_BENCH_MB=200 for a quicker, smaller run;
+ *                                           TELLTALE_BENCH_SMALL_FILES=4000 for the small-file tree)
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +28,8 @@ const TOTAL_MB = Number(process.env.TELLTALE_BENCH_MB ?? 1024);
 const REGIONS = ['us-east-1', 'eu-west-1', 'eu-central-1', 'ap-southeast-2'];
 const ACCOUNT = '111122223333';
 const RECORDS_PER_FILE = 2000;
+const SMALL_FILES = Number(process.env.TELLTALE_BENCH_SMALL_FILES ?? 4000);
+const RECORDS_PER_SMALL_FILE = 20;
 
 let seed = 7;
 const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
@@ -185,6 +193,65 @@ try {
     stats: { events: number; findings: number };
   };
 
+  // The small-file shape: one account, 4 regions, a file every 5 minutes for as many days as it takes.
+  const smallDir = path.join(dir, 'small');
+  let smallBytes = 0;
+  for (let f = 0; f < SMALL_FILES; f++) {
+    const region = REGIONS[f % REGIONS.length]!;
+    const slot = Math.floor(f / REGIONS.length);
+    const t = Date.parse('2026-05-04T00:00:00Z') + slot * 5 * 60_000;
+    const iso = new Date(t).toISOString();
+    const day = path.join(
+      smallDir,
+      'AWSLogs',
+      ACCOUNT,
+      'CloudTrail',
+      region,
+      iso.slice(0, 4),
+      iso.slice(5, 7),
+      iso.slice(8, 10),
+    );
+    mkdirSync(day, { recursive: true });
+    const records = Array.from({ length: RECORDS_PER_SMALL_FILE }, (_, i) =>
+      record(
+        region,
+        new Date(t - (i + 1) * 10_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+        f * RECORDS_PER_SMALL_FILE + i,
+      ),
+    );
+    const text = JSON.stringify({ Records: records });
+    smallBytes += text.length;
+    const stampText = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}Z`;
+    writeFileSync(
+      path.join(day, `${ACCOUNT}_CloudTrail_${region}_${stampText}_${hex(16).toUpperCase()}.json.gz`),
+      gzipSync(text),
+    );
+  }
+  const smallRun = await peakRss([
+    'cloudtrail',
+    'scan',
+    '--source',
+    smallDir,
+    '--since',
+    'all',
+    '--format',
+    'json',
+    '--output',
+    path.join(dir, 'small-report.json'),
+  ]);
+  const s0 = performance.now();
+  const smallJq = await run(
+    'bash',
+    [
+      '-c',
+      `find "$1" -name '*.json.gz' -print0 | sort -z | xargs -0 zcat | jq -c '.Records[] | select(.eventName=="DeleteRoute")' | wc -l`,
+      'bench',
+      smallDir,
+    ],
+    { maxBuffer: 1 << 20 },
+  );
+  const smallJqMs = performance.now() - s0;
+
   const rate = (ms: number, m: number) => `${(m / (ms / 1000)).toFixed(0)} MB/s`;
   process.stdout.write(
     [
@@ -193,6 +260,7 @@ try {
       `telltale, 1 region (${(mb / REGIONS.length).toFixed(0)} MB): ${(one.ms / 1000).toFixed(1)} s = ${rate(one.ms, mb / REGIONS.length)}; peak RSS ${one.rssMb.toFixed(0)} MB`,
       `reference: zcat | jq -c '.Records[] | select(.eventName=="DeleteRoute")': ${(jqMs / 1000).toFixed(1)} s = ${rate(jqMs, mb)} (${jq.stdout.trim()} matches)`,
       `ratio jq / telltale wall time: ${(jqMs / all.ms).toFixed(2)}x; RSS growth for ${REGIONS.length}x the input: ${(all.rssMb - one.rssMb).toFixed(0)} MB`,
+      `small files: ${SMALL_FILES} .json.gz files of ${RECORDS_PER_SMALL_FILE} records (${(smallBytes / 1024 / 1024).toFixed(0)} MB): telltale ${(smallRun.ms / 1000).toFixed(1)} s (${(smallRun.ms / SMALL_FILES).toFixed(2)} ms/file, peak RSS ${smallRun.rssMb.toFixed(0)} MB); zcat | jq ${(smallJqMs / 1000).toFixed(1)} s (${smallJq.stdout.trim()} matches); ratio jq / telltale ${(smallJqMs / smallRun.ms).toFixed(2)}x`,
       '',
     ].join('\n'),
   );

@@ -70,6 +70,26 @@ export async function decodeLogStream(
   }
 }
 
+/**
+ * A whole small file already in memory (local.ts reads small files in one call and gunzips them on
+ * libuv's thread pool: for a tree of thousands of 5 KB files the streams cost more than the data).
+ */
+export function decodeLogBuffer(bytes: Buffer, onRecord: (record: CloudTrailRecord) => void): DecodeResult {
+  const splitter = new RecordSplitter(onRecord);
+  if (bytes.length === 0) return { records: 0, error: 'empty file' };
+  try {
+    for (let i = 0; i < bytes.length; i += CHUNK) splitter.push(bytes.subarray(i, Math.min(bytes.length, i + CHUNK)));
+    splitter.end();
+    return { records: splitter.records };
+  } catch (error) {
+    return { records: splitter.records, error: describeError(error, 'read', splitter) };
+  }
+}
+
+export function isGzip(bytes: Buffer): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
 function describeError(error: unknown, stage: string, splitter: RecordSplitter): string {
   const after = splitter.records ? ` (after ${splitter.records} record(s))` : '';
   if (error instanceof DecodeError) return `${error.message}${after}`;

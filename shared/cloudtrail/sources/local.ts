@@ -4,13 +4,16 @@
  * and files whose delivery time can hold events of the window are opened; digests and Insights are
  * skipped. Files outside the layout are all read (an export has no dates in its name).
  */
-import { createReadStream } from 'node:fs';
-import { opendir, realpath, stat } from 'node:fs/promises';
+import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
+import { opendir, readFile, realpath, stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gunzip, gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { InputError } from '../../util/errors.ts';
 import { deliveryOverlaps, partitionDays, type TimeWindow } from '../window.ts';
-import { decodeLogStream } from './decode.ts';
+import { decodeLogBuffer, decodeLogStream, isGzip } from './decode.ts';
+import type { CloudTrailRecord } from '../record.ts';
 import { looksLikeLogFile, parseTrailKey } from './layout.ts';
 import type { LogFile, RecordSink, SourceSummary } from './types.ts';
 
@@ -19,6 +22,45 @@ export interface LocalOptions {
   /** Files decoded at once (gunzip runs on libuv's thread pool, parsing on the main thread). */
   concurrency?: number;
   now?: number;
+}
+
+/** Files up to this size are read in one call; bigger ones are streamed. */
+const SMALL_FILE = 2 * 1024 * 1024;
+/** Files up to this size are read and inflated synchronously (CloudTrail's 5-minute files are mostly a few KB). */
+const TINY_FILE = 64 * 1024;
+/** A small gzip file inflating past this is streamed instead (a gzip bomb stays bounded). */
+const SMALL_INFLATED = 32 * 1024 * 1024;
+const gunzipAsync = promisify(gunzip);
+
+/**
+ * A small file's bytes, gunzipped on libuv's thread pool (so with several reads in flight inflation
+ * runs beside the parsing on the main thread); undefined when it should be streamed.
+ */
+async function readSmall(file: string): Promise<Buffer | undefined> {
+  // A tiny file costs more in async round trips (open, stat, read, close, inflate) than in work: it
+  // is read and inflated in one go. Bigger ones overlap on the thread pool; large ones are streamed.
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  let size: number;
+  try {
+    size = fstatSync(fd).size;
+    if (size <= TINY_FILE) {
+      const bytes = readFileSync(fd);
+      return isGzip(bytes) ? gunzipSync(bytes, { maxOutputLength: SMALL_INFLATED }) : bytes;
+    }
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+  if (size > SMALL_FILE) return undefined;
+  const bytes = await readFile(file).catch(() => undefined);
+  if (!bytes || !isGzip(bytes)) return bytes;
+  return await gunzipAsync(bytes, { maxOutputLength: SMALL_INFLATED }).catch(() => undefined);
 }
 
 const DAY_FOLDER =
@@ -49,9 +91,12 @@ export async function readLocal(location: string, sink: RecordSink, options: Loc
         log.region = trail.region;
         if (trail.deliveredMs !== undefined) log.deliveredMs = trail.deliveredMs;
       }
-      const result = await decodeLogStream(createReadStream(file, { highWaterMark: 256 * 1024 }), (record) =>
-        sink.record(record, log),
-      );
+      const onRecord = (record: CloudTrailRecord) => sink.record(record, log);
+      const whole = await readSmall(file);
+      const result =
+        whole === undefined
+          ? await decodeLogStream(createReadStream(file, { highWaterMark: 256 * 1024 }), onRecord)
+          : decodeLogBuffer(whole, onRecord);
       sink.fileDone(log, result.records, result.error);
     });
 
