@@ -1,9 +1,10 @@
 /** `telltale cloudtrail …`: see README "CLI". Flags are parsed here; all behaviour lives in shared/. */
 import { Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CloudTrailReport } from '../../shared/cloudtrail/model/report.ts';
+import type { NightState } from '../../shared/cloudtrail/state.ts';
 import { InputError } from '../../shared/util/errors.ts';
 import { ExitCode } from '../../shared/util/exit-codes.ts';
 import { ExitWith, type CliIO } from '../io.ts';
@@ -15,12 +16,17 @@ interface ScanFlags {
   until?: string;
   rules?: string[];
   builtinRules: boolean;
-  format: 'json' | 'markdown' | 'html';
+  format: string;
   output?: string;
   failOn: string;
   concurrency: string;
   pipelinePrincipal?: string[];
+  suppressions?: string;
+  state?: string;
 }
+
+/** Where the suppression file is looked for unless --suppressions says (shared/cloudtrail/run.ts DEFAULT_SUPPRESSIONS). */
+const DEFAULT_SUPPRESSIONS = '.github/cloudtrail-suppressions.yml';
 
 export function registerCloudtrail(program: Command, io: CliIO): void {
   const cloudtrail = program
@@ -37,35 +43,69 @@ export function registerCloudtrail(program: Command, io: CliIO): void {
     .option('--until <iso>', 'end of the window (exclusive), an ISO time; default now')
     .option('--rules <dir...>', 'folders or files of extra Sigma rules (product: aws, service: cloudtrail)')
     .option('--no-builtin-rules', 'run only the --rules given')
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['json', 'markdown', 'html']).default('markdown'),
+    .option(
+      '--format <formats>',
+      'json, markdown, html or ocsf (OCSF Detection Findings); several comma-separated with --output DIR, or each with its file (html:dash.html)',
+      'markdown',
     )
-    .option('--output <file>', 'write the report here instead of standard output')
+    .option(
+      '--output <path>',
+      'write the report to this file (one format) or into this folder (several) instead of standard output',
+    )
+    .option(
+      '--state <file>',
+      "the last run's state (read if it exists, then rewritten): its watermark brings in S3 log files delivered late, its rows mark what is new",
+    )
+    .option(
+      '--suppressions <file>',
+      `reviewed suppressions (rule, principal/resource patterns, reason, owner, expires); default ${DEFAULT_SUPPRESSIONS} when it exists`,
+    )
+    .option(
+      '--pipeline-principal <arn...>',
+      "the IAM role/user ARN(s) your pipeline runs as (* matches any characters): only their changes, or CloudFormation's (userIdentity.invokedBy), are one level lower; a User-Agent never is",
+    )
     .addOption(
       new Option('--fail-on <level>', 'exit 1 when a finding is at or above this level')
         .choices(['informational', 'low', 'medium', 'high', 'critical', 'never'])
         .default('never'),
     )
     .option('--concurrency <n>', 'files read or downloaded at once', '8')
-    .option(
-      '--pipeline-principal <arn...>',
-      "the IAM role/user ARN(s) your pipeline runs as (* matches any characters): only their changes, or CloudFormation's (userIdentity.invokedBy), are one level lower; a User-Agent never is",
-    )
     .action(async (flags: ScanFlags) => {
-      const report = await runScan(flags);
-      const text =
-        flags.format === 'json'
-          ? (await import('../../shared/cloudtrail/render/json.ts')).renderCloudTrailJson(report)
-          : flags.format === 'html'
-            ? (await import('../../shared/cloudtrail/render/html.ts')).renderCloudTrailHtml(report)
-            : (await import('../../shared/cloudtrail/render/markdown.ts')).renderCloudTrailMarkdown(report);
-      if (flags.output) {
-        await writeFile(flags.output, text).catch((error: Error) => {
-          throw new InputError(`cannot write the report: ${error.message}`, { location: { file: flags.output! } });
+      const { parseFormats, REPORT_FORMATS } = await import('../../shared/cloudtrail/render/formats.ts');
+      const { decodeState, stateOf } = await import('../../shared/cloudtrail/state.ts');
+      const formats = parseFormats(flags.format);
+      const several = formats.length > 1;
+      if (several && !flags.output && formats.some((f) => !f.path)) {
+        throw new InputError('several formats need --output DIR (or a file per format: html:dash.html)', {
+          location: { field: '--format' },
         });
-      } else {
-        io.stdout(text);
       }
+      let previous: NightState | undefined;
+      if (flags.state) {
+        const file = flags.state;
+        const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return undefined;
+          throw new InputError(`cannot read the state: ${error.message}`, { location: { file } });
+        });
+        if (text !== undefined) {
+          previous = decodeState(text);
+          if (!previous) throw new InputError('not a telltale CloudTrail state file', { location: { file } });
+        }
+      }
+      const report = await runScan(flags, previous);
+      for (const f of formats) {
+        const text = REPORT_FORMATS[f.format].render(report);
+        const target = f.path ?? (several ? path.join(flags.output!, REPORT_FORMATS[f.format].file) : flags.output);
+        if (!target) {
+          io.stdout(text);
+          continue;
+        }
+        if (several && !f.path) await mkdir(flags.output!, { recursive: true });
+        await writeFile(target, text).catch((error: Error) => {
+          throw new InputError(`cannot write the report: ${error.message}`, { location: { file: target } });
+        });
+      }
+      if (flags.state) await writeFile(flags.state, `${JSON.stringify(stateOf(report), null, 2)}\n`);
       const { stats } = report;
       io.stderr(
         `telltale: ${stats.events} events, ${stats.files} file(s), ${stats.findings} finding(s)${
@@ -84,9 +124,10 @@ export function registerCloudtrail(program: Command, io: CliIO): void {
     });
 }
 
-async function runScan(flags: ScanFlags): Promise<CloudTrailReport> {
+async function runScan(flags: ScanFlags, previous: NightState | undefined): Promise<CloudTrailReport> {
   const { runCloudTrailScan } = await import('../../shared/cloudtrail/run.ts');
   return runCloudTrailScan({
+    ...(previous ? { previous } : {}),
     source: flags.source,
     since: flags.since,
     ...(flags.until ? { until: flags.until } : {}),
