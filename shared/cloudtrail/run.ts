@@ -121,11 +121,16 @@ async function scanOnce(flags: RunScanOptions): Promise<CloudTrailReport> {
       { window, rules, deliveries: false, ...common },
     );
   }
-  return scanCloudTrail((sink) => readLocal(source, sink, { window, concurrency }), {
-    window,
-    rules,
-    deliveries: true,
-  });
+  const localWatermark = flags.previous?.watermark ? Date.parse(flags.previous.watermark) : undefined;
+  return scanCloudTrail(
+    (sink) =>
+      readLocal(source, sink, { window, concurrency, ...(localWatermark ? { watermark: localWatermark } : {}) }),
+    {
+      window,
+      rules,
+      deliveries: true,
+    },
+  );
 }
 
 /** The account's enabled regions (account:ListRegions). */

@@ -19,6 +19,13 @@ export interface TimeWindow {
  */
 export const DELIVERY_LAG_MS = 30 * 60_000;
 
+/**
+ * With the last night's watermark, files named up to this long before the window are looked at too:
+ * those that arrived after the watermark were delivered late and are read now (LogFile.late).
+ * CloudTrail delivers within minutes; an outage within hours.
+ */
+export const LATE_LOOKBACK_MS = 24 * 3_600_000;
+
 /** Parses `--since` (a duration back from `now`, an ISO time, or `all`) and `--until` (ISO). */
 export function parseWindow(since: string, until: string | undefined, now: number = Date.now()): TimeWindow {
   const window: TimeWindow = {};

@@ -11,7 +11,7 @@ import { gunzip, gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { InputError } from '../../util/errors.ts';
-import { deliveryOverlaps, partitionDays, type TimeWindow } from '../window.ts';
+import { deliveryOverlaps, LATE_LOOKBACK_MS, partitionDays, type TimeWindow } from '../window.ts';
 import { decodeLogBuffer, decodeLogStream, isGzip } from './decode.ts';
 import type { CloudTrailRecord } from '../record.ts';
 import { looksLikeLogFile, parseTrailKey } from './layout.ts';
@@ -22,6 +22,8 @@ export interface LocalOptions {
   /** Files decoded at once (gunzip runs on libuv's thread pool, parsing on the main thread). */
   concurrency?: number;
   now?: number;
+  /** The last night's watermark (epoch ms of the latest file mtime read): see window.ts LATE_LOOKBACK_MS. */
+  watermark?: number;
 }
 
 /** Files up to this size are read in one call; bigger ones are streamed. */
@@ -36,7 +38,7 @@ const gunzipAsync = promisify(gunzip);
  * A small file's bytes, gunzipped on libuv's thread pool (so with several reads in flight inflation
  * runs beside the parsing on the main thread); undefined when it should be streamed.
  */
-async function readSmall(file: string): Promise<Buffer | undefined> {
+async function readSmall(file: string, log: LogFile): Promise<Buffer | undefined> {
   // A tiny file costs more in async round trips (open, stat, read, close, inflate) than in work: it
   // is read and inflated in one go. Bigger ones overlap on the thread pool; large ones are streamed.
   let fd: number;
@@ -47,7 +49,9 @@ async function readSmall(file: string): Promise<Buffer | undefined> {
   }
   let size: number;
   try {
-    size = fstatSync(fd).size;
+    const info = fstatSync(fd);
+    size = info.size;
+    log.modifiedMs = info.mtimeMs;
     if (size <= TINY_FILE) {
       const bytes = readFileSync(fd);
       return isGzip(bytes) ? gunzipSync(bytes, { maxOutputLength: SMALL_INFLATED }) : bytes;
@@ -73,7 +77,17 @@ export async function readLocal(location: string, sink: RecordSink, options: Loc
       hint: 'pass a CloudTrail log file, a folder of them, s3://bucket/prefix or lookup',
     });
   });
-  const days = partitionDays(options.window, options.now);
+  const { watermark } = options;
+  const start = options.window.start;
+  // With a watermark, day folders a lookback before the window are walked: late files are named there.
+  const days = partitionDays(
+    watermark !== undefined && start !== undefined
+      ? { ...options.window, start: start - LATE_LOOKBACK_MS }
+      : options.window,
+    options.now,
+  );
+  /** Files named before the window that changed after the watermark (file mtime): read, records kept. */
+  const late = new Set<string>();
   const limit = pLimit(options.concurrency ?? 4);
   // Queued reads are bounded too, so a tree of 100,000 files does not become 100,000 promises.
   const running = new Set<Promise<void>>();
@@ -92,7 +106,8 @@ export async function readLocal(location: string, sink: RecordSink, options: Loc
         if (trail.deliveredMs !== undefined) log.deliveredMs = trail.deliveredMs;
       }
       const onRecord = (record: CloudTrailRecord) => sink.record(record, log);
-      const whole = await readSmall(file);
+      if (late.has(file)) log.late = true;
+      const whole = await readSmall(file, log);
       const result =
         whole === undefined
           ? await decodeLogStream(createReadStream(file, { highWaterMark: 256 * 1024 }), onRecord)
@@ -105,7 +120,15 @@ export async function readLocal(location: string, sink: RecordSink, options: Loc
     if (trail) {
       if (trail.kind !== 'log') return sink.fileSkipped(file, trail.kind);
       if (trail.deliveredMs !== undefined && !deliveryOverlaps(trail.deliveredMs, options.window)) {
-        return sink.fileSkipped(file, 'outside-window');
+        const mtime =
+          watermark !== undefined && start !== undefined && trail.deliveredMs < start
+            ? await stat(file).then(
+                (s) => s.mtimeMs,
+                () => undefined,
+              )
+            : undefined;
+        if (mtime === undefined || mtime <= watermark!) return sink.fileSkipped(file, 'outside-window');
+        late.add(file);
       }
       if (trail.deliveredMs === undefined && days && !days.includes(trail.day)) {
         return sink.fileSkipped(file, 'outside-window');

@@ -8,7 +8,7 @@
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
 import { InputError } from '../../util/errors.ts';
-import { deliveryOverlaps, partitionDays, type TimeWindow } from '../window.ts';
+import { deliveryOverlaps, LATE_LOOKBACK_MS, partitionDays, type TimeWindow } from '../window.ts';
 import { decodeLogStream } from './decode.ts';
 import { parseTrailKey } from './layout.ts';
 import type { LogFile, RecordSink, SourceSummary } from './types.ts';
@@ -25,9 +25,6 @@ export interface S3Options {
    */
   watermark?: number;
 }
-
-/** How far before the window a late file's name may be: CloudTrail delivers within minutes, an outage within hours. */
-export const LATE_LOOKBACK_MS = 24 * 3_600_000;
 
 export interface S3Location {
   bucket: string;
