@@ -122,11 +122,12 @@ describe('actions/cloudtrail night after night (watermark, new marks, issue life
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const night = (start: number) =>
+  const night = (start: number, workspace?: string) =>
     withAction(
       {
         action: 'cloudtrail',
         root,
+        ...(workspace ? { workspace } : {}),
         token: 'rw-token',
         inputs: { source: `s3://${BUCKET}`, since: iso(start), until: iso(start + 24 * 60 * MIN), 'fail-on': 'never' },
         env: {
@@ -209,5 +210,37 @@ describe('actions/cloudtrail night after night (watermark, new marks, issue life
     const all = api.issues('octo/infra');
     assert.equal(all.length, 2, 'a night with findings opens a new issue');
     assert.equal(all.filter((i) => i.state === 'open').length, 1);
+  });
+
+  it('suppressions from .github/cloudtrail-suppressions.yml: a live entry hides, an expired one is annotated and reported', async () => {
+    const workspace = path.join(dir, 'workspace');
+    mkdirSync(path.join(workspace, '.github'), { recursive: true });
+    writeFileSync(
+      path.join(workspace, '.github', 'cloudtrail-suppressions.yml'),
+      [
+        'suppressions:',
+        '  - rule: default-route-changed',
+        `    principal: 'arn:aws:iam::${ACCOUNT}:user/alice'`,
+        '    reason: alice rebuilds the lab VPC',
+        "    owner: '@net-team'",
+        '    expires: 2999-12-31',
+        '  - rule: sg-open-world-admin-port',
+        '    reason: the old bastion',
+        "    owner: '@security'",
+        '    expires: 2020-01-01',
+      ].join('\n'),
+    );
+    // Night 1 again, now with the late file in place: DeleteRoute (suppressed) and the SSH opening (expired entry).
+    const { main, report } = await night(D - 24 * 60 * MIN, workspace);
+    assert.equal(main.exitCode, 0, main.stdout + main.stderr);
+    assert.deepEqual(
+      report!.groups.map((g) => g.ruleSlug),
+      ['sg-open-world-admin-port'],
+    );
+    assert.match(main.summary, /🔕 \d+ event\(s\) suppressed by 1 entr\(ies\)/);
+    assert.ok(
+      main.annotations.some((a) => a.level === 'warning' && /suppression expired on 2020-01-01/.test(a.message)),
+      JSON.stringify(main.annotations),
+    );
   });
 });
