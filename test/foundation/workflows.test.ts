@@ -45,7 +45,11 @@ describe('workflow security', () => {
           assert.notEqual(workflow.permissions, 'write-all', 'write-all is never least privilege');
         }
         for (const step of job.steps ?? []) {
-          if (step.uses && !step.uses.startsWith('./') && !step.uses.startsWith('docker://')) {
+          // Third-party actions are pinned by SHA. Telltale's own appear in the examples as the moving
+          // major tag with the pin-by-SHA advice beside them (release.test.ts checks the tag is one the
+          // release process makes): a SHA written here could not be one of a release yet.
+          const ours = step.uses?.startsWith('telltale-dev/telltale/') && file.startsWith('docs/examples/');
+          if (step.uses && !ours && !step.uses.startsWith('./') && !step.uses.startsWith('docker://')) {
             assert.match(step.uses, /@[0-9a-f]{40}$/, `job ${name}: '${step.uses}' must be pinned to a commit SHA`);
           }
           if (step.run) {
