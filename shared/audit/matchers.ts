@@ -1,18 +1,30 @@
 /**
- * Goss's matcher language (docs/gossfile.md "Advanced Matchers"), evaluated over plain values.
- * A matcher is whatever the user wrote for an attribute: a scalar (equality), an array (subset, as
- * Goss does for `groups`), or a one-key map naming a matcher (`have-prefix`, `not`, `and`, …).
- * Pure: no I/O, never throws on a bad value (a mismatch is a failed result, not an exception).
+ * Goss's matcher language (docs/gossfile.md "Matchers"; resource/gomega.go maps YAML onto matchers),
+ * evaluated over plain values. A matcher is whatever the user wrote for an attribute:
+ * - a string: the actual value converted to a string (a list joined with "\n", matchers/type_conversion.go
+ *   `ToString`) must equal it, so `groups: root` passes for a user whose only group is root;
+ * - a number: the actual value converted to a number (`ToNumeric`) must equal it (`mode: 640`, `uid: "0"`);
+ * - a boolean: strict equality;
+ * - a list: `contain-elements` of the items, each item a matcher and each matched by a distinct element;
+ * - a one-key map naming a keyword (`have-prefix`, `not`, `gjson`, …).
+ * Pure: no I/O, never throws on a bad actual value (Goss reports an error there, we a failed result).
+ * Every regular expression is Go RE2 syntax run by re2js: linear time whatever the text (issue 10 §4).
  */
+import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import { RE2JS } from 're2js';
 import semver from 'semver';
+import xpath from 'xpath';
+import { gjsonGet } from './gjson.ts';
 
 export interface MatchOutcome {
   pass: boolean;
   /** What the control asked for, in words a failure message can show. */
   expected: string;
+  /** Why the matcher could not apply (Goss reports these as errors): a failure, with the reason. */
+  error?: string;
 }
 
-/** The matcher keywords Goss documents; anything else in a one-key map is a user error. */
+/** The matcher keywords Goss documents, plus telltale's `have-key-with-value` (an older Goss one, kept). */
 export const MATCHER_KEYWORDS = [
   'equal',
   'not',
@@ -28,11 +40,14 @@ export const MATCHER_KEYWORDS = [
   'have-len',
   'have-key',
   'have-key-with-value',
+  'have-patterns',
   'gt',
   'ge',
   'lt',
   'le',
   'semver-constraint',
+  'gjson',
+  'xml',
 ] as const;
 
 const KEYWORDS = new Set<string>(MATCHER_KEYWORDS);
@@ -46,38 +61,48 @@ export function isMatcherMap(value: unknown): value is Record<string, unknown> {
 
 /** The first problem in a matcher as written (unknown keyword, wrong operand), or undefined. */
 export function checkMatcher(value: unknown): string | undefined {
-  if (!isPlainObject(value)) {
-    if (Array.isArray(value)) for (const v of value) if (isPlainObject(v)) return checkMatcher(v);
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const p = checkMatcher(v);
+      if (p) return p;
+    }
     return undefined;
   }
+  if (!isPlainObject(value)) return undefined;
   const keys = Object.keys(value);
-  if (keys.length !== 1) return `a matcher map has exactly one key, got ${keys.length}`;
+  if (keys.length !== 1)
+    return `a matcher map has exactly one key, got ${keys.length} (${keys.join(', ')}); Goss allows one matcher per level`;
   const key = keys[0]!;
   if (!KEYWORDS.has(key)) return `unknown matcher '${key}' (known: ${MATCHER_KEYWORDS.join(', ')})`;
   const arg = value[key];
   switch (key) {
     case 'not':
-    case 'contain-element':
+    case 'have-key':
       return checkMatcher(arg);
+    case 'contain-element':
+      // resource/gomega.go: a matcher, a string or a number.
+      return isPlainObject(arg) || typeof arg === 'string' || typeof arg === 'number'
+        ? checkMatcher(arg)
+        : `'contain-element' takes a matcher, a string or a number`;
     case 'and':
     case 'or':
     case 'contain-elements':
     case 'consist-of':
       if (!Array.isArray(arg)) return `'${key}' takes a list`;
-      for (const a of arg) {
-        const p = checkMatcher(a);
-        if (p) return p;
-      }
-      return undefined;
+      return checkMatcher(arg);
+    case 'have-prefix':
+    case 'have-suffix':
+    case 'contain-substring':
+      return typeof arg === 'string' ? undefined : `'${key}' takes a string`;
     case 'match-regexp':
       if (typeof arg !== 'string') return `'match-regexp' takes a string`;
-      try {
-        goRegExp(arg);
-      } catch (error) {
-        return `'match-regexp' is not a valid regular expression: ${(error as Error).message}`;
-      }
-      return undefined;
+      return regexProblem(arg);
+    case 'have-patterns':
+      if (!Array.isArray(arg) || arg.some((p) => typeof p !== 'string'))
+        return `'have-patterns' takes a list of strings`;
+      return arg.map((p) => patternProblem(p as string)).find(Boolean);
     case 'have-len':
+      return typeof arg === 'number' ? undefined : `'have-len' takes a number`;
     case 'gt':
     case 'ge':
     case 'lt':
@@ -87,243 +112,502 @@ export function checkMatcher(value: unknown): string | undefined {
         : `'${key}' takes a number`;
     case 'semver-constraint':
       if (typeof arg !== 'string' || parseConstraint(arg) === undefined)
-        return `'semver-constraint' takes a semver range (">=1.2.0 <2.0.0 !=1.5.0", "^1.2 || ^2")`;
+        return `'semver-constraint' takes a semver range as blang/semver reads it (">=1.2.0 <2.0.0 !=1.5.0", ">5.0.0 || <1.5.0")`;
       return undefined;
     case 'have-key-with-value':
-      return isPlainObject(arg) && Object.keys(arg).length === 1
-        ? checkMatcher(Object.values(arg)[0])
-        : `'have-key-with-value' takes a one-key map {key: value}`;
+      return isPlainObject(arg) && Object.keys(arg).length > 0
+        ? Object.values(arg).map(checkMatcher).find(Boolean)
+        : `'have-key-with-value' takes a map {key: matcher}`;
+    case 'gjson':
+      return isPlainObject(arg) && Object.keys(arg).length > 0
+        ? Object.values(arg).map(checkMatcher).find(Boolean)
+        : `'gjson' takes a map {path: matcher}`;
+    case 'xml':
+      if (
+        !isPlainObject(arg) ||
+        typeof arg.xpath !== 'string' ||
+        Object.keys(arg).some((k) => k !== 'xpath' && k !== 'result')
+      )
+        return `'xml' takes {xpath: "//book/title", result: "<title>…</title>"}`;
+      return undefined;
     default:
       return undefined;
   }
 }
 
 /** Evaluates a matcher against an actual value. */
-export function evaluate(matcher: unknown, actual: unknown): MatchOutcome {
-  if (isMatcherMap(matcher)) return evaluateKeyword(matcher, actual);
-  if (Array.isArray(matcher)) {
-    // Goss: a list for a list attribute means "contains these elements" (order-free subset).
-    const items = toArray(actual);
-    const pass = matcher.every((m) => items.some((a) => evaluate(m, a).pass));
-    return { pass, expected: `contain elements ${show(matcher)}` };
+export function evaluate(matcher: unknown, actual: unknown, depth = 0): MatchOutcome {
+  // A matcher is a finite tree; the bound only guards a hand-built cyclic value.
+  if (depth > 64)
+    return { pass: false, expected: 'a matcher nested less than 64 deep', error: 'matcher nested too deep' };
+  if (isMatcherMap(matcher)) return evaluateKeyword(matcher, actual, depth + 1);
+  if (Array.isArray(matcher)) return containElements(matcher, actual, depth + 1, 'contain elements');
+  if (typeof matcher === 'string') return { pass: toStr(actual) === matcher, expected: show(matcher) };
+  if (typeof matcher === 'number') {
+    const n = toNum(actual);
+    return n === undefined
+      ? { pass: false, expected: show(matcher), error: `expected a number, got ${show(actual)}` }
+      : { pass: n === matcher, expected: show(matcher) };
   }
-  return { pass: looselyEqual(matcher, actual), expected: show(matcher) };
+  if (typeof matcher === 'boolean') return { pass: actual === matcher, expected: show(matcher) };
+  if (matcher === null || matcher === undefined)
+    return { pass: false, expected: 'a value', error: 'missing required attribute (the matcher is empty)' };
+  return { pass: false, expected: show(matcher), error: `not a matcher: ${show(matcher)}` };
 }
 
-function evaluateKeyword(m: Record<string, unknown>, actual: unknown): MatchOutcome {
+function evaluateKeyword(m: Record<string, unknown>, actual: unknown, depth: number): MatchOutcome {
   const [key, arg] = Object.entries(m)[0]!;
   switch (key) {
     case 'equal':
-      return { pass: deepLooseEqual(arg, actual), expected: `equal ${show(arg)}` };
+      return { pass: deepEqual(arg, actual), expected: `equal ${show(arg)}` };
     case 'not': {
-      const inner = evaluate(arg, actual);
+      const inner = evaluate(arg, actual, depth);
+      // A matcher that could not apply stays a failure under `not` (Goss returns its error).
+      if (inner.error) return { ...inner, expected: `not ${inner.expected}` };
       return { pass: !inner.pass, expected: `not ${inner.expected}` };
     }
     case 'and': {
-      const parts = (arg as unknown[]).map((a) => evaluate(a, actual));
-      return { pass: parts.every((p) => p.pass), expected: parts.map((p) => p.expected).join(' and ') };
+      const parts = (arg as unknown[]).map((a) => evaluate(a, actual, depth));
+      const error = parts.find((p) => p.error)?.error;
+      return {
+        pass: parts.every((p) => p.pass),
+        expected: parts.map((p) => p.expected).join(' and '),
+        ...(error ? { error } : {}),
+      };
     }
     case 'or': {
-      const parts = (arg as unknown[]).map((a) => evaluate(a, actual));
+      const parts = (arg as unknown[]).map((a) => evaluate(a, actual, depth));
       return { pass: parts.some((p) => p.pass), expected: parts.map((p) => p.expected).join(' or ') };
     }
     case 'have-prefix':
-      return { pass: asText(actual).startsWith(String(arg)), expected: `have prefix ${show(arg)}` };
+      return { pass: toStr(actual).startsWith(String(arg)), expected: `have prefix ${show(arg)}` };
     case 'have-suffix':
-      return { pass: asText(actual).endsWith(String(arg)), expected: `have suffix ${show(arg)}` };
+      return { pass: toStr(actual).endsWith(String(arg)), expected: `have suffix ${show(arg)}` };
     case 'contain-substring':
-      return { pass: asText(actual).includes(String(arg)), expected: `contain substring ${show(arg)}` };
-    case 'match-regexp':
-      return { pass: safeRegExp(String(arg))?.test(asText(actual)) ?? false, expected: `match /${String(arg)}/` };
+      return { pass: toStr(actual).includes(String(arg)), expected: `contain substring ${show(arg)}` };
+    case 'match-regexp': {
+      const re = compileGoRegex(String(arg));
+      const expected = `match /${String(arg)}/`;
+      return typeof re === 'string' ? { pass: false, expected, error: re } : { pass: re.test(toStr(actual)), expected };
+    }
+    case 'have-patterns': {
+      const p = evaluatePatterns(arg as unknown[], toStr(actual));
+      return {
+        pass: p.pass,
+        expected: p.pass ? p.expected : `patterns ${show(p.missing)}`,
+        ...(p.error ? { error: p.error } : {}),
+      };
+    }
     case 'contain-element': {
-      const inner = evaluate(arg, undefined);
-      return {
-        pass: toArray(actual).some((a) => evaluate(arg, a).pass),
-        expected: `contain element ${inner.expected}`,
-      };
+      const items = toArr(actual);
+      const expected = `contain element ${describe(arg)}`;
+      if (!Array.isArray(items)) return { pass: false, expected, error: `expected a list, got ${show(actual)}` };
+      return { pass: items.some((a) => evaluate(arg, a, depth).pass), expected };
     }
-    case 'contain-elements': {
-      const want = arg as unknown[];
-      return {
-        pass: want.every((w) => toArray(actual).some((a) => evaluate(w, a).pass)),
-        expected: `contain elements ${show(want)}`,
-      };
-    }
+    case 'contain-elements':
+      return containElements(arg as unknown[], toArr(actual), depth, 'contain elements');
     case 'consist-of': {
       const want = arg as unknown[];
-      return { pass: consistOf(want, toArray(actual)), expected: `consist of ${show(want)}` };
+      const have = toArr(actual);
+      const expected = `consist of ${show(want)}`;
+      if (!Array.isArray(have)) return { pass: false, expected, error: `expected a list, got ${show(actual)}` };
+      return { pass: want.length === have.length && maxMatching(want, have, depth) === want.length, expected };
     }
     case 'have-len': {
       const len = lengthOf(actual);
-      return { pass: len !== undefined && len === Number(arg), expected: `have length ${String(arg)}` };
+      const expected = `have length ${String(arg)}`;
+      return len === undefined
+        ? { pass: false, expected, error: `a length needs a string, list or map, got ${show(actual)}` }
+        : { pass: len === Number(arg), expected };
     }
-    case 'have-key':
-      return { pass: isPlainObject(actual) && Object.hasOwn(actual, String(arg)), expected: `have key ${show(arg)}` };
+    case 'have-key': {
+      const expected = `have key ${describe(arg)}`;
+      if (!isPlainObject(actual)) return { pass: false, expected, error: `expected a map, got ${show(actual)}` };
+      return { pass: Object.keys(actual).some((k) => evaluate(arg, k, depth).pass), expected };
+    }
     case 'have-key-with-value': {
-      const [k, v] = Object.entries(arg as Record<string, unknown>)[0] ?? ['', undefined];
-      const inner = evaluate(v, isPlainObject(actual) ? actual[k] : undefined);
+      const pairs = Object.entries(arg as Record<string, unknown>);
+      const expected = pairs.map(([k, v]) => `have key ${show(k)} with value ${describe(v)}`).join(' and ');
+      if (!isPlainObject(actual)) return { pass: false, expected, error: `expected a map, got ${show(actual)}` };
       return {
-        pass: isPlainObject(actual) && Object.hasOwn(actual, k) && inner.pass,
-        expected: `have key ${show(k)} with value ${inner.expected}`,
+        pass: pairs.every(([k, v]) => Object.hasOwn(actual, k) && evaluate(v, actual[k], depth).pass),
+        expected,
       };
     }
     case 'gt':
     case 'ge':
     case 'lt':
     case 'le': {
-      const a = toNumber(actual);
+      const a = toNum(actual);
       const b = Number(arg);
-      const pass = a !== undefined && (key === 'gt' ? a > b : key === 'ge' ? a >= b : key === 'lt' ? a < b : a <= b);
       const word = { gt: '>', ge: '>=', lt: '<', le: '<=' }[key];
-      return { pass, expected: `be ${word} ${b}` };
+      const expected = `be ${word} ${b}`;
+      if (a === undefined) return { pass: false, expected, error: `expected a number, got ${show(actual)}` };
+      return { pass: key === 'gt' ? a > b : key === 'ge' ? a >= b : key === 'lt' ? a < b : a <= b, expected };
     }
-    case 'semver-constraint': {
-      // Goss applies the constraint to each version when the attribute is a list (package versions).
-      const range = String(arg);
-      const versions = toArray(actual).map((v) => semver.coerce(String(v)));
-      const pass = versions.length > 0 && versions.every((v) => v !== null && satisfiesConstraint(v.version, range));
-      return { pass, expected: `satisfy semver ${range}` };
+    case 'semver-constraint':
+      return semverConstraint(String(arg), actual);
+    case 'gjson': {
+      const parts: MatchOutcome[] = [];
+      const text = toStr(actual);
+      for (const [path, sub] of Object.entries(arg as Record<string, unknown>)) {
+        const got = gjsonGet(text, path);
+        if (!got.ok) parts.push({ pass: false, expected: `gjson ${path}`, error: got.error });
+        else {
+          const inner = evaluate(sub, got.value, depth);
+          parts.push({ ...inner, expected: `gjson ${path} ${inner.expected}` });
+        }
+      }
+      const error = parts.find((p) => p.error)?.error;
+      return {
+        pass: parts.every((p) => p.pass),
+        expected: parts.map((p) => p.expected).join(' and '),
+        ...(error ? { error } : {}),
+      };
     }
+    case 'xml':
+      return xmlMatch(arg as { xpath: string; result?: unknown }, actual);
     default:
-      return { pass: false, expected: `unknown matcher ${key}` };
+      return { pass: false, expected: `unknown matcher ${key}`, error: `unknown matcher ${key}` };
   }
 }
 
 /**
- * Goss's line patterns for `contents`, `stdout`, `stderr` and `body`: each entry must be found
- * ("foo" substring, "/re/" regex) or must not be found ("!foo", "!/re/"); entries may also be matcher maps.
+ * `contain-elements` (and a bare list): every wanted matcher is met by a distinct element, so
+ * `[group2, group2]` needs two matching groups (docs/gossfile.md "Arrays", gomega's bipartite match).
  */
-export function evaluatePatterns(patterns: unknown[], text: string): MatchOutcome & { missing: string[] } {
+function containElements(want: unknown[], have: unknown, depth: number, words: string): MatchOutcome {
+  const expected = `${words} ${show(want)}`;
+  if (!Array.isArray(have)) {
+    if (want.length === 0) return { pass: true, expected };
+    return { pass: false, expected, error: `expected a list, got ${show(have)}` };
+  }
+  return { pass: maxMatching(want, have, depth) === want.length, expected };
+}
+
+/** The size of a maximum matching between matchers and elements (Kuhn's augmenting paths). */
+function maxMatching(want: unknown[], have: unknown[], depth: number): number {
+  const ok = want.map((w) => have.map((a) => evaluate(w, a, depth).pass));
+  const owner = new Array<number>(have.length).fill(-1);
+  const tryAssign = (i: number, seen: boolean[]): boolean => {
+    for (let j = 0; j < have.length; j++) {
+      if (!ok[i]![j] || seen[j]) continue;
+      seen[j] = true;
+      if (owner[j] === -1 || tryAssign(owner[j]!, seen)) {
+        owner[j] = i;
+        return true;
+      }
+    }
+    return false;
+  };
+  let n = 0;
+  for (let i = 0; i < want.length; i++) if (tryAssign(i, new Array<boolean>(have.length).fill(false))) n++;
+  return n;
+}
+
+/**
+ * Goss's line patterns (matchers/have_patterns.go), for `contents`, `stdout`, `stderr`, `body` and
+ * `have-patterns`. Each line of the text is tested against each pattern:
+ * - `/re/` and `!/re/`: a Go regex per line (one leading `\` or `/` and one trailing `/` stripped);
+ * - anything else: a substring, after stripping every leading `\`, `/` and `!` — so `\!foo` looks for
+ *   `foo` without negation, which is how Goss's code reads its documented escape;
+ * - a leading `!` negates: no line may match. An empty pattern always passes.
+ * Matcher maps inside the list are telltale's: each is applied to the whole text.
+ */
+export function evaluatePatterns(
+  patterns: unknown[],
+  text: string,
+): MatchOutcome & { missing: string[]; error?: string } {
   const missing: string[] = [];
+  const lines = splitLines(text);
   for (const p of patterns) {
     if (isMatcherMap(p)) {
-      if (!evaluate(p, text).pass) missing.push(evaluate(p, text).expected);
+      const r = evaluate(p, text);
+      if (!r.pass) missing.push(r.expected);
       continue;
     }
-    const raw = String(p);
-    const negate = raw.startsWith('!');
-    const body = negate ? raw.slice(1) : raw;
-    const re =
-      body.length >= 2 && body.startsWith('/') && body.endsWith('/') ? safeRegExp(body.slice(1, -1), 'm') : undefined;
-    const found = re ? re.test(text) : text.includes(body);
-    if (found === negate) missing.push(raw);
+    const raw = typeof p === 'string' ? p : String(p);
+    const pat = compilePattern(raw);
+    if (typeof pat === 'string')
+      return { pass: false, expected: `patterns ${show(patterns)}`, missing: [raw], error: pat };
+    if (raw === '') continue;
+    const hit = lines.some((l) => pat.test(l));
+    if (hit === pat.inverse) missing.push(raw);
   }
   return { pass: missing.length === 0, expected: `patterns ${show(patterns)}`, missing };
 }
 
+interface CompiledPattern {
+  inverse: boolean;
+  test: (line: string) => boolean;
+}
+
+function compilePattern(raw: string): CompiledPattern | string {
+  if ((raw.startsWith('/') || raw.startsWith('!/')) && raw.endsWith('/') && raw.length > 1) {
+    let body = raw;
+    const inverse = body.startsWith('!');
+    if (inverse) body = body.slice(1);
+    if (body.startsWith('\\') || body.startsWith('/')) body = body.slice(1);
+    if (body.endsWith('/')) body = body.slice(0, -1);
+    const re = compileGoRegex(body);
+    return typeof re === 'string' ? re : { inverse, test: (l) => re.test(l) };
+  }
+  const inverse = raw.startsWith('!');
+  const clean = raw.replace(/^[\\/!]+/, '');
+  return { inverse, test: (l) => l.includes(clean) };
+}
+
+function patternProblem(raw: string): string | undefined {
+  const p = compilePattern(raw);
+  return typeof p === 'string' ? `pattern ${JSON.stringify(raw)}: ${p}` : undefined;
+}
+
+/** bufio.ScanLines: split on \n, drop one trailing \r, no empty token after a final newline. */
+function splitLines(text: string): string[] {
+  if (text === '') return [];
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+}
+
+const regexCache = new Map<string, RE2JS | string>();
+
 /**
- * Goss's constraints are blang/semver ranges: space-separated comparisons ANDed, `||` between
- * alternatives, and `!=` (which node-semver lacks). Each alternative becomes a node-semver range
- * plus the versions it excludes.
+ * A Go regular expression (regexp/syntax: `[[:digit:]]`, `\A`, `\z`, `(?i)`, `(?P<name>…)`), compiled
+ * by re2js, an RE2 port: matching is linear in the text, so `^(a+)+$` cannot hang on hostile input.
+ * Returns the compile error as text.
  */
-function parseConstraint(text: string): { range: string; excluded: string[] }[] | undefined {
-  const alternatives = text.split('||').map((alt) => {
-    const terms = alt.trim().split(/\s+/).filter(Boolean);
-    const excluded: string[] = [];
-    const kept: string[] = [];
-    for (const t of terms) {
-      if (t.startsWith('!=')) {
-        const v = semver.coerce(t.slice(2).replace(/^=/, ''));
-        if (!v) return undefined;
-        excluded.push(v.version);
-      } else kept.push(t);
+export function compileGoRegex(source: string): RE2JS | string {
+  const hit = regexCache.get(source);
+  if (hit !== undefined) return hit;
+  let out: RE2JS | string;
+  try {
+    out = RE2JS.compile(source);
+  } catch (error) {
+    out = `not a valid Go regular expression: ${(error as Error).message}`;
+  }
+  if (regexCache.size > 1000) regexCache.clear();
+  regexCache.set(source, out);
+  return out;
+}
+
+function regexProblem(source: string): string | undefined {
+  const r = compileGoRegex(source);
+  return typeof r === 'string' ? `'match-regexp' ${r}` : undefined;
+}
+
+// ---- semver-constraint: blang/semver's range syntax over strictly parsed versions ----
+
+type Comparison = { op: '<' | '<=' | '>' | '>=' | '=' | '!='; version: string };
+
+/**
+ * blang/semver ParseRange: alternatives split by `||`, each an AND of comparisons; operators
+ * `<` `<=` `>` `>=` `=` `==` `!` `!=` (none = equal), optionally spaced from the version; a version
+ * may use x/X/* wildcards. Versions must be full semver (matchers/semver_constraint.go).
+ */
+function parseConstraint(text: string): Comparison[][] | undefined {
+  if (text.trim() === '') return undefined;
+  const out: Comparison[][] = [];
+  for (const alt of text.split('||')) {
+    const raw = alt.trim().split(/\s+/).filter(Boolean);
+    const tokens: string[] = [];
+    for (let i = 0; i < raw.length; i++) {
+      const t = raw[i]!;
+      if (/^(<=|>=|==|!=|<|>|=|!)$/.test(t) && i + 1 < raw.length) tokens.push(t + raw[++i]!);
+      else tokens.push(t);
     }
-    const range = kept.join(' ') || '*';
-    return semver.validRange(range) === null ? undefined : { range, excluded };
-  });
-  return alternatives.every((a) => a !== undefined) ? alternatives : undefined;
-}
-
-function satisfiesConstraint(version: string, text: string): boolean {
-  const alternatives = parseConstraint(text);
-  return (alternatives ?? []).some((a) => !a.excluded.includes(version) && semver.satisfies(version, a.range));
-}
-
-function consistOf(want: unknown[], have: unknown[]): boolean {
-  if (want.length !== have.length) return false;
-  const used = new Array<boolean>(have.length).fill(false);
-  return want.every((w) => {
-    const i = have.findIndex((a, j) => !used[j] && evaluate(w, a).pass);
-    if (i < 0) return false;
-    used[i] = true;
-    return true;
-  });
-}
-
-/** Goss compares YAML `0644` and "0644", `80` and "80" as equal: it converts before comparing. */
-export function looselyEqual(expected: unknown, actual: unknown): boolean {
-  if (expected === actual) return true;
-  if (expected === null || actual === null || expected === undefined || actual === undefined) return false;
-  if (typeof expected === 'boolean' || typeof actual === 'boolean') return String(expected) === String(actual);
-  if (typeof expected === 'object' || typeof actual === 'object') return deepLooseEqual(expected, actual);
-  const a = toNumber(actual);
-  const e = toNumber(expected);
-  if (a !== undefined && e !== undefined && typeof expected !== typeof actual) return a === e;
-  return String(expected) === String(actual);
-}
-
-function deepLooseEqual(expected: unknown, actual: unknown): boolean {
-  if (Array.isArray(expected)) {
-    return (
-      Array.isArray(actual) &&
-      expected.length === actual.length &&
-      expected.every((e, i) => deepLooseEqual(e, actual[i]))
-    );
+    if (tokens.length === 0) return undefined;
+    const comps: Comparison[] = [];
+    for (const t of tokens) {
+      const m = /^(<=|>=|==|!=|<|>|=|!)?(.+)$/.exec(t);
+      if (!m) return undefined;
+      const opText = m[1] ?? '=';
+      const op = (opText === '==' ? '=' : opText === '!' ? '!=' : opText) as Comparison['op'];
+      const expanded = expandWildcard(op, m[2]!);
+      if (!expanded) return undefined;
+      comps.push(...expanded);
+    }
+    out.push(comps);
   }
-  if (isPlainObject(expected)) {
-    if (!isPlainObject(actual)) return false;
-    const keys = Object.keys(expected);
-    return keys.length === Object.keys(actual).length && keys.every((k) => deepLooseEqual(expected[k], actual[k]));
+  return out;
+}
+
+function expandWildcard(op: Comparison['op'], v: string): Comparison[] | undefined {
+  const parts = v.split('.');
+  const wild = (p: string | undefined) => p === undefined || p === 'x' || p === 'X' || p === '*';
+  if (!parts.some((p) => p === 'x' || p === 'X' || p === '*')) {
+    return semver.valid(v, { loose: false }) === null ? undefined : [{ op, version: v }];
   }
-  return looselyEqual(expected, actual);
+  if (parts.length > 3 || (!/^\d+$/.test(parts[0]!) && !wild(parts[0]))) return undefined;
+  const major = wild(parts[0]) ? undefined : Number(parts[0]);
+  const minor = wild(parts[1]) ? undefined : Number(parts[1]);
+  if (major === undefined)
+    return op === '=' || op === '>=' || op === '<=' ? [{ op: '>=', version: '0.0.0' }] : undefined;
+  const lo = `${major}.${minor ?? 0}.0`;
+  const hi = minor === undefined ? `${major + 1}.0.0` : `${major}.${minor + 1}.0`;
+  switch (op) {
+    case '=':
+      return [
+        { op: '>=', version: lo },
+        { op: '<', version: hi },
+      ];
+    case '!=':
+      return undefined;
+    case '>':
+    case '<=':
+      return [{ op: op === '>' ? '>=' : '<', version: hi }];
+    case '>=':
+    case '<':
+      return [{ op, version: lo }];
+  }
 }
 
-function lengthOf(value: unknown): number | undefined {
-  if (typeof value === 'string' || Array.isArray(value)) return value.length;
-  if (isPlainObject(value)) return Object.keys(value).length;
-  return undefined;
+function semverConstraint(range: string, actual: unknown): MatchOutcome {
+  const expected = `satisfy semver constraint ${show(range)}`;
+  const alternatives = parseConstraint(range);
+  if (!alternatives) return { pass: false, expected, error: `not a valid semver constraint: ${show(range)}` };
+  const list = Array.isArray(actual) ? actual : [actual];
+  const versions = list.map((v) => (typeof v === 'string' ? semver.valid(v, { loose: false }) : null));
+  if (list.length === 0 || versions.some((v) => v === null))
+    return {
+      pass: false,
+      expected,
+      error: `expected one or more valid semver versions (Debian and RPM versions such as 1:2.3-4 are not), got ${show(actual)}`,
+    };
+  const holds = (v: string, c: Comparison) => {
+    const d = semver.compare(v, c.version);
+    return c.op === '<'
+      ? d < 0
+      : c.op === '<='
+        ? d <= 0
+        : c.op === '>'
+          ? d > 0
+          : c.op === '>='
+            ? d >= 0
+            : c.op === '='
+              ? d === 0
+              : d !== 0;
+  };
+  const pass = versions.every((v) => alternatives.some((alt) => alt.every((c) => holds(v!, c))));
+  return { pass, expected };
 }
 
-function toArray(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : value === undefined ? [] : [value];
+// ---- xml: an XPath query over the actual text (matchers/xml.go) ----
+
+function xmlMatch(arg: { xpath: string; result?: unknown }, actual: unknown): MatchOutcome {
+  const want = arg.result === undefined || arg.result === null ? '' : String(arg.result).trim();
+  const expected = `xml ${arg.xpath}${want ? ` = ${show(want)}` : ' exists'}`;
+  if (typeof actual !== 'string') return { pass: false, expected, error: `expected XML text, got ${show(actual)}` };
+  let doc: ReturnType<DOMParser['parseFromString']>;
+  try {
+    doc = new DOMParser({
+      onError: (level, msg) => {
+        if (level !== 'warning') throw new Error(msg);
+      },
+    }).parseFromString(actual, 'text/xml');
+  } catch (error) {
+    return { pass: false, expected, error: `not XML: ${(error as Error).message.split('\n')[0]}` };
+  }
+  let result: unknown;
+  try {
+    result = xpath.select(arg.xpath, doc as unknown as Node);
+  } catch (error) {
+    return { pass: false, expected, error: `not a valid XPath expression: ${(error as Error).message}` };
+  }
+  if (Array.isArray(result)) {
+    if (want === '') return { pass: result.length > 0, expected };
+    const ser = new XMLSerializer();
+    const text = (result as unknown as { nodeType: number; nodeName: string; nodeValue: string | null }[])
+      .map((n) =>
+        n.nodeType === 2
+          ? `<${n.nodeName}>${n.nodeValue ?? ''}</${n.nodeName}>`
+          : n.nodeType === 3
+            ? (n.nodeValue ?? '')
+            : ser.serializeToString(n as never),
+      )
+      .join('');
+    return text === want ? { pass: true, expected } : { pass: false, expected, error: `got ${show(text)}` };
+  }
+  if (want === '') return { pass: false, expected, error: 'a function result needs an expected result' };
+  const text = typeof result === 'number' ? goFloat(result) : String(result);
+  return text === want ? { pass: true, expected } : { pass: false, expected, error: `got ${show(text)}` };
 }
 
-function toNumber(value: unknown): number | undefined {
+// ---- Goss's transforms (matchers/type_conversion.go) ----
+
+/** `ToString`: lists joined with "\n", scalars as Go's %v prints them. */
+export function toStr(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(goValue).join('\n');
+  return goValue(value);
+}
+
+function goValue(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'number') return goFloat(value);
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value as string | boolean);
+}
+
+/** Go's %v of a float64: integers without a decimal point, large ones in e-notation. */
+function goFloat(n: number): string {
+  return String(n);
+}
+
+/** `ToNumeric`: numbers as they are, strings (and lists joined) parsed after trimming. */
+export function toNum(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
-  if (typeof value === 'string' && isNumeric(value)) return Number(value);
+  if (Array.isArray(value)) return toNum(toStr(value));
+  if (typeof value === 'string' && isNumeric(value)) return Number(value.trim());
   return undefined;
+}
+
+/** `ToArray`: a string becomes its lines. */
+function toArr(value: unknown): unknown {
+  return typeof value === 'string' ? value.split('\n') : value;
 }
 
 function isNumeric(text: string): boolean {
   return /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(text);
 }
 
-function asText(value: unknown): string {
-  return typeof value === 'string'
-    ? value
-    : value === undefined
-      ? ''
-      : typeof value === 'object'
-        ? JSON.stringify(value)
-        : String(value);
+/** Kept for callers comparing a single scalar loosely (image config values). */
+export function looselyEqual(expected: unknown, actual: unknown): boolean {
+  if (expected === actual) return true;
+  if (expected === null || actual === null || expected === undefined || actual === undefined) return false;
+  if (typeof expected === 'boolean' || typeof actual === 'boolean') return String(expected) === String(actual);
+  if (typeof expected === 'object' || typeof actual === 'object') return deepEqual(expected, actual);
+  const a = toNum(actual);
+  const e = toNum(expected);
+  if (a !== undefined && e !== undefined && typeof expected !== typeof actual) return a === e;
+  return String(expected) === String(actual);
 }
 
-/**
- * Goss regexes are Go RE2, where flags lead the pattern (`(?i)`, `(?s)`); JavaScript takes them as
- * RegExp flags, so a leading group of i/m/s becomes flags.
- */
-export function goRegExp(source: string, flags = ''): RegExp {
-  const m = /^\(\?([ims]+)\)/.exec(source);
-  const all = new Set([...flags, ...(m?.[1] ?? '')]);
-  return new RegExp(m ? source.slice(m[0].length) : source, [...all].join(''));
-}
-
-function safeRegExp(source: string, flags = ''): RegExp | undefined {
-  try {
-    return goRegExp(source, flags);
-  } catch {
-    return undefined;
+/** `equal`: reflect.DeepEqual over the decoded values (order matters in lists). */
+function deepEqual(expected: unknown, actual: unknown): boolean {
+  if (Array.isArray(expected)) {
+    return (
+      Array.isArray(actual) && expected.length === actual.length && expected.every((e, i) => deepEqual(e, actual[i]))
+    );
   }
+  if (isPlainObject(expected)) {
+    if (!isPlainObject(actual)) return false;
+    const keys = Object.keys(expected);
+    return keys.length === Object.keys(actual).length && keys.every((k) => deepEqual(expected[k], actual[k]));
+  }
+  return expected === actual;
+}
+
+function lengthOf(value: unknown): number | undefined {
+  // Go's len of a string counts bytes.
+  if (typeof value === 'string') return Buffer.byteLength(value, 'utf8');
+  if (Array.isArray(value)) return value.length;
+  if (isPlainObject(value)) return Object.keys(value).length;
+  return undefined;
+}
+
+function describe(matcher: unknown): string {
+  return isMatcherMap(matcher) ? evaluate(matcher, undefined).expected : show(matcher);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -26,6 +26,19 @@ const TEXT_ATTRIBUTES = new Set(['contents', 'contains', 'stdout', 'stderr', 'bo
 
 const MAX_ACTUAL = 2000;
 
+/** Attributes Goss checks first and that gate the rest (resource/*.go call shouldSkip after them). */
+const GATES: Partial<Record<Control['type'], readonly string[]>> = {
+  file: ['exists'],
+  user: ['exists'],
+  group: ['exists'],
+  mount: ['exists'],
+  interface: ['exists'],
+  package: ['installed'],
+  dns: ['resolvable', 'resolveable'],
+  port: ['listening'],
+  process: ['running'],
+};
+
 export interface RunOptions {
   /** Controls probed at once; events are still emitted in file order. */
   concurrency?: number;
@@ -98,7 +111,7 @@ export function judge(
       { ...base, property: '-', status: 'skipped', reason: 'no attributes to check', position: control.position },
     ];
   const obs = outcome.obs;
-  return props.map((property): ControlResult => {
+  const one = (property: string): ControlResult => {
     const position = at(property);
     const expectedRaw = control.attributes[property];
     if (control.skip) return { ...base, property, status: 'skipped', reason: 'skip: true', position };
@@ -116,22 +129,15 @@ export function judge(
         actual: j.actual,
         position,
       };
-    if (obs.missing && !(property in obs.values)) {
-      // Goss: when the control itself expects absence, the other attributes have nothing to check.
-      const expectsAbsent = ['exists', 'installed', 'resolvable'].some(
-        (k) => k in control.attributes && evaluate(control.attributes[k], false).pass,
-      );
-      return expectsAbsent
-        ? { ...base, property, status: 'skipped', reason: `${control.type} does not exist`, position }
-        : {
-            ...base,
-            property,
-            status: 'failed',
-            expected: show(expectedRaw),
-            actual: `${control.type} does not exist`,
-            position,
-          };
-    }
+    if (obs.missing && !(property in obs.values))
+      return {
+        ...base,
+        property,
+        status: 'failed',
+        expected: show(expectedRaw),
+        actual: `${control.type} does not exist`,
+        position,
+      };
     const actual = obs.values[property];
     if (TEXT_ATTRIBUTES.has(property) && Array.isArray(expectedRaw)) {
       const text = Array.isArray(actual) ? actual.join('\n') : typeof actual === 'string' ? actual : '';
@@ -141,20 +147,41 @@ export function judge(
         property,
         status: p.pass ? 'passed' : 'failed',
         expected: p.pass ? p.expected : `patterns ${show(p.missing)}`,
-        actual: truncate(text),
+        actual: truncate(p.error ? `${p.error}` : text),
         position,
       };
     }
     const m = evaluate(expectedRaw, actual);
+    const shown = truncate(typeof actual === 'string' && actual.includes('\n') ? actual : show(actual));
     return {
       ...base,
       property,
       status: m.pass ? 'passed' : 'failed',
       expected: m.expected,
-      actual: truncate(typeof actual === 'string' && actual.includes('\n') ? actual : show(actual)),
+      // Goss reports a matcher that cannot apply (a non-semver version, invalid JSON) as an error of the test.
+      actual: m.error ? `${shown} (${m.error})` : shown,
       position,
     };
-  });
+  };
+  // resource/resource.go shouldSkip: when the first, gating attribute (exists, installed, …) fails
+  // or reports false, Goss skips the resource's other attributes instead of failing each of them.
+  const gate = props.find((p) => GATES[control.type]?.includes(p));
+  if (gate === undefined) return props.map(one);
+  const gated = one(gate);
+  const holds = gated.status === 'passed' && obs?.values[gate] !== false;
+  return props.map((p) =>
+    p === gate
+      ? gated
+      : holds || gated.status === 'skipped' || gated.status === 'error'
+        ? one(p)
+        : {
+            ...base,
+            property: p,
+            status: 'skipped' as const,
+            reason: `${gate} is ${show(obs?.values[gate])}, so ${p} is not checked (as Goss does)`,
+            position: at(p),
+          },
+  );
 }
 
 function truncate(text: string): string {
