@@ -2,17 +2,22 @@
  * Reads a Goss-compatible controls file into `Control`s, keeping each control's line and column so
  * SARIF and annotations point at it. Strict where Goss is lax: an unknown resource type, attribute
  * or matcher is an `InputError` with file:line:column, never a silent pass. Goss ignores unknown
- * top-level keys; we only accept the documented ones plus telltale's `image:` section.
+ * top-level keys; we only accept the documented ones plus telltale's `image:` section. YAML anchors,
+ * aliases and `<<` merge keys are expanded before the controls are read.
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { InputError } from '../util/errors.ts';
 import { checkMatcher, isMatcherMap } from './matchers.ts';
 import { RESOURCE_TYPES, type Control, type ControlMeta, type Position, type ResourceType } from './model.ts';
 
-/** Attributes each resource type accepts, as Goss's docs/gossfile.md names them. */
+/**
+ * Attributes each resource type accepts, as Goss's docs/gossfile.md names them (the identity
+ * overrides `path`, `username`, `name`, … included), plus `image`, telltale's own section.
+ */
 export const RESOURCE_ATTRIBUTES: Record<ResourceType | 'gossfile', readonly string[]> = {
   file: [
     'exists',
+    'path',
     'mode',
     'size',
     'owner',
@@ -27,16 +32,16 @@ export const RESOURCE_ATTRIBUTES: Record<ResourceType | 'gossfile', readonly str
     'sha512',
     'linked-to',
   ],
-  package: ['installed', 'versions'],
-  port: ['listening', 'ip'],
-  service: ['enabled', 'running', 'runlevels'],
-  user: ['exists', 'uid', 'gid', 'groups', 'home', 'shell'],
-  group: ['exists', 'gid'],
+  package: ['installed', 'name', 'versions'],
+  port: ['listening', 'port', 'ip'],
+  service: ['enabled', 'running', 'runlevels', 'name'],
+  user: ['exists', 'username', 'uid', 'gid', 'groups', 'home', 'shell'],
+  group: ['exists', 'groupname', 'gid'],
   command: ['exit-status', 'stdout', 'stderr', 'timeout', 'exec'],
-  process: ['running'],
-  'kernel-param': ['value'],
-  mount: ['exists', 'opts', 'vfs-opts', 'source', 'filesystem', 'usage', 'timeout'],
-  interface: ['exists', 'addrs', 'mtu'],
+  process: ['running', 'comm'],
+  'kernel-param': ['value', 'name'],
+  mount: ['exists', 'mountpoint', 'opts', 'vfs-opts', 'source', 'filesystem', 'usage', 'timeout'],
+  interface: ['exists', 'name', 'addrs', 'mtu'],
   http: [
     'status',
     'allow-insecure',
@@ -50,10 +55,14 @@ export const RESOURCE_ATTRIBUTES: Record<ResourceType | 'gossfile', readonly str
     'username',
     'password',
     'url',
+    'ca-file',
+    'cert-file',
+    'key-file',
+    'proxy',
   ],
-  addr: ['reachable', 'timeout', 'local-address'],
-  dns: ['resolvable', 'addrs', 'timeout', 'server'],
-  matching: ['content', 'matches'],
+  addr: ['reachable', 'address', 'timeout', 'local-address'],
+  dns: ['resolvable', 'resolveable', 'resolve', 'addrs', 'timeout', 'server'],
+  matching: ['content', 'matches', 'as-reader'],
   image: ['user', 'env', 'exposed-ports', 'entrypoint', 'cmd', 'workdir', 'labels'],
   gossfile: [],
 };
@@ -73,26 +82,52 @@ export const SETTINGS = new Set([
   'server',
   'local-address',
   'content',
+  'as-reader',
+  'ca-file',
+  'cert-file',
+  'key-file',
+  'proxy',
+  // Identity overrides: which thing to look at when the key is only a label (docs/gossfile.md
+  // "defaults to hash key").
+  'path',
+  'name',
+  'groupname',
+  'mountpoint',
+  'port',
+  'comm',
+  'address',
+  'resolve',
 ]);
 
-const COMMON = new Set(['title', 'meta', 'skip']);
+/**
+ * `username` is an identity override on `user` and a credential on `http`: a setting either way.
+ * `retry_count`/`retry_delay` (resource/retry.go) re-run a resource until it passes.
+ */
+const COMMON = new Set(['title', 'meta', 'skip', 'retry_count', 'retry_delay']);
+
+/** Windows-only Goss resources: refused with a message instead of an "unknown type". */
+const WINDOWS_ONLY = new Set(['registry']);
 
 /**
- * Attributes whose plain scalars are taken as written: YAML 1.2 reads `mode: 0644` as the number
- * 644 and an all-digit digest as a float that loses digits; what the user typed is what they meant.
+ * Attributes whose plain scalars are taken as written: an all-digit digest read as a number loses
+ * digits. `mode` is taken as written when it has a leading zero (`0644`, which YAML 1.2 would read as
+ * 644); `mode: 640` stays a number and compares numerically with "0640", as Goss's ToNumeric does.
  */
-const VERBATIM = new Set(['mode', 'md5', 'sha256', 'sha512']);
+const VERBATIM = new Set(['md5', 'sha256', 'sha512']);
 
 export interface ParsedControls {
   controls: Control[];
   /** Paths (or globs) of `gossfile:` includes, relative to the file that names them. */
   includes: { pattern: string; skip: boolean; position: Position }[];
+  /** Things Goss accepts that telltale reads the same way but wants the user to know about. */
+  warnings: string[];
 }
 
 /** Parses one controls document. Pure: includes are returned, not followed. */
 export function parseControls(text: string, file: string): ParsedControls {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // merge: YAML `<<: *base` merge keys, which gossfiles use with anchors to share attributes.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, merge: true, prettyErrors: false });
   const pos = (node: { range?: [number, number, number] | null } | null | undefined): Position => {
     const offset = node?.range?.[0] ?? 0;
     const lp = lineCounter.linePos(offset);
@@ -106,19 +141,52 @@ export function parseControls(text: string, file: string): ParsedControls {
       hint: 'check the indentation and quoting near this line',
     });
   }
-  const out: ParsedControls = { controls: [], includes: [] };
+  const out: ParsedControls = { controls: [], includes: [], warnings: [] };
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return out;
   if (!isMap(doc.contents)) {
     throw new InputError('a controls file is a map of resource types (file:, package:, …)', {
       location: pos(doc.contents),
     });
   }
+  // Aliases and merge keys are expanded by the YAML library; the alias count is bounded so a
+  // "billion laughs" file is an error, not a hang.
+  let js: Record<string, unknown>;
+  try {
+    js = (doc.toJS({ maxAliasCount: 1000 }) ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    throw new InputError(`the controls file cannot be expanded: ${(error as Error).message}`, {
+      location: { file, line: 1, column: 1 },
+    });
+  }
+  const resolve = (node: Node | null | undefined): Node | null | undefined =>
+    node && isAlias(node) ? (node.resolve(doc) as Node | undefined) : node;
+  const topPairs = new Map<string, Pair<Node, Node | null>>();
   for (const typePair of doc.contents.items as Pair<Node, Node | null>[]) {
     const typeName = String(keyValue(typePair));
+    if (topPairs.has(typeName)) {
+      // Goss (docs/gossfile.md "Important note about goss file format"): the later block replaces
+      // the earlier one. Read the same way, and said.
+      const first = pos(topPairs.get(typeName)!.key);
+      out.warnings.push(
+        `${file}:${pos(typePair.key).line}: '${typeName}:' appears again (first at line ${first.line}); as in Goss, only the last '${typeName}:' block is used`,
+      );
+    }
+    topPairs.set(typeName, typePair);
+  }
+  for (const [typeName, typePair] of topPairs) {
     const typePos = pos(typePair.key);
+    const typeValue = js[typeName];
     if (typeName === 'image') {
-      out.controls.push(buildControl('image', 'config', typePair.value, typePos, pos, file));
+      out.controls.push(
+        buildControl('image', 'config', typeValue, mapPairs(resolve(typePair.value), resolve), typePos, pos, file),
+      );
       continue;
+    }
+    if (WINDOWS_ONLY.has(typeName)) {
+      throw new InputError(`'${typeName}' is a Windows-only Goss resource; telltale audits Linux hosts and images`, {
+        location: { ...typePos, field: typeName },
+        hint: 'keep Windows checks in a separate gossfile for Goss on Windows',
+      });
     }
     if (typeName !== 'gossfile' && !(RESOURCE_TYPES as readonly string[]).includes(typeName)) {
       throw new InputError(`unknown resource type '${typeName}'`, {
@@ -126,85 +194,128 @@ export function parseControls(text: string, file: string): ParsedControls {
         hint: `known types: ${[...RESOURCE_TYPES, 'gossfile', 'image'].join(', ')}`,
       });
     }
-    if (typePair.value === null || (isScalar(typePair.value) && typePair.value.value === null)) continue;
-    if (!isMap(typePair.value)) {
+    if (typeValue === null || typeValue === undefined) continue;
+    if (!isPlainObject(typeValue)) {
       throw new InputError(`'${typeName}' holds a map of resources keyed by id`, {
         location: { ...pos(typePair.value), field: typeName },
       });
     }
-    for (const resPair of typePair.value.items as Pair<Node, Node | null>[]) {
-      const id = String(keyValue(resPair));
-      const resPos = pos(resPair.key);
+    const resNode = resolve(typePair.value);
+    checkUniqueKeys(resNode, pos, typeName);
+    const resPairs = mapPairs(resNode, resolve);
+    for (const [id, attrs] of Object.entries(typeValue)) {
+      const resPair = resPairs.get(id);
+      const resPos = resPair ? pos(resPair.key) : typePos;
       if (typeName === 'gossfile') {
-        const attrs = resPair.value && isMap(resPair.value) ? (resPair.value.toJSON() as Record<string, unknown>) : {};
-        for (const k of Object.keys(attrs)) {
-          if (k !== 'skip' && k !== 'title' && k !== 'meta' && k !== 'path') {
+        const a = isPlainObject(attrs) ? attrs : {};
+        for (const k of Object.keys(a)) {
+          if (!['skip', 'title', 'meta', 'file', 'path'].includes(k)) {
             throw new InputError(`unknown attribute '${k}' for gossfile`, {
               location: { ...resPos, field: `gossfile.${id}.${k}` },
+              hint: 'gossfile accepts: file, skip, title, meta',
             });
           }
         }
-        out.includes.push({
-          pattern: typeof attrs.path === 'string' ? attrs.path : id,
-          skip: attrs.skip === true,
-          position: resPos,
-        });
+        // docs/gossfile.md "gossfile": the file is the key, or the `file` attribute.
+        const named = typeof a.file === 'string' ? a.file : typeof a.path === 'string' ? a.path : id;
+        out.includes.push({ pattern: named, skip: a.skip === true, position: resPos });
         continue;
       }
-      out.controls.push(buildControl(typeName as ResourceType, id, resPair.value, resPos, pos, file));
+      out.controls.push(
+        buildControl(
+          typeName as ResourceType,
+          id,
+          attrs,
+          mapPairs(resolve(resPair?.value), resolve),
+          resPos,
+          pos,
+          file,
+        ),
+      );
     }
   }
   return out;
 }
 
+/** Map pairs of an AST node by key (after alias resolution), for positions and verbatim sources. */
+function mapPairs(
+  node: Node | null | undefined,
+  resolve: (n: Node | null | undefined) => Node | null | undefined,
+): Map<string, Pair<Node, Node | null>> {
+  const m = new Map<string, Pair<Node, Node | null>>();
+  const n = resolve(node);
+  if (n && isMap(n)) for (const p of n.items as Pair<Node, Node | null>[]) m.set(String(keyValue(p)), p);
+  return m;
+}
+
+/** A resource repeated under its type is a mistake Goss would hide (the last wins): an error here. */
+function checkUniqueKeys(
+  node: Node | null | undefined,
+  pos: (n: Node | null | undefined) => Position,
+  typeName: string,
+): void {
+  if (!node || !isMap(node)) return;
+  const seen = new Set<string>();
+  for (const p of node.items as Pair<Node, Node | null>[]) {
+    const k = String(keyValue(p));
+    if (k === '<<') continue;
+    if (seen.has(k))
+      throw new InputError(`Map keys must be unique: '${k}' is repeated under '${typeName}'`, {
+        location: { ...pos(p.key), field: `${typeName}.${k}` },
+        hint: 'merge the two entries into one',
+      });
+    seen.add(k);
+  }
+}
+
 function buildControl(
   type: ResourceType,
   id: string,
-  node: Node | null,
+  value: unknown,
+  pairs: Map<string, Pair<Node, Node | null>>,
   position: Position,
   pos: (n: Node | null | undefined) => Position,
   file: string,
 ): Control {
   const control: Control = { type, id, meta: {}, skip: false, attributes: {}, position, attributePositions: {} };
-  if (node === null || (isScalar(node) && node.value === null)) return control;
-  if (!isMap(node)) {
+  if (value === null || value === undefined) return control;
+  if (!isPlainObject(value)) {
     throw new InputError(`${type} '${id}' must be a map of attributes`, {
-      location: { ...pos(node), field: `${type}.${id}` },
+      location: { ...position, field: `${type}.${id}` },
     });
   }
   const allowed = RESOURCE_ATTRIBUTES[type];
-  for (const pair of node.items as Pair<Node, Node | null>[]) {
-    const key = String(keyValue(pair));
-    const keyPos = pos(pair.key);
+  for (const [key, raw] of Object.entries(value)) {
+    const pair = pairs.get(key);
+    const keyPos = pair ? pos(pair.key) : position;
     const field = `${type}.${id}.${key}`;
-    const value: unknown =
-      pair.value === null
-        ? null
-        : VERBATIM.has(key) && isScalar(pair.value) && typeof pair.value.source === 'string'
-          ? pair.value.source
-          : (pair.value.toJSON() as unknown);
+    const node = pair?.value;
+    const source = node && isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+    const v: unknown =
+      source !== undefined && (VERBATIM.has(key) || (key === 'mode' && /^0\d+$/.test(source))) ? source : raw;
     if (COMMON.has(key)) {
-      if (key === 'title') control.title = String(value);
-      else if (key === 'skip') control.skip = value === true;
-      else control.meta = checkMeta(value, { ...keyPos, field });
+      if (key === 'title') control.title = String(v);
+      else if (key === 'skip') control.skip = v === true;
+      else if (key === 'meta') control.meta = checkMeta(v, { ...keyPos, field });
+      else control.retry = { ...control.retry, ...retrySetting(key, v, { ...keyPos, field }) };
       continue;
     }
     if (!allowed.includes(key)) {
       throw new InputError(`unknown attribute '${key}' for ${type}`, {
         location: { ...keyPos, file, field },
-        hint: `${type} accepts: ${[...allowed, 'title', 'meta', 'skip'].join(', ')}`,
+        hint: `${type} accepts: ${[...allowed, 'title', 'meta', 'skip', 'retry_count', 'retry_delay'].join(', ')}`,
       });
     }
     const problem = SETTINGS.has(key)
       ? undefined
-      : type === 'image' && (key === 'env' || key === 'labels') && isKeyedMap(value)
-        ? Object.values(value).map(checkMatcher).find(Boolean)
-        : checkMatcher(value);
-    if (problem) throw new InputError(problem, { location: { ...pos(pair.value), field } });
-    control.attributes[key] = value;
+      : type === 'image' && (key === 'env' || key === 'labels') && isKeyedMap(v)
+        ? Object.values(v).map(checkMatcher).find(Boolean)
+        : checkMatcher(v);
+    if (problem) throw new InputError(problem, { location: { ...(node ? pos(node) : keyPos), field } });
+    control.attributes[key] = v;
     control.attributePositions[key] = keyPos;
   }
-  if (type === 'command' || type === 'http') {
+  if (type === 'command' || type === 'http' || type === 'addr' || type === 'dns' || type === 'mount') {
     const t = control.attributes.timeout;
     if (t !== undefined && (typeof t !== 'number' || t <= 0)) {
       throw new InputError(`timeout is milliseconds, a positive number`, {
@@ -213,6 +324,40 @@ function buildControl(
     }
   }
   return control;
+}
+
+/** resource/retry.go: retry_count is a count; retry_delay milliseconds or a Go duration ("2s"). */
+function retrySetting(
+  key: string,
+  value: unknown,
+  location: Position & { field: string },
+): { count?: number; delayMs?: number } {
+  if (key === 'retry_count') {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 1000)
+      throw new InputError('retry_count is a whole number from 0 to 1000', { location });
+    return { count: value };
+  }
+  const ms = typeof value === 'number' ? value : typeof value === 'string' ? parseGoDuration(value) : undefined;
+  if (ms === undefined || ms < 0 || ms > 3_600_000)
+    throw new InputError('retry_delay is milliseconds or a duration such as 500ms, 2s, 1m (at most 1h)', { location });
+  return { delayMs: ms };
+}
+
+/** Go's time.ParseDuration for the units a delay uses (ns, us, ms, s, m, h), or a bare number of ms. */
+export function parseGoDuration(text: string): number | undefined {
+  const t = text.trim();
+  if (t === '') return 0;
+  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
+  const unit: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  let total = 0;
+  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/gy;
+  let m: RegExpExecArray | null;
+  let at = 0;
+  while ((m = re.exec(t)) !== null) {
+    total += Number(m[1]) * unit[m[2]!]!;
+    at = re.lastIndex;
+  }
+  return at === t.length && at > 0 ? total : undefined;
 }
 
 /** `env: {PATH: …, LANG: …}`: a map of names to matchers, not a matcher map itself. */
@@ -232,6 +377,10 @@ function checkMeta(value: unknown, location: Position & { field: string }): Cont
   }
   if (meta.id !== undefined && typeof meta.id !== 'string') throw new InputError('meta.id is a string', { location });
   return meta;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function keyValue(pair: Pair<Node, unknown>): unknown {

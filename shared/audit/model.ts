@@ -49,6 +49,8 @@ export interface Control {
   position: Position;
   /** Line of each attribute, so a failure can point at the exact property. */
   attributePositions: Record<string, Position>;
+  /** Goss `retry_count` / `retry_delay` (resource/retry.go): re-observe until the control passes. */
+  retry?: { count?: number; delayMs?: number };
 }
 
 export type ResultStatus = 'passed' | 'failed' | 'skipped' | 'error';

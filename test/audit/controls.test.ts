@@ -30,7 +30,7 @@ describe('a malformed controls file is an input error at file:line:column', () =
   it('an unknown attribute (a typo of mode) is an error with the accepted names', () => {
     const e = errorOf('file:\n  /etc/passwd:\n    exists: true\n    mod: "0644"\n');
     assert.match(e, /^controls\.yaml:4:5: file\.\/etc\/passwd\.mod: unknown attribute 'mod' for file/);
-    assert.match(e, /hint: file accepts: exists, mode,/);
+    assert.match(e, /hint: file accepts: exists, path, mode,/);
   });
   it('an unknown resource type names the known ones', () => {
     assert.match(
@@ -190,7 +190,7 @@ describe('the shipped JSON Schema agrees with the parser', () => {
                   ? 5
                   : n === 'request-headers'
                     ? []
-                    : ['allow-insecure', 'no-follow-redirects'].includes(n)
+                    : ['allow-insecure', 'no-follow-redirects', 'as-reader'].includes(n)
                       ? true
                       : 'v'
                 : 'v',
