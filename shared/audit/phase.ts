@@ -63,7 +63,13 @@ export async function runAudit(
         const t0 = now();
         if (c.skip) return { obs: undefined, ms: 0 };
         try {
-          return { obs: await OBSERVERS[c.type](c, target, context), ms: now() - t0 };
+          let obs = await OBSERVERS[c.type](c, target, context);
+          // resource/retry.go: retry_count more tries, retry_delay apart (default 1 s), each a fresh look.
+          for (let n = 0; n < (c.retry?.count ?? 0) && judge(c, { obs }).some((r) => r.status === 'failed'); n++) {
+            await new Promise((r) => setTimeout(r, c.retry?.delayMs || 1000));
+            obs = await OBSERVERS[c.type](c, target, { cache: new Map() });
+          }
+          return { obs, ms: now() - t0 };
         } catch (error) {
           return { error: error instanceof Error ? error.message : String(error), ms: now() - t0 };
         }

@@ -1,10 +1,11 @@
 /** Goss `user` and `group`, read from /etc/passwd and /etc/group through the target's filesystem. */
 import { groupsOf, readAccounts } from '../system/accounts.ts';
-import { cached, type Observe } from './types.ts';
+import { cached, subject, type Observe } from './types.ts';
 
 export const observeUser: Observe = async (control, target, context) => {
   const { users, groups } = await cached(context, 'accounts', () => readAccounts(target.fs));
-  const user = users.find((u) => u.name === control.id);
+  const name = subject(control, 'username');
+  const user = users.find((u) => u.name === name);
   if (!user) return { values: { exists: false }, missing: true };
   return {
     values: {
@@ -20,7 +21,8 @@ export const observeUser: Observe = async (control, target, context) => {
 
 export const observeGroup: Observe = async (control, target, context) => {
   const { groups } = await cached(context, 'accounts', () => readAccounts(target.fs));
-  const group = groups.find((g) => g.name === control.id);
+  const name = subject(control, 'groupname');
+  const group = groups.find((g) => g.name === name);
   if (!group) return { values: { exists: false }, missing: true };
   return { values: { exists: true, gid: group.gid } };
 };

@@ -4,7 +4,7 @@
  * reason, never passed.
  */
 import { promises as fsp } from 'node:fs';
-import { cached, NEEDS_LIVE, type Observe } from './types.ts';
+import { cached, NEEDS_LIVE, subject, type Observe } from './types.ts';
 
 /** Goss port ids: `22`, `tcp:22`, `tcp6:22`, `udp:53`, `udp6:53`; a bare number is tcp. */
 export function parsePortId(id: string): { protocol: 'tcp' | 'tcp6' | 'udp' | 'udp6'; port: number } | undefined {
@@ -18,8 +18,8 @@ export function parsePortId(id: string): { protocol: 'tcp' | 'tcp6' | 'udp' | 'u
 export const observePort: Observe = async (control, target, context) => {
   const live = target.live;
   if (!live) return { skip: NEEDS_LIVE, values: {} };
-  const id = parsePortId(control.id);
-  if (!id) return { skip: `'${control.id}' is not a port id (tcp:22, udp:53, 22)`, values: {} };
+  const id = parsePortId(subject(control, 'port'));
+  if (!id) return { skip: `'${subject(control, 'port')}' is not a port id (tcp:22, udp:53, 22)`, values: {} };
   const ports = await cached(context, 'ports', () => live.listeningPorts());
   // A dual-stack socket bound to [::] serves IPv4 too and appears only in tcp6, so `tcp:N` also
   // accepts a tcp6 listener; `tcp6:N` asks for IPv6 only.
@@ -36,7 +36,7 @@ export const observeProcess: Observe = async (control, target, context) => {
   if (!live) return { skip: NEEDS_LIVE, values: {} };
   const procs = await cached(context, 'processes', () => live.processes());
   // The kernel truncates comm to 15 bytes (TASK_COMM_LEN 16); compare the same way Goss does.
-  const want = control.id.slice(0, 15);
+  const want = subject(control, 'comm').slice(0, 15);
   return { values: { running: procs.some((p) => p.comm === want) } };
 };
 
@@ -45,7 +45,7 @@ export const observeService: Observe = async (control, target) => {
   if (!live) return { skip: NEEDS_LIVE, values: {} };
   if ('runlevels' in control.attributes)
     return { skip: 'runlevels apply to SysV init only; this host is read through systemd', values: {} };
-  const s = await live.service(control.id);
+  const s = await live.service(subject(control, 'name'));
   return { values: { enabled: s.enabled, running: s.running } };
 };
 
@@ -55,7 +55,8 @@ export const observeCommand: Observe = async (control, target) => {
   const live = target.live;
   if (!live) return { skip: NEEDS_LIVE, values: {} };
   const a = control.attributes;
-  const cmd = typeof a.exec === 'string' ? a.exec : control.id;
+  // `exec: true` is YAML's boolean; Goss's string field reads it as the command `true`.
+  const cmd = a.exec === undefined || a.exec === null ? control.id : String(a.exec as string | number | boolean);
   const timeoutMs = typeof a.timeout === 'number' ? a.timeout : DEFAULT_COMMAND_TIMEOUT_MS;
   const r = await live.runCommand(cmd, { timeoutMs });
   if (r.timedOut)
@@ -66,7 +67,7 @@ export const observeCommand: Observe = async (control, target) => {
 export const observeKernelParam: Observe = async (control, target) => {
   const live = target.live;
   if (!live) return { skip: NEEDS_LIVE, values: {} };
-  const value = await live.kernelParam(control.id);
+  const value = await live.kernelParam(subject(control, 'name'));
   if (value === undefined) return { values: {}, missing: true };
   return { values: { value } };
 };
@@ -76,7 +77,8 @@ export const observeMount: Observe = async (control, target, context) => {
   if (!live) return { skip: NEEDS_LIVE, values: {} };
   const mounts = await cached(context, 'mounts', () => live.mounts());
   // The last entry for a mount point is the one on top, the one a path lookup sees.
-  const m = mounts.filter((x) => x.mountPoint === control.id).at(-1);
+  const where = subject(control, 'mountpoint');
+  const m = mounts.filter((x) => x.mountPoint === where).at(-1);
   if (!m) return { values: { exists: false }, missing: true };
   const values: Record<string, unknown> = {
     exists: true,
@@ -86,7 +88,7 @@ export const observeMount: Observe = async (control, target, context) => {
     filesystem: m.filesystem,
   };
   if ('usage' in control.attributes && target.kind === 'host') {
-    const st = await fsp.statfs(control.id);
+    const st = await fsp.statfs(where);
     values.usage = st.blocks > 0 ? Math.round((100 * (st.blocks - st.bfree)) / st.blocks) : 0;
   }
   return { values };
@@ -96,7 +98,8 @@ export const observeInterface: Observe = async (control, target, context) => {
   const live = target.live;
   if (!live) return { skip: NEEDS_LIVE, values: {} };
   const all = await cached(context, 'interfaces', () => live.interfaces());
-  const i = all.find((x) => x.name === control.id);
+  const name = subject(control, 'name');
+  const i = all.find((x) => x.name === name);
   if (!i) return { values: { exists: false }, missing: true };
   return { values: { exists: true, addrs: i.addrs, mtu: i.mtu } };
 };

@@ -37,3 +37,12 @@ export function cached<T>(context: ObserveContext, key: string, load: () => Prom
 }
 
 export const NEEDS_LIVE = 'needs a running system; this target has none';
+
+/**
+ * What a control looks at: the identity override when written (`path:`, `username:`, `name:`, …,
+ * docs/gossfile.md "defaults to hash key"), else the key. YAML may make it a number (`port: 22`).
+ */
+export function subject(control: Control, override: string): string {
+  const v = control.attributes[override];
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : control.id;
+}

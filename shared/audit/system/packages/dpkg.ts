@@ -20,7 +20,9 @@ export function parseDpkgStatus(text: string, options: { statusRequired?: boolea
     const version = fields.get('version');
     const status = fields.get('status') ?? '';
     if (!name || !version) continue;
-    if ((statusRequired || fields.has('status')) && !/\binstalled$/.test(status.trim())) continue;
+    // Status is "want flag state" (dpkg-query(1)); only the state `installed` counts, so
+    // "install reinstreq half-installed" is not installed.
+    if ((statusRequired || fields.has('status')) && status.trim().split(/\s+/)[2] !== 'installed') continue;
     const arch = fields.get('architecture');
     out.push({ name, version, source: 'dpkg', ...(arch ? { arch } : {}) });
   }
