@@ -6,44 +6,203 @@ import { ExitWith, type CliIO } from '../io.ts';
 import type { DemoSection } from './demo.ts';
 
 interface AuditFlags {
-  controls: string;
+  controls?: string;
   target: string;
   format: string;
   auditOnly?: boolean;
   engine?: string;
+  vars?: string;
+  varsInline?: string;
+  retryTimeout?: string;
+  sleep?: string;
+  color?: boolean;
+}
+
+interface AddFlags {
+  target: string;
+  engine?: string;
+  controls?: string;
+}
+
+/** Goss's `--retry-timeout`/`--sleep` take Go durations (`30s`, `500ms`, `1m`); a bare number is seconds. */
+async function durationMs(text: string | undefined, flag: string): Promise<number | undefined> {
+  if (text === undefined) return undefined;
+  const { parseGoDuration } = await import('../../shared/audit/controls.ts');
+  const { InputError } = await import('../../shared/util/errors.ts');
+  const ms = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) * 1000 : parseGoDuration(text);
+  if (ms === undefined || ms < 0 || ms > 24 * 3_600_000)
+    throw new InputError(`${flag} is a duration such as 30s, 500ms or 2m`, { location: { field: flag } });
+  return ms;
+}
+
+/** Colour for a terminal only, and never when NO_COLOR is set (no-color.org); --color/--no-color decide first. */
+function wantsColor(flag: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  return process.stdout.isTTY === true;
+}
+
+/** `add`/`autoadd` write into --controls FILE (merged, as `goss -g FILE add` does) or print the YAML. */
+async function writeGenerated(
+  added: { gossfile: Record<string, unknown>; notes: string[] },
+  flags: AddFlags,
+  io: CliIO,
+): Promise<void> {
+  const { promises: fsp } = await import('node:fs');
+  const { parse, stringify } = await import('yaml');
+  const { mergeGossfile } = await import('../../shared/audit/add/generate.ts');
+  for (const n of added.notes) io.stderr(`note: ${n}\n`);
+  if (!flags.controls) {
+    io.stdout(stringify(added.gossfile));
+    return;
+  }
+  let existing: Record<string, unknown> = {};
+  try {
+    const parsed = parse(await fsp.readFile(flags.controls, 'utf8')) as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) existing = parsed as Record<string, unknown>;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  await fsp.writeFile(flags.controls, stringify(mergeGossfile(existing, added.gossfile)));
+  io.stderr(`wrote ${flags.controls}\n`);
 }
 
 export function registerAudit(program: Command, io: CliIO): void {
-  program
+  const audit = program
     .command('audit')
     .description('check controls (Goss-compatible YAML) against the host or an image and report them')
-    .requiredOption(
-      '-c, --controls <file>',
-      'controls file (Goss YAML, plus meta.id/impact/tags and an image: section)',
-    )
+    .option('-c, --controls <file>', 'controls file (Goss YAML, plus meta.id/impact/tags and an image: section)')
     .option('-t, --target <target>', 'host | image:PATH | oci:PATH | container:NAME | docker-image:REF', 'host')
     .option(
       '-f, --format <list>',
-      'reporters, comma-separated, each optionally :FILE (documentation,json,junit,sarif,markdown)',
+      'reporters, comma-separated, each optionally :FILE (documentation,json,junit,sarif,markdown,rspecish,tap)',
       'documentation',
     )
+    .option('--vars <file>', 'YAML or JSON file of .Vars for gossfile templates (as goss --vars)')
+    .option('--vars-inline <text>', 'YAML or JSON .Vars, overriding --vars keys (as goss --vars-inline)')
+    .option('-r, --retry-timeout <duration>', 'retry the audit until it passes or this long has passed (e.g. 30s)')
+    .option('-s, --sleep <duration>', 'time between retries (default 1s)')
+    .option('--color', 'colour the documentation output (default: on a terminal, unless NO_COLOR is set)')
+    .option('--no-color', 'never colour the output')
     .option(
       '--engine <engine>',
       'docker | podman, for container: and docker-image: (default: the one that knows the target)',
     )
     .option('--audit-only', 'report failures but exit 0 (for inherited infrastructure)')
     .action(async (flags: AuditFlags) => {
+      const controlsFile = await requireControls(flags.controls);
+      const { loadVars } = await import('../../shared/audit/template/vars.ts');
+      const vars = await loadVars({
+        ...(flags.vars !== undefined ? { varsFile: flags.vars } : {}),
+        ...(flags.varsInline !== undefined ? { varsInline: flags.varsInline } : {}),
+      });
       const { auditExitCode, performAudit } = await import('../../shared/audit/run.ts');
+      const retryTimeoutMs = await durationMs(flags.retryTimeout, '--retry-timeout');
+      const sleepMs = await durationMs(flags.sleep, '--sleep');
       const { report } = await performAudit({
-        controlsFile: flags.controls,
+        controlsFile,
         target: flags.target,
         format: flags.format,
         stdout: io.stdout,
+        vars,
+        warn: (m) => io.stderr(`warning: ${m}\n`),
+        color: wantsColor(flags.color),
+        ...(retryTimeoutMs !== undefined ? { retryTimeoutMs } : {}),
+        ...(sleepMs !== undefined ? { sleepMs } : {}),
         ...(flags.engine ? { engine: flags.engine } : {}),
       });
       const code = auditExitCode(report, flags.auditOnly === true);
       if (code !== ExitCode.ok) throw new ExitWith(code);
     });
+
+  const targetOption = [
+    '-t, --target <target>',
+    'host | image:PATH | oci:PATH | container:NAME | docker-image:REF',
+    'host',
+  ] as const;
+  audit
+    .command('add <type> <names...>')
+    .description('write the controls that hold now for each NAME of TYPE on the target (as goss add), in Goss format')
+    .option(...targetOption)
+    .option('-c, --controls <file>', 'add them to this gossfile (created if missing) instead of printing them')
+    .option('--engine <engine>', 'docker | podman, for container: and docker-image:')
+    .action(async (type: string, names: string[], _flags: AddFlags, cmd: Command) => {
+      // -c/-t are also the parent's options; commander may hand them to `audit`, so read both.
+      const flags = cmd.optsWithGlobals<AddFlags>();
+      const { ADDABLE_TYPES, addControls } = await import('../../shared/audit/add/generate.ts');
+      const { InputError } = await import('../../shared/util/errors.ts');
+      if (!(ADDABLE_TYPES as readonly string[]).includes(type))
+        throw new InputError(`cannot add '${type}'`, {
+          location: { field: 'type' },
+          hint: `one of ${ADDABLE_TYPES.join(', ')}`,
+        });
+      const { openTarget } = await import('../../shared/audit/targets/index.ts');
+      const target = await openTarget(flags.target, flags.engine ? { engine: flags.engine } : {});
+      try {
+        const added = await addControls(target, type as (typeof ADDABLE_TYPES)[number], names);
+        await writeGenerated(added, flags, io);
+      } finally {
+        await target.close();
+      }
+    });
+  audit
+    .command('autoadd <name>')
+    .description(
+      'write controls for everything named NAME on the target (file, package, user, group, service, process), as goss autoadd',
+    )
+    .option(...targetOption)
+    .option('-c, --controls <file>', 'add them to this gossfile (created if missing) instead of printing them')
+    .option('--engine <engine>', 'docker | podman, for container: and docker-image:')
+    .action(async (name: string, _flags: AddFlags, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<AddFlags>();
+      const { autoaddControls } = await import('../../shared/audit/add/generate.ts');
+      const { openTarget } = await import('../../shared/audit/targets/index.ts');
+      const target = await openTarget(flags.target, flags.engine ? { engine: flags.engine } : {});
+      try {
+        await writeGenerated(await autoaddControls(target, name), flags, io);
+      } finally {
+        await target.close();
+      }
+    });
+  audit
+    .command('render')
+    .description('print the controls file as its template renders it (as goss render), includes not followed')
+    .option('-c, --controls <file>', 'controls file')
+    .option('--vars <file>', 'YAML or JSON file of .Vars')
+    .option('--vars-inline <text>', 'YAML or JSON .Vars, overriding --vars keys')
+    .action(async (_flags: unknown, cmd: Command) => {
+      const flags = cmd.optsWithGlobals<{ controls?: string; vars?: string; varsInline?: string }>();
+      const file = await requireControls(flags.controls);
+      const { loadVars } = await import('../../shared/audit/template/vars.ts');
+      const { renderControls } = await import('../../shared/audit/load.ts');
+      const { readFile } = await import('node:fs/promises');
+      const vars = await loadVars({
+        ...(flags.vars !== undefined ? { varsFile: flags.vars } : {}),
+        ...(flags.varsInline !== undefined ? { varsInline: flags.varsInline } : {}),
+      });
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (error) {
+        const { InputError } = await import('../../shared/util/errors.ts');
+        throw new InputError(
+          `cannot read the controls file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+          {
+            location: { file },
+          },
+        );
+      }
+      io.stdout(renderControls(text, file, { vars }));
+    });
+}
+
+async function requireControls(file: string | undefined): Promise<string> {
+  if (file) return file;
+  const { InputError } = await import('../../shared/util/errors.ts');
+  throw new InputError("required option '-c, --controls <file>' not specified", {
+    location: { field: '--controls' },
+    hint: 'telltale audit -c goss.yaml [-t host|image:PATH|…]',
+  });
 }
 
 /** What `telltale demo` shows of this capability: a host audit of the bundled sample controls. */

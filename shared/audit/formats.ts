@@ -4,7 +4,8 @@
  */
 import { InputError } from '../util/errors.ts';
 
-export const FORMATS = ['documentation', 'json', 'junit', 'sarif', 'markdown'] as const;
+/** telltale's reporters, plus Goss's `rspecish` and `tap` (docs/cli.md "validate"). */
+export const FORMATS = ['documentation', 'json', 'junit', 'sarif', 'markdown', 'rspecish', 'tap'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export interface FormatSpec {

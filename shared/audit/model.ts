@@ -75,6 +75,8 @@ export interface ControlResult {
 }
 
 export interface AuditSummary {
+  /** Controls (resource entries) judged; the other counts are of their checked attributes. */
+  controls: number;
   passed: number;
   failed: number;
   skipped: number;
@@ -88,12 +90,17 @@ export function ruleId(c: Pick<Control, 'type' | 'id' | 'meta'>): string {
 }
 
 export function summarize(results: readonly ControlResult[], durationMs: number): AuditSummary {
-  const s: AuditSummary = { passed: 0, failed: 0, skipped: 0, errored: 0, durationMs };
+  const s: AuditSummary = { controls: 0, passed: 0, failed: 0, skipped: 0, errored: 0, durationMs };
+  const controls = new Set<string>();
   for (const r of results) {
+    controls.add(
+      `${r.type}\u0000${r.id}\u0000${r.controlPosition.file}:${r.controlPosition.line}:${r.controlPosition.column}`,
+    );
     if (r.status === 'passed') s.passed++;
     else if (r.status === 'failed') s.failed++;
     else if (r.status === 'skipped') s.skipped++;
     else s.errored++;
   }
+  s.controls = controls.size;
   return s;
 }

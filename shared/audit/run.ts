@@ -13,6 +13,8 @@ import { renderJunit } from './render/junit.ts';
 import { renderMarkdown } from './render/markdown.ts';
 import type { AuditReport } from './render/report.ts';
 import { renderSarif } from './render/sarif.ts';
+import { renderRspecish } from './render/rspecish.ts';
+import { renderTap } from './render/tap.ts';
 import { runAudit, type AuditListener } from './phase.ts';
 import type { AuditTarget } from './target.ts';
 import { openTarget } from './targets/index.ts';
@@ -27,6 +29,16 @@ export interface AuditRequest {
   engine?: string;
   /** Opens the target; tests pass their own (an image fixture, a host with extra state). */
   open?: (spec: string) => Promise<AuditTarget>;
+  /** `.Vars` for gossfile templates (--vars / --vars-inline). */
+  vars?: Record<string, unknown>;
+  /** Where notices about the controls file go (a repeated top-level block). */
+  warn?: (message: string) => void;
+  /** Goss `--retry-timeout`: re-run the whole audit until it passes or this many ms have passed. */
+  retryTimeoutMs?: number;
+  /** Goss `--sleep`: the pause between those runs (default 1 s). */
+  sleepMs?: number;
+  /** Colour the documentation reporter (the CLI decides: a terminal, and no NO_COLOR). */
+  color?: boolean;
 }
 
 export interface AuditOutcome {
@@ -37,7 +49,10 @@ export interface AuditOutcome {
 
 export async function performAudit(req: AuditRequest): Promise<AuditOutcome> {
   const formats = parseFormats(req.format);
-  const controls = await loadControls(req.controlsFile);
+  const controls = await loadControls(req.controlsFile, {
+    ...(req.vars ? { vars: req.vars } : {}),
+    ...(req.warn ? { warn: req.warn } : {}),
+  });
   const target = await (req.open ?? ((spec: string) => openTarget(spec, req.engine ? { engine: req.engine } : {})))(
     req.target,
   );
@@ -45,7 +60,23 @@ export async function performAudit(req: AuditRequest): Promise<AuditOutcome> {
     const listeners: AuditListener[] = [];
     const docs = formats.find((f) => f.name === 'documentation');
     let docText = '';
-    if (docs) listeners.push(documentationReporter(docs.path ? (t) => (docText += t) : req.stdout));
+    if (docs)
+      listeners.push(
+        documentationReporter(docs.path ? (t) => (docText += t) : req.stdout, {
+          color: !docs.path && req.color === true,
+        }),
+      );
+    if (req.retryTimeoutMs !== undefined && req.retryTimeoutMs > 0) {
+      // Goss validate --retry-timeout/--sleep: quiet runs until one passes or time is up; the
+      // reported run below is the one after (a passing system passes again).
+      const deadline = Date.now() + req.retryTimeoutMs;
+      for (;;) {
+        const trial = await runAudit(controls, target, () => {});
+        if (trial.summary.failed === 0 && trial.summary.errored === 0) break;
+        if (Date.now() + (req.sleepMs ?? 1000) > deadline) break;
+        await new Promise((r) => setTimeout(r, req.sleepMs ?? 1000));
+      }
+    }
     const { summary, results } = await runAudit(controls, target, (e) => listeners.forEach((l) => l(e)));
     const report: AuditReport = { controlsFile: req.controlsFile, target: target.description, summary, results };
     const files: AuditOutcome['files'] = {};
@@ -59,7 +90,11 @@ export async function performAudit(req: AuditRequest): Promise<AuditOutcome> {
               ? renderJunit(report)
               : f.name === 'sarif'
                 ? renderSarif(report)
-                : renderMarkdown(report);
+                : f.name === 'rspecish'
+                  ? renderRspecish(report)
+                  : f.name === 'tap'
+                    ? renderTap(report)
+                    : renderMarkdown(report);
       if (!f.path) {
         if (f.name !== 'documentation') req.stdout(text);
         continue;

@@ -13,7 +13,20 @@ const safe = (s: string) => visibleControls(s);
 /** Multi-line values keep their lines (each made safe) so a diff-like read stays possible. */
 const block = (s: string) => s.split('\n').map(safe).join('\n        ');
 
-export function documentationReporter(write: (text: string) => void): AuditListener {
+/** SGR colours as RSpec uses them: green passed, red failed, yellow skipped (ECMA-48 §8.3.117). */
+const SGR = { green: '\u001b[32m', red: '\u001b[31m', yellow: '\u001b[33m', reset: '\u001b[0m' };
+
+export interface DocumentationOptions {
+  /** Colour the examples; the CLI turns it on for a terminal unless NO_COLOR is set (no-color.org). */
+  color?: boolean;
+}
+
+export function documentationReporter(
+  write: (text: string) => void,
+  options: DocumentationOptions = {},
+): AuditListener {
+  const paint = (colour: keyof typeof SGR, text: string) =>
+    options.color ? `${SGR[colour]}${text.replace(/\n$/, '')}${SGR.reset}${text.endsWith('\n') ? '\n' : ''}` : text;
   const failures: ControlResult[] = [];
   return (e) => {
     switch (e.kind) {
@@ -24,17 +37,20 @@ export function documentationReporter(write: (text: string) => void): AuditListe
         write(`${e.control.type} ${safe(e.control.id)}${e.control.title ? ` — ${safe(e.control.title)}` : ''}\n`);
         break;
       case 'control-passed':
-        write(`  ${e.result.property} ${safe(e.result.expected ?? '')}\n`);
+        write(paint('green', `  ${e.result.property} ${safe(e.result.expected ?? '')}\n`));
         break;
       case 'control-failed':
       case 'control-errored':
         failures.push(e.result);
         write(
-          `  ${e.result.property} ${safe(e.result.expected ?? '')} (${e.kind === 'control-failed' ? 'FAILED' : 'ERROR'} - ${failures.length})\n`,
+          paint(
+            'red',
+            `  ${e.result.property} ${safe(e.result.expected ?? '')} (${e.kind === 'control-failed' ? 'FAILED' : 'ERROR'} - ${failures.length})\n`,
+          ),
         );
         break;
       case 'control-skipped':
-        write(`  ${e.result.property} (SKIPPED: ${safe(e.result.reason ?? '')})\n`);
+        write(paint('yellow', `  ${e.result.property} (SKIPPED: ${safe(e.result.reason ?? '')})\n`));
         break;
       case 'group-finished':
         write('\n');
@@ -53,10 +69,11 @@ export function documentationReporter(write: (text: string) => void): AuditListe
           });
         }
         const s = e.summary;
-        const total = s.passed + s.failed + s.skipped + s.errored;
+        const checks = s.passed + s.failed + s.skipped + s.errored;
         const extra = [s.skipped ? `${s.skipped} skipped` : '', s.errored ? `${s.errored} errors` : ''].filter(Boolean);
         write(`Finished in ${(s.durationMs / 1000).toFixed(3)} seconds\n`);
-        write(`${total} controls, ${s.failed} failures${extra.length ? `, ${extra.join(', ')}` : ''}\n`);
+        const line = `${s.controls} control${s.controls === 1 ? '' : 's'} (${checks} check${checks === 1 ? '' : 's'}), ${s.failed} failures${extra.length ? `, ${extra.join(', ')}` : ''}\n`;
+        write(paint(s.failed || s.errored ? 'red' : 'green', line));
         break;
       }
       case 'phase-failed':
