@@ -83,7 +83,7 @@ describe('every reporter renders one audit run', () => {
     assert.match(log, /\n {5}expected: "0{64}"\n {10}got: "[0-9a-f]{64}"\n {5}# .*controls\.yaml:7\n/);
     assert.match(log, /\n {2}2\) file .*absent\.conf exists\n {5}expected: true\n {10}got: false\n/);
     assert.match(log, /\n {2}3\) file \/proc\/self\/mem sha256\n {5}Error: .*EIO/);
-    assert.match(log, /\nFinished in \d+\.\d{3} seconds\n7 controls, 2 failures, 1 skipped, 1 errors\n$/);
+    assert.match(log, /\nFinished in \d+\.\d{3} seconds\n4 controls \(7 checks\), 2 failures, 1 skipped, 1 errors\n$/);
   });
 
   it('json: the CLI contract, summary and one result per property', async () => {
@@ -209,7 +209,7 @@ describe('the audit command line', () => {
   it('exits 0 when every control passes, 1 when one fails, 0 with --audit-only, 2 on a typo', async () => {
     const pass = await cli(['audit', '-c', path.join(dir, 'pass.yaml')]);
     assert.equal(pass.code, 0, pass.stderr);
-    assert.match(pass.stdout, /2 controls, 0 failures/);
+    assert.match(pass.stdout, /1 control \(2 checks\), 0 failures/);
     const fail = await cli(['audit', '-c', path.join(dir, 'fail.yaml')]);
     assert.equal(fail.code, 1);
     assert.match(fail.stdout, /uid 1 \(FAILED - 1\)/);
