@@ -571,18 +571,6 @@ function isNumeric(text: string): boolean {
   return /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(text);
 }
 
-/** Kept for callers comparing a single scalar loosely (image config values). */
-export function looselyEqual(expected: unknown, actual: unknown): boolean {
-  if (expected === actual) return true;
-  if (expected === null || actual === null || expected === undefined || actual === undefined) return false;
-  if (typeof expected === 'boolean' || typeof actual === 'boolean') return String(expected) === String(actual);
-  if (typeof expected === 'object' || typeof actual === 'object') return deepEqual(expected, actual);
-  const a = toNum(actual);
-  const e = toNum(expected);
-  if (a !== undefined && e !== undefined && typeof expected !== typeof actual) return a === e;
-  return String(expected) === String(actual);
-}
-
 /** `equal`: reflect.DeepEqual over the decoded values (order matters in lists). */
 function deepEqual(expected: unknown, actual: unknown): boolean {
   if (Array.isArray(expected)) {
