@@ -86,7 +86,7 @@ file:
   ${dir}/current.conf:
     filetype: symlink
     linked-to: app.conf
-    mode: "0600"
+    mode: "0777" # the link's own mode (lstat), as Goss reports a symlink
   ${dir}/conf.d:
     filetype: directory
   ${dir}/wrong-mode:
