@@ -4,12 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  checkMatcher,
-  evaluate,
-  evaluatePatterns,
-  MATCHER_KEYWORDS,
-} from '../../shared/audit/matchers.ts';
+import { checkMatcher, evaluate, evaluatePatterns, MATCHER_KEYWORDS } from '../../shared/audit/matchers.ts';
 
 const passes = (matcher: unknown, actual: unknown) => assert.equal(evaluate(matcher, actual).pass, true);
 const fails = (matcher: unknown, actual: unknown) => assert.equal(evaluate(matcher, actual).pass, false);
