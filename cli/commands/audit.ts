@@ -35,11 +35,11 @@ async function durationMs(text: string | undefined, flag: string): Promise<numbe
   return ms;
 }
 
-/** Colour for a terminal only, and never when NO_COLOR is set (no-color.org); --color/--no-color decide first. */
-function wantsColor(flag: boolean | undefined): boolean {
-  if (flag !== undefined) return flag;
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
-  return process.stdout.isTTY === true;
+/** Colour as every command decides it (shared/report/terminal.ts), with `--color` forcing it on. */
+async function wantsColor(flag: boolean | undefined): Promise<boolean> {
+  if (flag === true) return true;
+  const { colorEnabled } = await import('../../shared/report/terminal.ts');
+  return colorEnabled({ isTTY: process.stdout.isTTY === true, env: process.env, noColorFlag: flag === false });
 }
 
 /** `add`/`autoadd` write into --controls FILE (merged, as `goss -g FILE add` does) or print the YAML. */
@@ -106,7 +106,7 @@ export function registerAudit(program: Command, io: CliIO): void {
         stdout: io.stdout,
         vars,
         warn: (m) => io.stderr(`warning: ${m}\n`),
-        color: wantsColor(flags.color),
+        color: await wantsColor(flags.color),
         ...(retryTimeoutMs !== undefined ? { retryTimeoutMs } : {}),
         ...(sleepMs !== undefined ? { sleepMs } : {}),
         ...(flags.engine ? { engine: flags.engine } : {}),

@@ -134,7 +134,7 @@ describe('waiting, colour and Goss formats', () => {
     const plain = await cli(['audit', '-c', file]);
     assert.doesNotMatch(plain.stdout, /\u001b\[/);
     const coloured = await cli(['audit', '-c', file, '--color']);
-    assert.match(coloured.stdout, /\u001b\[32m {2}exists true\u001b\[0m\n/);
+    assert.match(coloured.stdout, /\u001b\[32m {2}exists true\u001b\[39m\n/);
     const env = { PATH: process.env.PATH ?? '', HOME: dir, NO_COLOR: '1' };
     assert.doesNotMatch((await cli(['audit', '-c', file], { env })).stdout, /\u001b\[/);
   });

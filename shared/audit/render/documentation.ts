@@ -5,6 +5,7 @@
  * made visible so a file's contents cannot move the cursor or rewrite earlier lines.
  */
 import { visibleControls } from '../../report/escape.ts';
+import { palette } from '../../report/terminal.ts';
 import type { ControlResult } from '../model.ts';
 import type { AuditListener } from '../phase.ts';
 
@@ -12,9 +13,6 @@ const safe = (s: string) => visibleControls(s);
 
 /** Multi-line values keep their lines (each made safe) so a diff-like read stays possible. */
 const block = (s: string) => s.split('\n').map(safe).join('\n        ');
-
-/** SGR colours as RSpec uses them: green passed, red failed, yellow skipped (ECMA-48 §8.3.117). */
-const SGR = { green: '\u001b[32m', red: '\u001b[31m', yellow: '\u001b[33m', reset: '\u001b[0m' };
 
 export interface DocumentationOptions {
   /** Colour the examples; the CLI turns it on for a terminal unless NO_COLOR is set (no-color.org). */
@@ -25,8 +23,10 @@ export function documentationReporter(
   write: (text: string) => void,
   options: DocumentationOptions = {},
 ): AuditListener {
-  const paint = (colour: keyof typeof SGR, text: string) =>
-    options.color ? `${SGR[colour]}${text.replace(/\n$/, '')}${SGR.reset}${text.endsWith('\n') ? '\n' : ''}` : text;
+  // RSpec's colours: green passed, red failed, yellow skipped; the newline stays outside the colour.
+  const colours = palette(options.color === true);
+  const paint = (colour: 'green' | 'red' | 'yellow', text: string) =>
+    text.endsWith('\n') ? `${colours[colour](text.slice(0, -1))}\n` : colours[colour](text);
   const failures: ControlResult[] = [];
   return (e) => {
     switch (e.kind) {
