@@ -64,7 +64,7 @@ describe('what telltale could not look at is an error, never a pass', () => {
     // documentation
     assert.match(run.stdout, /installed false \(ERROR - 1\)/);
     assert.match(run.stdout, /Error: could not check: the target has no package database/);
-    assert.match(run.stdout, /2 controls, 0 failures, 1 errors/);
+    assert.match(run.stdout, /2 controls \(2 checks\), 0 failures, 1 errors/);
     // JSON
     const json = JSON.parse(readFileSync(out('a.json'), 'utf8')) as { summary: { errored: number }; results: Result[] };
     assert.equal(json.summary.errored, 1);
