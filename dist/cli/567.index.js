@@ -13,7 +13,7 @@ export const modules = {
 /* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(370);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1472);
 /* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7674);
-/* harmony import */ var _decode_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8618);
+/* harmony import */ var _decode_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2531);
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7175);
 /**
  * A trail's S3 bucket, `s3://bucket[/prefix]`: accounts (and an organization's `o-…/` level) and
@@ -31,7 +31,7 @@ export const modules = {
 function parseS3Url(url) {
     const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(url);
     if (!m) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`--source: '${url}' is not an S3 location`, {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__.InputError(`--source: '${url}' is not an S3 location`, {
             hint: 'write s3://bucket or s3://bucket/prefix (the folder that holds AWSLogs/, or a folder inside it)',
         });
     }
@@ -48,7 +48,7 @@ async function readS3(url, sink, options) {
     const listError = (error, listed) => {
         const name = error.name ?? 'Error';
         const message = error.message ?? String(error);
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`cannot list s3://${bucket}/${listed}: ${name}: ${message}`, {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__.InputError(`cannot list s3://${bucket}/${listed}: ${name}: ${message}`, {
             location: { file: url },
             hint: name === 'NoSuchBucket'
                 ? 'check the bucket name'
@@ -57,6 +57,7 @@ async function readS3(url, sink, options) {
     };
     async function* list(listPrefix, extra) {
         let token;
+        const seenTokens = new Set();
         do {
             const page = await client
                 .send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .ListObjectsV2Command */ .u6x({
@@ -68,7 +69,15 @@ async function readS3(url, sink, options) {
             }))
                 .catch((error) => listError(error, listPrefix));
             yield page;
-            token = page.IsTruncated ? page.NextContinuationToken : undefined;
+            const next = page.IsTruncated ? page.NextContinuationToken : undefined;
+            // A server that hands back a token it already gave would make this loop forever.
+            if (next !== undefined && seenTokens.has(next)) {
+                notes.push(`the listing of s3://${bucket}/${listPrefix} repeated a continuation token: stopped listing there after ${seenTokens.size + 1} page(s); files after it were not read`);
+                break;
+            }
+            if (next !== undefined)
+                seenTokens.add(next);
+            token = next;
         } while (token);
     }
     const children = async (parent) => {
@@ -87,7 +96,7 @@ async function readS3(url, sink, options) {
     let base = prefix;
     if (at < 0) {
         if (!(await children(prefix)).includes('AWSLogs')) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`no AWSLogs/ folder under s3://${bucket}/${prefix}`, {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__.InputError(`no AWSLogs/ folder under s3://${bucket}/${prefix}`, {
                 location: { file: url },
                 hint: 'point --source at the prefix the trail writes to (the folder that holds AWSLogs/)',
             });
@@ -124,7 +133,7 @@ async function readS3(url, sink, options) {
     }
     if (rest[0]) {
         if (!ACCOUNT.test(rest[0])) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`'${rest[0]}' in s3://${bucket}/${prefix} is not an account id`, {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__.InputError(`'${rest[0]}' in s3://${bucket}/${prefix} is not an account id`, {
                 location: { file: url },
             });
         }
@@ -132,7 +141,7 @@ async function readS3(url, sink, options) {
         rest = rest.slice(1);
     }
     if (rest[0] && rest[0] !== 'CloudTrail') {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`s3://${bucket}/${prefix} is not inside a CloudTrail/ folder`, {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__.InputError(`s3://${bucket}/${prefix} is not inside a CloudTrail/ folder`, {
             location: { file: url },
             hint: 'digests (CloudTrail-Digest/) and Insights (CloudTrail-Insight/) hold no management events',
         });
@@ -148,7 +157,12 @@ async function readS3(url, sink, options) {
     }
     if (!regionPrefixes.length)
         notes.push(`no CloudTrail/<region>/ folders under s3://${bucket}/${prefix}`);
-    const days = (0,_window_js__WEBPACK_IMPORTED_MODULE_1__/* .partitionDays */ .ow)(window, options.now);
+    const watermark = options.watermark;
+    // With a watermark, the listing starts a lookback earlier: late files are named before the window.
+    const listWindow = watermark !== undefined && window.start !== undefined
+        ? { ...window, start: window.start - _window_js__WEBPACK_IMPORTED_MODULE_1__/* .LATE_LOOKBACK_MS */ .z }
+        : window;
+    const days = (0,_window_js__WEBPACK_IMPORTED_MODULE_1__/* .partitionDays */ .ow)(listWindow, options.now);
     const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_4__/* ["default"] */ .A)(options.concurrency ?? 8);
     const running = new Set();
     const download = async (key, log) => {
@@ -157,7 +171,7 @@ async function readS3(url, sink, options) {
             const body = object.Body;
             if (!body)
                 return sink.fileDone(log, 0, 'empty object');
-            const result = await (0,_decode_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeLogStream */ .v)(body, (record) => sink.record(record, log));
+            const result = await (0,_decode_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeLogStream */ .vS)(body, (record) => sink.record(record, log));
             sink.fileDone(log, result.records, result.error);
         }
         catch (error) {
@@ -176,8 +190,8 @@ async function readS3(url, sink, options) {
             ? days.map((day, i) => ({
                 prefix: `${r.prefix}${day}/`,
                 // Keys sort by the delivery stamp in their names: skip what was delivered before the window.
-                ...(i === 0 && window.start !== undefined
-                    ? { startAfter: `${r.prefix}${day}/${r.account}_CloudTrail_${r.region}_${stamp(window.start)}` }
+                ...(i === 0 && listWindow.start !== undefined
+                    ? { startAfter: `${r.prefix}${day}/${r.account}_CloudTrail_${r.region}_${stamp(listWindow.start)}` }
                     : {}),
             }))
             : [{ prefix: r.prefix }];
@@ -193,11 +207,26 @@ async function readS3(url, sink, options) {
                         sink.fileSkipped(name, 'not-a-log');
                         continue;
                     }
+                    const modifiedMs = object.LastModified?.getTime();
+                    let late = false;
                     if (trail.deliveredMs !== undefined && !(0,_window_js__WEBPACK_IMPORTED_MODULE_1__/* .deliveryOverlaps */ .F_)(trail.deliveredMs, window)) {
-                        sink.fileSkipped(name, 'outside-window');
-                        continue;
+                        // Named before the window but delivered after the last night looked: read it now.
+                        late =
+                            watermark !== undefined &&
+                                modifiedMs !== undefined &&
+                                modifiedMs > watermark &&
+                                window.start !== undefined &&
+                                trail.deliveredMs < window.start;
+                        if (!late) {
+                            sink.fileSkipped(name, 'outside-window');
+                            continue;
+                        }
                     }
                     const log = { name, account: trail.account, region: trail.region };
+                    if (modifiedMs !== undefined)
+                        log.modifiedMs = modifiedMs;
+                    if (late)
+                        log.late = true;
                     if (trail.deliveredMs !== undefined)
                         log.deliveredMs = trail.deliveredMs;
                     await enqueue(key, log);

@@ -38,13 +38,13 @@ function isThrottling(error) {
 function parseLookupSource(source) {
     const m = /^lookup(?::(.*))?$/.exec(source);
     if (!m)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`--source: '${source}' is not lookup or lookup:REGIONS`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__.InputError(`--source: '${source}' is not lookup or lookup:REGIONS`);
     if (m[1] === undefined || m[1].trim() === '')
         return undefined;
     const regions = m[1].split(',').map((r) => r.trim());
     for (const region of regions) {
         if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`--source: '${region}' is not an AWS region`, {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__.InputError(`--source: '${region}' is not an AWS region`, {
                 hint: 'write lookup:eu-west-1,us-east-2 (comma-separated region codes), or lookup for every enabled region',
             });
         }
@@ -61,7 +61,7 @@ async function readLookup(sink, options) {
     let asked = options.regions;
     if (!asked) {
         if (!options.listRegions)
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('lookup: no regions given and no way to list the enabled ones');
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__.InputError('lookup: no regions given and no way to list the enabled ones');
         asked = await options.listRegions();
     }
     const regions = [...new Set(asked)];
@@ -130,7 +130,7 @@ async function readLookup(sink, options) {
         sink.fileDone(log, records, firstProblem);
     }));
     if (failures.length === regions.length) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`LookupEvents failed in every region (${failures[0]})`, {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__.InputError(`LookupEvents failed in every region (${failures[0]})`, {
             hint: 'the credentials need cloudtrail:LookupEvents; check AWS_PROFILE / AWS_REGION or the OIDC role',
         });
     }

@@ -1,6 +1,8801 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 7855:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Ponyfill for `Array.prototype.find` which is only available in ES6 runtimes.
+ *
+ * Works with anything that has a `length` property and index access properties,
+ * including NodeList.
+ *
+ * @param {T[] | { length: number; [number]: T }} list
+ * @param {function (item: T, index: number, list:T[]):boolean} predicate
+ * @param {Partial<Pick<ArrayConstructor['prototype'], 'find'>>?} ac
+ * Allows injecting a custom implementation in tests (`Array.prototype` by default).
+ * @returns {T | undefined}
+ * @template {unknown} T
+ * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Array/find
+ * @see https://tc39.es/ecma262/multipage/indexed-collections.html#sec-array.prototype.find
+ */
+function find(list, predicate, ac) {
+	if (ac === undefined) {
+		ac = Array.prototype;
+	}
+	if (list && typeof ac.find === 'function') {
+		return ac.find.call(list, predicate);
+	}
+	for (var i = 0; i < list.length; i++) {
+		if (hasOwn(list, i)) {
+			var item = list[i];
+			if (predicate.call(undefined, item, i, list)) {
+				return item;
+			}
+		}
+	}
+}
+
+/**
+ * "Shallow freezes" an object to render it immutable.
+ * Uses `Object.freeze` if available,
+ * otherwise the immutability is only in the type.
+ *
+ * Is used to create "enum like" objects.
+ *
+ * If `Object.getOwnPropertyDescriptors` is available,
+ * a new object with all properties of object but without any prototype is created and returned
+ * after freezing it.
+ *
+ * @param {T} object
+ * The object to freeze.
+ * @param {Pick<ObjectConstructor, 'create' | 'freeze' | 'getOwnPropertyDescriptors'>} [oc=Object]
+ * `Object` by default,
+ * allows to inject custom object constructor for tests.
+ * @returns {Readonly<T>}
+ * @template {Object} T
+ * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Object/freeze
+ * @prettierignore
+ */
+function freeze(object, oc) {
+	if (oc === undefined) {
+		oc = Object;
+	}
+	if (oc && typeof oc.getOwnPropertyDescriptors === 'function') {
+		object = oc.create(null, oc.getOwnPropertyDescriptors(object));
+	}
+	return oc && typeof oc.freeze === 'function' ? oc.freeze(object) : object;
+}
+
+/**
+ * Implementation for `Object.hasOwn` but ES5 compatible.
+ *
+ * @param {any} object
+ * @param {string | number} key
+ * @returns {boolean}
+ */
+function hasOwn(object, key) {
+	return Object.prototype.hasOwnProperty.call(object, key);
+}
+
+/**
+ * Since xmldom can not rely on `Object.assign`,
+ * it uses/provides a simplified version that is sufficient for its needs.
+ *
+ * @param {Object} target
+ * @param {Object | null | undefined} source
+ * @returns {Object}
+ * The target with the merged/overridden properties.
+ * @throws {TypeError}
+ * If target is not an object.
+ * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Object/assign
+ * @see https://tc39.es/ecma262/multipage/fundamental-objects.html#sec-object.assign
+ */
+function assign(target, source) {
+	if (target === null || typeof target !== 'object') {
+		throw new TypeError('target is not an object');
+	}
+	for (var key in source) {
+		if (hasOwn(source, key)) {
+			target[key] = source[key];
+		}
+	}
+	return target;
+}
+
+/**
+ * A number of attributes are boolean attributes.
+ * The presence of a boolean attribute on an element represents the `true` value,
+ * and the absence of the attribute represents the `false` value.
+ *
+ * If the attribute is present, its value must either be the empty string, or a value that is
+ * an ASCII case-insensitive match for the attribute's canonical name,
+ * with no leading or trailing whitespace.
+ *
+ * Note: The values `"true"` and `"false"` are not allowed on boolean attributes.
+ * To represent a `false` value, the attribute has to be omitted altogether.
+ *
+ * @see https://html.spec.whatwg.org/#boolean-attributes
+ * @see https://html.spec.whatwg.org/#attributes-3
+ */
+var HTML_BOOLEAN_ATTRIBUTES = freeze({
+	allowfullscreen: true,
+	async: true,
+	autofocus: true,
+	autoplay: true,
+	checked: true,
+	controls: true,
+	default: true,
+	defer: true,
+	disabled: true,
+	formnovalidate: true,
+	hidden: true,
+	ismap: true,
+	itemscope: true,
+	loop: true,
+	multiple: true,
+	muted: true,
+	nomodule: true,
+	novalidate: true,
+	open: true,
+	playsinline: true,
+	readonly: true,
+	required: true,
+	reversed: true,
+	selected: true,
+});
+
+/**
+ * Check if `name` is matching one of the HTML boolean attribute names.
+ * This method doesn't check if such attributes are allowed in the context of the current
+ * document/parsing.
+ *
+ * @param {string} name
+ * @returns {boolean}
+ * @see {@link HTML_BOOLEAN_ATTRIBUTES}
+ * @see https://html.spec.whatwg.org/#boolean-attributes
+ * @see https://html.spec.whatwg.org/#attributes-3
+ */
+function isHTMLBooleanAttribute(name) {
+	return hasOwn(HTML_BOOLEAN_ATTRIBUTES, name.toLowerCase());
+}
+
+/**
+ * Void elements only have a start tag; end tags must not be specified for void elements.
+ * These elements should be written as self-closing like this: `<area />`.
+ * This should not be confused with optional tags that HTML allows to omit the end tag for
+ * (like `li`, `tr` and others), which can have content after them,
+ * so they can not be written as self-closing.
+ * xmldom does not have any logic for optional end tags cases,
+ * and will report them as a warning.
+ * Content that would go into the unopened element,
+ * will instead be added as a sibling text node.
+ *
+ * @type {Readonly<{
+ * 	area: boolean;
+ * 	col: boolean;
+ * 	img: boolean;
+ * 	wbr: boolean;
+ * 	link: boolean;
+ * 	hr: boolean;
+ * 	source: boolean;
+ * 	br: boolean;
+ * 	input: boolean;
+ * 	param: boolean;
+ * 	meta: boolean;
+ * 	embed: boolean;
+ * 	track: boolean;
+ * 	base: boolean;
+ * }>}
+ * @see https://html.spec.whatwg.org/#void-elements
+ * @see https://html.spec.whatwg.org/#optional-tags
+ */
+var HTML_VOID_ELEMENTS = freeze({
+	area: true,
+	base: true,
+	br: true,
+	col: true,
+	embed: true,
+	hr: true,
+	img: true,
+	input: true,
+	link: true,
+	meta: true,
+	param: true,
+	source: true,
+	track: true,
+	wbr: true,
+});
+
+/**
+ * Check if `tagName` is matching one of the HTML void element names.
+ * This method doesn't check if such tags are allowed in the context of the current
+ * document/parsing.
+ *
+ * @param {string} tagName
+ * @returns {boolean}
+ * @see {@link HTML_VOID_ELEMENTS}
+ * @see https://html.spec.whatwg.org/#void-elements
+ */
+function isHTMLVoidElement(tagName) {
+	return hasOwn(HTML_VOID_ELEMENTS, tagName.toLowerCase());
+}
+
+/**
+ * Tag names that are raw text elements according to HTML spec.
+ * The value denotes whether they are escapable or not.
+ *
+ * @see {@link isHTMLEscapableRawTextElement}
+ * @see {@link isHTMLRawTextElement}
+ * @see https://html.spec.whatwg.org/#raw-text-elements
+ * @see https://html.spec.whatwg.org/#escapable-raw-text-elements
+ */
+var HTML_RAW_TEXT_ELEMENTS = freeze({
+	script: false,
+	style: false,
+	textarea: true,
+	title: true,
+});
+
+/**
+ * Check if `tagName` is matching one of the HTML raw text element names.
+ * This method doesn't check if such tags are allowed in the context of the current
+ * document/parsing.
+ *
+ * @param {string} tagName
+ * @returns {boolean}
+ * @see {@link isHTMLEscapableRawTextElement}
+ * @see {@link HTML_RAW_TEXT_ELEMENTS}
+ * @see https://html.spec.whatwg.org/#raw-text-elements
+ * @see https://html.spec.whatwg.org/#escapable-raw-text-elements
+ */
+function isHTMLRawTextElement(tagName) {
+	var key = tagName.toLowerCase();
+	return hasOwn(HTML_RAW_TEXT_ELEMENTS, key) && !HTML_RAW_TEXT_ELEMENTS[key];
+}
+/**
+ * Check if `tagName` is matching one of the HTML escapable raw text element names.
+ * This method doesn't check if such tags are allowed in the context of the current
+ * document/parsing.
+ *
+ * @param {string} tagName
+ * @returns {boolean}
+ * @see {@link isHTMLRawTextElement}
+ * @see {@link HTML_RAW_TEXT_ELEMENTS}
+ * @see https://html.spec.whatwg.org/#raw-text-elements
+ * @see https://html.spec.whatwg.org/#escapable-raw-text-elements
+ */
+function isHTMLEscapableRawTextElement(tagName) {
+	var key = tagName.toLowerCase();
+	return hasOwn(HTML_RAW_TEXT_ELEMENTS, key) && HTML_RAW_TEXT_ELEMENTS[key];
+}
+/**
+ * Only returns true if `value` matches MIME_TYPE.HTML, which indicates an HTML document.
+ *
+ * @param {string} mimeType
+ * @returns {mimeType is 'text/html'}
+ * @see https://www.iana.org/assignments/media-types/text/html
+ * @see https://en.wikipedia.org/wiki/HTML
+ * @see https://developer.mozilla.org/en-US/docs/Web/API/DOMParser/parseFromString
+ * @see https://html.spec.whatwg.org/multipage/dynamic-markup-insertion.html#dom-domparser-parsefromstring
+ */
+function isHTMLMimeType(mimeType) {
+	return mimeType === MIME_TYPE.HTML;
+}
+/**
+ * For both the `text/html` and the `application/xhtml+xml` namespace the spec defines that the
+ * HTML namespace is provided as the default.
+ *
+ * @param {string} mimeType
+ * @returns {boolean}
+ * @see https://dom.spec.whatwg.org/#dom-document-createelement
+ * @see https://dom.spec.whatwg.org/#dom-domimplementation-createdocument
+ * @see https://dom.spec.whatwg.org/#dom-domimplementation-createhtmldocument
+ */
+function hasDefaultHTMLNamespace(mimeType) {
+	return isHTMLMimeType(mimeType) || mimeType === MIME_TYPE.XML_XHTML_APPLICATION;
+}
+
+/**
+ * All mime types that are allowed as input to `DOMParser.parseFromString`
+ *
+ * @see https://developer.mozilla.org/en-US/docs/Web/API/DOMParser/parseFromString#Argument02
+ *      MDN
+ * @see https://html.spec.whatwg.org/multipage/dynamic-markup-insertion.html#domparsersupportedtype
+ *      WHATWG HTML Spec
+ * @see {@link DOMParser.prototype.parseFromString}
+ */
+var MIME_TYPE = freeze({
+	/**
+	 * `text/html`, the only mime type that triggers treating an XML document as HTML.
+	 *
+	 * @see https://www.iana.org/assignments/media-types/text/html IANA MimeType registration
+	 * @see https://en.wikipedia.org/wiki/HTML Wikipedia
+	 * @see https://developer.mozilla.org/en-US/docs/Web/API/DOMParser/parseFromString MDN
+	 * @see https://html.spec.whatwg.org/multipage/dynamic-markup-insertion.html#dom-domparser-parsefromstring
+	 *      WHATWG HTML Spec
+	 */
+	HTML: 'text/html',
+
+	/**
+	 * `application/xml`, the standard mime type for XML documents.
+	 *
+	 * @see https://www.iana.org/assignments/media-types/application/xml IANA MimeType
+	 *      registration
+	 * @see https://tools.ietf.org/html/rfc7303#section-9.1 RFC 7303
+	 * @see https://en.wikipedia.org/wiki/XML_and_MIME Wikipedia
+	 */
+	XML_APPLICATION: 'application/xml',
+
+	/**
+	 * `text/xml`, an alias for `application/xml`.
+	 *
+	 * @see https://tools.ietf.org/html/rfc7303#section-9.2 RFC 7303
+	 * @see https://www.iana.org/assignments/media-types/text/xml IANA MimeType registration
+	 * @see https://en.wikipedia.org/wiki/XML_and_MIME Wikipedia
+	 */
+	XML_TEXT: 'text/xml',
+
+	/**
+	 * `application/xhtml+xml`, indicates an XML document that has the default HTML namespace,
+	 * but is parsed as an XML document.
+	 *
+	 * @see https://www.iana.org/assignments/media-types/application/xhtml+xml IANA MimeType
+	 *      registration
+	 * @see https://dom.spec.whatwg.org/#dom-domimplementation-createdocument WHATWG DOM Spec
+	 * @see https://en.wikipedia.org/wiki/XHTML Wikipedia
+	 */
+	XML_XHTML_APPLICATION: 'application/xhtml+xml',
+
+	/**
+	 * `image/svg+xml`,
+	 *
+	 * @see https://www.iana.org/assignments/media-types/image/svg+xml IANA MimeType registration
+	 * @see https://www.w3.org/TR/SVG11/ W3C SVG 1.1
+	 * @see https://en.wikipedia.org/wiki/Scalable_Vector_Graphics Wikipedia
+	 */
+	XML_SVG_IMAGE: 'image/svg+xml',
+});
+/**
+ * @typedef {'application/xhtml+xml' | 'application/xml' | 'image/svg+xml' | 'text/html' | 'text/xml'}
+ * MimeType
+ */
+/**
+ * @type {MimeType[]}
+ * @private
+ * Basically `Object.values`, which is not available in ES5.
+ */
+var _MIME_TYPES = Object.keys(MIME_TYPE).map(function (key) {
+	return MIME_TYPE[key];
+});
+
+/**
+ * Only returns true if `mimeType` is one of the allowed values for
+ * `DOMParser.parseFromString`.
+ *
+ * @param {string} mimeType
+ * @returns {mimeType is 'application/xhtml+xml' | 'application/xml' | 'image/svg+xml' |  'text/html' | 'text/xml'}
+ *
+ */
+function isValidMimeType(mimeType) {
+	return _MIME_TYPES.indexOf(mimeType) > -1;
+}
+/**
+ * Namespaces that are used in this code base.
+ *
+ * @see http://www.w3.org/TR/REC-xml-names
+ */
+var NAMESPACE = freeze({
+	/**
+	 * The XHTML namespace.
+	 *
+	 * @see http://www.w3.org/1999/xhtml
+	 */
+	HTML: 'http://www.w3.org/1999/xhtml',
+
+	/**
+	 * The SVG namespace.
+	 *
+	 * @see http://www.w3.org/2000/svg
+	 */
+	SVG: 'http://www.w3.org/2000/svg',
+
+	/**
+	 * The `xml:` namespace.
+	 *
+	 * @see http://www.w3.org/XML/1998/namespace
+	 */
+	XML: 'http://www.w3.org/XML/1998/namespace',
+
+	/**
+	 * The `xmlns:` namespace.
+	 *
+	 * @see https://www.w3.org/2000/xmlns/
+	 */
+	XMLNS: 'http://www.w3.org/2000/xmlns/',
+});
+
+exports.assign = assign;
+exports.find = find;
+exports.freeze = freeze;
+exports.HTML_BOOLEAN_ATTRIBUTES = HTML_BOOLEAN_ATTRIBUTES;
+exports.HTML_RAW_TEXT_ELEMENTS = HTML_RAW_TEXT_ELEMENTS;
+exports.HTML_VOID_ELEMENTS = HTML_VOID_ELEMENTS;
+exports.hasDefaultHTMLNamespace = hasDefaultHTMLNamespace;
+exports.hasOwn = hasOwn;
+exports.isHTMLBooleanAttribute = isHTMLBooleanAttribute;
+exports.isHTMLRawTextElement = isHTMLRawTextElement;
+exports.isHTMLEscapableRawTextElement = isHTMLEscapableRawTextElement;
+exports.isHTMLMimeType = isHTMLMimeType;
+exports.isHTMLVoidElement = isHTMLVoidElement;
+exports.isValidMimeType = isValidMimeType;
+exports.MIME_TYPE = MIME_TYPE;
+exports.NAMESPACE = NAMESPACE;
+
+
+/***/ }),
+
+/***/ 4847:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var conventions = __nccwpck_require__(7855);
+var dom = __nccwpck_require__(7311);
+var errors = __nccwpck_require__(7368);
+var entities = __nccwpck_require__(4124);
+var sax = __nccwpck_require__(1995);
+
+var DOMImplementation = dom.DOMImplementation;
+
+var hasDefaultHTMLNamespace = conventions.hasDefaultHTMLNamespace;
+var isHTMLMimeType = conventions.isHTMLMimeType;
+var isValidMimeType = conventions.isValidMimeType;
+var MIME_TYPE = conventions.MIME_TYPE;
+var NAMESPACE = conventions.NAMESPACE;
+var ParseError = errors.ParseError;
+
+var XMLReader = sax.XMLReader;
+
+/**
+ * Normalizes line ending according to <https://www.w3.org/TR/xml11/#sec-line-ends>,
+ * including some Unicode "newline" characters:
+ *
+ * > XML parsed entities are often stored in computer files which,
+ * > for editing convenience, are organized into lines.
+ * > These lines are typically separated by some combination
+ * > of the characters CARRIAGE RETURN (#xD) and LINE FEED (#xA).
+ * >
+ * > To simplify the tasks of applications, the XML processor must behave
+ * > as if it normalized all line breaks in external parsed entities (including the document entity)
+ * > on input, before parsing, by translating the following to a single #xA character:
+ * >
+ * > 1. the two-character sequence #xD #xA,
+ * > 2. the two-character sequence #xD #x85,
+ * > 3. the single character #x85,
+ * > 4. the single character #x2028,
+ * > 5. the single character #x2029,
+ * > 6. any #xD character that is not immediately followed by #xA or #x85.
+ *
+ * @param {string} input
+ * @returns {string}
+ * @prettierignore
+ */
+function normalizeLineEndings(input) {
+	return input.replace(/\r[\n\u0085]/g, '\n').replace(/[\r\u0085\u2028\u2029]/g, '\n');
+}
+
+/**
+ * @typedef Locator
+ * @property {number} [columnNumber]
+ * @property {number} [lineNumber]
+ */
+
+/**
+ * @typedef DOMParserOptions
+ * @property {typeof assign} [assign]
+ * The method to use instead of `conventions.assign`, which is used to copy values from
+ * `options` before they are used for parsing.
+ * @property {typeof DOMHandler} [domHandler]
+ * For internal testing: The class for creating an instance for handling events from the SAX
+ * parser.
+ * *****Warning: By configuring a faulty implementation, the specified behavior can completely
+ * be broken.*****.
+ * @property {Function} [errorHandler]
+ * DEPRECATED! use `onError` instead.
+ * @property {function(level:ErrorLevel, message:string, context: DOMHandler):void}
+ * [onError]
+ * A function invoked for every error that occurs during parsing.
+ *
+ * If it is not provided, all errors are reported to `console.error`
+ * and only `fatalError`s are thrown as a `ParseError`,
+ * which prevents any further processing.
+ * If the provided method throws, a `ParserError` is thrown,
+ * which prevents any further processing.
+ *
+ * Be aware that many `warning`s are considered an error that prevents further processing in
+ * most implementations.
+ * @property {boolean} [locator=true]
+ * Configures if the nodes created during parsing will have a `lineNumber` and a `columnNumber`
+ * attribute describing their location in the XML string.
+ * Default is true.
+ * @property {(string) => string} [normalizeLineEndings]
+ * used to replace line endings before parsing, defaults to exported `normalizeLineEndings`,
+ * which normalizes line endings according to <https://www.w3.org/TR/xml11/#sec-line-ends>,
+ * including some Unicode "newline" characters.
+ * @property {Object} [xmlns]
+ * The XML namespaces that should be assumed when parsing.
+ * The default namespace can be provided by the key that is the empty string.
+ * When the `mimeType` for HTML, XHTML or SVG are passed to `parseFromString`,
+ * the default namespace that will be used,
+ * will be overridden according to the specification.
+ * @see {@link normalizeLineEndings}
+ */
+
+/**
+ * The DOMParser interface provides the ability to parse XML or HTML source code from a string
+ * into a DOM `Document`.
+ *
+ * ***xmldom is different from the spec in that it allows an `options` parameter,
+ * to control the behavior***.
+ *
+ * @class
+ * @param {DOMParserOptions} [options]
+ * @see https://developer.mozilla.org/en-US/docs/Web/API/DOMParser
+ * @see https://html.spec.whatwg.org/multipage/dynamic-markup-insertion.html#dom-parsing-and-serialization
+ */
+function DOMParser(options) {
+	options = options || {};
+	if (options.locator === undefined) {
+		options.locator = true;
+	}
+
+	/**
+	 * The method to use instead of `conventions.assign`, which is used to copy values from
+	 * `options`
+	 * before they are used for parsing.
+	 *
+	 * @type {conventions.assign}
+	 * @private
+	 * @see {@link conventions.assign}
+	 * @readonly
+	 */
+	this.assign = options.assign || conventions.assign;
+
+	/**
+	 * For internal testing: The class for creating an instance for handling events from the SAX
+	 * parser.
+	 * *****Warning: By configuring a faulty implementation, the specified behavior can completely
+	 * be broken*****.
+	 *
+	 * @type {typeof DOMHandler}
+	 * @private
+	 * @readonly
+	 */
+	this.domHandler = options.domHandler || DOMHandler;
+
+	/**
+	 * A function that is invoked for every error that occurs during parsing.
+	 *
+	 * If it is not provided, all errors are reported to `console.error`
+	 * and only `fatalError`s are thrown as a `ParseError`,
+	 * which prevents any further processing.
+	 * If the provided method throws, a `ParserError` is thrown,
+	 * which prevents any further processing.
+	 *
+	 * Be aware that many `warning`s are considered an error that prevents further processing in
+	 * most implementations.
+	 *
+	 * @type {function(level:ErrorLevel, message:string, context: DOMHandler):void}
+	 * @see {@link onErrorStopParsing}
+	 * @see {@link onWarningStopParsing}
+	 */
+	this.onError = options.onError || options.errorHandler;
+	if (options.errorHandler && typeof options.errorHandler !== 'function') {
+		throw new TypeError('errorHandler object is no longer supported, switch to onError!');
+	} else if (options.errorHandler) {
+		options.errorHandler('warning', 'The `errorHandler` option has been deprecated, use `onError` instead!', this);
+	}
+
+	/**
+	 * used to replace line endings before parsing, defaults to `normalizeLineEndings`
+	 *
+	 * @type {(string) => string}
+	 * @readonly
+	 */
+	this.normalizeLineEndings = options.normalizeLineEndings || normalizeLineEndings;
+
+	/**
+	 * Configures if the nodes created during parsing will have a `lineNumber` and a
+	 * `columnNumber`
+	 * attribute describing their location in the XML string.
+	 * Default is true.
+	 *
+	 * @type {boolean}
+	 * @readonly
+	 */
+	this.locator = !!options.locator;
+
+	/**
+	 * The default namespace can be provided by the key that is the empty string.
+	 * When the `mimeType` for HTML, XHTML or SVG are passed to `parseFromString`,
+	 * the default namespace that will be used,
+	 * will be overridden according to the specification.
+	 *
+	 * @type {Readonly<Object>}
+	 * @readonly
+	 */
+	this.xmlns = this.assign(Object.create(null), options.xmlns);
+}
+
+/**
+ * Parses `source` using the options in the way configured by the `DOMParserOptions` of `this`
+ * `DOMParser`. If `mimeType` is `text/html` an HTML `Document` is created,
+ * otherwise an XML `Document` is created.
+ *
+ * __It behaves different from the description in the living standard__:
+ * - Uses the `options` passed to the `DOMParser` constructor to modify the behavior.
+ * - Any unexpected input is reported to `onError` with either a `warning`,
+ * `error` or `fatalError` level.
+ * - Any `fatalError` throws a `ParseError` which prevents further processing.
+ * - Any error thrown by `onError` is converted to a `ParseError` which prevents further
+ * processing - If no `Document` was created during parsing it is reported as a `fatalError`.
+ * - A `DOMException` raised while building the DOM (e.g. an unbound namespace prefix) is
+ * reported as a `fatalError` and rethrown as a `ParseError` with the `DOMException` as its
+ * `cause`.
+ * *****Warning: By configuring a faulty DOMHandler implementation,
+ * the specified behavior can completely be broken*****.
+ *
+ * @param {string} source
+ * The XML mime type only allows string input!
+ * @param {string} [mimeType='application/xml']
+ * the mimeType or contentType of the document to be created determines the `type` of document
+ * created (XML or HTML)
+ * @returns {Document}
+ * The `Document` node.
+ * @throws {ParseError}
+ * for any `fatalError` or anything that is thrown by `onError`
+ * @throws {TypeError}
+ * for any invalid `mimeType`
+ * @see https://developer.mozilla.org/en-US/docs/Web/API/DOMParser/parseFromString
+ * @see https://html.spec.whatwg.org/#dom-domparser-parsefromstring-dev
+ */
+DOMParser.prototype.parseFromString = function (source, mimeType) {
+	if (!isValidMimeType(mimeType)) {
+		throw new TypeError('DOMParser.parseFromString: the provided mimeType "' + mimeType + '" is not valid.');
+	}
+	var defaultNSMap = this.assign(Object.create(null), this.xmlns);
+	var entityMap = entities.XML_ENTITIES;
+	var defaultNamespace = defaultNSMap[''] || null;
+	if (hasDefaultHTMLNamespace(mimeType)) {
+		entityMap = entities.HTML_ENTITIES;
+		defaultNamespace = NAMESPACE.HTML;
+	} else if (mimeType === MIME_TYPE.XML_SVG_IMAGE) {
+		defaultNamespace = NAMESPACE.SVG;
+	}
+	defaultNSMap[''] = defaultNamespace;
+	defaultNSMap.xml = defaultNSMap.xml || NAMESPACE.XML;
+
+	var domBuilder = new this.domHandler({
+		mimeType: mimeType,
+		defaultNamespace: defaultNamespace,
+		onError: this.onError,
+	});
+	var locator = this.locator ? {} : undefined;
+	if (this.locator) {
+		domBuilder.setDocumentLocator(locator);
+	}
+
+	var sax = new XMLReader();
+	sax.errorHandler = domBuilder;
+	sax.domBuilder = domBuilder;
+	var isXml = !conventions.isHTMLMimeType(mimeType);
+	if (isXml && typeof source !== 'string') {
+		sax.errorHandler.fatalError('source is not a string');
+	}
+	sax.parse(this.normalizeLineEndings(String(source)), defaultNSMap, entityMap);
+	if (!domBuilder.doc.documentElement) {
+		sax.errorHandler.fatalError('missing root element');
+	}
+	return domBuilder.doc;
+};
+
+/**
+ * @typedef DOMHandlerOptions
+ * @property {string} [mimeType=MIME_TYPE.XML_APPLICATION]
+ * @property {string | null} [defaultNamespace=null]
+ */
+/**
+ * The class that is used to handle events from the SAX parser to create the related DOM
+ * elements.
+ *
+ * Some methods are only implemented as an empty function,
+ * since they are (at least currently) not relevant for xmldom.
+ *
+ * @class
+ * @param {DOMHandlerOptions} [options]
+ * @see http://www.saxproject.org/apidoc/org/xml/sax/ext/DefaultHandler2.html
+ */
+function DOMHandler(options) {
+	var opt = options || {};
+	/**
+	 * The mime type is used to determine if the DOM handler will create an XML or HTML document.
+	 * Only if it is set to `text/html` it will create an HTML document.
+	 * It defaults to MIME_TYPE.XML_APPLICATION.
+	 *
+	 * @type {string}
+	 * @see {@link MIME_TYPE}
+	 * @readonly
+	 */
+	this.mimeType = opt.mimeType || MIME_TYPE.XML_APPLICATION;
+
+	/**
+	 * The namespace to use to create an XML document.
+	 * For the following reasons this is required:
+	 * - The SAX API for `startDocument` doesn't offer any way to pass a namespace,
+	 * since at that point there is no way for the parser to know what the default namespace from
+	 * the document will be.
+	 * - When creating using `DOMImplementation.createDocument` it is required to pass a
+	 * namespace,
+	 * to determine the correct `Document.contentType`, which should match `this.mimeType`.
+	 * - When parsing an XML document with the `application/xhtml+xml` mimeType,
+	 * the HTML namespace needs to be the default namespace.
+	 *
+	 * @type {string | null}
+	 * @private
+	 * @readonly
+	 */
+	this.defaultNamespace = opt.defaultNamespace || null;
+
+	/**
+	 * @type {boolean}
+	 * @private
+	 */
+	this.cdata = false;
+
+	/**
+	 * The last `Element` that was created by `startElement`.
+	 * `endElement` sets it to the `currentElement.parentNode`.
+	 *
+	 * Note: The sax parser currently sets it to white space text nodes between tags.
+	 *
+	 * @type {Element | Node | undefined}
+	 * @private
+	 */
+	this.currentElement = undefined;
+
+	/**
+	 * The Document that is created as part of `startDocument`,
+	 * and returned by `DOMParser.parseFromString`.
+	 *
+	 * @type {Document | undefined}
+	 * @readonly
+	 */
+	this.doc = undefined;
+
+	/**
+	 * The locator is stored as part of setDocumentLocator.
+	 * It is controlled and mutated by the SAX parser to store the current parsing position.
+	 * It is used by DOMHandler to set `columnNumber` and `lineNumber`
+	 * on the DOM nodes.
+	 *
+	 * @type {Readonly<Locator> | undefined}
+	 * @private
+	 * @readonly (the
+	 * sax parser currently sometimes set's it)
+	 */
+	this.locator = undefined;
+	/**
+	 * @type {function (level:ErrorLevel ,message:string, context:DOMHandler):void}
+	 * @readonly
+	 */
+	this.onError = opt.onError;
+}
+
+function position(locator, node) {
+	node.lineNumber = locator.lineNumber;
+	node.columnNumber = locator.columnNumber;
+}
+
+DOMHandler.prototype = {
+	/**
+	 * Either creates an XML or an HTML document and stores it under `this.doc`.
+	 * If it is an XML document, `this.defaultNamespace` is used to create it,
+	 * and it will not contain any `childNodes`.
+	 * If it is an HTML document, it will be created without any `childNodes`.
+	 *
+	 * @see http://www.saxproject.org/apidoc/org/xml/sax/ContentHandler.html
+	 */
+	startDocument: function () {
+		var impl = new DOMImplementation();
+		this.doc = isHTMLMimeType(this.mimeType) ? impl.createHTMLDocument(false) : impl.createDocument(this.defaultNamespace, '');
+	},
+	startElement: function (namespaceURI, localName, qName, attrs) {
+		var doc = this.doc;
+		var el = doc.createElementNS(namespaceURI, qName || localName);
+		var len = attrs.length;
+		appendElement(this, el);
+		this.currentElement = el;
+
+		this.locator && position(this.locator, el);
+		for (var i = 0; i < len; i++) {
+			var namespaceURI = attrs.getURI(i);
+			var value = attrs.getValue(i);
+			var qName = attrs.getQName(i);
+			var attr = doc.createAttributeNS(namespaceURI, qName);
+			this.locator && position(attrs.getLocator(i), attr);
+			attr.value = attr.nodeValue = value;
+			el.setAttributeNode(attr);
+		}
+	},
+	endElement: function (namespaceURI, localName, qName) {
+		this.currentElement = this.currentElement.parentNode;
+	},
+	startPrefixMapping: function (prefix, uri) {},
+	endPrefixMapping: function (prefix) {},
+	processingInstruction: function (target, data) {
+		var ins = this.doc.createProcessingInstruction(target, data);
+		this.locator && position(this.locator, ins);
+		appendElement(this, ins);
+	},
+	ignorableWhitespace: function (ch, start, length) {},
+	characters: function (chars, start, length) {
+		chars = _toString.apply(this, arguments);
+		//console.log(chars)
+		if (chars) {
+			if (this.cdata) {
+				var charNode = this.doc.createCDATASection(chars);
+			} else {
+				var charNode = this.doc.createTextNode(chars);
+			}
+			if (this.currentElement) {
+				this.currentElement.appendChild(charNode);
+			} else if (/^\s*$/.test(chars)) {
+				this.doc.appendChild(charNode);
+				//process xml
+			}
+			this.locator && position(this.locator, charNode);
+		}
+	},
+	skippedEntity: function (name) {},
+	endDocument: function () {
+		this.doc.normalize();
+	},
+	/**
+	 * Stores the locator to be able to set the `columnNumber` and `lineNumber`
+	 * on the created DOM nodes.
+	 *
+	 * @param {Locator} locator
+	 */
+	setDocumentLocator: function (locator) {
+		if (locator) {
+			locator.lineNumber = 0;
+		}
+		this.locator = locator;
+	},
+	//LexicalHandler
+	comment: function (chars, start, length) {
+		chars = _toString.apply(this, arguments);
+		var comm = this.doc.createComment(chars);
+		this.locator && position(this.locator, comm);
+		appendElement(this, comm);
+	},
+
+	startCDATA: function () {
+		//used in characters() methods
+		this.cdata = true;
+	},
+	endCDATA: function () {
+		this.cdata = false;
+	},
+
+	startDTD: function (name, publicId, systemId, internalSubset) {
+		var impl = this.doc.implementation;
+		if (impl && impl.createDocumentType) {
+			var dt = impl.createDocumentType(name, publicId, systemId, internalSubset);
+			this.locator && position(this.locator, dt);
+			appendElement(this, dt);
+			this.doc.doctype = dt;
+		}
+	},
+	reportError: function (level, message) {
+		if (typeof this.onError === 'function') {
+			try {
+				this.onError(level, message, this);
+			} catch (e) {
+				throw new ParseError('Reporting ' + level + ' "' + message + '" caused ' + e, this.locator);
+			}
+		} else {
+			console.error('[xmldom ' + level + ']\t' + message, _locator(this.locator));
+		}
+	},
+	/**
+	 * @see http://www.saxproject.org/apidoc/org/xml/sax/ErrorHandler.html
+	 */
+	warning: function (message) {
+		this.reportError('warning', message);
+	},
+	error: function (message) {
+		this.reportError('error', message);
+	},
+	/**
+	 * This function reports a fatal error and throws a ParseError.
+	 *
+	 * @param {string} message
+	 * - The message to be used for reporting and throwing the error.
+	 * @param {Error} [cause]
+	 * The error that caused this fatal error, preserved as the thrown `ParseError`'s `cause`.
+	 * @returns {never}
+	 * This function always throws an error and never returns a value.
+	 * @throws {ParseError}
+	 * Always throws a ParseError with the provided message.
+	 */
+	fatalError: function (message, cause) {
+		this.reportError('fatalError', message);
+		throw new ParseError(message, this.locator, cause);
+	},
+};
+
+function _locator(l) {
+	if (l) {
+		return '\n@#[line:' + l.lineNumber + ',col:' + l.columnNumber + ']';
+	}
+}
+
+function _toString(chars, start, length) {
+	if (typeof chars == 'string') {
+		return chars.substr(start, length);
+	} else {
+		//java sax connect width xmldom on rhino(what about: "? && !(chars instanceof String)")
+		if (chars.length >= start + length || start) {
+			return new java.lang.String(chars, start, length) + '';
+		}
+		return chars;
+	}
+}
+
+/*
+ * @link http://www.saxproject.org/apidoc/org/xml/sax/ext/LexicalHandler.html
+ * used method of org.xml.sax.ext.LexicalHandler:
+ *  #comment(chars, start, length)
+ *  #startCDATA()
+ *  #endCDATA()
+ *  #startDTD(name, publicId, systemId)
+ *
+ *
+ * IGNORED method of org.xml.sax.ext.LexicalHandler:
+ *  #endDTD()
+ *  #startEntity(name)
+ *  #endEntity(name)
+ *
+ *
+ * @link http://www.saxproject.org/apidoc/org/xml/sax/ext/DeclHandler.html
+ * IGNORED method of org.xml.sax.ext.DeclHandler
+ * 	#attributeDecl(eName, aName, type, mode, value)
+ *  #elementDecl(name, model)
+ *  #externalEntityDecl(name, publicId, systemId)
+ *  #internalEntityDecl(name, value)
+ * @link http://www.saxproject.org/apidoc/org/xml/sax/ext/EntityResolver2.html
+ * IGNORED method of org.xml.sax.EntityResolver2
+ *  #resolveEntity(String name,String publicId,String baseURI,String systemId)
+ *  #resolveEntity(publicId, systemId)
+ *  #getExternalSubset(name, baseURI)
+ * @link http://www.saxproject.org/apidoc/org/xml/sax/DTDHandler.html
+ * IGNORED method of org.xml.sax.DTDHandler
+ *  #notationDecl(name, publicId, systemId) {};
+ *  #unparsedEntityDecl(name, publicId, systemId, notationName) {};
+ */
+'endDTD,startEntity,endEntity,attributeDecl,elementDecl,externalEntityDecl,internalEntityDecl,resolveEntity,getExternalSubset,notationDecl,unparsedEntityDecl'.replace(
+	/\w+/g,
+	function (key) {
+		DOMHandler.prototype[key] = function () {
+			return null;
+		};
+	}
+);
+
+/* Private static helpers treated below as private instance methods, so don't need to add these to the public API; we might use a Relator to also get rid of non-standard public properties */
+function appendElement(handler, node) {
+	if (!handler.currentElement) {
+		handler.doc.appendChild(node);
+	} else {
+		handler.currentElement.appendChild(node);
+	}
+}
+
+/**
+ * A method that prevents any further parsing when an `error`
+ * with level `error` is reported during parsing.
+ *
+ * @see {@link DOMParserOptions.onError}
+ * @see {@link onWarningStopParsing}
+ */
+function onErrorStopParsing(level) {
+	if (level === 'error') throw 'onErrorStopParsing';
+}
+
+/**
+ * A method that prevents any further parsing when any `error` is reported during parsing.
+ *
+ * @see {@link DOMParserOptions.onError}
+ * @see {@link onErrorStopParsing}
+ */
+function onWarningStopParsing() {
+	throw 'onWarningStopParsing';
+}
+
+exports.__DOMHandler = DOMHandler;
+exports.DOMParser = DOMParser;
+exports.normalizeLineEndings = normalizeLineEndings;
+exports.onErrorStopParsing = onErrorStopParsing;
+exports.onWarningStopParsing = onWarningStopParsing;
+
+
+/***/ }),
+
+/***/ 7311:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var conventions = __nccwpck_require__(7855);
+var find = conventions.find;
+var hasDefaultHTMLNamespace = conventions.hasDefaultHTMLNamespace;
+var hasOwn = conventions.hasOwn;
+var isHTMLMimeType = conventions.isHTMLMimeType;
+var isHTMLRawTextElement = conventions.isHTMLRawTextElement;
+var isHTMLVoidElement = conventions.isHTMLVoidElement;
+var MIME_TYPE = conventions.MIME_TYPE;
+var NAMESPACE = conventions.NAMESPACE;
+
+/**
+ * Private DOM Constructor symbol
+ *
+ * Internal symbol used for construction of all classes whose constructors should be private.
+ * Currently used for checks in `Node`, `Document`, `Element`, `Attr`, `CharacterData`, `Text`, `Comment`,
+ * `CDATASection`, `DocumentType`, `Notation`, `Entity`, `EntityReference`, `DocumentFragment`, `ProcessingInstruction`
+ * so the constructor can't be used from outside the module.
+ */
+var PDC = Symbol();
+
+var errors = __nccwpck_require__(7368);
+var DOMException = errors.DOMException;
+var DOMExceptionName = errors.DOMExceptionName;
+
+var g = __nccwpck_require__(2062);
+
+/**
+ * Checks if the given symbol equals the Private DOM Constructor symbol (PDC)
+ * and throws an Illegal constructor exception when the symbols don't match.
+ * This ensures that the constructor remains private and can't be used outside this module.
+ */
+function checkSymbol(symbol) {
+	if (symbol !== PDC) {
+		throw new TypeError('Illegal constructor');
+	}
+}
+
+/**
+ * A prerequisite for `[].filter`, to drop elements that are empty.
+ *
+ * @param {string} input
+ * The string to be checked.
+ * @returns {boolean}
+ * Returns `true` if the input string is not empty, `false` otherwise.
+ */
+function notEmptyString(input) {
+	return input !== '';
+}
+/**
+ * Splits a string on ASCII whitespace characters (U+0009 TAB, U+000A LF, U+000C FF, U+000D CR,
+ * U+0020 SPACE).
+ * It follows the definition from the infra specification from WHATWG.
+ *
+ * @param {string} input
+ * The string to be split.
+ * @returns {string[]}
+ * An array of the split strings. The array can be empty if the input string is empty or only
+ * contains whitespace characters.
+ * @see {@link https://infra.spec.whatwg.org/#split-on-ascii-whitespace}
+ * @see {@link https://infra.spec.whatwg.org/#ascii-whitespace}
+ */
+function splitOnASCIIWhitespace(input) {
+	// U+0009 TAB, U+000A LF, U+000C FF, U+000D CR, U+0020 SPACE
+	return input ? input.split(/[\t\n\f\r ]+/).filter(notEmptyString) : [];
+}
+
+/**
+ * Adds element as a key to current if it is not already present.
+ *
+ * @param {Record<string, boolean | undefined>} current
+ * The current record object to which the element will be added as a key.
+ * The object's keys are string types and values are either boolean or undefined.
+ * @param {string} element
+ * The string to be added as a key to the current record.
+ * @returns {Record<string, boolean | undefined>}
+ * The updated record object after the addition of the new element.
+ */
+function orderedSetReducer(current, element) {
+	if (!hasOwn(current, element)) {
+		current[element] = true;
+	}
+	return current;
+}
+
+/**
+ * Converts a string into an ordered set by splitting the input on ASCII whitespace and
+ * ensuring uniqueness of elements.
+ * This follows the definition of an ordered set from the infra specification by WHATWG.
+ *
+ * @param {string} input
+ * The input string to be transformed into an ordered set.
+ * @returns {string[]}
+ * An array of unique strings obtained from the input, preserving the original order.
+ * The array can be empty if the input string is empty or only contains whitespace characters.
+ * @see {@link https://infra.spec.whatwg.org/#ordered-set}
+ */
+function toOrderedSet(input) {
+	if (!input) return [];
+	var list = splitOnASCIIWhitespace(input);
+	return Object.keys(list.reduce(orderedSetReducer, {}));
+}
+
+/**
+ * Uses `list.indexOf` to implement a function that behaves like `Array.prototype.includes`.
+ * This function is used in environments where `Array.prototype.includes` may not be available.
+ *
+ * @param {any[]} list
+ * The array in which to search for the element.
+ * @returns {function(any): boolean}
+ * A function that accepts an element and returns a boolean indicating whether the element is
+ * included in the provided list.
+ */
+function arrayIncludes(list) {
+	return function (element) {
+		return list && list.indexOf(element) !== -1;
+	};
+}
+
+/**
+ * Validates a qualified name based on the criteria provided in the DOM specification by
+ * WHATWG.
+ *
+ * @param {string} qualifiedName
+ * The qualified name to be validated.
+ * @throws {DOMException}
+ * With code {@link DOMException.INVALID_CHARACTER_ERR} if the qualified name contains an
+ * invalid character.
+ * @see {@link https://dom.spec.whatwg.org/#validate}
+ */
+function validateQualifiedName(qualifiedName) {
+	if (!g.QName_exact.test(qualifiedName)) {
+		throw new DOMException(DOMException.INVALID_CHARACTER_ERR, 'invalid character in qualified name "' + qualifiedName + '"');
+	}
+}
+
+/**
+ * Validates a qualified name and the namespace associated with it,
+ * based on the criteria provided in the DOM specification by WHATWG.
+ *
+ * @param {string | null} namespace
+ * The namespace to be validated. It can be a string or null.
+ * @param {string} qualifiedName
+ * The qualified name to be validated.
+ * @returns {[namespace: string | null, prefix: string | null, localName: string]}
+ * Returns a tuple with the namespace,
+ * prefix and local name of the qualified name.
+ * @throws {DOMException}
+ * Throws a DOMException if the qualified name or the namespace is not valid.
+ * @see {@link https://dom.spec.whatwg.org/#validate-and-extract}
+ */
+function validateAndExtract(namespace, qualifiedName) {
+	validateQualifiedName(qualifiedName);
+	namespace = namespace || null;
+	/**
+	 * @type {string | null}
+	 */
+	var prefix = null;
+	var localName = qualifiedName;
+	if (qualifiedName.indexOf(':') >= 0) {
+		var splitResult = qualifiedName.split(':');
+		prefix = splitResult[0];
+		localName = splitResult[1];
+	}
+	if (prefix !== null && namespace === null) {
+		throw new DOMException(DOMException.NAMESPACE_ERR, 'prefix is non-null and namespace is null');
+	}
+	if (prefix === 'xml' && namespace !== conventions.NAMESPACE.XML) {
+		throw new DOMException(DOMException.NAMESPACE_ERR, 'prefix is "xml" and namespace is not the XML namespace');
+	}
+	if ((prefix === 'xmlns' || qualifiedName === 'xmlns') && namespace !== conventions.NAMESPACE.XMLNS) {
+		throw new DOMException(
+			DOMException.NAMESPACE_ERR,
+			'either qualifiedName or prefix is "xmlns" and namespace is not the XMLNS namespace'
+		);
+	}
+	if (namespace === conventions.NAMESPACE.XMLNS && prefix !== 'xmlns' && qualifiedName !== 'xmlns') {
+		throw new DOMException(
+			DOMException.NAMESPACE_ERR,
+			'namespace is the XMLNS namespace and neither qualifiedName nor prefix is "xmlns"'
+		);
+	}
+	return [namespace, prefix, localName];
+}
+
+/**
+ * Copies properties from one object to another.
+ * It only copies the object's own (not inherited) properties.
+ *
+ * @param {Object} src
+ * The source object from which properties are copied.
+ * @param {Object} dest
+ * The destination object to which properties are copied.
+ */
+function copy(src, dest) {
+	for (var p in src) {
+		if (hasOwn(src, p)) {
+			dest[p] = src[p];
+		}
+	}
+}
+
+/**
+ * Extends a class with the properties and methods of a super class.
+ * It uses a form of prototypal inheritance, and establishes the `constructor` property
+ * correctly(?).
+ *
+ * It is not clear to the current maintainers if this implementation is making sense,
+ * since it creates an intermediate prototype function,
+ * which all properties of `Super` are copied onto using `_copy`.
+ *
+ * @param {Object} Class
+ * The class that is to be extended.
+ * @param {Object} Super
+ * The super class from which properties and methods are inherited.
+ * @private
+ */
+function _extends(Class, Super) {
+	var pt = Class.prototype;
+	if (!(pt instanceof Super)) {
+		function t() {}
+		t.prototype = Super.prototype;
+		t = new t();
+		copy(pt, t);
+		Class.prototype = pt = t;
+	}
+	if (pt.constructor != Class) {
+		if (typeof Class != 'function') {
+			console.error('unknown Class:' + Class);
+		}
+		pt.constructor = Class;
+	}
+}
+
+var NodeType = {};
+var ELEMENT_NODE = (NodeType.ELEMENT_NODE = 1);
+var ATTRIBUTE_NODE = (NodeType.ATTRIBUTE_NODE = 2);
+var TEXT_NODE = (NodeType.TEXT_NODE = 3);
+var CDATA_SECTION_NODE = (NodeType.CDATA_SECTION_NODE = 4);
+var ENTITY_REFERENCE_NODE = (NodeType.ENTITY_REFERENCE_NODE = 5);
+var ENTITY_NODE = (NodeType.ENTITY_NODE = 6);
+var PROCESSING_INSTRUCTION_NODE = (NodeType.PROCESSING_INSTRUCTION_NODE = 7);
+var COMMENT_NODE = (NodeType.COMMENT_NODE = 8);
+var DOCUMENT_NODE = (NodeType.DOCUMENT_NODE = 9);
+var DOCUMENT_TYPE_NODE = (NodeType.DOCUMENT_TYPE_NODE = 10);
+var DOCUMENT_FRAGMENT_NODE = (NodeType.DOCUMENT_FRAGMENT_NODE = 11);
+var NOTATION_NODE = (NodeType.NOTATION_NODE = 12);
+
+var DocumentPosition = conventions.freeze({
+	DOCUMENT_POSITION_DISCONNECTED: 1,
+	DOCUMENT_POSITION_PRECEDING: 2,
+	DOCUMENT_POSITION_FOLLOWING: 4,
+	DOCUMENT_POSITION_CONTAINS: 8,
+	DOCUMENT_POSITION_CONTAINED_BY: 16,
+	DOCUMENT_POSITION_IMPLEMENTATION_SPECIFIC: 32,
+});
+
+//helper functions for compareDocumentPosition
+/**
+ * Finds the common ancestor in two parent chains.
+ *
+ * @param {Node[]} a
+ * The first parent chain.
+ * @param {Node[]} b
+ * The second parent chain.
+ * @returns {Node}
+ * The common ancestor node if it exists. If there is no common ancestor, the function will
+ * return `null`.
+ */
+function commonAncestor(a, b) {
+	if (b.length < a.length) return commonAncestor(b, a);
+	var c = null;
+	for (var n in a) {
+		if (a[n] !== b[n]) return c;
+		c = a[n];
+	}
+	return c;
+}
+
+/**
+ * Assigns a unique identifier to a document to ensure consistency while comparing unrelated
+ * nodes.
+ *
+ * @param {Document} doc
+ * The document to which a unique identifier is to be assigned.
+ * @returns {string}
+ * The unique identifier of the document. If the document already had a unique identifier, the
+ * function will return the existing one.
+ */
+function docGUID(doc) {
+	if (!doc.guid) doc.guid = Math.random();
+	return doc.guid;
+}
+//-- end of helper functions
+
+/**
+ * The NodeList interface provides the abstraction of an ordered collection of nodes,
+ * without defining or constraining how this collection is implemented.
+ * NodeList objects in the DOM are live.
+ * The items in the NodeList are accessible via an integral index, starting from 0.
+ * You can also access the items of the NodeList with a `for...of` loop.
+ *
+ * @class NodeList
+ * @see http://www.w3.org/TR/2000/REC-DOM-Level-2-Core-20001113/core.html#ID-536297177
+ * @constructs NodeList
+ */
+function NodeList() {}
+NodeList.prototype = {
+	/**
+	 * The number of nodes in the list. The range of valid child node indices is 0 to length-1
+	 * inclusive.
+	 *
+	 * @type {number}
+	 */
+	length: 0,
+	/**
+	 * Returns the item at `index`. If index is greater than or equal to the number of nodes in
+	 * the list, this returns null.
+	 *
+	 * @param index
+	 * Unsigned long Index into the collection.
+	 * @returns {Node | null}
+	 * The node at position `index` in the NodeList,
+	 * or null if that is not a valid index.
+	 */
+	item: function (index) {
+		return index >= 0 && index < this.length ? this[index] : null;
+	},
+	/**
+	 * Returns a string representation of the NodeList.
+	 *
+	 * Accepts the same `options` object as `XMLSerializer.prototype.serializeToString`
+	 * (`requireWellFormed`, `splitCDATASections`, `nodeFilter`). Passing a function is treated as
+	 * a legacy `nodeFilter` for backward compatibility.
+	 *
+	 * @param {Object | function} [options]
+	 * @param {boolean} [options.requireWellFormed=false]
+	 * @param {boolean} [options.splitCDATASections=true]
+	 * @param {function} [options.nodeFilter]
+	 * @returns {string}
+	 */
+	toString: function (options) {
+		var opts;
+		if (typeof options === 'function') {
+			opts = { requireWellFormed: false, splitCDATASections: true, nodeFilter: options };
+		} else if (!!options) {
+			opts = {
+				requireWellFormed: !!options.requireWellFormed,
+				splitCDATASections: options.splitCDATASections !== false,
+				nodeFilter: options.nodeFilter || null,
+			};
+		} else {
+			opts = { requireWellFormed: false, splitCDATASections: true, nodeFilter: null };
+		}
+		for (var buf = [], i = 0; i < this.length; i++) {
+			serializeToString(this[i], buf, null, opts);
+		}
+		return buf.join('');
+	},
+	/**
+	 * Filters the NodeList based on a predicate.
+	 *
+	 * @param {function(Node): boolean} predicate
+	 * - A predicate function to filter the NodeList.
+	 * @returns {Node[]}
+	 * An array of nodes that satisfy the predicate.
+	 * @private
+	 */
+	filter: function (predicate) {
+		return Array.prototype.filter.call(this, predicate);
+	},
+	/**
+	 * Returns the first index at which a given node can be found in the NodeList, or -1 if it is
+	 * not present.
+	 *
+	 * @param {Node} item
+	 * - The Node item to locate in the NodeList.
+	 * @returns {number}
+	 * The first index of the node in the NodeList; -1 if not found.
+	 * @private
+	 */
+	indexOf: function (item) {
+		return Array.prototype.indexOf.call(this, item);
+	},
+};
+NodeList.prototype[Symbol.iterator] = function () {
+	var me = this;
+	var index = 0;
+
+	return {
+		next: function () {
+			if (index < me.length) {
+				return {
+					value: me[index++],
+					done: false,
+				};
+			} else {
+				return {
+					done: true,
+				};
+			}
+		},
+		return: function () {
+			return {
+				done: true,
+			};
+		},
+	};
+};
+
+/**
+ * Represents a live collection of nodes that is automatically updated when its associated
+ * document changes.
+ *
+ * @class LiveNodeList
+ * @param {Node} node
+ * The associated node.
+ * @param {function} refresh
+ * The function to refresh the live node list.
+ * @augments NodeList
+ * @constructs LiveNodeList
+ */
+function LiveNodeList(node, refresh) {
+	this._node = node;
+	this._refresh = refresh;
+	_updateLiveList(this);
+}
+/**
+ * Updates the live node list.
+ *
+ * @param {LiveNodeList} list
+ * The live node list to update.
+ * @private
+ */
+function _updateLiveList(list) {
+	var inc = list._node._inc || list._node.ownerDocument._inc;
+	if (list._inc !== inc) {
+		var ls = list._refresh(list._node);
+		__set__(list, 'length', ls.length);
+		if (!list.$$length || ls.length < list.$$length) {
+			for (var i = ls.length; i in list; i++) {
+				if (hasOwn(list, i)) {
+					delete list[i];
+				}
+			}
+		}
+		copy(ls, list);
+		list._inc = inc;
+	}
+}
+/**
+ * Returns the node at position `index` in the LiveNodeList, or null if that is not a valid
+ * index.
+ *
+ * @param {number} i
+ * Index into the collection.
+ * @returns {Node | null}
+ * The node at position `index` in the LiveNodeList, or null if that is not a valid index.
+ */
+LiveNodeList.prototype.item = function (i) {
+	_updateLiveList(this);
+	return this[i] || null;
+};
+
+_extends(LiveNodeList, NodeList);
+
+/**
+ * Objects implementing the NamedNodeMap interface are used to represent collections of nodes
+ * that can be accessed by name.
+ * Note that NamedNodeMap does not inherit from NodeList;
+ * NamedNodeMaps are not maintained in any particular order.
+ * Objects contained in an object implementing NamedNodeMap may also be accessed by an ordinal
+ * index,
+ * but this is simply to allow convenient enumeration of the contents of a NamedNodeMap,
+ * and does not imply that the DOM specifies an order to these Nodes.
+ * NamedNodeMap objects in the DOM are live.
+ * used for attributes or DocumentType entities
+ *
+ * This implementation only supports property indices, but does not support named properties,
+ * as specified in the living standard.
+ *
+ * @class NamedNodeMap
+ * @see https://dom.spec.whatwg.org/#interface-namednodemap
+ * @see https://webidl.spec.whatwg.org/#dfn-supported-property-names
+ * @constructs NamedNodeMap
+ */
+/**
+ * A live collection of an element's attributes, keyed by name.
+ *
+ * The numbered entries and `length` are the sole authority for attribute order.
+ * A separate two-level null-prototype membership index (`namespaceURI` ->
+ * `localName` -> `Attr`, with the null/empty namespace held in its own bucket)
+ * lets the parse-time de-duplication in `setNamedItem` resolve an existing
+ * attribute in O(1) instead of scanning the list, so building an element with M
+ * attributes costs O(M) rather than O(M^2). The index never reorders attributes.
+ */
+function NamedNodeMap() {
+	// namespaceURI (non-empty string) -> (localName -> Attr)
+	this._nsIndex = Object.create(null);
+	// localName -> Attr, for the null / empty-string namespace
+	this._noNsIndex = Object.create(null);
+}
+/**
+ * Returns the index of a node within the list.
+ *
+ * @param {Array} list
+ * The list of nodes.
+ * @param {Node} node
+ * The node to find.
+ * @returns {number}
+ * The index of the node within the list, or -1 if not found.
+ * @private
+ */
+function _findNodeIndex(list, node) {
+	var i = 0;
+	while (i < list.length) {
+		if (list[i] === node) {
+			return i;
+		}
+		i++;
+	}
+}
+/**
+ * Returns the second-level index bucket (`localName` -> `Attr`) for a namespace,
+ * replicating `getNamedItemNS`'s falsy-namespace normalization: `null`,
+ * `undefined` and `''` all resolve to the dedicated null-namespace bucket, kept separate from
+ * any real URI (so a namespace URI equal to the string `"null"`
+ * cannot collide with the null namespace). Both levels are null-prototype objects, so an
+ * attribute named `__proto__` or `constructor` is an ordinary key.
+ *
+ * @param {NamedNodeMap} map
+ * @param {string | null | undefined} namespaceURI
+ * @param {boolean} create
+ * Create the bucket if it does not exist yet.
+ * @returns {Object | undefined}
+ * @private
+ */
+function _nnmBucket(map, namespaceURI, create) {
+	if (!namespaceURI) {
+		return map._noNsIndex;
+	}
+	var bucket = map._nsIndex[namespaceURI];
+	if (!bucket && create) {
+		bucket = map._nsIndex[namespaceURI] = Object.create(null);
+	}
+	return bucket;
+}
+/**
+ * Looks up an attribute by namespace and local name through the membership index.
+ *
+ * @param {NamedNodeMap} map
+ * @param {string | null | undefined} namespaceURI
+ * @param {string} localName
+ * @returns {Attr | null}
+ * The matching attribute, or `null` when absent.
+ * @private
+ */
+function _nnmIndexFind(map, namespaceURI, localName) {
+	var bucket = _nnmBucket(map, namespaceURI, false);
+	var found = bucket && bucket[localName];
+	return found ? found : null;
+}
+/**
+ * Records `attr` in the membership index under its namespace and local name,
+ * replacing any previous attribute with the same key.
+ *
+ * @param {NamedNodeMap} map
+ * @param {Attr} attr
+ * @private
+ */
+function _nnmIndexAdd(map, attr) {
+	_nnmBucket(map, attr.namespaceURI, true)[attr.localName] = attr;
+}
+/**
+ * Removes `attr` from the membership index.
+ *
+ * @param {NamedNodeMap} map
+ * @param {Attr} attr
+ * @private
+ */
+function _nnmIndexRemove(map, attr) {
+	var bucket = _nnmBucket(map, attr.namespaceURI, false);
+	if (bucket) {
+		delete bucket[attr.localName];
+	}
+}
+/**
+ * Adds a new attribute to the list and updates the owner element of the attribute.
+ *
+ * @param {Element} el
+ * The element which will become the owner of the new attribute.
+ * @param {NamedNodeMap} list
+ * The list to which the new attribute will be added.
+ * @param {Attr} newAttr
+ * The new attribute to be added.
+ * @param {Attr} oldAttr
+ * The old attribute to be replaced, or null if no attribute is to be replaced.
+ * @returns {void}
+ * @private
+ */
+function _addNamedNode(el, list, newAttr, oldAttr) {
+	if (oldAttr) {
+		list[_findNodeIndex(list, oldAttr)] = newAttr;
+	} else {
+		list[list.length] = newAttr;
+		list.length++;
+	}
+	// Keep the membership index in sync with the ordered list. On replacement
+	// `oldAttr` shares `newAttr`'s (namespace, localName) key, so this overwrites
+	// its entry; on append it adds a new one.
+	_nnmIndexAdd(list, newAttr);
+	if (el) {
+		newAttr.ownerElement = el;
+		var doc = el.ownerDocument;
+		if (doc) {
+			oldAttr && _onRemoveAttribute(doc, el, oldAttr);
+			_onAddAttribute(doc, el, newAttr);
+		}
+	}
+}
+/**
+ * Removes an attribute from the list and updates the owner element of the attribute.
+ *
+ * @param {Element} el
+ * The element which is the current owner of the attribute.
+ * @param {NamedNodeMap} list
+ * The list from which the attribute will be removed.
+ * @param {Attr} attr
+ * The attribute to be removed.
+ * @returns {void}
+ * @private
+ */
+function _removeNamedNode(el, list, attr) {
+	//console.log('remove attr:'+attr)
+	var i = _findNodeIndex(list, attr);
+	if (i >= 0) {
+		var lastIndex = list.length - 1;
+		while (i <= lastIndex) {
+			list[i] = list[++i];
+		}
+		list.length = lastIndex;
+		_nnmIndexRemove(list, attr);
+		if (el) {
+			var doc = el.ownerDocument;
+			if (doc) {
+				_onRemoveAttribute(doc, el, attr);
+			}
+			attr.ownerElement = null;
+		}
+	}
+}
+NamedNodeMap.prototype = {
+	length: 0,
+	item: NodeList.prototype.item,
+
+	/**
+	 * Get an attribute by name. Note: Name is in lower case in case of HTML namespace and
+	 * document.
+	 *
+	 * @param {string} localName
+	 * The local name of the attribute.
+	 * @returns {Attr | null}
+	 * The attribute with the given local name, or null if no such attribute exists.
+	 * @see https://dom.spec.whatwg.org/#concept-element-attributes-get-by-name
+	 */
+	getNamedItem: function (localName) {
+		if (this._ownerElement && this._ownerElement._isInHTMLDocumentAndNamespace()) {
+			localName = localName.toLowerCase();
+		}
+		var i = 0;
+		while (i < this.length) {
+			var attr = this[i];
+			if (attr.nodeName === localName) {
+				return attr;
+			}
+			i++;
+		}
+		return null;
+	},
+
+	/**
+	 * Set an attribute.
+	 *
+	 * @param {Attr} attr
+	 * The attribute to set.
+	 * @returns {Attr | null}
+	 * The old attribute with the same local name and namespace URI as the new one, or null if no
+	 * such attribute exists.
+	 * @throws {DOMException}
+	 * With code:
+	 * - {@link INUSE_ATTRIBUTE_ERR} - If the attribute is already an attribute of another
+	 * element.
+	 * @see https://dom.spec.whatwg.org/#concept-element-attributes-set
+	 */
+	setNamedItem: function (attr) {
+		var el = attr.ownerElement;
+		if (el && el !== this._ownerElement) {
+			throw new DOMException(DOMException.INUSE_ATTRIBUTE_ERR);
+		}
+		// Resolve any existing attribute with the same (namespace, localName)
+		// through the O(1) membership index rather than an O(M) scan — this is the
+		// parse-dedup hot path (`setAttributeNode` per attribute during parse).
+		var oldAttr = _nnmIndexFind(this, attr.namespaceURI, attr.localName);
+		if (oldAttr === attr) {
+			return attr;
+		}
+		_addNamedNode(this._ownerElement, this, attr, oldAttr);
+		return oldAttr;
+	},
+
+	/**
+	 * Set an attribute, replacing an existing attribute with the same local name and namespace
+	 * URI if one exists.
+	 *
+	 * @param {Attr} attr
+	 * The attribute to set.
+	 * @returns {Attr | null}
+	 * The old attribute with the same local name and namespace URI as the new one, or null if no
+	 * such attribute exists.
+	 * @throws {DOMException}
+	 * Throws a DOMException with the name "InUseAttributeError" if the attribute is already an
+	 * attribute of another element.
+	 * @see https://dom.spec.whatwg.org/#concept-element-attributes-set
+	 */
+	setNamedItemNS: function (attr) {
+		return this.setNamedItem(attr);
+	},
+
+	/**
+	 * Removes an attribute specified by the local name.
+	 *
+	 * @param {string} localName
+	 * The local name of the attribute to be removed.
+	 * @returns {Attr}
+	 * The attribute node that was removed.
+	 * @throws {DOMException}
+	 * With code:
+	 * - {@link DOMException.NOT_FOUND_ERR} if no attribute with the given name is found.
+	 * @see https://dom.spec.whatwg.org/#dom-namednodemap-removenameditem
+	 * @see https://dom.spec.whatwg.org/#concept-element-attributes-remove-by-name
+	 */
+	removeNamedItem: function (localName) {
+		var attr = this.getNamedItem(localName);
+		if (!attr) {
+			throw new DOMException(DOMException.NOT_FOUND_ERR, localName);
+		}
+		_removeNamedNode(this._ownerElement, this, attr);
+		return attr;
+	},
+
+	/**
+	 * Removes an attribute specified by the namespace and local name.
+	 *
+	 * @param {string | null} namespaceURI
+	 * The namespace URI of the attribute to be removed.
+	 * @param {string} localName
+	 * The local name of the attribute to be removed.
+	 * @returns {Attr}
+	 * The attribute node that was removed.
+	 * @throws {DOMException}
+	 * With code:
+	 * - {@link DOMException.NOT_FOUND_ERR} if no attribute with the given namespace URI and local
+	 * name is found.
+	 * @see https://dom.spec.whatwg.org/#dom-namednodemap-removenameditemns
+	 * @see https://dom.spec.whatwg.org/#concept-element-attributes-remove-by-namespace
+	 */
+	removeNamedItemNS: function (namespaceURI, localName) {
+		var attr = this.getNamedItemNS(namespaceURI, localName);
+		if (!attr) {
+			throw new DOMException(DOMException.NOT_FOUND_ERR, namespaceURI ? namespaceURI + ' : ' + localName : localName);
+		}
+		_removeNamedNode(this._ownerElement, this, attr);
+		return attr;
+	},
+
+	/**
+	 * Get an attribute by namespace and local name.
+	 *
+	 * @param {string | null} namespaceURI
+	 * The namespace URI of the attribute.
+	 * @param {string} localName
+	 * The local name of the attribute.
+	 * @returns {Attr | null}
+	 * The attribute with the given namespace URI and local name, or null if no such attribute
+	 * exists.
+	 * @see https://dom.spec.whatwg.org/#concept-element-attributes-get-by-namespace
+	 */
+	getNamedItemNS: function (namespaceURI, localName) {
+		if (!namespaceURI) {
+			namespaceURI = null;
+		}
+		var i = 0;
+		while (i < this.length) {
+			var node = this[i];
+			if (node.localName === localName && node.namespaceURI === namespaceURI) {
+				return node;
+			}
+			i++;
+		}
+		return null;
+	},
+};
+NamedNodeMap.prototype[Symbol.iterator] = function () {
+	var me = this;
+	var index = 0;
+
+	return {
+		next: function () {
+			if (index < me.length) {
+				return {
+					value: me[index++],
+					done: false,
+				};
+			} else {
+				return {
+					done: true,
+				};
+			}
+		},
+		return: function () {
+			return {
+				done: true,
+			};
+		},
+	};
+};
+
+/**
+ * The DOMImplementation interface provides a number of methods for performing operations that
+ * are independent of any particular instance of the document object model.
+ *
+ * The DOMImplementation interface represents an object providing methods which are not
+ * dependent on any particular document.
+ * Such an object is returned by the `Document.implementation` property.
+ *
+ * **The individual methods describe the differences compared to the specs**.
+ *
+ * @class DOMImplementation
+ * @see https://developer.mozilla.org/en-US/docs/Web/API/DOMImplementation MDN
+ * @see https://www.w3.org/TR/REC-DOM-Level-1/level-one-core.html#ID-102161490 DOM Level 1 Core
+ *      (Initial)
+ * @see https://www.w3.org/TR/DOM-Level-2-Core/core.html#ID-102161490 DOM Level 2 Core
+ * @see https://www.w3.org/TR/DOM-Level-3-Core/core.html#ID-102161490 DOM Level 3 Core
+ * @see https://dom.spec.whatwg.org/#domimplementation DOM Living Standard
+ * @constructs DOMImplementation
+ */
+function DOMImplementation() {}
+
+DOMImplementation.prototype = {
+	/**
+	 * Test if the DOM implementation implements a specific feature and version, as specified in
+	 * {@link https://www.w3.org/TR/DOM-Level-3-Core/core.html#DOMFeatures DOM Features}.
+	 *
+	 * The DOMImplementation.hasFeature() method returns a Boolean flag indicating if a given
+	 * feature is supported. The different implementations fairly diverged in what kind of
+	 * features were reported. The latest version of the spec settled to force this method to
+	 * always return true, where the functionality was accurate and in use.
+	 *
+	 * @deprecated
+	 * It is deprecated and modern browsers return true in all cases.
+	 * @function DOMImplementation#hasFeature
+	 * @param {string} feature
+	 * The name of the feature to test.
+	 * @param {string} [version]
+	 * This is the version number of the feature to test.
+	 * @returns {boolean}
+	 * Always returns true.
+	 * @see https://developer.mozilla.org/en-US/docs/Web/API/DOMImplementation/hasFeature MDN
+	 * @see https://www.w3.org/TR/REC-DOM-Level-1/level-one-core.html#ID-5CED94D7 DOM Level 1 Core
+	 * @see https://dom.spec.whatwg.org/#dom-domimplementation-hasfeature DOM Living Standard
+	 * @see https://www.w3.org/TR/DOM-Level-3-Core/core.html#ID-5CED94D7 DOM Level 3 Core
+	 */
+	hasFeature: function (feature, version) {
+		return true;
+	},
+	/**
+	 * Creates a DOM Document object of the specified type with its document element. Note that
+	 * based on the {@link DocumentType}
+	 * given to create the document, the implementation may instantiate specialized
+	 * {@link Document} objects that support additional features than the "Core", such as "HTML"
+	 * {@link https://www.w3.org/TR/DOM-Level-3-Core/references.html#DOM2HTML DOM Level 2 HTML}.
+	 * On the other hand, setting the {@link DocumentType} after the document was created makes
+	 * this very unlikely to happen. Alternatively, specialized {@link Document} creation methods,
+	 * such as createHTMLDocument
+	 * {@link https://www.w3.org/TR/DOM-Level-3-Core/references.html#DOM2HTML DOM Level 2 HTML},
+	 * can be used to obtain specific types of {@link Document} objects.
+	 *
+	 * __It behaves slightly different from the description in the living standard__:
+	 * - There is no interface/class `XMLDocument`, it returns a `Document`
+	 * instance (with it's `type` set to `'xml'`).
+	 * - `encoding`, `mode`, `origin`, `url` fields are currently not declared.
+	 *
+	 * @function DOMImplementation.createDocument
+	 * @param {string | null} namespaceURI
+	 * The
+	 * {@link https://www.w3.org/TR/DOM-Level-3-Core/glossary.html#dt-namespaceURI namespace URI}
+	 * of the document element to create or null.
+	 * @param {string | null} qualifiedName
+	 * The
+	 * {@link https://www.w3.org/TR/DOM-Level-3-Core/glossary.html#dt-qualifiedname qualified name}
+	 * of the document element to be created or null.
+	 * @param {DocumentType | null} [doctype=null]
+	 * The type of document to be created or null. When doctype is not null, its
+	 * {@link Node#ownerDocument} attribute is set to the document being created. Default is
+	 * `null`
+	 * @returns {Document}
+	 * A new {@link Document} object with its document element. If the NamespaceURI,
+	 * qualifiedName, and doctype are null, the returned {@link Document} is empty with no
+	 * document element.
+	 * @throws {DOMException}
+	 * With code:
+	 *
+	 * - `INVALID_CHARACTER_ERR`: Raised if the specified qualified name is not an XML name
+	 * according to {@link https://www.w3.org/TR/DOM-Level-3-Core/references.html#XML XML 1.0}.
+	 * - `NAMESPACE_ERR`: Raised if the qualifiedName is malformed, if the qualifiedName has a
+	 * prefix and the namespaceURI is null, or if the qualifiedName is null and the namespaceURI
+	 * is different from null, or if the qualifiedName has a prefix that is "xml" and the
+	 * namespaceURI is different from "{@link http://www.w3.org/XML/1998/namespace}"
+	 * {@link https://www.w3.org/TR/DOM-Level-3-Core/references.html#Namespaces XML Namespaces},
+	 * or if the DOM implementation does not support the "XML" feature but a non-null namespace
+	 * URI was provided, since namespaces were defined by XML.
+	 * - `WRONG_DOCUMENT_ERR`: Raised if doctype has already been used with a different document
+	 * or was created from a different implementation.
+	 * - `NOT_SUPPORTED_ERR`: May be raised if the implementation does not support the feature
+	 * "XML" and the language exposed through the Document does not support XML Namespaces (such
+	 * as {@link https://www.w3.org/TR/DOM-Level-3-Core/references.html#HTML40 HTML 4.01}).
+	 * @since DOM Level 2.
+	 * @see {@link #createHTMLDocument}
+	 * @see https://developer.mozilla.org/en-US/docs/Web/API/DOMImplementation/createDocument MDN
+	 * @see https://dom.spec.whatwg.org/#dom-domimplementation-createdocument DOM Living Standard
+	 * @see https://www.w3.org/TR/DOM-Level-3-Core/core.html#Level-2-Core-DOM-createDocument DOM
+	 *      Level 3 Core
+	 * @see https://www.w3.org/TR/DOM-Level-2-Core/core.html#Level-2-Core-DOM-createDocument DOM
+	 *      Level 2 Core (initial)
+	 */
+	createDocument: function (namespaceURI, qualifiedName, doctype) {
+		var contentType = MIME_TYPE.XML_APPLICATION;
+		if (namespaceURI === NAMESPACE.HTML) {
+			contentType = MIME_TYPE.XML_XHTML_APPLICATION;
+		} else if (namespaceURI === NAMESPACE.SVG) {
+			contentType = MIME_TYPE.XML_SVG_IMAGE;
+		}
+		var doc = new Document(PDC, { contentType: contentType });
+		doc.implementation = this;
+		doc.childNodes = new NodeList();
+		doc.doctype = doctype || null;
+		if (doctype) {
+			doc.appendChild(doctype);
+		}
+		if (qualifiedName) {
+			var root = doc.createElementNS(namespaceURI, qualifiedName);
+			doc.appendChild(root);
+		}
+		return doc;
+	},
+	/**
+	 * Creates an empty DocumentType node. Entity declarations and notations are not made
+	 * available. Entity reference expansions and default attribute additions do not occur.
+	 *
+	 * **This behavior is slightly different from the one in the specs**:
+	 * - `encoding`, `mode`, `origin`, `url` fields are currently not declared.
+	 * - `publicId` and `systemId` contain the raw data including any possible quotes,
+	 *   so they can always be serialized back to the original value
+	 * - `internalSubset` contains the raw string between `[` and `]` if present,
+	 *   but is not parsed or validated in any form.
+	 *
+	 * @function DOMImplementation#createDocumentType
+	 * @param {string} qualifiedName
+	 * The {@link https://www.w3.org/TR/DOM-Level-3-Core/glossary.html#dt-qualifiedname qualified
+	 * name} of the document type to be created.
+	 * @param {string} [publicId]
+	 * The external subset public identifier. Stored verbatim including surrounding quotes.
+	 * When serialized with `requireWellFormed: true`, the serializer throws `InvalidStateError`
+	 * if the value is non-empty and does not match the XML `PubidLiteral` production
+	 * (W3C DOM Parsing §3.2.1.3; XML 1.0 production [12]). Creation-time validation is not
+	 * enforced — deferred to a future breaking release.
+	 * @param {string} [systemId]
+	 * The external subset system identifier. Stored verbatim including surrounding quotes.
+	 * When serialized with `requireWellFormed: true`, the serializer throws `InvalidStateError`
+	 * if the value is non-empty and does not match the XML `SystemLiteral` production
+	 * (W3C DOM Parsing §3.2.1.3; XML 1.0 production [11]). Creation-time validation is not
+	 * enforced — deferred to a future breaking release.
+	 * @param {string} [internalSubset]
+	 * The internal subset or an empty string if it is not present. Stored verbatim.
+	 * When serialized with `requireWellFormed: true`, the serializer throws `InvalidStateError`
+	 * if the value contains `"]>"`. Creation-time validation is not enforced.
+	 * @returns {DocumentType}
+	 * A new {@link DocumentType} node with {@link Node#ownerDocument} set to null.
+	 * @throws {DOMException}
+	 * With code:
+	 *
+	 * - `INVALID_CHARACTER_ERR`: Raised if the specified qualified name is not an XML name
+	 * according to {@link https://www.w3.org/TR/DOM-Level-3-Core/references.html#XML XML 1.0}.
+	 * - `NAMESPACE_ERR`: Raised if the qualifiedName is malformed.
+	 * - `NOT_SUPPORTED_ERR`: May be raised if the implementation does not support the feature
+	 * "XML" and the language exposed through the Document does not support XML Namespaces (such
+	 * as {@link https://www.w3.org/TR/DOM-Level-3-Core/references.html#HTML40 HTML 4.01}).
+	 * @since DOM Level 2.
+	 * @see https://developer.mozilla.org/en-US/docs/Web/API/DOMImplementation/createDocumentType
+	 *      MDN
+	 * @see https://dom.spec.whatwg.org/#dom-domimplementation-createdocumenttype DOM Living
+	 *      Standard
+	 * @see https://www.w3.org/TR/DOM-Level-3-Core/core.html#Level-3-Core-DOM-createDocType DOM
+	 *      Level 3 Core
+	 * @see https://www.w3.org/TR/DOM-Level-2-Core/core.html#Level-2-Core-DOM-createDocType DOM
+	 *      Level 2 Core
+	 * @see https://github.com/xmldom/xmldom/blob/master/CHANGELOG.md#050
+	 * @see https://www.w3.org/TR/DOM-Level-2-Core/#core-ID-Core-DocType-internalSubset
+	 * @prettierignore
+	 */
+	createDocumentType: function (qualifiedName, publicId, systemId, internalSubset) {
+		validateQualifiedName(qualifiedName);
+		var node = new DocumentType(PDC);
+		node.name = qualifiedName;
+		node.nodeName = qualifiedName;
+		node.publicId = publicId || '';
+		node.systemId = systemId || '';
+		node.internalSubset = internalSubset || '';
+		node.childNodes = new NodeList();
+
+		return node;
+	},
+	/**
+	 * Returns an HTML document, that might already have a basic DOM structure.
+	 *
+	 * __It behaves slightly different from the description in the living standard__:
+	 * - If the first argument is `false` no initial nodes are added (steps 3-7 in the specs are
+	 * omitted)
+	 * - `encoding`, `mode`, `origin`, `url` fields are currently not declared.
+	 *
+	 * @param {string | false} [title]
+	 * A string containing the title to give the new HTML document.
+	 * @returns {Document}
+	 * The HTML document.
+	 * @since WHATWG Living Standard.
+	 * @see {@link #createDocument}
+	 * @see https://dom.spec.whatwg.org/#dom-domimplementation-createhtmldocument
+	 * @see https://dom.spec.whatwg.org/#html-document
+	 */
+	createHTMLDocument: function (title) {
+		var doc = new Document(PDC, { contentType: MIME_TYPE.HTML });
+		doc.implementation = this;
+		doc.childNodes = new NodeList();
+		if (title !== false) {
+			doc.doctype = this.createDocumentType('html');
+			doc.doctype.ownerDocument = doc;
+			doc.appendChild(doc.doctype);
+			var htmlNode = doc.createElement('html');
+			doc.appendChild(htmlNode);
+			var headNode = doc.createElement('head');
+			htmlNode.appendChild(headNode);
+			if (typeof title === 'string') {
+				var titleNode = doc.createElement('title');
+				titleNode.appendChild(doc.createTextNode(title));
+				headNode.appendChild(titleNode);
+			}
+			htmlNode.appendChild(doc.createElement('body'));
+		}
+		return doc;
+	},
+};
+
+/**
+ * The DOM Node interface is an abstract base class upon which many other DOM API objects are
+ * based, thus letting those object types to be used similarly and often interchangeably. As an
+ * abstract class, there is no such thing as a plain Node object. All objects that implement
+ * Node functionality are based on one of its subclasses. Most notable are Document, Element,
+ * and DocumentFragment.
+ *
+ * In addition, every kind of DOM node is represented by an interface based on Node. These
+ * include Attr, CharacterData (which Text, Comment, CDATASection and ProcessingInstruction are
+ * all based on), and DocumentType.
+ *
+ * In some cases, a particular feature of the base Node interface may not apply to one of its
+ * child interfaces; in that case, the inheriting node may return null or throw an exception,
+ * depending on circumstances. For example, attempting to add children to a node type that
+ * cannot have children will throw an exception.
+ *
+ * **This behavior is slightly different from the in the specs**:
+ * - unimplemented interfaces: `EventTarget`
+ *
+ * @class
+ * @abstract
+ * @param {Symbol} symbol
+ * @see http://www.w3.org/TR/2000/REC-DOM-Level-2-Core-20001113/core.html#ID-1950641247
+ * @see https://dom.spec.whatwg.org/#node
+ * @prettierignore
+ */
+function Node(symbol) {
+	checkSymbol(symbol);
+}
+
+Node.prototype = {
+	/**
+	 * The first child of this node.
+	 *
+	 * @type {Node | null}
+	 */
+	firstChild: null,
+	/**
+	 * The last child of this node.
+	 *
+	 * @type {Node | null}
+	 */
+	lastChild: null,
+	/**
+	 * The previous sibling of this node.
+	 *
+	 * @type {Node | null}
+	 */
+	previousSibling: null,
+	/**
+	 * The next sibling of this node.
+	 *
+	 * @type {Node | null}
+	 */
+	nextSibling: null,
+	/**
+	 * The parent node of this node.
+	 *
+	 * @type {Node | null}
+	 */
+	parentNode: null,
+	/**
+	 * The parent element of this node.
+	 *
+	 * @type {Element | null}
+	 */
+	get parentElement() {
+		return this.parentNode && this.parentNode.nodeType === this.ELEMENT_NODE ? this.parentNode : null;
+	},
+	/**
+	 * The child nodes of this node.
+	 *
+	 * @type {NodeList}
+	 */
+	childNodes: null,
+	/**
+	 * The document object associated with this node.
+	 *
+	 * @type {Document | null}
+	 */
+	ownerDocument: null,
+	/**
+	 * The value of this node.
+	 *
+	 * @type {string | null}
+	 */
+	nodeValue: null,
+	/**
+	 * The namespace URI of this node.
+	 *
+	 * @type {string | null}
+	 */
+	namespaceURI: null,
+	/**
+	 * The prefix of the namespace for this node.
+	 *
+	 * @type {string | null}
+	 */
+	prefix: null,
+	/**
+	 * The local part of the qualified name of this node.
+	 *
+	 * @type {string | null}
+	 */
+	localName: null,
+	/**
+	 * The baseURI is currently always `about:blank`,
+	 * since that's what happens when you create a document from scratch.
+	 *
+	 * @type {'about:blank'}
+	 */
+	baseURI: 'about:blank',
+	/**
+	 * Is true if this node is part of a document.
+	 *
+	 * @type {boolean}
+	 */
+	get isConnected() {
+		var rootNode = this.getRootNode();
+		return rootNode && rootNode.nodeType === rootNode.DOCUMENT_NODE;
+	},
+	/**
+	 * Checks whether `other` is an inclusive descendant of this node.
+	 *
+	 * @param {Node | null | undefined} other
+	 * The node to check.
+	 * @returns {boolean}
+	 * True if `other` is an inclusive descendant of this node; false otherwise.
+	 * @see https://dom.spec.whatwg.org/#dom-node-contains
+	 */
+	contains: function (other) {
+		if (!other) return false;
+		var parent = other;
+		do {
+			if (this === parent) return true;
+			parent = parent.parentNode;
+		} while (parent);
+		return false;
+	},
+	/**
+	 * @typedef GetRootNodeOptions
+	 * @property {boolean} [composed=false]
+	 */
+	/**
+	 * Searches for the root node of this node.
+	 *
+	 * **This behavior is slightly different from the in the specs**:
+	 * - ignores `options.composed`, since `ShadowRoot`s are unsupported, always returns root.
+	 *
+	 * @param {GetRootNodeOptions} [options]
+	 * @returns {Node}
+	 * Root node.
+	 * @see https://dom.spec.whatwg.org/#dom-node-getrootnode
+	 * @see https://dom.spec.whatwg.org/#concept-shadow-including-root
+	 */
+	getRootNode: function (options) {
+		var parent = this;
+		do {
+			if (!parent.parentNode) {
+				return parent;
+			}
+			parent = parent.parentNode;
+		} while (parent);
+	},
+	/**
+	 * Checks whether the given node is equal to this node.
+	 *
+	 * Two nodes are equal when they have the same type, defining characteristics (for the type),
+	 * and the same childNodes. The comparison is iterative to avoid stack overflows on
+	 * deeply-nested trees. Attribute nodes of each Element pair are also pushed onto the stack
+	 * and compared the same way.
+	 *
+	 * @param {Node} [otherNode]
+	 * @returns {boolean}
+	 * @see https://dom.spec.whatwg.org/#concept-node-equals
+	 * @see ../docs/walk-dom.md.
+	 */
+	isEqualNode: function (otherNode) {
+		if (!otherNode) return false;
+
+		// Use an explicit {node, other} pair stack to avoid call-stack overflow on deep trees.
+		// walkDOM cannot be used here — parallel two-tree traversal requires pairing
+		// corresponding nodes at each step across both trees simultaneously.
+		var stack = [{ node: this, other: otherNode }];
+		while (stack.length > 0) {
+			var pair = stack.pop();
+			var node = pair.node;
+			var other = pair.other;
+
+			if (node.nodeType !== other.nodeType) return false;
+
+			switch (node.nodeType) {
+				case node.DOCUMENT_TYPE_NODE:
+					if (node.name !== other.name) return false;
+					if (node.publicId !== other.publicId) return false;
+					if (node.systemId !== other.systemId) return false;
+					break;
+				case node.ELEMENT_NODE:
+					if (node.namespaceURI !== other.namespaceURI) return false;
+					if (node.prefix !== other.prefix) return false;
+					if (node.localName !== other.localName) return false;
+					if (node.attributes.length !== other.attributes.length) return false;
+					for (var i = 0; i < node.attributes.length; i++) {
+						var attr = node.attributes.item(i);
+						var otherAttr = other.getAttributeNodeNS(attr.namespaceURI, attr.localName);
+						if (!otherAttr) return false;
+						stack.push({ node: attr, other: otherAttr });
+					}
+					break;
+				case node.ATTRIBUTE_NODE:
+					if (node.namespaceURI !== other.namespaceURI) return false;
+					if (node.localName !== other.localName) return false;
+					if (node.value !== other.value) return false;
+					break;
+				case node.PROCESSING_INSTRUCTION_NODE:
+					if (node.target !== other.target || node.data !== other.data) return false;
+					break;
+				case node.TEXT_NODE:
+				case node.CDATA_SECTION_NODE:
+				case node.COMMENT_NODE:
+					if (node.data !== other.data) return false;
+					break;
+			}
+
+			if (node.childNodes.length !== other.childNodes.length) return false;
+
+			// Push children in reverse order so index 0 is processed first (LIFO).
+			for (var i = node.childNodes.length - 1; i >= 0; i--) {
+				stack.push({ node: node.childNodes[i], other: other.childNodes[i] });
+			}
+		}
+
+		return true;
+	},
+	/**
+	 * Checks whether or not the given node is this node.
+	 *
+	 * @param {Node} [otherNode]
+	 */
+	isSameNode: function (otherNode) {
+		return this === otherNode;
+	},
+	/**
+	 * Inserts a node before a reference node as a child of this node.
+	 *
+	 * @param {Node} newChild
+	 * The new child node to be inserted.
+	 * @param {Node | null} refChild
+	 * The reference node before which newChild will be inserted.
+	 * @returns {Node}
+	 * The new child node successfully inserted.
+	 * @throws {DOMException}
+	 * Throws a DOMException if inserting the node would result in a DOM tree that is not
+	 * well-formed, or if `child` is provided but is not a child of `parent`.
+	 * See {@link _insertBefore} for more details.
+	 * @since Modified in DOM L2
+	 */
+	insertBefore: function (newChild, refChild) {
+		return _insertBefore(this, newChild, refChild);
+	},
+	/**
+	 * Replaces an old child node with a new child node within this node.
+	 *
+	 * @param {Node} newChild
+	 * The new node that is to replace the old node.
+	 * If it already exists in the DOM, it is removed from its original position.
+	 * @param {Node} oldChild
+	 * The existing child node to be replaced.
+	 * @returns {Node}
+	 * Returns the replaced child node.
+	 * @throws {DOMException}
+	 * Throws a DOMException if replacing the node would result in a DOM tree that is not
+	 * well-formed, or if `oldChild` is not a child of `this`.
+	 * This can also occur if the pre-replacement validity assertion fails.
+	 * See {@link _insertBefore}, {@link Node.removeChild}, and
+	 * {@link assertPreReplacementValidityInDocument} for more details.
+	 * @see https://dom.spec.whatwg.org/#concept-node-replace
+	 */
+	replaceChild: function (newChild, oldChild) {
+		_insertBefore(this, newChild, oldChild, assertPreReplacementValidityInDocument);
+		if (oldChild) {
+			this.removeChild(oldChild);
+		}
+	},
+	/**
+	 * Removes an existing child node from this node.
+	 *
+	 * @param {Node} oldChild
+	 * The child node to be removed.
+	 * @returns {Node}
+	 * Returns the removed child node.
+	 * @throws {DOMException}
+	 * Throws a DOMException if `oldChild` is not a child of `this`.
+	 * See {@link _removeChild} for more details.
+	 */
+	removeChild: function (oldChild) {
+		return _removeChild(this, oldChild);
+	},
+	/**
+	 * Appends a child node to this node.
+	 *
+	 * @param {Node} newChild
+	 * The child node to be appended to this node.
+	 * If it already exists in the DOM, it is removed from its original position.
+	 * @returns {Node}
+	 * Returns the appended child node.
+	 * @throws {DOMException}
+	 * Throws a DOMException if appending the node would result in a DOM tree that is not
+	 * well-formed, or if `newChild` is not a valid Node.
+	 * See {@link insertBefore} for more details.
+	 */
+	appendChild: function (newChild) {
+		return this.insertBefore(newChild, null);
+	},
+	/**
+	 * Determines whether this node has any child nodes.
+	 *
+	 * @returns {boolean}
+	 * Returns true if this node has any child nodes, and false otherwise.
+	 */
+	hasChildNodes: function () {
+		return this.firstChild != null;
+	},
+	/**
+	 * Creates a copy of the calling node.
+	 *
+	 * @param {boolean} deep
+	 * If true, the contents of the node are recursively copied.
+	 * If false, only the node itself (and its attributes, if it is an element) are copied.
+	 * @returns {Node}
+	 * Returns the newly created copy of the node.
+	 * @throws {DOMException}
+	 * May throw a DOMException if operations within {@link Element#setAttributeNode} or
+	 * {@link Node#appendChild} (which are potentially invoked in this method) do not meet their
+	 * specific constraints.
+	 * @see {@link cloneNode}
+	 */
+	cloneNode: function (deep) {
+		return cloneNode(this.ownerDocument || this, this, deep);
+	},
+	/**
+	 * Puts the specified node and all of its subtree into a "normalized" form. In a normalized
+	 * subtree, no text nodes in the subtree are empty and there are no adjacent text nodes.
+	 *
+	 * Specifically, this method merges any adjacent text nodes (i.e., nodes for which `nodeType`
+	 * is `TEXT_NODE`) into a single node with the combined data. It also removes any empty text
+	 * nodes.
+	 *
+	 * This method iterativly traverses all child nodes to normalize all descendent nodes within
+	 * the subtree.
+	 *
+	 * @throws {DOMException}
+	 * May throw a DOMException if operations within removeChild or appendData (which are
+	 * potentially invoked in this method) do not meet their specific constraints.
+	 * @since Modified in DOM Level 2
+	 * @see {@link Node.removeChild}
+	 * @see {@link CharacterData.appendData}
+	 * @see ../docs/walk-dom.md.
+	 */
+	normalize: function () {
+		walkDOM(this, null, {
+			enter: function (node) {
+				// Merge adjacent text children of node before walkDOM schedules them.
+				// walkDOM reads lastChild/previousSibling after enter returns, so the
+				// surviving post-merge children are what it descends into.
+				var child = node.firstChild;
+				while (child) {
+					var next = child.nextSibling;
+					if (next !== null && next.nodeType === TEXT_NODE && child.nodeType === TEXT_NODE) {
+						// Merge the whole run of adjacent text nodes at once: gather the
+						// following text siblings' data, unlink them in a single pass, and
+						// re-index the child list a single time. Per-sibling `removeChild`
+						// (each an O(K) re-index) plus per-sibling `appendData` (each an O(K)
+						// string rebuild) is O(K^2) over a long run of single-character text
+						// nodes; this keeps it O(K). The first text node of the run survives
+						// and carries the concatenated data, preserving node identity and
+						// locator semantics.
+						var tail = [];
+						var sibling = next;
+						while (sibling !== null && sibling.nodeType === TEXT_NODE) {
+							tail.push(sibling.data);
+							sibling = sibling.nextSibling;
+						}
+						// `sibling` is now the first non-text node after the run, or null.
+						var removed = child.nextSibling;
+						while (removed !== sibling) {
+							var following = removed.nextSibling;
+							removed.parentNode = null;
+							removed.previousSibling = null;
+							removed.nextSibling = null;
+							removed = following;
+						}
+						child.nextSibling = sibling;
+						if (sibling !== null) {
+							sibling.previousSibling = child;
+						} else {
+							node.lastChild = child;
+						}
+						child.appendData(tail.join('')); // single O(K) string rebuild
+						_onUpdateChild(node.ownerDocument, node); // single O(K) re-index
+						child = sibling;
+					} else {
+						child = next;
+					}
+				}
+				return true; // descend into surviving children
+			},
+		});
+	},
+	/**
+	 * Checks whether the DOM implementation implements a specific feature and its version.
+	 *
+	 * @deprecated
+	 * Since `DOMImplementation.hasFeature` is deprecated and always returns true.
+	 * @param {string} feature
+	 * The package name of the feature to test. This is the same name that can be passed to the
+	 * method `hasFeature` on `DOMImplementation`.
+	 * @param {string} version
+	 * This is the version number of the package name to test.
+	 * @returns {boolean}
+	 * Returns true in all cases in the current implementation.
+	 * @since Introduced in DOM Level 2
+	 * @see {@link DOMImplementation.hasFeature}
+	 */
+	isSupported: function (feature, version) {
+		return this.ownerDocument.implementation.hasFeature(feature, version);
+	},
+	/**
+	 * Look up the prefix associated to the given namespace URI, starting from this node.
+	 * **The default namespace declarations are ignored by this method.**
+	 * See Namespace Prefix Lookup for details on the algorithm used by this method.
+	 *
+	 * **This behavior is different from the in the specs**:
+	 * - no node type specific handling
+	 * - uses the internal attribute _nsMap for resolving namespaces that is updated when changing attributes
+	 *
+	 * @param {string | null} namespaceURI
+	 * The namespace URI for which to find the associated prefix.
+	 * @returns {string | null}
+	 * The associated prefix, if found; otherwise, null.
+	 * @see https://www.w3.org/TR/DOM-Level-3-Core/core.html#Node3-lookupNamespacePrefix
+	 * @see https://www.w3.org/TR/DOM-Level-3-Core/namespaces-algorithms.html#lookupNamespacePrefixAlgo
+	 * @see https://dom.spec.whatwg.org/#dom-node-lookupprefix
+	 * @see https://github.com/xmldom/xmldom/issues/322
+	 * @prettierignore
+	 */
+	lookupPrefix: function (namespaceURI) {
+		var el = this;
+		while (el) {
+			var map = el._nsMap;
+			//console.dir(map)
+			if (map) {
+				for (var n in map) {
+					if (hasOwn(map, n) && map[n] === namespaceURI) {
+						return n;
+					}
+				}
+			}
+			el = el.nodeType == ATTRIBUTE_NODE ? el.ownerDocument : el.parentNode;
+		}
+		return null;
+	},
+	/**
+	 * This function is used to look up the namespace URI associated with the given prefix,
+	 * starting from this node.
+	 *
+	 * **This behavior is different from the in the specs**:
+	 * - no node type specific handling
+	 * - uses the internal attribute _nsMap for resolving namespaces that is updated when changing attributes
+	 *
+	 * @param {string | null} prefix
+	 * The prefix for which to find the associated namespace URI.
+	 * @returns {string | null}
+	 * The associated namespace URI, if found; otherwise, null.
+	 * @since DOM Level 3
+	 * @see https://dom.spec.whatwg.org/#dom-node-lookupnamespaceuri
+	 * @see https://www.w3.org/TR/DOM-Level-3-Core/core.html#Node3-lookupNamespaceURI
+	 * @prettierignore
+	 */
+	lookupNamespaceURI: function (prefix) {
+		var el = this;
+		while (el) {
+			var map = el._nsMap;
+			//console.dir(map)
+			if (map) {
+				if (hasOwn(map, prefix)) {
+					return map[prefix];
+				}
+			}
+			el = el.nodeType == ATTRIBUTE_NODE ? el.ownerDocument : el.parentNode;
+		}
+		return null;
+	},
+	/**
+	 * Determines whether the given namespace URI is the default namespace.
+	 *
+	 * The function works by looking up the prefix associated with the given namespace URI. If no
+	 * prefix is found (i.e., the namespace URI is not registered in the namespace map of this
+	 * node or any of its ancestors), it returns `true`, implying the namespace URI is considered
+	 * the default.
+	 *
+	 * **This behavior is different from the in the specs**:
+	 * - no node type specific handling
+	 * - uses the internal attribute _nsMap for resolving namespaces that is updated when changing attributes
+	 *
+	 * @param {string | null} namespaceURI
+	 * The namespace URI to be checked.
+	 * @returns {boolean}
+	 * Returns true if the given namespace URI is the default namespace, false otherwise.
+	 * @since DOM Level 3
+	 * @see https://www.w3.org/TR/DOM-Level-3-Core/core.html#Node3-isDefaultNamespace
+	 * @see https://dom.spec.whatwg.org/#dom-node-isdefaultnamespace
+	 * @prettierignore
+	 */
+	isDefaultNamespace: function (namespaceURI) {
+		var prefix = this.lookupPrefix(namespaceURI);
+		return prefix == null;
+	},
+	/**
+	 * Compares the reference node with a node with regard to their position in the document and
+	 * according to the document order.
+	 *
+	 * @param {Node} other
+	 * The node to compare the reference node to.
+	 * @returns {number}
+	 * Returns how the node is positioned relatively to the reference node according to the
+	 * bitmask. 0 if reference node and given node are the same.
+	 * @since DOM Level 3
+	 * @see https://www.w3.org/TR/2004/REC-DOM-Level-3-Core-20040407/core.html#Node3-compare
+	 * @see https://dom.spec.whatwg.org/#dom-node-comparedocumentposition
+	 */
+	compareDocumentPosition: function (other) {
+		if (this === other) return 0;
+		var node1 = other;
+		var node2 = this;
+		var attr1 = null;
+		var attr2 = null;
+		if (node1 instanceof Attr) {
+			attr1 = node1;
+			node1 = attr1.ownerElement;
+		}
+		if (node2 instanceof Attr) {
+			attr2 = node2;
+			node2 = attr2.ownerElement;
+			if (attr1 && node1 && node2 === node1) {
+				for (var i = 0, attr; (attr = node2.attributes[i]); i++) {
+					if (attr === attr1)
+						return DocumentPosition.DOCUMENT_POSITION_IMPLEMENTATION_SPECIFIC + DocumentPosition.DOCUMENT_POSITION_PRECEDING;
+					if (attr === attr2)
+						return DocumentPosition.DOCUMENT_POSITION_IMPLEMENTATION_SPECIFIC + DocumentPosition.DOCUMENT_POSITION_FOLLOWING;
+				}
+			}
+		}
+		if (!node1 || !node2 || node2.ownerDocument !== node1.ownerDocument) {
+			return (
+				DocumentPosition.DOCUMENT_POSITION_DISCONNECTED +
+				DocumentPosition.DOCUMENT_POSITION_IMPLEMENTATION_SPECIFIC +
+				(docGUID(node2.ownerDocument) > docGUID(node1.ownerDocument)
+					? DocumentPosition.DOCUMENT_POSITION_FOLLOWING
+					: DocumentPosition.DOCUMENT_POSITION_PRECEDING)
+			);
+		}
+		if (attr2 && node1 === node2) {
+			return DocumentPosition.DOCUMENT_POSITION_CONTAINS + DocumentPosition.DOCUMENT_POSITION_PRECEDING;
+		}
+		if (attr1 && node1 === node2) {
+			return DocumentPosition.DOCUMENT_POSITION_CONTAINED_BY + DocumentPosition.DOCUMENT_POSITION_FOLLOWING;
+		}
+
+		var chain1 = [];
+		var ancestor1 = node1.parentNode;
+		while (ancestor1) {
+			if (!attr2 && ancestor1 === node2) {
+				return DocumentPosition.DOCUMENT_POSITION_CONTAINED_BY + DocumentPosition.DOCUMENT_POSITION_FOLLOWING;
+			}
+			chain1.push(ancestor1);
+			ancestor1 = ancestor1.parentNode;
+		}
+		chain1.reverse();
+
+		var chain2 = [];
+		var ancestor2 = node2.parentNode;
+		while (ancestor2) {
+			if (!attr1 && ancestor2 === node1) {
+				return DocumentPosition.DOCUMENT_POSITION_CONTAINS + DocumentPosition.DOCUMENT_POSITION_PRECEDING;
+			}
+			chain2.push(ancestor2);
+			ancestor2 = ancestor2.parentNode;
+		}
+		chain2.reverse();
+
+		var ca = commonAncestor(chain1, chain2);
+		for (var n in ca.childNodes) {
+			var child = ca.childNodes[n];
+			if (child === node2) return DocumentPosition.DOCUMENT_POSITION_FOLLOWING;
+			if (child === node1) return DocumentPosition.DOCUMENT_POSITION_PRECEDING;
+			if (chain2.indexOf(child) >= 0) return DocumentPosition.DOCUMENT_POSITION_FOLLOWING;
+			if (chain1.indexOf(child) >= 0) return DocumentPosition.DOCUMENT_POSITION_PRECEDING;
+		}
+		return 0;
+	},
+};
+
+/**
+ * Encodes special XML characters to their corresponding entities.
+ *
+ * @param {string} c
+ * The character to be encoded.
+ * @returns {string}
+ * The encoded character.
+ * @private
+ */
+function _xmlEncoder(c) {
+	return (
+		(c == '<' && '&lt;') || (c == '>' && '&gt;') || (c == '&' && '&amp;') || (c == '"' && '&quot;') || '&#' + c.charCodeAt() + ';'
+	);
+}
+
+copy(NodeType, Node);
+copy(NodeType, Node.prototype);
+copy(DocumentPosition, Node);
+copy(DocumentPosition, Node.prototype);
+
+/**
+ * Visits every node in the subtree rooted at `node` in depth-first pre-order.
+ *
+ * Delegates to {@link walkDOM} for traversal. The `callback` is called on each node;
+ * if it returns a truthy value, traversal stops immediately.
+ *
+ * @param {Node} node
+ * Root of the subtree to visit.
+ * @param {function(Node): *} callback
+ * Called for each node. A truthy return value stops traversal early.
+ */
+function _visitNode(node, callback) {
+	walkDOM(node, null, {
+		enter: function (n) {
+			return callback(n) ? walkDOM.STOP : true;
+		},
+	});
+}
+
+/**
+ * Depth-first pre/post-order DOM tree walker.
+ *
+ * Visits every node in the subtree rooted at `node`. For each node:
+ *
+ * 1. Calls `callbacks.enter(node, context)` before descending into the node's children. The
+ * return value becomes the `context` passed to each child's `enter` call and to the matching
+ * `exit` call.
+ * 2. If `enter` returns `null` or `undefined`, the node's children are skipped;
+ * sibling traversal continues normally.
+ * 3. If `enter` returns `walkDOM.STOP`, the entire traversal is aborted immediately — no
+ * further `enter` or `exit` calls are made.
+ * 4. `lastChild` and `previousSibling` are read **after** `enter` returns, so `enter` may
+ * safely modify the node's own child list before the walker descends. Modifying siblings of
+ * the current node or any other part of the tree produces unpredictable results: nodes already
+ * queued on the stack are visited regardless of DOM changes, and newly inserted nodes outside
+ * the current child list are never visited.
+ * 5. Calls `callbacks.exit(node, context)` (if provided) after all of a node's children have
+ * been visited, passing the same `context` that `enter`
+ * returned for that node.
+ *
+ * This implementation uses an explicit stack and does not recurse — it is safe on arbitrarily
+ * deep trees.
+ *
+ * @param {Node} node
+ * Root of the subtree to walk.
+ * @param {*} context
+ * Initial context value passed to the root node's `enter`.
+ * @param {{ enter: function(Node, *): *, exit?: function(Node, *): void }} callbacks
+ * @returns {void | walkDOM.STOP}
+ * @see ../docs/walk-dom.md.
+ */
+function walkDOM(node, context, callbacks) {
+	// Each stack frame is {node, context, phase}:
+	//   walkDOM.ENTER — call enter, then push children
+	//   walkDOM.EXIT  — call exit
+	var stack = [{ node: node, context: context, phase: walkDOM.ENTER }];
+	while (stack.length > 0) {
+		var frame = stack.pop();
+		if (frame.phase === walkDOM.ENTER) {
+			var childContext = callbacks.enter(frame.node, frame.context);
+			if (childContext === walkDOM.STOP) {
+				return walkDOM.STOP;
+			}
+			// Push exit frame before children so it fires after all children are processed (Last In First Out)
+			stack.push({ node: frame.node, context: childContext, phase: walkDOM.EXIT });
+			if (childContext === null || childContext === undefined) {
+				continue; // skip children
+			}
+			// lastChild is read after enter returns, so enter may modify the child list.
+			var child = frame.node.lastChild;
+			// Traverse from lastChild backwards so that pushing onto the stack
+			// naturally yields firstChild on top (processed first).
+			while (child) {
+				stack.push({ node: child, context: childContext, phase: walkDOM.ENTER });
+				child = child.previousSibling;
+			}
+		} else {
+			// frame.phase === walkDOM.EXIT
+			if (callbacks.exit) {
+				callbacks.exit(frame.node, frame.context);
+			}
+		}
+	}
+}
+
+/**
+ * Sentinel value returned from a `walkDOM` `enter` callback to abort the entire traversal
+ * immediately.
+ *
+ * @type {symbol}
+ */
+walkDOM.STOP = Symbol('walkDOM.STOP');
+/**
+ * Phase constant for a stack frame that has not yet been visited.
+ * The `enter` callback is called and children are scheduled.
+ *
+ * @type {number}
+ */
+walkDOM.ENTER = 0;
+/**
+ * Phase constant for a stack frame whose subtree has been fully visited.
+ * The `exit` callback is called.
+ *
+ * @type {number}
+ */
+walkDOM.EXIT = 1;
+
+/**
+ * @typedef DocumentOptions
+ * @property {string} [contentType=MIME_TYPE.XML_APPLICATION]
+ */
+/**
+ * The Document interface describes the common properties and methods for any kind of document.
+ *
+ * It should usually be created using `new DOMImplementation().createDocument(...)`
+ * or `new DOMImplementation().createHTMLDocument(...)`.
+ *
+ * The constructor is considered a private API and offers to initially set the `contentType`
+ * property via it's options parameter.
+ *
+ * @class
+ * @param {Symbol} symbol
+ * @param {DocumentOptions} [options]
+ * @augments Node
+ * @private
+ * @see https://developer.mozilla.org/en-US/docs/Web/API/Document
+ * @see https://dom.spec.whatwg.org/#interface-document
+ */
+function Document(symbol, options) {
+	checkSymbol(symbol);
+
+	var opt = options || {};
+	this.ownerDocument = this;
+	/**
+	 * The mime type of the document is determined at creation time and can not be modified.
+	 *
+	 * @type {string}
+	 * @see https://dom.spec.whatwg.org/#concept-document-content-type
+	 * @see {@link DOMImplementation}
+	 * @see {@link MIME_TYPE}
+	 * @readonly
+	 */
+	this.contentType = opt.contentType || MIME_TYPE.XML_APPLICATION;
+	/**
+	 * @type {'html' | 'xml'}
+	 * @see https://dom.spec.whatwg.org/#concept-document-type
+	 * @see {@link DOMImplementation}
+	 * @readonly
+	 */
+	this.type = isHTMLMimeType(this.contentType) ? 'html' : 'xml';
+}
+
+/**
+ * Updates the namespace mapping of an element when a new attribute is added.
+ *
+ * @param {Document} doc
+ * The document that the element belongs to.
+ * @param {Element} el
+ * The element to which the attribute is being added.
+ * @param {Attr} newAttr
+ * The new attribute being added.
+ * @private
+ */
+function _onAddAttribute(doc, el, newAttr) {
+	doc && doc._inc++;
+	var ns = newAttr.namespaceURI;
+	if (ns === NAMESPACE.XMLNS) {
+		//update namespace
+		el._nsMap[newAttr.prefix ? newAttr.localName : ''] = newAttr.value;
+	}
+}
+
+/**
+ * Updates the namespace mapping of an element when an attribute is removed.
+ *
+ * @param {Document} doc
+ * The document that the element belongs to.
+ * @param {Element} el
+ * The element from which the attribute is being removed.
+ * @param {Attr} newAttr
+ * The attribute being removed.
+ * @param {boolean} remove
+ * Indicates whether the attribute is to be removed.
+ * @private
+ */
+function _onRemoveAttribute(doc, el, newAttr, remove) {
+	doc && doc._inc++;
+	var ns = newAttr.namespaceURI;
+	if (ns === NAMESPACE.XMLNS) {
+		//update namespace
+		delete el._nsMap[newAttr.prefix ? newAttr.localName : ''];
+	}
+}
+
+/**
+ * Updates `parent.childNodes`, adjusting the indexed items and its `length`.
+ * If `newChild` is provided and has no nextSibling, it will be appended.
+ * Otherwise, it's assumed that an item has been removed or inserted,
+ * and `parent.firstNode` and its `.nextSibling` to re-indexing all child nodes of `parent`.
+ *
+ * @param {Document} doc
+ * The parent document of `el`.
+ * @param {Node} parent
+ * The parent node whose childNodes list needs to be updated.
+ * @param {Node} [newChild]
+ * The new child node to be appended. If not provided, the function assumes a node has been
+ * removed.
+ * @private
+ */
+function _onUpdateChild(doc, parent, newChild) {
+	if (doc && doc._inc) {
+		doc._inc++;
+		var childNodes = parent.childNodes;
+		// assumes nextSibling and previousSibling were already configured upfront
+		if (newChild && !newChild.nextSibling) {
+			// if an item has been appended, we only need to update the last index and the length
+			childNodes[childNodes.length++] = newChild;
+		} else {
+			// otherwise we need to reindex all items,
+			// which can take a while when processing nodes with a lot of children
+			var child = parent.firstChild;
+			var i = 0;
+			while (child) {
+				childNodes[i++] = child;
+				child = child.nextSibling;
+			}
+			childNodes.length = i;
+			delete childNodes[childNodes.length];
+		}
+	}
+}
+
+/**
+ * Removes the connections between `parentNode` and `child`
+ * and any existing `child.previousSibling` or `child.nextSibling`.
+ *
+ * @param {Node} parentNode
+ * The parent node from which the child node is to be removed.
+ * @param {Node} child
+ * The child node to be removed from the parentNode.
+ * @returns {Node}
+ * Returns the child node that was removed.
+ * @throws {DOMException}
+ * With code:
+ * - {@link DOMException.NOT_FOUND_ERR} If the parentNode is not the parent of the child node.
+ * @private
+ * @see https://github.com/xmldom/xmldom/issues/135
+ * @see https://github.com/xmldom/xmldom/issues/145
+ */
+function _removeChild(parentNode, child) {
+	if (parentNode !== child.parentNode) {
+		throw new DOMException(DOMException.NOT_FOUND_ERR, "child's parent is not parent");
+	}
+	var oldPreviousSibling = child.previousSibling;
+	var oldNextSibling = child.nextSibling;
+	if (oldPreviousSibling) {
+		oldPreviousSibling.nextSibling = oldNextSibling;
+	} else {
+		parentNode.firstChild = oldNextSibling;
+	}
+	if (oldNextSibling) {
+		oldNextSibling.previousSibling = oldPreviousSibling;
+	} else {
+		parentNode.lastChild = oldPreviousSibling;
+	}
+	_onUpdateChild(parentNode.ownerDocument, parentNode);
+	child.parentNode = null;
+	child.previousSibling = null;
+	child.nextSibling = null;
+	return child;
+}
+
+/**
+ * Returns `true` if `node` can be a parent for insertion.
+ *
+ * @param {Node} node
+ * @returns {boolean}
+ */
+function hasValidParentNodeType(node) {
+	return (
+		node &&
+		(node.nodeType === Node.DOCUMENT_NODE || node.nodeType === Node.DOCUMENT_FRAGMENT_NODE || node.nodeType === Node.ELEMENT_NODE)
+	);
+}
+
+/**
+ * Returns `true` if `node` can be inserted according to it's `nodeType`.
+ *
+ * @param {Node} node
+ * @returns {boolean}
+ */
+function hasInsertableNodeType(node) {
+	return (
+		node &&
+		(node.nodeType === Node.CDATA_SECTION_NODE ||
+			node.nodeType === Node.COMMENT_NODE ||
+			node.nodeType === Node.DOCUMENT_FRAGMENT_NODE ||
+			node.nodeType === Node.DOCUMENT_TYPE_NODE ||
+			node.nodeType === Node.ELEMENT_NODE ||
+			node.nodeType === Node.PROCESSING_INSTRUCTION_NODE ||
+			node.nodeType === Node.TEXT_NODE)
+	);
+}
+
+/**
+ * Returns true if `node` is a DOCTYPE node.
+ *
+ * @param {Node} node
+ * @returns {boolean}
+ */
+function isDocTypeNode(node) {
+	return node && node.nodeType === Node.DOCUMENT_TYPE_NODE;
+}
+
+/**
+ * Returns true if the node is an element.
+ *
+ * @param {Node} node
+ * @returns {boolean}
+ */
+function isElementNode(node) {
+	return node && node.nodeType === Node.ELEMENT_NODE;
+}
+/**
+ * Returns true if `node` is a text node.
+ *
+ * @param {Node} node
+ * @returns {boolean}
+ */
+function isTextNode(node) {
+	return node && node.nodeType === Node.TEXT_NODE;
+}
+
+/**
+ * Check if en element node can be inserted before `child`, or at the end if child is falsy,
+ * according to the presence and position of a doctype node on the same level.
+ *
+ * @param {Document} doc
+ * The document node.
+ * @param {Node} child
+ * The node that would become the nextSibling if the element would be inserted.
+ * @returns {boolean}
+ * `true` if an element can be inserted before child.
+ * @private
+ */
+function isElementInsertionPossible(doc, child) {
+	var parentChildNodes = doc.childNodes || [];
+	if (find(parentChildNodes, isElementNode) || isDocTypeNode(child)) {
+		return false;
+	}
+	var docTypeNode = find(parentChildNodes, isDocTypeNode);
+	return !(child && docTypeNode && parentChildNodes.indexOf(docTypeNode) > parentChildNodes.indexOf(child));
+}
+
+/**
+ * Check if en element node can be inserted before `child`, or at the end if child is falsy,
+ * according to the presence and position of a doctype node on the same level.
+ *
+ * @param {Node} doc
+ * The document node.
+ * @param {Node} child
+ * The node that would become the nextSibling if the element would be inserted.
+ * @returns {boolean}
+ * `true` if an element can be inserted before child.
+ * @private
+ */
+function isElementReplacementPossible(doc, child) {
+	var parentChildNodes = doc.childNodes || [];
+
+	function hasElementChildThatIsNotChild(node) {
+		return isElementNode(node) && node !== child;
+	}
+
+	if (find(parentChildNodes, hasElementChildThatIsNotChild)) {
+		return false;
+	}
+	var docTypeNode = find(parentChildNodes, isDocTypeNode);
+	return !(child && docTypeNode && parentChildNodes.indexOf(docTypeNode) > parentChildNodes.indexOf(child));
+}
+
+/**
+ * Asserts pre-insertion validity of a node into a parent before a child.
+ * Throws errors for invalid node combinations that would result in an ill-formed DOM.
+ *
+ * @param {Node} parent
+ * The parent node to insert `node` into.
+ * @param {Node} node
+ * The node to insert.
+ * @param {Node | null} child
+ * The node that should become the `nextSibling` of `node`. If null, no sibling is considered.
+ * @throws {DOMException}
+ * With code:
+ * - {@link DOMException.HIERARCHY_REQUEST_ERR} If `parent` is not a Document,
+ * DocumentFragment, or Element node.
+ * - {@link DOMException.HIERARCHY_REQUEST_ERR} If `node` is a host-including inclusive
+ * ancestor of `parent`. (Currently not implemented)
+ * - {@link DOMException.NOT_FOUND_ERR} If `child` is non-null and its `parent` is not
+ * `parent`.
+ * - {@link DOMException.HIERARCHY_REQUEST_ERR} If `node` is not a DocumentFragment,
+ * DocumentType, Element, or CharacterData node.
+ * - {@link DOMException.HIERARCHY_REQUEST_ERR} If either `node` is a Text node and `parent` is
+ * a document, or if `node` is a doctype and `parent` is not a document.
+ * @private
+ * @see https://dom.spec.whatwg.org/#concept-node-ensure-pre-insertion-validity
+ * @see https://dom.spec.whatwg.org/#concept-node-replace
+ */
+function assertPreInsertionValidity1to5(parent, node, child) {
+	// 1. If `parent` is not a Document, DocumentFragment, or Element node, then throw a "HierarchyRequestError" DOMException.
+	if (!hasValidParentNodeType(parent)) {
+		throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, 'Unexpected parent node type ' + parent.nodeType);
+	}
+	// 2. If `node` is a host-including inclusive ancestor of `parent`, then throw a "HierarchyRequestError" DOMException.
+	// not implemented!
+	// 3. If `child` is non-null and its parent is not `parent`, then throw a "NotFoundError" DOMException.
+	if (child && child.parentNode !== parent) {
+		throw new DOMException(DOMException.NOT_FOUND_ERR, 'child not in parent');
+	}
+	if (
+		// 4. If `node` is not a DocumentFragment, DocumentType, Element, or CharacterData node, then throw a "HierarchyRequestError" DOMException.
+		!hasInsertableNodeType(node) ||
+		// 5. If either `node` is a Text node and `parent` is a document,
+		// the sax parser currently adds top level text nodes, this will be fixed in 0.9.0
+		// || (node.nodeType === Node.TEXT_NODE && parent.nodeType === Node.DOCUMENT_NODE)
+		// or `node` is a doctype and `parent` is not a document, then throw a "HierarchyRequestError" DOMException.
+		(isDocTypeNode(node) && parent.nodeType !== Node.DOCUMENT_NODE)
+	) {
+		throw new DOMException(
+			DOMException.HIERARCHY_REQUEST_ERR,
+			'Unexpected node type ' + node.nodeType + ' for parent node type ' + parent.nodeType
+		);
+	}
+}
+
+/**
+ * Asserts pre-insertion validity of a node into a document before a child.
+ * Throws errors for invalid node combinations that would result in an ill-formed DOM.
+ *
+ * @param {Document} parent
+ * The parent node to insert `node` into.
+ * @param {Node} node
+ * The node to insert.
+ * @param {Node | undefined} child
+ * The node that should become the `nextSibling` of `node`. If undefined, no sibling is
+ * considered.
+ * @returns {Node}
+ * @throws {DOMException}
+ * With code:
+ * - {@link DOMException.HIERARCHY_REQUEST_ERR} If `node` is a DocumentFragment with more than
+ * one element child or has a Text node child.
+ * - {@link DOMException.HIERARCHY_REQUEST_ERR} If `node` is a DocumentFragment with one
+ * element child and either `parent` has an element child, `child` is a doctype, or `child` is
+ * non-null and a doctype is following `child`.
+ * - {@link DOMException.HIERARCHY_REQUEST_ERR} If `node` is an Element and `parent` has an
+ * element child, `child` is a doctype, or `child` is non-null and a doctype is following
+ * `child`.
+ * - {@link DOMException.HIERARCHY_REQUEST_ERR} If `node` is a DocumentType and `parent` has a
+ * doctype child, `child` is non-null and an element is preceding `child`, or `child` is null
+ * and `parent` has an element child.
+ * @private
+ * @see https://dom.spec.whatwg.org/#concept-node-ensure-pre-insertion-validity
+ * @see https://dom.spec.whatwg.org/#concept-node-replace
+ */
+function assertPreInsertionValidityInDocument(parent, node, child) {
+	var parentChildNodes = parent.childNodes || [];
+	var nodeChildNodes = node.childNodes || [];
+
+	// DocumentFragment
+	if (node.nodeType === Node.DOCUMENT_FRAGMENT_NODE) {
+		var nodeChildElements = nodeChildNodes.filter(isElementNode);
+		// If node has more than one element child or has a Text node child.
+		if (nodeChildElements.length > 1 || find(nodeChildNodes, isTextNode)) {
+			throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, 'More than one element or text in fragment');
+		}
+		// Otherwise, if `node` has one element child and either `parent` has an element child,
+		// `child` is a doctype, or `child` is non-null and a doctype is following `child`.
+		if (nodeChildElements.length === 1 && !isElementInsertionPossible(parent, child)) {
+			throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, 'Element in fragment can not be inserted before doctype');
+		}
+	}
+	// Element
+	if (isElementNode(node)) {
+		// `parent` has an element child, `child` is a doctype,
+		// or `child` is non-null and a doctype is following `child`.
+		if (!isElementInsertionPossible(parent, child)) {
+			throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, 'Only one element can be added and only after doctype');
+		}
+	}
+	// DocumentType
+	if (isDocTypeNode(node)) {
+		// `parent` has a doctype child,
+		if (find(parentChildNodes, isDocTypeNode)) {
+			throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, 'Only one doctype is allowed');
+		}
+		var parentElementChild = find(parentChildNodes, isElementNode);
+		// `child` is non-null and an element is preceding `child`,
+		if (child && parentChildNodes.indexOf(parentElementChild) < parentChildNodes.indexOf(child)) {
+			throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, 'Doctype can only be inserted before an element');
+		}
+		// or `child` is null and `parent` has an element child.
+		if (!child && parentElementChild) {
+			throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, 'Doctype can not be appended since element is present');
+		}
+	}
+}
+
+/**
+ * @param {Document} parent
+ * The parent node to insert `node` into.
+ * @param {Node} node
+ * The node to insert.
+ * @param {Node | undefined} child
+ * the node that should become the `nextSibling` of `node`
+ * @returns {Node}
+ * @throws {DOMException}
+ * For several node combinations that would create a DOM that is not well-formed.
+ * @throws {DOMException}
+ * If `child` is provided but is not a child of `parent`.
+ * @private
+ * @see https://dom.spec.whatwg.org/#concept-node-ensure-pre-insertion-validity
+ * @see https://dom.spec.whatwg.org/#concept-node-replace
+ */
+function assertPreReplacementValidityInDocument(parent, node, child) {
+	var parentChildNodes = parent.childNodes || [];
+	var nodeChildNodes = node.childNodes || [];
+
+	// DocumentFragment
+	if (node.nodeType === Node.DOCUMENT_FRAGMENT_NODE) {
+		var nodeChildElements = nodeChildNodes.filter(isElementNode);
+		// If `node` has more than one element child or has a Text node child.
+		if (nodeChildElements.length > 1 || find(nodeChildNodes, isTextNode)) {
+			throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, 'More than one element or text in fragment');
+		}
+		// Otherwise, if `node` has one element child and either `parent` has an element child that is not `child` or a doctype is following `child`.
+		if (nodeChildElements.length === 1 && !isElementReplacementPossible(parent, child)) {
+			throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, 'Element in fragment can not be inserted before doctype');
+		}
+	}
+	// Element
+	if (isElementNode(node)) {
+		// `parent` has an element child that is not `child` or a doctype is following `child`.
+		if (!isElementReplacementPossible(parent, child)) {
+			throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, 'Only one element can be added and only after doctype');
+		}
+	}
+	// DocumentType
+	if (isDocTypeNode(node)) {
+		function hasDoctypeChildThatIsNotChild(node) {
+			return isDocTypeNode(node) && node !== child;
+		}
+
+		// `parent` has a doctype child that is not `child`,
+		if (find(parentChildNodes, hasDoctypeChildThatIsNotChild)) {
+			throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, 'Only one doctype is allowed');
+		}
+		var parentElementChild = find(parentChildNodes, isElementNode);
+		// or an element is preceding `child`.
+		if (child && parentChildNodes.indexOf(parentElementChild) < parentChildNodes.indexOf(child)) {
+			throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, 'Doctype can only be inserted before an element');
+		}
+	}
+}
+
+/**
+ * Inserts a node into a parent node before a child node.
+ *
+ * @param {Node} parent
+ * The parent node to insert the node into.
+ * @param {Node} node
+ * The node to insert into the parent.
+ * @param {Node | null} child
+ * The node that should become the next sibling of the node.
+ * If null, the function inserts the node at the end of the children of the parent node.
+ * @param {Function} [_inDocumentAssertion]
+ * An optional function to check pre-insertion validity if parent is a document node.
+ * Defaults to {@link assertPreInsertionValidityInDocument}
+ * @returns {Node}
+ * Returns the inserted node.
+ * @throws {DOMException}
+ * Throws a DOMException if inserting the node would result in a DOM tree that is not
+ * well-formed. See {@link assertPreInsertionValidity1to5},
+ * {@link assertPreInsertionValidityInDocument}.
+ * @throws {DOMException}
+ * Throws a DOMException if child is provided but is not a child of the parent. See
+ * {@link Node.removeChild}
+ * @private
+ * @see https://dom.spec.whatwg.org/#concept-node-ensure-pre-insertion-validity
+ */
+function _insertBefore(parent, node, child, _inDocumentAssertion) {
+	// To ensure pre-insertion validity of a node into a parent before a child, run these steps:
+	assertPreInsertionValidity1to5(parent, node, child);
+
+	// If parent is a document, and any of the statements below, switched on the interface node implements,
+	// are true, then throw a "HierarchyRequestError" DOMException.
+	if (parent.nodeType === Node.DOCUMENT_NODE) {
+		(_inDocumentAssertion || assertPreInsertionValidityInDocument)(parent, node, child);
+	}
+
+	var cp = node.parentNode;
+	if (cp) {
+		cp.removeChild(node); //remove and update
+	}
+	if (node.nodeType === DOCUMENT_FRAGMENT_NODE) {
+		var newFirst = node.firstChild;
+		if (newFirst == null) {
+			return node;
+		}
+		var newLast = node.lastChild;
+	} else {
+		newFirst = newLast = node;
+	}
+	var pre = child ? child.previousSibling : parent.lastChild;
+
+	newFirst.previousSibling = pre;
+	newLast.nextSibling = child;
+
+	if (pre) {
+		pre.nextSibling = newFirst;
+	} else {
+		parent.firstChild = newFirst;
+	}
+	if (child == null) {
+		parent.lastChild = newLast;
+	} else {
+		child.previousSibling = newLast;
+	}
+	do {
+		newFirst.parentNode = parent;
+	} while (newFirst !== newLast && (newFirst = newFirst.nextSibling));
+	_onUpdateChild(parent.ownerDocument || parent, parent, node);
+	if (node.nodeType == DOCUMENT_FRAGMENT_NODE) {
+		node.firstChild = node.lastChild = null;
+	}
+
+	return node;
+}
+
+Document.prototype = {
+	/**
+	 * The implementation that created this document.
+	 *
+	 * @type DOMImplementation
+	 * @readonly
+	 */
+	implementation: null,
+	nodeName: '#document',
+	nodeType: DOCUMENT_NODE,
+	/**
+	 * The DocumentType node of the document.
+	 *
+	 * @type DocumentType
+	 * @readonly
+	 */
+	doctype: null,
+	documentElement: null,
+	_inc: 1,
+
+	insertBefore: function (newChild, refChild) {
+		//raises
+		if (newChild.nodeType === DOCUMENT_FRAGMENT_NODE) {
+			var child = newChild.firstChild;
+			while (child) {
+				var next = child.nextSibling;
+				this.insertBefore(child, refChild);
+				child = next;
+			}
+			return newChild;
+		}
+		_insertBefore(this, newChild, refChild);
+		newChild.ownerDocument = this;
+		if (this.documentElement === null && newChild.nodeType === ELEMENT_NODE) {
+			this.documentElement = newChild;
+		}
+
+		return newChild;
+	},
+	removeChild: function (oldChild) {
+		var removed = _removeChild(this, oldChild);
+		if (removed === this.documentElement) {
+			this.documentElement = null;
+		}
+		return removed;
+	},
+	replaceChild: function (newChild, oldChild) {
+		//raises
+		_insertBefore(this, newChild, oldChild, assertPreReplacementValidityInDocument);
+		newChild.ownerDocument = this;
+		if (oldChild) {
+			this.removeChild(oldChild);
+		}
+		if (isElementNode(newChild)) {
+			this.documentElement = newChild;
+		}
+	},
+	/**
+	 * Imports a node from another document into this document, creating a new copy owned by this
+	 * document. The source node and its subtree are not modified.
+	 *
+	 * @param {Node} importedNode
+	 * The node to import.
+	 * @param {boolean} deep
+	 * If true, the contents of the node are recursively imported.
+	 * If false, only the node itself (and its attributes, if it is an element) are imported.
+	 * @returns {Node}
+	 * Returns the newly created import of the node.
+	 * @see {@link importNode}
+	 * @see {@link https://dom.spec.whatwg.org/#dom-document-importnode}
+	 */
+	importNode: function (importedNode, deep) {
+		return importNode(this, importedNode, deep);
+	},
+	// Introduced in DOM Level 2:
+	getElementById: function (id) {
+		var rtv = null;
+		_visitNode(this.documentElement, function (node) {
+			if (node.nodeType == ELEMENT_NODE) {
+				if (node.getAttribute('id') == id) {
+					rtv = node;
+					return true;
+				}
+			}
+		});
+		return rtv;
+	},
+
+	/**
+	 * Creates a new `Element` that is owned by this `Document`.
+	 * In HTML Documents `localName` is the lower cased `tagName`,
+	 * otherwise no transformation is being applied.
+	 * When `contentType` implies the HTML namespace, it will be set as `namespaceURI`.
+	 *
+	 * __This implementation differs from the specification:__ - The provided name is not checked
+	 * against the `Name` production,
+	 * so no related error will be thrown.
+	 * - There is no interface `HTMLElement`, it is always an `Element`.
+	 * - There is no support for a second argument to indicate using custom elements.
+	 *
+	 * @param {string} tagName
+	 * @returns {Element}
+	 * @see https://developer.mozilla.org/en-US/docs/Web/API/Document/createElement
+	 * @see https://dom.spec.whatwg.org/#dom-document-createelement
+	 * @see https://dom.spec.whatwg.org/#concept-create-element
+	 */
+	createElement: function (tagName) {
+		var node = new Element(PDC);
+		node.ownerDocument = this;
+		if (this.type === 'html') {
+			tagName = tagName.toLowerCase();
+		}
+		if (hasDefaultHTMLNamespace(this.contentType)) {
+			node.namespaceURI = NAMESPACE.HTML;
+		}
+		node.nodeName = tagName;
+		node.tagName = tagName;
+		node.localName = tagName;
+		node.childNodes = new NodeList();
+		var attrs = (node.attributes = new NamedNodeMap());
+		attrs._ownerElement = node;
+		return node;
+	},
+	/**
+	 * @returns {DocumentFragment}
+	 */
+	createDocumentFragment: function () {
+		var node = new DocumentFragment(PDC);
+		node.ownerDocument = this;
+		node.childNodes = new NodeList();
+		return node;
+	},
+	/**
+	 * @param {string} data
+	 * @returns {Text}
+	 */
+	createTextNode: function (data) {
+		var node = new Text(PDC);
+		node.ownerDocument = this;
+		node.childNodes = new NodeList();
+		node.appendData(data);
+		return node;
+	},
+	/**
+	 * @param {string} data
+	 * @returns {Comment}
+	 * @see https://dom.spec.whatwg.org/#dom-document-createcomment
+	 * @see https://www.w3.org/TR/xml/#NT-Comment XML 1.0 production [15]
+	 * @see https://www.w3.org/TR/DOM-Parsing/#dfn-concept-serialize-xml §3.2.1.3
+	 *
+	 *      Note: no validation is performed at creation time. When the resulting document is
+	 *      serialized with `requireWellFormed: true`, the serializer throws `InvalidStateError`
+	 *      if the comment data contains `--` anywhere, ends with `-`, or contains characters
+	 *      outside the XML Char production (W3C DOM Parsing §3.2.1.3). Without that option the
+	 *      data is emitted verbatim.
+	 */
+	createComment: function (data) {
+		var node = new Comment(PDC);
+		node.ownerDocument = this;
+		node.childNodes = new NodeList();
+		node.appendData(data);
+		return node;
+	},
+	/**
+	 * Returns a new CDATASection node whose data is `data`.
+	 *
+	 * __This implementation differs from the specification:__ - calling this method on an HTML
+	 * document does not throw `NotSupportedError`.
+	 *
+	 * @param {string} data
+	 * @returns {CDATASection}
+	 * @throws {DOMException}
+	 * With code `INVALID_CHARACTER_ERR` if `data` contains `"]]>"`.
+	 * @see https://developer.mozilla.org/en-US/docs/Web/API/Document/createCDATASection
+	 * @see https://dom.spec.whatwg.org/#dom-document-createcdatasection
+	 */
+	createCDATASection: function (data) {
+		if (data.indexOf(']]>') !== -1) {
+			throw new DOMException(DOMException.INVALID_CHARACTER_ERR, 'data contains "]]>"');
+		}
+		var node = new CDATASection(PDC);
+		node.ownerDocument = this;
+		node.childNodes = new NodeList();
+		node.appendData(data);
+		return node;
+	},
+	/**
+	 * Returns a ProcessingInstruction node whose target is target and data is data.
+	 *
+	 * __This behavior is slightly different from the in the specs__:
+	 * - it does not do any input validation on the arguments and doesn't throw
+	 * "InvalidCharacterError".
+	 *
+	 * Note: When the resulting document is serialized with `requireWellFormed: true`, the
+	 * serializer throws `InvalidStateError` if `.target` is not a valid XML `NCName` (a `Name`
+	 * with no colon) or is an ASCII case-insensitive match for `"xml"`, or if `.data` contains
+	 * `?>` or characters outside the XML Char production (W3C DOM Parsing §3.2.1.7). Without that
+	 * option the target and data are emitted verbatim.
+	 *
+	 * @param {string} target
+	 * @param {string} data
+	 * @returns {ProcessingInstruction}
+	 * @see https://developer.mozilla.org/docs/Web/API/Document/createProcessingInstruction
+	 * @see https://dom.spec.whatwg.org/#dom-document-createprocessinginstruction
+	 * @see https://www.w3.org/TR/DOM-Parsing/#dfn-concept-serialize-xml §3.2.1.7
+	 */
+	createProcessingInstruction: function (target, data) {
+		var node = new ProcessingInstruction(PDC);
+		node.ownerDocument = this;
+		node.childNodes = new NodeList();
+		node.nodeName = node.target = target;
+		node.nodeValue = node.data = data;
+		return node;
+	},
+	/**
+	 * Creates an `Attr` node that is owned by this document.
+	 * In HTML Documents `localName` is the lower cased `name`,
+	 * otherwise no transformation is being applied.
+	 *
+	 * __This implementation differs from the specification:__ - The provided name is not checked
+	 * against the `Name` production,
+	 * so no related error will be thrown.
+	 *
+	 * @param {string} name
+	 * @returns {Attr}
+	 * @see https://developer.mozilla.org/en-US/docs/Web/API/Document/createAttribute
+	 * @see https://dom.spec.whatwg.org/#dom-document-createattribute
+	 */
+	createAttribute: function (name) {
+		if (!g.QName_exact.test(name)) {
+			throw new DOMException(DOMException.INVALID_CHARACTER_ERR, 'invalid character in name "' + name + '"');
+		}
+		if (this.type === 'html') {
+			name = name.toLowerCase();
+		}
+		return this._createAttribute(name);
+	},
+	_createAttribute: function (name) {
+		var node = new Attr(PDC);
+		node.ownerDocument = this;
+		node.childNodes = new NodeList();
+		node.name = name;
+		node.nodeName = name;
+		node.localName = name;
+		node.specified = true;
+		return node;
+	},
+	/**
+	 * Creates an EntityReference object.
+	 * The current implementation does not fill the `childNodes` with those of the corresponding
+	 * `Entity`
+	 *
+	 * The `name` is validated against the XML `Name` production at creation time; an invalid name
+	 * throws `InvalidCharacterError`. When the resulting node is serialized with
+	 * `requireWellFormed: true`, the serializer re-validates `nodeName` against the XML `Name`
+	 * production and throws `InvalidStateError` if a later `nodeName` mutation made it invalid;
+	 * without that option the name is emitted verbatim.
+	 *
+	 * __This implementation differs from the specification:__ xmldom does not expand entities —
+	 * the parser resolves entity references inline and never constructs `EntityReference` nodes,
+	 * so this method is the only producer.
+	 *
+	 * @deprecated
+	 * In DOM Level 4.
+	 * @param {string} name
+	 * The name of the entity to reference. No namespace well-formedness checks are performed.
+	 * @returns {EntityReference}
+	 * @throws {DOMException}
+	 * With code `INVALID_CHARACTER_ERR` when `name` is not a valid XML `Name`.
+	 * @throws {DOMException}
+	 * with code `NOT_SUPPORTED_ERR` when the document is of type `html`
+	 * @see https://www.w3.org/TR/DOM-Level-3-Core/core.html#ID-392B75AE
+	 */
+	createEntityReference: function (name) {
+		if (!g.Name_exact.test(name)) {
+			throw new DOMException(DOMException.INVALID_CHARACTER_ERR, 'not a valid xml name "' + name + '"');
+		}
+		if (this.type === 'html') {
+			throw new DOMException('document is an html document', DOMExceptionName.NotSupportedError);
+		}
+
+		var node = new EntityReference(PDC);
+		node.ownerDocument = this;
+		node.childNodes = new NodeList();
+		node.nodeName = name;
+		return node;
+	},
+	// Introduced in DOM Level 2:
+	/**
+	 * @param {string} namespaceURI
+	 * @param {string} qualifiedName
+	 * @returns {Element}
+	 */
+	createElementNS: function (namespaceURI, qualifiedName) {
+		var validated = validateAndExtract(namespaceURI, qualifiedName);
+		var node = new Element(PDC);
+		var attrs = (node.attributes = new NamedNodeMap());
+		node.childNodes = new NodeList();
+		node.ownerDocument = this;
+		node.nodeName = qualifiedName;
+		node.tagName = qualifiedName;
+		node.namespaceURI = validated[0];
+		node.prefix = validated[1];
+		node.localName = validated[2];
+		attrs._ownerElement = node;
+		return node;
+	},
+	// Introduced in DOM Level 2:
+	/**
+	 * @param {string} namespaceURI
+	 * @param {string} qualifiedName
+	 * @returns {Attr}
+	 */
+	createAttributeNS: function (namespaceURI, qualifiedName) {
+		var validated = validateAndExtract(namespaceURI, qualifiedName);
+		var node = new Attr(PDC);
+		node.ownerDocument = this;
+		node.childNodes = new NodeList();
+		node.nodeName = qualifiedName;
+		node.name = qualifiedName;
+		node.specified = true;
+		node.namespaceURI = validated[0];
+		node.prefix = validated[1];
+		node.localName = validated[2];
+		return node;
+	},
+};
+_extends(Document, Node);
+
+function Element(symbol) {
+	checkSymbol(symbol);
+
+	this._nsMap = Object.create(null);
+}
+Element.prototype = {
+	nodeType: ELEMENT_NODE,
+	/**
+	 * The attributes of this element.
+	 *
+	 * @type {NamedNodeMap | null}
+	 */
+	attributes: null,
+	getQualifiedName: function () {
+		return this.prefix ? this.prefix + ':' + this.localName : this.localName;
+	},
+	_isInHTMLDocumentAndNamespace: function () {
+		return this.ownerDocument.type === 'html' && this.namespaceURI === NAMESPACE.HTML;
+	},
+	/**
+	 * Implementaton of Level2 Core function hasAttributes.
+	 *
+	 * @returns {boolean}
+	 * True if attribute list is not empty.
+	 * @see https://www.w3.org/TR/DOM-Level-2-Core/#core-ID-NodeHasAttrs
+	 */
+	hasAttributes: function () {
+		return !!(this.attributes && this.attributes.length);
+	},
+	hasAttribute: function (name) {
+		return !!this.getAttributeNode(name);
+	},
+	/**
+	 * Returns element’s first attribute whose qualified name is `name`, and `null`
+	 * if there is no such attribute.
+	 *
+	 * @param {string} name
+	 * @returns {string | null}
+	 */
+	getAttribute: function (name) {
+		var attr = this.getAttributeNode(name);
+		return attr ? attr.value : null;
+	},
+	getAttributeNode: function (name) {
+		if (this._isInHTMLDocumentAndNamespace()) {
+			name = name.toLowerCase();
+		}
+		return this.attributes.getNamedItem(name);
+	},
+	/**
+	 * Sets the value of element’s first attribute whose qualified name is qualifiedName to value.
+	 *
+	 * @param {string} name
+	 * @param {string} value
+	 */
+	setAttribute: function (name, value) {
+		if (this._isInHTMLDocumentAndNamespace()) {
+			name = name.toLowerCase();
+		}
+		var attr = this.getAttributeNode(name);
+		if (attr) {
+			attr.value = attr.nodeValue = '' + value;
+		} else {
+			attr = this.ownerDocument._createAttribute(name);
+			attr.value = attr.nodeValue = '' + value;
+			this.setAttributeNode(attr);
+		}
+	},
+	removeAttribute: function (name) {
+		var attr = this.getAttributeNode(name);
+		attr && this.removeAttributeNode(attr);
+	},
+	setAttributeNode: function (newAttr) {
+		return this.attributes.setNamedItem(newAttr);
+	},
+	setAttributeNodeNS: function (newAttr) {
+		return this.attributes.setNamedItemNS(newAttr);
+	},
+	removeAttributeNode: function (oldAttr) {
+		//console.log(this == oldAttr.ownerElement)
+		return this.attributes.removeNamedItem(oldAttr.nodeName);
+	},
+	//get real attribute name,and remove it by removeAttributeNode
+	removeAttributeNS: function (namespaceURI, localName) {
+		var old = this.getAttributeNodeNS(namespaceURI, localName);
+		old && this.removeAttributeNode(old);
+	},
+
+	hasAttributeNS: function (namespaceURI, localName) {
+		return this.getAttributeNodeNS(namespaceURI, localName) != null;
+	},
+	/**
+	 * Returns element’s attribute whose namespace is `namespaceURI` and local name is
+	 * `localName`,
+	 * or `null` if there is no such attribute.
+	 *
+	 * @param {string} namespaceURI
+	 * @param {string} localName
+	 * @returns {string | null}
+	 */
+	getAttributeNS: function (namespaceURI, localName) {
+		var attr = this.getAttributeNodeNS(namespaceURI, localName);
+		return attr ? attr.value : null;
+	},
+	/**
+	 * Sets the value of element’s attribute whose namespace is `namespaceURI` and local name is
+	 * `localName` to value.
+	 *
+	 * @param {string} namespaceURI
+	 * @param {string} qualifiedName
+	 * @param {string} value
+	 * @see https://dom.spec.whatwg.org/#dom-element-setattributens
+	 */
+	setAttributeNS: function (namespaceURI, qualifiedName, value) {
+		var validated = validateAndExtract(namespaceURI, qualifiedName);
+		var localName = validated[2];
+		var attr = this.getAttributeNodeNS(namespaceURI, localName);
+		if (attr) {
+			attr.value = attr.nodeValue = '' + value;
+		} else {
+			attr = this.ownerDocument.createAttributeNS(namespaceURI, qualifiedName);
+			attr.value = attr.nodeValue = '' + value;
+			this.setAttributeNode(attr);
+		}
+	},
+	getAttributeNodeNS: function (namespaceURI, localName) {
+		return this.attributes.getNamedItemNS(namespaceURI, localName);
+	},
+
+	/**
+	 * Returns a LiveNodeList of all child elements which have **all** of the given class name(s).
+	 *
+	 * Returns an empty list if `classNames` is an empty string or only contains HTML white space
+	 * characters.
+	 *
+	 * Warning: This returns a live LiveNodeList.
+	 * Changes in the DOM will reflect in the array as the changes occur.
+	 * If an element selected by this array no longer qualifies for the selector,
+	 * it will automatically be removed. Be aware of this for iteration purposes.
+	 *
+	 * @param {string} classNames
+	 * Is a string representing the class name(s) to match; multiple class names are separated by
+	 * (ASCII-)whitespace.
+	 * @see https://developer.mozilla.org/en-US/docs/Web/API/Element/getElementsByClassName
+	 * @see https://developer.mozilla.org/en-US/docs/Web/API/Document/getElementsByClassName
+	 * @see https://dom.spec.whatwg.org/#concept-getelementsbyclassname
+	 */
+	getElementsByClassName: function (classNames) {
+		var classNamesSet = toOrderedSet(classNames);
+		return new LiveNodeList(this, function (base) {
+			var ls = [];
+			if (classNamesSet.length > 0) {
+				_visitNode(base, function (node) {
+					if (node !== base && node.nodeType === ELEMENT_NODE) {
+						var nodeClassNames = node.getAttribute('class');
+						// can be null if the attribute does not exist
+						if (nodeClassNames) {
+							// before splitting and iterating just compare them for the most common case
+							var matches = classNames === nodeClassNames;
+							if (!matches) {
+								var nodeClassNamesSet = toOrderedSet(nodeClassNames);
+								matches = classNamesSet.every(arrayIncludes(nodeClassNamesSet));
+							}
+							if (matches) {
+								ls.push(node);
+							}
+						}
+					}
+				});
+			}
+			return ls;
+		});
+	},
+
+	/**
+	 * Returns a LiveNodeList of elements with the given qualifiedName.
+	 * Searching for all descendants can be done by passing `*` as `qualifiedName`.
+	 *
+	 * All descendants of the specified element are searched, but not the element itself.
+	 * The returned list is live, which means it updates itself with the DOM tree automatically.
+	 * Therefore, there is no need to call `Element.getElementsByTagName()`
+	 * with the same element and arguments repeatedly if the DOM changes in between calls.
+	 *
+	 * When called on an HTML element in an HTML document,
+	 * `getElementsByTagName` lower-cases the argument before searching for it.
+	 * This is undesirable when trying to match camel-cased SVG elements (such as
+	 * `<linearGradient>`) in an HTML document.
+	 * Instead, use `Element.getElementsByTagNameNS()`,
+	 * which preserves the capitalization of the tag name.
+	 *
+	 * `Element.getElementsByTagName` is similar to `Document.getElementsByTagName()`,
+	 * except that it only searches for elements that are descendants of the specified element.
+	 *
+	 * @param {string} qualifiedName
+	 * @returns {LiveNodeList}
+	 * @see https://developer.mozilla.org/en-US/docs/Web/API/Element/getElementsByTagName
+	 * @see https://dom.spec.whatwg.org/#concept-getelementsbytagname
+	 */
+	getElementsByTagName: function (qualifiedName) {
+		var isHTMLDocument = (this.nodeType === DOCUMENT_NODE ? this : this.ownerDocument).type === 'html';
+		var lowerQualifiedName = qualifiedName.toLowerCase();
+		return new LiveNodeList(this, function (base) {
+			var ls = [];
+			_visitNode(base, function (node) {
+				if (node === base || node.nodeType !== ELEMENT_NODE) {
+					return;
+				}
+				if (qualifiedName === '*') {
+					ls.push(node);
+				} else {
+					var nodeQualifiedName = node.getQualifiedName();
+					var matchingQName = isHTMLDocument && node.namespaceURI === NAMESPACE.HTML ? lowerQualifiedName : qualifiedName;
+					if (nodeQualifiedName === matchingQName) {
+						ls.push(node);
+					}
+				}
+			});
+			return ls;
+		});
+	},
+	getElementsByTagNameNS: function (namespaceURI, localName) {
+		return new LiveNodeList(this, function (base) {
+			var ls = [];
+			_visitNode(base, function (node) {
+				if (
+					node !== base &&
+					node.nodeType === ELEMENT_NODE &&
+					(namespaceURI === '*' || node.namespaceURI === namespaceURI) &&
+					(localName === '*' || node.localName == localName)
+				) {
+					ls.push(node);
+				}
+			});
+			return ls;
+		});
+	},
+};
+Document.prototype.getElementsByClassName = Element.prototype.getElementsByClassName;
+Document.prototype.getElementsByTagName = Element.prototype.getElementsByTagName;
+Document.prototype.getElementsByTagNameNS = Element.prototype.getElementsByTagNameNS;
+
+_extends(Element, Node);
+function Attr(symbol) {
+	checkSymbol(symbol);
+
+	this.namespaceURI = null;
+	this.prefix = null;
+	this.ownerElement = null;
+}
+Attr.prototype.nodeType = ATTRIBUTE_NODE;
+_extends(Attr, Node);
+
+function CharacterData(symbol) {
+	checkSymbol(symbol);
+}
+CharacterData.prototype = {
+	data: '',
+	substringData: function (offset, count) {
+		return this.data.substring(offset, offset + count);
+	},
+	appendData: function (text) {
+		text = this.data + text;
+		this.nodeValue = this.data = text;
+		this.length = text.length;
+	},
+	insertData: function (offset, text) {
+		this.replaceData(offset, 0, text);
+	},
+	deleteData: function (offset, count) {
+		this.replaceData(offset, count, '');
+	},
+	replaceData: function (offset, count, text) {
+		var start = this.data.substring(0, offset);
+		var end = this.data.substring(offset + count);
+		text = start + text + end;
+		this.nodeValue = this.data = text;
+		this.length = text.length;
+	},
+};
+_extends(CharacterData, Node);
+function Text(symbol) {
+	checkSymbol(symbol);
+}
+Text.prototype = {
+	nodeName: '#text',
+	nodeType: TEXT_NODE,
+	splitText: function (offset) {
+		var text = this.data;
+		var newText = text.substring(offset);
+		text = text.substring(0, offset);
+		this.data = this.nodeValue = text;
+		this.length = text.length;
+		var newNode = this.ownerDocument.createTextNode(newText);
+		if (this.parentNode) {
+			this.parentNode.insertBefore(newNode, this.nextSibling);
+		}
+		return newNode;
+	},
+};
+_extends(Text, CharacterData);
+function Comment(symbol) {
+	checkSymbol(symbol);
+}
+Comment.prototype = {
+	nodeName: '#comment',
+	nodeType: COMMENT_NODE,
+};
+_extends(Comment, CharacterData);
+
+function CDATASection(symbol) {
+	checkSymbol(symbol);
+}
+CDATASection.prototype = {
+	nodeName: '#cdata-section',
+	nodeType: CDATA_SECTION_NODE,
+};
+_extends(CDATASection, Text);
+
+/**
+ * @class DocumentType
+ * @augments Node
+ * @property {string} name
+ * The doctype name, stored verbatim. Declared `readonly` by the WHATWG DOM spec; xmldom does
+ * not enforce this constraint — direct property writes succeed and the written value is
+ * serialized verbatim. When serialized with `requireWellFormed: true`, the serializer
+ * validates the value against the XML `Name` production and throws `InvalidStateError` if it
+ * does not match.
+ * @property {string} publicId
+ * The external subset public identifier, stored verbatim (including surrounding quotes).
+ * Declared `readonly` by the WHATWG DOM spec; xmldom does not enforce this constraint —
+ * direct property writes succeed and the written value is serialized verbatim.
+ * When serialized with `requireWellFormed: true`, the serializer validates the value against
+ * the XML `PubidLiteral` production and throws `InvalidStateError` if it does not match.
+ * @property {string} systemId
+ * The external subset system identifier, stored verbatim (including surrounding quotes).
+ * Declared `readonly` by the WHATWG DOM spec; xmldom does not enforce this constraint —
+ * direct property writes succeed and the written value is serialized verbatim.
+ * When serialized with `requireWellFormed: true`, the serializer validates the value against
+ * the XML `SystemLiteral` production and throws `InvalidStateError` if it does not match.
+ * @property {string} internalSubset
+ * The internal subset string (the raw content between `[` and `]`), or an empty string.
+ * Declared `readonly` by the WHATWG DOM spec; xmldom does not enforce this constraint —
+ * direct property writes succeed and the written value is serialized verbatim.
+ * When serialized with `requireWellFormed: true`, the serializer throws `InvalidStateError`
+ * if the value contains `"]>"`.
+ * @see https://developer.mozilla.org/docs/Web/API/DocumentType MDN
+ * @see https://dom.spec.whatwg.org/#interface-documenttype WHATWG DOM
+ * @prettierignore
+ */
+function DocumentType(symbol) {
+	checkSymbol(symbol);
+}
+DocumentType.prototype.nodeType = DOCUMENT_TYPE_NODE;
+_extends(DocumentType, Node);
+
+function Notation(symbol) {
+	checkSymbol(symbol);
+}
+Notation.prototype.nodeType = NOTATION_NODE;
+_extends(Notation, Node);
+
+function Entity(symbol) {
+	checkSymbol(symbol);
+}
+Entity.prototype.nodeType = ENTITY_NODE;
+_extends(Entity, Node);
+
+/**
+ * Represents an EntityReference node, serialized as `&nodeName;`.
+ *
+ * `nodeName` is the referenced entity's name, stored verbatim. When serialized with
+ * `requireWellFormed: true`, the serializer validates `nodeName` against the XML `Name`
+ * production and throws `InvalidStateError` if it does not match; without that option the name
+ * is emitted verbatim between `&` and `;`.
+ *
+ * __This implementation differs from the specification:__ xmldom does not expand entities —
+ * the parser resolves entity references inline and never constructs `EntityReference` nodes,
+ * so the only producer is {@link Document#createEntityReference}.
+ *
+ * @class
+ * @see https://www.w3.org/TR/xml/#NT-Name
+ */
+function EntityReference(symbol) {
+	checkSymbol(symbol);
+}
+EntityReference.prototype.nodeType = ENTITY_REFERENCE_NODE;
+_extends(EntityReference, Node);
+
+function DocumentFragment(symbol) {
+	checkSymbol(symbol);
+}
+DocumentFragment.prototype.nodeName = '#document-fragment';
+DocumentFragment.prototype.nodeType = DOCUMENT_FRAGMENT_NODE;
+_extends(DocumentFragment, Node);
+
+function ProcessingInstruction(symbol) {
+	checkSymbol(symbol);
+}
+ProcessingInstruction.prototype.nodeType = PROCESSING_INSTRUCTION_NODE;
+_extends(ProcessingInstruction, CharacterData);
+function XMLSerializer() {}
+/**
+ * Returns the result of serializing `node` to XML.
+ *
+ * When `options.requireWellFormed` is `true`, the serializer throws `InvalidStateError` for
+ * content that would produce ill-formed XML (e.g. CDATASection data containing `"]]>"`, Text
+ * data containing characters outside the XML Char production, or a Document with no
+ * `documentElement`).
+ *
+ * When `options.splitCDATASections` is `false`, CDATASection data is emitted verbatim even
+ * when it contains `"]]>"`. When `true` (the default), `"]]>"` sequences are split across
+ * concatenated CDATA sections — this behavior is **deprecated** and will be removed in the
+ * next breaking release. Callers should migrate to `{ requireWellFormed: true }`, which throws
+ * `InvalidStateError` instead of transforming.
+ *
+ * __This implementation differs from the specification:__ - CDATASection serialization is not
+ * specified by W3C DOM Parsing or WHATWG DOM Parsing (see
+ * {@link https://github.com/w3c/DOM-Parsing/issues/38 w3c/DOM-Parsing#38}).
+ * When `splitCDATASections` is `true` (the default), `"]]>"` sequences in CDATASection data
+ * are split across concatenated CDATA sections — this mechanism is derived from DOM Level 3
+ * Core and is **deprecated**. The split mechanics will be removed in the next breaking
+ * release. Callers that rely on this behavior should migrate to `{ requireWellFormed: true }`.
+ * - W3C DOM Parsing §3.2.1.1 requires well-formedness checks on Element `localName`s,
+ * prefixes,
+ * and attribute serialization (duplicate attributes, namespace declarations, attribute value
+ * characters) when `requireWellFormed` is `true`. Element and attribute qualified names (which
+ * cover the namespace prefix) are validated against the XML `QName` production; the remaining
+ * §3.2.1.1 checks (duplicate attributes, namespace-declaration consistency) and creation-time
+ * name validation are **not implemented** in this release — see the tracking issue filed
+ * against the next breaking milestone.
+ *
+ * @param {Node} node
+ * @param {Object | function} [options]
+ * Options object, or a legacy nodeFilter function (backward compatible).
+ * @param {boolean} [options.requireWellFormed=false]
+ * When `true`, throws `InvalidStateError` for content that would produce ill-formed XML.
+ * @param {boolean} [options.splitCDATASections=true]
+ * When `true` (default), splits `"]]>"` sequences in CDATASection data across concatenated
+ * CDATA sections. **Deprecated** — will be removed in the next breaking release.
+ * @param {function} [options.nodeFilter]
+ * A filter function applied to each node before serialization.
+ * @returns {string}
+ * @throws {DOMException}
+ * With name `InvalidStateError` when `requireWellFormed` is `true` and any of the following
+ * conditions hold:
+ * - an Element's qualified name (including any namespace prefix) is not a valid XML QName
+ * - an attribute's qualified name (including a synthesized `xmlns:` namespace declaration) is
+ * not a valid XML QName
+ * - CDATASection data contains `"]]>"`
+ * - Text data contains characters outside the XML Char production
+ * - a Comment node's data contains `--` anywhere or ends with `-`
+ * - a ProcessingInstruction's target is not a valid XML `NCName` (a `Name` with no colon) or is
+ * an ASCII case-insensitive match for `"xml"`, or its data contains `?>` or characters outside
+ * the XML Char production
+ * - a DocumentType's `name` is not a valid XML `Name` (XML 1.0 production [5])
+ * - a DocumentType's `publicId` is non-empty and does not match the XML `PubidLiteral`
+ * production (W3C DOM Parsing §3.2.1.3; XML 1.0 production [12])
+ * - a DocumentType's `systemId` is non-empty and does not match the XML `SystemLiteral`
+ * production (W3C DOM Parsing §3.2.1.3; XML 1.0 production [11])
+ * - a DocumentType's `internalSubset` contains `"]>"`
+ * - an EntityReference's `nodeName` is not a valid XML `Name` (XML 1.0 production [5])
+ * - the Document has no `documentElement`
+ * @see https://developer.mozilla.org/docs/Web/API/XMLSerializer/serializeToString
+ * @see https://html.spec.whatwg.org/#dom-xmlserializer-serializetostring
+ * @see https://github.com/w3c/DOM-Parsing/issues/84
+ * @prettierignore
+ */
+XMLSerializer.prototype.serializeToString = function (node, options) {
+	return nodeSerializeToString.call(node, options);
+};
+Node.prototype.toString = nodeSerializeToString;
+function nodeSerializeToString(options) {
+	// Normalize the user-supplied options into a single internal opts object so that the
+	// internal serializer always works with a consistent shape rather than positional flags.
+	var opts;
+	if (typeof options === 'function') {
+		opts = { requireWellFormed: false, splitCDATASections: true, nodeFilter: options };
+	} else if (options != null) {
+		opts = {
+			requireWellFormed: !!options.requireWellFormed,
+			splitCDATASections: options.splitCDATASections !== false,
+			nodeFilter: options.nodeFilter || null,
+		};
+	} else {
+		opts = { requireWellFormed: false, splitCDATASections: true, nodeFilter: null };
+	}
+	var buf = [];
+	var refNode = (this.nodeType === DOCUMENT_NODE && this.documentElement) || this;
+	var prefix = refNode.prefix;
+	var uri = refNode.namespaceURI;
+
+	if (uri && prefix == null) {
+		var prefix = refNode.lookupPrefix(uri);
+		if (prefix == null) {
+			var visibleNamespaces = [
+				{ namespace: uri, prefix: null },
+				//{namespace:uri,prefix:''}
+			];
+		}
+	}
+	serializeToString(this, buf, visibleNamespaces, opts);
+	return buf.join('');
+}
+
+function needNamespaceDefine(node, isHTML, visibleNamespaces) {
+	var prefix = node.prefix || '';
+	var uri = node.namespaceURI;
+	// According to [Namespaces in XML 1.0](https://www.w3.org/TR/REC-xml-names/#ns-using) ,
+	// and more specifically https://www.w3.org/TR/REC-xml-names/#nsc-NoPrefixUndecl :
+	// > In a namespace declaration for a prefix [...], the attribute value MUST NOT be empty.
+	// in a similar manner [Namespaces in XML 1.1](https://www.w3.org/TR/xml-names11/#ns-using)
+	// and more specifically https://www.w3.org/TR/xml-names11/#nsc-NSDeclared :
+	// > [...] Furthermore, the attribute value [...] must not be an empty string.
+	// so serializing empty namespace value like xmlns:ds="" would produce an invalid XML document.
+	if (!uri) {
+		return false;
+	}
+	if ((prefix === 'xml' && uri === NAMESPACE.XML) || uri === NAMESPACE.XMLNS) {
+		return false;
+	}
+
+	var i = visibleNamespaces.length;
+	while (i--) {
+		var ns = visibleNamespaces[i];
+		// get namespace prefix
+		if (ns.prefix === prefix) {
+			return ns.namespace !== uri;
+		}
+	}
+	return true;
+}
+/**
+ * Literal whitespace other than space that appear in attribute values are serialized as
+ * their entity references, so they will be preserved.
+ * (In contrast to whitespace literals in the input which are normalized to spaces).
+ *
+ * Well-formed constraint: No < in Attribute Values:
+ * > The replacement text of any entity referred to directly or indirectly
+ * > in an attribute value must not contain a <.
+ *
+ * @see https://www.w3.org/TR/xml11/#CleanAttrVals
+ * @see https://www.w3.org/TR/xml11/#NT-AttValue
+ * @see https://www.w3.org/TR/xml11/#AVNormalize
+ * @see https://w3c.github.io/DOM-Parsing/#serializing-an-element-s-attributes
+ * @prettierignore
+ */
+function addSerializedAttribute(buf, qualifiedName, value, requireWellFormed) {
+	if (requireWellFormed && !g.QName_exact.test(qualifiedName)) {
+		throw new DOMException(
+			'The attribute name "' + qualifiedName + '" is not a valid XML QName',
+			DOMExceptionName.InvalidStateError
+		);
+	}
+	buf.push(' ', qualifiedName, '="', value.replace(/[<>&"\t\n\r]/g, _xmlEncoder), '"');
+}
+
+function serializeToString(node, buf, visibleNamespaces, opts) {
+	if (!visibleNamespaces) {
+		visibleNamespaces = [];
+	}
+	var nodeFilter = opts.nodeFilter;
+	var requireWellFormed = opts.requireWellFormed;
+	var splitCDATASections = opts.splitCDATASections;
+	var doc = node.nodeType === DOCUMENT_NODE ? node : node.ownerDocument;
+	var isHTML = doc.type === 'html';
+
+	walkDOM(
+		node,
+		{ ns: visibleNamespaces },
+		{
+			enter: function (n, ctx) {
+				var namespaces = ctx.ns;
+
+				if (nodeFilter) {
+					n = nodeFilter(n);
+					if (n) {
+						if (typeof n == 'string') {
+							buf.push(n);
+							return null;
+						}
+					} else {
+						return null;
+					}
+				}
+
+				switch (n.nodeType) {
+					case ELEMENT_NODE:
+						var attrs = n.attributes;
+						var len = attrs.length;
+						var nodeName = n.tagName;
+
+						var prefixedNodeName = nodeName;
+						if (!isHTML && !n.prefix && n.namespaceURI) {
+							var defaultNS;
+							// lookup current default ns from `xmlns` attribute
+							for (var ai = 0; ai < attrs.length; ai++) {
+								if (attrs.item(ai).name === 'xmlns') {
+									defaultNS = attrs.item(ai).value;
+									break;
+								}
+							}
+							if (!defaultNS) {
+								// lookup current default ns in visibleNamespaces
+								for (var nsi = namespaces.length - 1; nsi >= 0; nsi--) {
+									var nsEntry = namespaces[nsi];
+									if (nsEntry.prefix === '' && nsEntry.namespace === n.namespaceURI) {
+										defaultNS = nsEntry.namespace;
+										break;
+									}
+								}
+							}
+							if (defaultNS !== n.namespaceURI) {
+								for (var nsi = namespaces.length - 1; nsi >= 0; nsi--) {
+									var nsEntry = namespaces[nsi];
+									if (nsEntry.namespace === n.namespaceURI) {
+										if (nsEntry.prefix) {
+											prefixedNodeName = nsEntry.prefix + ':' + nodeName;
+										}
+										break;
+									}
+								}
+							}
+						}
+
+						if (requireWellFormed && !g.QName_exact.test(prefixedNodeName)) {
+							throw new DOMException(
+								'The element name "' + prefixedNodeName + '" is not a valid XML QName',
+								DOMExceptionName.InvalidStateError
+							);
+						}
+
+						buf.push('<', prefixedNodeName);
+
+						// Build a fresh namespace snapshot for this element's children.
+						// The slice prevents sibling elements from inheriting each other's declarations.
+						var childNamespaces = namespaces.slice();
+
+						for (var i = 0; i < len; i++) {
+							// add namespaces for attributes
+							var attr = attrs.item(i);
+							if (attr.prefix == 'xmlns') {
+								childNamespaces.push({
+									prefix: attr.localName,
+									namespace: attr.value,
+								});
+							} else if (attr.nodeName == 'xmlns') {
+								childNamespaces.push({ prefix: '', namespace: attr.value });
+							}
+						}
+
+						for (var i = 0; i < len; i++) {
+							var attr = attrs.item(i);
+							if (needNamespaceDefine(attr, isHTML, childNamespaces)) {
+								var attrPrefix = attr.prefix || '';
+								var uri = attr.namespaceURI;
+								addSerializedAttribute(buf, attrPrefix ? 'xmlns:' + attrPrefix : 'xmlns', uri, requireWellFormed);
+								childNamespaces.push({ prefix: attrPrefix, namespace: uri });
+							}
+							// Apply nodeFilter and serialize the attribute.
+							var filteredAttr = nodeFilter ? nodeFilter(attr) : attr;
+							if (filteredAttr) {
+								if (typeof filteredAttr === 'string') {
+									buf.push(filteredAttr);
+								} else {
+									addSerializedAttribute(buf, filteredAttr.name, filteredAttr.value, requireWellFormed);
+								}
+							}
+						}
+
+						// add namespace for current node
+						if (nodeName === prefixedNodeName && needNamespaceDefine(n, isHTML, childNamespaces)) {
+							var nodePrefix = n.prefix || '';
+							var uri = n.namespaceURI;
+							addSerializedAttribute(buf, nodePrefix ? 'xmlns:' + nodePrefix : 'xmlns', uri, requireWellFormed);
+							childNamespaces.push({ prefix: nodePrefix, namespace: uri });
+						}
+
+						// in XML elements can be closed when they have no children
+						var canCloseTag = !n.firstChild;
+						if (canCloseTag && (isHTML || n.namespaceURI === NAMESPACE.HTML)) {
+							// in HTML (doc or ns) only void elements can be closed right away
+							canCloseTag = isHTMLVoidElement(nodeName);
+						}
+						if (canCloseTag) {
+							buf.push('/>');
+							// Self-closing: no children and no closing tag needed from exit.
+							return null;
+						}
+
+						buf.push('>');
+
+						// HTML raw text elements: serialize children as raw data without further descent.
+						if (isHTML && isHTMLRawTextElement(nodeName)) {
+							var child = n.firstChild;
+							while (child) {
+								if (child.data) {
+									buf.push(child.data);
+								} else {
+									serializeToString(child, buf, childNamespaces.slice(), opts);
+								}
+								child = child.nextSibling;
+							}
+							buf.push('</', prefixedNodeName, '>');
+							// Children handled manually above; prevent walkDOM from also traversing them.
+							return null;
+						}
+
+						// Return child context so walkDOM descends; exit will emit the closing tag.
+						return { ns: childNamespaces, tag: prefixedNodeName };
+					case DOCUMENT_NODE:
+					case DOCUMENT_FRAGMENT_NODE:
+						if (requireWellFormed && n.nodeType === DOCUMENT_NODE && n.documentElement == null) {
+							throw new DOMException('The Document has no documentElement', DOMExceptionName.InvalidStateError);
+						}
+						// Pass namespaces through; each child element will slice independently.
+						return { ns: namespaces };
+					case ATTRIBUTE_NODE:
+						addSerializedAttribute(buf, n.name, n.value, requireWellFormed);
+						return null;
+					case TEXT_NODE:
+						/*
+						 * The ampersand character (&) and the left angle bracket (<) must not appear in their literal form,
+						 * except when used as markup delimiters, or within a comment, a processing instruction,
+						 * or a CDATA section.
+						 * If they are needed elsewhere, they must be escaped using either numeric character
+						 * references or the strings `&amp;` and `&lt;` respectively.
+						 * The right angle bracket (>) may be represented using the string " &gt; ",
+						 * and must, for compatibility, be escaped using either `&gt;`,
+						 * or a character reference when it appears in the string `]]>` in content,
+						 * when that string is not marking the end of a CDATA section.
+						 *
+						 * In the content of elements, character data is any string of characters which does not
+						 * contain the start-delimiter of any markup and does not include the CDATA-section-close
+						 * delimiter, `]]>`.
+						 *
+						 * @see https://www.w3.org/TR/xml/#NT-CharData
+						 * @see https://w3c.github.io/DOM-Parsing/#xml-serializing-a-text-node
+						 */
+						if (requireWellFormed && g.InvalidChar.test(n.data)) {
+							throw new DOMException(
+								'The Text node data contains characters outside the XML Char production',
+								DOMExceptionName.InvalidStateError
+							);
+						}
+						buf.push(n.data.replace(/[<&>]/g, _xmlEncoder));
+						return null;
+					case CDATA_SECTION_NODE:
+						if (requireWellFormed && n.data.indexOf(']]>') !== -1) {
+							throw new DOMException('The CDATASection data contains "]]>"', DOMExceptionName.InvalidStateError);
+						}
+						if (splitCDATASections) {
+							buf.push(g.CDATA_START, n.data.replace(/]]>/g, ']]]]><![CDATA[>'), g.CDATA_END);
+						} else {
+							buf.push(g.CDATA_START, n.data, g.CDATA_END);
+						}
+						return null;
+					case COMMENT_NODE:
+						if (requireWellFormed) {
+							if (g.InvalidChar.test(n.data)) {
+								throw new DOMException(
+									'The comment node data contains characters outside the XML Char production',
+									DOMExceptionName.InvalidStateError
+								);
+							}
+							if (n.data.indexOf('--') !== -1 || n.data[n.data.length - 1] === '-') {
+								throw new DOMException(
+									'The comment node data contains "--" or ends with "-"',
+									DOMExceptionName.InvalidStateError
+								);
+							}
+						}
+						buf.push(g.COMMENT_START, n.data, g.COMMENT_END);
+						return null;
+					case DOCUMENT_TYPE_NODE:
+						var pubid = n.publicId;
+						var sysid = n.systemId;
+						if (requireWellFormed) {
+							if (!g.Name_exact.test(n.name)) {
+								throw new DOMException(
+									'The doctype name "' + n.name + '" is not a valid XML Name',
+									DOMExceptionName.InvalidStateError
+								);
+							}
+							if (pubid && !g.PubidLiteral_match.test(pubid)) {
+								throw new DOMException('DocumentType publicId is not a valid PubidLiteral', DOMExceptionName.InvalidStateError);
+							}
+							if (sysid && sysid !== '.' && !g.SystemLiteral_match.test(sysid)) {
+								throw new DOMException('DocumentType systemId is not a valid SystemLiteral', DOMExceptionName.InvalidStateError);
+							}
+							if (n.internalSubset && n.internalSubset.indexOf(']>') !== -1) {
+								throw new DOMException('DocumentType internalSubset contains "]>"', DOMExceptionName.InvalidStateError);
+							}
+						}
+						buf.push(g.DOCTYPE_DECL_START, ' ', n.name);
+						if (pubid) {
+							buf.push(' ', g.PUBLIC, ' ', pubid);
+							if (sysid && sysid !== '.') {
+								buf.push(' ', sysid);
+							}
+						} else if (sysid && sysid !== '.') {
+							buf.push(' ', g.SYSTEM, ' ', sysid);
+						}
+						if (n.internalSubset) {
+							buf.push(' [', n.internalSubset, ']');
+						}
+						buf.push('>');
+						return null;
+					case PROCESSING_INSTRUCTION_NODE:
+						if (requireWellFormed) {
+							if (!g.NCName_exact.test(n.target) || n.target.toLowerCase() === 'xml') {
+								throw new DOMException(
+									'The processing instruction target "' + n.target + '" is not a valid XML NCName or is reserved',
+									DOMExceptionName.InvalidStateError
+								);
+							}
+							if (g.InvalidChar.test(n.data)) {
+								throw new DOMException(
+									'The ProcessingInstruction data contains characters outside the XML Char production',
+									DOMExceptionName.InvalidStateError
+								);
+							}
+							if (n.data.indexOf('?>') !== -1) {
+								throw new DOMException('The ProcessingInstruction data contains "?>"', DOMExceptionName.InvalidStateError);
+							}
+						}
+						buf.push('<?', n.target, ' ', n.data, '?>');
+						return null;
+					case ENTITY_REFERENCE_NODE:
+						if (requireWellFormed && !g.Name_exact.test(n.nodeName)) {
+							throw new DOMException(
+								'The entity reference name "' + n.nodeName + '" is not a valid XML Name',
+								DOMExceptionName.InvalidStateError
+							);
+						}
+						buf.push('&', n.nodeName, ';');
+						return null;
+					//case ENTITY_NODE:
+					//case NOTATION_NODE:
+					default:
+						buf.push('??', n.nodeName);
+						return null;
+				}
+			},
+			exit: function (n, childCtx) {
+				// Emit the closing tag for elements that were opened (not self-closed, not raw text).
+				if (childCtx && childCtx.tag) {
+					buf.push('</', childCtx.tag, '>');
+				}
+			},
+		}
+	);
+}
+/**
+ * Imports a node from a different document into `doc`, creating a new copy.
+ * Delegates to {@link walkDOM} for traversal. Each node in the subtree is shallow-cloned,
+ * stamped with `doc` as its `ownerDocument`, and detached (`parentNode` set to `null`).
+ * Children are imported recursively when `deep` is `true`; for {@link Attr} nodes `deep` is
+ * always forced to `true`
+ * because an attribute's value lives in a child text node.
+ *
+ * @param {Document} doc
+ * The document that will own the imported node.
+ * @param {Node} node
+ * The node to import.
+ * @param {boolean} deep
+ * If `true`, descendants are imported recursively.
+ * @returns {Node}
+ * The newly imported node, now owned by `doc`.
+ */
+function importNode(doc, node, deep) {
+	var destRoot;
+	walkDOM(node, null, {
+		enter: function (srcNode, destParent) {
+			// Shallow-clone the node and stamp it into the target document.
+			var destNode = srcNode.cloneNode(false);
+			destNode.ownerDocument = doc;
+			destNode.parentNode = null;
+			// capture as the root of the imported subtree or attach to parent.
+			if (destParent === null) {
+				destRoot = destNode;
+			} else {
+				destParent.appendChild(destNode);
+			}
+			// ATTRIBUTE_NODE must always be imported deeply: its value lives in a child text node.
+			var shouldDeep = srcNode.nodeType === ATTRIBUTE_NODE || deep;
+			return shouldDeep ? destNode : null;
+		},
+	});
+	return destRoot;
+}
+
+/**
+ * Creates a copy of a node from an existing one.
+ *
+ * @param {Document} doc
+ * The Document object representing the document that the new node will belong to.
+ * @param {Node} node
+ * The node to clone.
+ * @param {boolean} deep
+ * If true, the contents of the node are recursively copied.
+ * If false, only the node itself (and its attributes, if it is an element) are copied.
+ * @returns {Node}
+ * Returns the newly created copy of the node.
+ * @throws {DOMException}
+ * May throw a DOMException if operations within setAttributeNode or appendChild (which are
+ * potentially invoked in this function) do not meet their specific constraints.
+ */
+function cloneNode(doc, node, deep) {
+	var destRoot;
+	walkDOM(node, null, {
+		enter: function (srcNode, destParent) {
+			// 1. Create a blank node of the same type and copy all scalar own properties.
+			var destNode = new srcNode.constructor(PDC);
+			for (var n in srcNode) {
+				if (hasOwn(srcNode, n)) {
+					var v = srcNode[n];
+					if (typeof v != 'object') {
+						if (v != destNode[n]) {
+							destNode[n] = v;
+						}
+					}
+				}
+			}
+			if (srcNode.childNodes) {
+				destNode.childNodes = new NodeList();
+			}
+			destNode.ownerDocument = doc;
+			// 2. Handle node-type-specific setup.
+			//    Attributes are not DOM children, so they are cloned inline here
+			//    rather than by walkDOM descent.
+			//    ATTRIBUTE_NODE forces deep=true so its own children are walked.
+			var shouldDeep = deep;
+			switch (destNode.nodeType) {
+				case ELEMENT_NODE:
+					var attrs = srcNode.attributes;
+					var attrs2 = (destNode.attributes = new NamedNodeMap());
+					var len = attrs.length;
+					attrs2._ownerElement = destNode;
+					for (var i = 0; i < len; i++) {
+						destNode.setAttributeNode(cloneNode(doc, attrs.item(i), true));
+					}
+					break;
+				case ATTRIBUTE_NODE:
+					shouldDeep = true;
+			}
+			// 3. Attach to parent, or capture as the root of the cloned subtree.
+			if (destParent !== null) {
+				destParent.appendChild(destNode);
+			} else {
+				destRoot = destNode;
+			}
+			// 4. Return destNode as the context for children (causes walkDOM to descend),
+			//    or null to skip children (shallow clone).
+			return shouldDeep ? destNode : null;
+		},
+	});
+	return destRoot;
+}
+
+function __set__(object, key, value) {
+	object[key] = value;
+}
+
+// Returns a new array of direct Element children.
+// Passed to LiveNodeList to implement ParentNode.children.
+// https://dom.spec.whatwg.org/#dom-parentnode-children
+function childrenRefresh(node) {
+	var ls = [];
+	var child = node.firstChild;
+	while (child) {
+		if (child.nodeType === ELEMENT_NODE) {
+			ls.push(child);
+		}
+		child = child.nextSibling;
+	}
+	return ls;
+}
+
+//do dynamic
+try {
+	if (Object.defineProperty) {
+		Object.defineProperty(LiveNodeList.prototype, 'length', {
+			get: function () {
+				_updateLiveList(this);
+				return this.$$length;
+			},
+		});
+
+		/**
+		 * The text content of this node and its descendants.
+		 *
+		 * For {@link Element} and {@link DocumentFragment} nodes, returns the concatenation of the
+		 * `nodeValue` of every descendant text node, excluding processing instruction and comment
+		 * nodes. For all other node types, returns `nodeValue`.
+		 *
+		 * Setting `textContent` on an element or document fragment replaces all child nodes with a
+		 * single text node; on other nodes it sets `data`, `value`, and `nodeValue` directly.
+		 *
+		 * @type {string | null}
+		 * @see {@link https://dom.spec.whatwg.org/#dom-node-textcontent}
+		 */
+		Object.defineProperty(Node.prototype, 'textContent', {
+			get: function () {
+				if (this.nodeType === ELEMENT_NODE || this.nodeType === DOCUMENT_FRAGMENT_NODE) {
+					var buf = [];
+					walkDOM(this, null, {
+						enter: function (n) {
+							if (n.nodeType === ELEMENT_NODE || n.nodeType === DOCUMENT_FRAGMENT_NODE) {
+								return true; // enter children
+							}
+							if (n.nodeType === PROCESSING_INSTRUCTION_NODE || n.nodeType === COMMENT_NODE) {
+								return null; // excluded from text content
+							}
+							buf.push(n.nodeValue);
+						},
+					});
+					return buf.join('');
+				}
+				return this.nodeValue;
+			},
+
+			set: function (data) {
+				switch (this.nodeType) {
+					case ELEMENT_NODE:
+					case DOCUMENT_FRAGMENT_NODE:
+						while (this.firstChild) {
+							this.removeChild(this.firstChild);
+						}
+						if (data || String(data)) {
+							this.appendChild(this.ownerDocument.createTextNode(data));
+						}
+						break;
+
+					default:
+						this.data = data;
+						this.value = data;
+						this.nodeValue = data;
+				}
+			},
+		});
+
+		Object.defineProperty(CharacterData.prototype, 'data', {
+			get: function () {
+				return this._data != null ? this._data : '';
+			},
+			set: function (v) {
+				this._data = v;
+				this.length = typeof v === 'string' ? v.length : 0;
+			},
+		});
+
+		Object.defineProperty(CharacterData.prototype, 'nodeValue', {
+			get: function () {
+				return this.data;
+			},
+			set: function (v) {
+				this.data = v;
+			},
+			enumerable: true,
+			configurable: true,
+		});
+
+		Object.defineProperty(Element.prototype, 'children', {
+			get: function () {
+				return new LiveNodeList(this, childrenRefresh);
+			},
+		});
+		Object.defineProperty(Document.prototype, 'children', {
+			get: function () {
+				return new LiveNodeList(this, childrenRefresh);
+			},
+		});
+		Object.defineProperty(DocumentFragment.prototype, 'children', {
+			get: function () {
+				return new LiveNodeList(this, childrenRefresh);
+			},
+		});
+
+		__set__ = function (object, key, value) {
+			//console.log(value)
+			object['$$' + key] = value;
+		};
+	}
+} catch (e) {
+	//ie8
+}
+
+exports._updateLiveList = _updateLiveList;
+exports.Attr = Attr;
+exports.CDATASection = CDATASection;
+exports.CharacterData = CharacterData;
+exports.Comment = Comment;
+exports.Document = Document;
+exports.DocumentFragment = DocumentFragment;
+exports.DocumentType = DocumentType;
+exports.DOMImplementation = DOMImplementation;
+exports.Element = Element;
+exports.Entity = Entity;
+exports.EntityReference = EntityReference;
+exports.LiveNodeList = LiveNodeList;
+exports.NamedNodeMap = NamedNodeMap;
+exports.Node = Node;
+exports.NodeList = NodeList;
+exports.Notation = Notation;
+exports.Text = Text;
+exports.ProcessingInstruction = ProcessingInstruction;
+exports.walkDOM = walkDOM;
+exports.XMLSerializer = XMLSerializer;
+
+
+/***/ }),
+
+/***/ 4124:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var freeze = (__nccwpck_require__(7855).freeze);
+
+/**
+ * The entities that are predefined in every XML document.
+ *
+ * @see https://www.w3.org/TR/2006/REC-xml11-20060816/#sec-predefined-ent W3C XML 1.1
+ * @see https://www.w3.org/TR/2008/REC-xml-20081126/#sec-predefined-ent W3C XML 1.0
+ * @see https://en.wikipedia.org/wiki/List_of_XML_and_HTML_character_entity_references#Predefined_entities_in_XML
+ *      Wikipedia
+ */
+exports.XML_ENTITIES = freeze({
+	amp: '&',
+	apos: "'",
+	gt: '>',
+	lt: '<',
+	quot: '"',
+});
+
+/**
+ * A map of all entities that are detected in an HTML document.
+ * They contain all entries from `XML_ENTITIES`.
+ *
+ * @see {@link XML_ENTITIES}
+ * @see {@link DOMParser.parseFromString}
+ * @see {@link DOMImplementation.prototype.createHTMLDocument}
+ * @see https://html.spec.whatwg.org/#named-character-references WHATWG HTML(5)
+ *      Spec
+ * @see https://html.spec.whatwg.org/entities.json JSON
+ * @see https://www.w3.org/TR/xml-entity-names/ W3C XML Entity Names
+ * @see https://www.w3.org/TR/html4/sgml/entities.html W3C HTML4/SGML
+ * @see https://en.wikipedia.org/wiki/List_of_XML_and_HTML_character_entity_references#Character_entity_references_in_HTML
+ *      Wikipedia (HTML)
+ * @see https://en.wikipedia.org/wiki/List_of_XML_and_HTML_character_entity_references#Entities_representing_special_characters_in_XHTML
+ *      Wikpedia (XHTML)
+ */
+exports.HTML_ENTITIES = freeze({
+	Aacute: '\u00C1',
+	aacute: '\u00E1',
+	Abreve: '\u0102',
+	abreve: '\u0103',
+	ac: '\u223E',
+	acd: '\u223F',
+	acE: '\u223E\u0333',
+	Acirc: '\u00C2',
+	acirc: '\u00E2',
+	acute: '\u00B4',
+	Acy: '\u0410',
+	acy: '\u0430',
+	AElig: '\u00C6',
+	aelig: '\u00E6',
+	af: '\u2061',
+	Afr: '\uD835\uDD04',
+	afr: '\uD835\uDD1E',
+	Agrave: '\u00C0',
+	agrave: '\u00E0',
+	alefsym: '\u2135',
+	aleph: '\u2135',
+	Alpha: '\u0391',
+	alpha: '\u03B1',
+	Amacr: '\u0100',
+	amacr: '\u0101',
+	amalg: '\u2A3F',
+	AMP: '\u0026',
+	amp: '\u0026',
+	And: '\u2A53',
+	and: '\u2227',
+	andand: '\u2A55',
+	andd: '\u2A5C',
+	andslope: '\u2A58',
+	andv: '\u2A5A',
+	ang: '\u2220',
+	ange: '\u29A4',
+	angle: '\u2220',
+	angmsd: '\u2221',
+	angmsdaa: '\u29A8',
+	angmsdab: '\u29A9',
+	angmsdac: '\u29AA',
+	angmsdad: '\u29AB',
+	angmsdae: '\u29AC',
+	angmsdaf: '\u29AD',
+	angmsdag: '\u29AE',
+	angmsdah: '\u29AF',
+	angrt: '\u221F',
+	angrtvb: '\u22BE',
+	angrtvbd: '\u299D',
+	angsph: '\u2222',
+	angst: '\u00C5',
+	angzarr: '\u237C',
+	Aogon: '\u0104',
+	aogon: '\u0105',
+	Aopf: '\uD835\uDD38',
+	aopf: '\uD835\uDD52',
+	ap: '\u2248',
+	apacir: '\u2A6F',
+	apE: '\u2A70',
+	ape: '\u224A',
+	apid: '\u224B',
+	apos: '\u0027',
+	ApplyFunction: '\u2061',
+	approx: '\u2248',
+	approxeq: '\u224A',
+	Aring: '\u00C5',
+	aring: '\u00E5',
+	Ascr: '\uD835\uDC9C',
+	ascr: '\uD835\uDCB6',
+	Assign: '\u2254',
+	ast: '\u002A',
+	asymp: '\u2248',
+	asympeq: '\u224D',
+	Atilde: '\u00C3',
+	atilde: '\u00E3',
+	Auml: '\u00C4',
+	auml: '\u00E4',
+	awconint: '\u2233',
+	awint: '\u2A11',
+	backcong: '\u224C',
+	backepsilon: '\u03F6',
+	backprime: '\u2035',
+	backsim: '\u223D',
+	backsimeq: '\u22CD',
+	Backslash: '\u2216',
+	Barv: '\u2AE7',
+	barvee: '\u22BD',
+	Barwed: '\u2306',
+	barwed: '\u2305',
+	barwedge: '\u2305',
+	bbrk: '\u23B5',
+	bbrktbrk: '\u23B6',
+	bcong: '\u224C',
+	Bcy: '\u0411',
+	bcy: '\u0431',
+	bdquo: '\u201E',
+	becaus: '\u2235',
+	Because: '\u2235',
+	because: '\u2235',
+	bemptyv: '\u29B0',
+	bepsi: '\u03F6',
+	bernou: '\u212C',
+	Bernoullis: '\u212C',
+	Beta: '\u0392',
+	beta: '\u03B2',
+	beth: '\u2136',
+	between: '\u226C',
+	Bfr: '\uD835\uDD05',
+	bfr: '\uD835\uDD1F',
+	bigcap: '\u22C2',
+	bigcirc: '\u25EF',
+	bigcup: '\u22C3',
+	bigodot: '\u2A00',
+	bigoplus: '\u2A01',
+	bigotimes: '\u2A02',
+	bigsqcup: '\u2A06',
+	bigstar: '\u2605',
+	bigtriangledown: '\u25BD',
+	bigtriangleup: '\u25B3',
+	biguplus: '\u2A04',
+	bigvee: '\u22C1',
+	bigwedge: '\u22C0',
+	bkarow: '\u290D',
+	blacklozenge: '\u29EB',
+	blacksquare: '\u25AA',
+	blacktriangle: '\u25B4',
+	blacktriangledown: '\u25BE',
+	blacktriangleleft: '\u25C2',
+	blacktriangleright: '\u25B8',
+	blank: '\u2423',
+	blk12: '\u2592',
+	blk14: '\u2591',
+	blk34: '\u2593',
+	block: '\u2588',
+	bne: '\u003D\u20E5',
+	bnequiv: '\u2261\u20E5',
+	bNot: '\u2AED',
+	bnot: '\u2310',
+	Bopf: '\uD835\uDD39',
+	bopf: '\uD835\uDD53',
+	bot: '\u22A5',
+	bottom: '\u22A5',
+	bowtie: '\u22C8',
+	boxbox: '\u29C9',
+	boxDL: '\u2557',
+	boxDl: '\u2556',
+	boxdL: '\u2555',
+	boxdl: '\u2510',
+	boxDR: '\u2554',
+	boxDr: '\u2553',
+	boxdR: '\u2552',
+	boxdr: '\u250C',
+	boxH: '\u2550',
+	boxh: '\u2500',
+	boxHD: '\u2566',
+	boxHd: '\u2564',
+	boxhD: '\u2565',
+	boxhd: '\u252C',
+	boxHU: '\u2569',
+	boxHu: '\u2567',
+	boxhU: '\u2568',
+	boxhu: '\u2534',
+	boxminus: '\u229F',
+	boxplus: '\u229E',
+	boxtimes: '\u22A0',
+	boxUL: '\u255D',
+	boxUl: '\u255C',
+	boxuL: '\u255B',
+	boxul: '\u2518',
+	boxUR: '\u255A',
+	boxUr: '\u2559',
+	boxuR: '\u2558',
+	boxur: '\u2514',
+	boxV: '\u2551',
+	boxv: '\u2502',
+	boxVH: '\u256C',
+	boxVh: '\u256B',
+	boxvH: '\u256A',
+	boxvh: '\u253C',
+	boxVL: '\u2563',
+	boxVl: '\u2562',
+	boxvL: '\u2561',
+	boxvl: '\u2524',
+	boxVR: '\u2560',
+	boxVr: '\u255F',
+	boxvR: '\u255E',
+	boxvr: '\u251C',
+	bprime: '\u2035',
+	Breve: '\u02D8',
+	breve: '\u02D8',
+	brvbar: '\u00A6',
+	Bscr: '\u212C',
+	bscr: '\uD835\uDCB7',
+	bsemi: '\u204F',
+	bsim: '\u223D',
+	bsime: '\u22CD',
+	bsol: '\u005C',
+	bsolb: '\u29C5',
+	bsolhsub: '\u27C8',
+	bull: '\u2022',
+	bullet: '\u2022',
+	bump: '\u224E',
+	bumpE: '\u2AAE',
+	bumpe: '\u224F',
+	Bumpeq: '\u224E',
+	bumpeq: '\u224F',
+	Cacute: '\u0106',
+	cacute: '\u0107',
+	Cap: '\u22D2',
+	cap: '\u2229',
+	capand: '\u2A44',
+	capbrcup: '\u2A49',
+	capcap: '\u2A4B',
+	capcup: '\u2A47',
+	capdot: '\u2A40',
+	CapitalDifferentialD: '\u2145',
+	caps: '\u2229\uFE00',
+	caret: '\u2041',
+	caron: '\u02C7',
+	Cayleys: '\u212D',
+	ccaps: '\u2A4D',
+	Ccaron: '\u010C',
+	ccaron: '\u010D',
+	Ccedil: '\u00C7',
+	ccedil: '\u00E7',
+	Ccirc: '\u0108',
+	ccirc: '\u0109',
+	Cconint: '\u2230',
+	ccups: '\u2A4C',
+	ccupssm: '\u2A50',
+	Cdot: '\u010A',
+	cdot: '\u010B',
+	cedil: '\u00B8',
+	Cedilla: '\u00B8',
+	cemptyv: '\u29B2',
+	cent: '\u00A2',
+	CenterDot: '\u00B7',
+	centerdot: '\u00B7',
+	Cfr: '\u212D',
+	cfr: '\uD835\uDD20',
+	CHcy: '\u0427',
+	chcy: '\u0447',
+	check: '\u2713',
+	checkmark: '\u2713',
+	Chi: '\u03A7',
+	chi: '\u03C7',
+	cir: '\u25CB',
+	circ: '\u02C6',
+	circeq: '\u2257',
+	circlearrowleft: '\u21BA',
+	circlearrowright: '\u21BB',
+	circledast: '\u229B',
+	circledcirc: '\u229A',
+	circleddash: '\u229D',
+	CircleDot: '\u2299',
+	circledR: '\u00AE',
+	circledS: '\u24C8',
+	CircleMinus: '\u2296',
+	CirclePlus: '\u2295',
+	CircleTimes: '\u2297',
+	cirE: '\u29C3',
+	cire: '\u2257',
+	cirfnint: '\u2A10',
+	cirmid: '\u2AEF',
+	cirscir: '\u29C2',
+	ClockwiseContourIntegral: '\u2232',
+	CloseCurlyDoubleQuote: '\u201D',
+	CloseCurlyQuote: '\u2019',
+	clubs: '\u2663',
+	clubsuit: '\u2663',
+	Colon: '\u2237',
+	colon: '\u003A',
+	Colone: '\u2A74',
+	colone: '\u2254',
+	coloneq: '\u2254',
+	comma: '\u002C',
+	commat: '\u0040',
+	comp: '\u2201',
+	compfn: '\u2218',
+	complement: '\u2201',
+	complexes: '\u2102',
+	cong: '\u2245',
+	congdot: '\u2A6D',
+	Congruent: '\u2261',
+	Conint: '\u222F',
+	conint: '\u222E',
+	ContourIntegral: '\u222E',
+	Copf: '\u2102',
+	copf: '\uD835\uDD54',
+	coprod: '\u2210',
+	Coproduct: '\u2210',
+	COPY: '\u00A9',
+	copy: '\u00A9',
+	copysr: '\u2117',
+	CounterClockwiseContourIntegral: '\u2233',
+	crarr: '\u21B5',
+	Cross: '\u2A2F',
+	cross: '\u2717',
+	Cscr: '\uD835\uDC9E',
+	cscr: '\uD835\uDCB8',
+	csub: '\u2ACF',
+	csube: '\u2AD1',
+	csup: '\u2AD0',
+	csupe: '\u2AD2',
+	ctdot: '\u22EF',
+	cudarrl: '\u2938',
+	cudarrr: '\u2935',
+	cuepr: '\u22DE',
+	cuesc: '\u22DF',
+	cularr: '\u21B6',
+	cularrp: '\u293D',
+	Cup: '\u22D3',
+	cup: '\u222A',
+	cupbrcap: '\u2A48',
+	CupCap: '\u224D',
+	cupcap: '\u2A46',
+	cupcup: '\u2A4A',
+	cupdot: '\u228D',
+	cupor: '\u2A45',
+	cups: '\u222A\uFE00',
+	curarr: '\u21B7',
+	curarrm: '\u293C',
+	curlyeqprec: '\u22DE',
+	curlyeqsucc: '\u22DF',
+	curlyvee: '\u22CE',
+	curlywedge: '\u22CF',
+	curren: '\u00A4',
+	curvearrowleft: '\u21B6',
+	curvearrowright: '\u21B7',
+	cuvee: '\u22CE',
+	cuwed: '\u22CF',
+	cwconint: '\u2232',
+	cwint: '\u2231',
+	cylcty: '\u232D',
+	Dagger: '\u2021',
+	dagger: '\u2020',
+	daleth: '\u2138',
+	Darr: '\u21A1',
+	dArr: '\u21D3',
+	darr: '\u2193',
+	dash: '\u2010',
+	Dashv: '\u2AE4',
+	dashv: '\u22A3',
+	dbkarow: '\u290F',
+	dblac: '\u02DD',
+	Dcaron: '\u010E',
+	dcaron: '\u010F',
+	Dcy: '\u0414',
+	dcy: '\u0434',
+	DD: '\u2145',
+	dd: '\u2146',
+	ddagger: '\u2021',
+	ddarr: '\u21CA',
+	DDotrahd: '\u2911',
+	ddotseq: '\u2A77',
+	deg: '\u00B0',
+	Del: '\u2207',
+	Delta: '\u0394',
+	delta: '\u03B4',
+	demptyv: '\u29B1',
+	dfisht: '\u297F',
+	Dfr: '\uD835\uDD07',
+	dfr: '\uD835\uDD21',
+	dHar: '\u2965',
+	dharl: '\u21C3',
+	dharr: '\u21C2',
+	DiacriticalAcute: '\u00B4',
+	DiacriticalDot: '\u02D9',
+	DiacriticalDoubleAcute: '\u02DD',
+	DiacriticalGrave: '\u0060',
+	DiacriticalTilde: '\u02DC',
+	diam: '\u22C4',
+	Diamond: '\u22C4',
+	diamond: '\u22C4',
+	diamondsuit: '\u2666',
+	diams: '\u2666',
+	die: '\u00A8',
+	DifferentialD: '\u2146',
+	digamma: '\u03DD',
+	disin: '\u22F2',
+	div: '\u00F7',
+	divide: '\u00F7',
+	divideontimes: '\u22C7',
+	divonx: '\u22C7',
+	DJcy: '\u0402',
+	djcy: '\u0452',
+	dlcorn: '\u231E',
+	dlcrop: '\u230D',
+	dollar: '\u0024',
+	Dopf: '\uD835\uDD3B',
+	dopf: '\uD835\uDD55',
+	Dot: '\u00A8',
+	dot: '\u02D9',
+	DotDot: '\u20DC',
+	doteq: '\u2250',
+	doteqdot: '\u2251',
+	DotEqual: '\u2250',
+	dotminus: '\u2238',
+	dotplus: '\u2214',
+	dotsquare: '\u22A1',
+	doublebarwedge: '\u2306',
+	DoubleContourIntegral: '\u222F',
+	DoubleDot: '\u00A8',
+	DoubleDownArrow: '\u21D3',
+	DoubleLeftArrow: '\u21D0',
+	DoubleLeftRightArrow: '\u21D4',
+	DoubleLeftTee: '\u2AE4',
+	DoubleLongLeftArrow: '\u27F8',
+	DoubleLongLeftRightArrow: '\u27FA',
+	DoubleLongRightArrow: '\u27F9',
+	DoubleRightArrow: '\u21D2',
+	DoubleRightTee: '\u22A8',
+	DoubleUpArrow: '\u21D1',
+	DoubleUpDownArrow: '\u21D5',
+	DoubleVerticalBar: '\u2225',
+	DownArrow: '\u2193',
+	Downarrow: '\u21D3',
+	downarrow: '\u2193',
+	DownArrowBar: '\u2913',
+	DownArrowUpArrow: '\u21F5',
+	DownBreve: '\u0311',
+	downdownarrows: '\u21CA',
+	downharpoonleft: '\u21C3',
+	downharpoonright: '\u21C2',
+	DownLeftRightVector: '\u2950',
+	DownLeftTeeVector: '\u295E',
+	DownLeftVector: '\u21BD',
+	DownLeftVectorBar: '\u2956',
+	DownRightTeeVector: '\u295F',
+	DownRightVector: '\u21C1',
+	DownRightVectorBar: '\u2957',
+	DownTee: '\u22A4',
+	DownTeeArrow: '\u21A7',
+	drbkarow: '\u2910',
+	drcorn: '\u231F',
+	drcrop: '\u230C',
+	Dscr: '\uD835\uDC9F',
+	dscr: '\uD835\uDCB9',
+	DScy: '\u0405',
+	dscy: '\u0455',
+	dsol: '\u29F6',
+	Dstrok: '\u0110',
+	dstrok: '\u0111',
+	dtdot: '\u22F1',
+	dtri: '\u25BF',
+	dtrif: '\u25BE',
+	duarr: '\u21F5',
+	duhar: '\u296F',
+	dwangle: '\u29A6',
+	DZcy: '\u040F',
+	dzcy: '\u045F',
+	dzigrarr: '\u27FF',
+	Eacute: '\u00C9',
+	eacute: '\u00E9',
+	easter: '\u2A6E',
+	Ecaron: '\u011A',
+	ecaron: '\u011B',
+	ecir: '\u2256',
+	Ecirc: '\u00CA',
+	ecirc: '\u00EA',
+	ecolon: '\u2255',
+	Ecy: '\u042D',
+	ecy: '\u044D',
+	eDDot: '\u2A77',
+	Edot: '\u0116',
+	eDot: '\u2251',
+	edot: '\u0117',
+	ee: '\u2147',
+	efDot: '\u2252',
+	Efr: '\uD835\uDD08',
+	efr: '\uD835\uDD22',
+	eg: '\u2A9A',
+	Egrave: '\u00C8',
+	egrave: '\u00E8',
+	egs: '\u2A96',
+	egsdot: '\u2A98',
+	el: '\u2A99',
+	Element: '\u2208',
+	elinters: '\u23E7',
+	ell: '\u2113',
+	els: '\u2A95',
+	elsdot: '\u2A97',
+	Emacr: '\u0112',
+	emacr: '\u0113',
+	empty: '\u2205',
+	emptyset: '\u2205',
+	EmptySmallSquare: '\u25FB',
+	emptyv: '\u2205',
+	EmptyVerySmallSquare: '\u25AB',
+	emsp: '\u2003',
+	emsp13: '\u2004',
+	emsp14: '\u2005',
+	ENG: '\u014A',
+	eng: '\u014B',
+	ensp: '\u2002',
+	Eogon: '\u0118',
+	eogon: '\u0119',
+	Eopf: '\uD835\uDD3C',
+	eopf: '\uD835\uDD56',
+	epar: '\u22D5',
+	eparsl: '\u29E3',
+	eplus: '\u2A71',
+	epsi: '\u03B5',
+	Epsilon: '\u0395',
+	epsilon: '\u03B5',
+	epsiv: '\u03F5',
+	eqcirc: '\u2256',
+	eqcolon: '\u2255',
+	eqsim: '\u2242',
+	eqslantgtr: '\u2A96',
+	eqslantless: '\u2A95',
+	Equal: '\u2A75',
+	equals: '\u003D',
+	EqualTilde: '\u2242',
+	equest: '\u225F',
+	Equilibrium: '\u21CC',
+	equiv: '\u2261',
+	equivDD: '\u2A78',
+	eqvparsl: '\u29E5',
+	erarr: '\u2971',
+	erDot: '\u2253',
+	Escr: '\u2130',
+	escr: '\u212F',
+	esdot: '\u2250',
+	Esim: '\u2A73',
+	esim: '\u2242',
+	Eta: '\u0397',
+	eta: '\u03B7',
+	ETH: '\u00D0',
+	eth: '\u00F0',
+	Euml: '\u00CB',
+	euml: '\u00EB',
+	euro: '\u20AC',
+	excl: '\u0021',
+	exist: '\u2203',
+	Exists: '\u2203',
+	expectation: '\u2130',
+	ExponentialE: '\u2147',
+	exponentiale: '\u2147',
+	fallingdotseq: '\u2252',
+	Fcy: '\u0424',
+	fcy: '\u0444',
+	female: '\u2640',
+	ffilig: '\uFB03',
+	fflig: '\uFB00',
+	ffllig: '\uFB04',
+	Ffr: '\uD835\uDD09',
+	ffr: '\uD835\uDD23',
+	filig: '\uFB01',
+	FilledSmallSquare: '\u25FC',
+	FilledVerySmallSquare: '\u25AA',
+	fjlig: '\u0066\u006A',
+	flat: '\u266D',
+	fllig: '\uFB02',
+	fltns: '\u25B1',
+	fnof: '\u0192',
+	Fopf: '\uD835\uDD3D',
+	fopf: '\uD835\uDD57',
+	ForAll: '\u2200',
+	forall: '\u2200',
+	fork: '\u22D4',
+	forkv: '\u2AD9',
+	Fouriertrf: '\u2131',
+	fpartint: '\u2A0D',
+	frac12: '\u00BD',
+	frac13: '\u2153',
+	frac14: '\u00BC',
+	frac15: '\u2155',
+	frac16: '\u2159',
+	frac18: '\u215B',
+	frac23: '\u2154',
+	frac25: '\u2156',
+	frac34: '\u00BE',
+	frac35: '\u2157',
+	frac38: '\u215C',
+	frac45: '\u2158',
+	frac56: '\u215A',
+	frac58: '\u215D',
+	frac78: '\u215E',
+	frasl: '\u2044',
+	frown: '\u2322',
+	Fscr: '\u2131',
+	fscr: '\uD835\uDCBB',
+	gacute: '\u01F5',
+	Gamma: '\u0393',
+	gamma: '\u03B3',
+	Gammad: '\u03DC',
+	gammad: '\u03DD',
+	gap: '\u2A86',
+	Gbreve: '\u011E',
+	gbreve: '\u011F',
+	Gcedil: '\u0122',
+	Gcirc: '\u011C',
+	gcirc: '\u011D',
+	Gcy: '\u0413',
+	gcy: '\u0433',
+	Gdot: '\u0120',
+	gdot: '\u0121',
+	gE: '\u2267',
+	ge: '\u2265',
+	gEl: '\u2A8C',
+	gel: '\u22DB',
+	geq: '\u2265',
+	geqq: '\u2267',
+	geqslant: '\u2A7E',
+	ges: '\u2A7E',
+	gescc: '\u2AA9',
+	gesdot: '\u2A80',
+	gesdoto: '\u2A82',
+	gesdotol: '\u2A84',
+	gesl: '\u22DB\uFE00',
+	gesles: '\u2A94',
+	Gfr: '\uD835\uDD0A',
+	gfr: '\uD835\uDD24',
+	Gg: '\u22D9',
+	gg: '\u226B',
+	ggg: '\u22D9',
+	gimel: '\u2137',
+	GJcy: '\u0403',
+	gjcy: '\u0453',
+	gl: '\u2277',
+	gla: '\u2AA5',
+	glE: '\u2A92',
+	glj: '\u2AA4',
+	gnap: '\u2A8A',
+	gnapprox: '\u2A8A',
+	gnE: '\u2269',
+	gne: '\u2A88',
+	gneq: '\u2A88',
+	gneqq: '\u2269',
+	gnsim: '\u22E7',
+	Gopf: '\uD835\uDD3E',
+	gopf: '\uD835\uDD58',
+	grave: '\u0060',
+	GreaterEqual: '\u2265',
+	GreaterEqualLess: '\u22DB',
+	GreaterFullEqual: '\u2267',
+	GreaterGreater: '\u2AA2',
+	GreaterLess: '\u2277',
+	GreaterSlantEqual: '\u2A7E',
+	GreaterTilde: '\u2273',
+	Gscr: '\uD835\uDCA2',
+	gscr: '\u210A',
+	gsim: '\u2273',
+	gsime: '\u2A8E',
+	gsiml: '\u2A90',
+	Gt: '\u226B',
+	GT: '\u003E',
+	gt: '\u003E',
+	gtcc: '\u2AA7',
+	gtcir: '\u2A7A',
+	gtdot: '\u22D7',
+	gtlPar: '\u2995',
+	gtquest: '\u2A7C',
+	gtrapprox: '\u2A86',
+	gtrarr: '\u2978',
+	gtrdot: '\u22D7',
+	gtreqless: '\u22DB',
+	gtreqqless: '\u2A8C',
+	gtrless: '\u2277',
+	gtrsim: '\u2273',
+	gvertneqq: '\u2269\uFE00',
+	gvnE: '\u2269\uFE00',
+	Hacek: '\u02C7',
+	hairsp: '\u200A',
+	half: '\u00BD',
+	hamilt: '\u210B',
+	HARDcy: '\u042A',
+	hardcy: '\u044A',
+	hArr: '\u21D4',
+	harr: '\u2194',
+	harrcir: '\u2948',
+	harrw: '\u21AD',
+	Hat: '\u005E',
+	hbar: '\u210F',
+	Hcirc: '\u0124',
+	hcirc: '\u0125',
+	hearts: '\u2665',
+	heartsuit: '\u2665',
+	hellip: '\u2026',
+	hercon: '\u22B9',
+	Hfr: '\u210C',
+	hfr: '\uD835\uDD25',
+	HilbertSpace: '\u210B',
+	hksearow: '\u2925',
+	hkswarow: '\u2926',
+	hoarr: '\u21FF',
+	homtht: '\u223B',
+	hookleftarrow: '\u21A9',
+	hookrightarrow: '\u21AA',
+	Hopf: '\u210D',
+	hopf: '\uD835\uDD59',
+	horbar: '\u2015',
+	HorizontalLine: '\u2500',
+	Hscr: '\u210B',
+	hscr: '\uD835\uDCBD',
+	hslash: '\u210F',
+	Hstrok: '\u0126',
+	hstrok: '\u0127',
+	HumpDownHump: '\u224E',
+	HumpEqual: '\u224F',
+	hybull: '\u2043',
+	hyphen: '\u2010',
+	Iacute: '\u00CD',
+	iacute: '\u00ED',
+	ic: '\u2063',
+	Icirc: '\u00CE',
+	icirc: '\u00EE',
+	Icy: '\u0418',
+	icy: '\u0438',
+	Idot: '\u0130',
+	IEcy: '\u0415',
+	iecy: '\u0435',
+	iexcl: '\u00A1',
+	iff: '\u21D4',
+	Ifr: '\u2111',
+	ifr: '\uD835\uDD26',
+	Igrave: '\u00CC',
+	igrave: '\u00EC',
+	ii: '\u2148',
+	iiiint: '\u2A0C',
+	iiint: '\u222D',
+	iinfin: '\u29DC',
+	iiota: '\u2129',
+	IJlig: '\u0132',
+	ijlig: '\u0133',
+	Im: '\u2111',
+	Imacr: '\u012A',
+	imacr: '\u012B',
+	image: '\u2111',
+	ImaginaryI: '\u2148',
+	imagline: '\u2110',
+	imagpart: '\u2111',
+	imath: '\u0131',
+	imof: '\u22B7',
+	imped: '\u01B5',
+	Implies: '\u21D2',
+	in: '\u2208',
+	incare: '\u2105',
+	infin: '\u221E',
+	infintie: '\u29DD',
+	inodot: '\u0131',
+	Int: '\u222C',
+	int: '\u222B',
+	intcal: '\u22BA',
+	integers: '\u2124',
+	Integral: '\u222B',
+	intercal: '\u22BA',
+	Intersection: '\u22C2',
+	intlarhk: '\u2A17',
+	intprod: '\u2A3C',
+	InvisibleComma: '\u2063',
+	InvisibleTimes: '\u2062',
+	IOcy: '\u0401',
+	iocy: '\u0451',
+	Iogon: '\u012E',
+	iogon: '\u012F',
+	Iopf: '\uD835\uDD40',
+	iopf: '\uD835\uDD5A',
+	Iota: '\u0399',
+	iota: '\u03B9',
+	iprod: '\u2A3C',
+	iquest: '\u00BF',
+	Iscr: '\u2110',
+	iscr: '\uD835\uDCBE',
+	isin: '\u2208',
+	isindot: '\u22F5',
+	isinE: '\u22F9',
+	isins: '\u22F4',
+	isinsv: '\u22F3',
+	isinv: '\u2208',
+	it: '\u2062',
+	Itilde: '\u0128',
+	itilde: '\u0129',
+	Iukcy: '\u0406',
+	iukcy: '\u0456',
+	Iuml: '\u00CF',
+	iuml: '\u00EF',
+	Jcirc: '\u0134',
+	jcirc: '\u0135',
+	Jcy: '\u0419',
+	jcy: '\u0439',
+	Jfr: '\uD835\uDD0D',
+	jfr: '\uD835\uDD27',
+	jmath: '\u0237',
+	Jopf: '\uD835\uDD41',
+	jopf: '\uD835\uDD5B',
+	Jscr: '\uD835\uDCA5',
+	jscr: '\uD835\uDCBF',
+	Jsercy: '\u0408',
+	jsercy: '\u0458',
+	Jukcy: '\u0404',
+	jukcy: '\u0454',
+	Kappa: '\u039A',
+	kappa: '\u03BA',
+	kappav: '\u03F0',
+	Kcedil: '\u0136',
+	kcedil: '\u0137',
+	Kcy: '\u041A',
+	kcy: '\u043A',
+	Kfr: '\uD835\uDD0E',
+	kfr: '\uD835\uDD28',
+	kgreen: '\u0138',
+	KHcy: '\u0425',
+	khcy: '\u0445',
+	KJcy: '\u040C',
+	kjcy: '\u045C',
+	Kopf: '\uD835\uDD42',
+	kopf: '\uD835\uDD5C',
+	Kscr: '\uD835\uDCA6',
+	kscr: '\uD835\uDCC0',
+	lAarr: '\u21DA',
+	Lacute: '\u0139',
+	lacute: '\u013A',
+	laemptyv: '\u29B4',
+	lagran: '\u2112',
+	Lambda: '\u039B',
+	lambda: '\u03BB',
+	Lang: '\u27EA',
+	lang: '\u27E8',
+	langd: '\u2991',
+	langle: '\u27E8',
+	lap: '\u2A85',
+	Laplacetrf: '\u2112',
+	laquo: '\u00AB',
+	Larr: '\u219E',
+	lArr: '\u21D0',
+	larr: '\u2190',
+	larrb: '\u21E4',
+	larrbfs: '\u291F',
+	larrfs: '\u291D',
+	larrhk: '\u21A9',
+	larrlp: '\u21AB',
+	larrpl: '\u2939',
+	larrsim: '\u2973',
+	larrtl: '\u21A2',
+	lat: '\u2AAB',
+	lAtail: '\u291B',
+	latail: '\u2919',
+	late: '\u2AAD',
+	lates: '\u2AAD\uFE00',
+	lBarr: '\u290E',
+	lbarr: '\u290C',
+	lbbrk: '\u2772',
+	lbrace: '\u007B',
+	lbrack: '\u005B',
+	lbrke: '\u298B',
+	lbrksld: '\u298F',
+	lbrkslu: '\u298D',
+	Lcaron: '\u013D',
+	lcaron: '\u013E',
+	Lcedil: '\u013B',
+	lcedil: '\u013C',
+	lceil: '\u2308',
+	lcub: '\u007B',
+	Lcy: '\u041B',
+	lcy: '\u043B',
+	ldca: '\u2936',
+	ldquo: '\u201C',
+	ldquor: '\u201E',
+	ldrdhar: '\u2967',
+	ldrushar: '\u294B',
+	ldsh: '\u21B2',
+	lE: '\u2266',
+	le: '\u2264',
+	LeftAngleBracket: '\u27E8',
+	LeftArrow: '\u2190',
+	Leftarrow: '\u21D0',
+	leftarrow: '\u2190',
+	LeftArrowBar: '\u21E4',
+	LeftArrowRightArrow: '\u21C6',
+	leftarrowtail: '\u21A2',
+	LeftCeiling: '\u2308',
+	LeftDoubleBracket: '\u27E6',
+	LeftDownTeeVector: '\u2961',
+	LeftDownVector: '\u21C3',
+	LeftDownVectorBar: '\u2959',
+	LeftFloor: '\u230A',
+	leftharpoondown: '\u21BD',
+	leftharpoonup: '\u21BC',
+	leftleftarrows: '\u21C7',
+	LeftRightArrow: '\u2194',
+	Leftrightarrow: '\u21D4',
+	leftrightarrow: '\u2194',
+	leftrightarrows: '\u21C6',
+	leftrightharpoons: '\u21CB',
+	leftrightsquigarrow: '\u21AD',
+	LeftRightVector: '\u294E',
+	LeftTee: '\u22A3',
+	LeftTeeArrow: '\u21A4',
+	LeftTeeVector: '\u295A',
+	leftthreetimes: '\u22CB',
+	LeftTriangle: '\u22B2',
+	LeftTriangleBar: '\u29CF',
+	LeftTriangleEqual: '\u22B4',
+	LeftUpDownVector: '\u2951',
+	LeftUpTeeVector: '\u2960',
+	LeftUpVector: '\u21BF',
+	LeftUpVectorBar: '\u2958',
+	LeftVector: '\u21BC',
+	LeftVectorBar: '\u2952',
+	lEg: '\u2A8B',
+	leg: '\u22DA',
+	leq: '\u2264',
+	leqq: '\u2266',
+	leqslant: '\u2A7D',
+	les: '\u2A7D',
+	lescc: '\u2AA8',
+	lesdot: '\u2A7F',
+	lesdoto: '\u2A81',
+	lesdotor: '\u2A83',
+	lesg: '\u22DA\uFE00',
+	lesges: '\u2A93',
+	lessapprox: '\u2A85',
+	lessdot: '\u22D6',
+	lesseqgtr: '\u22DA',
+	lesseqqgtr: '\u2A8B',
+	LessEqualGreater: '\u22DA',
+	LessFullEqual: '\u2266',
+	LessGreater: '\u2276',
+	lessgtr: '\u2276',
+	LessLess: '\u2AA1',
+	lesssim: '\u2272',
+	LessSlantEqual: '\u2A7D',
+	LessTilde: '\u2272',
+	lfisht: '\u297C',
+	lfloor: '\u230A',
+	Lfr: '\uD835\uDD0F',
+	lfr: '\uD835\uDD29',
+	lg: '\u2276',
+	lgE: '\u2A91',
+	lHar: '\u2962',
+	lhard: '\u21BD',
+	lharu: '\u21BC',
+	lharul: '\u296A',
+	lhblk: '\u2584',
+	LJcy: '\u0409',
+	ljcy: '\u0459',
+	Ll: '\u22D8',
+	ll: '\u226A',
+	llarr: '\u21C7',
+	llcorner: '\u231E',
+	Lleftarrow: '\u21DA',
+	llhard: '\u296B',
+	lltri: '\u25FA',
+	Lmidot: '\u013F',
+	lmidot: '\u0140',
+	lmoust: '\u23B0',
+	lmoustache: '\u23B0',
+	lnap: '\u2A89',
+	lnapprox: '\u2A89',
+	lnE: '\u2268',
+	lne: '\u2A87',
+	lneq: '\u2A87',
+	lneqq: '\u2268',
+	lnsim: '\u22E6',
+	loang: '\u27EC',
+	loarr: '\u21FD',
+	lobrk: '\u27E6',
+	LongLeftArrow: '\u27F5',
+	Longleftarrow: '\u27F8',
+	longleftarrow: '\u27F5',
+	LongLeftRightArrow: '\u27F7',
+	Longleftrightarrow: '\u27FA',
+	longleftrightarrow: '\u27F7',
+	longmapsto: '\u27FC',
+	LongRightArrow: '\u27F6',
+	Longrightarrow: '\u27F9',
+	longrightarrow: '\u27F6',
+	looparrowleft: '\u21AB',
+	looparrowright: '\u21AC',
+	lopar: '\u2985',
+	Lopf: '\uD835\uDD43',
+	lopf: '\uD835\uDD5D',
+	loplus: '\u2A2D',
+	lotimes: '\u2A34',
+	lowast: '\u2217',
+	lowbar: '\u005F',
+	LowerLeftArrow: '\u2199',
+	LowerRightArrow: '\u2198',
+	loz: '\u25CA',
+	lozenge: '\u25CA',
+	lozf: '\u29EB',
+	lpar: '\u0028',
+	lparlt: '\u2993',
+	lrarr: '\u21C6',
+	lrcorner: '\u231F',
+	lrhar: '\u21CB',
+	lrhard: '\u296D',
+	lrm: '\u200E',
+	lrtri: '\u22BF',
+	lsaquo: '\u2039',
+	Lscr: '\u2112',
+	lscr: '\uD835\uDCC1',
+	Lsh: '\u21B0',
+	lsh: '\u21B0',
+	lsim: '\u2272',
+	lsime: '\u2A8D',
+	lsimg: '\u2A8F',
+	lsqb: '\u005B',
+	lsquo: '\u2018',
+	lsquor: '\u201A',
+	Lstrok: '\u0141',
+	lstrok: '\u0142',
+	Lt: '\u226A',
+	LT: '\u003C',
+	lt: '\u003C',
+	ltcc: '\u2AA6',
+	ltcir: '\u2A79',
+	ltdot: '\u22D6',
+	lthree: '\u22CB',
+	ltimes: '\u22C9',
+	ltlarr: '\u2976',
+	ltquest: '\u2A7B',
+	ltri: '\u25C3',
+	ltrie: '\u22B4',
+	ltrif: '\u25C2',
+	ltrPar: '\u2996',
+	lurdshar: '\u294A',
+	luruhar: '\u2966',
+	lvertneqq: '\u2268\uFE00',
+	lvnE: '\u2268\uFE00',
+	macr: '\u00AF',
+	male: '\u2642',
+	malt: '\u2720',
+	maltese: '\u2720',
+	Map: '\u2905',
+	map: '\u21A6',
+	mapsto: '\u21A6',
+	mapstodown: '\u21A7',
+	mapstoleft: '\u21A4',
+	mapstoup: '\u21A5',
+	marker: '\u25AE',
+	mcomma: '\u2A29',
+	Mcy: '\u041C',
+	mcy: '\u043C',
+	mdash: '\u2014',
+	mDDot: '\u223A',
+	measuredangle: '\u2221',
+	MediumSpace: '\u205F',
+	Mellintrf: '\u2133',
+	Mfr: '\uD835\uDD10',
+	mfr: '\uD835\uDD2A',
+	mho: '\u2127',
+	micro: '\u00B5',
+	mid: '\u2223',
+	midast: '\u002A',
+	midcir: '\u2AF0',
+	middot: '\u00B7',
+	minus: '\u2212',
+	minusb: '\u229F',
+	minusd: '\u2238',
+	minusdu: '\u2A2A',
+	MinusPlus: '\u2213',
+	mlcp: '\u2ADB',
+	mldr: '\u2026',
+	mnplus: '\u2213',
+	models: '\u22A7',
+	Mopf: '\uD835\uDD44',
+	mopf: '\uD835\uDD5E',
+	mp: '\u2213',
+	Mscr: '\u2133',
+	mscr: '\uD835\uDCC2',
+	mstpos: '\u223E',
+	Mu: '\u039C',
+	mu: '\u03BC',
+	multimap: '\u22B8',
+	mumap: '\u22B8',
+	nabla: '\u2207',
+	Nacute: '\u0143',
+	nacute: '\u0144',
+	nang: '\u2220\u20D2',
+	nap: '\u2249',
+	napE: '\u2A70\u0338',
+	napid: '\u224B\u0338',
+	napos: '\u0149',
+	napprox: '\u2249',
+	natur: '\u266E',
+	natural: '\u266E',
+	naturals: '\u2115',
+	nbsp: '\u00A0',
+	nbump: '\u224E\u0338',
+	nbumpe: '\u224F\u0338',
+	ncap: '\u2A43',
+	Ncaron: '\u0147',
+	ncaron: '\u0148',
+	Ncedil: '\u0145',
+	ncedil: '\u0146',
+	ncong: '\u2247',
+	ncongdot: '\u2A6D\u0338',
+	ncup: '\u2A42',
+	Ncy: '\u041D',
+	ncy: '\u043D',
+	ndash: '\u2013',
+	ne: '\u2260',
+	nearhk: '\u2924',
+	neArr: '\u21D7',
+	nearr: '\u2197',
+	nearrow: '\u2197',
+	nedot: '\u2250\u0338',
+	NegativeMediumSpace: '\u200B',
+	NegativeThickSpace: '\u200B',
+	NegativeThinSpace: '\u200B',
+	NegativeVeryThinSpace: '\u200B',
+	nequiv: '\u2262',
+	nesear: '\u2928',
+	nesim: '\u2242\u0338',
+	NestedGreaterGreater: '\u226B',
+	NestedLessLess: '\u226A',
+	NewLine: '\u000A',
+	nexist: '\u2204',
+	nexists: '\u2204',
+	Nfr: '\uD835\uDD11',
+	nfr: '\uD835\uDD2B',
+	ngE: '\u2267\u0338',
+	nge: '\u2271',
+	ngeq: '\u2271',
+	ngeqq: '\u2267\u0338',
+	ngeqslant: '\u2A7E\u0338',
+	nges: '\u2A7E\u0338',
+	nGg: '\u22D9\u0338',
+	ngsim: '\u2275',
+	nGt: '\u226B\u20D2',
+	ngt: '\u226F',
+	ngtr: '\u226F',
+	nGtv: '\u226B\u0338',
+	nhArr: '\u21CE',
+	nharr: '\u21AE',
+	nhpar: '\u2AF2',
+	ni: '\u220B',
+	nis: '\u22FC',
+	nisd: '\u22FA',
+	niv: '\u220B',
+	NJcy: '\u040A',
+	njcy: '\u045A',
+	nlArr: '\u21CD',
+	nlarr: '\u219A',
+	nldr: '\u2025',
+	nlE: '\u2266\u0338',
+	nle: '\u2270',
+	nLeftarrow: '\u21CD',
+	nleftarrow: '\u219A',
+	nLeftrightarrow: '\u21CE',
+	nleftrightarrow: '\u21AE',
+	nleq: '\u2270',
+	nleqq: '\u2266\u0338',
+	nleqslant: '\u2A7D\u0338',
+	nles: '\u2A7D\u0338',
+	nless: '\u226E',
+	nLl: '\u22D8\u0338',
+	nlsim: '\u2274',
+	nLt: '\u226A\u20D2',
+	nlt: '\u226E',
+	nltri: '\u22EA',
+	nltrie: '\u22EC',
+	nLtv: '\u226A\u0338',
+	nmid: '\u2224',
+	NoBreak: '\u2060',
+	NonBreakingSpace: '\u00A0',
+	Nopf: '\u2115',
+	nopf: '\uD835\uDD5F',
+	Not: '\u2AEC',
+	not: '\u00AC',
+	NotCongruent: '\u2262',
+	NotCupCap: '\u226D',
+	NotDoubleVerticalBar: '\u2226',
+	NotElement: '\u2209',
+	NotEqual: '\u2260',
+	NotEqualTilde: '\u2242\u0338',
+	NotExists: '\u2204',
+	NotGreater: '\u226F',
+	NotGreaterEqual: '\u2271',
+	NotGreaterFullEqual: '\u2267\u0338',
+	NotGreaterGreater: '\u226B\u0338',
+	NotGreaterLess: '\u2279',
+	NotGreaterSlantEqual: '\u2A7E\u0338',
+	NotGreaterTilde: '\u2275',
+	NotHumpDownHump: '\u224E\u0338',
+	NotHumpEqual: '\u224F\u0338',
+	notin: '\u2209',
+	notindot: '\u22F5\u0338',
+	notinE: '\u22F9\u0338',
+	notinva: '\u2209',
+	notinvb: '\u22F7',
+	notinvc: '\u22F6',
+	NotLeftTriangle: '\u22EA',
+	NotLeftTriangleBar: '\u29CF\u0338',
+	NotLeftTriangleEqual: '\u22EC',
+	NotLess: '\u226E',
+	NotLessEqual: '\u2270',
+	NotLessGreater: '\u2278',
+	NotLessLess: '\u226A\u0338',
+	NotLessSlantEqual: '\u2A7D\u0338',
+	NotLessTilde: '\u2274',
+	NotNestedGreaterGreater: '\u2AA2\u0338',
+	NotNestedLessLess: '\u2AA1\u0338',
+	notni: '\u220C',
+	notniva: '\u220C',
+	notnivb: '\u22FE',
+	notnivc: '\u22FD',
+	NotPrecedes: '\u2280',
+	NotPrecedesEqual: '\u2AAF\u0338',
+	NotPrecedesSlantEqual: '\u22E0',
+	NotReverseElement: '\u220C',
+	NotRightTriangle: '\u22EB',
+	NotRightTriangleBar: '\u29D0\u0338',
+	NotRightTriangleEqual: '\u22ED',
+	NotSquareSubset: '\u228F\u0338',
+	NotSquareSubsetEqual: '\u22E2',
+	NotSquareSuperset: '\u2290\u0338',
+	NotSquareSupersetEqual: '\u22E3',
+	NotSubset: '\u2282\u20D2',
+	NotSubsetEqual: '\u2288',
+	NotSucceeds: '\u2281',
+	NotSucceedsEqual: '\u2AB0\u0338',
+	NotSucceedsSlantEqual: '\u22E1',
+	NotSucceedsTilde: '\u227F\u0338',
+	NotSuperset: '\u2283\u20D2',
+	NotSupersetEqual: '\u2289',
+	NotTilde: '\u2241',
+	NotTildeEqual: '\u2244',
+	NotTildeFullEqual: '\u2247',
+	NotTildeTilde: '\u2249',
+	NotVerticalBar: '\u2224',
+	npar: '\u2226',
+	nparallel: '\u2226',
+	nparsl: '\u2AFD\u20E5',
+	npart: '\u2202\u0338',
+	npolint: '\u2A14',
+	npr: '\u2280',
+	nprcue: '\u22E0',
+	npre: '\u2AAF\u0338',
+	nprec: '\u2280',
+	npreceq: '\u2AAF\u0338',
+	nrArr: '\u21CF',
+	nrarr: '\u219B',
+	nrarrc: '\u2933\u0338',
+	nrarrw: '\u219D\u0338',
+	nRightarrow: '\u21CF',
+	nrightarrow: '\u219B',
+	nrtri: '\u22EB',
+	nrtrie: '\u22ED',
+	nsc: '\u2281',
+	nsccue: '\u22E1',
+	nsce: '\u2AB0\u0338',
+	Nscr: '\uD835\uDCA9',
+	nscr: '\uD835\uDCC3',
+	nshortmid: '\u2224',
+	nshortparallel: '\u2226',
+	nsim: '\u2241',
+	nsime: '\u2244',
+	nsimeq: '\u2244',
+	nsmid: '\u2224',
+	nspar: '\u2226',
+	nsqsube: '\u22E2',
+	nsqsupe: '\u22E3',
+	nsub: '\u2284',
+	nsubE: '\u2AC5\u0338',
+	nsube: '\u2288',
+	nsubset: '\u2282\u20D2',
+	nsubseteq: '\u2288',
+	nsubseteqq: '\u2AC5\u0338',
+	nsucc: '\u2281',
+	nsucceq: '\u2AB0\u0338',
+	nsup: '\u2285',
+	nsupE: '\u2AC6\u0338',
+	nsupe: '\u2289',
+	nsupset: '\u2283\u20D2',
+	nsupseteq: '\u2289',
+	nsupseteqq: '\u2AC6\u0338',
+	ntgl: '\u2279',
+	Ntilde: '\u00D1',
+	ntilde: '\u00F1',
+	ntlg: '\u2278',
+	ntriangleleft: '\u22EA',
+	ntrianglelefteq: '\u22EC',
+	ntriangleright: '\u22EB',
+	ntrianglerighteq: '\u22ED',
+	Nu: '\u039D',
+	nu: '\u03BD',
+	num: '\u0023',
+	numero: '\u2116',
+	numsp: '\u2007',
+	nvap: '\u224D\u20D2',
+	nVDash: '\u22AF',
+	nVdash: '\u22AE',
+	nvDash: '\u22AD',
+	nvdash: '\u22AC',
+	nvge: '\u2265\u20D2',
+	nvgt: '\u003E\u20D2',
+	nvHarr: '\u2904',
+	nvinfin: '\u29DE',
+	nvlArr: '\u2902',
+	nvle: '\u2264\u20D2',
+	nvlt: '\u003C\u20D2',
+	nvltrie: '\u22B4\u20D2',
+	nvrArr: '\u2903',
+	nvrtrie: '\u22B5\u20D2',
+	nvsim: '\u223C\u20D2',
+	nwarhk: '\u2923',
+	nwArr: '\u21D6',
+	nwarr: '\u2196',
+	nwarrow: '\u2196',
+	nwnear: '\u2927',
+	Oacute: '\u00D3',
+	oacute: '\u00F3',
+	oast: '\u229B',
+	ocir: '\u229A',
+	Ocirc: '\u00D4',
+	ocirc: '\u00F4',
+	Ocy: '\u041E',
+	ocy: '\u043E',
+	odash: '\u229D',
+	Odblac: '\u0150',
+	odblac: '\u0151',
+	odiv: '\u2A38',
+	odot: '\u2299',
+	odsold: '\u29BC',
+	OElig: '\u0152',
+	oelig: '\u0153',
+	ofcir: '\u29BF',
+	Ofr: '\uD835\uDD12',
+	ofr: '\uD835\uDD2C',
+	ogon: '\u02DB',
+	Ograve: '\u00D2',
+	ograve: '\u00F2',
+	ogt: '\u29C1',
+	ohbar: '\u29B5',
+	ohm: '\u03A9',
+	oint: '\u222E',
+	olarr: '\u21BA',
+	olcir: '\u29BE',
+	olcross: '\u29BB',
+	oline: '\u203E',
+	olt: '\u29C0',
+	Omacr: '\u014C',
+	omacr: '\u014D',
+	Omega: '\u03A9',
+	omega: '\u03C9',
+	Omicron: '\u039F',
+	omicron: '\u03BF',
+	omid: '\u29B6',
+	ominus: '\u2296',
+	Oopf: '\uD835\uDD46',
+	oopf: '\uD835\uDD60',
+	opar: '\u29B7',
+	OpenCurlyDoubleQuote: '\u201C',
+	OpenCurlyQuote: '\u2018',
+	operp: '\u29B9',
+	oplus: '\u2295',
+	Or: '\u2A54',
+	or: '\u2228',
+	orarr: '\u21BB',
+	ord: '\u2A5D',
+	order: '\u2134',
+	orderof: '\u2134',
+	ordf: '\u00AA',
+	ordm: '\u00BA',
+	origof: '\u22B6',
+	oror: '\u2A56',
+	orslope: '\u2A57',
+	orv: '\u2A5B',
+	oS: '\u24C8',
+	Oscr: '\uD835\uDCAA',
+	oscr: '\u2134',
+	Oslash: '\u00D8',
+	oslash: '\u00F8',
+	osol: '\u2298',
+	Otilde: '\u00D5',
+	otilde: '\u00F5',
+	Otimes: '\u2A37',
+	otimes: '\u2297',
+	otimesas: '\u2A36',
+	Ouml: '\u00D6',
+	ouml: '\u00F6',
+	ovbar: '\u233D',
+	OverBar: '\u203E',
+	OverBrace: '\u23DE',
+	OverBracket: '\u23B4',
+	OverParenthesis: '\u23DC',
+	par: '\u2225',
+	para: '\u00B6',
+	parallel: '\u2225',
+	parsim: '\u2AF3',
+	parsl: '\u2AFD',
+	part: '\u2202',
+	PartialD: '\u2202',
+	Pcy: '\u041F',
+	pcy: '\u043F',
+	percnt: '\u0025',
+	period: '\u002E',
+	permil: '\u2030',
+	perp: '\u22A5',
+	pertenk: '\u2031',
+	Pfr: '\uD835\uDD13',
+	pfr: '\uD835\uDD2D',
+	Phi: '\u03A6',
+	phi: '\u03C6',
+	phiv: '\u03D5',
+	phmmat: '\u2133',
+	phone: '\u260E',
+	Pi: '\u03A0',
+	pi: '\u03C0',
+	pitchfork: '\u22D4',
+	piv: '\u03D6',
+	planck: '\u210F',
+	planckh: '\u210E',
+	plankv: '\u210F',
+	plus: '\u002B',
+	plusacir: '\u2A23',
+	plusb: '\u229E',
+	pluscir: '\u2A22',
+	plusdo: '\u2214',
+	plusdu: '\u2A25',
+	pluse: '\u2A72',
+	PlusMinus: '\u00B1',
+	plusmn: '\u00B1',
+	plussim: '\u2A26',
+	plustwo: '\u2A27',
+	pm: '\u00B1',
+	Poincareplane: '\u210C',
+	pointint: '\u2A15',
+	Popf: '\u2119',
+	popf: '\uD835\uDD61',
+	pound: '\u00A3',
+	Pr: '\u2ABB',
+	pr: '\u227A',
+	prap: '\u2AB7',
+	prcue: '\u227C',
+	prE: '\u2AB3',
+	pre: '\u2AAF',
+	prec: '\u227A',
+	precapprox: '\u2AB7',
+	preccurlyeq: '\u227C',
+	Precedes: '\u227A',
+	PrecedesEqual: '\u2AAF',
+	PrecedesSlantEqual: '\u227C',
+	PrecedesTilde: '\u227E',
+	preceq: '\u2AAF',
+	precnapprox: '\u2AB9',
+	precneqq: '\u2AB5',
+	precnsim: '\u22E8',
+	precsim: '\u227E',
+	Prime: '\u2033',
+	prime: '\u2032',
+	primes: '\u2119',
+	prnap: '\u2AB9',
+	prnE: '\u2AB5',
+	prnsim: '\u22E8',
+	prod: '\u220F',
+	Product: '\u220F',
+	profalar: '\u232E',
+	profline: '\u2312',
+	profsurf: '\u2313',
+	prop: '\u221D',
+	Proportion: '\u2237',
+	Proportional: '\u221D',
+	propto: '\u221D',
+	prsim: '\u227E',
+	prurel: '\u22B0',
+	Pscr: '\uD835\uDCAB',
+	pscr: '\uD835\uDCC5',
+	Psi: '\u03A8',
+	psi: '\u03C8',
+	puncsp: '\u2008',
+	Qfr: '\uD835\uDD14',
+	qfr: '\uD835\uDD2E',
+	qint: '\u2A0C',
+	Qopf: '\u211A',
+	qopf: '\uD835\uDD62',
+	qprime: '\u2057',
+	Qscr: '\uD835\uDCAC',
+	qscr: '\uD835\uDCC6',
+	quaternions: '\u210D',
+	quatint: '\u2A16',
+	quest: '\u003F',
+	questeq: '\u225F',
+	QUOT: '\u0022',
+	quot: '\u0022',
+	rAarr: '\u21DB',
+	race: '\u223D\u0331',
+	Racute: '\u0154',
+	racute: '\u0155',
+	radic: '\u221A',
+	raemptyv: '\u29B3',
+	Rang: '\u27EB',
+	rang: '\u27E9',
+	rangd: '\u2992',
+	range: '\u29A5',
+	rangle: '\u27E9',
+	raquo: '\u00BB',
+	Rarr: '\u21A0',
+	rArr: '\u21D2',
+	rarr: '\u2192',
+	rarrap: '\u2975',
+	rarrb: '\u21E5',
+	rarrbfs: '\u2920',
+	rarrc: '\u2933',
+	rarrfs: '\u291E',
+	rarrhk: '\u21AA',
+	rarrlp: '\u21AC',
+	rarrpl: '\u2945',
+	rarrsim: '\u2974',
+	Rarrtl: '\u2916',
+	rarrtl: '\u21A3',
+	rarrw: '\u219D',
+	rAtail: '\u291C',
+	ratail: '\u291A',
+	ratio: '\u2236',
+	rationals: '\u211A',
+	RBarr: '\u2910',
+	rBarr: '\u290F',
+	rbarr: '\u290D',
+	rbbrk: '\u2773',
+	rbrace: '\u007D',
+	rbrack: '\u005D',
+	rbrke: '\u298C',
+	rbrksld: '\u298E',
+	rbrkslu: '\u2990',
+	Rcaron: '\u0158',
+	rcaron: '\u0159',
+	Rcedil: '\u0156',
+	rcedil: '\u0157',
+	rceil: '\u2309',
+	rcub: '\u007D',
+	Rcy: '\u0420',
+	rcy: '\u0440',
+	rdca: '\u2937',
+	rdldhar: '\u2969',
+	rdquo: '\u201D',
+	rdquor: '\u201D',
+	rdsh: '\u21B3',
+	Re: '\u211C',
+	real: '\u211C',
+	realine: '\u211B',
+	realpart: '\u211C',
+	reals: '\u211D',
+	rect: '\u25AD',
+	REG: '\u00AE',
+	reg: '\u00AE',
+	ReverseElement: '\u220B',
+	ReverseEquilibrium: '\u21CB',
+	ReverseUpEquilibrium: '\u296F',
+	rfisht: '\u297D',
+	rfloor: '\u230B',
+	Rfr: '\u211C',
+	rfr: '\uD835\uDD2F',
+	rHar: '\u2964',
+	rhard: '\u21C1',
+	rharu: '\u21C0',
+	rharul: '\u296C',
+	Rho: '\u03A1',
+	rho: '\u03C1',
+	rhov: '\u03F1',
+	RightAngleBracket: '\u27E9',
+	RightArrow: '\u2192',
+	Rightarrow: '\u21D2',
+	rightarrow: '\u2192',
+	RightArrowBar: '\u21E5',
+	RightArrowLeftArrow: '\u21C4',
+	rightarrowtail: '\u21A3',
+	RightCeiling: '\u2309',
+	RightDoubleBracket: '\u27E7',
+	RightDownTeeVector: '\u295D',
+	RightDownVector: '\u21C2',
+	RightDownVectorBar: '\u2955',
+	RightFloor: '\u230B',
+	rightharpoondown: '\u21C1',
+	rightharpoonup: '\u21C0',
+	rightleftarrows: '\u21C4',
+	rightleftharpoons: '\u21CC',
+	rightrightarrows: '\u21C9',
+	rightsquigarrow: '\u219D',
+	RightTee: '\u22A2',
+	RightTeeArrow: '\u21A6',
+	RightTeeVector: '\u295B',
+	rightthreetimes: '\u22CC',
+	RightTriangle: '\u22B3',
+	RightTriangleBar: '\u29D0',
+	RightTriangleEqual: '\u22B5',
+	RightUpDownVector: '\u294F',
+	RightUpTeeVector: '\u295C',
+	RightUpVector: '\u21BE',
+	RightUpVectorBar: '\u2954',
+	RightVector: '\u21C0',
+	RightVectorBar: '\u2953',
+	ring: '\u02DA',
+	risingdotseq: '\u2253',
+	rlarr: '\u21C4',
+	rlhar: '\u21CC',
+	rlm: '\u200F',
+	rmoust: '\u23B1',
+	rmoustache: '\u23B1',
+	rnmid: '\u2AEE',
+	roang: '\u27ED',
+	roarr: '\u21FE',
+	robrk: '\u27E7',
+	ropar: '\u2986',
+	Ropf: '\u211D',
+	ropf: '\uD835\uDD63',
+	roplus: '\u2A2E',
+	rotimes: '\u2A35',
+	RoundImplies: '\u2970',
+	rpar: '\u0029',
+	rpargt: '\u2994',
+	rppolint: '\u2A12',
+	rrarr: '\u21C9',
+	Rrightarrow: '\u21DB',
+	rsaquo: '\u203A',
+	Rscr: '\u211B',
+	rscr: '\uD835\uDCC7',
+	Rsh: '\u21B1',
+	rsh: '\u21B1',
+	rsqb: '\u005D',
+	rsquo: '\u2019',
+	rsquor: '\u2019',
+	rthree: '\u22CC',
+	rtimes: '\u22CA',
+	rtri: '\u25B9',
+	rtrie: '\u22B5',
+	rtrif: '\u25B8',
+	rtriltri: '\u29CE',
+	RuleDelayed: '\u29F4',
+	ruluhar: '\u2968',
+	rx: '\u211E',
+	Sacute: '\u015A',
+	sacute: '\u015B',
+	sbquo: '\u201A',
+	Sc: '\u2ABC',
+	sc: '\u227B',
+	scap: '\u2AB8',
+	Scaron: '\u0160',
+	scaron: '\u0161',
+	sccue: '\u227D',
+	scE: '\u2AB4',
+	sce: '\u2AB0',
+	Scedil: '\u015E',
+	scedil: '\u015F',
+	Scirc: '\u015C',
+	scirc: '\u015D',
+	scnap: '\u2ABA',
+	scnE: '\u2AB6',
+	scnsim: '\u22E9',
+	scpolint: '\u2A13',
+	scsim: '\u227F',
+	Scy: '\u0421',
+	scy: '\u0441',
+	sdot: '\u22C5',
+	sdotb: '\u22A1',
+	sdote: '\u2A66',
+	searhk: '\u2925',
+	seArr: '\u21D8',
+	searr: '\u2198',
+	searrow: '\u2198',
+	sect: '\u00A7',
+	semi: '\u003B',
+	seswar: '\u2929',
+	setminus: '\u2216',
+	setmn: '\u2216',
+	sext: '\u2736',
+	Sfr: '\uD835\uDD16',
+	sfr: '\uD835\uDD30',
+	sfrown: '\u2322',
+	sharp: '\u266F',
+	SHCHcy: '\u0429',
+	shchcy: '\u0449',
+	SHcy: '\u0428',
+	shcy: '\u0448',
+	ShortDownArrow: '\u2193',
+	ShortLeftArrow: '\u2190',
+	shortmid: '\u2223',
+	shortparallel: '\u2225',
+	ShortRightArrow: '\u2192',
+	ShortUpArrow: '\u2191',
+	shy: '\u00AD',
+	Sigma: '\u03A3',
+	sigma: '\u03C3',
+	sigmaf: '\u03C2',
+	sigmav: '\u03C2',
+	sim: '\u223C',
+	simdot: '\u2A6A',
+	sime: '\u2243',
+	simeq: '\u2243',
+	simg: '\u2A9E',
+	simgE: '\u2AA0',
+	siml: '\u2A9D',
+	simlE: '\u2A9F',
+	simne: '\u2246',
+	simplus: '\u2A24',
+	simrarr: '\u2972',
+	slarr: '\u2190',
+	SmallCircle: '\u2218',
+	smallsetminus: '\u2216',
+	smashp: '\u2A33',
+	smeparsl: '\u29E4',
+	smid: '\u2223',
+	smile: '\u2323',
+	smt: '\u2AAA',
+	smte: '\u2AAC',
+	smtes: '\u2AAC\uFE00',
+	SOFTcy: '\u042C',
+	softcy: '\u044C',
+	sol: '\u002F',
+	solb: '\u29C4',
+	solbar: '\u233F',
+	Sopf: '\uD835\uDD4A',
+	sopf: '\uD835\uDD64',
+	spades: '\u2660',
+	spadesuit: '\u2660',
+	spar: '\u2225',
+	sqcap: '\u2293',
+	sqcaps: '\u2293\uFE00',
+	sqcup: '\u2294',
+	sqcups: '\u2294\uFE00',
+	Sqrt: '\u221A',
+	sqsub: '\u228F',
+	sqsube: '\u2291',
+	sqsubset: '\u228F',
+	sqsubseteq: '\u2291',
+	sqsup: '\u2290',
+	sqsupe: '\u2292',
+	sqsupset: '\u2290',
+	sqsupseteq: '\u2292',
+	squ: '\u25A1',
+	Square: '\u25A1',
+	square: '\u25A1',
+	SquareIntersection: '\u2293',
+	SquareSubset: '\u228F',
+	SquareSubsetEqual: '\u2291',
+	SquareSuperset: '\u2290',
+	SquareSupersetEqual: '\u2292',
+	SquareUnion: '\u2294',
+	squarf: '\u25AA',
+	squf: '\u25AA',
+	srarr: '\u2192',
+	Sscr: '\uD835\uDCAE',
+	sscr: '\uD835\uDCC8',
+	ssetmn: '\u2216',
+	ssmile: '\u2323',
+	sstarf: '\u22C6',
+	Star: '\u22C6',
+	star: '\u2606',
+	starf: '\u2605',
+	straightepsilon: '\u03F5',
+	straightphi: '\u03D5',
+	strns: '\u00AF',
+	Sub: '\u22D0',
+	sub: '\u2282',
+	subdot: '\u2ABD',
+	subE: '\u2AC5',
+	sube: '\u2286',
+	subedot: '\u2AC3',
+	submult: '\u2AC1',
+	subnE: '\u2ACB',
+	subne: '\u228A',
+	subplus: '\u2ABF',
+	subrarr: '\u2979',
+	Subset: '\u22D0',
+	subset: '\u2282',
+	subseteq: '\u2286',
+	subseteqq: '\u2AC5',
+	SubsetEqual: '\u2286',
+	subsetneq: '\u228A',
+	subsetneqq: '\u2ACB',
+	subsim: '\u2AC7',
+	subsub: '\u2AD5',
+	subsup: '\u2AD3',
+	succ: '\u227B',
+	succapprox: '\u2AB8',
+	succcurlyeq: '\u227D',
+	Succeeds: '\u227B',
+	SucceedsEqual: '\u2AB0',
+	SucceedsSlantEqual: '\u227D',
+	SucceedsTilde: '\u227F',
+	succeq: '\u2AB0',
+	succnapprox: '\u2ABA',
+	succneqq: '\u2AB6',
+	succnsim: '\u22E9',
+	succsim: '\u227F',
+	SuchThat: '\u220B',
+	Sum: '\u2211',
+	sum: '\u2211',
+	sung: '\u266A',
+	Sup: '\u22D1',
+	sup: '\u2283',
+	sup1: '\u00B9',
+	sup2: '\u00B2',
+	sup3: '\u00B3',
+	supdot: '\u2ABE',
+	supdsub: '\u2AD8',
+	supE: '\u2AC6',
+	supe: '\u2287',
+	supedot: '\u2AC4',
+	Superset: '\u2283',
+	SupersetEqual: '\u2287',
+	suphsol: '\u27C9',
+	suphsub: '\u2AD7',
+	suplarr: '\u297B',
+	supmult: '\u2AC2',
+	supnE: '\u2ACC',
+	supne: '\u228B',
+	supplus: '\u2AC0',
+	Supset: '\u22D1',
+	supset: '\u2283',
+	supseteq: '\u2287',
+	supseteqq: '\u2AC6',
+	supsetneq: '\u228B',
+	supsetneqq: '\u2ACC',
+	supsim: '\u2AC8',
+	supsub: '\u2AD4',
+	supsup: '\u2AD6',
+	swarhk: '\u2926',
+	swArr: '\u21D9',
+	swarr: '\u2199',
+	swarrow: '\u2199',
+	swnwar: '\u292A',
+	szlig: '\u00DF',
+	Tab: '\u0009',
+	target: '\u2316',
+	Tau: '\u03A4',
+	tau: '\u03C4',
+	tbrk: '\u23B4',
+	Tcaron: '\u0164',
+	tcaron: '\u0165',
+	Tcedil: '\u0162',
+	tcedil: '\u0163',
+	Tcy: '\u0422',
+	tcy: '\u0442',
+	tdot: '\u20DB',
+	telrec: '\u2315',
+	Tfr: '\uD835\uDD17',
+	tfr: '\uD835\uDD31',
+	there4: '\u2234',
+	Therefore: '\u2234',
+	therefore: '\u2234',
+	Theta: '\u0398',
+	theta: '\u03B8',
+	thetasym: '\u03D1',
+	thetav: '\u03D1',
+	thickapprox: '\u2248',
+	thicksim: '\u223C',
+	ThickSpace: '\u205F\u200A',
+	thinsp: '\u2009',
+	ThinSpace: '\u2009',
+	thkap: '\u2248',
+	thksim: '\u223C',
+	THORN: '\u00DE',
+	thorn: '\u00FE',
+	Tilde: '\u223C',
+	tilde: '\u02DC',
+	TildeEqual: '\u2243',
+	TildeFullEqual: '\u2245',
+	TildeTilde: '\u2248',
+	times: '\u00D7',
+	timesb: '\u22A0',
+	timesbar: '\u2A31',
+	timesd: '\u2A30',
+	tint: '\u222D',
+	toea: '\u2928',
+	top: '\u22A4',
+	topbot: '\u2336',
+	topcir: '\u2AF1',
+	Topf: '\uD835\uDD4B',
+	topf: '\uD835\uDD65',
+	topfork: '\u2ADA',
+	tosa: '\u2929',
+	tprime: '\u2034',
+	TRADE: '\u2122',
+	trade: '\u2122',
+	triangle: '\u25B5',
+	triangledown: '\u25BF',
+	triangleleft: '\u25C3',
+	trianglelefteq: '\u22B4',
+	triangleq: '\u225C',
+	triangleright: '\u25B9',
+	trianglerighteq: '\u22B5',
+	tridot: '\u25EC',
+	trie: '\u225C',
+	triminus: '\u2A3A',
+	TripleDot: '\u20DB',
+	triplus: '\u2A39',
+	trisb: '\u29CD',
+	tritime: '\u2A3B',
+	trpezium: '\u23E2',
+	Tscr: '\uD835\uDCAF',
+	tscr: '\uD835\uDCC9',
+	TScy: '\u0426',
+	tscy: '\u0446',
+	TSHcy: '\u040B',
+	tshcy: '\u045B',
+	Tstrok: '\u0166',
+	tstrok: '\u0167',
+	twixt: '\u226C',
+	twoheadleftarrow: '\u219E',
+	twoheadrightarrow: '\u21A0',
+	Uacute: '\u00DA',
+	uacute: '\u00FA',
+	Uarr: '\u219F',
+	uArr: '\u21D1',
+	uarr: '\u2191',
+	Uarrocir: '\u2949',
+	Ubrcy: '\u040E',
+	ubrcy: '\u045E',
+	Ubreve: '\u016C',
+	ubreve: '\u016D',
+	Ucirc: '\u00DB',
+	ucirc: '\u00FB',
+	Ucy: '\u0423',
+	ucy: '\u0443',
+	udarr: '\u21C5',
+	Udblac: '\u0170',
+	udblac: '\u0171',
+	udhar: '\u296E',
+	ufisht: '\u297E',
+	Ufr: '\uD835\uDD18',
+	ufr: '\uD835\uDD32',
+	Ugrave: '\u00D9',
+	ugrave: '\u00F9',
+	uHar: '\u2963',
+	uharl: '\u21BF',
+	uharr: '\u21BE',
+	uhblk: '\u2580',
+	ulcorn: '\u231C',
+	ulcorner: '\u231C',
+	ulcrop: '\u230F',
+	ultri: '\u25F8',
+	Umacr: '\u016A',
+	umacr: '\u016B',
+	uml: '\u00A8',
+	UnderBar: '\u005F',
+	UnderBrace: '\u23DF',
+	UnderBracket: '\u23B5',
+	UnderParenthesis: '\u23DD',
+	Union: '\u22C3',
+	UnionPlus: '\u228E',
+	Uogon: '\u0172',
+	uogon: '\u0173',
+	Uopf: '\uD835\uDD4C',
+	uopf: '\uD835\uDD66',
+	UpArrow: '\u2191',
+	Uparrow: '\u21D1',
+	uparrow: '\u2191',
+	UpArrowBar: '\u2912',
+	UpArrowDownArrow: '\u21C5',
+	UpDownArrow: '\u2195',
+	Updownarrow: '\u21D5',
+	updownarrow: '\u2195',
+	UpEquilibrium: '\u296E',
+	upharpoonleft: '\u21BF',
+	upharpoonright: '\u21BE',
+	uplus: '\u228E',
+	UpperLeftArrow: '\u2196',
+	UpperRightArrow: '\u2197',
+	Upsi: '\u03D2',
+	upsi: '\u03C5',
+	upsih: '\u03D2',
+	Upsilon: '\u03A5',
+	upsilon: '\u03C5',
+	UpTee: '\u22A5',
+	UpTeeArrow: '\u21A5',
+	upuparrows: '\u21C8',
+	urcorn: '\u231D',
+	urcorner: '\u231D',
+	urcrop: '\u230E',
+	Uring: '\u016E',
+	uring: '\u016F',
+	urtri: '\u25F9',
+	Uscr: '\uD835\uDCB0',
+	uscr: '\uD835\uDCCA',
+	utdot: '\u22F0',
+	Utilde: '\u0168',
+	utilde: '\u0169',
+	utri: '\u25B5',
+	utrif: '\u25B4',
+	uuarr: '\u21C8',
+	Uuml: '\u00DC',
+	uuml: '\u00FC',
+	uwangle: '\u29A7',
+	vangrt: '\u299C',
+	varepsilon: '\u03F5',
+	varkappa: '\u03F0',
+	varnothing: '\u2205',
+	varphi: '\u03D5',
+	varpi: '\u03D6',
+	varpropto: '\u221D',
+	vArr: '\u21D5',
+	varr: '\u2195',
+	varrho: '\u03F1',
+	varsigma: '\u03C2',
+	varsubsetneq: '\u228A\uFE00',
+	varsubsetneqq: '\u2ACB\uFE00',
+	varsupsetneq: '\u228B\uFE00',
+	varsupsetneqq: '\u2ACC\uFE00',
+	vartheta: '\u03D1',
+	vartriangleleft: '\u22B2',
+	vartriangleright: '\u22B3',
+	Vbar: '\u2AEB',
+	vBar: '\u2AE8',
+	vBarv: '\u2AE9',
+	Vcy: '\u0412',
+	vcy: '\u0432',
+	VDash: '\u22AB',
+	Vdash: '\u22A9',
+	vDash: '\u22A8',
+	vdash: '\u22A2',
+	Vdashl: '\u2AE6',
+	Vee: '\u22C1',
+	vee: '\u2228',
+	veebar: '\u22BB',
+	veeeq: '\u225A',
+	vellip: '\u22EE',
+	Verbar: '\u2016',
+	verbar: '\u007C',
+	Vert: '\u2016',
+	vert: '\u007C',
+	VerticalBar: '\u2223',
+	VerticalLine: '\u007C',
+	VerticalSeparator: '\u2758',
+	VerticalTilde: '\u2240',
+	VeryThinSpace: '\u200A',
+	Vfr: '\uD835\uDD19',
+	vfr: '\uD835\uDD33',
+	vltri: '\u22B2',
+	vnsub: '\u2282\u20D2',
+	vnsup: '\u2283\u20D2',
+	Vopf: '\uD835\uDD4D',
+	vopf: '\uD835\uDD67',
+	vprop: '\u221D',
+	vrtri: '\u22B3',
+	Vscr: '\uD835\uDCB1',
+	vscr: '\uD835\uDCCB',
+	vsubnE: '\u2ACB\uFE00',
+	vsubne: '\u228A\uFE00',
+	vsupnE: '\u2ACC\uFE00',
+	vsupne: '\u228B\uFE00',
+	Vvdash: '\u22AA',
+	vzigzag: '\u299A',
+	Wcirc: '\u0174',
+	wcirc: '\u0175',
+	wedbar: '\u2A5F',
+	Wedge: '\u22C0',
+	wedge: '\u2227',
+	wedgeq: '\u2259',
+	weierp: '\u2118',
+	Wfr: '\uD835\uDD1A',
+	wfr: '\uD835\uDD34',
+	Wopf: '\uD835\uDD4E',
+	wopf: '\uD835\uDD68',
+	wp: '\u2118',
+	wr: '\u2240',
+	wreath: '\u2240',
+	Wscr: '\uD835\uDCB2',
+	wscr: '\uD835\uDCCC',
+	xcap: '\u22C2',
+	xcirc: '\u25EF',
+	xcup: '\u22C3',
+	xdtri: '\u25BD',
+	Xfr: '\uD835\uDD1B',
+	xfr: '\uD835\uDD35',
+	xhArr: '\u27FA',
+	xharr: '\u27F7',
+	Xi: '\u039E',
+	xi: '\u03BE',
+	xlArr: '\u27F8',
+	xlarr: '\u27F5',
+	xmap: '\u27FC',
+	xnis: '\u22FB',
+	xodot: '\u2A00',
+	Xopf: '\uD835\uDD4F',
+	xopf: '\uD835\uDD69',
+	xoplus: '\u2A01',
+	xotime: '\u2A02',
+	xrArr: '\u27F9',
+	xrarr: '\u27F6',
+	Xscr: '\uD835\uDCB3',
+	xscr: '\uD835\uDCCD',
+	xsqcup: '\u2A06',
+	xuplus: '\u2A04',
+	xutri: '\u25B3',
+	xvee: '\u22C1',
+	xwedge: '\u22C0',
+	Yacute: '\u00DD',
+	yacute: '\u00FD',
+	YAcy: '\u042F',
+	yacy: '\u044F',
+	Ycirc: '\u0176',
+	ycirc: '\u0177',
+	Ycy: '\u042B',
+	ycy: '\u044B',
+	yen: '\u00A5',
+	Yfr: '\uD835\uDD1C',
+	yfr: '\uD835\uDD36',
+	YIcy: '\u0407',
+	yicy: '\u0457',
+	Yopf: '\uD835\uDD50',
+	yopf: '\uD835\uDD6A',
+	Yscr: '\uD835\uDCB4',
+	yscr: '\uD835\uDCCE',
+	YUcy: '\u042E',
+	yucy: '\u044E',
+	Yuml: '\u0178',
+	yuml: '\u00FF',
+	Zacute: '\u0179',
+	zacute: '\u017A',
+	Zcaron: '\u017D',
+	zcaron: '\u017E',
+	Zcy: '\u0417',
+	zcy: '\u0437',
+	Zdot: '\u017B',
+	zdot: '\u017C',
+	zeetrf: '\u2128',
+	ZeroWidthSpace: '\u200B',
+	Zeta: '\u0396',
+	zeta: '\u03B6',
+	Zfr: '\u2128',
+	zfr: '\uD835\uDD37',
+	ZHcy: '\u0416',
+	zhcy: '\u0436',
+	zigrarr: '\u21DD',
+	Zopf: '\u2124',
+	zopf: '\uD835\uDD6B',
+	Zscr: '\uD835\uDCB5',
+	zscr: '\uD835\uDCCF',
+	zwj: '\u200D',
+	zwnj: '\u200C',
+});
+
+/**
+ * @deprecated
+ * Use `HTML_ENTITIES` instead.
+ * @see {@link HTML_ENTITIES}
+ */
+exports.entityMap = exports.HTML_ENTITIES;
+
+
+/***/ }),
+
+/***/ 7368:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var conventions = __nccwpck_require__(7855);
+
+function extendError(constructor, writableName) {
+	constructor.prototype = Object.create(Error.prototype, {
+		constructor: { value: constructor },
+		name: { value: constructor.name, enumerable: true, writable: writableName },
+	});
+}
+
+var DOMExceptionName = conventions.freeze({
+	/**
+	 * the default value as defined by the spec
+	 */
+	Error: 'Error',
+	/**
+	 * @deprecated
+	 * Use RangeError instead.
+	 */
+	IndexSizeError: 'IndexSizeError',
+	/**
+	 * @deprecated
+	 * Just to match the related static code, not part of the spec.
+	 */
+	DomstringSizeError: 'DomstringSizeError',
+	HierarchyRequestError: 'HierarchyRequestError',
+	WrongDocumentError: 'WrongDocumentError',
+	InvalidCharacterError: 'InvalidCharacterError',
+	/**
+	 * @deprecated
+	 * Just to match the related static code, not part of the spec.
+	 */
+	NoDataAllowedError: 'NoDataAllowedError',
+	NoModificationAllowedError: 'NoModificationAllowedError',
+	NotFoundError: 'NotFoundError',
+	NotSupportedError: 'NotSupportedError',
+	InUseAttributeError: 'InUseAttributeError',
+	InvalidStateError: 'InvalidStateError',
+	SyntaxError: 'SyntaxError',
+	InvalidModificationError: 'InvalidModificationError',
+	NamespaceError: 'NamespaceError',
+	/**
+	 * @deprecated
+	 * Use TypeError for invalid arguments,
+	 * "NotSupportedError" DOMException for unsupported operations,
+	 * and "NotAllowedError" DOMException for denied requests instead.
+	 */
+	InvalidAccessError: 'InvalidAccessError',
+	/**
+	 * @deprecated
+	 * Just to match the related static code, not part of the spec.
+	 */
+	ValidationError: 'ValidationError',
+	/**
+	 * @deprecated
+	 * Use TypeError instead.
+	 */
+	TypeMismatchError: 'TypeMismatchError',
+	SecurityError: 'SecurityError',
+	NetworkError: 'NetworkError',
+	AbortError: 'AbortError',
+	/**
+	 * @deprecated
+	 * Just to match the related static code, not part of the spec.
+	 */
+	URLMismatchError: 'URLMismatchError',
+	QuotaExceededError: 'QuotaExceededError',
+	TimeoutError: 'TimeoutError',
+	InvalidNodeTypeError: 'InvalidNodeTypeError',
+	DataCloneError: 'DataCloneError',
+	EncodingError: 'EncodingError',
+	NotReadableError: 'NotReadableError',
+	UnknownError: 'UnknownError',
+	ConstraintError: 'ConstraintError',
+	DataError: 'DataError',
+	TransactionInactiveError: 'TransactionInactiveError',
+	ReadOnlyError: 'ReadOnlyError',
+	VersionError: 'VersionError',
+	OperationError: 'OperationError',
+	NotAllowedError: 'NotAllowedError',
+	OptOutError: 'OptOutError',
+});
+var DOMExceptionNames = Object.keys(DOMExceptionName);
+
+function isValidDomExceptionCode(value) {
+	return typeof value === 'number' && value >= 1 && value <= 25;
+}
+function endsWithError(value) {
+	return typeof value === 'string' && value.substring(value.length - DOMExceptionName.Error.length) === DOMExceptionName.Error;
+}
+/**
+ * DOM operations only raise exceptions in "exceptional" circumstances, i.e., when an operation
+ * is impossible to perform (either for logical reasons, because data is lost, or because the
+ * implementation has become unstable). In general, DOM methods return specific error values in
+ * ordinary processing situations, such as out-of-bound errors when using NodeList.
+ *
+ * Implementations should raise other exceptions under other circumstances. For example,
+ * implementations should raise an implementation-dependent exception if a null argument is
+ * passed when null was not expected.
+ *
+ * This implementation supports the following usages:
+ * 1. according to the living standard (both arguments are optional):
+ * ```
+ * new DOMException("message (can be empty)", DOMExceptionNames.HierarchyRequestError)
+ * ```
+ * 2. according to previous xmldom implementation (only the first argument is required):
+ * ```
+ * new DOMException(DOMException.HIERARCHY_REQUEST_ERR, "optional message")
+ * ```
+ * both result in the proper name being set.
+ *
+ * @class DOMException
+ * @param {number | string} messageOrCode
+ * The reason why an operation is not acceptable.
+ * If it is a number, it is used to determine the `name`, see
+ * {@link https://www.w3.org/TR/DOM-Level-3-Core/core.html#ID-258A00AF ExceptionCode}
+ * @param {string | keyof typeof DOMExceptionName | Error} [nameOrMessage]
+ * The `name` to use for the error.
+ * If `messageOrCode` is a number, this arguments is used as the `message` instead.
+ * @augments Error
+ * @see https://webidl.spec.whatwg.org/#idl-DOMException
+ * @see https://webidl.spec.whatwg.org/#dfn-error-names-table
+ * @see https://www.w3.org/TR/DOM-Level-3-Core/core.html#ID-17189187
+ * @see http://www.w3.org/TR/2000/REC-DOM-Level-2-Core-20001113/ecma-script-binding.html
+ * @see http://www.w3.org/TR/REC-DOM-Level-1/ecma-script-language-binding.html
+ */
+function DOMException(messageOrCode, nameOrMessage) {
+	// support old way of passing arguments: first argument is a valid number
+	if (isValidDomExceptionCode(messageOrCode)) {
+		this.name = DOMExceptionNames[messageOrCode];
+		this.message = nameOrMessage || '';
+	} else {
+		this.message = messageOrCode;
+		this.name = endsWithError(nameOrMessage) ? nameOrMessage : DOMExceptionName.Error;
+	}
+	if (Error.captureStackTrace) Error.captureStackTrace(this, DOMException);
+}
+extendError(DOMException, true);
+Object.defineProperties(DOMException.prototype, {
+	code: {
+		enumerable: true,
+		get: function () {
+			var code = DOMExceptionNames.indexOf(this.name);
+			if (isValidDomExceptionCode(code)) return code;
+			return 0;
+		},
+	},
+});
+
+var ExceptionCode = {
+	INDEX_SIZE_ERR: 1,
+	DOMSTRING_SIZE_ERR: 2,
+	HIERARCHY_REQUEST_ERR: 3,
+	WRONG_DOCUMENT_ERR: 4,
+	INVALID_CHARACTER_ERR: 5,
+	NO_DATA_ALLOWED_ERR: 6,
+	NO_MODIFICATION_ALLOWED_ERR: 7,
+	NOT_FOUND_ERR: 8,
+	NOT_SUPPORTED_ERR: 9,
+	INUSE_ATTRIBUTE_ERR: 10,
+	INVALID_STATE_ERR: 11,
+	SYNTAX_ERR: 12,
+	INVALID_MODIFICATION_ERR: 13,
+	NAMESPACE_ERR: 14,
+	INVALID_ACCESS_ERR: 15,
+	VALIDATION_ERR: 16,
+	TYPE_MISMATCH_ERR: 17,
+	SECURITY_ERR: 18,
+	NETWORK_ERR: 19,
+	ABORT_ERR: 20,
+	URL_MISMATCH_ERR: 21,
+	QUOTA_EXCEEDED_ERR: 22,
+	TIMEOUT_ERR: 23,
+	INVALID_NODE_TYPE_ERR: 24,
+	DATA_CLONE_ERR: 25,
+};
+
+var entries = Object.entries(ExceptionCode);
+for (var i = 0; i < entries.length; i++) {
+	var key = entries[i][0];
+	DOMException[key] = entries[i][1];
+}
+
+/**
+ * Creates an error that will not be caught by XMLReader aka the SAX parser.
+ *
+ * @class
+ * @param {string} message
+ * @param {any} [locator]
+ * @param {Error} [cause]
+ * The error that caused this one, e.g. a `DOMException` thrown while building the DOM.
+ */
+function ParseError(message, locator, cause) {
+	this.message = message;
+	this.locator = locator;
+	this.cause = cause;
+	if (Error.captureStackTrace) Error.captureStackTrace(this, ParseError);
+}
+extendError(ParseError);
+
+exports.DOMException = DOMException;
+exports.DOMExceptionName = DOMExceptionName;
+exports.ExceptionCode = ExceptionCode;
+exports.ParseError = ParseError;
+
+
+/***/ }),
+
+/***/ 2062:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Detects relevant unicode support for regular expressions in the runtime.
+ * Should the runtime not accepts the flag `u` or unicode ranges,
+ * character classes without unicode handling will be used.
+ *
+ * @param {typeof RegExp} [RegExpImpl=RegExp]
+ * For testing: the RegExp class.
+ * @returns {boolean}
+ * @see https://node.green/#ES2015-syntax-RegExp--y--and--u--flags
+ */
+function detectUnicodeSupport(RegExpImpl) {
+	try {
+		if (typeof RegExpImpl !== 'function') {
+			RegExpImpl = RegExp;
+		}
+		// eslint-disable-next-line es5/no-unicode-regex,es5/no-unicode-code-point-escape
+		var match = new RegExpImpl('\u{1d306}', 'u').exec('𝌆');
+		return !!match && match[0].length === 2;
+	} catch (error) {}
+	return false;
+}
+var UNICODE_SUPPORT = detectUnicodeSupport();
+
+/**
+ * Removes `[`, `]` and any trailing quantifiers from the source of a RegExp.
+ *
+ * @param {RegExp} regexp
+ */
+function chars(regexp) {
+	if (regexp.source[0] !== '[') {
+		throw new Error(regexp + ' can not be used with chars');
+	}
+	return regexp.source.slice(1, regexp.source.lastIndexOf(']'));
+}
+
+/**
+ * Creates a new character list regular expression,
+ * by removing `search` from the source of `regexp`.
+ *
+ * @param {RegExp} regexp
+ * @param {string} search
+ * The character(s) to remove.
+ * @returns {RegExp}
+ */
+function chars_without(regexp, search) {
+	if (regexp.source[0] !== '[') {
+		throw new Error('/' + regexp.source + '/ can not be used with chars_without');
+	}
+	if (!search || typeof search !== 'string') {
+		throw new Error(JSON.stringify(search) + ' is not a valid search');
+	}
+	if (regexp.source.indexOf(search) === -1) {
+		throw new Error('"' + search + '" is not is /' + regexp.source + '/');
+	}
+	if (search === '-' && regexp.source.indexOf(search) !== 1) {
+		throw new Error('"' + search + '" is not at the first postion of /' + regexp.source + '/');
+	}
+	return new RegExp(regexp.source.replace(search, ''), UNICODE_SUPPORT ? 'u' : '');
+}
+
+/**
+ * Combines and Regular expressions correctly by using `RegExp.source`.
+ *
+ * @param {...(RegExp | string)[]} args
+ * @returns {RegExp}
+ */
+function reg(args) {
+	var self = this;
+	return new RegExp(
+		Array.prototype.slice
+			.call(arguments)
+			.map(function (part) {
+				var isStr = typeof part === 'string';
+				if (isStr && self === undefined && part === '|') {
+					throw new Error('use regg instead of reg to wrap expressions with `|`!');
+				}
+				return isStr ? part : part.source;
+			})
+			.join(''),
+		UNICODE_SUPPORT ? 'u' : ''
+	);
+}
+
+/**
+ * Like `reg` but wraps the expression in `(?:`,`)` to create a non tracking group.
+ *
+ * @param {...(RegExp | string)[]} args
+ * @returns {RegExp}
+ */
+function regg(args) {
+	if (arguments.length === 0) {
+		throw new Error('no parameters provided');
+	}
+	return reg.apply(regg, ['(?:'].concat(Array.prototype.slice.call(arguments), [')']));
+}
+
+// /**
+//  * Append ^ to the beginning of the expression.
+//  * @param {...(RegExp | string)[]} args
+//  * @returns {RegExp}
+//  */
+// function reg_start(args) {
+// 	if (arguments.length === 0) {
+// 		throw new Error('no parameters provided');
+// 	}
+// 	return reg.apply(reg_start, ['^'].concat(Array.prototype.slice.call(arguments)));
+// }
+
+// https://www.w3.org/TR/xml/#document
+// `[1] document ::= prolog element Misc*`
+// https://www.w3.org/TR/xml11/#NT-document
+// `[1] document ::= ( prolog element Misc* ) - ( Char* RestrictedChar Char* )`
+
+/**
+ * A character usually appearing in wrongly converted strings.
+ *
+ * @type {string}
+ * @see https://en.wikipedia.org/wiki/Specials_(Unicode_block)#Replacement_character
+ * @see https://nodejs.dev/en/api/v18/buffer/#buffers-and-character-encodings
+ * @see https://www.unicode.org/faq/utf_bom.html#BOM
+ * @readonly
+ */
+var UNICODE_REPLACEMENT_CHARACTER = '\uFFFD';
+// https://www.w3.org/TR/xml/#NT-Char
+// any Unicode character, excluding the surrogate blocks, FFFE, and FFFF.
+// `[2] Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]`
+// https://www.w3.org/TR/xml11/#NT-Char
+// `[2] Char ::= [#x1-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]`
+// https://www.w3.org/TR/xml11/#NT-RestrictedChar
+// `[2a] RestrictedChar ::= [#x1-#x8] | [#xB-#xC] | [#xE-#x1F] | [#x7F-#x84] | [#x86-#x9F]`
+// https://www.w3.org/TR/xml11/#charsets
+var Char = /[-\x09\x0A\x0D\x20-\x2C\x2E-\uD7FF\uE000-\uFFFD]/; // without \u10000-\uEFFFF
+if (UNICODE_SUPPORT) {
+	// eslint-disable-next-line es5/no-unicode-code-point-escape
+	Char = reg('[', chars(Char), '\\u{10000}-\\u{10FFFF}', ']');
+}
+// Negation of Char: matches any character that is NOT a valid XML 1.0 Char.
+// Derived directly from the Char character class above (after the unicode-support extension).
+// XML 1.0 Char production [2]: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
+// @see https://www.w3.org/TR/xml/#NT-Char
+var InvalidChar = new RegExp('[^' + chars(Char) + ']', UNICODE_SUPPORT ? 'u' : '');
+
+var _SChar = /[\x20\x09\x0D\x0A]/;
+var SChar_s = chars(_SChar);
+// https://www.w3.org/TR/xml11/#NT-S
+// `[3] S ::= (#x20 | #x9 | #xD | #xA)+`
+var S = reg(_SChar, '+');
+// optional whitespace described as `S?` in the grammar,
+// simplified to 0-n occurrences of the character class
+// instead of 0-1 occurrences of a non-capturing group around S
+var S_OPT = reg(_SChar, '*');
+
+// https://www.w3.org/TR/xml11/#NT-NameStartChar
+// `[4] NameStartChar ::= ":" | [A-Z] | "_" | [a-z] | [#xC0-#xD6] | [#xD8-#xF6] | [#xF8-#x2FF] | [#x370-#x37D] | [#x37F-#x1FFF] | [#x200C-#x200D] | [#x2070-#x218F] | [#x2C00-#x2FEF] | [#x3001-#xD7FF] | [#xF900-#xFDCF] | [#xFDF0-#xFFFD] | [#x10000-#xEFFFF]`
+var NameStartChar =
+	/[:_a-zA-Z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/; // without \u10000-\uEFFFF
+if (UNICODE_SUPPORT) {
+	// eslint-disable-next-line es5/no-unicode-code-point-escape
+	NameStartChar = reg('[', chars(NameStartChar), '\\u{10000}-\\u{10FFFF}', ']');
+}
+var NameStartChar_s = chars(NameStartChar);
+
+// https://www.w3.org/TR/xml11/#NT-NameChar
+// `[4a] NameChar ::= NameStartChar | "-" | "." | [0-9] | #xB7 | [#x0300-#x036F] | [#x203F-#x2040]`
+var NameChar = reg('[', NameStartChar_s, chars(/[-.0-9\xB7]/), chars(/[\u0300-\u036F\u203F-\u2040]/), ']');
+// https://www.w3.org/TR/xml11/#NT-Name
+// `[5] Name ::= NameStartChar (NameChar)*`
+var Name = reg(NameStartChar, NameChar, '*');
+// Full-string anchored matcher for requireWellFormed serializer checks
+// https://w3c.github.io/DOM-Parsing/#xml-serializing-a-document-node
+var Name_exact = reg('^', Name, '$');
+/*
+https://www.w3.org/TR/xml11/#NT-Names
+`[6] Names ::= Name (#x20 Name)*`
+*/
+
+// https://www.w3.org/TR/xml11/#NT-Nmtoken
+// `[7] Nmtoken ::= (NameChar)+`
+var Nmtoken = reg(NameChar, '+');
+/*
+https://www.w3.org/TR/xml11/#NT-Nmtokens
+`[8] Nmtokens ::= Nmtoken (#x20 Nmtoken)*`
+var Nmtokens = reg(Nmtoken, regg(/\x20/, Nmtoken), '*');
+*/
+
+// https://www.w3.org/TR/xml11/#NT-EntityRef
+// `[68] EntityRef ::= '&' Name ';'` [WFC: Entity Declared] [VC: Entity Declared] [WFC: Parsed Entity] [WFC: No Recursion]
+var EntityRef = reg('&', Name, ';');
+// https://www.w3.org/TR/xml11/#NT-CharRef
+// `[66] CharRef ::= '&#' [0-9]+ ';' | '&#x' [0-9a-fA-F]+ ';'` [WFC: Legal Character]
+var CharRef = regg(/&#[0-9]+;|&#x[0-9a-fA-F]+;/);
+
+/*
+https://www.w3.org/TR/xml11/#NT-Reference
+- `[67] Reference ::= EntityRef | CharRef`
+- `[66] CharRef ::= '&#' [0-9]+ ';' | '&#x' [0-9a-fA-F]+ ';'` [WFC: Legal Character]
+- `[68] EntityRef ::= '&' Name ';'` [WFC: Entity Declared] [VC: Entity Declared] [WFC: Parsed Entity] [WFC: No Recursion]
+*/
+var Reference = regg(EntityRef, '|', CharRef);
+
+// https://www.w3.org/TR/xml11/#NT-PEReference
+// `[69] PEReference ::= '%' Name ';'`
+// [VC: Entity Declared] [WFC: No Recursion] [WFC: In DTD]
+var PEReference = reg('%', Name, ';');
+
+// https://www.w3.org/TR/xml11/#NT-EntityValue
+// `[9] EntityValue ::= '"' ([^%&"] | PEReference | Reference)* '"' | "'" ([^%&'] | PEReference | Reference)* "'"`
+var EntityValue = regg(
+	reg('"', regg(/[^%&"]/, '|', PEReference, '|', Reference), '*', '"'),
+	'|',
+	reg("'", regg(/[^%&']/, '|', PEReference, '|', Reference), '*', "'")
+);
+
+// https://www.w3.org/TR/xml11/#NT-AttValue
+// `[10] AttValue ::= '"' ([^<&"] | Reference)* '"' | "'" ([^<&'] | Reference)* "'"`
+var AttValue = regg('"', regg(/[^<&"]/, '|', Reference), '*', '"', '|', "'", regg(/[^<&']/, '|', Reference), '*', "'");
+
+// https://www.w3.org/TR/xml-names/#ns-decl
+// https://www.w3.org/TR/xml-names/#ns-qualnames
+// NameStartChar without ":"
+var NCNameStartChar = chars_without(NameStartChar, ':');
+// https://www.w3.org/TR/xml-names/#orphans
+// `[5] NCNameChar ::= NameChar - ':'`
+// An XML NameChar, minus the ":"
+var NCNameChar = chars_without(NameChar, ':');
+// https://www.w3.org/TR/xml-names/#NT-NCName
+// `[4] NCName ::= Name - (Char* ':' Char*)`
+// An XML Name, minus the ":"
+var NCName = reg(NCNameStartChar, NCNameChar, '*');
+// Full-string anchored matcher for requireWellFormed serializer checks
+// https://w3c.github.io/DOM-Parsing/#xml-serializing-a-document-node
+var NCName_exact = reg('^', NCName, '$');
+
+/**
+https://www.w3.org/TR/xml-names/#ns-qualnames
+
+```
+[7] QName ::= PrefixedName | UnprefixedName
+				  === (NCName ':' NCName) | NCName
+				  === NCName (':' NCName)?
+[8] PrefixedName ::= Prefix ':' LocalPart
+								 === NCName ':' NCName
+[9] UnprefixedName ::= LocalPart
+									 === NCName
+[10] Prefix ::= NCName
+[11] LocalPart ::= NCName
+```
+*/
+var QName = reg(NCName, regg(':', NCName), '?');
+var QName_exact = reg('^', QName, '$');
+var QName_group = reg('(', QName, ')');
+
+// https://www.w3.org/TR/xml11/#NT-SystemLiteral
+// `[11] SystemLiteral ::= ('"' [^"]* '"') | ("'" [^']* "'")`
+var SystemLiteral = regg(/"[^"]*"|'[^']*'/);
+
+/*
+ https://www.w3.org/TR/xml11/#NT-PI
+ ```
+ [17] PITarget    ::= Name - (('X' | 'x') ('M' | 'm') ('L' | 'l'))
+ [16] PI    ::= '<?' PITarget (S (Char* - (Char* '?>' Char*)))? '?>'
+ ```
+ target /xml/i is not excluded!
+*/
+// The `(?!S)` after the leading `S+` asserts the data starts with a non-whitespace
+// character (greedy `S+` already consumes all separating whitespace), pruning the
+// `S+`/`Char*?` whitespace overlap that otherwise makes an unterminated PI (no `?>`)
+// backtrack quadratically. The lookahead is non-capturing, so the data stays group 2.
+var PI = reg(/^<\?/, '(', Name, ')', regg(S, '(?!', _SChar, ')(', Char, '*?)'), '?', /\?>/);
+
+// https://www.w3.org/TR/xml11/#NT-PubidChar
+// `[13] PubidChar ::= #x20 | #xD | #xA | [a-zA-Z0-9] | [-'()+,./:=?;!*#@$_%]`
+var PubidChar = /[\x20\x0D\x0Aa-zA-Z0-9-'()+,./:=?;!*#@$_%]/;
+
+// https://www.w3.org/TR/xml11/#NT-PubidLiteral
+// `[12] PubidLiteral ::= '"' PubidChar* '"' | "'" (PubidChar - "'")* "'"`
+var PubidLiteral = regg('"', PubidChar, '*"', '|', "'", chars_without(PubidChar, "'"), "*'");
+
+// https://www.w3.org/TR/xml11/#NT-CharData
+// `[14] CharData    ::= [^<&]* - ([^<&]* ']]>' [^<&]*)`
+
+var COMMENT_START = '<!--';
+var COMMENT_END = '-->';
+// https://www.w3.org/TR/xml11/#NT-Comment
+// `[15] Comment ::= '<!--' ((Char - '-') | ('-' (Char - '-')))* '-->'`
+var Comment = reg(COMMENT_START, regg(chars_without(Char, '-'), '|', reg('-', chars_without(Char, '-'))), '*', COMMENT_END);
+
+var PCDATA = '#PCDATA';
+// https://www.w3.org/TR/xml11/#NT-Mixed
+// `[51] Mixed ::= '(' S? '#PCDATA' (S? '|' S? Name)* S? ')*' | '(' S? '#PCDATA' S? ')'`
+// https://www.w3.org/TR/xml-names/#NT-Mixed
+// `[51] Mixed ::= '(' S? '#PCDATA' (S? '|' S? QName)* S? ')*' | '(' S? '#PCDATA' S? ')'`
+// [VC: Proper Group/PE Nesting] [VC: No Duplicate Types]
+var Mixed = regg(
+	reg(/\(/, S_OPT, PCDATA, regg(S_OPT, /\|/, S_OPT, QName), '*', S_OPT, /\)\*/),
+	'|',
+	reg(/\(/, S_OPT, PCDATA, S_OPT, /\)/)
+);
+
+var _children_quantity = /[?*+]?/;
+/*
+ `[49] choice ::= '(' S? cp ( S? '|' S? cp )+ S? ')'` [VC: Proper Group/PE Nesting]
+ `[50] seq ::= '(' S? cp ( S? ',' S? cp )* S? ')'` [VC: Proper Group/PE Nesting]
+ simplification to solve circular referencing, but doesn't check validity constraint "Proper Group/PE Nesting"
+ var _choice_or_seq = reg('[', NameChar_s, SChar_s, chars(_children_quantity), '()|,]*');
+ ```
+ [48] cp ::= (Name | choice | seq) ('?' | '*' | '+')?
+         === (Name | '(' S? cp ( S? '|' S? cp )+ S? ')' | '(' S? cp ( S? ',' S? cp )* S? ')') ('?' | '*' | '+')?
+         !== (Name | [_choice_or_seq]*) ('?' | '*' | '+')?
+ ```
+ simplification to solve circular referencing, but doesn't check validity constraint "Proper Group/PE Nesting"
+ var cp = reg(regg(Name, '|', _choice_or_seq), _children_quantity);
+*/
+/*
+Inefficient regular expression (High)
+This part of the regular expression may cause exponential backtracking on strings starting with '(|' and containing many repetitions of '|'.
+https://github.com/xmldom/xmldom/security/code-scanning/91
+var choice = regg(/\(/, S_OPT, cp, regg(S_OPT, /\|/, S_OPT, cp), '+', S_OPT, /\)/);
+*/
+/*
+Inefficient regular expression (High)
+This part of the regular expression may cause exponential backtracking on strings starting with '(,' and containing many repetitions of ','.
+https://github.com/xmldom/xmldom/security/code-scanning/92
+var seq = regg(/\(/, S_OPT, cp, regg(S_OPT, /,/, S_OPT, cp), '*', S_OPT, /\)/);
+*/
+
+// `[47] children ::= (choice | seq) ('?' | '*' | '+')?`
+// simplification to solve circular referencing, but doesn't check validity constraint "Proper Group/PE Nesting"
+var children = reg(/\([^>]+\)/, _children_quantity /*regg(choice, '|', seq), _children_quantity*/);
+
+// https://www.w3.org/TR/xml11/#NT-contentspec
+// `[46] contentspec ::= 'EMPTY' | 'ANY' | Mixed | children`
+var contentspec = regg('EMPTY', '|', 'ANY', '|', Mixed, '|', children);
+
+var ELEMENTDECL_START = '<!ELEMENT';
+// https://www.w3.org/TR/xml11/#NT-elementdecl
+// `[45] elementdecl ::= '<!ELEMENT' S Name S contentspec S? '>'`
+// https://www.w3.org/TR/xml-names/#NT-elementdecl
+// `[17] elementdecl ::= '<!ELEMENT' S QName S contentspec S? '>'`
+// because of https://www.w3.org/TR/xml11/#NT-PEReference
+// since xmldom is not supporting replacements of PEReferences in the DTD
+// this also supports PEReference in the possible places
+var elementdecl = reg(ELEMENTDECL_START, S, regg(QName, '|', PEReference), S, regg(contentspec, '|', PEReference), S_OPT, '>');
+
+// https://www.w3.org/TR/xml11/#NT-NotationType
+// `[58] NotationType ::= 'NOTATION' S '(' S? Name (S? '|' S? Name)* S? ')'`
+// [VC: Notation Attributes] [VC: One Notation Per Element Type] [VC: No Notation on Empty Element] [VC: No Duplicate Tokens]
+var NotationType = reg('NOTATION', S, /\(/, S_OPT, Name, regg(S_OPT, /\|/, S_OPT, Name), '*', S_OPT, /\)/);
+// https://www.w3.org/TR/xml11/#NT-Enumeration
+// `[59] Enumeration ::= '(' S? Nmtoken (S? '|' S? Nmtoken)* S? ')'`
+// [VC: Enumeration] [VC: No Duplicate Tokens]
+var Enumeration = reg(/\(/, S_OPT, Nmtoken, regg(S_OPT, /\|/, S_OPT, Nmtoken), '*', S_OPT, /\)/);
+
+// https://www.w3.org/TR/xml11/#NT-EnumeratedType
+// `[57] EnumeratedType ::= NotationType | Enumeration`
+var EnumeratedType = regg(NotationType, '|', Enumeration);
+
+/*
+```
+[55] StringType ::= 'CDATA'
+[56] TokenizedType ::= 'ID' [VC: ID] [VC: One ID per Element Type] [VC: ID Attribute Default]
+   | 'IDREF' [VC: IDREF]
+   | 'IDREFS' [VC: IDREF]
+	 | 'ENTITY' [VC: Entity Name]
+	 | 'ENTITIES' [VC: Entity Name]
+	 | 'NMTOKEN' [VC: Name Token]
+	 | 'NMTOKENS' [VC: Name Token]
+ [54] AttType ::= StringType | TokenizedType | EnumeratedType
+```*/
+var AttType = regg(/CDATA|ID|IDREF|IDREFS|ENTITY|ENTITIES|NMTOKEN|NMTOKENS/, '|', EnumeratedType);
+
+// `[60] DefaultDecl ::= '#REQUIRED' | '#IMPLIED' | (('#FIXED' S)? AttValue)`
+// [WFC: No < in Attribute Values] [WFC: No External Entity References]
+// [VC: Fixed Attribute Default] [VC: Required Attribute] [VC: Attribute Default Value Syntactically Correct]
+var DefaultDecl = regg(/#REQUIRED|#IMPLIED/, '|', regg(regg('#FIXED', S), '?', AttValue));
+
+// https://www.w3.org/TR/xml11/#NT-AttDef
+// [53] AttDef ::= S Name S AttType S DefaultDecl
+// https://www.w3.org/TR/xml-names/#NT-AttDef
+// [1] NSAttName ::= PrefixedAttName | DefaultAttName
+// [2] PrefixedAttName ::= 'xmlns:' NCName [NSC: Reserved Prefixes and Namespace Names]
+// [3] DefaultAttName ::= 'xmlns'
+// [21] AttDef ::= S (QName | NSAttName) S AttType S DefaultDecl
+// 						 === S Name S AttType S DefaultDecl
+// xmldom is not distinguishing between QName and NSAttName on this level
+// to support XML without namespaces in DTD we can not restrict it to QName
+var AttDef = regg(S, Name, S, AttType, S, DefaultDecl);
+
+var ATTLIST_DECL_START = '<!ATTLIST';
+// https://www.w3.org/TR/xml11/#NT-AttlistDecl
+// `[52] AttlistDecl ::= '<!ATTLIST' S Name AttDef* S? '>'`
+// https://www.w3.org/TR/xml-names/#NT-AttlistDecl
+// `[20] AttlistDecl ::= '<!ATTLIST' S QName AttDef* S? '>'`
+// to support XML without namespaces in DTD we can not restrict it to QName
+var AttlistDecl = reg(ATTLIST_DECL_START, S, Name, AttDef, '*', S_OPT, '>');
+
+// https://html.spec.whatwg.org/multipage/urls-and-fetching.html#about:legacy-compat
+var ABOUT_LEGACY_COMPAT = 'about:legacy-compat';
+var ABOUT_LEGACY_COMPAT_SystemLiteral = regg('"' + ABOUT_LEGACY_COMPAT + '"', '|', "'" + ABOUT_LEGACY_COMPAT + "'");
+var SYSTEM = 'SYSTEM';
+var PUBLIC = 'PUBLIC';
+// https://www.w3.org/TR/xml11/#NT-ExternalID
+// `[75] ExternalID ::= 'SYSTEM' S SystemLiteral | 'PUBLIC' S PubidLiteral S SystemLiteral`
+var ExternalID = regg(regg(SYSTEM, S, SystemLiteral), '|', regg(PUBLIC, S, PubidLiteral, S, SystemLiteral));
+var ExternalID_match = reg(
+	'^',
+	regg(
+		regg(SYSTEM, S, '(?<SystemLiteralOnly>', SystemLiteral, ')'),
+		'|',
+		regg(PUBLIC, S, '(?<PubidLiteral>', PubidLiteral, ')', S, '(?<SystemLiteral>', SystemLiteral, ')')
+	)
+);
+// Full-string anchored matcher for requireWellFormed serializer checks
+// https://w3c.github.io/DOM-Parsing/#xml-serializing-a-document-node
+var PubidLiteral_match = reg('^', PubidLiteral, '$');
+// Full-string anchored matcher for requireWellFormed serializer checks
+// https://w3c.github.io/DOM-Parsing/#xml-serializing-a-document-node
+var SystemLiteral_match = reg('^', SystemLiteral, '$');
+
+// https://www.w3.org/TR/xml11/#NT-NDataDecl
+// `[76] NDataDecl ::= S 'NDATA' S Name` [VC: Notation Declared]
+var NDataDecl = regg(S, 'NDATA', S, Name);
+
+// https://www.w3.org/TR/xml11/#NT-EntityDef
+// `[73] EntityDef ::= EntityValue | (ExternalID NDataDecl?)`
+var EntityDef = regg(EntityValue, '|', regg(ExternalID, NDataDecl, '?'));
+
+var ENTITY_DECL_START = '<!ENTITY';
+// https://www.w3.org/TR/xml11/#NT-GEDecl
+// `[71] GEDecl ::= '<!ENTITY' S Name S EntityDef S? '>'`
+var GEDecl = reg(ENTITY_DECL_START, S, Name, S, EntityDef, S_OPT, '>');
+// https://www.w3.org/TR/xml11/#NT-PEDef
+// `[74] PEDef ::= EntityValue | ExternalID`
+var PEDef = regg(EntityValue, '|', ExternalID);
+// https://www.w3.org/TR/xml11/#NT-PEDecl
+// `[72] PEDecl ::= '<!ENTITY' S '%' S Name S PEDef S? '>'`
+var PEDecl = reg(ENTITY_DECL_START, S, '%', S, Name, S, PEDef, S_OPT, '>');
+// https://www.w3.org/TR/xml11/#NT-EntityDecl
+// `[70] EntityDecl ::= GEDecl | PEDecl`
+var EntityDecl = regg(GEDecl, '|', PEDecl);
+
+// https://www.w3.org/TR/xml11/#NT-PublicID
+// `[83] PublicID    ::= 'PUBLIC' S PubidLiteral`
+var PublicID = reg(PUBLIC, S, PubidLiteral);
+// https://www.w3.org/TR/xml11/#NT-NotationDecl
+// `[82] NotationDecl    ::= '<!NOTATION' S Name S (ExternalID | PublicID) S? '>'` [VC: Unique Notation Name]
+var NotationDecl = reg('<!NOTATION', S, Name, S, regg(ExternalID, '|', PublicID), S_OPT, '>');
+
+// https://www.w3.org/TR/xml11/#NT-Eq
+// `[25] Eq ::= S? '=' S?`
+var Eq = reg(S_OPT, '=', S_OPT);
+// https://www.w3.org/TR/xml/#NT-VersionNum
+// `[26] VersionNum ::= '1.' [0-9]+`
+// https://www.w3.org/TR/xml11/#NT-VersionNum
+// `[26] VersionNum ::= '1.1'`
+var VersionNum = /1[.]\d+/;
+// https://www.w3.org/TR/xml11/#NT-VersionInfo
+// `[24] VersionInfo ::= S 'version' Eq ("'" VersionNum "'" | '"' VersionNum '"')`
+var VersionInfo = reg(S, 'version', Eq, regg("'", VersionNum, "'", '|', '"', VersionNum, '"'));
+// https://www.w3.org/TR/xml11/#NT-EncName
+// `[81] EncName ::= [A-Za-z] ([A-Za-z0-9._] | '-')*`
+var EncName = /[A-Za-z][-A-Za-z0-9._]*/;
+// https://www.w3.org/TR/xml11/#NT-EncDecl
+// `[80] EncodingDecl ::= S 'encoding' Eq ('"' EncName '"' | "'" EncName "'" )`
+var EncodingDecl = regg(S, 'encoding', Eq, regg('"', EncName, '"', '|', "'", EncName, "'"));
+// https://www.w3.org/TR/xml11/#NT-SDDecl
+// `[32] SDDecl ::= S 'standalone' Eq (("'" ('yes' | 'no') "'") | ('"' ('yes' | 'no') '"'))`
+var SDDecl = regg(S, 'standalone', Eq, regg("'", regg('yes', '|', 'no'), "'", '|', '"', regg('yes', '|', 'no'), '"'));
+// https://www.w3.org/TR/xml11/#NT-XMLDecl
+// [23] XMLDecl ::= '<?xml' VersionInfo EncodingDecl? SDDecl? S? '?>'
+var XMLDecl = reg(/^<\?xml/, VersionInfo, EncodingDecl, '?', SDDecl, '?', S_OPT, /\?>/);
+
+/*
+ https://www.w3.org/TR/xml/#NT-markupdecl
+ https://www.w3.org/TR/xml11/#NT-markupdecl
+ `[29] markupdecl ::= elementdecl | AttlistDecl | EntityDecl | NotationDecl | PI | Comment`
+ var markupdecl = regg(elementdecl, '|', AttlistDecl, '|', EntityDecl, '|', NotationDecl, '|', PI_unsafe, '|', Comment);
+*/
+/*
+ https://www.w3.org/TR/xml-names/#NT-doctypedecl
+`[28a] DeclSep   ::= PEReference | S`
+ https://www.w3.org/TR/xml11/#NT-intSubset
+```
+ [28b] intSubset ::= (markupdecl | DeclSep)*
+                 === (markupdecl | PEReference | S)*
+```
+ [WFC: PE Between Declarations]
+ var intSubset = reg(regg(markupdecl, '|', PEReference, '|', S), '*');
+*/
+var DOCTYPE_DECL_START = '<!DOCTYPE';
+/*
+ https://www.w3.org/TR/xml11/#NT-doctypedecl
+ `[28] doctypedecl ::= '<!DOCTYPE' S Name (S ExternalID)? S? ('[' intSubset ']' S?)? '>'`
+ https://www.afterwardsw3.org/TR/xml-names/#NT-doctypedecl
+ `[16] doctypedecl ::= '<!DOCTYPE' S QName (S ExternalID)? S? ('[' (markupdecl | PEReference | S)* ']' S?)? '>'`
+ var doctypedecl = reg('<!DOCTYPE', S, Name, regg(S, ExternalID), '?', S_OPT, regg(/\[/, intSubset, /]/, S_OPT), '?', '>');
+*/
+
+var CDATA_START = '<![CDATA[';
+var CDATA_END = ']]>';
+var CDStart = /<!\[CDATA\[/;
+var CDEnd = /\]\]>/;
+var CData = reg(Char, '*?', CDEnd);
+/*
+ https://www.w3.org/TR/xml/#dt-cdsection
+ `[18]   	CDSect	   ::=   	CDStart CData CDEnd`
+ `[19]   	CDStart	   ::=   	'<![CDATA['`
+ `[20]   	CData	   ::=   	(Char* - (Char* ']]>' Char*))`
+ `[21]   	CDEnd	   ::=   	']]>'`
+*/
+var CDSect = reg(CDStart, CData);
+
+// unit tested
+exports.chars = chars;
+exports.chars_without = chars_without;
+exports.detectUnicodeSupport = detectUnicodeSupport;
+exports.reg = reg;
+exports.regg = regg;
+exports.ABOUT_LEGACY_COMPAT = ABOUT_LEGACY_COMPAT;
+exports.ABOUT_LEGACY_COMPAT_SystemLiteral = ABOUT_LEGACY_COMPAT_SystemLiteral;
+exports.AttlistDecl = AttlistDecl;
+exports.CDATA_START = CDATA_START;
+exports.CDATA_END = CDATA_END;
+exports.CDSect = CDSect;
+exports.Char = Char;
+exports.Comment = Comment;
+exports.COMMENT_START = COMMENT_START;
+exports.COMMENT_END = COMMENT_END;
+exports.DOCTYPE_DECL_START = DOCTYPE_DECL_START;
+exports.elementdecl = elementdecl;
+exports.EntityDecl = EntityDecl;
+exports.EntityValue = EntityValue;
+exports.ExternalID = ExternalID;
+exports.ExternalID_match = ExternalID_match;
+exports.Name = Name;
+exports.Name_exact = Name_exact;
+exports.NCName_exact = NCName_exact;
+exports.NotationDecl = NotationDecl;
+exports.Reference = Reference;
+exports.PEReference = PEReference;
+exports.PI = PI;
+exports.PUBLIC = PUBLIC;
+exports.PubidLiteral = PubidLiteral;
+exports.PubidLiteral_match = PubidLiteral_match;
+exports.QName = QName;
+exports.QName_exact = QName_exact;
+exports.QName_group = QName_group;
+exports.S = S;
+exports.SChar_s = SChar_s;
+exports.S_OPT = S_OPT;
+exports.SYSTEM = SYSTEM;
+exports.SystemLiteral = SystemLiteral;
+exports.SystemLiteral_match = SystemLiteral_match;
+exports.InvalidChar = InvalidChar;
+exports.UNICODE_REPLACEMENT_CHARACTER = UNICODE_REPLACEMENT_CHARACTER;
+exports.UNICODE_SUPPORT = UNICODE_SUPPORT;
+exports.XMLDecl = XMLDecl;
+
+
+/***/ }),
+
+/***/ 8351:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+var conventions = __nccwpck_require__(7855);
+__webpack_unused_export__ = conventions.assign;
+__webpack_unused_export__ = conventions.hasDefaultHTMLNamespace;
+__webpack_unused_export__ = conventions.isHTMLMimeType;
+__webpack_unused_export__ = conventions.isValidMimeType;
+__webpack_unused_export__ = conventions.MIME_TYPE;
+__webpack_unused_export__ = conventions.NAMESPACE;
+
+var errors = __nccwpck_require__(7368);
+__webpack_unused_export__ = errors.DOMException;
+__webpack_unused_export__ = errors.DOMExceptionName;
+__webpack_unused_export__ = errors.ExceptionCode;
+__webpack_unused_export__ = errors.ParseError;
+
+var dom = __nccwpck_require__(7311);
+__webpack_unused_export__ = dom.Attr;
+__webpack_unused_export__ = dom.CDATASection;
+__webpack_unused_export__ = dom.CharacterData;
+__webpack_unused_export__ = dom.Comment;
+__webpack_unused_export__ = dom.Document;
+__webpack_unused_export__ = dom.DocumentFragment;
+__webpack_unused_export__ = dom.DocumentType;
+__webpack_unused_export__ = dom.DOMImplementation;
+__webpack_unused_export__ = dom.Element;
+__webpack_unused_export__ = dom.Entity;
+__webpack_unused_export__ = dom.EntityReference;
+__webpack_unused_export__ = dom.LiveNodeList;
+__webpack_unused_export__ = dom.NamedNodeMap;
+__webpack_unused_export__ = dom.Node;
+__webpack_unused_export__ = dom.NodeList;
+__webpack_unused_export__ = dom.Notation;
+__webpack_unused_export__ = dom.ProcessingInstruction;
+__webpack_unused_export__ = dom.Text;
+exports.el = dom.XMLSerializer;
+
+var domParser = __nccwpck_require__(4847);
+exports.S4 = domParser.DOMParser;
+__webpack_unused_export__ = domParser.normalizeLineEndings;
+__webpack_unused_export__ = domParser.onErrorStopParsing;
+__webpack_unused_export__ = domParser.onWarningStopParsing;
+
+
+/***/ }),
+
+/***/ 1995:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var conventions = __nccwpck_require__(7855);
+var g = __nccwpck_require__(2062);
+var errors = __nccwpck_require__(7368);
+
+var isHTMLEscapableRawTextElement = conventions.isHTMLEscapableRawTextElement;
+var isHTMLMimeType = conventions.isHTMLMimeType;
+var isHTMLRawTextElement = conventions.isHTMLRawTextElement;
+var hasOwn = conventions.hasOwn;
+var NAMESPACE = conventions.NAMESPACE;
+var ParseError = errors.ParseError;
+var DOMException = errors.DOMException;
+
+//var handlers = 'resolveEntity,getExternalSubset,characters,endDocument,endElement,endPrefixMapping,ignorableWhitespace,processingInstruction,setDocumentLocator,skippedEntity,startDocument,startElement,startPrefixMapping,notationDecl,unparsedEntityDecl,error,fatalError,warning,attributeDecl,elementDecl,externalEntityDecl,internalEntityDecl,comment,endCDATA,endDTD,endEntity,startCDATA,startDTD,startEntity'.split(',')
+
+//S_TAG,	S_ATTR,	S_EQ,	S_ATTR_NOQUOT_VALUE
+//S_ATTR_SPACE,	S_ATTR_END,	S_TAG_SPACE, S_TAG_CLOSE
+var S_TAG = 0; //tag name offerring
+var S_ATTR = 1; //attr name offerring
+var S_ATTR_SPACE = 2; //attr name end and space offer
+var S_EQ = 3; //=space?
+var S_ATTR_NOQUOT_VALUE = 4; //attr value(no quot value only)
+var S_ATTR_END = 5; //attr value end and no space(quot end)
+var S_TAG_SPACE = 6; //(attr value end || tag end ) && (space offer)
+var S_TAG_CLOSE = 7; //closed el<el />
+
+function XMLReader() {}
+
+XMLReader.prototype = {
+	parse: function (source, defaultNSMap, entityMap) {
+		var domBuilder = this.domBuilder;
+		domBuilder.startDocument();
+		_copy(defaultNSMap, (defaultNSMap = Object.create(null)));
+		parse(source, defaultNSMap, entityMap, domBuilder, this.errorHandler);
+		domBuilder.endDocument();
+	},
+};
+
+/**
+ * Detecting everything that might be a reference,
+ * including those without ending `;`, since those are allowed in HTML.
+ * The entityReplacer takes care of verifying and transforming each occurrence,
+ * and reports to the errorHandler on those that are not OK,
+ * depending on the context.
+ */
+var ENTITY_REG = /&#?\w+;?/g;
+
+function parse(source, defaultNSMapCopy, entityMap, domBuilder, errorHandler) {
+	var isHTML = isHTMLMimeType(domBuilder.mimeType);
+	if (source.indexOf(g.UNICODE_REPLACEMENT_CHARACTER) >= 0) {
+		errorHandler.warning('Unicode replacement character detected, source encoding issues?');
+	}
+
+	function fixedFromCharCode(code) {
+		// String.prototype.fromCharCode does not supports
+		// > 2 bytes unicode chars directly
+		if (code > 0xffff) {
+			code -= 0x10000;
+			var surrogate1 = 0xd800 + (code >> 10),
+				surrogate2 = 0xdc00 + (code & 0x3ff);
+
+			return String.fromCharCode(surrogate1, surrogate2);
+		} else {
+			return String.fromCharCode(code);
+		}
+	}
+
+	function entityReplacer(a) {
+		var complete = a[a.length - 1] === ';' ? a : a + ';';
+		if (!isHTML && complete !== a) {
+			errorHandler.error('EntityRef: expecting ;');
+			return a;
+		}
+		var match = g.Reference.exec(complete);
+		if (!match || match[0].length !== complete.length) {
+			errorHandler.error('entity not matching Reference production: ' + a);
+			return a;
+		}
+		var k = complete.slice(1, -1);
+		if (hasOwn(entityMap, k)) {
+			return entityMap[k];
+		} else if (k.charAt(0) === '#') {
+			return fixedFromCharCode(parseInt(k.substring(1).replace('x', '0x')));
+		} else {
+			errorHandler.error('entity not found:' + a);
+			return a;
+		}
+	}
+
+	function appendText(end) {
+		//has some bugs
+		if (end > start) {
+			var xt = source.substring(start, end).replace(ENTITY_REG, entityReplacer);
+			locator && position(start);
+			domBuilder.characters(xt, 0, end - start);
+			start = end;
+		}
+	}
+
+	var lineStart = 0;
+	var lineEnd = 0;
+	var linePattern = /\r\n?|\n|$/g;
+	var locator = domBuilder.locator;
+
+	function position(p, m) {
+		while (p >= lineEnd && (m = linePattern.exec(source))) {
+			lineStart = lineEnd;
+			lineEnd = m.index + m[0].length;
+			locator.lineNumber++;
+		}
+		locator.columnNumber = p - lineStart + 1;
+	}
+
+	var parseStack = [{ currentNSMap: defaultNSMapCopy }];
+	var unclosedTags = [];
+	var start = 0;
+	while (true) {
+		try {
+			var tagStart = source.indexOf('<', start);
+			if (tagStart < 0) {
+				if (!isHTML && unclosedTags.length > 0) {
+					return errorHandler.fatalError('unclosed xml tag(s): ' + unclosedTags.join(', '));
+				}
+				if (!source.substring(start).match(/^\s*$/)) {
+					var doc = domBuilder.doc;
+					var text = doc.createTextNode(source.substring(start));
+					if (doc.documentElement) {
+						// `return errorHandler.error` is not a common pattern,
+						// it is usually only used with `.fatalError`s.
+						// In this case it is intentional, because it allows to stop parsing
+						// and returning doc after reporting the extra content that will not be part of the document.
+						return errorHandler.error('Extra content at the end of the document');
+					}
+					doc.appendChild(text);
+					domBuilder.currentElement = text;
+				}
+				return;
+			}
+			if (tagStart > start) {
+				var fromSource = source.substring(start, tagStart);
+				if (!isHTML && unclosedTags.length === 0) {
+					fromSource = fromSource.replace(new RegExp(g.S_OPT.source, 'g'), '');
+					fromSource && errorHandler.error("Unexpected content outside root element: '" + fromSource + "'");
+				}
+				appendText(tagStart);
+			}
+			switch (source.charAt(tagStart + 1)) {
+				case '/':
+					var end = source.indexOf('>', tagStart + 2);
+					var tagNameRaw = source.substring(tagStart + 2, end > 0 ? end : undefined);
+					if (!tagNameRaw) {
+						return errorHandler.fatalError('end tag name missing');
+					}
+					var endTagNameStrict = g.reg('^', g.QName_group, g.S_OPT, '$');
+					var tagNameMatch = end > 0 && endTagNameStrict.exec(tagNameRaw);
+					if (!tagNameMatch) {
+						var leadingTagNameMatch = end > 0 && g.reg('^', g.QName_group).exec(tagNameRaw);
+						if (isHTML && leadingTagNameMatch) {
+							errorHandler.warning('end tag name contains invalid trailing characters: "' + tagNameRaw + '"');
+							tagNameMatch = leadingTagNameMatch;
+						} else if (
+							// Backward compatibility, remove this whole `else if` arm in the next breaking release
+							// (XML then falls through to the `fatalError` below, for a clean mode split: XML fatal,
+							// HTML warning). A valid end-tag name followed by a line break and trailing content was
+							// silently accepted while `reg` still used the `m` flag; re-adding `m` here matches exactly
+							// those inputs, kept recoverable and reported.
+							leadingTagNameMatch &&
+							new RegExp(endTagNameStrict.source, endTagNameStrict.flags + 'm').test(tagNameRaw)
+						) {
+							errorHandler.error('end tag name is followed by a line break and trailing content: "' + tagNameRaw + '"');
+							tagNameMatch = leadingTagNameMatch;
+						} else {
+							return errorHandler.fatalError('end tag name contains invalid characters: "' + tagNameRaw + '"');
+						}
+					}
+					if (!domBuilder.currentElement && !domBuilder.doc.documentElement) {
+						// not enough information to provide a helpful error message,
+						// but parsing will throw since there is no root element
+						return;
+					}
+					var currentTagName =
+						unclosedTags[unclosedTags.length - 1] ||
+						domBuilder.currentElement.tagName ||
+						domBuilder.doc.documentElement.tagName ||
+						'';
+					if (currentTagName !== tagNameMatch[1]) {
+						var tagNameLower = tagNameMatch[1].toLowerCase();
+						if (!isHTML || currentTagName.toLowerCase() !== tagNameLower) {
+							return errorHandler.fatalError('Opening and ending tag mismatch: "' + currentTagName + '" != "' + tagNameRaw + '"');
+						}
+					}
+					var config = parseStack.pop();
+					unclosedTags.pop();
+					var localNSMap = config.localNSMap;
+					domBuilder.endElement(config.uri, config.localName, currentTagName);
+					if (localNSMap) {
+						for (var prefix in localNSMap) {
+							if (hasOwn(localNSMap, prefix)) {
+								domBuilder.endPrefixMapping(prefix);
+							}
+						}
+					}
+
+					end++;
+					break;
+				// end element
+				case '?': // <?...?>
+					locator && position(tagStart);
+					end = parseProcessingInstruction(source, tagStart, domBuilder, errorHandler);
+					break;
+				case '!': // <!doctype,<![CDATA,<!--
+					locator && position(tagStart);
+					end = parseDoctypeCommentOrCData(source, tagStart, domBuilder, errorHandler, isHTML);
+					break;
+				default:
+					locator && position(tagStart);
+					var el = new ElementAttributes();
+					var currentNSMap = parseStack[parseStack.length - 1].currentNSMap;
+					//elStartEnd
+					var end = parseElementStartPart(source, tagStart, el, currentNSMap, entityReplacer, errorHandler, isHTML);
+					var len = el.length;
+
+					if (!el.closed) {
+						if (isHTML && conventions.isHTMLVoidElement(el.tagName)) {
+							el.closed = true;
+						} else {
+							unclosedTags.push(el.tagName);
+						}
+					}
+					if (locator && len) {
+						var locator2 = copyLocator(locator, {});
+						//try{//attribute position fixed
+						for (var i = 0; i < len; i++) {
+							var a = el[i];
+							position(a.offset);
+							a.locator = copyLocator(locator, {});
+						}
+						domBuilder.locator = locator2;
+						if (appendElement(el, domBuilder, currentNSMap)) {
+							parseStack.push(el);
+						}
+						domBuilder.locator = locator;
+					} else {
+						if (appendElement(el, domBuilder, currentNSMap)) {
+							parseStack.push(el);
+						}
+					}
+
+					if (isHTML && !el.closed) {
+						end = parseHtmlSpecialContent(source, end, el.tagName, entityReplacer, domBuilder);
+					} else {
+						end++;
+					}
+			}
+		} catch (e) {
+			if (e instanceof ParseError) {
+				throw e;
+			} else if (e instanceof DOMException) {
+				// A DOMException raised while building the DOM is not-well-formed input,
+				// so it is wrapped into a ParseError and reported before being thrown.
+				return errorHandler.fatalError('Error constructing the DOM: ' + e.name + ': ' + e.message, e);
+			}
+			errorHandler.error('element parse error: ' + e);
+			end = -1;
+		}
+		if (end > start) {
+			start = end;
+		} else {
+			//Possible sax fallback here, risk of positional error
+			appendText(Math.max(tagStart, start) + 1);
+		}
+	}
+}
+
+function copyLocator(f, t) {
+	t.lineNumber = f.lineNumber;
+	t.columnNumber = f.columnNumber;
+	return t;
+}
+
+/**
+ * @returns
+ * end of the elementStartPart(end of elementEndPart for selfClosed el)
+ * @see {@link #appendElement}
+ */
+function parseElementStartPart(source, start, el, currentNSMap, entityReplacer, errorHandler, isHTML) {
+	/**
+	 * @param {string} qname
+	 * @param {string} value
+	 * @param {number} startIndex
+	 */
+	function addAttribute(qname, value, startIndex) {
+		if (hasOwn(el.attributeNames, qname)) {
+			return errorHandler.fatalError('Attribute ' + qname + ' redefined');
+		}
+		if (!isHTML && value.indexOf('<') >= 0) {
+			return errorHandler.fatalError("Unescaped '<' not allowed in attributes values");
+		}
+		el.addValue(
+			qname,
+			// @see https://www.w3.org/TR/xml/#AVNormalize
+			// since the xmldom sax parser does not "interpret" DTD the following is not implemented:
+			// - recursive replacement of (DTD) entity references
+			// - trimming and collapsing multiple spaces into a single one for attributes that are not of type CDATA
+			value.replace(/[\t\n\r]/g, ' ').replace(ENTITY_REG, entityReplacer),
+			startIndex
+		);
+	}
+
+	var attrName;
+	var value;
+	var p = ++start;
+	var s = S_TAG; //status
+	while (true) {
+		var c = source.charAt(p);
+		if (s === S_TAG && c === '<') {
+			// A `<` can never occur inside a tag name. Without this guard the scan runs
+			// on to the next `>` (or EOF) before `setTagName` rejects the whole slice, so
+			// a document with many `<` inside a malformed tag makes each one-character
+			// recovery step re-scan to the distant `>` — O(n^2). Stopping at the `<` keeps
+			// each recovery step bounded. The candidate scanned so far is reported raw,
+			// consistent with the sibling invalid-tag-name throw below.
+			throw new Error('unexpected < in tag name: ' + source.slice(start, p));
+		}
+		switch (c) {
+			case '=':
+				if (s === S_ATTR) {
+					//attrName
+					attrName = source.slice(start, p);
+					s = S_EQ;
+				} else if (s === S_ATTR_SPACE) {
+					s = S_EQ;
+				} else {
+					//fatalError: equal must after attrName or space after attrName
+					throw new Error('attribute equal must after attrName');
+				}
+				break;
+			case "'":
+			case '"':
+				if (
+					s === S_EQ ||
+					s === S_ATTR //|| s == S_ATTR_SPACE
+				) {
+					//equal
+					if (s === S_ATTR) {
+						errorHandler.warning('attribute value must after "="');
+						attrName = source.slice(start, p);
+					}
+					start = p + 1;
+					p = source.indexOf(c, start);
+					if (p > 0) {
+						value = source.slice(start, p);
+						addAttribute(attrName, value, start - 1);
+						s = S_ATTR_END;
+					} else {
+						//fatalError: no end quot match
+						throw new Error("attribute value no end '" + c + "' match");
+					}
+				} else if (s == S_ATTR_NOQUOT_VALUE) {
+					value = source.slice(start, p);
+					addAttribute(attrName, value, start);
+					errorHandler.warning('attribute "' + attrName + '" missed start quot(' + c + ')!!');
+					start = p + 1;
+					s = S_ATTR_END;
+				} else {
+					//fatalError: no equal before
+					throw new Error('attribute value must after "="');
+				}
+				break;
+			case '/':
+				switch (s) {
+					case S_TAG:
+						el.setTagName(source.slice(start, p));
+					case S_ATTR_END:
+					case S_TAG_SPACE:
+					case S_TAG_CLOSE:
+						s = S_TAG_CLOSE;
+						el.closed = true;
+					case S_ATTR_NOQUOT_VALUE:
+					case S_ATTR:
+						break;
+					case S_ATTR_SPACE:
+						el.closed = true;
+						break;
+					//case S_EQ:
+					default:
+						throw new Error("attribute invalid close char('/')");
+				}
+				break;
+			case '': //end document
+				errorHandler.error('unexpected end of input');
+				if (s == S_TAG) {
+					el.setTagName(source.slice(start, p));
+				}
+				return p;
+			case '>':
+				switch (s) {
+					case S_TAG:
+						el.setTagName(source.slice(start, p));
+					case S_ATTR_END:
+					case S_TAG_SPACE:
+					case S_TAG_CLOSE:
+						break; //normal
+					case S_ATTR_NOQUOT_VALUE: //Compatible state
+					case S_ATTR:
+						value = source.slice(start, p);
+						if (value.slice(-1) === '/') {
+							el.closed = true;
+							value = value.slice(0, -1);
+						}
+					case S_ATTR_SPACE:
+						if (s === S_ATTR_SPACE) {
+							value = attrName;
+						}
+						if (s == S_ATTR_NOQUOT_VALUE) {
+							errorHandler.warning('attribute "' + value + '" missed quot(")!');
+							addAttribute(attrName, value, start);
+						} else {
+							if (!isHTML) {
+								errorHandler.warning('attribute "' + value + '" missed value!! "' + value + '" instead!!');
+							}
+							addAttribute(value, value, start);
+						}
+						break;
+					case S_EQ:
+						if (!isHTML) {
+							return errorHandler.fatalError('AttValue: \' or " expected');
+						}
+				}
+				return p;
+			/*xml space '\x20' | #x9 | #xD | #xA; */
+			case '\u0080':
+				c = ' ';
+			default:
+				if (c <= ' ') {
+					//space
+					switch (s) {
+						case S_TAG:
+							el.setTagName(source.slice(start, p)); //tagName
+							s = S_TAG_SPACE;
+							break;
+						case S_ATTR:
+							attrName = source.slice(start, p);
+							s = S_ATTR_SPACE;
+							break;
+						case S_ATTR_NOQUOT_VALUE:
+							var value = source.slice(start, p);
+							errorHandler.warning('attribute "' + value + '" missed quot(")!!');
+							addAttribute(attrName, value, start);
+						case S_ATTR_END:
+							s = S_TAG_SPACE;
+							break;
+						//case S_TAG_SPACE:
+						//case S_EQ:
+						//case S_ATTR_SPACE:
+						//	void();break;
+						//case S_TAG_CLOSE:
+						//ignore warning
+					}
+				} else {
+					//not space
+					//S_TAG,	S_ATTR,	S_EQ,	S_ATTR_NOQUOT_VALUE
+					//S_ATTR_SPACE,	S_ATTR_END,	S_TAG_SPACE, S_TAG_CLOSE
+					switch (s) {
+						//case S_TAG:void();break;
+						//case S_ATTR:void();break;
+						//case S_ATTR_NOQUOT_VALUE:void();break;
+						case S_ATTR_SPACE:
+							if (!isHTML) {
+								errorHandler.warning('attribute "' + attrName + '" missed value!! "' + attrName + '" instead2!!');
+							}
+							addAttribute(attrName, attrName, start);
+							start = p;
+							s = S_ATTR;
+							break;
+						case S_ATTR_END:
+							errorHandler.warning('attribute space is required"' + attrName + '"!!');
+						case S_TAG_SPACE:
+							s = S_ATTR;
+							start = p;
+							break;
+						case S_EQ:
+							s = S_ATTR_NOQUOT_VALUE;
+							start = p;
+							break;
+						case S_TAG_CLOSE:
+							throw new Error("elements closed character '/' and '>' must be connected to");
+					}
+				}
+		} //end outer switch
+		p++;
+	}
+}
+
+/**
+ * @returns
+ * `true` if a new namespace has been defined.
+ */
+function appendElement(el, domBuilder, currentNSMap) {
+	var tagName = el.tagName;
+	var localNSMap = null;
+	var i = el.length;
+	while (i--) {
+		var a = el[i];
+		var qName = a.qName;
+		var value = a.value;
+		var nsp = qName.indexOf(':');
+		if (nsp > 0) {
+			var prefix = (a.prefix = qName.slice(0, nsp));
+			var localName = qName.slice(nsp + 1);
+			var nsPrefix = prefix === 'xmlns' && localName;
+		} else {
+			localName = qName;
+			prefix = null;
+			nsPrefix = qName === 'xmlns' && '';
+		}
+		//can not set prefix,because prefix !== ''
+		a.localName = localName;
+		//prefix == null for no ns prefix attribute
+		if (nsPrefix !== false) {
+			//hack!!
+			if (localNSMap == null) {
+				localNSMap = Object.create(null);
+				// Derive the child scope's namespace map by prototype-chain inheritance
+				// instead of a flat copy: lookups inherit ancestor prefixes transparently,
+				// so a document nesting N scopes retains O(N) map entries rather than
+				// sum(1..N) = O(N^2). `localNSMap` stays a flat own-only record of the
+				// prefixes declared at THIS element, so own-property enumeration
+				// (endPrefixMapping below) still reports only local declarations.
+				currentNSMap = Object.create(currentNSMap);
+			}
+			currentNSMap[nsPrefix] = localNSMap[nsPrefix] = value;
+			a.uri = NAMESPACE.XMLNS;
+			domBuilder.startPrefixMapping(nsPrefix, value);
+		}
+	}
+	var i = el.length;
+	while (i--) {
+		a = el[i];
+		if (a.prefix) {
+			//no prefix attribute has no namespace
+			if (a.prefix === 'xml') {
+				a.uri = NAMESPACE.XML;
+			}
+			if (a.prefix !== 'xmlns') {
+				a.uri = currentNSMap[a.prefix];
+			}
+		}
+	}
+	var nsp = tagName.indexOf(':');
+	if (nsp > 0) {
+		prefix = el.prefix = tagName.slice(0, nsp);
+		localName = el.localName = tagName.slice(nsp + 1);
+	} else {
+		prefix = null; //important!!
+		localName = el.localName = tagName;
+	}
+	//no prefix element has default namespace
+	var ns = (el.uri = currentNSMap[prefix || '']);
+	domBuilder.startElement(ns, localName, tagName, el);
+	//endPrefixMapping and startPrefixMapping have not any help for dom builder
+	//localNSMap = null
+	if (el.closed) {
+		domBuilder.endElement(ns, localName, tagName);
+		if (localNSMap) {
+			for (prefix in localNSMap) {
+				if (hasOwn(localNSMap, prefix)) {
+					domBuilder.endPrefixMapping(prefix);
+				}
+			}
+		}
+	} else {
+		el.currentNSMap = currentNSMap;
+		el.localNSMap = localNSMap;
+		//parseStack.push(el);
+		return true;
+	}
+}
+
+function parseHtmlSpecialContent(source, elStartEnd, tagName, entityReplacer, domBuilder) {
+	// https://html.spec.whatwg.org/#raw-text-elements
+	// https://html.spec.whatwg.org/#escapable-raw-text-elements
+	// https://html.spec.whatwg.org/#cdata-rcdata-restrictions:raw-text-elements
+	// TODO: https://html.spec.whatwg.org/#cdata-rcdata-restrictions
+	var isEscapableRaw = isHTMLEscapableRawTextElement(tagName);
+	if (isEscapableRaw || isHTMLRawTextElement(tagName)) {
+		// The closing tag of a raw-text element matches case-insensitively
+		// (WHATWG HTML §13.2.5.14 RAWTEXT end tag name state). A case-sensitive
+		// search that missed the closing tag would return -1 and the `substring`
+		// below would treat -1 as a backward slice from position 0, re-emitting all
+		// prior source and amplifying output quadratically across repeated elements.
+		// The regex is anchored to `elStartEnd` via `lastIndex` so it scans forward
+		// only (O(distance), not the whole source).
+		var closeTag = new RegExp('</' + tagName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '>', 'ig');
+		closeTag.lastIndex = elStartEnd;
+		var match = closeTag.exec(source);
+		var elEndStart = match ? match.index : -1;
+		if (elEndStart < 0) {
+			// No closing tag: never slice with a -1 end index. Leave the element to
+			// the parse loop's normal recovery instead of back-capturing the source.
+			return elStartEnd + 1;
+		}
+		var text = source.substring(elStartEnd + 1, elEndStart);
+
+		if (isEscapableRaw) {
+			text = text.replace(ENTITY_REG, entityReplacer);
+		}
+		domBuilder.characters(text, 0, text.length);
+		return elEndStart;
+	}
+	return elStartEnd + 1;
+}
+
+function _copy(source, target) {
+	for (var n in source) {
+		if (hasOwn(source, n)) {
+			target[n] = source[n];
+		}
+	}
+}
+
+/**
+ * @typedef ParseUtils
+ * @property {function(relativeIndex: number?): string | undefined} char
+ * Provides look ahead access to a singe character relative to the current index.
+ * @property {function(): number} getIndex
+ * Provides read-only access to the current index.
+ * @property {function(reg: RegExp): string | null} getMatch
+ * Applies the provided regular expression enforcing that it starts at the current index and
+ * returns the complete matching string,
+ * and moves the current index by the length of the matching string.
+ * @property {function(): string} getSource
+ * Provides read-only access to the complete source.
+ * @property {function(places: number?): void} skip
+ * moves the current index by places (defaults to 1)
+ * @property {function(): number} skipBlanks
+ * Moves the current index by the amount of white space that directly follows the current index
+ * and returns the amount of whitespace chars skipped (0..n),
+ * or -1 if the end of the source was reached.
+ * @property {function(): string} substringFromIndex
+ * creates a substring from the current index to the end of `source`
+ * @property {function(compareWith: string): boolean} substringStartsWith
+ * Checks if `source` contains `compareWith`, starting from the current index.
+ * @property {function(compareWith: string): boolean} substringStartsWithCaseInsensitive
+ * Checks if `source` contains `compareWith`, starting from the current index,
+ * comparing the upper case of both sides.
+ * @see {@link parseUtils}
+ */
+
+/**
+ * A temporary scope for parsing and look ahead operations in `source`,
+ * starting from index `start`.
+ *
+ * Some operations move the current index by a number of positions,
+ * after which `getIndex` returns the new index.
+ *
+ * @param {string} source
+ * @param {number} start
+ * @returns {ParseUtils}
+ */
+function parseUtils(source, start) {
+	var index = start;
+
+	function char(n) {
+		n = n || 0;
+		return source.charAt(index + n);
+	}
+
+	function skip(n) {
+		n = n || 1;
+		index += n;
+	}
+
+	function skipBlanks() {
+		var blanks = 0;
+		while (index < source.length) {
+			var c = char();
+			if (c !== ' ' && c !== '\n' && c !== '\t' && c !== '\r') {
+				return blanks;
+			}
+			blanks++;
+			skip();
+		}
+		return -1;
+	}
+	function substringFromIndex() {
+		return source.substring(index);
+	}
+	function substringStartsWith(text) {
+		return source.substring(index, index + text.length) === text;
+	}
+	function substringStartsWithCaseInsensitive(text) {
+		return source.substring(index, index + text.length).toUpperCase() === text.toUpperCase();
+	}
+
+	function getMatch(args) {
+		var expr = g.reg('^', args);
+		var match = expr.exec(substringFromIndex());
+		if (match) {
+			skip(match[0].length);
+			return match[0];
+		}
+		return null;
+	}
+	return {
+		char: char,
+		getIndex: function () {
+			return index;
+		},
+		getMatch: getMatch,
+		getSource: function () {
+			return source;
+		},
+		skip: skip,
+		skipBlanks: skipBlanks,
+		substringFromIndex: substringFromIndex,
+		substringStartsWith: substringStartsWith,
+		substringStartsWithCaseInsensitive: substringStartsWithCaseInsensitive,
+	};
+}
+
+/**
+ * @param {ParseUtils} p
+ * @param {DOMHandler} errorHandler
+ * @returns {string}
+ */
+function parseDoctypeInternalSubset(p, errorHandler) {
+	/**
+	 * @param {ParseUtils} p
+	 * @param {DOMHandler} errorHandler
+	 * @returns {string}
+	 */
+	function parsePI(p, errorHandler) {
+		var match = g.PI.exec(p.substringFromIndex());
+		if (!match) {
+			return errorHandler.fatalError('processing instruction is not well-formed at position ' + p.getIndex());
+		}
+		if (match[1].toLowerCase() === 'xml') {
+			return errorHandler.fatalError(
+				'xml declaration is only allowed at the start of the document, but found at position ' + p.getIndex()
+			);
+		}
+		p.skip(match[0].length);
+		return match[0];
+	}
+	// Parse internal subset
+	var source = p.getSource();
+	if (p.char() === '[') {
+		p.skip(1);
+		var intSubsetStart = p.getIndex();
+		while (p.getIndex() < source.length) {
+			p.skipBlanks();
+			if (p.char() === ']') {
+				var internalSubset = source.substring(intSubsetStart, p.getIndex());
+				p.skip(1);
+				return internalSubset;
+			}
+			var current = null;
+			// Only in external subset
+			// if (char() === '<' && char(1) === '!' && char(2) === '[') {
+			// 	parseConditionalSections(p, errorHandler);
+			// } else
+			if (p.char() === '<' && p.char(1) === '!') {
+				switch (p.char(2)) {
+					case 'E': // ELEMENT | ENTITY
+						if (p.char(3) === 'L') {
+							current = p.getMatch(g.elementdecl);
+						} else if (p.char(3) === 'N') {
+							current = p.getMatch(g.EntityDecl);
+						}
+						break;
+					case 'A': // ATTRIBUTE
+						current = p.getMatch(g.AttlistDecl);
+						break;
+					case 'N': // NOTATION
+						current = p.getMatch(g.NotationDecl);
+						break;
+					case '-': // COMMENT
+						current = p.getMatch(g.Comment);
+						break;
+				}
+			} else if (p.char() === '<' && p.char(1) === '?') {
+				current = parsePI(p, errorHandler);
+			} else if (p.char() === '%') {
+				current = p.getMatch(g.PEReference);
+			} else {
+				return errorHandler.fatalError('Error detected in Markup declaration');
+			}
+			if (!current) {
+				return errorHandler.fatalError('Error in internal subset at position ' + p.getIndex());
+			}
+		}
+		return errorHandler.fatalError('doctype internal subset is not well-formed, missing ]');
+	}
+}
+
+/**
+ * Called when the parser encounters an element starting with '<!'.
+ *
+ * @param {string} source
+ * The xml.
+ * @param {number} start
+ * the start index of the '<!'
+ * @param {DOMHandler} domBuilder
+ * @param {DOMHandler} errorHandler
+ * @param {boolean} isHTML
+ * @returns {number | never}
+ * The end index of the element.
+ * @throws {ParseError}
+ * In case the element is not well-formed.
+ */
+function parseDoctypeCommentOrCData(source, start, domBuilder, errorHandler, isHTML) {
+	var p = parseUtils(source, start);
+
+	switch (isHTML ? p.char(2).toUpperCase() : p.char(2)) {
+		case '-':
+			// should be a comment
+			var comment = p.getMatch(g.Comment);
+			if (comment) {
+				domBuilder.comment(comment, g.COMMENT_START.length, comment.length - g.COMMENT_START.length - g.COMMENT_END.length);
+				return p.getIndex();
+			} else {
+				return errorHandler.fatalError('comment is not well-formed at position ' + p.getIndex());
+			}
+		case '[':
+			// should be CDATA
+			var cdata = p.getMatch(g.CDSect);
+			if (cdata) {
+				if (!isHTML && !domBuilder.currentElement) {
+					return errorHandler.fatalError('CDATA outside of element');
+				}
+				domBuilder.startCDATA();
+				domBuilder.characters(cdata, g.CDATA_START.length, cdata.length - g.CDATA_START.length - g.CDATA_END.length);
+				domBuilder.endCDATA();
+				return p.getIndex();
+			} else {
+				return errorHandler.fatalError('Invalid CDATA starting at position ' + start);
+			}
+		case 'D': {
+			// should be DOCTYPE
+			if (domBuilder.doc && domBuilder.doc.documentElement) {
+				return errorHandler.fatalError('Doctype not allowed inside or after documentElement at position ' + p.getIndex());
+			}
+			if (isHTML ? !p.substringStartsWithCaseInsensitive(g.DOCTYPE_DECL_START) : !p.substringStartsWith(g.DOCTYPE_DECL_START)) {
+				return errorHandler.fatalError('Expected ' + g.DOCTYPE_DECL_START + ' at position ' + p.getIndex());
+			}
+			p.skip(g.DOCTYPE_DECL_START.length);
+			if (p.skipBlanks() < 1) {
+				return errorHandler.fatalError('Expected whitespace after ' + g.DOCTYPE_DECL_START + ' at position ' + p.getIndex());
+			}
+
+			var doctype = {
+				name: undefined,
+				publicId: undefined,
+				systemId: undefined,
+				internalSubset: undefined,
+			};
+			// Parse the DOCTYPE name
+			doctype.name = p.getMatch(g.Name);
+			if (!doctype.name)
+				return errorHandler.fatalError('doctype name missing or contains unexpected characters at position ' + p.getIndex());
+
+			if (isHTML && doctype.name.toLowerCase() !== 'html') {
+				errorHandler.warning('Unexpected DOCTYPE in HTML document at position ' + p.getIndex());
+			}
+			p.skipBlanks();
+
+			// Check for ExternalID
+			if (p.substringStartsWith(g.PUBLIC) || p.substringStartsWith(g.SYSTEM)) {
+				var match = g.ExternalID_match.exec(p.substringFromIndex());
+				if (!match) {
+					return errorHandler.fatalError('doctype external id is not well-formed at position ' + p.getIndex());
+				}
+				if (match.groups.SystemLiteralOnly !== undefined) {
+					doctype.systemId = match.groups.SystemLiteralOnly;
+				} else {
+					doctype.systemId = match.groups.SystemLiteral;
+					doctype.publicId = match.groups.PubidLiteral;
+				}
+				p.skip(match[0].length);
+			} else if (isHTML && p.substringStartsWithCaseInsensitive(g.SYSTEM)) {
+				// https://html.spec.whatwg.org/multipage/syntax.html#doctype-legacy-string
+				p.skip(g.SYSTEM.length);
+				if (p.skipBlanks() < 1) {
+					return errorHandler.fatalError('Expected whitespace after ' + g.SYSTEM + ' at position ' + p.getIndex());
+				}
+				doctype.systemId = p.getMatch(g.ABOUT_LEGACY_COMPAT_SystemLiteral);
+				if (!doctype.systemId) {
+					return errorHandler.fatalError(
+						'Expected ' + g.ABOUT_LEGACY_COMPAT + ' in single or double quotes after ' + g.SYSTEM + ' at position ' + p.getIndex()
+					);
+				}
+			}
+			if (isHTML && doctype.systemId && !g.ABOUT_LEGACY_COMPAT_SystemLiteral.test(doctype.systemId)) {
+				errorHandler.warning('Unexpected doctype.systemId in HTML document at position ' + p.getIndex());
+			}
+			if (!isHTML) {
+				p.skipBlanks();
+				doctype.internalSubset = parseDoctypeInternalSubset(p, errorHandler);
+			}
+			p.skipBlanks();
+			if (p.char() !== '>') {
+				return errorHandler.fatalError('doctype not terminated with > at position ' + p.getIndex());
+			}
+			p.skip(1);
+			domBuilder.startDTD(doctype.name, doctype.publicId, doctype.systemId, doctype.internalSubset);
+			domBuilder.endDTD();
+			return p.getIndex();
+		}
+		default:
+			return errorHandler.fatalError('Not well-formed XML starting with "<!" at position ' + start);
+	}
+}
+
+function parseProcessingInstruction(source, start, domBuilder, errorHandler) {
+	var match = source.substring(start).match(g.PI);
+	if (!match) {
+		return errorHandler.fatalError('Invalid processing instruction starting at position ' + start);
+	}
+	if (match[1].toLowerCase() === 'xml') {
+		if (start > 0) {
+			return errorHandler.fatalError(
+				'processing instruction at position ' + start + ' is an xml declaration which is only at the start of the document'
+			);
+		}
+		if (!g.XMLDecl.test(source.substring(start))) {
+			return errorHandler.fatalError('xml declaration is not well-formed');
+		}
+	}
+	domBuilder.processingInstruction(match[1], match[2]);
+	return start + match[0].length;
+}
+
+function ElementAttributes() {
+	this.attributeNames = Object.create(null);
+}
+
+ElementAttributes.prototype = {
+	setTagName: function (tagName) {
+		if (!g.QName_exact.test(tagName)) {
+			throw new Error('invalid tagName:' + tagName);
+		}
+		this.tagName = tagName;
+	},
+	addValue: function (qName, value, offset) {
+		if (!g.QName_exact.test(qName)) {
+			throw new Error('invalid attribute:' + qName);
+		}
+		this.attributeNames[qName] = this.length;
+		this[this.length++] = { qName: qName, value: value, offset: offset };
+	},
+	length: 0,
+	getLocalName: function (i) {
+		return this[i].localName;
+	},
+	getLocator: function (i) {
+		return this[i].locator;
+	},
+	getQName: function (i) {
+		return this[i].qName;
+	},
+	getURI: function (i) {
+		return this[i].uri;
+	},
+	getValue: function (i) {
+		return this[i].value;
+	},
+	//	,getIndex:function(uri, localName)){
+	//		if(localName){
+	//
+	//		}else{
+	//			var qName = uri
+	//		}
+	//	},
+	//	getValue:function(){return this.getValue(this.getIndex.apply(this,arguments))},
+	//	getType:function(uri,localName){}
+	//	getType:function(i){},
+};
+
+exports.XMLReader = XMLReader;
+exports.parseUtils = parseUtils;
+exports.parseDoctypeCommentOrCData = parseDoctypeCommentOrCData;
+
+
+/***/ }),
+
 /***/ 9379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -34113,12 +42908,5060 @@ module.exports = {
 
 /***/ }),
 
+/***/ 8408:
+/***/ ((__unused_webpack_module, exports) => {
+
+/*
+ * xpath.js
+ *
+ * An XPath 1.0 library for JavaScript.
+ *
+ * Cameron McCormack <cam (at) mcc.id.au>
+ *
+ * This work is licensed under the MIT License.
+ *
+ * Revision 20: April 26, 2011
+ *   Fixed a typo resulting in FIRST_ORDERED_NODE_TYPE results being wrong,
+ *   thanks to <shi_a009 (at) hotmail.com>.
+ *
+ * Revision 19: November 29, 2005
+ *   Nodesets now store their nodes in a height balanced tree, increasing
+ *   performance for the common case of selecting nodes in document order,
+ *   thanks to Sébastien Cramatte <contact (at) zeninteractif.com>.
+ *   AVL tree code adapted from Raimund Neumann <rnova (at) gmx.net>.
+ *
+ * Revision 18: October 27, 2005
+ *   DOM 3 XPath support.  Caveats:
+ *     - namespace prefixes aren't resolved in XPathEvaluator.createExpression,
+ *       but in XPathExpression.evaluate.
+ *     - XPathResult.invalidIteratorState is not implemented.
+ *
+ * Revision 17: October 25, 2005
+ *   Some core XPath function fixes and a patch to avoid crashing certain
+ *   versions of MSXML in PathExpr.prototype.getOwnerElement, thanks to
+ *   Sébastien Cramatte <contact (at) zeninteractif.com>.
+ *
+ * Revision 16: September 22, 2005
+ *   Workarounds for some IE 5.5 deficiencies.
+ *   Fixed problem with prefix node tests on attribute nodes.
+ *
+ * Revision 15: May 21, 2005
+ *   Fixed problem with QName node tests on elements with an xmlns="...".
+ *
+ * Revision 14: May 19, 2005
+ *   Fixed QName node tests on attribute node regression.
+ *
+ * Revision 13: May 3, 2005
+ *   Node tests are case insensitive now if working in an HTML DOM.
+ *
+ * Revision 12: April 26, 2005
+ *   Updated licence.  Slight code changes to enable use of Dean
+ *   Edwards' script compression, http://dean.edwards.name/packer/ .
+ *
+ * Revision 11: April 23, 2005
+ *   Fixed bug with 'and' and 'or' operators, fix thanks to
+ *   Sandy McArthur <sandy (at) mcarthur.org>.
+ *
+ * Revision 10: April 15, 2005
+ *   Added support for a virtual root node, supposedly helpful for
+ *   implementing XForms.  Fixed problem with QName node tests and
+ *   the parent axis.
+ *
+ * Revision 9: March 17, 2005
+ *   Namespace resolver tweaked so using the document node as the context
+ *   for namespace lookups is equivalent to using the document element.
+ *
+ * Revision 8: February 13, 2005
+ *   Handle implicit declaration of 'xmlns' namespace prefix.
+ *   Fixed bug when comparing nodesets.
+ *   Instance data can now be associated with a FunctionResolver, and
+ *     workaround for MSXML not supporting 'localName' and 'getElementById',
+ *     thanks to Grant Gongaware.
+ *   Fix a few problems when the context node is the root node.
+ *
+ * Revision 7: February 11, 2005
+ *   Default namespace resolver fix from Grant Gongaware
+ *   <grant (at) gongaware.com>.
+ *
+ * Revision 6: February 10, 2005
+ *   Fixed bug in 'number' function.
+ *
+ * Revision 5: February 9, 2005
+ *   Fixed bug where text nodes not getting converted to string values.
+ *
+ * Revision 4: January 21, 2005
+ *   Bug in 'name' function, fix thanks to Bill Edney.
+ *   Fixed incorrect processing of namespace nodes.
+ *   Fixed NamespaceResolver to resolve 'xml' namespace.
+ *   Implemented union '|' operator.
+ *
+ * Revision 3: January 14, 2005
+ *   Fixed bug with nodeset comparisons, bug lexing < and >.
+ *
+ * Revision 2: October 26, 2004
+ *   QName node test namespace handling fixed.  Few other bug fixes.
+ *
+ * Revision 1: August 13, 2004
+ *   Bug fixes from William J. Edney <bedney (at) technicalpursuit.com>.
+ *   Added minimal licence.
+ *
+ * Initial version: June 14, 2004
+ */
+
+// non-node wrapper
+var xpath = ( false) ? 0 : exports;
+
+(function (exports) {
+    "use strict";
+
+    // namespace nodes are not part of the DOM spec, so we use a custom nodetype for them.
+    // should NOT be used externally
+    var NAMESPACE_NODE_NODETYPE = '__namespace';
+
+    var isNil = function (x) {
+        return x === null || x === undefined;
+    };
+
+    var isValidNodeType = function (nodeType) {
+        return nodeType === NAMESPACE_NODE_NODETYPE ||
+            (Number.isInteger(nodeType)
+                && nodeType >= 1
+                && nodeType <= 11
+            );
+    };
+
+    var isNodeLike = function (value) {
+        return value
+            && isValidNodeType(value.nodeType)
+            && typeof value.nodeName === "string";
+    };
+
+    // functional helpers
+    function curry(func) {
+        var slice = Array.prototype.slice,
+            totalargs = func.length,
+            partial = function (args, fn) {
+                return function () {
+                    return fn.apply(this, args.concat(slice.call(arguments)));
+                }
+            },
+            fn = function () {
+                var args = slice.call(arguments);
+                return (args.length < totalargs) ?
+                    partial(args, fn) :
+                    func.apply(this, slice.apply(arguments, [0, totalargs]));
+            };
+        return fn;
+    }
+
+    var forEach = function (f, xs) {
+        for (var i = 0; i < xs.length; i += 1) {
+            f(xs[i], i, xs);
+        }
+    };
+
+    var reduce = function (f, seed, xs) {
+        var acc = seed;
+
+        forEach(function (x, i) { acc = f(acc, x, i); }, xs);
+
+        return acc;
+    };
+
+    var map = function (f, xs) {
+        var mapped = new Array(xs.length);
+
+        forEach(function (x, i) { mapped[i] = f(x); }, xs);
+
+        return mapped;
+    };
+
+    var filter = function (f, xs) {
+        var filtered = [];
+
+        forEach(function (x, i) { if (f(x, i)) { filtered.push(x); } }, xs);
+
+        return filtered;
+    };
+
+    var includes = function (values, value) {
+        for (var i = 0; i < values.length; i += 1) {
+            if (values[i] === value) {
+                return true;
+            }
+        }
+
+        return false;
+    };
+
+    function always(value) { return function () { return value; } }
+
+    function toString(x) { return x.toString(); }
+    var join = function (s, xs) { return xs.join(s); };
+    var wrap = function (pref, suf, str) { return pref + str + suf; };
+
+    var prototypeConcat = Array.prototype.concat;
+
+    var sortNodes = function (nodes, reverse) {
+        var ns = new XNodeSet();
+
+        ns.addArray(nodes);
+
+        var sorted = ns.toArray();
+
+        return reverse ? sorted.reverse() : sorted;
+    }
+
+    // .apply() fails above a certain number of arguments - https://github.com/goto100/xpath/pull/98
+    var MAX_ARGUMENT_LENGTH = 32767;
+
+    function flatten(arr) {
+        var result = [];
+
+        for (var start = 0; start < arr.length; start += MAX_ARGUMENT_LENGTH) {
+            var chunk = arr.slice(start, start + MAX_ARGUMENT_LENGTH);
+
+            result = prototypeConcat.apply(result, chunk);
+        }
+
+        return result;
+    }
+
+    function assign(target, varArgs) { // .length of function is 2
+        var to = Object(target);
+
+        for (var index = 1; index < arguments.length; index++) {
+            var nextSource = arguments[index];
+
+            if (nextSource != null) { // Skip over if undefined or null
+                for (var nextKey in nextSource) {
+                    // Avoid bugs when hasOwnProperty is shadowed
+                    if (Object.prototype.hasOwnProperty.call(nextSource, nextKey)) {
+                        to[nextKey] = nextSource[nextKey];
+                    }
+                }
+            }
+        }
+
+        return to;
+    }
+
+    var NodeTypes = {
+        ELEMENT_NODE: 1,
+        ATTRIBUTE_NODE: 2,
+        TEXT_NODE: 3,
+        CDATA_SECTION_NODE: 4,
+        PROCESSING_INSTRUCTION_NODE: 7,
+        COMMENT_NODE: 8,
+        DOCUMENT_NODE: 9,
+        DOCUMENT_TYPE_NODE: 10,
+        DOCUMENT_FRAGMENT_NODE: 11,
+        NAMESPACE_NODE: NAMESPACE_NODE_NODETYPE,
+    };
+
+    // XPathParser ///////////////////////////////////////////////////////////////
+
+    XPathParser.prototype = new Object();
+    XPathParser.prototype.constructor = XPathParser;
+    XPathParser.superclass = Object.prototype;
+
+    function XPathParser() {
+        this.init();
+    }
+
+    XPathParser.prototype.init = function () {
+        this.reduceActions = [];
+
+        this.reduceActions[3] = function (rhs) {
+            return new OrOperation(rhs[0], rhs[2]);
+        };
+        this.reduceActions[5] = function (rhs) {
+            return new AndOperation(rhs[0], rhs[2]);
+        };
+        this.reduceActions[7] = function (rhs) {
+            return new EqualsOperation(rhs[0], rhs[2]);
+        };
+        this.reduceActions[8] = function (rhs) {
+            return new NotEqualOperation(rhs[0], rhs[2]);
+        };
+        this.reduceActions[10] = function (rhs) {
+            return new LessThanOperation(rhs[0], rhs[2]);
+        };
+        this.reduceActions[11] = function (rhs) {
+            return new GreaterThanOperation(rhs[0], rhs[2]);
+        };
+        this.reduceActions[12] = function (rhs) {
+            return new LessThanOrEqualOperation(rhs[0], rhs[2]);
+        };
+        this.reduceActions[13] = function (rhs) {
+            return new GreaterThanOrEqualOperation(rhs[0], rhs[2]);
+        };
+        this.reduceActions[15] = function (rhs) {
+            return new PlusOperation(rhs[0], rhs[2]);
+        };
+        this.reduceActions[16] = function (rhs) {
+            return new MinusOperation(rhs[0], rhs[2]);
+        };
+        this.reduceActions[18] = function (rhs) {
+            return new MultiplyOperation(rhs[0], rhs[2]);
+        };
+        this.reduceActions[19] = function (rhs) {
+            return new DivOperation(rhs[0], rhs[2]);
+        };
+        this.reduceActions[20] = function (rhs) {
+            return new ModOperation(rhs[0], rhs[2]);
+        };
+        this.reduceActions[22] = function (rhs) {
+            return new UnaryMinusOperation(rhs[1]);
+        };
+        this.reduceActions[24] = function (rhs) {
+            return new BarOperation(rhs[0], rhs[2]);
+        };
+        this.reduceActions[25] = function (rhs) {
+            return new PathExpr(undefined, undefined, rhs[0]);
+        };
+        this.reduceActions[27] = function (rhs) {
+            rhs[0].locationPath = rhs[2];
+            return rhs[0];
+        };
+        this.reduceActions[28] = function (rhs) {
+            rhs[0].locationPath = rhs[2];
+            rhs[0].locationPath.steps.unshift(new Step(Step.DESCENDANTORSELF, NodeTest.nodeTest, []));
+            return rhs[0];
+        };
+        this.reduceActions[29] = function (rhs) {
+            return new PathExpr(rhs[0], [], undefined);
+        };
+        this.reduceActions[30] = function (rhs) {
+            if (Utilities.instance_of(rhs[0], PathExpr)) {
+                if (rhs[0].filterPredicates == undefined) {
+                    rhs[0].filterPredicates = [];
+                }
+                rhs[0].filterPredicates.push(rhs[1]);
+                return rhs[0];
+            } else {
+                return new PathExpr(rhs[0], [rhs[1]], undefined);
+            }
+        };
+        this.reduceActions[32] = function (rhs) {
+            return rhs[1];
+        };
+        this.reduceActions[33] = function (rhs) {
+            return new XString(rhs[0]);
+        };
+        this.reduceActions[34] = function (rhs) {
+            return new XNumber(rhs[0]);
+        };
+        this.reduceActions[36] = function (rhs) {
+            return new FunctionCall(rhs[0], []);
+        };
+        this.reduceActions[37] = function (rhs) {
+            return new FunctionCall(rhs[0], rhs[2]);
+        };
+        this.reduceActions[38] = function (rhs) {
+            return [rhs[0]];
+        };
+        this.reduceActions[39] = function (rhs) {
+            rhs[2].unshift(rhs[0]);
+            return rhs[2];
+        };
+        this.reduceActions[43] = function (rhs) {
+            return new LocationPath(true, []);
+        };
+        this.reduceActions[44] = function (rhs) {
+            rhs[1].absolute = true;
+            return rhs[1];
+        };
+        this.reduceActions[46] = function (rhs) {
+            return new LocationPath(false, [rhs[0]]);
+        };
+        this.reduceActions[47] = function (rhs) {
+            rhs[0].steps.push(rhs[2]);
+            return rhs[0];
+        };
+        this.reduceActions[49] = function (rhs) {
+            return new Step(rhs[0], rhs[1], []);
+        };
+        this.reduceActions[50] = function (rhs) {
+            return new Step(Step.CHILD, rhs[0], []);
+        };
+        this.reduceActions[51] = function (rhs) {
+            return new Step(rhs[0], rhs[1], rhs[2]);
+        };
+        this.reduceActions[52] = function (rhs) {
+            return new Step(Step.CHILD, rhs[0], rhs[1]);
+        };
+        this.reduceActions[54] = function (rhs) {
+            return [rhs[0]];
+        };
+        this.reduceActions[55] = function (rhs) {
+            rhs[1].unshift(rhs[0]);
+            return rhs[1];
+        };
+        this.reduceActions[56] = function (rhs) {
+            if (rhs[0] == "ancestor") {
+                return Step.ANCESTOR;
+            } else if (rhs[0] == "ancestor-or-self") {
+                return Step.ANCESTORORSELF;
+            } else if (rhs[0] == "attribute") {
+                return Step.ATTRIBUTE;
+            } else if (rhs[0] == "child") {
+                return Step.CHILD;
+            } else if (rhs[0] == "descendant") {
+                return Step.DESCENDANT;
+            } else if (rhs[0] == "descendant-or-self") {
+                return Step.DESCENDANTORSELF;
+            } else if (rhs[0] == "following") {
+                return Step.FOLLOWING;
+            } else if (rhs[0] == "following-sibling") {
+                return Step.FOLLOWINGSIBLING;
+            } else if (rhs[0] == "namespace") {
+                return Step.NAMESPACE;
+            } else if (rhs[0] == "parent") {
+                return Step.PARENT;
+            } else if (rhs[0] == "preceding") {
+                return Step.PRECEDING;
+            } else if (rhs[0] == "preceding-sibling") {
+                return Step.PRECEDINGSIBLING;
+            } else if (rhs[0] == "self") {
+                return Step.SELF;
+            }
+            return -1;
+        };
+        this.reduceActions[57] = function (rhs) {
+            return Step.ATTRIBUTE;
+        };
+        this.reduceActions[59] = function (rhs) {
+            if (rhs[0] == "comment") {
+                return NodeTest.commentTest;
+            } else if (rhs[0] == "text") {
+                return NodeTest.textTest;
+            } else if (rhs[0] == "processing-instruction") {
+                return NodeTest.anyPiTest;
+            } else if (rhs[0] == "node") {
+                return NodeTest.nodeTest;
+            }
+            return new NodeTest(-1, undefined);
+        };
+        this.reduceActions[60] = function (rhs) {
+            return new NodeTest.PITest(rhs[2]);
+        };
+        this.reduceActions[61] = function (rhs) {
+            return rhs[1];
+        };
+        this.reduceActions[63] = function (rhs) {
+            rhs[1].absolute = true;
+            rhs[1].steps.unshift(new Step(Step.DESCENDANTORSELF, NodeTest.nodeTest, []));
+            return rhs[1];
+        };
+        this.reduceActions[64] = function (rhs) {
+            rhs[0].steps.push(new Step(Step.DESCENDANTORSELF, NodeTest.nodeTest, []));
+            rhs[0].steps.push(rhs[2]);
+            return rhs[0];
+        };
+        this.reduceActions[65] = function (rhs) {
+            return new Step(Step.SELF, NodeTest.nodeTest, []);
+        };
+        this.reduceActions[66] = function (rhs) {
+            return new Step(Step.PARENT, NodeTest.nodeTest, []);
+        };
+        this.reduceActions[67] = function (rhs) {
+            return new VariableReference(rhs[1]);
+        };
+        this.reduceActions[68] = function (rhs) {
+            return NodeTest.nameTestAny;
+        };
+        this.reduceActions[69] = function (rhs) {
+            return new NodeTest.NameTestPrefixAny(rhs[0].split(':')[0]);
+        };
+        this.reduceActions[70] = function (rhs) {
+            return new NodeTest.NameTestQName(rhs[0]);
+        };
+    };
+
+    XPathParser.actionTable = [
+        " s s        sssssssss    s ss  s  ss",
+        "                 s                  ",
+        "r  rrrrrrrrr         rrrrrrr rr  r  ",
+        "                rrrrr               ",
+        " s s        sssssssss    s ss  s  ss",
+        "rs  rrrrrrrr s  sssssrrrrrr  rrs rs ",
+        " s s        sssssssss    s ss  s  ss",
+        "                            s       ",
+        "                            s       ",
+        "r  rrrrrrrrr         rrrrrrr rr rr  ",
+        "r  rrrrrrrrr         rrrrrrr rr rr  ",
+        "r  rrrrrrrrr         rrrrrrr rr rr  ",
+        "r  rrrrrrrrr         rrrrrrr rr rr  ",
+        "r  rrrrrrrrr         rrrrrrr rr rr  ",
+        "  s                                 ",
+        "                            s       ",
+        " s           s  sssss          s  s ",
+        "r  rrrrrrrrr         rrrrrrr rr  r  ",
+        "a                                   ",
+        "r       s                    rr  r  ",
+        "r      sr                    rr  r  ",
+        "r   s  rr            s       rr  r  ",
+        "r   rssrr            rss     rr  r  ",
+        "r   rrrrr            rrrss   rr  r  ",
+        "r   rrrrrsss         rrrrr   rr  r  ",
+        "r   rrrrrrrr         rrrrr   rr  r  ",
+        "r   rrrrrrrr         rrrrrs  rr  r  ",
+        "r   rrrrrrrr         rrrrrr  rr  r  ",
+        "r   rrrrrrrr         rrrrrr  rr  r  ",
+        "r  srrrrrrrr         rrrrrrs rr sr  ",
+        "r  srrrrrrrr         rrrrrrs rr  r  ",
+        "r  rrrrrrrrr         rrrrrrr rr rr  ",
+        "r  rrrrrrrrr         rrrrrrr rr rr  ",
+        "r  rrrrrrrrr         rrrrrrr rr rr  ",
+        "r   rrrrrrrr         rrrrrr  rr  r  ",
+        "r   rrrrrrrr         rrrrrr  rr  r  ",
+        "r  rrrrrrrrr         rrrrrrr rr  r  ",
+        "r  rrrrrrrrr         rrrrrrr rr  r  ",
+        "                sssss               ",
+        "r  rrrrrrrrr         rrrrrrr rr sr  ",
+        "r  rrrrrrrrr         rrrrrrr rr  r  ",
+        "r  rrrrrrrrr         rrrrrrr rr rr  ",
+        "r  rrrrrrrrr         rrrrrrr rr rr  ",
+        "                             s      ",
+        "r  srrrrrrrr         rrrrrrs rr  r  ",
+        "r   rrrrrrrr         rrrrr   rr  r  ",
+        "              s                     ",
+        "                             s      ",
+        "                rrrrr               ",
+        " s s        sssssssss    s sss s  ss",
+        "r  srrrrrrrr         rrrrrrs rr  r  ",
+        " s s        sssssssss    s ss  s  ss",
+        " s s        sssssssss    s ss  s  ss",
+        " s s        sssssssss    s ss  s  ss",
+        " s s        sssssssss    s ss  s  ss",
+        " s s        sssssssss    s ss  s  ss",
+        " s s        sssssssss    s ss  s  ss",
+        " s s        sssssssss    s ss  s  ss",
+        " s s        sssssssss    s ss  s  ss",
+        " s s        sssssssss    s ss  s  ss",
+        " s s        sssssssss    s ss  s  ss",
+        " s s        sssssssss    s ss  s  ss",
+        " s s        sssssssss    s ss  s  ss",
+        " s s        sssssssss    s ss  s  ss",
+        " s s        sssssssss      ss  s  ss",
+        " s s        sssssssss    s ss  s  ss",
+        " s           s  sssss          s  s ",
+        " s           s  sssss          s  s ",
+        "r  rrrrrrrrr         rrrrrrr rr rr  ",
+        " s           s  sssss          s  s ",
+        " s           s  sssss          s  s ",
+        "r  rrrrrrrrr         rrrrrrr rr sr  ",
+        "r  rrrrrrrrr         rrrrrrr rr sr  ",
+        "r  rrrrrrrrr         rrrrrrr rr  r  ",
+        "r  rrrrrrrrr         rrrrrrr rr rr  ",
+        "                             s      ",
+        "r  rrrrrrrrr         rrrrrrr rr rr  ",
+        "r  rrrrrrrrr         rrrrrrr rr rr  ",
+        "                             rr     ",
+        "                             s      ",
+        "                             rs     ",
+        "r      sr                    rr  r  ",
+        "r   s  rr            s       rr  r  ",
+        "r   rssrr            rss     rr  r  ",
+        "r   rssrr            rss     rr  r  ",
+        "r   rrrrr            rrrss   rr  r  ",
+        "r   rrrrr            rrrss   rr  r  ",
+        "r   rrrrr            rrrss   rr  r  ",
+        "r   rrrrr            rrrss   rr  r  ",
+        "r   rrrrrsss         rrrrr   rr  r  ",
+        "r   rrrrrsss         rrrrr   rr  r  ",
+        "r   rrrrrrrr         rrrrr   rr  r  ",
+        "r   rrrrrrrr         rrrrr   rr  r  ",
+        "r   rrrrrrrr         rrrrr   rr  r  ",
+        "r   rrrrrrrr         rrrrrr  rr  r  ",
+        "                                 r  ",
+        "                                 s  ",
+        "r  srrrrrrrr         rrrrrrs rr  r  ",
+        "r  srrrrrrrr         rrrrrrs rr  r  ",
+        "r  rrrrrrrrr         rrrrrrr rr  r  ",
+        "r  rrrrrrrrr         rrrrrrr rr  r  ",
+        "r  rrrrrrrrr         rrrrrrr rr  r  ",
+        "r  rrrrrrrrr         rrrrrrr rr  r  ",
+        "r  rrrrrrrrr         rrrrrrr rr rr  ",
+        "r  rrrrrrrrr         rrrrrrr rr rr  ",
+        " s s        sssssssss    s ss  s  ss",
+        "r  rrrrrrrrr         rrrrrrr rr rr  ",
+        "                             r      "
+    ];
+
+    XPathParser.actionTableNumber = [
+        " 1 0        /.-,+*)('    & %$  #  \"!",
+        "                 J                  ",
+        "a  aaaaaaaaa         aaaaaaa aa  a  ",
+        "                YYYYY               ",
+        " 1 0        /.-,+*)('    & %$  #  \"!",
+        "K1  KKKKKKKK .  +*)('KKKKKK  KK# K\" ",
+        " 1 0        /.-,+*)('    & %$  #  \"!",
+        "                            N       ",
+        "                            O       ",
+        "e  eeeeeeeee         eeeeeee ee ee  ",
+        "f  fffffffff         fffffff ff ff  ",
+        "d  ddddddddd         ddddddd dd dd  ",
+        "B  BBBBBBBBB         BBBBBBB BB BB  ",
+        "A  AAAAAAAAA         AAAAAAA AA AA  ",
+        "  P                                 ",
+        "                            Q       ",
+        " 1           .  +*)('          #  \" ",
+        "b  bbbbbbbbb         bbbbbbb bb  b  ",
+        "                                    ",
+        "!       S                    !!  !  ",
+        "\"      T\"                    \"\"  \"  ",
+        "$   V  $$            U       $$  $  ",
+        "&   &ZY&&            &XW     &&  &  ",
+        ")   )))))            )))\\[   ))  )  ",
+        ".   ....._^]         .....   ..  .  ",
+        "1   11111111         11111   11  1  ",
+        "5   55555555         55555`  55  5  ",
+        "7   77777777         777777  77  7  ",
+        "9   99999999         999999  99  9  ",
+        ":  c::::::::         ::::::b :: a:  ",
+        "I  fIIIIIIII         IIIIIIe II  I  ",
+        "=  =========         ======= == ==  ",
+        "?  ?????????         ??????? ?? ??  ",
+        "C  CCCCCCCCC         CCCCCCC CC CC  ",
+        "J   JJJJJJJJ         JJJJJJ  JJ  J  ",
+        "M   MMMMMMMM         MMMMMM  MM  M  ",
+        "N  NNNNNNNNN         NNNNNNN NN  N  ",
+        "P  PPPPPPPPP         PPPPPPP PP  P  ",
+        "                +*)('               ",
+        "R  RRRRRRRRR         RRRRRRR RR aR  ",
+        "U  UUUUUUUUU         UUUUUUU UU  U  ",
+        "Z  ZZZZZZZZZ         ZZZZZZZ ZZ ZZ  ",
+        "c  ccccccccc         ccccccc cc cc  ",
+        "                             j      ",
+        "L  fLLLLLLLL         LLLLLLe LL  L  ",
+        "6   66666666         66666   66  6  ",
+        "              k                     ",
+        "                             l      ",
+        "                XXXXX               ",
+        " 1 0        /.-,+*)('    & %$m #  \"!",
+        "_  f________         ______e __  _  ",
+        " 1 0        /.-,+*)('    & %$  #  \"!",
+        " 1 0        /.-,+*)('    & %$  #  \"!",
+        " 1 0        /.-,+*)('    & %$  #  \"!",
+        " 1 0        /.-,+*)('    & %$  #  \"!",
+        " 1 0        /.-,+*)('    & %$  #  \"!",
+        " 1 0        /.-,+*)('    & %$  #  \"!",
+        " 1 0        /.-,+*)('    & %$  #  \"!",
+        " 1 0        /.-,+*)('    & %$  #  \"!",
+        " 1 0        /.-,+*)('    & %$  #  \"!",
+        " 1 0        /.-,+*)('    & %$  #  \"!",
+        " 1 0        /.-,+*)('    & %$  #  \"!",
+        " 1 0        /.-,+*)('    & %$  #  \"!",
+        " 1 0        /.-,+*)('    & %$  #  \"!",
+        " 1 0        /.-,+*)('      %$  #  \"!",
+        " 1 0        /.-,+*)('    & %$  #  \"!",
+        " 1           .  +*)('          #  \" ",
+        " 1           .  +*)('          #  \" ",
+        ">  >>>>>>>>>         >>>>>>> >> >>  ",
+        " 1           .  +*)('          #  \" ",
+        " 1           .  +*)('          #  \" ",
+        "Q  QQQQQQQQQ         QQQQQQQ QQ aQ  ",
+        "V  VVVVVVVVV         VVVVVVV VV aV  ",
+        "T  TTTTTTTTT         TTTTTTT TT  T  ",
+        "@  @@@@@@@@@         @@@@@@@ @@ @@  ",
+        "                             \x87      ",
+        "[  [[[[[[[[[         [[[[[[[ [[ [[  ",
+        "D  DDDDDDDDD         DDDDDDD DD DD  ",
+        "                             HH     ",
+        "                             \x88      ",
+        "                             F\x89     ",
+        "#      T#                    ##  #  ",
+        "%   V  %%            U       %%  %  ",
+        "'   'ZY''            'XW     ''  '  ",
+        "(   (ZY((            (XW     ((  (  ",
+        "+   +++++            +++\\[   ++  +  ",
+        "*   *****            ***\\[   **  *  ",
+        "-   -----            ---\\[   --  -  ",
+        ",   ,,,,,            ,,,\\[   ,,  ,  ",
+        "0   00000_^]         00000   00  0  ",
+        "/   /////_^]         /////   //  /  ",
+        "2   22222222         22222   22  2  ",
+        "3   33333333         33333   33  3  ",
+        "4   44444444         44444   44  4  ",
+        "8   88888888         888888  88  8  ",
+        "                                 ^  ",
+        "                                 \x8a  ",
+        ";  f;;;;;;;;         ;;;;;;e ;;  ;  ",
+        "<  f<<<<<<<<         <<<<<<e <<  <  ",
+        "O  OOOOOOOOO         OOOOOOO OO  O  ",
+        "`  `````````         ``````` ``  `  ",
+        "S  SSSSSSSSS         SSSSSSS SS  S  ",
+        "W  WWWWWWWWW         WWWWWWW WW  W  ",
+        "\\  \\\\\\\\\\\\\\\\\\         \\\\\\\\\\\\\\ \\\\ \\\\  ",
+        "E  EEEEEEEEE         EEEEEEE EE EE  ",
+        " 1 0        /.-,+*)('    & %$  #  \"!",
+        "]  ]]]]]]]]]         ]]]]]]] ]] ]]  ",
+        "                             G      "
+    ];
+
+    XPathParser.gotoTable = [
+        "3456789:;<=>?@ AB  CDEFGH IJ ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "L456789:;<=>?@ AB  CDEFGH IJ ",
+        "            M        EFGH IJ ",
+        "       N;<=>?@ AB  CDEFGH IJ ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "            S        EFGH IJ ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "              e              ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                        h  J ",
+        "              i          j   ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "o456789:;<=>?@ ABpqCDEFGH IJ ",
+        "                             ",
+        "  r6789:;<=>?@ AB  CDEFGH IJ ",
+        "   s789:;<=>?@ AB  CDEFGH IJ ",
+        "    t89:;<=>?@ AB  CDEFGH IJ ",
+        "    u89:;<=>?@ AB  CDEFGH IJ ",
+        "     v9:;<=>?@ AB  CDEFGH IJ ",
+        "     w9:;<=>?@ AB  CDEFGH IJ ",
+        "     x9:;<=>?@ AB  CDEFGH IJ ",
+        "     y9:;<=>?@ AB  CDEFGH IJ ",
+        "      z:;<=>?@ AB  CDEFGH IJ ",
+        "      {:;<=>?@ AB  CDEFGH IJ ",
+        "       |;<=>?@ AB  CDEFGH IJ ",
+        "       };<=>?@ AB  CDEFGH IJ ",
+        "       ~;<=>?@ AB  CDEFGH IJ ",
+        "         \x7f=>?@ AB  CDEFGH IJ ",
+        "\x80456789:;<=>?@ AB  CDEFGH IJ\x81",
+        "            \x82        EFGH IJ ",
+        "            \x83        EFGH IJ ",
+        "                             ",
+        "                     \x84 GH IJ ",
+        "                     \x85 GH IJ ",
+        "              i          \x86   ",
+        "              i          \x87   ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "                             ",
+        "o456789:;<=>?@ AB\x8cqCDEFGH IJ ",
+        "                             ",
+        "                             "
+    ];
+
+    XPathParser.productions = [
+        [1, 1, 2],
+        [2, 1, 3],
+        [3, 1, 4],
+        [3, 3, 3, -9, 4],
+        [4, 1, 5],
+        [4, 3, 4, -8, 5],
+        [5, 1, 6],
+        [5, 3, 5, -22, 6],
+        [5, 3, 5, -5, 6],
+        [6, 1, 7],
+        [6, 3, 6, -23, 7],
+        [6, 3, 6, -24, 7],
+        [6, 3, 6, -6, 7],
+        [6, 3, 6, -7, 7],
+        [7, 1, 8],
+        [7, 3, 7, -25, 8],
+        [7, 3, 7, -26, 8],
+        [8, 1, 9],
+        [8, 3, 8, -12, 9],
+        [8, 3, 8, -11, 9],
+        [8, 3, 8, -10, 9],
+        [9, 1, 10],
+        [9, 2, -26, 9],
+        [10, 1, 11],
+        [10, 3, 10, -27, 11],
+        [11, 1, 12],
+        [11, 1, 13],
+        [11, 3, 13, -28, 14],
+        [11, 3, 13, -4, 14],
+        [13, 1, 15],
+        [13, 2, 13, 16],
+        [15, 1, 17],
+        [15, 3, -29, 2, -30],
+        [15, 1, -15],
+        [15, 1, -16],
+        [15, 1, 18],
+        [18, 3, -13, -29, -30],
+        [18, 4, -13, -29, 19, -30],
+        [19, 1, 20],
+        [19, 3, 20, -31, 19],
+        [20, 1, 2],
+        [12, 1, 14],
+        [12, 1, 21],
+        [21, 1, -28],
+        [21, 2, -28, 14],
+        [21, 1, 22],
+        [14, 1, 23],
+        [14, 3, 14, -28, 23],
+        [14, 1, 24],
+        [23, 2, 25, 26],
+        [23, 1, 26],
+        [23, 3, 25, 26, 27],
+        [23, 2, 26, 27],
+        [23, 1, 28],
+        [27, 1, 16],
+        [27, 2, 16, 27],
+        [25, 2, -14, -3],
+        [25, 1, -32],
+        [26, 1, 29],
+        [26, 3, -20, -29, -30],
+        [26, 4, -21, -29, -15, -30],
+        [16, 3, -33, 30, -34],
+        [30, 1, 2],
+        [22, 2, -4, 14],
+        [24, 3, 14, -4, 23],
+        [28, 1, -35],
+        [28, 1, -2],
+        [17, 2, -36, -18],
+        [29, 1, -17],
+        [29, 1, -19],
+        [29, 1, -18]
+    ];
+
+    XPathParser.DOUBLEDOT = 2;
+    XPathParser.DOUBLECOLON = 3;
+    XPathParser.DOUBLESLASH = 4;
+    XPathParser.NOTEQUAL = 5;
+    XPathParser.LESSTHANOREQUAL = 6;
+    XPathParser.GREATERTHANOREQUAL = 7;
+    XPathParser.AND = 8;
+    XPathParser.OR = 9;
+    XPathParser.MOD = 10;
+    XPathParser.DIV = 11;
+    XPathParser.MULTIPLYOPERATOR = 12;
+    XPathParser.FUNCTIONNAME = 13;
+    XPathParser.AXISNAME = 14;
+    XPathParser.LITERAL = 15;
+    XPathParser.NUMBER = 16;
+    XPathParser.ASTERISKNAMETEST = 17;
+    XPathParser.QNAME = 18;
+    XPathParser.NCNAMECOLONASTERISK = 19;
+    XPathParser.NODETYPE = 20;
+    XPathParser.PROCESSINGINSTRUCTIONWITHLITERAL = 21;
+    XPathParser.EQUALS = 22;
+    XPathParser.LESSTHAN = 23;
+    XPathParser.GREATERTHAN = 24;
+    XPathParser.PLUS = 25;
+    XPathParser.MINUS = 26;
+    XPathParser.BAR = 27;
+    XPathParser.SLASH = 28;
+    XPathParser.LEFTPARENTHESIS = 29;
+    XPathParser.RIGHTPARENTHESIS = 30;
+    XPathParser.COMMA = 31;
+    XPathParser.AT = 32;
+    XPathParser.LEFTBRACKET = 33;
+    XPathParser.RIGHTBRACKET = 34;
+    XPathParser.DOT = 35;
+    XPathParser.DOLLAR = 36;
+
+    XPathParser.prototype.tokenize = function (s1) {
+        var types = [];
+        var values = [];
+        var s = s1 + '\0';
+
+        var pos = 0;
+        var c = s.charAt(pos++);
+        while (1) {
+            while (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                c = s.charAt(pos++);
+            }
+            if (c == '\0' || pos >= s.length) {
+                break;
+            }
+
+            if (c == '(') {
+                types.push(XPathParser.LEFTPARENTHESIS);
+                values.push(c);
+                c = s.charAt(pos++);
+                continue;
+            }
+            if (c == ')') {
+                types.push(XPathParser.RIGHTPARENTHESIS);
+                values.push(c);
+                c = s.charAt(pos++);
+                continue;
+            }
+            if (c == '[') {
+                types.push(XPathParser.LEFTBRACKET);
+                values.push(c);
+                c = s.charAt(pos++);
+                continue;
+            }
+            if (c == ']') {
+                types.push(XPathParser.RIGHTBRACKET);
+                values.push(c);
+                c = s.charAt(pos++);
+                continue;
+            }
+            if (c == '@') {
+                types.push(XPathParser.AT);
+                values.push(c);
+                c = s.charAt(pos++);
+                continue;
+            }
+            if (c == ',') {
+                types.push(XPathParser.COMMA);
+                values.push(c);
+                c = s.charAt(pos++);
+                continue;
+            }
+            if (c == '|') {
+                types.push(XPathParser.BAR);
+                values.push(c);
+                c = s.charAt(pos++);
+                continue;
+            }
+            if (c == '+') {
+                types.push(XPathParser.PLUS);
+                values.push(c);
+                c = s.charAt(pos++);
+                continue;
+            }
+            if (c == '-') {
+                types.push(XPathParser.MINUS);
+                values.push(c);
+                c = s.charAt(pos++);
+                continue;
+            }
+            if (c == '=') {
+                types.push(XPathParser.EQUALS);
+                values.push(c);
+                c = s.charAt(pos++);
+                continue;
+            }
+            if (c == '$') {
+                types.push(XPathParser.DOLLAR);
+                values.push(c);
+                c = s.charAt(pos++);
+                continue;
+            }
+
+            if (c == '.') {
+                c = s.charAt(pos++);
+                if (c == '.') {
+                    types.push(XPathParser.DOUBLEDOT);
+                    values.push("..");
+                    c = s.charAt(pos++);
+                    continue;
+                }
+                if (c >= '0' && c <= '9') {
+                    var number = "." + c;
+                    c = s.charAt(pos++);
+                    while (c >= '0' && c <= '9') {
+                        number += c;
+                        c = s.charAt(pos++);
+                    }
+                    types.push(XPathParser.NUMBER);
+                    values.push(number);
+                    continue;
+                }
+                types.push(XPathParser.DOT);
+                values.push('.');
+                continue;
+            }
+
+            if (c == '\'' || c == '"') {
+                var delimiter = c;
+                var literal = "";
+                while (pos < s.length && (c = s.charAt(pos)) !== delimiter) {
+                    literal += c;
+                    pos += 1;
+                }
+                if (c !== delimiter) {
+                    throw XPathException.fromMessage("Unterminated string literal: " + delimiter + literal);
+                }
+                pos += 1;
+                types.push(XPathParser.LITERAL);
+                values.push(literal);
+                c = s.charAt(pos++);
+                continue;
+            }
+
+            if (c >= '0' && c <= '9') {
+                var number = c;
+                c = s.charAt(pos++);
+                while (c >= '0' && c <= '9') {
+                    number += c;
+                    c = s.charAt(pos++);
+                }
+                if (c == '.') {
+                    if (s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
+                        number += c;
+                        number += s.charAt(pos++);
+                        c = s.charAt(pos++);
+                        while (c >= '0' && c <= '9') {
+                            number += c;
+                            c = s.charAt(pos++);
+                        }
+                    }
+                }
+                types.push(XPathParser.NUMBER);
+                values.push(number);
+                continue;
+            }
+
+            if (c == '*') {
+                if (types.length > 0) {
+                    var last = types[types.length - 1];
+                    if (last != XPathParser.AT
+                        && last != XPathParser.DOUBLECOLON
+                        && last != XPathParser.LEFTPARENTHESIS
+                        && last != XPathParser.LEFTBRACKET
+                        && last != XPathParser.AND
+                        && last != XPathParser.OR
+                        && last != XPathParser.MOD
+                        && last != XPathParser.DIV
+                        && last != XPathParser.MULTIPLYOPERATOR
+                        && last != XPathParser.SLASH
+                        && last != XPathParser.DOUBLESLASH
+                        && last != XPathParser.BAR
+                        && last != XPathParser.PLUS
+                        && last != XPathParser.MINUS
+                        && last != XPathParser.EQUALS
+                        && last != XPathParser.NOTEQUAL
+                        && last != XPathParser.LESSTHAN
+                        && last != XPathParser.LESSTHANOREQUAL
+                        && last != XPathParser.GREATERTHAN
+                        && last != XPathParser.GREATERTHANOREQUAL) {
+                        types.push(XPathParser.MULTIPLYOPERATOR);
+                        values.push(c);
+                        c = s.charAt(pos++);
+                        continue;
+                    }
+                }
+                types.push(XPathParser.ASTERISKNAMETEST);
+                values.push(c);
+                c = s.charAt(pos++);
+                continue;
+            }
+
+            if (c == ':') {
+                if (s.charAt(pos) == ':') {
+                    types.push(XPathParser.DOUBLECOLON);
+                    values.push("::");
+                    pos++;
+                    c = s.charAt(pos++);
+                    continue;
+                }
+            }
+
+            if (c == '/') {
+                c = s.charAt(pos++);
+                if (c == '/') {
+                    types.push(XPathParser.DOUBLESLASH);
+                    values.push("//");
+                    c = s.charAt(pos++);
+                    continue;
+                }
+                types.push(XPathParser.SLASH);
+                values.push('/');
+                continue;
+            }
+
+            if (c == '!') {
+                if (s.charAt(pos) == '=') {
+                    types.push(XPathParser.NOTEQUAL);
+                    values.push("!=");
+                    pos++;
+                    c = s.charAt(pos++);
+                    continue;
+                }
+            }
+
+            if (c == '<') {
+                if (s.charAt(pos) == '=') {
+                    types.push(XPathParser.LESSTHANOREQUAL);
+                    values.push("<=");
+                    pos++;
+                    c = s.charAt(pos++);
+                    continue;
+                }
+                types.push(XPathParser.LESSTHAN);
+                values.push('<');
+                c = s.charAt(pos++);
+                continue;
+            }
+
+            if (c == '>') {
+                if (s.charAt(pos) == '=') {
+                    types.push(XPathParser.GREATERTHANOREQUAL);
+                    values.push(">=");
+                    pos++;
+                    c = s.charAt(pos++);
+                    continue;
+                }
+                types.push(XPathParser.GREATERTHAN);
+                values.push('>');
+                c = s.charAt(pos++);
+                continue;
+            }
+
+            if (c == '_' || Utilities.isLetter(c.charCodeAt(0))) {
+                var name = c;
+                c = s.charAt(pos++);
+                while (Utilities.isNCNameChar(c.charCodeAt(0))) {
+                    name += c;
+                    c = s.charAt(pos++);
+                }
+                if (types.length > 0) {
+                    var last = types[types.length - 1];
+                    if (last != XPathParser.AT
+                        && last != XPathParser.DOUBLECOLON
+                        && last != XPathParser.LEFTPARENTHESIS
+                        && last != XPathParser.LEFTBRACKET
+                        && last != XPathParser.AND
+                        && last != XPathParser.OR
+                        && last != XPathParser.MOD
+                        && last != XPathParser.DIV
+                        && last != XPathParser.MULTIPLYOPERATOR
+                        && last != XPathParser.SLASH
+                        && last != XPathParser.DOUBLESLASH
+                        && last != XPathParser.BAR
+                        && last != XPathParser.PLUS
+                        && last != XPathParser.MINUS
+                        && last != XPathParser.EQUALS
+                        && last != XPathParser.NOTEQUAL
+                        && last != XPathParser.LESSTHAN
+                        && last != XPathParser.LESSTHANOREQUAL
+                        && last != XPathParser.GREATERTHAN
+                        && last != XPathParser.GREATERTHANOREQUAL) {
+                        if (name == "and") {
+                            types.push(XPathParser.AND);
+                            values.push(name);
+                            continue;
+                        }
+                        if (name == "or") {
+                            types.push(XPathParser.OR);
+                            values.push(name);
+                            continue;
+                        }
+                        if (name == "mod") {
+                            types.push(XPathParser.MOD);
+                            values.push(name);
+                            continue;
+                        }
+                        if (name == "div") {
+                            types.push(XPathParser.DIV);
+                            values.push(name);
+                            continue;
+                        }
+                    }
+                }
+                if (c == ':') {
+                    if (s.charAt(pos) == '*') {
+                        types.push(XPathParser.NCNAMECOLONASTERISK);
+                        values.push(name + ":*");
+                        pos++;
+                        c = s.charAt(pos++);
+                        continue;
+                    }
+                    if (s.charAt(pos) == '_' || Utilities.isLetter(s.charCodeAt(pos))) {
+                        name += ':';
+                        c = s.charAt(pos++);
+                        while (Utilities.isNCNameChar(c.charCodeAt(0))) {
+                            name += c;
+                            c = s.charAt(pos++);
+                        }
+                        if (c == '(') {
+                            types.push(XPathParser.FUNCTIONNAME);
+                            values.push(name);
+                            continue;
+                        }
+                        types.push(XPathParser.QNAME);
+                        values.push(name);
+                        continue;
+                    }
+                    if (s.charAt(pos) == ':') {
+                        types.push(XPathParser.AXISNAME);
+                        values.push(name);
+                        continue;
+                    }
+                }
+                if (c == '(') {
+                    if (name == "comment" || name == "text" || name == "node") {
+                        types.push(XPathParser.NODETYPE);
+                        values.push(name);
+                        continue;
+                    }
+                    if (name == "processing-instruction") {
+                        if (s.charAt(pos) == ')') {
+                            types.push(XPathParser.NODETYPE);
+                        } else {
+                            types.push(XPathParser.PROCESSINGINSTRUCTIONWITHLITERAL);
+                        }
+                        values.push(name);
+                        continue;
+                    }
+                    types.push(XPathParser.FUNCTIONNAME);
+                    values.push(name);
+                    continue;
+                }
+                types.push(XPathParser.QNAME);
+                values.push(name);
+                continue;
+            }
+
+            throw new Error("Unexpected character " + c);
+        }
+        types.push(1);
+        values.push("[EOF]");
+        return [types, values];
+    };
+
+    XPathParser.SHIFT = 's';
+    XPathParser.REDUCE = 'r';
+    XPathParser.ACCEPT = 'a';
+
+    XPathParser.prototype.parse = function (s) {
+        if (!s) {
+            throw new Error('XPath expression unspecified.');
+        }
+        if (typeof s !== 'string'){
+            throw new Error('XPath expression must be a string.');
+        }
+
+        var types;
+        var values;
+        var res = this.tokenize(s);
+        if (res == undefined) {
+            return undefined;
+        }
+        types = res[0];
+        values = res[1];
+        var tokenPos = 0;
+        var state = [];
+        var tokenType = [];
+        var tokenValue = [];
+        var s;
+        var a;
+        var t;
+
+        state.push(0);
+        tokenType.push(1);
+        tokenValue.push("_S");
+
+        a = types[tokenPos];
+        t = values[tokenPos++];
+        while (1) {
+            s = state[state.length - 1];
+            switch (XPathParser.actionTable[s].charAt(a - 1)) {
+                case XPathParser.SHIFT:
+                    tokenType.push(-a);
+                    tokenValue.push(t);
+                    state.push(XPathParser.actionTableNumber[s].charCodeAt(a - 1) - 32);
+                    a = types[tokenPos];
+                    t = values[tokenPos++];
+                    break;
+                case XPathParser.REDUCE:
+                    var num = XPathParser.productions[XPathParser.actionTableNumber[s].charCodeAt(a - 1) - 32][1];
+                    var rhs = [];
+                    for (var i = 0; i < num; i++) {
+                        tokenType.pop();
+                        rhs.unshift(tokenValue.pop());
+                        state.pop();
+                    }
+                    var s_ = state[state.length - 1];
+                    tokenType.push(XPathParser.productions[XPathParser.actionTableNumber[s].charCodeAt(a - 1) - 32][0]);
+                    if (this.reduceActions[XPathParser.actionTableNumber[s].charCodeAt(a - 1) - 32] == undefined) {
+                        tokenValue.push(rhs[0]);
+                    } else {
+                        tokenValue.push(this.reduceActions[XPathParser.actionTableNumber[s].charCodeAt(a - 1) - 32](rhs));
+                    }
+                    state.push(XPathParser.gotoTable[s_].charCodeAt(XPathParser.productions[XPathParser.actionTableNumber[s].charCodeAt(a - 1) - 32][0] - 2) - 33);
+                    break;
+                case XPathParser.ACCEPT:
+                    return new XPath(tokenValue.pop());
+                default:
+                    throw new Error("XPath parse error");
+            }
+        }
+    };
+
+    // XPath /////////////////////////////////////////////////////////////////////
+
+    XPath.prototype = new Object();
+    XPath.prototype.constructor = XPath;
+    XPath.superclass = Object.prototype;
+
+    function XPath(e) {
+        this.expression = e;
+    }
+
+    XPath.prototype.toString = function () {
+        return this.expression.toString();
+    };
+
+    function setIfUnset(obj, prop, value) {
+        if (!(prop in obj)) {
+            obj[prop] = value;
+        }
+    }
+
+    XPath.prototype.evaluate = function (c) {
+        var node = c.expressionContextNode;
+
+        if (!(isNil(node) || isNodeLike(node))) {
+            throw new Error("Context node does not appear to be a valid DOM node.");
+        }
+
+        c.contextNode = c.expressionContextNode;
+        c.contextSize = 1;
+        c.contextPosition = 1;
+
+        // [2017-11-25] Removed usage of .implementation.hasFeature() since it does
+        //              not reliably detect HTML DOMs (always returns false in xmldom and true in browsers)
+        if (c.isHtml) {
+            setIfUnset(c, 'caseInsensitive', true);
+            setIfUnset(c, 'allowAnyNamespaceForNoPrefix', true);
+        }
+
+        setIfUnset(c, 'caseInsensitive', false);
+
+        return this.expression.evaluate(c);
+    };
+
+    XPath.XML_NAMESPACE_URI = "http://www.w3.org/XML/1998/namespace";
+    XPath.XMLNS_NAMESPACE_URI = "http://www.w3.org/2000/xmlns/";
+
+    // Expression ////////////////////////////////////////////////////////////////
+
+    Expression.prototype = new Object();
+    Expression.prototype.constructor = Expression;
+    Expression.superclass = Object.prototype;
+
+    function Expression() {
+    }
+
+    Expression.prototype.init = function () {
+    };
+
+    Expression.prototype.toString = function () {
+        return "<Expression>";
+    };
+
+    Expression.prototype.evaluate = function (c) {
+        throw new Error("Could not evaluate expression.");
+    };
+
+    // UnaryOperation ////////////////////////////////////////////////////////////
+
+    UnaryOperation.prototype = new Expression();
+    UnaryOperation.prototype.constructor = UnaryOperation;
+    UnaryOperation.superclass = Expression.prototype;
+
+    function UnaryOperation(rhs) {
+        if (arguments.length > 0) {
+            this.init(rhs);
+        }
+    }
+
+    UnaryOperation.prototype.init = function (rhs) {
+        this.rhs = rhs;
+    };
+
+    // UnaryMinusOperation ///////////////////////////////////////////////////////
+
+    UnaryMinusOperation.prototype = new UnaryOperation();
+    UnaryMinusOperation.prototype.constructor = UnaryMinusOperation;
+    UnaryMinusOperation.superclass = UnaryOperation.prototype;
+
+    function UnaryMinusOperation(rhs) {
+        if (arguments.length > 0) {
+            this.init(rhs);
+        }
+    }
+
+    UnaryMinusOperation.prototype.init = function (rhs) {
+        UnaryMinusOperation.superclass.init.call(this, rhs);
+    };
+
+    UnaryMinusOperation.prototype.evaluate = function (c) {
+        return this.rhs.evaluate(c).number().negate();
+    };
+
+    UnaryMinusOperation.prototype.toString = function () {
+        return "-" + this.rhs.toString();
+    };
+
+    // BinaryOperation ///////////////////////////////////////////////////////////
+
+    BinaryOperation.prototype = new Expression();
+    BinaryOperation.prototype.constructor = BinaryOperation;
+    BinaryOperation.superclass = Expression.prototype;
+
+    function BinaryOperation(lhs, rhs) {
+        if (arguments.length > 0) {
+            this.init(lhs, rhs);
+        }
+    }
+
+    BinaryOperation.prototype.init = function (lhs, rhs) {
+        this.lhs = lhs;
+        this.rhs = rhs;
+    };
+
+    // OrOperation ///////////////////////////////////////////////////////////////
+
+    OrOperation.prototype = new BinaryOperation();
+    OrOperation.prototype.constructor = OrOperation;
+    OrOperation.superclass = BinaryOperation.prototype;
+
+    function OrOperation(lhs, rhs) {
+        if (arguments.length > 0) {
+            this.init(lhs, rhs);
+        }
+    }
+
+    OrOperation.prototype.init = function (lhs, rhs) {
+        OrOperation.superclass.init.call(this, lhs, rhs);
+    };
+
+    OrOperation.prototype.toString = function () {
+        return "(" + this.lhs.toString() + " or " + this.rhs.toString() + ")";
+    };
+
+    OrOperation.prototype.evaluate = function (c) {
+        var b = this.lhs.evaluate(c).bool();
+        if (b.booleanValue()) {
+            return b;
+        }
+        return this.rhs.evaluate(c).bool();
+    };
+
+    // AndOperation //////////////////////////////////////////////////////////////
+
+    AndOperation.prototype = new BinaryOperation();
+    AndOperation.prototype.constructor = AndOperation;
+    AndOperation.superclass = BinaryOperation.prototype;
+
+    function AndOperation(lhs, rhs) {
+        if (arguments.length > 0) {
+            this.init(lhs, rhs);
+        }
+    }
+
+    AndOperation.prototype.init = function (lhs, rhs) {
+        AndOperation.superclass.init.call(this, lhs, rhs);
+    };
+
+    AndOperation.prototype.toString = function () {
+        return "(" + this.lhs.toString() + " and " + this.rhs.toString() + ")";
+    };
+
+    AndOperation.prototype.evaluate = function (c) {
+        var b = this.lhs.evaluate(c).bool();
+        if (!b.booleanValue()) {
+            return b;
+        }
+        return this.rhs.evaluate(c).bool();
+    };
+
+    // EqualsOperation ///////////////////////////////////////////////////////////
+
+    EqualsOperation.prototype = new BinaryOperation();
+    EqualsOperation.prototype.constructor = EqualsOperation;
+    EqualsOperation.superclass = BinaryOperation.prototype;
+
+    function EqualsOperation(lhs, rhs) {
+        if (arguments.length > 0) {
+            this.init(lhs, rhs);
+        }
+    }
+
+    EqualsOperation.prototype.init = function (lhs, rhs) {
+        EqualsOperation.superclass.init.call(this, lhs, rhs);
+    };
+
+    EqualsOperation.prototype.toString = function () {
+        return "(" + this.lhs.toString() + " = " + this.rhs.toString() + ")";
+    };
+
+    EqualsOperation.prototype.evaluate = function (c) {
+        return this.lhs.evaluate(c).equals(this.rhs.evaluate(c));
+    };
+
+    // NotEqualOperation /////////////////////////////////////////////////////////
+
+    NotEqualOperation.prototype = new BinaryOperation();
+    NotEqualOperation.prototype.constructor = NotEqualOperation;
+    NotEqualOperation.superclass = BinaryOperation.prototype;
+
+    function NotEqualOperation(lhs, rhs) {
+        if (arguments.length > 0) {
+            this.init(lhs, rhs);
+        }
+    }
+
+    NotEqualOperation.prototype.init = function (lhs, rhs) {
+        NotEqualOperation.superclass.init.call(this, lhs, rhs);
+    };
+
+    NotEqualOperation.prototype.toString = function () {
+        return "(" + this.lhs.toString() + " != " + this.rhs.toString() + ")";
+    };
+
+    NotEqualOperation.prototype.evaluate = function (c) {
+        return this.lhs.evaluate(c).notequal(this.rhs.evaluate(c));
+    };
+
+    // LessThanOperation /////////////////////////////////////////////////////////
+
+    LessThanOperation.prototype = new BinaryOperation();
+    LessThanOperation.prototype.constructor = LessThanOperation;
+    LessThanOperation.superclass = BinaryOperation.prototype;
+
+    function LessThanOperation(lhs, rhs) {
+        if (arguments.length > 0) {
+            this.init(lhs, rhs);
+        }
+    }
+
+    LessThanOperation.prototype.init = function (lhs, rhs) {
+        LessThanOperation.superclass.init.call(this, lhs, rhs);
+    };
+
+    LessThanOperation.prototype.evaluate = function (c) {
+        return this.lhs.evaluate(c).lessthan(this.rhs.evaluate(c));
+    };
+
+    LessThanOperation.prototype.toString = function () {
+        return "(" + this.lhs.toString() + " < " + this.rhs.toString() + ")";
+    };
+
+    // GreaterThanOperation //////////////////////////////////////////////////////
+
+    GreaterThanOperation.prototype = new BinaryOperation();
+    GreaterThanOperation.prototype.constructor = GreaterThanOperation;
+    GreaterThanOperation.superclass = BinaryOperation.prototype;
+
+    function GreaterThanOperation(lhs, rhs) {
+        if (arguments.length > 0) {
+            this.init(lhs, rhs);
+        }
+    }
+
+    GreaterThanOperation.prototype.init = function (lhs, rhs) {
+        GreaterThanOperation.superclass.init.call(this, lhs, rhs);
+    };
+
+    GreaterThanOperation.prototype.evaluate = function (c) {
+        return this.lhs.evaluate(c).greaterthan(this.rhs.evaluate(c));
+    };
+
+    GreaterThanOperation.prototype.toString = function () {
+        return "(" + this.lhs.toString() + " > " + this.rhs.toString() + ")";
+    };
+
+    // LessThanOrEqualOperation //////////////////////////////////////////////////
+
+    LessThanOrEqualOperation.prototype = new BinaryOperation();
+    LessThanOrEqualOperation.prototype.constructor = LessThanOrEqualOperation;
+    LessThanOrEqualOperation.superclass = BinaryOperation.prototype;
+
+    function LessThanOrEqualOperation(lhs, rhs) {
+        if (arguments.length > 0) {
+            this.init(lhs, rhs);
+        }
+    }
+
+    LessThanOrEqualOperation.prototype.init = function (lhs, rhs) {
+        LessThanOrEqualOperation.superclass.init.call(this, lhs, rhs);
+    };
+
+    LessThanOrEqualOperation.prototype.evaluate = function (c) {
+        return this.lhs.evaluate(c).lessthanorequal(this.rhs.evaluate(c));
+    };
+
+    LessThanOrEqualOperation.prototype.toString = function () {
+        return "(" + this.lhs.toString() + " <= " + this.rhs.toString() + ")";
+    };
+
+    // GreaterThanOrEqualOperation ///////////////////////////////////////////////
+
+    GreaterThanOrEqualOperation.prototype = new BinaryOperation();
+    GreaterThanOrEqualOperation.prototype.constructor = GreaterThanOrEqualOperation;
+    GreaterThanOrEqualOperation.superclass = BinaryOperation.prototype;
+
+    function GreaterThanOrEqualOperation(lhs, rhs) {
+        if (arguments.length > 0) {
+            this.init(lhs, rhs);
+        }
+    }
+
+    GreaterThanOrEqualOperation.prototype.init = function (lhs, rhs) {
+        GreaterThanOrEqualOperation.superclass.init.call(this, lhs, rhs);
+    };
+
+    GreaterThanOrEqualOperation.prototype.evaluate = function (c) {
+        return this.lhs.evaluate(c).greaterthanorequal(this.rhs.evaluate(c));
+    };
+
+    GreaterThanOrEqualOperation.prototype.toString = function () {
+        return "(" + this.lhs.toString() + " >= " + this.rhs.toString() + ")";
+    };
+
+    // PlusOperation /////////////////////////////////////////////////////////////
+
+    PlusOperation.prototype = new BinaryOperation();
+    PlusOperation.prototype.constructor = PlusOperation;
+    PlusOperation.superclass = BinaryOperation.prototype;
+
+    function PlusOperation(lhs, rhs) {
+        if (arguments.length > 0) {
+            this.init(lhs, rhs);
+        }
+    }
+
+    PlusOperation.prototype.init = function (lhs, rhs) {
+        PlusOperation.superclass.init.call(this, lhs, rhs);
+    };
+
+    PlusOperation.prototype.evaluate = function (c) {
+        return this.lhs.evaluate(c).number().plus(this.rhs.evaluate(c).number());
+    };
+
+    PlusOperation.prototype.toString = function () {
+        return "(" + this.lhs.toString() + " + " + this.rhs.toString() + ")";
+    };
+
+    // MinusOperation ////////////////////////////////////////////////////////////
+
+    MinusOperation.prototype = new BinaryOperation();
+    MinusOperation.prototype.constructor = MinusOperation;
+    MinusOperation.superclass = BinaryOperation.prototype;
+
+    function MinusOperation(lhs, rhs) {
+        if (arguments.length > 0) {
+            this.init(lhs, rhs);
+        }
+    }
+
+    MinusOperation.prototype.init = function (lhs, rhs) {
+        MinusOperation.superclass.init.call(this, lhs, rhs);
+    };
+
+    MinusOperation.prototype.evaluate = function (c) {
+        return this.lhs.evaluate(c).number().minus(this.rhs.evaluate(c).number());
+    };
+
+    MinusOperation.prototype.toString = function () {
+        return "(" + this.lhs.toString() + " - " + this.rhs.toString() + ")";
+    };
+
+    // MultiplyOperation /////////////////////////////////////////////////////////
+
+    MultiplyOperation.prototype = new BinaryOperation();
+    MultiplyOperation.prototype.constructor = MultiplyOperation;
+    MultiplyOperation.superclass = BinaryOperation.prototype;
+
+    function MultiplyOperation(lhs, rhs) {
+        if (arguments.length > 0) {
+            this.init(lhs, rhs);
+        }
+    }
+
+    MultiplyOperation.prototype.init = function (lhs, rhs) {
+        MultiplyOperation.superclass.init.call(this, lhs, rhs);
+    };
+
+    MultiplyOperation.prototype.evaluate = function (c) {
+        return this.lhs.evaluate(c).number().multiply(this.rhs.evaluate(c).number());
+    };
+
+    MultiplyOperation.prototype.toString = function () {
+        return "(" + this.lhs.toString() + " * " + this.rhs.toString() + ")";
+    };
+
+    // DivOperation //////////////////////////////////////////////////////////////
+
+    DivOperation.prototype = new BinaryOperation();
+    DivOperation.prototype.constructor = DivOperation;
+    DivOperation.superclass = BinaryOperation.prototype;
+
+    function DivOperation(lhs, rhs) {
+        if (arguments.length > 0) {
+            this.init(lhs, rhs);
+        }
+    }
+
+    DivOperation.prototype.init = function (lhs, rhs) {
+        DivOperation.superclass.init.call(this, lhs, rhs);
+    };
+
+    DivOperation.prototype.evaluate = function (c) {
+        return this.lhs.evaluate(c).number().div(this.rhs.evaluate(c).number());
+    };
+
+    DivOperation.prototype.toString = function () {
+        return "(" + this.lhs.toString() + " div " + this.rhs.toString() + ")";
+    };
+
+    // ModOperation //////////////////////////////////////////////////////////////
+
+    ModOperation.prototype = new BinaryOperation();
+    ModOperation.prototype.constructor = ModOperation;
+    ModOperation.superclass = BinaryOperation.prototype;
+
+    function ModOperation(lhs, rhs) {
+        if (arguments.length > 0) {
+            this.init(lhs, rhs);
+        }
+    }
+
+    ModOperation.prototype.init = function (lhs, rhs) {
+        ModOperation.superclass.init.call(this, lhs, rhs);
+    };
+
+    ModOperation.prototype.evaluate = function (c) {
+        return this.lhs.evaluate(c).number().mod(this.rhs.evaluate(c).number());
+    };
+
+    ModOperation.prototype.toString = function () {
+        return "(" + this.lhs.toString() + " mod " + this.rhs.toString() + ")";
+    };
+
+    // BarOperation //////////////////////////////////////////////////////////////
+
+    BarOperation.prototype = new BinaryOperation();
+    BarOperation.prototype.constructor = BarOperation;
+    BarOperation.superclass = BinaryOperation.prototype;
+
+    function BarOperation(lhs, rhs) {
+        if (arguments.length > 0) {
+            this.init(lhs, rhs);
+        }
+    }
+
+    BarOperation.prototype.init = function (lhs, rhs) {
+        BarOperation.superclass.init.call(this, lhs, rhs);
+    };
+
+    BarOperation.prototype.evaluate = function (c) {
+        return this.lhs.evaluate(c).nodeset().union(this.rhs.evaluate(c).nodeset());
+    };
+
+    BarOperation.prototype.toString = function () {
+        return map(toString, [this.lhs, this.rhs]).join(' | ');
+    };
+
+    // PathExpr //////////////////////////////////////////////////////////////////
+
+    PathExpr.prototype = new Expression();
+    PathExpr.prototype.constructor = PathExpr;
+    PathExpr.superclass = Expression.prototype;
+
+    function PathExpr(filter, filterPreds, locpath) {
+        if (arguments.length > 0) {
+            this.init(filter, filterPreds, locpath);
+        }
+    }
+
+    PathExpr.prototype.init = function (filter, filterPreds, locpath) {
+        PathExpr.superclass.init.call(this);
+        this.filter = filter;
+        this.filterPredicates = filterPreds;
+        this.locationPath = locpath;
+    };
+
+    /**
+     * Returns the topmost node of the tree containing node
+     */
+    function findRoot(node) {
+        while (node && node.parentNode) {
+            node = node.parentNode;
+        }
+
+        return node;
+    }
+
+    var applyPredicates = function (predicates, c, nodes, reverse) {
+        if (predicates.length === 0) {
+            return nodes;
+        }
+
+        var ctx = c.extend({});
+
+        return reduce(
+            function (inNodes, pred) {
+                ctx.contextSize = inNodes.length;
+
+                return filter(
+                    function (node, i) {
+                        ctx.contextNode = node;
+                        ctx.contextPosition = i + 1;
+
+                        return PathExpr.predicateMatches(pred, ctx);
+                    },
+                    inNodes
+                );
+            },
+            sortNodes(nodes, reverse),
+            predicates
+        );
+    };
+
+    PathExpr.getRoot = function (xpc, nodes) {
+        var firstNode = nodes[0];
+
+        // xpc.virtualRoot could possibly provide a root even if firstNode is null,
+        // so using a guard here instead of throwing.
+        if (firstNode && firstNode.nodeType === NodeTypes.DOCUMENT_NODE) {
+            return firstNode;
+        }
+
+        if (xpc.virtualRoot) {
+            return xpc.virtualRoot;
+        }
+
+        if (!firstNode) {
+            throw new Error('Context node not found when determining document root.');
+        }
+
+        var ownerDoc = firstNode.ownerDocument;
+
+        if (ownerDoc) {
+            return ownerDoc;
+        }
+
+        // IE 5.5 doesn't have ownerDocument?
+        var n = firstNode;
+        while (n.parentNode != null) {
+            n = n.parentNode;
+        }
+        return n;
+    }
+
+    var getPrefixForNamespaceNode = function (attrNode) {
+        var nm = String(attrNode.name);
+
+        if (nm === "xmlns") {
+            return "";
+        }
+
+        if (nm.substring(0, 6) === "xmlns:") {
+            return nm.substring(6, nm.length);
+        }
+
+        return null;
+    };
+
+    PathExpr.applyStep = function (step, xpc, node) {
+        if (!node) {
+            throw new Error('Context node not found when evaluating XPath step: ' + step);
+        }
+
+        var newNodes = [];
+        xpc.contextNode = node;
+
+        switch (step.axis) {
+            case Step.ANCESTOR:
+                // look at all the ancestor nodes
+                if (xpc.contextNode === xpc.virtualRoot) {
+                    break;
+                }
+                var m;
+                if (xpc.contextNode.nodeType == NodeTypes.ATTRIBUTE_NODE) {
+                    m = PathExpr.getOwnerElement(xpc.contextNode);
+                } else {
+                    m = xpc.contextNode.parentNode;
+                }
+                while (m != null) {
+                    if (step.nodeTest.matches(m, xpc)) {
+                        newNodes.push(m);
+                    }
+                    if (m === xpc.virtualRoot) {
+                        break;
+                    }
+                    m = m.parentNode;
+                }
+                break;
+
+            case Step.ANCESTORORSELF:
+                // look at all the ancestor nodes and the current node
+                for (var m = xpc.contextNode; m != null; m = m.nodeType == NodeTypes.ATTRIBUTE_NODE ? PathExpr.getOwnerElement(m) : m.parentNode) {
+                    if (step.nodeTest.matches(m, xpc)) {
+                        newNodes.push(m);
+                    }
+                    if (m === xpc.virtualRoot) {
+                        break;
+                    }
+                }
+                break;
+
+            case Step.ATTRIBUTE:
+                // look at the attributes
+                var nnm = xpc.contextNode.attributes;
+                if (nnm != null) {
+                    for (var k = 0; k < nnm.length; k++) {
+                        var m = nnm.item(k);
+                        if (step.nodeTest.matches(m, xpc)) {
+                            newNodes.push(m);
+                        }
+                    }
+                }
+                break;
+
+            case Step.CHILD:
+                // look at all child elements
+                for (var m = xpc.contextNode.firstChild; m != null; m = m.nextSibling) {
+                    if (step.nodeTest.matches(m, xpc)) {
+                        newNodes.push(m);
+                    }
+                }
+                break;
+
+            case Step.DESCENDANT:
+                // look at all descendant nodes
+                var st = [xpc.contextNode.firstChild];
+                while (st.length > 0) {
+                    for (var m = st.pop(); m != null;) {
+                        if (step.nodeTest.matches(m, xpc)) {
+                            newNodes.push(m);
+                        }
+                        if (m.firstChild != null) {
+                            st.push(m.nextSibling);
+                            m = m.firstChild;
+                        } else {
+                            m = m.nextSibling;
+                        }
+                    }
+                }
+                break;
+
+            case Step.DESCENDANTORSELF:
+                // look at self
+                if (step.nodeTest.matches(xpc.contextNode, xpc)) {
+                    newNodes.push(xpc.contextNode);
+                }
+                // look at all descendant nodes
+                var st = [xpc.contextNode.firstChild];
+                while (st.length > 0) {
+                    for (var m = st.pop(); m != null;) {
+                        if (step.nodeTest.matches(m, xpc)) {
+                            newNodes.push(m);
+                        }
+                        if (m.firstChild != null) {
+                            st.push(m.nextSibling);
+                            m = m.firstChild;
+                        } else {
+                            m = m.nextSibling;
+                        }
+                    }
+                }
+                break;
+
+            case Step.FOLLOWING:
+                if (xpc.contextNode === xpc.virtualRoot) {
+                    break;
+                }
+                var st = [];
+                if (xpc.contextNode.firstChild != null) {
+                    st.unshift(xpc.contextNode.firstChild);
+                } else {
+                    st.unshift(xpc.contextNode.nextSibling);
+                }
+                for (var m = xpc.contextNode.parentNode; m != null && m.nodeType != NodeTypes.DOCUMENT_NODE && m !== xpc.virtualRoot; m = m.parentNode) {
+                    st.unshift(m.nextSibling);
+                }
+                do {
+                    for (var m = st.pop(); m != null;) {
+                        if (step.nodeTest.matches(m, xpc)) {
+                            newNodes.push(m);
+                        }
+                        if (m.firstChild != null) {
+                            st.push(m.nextSibling);
+                            m = m.firstChild;
+                        } else {
+                            m = m.nextSibling;
+                        }
+                    }
+                } while (st.length > 0);
+                break;
+
+            case Step.FOLLOWINGSIBLING:
+                if (xpc.contextNode === xpc.virtualRoot) {
+                    break;
+                }
+                for (var m = xpc.contextNode.nextSibling; m != null; m = m.nextSibling) {
+                    if (step.nodeTest.matches(m, xpc)) {
+                        newNodes.push(m);
+                    }
+                }
+                break;
+
+            case Step.NAMESPACE:
+                var nodes = {};
+
+                if (xpc.contextNode.nodeType == NodeTypes.ELEMENT_NODE) {
+                    // BUG: This only collects the namespaces on the current node, but seemingly
+                    //      it should collect all those in scope
+                    nodes["xml"] = new XPathNamespace("xml", null, XPath.XML_NAMESPACE_URI, xpc.contextNode);
+
+                    for (var m = xpc.contextNode; m != null && m.nodeType == NodeTypes.ELEMENT_NODE; m = m.parentNode) {
+                        for (var k = 0; k < m.attributes.length; k++) {
+                            var attr = m.attributes.item(k);
+
+                            var pre = getPrefixForNamespaceNode(attr);
+
+                            if (pre != null && nodes[pre] == undefined) {
+                                nodes[pre] = new XPathNamespace(pre, attr, attr.value, xpc.contextNode);
+                            }
+                        }
+                    }
+
+                    for (var pre in nodes) {
+                        var node = nodes[pre];
+
+                        if (step.nodeTest.matches(node, xpc)) {
+                            newNodes.push(node);
+                        }
+                    }
+                }
+                break;
+
+            case Step.PARENT:
+                m = null;
+                if (xpc.contextNode !== xpc.virtualRoot) {
+                    if (xpc.contextNode.nodeType == NodeTypes.ATTRIBUTE_NODE) {
+                        m = PathExpr.getOwnerElement(xpc.contextNode);
+                    } else {
+                        m = xpc.contextNode.parentNode;
+                    }
+                }
+                if (m != null && step.nodeTest.matches(m, xpc)) {
+                    newNodes.push(m);
+                }
+                break;
+
+            case Step.PRECEDING:
+                var st;
+                if (xpc.virtualRoot != null) {
+                    st = [xpc.virtualRoot];
+                } else {
+                    // cannot rely on .ownerDocument because the node may be in a document fragment
+                    st = [findRoot(xpc.contextNode)];
+                }
+                outer: while (st.length > 0) {
+                    for (var m = st.pop(); m != null;) {
+                        if (m == xpc.contextNode) {
+                            break outer;
+                        }
+                        if (step.nodeTest.matches(m, xpc)) {
+                            newNodes.unshift(m);
+                        }
+                        if (m.firstChild != null) {
+                            st.push(m.nextSibling);
+                            m = m.firstChild;
+                        } else {
+                            m = m.nextSibling;
+                        }
+                    }
+                }
+                break;
+
+            case Step.PRECEDINGSIBLING:
+                if (xpc.contextNode === xpc.virtualRoot) {
+                    break;
+                }
+                for (var m = xpc.contextNode.previousSibling; m != null; m = m.previousSibling) {
+                    if (step.nodeTest.matches(m, xpc)) {
+                        newNodes.push(m);
+                    }
+                }
+                break;
+
+            case Step.SELF:
+                if (step.nodeTest.matches(xpc.contextNode, xpc)) {
+                    newNodes.push(xpc.contextNode);
+                }
+                break;
+
+            default:
+        }
+
+        return newNodes;
+    };
+
+    function applyStepWithPredicates(step, xpc, node) {
+        return applyPredicates(
+            step.predicates,
+            xpc,
+            PathExpr.applyStep(step, xpc, node),
+            includes(REVERSE_AXES, step.axis)
+        );
+    }
+
+    function applyStepToNodes(context, nodes, step) {
+        return flatten(
+            map(
+                applyStepWithPredicates.bind(null, step, context),
+                nodes
+            )
+        );
+    }
+
+    PathExpr.applySteps = function (steps, xpc, nodes) {
+        return reduce(
+            applyStepToNodes.bind(null, xpc),
+            nodes,
+            steps
+        );
+    }
+
+    PathExpr.prototype.applyFilter = function (c, xpc) {
+        if (!this.filter) {
+            return { nodes: [c.contextNode] };
+        }
+
+        var ns = this.filter.evaluate(c);
+
+        if (!Utilities.instance_of(ns, XNodeSet)) {
+            if (this.filterPredicates != null && this.filterPredicates.length > 0 || this.locationPath != null) {
+                throw new Error("Path expression filter must evaluate to a nodeset if predicates or location path are used");
+            }
+
+            return { nonNodes: ns };
+        }
+
+        return {
+            nodes: applyPredicates(
+                this.filterPredicates || [],
+                xpc,
+                ns.toUnsortedArray(),
+                false // reverse
+            )
+        };
+    };
+
+    PathExpr.applyLocationPath = function (locationPath, xpc, nodes) {
+        if (!locationPath) {
+            return nodes;
+        }
+
+        var startNodes = locationPath.absolute ? [PathExpr.getRoot(xpc, nodes)] : nodes;
+
+        return PathExpr.applySteps(locationPath.steps, xpc, startNodes);
+    };
+
+    PathExpr.prototype.evaluate = function (c) {
+        var xpc = assign(new XPathContext(), c);
+
+        var filterResult = this.applyFilter(c, xpc);
+
+        if ('nonNodes' in filterResult) {
+            return filterResult.nonNodes;
+        }
+
+        var ns = new XNodeSet();
+        ns.addArray(PathExpr.applyLocationPath(this.locationPath, xpc, filterResult.nodes));
+        return ns;
+    };
+
+    PathExpr.predicateMatches = function (pred, c) {
+        var res = pred.evaluate(c);
+
+        return Utilities.instance_of(res, XNumber)
+            ? c.contextPosition === res.numberValue()
+            : res.booleanValue();
+    };
+
+    PathExpr.predicateString = function (predicate) {
+        return wrap('[', ']', predicate.toString());
+    }
+
+    PathExpr.predicatesString = function (predicates) {
+        return join(
+            '',
+            map(PathExpr.predicateString, predicates)
+        );
+    }
+
+    PathExpr.prototype.toString = function () {
+        if (this.filter != undefined) {
+            var filterStr = toString(this.filter);
+
+            if (Utilities.instance_of(this.filter, XString)) {
+                return wrap("'", "'", filterStr);
+            }
+            if (this.filterPredicates != undefined && this.filterPredicates.length) {
+                return wrap('(', ')', filterStr) +
+                    PathExpr.predicatesString(this.filterPredicates);
+            }
+            if (this.locationPath != undefined) {
+                return filterStr +
+                    (this.locationPath.absolute ? '' : '/') +
+                    toString(this.locationPath);
+            }
+
+            return filterStr;
+        }
+
+        return toString(this.locationPath);
+    };
+
+    PathExpr.getOwnerElement = function (n) {
+        // DOM 2 has ownerElement
+        if (n.ownerElement) {
+            return n.ownerElement;
+        }
+        // DOM 1 Internet Explorer can use selectSingleNode (ironically)
+        try {
+            if (n.selectSingleNode) {
+                return n.selectSingleNode("..");
+            }
+        } catch (e) {
+        }
+        // Other DOM 1 implementations must use this egregious search
+        var doc = n.nodeType == NodeTypes.DOCUMENT_NODE
+            ? n
+            : n.ownerDocument;
+        var elts = doc.getElementsByTagName("*");
+        for (var i = 0; i < elts.length; i++) {
+            var elt = elts.item(i);
+            var nnm = elt.attributes;
+            for (var j = 0; j < nnm.length; j++) {
+                var an = nnm.item(j);
+                if (an === n) {
+                    return elt;
+                }
+            }
+        }
+        return null;
+    };
+
+    // LocationPath //////////////////////////////////////////////////////////////
+
+    LocationPath.prototype = new Object();
+    LocationPath.prototype.constructor = LocationPath;
+    LocationPath.superclass = Object.prototype;
+
+    function LocationPath(abs, steps) {
+        if (arguments.length > 0) {
+            this.init(abs, steps);
+        }
+    }
+
+    LocationPath.prototype.init = function (abs, steps) {
+        this.absolute = abs;
+        this.steps = steps;
+    };
+
+    LocationPath.prototype.toString = function () {
+        return (
+            (this.absolute ? '/' : '') +
+            map(toString, this.steps).join('/')
+        );
+    };
+
+    // Step //////////////////////////////////////////////////////////////////////
+
+    Step.prototype = new Object();
+    Step.prototype.constructor = Step;
+    Step.superclass = Object.prototype;
+
+    function Step(axis, nodetest, preds) {
+        if (arguments.length > 0) {
+            this.init(axis, nodetest, preds);
+        }
+    }
+
+    Step.prototype.init = function (axis, nodetest, preds) {
+        this.axis = axis;
+        this.nodeTest = nodetest;
+        this.predicates = preds;
+    };
+
+    Step.prototype.toString = function () {
+        return Step.STEPNAMES[this.axis] +
+            "::" +
+            this.nodeTest.toString() +
+            PathExpr.predicatesString(this.predicates);
+    };
+
+
+    Step.ANCESTOR = 0;
+    Step.ANCESTORORSELF = 1;
+    Step.ATTRIBUTE = 2;
+    Step.CHILD = 3;
+    Step.DESCENDANT = 4;
+    Step.DESCENDANTORSELF = 5;
+    Step.FOLLOWING = 6;
+    Step.FOLLOWINGSIBLING = 7;
+    Step.NAMESPACE = 8;
+    Step.PARENT = 9;
+    Step.PRECEDING = 10;
+    Step.PRECEDINGSIBLING = 11;
+    Step.SELF = 12;
+
+    Step.STEPNAMES = reduce(function (acc, x) { return acc[x[0]] = x[1], acc; }, {}, [
+        [Step.ANCESTOR, 'ancestor'],
+        [Step.ANCESTORORSELF, 'ancestor-or-self'],
+        [Step.ATTRIBUTE, 'attribute'],
+        [Step.CHILD, 'child'],
+        [Step.DESCENDANT, 'descendant'],
+        [Step.DESCENDANTORSELF, 'descendant-or-self'],
+        [Step.FOLLOWING, 'following'],
+        [Step.FOLLOWINGSIBLING, 'following-sibling'],
+        [Step.NAMESPACE, 'namespace'],
+        [Step.PARENT, 'parent'],
+        [Step.PRECEDING, 'preceding'],
+        [Step.PRECEDINGSIBLING, 'preceding-sibling'],
+        [Step.SELF, 'self']
+    ]);
+
+    var REVERSE_AXES = [
+        Step.ANCESTOR,
+        Step.ANCESTORORSELF,
+        Step.PARENT,
+        Step.PRECEDING,
+        Step.PRECEDINGSIBLING
+    ];
+
+    // NodeTest //////////////////////////////////////////////////////////////////
+
+    NodeTest.prototype = new Object();
+    NodeTest.prototype.constructor = NodeTest;
+    NodeTest.superclass = Object.prototype;
+
+    function NodeTest(type, value) {
+        if (arguments.length > 0) {
+            this.init(type, value);
+        }
+    }
+
+    NodeTest.prototype.init = function (type, value) {
+        this.type = type;
+        this.value = value;
+    };
+
+    NodeTest.prototype.toString = function () {
+        return "<unknown nodetest type>";
+    };
+
+    NodeTest.prototype.matches = function (n, xpc) {
+        console.warn('unknown node test type');
+    };
+
+    NodeTest.NAMETESTANY = 0;
+    NodeTest.NAMETESTPREFIXANY = 1;
+    NodeTest.NAMETESTQNAME = 2;
+    NodeTest.COMMENT = 3;
+    NodeTest.TEXT = 4;
+    NodeTest.PI = 5;
+    NodeTest.NODE = 6;
+
+    NodeTest.isNodeType = function (types) {
+        return function (node) {
+            return includes(types, node.nodeType);
+        };
+    };
+
+    NodeTest.makeNodeTestType = function (type, members, ctor) {
+        var newType = ctor || function () { };
+
+        newType.prototype = new NodeTest(type);
+        newType.prototype.constructor = newType;
+
+        assign(newType.prototype, members);
+
+        return newType;
+    };
+    // create invariant node test for certain node types
+    NodeTest.makeNodeTypeTest = function (type, nodeTypes, stringVal) {
+        return new (NodeTest.makeNodeTestType(type, {
+            matches: NodeTest.isNodeType(nodeTypes),
+            toString: always(stringVal)
+        }))();
+    };
+
+    NodeTest.hasPrefix = function (node) {
+        return node.prefix || (node.nodeName || node.tagName).indexOf(':') !== -1;
+    };
+
+    NodeTest.isElementOrAttribute = NodeTest.isNodeType([1, 2]);
+    NodeTest.nameSpaceMatches = function (prefix, xpc, n) {
+        var nNamespace = (n.namespaceURI || '');
+
+        if (!prefix) {
+            return !nNamespace || (xpc.allowAnyNamespaceForNoPrefix && !NodeTest.hasPrefix(n));
+        }
+
+        var ns = xpc.namespaceResolver.getNamespace(prefix, xpc.expressionContextNode);
+
+        if (ns == null) {
+            throw new Error("Cannot resolve QName " + prefix);
+        }
+
+        return ns === nNamespace;
+    };
+    NodeTest.localNameMatches = function (localName, xpc, n) {
+        var nLocalName = (n.localName || n.nodeName);
+
+        return xpc.caseInsensitive
+            ? localName.toLowerCase() === nLocalName.toLowerCase()
+            : localName === nLocalName;
+    };
+
+    NodeTest.NameTestPrefixAny = NodeTest.makeNodeTestType(
+        NodeTest.NAMETESTPREFIXANY,
+        {
+            matches: function (n, xpc) {
+                return NodeTest.isElementOrAttribute(n) &&
+                    NodeTest.nameSpaceMatches(this.prefix, xpc, n);
+            },
+            toString: function () {
+                return this.prefix + ":*";
+            }
+        },
+        function NameTestPrefixAny(prefix) { this.prefix = prefix; }
+    );
+
+    NodeTest.NameTestQName = NodeTest.makeNodeTestType(
+        NodeTest.NAMETESTQNAME,
+        {
+            matches: function (n, xpc) {
+                return NodeTest.isNodeType(
+                    [
+                        NodeTypes.ELEMENT_NODE,
+                        NodeTypes.ATTRIBUTE_NODE,
+                        NodeTypes.NAMESPACE_NODE,
+                    ]
+                )(n) &&
+                    NodeTest.nameSpaceMatches(this.prefix, xpc, n) &&
+                    NodeTest.localNameMatches(this.localName, xpc, n);
+            },
+            toString: function () {
+                return this.name;
+            }
+        },
+        function NameTestQName(name) {
+            var nameParts = name.split(':');
+
+            this.name = name;
+            this.prefix = nameParts.length > 1 ? nameParts[0] : null;
+            this.localName = nameParts[nameParts.length > 1 ? 1 : 0];
+        }
+    );
+
+    NodeTest.PITest = NodeTest.makeNodeTestType(NodeTest.PI, {
+        matches: function (n, xpc) {
+            return NodeTest.isNodeType(
+                [NodeTypes.PROCESSING_INSTRUCTION_NODE]
+            )(n) &&
+                (n.target || n.nodeName) === this.name;
+        },
+        toString: function () {
+            return wrap('processing-instruction("', '")', this.name);
+        }
+    }, function (name) { this.name = name; })
+
+    // singletons
+
+    // elements, attributes, namespaces
+    NodeTest.nameTestAny = NodeTest.makeNodeTypeTest(
+        NodeTest.NAMETESTANY,
+        [
+            NodeTypes.ELEMENT_NODE,
+            NodeTypes.ATTRIBUTE_NODE,
+            NodeTypes.NAMESPACE_NODE,
+        ],
+        '*'
+    );
+    // text, cdata
+    NodeTest.textTest = NodeTest.makeNodeTypeTest(
+        NodeTest.TEXT,
+        [
+            NodeTypes.TEXT_NODE,
+            NodeTypes.CDATA_SECTION_NODE,
+        ],
+        'text()'
+    );
+    NodeTest.commentTest = NodeTest.makeNodeTypeTest(
+        NodeTest.COMMENT,
+        [NodeTypes.COMMENT_NODE],
+        'comment()'
+    );
+    // elements, attributes, text, cdata, PIs, comments, document nodes
+    NodeTest.nodeTest = NodeTest.makeNodeTypeTest(
+        NodeTest.NODE,
+        [
+            NodeTypes.ELEMENT_NODE,
+            NodeTypes.ATTRIBUTE_NODE,
+            NodeTypes.TEXT_NODE,
+            NodeTypes.CDATA_SECTION_NODE,
+            NodeTypes.PROCESSING_INSTRUCTION_NODE,
+            NodeTypes.COMMENT_NODE,
+            NodeTypes.DOCUMENT_NODE,
+        ],
+        'node()'
+    );
+    NodeTest.anyPiTest = NodeTest.makeNodeTypeTest(
+        NodeTest.PI,
+        [NodeTypes.PROCESSING_INSTRUCTION_NODE],
+        'processing-instruction()'
+    );
+
+    // VariableReference /////////////////////////////////////////////////////////
+
+    VariableReference.prototype = new Expression();
+    VariableReference.prototype.constructor = VariableReference;
+    VariableReference.superclass = Expression.prototype;
+
+    function VariableReference(v) {
+        if (arguments.length > 0) {
+            this.init(v);
+        }
+    }
+
+    VariableReference.prototype.init = function (v) {
+        this.variable = v;
+    };
+
+    VariableReference.prototype.toString = function () {
+        return "$" + this.variable;
+    };
+
+    VariableReference.prototype.evaluate = function (c) {
+        var parts = Utilities.resolveQName(this.variable, c.namespaceResolver, c.contextNode, false);
+
+        if (parts[0] == null) {
+            throw new Error("Cannot resolve QName " + fn);
+        }
+        var result = c.variableResolver.getVariable(parts[1], parts[0]);
+        if (!result) {
+            throw XPathException.fromMessage("Undeclared variable: " + this.toString());
+        }
+        return result;
+    };
+
+    // FunctionCall //////////////////////////////////////////////////////////////
+
+    FunctionCall.prototype = new Expression();
+    FunctionCall.prototype.constructor = FunctionCall;
+    FunctionCall.superclass = Expression.prototype;
+
+    function FunctionCall(fn, args) {
+        if (arguments.length > 0) {
+            this.init(fn, args);
+        }
+    }
+
+    FunctionCall.prototype.init = function (fn, args) {
+        this.functionName = fn;
+        this.arguments = args;
+    };
+
+    FunctionCall.prototype.toString = function () {
+        var s = this.functionName + "(";
+        for (var i = 0; i < this.arguments.length; i++) {
+            if (i > 0) {
+                s += ", ";
+            }
+            s += this.arguments[i].toString();
+        }
+        return s + ")";
+    };
+
+    FunctionCall.prototype.evaluate = function (c) {
+        var f = FunctionResolver.getFunctionFromContext(this.functionName, c);
+
+        if (!f) {
+            throw new Error("Unknown function " + this.functionName);
+        }
+
+        var a = [c].concat(this.arguments);
+        return f.apply(c.functionResolver.thisArg, a);
+    };
+
+    // Operators /////////////////////////////////////////////////////////////////
+
+    var Operators = new Object();
+
+    Operators.equals = function (l, r) {
+        return l.equals(r);
+    };
+
+    Operators.notequal = function (l, r) {
+        return l.notequal(r);
+    };
+
+    Operators.lessthan = function (l, r) {
+        return l.lessthan(r);
+    };
+
+    Operators.greaterthan = function (l, r) {
+        return l.greaterthan(r);
+    };
+
+    Operators.lessthanorequal = function (l, r) {
+        return l.lessthanorequal(r);
+    };
+
+    Operators.greaterthanorequal = function (l, r) {
+        return l.greaterthanorequal(r);
+    };
+
+    // XString ///////////////////////////////////////////////////////////////////
+
+    XString.prototype = new Expression();
+    XString.prototype.constructor = XString;
+    XString.superclass = Expression.prototype;
+
+    function XString(s) {
+        if (arguments.length > 0) {
+            this.init(s);
+        }
+    }
+
+    XString.prototype.init = function (s) {
+        this.str = String(s);
+    };
+
+    XString.prototype.toString = function () {
+        return this.str;
+    };
+
+    XString.prototype.evaluate = function (c) {
+        return this;
+    };
+
+    XString.prototype.string = function () {
+        return this;
+    };
+
+    XString.prototype.number = function () {
+        return new XNumber(this.str);
+    };
+
+    XString.prototype.bool = function () {
+        return new XBoolean(this.str);
+    };
+
+    XString.prototype.nodeset = function () {
+        throw new Error("Cannot convert string to nodeset");
+    };
+
+    XString.prototype.stringValue = function () {
+        return this.str;
+    };
+
+    XString.prototype.numberValue = function () {
+        return this.number().numberValue();
+    };
+
+    XString.prototype.booleanValue = function () {
+        return this.bool().booleanValue();
+    };
+
+    XString.prototype.equals = function (r) {
+        if (Utilities.instance_of(r, XBoolean)) {
+            return this.bool().equals(r);
+        }
+        if (Utilities.instance_of(r, XNumber)) {
+            return this.number().equals(r);
+        }
+        if (Utilities.instance_of(r, XNodeSet)) {
+            return r.compareWithString(this, Operators.equals);
+        }
+        return new XBoolean(this.str == r.str);
+    };
+
+    XString.prototype.notequal = function (r) {
+        if (Utilities.instance_of(r, XBoolean)) {
+            return this.bool().notequal(r);
+        }
+        if (Utilities.instance_of(r, XNumber)) {
+            return this.number().notequal(r);
+        }
+        if (Utilities.instance_of(r, XNodeSet)) {
+            return r.compareWithString(this, Operators.notequal);
+        }
+        return new XBoolean(this.str != r.str);
+    };
+
+    XString.prototype.lessthan = function (r) {
+        return this.number().lessthan(r);
+    };
+
+    XString.prototype.greaterthan = function (r) {
+        return this.number().greaterthan(r);
+    };
+
+    XString.prototype.lessthanorequal = function (r) {
+        return this.number().lessthanorequal(r);
+    };
+
+    XString.prototype.greaterthanorequal = function (r) {
+        return this.number().greaterthanorequal(r);
+    };
+
+    // XNumber ///////////////////////////////////////////////////////////////////
+
+    XNumber.prototype = new Expression();
+    XNumber.prototype.constructor = XNumber;
+    XNumber.superclass = Expression.prototype;
+
+    function XNumber(n) {
+        if (arguments.length > 0) {
+            this.init(n);
+        }
+    }
+
+    XNumber.prototype.init = function (n) {
+        this.num = typeof n === "string" ? this.parse(n) : Number(n);
+    };
+
+    XNumber.prototype.numberFormat = /^\s*-?[0-9]*\.?[0-9]+\s*$/;
+
+    XNumber.prototype.parse = function (s) {
+        // XPath representation of numbers is more restrictive than what Number() or parseFloat() allow
+        return this.numberFormat.test(s) ? parseFloat(s) : Number.NaN;
+    };
+
+    function padSmallNumber(numberStr) {
+        var parts = numberStr.split('e-');
+        var base = parts[0].replace('.', '');
+        var exponent = Number(parts[1]);
+
+        for (var i = 0; i < exponent - 1; i += 1) {
+            base = '0' + base;
+        }
+
+        return '0.' + base;
+    }
+
+    function padLargeNumber(numberStr) {
+        var parts = numberStr.split('e');
+        var base = parts[0].replace('.', '');
+        var exponent = Number(parts[1]);
+        var zerosToAppend = exponent + 1 - base.length;
+
+        for (var i = 0; i < zerosToAppend; i += 1) {
+            base += '0';
+        }
+
+        return base;
+    }
+
+    XNumber.prototype.toString = function () {
+        var strValue = this.num.toString();
+
+        if (strValue.indexOf('e-') !== -1) {
+            return padSmallNumber(strValue);
+        }
+
+        if (strValue.indexOf('e') !== -1) {
+            return padLargeNumber(strValue);
+        }
+
+        return strValue;
+    };
+
+    XNumber.prototype.evaluate = function (c) {
+        return this;
+    };
+
+    XNumber.prototype.string = function () {
+
+
+        return new XString(this.toString());
+    };
+
+    XNumber.prototype.number = function () {
+        return this;
+    };
+
+    XNumber.prototype.bool = function () {
+        return new XBoolean(this.num);
+    };
+
+    XNumber.prototype.nodeset = function () {
+        throw new Error("Cannot convert number to nodeset");
+    };
+
+    XNumber.prototype.stringValue = function () {
+        return this.string().stringValue();
+    };
+
+    XNumber.prototype.numberValue = function () {
+        return this.num;
+    };
+
+    XNumber.prototype.booleanValue = function () {
+        return this.bool().booleanValue();
+    };
+
+    XNumber.prototype.negate = function () {
+        return new XNumber(-this.num);
+    };
+
+    XNumber.prototype.equals = function (r) {
+        if (Utilities.instance_of(r, XBoolean)) {
+            return this.bool().equals(r);
+        }
+        if (Utilities.instance_of(r, XString)) {
+            return this.equals(r.number());
+        }
+        if (Utilities.instance_of(r, XNodeSet)) {
+            return r.compareWithNumber(this, Operators.equals);
+        }
+        return new XBoolean(this.num == r.num);
+    };
+
+    XNumber.prototype.notequal = function (r) {
+        if (Utilities.instance_of(r, XBoolean)) {
+            return this.bool().notequal(r);
+        }
+        if (Utilities.instance_of(r, XString)) {
+            return this.notequal(r.number());
+        }
+        if (Utilities.instance_of(r, XNodeSet)) {
+            return r.compareWithNumber(this, Operators.notequal);
+        }
+        return new XBoolean(this.num != r.num);
+    };
+
+    XNumber.prototype.lessthan = function (r) {
+        if (Utilities.instance_of(r, XNodeSet)) {
+            return r.compareWithNumber(this, Operators.greaterthan);
+        }
+        if (Utilities.instance_of(r, XBoolean) || Utilities.instance_of(r, XString)) {
+            return this.lessthan(r.number());
+        }
+        return new XBoolean(this.num < r.num);
+    };
+
+    XNumber.prototype.greaterthan = function (r) {
+        if (Utilities.instance_of(r, XNodeSet)) {
+            return r.compareWithNumber(this, Operators.lessthan);
+        }
+        if (Utilities.instance_of(r, XBoolean) || Utilities.instance_of(r, XString)) {
+            return this.greaterthan(r.number());
+        }
+        return new XBoolean(this.num > r.num);
+    };
+
+    XNumber.prototype.lessthanorequal = function (r) {
+        if (Utilities.instance_of(r, XNodeSet)) {
+            return r.compareWithNumber(this, Operators.greaterthanorequal);
+        }
+        if (Utilities.instance_of(r, XBoolean) || Utilities.instance_of(r, XString)) {
+            return this.lessthanorequal(r.number());
+        }
+        return new XBoolean(this.num <= r.num);
+    };
+
+    XNumber.prototype.greaterthanorequal = function (r) {
+        if (Utilities.instance_of(r, XNodeSet)) {
+            return r.compareWithNumber(this, Operators.lessthanorequal);
+        }
+        if (Utilities.instance_of(r, XBoolean) || Utilities.instance_of(r, XString)) {
+            return this.greaterthanorequal(r.number());
+        }
+        return new XBoolean(this.num >= r.num);
+    };
+
+    XNumber.prototype.plus = function (r) {
+        return new XNumber(this.num + r.num);
+    };
+
+    XNumber.prototype.minus = function (r) {
+        return new XNumber(this.num - r.num);
+    };
+
+    XNumber.prototype.multiply = function (r) {
+        return new XNumber(this.num * r.num);
+    };
+
+    XNumber.prototype.div = function (r) {
+        return new XNumber(this.num / r.num);
+    };
+
+    XNumber.prototype.mod = function (r) {
+        return new XNumber(this.num % r.num);
+    };
+
+    // XBoolean //////////////////////////////////////////////////////////////////
+
+    XBoolean.prototype = new Expression();
+    XBoolean.prototype.constructor = XBoolean;
+    XBoolean.superclass = Expression.prototype;
+
+    function XBoolean(b) {
+        if (arguments.length > 0) {
+            this.init(b);
+        }
+    }
+
+    XBoolean.prototype.init = function (b) {
+        this.b = Boolean(b);
+    };
+
+    XBoolean.prototype.toString = function () {
+        return this.b.toString();
+    };
+
+    XBoolean.prototype.evaluate = function (c) {
+        return this;
+    };
+
+    XBoolean.prototype.string = function () {
+        return new XString(this.b);
+    };
+
+    XBoolean.prototype.number = function () {
+        return new XNumber(this.b);
+    };
+
+    XBoolean.prototype.bool = function () {
+        return this;
+    };
+
+    XBoolean.prototype.nodeset = function () {
+        throw new Error("Cannot convert boolean to nodeset");
+    };
+
+    XBoolean.prototype.stringValue = function () {
+        return this.string().stringValue();
+    };
+
+    XBoolean.prototype.numberValue = function () {
+        return this.number().numberValue();
+    };
+
+    XBoolean.prototype.booleanValue = function () {
+        return this.b;
+    };
+
+    XBoolean.prototype.not = function () {
+        return new XBoolean(!this.b);
+    };
+
+    XBoolean.prototype.equals = function (r) {
+        if (Utilities.instance_of(r, XString) || Utilities.instance_of(r, XNumber)) {
+            return this.equals(r.bool());
+        }
+        if (Utilities.instance_of(r, XNodeSet)) {
+            return r.compareWithBoolean(this, Operators.equals);
+        }
+        return new XBoolean(this.b == r.b);
+    };
+
+    XBoolean.prototype.notequal = function (r) {
+        if (Utilities.instance_of(r, XString) || Utilities.instance_of(r, XNumber)) {
+            return this.notequal(r.bool());
+        }
+        if (Utilities.instance_of(r, XNodeSet)) {
+            return r.compareWithBoolean(this, Operators.notequal);
+        }
+        return new XBoolean(this.b != r.b);
+    };
+
+    XBoolean.prototype.lessthan = function (r) {
+        return this.number().lessthan(r);
+    };
+
+    XBoolean.prototype.greaterthan = function (r) {
+        return this.number().greaterthan(r);
+    };
+
+    XBoolean.prototype.lessthanorequal = function (r) {
+        return this.number().lessthanorequal(r);
+    };
+
+    XBoolean.prototype.greaterthanorequal = function (r) {
+        return this.number().greaterthanorequal(r);
+    };
+
+    XBoolean.true_ = new XBoolean(true);
+    XBoolean.false_ = new XBoolean(false);
+
+    // AVLTree ///////////////////////////////////////////////////////////////////
+
+    AVLTree.prototype = new Object();
+    AVLTree.prototype.constructor = AVLTree;
+    AVLTree.superclass = Object.prototype;
+
+    function AVLTree(n) {
+        this.init(n);
+    }
+
+    AVLTree.prototype.init = function (n) {
+        this.left = null;
+        this.right = null;
+        this.node = n;
+        this.depth = 1;
+    };
+
+    AVLTree.prototype.balance = function () {
+        var ldepth = this.left == null ? 0 : this.left.depth;
+        var rdepth = this.right == null ? 0 : this.right.depth;
+
+        if (ldepth > rdepth + 1) {
+            // LR or LL rotation
+            var lldepth = this.left.left == null ? 0 : this.left.left.depth;
+            var lrdepth = this.left.right == null ? 0 : this.left.right.depth;
+
+            if (lldepth < lrdepth) {
+                // LR rotation consists of a RR rotation of the left child
+                this.left.rotateRR();
+                // plus a LL rotation of this node, which happens anyway
+            }
+            this.rotateLL();
+        } else if (ldepth + 1 < rdepth) {
+            // RR or RL rorarion
+            var rrdepth = this.right.right == null ? 0 : this.right.right.depth;
+            var rldepth = this.right.left == null ? 0 : this.right.left.depth;
+
+            if (rldepth > rrdepth) {
+                // RR rotation consists of a LL rotation of the right child
+                this.right.rotateLL();
+                // plus a RR rotation of this node, which happens anyway
+            }
+            this.rotateRR();
+        }
+    };
+
+    AVLTree.prototype.rotateLL = function () {
+        // the left side is too long => rotate from the left (_not_ leftwards)
+        var nodeBefore = this.node;
+        var rightBefore = this.right;
+        this.node = this.left.node;
+        this.right = this.left;
+        this.left = this.left.left;
+        this.right.left = this.right.right;
+        this.right.right = rightBefore;
+        this.right.node = nodeBefore;
+        this.right.updateInNewLocation();
+        this.updateInNewLocation();
+    };
+
+    AVLTree.prototype.rotateRR = function () {
+        // the right side is too long => rotate from the right (_not_ rightwards)
+        var nodeBefore = this.node;
+        var leftBefore = this.left;
+        this.node = this.right.node;
+        this.left = this.right;
+        this.right = this.right.right;
+        this.left.right = this.left.left;
+        this.left.left = leftBefore;
+        this.left.node = nodeBefore;
+        this.left.updateInNewLocation();
+        this.updateInNewLocation();
+    };
+
+    AVLTree.prototype.updateInNewLocation = function () {
+        this.getDepthFromChildren();
+    };
+
+    AVLTree.prototype.getDepthFromChildren = function () {
+        this.depth = this.node == null ? 0 : 1;
+        if (this.left != null) {
+            this.depth = this.left.depth + 1;
+        }
+        if (this.right != null && this.depth <= this.right.depth) {
+            this.depth = this.right.depth + 1;
+        }
+    };
+
+    function nodeOrder(n1, n2) {
+        if (n1 === n2) {
+            return 0;
+        }
+
+        if (n1.compareDocumentPosition) {
+            var cpos = n1.compareDocumentPosition(n2);
+
+            if (cpos & 0x01) {
+                // not in the same document; return an arbitrary result (is there a better way to do this)
+                return 1;
+            }
+            if (cpos & 0x0A) {
+                // n2 precedes or contains n1
+                return 1;
+            }
+            if (cpos & 0x14) {
+                // n2 follows or is contained by n1
+                return -1;
+            }
+
+            return 0;
+        }
+
+        var d1 = 0,
+            d2 = 0;
+        for (var m1 = n1; m1 != null; m1 = m1.parentNode || m1.ownerElement) {
+            d1++;
+        }
+        for (var m2 = n2; m2 != null; m2 = m2.parentNode || m2.ownerElement) {
+            d2++;
+        }
+
+        // step up to same depth
+        if (d1 > d2) {
+            while (d1 > d2) {
+                n1 = n1.parentNode || n1.ownerElement;
+                d1--;
+            }
+            if (n1 === n2) {
+                return 1;
+            }
+        } else if (d2 > d1) {
+            while (d2 > d1) {
+                n2 = n2.parentNode || n2.ownerElement;
+                d2--;
+            }
+            if (n1 === n2) {
+                return -1;
+            }
+        }
+
+        var n1Par = n1.parentNode || n1.ownerElement,
+            n2Par = n2.parentNode || n2.ownerElement;
+
+        // find common parent
+        while (n1Par !== n2Par) {
+            n1 = n1Par;
+            n2 = n2Par;
+            n1Par = n1.parentNode || n1.ownerElement;
+            n2Par = n2.parentNode || n2.ownerElement;
+        }
+
+        var n1isAttr = isAttributeLike(n1);
+        var n2isAttr = isAttributeLike(n2);
+
+        if (n1isAttr && !n2isAttr) {
+            return -1;
+        }
+        if (!n1isAttr && n2isAttr) {
+            return 1;
+        }
+
+        // xml namespace node comes before others. namespace nodes before non-namespace nodes
+        if (n1.isXPathNamespace) {
+            if (n1.nodeValue === XPath.XML_NAMESPACE_URI) {
+                return -1;
+            }
+
+            if (!n2.isXPathNamespace) {
+                return -1;
+            }
+
+            if (n2.nodeValue === XPath.XML_NAMESPACE_URI) {
+                return 1;
+            }
+        } else if (n2.isXPathNamespace) {
+            return 1;
+        }
+
+        if (n1Par) {
+            var cn = n1isAttr ? n1Par.attributes : n1Par.childNodes;
+            var len = cn.length;
+            var n1Compare = n1.baseNode || n1;
+            var n2Compare = n2.baseNode || n2;
+
+            for (var i = 0; i < len; i += 1) {
+                var n = cn[i];
+                if (n === n1Compare) {
+                    return -1;
+                }
+                if (n === n2Compare) {
+                    return 1;
+                }
+            }
+        }
+
+        throw new Error('Unexpected: could not determine node order');
+    }
+
+    AVLTree.prototype.add = function (n) {
+        if (n === this.node) {
+            return false;
+        }
+
+        var o = nodeOrder(n, this.node);
+
+        var ret = false;
+        if (o == -1) {
+            if (this.left == null) {
+                this.left = new AVLTree(n);
+                ret = true;
+            } else {
+                ret = this.left.add(n);
+                if (ret) {
+                    this.balance();
+                }
+            }
+        } else if (o == 1) {
+            if (this.right == null) {
+                this.right = new AVLTree(n);
+                ret = true;
+            } else {
+                ret = this.right.add(n);
+                if (ret) {
+                    this.balance();
+                }
+            }
+        }
+
+        if (ret) {
+            this.getDepthFromChildren();
+        }
+        return ret;
+    };
+
+    // XNodeSet //////////////////////////////////////////////////////////////////
+
+    XNodeSet.prototype = new Expression();
+    XNodeSet.prototype.constructor = XNodeSet;
+    XNodeSet.superclass = Expression.prototype;
+
+    function XNodeSet() {
+        this.init();
+    }
+
+    XNodeSet.prototype.init = function () {
+        this.tree = null;
+        this.nodes = [];
+        this.size = 0;
+    };
+
+    XNodeSet.prototype.toString = function () {
+        var p = this.first();
+        if (p == null) {
+            return "";
+        }
+        return this.stringForNode(p);
+    };
+
+    XNodeSet.prototype.evaluate = function (c) {
+        return this;
+    };
+
+    XNodeSet.prototype.string = function () {
+        return new XString(this.toString());
+    };
+
+    XNodeSet.prototype.stringValue = function () {
+        return this.toString();
+    };
+
+    XNodeSet.prototype.number = function () {
+        return new XNumber(this.string());
+    };
+
+    XNodeSet.prototype.numberValue = function () {
+        return Number(this.string());
+    };
+
+    XNodeSet.prototype.bool = function () {
+        return new XBoolean(this.booleanValue());
+    };
+
+    XNodeSet.prototype.booleanValue = function () {
+        return !!this.size;
+    };
+
+    XNodeSet.prototype.nodeset = function () {
+        return this;
+    };
+
+    XNodeSet.prototype.stringForNode = function (n) {
+        if (n.nodeType == NodeTypes.DOCUMENT_NODE ||
+            n.nodeType == NodeTypes.ELEMENT_NODE ||
+            n.nodeType === NodeTypes.DOCUMENT_FRAGMENT_NODE) {
+            return this.stringForContainerNode(n);
+        }
+        if (n.nodeType === NodeTypes.ATTRIBUTE_NODE) {
+            return n.value || n.nodeValue;
+        }
+        if (n.isNamespaceNode) {
+            return n.namespace;
+        }
+        return n.nodeValue;
+    };
+
+    XNodeSet.prototype.stringForContainerNode = function (n) {
+        var s = "";
+        for (var n2 = n.firstChild; n2 != null; n2 = n2.nextSibling) {
+            var nt = n2.nodeType;
+            //  Element,    Text,       CDATA,      Document,   Document Fragment
+            if (nt === 1 || nt === 3 || nt === 4 || nt === 9 || nt === 11) {
+                s += this.stringForNode(n2);
+            }
+        }
+        return s;
+    };
+
+    XNodeSet.prototype.buildTree = function () {
+        if (!this.tree && this.nodes.length) {
+            this.tree = new AVLTree(this.nodes[0]);
+            for (var i = 1; i < this.nodes.length; i += 1) {
+                this.tree.add(this.nodes[i]);
+            }
+        }
+
+        return this.tree;
+    };
+
+    XNodeSet.prototype.first = function () {
+        var p = this.buildTree();
+        if (p == null) {
+            return null;
+        }
+        while (p.left != null) {
+            p = p.left;
+        }
+        return p.node;
+    };
+
+    XNodeSet.prototype.add = function (n) {
+        for (var i = 0; i < this.nodes.length; i += 1) {
+            if (n === this.nodes[i]) {
+                return;
+            }
+        }
+
+        this.tree = null;
+        this.nodes.push(n);
+        this.size += 1;
+    };
+
+    XNodeSet.prototype.addArray = function (ns) {
+        var self = this;
+
+        forEach(function (x) { self.add(x); }, ns);
+    };
+
+    /**
+     * Returns an array of the node set's contents in document order
+     */
+    XNodeSet.prototype.toArray = function () {
+        var a = [];
+        this.toArrayRec(this.buildTree(), a);
+        return a;
+    };
+
+    XNodeSet.prototype.toArrayRec = function (t, a) {
+        if (t != null) {
+            this.toArrayRec(t.left, a);
+            a.push(t.node);
+            this.toArrayRec(t.right, a);
+        }
+    };
+
+    /**
+     * Returns an array of the node set's contents in arbitrary order
+     */
+    XNodeSet.prototype.toUnsortedArray = function () {
+        return this.nodes.slice();
+    };
+
+    XNodeSet.prototype.compareWithString = function (r, o) {
+        var a = this.toUnsortedArray();
+        for (var i = 0; i < a.length; i++) {
+            var n = a[i];
+            var l = new XString(this.stringForNode(n));
+            var res = o(l, r);
+            if (res.booleanValue()) {
+                return res;
+            }
+        }
+        return new XBoolean(false);
+    };
+
+    XNodeSet.prototype.compareWithNumber = function (r, o) {
+        var a = this.toUnsortedArray();
+        for (var i = 0; i < a.length; i++) {
+            var n = a[i];
+            var l = new XNumber(this.stringForNode(n));
+            var res = o(l, r);
+            if (res.booleanValue()) {
+                return res;
+            }
+        }
+        return new XBoolean(false);
+    };
+
+    XNodeSet.prototype.compareWithBoolean = function (r, o) {
+        return o(this.bool(), r);
+    };
+
+    XNodeSet.prototype.compareWithNodeSet = function (r, o) {
+        var arr = this.toUnsortedArray();
+        var oInvert = function (lop, rop) { return o(rop, lop); };
+
+        for (var i = 0; i < arr.length; i++) {
+            var l = new XString(this.stringForNode(arr[i]));
+
+            var res = r.compareWithString(l, oInvert);
+            if (res.booleanValue()) {
+                return res;
+            }
+        }
+
+        return new XBoolean(false);
+    };
+
+    XNodeSet.compareWith = curry(function (o, r) {
+        if (Utilities.instance_of(r, XString)) {
+            return this.compareWithString(r, o);
+        }
+        if (Utilities.instance_of(r, XNumber)) {
+            return this.compareWithNumber(r, o);
+        }
+        if (Utilities.instance_of(r, XBoolean)) {
+            return this.compareWithBoolean(r, o);
+        }
+        return this.compareWithNodeSet(r, o);
+    });
+
+    XNodeSet.prototype.equals = XNodeSet.compareWith(Operators.equals);
+    XNodeSet.prototype.notequal = XNodeSet.compareWith(Operators.notequal);
+    XNodeSet.prototype.lessthan = XNodeSet.compareWith(Operators.lessthan);
+    XNodeSet.prototype.greaterthan = XNodeSet.compareWith(Operators.greaterthan);
+    XNodeSet.prototype.lessthanorequal = XNodeSet.compareWith(Operators.lessthanorequal);
+    XNodeSet.prototype.greaterthanorequal = XNodeSet.compareWith(Operators.greaterthanorequal);
+
+    XNodeSet.prototype.union = function (r) {
+        var ns = new XNodeSet();
+        ns.addArray(this.toUnsortedArray());
+        ns.addArray(r.toUnsortedArray());
+        return ns;
+    };
+
+    // XPathNamespace ////////////////////////////////////////////////////////////
+
+    XPathNamespace.prototype = new Object();
+    XPathNamespace.prototype.constructor = XPathNamespace;
+    XPathNamespace.superclass = Object.prototype;
+
+    function XPathNamespace(pre, node, uri, p) {
+        this.isXPathNamespace = true;
+        this.baseNode = node;
+        this.ownerDocument = p.ownerDocument;
+        this.nodeName = pre;
+        this.prefix = pre;
+        this.localName = pre;
+        this.namespaceURI = null;
+        this.nodeValue = uri;
+        this.ownerElement = p;
+        this.nodeType = NodeTypes.NAMESPACE_NODE;
+    }
+
+    XPathNamespace.prototype.toString = function () {
+        return "{ \"" + this.prefix + "\", \"" + this.namespaceURI + "\" }";
+    };
+
+    // XPathContext //////////////////////////////////////////////////////////////
+
+    XPathContext.prototype = new Object();
+    XPathContext.prototype.constructor = XPathContext;
+    XPathContext.superclass = Object.prototype;
+
+    function XPathContext(vr, nr, fr) {
+        this.variableResolver = vr != null ? vr : new VariableResolver();
+        this.namespaceResolver = nr != null ? nr : new NamespaceResolver();
+        this.functionResolver = fr != null ? fr : new FunctionResolver();
+    }
+
+    XPathContext.prototype.extend = function (newProps) {
+        return assign(new XPathContext(), this, newProps);
+    };
+
+    // VariableResolver //////////////////////////////////////////////////////////
+
+    VariableResolver.prototype = new Object();
+    VariableResolver.prototype.constructor = VariableResolver;
+    VariableResolver.superclass = Object.prototype;
+
+    function VariableResolver() {
+    }
+
+    VariableResolver.prototype.getVariable = function (ln, ns) {
+        return null;
+    };
+
+    // FunctionResolver //////////////////////////////////////////////////////////
+
+    FunctionResolver.prototype = new Object();
+    FunctionResolver.prototype.constructor = FunctionResolver;
+    FunctionResolver.superclass = Object.prototype;
+
+    function FunctionResolver(thisArg) {
+        this.thisArg = thisArg != null ? thisArg : Functions;
+        this.functions = new Object();
+        this.addStandardFunctions();
+    }
+
+    FunctionResolver.prototype.addStandardFunctions = function () {
+        this.functions["{}last"] = Functions.last;
+        this.functions["{}position"] = Functions.position;
+        this.functions["{}count"] = Functions.count;
+        this.functions["{}id"] = Functions.id;
+        this.functions["{}local-name"] = Functions.localName;
+        this.functions["{}namespace-uri"] = Functions.namespaceURI;
+        this.functions["{}name"] = Functions.name;
+        this.functions["{}string"] = Functions.string;
+        this.functions["{}concat"] = Functions.concat;
+        this.functions["{}starts-with"] = Functions.startsWith;
+        this.functions["{}contains"] = Functions.contains;
+        this.functions["{}substring-before"] = Functions.substringBefore;
+        this.functions["{}substring-after"] = Functions.substringAfter;
+        this.functions["{}substring"] = Functions.substring;
+        this.functions["{}string-length"] = Functions.stringLength;
+        this.functions["{}normalize-space"] = Functions.normalizeSpace;
+        this.functions["{}translate"] = Functions.translate;
+        this.functions["{}boolean"] = Functions.boolean_;
+        this.functions["{}not"] = Functions.not;
+        this.functions["{}true"] = Functions.true_;
+        this.functions["{}false"] = Functions.false_;
+        this.functions["{}lang"] = Functions.lang;
+        this.functions["{}number"] = Functions.number;
+        this.functions["{}sum"] = Functions.sum;
+        this.functions["{}floor"] = Functions.floor;
+        this.functions["{}ceiling"] = Functions.ceiling;
+        this.functions["{}round"] = Functions.round;
+    };
+
+    FunctionResolver.prototype.addFunction = function (ns, ln, f) {
+        this.functions["{" + ns + "}" + ln] = f;
+    };
+
+    FunctionResolver.getFunctionFromContext = function (qName, context) {
+        var parts = Utilities.resolveQName(qName, context.namespaceResolver, context.contextNode, false);
+
+        if (parts[0] === null) {
+            throw new Error("Cannot resolve QName " + name);
+        }
+
+        return context.functionResolver.getFunction(parts[1], parts[0]);
+    };
+
+    FunctionResolver.prototype.getFunction = function (localName, namespace) {
+        return this.functions["{" + namespace + "}" + localName];
+    };
+
+    // NamespaceResolver /////////////////////////////////////////////////////////
+
+    NamespaceResolver.prototype = new Object();
+    NamespaceResolver.prototype.constructor = NamespaceResolver;
+    NamespaceResolver.superclass = Object.prototype;
+
+    function NamespaceResolver() {
+    }
+
+    NamespaceResolver.prototype.getNamespace = function (prefix, n) {
+        if (prefix == "xml") {
+            return XPath.XML_NAMESPACE_URI;
+        } else if (prefix == "xmlns") {
+            return XPath.XMLNS_NAMESPACE_URI;
+        }
+        if (n.nodeType == NodeTypes.DOCUMENT_NODE) {
+            n = n.documentElement;
+        } else if (n.nodeType == NodeTypes.ATTRIBUTE_NODE) {
+            n = PathExpr.getOwnerElement(n);
+        } else if (n.nodeType != NodeTypes.ELEMENT_NODE) {
+            n = n.parentNode;
+        }
+        while (n != null && n.nodeType == NodeTypes.ELEMENT_NODE) {
+            var nnm = n.attributes;
+            for (var i = 0; i < nnm.length; i++) {
+                var a = nnm.item(i);
+                var aname = a.name || a.nodeName;
+                if ((aname === "xmlns" && prefix === "")
+                    || aname === "xmlns:" + prefix) {
+                    return String(a.value || a.nodeValue);
+                }
+            }
+            n = n.parentNode;
+        }
+        return null;
+    };
+
+    // Functions /////////////////////////////////////////////////////////////////
+
+    var Functions = new Object();
+
+    Functions.last = function (c) {
+        if (arguments.length != 1) {
+            throw new Error("Function last expects ()");
+        }
+
+        return new XNumber(c.contextSize);
+    };
+
+    Functions.position = function (c) {
+        if (arguments.length != 1) {
+            throw new Error("Function position expects ()");
+        }
+
+        return new XNumber(c.contextPosition);
+    };
+
+    Functions.count = function () {
+        var c = arguments[0];
+        var ns;
+        if (arguments.length != 2 || !Utilities.instance_of(ns = arguments[1].evaluate(c), XNodeSet)) {
+            throw new Error("Function count expects (node-set)");
+        }
+        return new XNumber(ns.size);
+    };
+
+    Functions.id = function () {
+        var c = arguments[0];
+        var id;
+        if (arguments.length != 2) {
+            throw new Error("Function id expects (object)");
+        }
+        id = arguments[1].evaluate(c);
+        if (Utilities.instance_of(id, XNodeSet)) {
+            id = id.toArray().join(" ");
+        } else {
+            id = id.stringValue();
+        }
+        var ids = id.split(/[\x0d\x0a\x09\x20]+/);
+        var count = 0;
+        var ns = new XNodeSet();
+        var doc = c.contextNode.nodeType == NodeTypes.DOCUMENT_NODE
+            ? c.contextNode
+            : c.contextNode.ownerDocument;
+        for (var i = 0; i < ids.length; i++) {
+            var n;
+            if (doc.getElementById) {
+                n = doc.getElementById(ids[i]);
+            } else {
+                n = Utilities.getElementById(doc, ids[i]);
+            }
+            if (n != null) {
+                ns.add(n);
+                count++;
+            }
+        }
+        return ns;
+    };
+
+    Functions.localName = function (c, eNode) {
+        var n;
+
+        if (arguments.length == 1) {
+            n = c.contextNode;
+        } else if (arguments.length == 2) {
+            n = eNode.evaluate(c).first();
+        } else {
+            throw new Error("Function local-name expects (node-set?)");
+        }
+
+        if (n == null) {
+            return new XString("");
+        }
+
+        return new XString(
+            n.localName ||     //  standard elements and attributes
+            n.baseName ||     //  IE
+            n.target ||     //  processing instructions
+            n.nodeName ||     //  DOM1 elements
+            ""                 //  fallback
+        );
+    };
+
+    Functions.namespaceURI = function () {
+        var c = arguments[0];
+        var n;
+
+        if (arguments.length == 1) {
+            n = c.contextNode;
+        } else if (arguments.length == 2) {
+            n = arguments[1].evaluate(c).first();
+        } else {
+            throw new Error("Function namespace-uri expects (node-set?)");
+        }
+
+        if (n == null) {
+            return new XString("");
+        }
+        return new XString(n.namespaceURI || '');
+    };
+
+    Functions.name = function () {
+        var c = arguments[0];
+        var n;
+        if (arguments.length == 1) {
+            n = c.contextNode;
+        } else if (arguments.length == 2) {
+            n = arguments[1].evaluate(c).first();
+        } else {
+            throw new Error("Function name expects (node-set?)");
+        }
+        if (n == null) {
+            return new XString("");
+        }
+        if (n.nodeType == NodeTypes.ELEMENT_NODE) {
+            return new XString(n.nodeName);
+        } else if (n.nodeType == NodeTypes.ATTRIBUTE_NODE) {
+            return new XString(n.name || n.nodeName);
+        } else if (n.nodeType === NodeTypes.PROCESSING_INSTRUCTION_NODE) {
+            return new XString(n.target || n.nodeName);
+        } else if (n.localName == null) {
+            return new XString("");
+        } else {
+            return new XString(n.localName);
+        }
+    };
+
+    Functions.string = function () {
+        var c = arguments[0];
+        if (arguments.length == 1) {
+            return new XString(XNodeSet.prototype.stringForNode(c.contextNode));
+        } else if (arguments.length == 2) {
+            return arguments[1].evaluate(c).string();
+        }
+        throw new Error("Function string expects (object?)");
+    };
+
+    Functions.concat = function (c) {
+        if (arguments.length < 3) {
+            throw new Error("Function concat expects (string, string[, string]*)");
+        }
+        var s = "";
+        for (var i = 1; i < arguments.length; i++) {
+            s += arguments[i].evaluate(c).stringValue();
+        }
+        return new XString(s);
+    };
+
+    Functions.startsWith = function () {
+        var c = arguments[0];
+        if (arguments.length != 3) {
+            throw new Error("Function startsWith expects (string, string)");
+        }
+        var s1 = arguments[1].evaluate(c).stringValue();
+        var s2 = arguments[2].evaluate(c).stringValue();
+        return new XBoolean(s1.substring(0, s2.length) == s2);
+    };
+
+    Functions.contains = function () {
+        var c = arguments[0];
+        if (arguments.length != 3) {
+            throw new Error("Function contains expects (string, string)");
+        }
+        var s1 = arguments[1].evaluate(c).stringValue();
+        var s2 = arguments[2].evaluate(c).stringValue();
+        return new XBoolean(s1.indexOf(s2) !== -1);
+    };
+
+    Functions.substringBefore = function () {
+        var c = arguments[0];
+        if (arguments.length != 3) {
+            throw new Error("Function substring-before expects (string, string)");
+        }
+        var s1 = arguments[1].evaluate(c).stringValue();
+        var s2 = arguments[2].evaluate(c).stringValue();
+        return new XString(s1.substring(0, s1.indexOf(s2)));
+    };
+
+    Functions.substringAfter = function () {
+        var c = arguments[0];
+        if (arguments.length != 3) {
+            throw new Error("Function substring-after expects (string, string)");
+        }
+        var s1 = arguments[1].evaluate(c).stringValue();
+        var s2 = arguments[2].evaluate(c).stringValue();
+        if (s2.length == 0) {
+            return new XString(s1);
+        }
+        var i = s1.indexOf(s2);
+        if (i == -1) {
+            return new XString("");
+        }
+        return new XString(s1.substring(i + s2.length));
+    };
+
+    Functions.substring = function () {
+        var c = arguments[0];
+        if (!(arguments.length == 3 || arguments.length == 4)) {
+            throw new Error("Function substring expects (string, number, number?)");
+        }
+        var s = arguments[1].evaluate(c).stringValue();
+        var n1 = Math.round(arguments[2].evaluate(c).numberValue()) - 1;
+        var n2 = arguments.length == 4 ? n1 + Math.round(arguments[3].evaluate(c).numberValue()) : undefined;
+        return new XString(s.substring(n1, n2));
+    };
+
+    Functions.stringLength = function () {
+        var c = arguments[0];
+        var s;
+        if (arguments.length == 1) {
+            s = XNodeSet.prototype.stringForNode(c.contextNode);
+        } else if (arguments.length == 2) {
+            s = arguments[1].evaluate(c).stringValue();
+        } else {
+            throw new Error("Function string-length expects (string?)");
+        }
+        return new XNumber(s.length);
+    };
+
+    Functions.normalizeSpace = function () {
+        var c = arguments[0];
+        var s;
+        if (arguments.length == 1) {
+            s = XNodeSet.prototype.stringForNode(c.contextNode);
+        } else if (arguments.length == 2) {
+            s = arguments[1].evaluate(c).stringValue();
+        } else {
+            throw new Error("Function normalize-space expects (string?)");
+        }
+        var i = 0;
+        var j = s.length - 1;
+        while (Utilities.isSpace(s.charCodeAt(j))) {
+            j--;
+        }
+        var t = "";
+        while (i <= j && Utilities.isSpace(s.charCodeAt(i))) {
+            i++;
+        }
+        while (i <= j) {
+            if (Utilities.isSpace(s.charCodeAt(i))) {
+                t += " ";
+                while (i <= j && Utilities.isSpace(s.charCodeAt(i))) {
+                    i++;
+                }
+            } else {
+                t += s.charAt(i);
+                i++;
+            }
+        }
+        return new XString(t);
+    };
+
+    Functions.translate = function (c, eValue, eFrom, eTo) {
+        if (arguments.length != 4) {
+            throw new Error("Function translate expects (string, string, string)");
+        }
+
+        var value = eValue.evaluate(c).stringValue();
+        var from = eFrom.evaluate(c).stringValue();
+        var to = eTo.evaluate(c).stringValue();
+
+        var cMap = reduce(function (acc, ch, i) {
+            if (!(ch in acc)) {
+                acc[ch] = i > to.length ? '' : to[i];
+            }
+            return acc;
+        }, {}, from);
+
+        var t = join(
+            '',
+            map(function (ch) {
+                return ch in cMap ? cMap[ch] : ch;
+            }, value)
+        );
+
+        return new XString(t);
+    };
+
+    Functions.boolean_ = function () {
+        var c = arguments[0];
+        if (arguments.length != 2) {
+            throw new Error("Function boolean expects (object)");
+        }
+        return arguments[1].evaluate(c).bool();
+    };
+
+    Functions.not = function (c, eValue) {
+        if (arguments.length != 2) {
+            throw new Error("Function not expects (object)");
+        }
+        return eValue.evaluate(c).bool().not();
+    };
+
+    Functions.true_ = function () {
+        if (arguments.length != 1) {
+            throw new Error("Function true expects ()");
+        }
+        return XBoolean.true_;
+    };
+
+    Functions.false_ = function () {
+        if (arguments.length != 1) {
+            throw new Error("Function false expects ()");
+        }
+        return XBoolean.false_;
+    };
+
+    Functions.lang = function () {
+        var c = arguments[0];
+        if (arguments.length != 2) {
+            throw new Error("Function lang expects (string)");
+        }
+        var lang;
+        for (var n = c.contextNode; n != null && n.nodeType != NodeTypes.DOCUMENT_NODE; n = n.parentNode) {
+            var a = n.getAttributeNS(XPath.XML_NAMESPACE_URI, "lang");
+            if (a != null) {
+                lang = String(a);
+                break;
+            }
+        }
+        if (lang == null) {
+            return XBoolean.false_;
+        }
+        var s = arguments[1].evaluate(c).stringValue();
+        return new XBoolean(lang.substring(0, s.length) == s
+            && (lang.length == s.length || lang.charAt(s.length) == '-'));
+    };
+
+    Functions.number = function () {
+        var c = arguments[0];
+        if (!(arguments.length == 1 || arguments.length == 2)) {
+            throw new Error("Function number expects (object?)");
+        }
+        if (arguments.length == 1) {
+            return new XNumber(XNodeSet.prototype.stringForNode(c.contextNode));
+        }
+        return arguments[1].evaluate(c).number();
+    };
+
+    Functions.sum = function () {
+        var c = arguments[0];
+        var ns;
+        if (arguments.length != 2 || !Utilities.instance_of((ns = arguments[1].evaluate(c)), XNodeSet)) {
+            throw new Error("Function sum expects (node-set)");
+        }
+        ns = ns.toUnsortedArray();
+        var n = 0;
+        for (var i = 0; i < ns.length; i++) {
+            n += new XNumber(XNodeSet.prototype.stringForNode(ns[i])).numberValue();
+        }
+        return new XNumber(n);
+    };
+
+    Functions.floor = function () {
+        var c = arguments[0];
+        if (arguments.length != 2) {
+            throw new Error("Function floor expects (number)");
+        }
+        return new XNumber(Math.floor(arguments[1].evaluate(c).numberValue()));
+    };
+
+    Functions.ceiling = function () {
+        var c = arguments[0];
+        if (arguments.length != 2) {
+            throw new Error("Function ceiling expects (number)");
+        }
+        return new XNumber(Math.ceil(arguments[1].evaluate(c).numberValue()));
+    };
+
+    Functions.round = function () {
+        var c = arguments[0];
+        if (arguments.length != 2) {
+            throw new Error("Function round expects (number)");
+        }
+        return new XNumber(Math.round(arguments[1].evaluate(c).numberValue()));
+    };
+
+    // Utilities /////////////////////////////////////////////////////////////////
+
+    var Utilities = new Object();
+
+    // Returns true if the node is an attribute node or namespace node
+    var isAttributeLike = function (val) {
+        return val && (
+            val.nodeType === NodeTypes.ATTRIBUTE_NODE ||
+            val.ownerElement ||
+            val.isXPathNamespace
+        );
+    }
+
+    Utilities.splitQName = function (qn) {
+        var i = qn.indexOf(":");
+        if (i == -1) {
+            return [null, qn];
+        }
+        return [qn.substring(0, i), qn.substring(i + 1)];
+    };
+
+    Utilities.resolveQName = function (qn, nr, n, useDefault) {
+        var parts = Utilities.splitQName(qn);
+        if (parts[0] != null) {
+            parts[0] = nr.getNamespace(parts[0], n);
+        } else {
+            if (useDefault) {
+                parts[0] = nr.getNamespace("", n);
+                if (parts[0] == null) {
+                    parts[0] = "";
+                }
+            } else {
+                parts[0] = "";
+            }
+        }
+        return parts;
+    };
+
+    Utilities.isSpace = function (c) {
+        return c == 0x9 || c == 0xd || c == 0xa || c == 0x20;
+    };
+
+    Utilities.isLetter = function (c) {
+        return c >= 0x0041 && c <= 0x005A ||
+            c >= 0x0061 && c <= 0x007A ||
+            c >= 0x00C0 && c <= 0x00D6 ||
+            c >= 0x00D8 && c <= 0x00F6 ||
+            c >= 0x00F8 && c <= 0x00FF ||
+            c >= 0x0100 && c <= 0x0131 ||
+            c >= 0x0134 && c <= 0x013E ||
+            c >= 0x0141 && c <= 0x0148 ||
+            c >= 0x014A && c <= 0x017E ||
+            c >= 0x0180 && c <= 0x01C3 ||
+            c >= 0x01CD && c <= 0x01F0 ||
+            c >= 0x01F4 && c <= 0x01F5 ||
+            c >= 0x01FA && c <= 0x0217 ||
+            c >= 0x0250 && c <= 0x02A8 ||
+            c >= 0x02BB && c <= 0x02C1 ||
+            c == 0x0386 ||
+            c >= 0x0388 && c <= 0x038A ||
+            c == 0x038C ||
+            c >= 0x038E && c <= 0x03A1 ||
+            c >= 0x03A3 && c <= 0x03CE ||
+            c >= 0x03D0 && c <= 0x03D6 ||
+            c == 0x03DA ||
+            c == 0x03DC ||
+            c == 0x03DE ||
+            c == 0x03E0 ||
+            c >= 0x03E2 && c <= 0x03F3 ||
+            c >= 0x0401 && c <= 0x040C ||
+            c >= 0x040E && c <= 0x044F ||
+            c >= 0x0451 && c <= 0x045C ||
+            c >= 0x045E && c <= 0x0481 ||
+            c >= 0x0490 && c <= 0x04C4 ||
+            c >= 0x04C7 && c <= 0x04C8 ||
+            c >= 0x04CB && c <= 0x04CC ||
+            c >= 0x04D0 && c <= 0x04EB ||
+            c >= 0x04EE && c <= 0x04F5 ||
+            c >= 0x04F8 && c <= 0x04F9 ||
+            c >= 0x0531 && c <= 0x0556 ||
+            c == 0x0559 ||
+            c >= 0x0561 && c <= 0x0586 ||
+            c >= 0x05D0 && c <= 0x05EA ||
+            c >= 0x05F0 && c <= 0x05F2 ||
+            c >= 0x0621 && c <= 0x063A ||
+            c >= 0x0641 && c <= 0x064A ||
+            c >= 0x0671 && c <= 0x06B7 ||
+            c >= 0x06BA && c <= 0x06BE ||
+            c >= 0x06C0 && c <= 0x06CE ||
+            c >= 0x06D0 && c <= 0x06D3 ||
+            c == 0x06D5 ||
+            c >= 0x06E5 && c <= 0x06E6 ||
+            c >= 0x0905 && c <= 0x0939 ||
+            c == 0x093D ||
+            c >= 0x0958 && c <= 0x0961 ||
+            c >= 0x0985 && c <= 0x098C ||
+            c >= 0x098F && c <= 0x0990 ||
+            c >= 0x0993 && c <= 0x09A8 ||
+            c >= 0x09AA && c <= 0x09B0 ||
+            c == 0x09B2 ||
+            c >= 0x09B6 && c <= 0x09B9 ||
+            c >= 0x09DC && c <= 0x09DD ||
+            c >= 0x09DF && c <= 0x09E1 ||
+            c >= 0x09F0 && c <= 0x09F1 ||
+            c >= 0x0A05 && c <= 0x0A0A ||
+            c >= 0x0A0F && c <= 0x0A10 ||
+            c >= 0x0A13 && c <= 0x0A28 ||
+            c >= 0x0A2A && c <= 0x0A30 ||
+            c >= 0x0A32 && c <= 0x0A33 ||
+            c >= 0x0A35 && c <= 0x0A36 ||
+            c >= 0x0A38 && c <= 0x0A39 ||
+            c >= 0x0A59 && c <= 0x0A5C ||
+            c == 0x0A5E ||
+            c >= 0x0A72 && c <= 0x0A74 ||
+            c >= 0x0A85 && c <= 0x0A8B ||
+            c == 0x0A8D ||
+            c >= 0x0A8F && c <= 0x0A91 ||
+            c >= 0x0A93 && c <= 0x0AA8 ||
+            c >= 0x0AAA && c <= 0x0AB0 ||
+            c >= 0x0AB2 && c <= 0x0AB3 ||
+            c >= 0x0AB5 && c <= 0x0AB9 ||
+            c == 0x0ABD ||
+            c == 0x0AE0 ||
+            c >= 0x0B05 && c <= 0x0B0C ||
+            c >= 0x0B0F && c <= 0x0B10 ||
+            c >= 0x0B13 && c <= 0x0B28 ||
+            c >= 0x0B2A && c <= 0x0B30 ||
+            c >= 0x0B32 && c <= 0x0B33 ||
+            c >= 0x0B36 && c <= 0x0B39 ||
+            c == 0x0B3D ||
+            c >= 0x0B5C && c <= 0x0B5D ||
+            c >= 0x0B5F && c <= 0x0B61 ||
+            c >= 0x0B85 && c <= 0x0B8A ||
+            c >= 0x0B8E && c <= 0x0B90 ||
+            c >= 0x0B92 && c <= 0x0B95 ||
+            c >= 0x0B99 && c <= 0x0B9A ||
+            c == 0x0B9C ||
+            c >= 0x0B9E && c <= 0x0B9F ||
+            c >= 0x0BA3 && c <= 0x0BA4 ||
+            c >= 0x0BA8 && c <= 0x0BAA ||
+            c >= 0x0BAE && c <= 0x0BB5 ||
+            c >= 0x0BB7 && c <= 0x0BB9 ||
+            c >= 0x0C05 && c <= 0x0C0C ||
+            c >= 0x0C0E && c <= 0x0C10 ||
+            c >= 0x0C12 && c <= 0x0C28 ||
+            c >= 0x0C2A && c <= 0x0C33 ||
+            c >= 0x0C35 && c <= 0x0C39 ||
+            c >= 0x0C60 && c <= 0x0C61 ||
+            c >= 0x0C85 && c <= 0x0C8C ||
+            c >= 0x0C8E && c <= 0x0C90 ||
+            c >= 0x0C92 && c <= 0x0CA8 ||
+            c >= 0x0CAA && c <= 0x0CB3 ||
+            c >= 0x0CB5 && c <= 0x0CB9 ||
+            c == 0x0CDE ||
+            c >= 0x0CE0 && c <= 0x0CE1 ||
+            c >= 0x0D05 && c <= 0x0D0C ||
+            c >= 0x0D0E && c <= 0x0D10 ||
+            c >= 0x0D12 && c <= 0x0D28 ||
+            c >= 0x0D2A && c <= 0x0D39 ||
+            c >= 0x0D60 && c <= 0x0D61 ||
+            c >= 0x0E01 && c <= 0x0E2E ||
+            c == 0x0E30 ||
+            c >= 0x0E32 && c <= 0x0E33 ||
+            c >= 0x0E40 && c <= 0x0E45 ||
+            c >= 0x0E81 && c <= 0x0E82 ||
+            c == 0x0E84 ||
+            c >= 0x0E87 && c <= 0x0E88 ||
+            c == 0x0E8A ||
+            c == 0x0E8D ||
+            c >= 0x0E94 && c <= 0x0E97 ||
+            c >= 0x0E99 && c <= 0x0E9F ||
+            c >= 0x0EA1 && c <= 0x0EA3 ||
+            c == 0x0EA5 ||
+            c == 0x0EA7 ||
+            c >= 0x0EAA && c <= 0x0EAB ||
+            c >= 0x0EAD && c <= 0x0EAE ||
+            c == 0x0EB0 ||
+            c >= 0x0EB2 && c <= 0x0EB3 ||
+            c == 0x0EBD ||
+            c >= 0x0EC0 && c <= 0x0EC4 ||
+            c >= 0x0F40 && c <= 0x0F47 ||
+            c >= 0x0F49 && c <= 0x0F69 ||
+            c >= 0x10A0 && c <= 0x10C5 ||
+            c >= 0x10D0 && c <= 0x10F6 ||
+            c == 0x1100 ||
+            c >= 0x1102 && c <= 0x1103 ||
+            c >= 0x1105 && c <= 0x1107 ||
+            c == 0x1109 ||
+            c >= 0x110B && c <= 0x110C ||
+            c >= 0x110E && c <= 0x1112 ||
+            c == 0x113C ||
+            c == 0x113E ||
+            c == 0x1140 ||
+            c == 0x114C ||
+            c == 0x114E ||
+            c == 0x1150 ||
+            c >= 0x1154 && c <= 0x1155 ||
+            c == 0x1159 ||
+            c >= 0x115F && c <= 0x1161 ||
+            c == 0x1163 ||
+            c == 0x1165 ||
+            c == 0x1167 ||
+            c == 0x1169 ||
+            c >= 0x116D && c <= 0x116E ||
+            c >= 0x1172 && c <= 0x1173 ||
+            c == 0x1175 ||
+            c == 0x119E ||
+            c == 0x11A8 ||
+            c == 0x11AB ||
+            c >= 0x11AE && c <= 0x11AF ||
+            c >= 0x11B7 && c <= 0x11B8 ||
+            c == 0x11BA ||
+            c >= 0x11BC && c <= 0x11C2 ||
+            c == 0x11EB ||
+            c == 0x11F0 ||
+            c == 0x11F9 ||
+            c >= 0x1E00 && c <= 0x1E9B ||
+            c >= 0x1EA0 && c <= 0x1EF9 ||
+            c >= 0x1F00 && c <= 0x1F15 ||
+            c >= 0x1F18 && c <= 0x1F1D ||
+            c >= 0x1F20 && c <= 0x1F45 ||
+            c >= 0x1F48 && c <= 0x1F4D ||
+            c >= 0x1F50 && c <= 0x1F57 ||
+            c == 0x1F59 ||
+            c == 0x1F5B ||
+            c == 0x1F5D ||
+            c >= 0x1F5F && c <= 0x1F7D ||
+            c >= 0x1F80 && c <= 0x1FB4 ||
+            c >= 0x1FB6 && c <= 0x1FBC ||
+            c == 0x1FBE ||
+            c >= 0x1FC2 && c <= 0x1FC4 ||
+            c >= 0x1FC6 && c <= 0x1FCC ||
+            c >= 0x1FD0 && c <= 0x1FD3 ||
+            c >= 0x1FD6 && c <= 0x1FDB ||
+            c >= 0x1FE0 && c <= 0x1FEC ||
+            c >= 0x1FF2 && c <= 0x1FF4 ||
+            c >= 0x1FF6 && c <= 0x1FFC ||
+            c == 0x2126 ||
+            c >= 0x212A && c <= 0x212B ||
+            c == 0x212E ||
+            c >= 0x2180 && c <= 0x2182 ||
+            c >= 0x3041 && c <= 0x3094 ||
+            c >= 0x30A1 && c <= 0x30FA ||
+            c >= 0x3105 && c <= 0x312C ||
+            c >= 0xAC00 && c <= 0xD7A3 ||
+            c >= 0x4E00 && c <= 0x9FA5 ||
+            c == 0x3007 ||
+            c >= 0x3021 && c <= 0x3029;
+    };
+
+    Utilities.isNCNameChar = function (c) {
+        return c >= 0x0030 && c <= 0x0039
+            || c >= 0x0660 && c <= 0x0669
+            || c >= 0x06F0 && c <= 0x06F9
+            || c >= 0x0966 && c <= 0x096F
+            || c >= 0x09E6 && c <= 0x09EF
+            || c >= 0x0A66 && c <= 0x0A6F
+            || c >= 0x0AE6 && c <= 0x0AEF
+            || c >= 0x0B66 && c <= 0x0B6F
+            || c >= 0x0BE7 && c <= 0x0BEF
+            || c >= 0x0C66 && c <= 0x0C6F
+            || c >= 0x0CE6 && c <= 0x0CEF
+            || c >= 0x0D66 && c <= 0x0D6F
+            || c >= 0x0E50 && c <= 0x0E59
+            || c >= 0x0ED0 && c <= 0x0ED9
+            || c >= 0x0F20 && c <= 0x0F29
+            || c == 0x002E
+            || c == 0x002D
+            || c == 0x005F
+            || Utilities.isLetter(c)
+            || c >= 0x0300 && c <= 0x0345
+            || c >= 0x0360 && c <= 0x0361
+            || c >= 0x0483 && c <= 0x0486
+            || c >= 0x0591 && c <= 0x05A1
+            || c >= 0x05A3 && c <= 0x05B9
+            || c >= 0x05BB && c <= 0x05BD
+            || c == 0x05BF
+            || c >= 0x05C1 && c <= 0x05C2
+            || c == 0x05C4
+            || c >= 0x064B && c <= 0x0652
+            || c == 0x0670
+            || c >= 0x06D6 && c <= 0x06DC
+            || c >= 0x06DD && c <= 0x06DF
+            || c >= 0x06E0 && c <= 0x06E4
+            || c >= 0x06E7 && c <= 0x06E8
+            || c >= 0x06EA && c <= 0x06ED
+            || c >= 0x0901 && c <= 0x0903
+            || c == 0x093C
+            || c >= 0x093E && c <= 0x094C
+            || c == 0x094D
+            || c >= 0x0951 && c <= 0x0954
+            || c >= 0x0962 && c <= 0x0963
+            || c >= 0x0981 && c <= 0x0983
+            || c == 0x09BC
+            || c == 0x09BE
+            || c == 0x09BF
+            || c >= 0x09C0 && c <= 0x09C4
+            || c >= 0x09C7 && c <= 0x09C8
+            || c >= 0x09CB && c <= 0x09CD
+            || c == 0x09D7
+            || c >= 0x09E2 && c <= 0x09E3
+            || c == 0x0A02
+            || c == 0x0A3C
+            || c == 0x0A3E
+            || c == 0x0A3F
+            || c >= 0x0A40 && c <= 0x0A42
+            || c >= 0x0A47 && c <= 0x0A48
+            || c >= 0x0A4B && c <= 0x0A4D
+            || c >= 0x0A70 && c <= 0x0A71
+            || c >= 0x0A81 && c <= 0x0A83
+            || c == 0x0ABC
+            || c >= 0x0ABE && c <= 0x0AC5
+            || c >= 0x0AC7 && c <= 0x0AC9
+            || c >= 0x0ACB && c <= 0x0ACD
+            || c >= 0x0B01 && c <= 0x0B03
+            || c == 0x0B3C
+            || c >= 0x0B3E && c <= 0x0B43
+            || c >= 0x0B47 && c <= 0x0B48
+            || c >= 0x0B4B && c <= 0x0B4D
+            || c >= 0x0B56 && c <= 0x0B57
+            || c >= 0x0B82 && c <= 0x0B83
+            || c >= 0x0BBE && c <= 0x0BC2
+            || c >= 0x0BC6 && c <= 0x0BC8
+            || c >= 0x0BCA && c <= 0x0BCD
+            || c == 0x0BD7
+            || c >= 0x0C01 && c <= 0x0C03
+            || c >= 0x0C3E && c <= 0x0C44
+            || c >= 0x0C46 && c <= 0x0C48
+            || c >= 0x0C4A && c <= 0x0C4D
+            || c >= 0x0C55 && c <= 0x0C56
+            || c >= 0x0C82 && c <= 0x0C83
+            || c >= 0x0CBE && c <= 0x0CC4
+            || c >= 0x0CC6 && c <= 0x0CC8
+            || c >= 0x0CCA && c <= 0x0CCD
+            || c >= 0x0CD5 && c <= 0x0CD6
+            || c >= 0x0D02 && c <= 0x0D03
+            || c >= 0x0D3E && c <= 0x0D43
+            || c >= 0x0D46 && c <= 0x0D48
+            || c >= 0x0D4A && c <= 0x0D4D
+            || c == 0x0D57
+            || c == 0x0E31
+            || c >= 0x0E34 && c <= 0x0E3A
+            || c >= 0x0E47 && c <= 0x0E4E
+            || c == 0x0EB1
+            || c >= 0x0EB4 && c <= 0x0EB9
+            || c >= 0x0EBB && c <= 0x0EBC
+            || c >= 0x0EC8 && c <= 0x0ECD
+            || c >= 0x0F18 && c <= 0x0F19
+            || c == 0x0F35
+            || c == 0x0F37
+            || c == 0x0F39
+            || c == 0x0F3E
+            || c == 0x0F3F
+            || c >= 0x0F71 && c <= 0x0F84
+            || c >= 0x0F86 && c <= 0x0F8B
+            || c >= 0x0F90 && c <= 0x0F95
+            || c == 0x0F97
+            || c >= 0x0F99 && c <= 0x0FAD
+            || c >= 0x0FB1 && c <= 0x0FB7
+            || c == 0x0FB9
+            || c >= 0x20D0 && c <= 0x20DC
+            || c == 0x20E1
+            || c >= 0x302A && c <= 0x302F
+            || c == 0x3099
+            || c == 0x309A
+            || c == 0x00B7
+            || c == 0x02D0
+            || c == 0x02D1
+            || c == 0x0387
+            || c == 0x0640
+            || c == 0x0E46
+            || c == 0x0EC6
+            || c == 0x3005
+            || c >= 0x3031 && c <= 0x3035
+            || c >= 0x309D && c <= 0x309E
+            || c >= 0x30FC && c <= 0x30FE;
+    };
+
+    Utilities.coalesceText = function (n) {
+        for (var m = n.firstChild; m != null; m = m.nextSibling) {
+            if (m.nodeType == NodeTypes.TEXT_NODE || m.nodeType == NodeTypes.CDATA_SECTION_NODE) {
+                var s = m.nodeValue;
+                var first = m;
+                m = m.nextSibling;
+                while (m != null && (m.nodeType == NodeTypes.TEXT_NODE || m.nodeType == NodeTypes.CDATA_SECTION_NODE)) {
+                    s += m.nodeValue;
+                    var del = m;
+                    m = m.nextSibling;
+                    del.parentNode.removeChild(del);
+                }
+                if (first.nodeType == NodeTypes.CDATA_SECTION_NODE) {
+                    var p = first.parentNode;
+                    if (first.nextSibling == null) {
+                        p.removeChild(first);
+                        p.appendChild(p.ownerDocument.createTextNode(s));
+                    } else {
+                        var next = first.nextSibling;
+                        p.removeChild(first);
+                        p.insertBefore(p.ownerDocument.createTextNode(s), next);
+                    }
+                } else {
+                    first.nodeValue = s;
+                }
+                if (m == null) {
+                    break;
+                }
+            } else if (m.nodeType == NodeTypes.ELEMENT_NODE) {
+                Utilities.coalesceText(m);
+            }
+        }
+    };
+
+    Utilities.instance_of = function (o, c) {
+        while (o != null) {
+            if (o.constructor === c) {
+                return true;
+            }
+            if (o === Object) {
+                return false;
+            }
+            o = o.constructor.superclass;
+        }
+        return false;
+    };
+
+    Utilities.getElementById = function (n, id) {
+        // Note that this does not check the DTD to check for actual
+        // attributes of type ID, so this may be a bit wrong.
+        if (n.nodeType == NodeTypes.ELEMENT_NODE) {
+            if (n.getAttribute("id") == id
+                || n.getAttributeNS(null, "id") == id) {
+                return n;
+            }
+        }
+        for (var m = n.firstChild; m != null; m = m.nextSibling) {
+            var res = Utilities.getElementById(m, id);
+            if (res != null) {
+                return res;
+            }
+        }
+        return null;
+    };
+
+    // XPathException ////////////////////////////////////////////////////////////
+
+    var XPathException = (function () {
+        function getMessage(code, exception) {
+            var msg = exception ? ": " + exception.toString() : "";
+            switch (code) {
+                case XPathException.INVALID_EXPRESSION_ERR:
+                    return "Invalid expression" + msg;
+                case XPathException.TYPE_ERR:
+                    return "Type error" + msg;
+            }
+            return null;
+        }
+
+        function XPathException(code, error, message) {
+            var err = Error.call(this, getMessage(code, error) || message);
+
+            err.code = code;
+            err.exception = error;
+
+            return err;
+        }
+
+        XPathException.prototype = Object.create(Error.prototype);
+        XPathException.prototype.constructor = XPathException;
+        XPathException.superclass = Error;
+
+        XPathException.prototype.toString = function () {
+            return this.message;
+        };
+
+        XPathException.fromMessage = function (message, error) {
+            return new XPathException(null, error, message);
+        };
+
+        XPathException.INVALID_EXPRESSION_ERR = 51;
+        XPathException.TYPE_ERR = 52;
+
+        return XPathException;
+    })();
+
+    // XPathExpression ///////////////////////////////////////////////////////////
+
+    XPathExpression.prototype = {};
+    XPathExpression.prototype.constructor = XPathExpression;
+    XPathExpression.superclass = Object.prototype;
+
+    function XPathExpression(e, r, p) {
+        this.xpath = p.parse(e);
+        this.context = new XPathContext();
+        this.context.namespaceResolver = new XPathNSResolverWrapper(r);
+    }
+
+    XPathExpression.getOwnerDocument = function (n) {
+        return n.nodeType === NodeTypes.DOCUMENT_NODE ? n : n.ownerDocument;
+    }
+
+    XPathExpression.detectHtmlDom = function (n) {
+        if (!n) { return false; }
+
+        var doc = XPathExpression.getOwnerDocument(n);
+
+        try {
+            return doc.implementation.hasFeature("HTML", "2.0");
+        } catch (e) {
+            return true;
+        }
+    }
+
+    XPathExpression.prototype.evaluate = function (n, t, res) {
+        this.context.expressionContextNode = n;
+        // backward compatibility - no reliable way to detect whether the DOM is HTML, but
+        // this library has been using this method up until now, so we will continue to use it
+        // ONLY when using an XPathExpression
+        this.context.caseInsensitive = XPathExpression.detectHtmlDom(n);
+
+        var result = this.xpath.evaluate(this.context);
+
+        return new XPathResult(result, t);
+    }
+
+    // XPathNSResolverWrapper ////////////////////////////////////////////////////
+
+    XPathNSResolverWrapper.prototype = {};
+    XPathNSResolverWrapper.prototype.constructor = XPathNSResolverWrapper;
+    XPathNSResolverWrapper.superclass = Object.prototype;
+
+    function XPathNSResolverWrapper(r) {
+        this.xpathNSResolver = r;
+    }
+
+    XPathNSResolverWrapper.prototype.getNamespace = function (prefix, n) {
+        if (this.xpathNSResolver == null) {
+            return null;
+        }
+        return this.xpathNSResolver.lookupNamespaceURI(prefix);
+    };
+
+    // NodeXPathNSResolver ///////////////////////////////////////////////////////
+
+    NodeXPathNSResolver.prototype = {};
+    NodeXPathNSResolver.prototype.constructor = NodeXPathNSResolver;
+    NodeXPathNSResolver.superclass = Object.prototype;
+
+    function NodeXPathNSResolver(n) {
+        this.node = n;
+        this.namespaceResolver = new NamespaceResolver();
+    }
+
+    NodeXPathNSResolver.prototype.lookupNamespaceURI = function (prefix) {
+        return this.namespaceResolver.getNamespace(prefix, this.node);
+    };
+
+    // XPathResult ///////////////////////////////////////////////////////////////
+
+    XPathResult.prototype = {};
+    XPathResult.prototype.constructor = XPathResult;
+    XPathResult.superclass = Object.prototype;
+
+    function XPathResult(v, t) {
+        if (t == XPathResult.ANY_TYPE) {
+            if (v.constructor === XString) {
+                t = XPathResult.STRING_TYPE;
+            } else if (v.constructor === XNumber) {
+                t = XPathResult.NUMBER_TYPE;
+            } else if (v.constructor === XBoolean) {
+                t = XPathResult.BOOLEAN_TYPE;
+            } else if (v.constructor === XNodeSet) {
+                t = XPathResult.UNORDERED_NODE_ITERATOR_TYPE;
+            }
+        }
+        this.resultType = t;
+        switch (t) {
+            case XPathResult.NUMBER_TYPE:
+                this.numberValue = v.numberValue();
+                return;
+            case XPathResult.STRING_TYPE:
+                this.stringValue = v.stringValue();
+                return;
+            case XPathResult.BOOLEAN_TYPE:
+                this.booleanValue = v.booleanValue();
+                return;
+            case XPathResult.ANY_UNORDERED_NODE_TYPE:
+            case XPathResult.FIRST_ORDERED_NODE_TYPE:
+                if (v.constructor === XNodeSet) {
+                    this.singleNodeValue = v.first();
+                    return;
+                }
+                break;
+            case XPathResult.UNORDERED_NODE_ITERATOR_TYPE:
+            case XPathResult.ORDERED_NODE_ITERATOR_TYPE:
+                if (v.constructor === XNodeSet) {
+                    this.invalidIteratorState = false;
+                    this.nodes = v.toArray();
+                    this.iteratorIndex = 0;
+                    return;
+                }
+                break;
+            case XPathResult.UNORDERED_NODE_SNAPSHOT_TYPE:
+            case XPathResult.ORDERED_NODE_SNAPSHOT_TYPE:
+                if (v.constructor === XNodeSet) {
+                    this.nodes = v.toArray();
+                    this.snapshotLength = this.nodes.length;
+                    return;
+                }
+                break;
+        }
+        throw new XPathException(XPathException.TYPE_ERR);
+    };
+
+    XPathResult.prototype.iterateNext = function () {
+        if (this.resultType != XPathResult.UNORDERED_NODE_ITERATOR_TYPE
+            && this.resultType != XPathResult.ORDERED_NODE_ITERATOR_TYPE) {
+            throw new XPathException(XPathException.TYPE_ERR);
+        }
+        return this.nodes[this.iteratorIndex++];
+    };
+
+    XPathResult.prototype.snapshotItem = function (i) {
+        if (this.resultType != XPathResult.UNORDERED_NODE_SNAPSHOT_TYPE
+            && this.resultType != XPathResult.ORDERED_NODE_SNAPSHOT_TYPE) {
+            throw new XPathException(XPathException.TYPE_ERR);
+        }
+        return this.nodes[i];
+    };
+
+    XPathResult.ANY_TYPE = 0;
+    XPathResult.NUMBER_TYPE = 1;
+    XPathResult.STRING_TYPE = 2;
+    XPathResult.BOOLEAN_TYPE = 3;
+    XPathResult.UNORDERED_NODE_ITERATOR_TYPE = 4;
+    XPathResult.ORDERED_NODE_ITERATOR_TYPE = 5;
+    XPathResult.UNORDERED_NODE_SNAPSHOT_TYPE = 6;
+    XPathResult.ORDERED_NODE_SNAPSHOT_TYPE = 7;
+    XPathResult.ANY_UNORDERED_NODE_TYPE = 8;
+    XPathResult.FIRST_ORDERED_NODE_TYPE = 9;
+
+    // DOM 3 XPath support ///////////////////////////////////////////////////////
+
+    function installDOM3XPathSupport(doc, p) {
+        doc.createExpression = function (e, r) {
+            try {
+                return new XPathExpression(e, r, p);
+            } catch (e) {
+                throw new XPathException(XPathException.INVALID_EXPRESSION_ERR, e);
+            }
+        };
+        doc.createNSResolver = function (n) {
+            return new NodeXPathNSResolver(n);
+        };
+        doc.evaluate = function (e, cn, r, t, res) {
+            if (t < 0 || t > 9) {
+                throw { code: 0, toString: function () { return "Request type not supported"; } };
+            }
+            return doc.createExpression(e, r, p).evaluate(cn, t, res);
+        };
+    };
+
+    // ---------------------------------------------------------------------------
+
+    // Install DOM 3 XPath support for the current document.
+    try {
+        var shouldInstall = true;
+        try {
+            if (document.implementation
+                && document.implementation.hasFeature
+                && document.implementation.hasFeature("XPath", null)) {
+                shouldInstall = false;
+            }
+        } catch (e) {
+        }
+        if (shouldInstall) {
+            installDOM3XPathSupport(document, new XPathParser());
+        }
+    } catch (e) {
+    }
+
+    // ---------------------------------------------------------------------------
+    // exports for node.js
+
+    installDOM3XPathSupport(exports, new XPathParser());
+
+    (function () {
+        var parser = new XPathParser();
+
+        var defaultNSResolver = new NamespaceResolver();
+        var defaultFunctionResolver = new FunctionResolver();
+        var defaultVariableResolver = new VariableResolver();
+
+        function makeNSResolverFromFunction(func) {
+            return {
+                getNamespace: function (prefix, node) {
+                    var ns = func(prefix, node);
+
+                    return ns || defaultNSResolver.getNamespace(prefix, node);
+                }
+            };
+        }
+
+        function makeNSResolverFromObject(obj) {
+            return makeNSResolverFromFunction(obj.getNamespace.bind(obj));
+        }
+
+        function makeNSResolverFromMap(map) {
+            return makeNSResolverFromFunction(function (prefix) {
+                return map[prefix];
+            });
+        }
+
+        function makeNSResolver(resolver) {
+            if (resolver && typeof resolver.getNamespace === "function") {
+                return makeNSResolverFromObject(resolver);
+            }
+
+            if (typeof resolver === "function") {
+                return makeNSResolverFromFunction(resolver);
+            }
+
+            // assume prefix -> uri mapping
+            if (typeof resolver === "object") {
+                return makeNSResolverFromMap(resolver);
+            }
+
+            return defaultNSResolver;
+        }
+
+        /** Converts native JavaScript types to their XPath library equivalent */
+        function convertValue(value) {
+            if (value === null ||
+                typeof value === "undefined" ||
+                value instanceof XString ||
+                value instanceof XBoolean ||
+                value instanceof XNumber ||
+                value instanceof XNodeSet) {
+                return value;
+            }
+
+            switch (typeof value) {
+                case "string": return new XString(value);
+                case "boolean": return new XBoolean(value);
+                case "number": return new XNumber(value);
+            }
+
+            // assume node(s)
+            var ns = new XNodeSet();
+            ns.addArray([].concat(value));
+            return ns;
+        }
+
+        function makeEvaluator(func) {
+            return function (context) {
+                var args = Array.prototype.slice.call(arguments, 1).map(function (arg) {
+                    return arg.evaluate(context);
+                });
+                var result = func.apply(this, [].concat(context, args));
+                return convertValue(result);
+            };
+        }
+
+        function makeFunctionResolverFromFunction(func) {
+            return {
+                getFunction: function (name, namespace) {
+                    var found = func(name, namespace);
+                    if (found) {
+                        return makeEvaluator(found);
+                    }
+                    return defaultFunctionResolver.getFunction(name, namespace);
+                }
+            };
+        }
+
+        function makeFunctionResolverFromObject(obj) {
+            return makeFunctionResolverFromFunction(obj.getFunction.bind(obj));
+        }
+
+        function makeFunctionResolverFromMap(map) {
+            return makeFunctionResolverFromFunction(function (name) {
+                return map[name];
+            });
+        }
+
+        function makeFunctionResolver(resolver) {
+            if (resolver && typeof resolver.getFunction === "function") {
+                return makeFunctionResolverFromObject(resolver);
+            }
+
+            if (typeof resolver === "function") {
+                return makeFunctionResolverFromFunction(resolver);
+            }
+
+            // assume map
+            if (typeof resolver === "object") {
+                return makeFunctionResolverFromMap(resolver);
+            }
+
+            return defaultFunctionResolver;
+        }
+
+        function makeVariableResolverFromFunction(func) {
+            return {
+                getVariable: function (name, namespace) {
+                    var value = func(name, namespace);
+                    return convertValue(value);
+                }
+            };
+        }
+
+        function makeVariableResolver(resolver) {
+            if (resolver) {
+                if (typeof resolver.getVariable === "function") {
+                    return makeVariableResolverFromFunction(resolver.getVariable.bind(resolver));
+                }
+
+                if (typeof resolver === "function") {
+                    return makeVariableResolverFromFunction(resolver);
+                }
+
+                // assume map
+                if (typeof resolver === "object") {
+                    return makeVariableResolverFromFunction(function (name) {
+                        return resolver[name];
+                    });
+                }
+            }
+
+            return defaultVariableResolver;
+        }
+
+        function copyIfPresent(prop, dest, source) {
+            if (prop in source) { dest[prop] = source[prop]; }
+        }
+
+        function makeContext(options) {
+            var context = new XPathContext();
+
+            if (options) {
+                context.namespaceResolver = makeNSResolver(options.namespaces);
+                context.functionResolver = makeFunctionResolver(options.functions);
+                context.variableResolver = makeVariableResolver(options.variables);
+                context.expressionContextNode = options.node;
+                copyIfPresent('allowAnyNamespaceForNoPrefix', context, options);
+                copyIfPresent('isHtml', context, options);
+            } else {
+                context.namespaceResolver = defaultNSResolver;
+            }
+
+            return context;
+        }
+
+        function evaluate(parsedExpression, options) {
+            var context = makeContext(options);
+
+            return parsedExpression.evaluate(context);
+        }
+
+        var evaluatorPrototype = {
+            evaluate: function (options) {
+                return evaluate(this.expression, options);
+            }
+
+            , evaluateNumber: function (options) {
+                return this.evaluate(options).numberValue();
+            }
+
+            , evaluateString: function (options) {
+                return this.evaluate(options).stringValue();
+            }
+
+            , evaluateBoolean: function (options) {
+                return this.evaluate(options).booleanValue();
+            }
+
+            , evaluateNodeSet: function (options) {
+                return this.evaluate(options).nodeset();
+            }
+
+            , select: function (options) {
+                return this.evaluateNodeSet(options).toArray()
+            }
+
+            , select1: function (options) {
+                return this.select(options)[0];
+            }
+        };
+
+        function parse(xpath) {
+            var parsed = parser.parse(xpath);
+
+            return Object.create(evaluatorPrototype, {
+                expression: {
+                    value: parsed
+                }
+            });
+        }
+
+        exports.parse = parse;
+    })();
+
+    assign(
+        exports,
+        {
+            XPath: XPath,
+            XPathParser: XPathParser,
+            XPathResult: XPathResult,
+
+            Step: Step,
+            PathExpr: PathExpr,
+            NodeTest: NodeTest,
+            LocationPath: LocationPath,
+
+            OrOperation: OrOperation,
+            AndOperation: AndOperation,
+
+            BarOperation: BarOperation,
+
+            EqualsOperation: EqualsOperation,
+            NotEqualOperation: NotEqualOperation,
+            LessThanOperation: LessThanOperation,
+            GreaterThanOperation: GreaterThanOperation,
+            LessThanOrEqualOperation: LessThanOrEqualOperation,
+            GreaterThanOrEqualOperation: GreaterThanOrEqualOperation,
+
+            PlusOperation: PlusOperation,
+            MinusOperation: MinusOperation,
+            MultiplyOperation: MultiplyOperation,
+            DivOperation: DivOperation,
+            ModOperation: ModOperation,
+            UnaryMinusOperation: UnaryMinusOperation,
+
+            FunctionCall: FunctionCall,
+            VariableReference: VariableReference,
+
+            XPathContext: XPathContext,
+
+            XNodeSet: XNodeSet,
+            XBoolean: XBoolean,
+            XString: XString,
+            XNumber: XNumber,
+
+            NamespaceResolver: NamespaceResolver,
+            FunctionResolver: FunctionResolver,
+            VariableResolver: VariableResolver,
+
+            Utilities: Utilities,
+        }
+    );
+
+    // helper
+    exports.select = function (e, doc, single) {
+        return exports.selectWithResolver(e, doc, null, single);
+    };
+
+    exports.useNamespaces = function (mappings) {
+        var resolver = {
+            mappings: mappings || {},
+            lookupNamespaceURI: function (prefix) {
+                return this.mappings[prefix];
+            }
+        };
+
+        return function (e, doc, single) {
+            return exports.selectWithResolver(e, doc, resolver, single);
+        };
+    };
+
+    exports.selectWithResolver = function (e, doc, resolver, single) {
+        var expression = new XPathExpression(e, resolver, new XPathParser());
+        var type = XPathResult.ANY_TYPE;
+
+        var result = expression.evaluate(doc, type, null);
+
+        if (result.resultType == XPathResult.STRING_TYPE) {
+            result = result.stringValue;
+        }
+        else if (result.resultType == XPathResult.NUMBER_TYPE) {
+            result = result.numberValue;
+        }
+        else if (result.resultType == XPathResult.BOOLEAN_TYPE) {
+            result = result.booleanValue;
+        }
+        else {
+            result = result.nodes;
+            if (single) {
+                result = result[0];
+            }
+        }
+
+        return result;
+    };
+
+    exports.select1 = function (e, doc) {
+        return exports.select(e, doc, true);
+    };
+
+    var isArrayOfNodes = function (value) {
+        return Array.isArray(value) && value.every(isNodeLike);
+    };
+
+    var isNodeOfType = function (type) {
+        return function (value) {
+            return isNodeLike(value) && value.nodeType === type;
+        };
+    };
+
+    assign(
+        exports,
+        {
+            isNodeLike: isNodeLike,
+            isArrayOfNodes: isArrayOfNodes,
+            isElement: isNodeOfType(NodeTypes.ELEMENT_NODE),
+            isAttribute: isNodeOfType(NodeTypes.ATTRIBUTE_NODE),
+            isTextNode: isNodeOfType(NodeTypes.TEXT_NODE),
+            isCDATASection: isNodeOfType(NodeTypes.CDATA_SECTION_NODE),
+            isProcessingInstruction: isNodeOfType(NodeTypes.PROCESSING_INSTRUCTION_NODE),
+            isComment: isNodeOfType(NodeTypes.COMMENT_NODE),
+            isDocumentNode: isNodeOfType(NodeTypes.DOCUMENT_NODE),
+            isDocumentTypeNode: isNodeOfType(NodeTypes.DOCUMENT_TYPE_NODE),
+            isDocumentFragment: isNodeOfType(NodeTypes.DOCUMENT_FRAGMENT_NODE),
+        }
+    );
+    // end non-node wrapper
+})(xpath);
+
+
+/***/ }),
+
 /***/ 9941:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1466);
-/* harmony import */ var _shared_audit_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2981);
+/* harmony import */ var _shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2630);
+/* harmony import */ var _shared_audit_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9854);
 
 
 await (0,_shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_shared_audit_action_js__WEBPACK_IMPORTED_MODULE_1__/* .runAuditAction */ .F);
@@ -34128,7 +47971,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2981:
+/***/ 9854:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34140,8 +47983,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./shared/util/errors.ts
 var errors = __nccwpck_require__(1472);
 ;// CONCATENATED MODULE: ./shared/audit/formats.ts
@@ -34150,7 +47993,8 @@ var errors = __nccwpck_require__(1472);
  * writes. At most one reporter may write to stdout (InSpec's rule), since two would interleave.
  */
 
-const FORMATS = ['documentation', 'json', 'junit', 'sarif', 'markdown'];
+/** telltale's reporters, plus Goss's `rspecish` and `tap` (docs/cli.md "validate"). */
+const FORMATS = ['documentation', 'json', 'junit', 'sarif', 'markdown', 'rspecish', 'tap'];
 function parseFormats(text) {
     const specs = text
         .split(',')
@@ -35076,18 +48920,6949 @@ function globSync(globInput, options) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./node_modules/@xmldom/xmldom/lib/index.js
+var lib = __nccwpck_require__(8351);
+;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
+/*!
+* re2js
+* RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time matching
+*
+* @version v2.10.0
+* @author Oleksii Vasyliev
+* @homepage https://github.com/le0pard/re2js#readme
+* @repository [object Object]
+* @license MIT
+*/
+// src/RE2Flags.js
+var RE2Flags = class RE2Flags {
+	static FOLD_CASE = 1;
+	static LITERAL = 2;
+	static CLASS_NL = 4;
+	static DOT_NL = 8;
+	static ONE_LINE = 16;
+	static NON_GREEDY = 32;
+	static PERL_X = 64;
+	static UNICODE_GROUPS = 128;
+	static WAS_DOLLAR = 256;
+	static LOOKBEHIND = 512;
+	static MATCH_NL = RE2Flags.CLASS_NL | RE2Flags.DOT_NL;
+	static PERL = RE2Flags.CLASS_NL | RE2Flags.ONE_LINE | RE2Flags.PERL_X | RE2Flags.UNICODE_GROUPS;
+	static POSIX = 0;
+	static UNANCHORED = 0;
+	static ANCHOR_START = 1;
+	static ANCHOR_BOTH = 2;
+};
+// src/PublicFlags.js
+/**
+* Public flags for RE2JS and RE2Set compilation.
+*/
+const PublicFlags = {
+	CASE_INSENSITIVE: 1,
+	DOTALL: 2,
+	MULTILINE: 4,
+	DISABLE_UNICODE_GROUPS: 8,
+	LONGEST_MATCH: 16,
+	LOOKBEHINDS: 512
+};
+// src/Codepoint.js
+/**
+* Various constants and helper for unicode codepoints.
+*/
+const ASCII_SIZE = 128;
+const ASCII_TO_UPPER = new Int32Array(ASCII_SIZE);
+const ASCII_TO_LOWER = new Int32Array(ASCII_SIZE);
+const MAX_BMP = 65535;
+for (let i = 0; i < ASCII_SIZE; i++) {
+	if (i >= 97 && i <= 122) ASCII_TO_UPPER[i] = i - 32;
+	else ASCII_TO_UPPER[i] = i;
+	if (i >= 65 && i <= 90) ASCII_TO_LOWER[i] = i + 32;
+	else ASCII_TO_LOWER[i] = i;
+}
+var Codepoint = class {
+	static CODES = Object.freeze({
+		"\x07": 7,
+		"\b": 8,
+		"	": 9,
+		"\n": 10,
+		"\v": 11,
+		"\f": 12,
+		"\r": 13,
+		" ": 32,
+		"\"": 34,
+		$: 36,
+		"&": 38,
+		"'": 39,
+		"(": 40,
+		")": 41,
+		"*": 42,
+		"+": 43,
+		"-": 45,
+		".": 46,
+		0: 48,
+		1: 49,
+		2: 50,
+		3: 51,
+		4: 52,
+		5: 53,
+		6: 54,
+		7: 55,
+		8: 56,
+		9: 57,
+		":": 58,
+		"<": 60,
+		">": 62,
+		"?": 63,
+		A: 65,
+		B: 66,
+		C: 67,
+		F: 70,
+		P: 80,
+		Q: 81,
+		U: 85,
+		Z: 90,
+		"[": 91,
+		"\\": 92,
+		"]": 93,
+		"^": 94,
+		_: 95,
+		"`": 96,
+		a: 97,
+		b: 98,
+		f: 102,
+		i: 105,
+		m: 109,
+		n: 110,
+		r: 114,
+		s: 115,
+		t: 116,
+		v: 118,
+		x: 120,
+		z: 122,
+		"{": 123,
+		"|": 124,
+		"}": 125
+	});
+	static toUpperCase(codepoint) {
+		if (codepoint < ASCII_SIZE) return ASCII_TO_UPPER[codepoint];
+		const s = String.fromCodePoint(codepoint).toUpperCase();
+		const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (s.length > expectedLen) return codepoint;
+		const sOrigin = String.fromCodePoint(s.codePointAt(0)).toLowerCase();
+		const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+		return s.codePointAt(0);
+	}
+	static toLowerCase(codepoint) {
+		if (codepoint < ASCII_SIZE) return ASCII_TO_LOWER[codepoint];
+		const s = String.fromCodePoint(codepoint).toLowerCase();
+		const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (s.length > expectedLen) return codepoint;
+		const sOrigin = String.fromCodePoint(s.codePointAt(0)).toUpperCase();
+		const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+		return s.codePointAt(0);
+	}
+};
+// src/UnicodeRangeTable.js
+var UnicodeRangeTable = class {
+	/**
+	* @param {Uint32Array | number[]} data
+	* @param {boolean} isStride1
+	*/
+	constructor(data, isStride1 = false) {
+		this.data = data;
+		this.isStride1 = isStride1;
+		this.SIZE = isStride1 ? 2 : 3;
+	}
+	getLo(index) {
+		return this.data[index * this.SIZE];
+	}
+	getHi(index) {
+		return this.data[index * this.SIZE + 1];
+	}
+	getStride(index) {
+		return this.isStride1 ? 1 : this.data[index * this.SIZE + 2];
+	}
+	get length() {
+		return this.data.length / this.SIZE;
+	}
+};
+// src/UnicodeTables.js
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-";
+const B64_MAP = /* @__PURE__ */ new Uint8Array(256);
+for (let i = 0; i < 64; i++) B64_MAP[B64.charCodeAt(i)] = i;
+const decodeVLQ = (str) => {
+	const res = [];
+	let value = 0;
+	let shift = 0;
+	for (let i = 0; i < str.length; i++) {
+		const digit = B64_MAP[str.charCodeAt(i)];
+		value |= (digit & 31) << shift;
+		if ((digit & 32) === 0) {
+			res.push(value);
+			value = 0;
+			shift = 0;
+		} else shift += 5;
+	}
+	return res;
+};
+const decodeRanges = (str, isStride1) => {
+	const res = decodeVLQ(str);
+	const numRanges = isStride1 ? res.length / 2 : res.length / 3;
+	const out = new Uint32Array(numRanges * 3);
+	let current = 0;
+	let resIdx = 0;
+	for (let i = 0; i < numRanges; i++) {
+		current += res[resIdx++];
+		out[i * 3] = current;
+		current += res[resIdx++];
+		out[i * 3 + 1] = current;
+		out[i * 3 + 2] = isStride1 ? 1 : res[resIdx++];
+	}
+	return out;
+};
+const decodeOrbit = (str) => {
+	const res = decodeVLQ(str);
+	const map = /* @__PURE__ */ new Map();
+	let currentKey = 0;
+	for (let i = 0; i < res.length; i += 2) {
+		currentKey += res[i];
+		const zz = res[i + 1];
+		const delta = zz >>> 1 ^ -(zz & 1);
+		map.set(currentKey, currentKey + delta);
+	}
+	return map;
+};
+var LazyMap = class {
+	constructor(initializer) {
+		this.initializer = initializer;
+		this.cache = /* @__PURE__ */ new Map();
+	}
+	has(key) {
+		return Object.hasOwn(this.initializer, key);
+	}
+	get(key) {
+		if (this.cache.has(key)) return this.cache.get(key);
+		const val = this.has(key) ? this.initializer[key]() : null;
+		this.cache.set(key, val);
+		return val;
+	}
+};
+var UnicodeTables = class {
+	static _CASE_ORBIT = null;
+	static get CASE_ORBIT() {
+		if (!this._CASE_ORBIT) this._CASE_ORBIT = decodeOrbit("rCgCIgCY+rQI4QiCuuBLgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCCgCBgCBgCBgCBgCBgCBgCB+7OB-BB-BB-BB-BB-BBskQB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BC-BB-BB-BB-BB-BB-BB-BByHBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBxHBCBBBCBBBCBBB3SBmMBkNBCBBBCBBB8MBCBBB6MB6MBCBBC+EB0MB2MBCBBB6MB+MBiGBmNBiNBCBBBmKBikzCBmNBqNBkIBsNBCBBBCBBBCBBB0NBCBBB0NDCBBB0NBCBBByNByNBCBBBCBBB2NBCBBDCBBCwDFCBCBDBCBCBDBCBCBDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB9EBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBCBDBCBBBhGBvDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBjICCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBH2iVBCBBBlKBwiVB+jVB+jVBCBBBlMBqEBuEBCBBBCBBBCBBBCBBBCBBB+hVB4hVB8hVBjNB7MC5MB5MCzMC1MB+0yCE5MB20yCC9MBu2yCBwyyCBo0yCChNBlNBo0yCBu-UBi0yCDlNC6-UBpNDrNIu+UDzNCm0yCBzNE0yyCBzNBpEBxNBxNBtEG1NLqxyCBkxyCnFoFrBCBBBCBBDCBBEkIBkIBkICoHHsCCqCBqCBqCCgEC+DB+DBmkOBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCC+BBgCBgCBgCBgCBgCBgCBgCBgCBrCBpCBpCBpCBmjOB-BB8BB-BB-BBgEB-BB-BByBBqgOBsDB-BBtwBB-BB-BB-BBsBBgDBCB-BB-BB-BBeB-BB-BB61OB-BB-BB-DB9DB9DBQB7DBmCE9CBrDBPBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBrFB-EBOBnHB3FB-FCCBBBNBCBBCjIBjIBjIBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB8kMB-BB6kMB-BB-BB-BB-BB-BB-BB-BB-BB-BBokMB-BB-BBkkMBkkMB-BB-BB-BB-BB-BB-BB-BB4jMB-BB-BB-BB-BB-BB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EBCBBBCBoiMBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBJCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBeBCBBBCBBBCBBBCBBBCBBBCBBBCBBBdBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDL-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-C64CgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOCgmOGgmODg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FDg8FBg8FBg8FhVg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBQBQBQBQBQBQDPBPBPBPBPBPjkC7mMB5mMBnmMBjmMBCBlmMB3lMBpiMBk8kCBCBBG-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FD-7FB-7FB-7F6FoglCEsuHRwjlCyDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCB0DBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBG1DD97OCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPEQCQCQCQCPCPCPCPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPB0EB0EBsFBsFBsFBsFBoGBoGBgIBgIBgHBgHB8HB8HDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQCSFPBPBzEBzEBRCxnOFSFrFBrFBrFBrFBREQBQClkOFPBPBnGBnGFQBQCljOCODPBPB-GB-GBNHSF-HB-HB7HB7HBRqJ53OE9tQBrmQH4Bc3BSgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfECBByZ0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzB34BgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CBCBBBt-UBruHBt+UB1iVBviVBCBBBCBBBCBBB3hVB5-UB9hVB7hVCCBBCCBBI9jVB9jVBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBICBBBCBBECBBN-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOC-lOG-lOzoeCBBBCBBBCBBBCBBBCBBBCBl8kCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBTCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBnECBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBKCBBBCBBBnglCBCBBBCBBBCBBBCBBBCBBECBBBvyyCDCBBBCBBBgDCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBn0yCB90yCB10yCBh0yCBn0yCCjxyCBzyyCBpxyCBg6BBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB-CBl0yCBvjlCBCBBBCBBBt2yCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBhkzCZCBB9a-5Bd-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCm6TCBB7gBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCH-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BmlBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvChDwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCFvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvC1DuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCCuCBuCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCCtCBtCk2BgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEO-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-D+CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCL-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-B74CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhrVgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BD1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BtxekCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjC");
+		return this._CASE_ORBIT;
+	}
+	static _Print = null;
+	static get Print() {
+		if (!this._Print) this._Print = new UnicodeRangeTable(decodeRanges("hB9CBjBLBCpWBDFBFGBCCCBSBCsMBClBBDxBBDCBC2BBJaBFFBSVBC-FBCvBBD6BBDkDBP6BBDwBBDOBCbBDCCBJBGfBIqCBCgFBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYBDCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPBLCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGBCCBCHBDBBDVBCGBCBBCEBDIBDBBDCBICBFBBCEBDRBLBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBGMBCCBCWBCPBDIBCCBCDBIBBCCBCBBDDBDJBIVBCCBCWBCJBCEBDIBCCBCDBIBBGCBCDBDJBCCBNMBCCBCyBBCCBCFBFPBDZBCCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBN5BBFcBmBBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDBhBnCBCjBBFmBBCjBBCOBCMBmBlGBCGGD4LBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBH1CBDFBD-TBCbBE4CBIVBKXBKTBNMBCCBCBBN9CBDJBHJBHNBCKBH4CBIqBBGlCBLeBCLBFLBFEEBoBBDEBMrBBFZBHKBE9BBDgCBCcBDKBHJBHNBDtBBDLBVsCBClFBJ7BBEOBE9BBGqBBDKBJqBBG1QBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBSXBJuBBSBBDaBCMBEhBBPgBBQrEBF5UBXKBWz4BBD9LBGsBBCGGD3BBIBBPXBKGBCGBCGBCGBCGBCGBCGBCGBC9DBjBZBC4CBN1GBbPBC+BBC1CBDmDBGqBBC9CBC1CBKvBBCszcBE2BBK7KBV3FBJ8GBV7BBEJBH3BBJlCBJLBHzDBMdBEtCBCKBFgBBC2BBKNBDJBDmDBZbBLFBDFBDFBKGBCGBC7BBF9DBDJBHj9KBNWBFwBBloItLBDpDBnBGBNEBGZBCEBCCCBCCBCCBoUBhBpBBHyBBCSBCDBFEBCmEBF9FBEFBDFBDFBDCBEGBCGBOBBDLBCZBCSBCBBCOBDNBjB6DBGCBFsBBE3CBCMBEwBwBBsBBjEcBEwBBQbBFjBBKdBGqBBGdBCkBBFNBrB9EBDJBHjBBFjBBFnBBJzBBMLBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBCnCBJIBxBSBCBBGgBBEaBGaBnB3BBFTBDxBBCBBGHBCCBCcBDCBFJBIIBI-BBhBmBBFLBK1BBEcBDaBGZBIDBNGBxCoCB4ByBBOyBBItBBJJBHlBBEcBJBBxGeBCpBBCCBDBBRFBJIBiBtBBJpBBXZBnBbBVWBKtCBFjBBK9BBCEBOYBIJBH0BBCRBJmBBK-CBCTBMRBCuBB-BGBCCCBCBCOBCKBH6BBGJBHDBCHBDBBDVBCGBCBBCEBCJBDBBDCBDHHGGBDGBEEBMJBCDDClBBCJBCDDCDBCJBCBBJBBe7CBCEBfnCBJJBnF1BBDlBBjBkCBMJBHMBU5BBHJBHTBdaBDOBFWB6F7BBlDyCBNHBDDDBGBCBBCdBCBBDLBKJBnCHBDtBBDKBcnCBJyCBOoCBIJB3CHB5ChBBPJBHIBCsBBCNBLcBEfBDVBCNBqCGBCBBCrBBECCBCCBHBJJBHFBCBBCkBBCBBCFBIJBHrBBFJB3HYBIQBCoBBEcB2CQQBwBBO6cBnDuDBCEBMjGBtyCiDBOvhBBRVBL68DBGmSB61G5BBn2B4RBIeBCJBFwCBCJBHdBDFBLlCBLJBCGBCUBGSBxN5BBnG6CBGYBDYBtBqCBF4BBIQBhCEBMGBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBDDBh7D8HBEzNBHWBQQBQtBBDWBKzDB9B1HBLmBBDpCBJvDBWlCB7DTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBD9VBQEBCOBxiBeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBENBDJBFBBhKeBS5BBGxOxOBoBB3GqBBFhGhGBdBCVBJBBhHGBCDBCBBCOBCkGBDPBqBrCBFJBFBByYjCBtC8BBjGDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBBvIrBBFjDBNOBDOBCOBCkBBLtFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBmgB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIBnkzVvHB", false));
+		return this._Print;
+	}
+	static CATEGORIES = new LazyMap({
+		C: () => new UnicodeRangeTable(decodeRanges("AfBgDgBBOrWrWBHHBCBICCVuMuMnBBBzBBBE4B4BBGBcDBHQBXhGhGxBBB8BBBmDNB8BBByBBBQddBCCMEBhBGBsCiFiFJBBDBBXIICCBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBPMMBEB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKMMBDBbEByBPBDBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCB-FCBHBBHBBHBBECBIIIBLBDBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIB-BGGBLBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMBxhBPBXJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBF-6DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBrCHBxDUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIlkzVBxHvw-FB", false)),
+		Cc: () => new UnicodeRangeTable(decodeRanges("AfgDgB", true)),
+		Cf: () => new UnicodeRangeTable(decodeRanges("tFzqBzqBBEBXhGhGyBhMhMBxCxCs5D9-B9-BBDBbEByBEBCJBw03B6H6HBBBimEQQj7IPBhjiBDBwmFHBn0rYffB+CB", false)),
+		Cn: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBDBvzIBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-BB---BBB---BBB", false)),
+		Co: () => new UnicodeRangeTable(decodeRanges("gg4B-nGh4hc9--BD9--B", true)),
+		Cs: () => new UnicodeRangeTable(decodeRanges("gg2B--B", true)),
+		L: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICCiEEBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoCaBFDBuBqBBkBBBCiDBCQQBIIBLLBBBDRRCdBe4CBMZZBfBKBBFGGBUBFKKEYYBXBIKBGXBCGBRpBB7B1BBETTIJBQPBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNGB7BBBCCCBDBCXBCCCBIBCBBKDDBDBCWWBCBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNSSBkBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBkBFFkC4CBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBzC+C+CBtBBSHB3BdBOBBLrBBbjBBqBCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBhC1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBF1B1BB8zC8zCBjHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBxC2O2OBrBrBBDBGBBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBReBDlCByBIBDmDBDxCBVQBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBdRRBDBCJBLEBCoBBYCBCHBVWBEEEBwBBCEEBDDBDBDCCZCBDKBICBNFBDFBDFBKGBCGBCqBBCNBHyDBej9KBNWBFwBBloItLBDpDBnBGBNEBGCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBxB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOjBBnBbBKWB7HpBBHBBRFB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB1D-BBgBHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBqBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBGjCjCBLBhCBBCPPBNNB0mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBn7F0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFBmI9BBzEsBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCCBCBBCGBDEBKBBhHGBCDBCBBCOBCkGB8BjCBI1lB1lBBCBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		LC: () => new UnicodeRangeTable(decodeRanges("hCZBHZB7BLLBVBCeBCiGBCDBFvGBDZBhGDBDBBECBCHHCCBCCCBSBCyCBCqEBJlFBClBBKoBB44ClBBCGGDqBBDCBhV1CBDFBjkCKBGqBBDCBhCrBBgCMBChBBmD1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGBmIFFDJBCEEBDBHGCBCBCFBFDDBCBGEBF1B1BB8zC8zCB6DBDmDBHDBEBBNlBBCGGzoetBBTbBnEtCBCWBEDBCsCBZBBE2Z2ZBpBBGIBIvCBh6TGBNEBqgBZBHZBmlBvCBhDjBBFjBB1DKBCOBCGBCBBCKBCOBCGBCBBk2ByBBOyBB+CVBLVB74C-BBhrV-BBhBYBDYBtpZ0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BJBCTBHFB2uCjCB", false)),
+		Ll: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDZBiGCCEEEBBBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBDCB5XFBjkCIBC2D2DBqBBgCMBChBBnD0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBBzIEEBEEcKFDBBJDBF2B2Bs1CvBBCEEBGCFCCBCCBEBGiDCBIICFFNlBBCGG0oesBCUaCoEMCBBBC+BCBGBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCbEE2ZqBBGIBIvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFB4vChBB", false)),
+		Lm: () => new UnicodeRangeTable(decodeRanges("wVRBFLBPEBICCmEGG-OnHnHlFBBuIBBFgBgBKEEhFoFoF1mBgEgE2R72B72BsDkTkTxOFBvF+BBOjBjBBjBByVOORMBg-CBByHgGgG2OsBsBBDBGiDiDB+C+CBBB34bjnBjnBBEBvIzDzDdBB6DIBxCYYpDDBEBB2OXXqEtDtDWBBoDDBKngVngVuBBBh-BFBCpBBCIB0sBhBhB2K04D04DnrTDB9PCBpBBBnRMBhCBBCPPB9-P9-PBCBCGBCBByhM9BBqGGBud0Q0QsSAB", false)),
+		Lo: () => new UnicodeRangeTable(decodeRanges("qFQQhIFFBCBxGBB7ZaBFDBuBfBCJBkBBBCiDBCZZBLLBBBDRRCdBe4CBMZZBfBWVBrBYBIKBGXBCGBRoBB8B1BBETTIJBROBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNFB8BBBCCCBDBCXBCCCBIBCBBKDDBDBYDBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNyDyDBnKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPByDrTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBpBkCkCBhBBC0BBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBxFuBBSHB3BdBOBBLrBBbjBBqBCBLdByDDBCFBCBBE7hB7hBBCB4-C3BBZWBKGBCGBCGBCGBCGBCGBCGBCGBoR2B2BF1CBJCCB4CBFGGBpBBC9CBSfBxBPBhQ-tGBhC0wUBC2jBBkCnBBJrIBFPBLBBjCyByBBkCBqFoDoDEGBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBuBEBDIBLEBCoBBYCBCHBVPBCFBEEEBwBBCEEBDDBDBDCCZBBEKBIPPBEBDFBDFBKGBCGByEiBBej9KBNWBFwBBloItLBDpDBkCCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBqDJBCsBBDeBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBhEtCBjDnBBJzBB9CzBBN2JBKVBLHB5EFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4FjBBnBDBCxJxJBoBBHBBRCBCBB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB0GHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBnBBCBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBB0BUBGSB0NnBB2MqCBGwFwFB0mHBqBfBiDyDBuwIiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBxzI2P2PBrBBiBiKiKBcBTrBBlPaBmHdBDwGwGBdBCCBCBBCGBDEBKiHiHBFBCDBCBBCOBCkGB8pBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Lt: () => new UnicodeRangeTable(decodeRanges("lOGDnB2sH2sHBGBJHBJHBNQQwBAB", false)),
+		Lu: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBG+B+B9zCvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBB", false)),
+		M: () => new UnicodeRangeTable(decodeRanges("gYvDB0IGBoIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCgBB3BCBCRBCGBLBBeCB5BCCBFBDBBDCBKLLBbbDCB5BCCBDBFBBDCBEffBEEMCB5BCCBGBCCBCCBVBBXFBCCB5BCCBFBDBBDCBICBLBBf8B8BBDBECBCDBKpBpBBDB4BCCBFBCCBCDBIBBMBBeCB5BCCBFBCCBCDBIBBMBBQNNBCB4BBBCGBCCBCDBKLLBeeBBBnCFFBEBCCCBGBTBB+BDDBFBNHBjDDDBHBMGBqCBBcECFBByBTBCBBGKBCjBBKlDlDBSBYDBFCBCCBDGBEDBOLBCLLBCBgWCBzdDBdCBeBBfBBhCfBKuBuBBBBC2D2DBjBjB3DLBFLB8GEB6BJBCcBDxBxBBsBBDLBVEBwBQBnBIBNCBfMB5BNBxBTB5ECBCUBFHHDCBnG-BBxWgBB--CCBuEhDhDBeBrRFBqDBB1udDBCJBhBBBxCBBxIEEFYYBDBF0C0CBzBzBBQBbRBOnBnBBGBaMBtBDBwBNBlBkCkCBMBNJJBuBuBBBBzBCCBBBDBBGBBCqBqBBDBGBBtHHBCBBx5TiXiXBOBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB7DCB2BOBqBDDBLLBCBuBKBI+B+BBBBlBNBRBBtBNNBBBxBNBJDBCBB9CLBHDD+ELBWDB4BBBCGBDBBDCBKLLBDDBFBEEBkCIBCDDCDBCEBCPPBzCzCBQBYyCyCBSBsHGBDIBcBBzCQBrDMBmDOBhIOB2HFBCBBDDBCCCBuEuEBFBDGBEddBIBpBGBCDBJKKBJBvBPBnGHBoGHBCHBzCVBCNB7DFBECCBCCBFBCjCjCBDBCBBCEB8KDBKBBCxBxBBFBEEBYmnFmnFHOBpmLRBhuCEB8BGB5gBCCB1BBIDByCMMBslTslTBizEizEBsBBDWB-QEBEFBJHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+		Mc: () => new UnicodeRangeTable(decodeRanges("joC4B4BDCBJDBCBBzBBB7BCBHBBDBBLsBsB7BCBjC7B7BBBBJCCB2B2BB7B7BCHHBDDBLLnDBBCBBECBCCBLqBqBBBB+BDB+BBB7BCCBDBDBBCBBKBBdPPB7B7BBBBGCBCCBLrBrBBsCsCBBBHHBTBBrKBBgCsFsFBFFHDDBaaBLLBBBDGBWBBDFBDLLBBB5zBffiEIIBGBCBB7KDBDCBFBBCFBhHBB7BCCKCCBJJBEByExBxBGCCBDBCBB+BffFBBD9B9BDCBCEEBxBxBBGBJBBsFWW35EBB0-dBBD5C5CBzBzBBOBvEBBwBxBxBBFFBDDBBBvDBBDBBZuBuBCuDuDDBBGuHuHBCCBCCBCC0gZCCgEuBuBBBBFBB0DZZB8B8BxBCBKBBO+C+CBBBEBBCrFrFBBBgBBB7BBBCDBDBBDCBKLLB1C1CBBBIDDCDBCBBCmDmDBBBJBBErDrDBBBHCCBCBDuHuHBBBHDBDyDyDBBBJBBCuDuDCBBHoDoDCBBFmImIBBBK4H4HBEBCBBFDDCvEvEBBBJDBF1C1CeBB-BqGqGECCoGPPrDIID2G2GBDBFBBC-K-KBNNxBBBJBBCpvQpvQBBBlxD2BBpDBB0rYBBHFB", false)),
+		Me: () => new UnicodeRangeTable(decodeRanges("okBBB1xF-wB-wBBCBCCBsshBCB", false)),
+		Mn: () => new UnicodeRangeTable(decodeRanges("gYvDB0IEBqIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCfB4BCCFHBFEEBFBLBBe7B7BFDBJVVBbbDBB6BFFBFFBDDBBBEffBEEMBB6BFFBDBCBBFVVBXXBEBC7B7BDCCBCBJIIBMMBff+BNNzBEE4BCCBBBGCBCDBIBBMBBe7B7BDHHGBBVBBdBB6BBBFDBJVVBeepCIIBBBC7C7CDGBNHBjDDDBHBMGBqCBBcEC4BNBCEBCBBGKBCjBBKnDnDBCBCFBCBBDBBaBBFCBRDBODDBHHQgWgWBBBzdCBeBBfBBfBBhCBBCGBJDDBJBKuBuBBBBC2D2DBjBjB3DCBFBBKHHBBB8GBBD7B7BCGBCCCDHBHJBDxBxBBMBCeBDLBVDBxBCCBDBCGGpBIBNBBhBDBDBBCCB5BCCBEECCB7BHBDBB5ECBCMBCGBFHHEBBnG-BBxWMBFEEBKB--CCBuEhDhDBeBrRDBsDBB1udFFBIBhBBBxCBBxIEEFaaBGG4EBBbRBOnBnBBGBaKBvBCBxBDDBCBDBBoBkCkCBEBDBBDBBNJJwB0B0BCCBDBBGBBCrBrBBJJvHDDFx5Tx5TiXPBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB8D3B3BBNBqBDDBLLBBByBDBDBBI+B+BBBBlBEBCHB-BNNB1B1BBHBLDBDgDgDBBBDCCBHHD+E+EEHBWBB6BBBEmBmBBFBEEBnCFBOECPBB2CHBDCBCYY1CFBCFFBCCBvHvHBCBHBBCBBcBB2CHBDCCBrDrDCDDBEBCmDmDCDDBCBCEBkIIBCBBhIBBCFFxEDBDBBFhBhBBIBpBFBDDBJKKBEBDCBvBMBCBBnGCCBBBCqGqGBFBCFBCzCzCBUBDGBCBBCBB7DFBECCBCCBFBCpCpCBEEC8K8KBMMB1B1BBDBGCCYmnFmnFHOBpmLLBECBhuCEB8BGB5gBgCgCBCByC5lT5lTBizEizEBsBBDWBhRCBSHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+		N: () => new UnicodeRangeTable(decodeRanges("wBJB5DBBGDDBBBitBJBnEJBnGJB9MJB3DJBFFBtDJB3DJB3DJBDFBvDMB0DJBJGBoDJBpDGBISBuDJBhDJB3DJBnCTBtIJBnCJBwWTBybCBwHJBHJBXJBtJJBhEKBmFJBHJB3FJB3CJBnEJBHJB3gBEEBEBHJBnGyBBDEB3W7BBvCVB3TdBqrBqYqYaIBPCB4KDBrEJBfHBCOBhBJBoBOBh7cJB9FJBhKFB7EJBnBJBnGJBXJB3CJB3MJB34UJBuPsBBN4BBSBB2KaBlBDBeJJnEEBrGJBvdHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBxBJBHJB3IeB-EJBrBDBxDGBnEdBhEJB9BJBxEJBITB8HJB3KJB3DJB3LJBnDJBHTBtCLBlNSB+CJB3UJB3CcBkHJBnCJB3BJBnLJBnDUBshBuDBimPJBnpCJB3CJBnEJBCGBvQJBnIWB+KCB6nXJBnuBTBNTBtDYB2iBxBBhqCJBnNJB3PJB4HJBtWIBhEJB4Y6BBCCBCDBtCsBBCOBjeMBk3CJB", false)),
+		Nd: () => new UnicodeRangeTable(decodeRanges("wBJnxBJnEJnGJ9MJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJhDJ3DJnCJ3IJnCJn6BJnBJtJJhEJnFJHJ3FJ3CJnEJHJnuiBJnVJnBJnGJXJ3CJ3MJ34UJnsBJnkCJHJ9YJhEJ9BJxEJ3IJ3KJ3DJ3LJnDJHTtCJnNJnDJ3UJ3CJ3HJnCJ3BJnLJ3uQJnpCJ3CJnEJ3QJ37XJ12CxBhqCJnNJ3PJ4HJ2aJ30EJ", true)),
+		Nl: () => new UnicodeRangeTable(decodeRanges("u3FCBwzCiBBDDB-zDaaBHBPCBs1dJBxyW0BBtOJJnEEBrhIuDBm8SCB", false)),
+		No: () => new UnicodeRangeTable(decodeRanges("yFBBGDDBBB2pCFB5LFB5DCBmEGB6GGBSIByNJB2hBTB0jBJBhP20B20BEFBHJBnGPBqB3W3WB6BBvCVB3TdBqrB1kB1kBBCBrEJBfHBCOBhBJBoBOBxrdFBymWsBBiCDBSBB2KaBlBDB1pBHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBhLeB-EJBrBDBxDGBnETB8LTBmqBBBvNIBobSB0aUBn8SGB-YWBqhZTBNTBtDYBvqFIBid6BBCCBCDBtCsBBCOBjeMB", false)),
+		P: () => new UnicodeRangeTable(decodeRanges("hBCBCFBCDBLBBEBBbCBCccCkBkBGEELBBEEE-VJJzOFBqBBB0BCCDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCmBmBBCBoCrCrCBDBFBBwDFBsFlTlTBHB4EuTuTtBBBvCCBoCBB+ECBCCBmBKB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBM9Z9ZBWBJTBCMBCLBfBBPBB6TDBeBB+hBNBwCBBgBJB0MVBgCDBhBBB8XDBCBBxDwEwEBtBBCfBDLBkNCBFJBDLBRNNjD7C7CjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HzqUzqUBxGxGBIBXiBBCNBCFFCBB2ECBCFBCDBLBBEBBbCBCccCCCBFB7MCB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDByO-J-JjBlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+		Pc: () => new UnicodeRangeTable(decodeRanges("-Cg-Hg-HBUU-u3BBBZCBwHAB", false)),
+		Pd: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEBiwDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+		Pe: () => new UnicodeRangeTable(decodeRanges("pB0B0BgB+1D+1DC-6B-6BqtC4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECtBGCtNICEGCDBB-ozB6G6GeOCESSCCCrF0B0BgBGD", false)),
+		Pf: () => new UnicodeRangeTable(decodeRanges("7F+6H+6HEddpuDCCFDDQEE", false)),
+		Pi: () => new UnicodeRangeTable(decodeRanges("rFt7Ht7HDBBDaapuDCCFDDQEE", false)),
+		Po: () => new UnicodeRangeTable(decodeRanges("hBCBCCBDECBLLBEEBcclCGGPBBI-V-VJzOzOBEBqB3B3BDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCxDxDrCEBFBBwDFBsFlTlTBHBmY9D9DBBBoCBB+ECBCCBmBFBCDB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBMjajaBJJBGBJIBDDBDCBEKBCCCBIB7kDDBCBBxDwEwEBFFBBBDDDBHBCBBCDDBLLBDBCJBDDBCCCBLBDCBtNCB6B+F+FjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HlxUlxUBFBDXXVBBDDBECBCDBICBHCCB2E2EBBBCCBDECBLLBEEBcclBDDB7M7MBBB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDB0ZlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+		Ps: () => new UnicodeRangeTable(decodeRanges("oBzBzBgB-1D-1DC-6B-6B-rCEEnB4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECaTTCECtNICEGCDipzBipzB4GeeCMCESSCCCrFzBzBgBEEDAB", false)),
+		S: () => new UnicodeRangeTable(decodeRanges("kBHHRCBgBCCcCCkBEBCBBDCCBCBDEEfgBgBrODBNNBGGBCCCBPB2DPPBxDxDsErIrIBBB3DCBDDDBvGvGLUUB4H4HIBBpEqLqLBHHB2H2H-DjEjEBGBlEwGwGqBmGmGiGCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WuLuLlL+E+EBgBBiLJBKIBhiBCCBBBMCBOCBOCBOBBmCOOoBCBOCBUhBB-BBBCDBCBBLCCBBBGFBCECFMMBFFBDBGDBC7B7BBFFB2LBFcBD+HBXKByCtCBXnTBtBwBBDeBLyMBX+BBFfBD1LBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBB8CBB0HBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BB6RWBKBBoDBB+EDBLDB+RCBiHPPB+9T+9TpEgBBuLPBhCBB3BHBtBDBjDCCBBBD7E7EHRRBBBgBCCcCCiEGBCGBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSmWmWBiKiKBGBnjC2kC2kCBbBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQQBgDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBrbaagBaagBaagBaagBaa9B-PB4BDBzBHBCNBCBBp2BwNwNttCEE+DiOiOBvIvIBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+		Sc: () => new UnicodeRangeTable(decodeRanges("kB+D+DBCBqnB8D8DzPBBzPBBI2H2HoImSmS8sClmClmCBgBB37hBkuVkuVtD7E7E8GBBEBB3-HDB-4wBxtCxtC", false)),
+		Sk: () => new UnicodeRangeTable(decodeRanges("+CCCoCHHFEEqQDBNNBGGBCCCBPB2DPPBjoBjoB15FCCBBBMCBOCBOCBOBB9kEBBkzdWBKBBoDBBxePPBniUniUBPB8bCCjF4g9B4g9BBDB", false)),
+		Sm: () => new UnicodeRangeTable(decodeRanges("rBRRBBB+BCCuBFFmBgBgB-XwQwQBBB8xGOOoBCBOCBsEoBoBBDBHlClCBDBGBBFGDIgBgBBDDCgBgBBqIBhBBB7CffBXBpBFB2OKK3BHBwDxKxKBDBDeBLPBhIiEBX+BBFfBDhIBxBUBDFB9+zB5Z5ZCCBlFRRBBB+BCCkEHHBCBitDBBhrwBx+Bx+BagBgBagBgBagBgBagBgBat5Ft5FB-uC-uCBHB", false)),
+		So: () => new UnicodeRangeTable(decodeRanges("mFDDFCCyerIrIBgEgEBvGvGLUUB4H4HkQ2L2LjEFBClElEwGqBqBoMCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WzWzW+EhBBiLJBKIBksBBBCDBCBBLCCBHHBEBCECFMMBPPCBBC7B7BBKKBDBDDBCBBCBBCGBCeBDBBCCCBdBtIHBFTBDGBDwCBCdBanBBHnCBXKByCtCBX2FBCIBC1BBJuDBC3HBtBrBBhC-HBhQvBBWBBHmBBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBBxKBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BBibDBLBBC+R+RBBBqqUPBuLPBhCBB3BHBuBCBlPEEFBBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSpgBpgBBGBnjC2kC2kCBGBFQBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQPBhDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBqlB-PB4BDBzBHBCNBCBBp2B96C96CiEyWyWBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E6HBG4WBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBB-B3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+		Z: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBeBBGwBwBh9DAB", false)),
+		Zl: () => new UnicodeRangeTable(decodeRanges("ohIA", true)),
+		Zp: () => new UnicodeRangeTable(decodeRanges("phIA", true)),
+		Zs: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBlBwBwBh9DAB", false)),
+		ASCII_Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbF", true)),
+		Alphabetic: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICC3CeeBQBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoBNBCCCBCCBCCJaBFDBeKBG3BBCGBPlDBCHBFHBFCBLCBDRRBuBBOkDBZgBBKBBFGGBWBDSBUYBIKBGXBCGBIJJBoBBLLBEGBHrCBCPBCCBFOBOSBCHBDBBDVBCGBCEEBCBEHBDBBDBBCJJFBBCEBNBBLFFBBBCFBFBBDVBCGBCBBCBBCBBFEBFBBDBBFIIBCBCSSBEBMCBCIBCCBCVBCGBCBBCEBEIBCCBCBBEQQBCBWDBFCBCHBDBBDVBCGBCBBCEBEHBDBBDBBKBBFBBCEBORRBCCBEBECBCDBEBBCCCBEEBEEBBBELBFEBECBCCBEHHpBMBCCBCWBCPBEHBCCBCCBJBBCCBCBBDDBdDBCHBCCBCWBCJBCEBEHBCCBCCBJBBGCBCDBOCBNMBCCBCoBBDHBCCBCCBCGGBCBIEBXFBCCBCRBEXBCIBCDDBFBJFBCCCBGBTBBO5BBGGBH0B0BBECBDBCXBCCCBRBCCBDEBCHHPDBhBgCgCBGBCjBBFSBFPBCjBBkC2BBCDDBDBR-BBLDBDlBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBEKBITBMUBNTBNMBCCBCBBNzBBDSBPFFkC4CBIqBBGlCBLeBCLBFIBYdBDEBMrBBFZB3BbBF+BBDTBzBYYBMMBBByBzBBCOBCHB0BpBBDDBLrBBCKBP2BBXCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBUhBBM1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBFSSBnBBuZzBB34BkHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBCfBwB2O2OBBBaIBIEBDEBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBGHBEwDBoBIBDmDBDxCBVUBCgBBZzBBNjCBCtBtBBEBECCBBBLgBBGiBBOcBEyBBCLBQRRBOBLEBC2BBKNBTWBEkCBCCCZCBDPBDDBMFBDFBDFBKGBCGBCqBBCNBH6DBWj9KBNWBFwBBloItLBDpDBnBGBNEBGLBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmC0BBsIcBEwBBwBfBOdBGqBBGdBDjBBFHBCEBrB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCDBCBBGHBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOnBBjBbBEGGBVB7HpBBCBBEBBRFBzBCBEcBLJJBUBrBRBvBUBcWBKlCBsBEBL4BBKOOBXBYyBBSDBJiBBEKKB+BBCDBKBBLCCkBRBChBBDHHBCB-BGBCCCBCBCOBCJBI4BBYDBCHBDBBDVBCGBCBBCEBEHBDBBDBBEHHGGBdJBCDDClBBCJBCDDCDBCBBECCtBhCBCCBCDBVCBfhCBDBBC5F5FB0BBDGBaFBjB+BBCEE8B1BBDoCoCBZBDNBWGB6F4BBoD-BBgBHBDDDBGBCBBCdBCBBDBBDDB+CHBDtBBDFBCCCBccBxBBDJBSnCBGTTBnCBoDHB5CgBBgBIBCsBBCGBCyByBBcBDVBCNBqCGBCBBCrBBECCBCCBBBCDDBZZBEBCBBCkBBCBBCDBCYYBqBBlIWBKQBCoBBECBwDwCwCB4cBnDuDBSjGBtyCgDBQvhBBSFBa68DBGmSB61GuBBy2B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBF4BBIQBhCBBCNNBFBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBFi7Fi7FBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCVBJBBhHGBCDBCBBCOBCkGB8BjCBEEE1lBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1TZBHZBHZB3zD-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Dash: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEB+BoBoBQnMnMlgDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+		Emoji: () => new UnicodeRangeTable(decodeRanges("jBHHGJBwDFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDrGrGhFBBNBBPDDBIBsCZBCBBYVVDIBWBBvFhBBDvDBDBBCCBDyCBDCBCmIBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDDBEJBECCBEEDJBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+		Emoji_Component: () => new UnicodeRangeTable(decodeRanges("jBHHGJB0+H2G2Gsp3B3+8B3+8BBYB8PEBxtBDBtzhY-CB", false)),
+		Emoji_Modifier: () => new UnicodeRangeTable(decodeRanges("7-8DE", true)),
+		Emoji_Modifier_Base: () => new UnicodeRangeTable(decodeRanges("9wJ8G8GRDB4jzD9B9BBBBDDDBBB2DBBDKBWSBEFFBBBCCBICCZqGqGBFFWFFBvFvFBBBEEB0CRRBBBKMMgSDDJHBHKKBIBDCB5B+B+BBCCBCCSCBCMBmHCBrBIB", false)),
+		Emoji_Presentation: () => new UnicodeRangeTable(decodeRanges("64IBBuGDBEDDqQBBWBBzBLBsBUUOJJBSSBGGBJJGWWIBBCFFDIIFBBdkBkBCFFBBBC+B+BBBBZPP8aBB0BFFvlxDrGrG-FDDBIBsCZBCZZVDDBDBCCBWBBvFgBBNIBClCBCVBNqBBFEBNQBEEEBlCBCCCB5FBD+BBODBCXBTbbBOO3C0CBxBlCBHEEBBBDDBEDBMBBIIBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+		Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("pFFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDoBoBBCBlDLBQBBQPPBmBmBBIBxDBBNBBPDDBIBU3BBcOBLVVDIBCDBKWBH7FBDvDBDBBCCBDyCBDCBCDBG9HBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDQBECCBEBDMB7GlBBNDB5BHBLFBpBHBfBBNDBDNBKmBBNuBBCJBC4FB5CHBPxEBhI9fB", false)),
+		Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbFq1-BJIFbF", true)),
+		Lowercase: () => new UnicodeRangeTable(decodeRanges("hDZBwBLLFlBlBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDiBBIBBfEBhDsBsBCEEDDBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBCDB5XFBjkCIBC2D2DB+FBiC0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBB6DOORMBuDEEBEEcKFDBBJDBFiBiBBOBFsasaBYBn6BvBBCEEBGCFCCBCCBGBEiDCBIICFFNlBBCGG0oesBCUaCBBBmEMCBBBC8BCBIBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCWDBCCCBBB2ZqBBCNBHvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBkODDBBBCpBBCIBmoByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFBmI9BB1lChBB", false)),
+		Math: () => new UnicodeRangeTable(decodeRanges("rBRRBBBgBeeCuBuBFmBmBgB5W5WBBBDbbBDDBBBwQCBuwGccBBBMEEOPPBCBWEBMEBiCMBFEEBFFBDBTFFDJBCDDBEBHEEBDDBCCBBBCFBENBClClCBWBCFBCBBFBBFfBCHHBPPBqIBJDBVBB7CffBZBCZZMGB+NBBNJBFFBFBBDBBEEBPCCDFBMHBGBB6BCCeDBKCBxK-BBhI-PBxBUBDFB9+zB4Z4ZBEBCjFjFRCBeCCeCCkEHHBCBitDBBhrwBwoBwoBBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBBhwFDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB-uCIB", false)),
+		Quotation_Mark: () => new UnicodeRangeTable(decodeRanges("iBFFkEQQ96HHBaBBowDqOqOBCBOCBixzBDB+FFF7CBB", false)),
+		Terminal_Punctuation: () => new UnicodeRangeTable(decodeRanges("hBLLCMMBEE-ZJJiQ6B6BpCPPCCB1FsBsBBJBCsHsHB3B3BBEBCHBgBmImIB1nB1nBBtFtFFFB4JBB2YHBmY9D9DBBBoCBB+ECBEoBoBBCBDBB7JBBjLDBjFBBLBBCCBeCB8FEB-BBBldYYBKKBBBwlDCBzJOOFLLCBBEBBtNBB8ndBBuICBkHEB-LBB3CBBgD4E4EBBB0ECBgERRB6H6HnxUDDB6B6BBBBCDBqFLLCMMBEEiCDD7hBxBxBnkBoGoG3JBB5EFBlCFB6CDB5dEBtBDB+FGBxDDBgECBiEBBHRRB5C5CBDBtDrJrJB2D2DBBBNBBnLDBEOBqDBB6HCBmQCC8HBB4CBBFBB-MCBuBmUmUBrCrCBspBspBBDB6vRBBmEiCiCBBBLqRqRBoJoJBnwTnwTovHDB", false)),
+		Uppercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBGbbBOBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBBvgCZBHZBHZB", false)),
+		White_Space: () => new UnicodeRangeTable(decodeRanges("JEBTlDlDbgvFgvFgsCKBeBBGwBwBh9DAB", false))
+	});
+	static SCRIPTS = new LazyMap({
+		Adlam: () => new UnicodeRangeTable(decodeRanges("go6DrCFJFB", true)),
+		Ahom: () => new UnicodeRangeTable(decodeRanges("g4lCaDOFW", true)),
+		Anatolian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggxCmS", true)),
+		Arabic: () => new UnicodeRangeTable(decodeRanges("gwBEBCFBCNBCCBCfBCJBMZBCrDBChBBxCvBBxHhBBGqCBCcBxy8BtPBDvEBhBPBxDEBCmEBk7DeBkCFBJIBiBFBh43BDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB", false)),
+		Armenian: () => new UnicodeRangeTable(decodeRanges("xpBlBDxBDCks9BE", true)),
+		Avestan: () => new UnicodeRangeTable(decodeRanges("g4iC1BEG", true)),
+		Balinese: () => new UnicodeRangeTable(decodeRanges("g4GsCCxB", true)),
+		Bamum: () => new UnicodeRangeTable(decodeRanges("g1pB3CpowB4R", true)),
+		Bassa_Vah: () => new UnicodeRangeTable(decodeRanges("w26CdDF", true)),
+		Batak: () => new UnicodeRangeTable(decodeRanges("g+GzBJD", true)),
+		Bengali: () => new UnicodeRangeTable(decodeRanges("gsCDBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYB", false)),
+		Beria_Erfe: () => new UnicodeRangeTable(decodeRanges("g17CYDY", true)),
+		Bhaiksuki: () => new UnicodeRangeTable(decodeRanges("ggnCICsBCNLc", true)),
+		Bopomofo: () => new UnicodeRangeTable(decodeRanges("qXB6wLqBxDf", true)),
+		Brahmi: () => new UnicodeRangeTable(decodeRanges("ggkCtCFjBKA", true)),
+		Braille: () => new UnicodeRangeTable(decodeRanges("ggK-H", true)),
+		Buginese: () => new UnicodeRangeTable(decodeRanges("gwGbDB", true)),
+		Buhid: () => new UnicodeRangeTable(decodeRanges("g6FT", true)),
+		Canadian_Aboriginal: () => new UnicodeRangeTable(decodeRanges("ggF-TxRlC7tgCP", true)),
+		Carian: () => new UnicodeRangeTable(decodeRanges("g1gCwB", true)),
+		Caucasian_Albanian: () => new UnicodeRangeTable(decodeRanges("wphCzBMA", true)),
+		Chakma: () => new UnicodeRangeTable(decodeRanges("gokC0BCR", true)),
+		Cham: () => new UnicodeRangeTable(decodeRanges("gwqB2BKNDJDD", true)),
+		Cherokee: () => new UnicodeRangeTable(decodeRanges("g9E1CDFz7lBvC", true)),
+		Chorasmian: () => new UnicodeRangeTable(decodeRanges("w9jCb", true)),
+		Common: () => new UnicodeRangeTable(decodeRanges("AgCBbFBbuBBCOBCEBYgBgBiOmBBGEBDTB1DKKHCC+THHPEEhB9E9ElQiEiEB6mB6mB2MDBjJwvBwvBBBBoCBBsGBBCumBumBOIIBCBCFBCCBDmYmYBKBD2CBCKBEKBCOBShBB-BlBBCCBDFBCaBCQBqBCBF5UBXKBW-cBhIzTBDpEBhQ9CBzMUBCCCBXBQHBFDB8CBBE7C7CB0E0EBOBhBlBBKxBxBB+BBgBwCBwB5C5CBmFBhuG-BBhoWhBBnDCBmFJB1HhFhFsMPPBzuUzuUBxGxGBIBXiBBCSBCDB0ECCBeBbFBbKBLuBuBBhChCBFBCGBLEBjICBFsBBEIBxCMB0BsBBlHaBltuBDB96D8HBEzNBHWBQQBgDzDB9B1HBLmBBD9BBEQBJBBIdBF8BB2GTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBByjFjCBtC8BBjWrBBFjDBNOBDOBCOBCkBBLtFB5BZBCBBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBnghYffB+CB", false)),
+		Coptic: () => new UnicodeRangeTable(decodeRanges("ifNxkKzDGG", true)),
+		Cuneiform: () => new UnicodeRangeTable(decodeRanges("ggoC5cnDuDCEMjG", true)),
+		Cypriot: () => new UnicodeRangeTable(decodeRanges("ggiCFBDCCBqBBCBBEDD", false)),
+		Cypro_Minoan: () => new UnicodeRangeTable(decodeRanges("w8rCiD", true)),
+		Cyrillic: () => new UnicodeRangeTable(decodeRanges("ggBkEBDoFBx6FKBhFtCtCojEfBhie-CBv8VBBhw4B9BBiBAB", false)),
+		Deseret: () => new UnicodeRangeTable(decodeRanges("gghCvC", true)),
+		Devanagari: () => new UnicodeRangeTable(decodeRanges("goCwCFODZh7nBfhwcJ", true)),
+		Dives_Akuru: () => new UnicodeRangeTable(decodeRanges("gomCGBDDDBGBCBBCdBCBBDLBKJB", false)),
+		Dogra: () => new UnicodeRangeTable(decodeRanges("ggmC7B", true)),
+		Duployan: () => new UnicodeRangeTable(decodeRanges("ggvDqDGMEIIJDD", true)),
+		Egyptian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggsC1iBL68D", true)),
+		Elbasan: () => new UnicodeRangeTable(decodeRanges("gohCnB", true)),
+		Elymaic: () => new UnicodeRangeTable(decodeRanges("g-jCW", true)),
+		Ethiopic: () => new UnicodeRangeTable(decodeRanges("gwEoCBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBnvGWBKGBCGBCGBCGBCGBCGBCGBCGBjpfFBDFBDFBKGBCGBylvCGBCDBCBBCOB", false)),
+		Garay: () => new UnicodeRangeTable(decodeRanges("gqjClBEcJB", true)),
+		Georgian: () => new UnicodeRangeTable(decodeRanges("glElBBCGGDqBBCDBx8CqBBDCBhiElBBCGG", false)),
+		Glagolitic: () => new UnicodeRangeTable(decodeRanges("ggL-Ch9sDGCQDGCBCE", true)),
+		Gothic: () => new UnicodeRangeTable(decodeRanges("w5gCa", true)),
+		Grantha: () => new UnicodeRangeTable(decodeRanges("g4kCDBCHBDBBDVBCGBCBBCEBDIBDBBDCBDHHGGBDGBEEB", false)),
+		Greek: () => new UnicodeRangeTable(decodeRanges("wbDBCCBDDBCFFCCCBBBCCCBSBC+BBPPBnpGEBzBEBFEB1ChKhKBUBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBoJ-xiB-xiB7uVuCBSgj0Bgj0BBkCB", false)),
+		Gujarati: () => new UnicodeRangeTable(decodeRanges("h0CCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGB", false)),
+		Gunjala_Gondi: () => new UnicodeRangeTable(decodeRanges("grnCFCBCkBCBCFIJ", true)),
+		Gurmukhi: () => new UnicodeRangeTable(decodeRanges("hwCCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPB", false)),
+		Gurung_Khema: () => new UnicodeRangeTable(decodeRanges("go4C5B", true)),
+		Han: () => new UnicodeRangeTable(decodeRanges("g0LZBC4CBN1GBwBCCaIBPDBle-tGBhC-vUBhoWtLBDpDBpodBBNGBqgkB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Hangul: () => new UnicodeRangeTable(decodeRanges("goE-HvxHBiI9CyDeiCei3dckUj9KNWFwBl9JeEFDFDFDC", true)),
+		Hanifi_Rohingya: () => new UnicodeRangeTable(decodeRanges("gojCnBJJ", true)),
+		Hanunoo: () => new UnicodeRangeTable(decodeRanges("g5FU", true)),
+		Hatran: () => new UnicodeRangeTable(decodeRanges("gniCSCBGE", true)),
+		Hebrew: () => new UnicodeRangeTable(decodeRanges("xsB2BBJaBFFBpp9BZBCEBCCCBCCBCCBIB", false)),
+		Hiragana: () => new UnicodeRangeTable(decodeRanges("hiM1CBHCBi7-C+IBTeeBBBulQAB", false)),
+		Imperial_Aramaic: () => new UnicodeRangeTable(decodeRanges("giiCVCI", true)),
+		Inherited: () => new UnicodeRangeTable(decodeRanges("gYvDB2IBBlOKBbhXhXBCB8qEtBBDLBlPCBCMBCGBFHHEBBnG-BBtQBBjGgBB65DDBsDBBmrzBPBRNBwejHjH7iEl+uBl+uBBsBBDWBhRCBSHBDGBfDBz6rYvHB", false)),
+		Inscriptional_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g7iCSGH", true)),
+		Inscriptional_Parthian: () => new UnicodeRangeTable(decodeRanges("g6iCVDH", true)),
+		Javanese: () => new UnicodeRangeTable(decodeRanges("gsqBtCDJFB", true)),
+		Kaithi: () => new UnicodeRangeTable(decodeRanges("gkkCiCLA", true)),
+		Kannada: () => new UnicodeRangeTable(decodeRanges("gkDMCCCWCJCEDICCCDIBGCCDDJCC", true)),
+		Katakana: () => new UnicodeRangeTable(decodeRanges("hlM5CBDCBxHPBxGuBBC3CBvgzBJBCsBBzisBDBCGBCBBCgJgJBBBzBPPBCB", false)),
+		Kawi: () => new UnicodeRangeTable(decodeRanges("g4nCQCoBEc", true)),
+		Kayah_Li: () => new UnicodeRangeTable(decodeRanges("goqBtBCA", true)),
+		Kharoshthi: () => new UnicodeRangeTable(decodeRanges("gwiCDCBGHCCCcDCFJII", true)),
+		Khitan_Small_Script: () => new UnicodeRangeTable(decodeRanges("k-7C84G84GB0OBqBAB", false)),
+		Khmer: () => new UnicodeRangeTable(decodeRanges("g8F9CDJHJnPf", true)),
+		Khojki: () => new UnicodeRangeTable(decodeRanges("gwkCRCuB", true)),
+		Khudawadi: () => new UnicodeRangeTable(decodeRanges("w1kC6BGJ", true)),
+		Kirat_Rai: () => new UnicodeRangeTable(decodeRanges("gq7C5B", true)),
+		Lao: () => new UnicodeRangeTable(decodeRanges("h0DBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDB", false)),
+		Latin: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBQQGWBCeBCgOBoBEB8wGlBBHwBBGDBGMBClCBiC-HByLOORMBuEBBHccSoBB42CfBj1elDBExCBVOBxZqBBCIBCDB38TGB7gBZBHZBmhCFBCpBBCIBm61BeBHFB", false)),
+		Lepcha: () => new UnicodeRangeTable(decodeRanges("ggH3BEOEC", true)),
+		Limbu: () => new UnicodeRangeTable(decodeRanges("goGeBCLBFLBFEEBKB", false)),
+		Linear_A: () => new UnicodeRangeTable(decodeRanges("gwhC2JKVLH", true)),
+		Linear_B: () => new UnicodeRangeTable(decodeRanges("gggCLCZCSCBCODNjB6D", true)),
+		Lisu: () => new UnicodeRangeTable(decodeRanges("wmpBvBx1eA", true)),
+		Lycian: () => new UnicodeRangeTable(decodeRanges("g0gCc", true)),
+		Lydian: () => new UnicodeRangeTable(decodeRanges("gpiCZGA", true)),
+		Mahajani: () => new UnicodeRangeTable(decodeRanges("wqkCmB", true)),
+		Makasar: () => new UnicodeRangeTable(decodeRanges("g3nCY", true)),
+		Malayalam: () => new UnicodeRangeTable(decodeRanges("goDMCCCyBCCCFFPDZ", true)),
+		Mandaic: () => new UnicodeRangeTable(decodeRanges("giCbDA", true)),
+		Manichaean: () => new UnicodeRangeTable(decodeRanges("g2iCmBFL", true)),
+		Marchen: () => new UnicodeRangeTable(decodeRanges("wjnCfDVCN", true)),
+		Masaram_Gondi: () => new UnicodeRangeTable(decodeRanges("gonCGBCBBCrBBECCBCCBHBJJB", false)),
+		Medefaidrin: () => new UnicodeRangeTable(decodeRanges("gy7C6C", true)),
+		Meetei_Mayek: () => new UnicodeRangeTable(decodeRanges("g3qBWqGtBDJ", true)),
+		Mende_Kikakui: () => new UnicodeRangeTable(decodeRanges("gg6DkGDP", true)),
+		Meroitic_Cursive: () => new UnicodeRangeTable(decodeRanges("gtiCXFTDtB", true)),
+		Meroitic_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("gsiCf", true)),
+		Miao: () => new UnicodeRangeTable(decodeRanges("g47CqCF4BIQ", true)),
+		Modi: () => new UnicodeRangeTable(decodeRanges("gwlCkCMJ", true)),
+		Mongolian: () => new UnicodeRangeTable(decodeRanges("ggGBBDCCBSBH4CBIqBB2t-BMB", false)),
+		Mro: () => new UnicodeRangeTable(decodeRanges("gy6CeCJFB", true)),
+		Multani: () => new UnicodeRangeTable(decodeRanges("g0kCGBCCCBCBCOBCKB", false)),
+		Myanmar: () => new UnicodeRangeTable(decodeRanges("ggE-EhqmBeiDfxibT", true)),
+		Nabataean: () => new UnicodeRangeTable(decodeRanges("gkiCeJI", true)),
+		Nag_Mundari: () => new UnicodeRangeTable(decodeRanges("wm5DpB", true)),
+		Nandinagari: () => new UnicodeRangeTable(decodeRanges("gtmCHDtBDK", true)),
+		New_Tai_Lue: () => new UnicodeRangeTable(decodeRanges("gsGrBFZHKEB", true)),
+		Newa: () => new UnicodeRangeTable(decodeRanges("gglC7CCE", true)),
+		Nko: () => new UnicodeRangeTable(decodeRanges("g+B6BDC", true)),
+		Nushu: () => new UnicodeRangeTable(decodeRanges("h-7CvsQvsQBqMB", false)),
+		Nyiakeng_Puachue_Hmong: () => new UnicodeRangeTable(decodeRanges("go4DsBENDJFB", true)),
+		Ogham: () => new UnicodeRangeTable(decodeRanges("g0Fc", true)),
+		Ol_Chiki: () => new UnicodeRangeTable(decodeRanges("wiHvB", true)),
+		Ol_Onal: () => new UnicodeRangeTable(decodeRanges("wu5DqBFA", true)),
+		Old_Hungarian: () => new UnicodeRangeTable(decodeRanges("gkjCyBOyBIF", true)),
+		Old_Italic: () => new UnicodeRangeTable(decodeRanges("g4gCjBKC", true)),
+		Old_North_Arabian: () => new UnicodeRangeTable(decodeRanges("g0iCf", true)),
+		Old_Permic: () => new UnicodeRangeTable(decodeRanges("w6gCqB", true)),
+		Old_Persian: () => new UnicodeRangeTable(decodeRanges("g9gCjBFN", true)),
+		Old_Sogdian: () => new UnicodeRangeTable(decodeRanges("g4jCnB", true)),
+		Old_South_Arabian: () => new UnicodeRangeTable(decodeRanges("gziCf", true)),
+		Old_Turkic: () => new UnicodeRangeTable(decodeRanges("ggjCoC", true)),
+		Old_Uyghur: () => new UnicodeRangeTable(decodeRanges("w7jCZ", true)),
+		Oriya: () => new UnicodeRangeTable(decodeRanges("h4CCCHDBDVCGCBCEDIDBDCICFBCEDR", true)),
+		Osage: () => new UnicodeRangeTable(decodeRanges("wlhCjBFjB", true)),
+		Osmanya: () => new UnicodeRangeTable(decodeRanges("gkhCdDJ", true)),
+		Pahawh_Hmong: () => new UnicodeRangeTable(decodeRanges("g46ClCLJCGCUGS", true)),
+		Palmyrene: () => new UnicodeRangeTable(decodeRanges("gjiCf", true)),
+		Pau_Cin_Hau: () => new UnicodeRangeTable(decodeRanges("g2mC4B", true)),
+		Phags_Pa: () => new UnicodeRangeTable(decodeRanges("giqB3B", true)),
+		Phoenician: () => new UnicodeRangeTable(decodeRanges("goiCbEA", true)),
+		Psalter_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g8iCRIDNG", true)),
+		Rejang: () => new UnicodeRangeTable(decodeRanges("wpqBjBMA", true)),
+		Runic: () => new UnicodeRangeTable(decodeRanges("g1FqCEK", true)),
+		Samaritan: () => new UnicodeRangeTable(decodeRanges("ggCtBDO", true)),
+		Saurashtra: () => new UnicodeRangeTable(decodeRanges("gkqBlCJL", true)),
+		Sharada: () => new UnicodeRangeTable(decodeRanges("gskC-ChsCH", true)),
+		Shavian: () => new UnicodeRangeTable(decodeRanges("wihCvB", true)),
+		Siddham: () => new UnicodeRangeTable(decodeRanges("gslC1BDlB", true)),
+		Sidetic: () => new UnicodeRangeTable(decodeRanges("gqiCZ", true)),
+		SignWriting: () => new UnicodeRangeTable(decodeRanges("gg2DrUQECO", true)),
+		Sinhala: () => new UnicodeRangeTable(decodeRanges("hsDCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBt-gCTB", false)),
+		Sogdian: () => new UnicodeRangeTable(decodeRanges("w5jCpB", true)),
+		Sora_Sompeng: () => new UnicodeRangeTable(decodeRanges("wmkCYIJ", true)),
+		Soyombo: () => new UnicodeRangeTable(decodeRanges("wymCyC", true)),
+		Sundanese: () => new UnicodeRangeTable(decodeRanges("g8G-BhIH", true)),
+		Sunuwar: () => new UnicodeRangeTable(decodeRanges("g+mChBPJ", true)),
+		Syloti_Nagri: () => new UnicodeRangeTable(decodeRanges("ggqBsB", true)),
+		Syriac: () => new UnicodeRangeTable(decodeRanges("g4BNC7BDCxIK", true)),
+		Tagalog: () => new UnicodeRangeTable(decodeRanges("g4FVKA", true)),
+		Tagbanwa: () => new UnicodeRangeTable(decodeRanges("g7FMCCCB", true)),
+		Tai_Le: () => new UnicodeRangeTable(decodeRanges("wqGdDE", true)),
+		Tai_Tham: () => new UnicodeRangeTable(decodeRanges("gxG+BCcDKHJHN", true)),
+		Tai_Viet: () => new UnicodeRangeTable(decodeRanges("g0qBiCZE", true)),
+		Tai_Yo: () => new UnicodeRangeTable(decodeRanges("g25DeCVJB", true)),
+		Takri: () => new UnicodeRangeTable(decodeRanges("g0lC5BHJ", true)),
+		Tamil: () => new UnicodeRangeTable(decodeRanges("i8CBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBm+kCxBBOAB", false)),
+		Tangsa: () => new UnicodeRangeTable(decodeRanges("wz6CuCCJ", true)),
+		Tangut: () => new UnicodeRangeTable(decodeRanges("g-7CgBgBB+3GBhQeBiDyDB", false)),
+		Telugu: () => new UnicodeRangeTable(decodeRanges("ggDMCCCWCPDICCCDIBCCCBDDDJII", true)),
+		Thaana: () => new UnicodeRangeTable(decodeRanges("g8BxB", true)),
+		Thai: () => new UnicodeRangeTable(decodeRanges("hwD5BGb", true)),
+		Tibetan: () => new UnicodeRangeTable(decodeRanges("g4DnCCjBFmBCjBCOCGFB", true)),
+		Tifinagh: () => new UnicodeRangeTable(decodeRanges("wpL3BIBPA", true)),
+		Tirhuta: () => new UnicodeRangeTable(decodeRanges("gklCnCJJ", true)),
+		Todhri: () => new UnicodeRangeTable(decodeRanges("guhCzB", true)),
+		Tolong_Siki: () => new UnicodeRangeTable(decodeRanges("wtnCrBFJ", true)),
+		Toto: () => new UnicodeRangeTable(decodeRanges("w04De", true)),
+		Tulu_Tigalari: () => new UnicodeRangeTable(decodeRanges("g8kCJBCDDClBBCJBCDDCDBCJBCBBJBB", false)),
+		Ugaritic: () => new UnicodeRangeTable(decodeRanges("g8gCdCA", true)),
+		Unknown: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-FB", false)),
+		Vai: () => new UnicodeRangeTable(decodeRanges("gopBrJ", true)),
+		Vithkuqi: () => new UnicodeRangeTable(decodeRanges("wrhCKCOCGCBCKCOCGCB", true)),
+		Wancho: () => new UnicodeRangeTable(decodeRanges("g24D5BGA", true)),
+		Warang_Citi: () => new UnicodeRangeTable(decodeRanges("glmCyCNA", true)),
+		Yezidi: () => new UnicodeRangeTable(decodeRanges("g0jCpBCCDB", true)),
+		Yi: () => new UnicodeRangeTable(decodeRanges("ggoBskBE2B", true)),
+		Zanabazar_Square: () => new UnicodeRangeTable(decodeRanges("gwmCnC", true))
+	});
+	static FOLD_CATEGORIES = new LazyMap({
+		L: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+		LC: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+		Ll: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGC3HrBrBCEEJHHCCBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHxC9zC9zCBuBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+		Lt: () => new UnicodeRangeTable(decodeRanges("kOCCBCCBCClBCCtsHHBJHBJHBMQQwBAB", false)),
+		Lu: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpL2B2Bs1CvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false)),
+		M: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+		Mn: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+		Emoji: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+		Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+		Lowercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHuBPBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+		Math: () => new UnicodeRangeTable(decodeRanges("ycGDCHHFMMDDDCHHFAB", false)),
+		Uppercase: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpLiBiBBOBFsasaBYBn6BvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false))
+	});
+	static FOLD_SCRIPT = new LazyMap({
+		Common: () => new UnicodeRangeTable(decodeRanges("8cgBgB", false)),
+		Greek: () => new UnicodeRangeTable(decodeRanges("1FwUwU", false)),
+		Inherited: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false))
+	});
+};
+// src/Unicode.js
+/**
+* Utilities for dealing with Unicode better than JS does.
+*/
+var Unicode = class Unicode {
+	static MAX_RUNE = 1114111;
+	static RUNE_ERROR = 65533;
+	static isUnsearchable(r) {
+		return r === Unicode.RUNE_ERROR || r >= Unicode.MIN_HIGH_SURROGATE && r <= Unicode.MAX_LOW_SURROGATE;
+	}
+	static MAX_ASCII = 127;
+	static MAX_LATIN1 = 255;
+	static MAX_BMP = 65535;
+	static MIN_FOLD = 65;
+	static MAX_FOLD = 125251;
+	static MIN_HIGH_SURROGATE = 55296;
+	static MAX_HIGH_SURROGATE = 56319;
+	static MIN_LOW_SURROGATE = 56320;
+	static MAX_LOW_SURROGATE = 57343;
+	static MIN_SUPPLEMENTARY_CODE_POINT = 65536;
+	static is32(ranges, r) {
+		let lo = 0;
+		let hi = ranges.length;
+		while (lo < hi) {
+			const m = lo + Math.floor((hi - lo) / 2);
+			const rlo = ranges.getLo(m);
+			const rhi = ranges.getHi(m);
+			if (rlo <= r && r <= rhi) {
+				const stride = ranges.getStride(m);
+				return (r - rlo) % stride === 0;
+			}
+			if (r < rlo) hi = m;
+			else lo = m + 1;
+		}
+		return false;
+	}
+	static is(ranges, r) {
+		if (r <= Unicode.MAX_LATIN1) {
+			for (let i = 0; i < ranges.length; i++) {
+				if (r > ranges.getHi(i)) continue;
+				const rlo = ranges.getLo(i);
+				if (r < rlo) return false;
+				const stride = ranges.getStride(i);
+				return (r - rlo) % stride === 0;
+			}
+			return false;
+		}
+		return ranges.length > 0 && r >= ranges.getLo(0) && Unicode.is32(ranges, r);
+	}
+	static isPrint(r) {
+		if (r <= Unicode.MAX_LATIN1) return r >= 32 && r < Unicode.MAX_ASCII || r >= 161 && r !== 173;
+		return Unicode.is(UnicodeTables.Print, r);
+	}
+	static simpleFold(r) {
+		if (UnicodeTables.CASE_ORBIT.has(r)) return UnicodeTables.CASE_ORBIT.get(r);
+		if (r <= Unicode.MAX_ASCII) {
+			const l = Codepoint.toLowerCase(r);
+			return l !== r ? l : Codepoint.toUpperCase(r);
+		}
+		return r;
+	}
+	static equalsIgnoreCase(r1, r2) {
+		if (r1 === r2) return true;
+		if (r1 < 0 || r2 < 0) return false;
+		if (r1 <= Unicode.MAX_ASCII && r2 <= Unicode.MAX_ASCII) {
+			if (65 <= r1 && r1 <= 90) r1 |= 32;
+			if (65 <= r2 && r2 <= 90) r2 |= 32;
+			return r1 === r2;
+		}
+		for (let r = Unicode.simpleFold(r1); r !== r1; r = Unicode.simpleFold(r)) if (r === r2) return true;
+		return false;
+	}
+};
+// src/exceptions.js
+var RE2JSException = class extends Error {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSException";
+	}
+};
+/**
+* An exception thrown by the parser if the pattern was invalid.
+*/
+var RE2JSSyntaxException = class extends RE2JSException {
+	/**
+	* @param {string} error
+	* @param {string|null} [input=null]
+	*/
+	constructor(error, input = null) {
+		let message = `error parsing regexp: ${error}`;
+		if (input) message += `: \`${input}\``;
+		super(message);
+		this.name = "RE2JSSyntaxException";
+		this.message = message;
+		/** @type {string} */
+		this.error = error;
+		/** @type {string|null} */
+		this.input = input;
+	}
+	/**
+	* Retrieves the description of the error.
+	* @returns {string}
+	*/
+	getDescription() {
+		return this.error;
+	}
+	/**
+	* Retrieves the erroneous regular-expression pattern.
+	* @returns {string|null}
+	*/
+	getPattern() {
+		return this.input;
+	}
+};
+/**
+* An exception thrown by the compiler
+*/
+var RE2JSCompileException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSCompileException";
+	}
+};
+/**
+* An exception thrown by using groups
+*/
+var RE2JSGroupException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSGroupException";
+	}
+};
+/**
+* An exception thrown by flags
+*/
+var RE2JSFlagsException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSFlagsException";
+	}
+};
+/**
+* An exception thrown for internal engine errors, such as corrupted bytecodes.
+*/
+var RE2JSInternalException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSInternalException";
+	}
+};
+// src/Utils.js
+/**
+* Size of the precomputed single-byte lookup table.
+* Covers standard ASCII and Latin-1 characters for fast-path execution.
+*/
+const FAST_PATH_TABLE_SIZE = 256;
+/**
+* Precomputed lookup table for Word Boundary (\b, \B) assertions.
+* * By precomputing the boolean results for standard ASCII word ranges
+* ('a'-'z', 'A'-'Z', '0'-'9', '_'), we completely eliminate 4 logical
+* branches from the NFA's hot execution loop. This prevents costly
+* CPU branch mispredictions when scanning large strings.
+*/
+const WORD_RUNE_TABLE = new Uint8Array(FAST_PATH_TABLE_SIZE);
+for (let i = 0; i < FAST_PATH_TABLE_SIZE; i++) WORD_RUNE_TABLE[i] = 97 <= i && i <= 122 || 65 <= i && i <= 90 || 48 <= i && i <= 57 || i === 95 ? 1 : 0;
+let cachedNativeEncoder = null;
+let cachedNativeDecoder = null;
+/**
+* Various constants and helper utilities.
+*/
+var Utils = class Utils {
+	static METACHARACTERS = "\\.+*?()|[]{}^$";
+	static EMPTY_BEGIN_LINE = 1;
+	static EMPTY_END_LINE = 2;
+	static EMPTY_BEGIN_TEXT = 4;
+	static EMPTY_END_TEXT = 8;
+	static EMPTY_WORD_BOUNDARY = 16;
+	static EMPTY_NO_WORD_BOUNDARY = 32;
+	static EMPTY_ALL = -1;
+	static emptyInts() {
+		return [];
+	}
+	static isString(value) {
+		return typeof value === "string" || Object.prototype.toString.call(value) === "[object String]";
+	}
+	static typeName(value) {
+		if (value === null || typeof value !== "object" && typeof value !== "function") return value === null ? "null" : typeof value;
+		return Object.prototype.toString.call(value).slice(8, -1);
+	}
+	static checkPattern(pattern) {
+		if (!Utils.isString(pattern)) throw new TypeError(`The pattern must be a string, not ${Utils.typeName(pattern)} (RE2JS.translateRegExp() converts a RegExp)`);
+	}
+	static checkInput(input) {
+		if (!Utils.isString(input) && !Utils.isByteArray(input)) throw new TypeError(`The input must be a string or a byte array (Uint8Array or number[]), not ${Utils.typeName(input)}`);
+	}
+	static checkFlags(flags) {
+		const known = PublicFlags.MULTILINE | PublicFlags.DOTALL | PublicFlags.CASE_INSENSITIVE | PublicFlags.DISABLE_UNICODE_GROUPS | PublicFlags.LONGEST_MATCH | PublicFlags.LOOKBEHINDS;
+		if (!Number.isInteger(flags) || (flags & ~known) !== 0) throw new RE2JSFlagsException("Flags should only be a combination of MULTILINE, DOTALL, CASE_INSENSITIVE, DISABLE_UNICODE_GROUPS, LONGEST_MATCH, LOOKBEHINDS");
+	}
+	static isByteArray(input) {
+		return Array.isArray(input) || Object.prototype.toString.call(input) === "[object Uint8Array]";
+	}
+	static isalnum(c) {
+		return Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"] || Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["z"] || Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["Z"];
+	}
+	static unhex(c) {
+		if (Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"]) return c - Codepoint.CODES["0"];
+		if (Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["f"]) return c - Codepoint.CODES["a"] + 10;
+		if (Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["F"]) return c - Codepoint.CODES["A"] + 10;
+		return -1;
+	}
+	static escapeRune(rune) {
+		let out = "";
+		if (Unicode.isPrint(rune)) {
+			if (Utils.METACHARACTERS.indexOf(String.fromCodePoint(rune)) >= 0) out += "\\";
+			out += String.fromCodePoint(rune);
+		} else switch (rune) {
+			case Codepoint.CODES["\""]:
+				out += "\\\"";
+				break;
+			case Codepoint.CODES["\\"]:
+				out += "\\\\";
+				break;
+			case Codepoint.CODES["	"]:
+				out += "\\t";
+				break;
+			case Codepoint.CODES["\n"]:
+				out += "\\n";
+				break;
+			case Codepoint.CODES["\r"]:
+				out += "\\r";
+				break;
+			case Codepoint.CODES["\b"]:
+				out += "\\b";
+				break;
+			case Codepoint.CODES["\f"]:
+				out += "\\f";
+				break;
+			default: {
+				let s = rune.toString(16);
+				if (rune < 256) {
+					out += "\\x";
+					if (s.length === 1) out += "0";
+					out += s;
+				} else out += `\\x{${s}}`;
+				break;
+			}
+		}
+		return out;
+	}
+	static stringToRunes(str) {
+		const string = String(str);
+		const runes = [];
+		let i = 0;
+		while (i < string.length) {
+			const cp = string.codePointAt(i);
+			runes.push(cp);
+			i += cp > Unicode.MAX_BMP ? 2 : 1;
+		}
+		return new Int32Array(runes);
+	}
+	static runeToString(r) {
+		return String.fromCodePoint(r);
+	}
+	static isWordRune(r) {
+		return r < FAST_PATH_TABLE_SIZE ? WORD_RUNE_TABLE[r] === 1 : false;
+	}
+	static emptyOpContext(r1, r2) {
+		let op = 0;
+		if (r1 < 0) op |= Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+		if (r1 === 10) op |= Utils.EMPTY_BEGIN_LINE;
+		if (r2 < 0) op |= Utils.EMPTY_END_TEXT | Utils.EMPTY_END_LINE;
+		if (r2 === 10) op |= Utils.EMPTY_END_LINE;
+		if (Utils.isWordRune(r1) !== Utils.isWordRune(r2)) op |= Utils.EMPTY_WORD_BOUNDARY;
+		else op |= Utils.EMPTY_NO_WORD_BOUNDARY;
+		return op;
+	}
+	/**
+	* Returns a string that quotes all regular expression metacharacters inside the argument text;
+	* the returned string is a regular expression matching the literal text. For example,
+	* {@code quoteMeta("[foo]").equals("\\[foo\\]")}.
+	* @param {string} str
+	* @returns {string}
+	*/
+	static quoteMeta(str) {
+		return str.split("").map((s) => {
+			if (Utils.METACHARACTERS.indexOf(s) >= 0) return `\\${s}`;
+			return s;
+		}).join("");
+	}
+	static charCount(codePoint) {
+		return codePoint > Unicode.MAX_BMP ? 2 : 1;
+	}
+	/**
+	* High-speed conversion from TypedArrays to standard JS Arrays.
+	* Bypasses the expensive Symbol.iterator overhead of Array.from()
+	*/
+	static toArray(typedArray) {
+		const len = typedArray.length;
+		const res = new Array(len);
+		for (let i = 0; i < len; i++) res[i] = typedArray[i];
+		return res;
+	}
+	static stringToUtf8ByteArray(str) {
+		if (globalThis.TextEncoder) {
+			if (!cachedNativeEncoder) cachedNativeEncoder = new TextEncoder();
+			return cachedNativeEncoder.encode(str);
+		} else {
+			let out = [], p = 0;
+			for (let i = 0; i < str.length; i++) {
+				let c = str.charCodeAt(i);
+				if (c < 128) out[p++] = c;
+				else if (c < 2048) {
+					out[p++] = c >> 6 | 192;
+					out[p++] = c & 63 | 128;
+				} else if ((c & 64512) === Unicode.MIN_HIGH_SURROGATE && i + 1 < str.length && (str.charCodeAt(i + 1) & 64512) === Unicode.MIN_LOW_SURROGATE) {
+					c = Unicode.MIN_SUPPLEMENTARY_CODE_POINT + ((c & 1023) << 10) + (str.charCodeAt(++i) & 1023);
+					out[p++] = c >> 18 | 240;
+					out[p++] = c >> 12 & 63 | 128;
+					out[p++] = c >> 6 & 63 | 128;
+					out[p++] = c & 63 | 128;
+				} else {
+					out[p++] = c >> 12 | 224;
+					out[p++] = c >> 6 & 63 | 128;
+					out[p++] = c & 63 | 128;
+				}
+			}
+			return out;
+		}
+	}
+	static utf8ByteArrayToString(bytes) {
+		if (globalThis.TextDecoder) {
+			if (!cachedNativeDecoder) cachedNativeDecoder = new TextDecoder("utf-8");
+			const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+			return cachedNativeDecoder.decode(view);
+		} else {
+			let out = [], pos = 0, c = 0;
+			while (pos < bytes.length) {
+				let c1 = bytes[pos++];
+				if (c1 < 128) out[c++] = String.fromCharCode(c1);
+				else if (c1 > 191 && c1 < 224) {
+					let c2 = bytes[pos++];
+					out[c++] = String.fromCharCode((c1 & 31) << 6 | c2 & 63);
+				} else if (c1 > 239 && c1 < 365) {
+					let c2 = bytes[pos++];
+					let c3 = bytes[pos++];
+					let c4 = bytes[pos++];
+					let u = ((c1 & 7) << 18 | (c2 & 63) << 12 | (c3 & 63) << 6 | c4 & 63) - Unicode.MIN_SUPPLEMENTARY_CODE_POINT;
+					out[c++] = String.fromCharCode(Unicode.MIN_HIGH_SURROGATE + (u >> 10));
+					out[c++] = String.fromCharCode(Unicode.MIN_LOW_SURROGATE + (u & 1023));
+				} else {
+					let c2 = bytes[pos++];
+					let c3 = bytes[pos++];
+					out[c++] = String.fromCharCode((c1 & 15) << 12 | (c2 & 63) << 6 | c3 & 63);
+				}
+			}
+			return out.join("");
+		}
+	}
+};
+// src/helpers.js
+const createEnum = (values = [], initNum = 0) => {
+	const enumObject = Object.create(null);
+	for (let i = 0; i < values.length; i++) {
+		const val = values[i];
+		const keyVal = initNum + i;
+		enumObject[val] = keyVal;
+		enumObject[keyVal] = val;
+	}
+	return Object.freeze(enumObject);
+};
+// src/MatcherInput.js
+/**
+* Abstract the representations of input text supplied to Matcher.
+*/
+var MatcherInputBase = class MatcherInputBase {
+	static Encoding = createEnum(["UTF_16", "UTF_8"]);
+	getEncoding() {
+		throw Error("not implemented");
+	}
+	/** @returns {string} */
+	asCharSequence() {
+		throw Error("not implemented");
+	}
+	/** @returns {Uint8Array|number[]|null} */
+	asBytes() {
+		throw Error("not implemented");
+	}
+	/** @returns {number} */
+	length() {
+		throw Error("not implemented");
+	}
+	/**
+	*
+	* @returns {boolean}
+	*/
+	isUTF8Encoding() {
+		return this.getEncoding() === MatcherInputBase.Encoding.UTF_8;
+	}
+	/**
+	*
+	* @returns {boolean}
+	*/
+	isUTF16Encoding() {
+		return this.getEncoding() === MatcherInputBase.Encoding.UTF_16;
+	}
+};
+var Utf8MatcherInput = class extends MatcherInputBase {
+	/** @param {Uint8Array|number[]|null} bytes */
+	constructor(bytes = null) {
+		super();
+		this.bytes = bytes;
+	}
+	getEncoding() {
+		return MatcherInputBase.Encoding.UTF_8;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	asCharSequence() {
+		return Utils.utf8ByteArrayToString(this.bytes);
+	}
+	/**
+	*
+	* @returns {Uint8Array|number[]|null}
+	*/
+	asBytes() {
+		return this.bytes;
+	}
+	/**
+	*
+	* @returns {number}
+	*/
+	length() {
+		return this.bytes.length;
+	}
+};
+var Utf16MatcherInput = class extends MatcherInputBase {
+	/** @param {string|null} charSequence */
+	constructor(charSequence = null) {
+		super();
+		this.charSequence = charSequence;
+	}
+	getEncoding() {
+		return MatcherInputBase.Encoding.UTF_16;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	asCharSequence() {
+		return this.charSequence;
+	}
+	/**
+	*
+	* @returns {number[]}
+	*/
+	asBytes() {
+		return Utils.stringToUtf8ByteArray(this.charSequence.toString());
+	}
+	/**
+	*
+	* @returns {number}
+	*/
+	length() {
+		return this.charSequence.length;
+	}
+};
+var MatcherInput = class {
+	/**
+	* Return the MatcherInput for UTF_16 encoding.
+	* @returns {Utf16MatcherInput}
+	*/
+	static utf16(charSequence) {
+		Utils.checkInput(charSequence);
+		return new Utf16MatcherInput(charSequence);
+	}
+	/**
+	* Return the MatcherInput for UTF_8 encoding.
+	* @returns {Utf8MatcherInput}
+	*/
+	static utf8(input) {
+		if (Utils.isByteArray(input)) return new Utf8MatcherInput(input);
+		return new Utf8MatcherInput(Utils.stringToUtf8ByteArray(input));
+	}
+};
+// src/MachineInput.js
+/**
+* MachineInput abstracts different representations of the input text supplied to the Machine. It
+* provides one-character lookahead.
+*/
+var MachineInputBase = class {
+	static EOF() {
+		return -8;
+	}
+	constructor() {
+		this.start = 0;
+		this.end = 0;
+	}
+	canCheckPrefix() {
+		return true;
+	}
+	endPos() {
+		return this.end - this.start;
+	}
+	hasString() {
+		return false;
+	}
+	hasAnyString() {
+		return false;
+	}
+	prefixLength() {
+		return 0;
+	}
+};
+var MachineUTF8Input = class MachineUTF8Input extends MachineInputBase {
+	static RUNE_ERROR_STEP = Unicode.RUNE_ERROR << 3 | 1;
+	constructor(bytes, start = 0, end = bytes.length) {
+		super();
+		this.bytes = bytes;
+		this.start = start;
+		this.end = end;
+	}
+	hasString(prefilter, pos) {
+		const target = prefilter.bytes;
+		if (target.length === 0) return true;
+		const idx = this.indexOf(this.bytes, target, this.start + pos);
+		return idx !== -1 && idx <= this.end - target.length;
+	}
+	hasAnyString(prefilter, pos) {
+		return prefilter.automaton8().searchUTF8(this.bytes, this.start + pos, this.end);
+	}
+	step(pos) {
+		pos += this.start;
+		if (pos >= this.end) return MachineInputBase.EOF();
+		const c = this.bytes[pos] & 255;
+		if (c < 128) return c << 3 | 1;
+		let size;
+		let rune;
+		let lo = 128;
+		let hi = 191;
+		if (c >= 194 && c <= 223) {
+			size = 2;
+			rune = c & 31;
+		} else if (c >= 224 && c <= 239) {
+			size = 3;
+			rune = c & 15;
+			if (c === 224) lo = 160;
+			else if (c === 237) hi = 159;
+		} else if (c >= 240 && c <= 244) {
+			size = 4;
+			rune = c & 7;
+			if (c === 240) lo = 144;
+			else if (c === 244) hi = 143;
+		} else return MachineUTF8Input.RUNE_ERROR_STEP;
+		if (pos + size > this.end) return MachineUTF8Input.RUNE_ERROR_STEP;
+		const c1 = this.bytes[pos + 1] & 255;
+		if (c1 < lo || c1 > hi) return MachineUTF8Input.RUNE_ERROR_STEP;
+		rune = rune << 6 | c1 & 63;
+		if (size > 2) {
+			const c2 = this.bytes[pos + 2] & 255;
+			if ((c2 & 192) !== 128) return MachineUTF8Input.RUNE_ERROR_STEP;
+			rune = rune << 6 | c2 & 63;
+			if (size > 3) {
+				const c3 = this.bytes[pos + 3] & 255;
+				if ((c3 & 192) !== 128) return MachineUTF8Input.RUNE_ERROR_STEP;
+				rune = rune << 6 | c3 & 63;
+			}
+		}
+		return rune << 3 | size;
+	}
+	index(re2, pos) {
+		pos += this.start;
+		const i = this.indexOf(this.bytes, re2.prefixUTF8, pos);
+		return i < 0 ? i : i - pos;
+	}
+	context(pos) {
+		pos += this.start;
+		let r1 = -1;
+		if (pos > this.start && pos <= this.end) {
+			let start = pos - 1;
+			r1 = this.bytes[start--];
+			if (r1 >= 128) {
+				let lim = pos - 4;
+				if (lim < this.start) lim = this.start;
+				while (start >= lim && (this.bytes[start] & 192) === 128) start--;
+				if (start < this.start) start = this.start;
+				const r = this.step(start - this.start);
+				r1 = start + (r & 7) === pos ? r >> 3 : Unicode.RUNE_ERROR;
+			}
+		}
+		const r2 = pos < this.end ? this.step(pos - this.start) >> 3 : -1;
+		return Utils.emptyOpContext(r1, r2);
+	}
+	indexOf(source, target, fromIndex = 0) {
+		let targetLength = target.length;
+		if (targetLength === 0) return fromIndex <= this.end ? fromIndex : -1;
+		const firstByte = target[0];
+		let limit = this.end - targetLength;
+		const hasNativeIndexOf = typeof source.indexOf === "function";
+		let i = fromIndex;
+		while (i <= limit) {
+			if (hasNativeIndexOf) {
+				i = source.indexOf(firstByte, i);
+				if (i === -1 || i > limit) return -1;
+			} else {
+				while (i <= limit && source[i] !== firstByte) i++;
+				if (i > limit) return -1;
+			}
+			let match = true;
+			for (let j = 1; j < targetLength; j++) if (source[i + j] !== target[j]) {
+				match = false;
+				break;
+			}
+			if (match) return i;
+			i++;
+		}
+		return -1;
+	}
+	prefixLength(re2) {
+		return re2.prefixUTF8.length;
+	}
+};
+var MachineUTF16Input = class extends MachineInputBase {
+	constructor(charSequence, start = 0, end = charSequence.length) {
+		super();
+		this.charSequence = charSequence;
+		this.start = start;
+		this.end = end;
+	}
+	hasString(prefilter, pos) {
+		const idx = this.charSequence.indexOf(prefilter.str, this.start + pos);
+		return idx !== -1 && idx <= this.end - prefilter.str.length;
+	}
+	hasAnyString(prefilter, pos) {
+		return prefilter.automaton16().searchUTF16(this.charSequence, this.start + pos, this.end);
+	}
+	step(pos) {
+		pos += this.start;
+		if (pos >= this.end) return MachineInputBase.EOF();
+		const c1 = this.charSequence.charCodeAt(pos);
+		if (c1 < Unicode.MIN_HIGH_SURROGATE || c1 > Unicode.MAX_HIGH_SURROGATE || pos + 1 >= this.end) return c1 << 3 | 1;
+		const c2 = this.charSequence.charCodeAt(pos + 1);
+		if (c2 >= Unicode.MIN_LOW_SURROGATE && c2 <= Unicode.MAX_LOW_SURROGATE) return (c1 - Unicode.MIN_HIGH_SURROGATE) * 1024 + (c2 - Unicode.MIN_LOW_SURROGATE) + Unicode.MIN_SUPPLEMENTARY_CODE_POINT << 3 | 2;
+		return c1 << 3 | 1;
+	}
+	index(re2, pos) {
+		pos += this.start;
+		const i = this.charSequence.indexOf(re2.prefix, pos);
+		if (i < 0 || i > this.end - re2.prefix.length) return -1;
+		return i - pos;
+	}
+	context(pos) {
+		pos += this.start;
+		const r1 = pos > this.start && pos <= this.end ? this.charSequence.charCodeAt(pos - 1) : -1;
+		const r2 = pos < this.end ? this.charSequence.charCodeAt(pos) : -1;
+		return Utils.emptyOpContext(r1, r2);
+	}
+	prefixLength(re2) {
+		return re2.prefix.length;
+	}
+};
+var MachineInput = class {
+	static fromUTF8(bytes, start = 0, end = bytes.length) {
+		return new MachineUTF8Input(bytes, start, end);
+	}
+	static fromUTF16(charSequence, start = 0, end = void 0) {
+		Utils.checkInput(charSequence);
+		return new MachineUTF16Input(charSequence, start, end ?? charSequence.length);
+	}
+};
+// src/Matcher.js
+/**
+* A stateful iterator that interprets a regex {@code RE2JS} on a specific input.
+*
+* Conceptually, a Matcher consists of four parts:
+* <ol>
+* <li>A compiled regular expression {@code RE2JS}, set at construction and fixed for the lifetime
+* of the matcher.</li>
+*
+* <li>The remainder of the input string, set at construction or {@link #reset()} and advanced by
+* each match operation such as {@link #find}, {@link #matches} or {@link #lookingAt}.</li>
+*
+* <li>The current match information, accessible via {@link #start}, {@link #end}, and
+* {@link #group}, and updated by each match operation.</li>
+*
+* <li>The append position, used and advanced by {@link #appendReplacement} and {@link #appendTail}
+* if performing a search and replace from the input to an external {@code StringBuffer}.
+*
+* </ol>
+*
+*
+* @author rsc@google.com (Russ Cox)
+*/
+var Matcher = class Matcher {
+	/**
+	* V8 and WebKit have historical hard limits on the number of arguments
+	* that can be passed to a function. We cap replacer arguments to prevent
+	* Call Stack Overflow (DoS) vulnerabilities on massive ASTs.
+	*/
+	static MAX_REPLACER_ARGS = 65535;
+	/**
+	* Quotes '\' and '$' in {@code s}, so that the returned string could be used in
+	* {@link #appendReplacement} as a literal replacement of {@code s}.
+	*
+	* @param {string} str the string to be quoted
+	* @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+	* @returns {string} the quoted string
+	*/
+	static quoteReplacement(str, javaMode = false) {
+		if (javaMode) {
+			if (str.indexOf("\\") < 0 && str.indexOf("$") < 0) return str;
+			return str.split("").map((s) => {
+				const c = s.codePointAt(0);
+				if (c === Codepoint.CODES["\\"] || c === Codepoint.CODES["$"]) return `\\${s}`;
+				return s;
+			}).join("");
+		}
+		if (str.indexOf("$") < 0) return str;
+		return str.split("").map((s) => {
+			if (s.codePointAt(0) === Codepoint.CODES["$"]) return "$$";
+			return s;
+		}).join("");
+	}
+	/**
+	*
+	* @param {import('./index.js').RE2JS} pattern
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input
+	*/
+	constructor(pattern, input) {
+		if (pattern === null) throw new Error("pattern is null");
+		/**
+		* The pattern being matched.
+		* @type {import('./index.js').RE2JS}
+		*/
+		this.patternInput = pattern;
+		const re2 = this.patternInput.re2();
+		/** @type {number} */
+		this.patternGroupCount = re2.numberOfCapturingGroups();
+		/** @type {number[]} */
+		this.groups = [];
+		/** @type {Record<string, number>} */
+		this.namedGroups = re2.namedGroups;
+		/** @type {boolean} */
+		this.hasNamedGroups = Object.keys(this.namedGroups).length > 0;
+		/** @type {number} */
+		this.numberOfInstructions = re2.numberOfInstructions();
+		/** @type {import('./Machine.js').LookbehindState|null} */
+		this.lookbehindState = null;
+		if (input instanceof MatcherInputBase) this.resetMatcherInput(input);
+		else if (Utils.isByteArray(input)) this.resetMatcherInput(MatcherInput.utf8(input));
+		else this.resetMatcherInput(MatcherInput.utf16(input));
+	}
+	/**
+	* Returns the {@code RE2JS} associated with this {@code Matcher}.
+	* @returns {import('./index.js').RE2JS}
+	*/
+	pattern() {
+		return this.patternInput;
+	}
+	/**
+	* Resets the {@code Matcher}, rewinding input and discarding any match information.
+	*
+	* @returns {Matcher} the {@code Matcher} itself, for chained method calls
+	*/
+	reset() {
+		/** @type {number} */
+		this.matcherInputLength = this.matcherInput.length();
+		/** @type {number} */
+		this.appendPos = 0;
+		this.hasMatch = false;
+		this.hasGroups = false;
+		this.anchorFlag = 0;
+		return this;
+	}
+	/**
+	* Resets the {@code Matcher} and changes the input.
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input
+	* @returns {Matcher} the {@code Matcher} itself, for chained method calls
+	*/
+	resetMatcherInput(input) {
+		if (input === null) throw new Error("input is null");
+		if (!(input instanceof MatcherInputBase)) {
+			if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+			else input = MatcherInput.utf16(input);
+		}
+		this.matcherInput = input;
+		if (this.lookbehindState !== null) this.lookbehindState.reset();
+		else this.lookbehindState = this.patternInput.re2().createLookbehindState();
+		this.reset();
+		return this;
+	}
+	/**
+	* Returns the start of the named group of the most recent match, or -1 if the group was not
+	* matched.
+	* @param {string|number} [group=0]
+	* @returns {number}
+	*/
+	start(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		this.loadGroup(group);
+		return this.groups[2 * group];
+	}
+	/**
+	* Returns the end of the named group of the most recent match, or -1 if the group was not
+	* matched.
+	* @param {string|number} [group=0]
+	* @returns {number}
+	*/
+	end(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		this.loadGroup(group);
+		return this.groups[2 * group + 1];
+	}
+	/**
+	* Returns the program size of this pattern.
+	*
+	* <p>
+	* Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+	* "cost". Larger numbers are more expensive than smaller numbers.
+	* </p>
+	*
+	* @returns {number} the program size of this pattern
+	*/
+	programSize() {
+		return this.numberOfInstructions;
+	}
+	/**
+	* Returns the named group of the most recent match, or {@code null} if the group was not matched.
+	* @param {string|number} [group=0]
+	* @returns {string|null}
+	*/
+	group(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		const start = this.start(group);
+		const end = this.end(group);
+		if (start < 0 && end < 0) return null;
+		return this.substring(start, end);
+	}
+	/**
+	* Returns a dictionary map of all named capturing groups and their matched values.
+	* If a group was not matched, its value will be `null`.
+	* @returns {Record<string, string|null>}
+	*/
+	getNamedGroups() {
+		if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+		const result = Object.create(null);
+		for (const name of Object.keys(this.namedGroups)) result[name] = this.group(name);
+		return result;
+	}
+	/**
+	* Returns the number of subgroups in this pattern.
+	*
+	* @returns {number} the number of subgroups; the overall match (group 0) does not count
+	*/
+	groupCount() {
+		return this.patternGroupCount;
+	}
+	/**
+	* Helper: finds subgroup information if needed for group.
+	* @param {number} group
+	* @private
+	*/
+	loadGroup(group) {
+		if (!Number.isInteger(group) || group < 0 || group > this.patternGroupCount) throw new RE2JSGroupException(`Group index out of bounds: ${group}`);
+		if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+		if (group === 0 || this.hasGroups) return;
+		const end = this.matcherInputLength;
+		const res = this.patternInput.re2().matchMachineInput(this.matcherInput, this.groups[0], end, this.anchorFlag, 1 + this.patternGroupCount, this.lookbehindState);
+		if (!res[0]) throw new RE2JSGroupException("inconsistency in matching group data");
+		this.groups = res[1];
+		this.hasGroups = true;
+	}
+	/**
+	* Matches the entire input against the pattern (anchored start and end). If there is a match,
+	* {@code matches} sets the match state to describe it.
+	*
+	* @returns {boolean} true if the entire input matches the pattern
+	*/
+	matches() {
+		return this.genMatch(0, RE2Flags.ANCHOR_BOTH);
+	}
+	/**
+	* Matches the beginning of input against the pattern (anchored start). If there is a match,
+	* {@code lookingAt} sets the match state to describe it.
+	*
+	* @returns {boolean} true if the beginning of the input matches the pattern
+	*/
+	lookingAt() {
+		return this.genMatch(0, RE2Flags.ANCHOR_START);
+	}
+	/**
+	* Matches the input against the pattern (unanchored), starting at a specified position. If there
+	* is a match, {@code find} sets the match state to describe it.
+	*
+	* @param {number|null} [start=null] the input position where the search begins
+	* @returns {boolean} if it finds a match
+	* @throws IndexOutOfBoundsException if start is not a valid input position
+	*/
+	find(start = null) {
+		if (start !== null) {
+			if (!Number.isInteger(start) || start < 0 || start > this.matcherInputLength) throw new RE2JSGroupException(`start index out of bounds: ${start}`);
+			this.reset();
+			return this.genMatch(start, 0);
+		}
+		start = 0;
+		if (this.hasMatch) {
+			start = this.groups[1];
+			if (this.groups[0] === this.groups[1]) {
+				const r = (this.matcherInput.isUTF16Encoding() ? MachineInput.fromUTF16(this.matcherInput.asCharSequence(), 0, this.matcherInputLength) : MachineInput.fromUTF8(this.matcherInput.asBytes(), 0, this.matcherInputLength)).step(start);
+				if (r < 0) start++;
+				else start += r & 7;
+			}
+		}
+		return this.genMatch(start, RE2Flags.UNANCHORED);
+	}
+	/**
+	* Helper: does match starting at start, with RE2 anchor flag.
+	* @param {number} startByte
+	* @param {number} anchor
+	* @returns {boolean}
+	* @private
+	*/
+	genMatch(startByte, anchor) {
+		const res = this.patternInput.re2().matchMachineInput(this.matcherInput, startByte, this.matcherInputLength, anchor, 1, this.lookbehindState);
+		if (!res[0]) {
+			this.hasMatch = false;
+			return false;
+		}
+		this.groups = res[1];
+		this.hasMatch = true;
+		this.hasGroups = this.patternGroupCount === 0;
+		this.anchorFlag = anchor;
+		return true;
+	}
+	/**
+	* Helper: return substring for [start, end).
+	* @param {number} start
+	* @param {number} end
+	* @returns {string}
+	*/
+	substring(start, end) {
+		if (this.matcherInput.isUTF8Encoding()) return Utils.utf8ByteArrayToString(this.matcherInput.asBytes().slice(start, end));
+		return this.matcherInput.asCharSequence().substring(start, end).toString();
+	}
+	/**
+	* Helper for Pattern: return input length.
+	* @returns {number}
+	*/
+	inputLength() {
+		return this.matcherInputLength;
+	}
+	/**
+	* Appends to result two strings: the text from the append position up to the beginning of the
+	* most recent match, and then the replacement with submatch groups substituted for references to
+	* them. It advances the append position to where the most recent match ended.
+	*
+	* By default the replacement is expanded as by String.prototype.replace (see
+	* appendReplacementInternalJs). In Java mode it follows re2j / java.util.regex: $n takes as
+	* many digits as still form a valid group number, ${name} is a named group, and a backslash
+	* escapes the next character (so "\\$" in a JS string literal inserts a literal $).
+	*
+	* @param {string} replacement the replacement string
+	* @param {boolean} [javaMode=false] activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string}
+	* @throws IllegalStateException if there was no most recent match
+	* @throws IndexOutOfBoundsException in Java mode, if replacement refers to an invalid group
+	* @private
+	*/
+	appendReplacement(replacement, javaMode = false) {
+		let res = "";
+		const s = this.start();
+		const e = this.end();
+		if (this.appendPos < s) res += this.substring(this.appendPos, s);
+		this.appendPos = e;
+		res += javaMode ? this.appendReplacementInternalJava(replacement) : this.appendReplacementInternalJs(replacement);
+		return res;
+	}
+	/**
+	* @param {string} replacement - the replacement string
+	* @returns {string}
+	* @private
+	*/
+	appendReplacementInternalJava(replacement) {
+		let res = "";
+		let last = 0;
+		const m = replacement.length;
+		let i = 0;
+		while (i < m) {
+			const cCode = replacement.codePointAt(i);
+			if (cCode === Codepoint.CODES["\\"]) {
+				if (last < i) res += replacement.substring(last, i);
+				i++;
+				if (i >= m) throw new RE2JSGroupException("character to be escaped is missing");
+				last = i;
+				i++;
+				continue;
+			}
+			if (cCode === Codepoint.CODES["$"]) {
+				if (last < i) res += replacement.substring(last, i);
+				if (i + 1 >= m) throw new RE2JSGroupException("Illegal group reference: group index is missing");
+				const nextCode = replacement.codePointAt(i + 1);
+				if (Codepoint.CODES["0"] <= nextCode && nextCode <= Codepoint.CODES["9"]) {
+					let n = nextCode - Codepoint.CODES["0"];
+					let j = i + 2;
+					for (; j < m; j++) {
+						const digit = replacement.codePointAt(j);
+						if (digit < Codepoint.CODES["0"] || digit > Codepoint.CODES["9"] || n * 10 + digit - Codepoint.CODES["0"] > this.patternGroupCount) break;
+						n = n * 10 + digit - Codepoint.CODES["0"];
+					}
+					if (n > this.patternGroupCount) throw new RE2JSGroupException(`n > number of groups: ${n}`);
+					const group = this.group(n);
+					if (group !== null) res += group;
+					i = j;
+					last = i;
+				} else if (nextCode === Codepoint.CODES["{"]) {
+					let j = i + 2;
+					while (j < m && replacement.codePointAt(j) !== Codepoint.CODES["}"]) j++;
+					if (j >= m) throw new RE2JSGroupException("named capture group is missing trailing '}'");
+					const groupName = replacement.substring(i + 2, j);
+					const groupVal = this.group(groupName);
+					if (groupVal !== null) res += groupVal;
+					i = j + 1;
+					last = i;
+				} else throw new RE2JSGroupException("Illegal group reference");
+				continue;
+			}
+			i++;
+		}
+		if (last < m) res += replacement.substring(last, m);
+		return res;
+	}
+	/**
+	* Expands |replacement| for the current match by the rules of String.prototype.replace
+	* (ECMAScript GetSubstitution): $$ is "$", $& the match, $` the text before it, $' the text
+	* after it, $n and $nn a group (two digits only when they form a valid group number, so with
+	* one group "$10" is group 1 then "0"; an unmatched group is empty), and $<name> a named group
+	* (empty when no such group), only when the pattern has named groups. Anything else, such as
+	* "$0" or "$<" without a closing ">", is kept as is.
+	* @param {string} replacement - the replacement string
+	* @returns {string}
+	* @private
+	*/
+	appendReplacementInternalJs(replacement) {
+		const isDigit = (c) => c >= 48 && c <= 57;
+		const groupCount = this.patternGroupCount;
+		let res = "";
+		let i = 0;
+		while (i < replacement.length) {
+			const dollar = replacement.indexOf("$", i);
+			if (dollar < 0) break;
+			res += replacement.substring(i, dollar);
+			i = dollar;
+			const c = replacement.charCodeAt(i + 1);
+			if (c === Codepoint.CODES["$"]) {
+				res += "$";
+				i += 2;
+			} else if (c === Codepoint.CODES["&"]) {
+				res += this.group(0);
+				i += 2;
+			} else if (c === Codepoint.CODES["`"]) {
+				res += this.substring(0, this.start(0));
+				i += 2;
+			} else if (c === Codepoint.CODES["'"]) {
+				res += this.substring(this.end(0), this.matcherInputLength);
+				i += 2;
+			} else if (isDigit(c)) {
+				let digits = 1;
+				let index = c - 48;
+				const c2 = replacement.charCodeAt(i + 2);
+				if (isDigit(c2) && index * 10 + c2 - 48 <= groupCount) {
+					digits = 2;
+					index = index * 10 + c2 - 48;
+				}
+				if (index >= 1 && index <= groupCount) {
+					const group = this.group(index);
+					if (group !== null) res += group;
+				} else res += replacement.substring(i, i + 1 + digits);
+				i += 1 + digits;
+			} else if (c === Codepoint.CODES["<"] && this.hasNamedGroups) {
+				const gt = replacement.indexOf(">", i + 2);
+				if (gt < 0) {
+					res += "$<";
+					i += 2;
+				} else {
+					const name = replacement.substring(i + 2, gt);
+					if (Object.hasOwn(this.namedGroups, name)) {
+						const group = this.group(name);
+						if (group !== null) res += group;
+					}
+					i = gt + 1;
+				}
+			} else {
+				res += "$";
+				i += 1;
+			}
+		}
+		return res + replacement.substring(i);
+	}
+	/**
+	* Return the substring of the input from the append position to the end of the
+	* input.
+	* @returns {string}
+	*/
+	appendTail() {
+		return this.substring(this.appendPos, this.matcherInputLength);
+	}
+	/**
+	* Returns the input with all matches replaced by {@code replacement}, interpreted as for
+	* {@code appendReplacement}.
+	*
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string} the input string with the matches replaced
+	* @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+	*/
+	replaceAll(replacement, javaMode = false) {
+		return this.replace(replacement, true, javaMode);
+	}
+	/**
+	* Returns the input with the first match replaced by {@code replacement}, interpreted as for
+	* {@code appendReplacement}.
+	*
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string} the input string with the first match replaced
+	* @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+	*/
+	replaceFirst(replacement, javaMode = false) {
+		return this.replace(replacement, false, javaMode);
+	}
+	/**
+	* Helper: replaceAll/replaceFirst hybrid.
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [all=true] - replace all matches
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string}
+	* @private
+	*/
+	replace(replacement, all = true, javaMode = false) {
+		let res = "";
+		this.reset();
+		const isFunc = typeof replacement === "function";
+		let originalInput = null;
+		if (isFunc) {
+			if (this.groupCount() >= Matcher.MAX_REPLACER_ARGS) throw new RE2JSGroupException("Too many capture groups to safely invoke replacer function");
+			originalInput = this.matcherInput.isUTF8Encoding() ? this.matcherInput.asBytes() : this.matcherInput.asCharSequence();
+		}
+		while (this.find()) {
+			res += isFunc ? this.appendReplacementFunc(replacement, originalInput) : this.appendReplacement(replacement, javaMode);
+			if (!all) break;
+		}
+		res += this.appendTail();
+		return res;
+	}
+	/**
+	* Evaluates a replacer function for the current match and appends the result,
+	* along with any un-matched preceding text, advancing the append position.
+	* @param {Function} replacer - the replacer function
+	* @param {string|Uint8Array|number[]} originalInput - the cached original input reference
+	* @returns {string} the evaluated string to append
+	* @private
+	*/
+	appendReplacementFunc(replacer, originalInput) {
+		let res = "";
+		const s = this.start();
+		const e = this.end();
+		if (this.appendPos < s) res += this.substring(this.appendPos, s);
+		this.appendPos = e;
+		/** @type {unknown[]} */
+		const args = this.matchArray();
+		args.push(s, originalInput);
+		if (this.hasNamedGroups) args.push(this.namedGroupsObject());
+		res += String(replacer(...args));
+		return res;
+	}
+	/**
+	* The match and its groups, as the elements of a JS RegExpExecArray: undefined for a group that
+	* did not take part in the match. Used by exec(), matchAll() and replacer functions.
+	* @returns {Array<string|undefined>}
+	* @private
+	*/
+	matchArray() {
+		const result = [this.group(0)];
+		for (let i = 1; i <= this.patternGroupCount; i++) {
+			const group = this.group(i);
+			result.push(group === null ? void 0 : group);
+		}
+		return result;
+	}
+	/**
+	* The named groups, as the groups property of a JS RegExpExecArray: an object without a
+	* prototype mapping each name to its group (undefined when it did not take part in the match),
+	* or undefined when the pattern has no named groups.
+	* @returns {Record<string, string|undefined>|undefined}
+	* @private
+	*/
+	namedGroupsObject() {
+		if (!this.hasNamedGroups) return;
+		const result = this.getNamedGroups();
+		for (const name in result) if (result[name] === null) result[name] = void 0;
+		return result;
+	}
+};
+// src/Inst.js
+/**
+* A single instruction in the regular expression virtual machine.
+*
+* @see http://swtch.com/~rsc/regexp/regexp2.html
+*/
+var Inst = class Inst {
+	static ALT = 1;
+	static ALT_MATCH = 2;
+	static CAPTURE = 3;
+	static EMPTY_WIDTH = 4;
+	static FAIL = 5;
+	static MATCH = 6;
+	static NOP = 7;
+	static RUNE = 8;
+	static RUNE1 = 9;
+	static RUNE_ANY = 10;
+	static RUNE_ANY_NOT_NL = 11;
+	static LB_WRITE = 12;
+	static LB_CHECK = 13;
+	static isRuneOp(op) {
+		return Inst.RUNE <= op && op <= Inst.RUNE_ANY_NOT_NL;
+	}
+	static escapeRunes(runes) {
+		let out = "\"";
+		for (let rune of runes) out += Utils.escapeRune(rune);
+		out += "\"";
+		return out;
+	}
+	constructor(op) {
+		this.op = op;
+		this.out = 0;
+		this.arg = 0;
+		/** @type {Int32Array} */
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		/** @type {Uint32Array | number[] | null} */
+		this.next = null;
+	}
+	matchRune(r) {
+		if (this.runes.length === 1) {
+			const r0 = this.runes[0];
+			if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r);
+			return r === r0;
+		}
+		const len = this.runes.length;
+		if (len === 0) return false;
+		if (len === 2 || len === 4 || len === 6 || len === 8) {
+			for (let j = 0; j < len; j += 2) {
+				if (r < this.runes[j]) return false;
+				if (r <= this.runes[j + 1]) return true;
+			}
+			return false;
+		}
+		let base = 0;
+		let n = len >> 1;
+		while (n > 1) {
+			const half = n >> 1;
+			base += this.runes[base + half << 1] <= r ? half : 0;
+			n -= half;
+		}
+		base += this.runes[base << 1] <= r ? 1 : 0;
+		const m = base - 1;
+		return m >= 0 && r <= this.runes[m << 1 | 1];
+	}
+	matchRunePos(r) {
+		if (this.runes.length === 1) {
+			const r0 = this.runes[0];
+			if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r) ? 0 : -1;
+			return r === r0 ? 0 : -1;
+		}
+		const len = this.runes.length;
+		if (len === 0) return -1;
+		if (len === 2 || len === 4 || len === 6 || len === 8) {
+			for (let j = 0; j < len; j += 2) {
+				if (r < this.runes[j]) return -1;
+				if (r <= this.runes[j + 1]) return Math.floor(j / 2);
+			}
+			return -1;
+		}
+		let base = 0;
+		let n = len >> 1;
+		while (n > 1) {
+			const half = n >> 1;
+			base += this.runes[base + half << 1] <= r ? half : 0;
+			n -= half;
+		}
+		base += this.runes[base << 1] <= r ? 1 : 0;
+		const m = base - 1;
+		return m >= 0 && r <= this.runes[m << 1 | 1] ? m : -1;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		switch (this.op) {
+			case Inst.ALT: return `alt -> ${this.out}, ${this.arg}`;
+			case Inst.ALT_MATCH: return `altmatch -> ${this.out}, ${this.arg}`;
+			case Inst.CAPTURE: return `cap ${this.arg} -> ${this.out}`;
+			case Inst.EMPTY_WIDTH: return `empty ${this.arg} -> ${this.out}`;
+			case Inst.MATCH: return `match${this.arg !== 0 ? ` ${this.arg}` : ""}`;
+			case Inst.FAIL: return "fail";
+			case Inst.NOP: return `nop -> ${this.out}`;
+			case Inst.LB_WRITE: return `lbwrite ${this.arg} -> ${this.out}`;
+			case Inst.LB_CHECK: return `lbcheck ${this.arg} -> ${this.out}`;
+			case Inst.RUNE:
+				if (this.runes === null) return "rune <null>";
+				return [
+					"rune ",
+					Inst.escapeRunes(this.runes),
+					(this.arg & RE2Flags.FOLD_CASE) !== 0 ? "/i" : "",
+					" -> ",
+					this.out
+				].join("");
+			case Inst.RUNE1: return `rune1 ${Inst.escapeRunes(this.runes)} -> ${this.out}`;
+			case Inst.RUNE_ANY: return `any -> ${this.out}`;
+			case Inst.RUNE_ANY_NOT_NL: return `anynotnl -> ${this.out}`;
+			default: throw new Error("unhandled case in Inst.toString");
+		}
+	}
+};
+// src/Machine.js
+var build_Queue = class Queue {
+	constructor(numInst) {
+		this.sparse = new Int32Array(numInst);
+		this.densePcs = new Int32Array(numInst);
+		this.denseCaps = null;
+		this.size = 0;
+		this.ncap = 0;
+		this.mainThreads = 0;
+	}
+	static INITIAL_THREADS = 32;
+	init(ncap) {
+		this.ncap = ncap;
+		const needed = Math.min(this.densePcs.length, Queue.INITIAL_THREADS) * ncap;
+		if (!this.denseCaps || this.denseCaps.length < needed) this.denseCaps = new Int32Array(needed);
+	}
+	growCaps(needed) {
+		const limit = this.densePcs.length * this.ncap;
+		const grown = new Int32Array(Math.min(limit, Math.max(needed, 2 * this.denseCaps.length)));
+		grown.set(this.denseCaps);
+		this.denseCaps = grown;
+	}
+	contains(pc) {
+		const j = this.sparse[pc];
+		return j < this.size && this.densePcs[j] === pc;
+	}
+	isEmpty() {
+		return this.size === 0;
+	}
+	add(pc) {
+		const j = this.size++;
+		this.sparse[pc] = j;
+		this.densePcs[j] = pc;
+		return j;
+	}
+	clear() {
+		this.size = 0;
+		this.mainThreads = 0;
+	}
+	toString() {
+		let out = "{";
+		for (let i = 0; i < this.size; i++) {
+			if (i !== 0) out += ", ";
+			out += this.densePcs[i];
+		}
+		out += "}";
+		return out;
+	}
+};
+var LookbehindState = class {
+	constructor(prog) {
+		this.pos = -1;
+		this.pcs = new Int32Array(prog.numInst());
+		this.size = 0;
+		this.lbTable = new Int32Array(prog.numLb + 1);
+	}
+	reset() {
+		this.pos = -1;
+		this.size = 0;
+	}
+};
+var Machine = class Machine {
+	static fromRE2(re2) {
+		const m = new Machine();
+		m.prog = re2.prog;
+		m.re2 = re2;
+		m.q0 = new build_Queue(m.prog.numInst());
+		m.q1 = new build_Queue(m.prog.numInst());
+		m.addStack = new Int32Array(2 * (m.prog.numInst() + 1));
+		m.matched = false;
+		m.matchcap = new Int32Array(m.prog.numCap < 2 ? 2 : m.prog.numCap);
+		m.ncap = 0;
+		return m;
+	}
+	constructor() {
+		this.prog = null;
+		this.re2 = null;
+		this.q0 = null;
+		this.q1 = null;
+		this.addStack = null;
+		this.matched = false;
+		this.matchcap = null;
+		this.ncap = 0;
+		this.lbTable = null;
+	}
+	init(ncap) {
+		this.ncap = ncap;
+		if (ncap > this.matchcap.length) this.matchcap = new Int32Array(ncap).fill(-1);
+		else this.matchcap.fill(-1);
+		this.q0.init(ncap);
+		this.q1.init(ncap);
+		if (this.prog.numLb > 0) {
+			if (!this.lbTable || this.lbTable.length < this.prog.numLb + 1) this.lbTable = new Int32Array(this.prog.numLb + 1);
+			this.lbTable.fill(-1);
+		}
+	}
+	submatches() {
+		if (this.ncap === 0) return Utils.emptyInts();
+		return Utils.toArray(this.matchcap.subarray(0, this.ncap));
+	}
+	match(input, pos, anchor, lbState = null) {
+		const startCond = this.re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return false;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+		this.matched = false;
+		this.matchcap.fill(-1);
+		const hasLookbehinds = this.prog.numLb > 0;
+		const matchStartPos = pos;
+		let currentPos = pos;
+		let resumeLookbehinds = false;
+		if (hasLookbehinds) {
+			if (lbState !== null && lbState.pos >= 0 && lbState.pos <= pos) {
+				currentPos = lbState.pos;
+				resumeLookbehinds = true;
+			} else currentPos = 0;
+		}
+		let saveLookbehinds = hasLookbehinds && lbState !== null;
+		let runq = this.q0;
+		let nextq = this.q1;
+		let r = input.step(currentPos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r = input.step(currentPos + width);
+			rune1 = r >> 3;
+			width1 = r & 7;
+		}
+		let flag;
+		if (currentPos === 0) flag = Utils.emptyOpContext(-1, rune);
+		else flag = input.context(currentPos);
+		if (hasLookbehinds) {
+			if (resumeLookbehinds) this.restoreLookbehinds(lbState, runq, flag);
+			else this.spawnLookbehinds(runq, currentPos, flag);
+		}
+		while (true) {
+			if (runq.mainThreads === 0) {
+				if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+				if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+				if (this.matched) break;
+				if (this.prog.numLb === 0 && runq.isEmpty() && !(this.re2.prefix.length === 0) && rune1 !== this.re2.prefixRune && input.canCheckPrefix()) {
+					const advance = input.index(this.re2, currentPos);
+					if (advance < 0) break;
+					currentPos += advance;
+					r = input.step(currentPos);
+					rune = r >> 3;
+					width = r & 7;
+					r = input.step(currentPos + width);
+					rune1 = r >> 3;
+					width1 = r & 7;
+					flag = input.context(currentPos);
+				}
+			}
+			if (currentPos >= matchStartPos) {
+				if (saveLookbehinds) {
+					this.saveLookbehinds(lbState, runq, currentPos);
+					saveLookbehinds = false;
+				}
+				if (!this.matched && (currentPos === 0 || anchor === RE2Flags.UNANCHORED)) {
+					if (this.ncap > 0) this.matchcap[0] = currentPos;
+					this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+				}
+			}
+			const nextPos = currentPos + width;
+			flag = input.context(nextPos);
+			this.step(runq, nextq, currentPos, nextPos, rune, flag, anchor, currentPos === input.endPos());
+			if (width === 0) break;
+			if (this.ncap === 0 && this.matched) break;
+			currentPos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r = input.step(currentPos + width);
+				rune1 = r >> 3;
+				width1 = r & 7;
+			}
+			const tmpq = runq;
+			runq = nextq;
+			nextq = tmpq;
+		}
+		runq.clear();
+		nextq.clear();
+		return this.matched;
+	}
+	matchSet(input, pos, anchor) {
+		const startCond = this.re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return [];
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+		let currentPos = this.prog.numLb > 0 ? 0 : pos;
+		let matchStartPos = pos;
+		let runq = this.q0;
+		let nextq = this.q1;
+		let r = input.step(currentPos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r = input.step(currentPos + width);
+			rune1 = r >> 3;
+			width1 = r & 7;
+		}
+		let flag = currentPos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(currentPos);
+		const matches = /* @__PURE__ */ new Set();
+		if (this.prog.numLb > 0) this.spawnLookbehinds(runq, currentPos, flag);
+		while (true) {
+			if (runq.mainThreads === 0) {
+				if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+				if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+			}
+			if (currentPos === 0 || anchor === RE2Flags.UNANCHORED) {
+				if (currentPos >= matchStartPos) this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+			}
+			const nextPos = currentPos + width;
+			flag = input.context(nextPos);
+			for (let j = 0; j < runq.size; j++) {
+				const pc = runq.densePcs[j];
+				const i = this.prog.inst[pc];
+				const capOffset = j * this.ncap;
+				let add = false;
+				switch (i.op) {
+					case Inst.MATCH:
+						if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== input.endPos()) break;
+						matches.add(i.arg);
+						break;
+					case Inst.RUNE:
+						add = i.matchRune(rune);
+						break;
+					case Inst.RUNE1:
+						add = rune === i.runes[0];
+						break;
+					case Inst.RUNE_ANY:
+						add = true;
+						break;
+					case Inst.RUNE_ANY_NOT_NL:
+						add = rune !== 10;
+						break;
+					default: continue;
+				}
+				if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, flag);
+			}
+			runq.clear();
+			if (width === 0) break;
+			currentPos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r = input.step(currentPos + width);
+				rune1 = r >> 3;
+				width1 = r & 7;
+			}
+			const tmpq = runq;
+			runq = nextq;
+			nextq = tmpq;
+		}
+		nextq.clear();
+		return Array.from(matches).sort((a, b) => a - b);
+	}
+	step(runq, nextq, pos, nextPos, c, nextCond, anchor, atEnd) {
+		const longest = this.re2.longest;
+		for (let j = 0; j < runq.size; j++) {
+			const pc = runq.densePcs[j];
+			const capOffset = j * this.ncap;
+			if (longest && this.matched && this.ncap > 0 && this.matchcap[0] < runq.denseCaps[capOffset]) continue;
+			const i = this.prog.inst[pc];
+			let add = false;
+			switch (i.op) {
+				case Inst.MATCH:
+					if (anchor === RE2Flags.ANCHOR_BOTH && !atEnd) break;
+					if (this.ncap > 0 && (!longest || !this.matched || this.matchcap[1] < pos)) {
+						runq.denseCaps[capOffset + 1] = pos;
+						for (let k = 0; k < this.ncap; k++) this.matchcap[k] = runq.denseCaps[capOffset + k];
+					}
+					if (!longest) runq.size = 0;
+					this.matched = true;
+					break;
+				case Inst.RUNE:
+					add = i.matchRune(c);
+					break;
+				case Inst.RUNE1:
+					add = c === i.runes[0];
+					break;
+				case Inst.RUNE_ANY:
+					add = true;
+					break;
+				case Inst.RUNE_ANY_NOT_NL:
+					add = c !== 10;
+					break;
+				default: continue;
+			}
+			if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, nextCond);
+		}
+		runq.clear();
+	}
+	spawnLookbehinds(q, pos, flag) {
+		for (let i = 0; i < this.prog.lbStarts.length; i++) this.add(q, this.prog.lbStarts[i], pos, this.matchcap, 0, flag);
+	}
+	restoreLookbehinds(lbState, q, flag) {
+		this.lbTable.set(lbState.lbTable);
+		for (let j = 0; j < lbState.size; j++) this.add(q, lbState.pcs[j], lbState.pos, this.matchcap, 0, flag);
+	}
+	saveLookbehinds(lbState, q, pos) {
+		let size = 0;
+		for (let j = 0; j < q.size; j++) {
+			const pc = q.densePcs[j];
+			if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size++] = pc;
+		}
+		lbState.size = size;
+		lbState.pos = pos;
+		lbState.lbTable.set(this.lbTable);
+	}
+	add(q, pc, pos, capArray, capOffset, cond) {
+		const stk = this.addStack;
+		let nstk = 0;
+		for (;;) {
+			while (pc !== 0 && !q.contains(pc)) {
+				const d = q.add(pc);
+				const inst = this.prog.inst[pc];
+				switch (inst.op) {
+					case Inst.FAIL:
+						pc = 0;
+						break;
+					case Inst.ALT:
+					case Inst.ALT_MATCH:
+						stk[nstk++] = inst.arg;
+						stk[nstk++] = 0;
+						pc = inst.out;
+						break;
+					case Inst.EMPTY_WIDTH:
+						pc = (inst.arg & ~cond) === 0 ? inst.out : 0;
+						break;
+					case Inst.NOP:
+						pc = inst.out;
+						break;
+					case Inst.CAPTURE:
+						if (inst.arg < this.ncap) {
+							stk[nstk++] = -inst.arg - 1;
+							stk[nstk++] = capArray[capOffset + inst.arg];
+							capArray[capOffset + inst.arg] = pos;
+						}
+						pc = inst.out;
+						break;
+					case Inst.LB_WRITE:
+						this.lbTable[Math.abs(inst.arg)] = pos;
+						pc = inst.out;
+						break;
+					case Inst.LB_CHECK:
+						if (inst.arg > 0) pc = this.lbTable[inst.arg] === pos ? inst.out : 0;
+						else pc = this.lbTable[-inst.arg] !== pos ? inst.out : 0;
+						break;
+					case Inst.MATCH:
+					case Inst.RUNE:
+					case Inst.RUNE1:
+					case Inst.RUNE_ANY:
+					case Inst.RUNE_ANY_NOT_NL:
+						if (this.prog.lbInst[pc] === 0) q.mainThreads++;
+						if (this.ncap > 0) {
+							const destOffset = d * this.ncap;
+							if (destOffset + this.ncap > q.denseCaps.length) q.growCaps(destOffset + this.ncap);
+							for (let c = 0; c < this.ncap; c++) q.denseCaps[destOffset + c] = capArray[capOffset + c];
+						}
+						pc = 0;
+						break;
+					default: throw new RE2JSInternalException("unhandled");
+				}
+			}
+			if (nstk === 0) return;
+			nstk -= 2;
+			const entry = stk[nstk];
+			if (entry < 0) {
+				capArray[capOffset - entry - 1] = stk[nstk + 1];
+				pc = 0;
+			} else pc = entry;
+		}
+	}
+};
+// src/DFA.js
+const hashState = (pcs, flag, ids) => {
+	let h = -2128831035;
+	for (let i = 0; i < pcs.length; i++) {
+		h ^= pcs[i];
+		h = Math.imul(h, 16777619);
+	}
+	h ^= flag;
+	h = Math.imul(h, 16777619);
+	for (let i = 0; i < ids.length; i++) {
+		h ^= ids[i];
+		h = Math.imul(h, 16777619);
+	}
+	return h;
+};
+const arraysEqual = (a, b) => {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+};
+const isState = (state, pcs, flag, ids) => state.flag === flag && arraysEqual(state.nfaStates, pcs) && arraysEqual(state.matchIDs, ids);
+const NO_IDS = [];
+const END_TEXT = -1;
+var DFAState = class {
+	constructor(nfaStates, flag, matchIDs) {
+		this.nfaStates = nfaStates;
+		this.flag = flag;
+		this.isMatch = (flag & DFA.FLAG_MATCH) !== 0;
+		this.matchIDs = matchIDs;
+		this.next = null;
+		this.nextAnchored = null;
+	}
+};
+var DFA = class DFA {
+	static FLAG_EMPTY_MASK = 255;
+	static FLAG_MATCH = 256;
+	static FLAG_LAST_WORD = 512;
+	static FLAG_NEED_SHIFT = 16;
+	static STATE_OVERHEAD = 150;
+	static ARRAY_OVERHEAD = 40;
+	static ELEMENT_SIZE = 8;
+	static TABLE_OVERHEAD = 48;
+	static PROGRESS_PER_STATE = 10;
+	constructor(prog, maxMem = 8388608) {
+		this.prog = prog;
+		this.maxMem = maxMem;
+		this.stateCache = /* @__PURE__ */ new Map();
+		this.stateCount = 0;
+		this.startStates = /* @__PURE__ */ new Map();
+		this.failed = false;
+		for (let pc = 0; pc < prog.numInst(); pc++) {
+			const op = prog.getInst(pc).op;
+			if (op === Inst.LB_WRITE || op === Inst.LB_CHECK) {
+				this.failed = true;
+				break;
+			}
+		}
+		this.computeRuneClasses();
+		this.stateBudget = maxMem;
+		this.memBudget = maxMem;
+	}
+	computeRuneClasses() {
+		const bounds = /* @__PURE__ */ new Set();
+		const addRange = (lo, hi) => {
+			bounds.add(lo);
+			bounds.add(hi + 1);
+		};
+		for (let pc = 0; pc < this.prog.numInst(); pc++) {
+			const inst = this.prog.getInst(pc);
+			switch (inst.op) {
+				case Inst.RUNE:
+				case Inst.RUNE1:
+					if (inst.runes.length === 1) {
+						addRange(inst.runes[0], inst.runes[0]);
+						if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) for (let f = Unicode.simpleFold(inst.runes[0]); f !== inst.runes[0]; f = Unicode.simpleFold(f)) addRange(f, f);
+					} else for (let j = 0; j < inst.runes.length; j += 2) addRange(inst.runes[j], inst.runes[j + 1]);
+					break;
+				case Inst.RUNE_ANY_NOT_NL:
+					addRange(10, 10);
+					break;
+				case Inst.EMPTY_WIDTH:
+					if ((inst.arg & (Utils.EMPTY_BEGIN_LINE | Utils.EMPTY_END_LINE)) !== 0) addRange(10, 10);
+					if ((inst.arg & (Utils.EMPTY_WORD_BOUNDARY | Utils.EMPTY_NO_WORD_BOUNDARY)) !== 0) {
+						addRange(48, 57);
+						addRange(65, 90);
+						addRange(95, 95);
+						addRange(97, 122);
+					}
+			}
+		}
+		bounds.delete(0);
+		this.classBounds = Int32Array.from(bounds).sort();
+		this.numClasses = this.classBounds.length + 1;
+		const latin1Class = new Int32Array(Unicode.MAX_LATIN1 + 1);
+		for (let r = 0; r <= Unicode.MAX_LATIN1; r++) latin1Class[r] = this.searchClass(r);
+		this.latin1Class = latin1Class;
+	}
+	runeClass(r) {
+		if (r <= Unicode.MAX_LATIN1) return this.latin1Class[r];
+		return this.searchClass(r);
+	}
+	searchClass(r) {
+		const bounds = this.classBounds;
+		let lo = 0;
+		let hi = bounds.length;
+		while (lo < hi) {
+			const mid = lo + hi >> 1;
+			if (bounds[mid] <= r) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	}
+	closure(pcs, flag) {
+		const closure = /* @__PURE__ */ new Set();
+		const stack = Array.from(pcs);
+		let needflags = 0;
+		while (stack.length > 0) {
+			const pc = stack.pop();
+			if (pc === 0 || closure.has(pc)) continue;
+			closure.add(pc);
+			const inst = this.prog.getInst(pc);
+			switch (inst.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					stack.push(inst.out);
+					stack.push(inst.arg);
+					break;
+				case Inst.NOP:
+				case Inst.CAPTURE:
+					stack.push(inst.out);
+					break;
+				case Inst.EMPTY_WIDTH:
+					needflags |= inst.arg;
+					if ((inst.arg & ~flag) === 0) stack.push(inst.out);
+			}
+		}
+		return {
+			pcs: Array.from(closure).sort((a, b) => a - b),
+			needflags
+		};
+	}
+	getState(pcs, flag, ids) {
+		const hash = hashState(pcs, flag, ids);
+		const cached = this.stateCache.get(hash);
+		if (cached instanceof DFAState) {
+			if (isState(cached, pcs, flag, ids)) return cached;
+		} else if (cached !== void 0) {
+			for (let i = 0; i < cached.length; i++) if (isState(cached[i], pcs, flag, ids)) return cached[i];
+		}
+		const cost = DFA.stateCost(pcs, ids);
+		if (this.memBudget < cost) return null;
+		this.memBudget -= cost;
+		const state = new DFAState(pcs, flag, ids);
+		if (cached === void 0) this.stateCache.set(hash, state);
+		else if (cached instanceof DFAState) this.stateCache.set(hash, [cached, state]);
+		else cached.push(state);
+		this.stateCount++;
+		return state;
+	}
+	static stateCost(pcs, ids) {
+		const idsCost = ids.length === 0 ? 0 : DFA.ARRAY_OVERHEAD + DFA.ELEMENT_SIZE * ids.length;
+		return DFA.STATE_OVERHEAD + DFA.ELEMENT_SIZE * pcs.length + idsCost;
+	}
+	*cachedStates() {
+		for (const cached of this.stateCache.values()) if (cached instanceof DFAState) yield cached;
+		else yield* cached;
+	}
+	makeState(pcs, flag, ids) {
+		const closure = this.closure(pcs, flag & DFA.FLAG_EMPTY_MASK);
+		let stateFlag = flag;
+		if (closure.needflags === 0) stateFlag &= DFA.FLAG_MATCH;
+		stateFlag |= closure.needflags << DFA.FLAG_NEED_SHIFT;
+		return this.getState(closure.pcs, stateFlag, ids);
+	}
+	allocTable(state, anchor) {
+		const size = this.numClasses + 1;
+		const cost = DFA.TABLE_OVERHEAD + DFA.ELEMENT_SIZE * size;
+		if (this.memBudget < cost) return null;
+		this.memBudget -= cost;
+		const table = new Array(size).fill(null);
+		if (anchor === RE2Flags.UNANCHORED) state.next = table;
+		else state.nextAnchored = table;
+		return table;
+	}
+	clearCache() {
+		this.stateCache.clear();
+		this.stateCount = 0;
+		this.startStates.clear();
+		this.memBudget = this.stateBudget;
+	}
+	resetCache(current) {
+		this.clearCache();
+		return this.getState(current.nfaStates, current.flag, current.matchIDs);
+	}
+	step(state, cls, rune, anchor) {
+		let table = anchor === RE2Flags.UNANCHORED ? state.next : state.nextAnchored;
+		if (table !== null) {
+			const cached = table[cls];
+			if (cached !== null) return cached;
+		} else {
+			table = this.allocTable(state, anchor);
+			if (table === null) return null;
+		}
+		const needflag = state.flag >>> DFA.FLAG_NEED_SHIFT;
+		const oldbeforeflag = state.flag & DFA.FLAG_EMPTY_MASK;
+		let beforeflag = oldbeforeflag;
+		let afterflag = 0;
+		if (rune === 10) {
+			beforeflag |= Utils.EMPTY_END_LINE;
+			afterflag |= Utils.EMPTY_BEGIN_LINE;
+		}
+		if (rune === END_TEXT) beforeflag |= Utils.EMPTY_END_LINE | Utils.EMPTY_END_TEXT;
+		const islastword = (state.flag & DFA.FLAG_LAST_WORD) !== 0;
+		const isword = rune !== END_TEXT && Utils.isWordRune(rune);
+		beforeflag |= isword === islastword ? Utils.EMPTY_NO_WORD_BOUNDARY : Utils.EMPTY_WORD_BOUNDARY;
+		let pcs = state.nfaStates;
+		if ((beforeflag & ~oldbeforeflag & needflag) !== 0) pcs = this.closure(pcs, beforeflag).pcs;
+		const nextPCs = [];
+		let ismatch = false;
+		let ids = NO_IDS;
+		for (let i = 0; i < pcs.length; i++) {
+			const inst = this.prog.getInst(pcs[i]);
+			if (inst.op === Inst.MATCH) {
+				if (!ismatch) {
+					ismatch = true;
+					ids = [];
+				}
+				ids.push(inst.arg);
+			} else if (rune !== END_TEXT && Inst.isRuneOp(inst.op) && inst.matchRune(rune)) nextPCs.push(inst.out);
+		}
+		if (ids.length > 1) ids.sort((a, b) => a - b);
+		if (anchor === RE2Flags.UNANCHORED && rune !== END_TEXT) nextPCs.push(this.prog.start);
+		let flag = afterflag;
+		if (ismatch) flag |= DFA.FLAG_MATCH;
+		if (isword) flag |= DFA.FLAG_LAST_WORD;
+		const nextState = this.makeState(nextPCs, flag, ids);
+		if (nextState === null) return null;
+		table[cls] = nextState;
+		return nextState;
+	}
+	start(input, pos) {
+		const context = input.context(pos);
+		let flags;
+		if ((context & Utils.EMPTY_BEGIN_TEXT) !== 0) flags = Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+		else if ((context & Utils.EMPTY_BEGIN_LINE) !== 0) flags = Utils.EMPTY_BEGIN_LINE;
+		else {
+			const r = input.step(pos);
+			const nextIsWord = r >= 0 && Utils.isWordRune(r >> 3);
+			flags = (context & Utils.EMPTY_WORD_BOUNDARY) !== 0 !== nextIsWord ? DFA.FLAG_LAST_WORD : 0;
+		}
+		let state = this.startStates.get(flags);
+		if (state === void 0) {
+			state = this.makeState([this.prog.start], flags, NO_IDS);
+			if (state === null) {
+				this.clearCache();
+				state = this.makeState([this.prog.start], flags, NO_IDS);
+				if (state === null) return null;
+			}
+			this.startStates.set(flags, state);
+		}
+		return state;
+	}
+	stepOrReset(state, cls, rune, anchor, pos, search) {
+		let next = this.step(state, cls, rune, anchor);
+		if (next !== null) return next;
+		if (search.resetPos >= 0 && pos - search.resetPos < DFA.PROGRESS_PER_STATE * this.stateCount) return null;
+		search.resetPos = pos;
+		const restored = this.resetCache(state);
+		if (restored === null) return null;
+		next = this.step(restored, cls, rune, anchor);
+		return next;
+	}
+	run(input, pos, anchor, state, onMatch) {
+		const endPos = input.endPos();
+		const latin1Class = this.latin1Class;
+		const unanchored = anchor === RE2Flags.UNANCHORED;
+		const search = { resetPos: -1 };
+		let i = pos;
+		while (i < endPos) {
+			const r = input.step(i);
+			const rune = r >> 3;
+			const width = r & 7;
+			if (width === 0) break;
+			const cls = rune <= Unicode.MAX_LATIN1 ? latin1Class[rune] : this.runeClass(rune);
+			let next = unanchored && state.next !== null ? state.next[cls] : null;
+			if (next === null) {
+				next = this.stepOrReset(state, cls, rune, anchor, i, search);
+				if (next === null) return null;
+			}
+			state = next;
+			if (state.isMatch && onMatch(state, false)) return true;
+			if (!unanchored && state.nfaStates.length === 0) return false;
+			i += width;
+		}
+		state = this.stepOrReset(state, this.numClasses, END_TEXT, anchor, i, search);
+		if (state === null) return null;
+		return state.isMatch && onMatch(state, true);
+	}
+	match(input, pos, anchor) {
+		if (this.failed) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+		const startState = this.start(input, pos);
+		if (startState === null) return null;
+		return this.run(input, pos, anchor, startState, (state, atEnd) => anchor !== RE2Flags.ANCHOR_BOTH || atEnd);
+	}
+	matchSet(input, pos, anchor) {
+		if (this.failed) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+		const startState = this.start(input, pos);
+		if (startState === null) return null;
+		const matches = /* @__PURE__ */ new Set();
+		const collect = (state, atEnd) => {
+			if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
+			return false;
+		};
+		if (this.run(input, pos, anchor, startState, collect) === null) return null;
+		return Array.from(matches).sort((a, b) => a - b);
+	}
+};
+// src/Backtracker.js
+const VISITED_BITS = 32;
+const MAX_BACKTRACK_PROG = 500;
+const INITIAL_JOB_CAPACITY = 256;
+const MAX_BACKTRACK_VECTOR = 262144;
+var BitState = class {
+	constructor() {
+		this.end = 0;
+		this.cap = /* @__PURE__ */ new Int32Array(0);
+		this.matchcap = /* @__PURE__ */ new Int32Array(0);
+		this.ncap = 0;
+		this.jobPc = new Int32Array(INITIAL_JOB_CAPACITY);
+		this.jobArg = new Uint8Array(INITIAL_JOB_CAPACITY);
+		this.jobPos = new Int32Array(INITIAL_JOB_CAPACITY);
+		this.jobLen = 0;
+		this.visited = /* @__PURE__ */ new Uint32Array(0);
+	}
+	reset(prog, end, ncap) {
+		this.end = end;
+		this.jobLen = 0;
+		this.ncap = ncap;
+		const visitedSize = prog.numInst() * (end + 1) + VISITED_BITS - 1 >>> 5;
+		if (this.visited.length < visitedSize) this.visited = new Uint32Array(visitedSize);
+		else this.visited.fill(0, 0, visitedSize);
+		if (this.cap.length < ncap) this.cap = new Int32Array(ncap).fill(-1);
+		else this.cap.fill(-1, 0, ncap);
+		if (this.matchcap.length < ncap) this.matchcap = new Int32Array(ncap).fill(-1);
+		else this.matchcap.fill(-1, 0, ncap);
+	}
+	shouldVisit(pc, pos) {
+		const n = pc * (this.end + 1) + pos;
+		const idx = n >>> 5;
+		const mask = 1 << (n & 31);
+		if ((this.visited[idx] & mask) !== 0) return false;
+		this.visited[idx] |= mask;
+		return true;
+	}
+	push(re2, pc, pos, arg) {
+		if (re2.prog.getInst(pc).op !== Inst.FAIL && (arg || this.shouldVisit(pc, pos))) {
+			if (this.jobLen >= this.jobPc.length) {
+				const newSize = this.jobPc.length * 2;
+				const newPc = new Int32Array(newSize);
+				newPc.set(this.jobPc);
+				this.jobPc = newPc;
+				const newArg = new Uint8Array(newSize);
+				newArg.set(this.jobArg);
+				this.jobArg = newArg;
+				const newPos = new Int32Array(newSize);
+				newPos.set(this.jobPos);
+				this.jobPos = newPos;
+			}
+			this.jobPc[this.jobLen] = pc;
+			this.jobArg[this.jobLen] = arg ? 1 : 0;
+			this.jobPos[this.jobLen] = pos;
+			this.jobLen++;
+		}
+	}
+	tryBacktrack(re2, input, pc, pos, anchor) {
+		const longest = re2.longest;
+		this.push(re2, pc, pos, false);
+		while (this.jobLen > 0) {
+			this.jobLen--;
+			let currentPc = this.jobPc[this.jobLen];
+			let arg = this.jobArg[this.jobLen] === 1;
+			let currentPos = this.jobPos[this.jobLen];
+			let skipShouldVisit = true;
+			while (true) {
+				if (!skipShouldVisit) {
+					if (!this.shouldVisit(currentPc, currentPos)) break;
+				}
+				skipShouldVisit = false;
+				const inst = re2.prog.getInst(currentPc);
+				switch (inst.op) {
+					case Inst.FAIL: break;
+					case Inst.ALT: if (arg) {
+						arg = false;
+						currentPc = inst.arg;
+						continue;
+					} else {
+						this.push(re2, currentPc, currentPos, true);
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.ALT_MATCH: {
+						const outInst = re2.prog.getInst(inst.out);
+						if (Inst.isRuneOp(outInst.op)) {
+							this.push(re2, inst.arg, currentPos, false);
+							currentPc = inst.arg;
+							currentPos = this.end;
+							continue;
+						}
+						this.push(re2, inst.out, this.end, false);
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (!inst.matchRune(r >> 3)) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE1: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (r >> 3 !== inst.runes[0]) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE_ANY_NOT_NL: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (r >> 3 === 10) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE_ANY: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.CAPTURE: if (arg) {
+						this.cap[inst.arg] = currentPos;
+						break;
+					} else {
+						if (inst.arg < this.ncap) {
+							this.push(re2, currentPc, this.cap[inst.arg], true);
+							this.cap[inst.arg] = currentPos;
+						}
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.EMPTY_WIDTH: {
+						const flag = input.context(currentPos);
+						if ((inst.arg & ~flag) !== 0) break;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.NOP:
+						currentPc = inst.out;
+						continue;
+					case Inst.MATCH: {
+						if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== this.end) break;
+						if (this.ncap === 0) return true;
+						if (this.ncap > 1) this.cap[1] = currentPos;
+						const old = this.matchcap[1];
+						if (old === -1 || longest && currentPos > 0 && currentPos > old) this.matchcap.set(this.cap);
+						if (!longest) return true;
+						if (currentPos === this.end) return true;
+						break;
+					}
+					case Inst.LB_WRITE:
+					case Inst.LB_CHECK: throw new RE2JSInternalException("Backtracker cannot evaluate Lookbehind instructions");
+					default: throw new RE2JSInternalException("bad inst");
+				}
+				break;
+			}
+		}
+		return longest && this.matchcap.length > 1 && this.matchcap[1] >= 0;
+	}
+};
+const bitStatePool = [];
+var Backtracker = class Backtracker {
+	static shouldBacktrack(prog) {
+		return prog.numInst() <= MAX_BACKTRACK_PROG;
+	}
+	static maxBitStateLen(prog) {
+		if (!Backtracker.shouldBacktrack(prog)) return 0;
+		return Math.floor(MAX_BACKTRACK_VECTOR / prog.numInst());
+	}
+	static execute(re2, input, pos, anchor, ncap) {
+		const startCond = re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+		if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && pos !== 0) return null;
+		const b = bitStatePool.length > 0 ? bitStatePool.pop() : new BitState();
+		const end = input.endPos();
+		b.reset(re2.prog, end, ncap);
+		let matched = false;
+		if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 || anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) {
+			if (b.ncap > 0) b.cap[0] = pos;
+			if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) matched = true;
+		} else {
+			let width = -1;
+			for (; pos <= end && width !== 0; pos += width) {
+				if (re2.prefix.length > 0) {
+					const advance = input.index(re2, pos);
+					if (advance < 0) break;
+					pos += advance;
+				}
+				if (b.ncap > 0) b.cap[0] = pos;
+				if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) {
+					matched = true;
+					break;
+				}
+				const r = input.step(pos);
+				width = r === MachineInputBase.EOF() ? 0 : r & 7;
+			}
+		}
+		if (!matched) {
+			bitStatePool.push(b);
+			return null;
+		}
+		const result = ncap === 0 ? [] : Utils.toArray(b.matchcap.subarray(0, ncap));
+		bitStatePool.push(b);
+		return result;
+	}
+};
+// src/OnePass.js
+var QueueOnePass = class {
+	constructor(size) {
+		this.sparse = new Uint32Array(size);
+		this.dense = new Uint32Array(size);
+		this.size = 0;
+		this.nextIndex = 0;
+	}
+	empty() {
+		return this.nextIndex >= this.size;
+	}
+	next() {
+		return this.dense[this.nextIndex++];
+	}
+	clear() {
+		this.size = 0;
+		this.nextIndex = 0;
+	}
+	contains(u) {
+		return u < this.sparse.length && this.sparse[u] < this.size && this.dense[this.sparse[u]] === u;
+	}
+	insert(u) {
+		if (!this.contains(u)) this.insertNew(u);
+	}
+	insertNew(u) {
+		if (u >= this.sparse.length) return;
+		this.sparse[u] = this.size;
+		this.dense[this.size] = u;
+		this.size++;
+	}
+};
+const mergeRuneSets = (leftRunes, rightRunes, leftPC, rightPC) => {
+	const leftLen = leftRunes.length;
+	const rightLen = rightRunes.length;
+	let lx = 0, rx = 0;
+	const merged = [];
+	const next = [];
+	let ok = true;
+	let ix = -1;
+	const extend = (isLeft) => {
+		const newArray = isLeft ? leftRunes : rightRunes;
+		const low = isLeft ? lx : rx;
+		const pc = isLeft ? leftPC : rightPC;
+		if (ix > 0 && newArray[low] <= merged[ix]) return false;
+		merged.push(newArray[low], newArray[low + 1]);
+		if (isLeft) lx += 2;
+		else rx += 2;
+		ix += 2;
+		next.push(pc);
+		return true;
+	};
+	while (lx < leftLen || rx < rightLen) {
+		if (rx >= rightLen) ok = extend(true);
+		else if (lx >= leftLen) ok = extend(false);
+		else if (rightRunes[rx] < leftRunes[lx]) ok = extend(false);
+		else ok = extend(true);
+		if (!ok) return null;
+	}
+	return {
+		merged,
+		next
+	};
+};
+var OnePassProg = class {
+	constructor(prog) {
+		this.start = prog.start;
+		this.numCap = prog.numCap;
+		this.inst = new Array(prog.inst.length);
+		for (let i = 0; i < prog.inst.length; i++) {
+			const orig = prog.inst[i];
+			const inst = new Inst(orig.op);
+			inst.out = orig.out;
+			inst.arg = orig.arg;
+			inst.runes = orig.runes ? new Int32Array(orig.runes) : /* @__PURE__ */ new Int32Array(0);
+			inst.next = null;
+			this.inst[i] = inst;
+		}
+	}
+};
+const onePassCopy = (prog) => {
+	const p = new OnePassProg(prog);
+	for (let pc = 0; pc < p.inst.length; pc++) {
+		const inst = p.inst[pc];
+		if (inst.op !== Inst.ALT && inst.op !== Inst.ALT_MATCH) continue;
+		let pAOther = "out";
+		let pAAlt = "arg";
+		let instAlt = p.inst[inst[pAAlt]];
+		if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) {
+			pAOther = "arg";
+			pAAlt = "out";
+			instAlt = p.inst[inst[pAAlt]];
+			if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) continue;
+		}
+		const instOther = p.inst[inst[pAOther]];
+		if (instOther.op === Inst.ALT || instOther.op === Inst.ALT_MATCH) continue;
+		let pBAlt = "out";
+		let pBOther = "arg";
+		let patch = false;
+		if (instAlt.out === pc) patch = true;
+		else if (instAlt.arg === pc) {
+			patch = true;
+			pBAlt = "arg";
+			pBOther = "out";
+		}
+		if (patch) instAlt[pBAlt] = inst[pAOther];
+		if (inst[pAOther] === instAlt[pBAlt]) inst[pAAlt] = instAlt[pBOther];
+	}
+	return p;
+};
+const makeOnePass = (p) => {
+	if (p.inst.length >= 1e3) return null;
+	const instQueue = new QueueOnePass(p.inst.length);
+	const visitQueue = new QueueOnePass(p.inst.length);
+	const onePassRunes = new Array(p.inst.length);
+	const m = new Array(p.inst.length).fill(false);
+	const check = (pc) => {
+		let ok = true;
+		const inst = p.inst[pc];
+		if (visitQueue.contains(pc)) return true;
+		visitQueue.insert(pc);
+		switch (inst.op) {
+			case Inst.ALT:
+			case Inst.ALT_MATCH: {
+				ok = check(inst.out) && check(inst.arg);
+				let matchOut = m[inst.out];
+				let matchArg = m[inst.arg];
+				if (matchOut && matchArg) return false;
+				if (matchArg) {
+					const tempOut = inst.out;
+					inst.out = inst.arg;
+					inst.arg = tempOut;
+					const tempMatch = matchOut;
+					matchOut = matchArg;
+					matchArg = tempMatch;
+				}
+				if (matchOut) {
+					m[pc] = true;
+					inst.op = Inst.ALT_MATCH;
+				}
+				const leftRunes = onePassRunes[inst.out] || [];
+				const rightRunes = onePassRunes[inst.arg] || [];
+				const mergeRes = mergeRuneSets(leftRunes, rightRunes, inst.out, inst.arg);
+				if (!mergeRes) return false;
+				onePassRunes[pc] = new Int32Array(mergeRes.merged);
+				inst.next = new Uint32Array(mergeRes.next);
+				break;
+			}
+			case Inst.CAPTURE:
+			case Inst.EMPTY_WIDTH:
+			case Inst.NOP:
+				ok = check(inst.out);
+				m[pc] = m[inst.out];
+				onePassRunes[pc] = onePassRunes[inst.out] ? new Int32Array(onePassRunes[inst.out]) : /* @__PURE__ */ new Int32Array(0);
+				inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+				break;
+			case Inst.MATCH:
+			case Inst.FAIL:
+				m[pc] = inst.op === Inst.MATCH;
+				break;
+			case Inst.RUNE: {
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				if (!inst.runes || inst.runes.length === 0) {
+					onePassRunes[pc] = /* @__PURE__ */ new Int32Array(0);
+					inst.next = new Uint32Array([inst.out]);
+					break;
+				}
+				let runes = [];
+				if (inst.runes.length === 1 && (inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+					const r0 = inst.runes[0];
+					runes.push(r0, r0);
+					for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+					runes.sort((a, b) => a - b);
+				} else for (let j = 0; j < inst.runes.length; j++) runes.push(inst.runes[j]);
+				onePassRunes[pc] = new Int32Array(runes);
+				inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+				inst.op = Inst.RUNE;
+				break;
+			}
+			case Inst.RUNE1: {
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				let runes = [];
+				if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+					const r0 = inst.runes[0];
+					runes.push(r0, r0);
+					for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+					runes.sort((a, b) => a - b);
+				} else runes.push(inst.runes[0], inst.runes[0]);
+				onePassRunes[pc] = new Int32Array(runes);
+				inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+				inst.op = Inst.RUNE;
+				break;
+			}
+			case Inst.RUNE_ANY:
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				onePassRunes[pc] = new Int32Array([0, Unicode.MAX_RUNE]);
+				inst.next = new Uint32Array([inst.out]);
+				break;
+			case Inst.RUNE_ANY_NOT_NL:
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				onePassRunes[pc] = new Int32Array([
+					0,
+					9,
+					11,
+					Unicode.MAX_RUNE
+				]);
+				inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+		}
+		return ok;
+	};
+	instQueue.clear();
+	instQueue.insert(p.start);
+	while (!instQueue.empty()) {
+		visitQueue.clear();
+		if (!check(instQueue.next())) return null;
+	}
+	for (let i = 0; i < p.inst.length; i++) if (onePassRunes[i]) p.inst[i].runes = onePassRunes[i];
+	return p;
+};
+const cleanupOnePass = (p, original) => {
+	for (let ix = 0; ix < original.inst.length; ix++) {
+		const instOriginal = original.inst[ix];
+		switch (instOriginal.op) {
+			case Inst.ALT:
+			case Inst.ALT_MATCH:
+			case Inst.RUNE: break;
+			case Inst.CAPTURE:
+			case Inst.EMPTY_WIDTH:
+			case Inst.NOP:
+			case Inst.MATCH:
+			case Inst.FAIL:
+				p.inst[ix].next = null;
+				break;
+			case Inst.RUNE1:
+			case Inst.RUNE_ANY:
+			case Inst.RUNE_ANY_NOT_NL:
+				p.inst[ix].next = null;
+				p.inst[ix].op = instOriginal.op;
+				p.inst[ix].runes = instOriginal.runes ? new Int32Array(instOriginal.runes) : /* @__PURE__ */ new Int32Array(0);
+		}
+	}
+};
+var OnePass = class OnePass {
+	static compile(prog) {
+		if (prog.start === 0) return null;
+		if (prog.numLb > 0) return null;
+		const startInst = prog.inst[prog.start];
+		if (startInst.op !== Inst.EMPTY_WIDTH || (startInst.arg & Utils.EMPTY_BEGIN_TEXT) === 0) return null;
+		let hasAlt = false;
+		for (let i = 0; i < prog.inst.length; i++) if (prog.inst[i].op === Inst.ALT || prog.inst[i].op === Inst.ALT_MATCH) {
+			hasAlt = true;
+			break;
+		}
+		for (let i = 0; i < prog.inst.length; i++) {
+			const inst = prog.inst[i];
+			const opOut = prog.inst[inst.out].op;
+			switch (inst.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					if (opOut === Inst.MATCH || prog.inst[inst.arg].op === Inst.MATCH) return null;
+					break;
+				case Inst.EMPTY_WIDTH:
+					if (opOut === Inst.MATCH) {
+						if ((inst.arg & Utils.EMPTY_END_TEXT) === Utils.EMPTY_END_TEXT) continue;
+						return null;
+					}
+					break;
+				default: if (opOut === Inst.MATCH && hasAlt) return null;
+			}
+		}
+		let p = onePassCopy(prog);
+		p = makeOnePass(p);
+		if (p !== null) cleanupOnePass(p, prog);
+		return p;
+	}
+	static next(inst, r) {
+		const nextIdx = inst.matchRunePos(r);
+		if (nextIdx >= 0) return inst.next[nextIdx];
+		if (inst.op === Inst.ALT_MATCH) return inst.out;
+		return 0;
+	}
+	static execute(re2, input, pos, anchor, ncap) {
+		const onepass = re2.onepass;
+		if (!onepass) return null;
+		const matchcap = new Int32Array(ncap).fill(-1);
+		let matched = false;
+		let r = input.step(pos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let r1 = MachineInputBase.EOF();
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r1 = input.step(pos + width);
+			if (r1 !== MachineInputBase.EOF()) {
+				rune1 = r1 >> 3;
+				width1 = r1 & 7;
+			}
+		}
+		let flag = pos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(pos);
+		let pc = onepass.start;
+		let inst;
+		while (true) {
+			inst = onepass.inst[pc];
+			pc = inst.out;
+			switch (inst.op) {
+				case Inst.MATCH:
+					if (anchor === RE2Flags.ANCHOR_BOTH && pos !== input.endPos()) return null;
+					matched = true;
+					if (matchcap.length > 0) {
+						matchcap[0] = 0;
+						matchcap[1] = pos;
+					}
+					return ncap === 0 ? [] : Utils.toArray(matchcap);
+				case Inst.RUNE:
+					if (!inst.matchRune(rune)) return null;
+					break;
+				case Inst.RUNE1:
+					if (rune !== inst.runes[0]) return null;
+					break;
+				case Inst.RUNE_ANY: break;
+				case Inst.RUNE_ANY_NOT_NL:
+					if (rune === 10) return null;
+					break;
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					pc = OnePass.next(inst, rune);
+					continue;
+				case Inst.FAIL: return null;
+				case Inst.NOP: continue;
+				case Inst.EMPTY_WIDTH:
+					if ((inst.arg & ~flag) !== 0) return null;
+					continue;
+				case Inst.CAPTURE:
+					if (inst.arg < matchcap.length) matchcap[inst.arg] = pos;
+					continue;
+				default: throw new RE2JSInternalException("bad inst");
+			}
+			if (width === 0) break;
+			flag = Utils.emptyOpContext(rune, rune1);
+			pos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r1 = input.step(pos + width);
+				if (r1 !== MachineInputBase.EOF()) {
+					rune1 = r1 >> 3;
+					width1 = r1 & 7;
+				} else {
+					rune1 = -1;
+					width1 = 0;
+				}
+			}
+		}
+		if (!matched) return null;
+		return ncap === 0 ? [] : Utils.toArray(matchcap);
+	}
+};
+// src/Regexp.js
+/**
+* Regular expression abstract syntax tree. Produced by parser, used by compiler. NB, this
+* corresponds to {@code syntax.regexp} in the Go implementation; Go's {@code regexp} is called
+* {@code RE2} in Java.
+*/
+var Regexp = class Regexp {
+	static Op = createEnum([
+		"NO_MATCH",
+		"EMPTY_MATCH",
+		"LITERAL",
+		"CHAR_CLASS",
+		"ANY_CHAR_NOT_NL",
+		"ANY_CHAR",
+		"BEGIN_LINE",
+		"END_LINE",
+		"BEGIN_TEXT",
+		"END_TEXT",
+		"WORD_BOUNDARY",
+		"NO_WORD_BOUNDARY",
+		"CAPTURE",
+		"STAR",
+		"PLUS",
+		"QUEST",
+		"REPEAT",
+		"CONCAT",
+		"ALTERNATE",
+		"PLB",
+		"NLB",
+		"LEFT_PAREN",
+		"VERTICAL_BAR"
+	]);
+	static isPseudoOp(op) {
+		return op >= Regexp.Op.LEFT_PAREN;
+	}
+	static emptySubs() {
+		return [];
+	}
+	static quoteIfHyphen(rune) {
+		if (rune === Codepoint.CODES["-"]) return "\\";
+		return "";
+	}
+	static fromRegexp(re) {
+		const regex = new Regexp(re.op);
+		regex.flags = re.flags;
+		regex.subs = re.subs;
+		regex.runes = re.runes;
+		regex.cap = re.cap;
+		regex.min = re.min;
+		regex.max = re.max;
+		regex.name = re.name;
+		regex.namedGroups = re.namedGroups;
+		regex.lb = re.lb;
+		return regex;
+	}
+	constructor(op) {
+		this.op = op;
+		this.flags = 0;
+		this.subs = Regexp.emptySubs();
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		this.min = 0;
+		this.max = 0;
+		this.cap = 0;
+		this.name = null;
+		this.namedGroups = Object.create(null);
+		this.lb = 0;
+	}
+	reinit() {
+		this.flags = 0;
+		this.subs = Regexp.emptySubs();
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		this.cap = 0;
+		this.min = 0;
+		this.max = 0;
+		this.name = null;
+		this.namedGroups = Object.create(null);
+		this.lb = 0;
+	}
+	toString() {
+		return this.appendTo();
+	}
+	appendTo() {
+		let out = "";
+		switch (this.op) {
+			case Regexp.Op.NO_MATCH:
+				out += "[^\\x00-\\x{10FFFF}]";
+				break;
+			case Regexp.Op.EMPTY_MATCH:
+				out += "(?:)";
+				break;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+			case Regexp.Op.REPEAT: {
+				const sub = this.subs[0];
+				if (sub.op > Regexp.Op.CAPTURE || sub.op === Regexp.Op.LITERAL && sub.runes.length > 1) out += `(?:${sub.appendTo()})`;
+				else out += sub.appendTo();
+				switch (this.op) {
+					case Regexp.Op.STAR:
+						out += "*";
+						break;
+					case Regexp.Op.PLUS:
+						out += "+";
+						break;
+					case Regexp.Op.QUEST:
+						out += "?";
+						break;
+					case Regexp.Op.REPEAT:
+						out += `{${this.min}`;
+						if (this.min !== this.max) {
+							out += ",";
+							if (this.max >= 0) out += this.max;
+						}
+						out += "}";
+				}
+				if ((this.flags & RE2Flags.NON_GREEDY) !== 0) out += "?";
+				break;
+			}
+			case Regexp.Op.CONCAT:
+				for (let sub of this.subs) if (sub.op === Regexp.Op.ALTERNATE) out += `(?:${sub.appendTo()})`;
+				else out += sub.appendTo();
+				break;
+			case Regexp.Op.ALTERNATE: {
+				let sep = "";
+				for (let sub of this.subs) {
+					out += sep;
+					sep = "|";
+					out += sub.appendTo();
+				}
+				break;
+			}
+			case Regexp.Op.LITERAL:
+				if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += "(?i:";
+				for (let rune of this.runes) out += Utils.escapeRune(rune);
+				if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += ")";
+				break;
+			case Regexp.Op.ANY_CHAR_NOT_NL:
+				out += "(?-s:.)";
+				break;
+			case Regexp.Op.ANY_CHAR:
+				out += "(?s:.)";
+				break;
+			case Regexp.Op.PLB:
+				out += `(?<=${this.subs[0].appendTo()})`;
+				break;
+			case Regexp.Op.NLB:
+				out += `(?<!${this.subs[0].appendTo()})`;
+				break;
+			case Regexp.Op.CAPTURE:
+				if (this.name === null || this.name.length === 0) out += "(";
+				else out += `(?P<${this.name}>`;
+				if (this.subs[0].op !== Regexp.Op.EMPTY_MATCH) out += this.subs[0].appendTo();
+				out += ")";
+				break;
+			case Regexp.Op.BEGIN_TEXT:
+				out += "\\A";
+				break;
+			case Regexp.Op.END_TEXT:
+				if ((this.flags & RE2Flags.WAS_DOLLAR) !== 0) out += "(?-m:$)";
+				else out += "\\z";
+				break;
+			case Regexp.Op.BEGIN_LINE:
+				out += "^";
+				break;
+			case Regexp.Op.END_LINE:
+				out += "$";
+				break;
+			case Regexp.Op.WORD_BOUNDARY:
+				out += "\\b";
+				break;
+			case Regexp.Op.NO_WORD_BOUNDARY:
+				out += "\\B";
+				break;
+			case Regexp.Op.CHAR_CLASS:
+				if (this.runes.length % 2 !== 0) {
+					out += "[invalid char class]";
+					break;
+				}
+				out += "[";
+				if (this.runes.length === 0) out += "^\\x00-\\x{10FFFF}";
+				else if (this.runes[0] === 0 && this.runes[this.runes.length - 1] === Unicode.MAX_RUNE) {
+					out += "^";
+					for (let i = 1; i < this.runes.length - 1; i += 2) {
+						const lo = this.runes[i] + 1;
+						const hi = this.runes[i + 1] - 1;
+						out += Regexp.quoteIfHyphen(lo);
+						out += Utils.escapeRune(lo);
+						if (lo !== hi) {
+							out += "-";
+							out += Regexp.quoteIfHyphen(hi);
+							out += Utils.escapeRune(hi);
+						}
+					}
+				} else for (let i = 0; i < this.runes.length; i += 2) {
+					const lo = this.runes[i];
+					const hi = this.runes[i + 1];
+					out += Regexp.quoteIfHyphen(lo);
+					out += Utils.escapeRune(lo);
+					if (lo !== hi) {
+						out += "-";
+						out += Regexp.quoteIfHyphen(hi);
+						out += Utils.escapeRune(hi);
+					}
+				}
+				out += "]";
+				break;
+			default: out += this.op;
+		}
+		return out;
+	}
+	maxCap() {
+		let m = 0;
+		if (this.op === Regexp.Op.CAPTURE) m = this.cap;
+		if (this.subs !== null) for (let sub of this.subs) {
+			const n = sub.maxCap();
+			if (m < n) m = n;
+		}
+		return m;
+	}
+	equals(that) {
+		if (!(that !== null && that instanceof Regexp)) return false;
+		if (this.op !== that.op) return false;
+		switch (this.op) {
+			case Regexp.Op.END_TEXT:
+				if ((this.flags & RE2Flags.WAS_DOLLAR) !== (that.flags & RE2Flags.WAS_DOLLAR)) return false;
+				break;
+			case Regexp.Op.LITERAL:
+			case Regexp.Op.CHAR_CLASS:
+				if ((this.flags & RE2Flags.FOLD_CASE) !== (that.flags & RE2Flags.FOLD_CASE)) return false;
+				if (this.runes === null && that.runes === null) break;
+				if (this.runes === null || that.runes === null) return false;
+				if (this.runes.length !== that.runes.length) return false;
+				for (let i = 0; i < this.runes.length; i++) if (this.runes[i] !== that.runes[i]) return false;
+				break;
+			case Regexp.Op.ALTERNATE:
+			case Regexp.Op.CONCAT:
+				if (this.subs.length !== that.subs.length) return false;
+				for (let i = 0; i < this.subs.length; ++i) if (!this.subs[i].equals(that.subs[i])) return false;
+				break;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+				if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.REPEAT:
+				if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || this.min !== that.min || this.max !== that.max || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.CAPTURE:
+				if (this.cap !== that.cap || (this.name === null ? that.name !== null : this.name !== that.name) || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB: if (this.lb !== that.lb || !this.subs[0].equals(that.subs[0])) return false;
+		}
+		return true;
+	}
+};
+// src/RegexpWalker.js
+/**
+* Walks a Regexp tree without recursion, visiting nodes in the same order a recursive walk
+* would (RE2: re2/walker-inl.h, "Helper class for traversing Regexps without recursion").
+*
+* The handler sees a node without subexpressions once, through `leaf(re)`, which returns its
+* result. Any other node is seen up to three times:
+* - `enter(re)` before its children. It returns the state kept for `re` while its children are
+*   visited; a state whose `result` is already set skips the children.
+* - `child(re, state, result, i)` after child `i` produced `result`. Setting `state.result`
+*   stops visiting the remaining children.
+* - `leave(re, state)` after the last child; it returns the result for `re`.
+*
+* Counted repetitions expand into one nesting level per copy, so the simplified tree can be
+* thousands of levels deep; recursion over it would overflow the JS stack, which has no fixed
+* relation to the parser's nesting limit. This walk keeps its frames on the heap instead.
+*/
+var RegexpWalker = class {
+	static walk(root, handler) {
+		const stack = [];
+		let re = root;
+		let result;
+		for (;;) {
+			if (re.subs.length === 0) result = handler.leaf(re);
+			else {
+				const state = handler.enter(re);
+				if (state.result === void 0) {
+					stack.push({
+						re,
+						state,
+						i: 0
+					});
+					re = re.subs[0];
+					continue;
+				}
+				result = state.result;
+			}
+			for (;;) {
+				if (stack.length === 0) return result;
+				const frame = stack[stack.length - 1];
+				handler.child(frame.re, frame.state, result, frame.i);
+				frame.i++;
+				if (frame.state.result === void 0 && frame.i < frame.re.subs.length) {
+					re = frame.re.subs[frame.i];
+					break;
+				}
+				stack.pop();
+				result = frame.state.result !== void 0 ? frame.state.result : handler.leave(frame.re, frame.state);
+			}
+		}
+	}
+};
+// src/Prefilter.js
+var AhoCorasick = class {
+	constructor(words, alphabetSize) {
+		const edges = /* @__PURE__ */ new Map();
+		const parent = [0];
+		const unit = [0];
+		const depth = [0];
+		const terminal = [0];
+		for (const word of words) {
+			let node = 0;
+			for (let i = 0; i < word.length; i++) {
+				const key = node * alphabetSize + word[i];
+				let child = edges.get(key);
+				if (child === void 0) {
+					child = parent.length;
+					edges.set(key, child);
+					parent.push(node);
+					unit.push(word[i]);
+					depth.push(depth[node] + 1);
+					terminal.push(0);
+				}
+				node = child;
+			}
+			terminal[node] = 1;
+		}
+		const numNodes = parent.length;
+		const children = new Int32Array(numNodes - 1);
+		for (let c = 1; c < numNodes; c++) children[c - 1] = c;
+		children.sort((a, b) => parent[a] - parent[b] || unit[a] - unit[b]);
+		const childStart = new Int32Array(numNodes + 1);
+		for (let c = 1; c < numNodes; c++) childStart[parent[c] + 1]++;
+		for (let n = 0; n < numNodes; n++) childStart[n + 1] += childStart[n];
+		const childUnit = new Int32Array(numNodes - 1);
+		for (let k = 0; k < children.length; k++) childUnit[k] = unit[children[k]];
+		this.childStart = childStart;
+		this.childUnit = childUnit;
+		this.childNode = children;
+		const byDepth = new Int32Array(numNodes);
+		for (let n = 0; n < numNodes; n++) byDepth[n] = n;
+		byDepth.sort((a, b) => depth[a] - depth[b]);
+		const fail = new Int32Array(numNodes);
+		const match = Uint8Array.from(terminal);
+		for (let k = 1; k < numNodes; k++) {
+			const c = byDepth[k];
+			const p = parent[c];
+			if (p !== 0) {
+				let f = fail[p];
+				let next = this.next(f, unit[c]);
+				while (next < 0 && f !== 0) {
+					f = fail[f];
+					next = this.next(f, unit[c]);
+				}
+				fail[c] = next >= 0 ? next : 0;
+			}
+			match[c] |= match[fail[c]];
+		}
+		this.fail = fail;
+		this.match = match;
+	}
+	next(node, u) {
+		let lo = this.childStart[node];
+		let hi = this.childStart[node + 1];
+		const units = this.childUnit;
+		while (lo < hi) {
+			const mid = lo + hi >> 1;
+			const m = units[mid];
+			if (m === u) return this.childNode[mid];
+			if (m < u) lo = mid + 1;
+			else hi = mid;
+		}
+		return -1;
+	}
+	advance(node, u) {
+		for (;;) {
+			const next = this.next(node, u);
+			if (next >= 0) return next;
+			if (node === 0) return 0;
+			node = this.fail[node];
+		}
+	}
+	searchUTF16(charSeq, start, end) {
+		let node = 0;
+		for (let i = start; i < end; i++) {
+			node = this.advance(node, charSeq.charCodeAt(i));
+			if (this.match[node] === 1) return true;
+		}
+		return false;
+	}
+	searchUTF8(bytes, start, end) {
+		let node = 0;
+		for (let i = start; i < end; i++) {
+			node = this.advance(node, bytes[i]);
+			if (this.match[node] === 1) return true;
+		}
+		return false;
+	}
+};
+var Prefilter = class Prefilter {
+	static Type = {
+		NONE: 0,
+		EXACT: 1,
+		AND: 2,
+		OR: 3
+	};
+	static MAX_SCANS = 32;
+	static MAX_AC_UNITS = 1 << 18;
+	constructor(type) {
+		this.type = type;
+		this.subs = [];
+		this.str = "";
+		this.bytes = null;
+		this.cost = type === Prefilter.Type.EXACT ? 1 : 0;
+		this.allExact = false;
+		this.ac16 = null;
+		this.ac8 = null;
+	}
+	automaton16() {
+		if (this.ac16 === null) {
+			const words = this.subs.map((s) => {
+				const arr = new Array(s.str.length);
+				for (let i = 0; i < s.str.length; i++) arr[i] = s.str.charCodeAt(i);
+				return arr;
+			});
+			this.ac16 = new AhoCorasick(words, 65536);
+		}
+		return this.ac16;
+	}
+	automaton8() {
+		if (this.ac8 === null) this.ac8 = new AhoCorasick(this.subs.map((s) => s.bytes), 256);
+		return this.ac8;
+	}
+	eval(input, pos) {
+		switch (this.type) {
+			case Prefilter.Type.NONE: return true;
+			case Prefilter.Type.EXACT: return input.hasString(this, pos);
+			case Prefilter.Type.AND:
+				for (let i = 0; i < this.subs.length; i++) if (!this.subs[i].eval(input, pos)) return false;
+				return true;
+			case Prefilter.Type.OR:
+				if (this.allExact) return input.hasAnyString(this, pos);
+				for (let i = 0; i < this.subs.length; i++) if (this.subs[i].eval(input, pos)) return true;
+				return false;
+			default: return true;
+		}
+	}
+};
+var PrefilterTree = class PrefilterTree {
+	static build(re) {
+		if (!re) return new Prefilter(Prefilter.Type.NONE);
+		return RegexpWalker.walk(re, PrefilterTree.WALKER);
+	}
+	static WALKER = {
+		leaf: (re) => PrefilterTree.leaf(re),
+		enter: (re) => PrefilterTree.enter(re),
+		child: (re, state, result) => PrefilterTree.child(re, state, result),
+		leave: (re, state) => PrefilterTree.leave(re, state)
+	};
+	static leaf(re) {
+		if (re.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
+		if (re.runes.length === 0 || (re.flags & RE2Flags.FOLD_CASE) !== 0) return new Prefilter(Prefilter.Type.NONE);
+		let str = "";
+		for (let i = 0; i < re.runes.length; i++) {
+			if (Unicode.isUnsearchable(re.runes[i])) return new Prefilter(Prefilter.Type.NONE);
+			str += String.fromCodePoint(re.runes[i]);
+		}
+		const pf = new Prefilter(Prefilter.Type.EXACT);
+		pf.str = str;
+		pf.bytes = Utils.stringToUtf8ByteArray(pf.str);
+		return pf;
+	}
+	static enter(re) {
+		switch (re.op) {
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.PLUS: return { sub: null };
+			case Regexp.Op.REPEAT:
+				if (re.min >= 1) return { sub: null };
+				return { result: new Prefilter(Prefilter.Type.NONE) };
+			case Regexp.Op.CONCAT: return {
+				pf: new Prefilter(Prefilter.Type.AND),
+				subs: []
+			};
+			case Regexp.Op.ALTERNATE: return {
+				pf: new Prefilter(Prefilter.Type.OR),
+				subs: []
+			};
+			default: return { result: new Prefilter(Prefilter.Type.NONE) };
+		}
+	}
+	static child(re, state, s) {
+		if (state.subs === void 0) {
+			state.sub = s;
+			return;
+		}
+		if (state.pf.type === Prefilter.Type.AND) {
+			if (s.type === Prefilter.Type.NONE) return;
+			if (s.type === Prefilter.Type.AND) {
+				for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+				return;
+			}
+			state.subs.push(s);
+			return;
+		}
+		if (s.type === Prefilter.Type.NONE) {
+			state.result = new Prefilter(Prefilter.Type.NONE);
+			return;
+		}
+		if (s.type === Prefilter.Type.OR) {
+			for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+			return;
+		}
+		state.subs.push(s);
+	}
+	static leave(re, state) {
+		if (state.subs === void 0) return state.sub;
+		const pf = state.pf;
+		const seen = /* @__PURE__ */ new Set();
+		const subs = [];
+		for (const sub of state.subs) {
+			if (sub.type === Prefilter.Type.EXACT) {
+				if (seen.has(sub.str)) continue;
+				seen.add(sub.str);
+			}
+			subs.push(sub);
+		}
+		if (pf.type === Prefilter.Type.AND) {
+			const kept = [];
+			let cost = 0;
+			for (const sub of subs) {
+				if (cost + sub.cost > Prefilter.MAX_SCANS) continue;
+				kept.push(sub);
+				cost += sub.cost;
+			}
+			if (kept.length === 0) return new Prefilter(Prefilter.Type.NONE);
+			if (kept.length === 1) return kept[0];
+			pf.subs = kept;
+			pf.cost = cost;
+			return pf;
+		}
+		if (subs.length === 0) return new Prefilter(Prefilter.Type.NONE);
+		if (subs.length === 1) return subs[0];
+		pf.subs = subs;
+		let allExact = true;
+		let cost = 0;
+		let units = 0;
+		for (const sub of subs) {
+			if (sub.type !== Prefilter.Type.EXACT) allExact = false;
+			else units += sub.bytes.length;
+			cost += sub.cost;
+		}
+		if (allExact) {
+			if (units > Prefilter.MAX_AC_UNITS) return new Prefilter(Prefilter.Type.NONE);
+			pf.allExact = true;
+			pf.cost = 1;
+			return pf;
+		}
+		if (cost > Prefilter.MAX_SCANS) return new Prefilter(Prefilter.Type.NONE);
+		pf.cost = cost;
+		return pf;
+	}
+};
+// src/Prog.js
+/**
+* A list of instruction pointers waiting to be patched.
+* Tracks both `head` and `tail` to allow O(1) appending during compilation.
+* * Values are encoded integers, not standard memory pointers:
+* - Program instruction index: `l >> 1`
+* - Patch `.out` field if: `(l & 1) === 0`
+* - Patch `.arg` field if: `(l & 1) === 1`
+* - `0` denotes an empty list.
+* * @see https://swtch.com/~rsc/regexp/regexp1.html
+*/
+var PatchList = class {
+	/**
+	* @param {number} head - Encoded pointer to the start of the patch list.
+	* @param {number} tail - Encoded pointer to the end of the patch list.
+	*/
+	constructor(head = 0, tail = 0) {
+		this.head = head;
+		this.tail = tail;
+	}
+};
+/**
+* A Prog is a compiled regular expression program.
+*/
+var Prog = class {
+	constructor() {
+		this.inst = [];
+		this.start = 0;
+		this.numCap = 2;
+		this.lbStarts = [];
+		this.numLb = 0;
+		this.lbInst = null;
+	}
+	getInst(pc) {
+		return this.inst[pc];
+	}
+	numInst() {
+		return this.inst.length;
+	}
+	addInst(op) {
+		this.inst.push(new Inst(op));
+	}
+	markLookbehindInsts() {
+		const lbInst = new Uint8Array(this.inst.length);
+		const pending = this.lbStarts.slice();
+		while (pending.length > 0) {
+			const pc = pending.pop();
+			if (pc === 0 || lbInst[pc] === 1) continue;
+			lbInst[pc] = 1;
+			const i = this.inst[pc];
+			switch (i.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					pending.push(i.out, i.arg);
+					break;
+				case Inst.MATCH:
+				case Inst.FAIL: break;
+				default: pending.push(i.out);
+			}
+		}
+		this.lbInst = lbInst;
+	}
+	skipNop(pc) {
+		let i = this.inst[pc];
+		while (i.op === Inst.NOP || i.op === Inst.CAPTURE) {
+			i = this.inst[pc];
+			pc = i.out;
+		}
+		return i;
+	}
+	/** @returns {[boolean, string]} */
+	prefix() {
+		let prefix = "";
+		let i = this.skipNop(this.start);
+		if (!Inst.isRuneOp(i.op) || i.runes.length !== 1) return [i.op === Inst.MATCH, prefix];
+		while (Inst.isRuneOp(i.op) && i.runes.length === 1 && (i.arg & RE2Flags.FOLD_CASE) === 0 && !Unicode.isUnsearchable(i.runes[0])) {
+			prefix += String.fromCodePoint(i.runes[0]);
+			i = this.skipNop(i.out);
+		}
+		return [i.op === Inst.MATCH, prefix];
+	}
+	startCond() {
+		let flag = 0;
+		let pc = this.start;
+		loop: for (;;) {
+			const i = this.inst[pc];
+			switch (i.op) {
+				case Inst.EMPTY_WIDTH:
+					flag |= i.arg;
+					break;
+				case Inst.FAIL: return -1;
+				case Inst.CAPTURE:
+				case Inst.NOP: break;
+				default: break loop;
+			}
+			pc = i.out;
+		}
+		return flag;
+	}
+	patch(l, val) {
+		let head = l.head;
+		while (head !== 0) {
+			const i = this.inst[head >> 1];
+			if ((head & 1) === 0) {
+				head = i.out;
+				i.out = val;
+			} else {
+				head = i.arg;
+				i.arg = val;
+			}
+		}
+	}
+	append(l1, l2) {
+		if (l1.head === 0) return l2;
+		if (l2.head === 0) return l1;
+		const i = this.inst[l1.tail >> 1];
+		if ((l1.tail & 1) === 0) i.out = l2.head;
+		else i.arg = l2.head;
+		return new PatchList(l1.head, l2.tail);
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		let out = "";
+		for (let pc = 0; pc < this.inst.length; pc++) {
+			const len = out.length;
+			out += pc;
+			if (pc === this.start) out += "*";
+			out += "        ".substring(out.length - len);
+			out += this.inst[pc];
+			out += "\n";
+		}
+		return out;
+	}
+};
+// src/Compiler.js
+const ANY_RUNE_NOT_NL = new Int32Array([
+	0,
+	Codepoint.CODES["\n"] - 1,
+	Codepoint.CODES["\n"] + 1,
+	Unicode.MAX_RUNE
+]);
+const ANY_RUNE = new Int32Array([0, Unicode.MAX_RUNE]);
+/**
+* A fragment of a compiled regular expression program.
+*
+* @see http://swtch.com/~rsc/regexp/regexp1.html
+* @class
+*/
+var Frag = class {
+	constructor(i = 0, out = new PatchList(), nullable = false) {
+		this.i = i;
+		this.out = out;
+		this.nullable = nullable;
+	}
+};
+/**
+* Compiler from {@code Regexp} (RE2 abstract syntax) to {@code RE2} (compiled regular expression).
+*
+* The only entry point is {@link #compileRegexp}.
+*/
+var Compiler = class Compiler {
+	static compileRegexp(re) {
+		const c = new Compiler();
+		const f = c.compile(re);
+		c.prog.patch(f.out, c.newInst(Inst.MATCH).i);
+		c.prog.start = f.i;
+		c.prog.markLookbehindInsts();
+		return c.prog;
+	}
+	static compileSet(regexps) {
+		const c = new Compiler();
+		if (regexps.length === 0) {
+			c.prog.start = c.newInst(Inst.FAIL).i;
+			c.prog.markLookbehindInsts();
+			return c.prog;
+		}
+		let starts = [];
+		for (let i = 0; i < regexps.length; i++) {
+			c.lbOffset = c.prog.numLb;
+			const f = c.compile(regexps[i]);
+			const m = c.newInst(Inst.MATCH);
+			c.prog.getInst(m.i).arg = i;
+			c.prog.patch(f.out, m.i);
+			starts.push(f.i);
+		}
+		let start = starts[0];
+		for (let i = 1; i < starts.length; i++) {
+			const f = c.newInst(Inst.ALT);
+			const inst = c.prog.getInst(f.i);
+			inst.out = start;
+			inst.arg = starts[i];
+			start = f.i;
+		}
+		c.prog.start = start;
+		c.prog.markLookbehindInsts();
+		return c.prog;
+	}
+	constructor() {
+		this.prog = new Prog();
+		this.newInst(Inst.FAIL);
+		this.lbOffset = 0;
+		this.runeCache = /* @__PURE__ */ new Map();
+		this.walker = {
+			leaf: (re) => this.leaf(re),
+			enter: (re) => this.enter(re),
+			child: (re, state, result) => this.child(re, state, result),
+			leave: (re, state) => this.leave(re, state)
+		};
+	}
+	newInst(op) {
+		this.prog.addInst(op);
+		return new Frag(this.prog.numInst() - 1, new PatchList(), true);
+	}
+	nop() {
+		const f = this.newInst(Inst.NOP);
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		return f;
+	}
+	fail() {
+		return new Frag();
+	}
+	cap(arg) {
+		const f = this.newInst(Inst.CAPTURE);
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		this.prog.getInst(f.i).arg = arg;
+		if (this.prog.numCap < arg + 1) this.prog.numCap = arg + 1;
+		return f;
+	}
+	cat(f1, f2) {
+		if (f1.i === 0 || f2.i === 0) {
+			this.prog.patch(f1.out, 0);
+			this.prog.patch(f2.out, 0);
+			return this.fail();
+		}
+		this.prog.patch(f1.out, f2.i);
+		return new Frag(f1.i, f2.out, f1.nullable && f2.nullable);
+	}
+	alt(f1, f2) {
+		if (f1.i === 0) return f2;
+		if (f2.i === 0) return f1;
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		i.out = f1.i;
+		i.arg = f2.i;
+		f.out = this.prog.append(f1.out, f2.out);
+		f.nullable = f1.nullable || f2.nullable;
+		return f;
+	}
+	loop(f1, nongreedy) {
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		if (nongreedy) {
+			i.arg = f1.i;
+			f.out = new PatchList(f.i << 1, f.i << 1);
+		} else {
+			i.out = f1.i;
+			f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+		}
+		this.prog.patch(f1.out, f.i);
+		return f;
+	}
+	quest(f1, nongreedy) {
+		if (f1.i === 0) return this.nop();
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		if (nongreedy) {
+			i.arg = f1.i;
+			f.out = new PatchList(f.i << 1, f.i << 1);
+		} else {
+			i.out = f1.i;
+			f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+		}
+		f.out = this.prog.append(f.out, f1.out);
+		return f;
+	}
+	star(f1, nongreedy) {
+		if (f1.i === 0) return this.nop();
+		if (f1.nullable) return this.quest(this.plus(f1, nongreedy), nongreedy);
+		return this.loop(f1, nongreedy);
+	}
+	plus(f1, nongreedy) {
+		if (f1.i === 0) return this.fail();
+		return new Frag(f1.i, this.loop(f1, nongreedy).out, f1.nullable);
+	}
+	empty(op) {
+		const f = this.newInst(Inst.EMPTY_WIDTH);
+		this.prog.getInst(f.i).arg = op;
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		return f;
+	}
+	rune(runes, flags) {
+		const f = this.newInst(Inst.RUNE);
+		f.nullable = false;
+		const i = this.prog.getInst(f.i);
+		i.runes = runes;
+		flags &= RE2Flags.FOLD_CASE;
+		if (runes.length !== 1 || Unicode.simpleFold(runes[0]) === runes[0]) flags &= ~RE2Flags.FOLD_CASE;
+		i.arg = flags;
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		if ((flags & RE2Flags.FOLD_CASE) === 0 && runes.length === 1 || runes.length === 2 && runes[0] === runes[1]) i.op = Inst.RUNE1;
+		else if (runes.length === 2 && runes[0] === 0 && runes[1] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY;
+		else if (runes.length === 4 && runes[0] === 0 && runes[1] === Codepoint.CODES["\n"] - 1 && runes[2] === Codepoint.CODES["\n"] + 1 && runes[3] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY_NOT_NL;
+		return f;
+	}
+	lookBehind(a, parsedLb) {
+		const lb = Math.sign(parsedLb) * (Math.abs(parsedLb) + this.lbOffset);
+		const id = this.newInst(Inst.LB_WRITE);
+		this.prog.getInst(id.i).arg = lb;
+		const any = this.rune(ANY_RUNE, 0);
+		const dotStar = this.star(any, true);
+		const lbAutomaton = this.cat(dotStar, a);
+		this.prog.patch(lbAutomaton.out, id.i);
+		const checkId = this.newInst(Inst.LB_CHECK);
+		this.prog.getInst(checkId.i).arg = lb;
+		this.prog.lbStarts.push(lbAutomaton.i);
+		if (Math.abs(lb) > this.prog.numLb) this.prog.numLb = Math.abs(lb);
+		checkId.out = new PatchList(checkId.i << 1, checkId.i << 1);
+		return checkId;
+	}
+	compile(re) {
+		return RegexpWalker.walk(re, this.walker);
+	}
+	leaf(re) {
+		switch (re.op) {
+			case Regexp.Op.NO_MATCH: return this.fail();
+			case Regexp.Op.EMPTY_MATCH: return this.nop();
+			case Regexp.Op.LITERAL: {
+				if (re.runes.length === 0) return this.nop();
+				let f = null;
+				for (let r of re.runes) {
+					let singleRune = this.runeCache.get(r);
+					if (singleRune === void 0) {
+						singleRune = new Int32Array([r]);
+						this.runeCache.set(r, singleRune);
+					}
+					const f1 = this.rune(singleRune, re.flags);
+					f = f === null ? f1 : this.cat(f, f1);
+				}
+				return f;
+			}
+			case Regexp.Op.CHAR_CLASS: return this.rune(re.runes, re.flags);
+			case Regexp.Op.ANY_CHAR_NOT_NL: return this.rune(ANY_RUNE_NOT_NL, 0);
+			case Regexp.Op.ANY_CHAR: return this.rune(ANY_RUNE, 0);
+			case Regexp.Op.BEGIN_LINE: return this.empty(Utils.EMPTY_BEGIN_LINE);
+			case Regexp.Op.END_LINE: return this.empty(Utils.EMPTY_END_LINE);
+			case Regexp.Op.BEGIN_TEXT: return this.empty(Utils.EMPTY_BEGIN_TEXT);
+			case Regexp.Op.END_TEXT: return this.empty(Utils.EMPTY_END_TEXT);
+			case Regexp.Op.WORD_BOUNDARY: return this.empty(Utils.EMPTY_WORD_BOUNDARY);
+			case Regexp.Op.NO_WORD_BOUNDARY: return this.empty(Utils.EMPTY_NO_WORD_BOUNDARY);
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return this.nop();
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+	enter(re) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return { sub: null };
+			case Regexp.Op.CAPTURE: return {
+				bra: this.cap(re.cap << 1),
+				sub: null
+			};
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return { f: null };
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+	child(re, state, f1) {
+		if (re.op === Regexp.Op.CONCAT) state.f = state.f === null ? f1 : this.cat(state.f, f1);
+		else if (re.op === Regexp.Op.ALTERNATE) state.f = state.f === null ? f1 : this.alt(state.f, f1);
+		else state.sub = f1;
+	}
+	leave(re, state) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB: return this.lookBehind(state.sub, re.lb);
+			case Regexp.Op.CAPTURE: {
+				const ket = this.cap(re.cap << 1 | 1);
+				return this.cat(this.cat(state.bra, state.sub), ket);
+			}
+			case Regexp.Op.STAR: return this.star(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.PLUS: return this.plus(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.QUEST: return this.quest(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return state.f;
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+};
+// src/Simplify.js
+var Simplify = class Simplify {
+	static simplify(re) {
+		if (re === null) return null;
+		return RegexpWalker.walk(re, Simplify.WALKER);
+	}
+	static WALKER = {
+		leaf: (re) => Simplify.leaf(re),
+		enter: (re) => Simplify.enter(re),
+		child: (re, state, result, i) => Simplify.child(re, state, result, i),
+		leave: (re, state) => Simplify.leave(re, state)
+	};
+	static leaf(re) {
+		if (re.op === Regexp.Op.CHAR_CLASS) {
+			if (re.runes === null) return re;
+			if (re.runes.length === 0) return new Regexp(Regexp.Op.NO_MATCH);
+			if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR);
+			if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR_NOT_NL);
+		}
+		return re;
+	}
+	static enter(re) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return { sub: null };
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return {
+				subs: [],
+				changed: false
+			};
+			case Regexp.Op.REPEAT:
+				if (re.min === 0 && re.max === 0) return { result: new Regexp(Regexp.Op.EMPTY_MATCH) };
+				return { sub: null };
+			default: return { result: re };
+		}
+	}
+	static child(re, state, nsub, i) {
+		if (state.subs === void 0) {
+			state.sub = nsub;
+			return;
+		}
+		if (nsub !== re.subs[i]) state.changed = true;
+		if (re.op === Regexp.Op.CONCAT) {
+			if (nsub.op === Regexp.Op.NO_MATCH) {
+				state.result = new Regexp(Regexp.Op.NO_MATCH);
+				return;
+			}
+			if (nsub.op === Regexp.Op.EMPTY_MATCH) {
+				state.changed = true;
+				return;
+			}
+			if (nsub.op === Regexp.Op.CONCAT) {
+				state.changed = true;
+				for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+				return;
+			}
+		} else {
+			if (nsub.op === Regexp.Op.NO_MATCH) {
+				state.changed = true;
+				return;
+			}
+			if (nsub.op === Regexp.Op.ALTERNATE) {
+				state.changed = true;
+				for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+				return;
+			}
+		}
+		state.subs.push(nsub);
+	}
+	static leave(re, state) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE: {
+				const sub = state.sub;
+				if (sub !== re.subs[0]) {
+					const nre = Regexp.fromRegexp(re);
+					nre.runes = /* @__PURE__ */ new Int32Array(0);
+					nre.subs = [sub];
+					return nre;
+				}
+				return re;
+			}
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE:
+				if (state.changed) {
+					const newSubs = state.subs;
+					if (newSubs.length === 0) return new Regexp(re.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
+					if (newSubs.length === 1) return newSubs[0];
+					const nre = Regexp.fromRegexp(re);
+					nre.runes = /* @__PURE__ */ new Int32Array(0);
+					nre.subs = newSubs;
+					return nre;
+				}
+				return re;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return Simplify.simplify1(re.op, re.flags, state.sub, re);
+			case Regexp.Op.REPEAT: return Simplify.simplifyRepeat(re, state.sub);
+			default: return re;
+		}
+	}
+	static simplifyRepeat(re, sub) {
+		if (re.max === -1) {
+			if (re.min === 0) return Simplify.simplify1(Regexp.Op.STAR, re.flags, sub, null);
+			if (re.min === 1) return Simplify.simplify1(Regexp.Op.PLUS, re.flags, sub, null);
+			const subs = [];
+			for (let i = 0; i < re.min - 1; i++) subs.push(sub);
+			subs.push(Simplify.simplify1(Regexp.Op.PLUS, re.flags, sub, null));
+			return Simplify.concat(subs);
+		}
+		if (re.min === 1 && re.max === 1) return sub;
+		let prefixSubs = null;
+		if (re.min > 0) {
+			prefixSubs = [];
+			for (let i = 0; i < re.min; i++) prefixSubs.push(sub);
+		}
+		if (re.max > re.min) {
+			let suffix = Simplify.simplify1(Regexp.Op.QUEST, re.flags, sub, null);
+			for (let i = re.min + 1; i < re.max; i++) suffix = Simplify.simplify1(Regexp.Op.QUEST, re.flags, Simplify.concat([sub, suffix]), null);
+			if (prefixSubs === null) return suffix;
+			prefixSubs.push(suffix);
+		}
+		if (prefixSubs !== null) return Simplify.concat(prefixSubs);
+		return new Regexp(Regexp.Op.NO_MATCH);
+	}
+	static concat(subs) {
+		const newSubs = [];
+		for (let i = 0; i < subs.length; i++) {
+			const sub = subs[i];
+			if (sub.op === Regexp.Op.NO_MATCH) return new Regexp(Regexp.Op.NO_MATCH);
+			if (sub.op === Regexp.Op.EMPTY_MATCH) continue;
+			if (sub.op === Regexp.Op.CONCAT) {
+				for (let j = 0; j < sub.subs.length; j++) newSubs.push(sub.subs[j]);
+				continue;
+			}
+			newSubs.push(sub);
+		}
+		if (newSubs.length === 0) return new Regexp(Regexp.Op.EMPTY_MATCH);
+		if (newSubs.length === 1) return newSubs[0];
+		const nre = new Regexp(Regexp.Op.CONCAT);
+		nre.subs = newSubs;
+		return nre;
+	}
+	static simplify1(op, flags, sub, re) {
+		if (sub.op === Regexp.Op.EMPTY_MATCH) return sub;
+		if (sub.op === Regexp.Op.NO_MATCH) {
+			if (op === Regexp.Op.PLUS) return sub;
+			return new Regexp(Regexp.Op.EMPTY_MATCH);
+		}
+		if (op === sub.op && (flags & RE2Flags.NON_GREEDY) === (sub.flags & RE2Flags.NON_GREEDY)) return sub;
+		if (re !== null && re.op === op && (re.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub === re.subs[0]) return re;
+		const nre = new Regexp(op);
+		nre.flags = flags;
+		nre.subs = [sub];
+		return nre;
+	}
+};
+// src/CharGroup.js
+var CharGroup = class {
+	constructor(sign, cls) {
+		this.sign = sign;
+		this.cls = cls;
+	}
+};
+const code1 = [48, 57];
+const code2 = [
+	9,
+	10,
+	12,
+	13,
+	32,
+	32
+];
+const code3 = [
+	48,
+	57,
+	65,
+	90,
+	95,
+	95,
+	97,
+	122
+];
+const PERL_GROUPS = /* @__PURE__ */ new Map([
+	["\\d", new CharGroup(1, code1)],
+	["\\D", new CharGroup(-1, code1)],
+	["\\s", new CharGroup(1, code2)],
+	["\\S", new CharGroup(-1, code2)],
+	["\\w", new CharGroup(1, code3)],
+	["\\W", new CharGroup(-1, code3)]
+]);
+const code4 = [
+	48,
+	57,
+	65,
+	90,
+	97,
+	122
+];
+const code5 = [
+	65,
+	90,
+	97,
+	122
+];
+const code6 = [0, 127];
+const code7 = [
+	9,
+	9,
+	32,
+	32
+];
+const code8 = [
+	0,
+	31,
+	127,
+	127
+];
+const code9 = [48, 57];
+const code10 = [33, 126];
+const code11 = [97, 122];
+const code12 = [32, 126];
+const code13 = [
+	33,
+	47,
+	58,
+	64,
+	91,
+	96,
+	123,
+	126
+];
+const code14 = [
+	9,
+	13,
+	32,
+	32
+];
+const code15 = [65, 90];
+const code16 = [
+	48,
+	57,
+	65,
+	90,
+	95,
+	95,
+	97,
+	122
+];
+const code17 = [
+	48,
+	57,
+	65,
+	70,
+	97,
+	102
+];
+const POSIX_GROUPS = /* @__PURE__ */ new Map([
+	["[:alnum:]", new CharGroup(1, code4)],
+	["[:^alnum:]", new CharGroup(-1, code4)],
+	["[:alpha:]", new CharGroup(1, code5)],
+	["[:^alpha:]", new CharGroup(-1, code5)],
+	["[:ascii:]", new CharGroup(1, code6)],
+	["[:^ascii:]", new CharGroup(-1, code6)],
+	["[:blank:]", new CharGroup(1, code7)],
+	["[:^blank:]", new CharGroup(-1, code7)],
+	["[:cntrl:]", new CharGroup(1, code8)],
+	["[:^cntrl:]", new CharGroup(-1, code8)],
+	["[:digit:]", new CharGroup(1, code9)],
+	["[:^digit:]", new CharGroup(-1, code9)],
+	["[:graph:]", new CharGroup(1, code10)],
+	["[:^graph:]", new CharGroup(-1, code10)],
+	["[:lower:]", new CharGroup(1, code11)],
+	["[:^lower:]", new CharGroup(-1, code11)],
+	["[:print:]", new CharGroup(1, code12)],
+	["[:^print:]", new CharGroup(-1, code12)],
+	["[:punct:]", new CharGroup(1, code13)],
+	["[:^punct:]", new CharGroup(-1, code13)],
+	["[:space:]", new CharGroup(1, code14)],
+	["[:^space:]", new CharGroup(-1, code14)],
+	["[:upper:]", new CharGroup(1, code15)],
+	["[:^upper:]", new CharGroup(-1, code15)],
+	["[:word:]", new CharGroup(1, code16)],
+	["[:^word:]", new CharGroup(-1, code16)],
+	["[:xdigit:]", new CharGroup(1, code17)],
+	["[:^xdigit:]", new CharGroup(-1, code17)]
+]);
+// src/CharClass.js
+/**
+* A "builder"-style helper class for manipulating character classes represented as an array of
+* pairs of runes [lo, hi], each denoting an inclusive interval.
+*
+* All methods mutate the internal state and return {@code this}, allowing operations to be chained.
+*/
+var CharClass = class CharClass {
+	static charClassToString(r, len) {
+		let result = "[";
+		for (let i = 0; i < len; i += 2) {
+			if (i > 0) result += " ";
+			const lo = r[i];
+			const hi = r[i + 1];
+			if (lo === hi) result += `0x${lo.toString(16)}`;
+			else result += `0x${lo.toString(16)}-0x${hi.toString(16)}`;
+		}
+		result += "]";
+		return result;
+	}
+	static sortRanges(array, len) {
+		const n = len >> 1;
+		const order = new Array(n);
+		for (let i = 0; i < n; i++) order[i] = i;
+		order.sort((a, b) => array[2 * a] - array[2 * b] || array[2 * b + 1] - array[2 * a + 1]);
+		const sorted = array.slice(0, len);
+		for (let i = 0; i < n; i++) {
+			array[2 * i] = sorted[2 * order[i]];
+			array[2 * i + 1] = sorted[2 * order[i] + 1];
+		}
+	}
+	/**
+	* @param {number[]|Int32Array} [r]
+	*/
+	constructor(r = Utils.emptyInts()) {
+		/** @type {number[]|Int32Array} */
+		this.r = r;
+		this.len = r.length;
+	}
+	toArray() {
+		if (this.r instanceof Int32Array) return this.len === this.r.length ? this.r : this.r.subarray(0, this.len);
+		return new Int32Array(this.len === this.r.length ? this.r : this.r.slice(0, this.len));
+	}
+	toGrowableArray() {
+		if (Array.isArray(this.r)) {
+			this.r.length = this.len;
+			return this.r;
+		}
+		return Array.from(this.r.subarray(0, this.len));
+	}
+	cleanClass() {
+		if (this.len < 4) return this;
+		CharClass.sortRanges(this.r, this.len);
+		let w = 2;
+		for (let i = 2; i < this.len; i += 2) {
+			const lo = this.r[i];
+			const hi = this.r[i + 1];
+			if (lo <= this.r[w - 1] + 1) {
+				if (hi > this.r[w - 1]) this.r[w - 1] = hi;
+				continue;
+			}
+			this.r[w] = lo;
+			this.r[w + 1] = hi;
+			w += 2;
+		}
+		this.len = w;
+		return this;
+	}
+	appendLiteral(x, flags) {
+		return (flags & RE2Flags.FOLD_CASE) !== 0 ? this.appendFoldedRange(x, x) : this.appendRange(x, x);
+	}
+	appendRange(lo, hi) {
+		if (this.len > 0) {
+			for (let i = 2; i <= 4; i += 2) if (this.len >= i) {
+				const rlo = this.r[this.len - i];
+				const rhi = this.r[this.len - i + 1];
+				if (lo <= rhi + 1 && rlo <= hi + 1) {
+					if (lo < rlo) this.r[this.len - i] = lo;
+					if (hi > rhi) this.r[this.len - i + 1] = hi;
+					return this;
+				}
+			}
+		}
+		this.r[this.len++] = lo;
+		this.r[this.len++] = hi;
+		return this;
+	}
+	appendFoldedRange(lo, hi) {
+		if (lo <= Unicode.MIN_FOLD && hi >= Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+		if (hi < Unicode.MIN_FOLD || lo > Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+		if (lo < Unicode.MIN_FOLD) {
+			this.appendRange(lo, Unicode.MIN_FOLD - 1);
+			lo = Unicode.MIN_FOLD;
+		}
+		if (hi > Unicode.MAX_FOLD) {
+			this.appendRange(Unicode.MAX_FOLD + 1, hi);
+			hi = Unicode.MAX_FOLD;
+		}
+		for (let c = lo; c <= hi; c++) {
+			this.appendRange(c, c);
+			for (let f = Unicode.simpleFold(c); f !== c; f = Unicode.simpleFold(f)) this.appendRange(f, f);
+		}
+		return this;
+	}
+	appendClass(x) {
+		for (let i = 0; i < x.length; i += 2) this.appendRange(x[i], x[i + 1]);
+		return this;
+	}
+	appendFoldedClass(x) {
+		for (let i = 0; i < x.length; i += 2) this.appendFoldedRange(x[i], x[i + 1]);
+		return this;
+	}
+	appendNegatedClass(x) {
+		let nextLo = 0;
+		for (let i = 0; i < x.length; i += 2) {
+			const lo = x[i];
+			const hi = x[i + 1];
+			if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+			nextLo = hi + 1;
+		}
+		if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+		return this;
+	}
+	appendTable(table) {
+		for (let i = 0; i < table.length; ++i) {
+			const lo = table.getLo(i);
+			const hi = table.getHi(i);
+			const stride = table.getStride(i);
+			if (stride === 1) {
+				this.appendRange(lo, hi);
+				continue;
+			}
+			for (let c = lo; c <= hi; c += stride) this.appendRange(c, c);
+		}
+		return this;
+	}
+	appendNegatedTable(table) {
+		let nextLo = 0;
+		for (let i = 0; i < table.length; ++i) {
+			const lo = table.getLo(i);
+			const hi = table.getHi(i);
+			const stride = table.getStride(i);
+			if (stride === 1) {
+				if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+				nextLo = hi + 1;
+				continue;
+			}
+			for (let c = lo; c <= hi; c += stride) {
+				if (nextLo <= c - 1) this.appendRange(nextLo, c - 1);
+				nextLo = c + 1;
+			}
+		}
+		if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+		return this;
+	}
+	appendTableWithSign(table, sign) {
+		return sign < 0 ? this.appendNegatedTable(table) : this.appendTable(table);
+	}
+	negateClass() {
+		let nextLo = 0;
+		let w = 0;
+		for (let i = 0; i < this.len; i += 2) {
+			const lo = this.r[i];
+			const hi = this.r[i + 1];
+			if (nextLo <= lo - 1) {
+				this.r[w] = nextLo;
+				this.r[w + 1] = lo - 1;
+				w += 2;
+			}
+			nextLo = hi + 1;
+		}
+		this.len = w;
+		if (nextLo <= Unicode.MAX_RUNE) {
+			this.r[this.len++] = nextLo;
+			this.r[this.len++] = Unicode.MAX_RUNE;
+		}
+		return this;
+	}
+	appendClassWithSign(x, sign) {
+		return sign < 0 ? this.appendNegatedClass(x) : this.appendClass(x);
+	}
+	appendGroup(g, foldCase) {
+		let cls = g.cls;
+		if (foldCase) cls = new CharClass().appendFoldedClass(cls).cleanClass().toArray();
+		return this.appendClassWithSign(cls, g.sign);
+	}
+	toString() {
+		return CharClass.charClassToString(this.r, this.len);
+	}
+};
+// src/Parser.js
+var StringIterator = class {
+	constructor(str) {
+		this.str = str;
+		this.position = 0;
+	}
+	pos() {
+		return this.position;
+	}
+	rewindTo(pos) {
+		this.position = pos;
+	}
+	more() {
+		return this.position < this.str.length;
+	}
+	peek() {
+		return this.str.codePointAt(this.position);
+	}
+	skip(n) {
+		this.position += n;
+	}
+	skipString(s) {
+		this.position += s.length;
+	}
+	pop() {
+		const r = this.str.codePointAt(this.position);
+		this.position += Utils.charCount(r);
+		return r;
+	}
+	lookingAt(s) {
+		return this.str.startsWith(s, this.position);
+	}
+	rest() {
+		return this.str.substring(this.position);
+	}
+	from(beforePos) {
+		return this.str.substring(beforePos, this.position);
+	}
+	toString() {
+		return this.rest();
+	}
+};
+/**
+* A parser of regular expression patterns.
+*
+* The only public entry point is {@link #parse(String pattern, int flags)}.
+*/
+var Parser = class Parser {
+	static ERR_INTERNAL_ERROR = "regexp/syntax: internal error";
+	static ERR_INVALID_CHAR_RANGE = "invalid character class range";
+	static ERR_INVALID_ESCAPE = "invalid escape sequence";
+	static ERR_INVALID_NAMED_CAPTURE = "invalid named capture";
+	static ERR_INVALID_PERL_OP = "invalid or unsupported Perl syntax";
+	static ERR_INVALID_REPEAT_OP = "invalid nested repetition operator";
+	static ERR_INVALID_REPEAT_SIZE = "invalid repeat count";
+	static ERR_MISSING_BRACKET = "missing closing ]";
+	static ERR_MISSING_PAREN = "missing closing )";
+	static ERR_MISSING_REPEAT_ARGUMENT = "missing argument to repetition operator";
+	static ERR_TRAILING_BACKSLASH = "trailing backslash at end of expression";
+	static ERR_DUPLICATE_NAMED_CAPTURE = "duplicate capture group name";
+	static ERR_UNEXPECTED_PAREN = "unexpected )";
+	static ERR_NESTING_DEPTH = "expression nests too deeply";
+	static ERR_LARGE = "expression too large";
+	static ERR_INVALID_CAPTURE_IN_LOOKBEHIND = "invalid capture in lookbehind";
+	static MAX_HEIGHT = 1e3;
+	static MAX_SIZE = 1398101;
+	static MAX_RUNES = 33554432;
+	static ANY_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		Unicode.MAX_RUNE,
+		1
+	]));
+	static ASCII_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		127,
+		1
+	]));
+	static ASCII_FOLD_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		127,
+		1,
+		383,
+		383,
+		1,
+		8490,
+		8490,
+		1
+	]));
+	static unicodeTable(name) {
+		if (name === "Any") return {
+			tab: Parser.ANY_TABLE,
+			fold: Parser.ANY_TABLE,
+			sign: 1
+		};
+		if (name === "Ascii") return {
+			tab: Parser.ASCII_TABLE,
+			fold: Parser.ASCII_FOLD_TABLE,
+			sign: 1
+		};
+		if (name === "Assigned") return {
+			tab: UnicodeTables.CATEGORIES.get("Cn"),
+			fold: UnicodeTables.CATEGORIES.get("Cn"),
+			sign: -1
+		};
+		if (name === "Lc") return {
+			tab: UnicodeTables.CATEGORIES.get("LC"),
+			fold: UnicodeTables.FOLD_CATEGORIES.get("LC"),
+			sign: 1
+		};
+		if (UnicodeTables.CATEGORIES.has(name)) return {
+			tab: UnicodeTables.CATEGORIES.get(name),
+			fold: UnicodeTables.FOLD_CATEGORIES.get(name),
+			sign: 1
+		};
+		if (UnicodeTables.SCRIPTS.has(name)) return {
+			tab: UnicodeTables.SCRIPTS.get(name),
+			fold: UnicodeTables.FOLD_SCRIPT.get(name),
+			sign: 1
+		};
+		return null;
+	}
+	static minFoldRune(r) {
+		if (r < Unicode.MIN_FOLD || r > Unicode.MAX_FOLD) return r;
+		let min = r;
+		const r0 = r;
+		for (r = Unicode.simpleFold(r); r !== r0; r = Unicode.simpleFold(r)) if (min > r) min = r;
+		return min;
+	}
+	static leadingRegexp(re) {
+		if (re.op === Regexp.Op.EMPTY_MATCH) return null;
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			const sub = re.subs[0];
+			if (sub.op === Regexp.Op.EMPTY_MATCH) return null;
+			return sub;
+		}
+		return re;
+	}
+	static literalRegexp(s, flags) {
+		const re = new Regexp(Regexp.Op.LITERAL);
+		re.flags = flags;
+		re.runes = Utils.stringToRunes(s);
+		return re;
+	}
+	/**
+	* Parse regular expression pattern {@code pattern} with mode flags {@code flags}.
+	* @param {string} pattern
+	* @param {number} flags
+	*/
+	static parse(pattern, flags) {
+		return new Parser(pattern, flags).parseInternal();
+	}
+	static parseRepeat(t) {
+		const start = t.pos();
+		if (!t.more() || !t.lookingAt("{")) return -1;
+		t.skip(1);
+		const min = Parser.parseInt(t);
+		if (min === -1) return -1;
+		if (!t.more()) return -1;
+		let max;
+		if (!t.lookingAt(",")) max = min;
+		else {
+			t.skip(1);
+			if (!t.more()) return -1;
+			if (t.lookingAt("}")) max = -1;
+			else if ((max = Parser.parseInt(t)) === -1) return -1;
+		}
+		if (!t.more() || !t.lookingAt("}")) return -1;
+		t.skip(1);
+		if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_SIZE, t.from(start));
+		return min << 16 | max & Unicode.MAX_BMP;
+	}
+	static isValidCaptureName(name) {
+		if (name.length === 0) return false;
+		for (let i = 0; i < name.length; i++) {
+			const c = name.codePointAt(i);
+			if (c !== Codepoint.CODES["_"] && !Utils.isalnum(c)) return false;
+		}
+		return true;
+	}
+	static parseInt(t) {
+		const start = t.pos();
+		while (t.more() && t.peek() >= Codepoint.CODES["0"] && t.peek() <= Codepoint.CODES["9"]) t.skip(1);
+		const n = t.from(start);
+		if (n.length === 0 || n.length > 1 && n.codePointAt(0) === Codepoint.CODES["0"]) return -1;
+		if (n.length > 8) return -2;
+		return parseInt(n, 10);
+	}
+	static isCharClass(re) {
+		return re.op === Regexp.Op.LITERAL && re.runes.length === 1 || re.op === Regexp.Op.CHAR_CLASS || re.op === Regexp.Op.ANY_CHAR_NOT_NL || re.op === Regexp.Op.ANY_CHAR;
+	}
+	static matchRune(re, r) {
+		switch (re.op) {
+			case Regexp.Op.LITERAL: return re.runes.length === 1 && re.runes[0] === r;
+			case Regexp.Op.CHAR_CLASS:
+				for (let i = 0; i < re.runes.length; i += 2) if (re.runes[i] <= r && r <= re.runes[i + 1]) return true;
+				return false;
+			case Regexp.Op.ANY_CHAR_NOT_NL: return r !== Codepoint.CODES["\n"];
+			case Regexp.Op.ANY_CHAR: return true;
+		}
+		return false;
+	}
+	static mergeCharClass(dst, src) {
+		switch (dst.op) {
+			case Regexp.Op.ANY_CHAR: break;
+			case Regexp.Op.ANY_CHAR_NOT_NL:
+				if (Parser.matchRune(src, Codepoint.CODES["\n"])) dst.op = Regexp.Op.ANY_CHAR;
+				break;
+			case Regexp.Op.CHAR_CLASS: {
+				const cc = new CharClass(Array.isArray(dst.runes) ? dst.runes : Array.from(dst.runes));
+				if (src.op === Regexp.Op.LITERAL) cc.appendLiteral(src.runes[0], src.flags);
+				else cc.appendClass(src.runes);
+				dst.runes = cc.toGrowableArray();
+				break;
+			}
+			case Regexp.Op.LITERAL:
+				if (src.runes[0] === dst.runes[0] && src.flags === dst.flags) break;
+				dst.op = Regexp.Op.CHAR_CLASS;
+				dst.runes = new CharClass().appendLiteral(dst.runes[0], dst.flags).appendLiteral(src.runes[0], src.flags).toGrowableArray();
+		}
+	}
+	static parseEscape(t) {
+		const startPos = t.pos();
+		t.skip(1);
+		if (!t.more()) throw new RE2JSSyntaxException(Parser.ERR_TRAILING_BACKSLASH);
+		let c = t.pop();
+		bigswitch: switch (c) {
+			case Codepoint.CODES["1"]:
+			case Codepoint.CODES["2"]:
+			case Codepoint.CODES["3"]:
+			case Codepoint.CODES["4"]:
+			case Codepoint.CODES["5"]:
+			case Codepoint.CODES["6"]:
+			case Codepoint.CODES["7"]: if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+			case Codepoint.CODES["0"]: {
+				let r = c - Codepoint.CODES["0"];
+				for (let i = 1; i < 3; i++) {
+					if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+					r = r * 8 + t.peek() - Codepoint.CODES["0"];
+					t.skip(1);
+				}
+				return r;
+			}
+			case Codepoint.CODES["x"]: {
+				if (!t.more()) break;
+				c = t.pop();
+				if (c === Codepoint.CODES["{"]) {
+					let nhex = 0;
+					let r = 0;
+					while (true) {
+						if (!t.more()) break bigswitch;
+						c = t.pop();
+						if (c === Codepoint.CODES["}"]) break;
+						const v = Utils.unhex(c);
+						if (v < 0) break bigswitch;
+						r = r * 16 + v;
+						if (r > Unicode.MAX_RUNE) break bigswitch;
+						nhex++;
+					}
+					if (nhex === 0) break bigswitch;
+					return r;
+				}
+				const x = Utils.unhex(c);
+				if (!t.more()) break;
+				c = t.pop();
+				const y = Utils.unhex(c);
+				if (x < 0 || y < 0) break;
+				return x * 16 + y;
+			}
+			case Codepoint.CODES["a"]: return Codepoint.CODES["\x07"];
+			case Codepoint.CODES["f"]: return Codepoint.CODES["\f"];
+			case Codepoint.CODES["n"]: return Codepoint.CODES["\n"];
+			case Codepoint.CODES["r"]: return Codepoint.CODES["\r"];
+			case Codepoint.CODES["t"]: return Codepoint.CODES["	"];
+			case Codepoint.CODES["v"]: return Codepoint.CODES["\v"];
+			default: if (c <= Unicode.MAX_ASCII && !Utils.isalnum(c)) return c;
+		}
+		throw new RE2JSSyntaxException(Parser.ERR_INVALID_ESCAPE, t.from(startPos));
+	}
+	static parseClassChar(t, wholeClassPos) {
+		if (!t.more()) throw new RE2JSSyntaxException(Parser.ERR_MISSING_BRACKET, t.from(wholeClassPos));
+		if (t.lookingAt("\\")) return Parser.parseEscape(t);
+		return t.pop();
+	}
+	static hasCapture(re) {
+		if (re === null) return false;
+		if (re.op === Regexp.Op.CAPTURE) return true;
+		if (re.subs) {
+			for (let sub of re.subs) if (Parser.hasCapture(sub)) return true;
+		}
+		return false;
+	}
+	constructor(wholeRegexp, flags = 0) {
+		this.wholeRegexp = wholeRegexp;
+		this.flags = flags;
+		this.numCap = 0;
+		this.namedGroups = Object.create(null);
+		this.stack = [];
+		this.free = null;
+		this.numRegexp = 0;
+		this.numRunes = 0;
+		this.repeats = 0;
+		this.height = null;
+		this.size = null;
+		this.nlb = 0;
+	}
+	newRegexp(op) {
+		let re = this.free;
+		if (re !== null && re.subs !== null && re.subs.length > 0) {
+			this.free = re.subs[0];
+			re.reinit();
+			re.op = op;
+		} else {
+			re = new Regexp(op);
+			this.numRegexp += 1;
+		}
+		return re;
+	}
+	reuse(re) {
+		if (this.height !== null && this.height.has(re)) this.height.delete(re);
+		if (re.subs !== null && re.subs.length > 0) re.subs[0] = this.free;
+		this.free = re;
+	}
+	checkLimits(re) {
+		if (this.numRunes > Parser.MAX_RUNES) throw new RE2JSSyntaxException(Parser.ERR_LARGE);
+		this.checkSize(re);
+		this.checkHeight(re);
+	}
+	checkSize(re) {
+		if (this.size === null) {
+			if (this.repeats === 0) this.repeats = 1;
+			if (re.op === Regexp.Op.REPEAT) {
+				let n = re.max;
+				if (n === -1) n = re.min;
+				if (n <= 0) n = 1;
+				if (n > Math.floor(Parser.MAX_SIZE / this.repeats)) this.repeats = Parser.MAX_SIZE;
+				else this.repeats *= n;
+			}
+			if (this.numRegexp < Math.floor(Parser.MAX_SIZE / this.repeats)) return;
+			this.size = /* @__PURE__ */ new Map();
+			for (let reEx of this.stack) this.checkSize(reEx);
+		}
+		if (this.calcSize(re, true) > Parser.MAX_SIZE) throw new RE2JSSyntaxException(Parser.ERR_LARGE);
+	}
+	calcSize(re, force = false) {
+		if (!force && this.size !== null) {
+			if (this.size.has(re)) return this.size.get(re);
+		}
+		let size = 0;
+		switch (re.op) {
+			case Regexp.Op.LITERAL:
+				size = re.runes.length;
+				break;
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.STAR:
+				size = 2 + this.calcSize(re.subs[0]);
+				break;
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+				size = 1 + this.calcSize(re.subs[0]);
+				break;
+			case Regexp.Op.CONCAT:
+				for (let sub of re.subs) size = size + this.calcSize(sub);
+				break;
+			case Regexp.Op.ALTERNATE:
+				for (let sub of re.subs) size = size + this.calcSize(sub);
+				if (re.subs.length > 1) size = size + re.subs.length - 1;
+				break;
+			case Regexp.Op.REPEAT: {
+				let sub = this.calcSize(re.subs[0]);
+				if (re.max === -1) {
+					if (re.min === 0) size = 2 + sub;
+					else size = 1 + re.min * sub;
+					break;
+				}
+				size = re.max * sub + (re.max - re.min);
+				break;
+			}
+		}
+		size = Math.max(1, size);
+		if (this.size === null) this.size = /* @__PURE__ */ new Map();
+		this.size.set(re, size);
+		return size;
+	}
+	checkHeight(re) {
+		if (this.numRegexp < Parser.MAX_HEIGHT) return;
+		if (this.height === null) {
+			this.height = /* @__PURE__ */ new Map();
+			for (let reEx of this.stack) this.checkHeight(reEx);
+		}
+		if (this.calcHeight(re, true) > Parser.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser.ERR_NESTING_DEPTH);
+	}
+	calcHeight(re, force = false) {
+		if (!force && this.height !== null) {
+			if (this.height.has(re)) return this.height.get(re);
+		}
+		let h = 1;
+		for (let sub of re.subs) {
+			const hsub = this.calcHeight(sub);
+			if (h < 1 + hsub) h = 1 + hsub;
+		}
+		if (this.height === null) this.height = /* @__PURE__ */ new Map();
+		this.height.set(re, h);
+		return h;
+	}
+	pop() {
+		return this.stack.pop();
+	}
+	popToPseudo() {
+		const n = this.stack.length;
+		let i = n;
+		while (i > 0 && !Regexp.isPseudoOp(this.stack[i - 1].op)) i--;
+		return this.stack.splice(i, n - i);
+	}
+	push(re) {
+		this.numRunes += re.runes.length;
+		if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] === re.runes[1]) {
+			if (this.maybeConcat(re.runes[0], this.flags & ~RE2Flags.FOLD_CASE)) return null;
+			re.op = Regexp.Op.LITERAL;
+			re.runes = [re.runes[0]];
+			re.flags = this.flags & ~RE2Flags.FOLD_CASE;
+		} else if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 4 && re.runes[0] === re.runes[1] && re.runes[2] === re.runes[3] && Unicode.simpleFold(re.runes[0]) === re.runes[2] && Unicode.simpleFold(re.runes[2]) === re.runes[0] || re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] + 1 === re.runes[1] && Unicode.simpleFold(re.runes[0]) === re.runes[1] && Unicode.simpleFold(re.runes[1]) === re.runes[0]) {
+			if (this.maybeConcat(re.runes[0], this.flags | RE2Flags.FOLD_CASE)) return null;
+			re.op = Regexp.Op.LITERAL;
+			re.runes = [re.runes[0]];
+			re.flags = this.flags | RE2Flags.FOLD_CASE;
+		} else this.maybeConcat(-1, 0);
+		this.stack.push(re);
+		this.checkLimits(re);
+		return re;
+	}
+	maybeConcat(r, flags) {
+		const n = this.stack.length;
+		if (n < 2) return false;
+		const re1 = this.stack[n - 1];
+		const re2 = this.stack[n - 2];
+		if (re1.op !== Regexp.Op.LITERAL || re2.op !== Regexp.Op.LITERAL || (re1.flags & RE2Flags.FOLD_CASE) !== (re2.flags & RE2Flags.FOLD_CASE)) return false;
+		if (!Array.isArray(re2.runes)) re2.runes = Array.from(re2.runes);
+		for (let i = 0; i < re1.runes.length; i++) re2.runes.push(re1.runes[i]);
+		if (r >= 0) {
+			re1.runes = [r];
+			re1.flags = flags;
+			return true;
+		}
+		this.pop();
+		this.reuse(re1);
+		return false;
+	}
+	newLiteral(r, flags) {
+		const re = this.newRegexp(Regexp.Op.LITERAL);
+		re.flags = flags;
+		if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser.minFoldRune(r);
+		re.runes = [r];
+		return re;
+	}
+	literal(r) {
+		this.push(this.newLiteral(r, this.flags));
+	}
+	op(op) {
+		const re = this.newRegexp(op);
+		re.flags = this.flags;
+		return this.push(re);
+	}
+	repeat(op, min, max, beforePos, t, lastRepeatPos) {
+		let flags = this.flags;
+		if ((flags & RE2Flags.PERL_X) !== 0) {
+			if (t.more() && t.lookingAt("?")) {
+				t.skip(1);
+				flags ^= RE2Flags.NON_GREEDY;
+			}
+			if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
+		}
+		const n = this.stack.length;
+		if (n === 0) throw new RE2JSSyntaxException(Parser.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+		const sub = this.stack[n - 1];
+		if (Regexp.isPseudoOp(sub.op)) throw new RE2JSSyntaxException(Parser.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+		const re = this.newRegexp(op);
+		re.min = min;
+		re.max = max;
+		re.flags = flags;
+		re.subs = [sub];
+		this.stack[n - 1] = re;
+		this.checkLimits(re);
+		if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re, 1e3)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
+	}
+	repeatIsValid(re, n) {
+		if (re.op === Regexp.Op.REPEAT) {
+			let m = re.max;
+			if (m === 0) return true;
+			if (m < 0) m = re.min;
+			if (m > n) return false;
+			if (m > 0) n = Math.trunc(n / m);
+		}
+		for (let sub of re.subs) if (!this.repeatIsValid(sub, n)) return false;
+		return true;
+	}
+	concat() {
+		this.maybeConcat(-1, 0);
+		const subs = this.popToPseudo();
+		if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.EMPTY_MATCH));
+		return this.push(this.collapse(subs, Regexp.Op.CONCAT));
+	}
+	alternate() {
+		const subs = this.popToPseudo();
+		if (subs.length > 0) this.cleanAlt(subs[subs.length - 1]);
+		if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.NO_MATCH));
+		return this.push(this.collapse(subs, Regexp.Op.ALTERNATE));
+	}
+	cleanAlt(re) {
+		if (re.op === Regexp.Op.CHAR_CLASS) {
+			re.runes = new CharClass(Array.from(re.runes)).cleanClass().toArray();
+			if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) {
+				re.runes = /* @__PURE__ */ new Int32Array(0);
+				re.op = Regexp.Op.ANY_CHAR;
+			} else if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) {
+				re.runes = /* @__PURE__ */ new Int32Array(0);
+				re.op = Regexp.Op.ANY_CHAR_NOT_NL;
+			}
+		}
+	}
+	collapse(subs, op) {
+		if (subs.length === 1) return subs[0];
+		let len = 0;
+		for (let sub of subs) len += sub.op === op ? sub.subs.length : 1;
+		let newsubs = new Array(len).fill(null);
+		let i = 0;
+		for (let sub of subs) if (sub.op === op) {
+			for (let j = 0; j < sub.subs.length; j++) newsubs[i++] = sub.subs[j];
+			this.reuse(sub);
+		} else newsubs[i++] = sub;
+		let re = this.newRegexp(op);
+		re.subs = newsubs;
+		if (op === Regexp.Op.ALTERNATE) {
+			re.subs = this.factor(re.subs);
+			if (re.subs.length === 1) {
+				const old = re;
+				re = re.subs[0];
+				this.reuse(old);
+			}
+		}
+		return re;
+	}
+	factor(array) {
+		if (array.length < 2) return array;
+		let s = 0;
+		let lensub = array.length;
+		let lenout = 0;
+		let str = null;
+		let strlen = 0;
+		let strflags = 0;
+		let start = 0;
+		for (let i = 0; i <= lensub; i++) {
+			let istr = null;
+			let istrlen = 0;
+			let iflags = 0;
+			if (i < lensub) {
+				let re = array[s + i];
+				if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) re = re.subs[0];
+				if (re.op === Regexp.Op.LITERAL) {
+					istr = re.runes;
+					istrlen = re.runes.length;
+					iflags = re.flags & RE2Flags.FOLD_CASE;
+				}
+				if (iflags === strflags) {
+					let same = 0;
+					while (same < strlen && same < istrlen && str[same] === istr[same]) same++;
+					if (same > 0) {
+						strlen = same;
+						continue;
+					}
+				}
+			}
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				const prefix = this.newRegexp(Regexp.Op.LITERAL);
+				prefix.flags = strflags;
+				prefix.runes = str.slice(0, strlen);
+				for (let j = start; j < i; j++) {
+					array[s + j] = this.removeLeadingString(array[s + j], strlen);
+					this.checkLimits(array[s + j]);
+				}
+				const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+				const re = this.newRegexp(Regexp.Op.CONCAT);
+				re.subs = [prefix, suffix];
+				array[lenout++] = re;
+			}
+			start = i;
+			str = istr;
+			strlen = istrlen;
+			strflags = iflags;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		let first = null;
+		for (let i = 0; i <= lensub; i++) {
+			let ifirst = null;
+			if (i < lensub) {
+				ifirst = Parser.leadingRegexp(array[s + i]);
+				if (first !== null && first.equals(ifirst) && (Parser.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser.isCharClass(first.subs[0]))) continue;
+			}
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				const prefix = first;
+				for (let j = start; j < i; j++) {
+					const reuse = j !== start;
+					array[s + j] = this.removeLeadingRegexp(array[s + j], reuse);
+					this.checkLimits(array[s + j]);
+				}
+				const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+				const re = this.newRegexp(Regexp.Op.CONCAT);
+				re.subs = [prefix, suffix];
+				array[lenout++] = re;
+			}
+			start = i;
+			first = ifirst;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		for (let i = 0; i <= lensub; i++) {
+			if (i < lensub && Parser.isCharClass(array[s + i])) continue;
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				let max = start;
+				for (let j = start + 1; j < i; j++) {
+					const subMax = array[s + max];
+					const subJ = array[s + j];
+					if (subMax.op < subJ.op || subMax.op === subJ.op && (subMax.runes !== null ? subMax.runes.length : 0) < (subJ.runes !== null ? subJ.runes.length : 0)) max = j;
+				}
+				const tmp = array[s + start];
+				array[s + start] = array[s + max];
+				array[s + max] = tmp;
+				for (let j = start + 1; j < i; j++) {
+					Parser.mergeCharClass(array[s + start], array[s + j]);
+					this.reuse(array[s + j]);
+				}
+				this.cleanAlt(array[s + start]);
+				array[lenout++] = array[s + start];
+			}
+			if (i < lensub) array[lenout++] = array[s + i];
+			start = i + 1;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		for (let i = 0; i < lensub; ++i) {
+			if (i + 1 < lensub && array[s + i].op === Regexp.Op.EMPTY_MATCH && array[s + i + 1].op === Regexp.Op.EMPTY_MATCH) continue;
+			array[lenout++] = array[s + i];
+		}
+		lensub = lenout;
+		s = 0;
+		return array.slice(s, lensub);
+	}
+	removeLeadingString(re, n) {
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			const sub = this.removeLeadingString(re.subs[0], n);
+			re.subs[0] = sub;
+			if (sub.op === Regexp.Op.EMPTY_MATCH) {
+				this.reuse(sub);
+				switch (re.subs.length) {
+					case 0:
+					case 1:
+						re.op = Regexp.Op.EMPTY_MATCH;
+						re.subs = Regexp.emptySubs();
+						break;
+					case 2: {
+						const old = re;
+						re = re.subs[1];
+						this.reuse(old);
+						break;
+					}
+					default: re.subs = re.subs.slice(1, re.subs.length);
+				}
+			}
+			return re;
+		}
+		if (re.op === Regexp.Op.LITERAL) {
+			re.runes = re.runes.slice(n, re.runes.length);
+			if (re.runes.length === 0) re.op = Regexp.Op.EMPTY_MATCH;
+		}
+		return re;
+	}
+	removeLeadingRegexp(re, reuse) {
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			if (reuse) this.reuse(re.subs[0]);
+			re.subs = re.subs.slice(1, re.subs.length);
+			switch (re.subs.length) {
+				case 0:
+					re.op = Regexp.Op.EMPTY_MATCH;
+					re.subs = Regexp.emptySubs();
+					break;
+				case 1: {
+					const old = re;
+					re = re.subs[0];
+					this.reuse(old);
+					break;
+				}
+			}
+			return re;
+		}
+		if (reuse) this.reuse(re);
+		return this.newRegexp(Regexp.Op.EMPTY_MATCH);
+	}
+	parseInternal() {
+		if ((this.flags & RE2Flags.LITERAL) !== 0) return Parser.literalRegexp(this.wholeRegexp, this.flags);
+		let lastRepeatPos = -1;
+		let min = -1;
+		let max = -1;
+		const t = new StringIterator(this.wholeRegexp);
+		while (t.more()) {
+			let repeatPos = -1;
+			bigswitch: switch (t.peek()) {
+				case Codepoint.CODES["("]:
+					if ((this.flags & RE2Flags.LOOKBEHIND) !== 0) {
+						if (t.lookingAt("(?<=")) {
+							this.parsePosLookBehind();
+							t.skip(4);
+							break;
+						}
+						if (t.lookingAt("(?<!")) {
+							this.parseNegLookBehind();
+							t.skip(4);
+							break;
+						}
+					}
+					if ((this.flags & RE2Flags.PERL_X) !== 0 && t.lookingAt("(?")) {
+						this.parsePerlFlags(t);
+						break;
+					}
+					this.op(Regexp.Op.LEFT_PAREN).cap = ++this.numCap;
+					t.skip(1);
+					break;
+				case Codepoint.CODES["|"]:
+					this.parseVerticalBar();
+					t.skip(1);
+					break;
+				case Codepoint.CODES[")"]:
+					this.parseRightParen();
+					t.skip(1);
+					break;
+				case Codepoint.CODES["^"]:
+					if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.BEGIN_TEXT);
+					else this.op(Regexp.Op.BEGIN_LINE);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["$"]:
+					if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.END_TEXT).flags |= RE2Flags.WAS_DOLLAR;
+					else this.op(Regexp.Op.END_LINE);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["."]:
+					if ((this.flags & RE2Flags.DOT_NL) !== 0) this.op(Regexp.Op.ANY_CHAR);
+					else this.op(Regexp.Op.ANY_CHAR_NOT_NL);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["["]:
+					this.parseClass(t);
+					break;
+				case Codepoint.CODES["*"]:
+				case Codepoint.CODES["+"]:
+				case Codepoint.CODES["?"]: {
+					repeatPos = t.pos();
+					let op = null;
+					switch (t.pop()) {
+						case Codepoint.CODES["*"]:
+							op = Regexp.Op.STAR;
+							break;
+						case Codepoint.CODES["+"]:
+							op = Regexp.Op.PLUS;
+							break;
+						case Codepoint.CODES["?"]: op = Regexp.Op.QUEST;
+					}
+					this.repeat(op, min, max, repeatPos, t, lastRepeatPos);
+					break;
+				}
+				case Codepoint.CODES["{"]: {
+					const before = t.pos();
+					const minMax = Parser.parseRepeat(t);
+					if (minMax < 0) {
+						t.rewindTo(before);
+						this.literal(t.pop());
+						break;
+					}
+					repeatPos = before;
+					min = minMax >> 16;
+					max = (minMax & Unicode.MAX_BMP) << 16 >> 16;
+					this.repeat(Regexp.Op.REPEAT, min, max, repeatPos, t, lastRepeatPos);
+					break;
+				}
+				case Codepoint.CODES["\\"]: {
+					const savedPos = t.pos();
+					t.skip(1);
+					if ((this.flags & RE2Flags.PERL_X) !== 0 && t.more()) switch (t.pop()) {
+						case Codepoint.CODES["A"]:
+							this.op(Regexp.Op.BEGIN_TEXT);
+							break bigswitch;
+						case Codepoint.CODES["b"]:
+							this.op(Regexp.Op.WORD_BOUNDARY);
+							break bigswitch;
+						case Codepoint.CODES["B"]:
+							this.op(Regexp.Op.NO_WORD_BOUNDARY);
+							break bigswitch;
+						case Codepoint.CODES["C"]: throw new RE2JSSyntaxException(Parser.ERR_INVALID_ESCAPE, "\\C");
+						case Codepoint.CODES["Q"]: {
+							let lit = t.rest();
+							const i = lit.indexOf("\\E");
+							if (i >= 0) {
+								lit = lit.substring(0, i);
+								t.skipString(lit);
+								t.skipString("\\E");
+							} else t.skipString(lit);
+							let j = 0;
+							while (j < lit.length) {
+								const codepoint = lit.codePointAt(j);
+								this.literal(codepoint);
+								j += Utils.charCount(codepoint);
+							}
+							break bigswitch;
+						}
+						case Codepoint.CODES["z"]:
+							this.op(Regexp.Op.END_TEXT);
+							break bigswitch;
+						default: t.rewindTo(savedPos);
+					}
+					else t.rewindTo(savedPos);
+					const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+					re.flags = this.flags;
+					if (t.lookingAt("\\p") || t.lookingAt("\\P")) {
+						const cc = new CharClass();
+						if (this.parseUnicodeClass(t, cc)) {
+							re.runes = cc.toArray();
+							this.push(re);
+							break bigswitch;
+						}
+					}
+					const cc = new CharClass();
+					if (this.parsePerlClassEscape(t, cc)) {
+						re.runes = cc.toArray();
+						this.push(re);
+						break bigswitch;
+					}
+					t.rewindTo(savedPos);
+					this.reuse(re);
+					this.literal(Parser.parseEscape(t));
+					break;
+				}
+				default: this.literal(t.pop());
+			}
+			lastRepeatPos = repeatPos;
+		}
+		this.concat();
+		if (this.swapVerticalBar()) this.pop();
+		this.alternate();
+		if (this.stack.length !== 1) throw new RE2JSSyntaxException(Parser.ERR_MISSING_PAREN, this.wholeRegexp);
+		this.stack[0].namedGroups = this.namedGroups;
+		return this.stack[0];
+	}
+	parsePerlFlags(t) {
+		const startPos = t.pos();
+		const s = t.rest();
+		if (s.startsWith("(?P<") || s.startsWith("(?<")) {
+			const begin = s.charAt(2) === "P" ? 4 : 3;
+			const end = s.indexOf(">");
+			if (end < 0) throw new RE2JSSyntaxException(Parser.ERR_INVALID_NAMED_CAPTURE, s);
+			const name = s.substring(begin, end);
+			t.skipString(name);
+			t.skip(begin + 1);
+			if (!Parser.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
+			const re = this.op(Regexp.Op.LEFT_PAREN);
+			re.cap = ++this.numCap;
+			if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser.ERR_DUPLICATE_NAMED_CAPTURE, name);
+			this.namedGroups[name] = this.numCap;
+			re.name = name;
+			return;
+		}
+		t.skip(2);
+		let flags = this.flags;
+		let sign = 1;
+		let sawFlag = false;
+		loop: while (t.more()) {
+			const c = t.pop();
+			switch (c) {
+				case Codepoint.CODES["i"]:
+					flags |= RE2Flags.FOLD_CASE;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["m"]:
+					flags &= ~RE2Flags.ONE_LINE;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["s"]:
+					flags |= RE2Flags.DOT_NL;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["U"]:
+					flags |= RE2Flags.NON_GREEDY;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["-"]:
+					if (sign < 0) break loop;
+					sign = -1;
+					flags = ~flags;
+					sawFlag = false;
+					break;
+				case Codepoint.CODES[":"]:
+				case Codepoint.CODES[")"]:
+					if (sign < 0) {
+						if (!sawFlag) break loop;
+						flags = ~flags;
+					}
+					if (c === Codepoint.CODES[":"]) this.op(Regexp.Op.LEFT_PAREN);
+					this.flags = flags;
+					return;
+				default: break loop;
+			}
+		}
+		throw new RE2JSSyntaxException(Parser.ERR_INVALID_PERL_OP, t.from(startPos));
+	}
+	parsePosLookBehind() {
+		const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+		re.flags = this.flags;
+		re.lb = ++this.nlb;
+		return this.push(re);
+	}
+	parseNegLookBehind() {
+		const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+		re.flags = this.flags;
+		re.lb = -++this.nlb;
+		return this.push(re);
+	}
+	parseVerticalBar() {
+		this.concat();
+		if (!this.swapVerticalBar()) this.op(Regexp.Op.VERTICAL_BAR);
+	}
+	swapVerticalBar() {
+		const n = this.stack.length;
+		if (n >= 3 && this.stack[n - 2].op === Regexp.Op.VERTICAL_BAR && Parser.isCharClass(this.stack[n - 1]) && Parser.isCharClass(this.stack[n - 3])) {
+			let re1 = this.stack[n - 1];
+			let re3 = this.stack[n - 3];
+			if (re1.op > re3.op) {
+				const tmp = re3;
+				re3 = re1;
+				re1 = tmp;
+				this.stack[n - 3] = re3;
+			}
+			Parser.mergeCharClass(re3, re1);
+			this.reuse(re1);
+			this.pop();
+			return true;
+		}
+		if (n >= 2) {
+			const re1 = this.stack[n - 1];
+			const re2 = this.stack[n - 2];
+			if (re2.op === Regexp.Op.VERTICAL_BAR) {
+				if (n >= 3) this.cleanAlt(this.stack[n - 3]);
+				this.stack[n - 2] = re1;
+				this.stack[n - 1] = re2;
+				return true;
+			}
+		}
+		return false;
+	}
+	parseRightParen() {
+		this.concat();
+		if (this.swapVerticalBar()) this.pop();
+		this.alternate();
+		if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+		const re1 = this.pop();
+		const re2 = this.pop();
+		if (re2.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+		this.flags = re2.flags;
+		if (re2.lb !== 0) {
+			if (Parser.hasCapture(re1)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
+			if (re2.lb > 0) re2.op = Regexp.Op.PLB;
+			else re2.op = Regexp.Op.NLB;
+			re2.subs = [re1];
+			this.push(re2);
+			return;
+		}
+		if (re2.cap === 0) this.push(re1);
+		else {
+			re2.op = Regexp.Op.CAPTURE;
+			re2.subs = [re1];
+			this.push(re2);
+		}
+	}
+	parsePerlClassEscape(t, cc) {
+		const beforePos = t.pos();
+		if ((this.flags & RE2Flags.PERL_X) === 0 || !t.more() || t.pop() !== Codepoint.CODES["\\"] || !t.more()) return false;
+		t.pop();
+		const p = t.from(beforePos);
+		const g = PERL_GROUPS.has(p) ? PERL_GROUPS.get(p) : null;
+		if (g === null) return false;
+		cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+		return true;
+	}
+	parseNamedClass(t, cc) {
+		const cls = t.rest();
+		const i = cls.indexOf(":]");
+		if (i < 0) return false;
+		const name = cls.substring(0, i + 2);
+		t.skipString(name);
+		const g = POSIX_GROUPS.has(name) ? POSIX_GROUPS.get(name) : null;
+		if (g === null) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, name);
+		cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+		return true;
+	}
+	parseUnicodeClass(t, cc) {
+		const startPos = t.pos();
+		if ((this.flags & RE2Flags.UNICODE_GROUPS) === 0 || !t.lookingAt("\\p") && !t.lookingAt("\\P")) return false;
+		t.skip(1);
+		let sign = 1;
+		let c = t.pop();
+		if (c === Codepoint.CODES["P"]) sign = -1;
+		if (!t.more()) {
+			t.rewindTo(startPos);
+			throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+		}
+		c = t.pop();
+		let name;
+		if (c !== Codepoint.CODES["{"]) name = Utils.runeToString(c);
+		else {
+			const rest = t.rest();
+			const end = rest.indexOf("}");
+			if (end < 0) {
+				t.rewindTo(startPos);
+				throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+			}
+			name = rest.substring(0, end);
+			t.skipString(name);
+			t.skip(1);
+		}
+		if (!(name.length === 0) && name.codePointAt(0) === Codepoint.CODES["^"]) {
+			sign = 0 - sign;
+			name = name.substring(1);
+		}
+		const pair = Parser.unicodeTable(name);
+		if (pair === null) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.from(startPos));
+		if (pair.sign < 0) sign = 0 - sign;
+		const tab = pair.tab;
+		const fold = pair.fold;
+		if ((this.flags & RE2Flags.FOLD_CASE) === 0 || fold === null) cc.appendTableWithSign(tab, sign);
+		else {
+			const tmp = new CharClass().appendTable(tab).appendTable(fold).cleanClass().toArray();
+			cc.appendClassWithSign(Array.from(tmp), sign);
+		}
+		return true;
+	}
+	parseClass(t) {
+		const startPos = t.pos();
+		t.skip(1);
+		const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+		re.flags = this.flags;
+		const cc = new CharClass();
+		let sign = 1;
+		if (t.more() && t.lookingAt("^")) {
+			sign = -1;
+			t.skip(1);
+			if ((this.flags & RE2Flags.CLASS_NL) === 0) cc.appendRange(Codepoint.CODES["\n"], Codepoint.CODES["\n"]);
+		}
+		let first = true;
+		while (!t.more() || t.peek() !== Codepoint.CODES["]"] || first) {
+			if (t.more() && t.lookingAt("-") && (this.flags & RE2Flags.PERL_X) === 0 && !first) {
+				const s = t.rest();
+				if (s === "-" || !s.startsWith("-]")) {
+					t.rewindTo(startPos);
+					throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+				}
+			}
+			first = false;
+			const beforePos = t.pos();
+			if (t.lookingAt("[:")) {
+				if (this.parseNamedClass(t, cc)) continue;
+				t.rewindTo(beforePos);
+			}
+			if (this.parseUnicodeClass(t, cc)) continue;
+			if (this.parsePerlClassEscape(t, cc)) continue;
+			t.rewindTo(beforePos);
+			const lo = Parser.parseClassChar(t, startPos);
+			let hi = lo;
+			if (t.more() && t.lookingAt("-")) {
+				t.skip(1);
+				if (t.more() && t.lookingAt("]")) t.skip(-1);
+				else {
+					hi = Parser.parseClassChar(t, startPos);
+					if (hi < lo) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
+				}
+			}
+			if ((this.flags & RE2Flags.FOLD_CASE) === 0) cc.appendRange(lo, hi);
+			else cc.appendFoldedRange(lo, hi);
+		}
+		t.skip(1);
+		cc.cleanClass();
+		if (sign < 0) cc.negateClass();
+		re.runes = cc.toArray();
+		this.push(re);
+	}
+};
+// src/RE2.js
+/**
+* An RE2 class instance is a compiled representation of an RE2 regular expression, independent of
+* the public Java-like Pattern/Matcher API.
+*
+* This class also contains various implementation helpers for RE2 regular expressions.
+*
+* Use the {@link #quoteMeta(String)} utility function to quote all regular expression
+* metacharacters in an arbitrary string.
+*
+*/
+var RE2 = class RE2 {
+	static initTest(expr) {
+		const re2 = RE2.compile(expr);
+		const res = new RE2(re2.expr, re2.prog, re2.numSubexp, re2.longest);
+		res.cond = re2.cond;
+		res.prefix = re2.prefix;
+		res.prefixUTF8 = re2.prefixUTF8;
+		res.prefixComplete = re2.prefixComplete;
+		res.prefixRune = re2.prefixRune;
+		res.prefilter = re2.prefilter;
+		res.namedGroups = re2.namedGroups;
+		return res;
+	}
+	/**
+	* Parses a regular expression and returns, if successful, an {@code RE2} instance that can be
+	* used to match against text.
+	*
+	* When matching against text, the regexp returns a match that begins as early as possible in the
+	* input (leftmost), and among those it chooses the one that a backtracking search would have
+	* found first. This so-called leftmost-first matching is the same semantics that Perl, Python,
+	* and other implementations use, although this package implements it without the expense of
+	* backtracking. For POSIX leftmost-longest matching, see {@link #compilePOSIX}.
+	*/
+	static compile(expr) {
+		return RE2.compileImpl(expr, RE2Flags.PERL, false);
+	}
+	/**
+	* {@code compilePOSIX} is like {@link #compile} but restricts the regular expression to POSIX ERE
+	* (egrep) syntax and changes the match semantics to leftmost-longest.
+	*
+	* That is, when matching against text, the regexp returns a match that begins as early as
+	* possible in the input (leftmost), and among those it chooses a match that is as long as
+	* possible. This so-called leftmost-longest matching is the same semantics that early regular
+	* expression implementations used and that POSIX specifies.
+	*
+	* However, there can be multiple leftmost-longest matches, with different submatch choices, and
+	* here this package diverges from POSIX. Among the possible leftmost-longest matches, this
+	* package chooses the one that a backtracking search would have found first, while POSIX
+	* specifies that the match be chosen to maximize the length of the first subexpression, then the
+	* second, and so on from left to right. The POSIX rule is computationally prohibitive and not
+	* even well-defined. See http://swtch.com/~rsc/regexp/regexp2.html#posix
+	*/
+	static compilePOSIX(expr) {
+		return RE2.compileImpl(expr, RE2Flags.POSIX, true);
+	}
+	static compileImpl(expr, mode, longest) {
+		let re = Parser.parse(expr, mode);
+		const maxCap = re.maxCap();
+		const namedGroups = re.namedGroups;
+		re = Simplify.simplify(re);
+		const prefilter = PrefilterTree.build(re);
+		const prog = Compiler.compileRegexp(re);
+		const re2 = new RE2(expr, prog, maxCap, longest);
+		re2.prefilter = prefilter.type === Prefilter.Type.NONE ? null : prefilter;
+		const [prefixCompl, prefixStr] = prog.prefix();
+		re2.prefixComplete = prefixCompl;
+		re2.prefix = prefixStr;
+		re2.prefixUTF8 = Utils.stringToUtf8ByteArray(re2.prefix);
+		if (re2.prefix.length > 0) re2.prefixRune = re2.prefix.codePointAt(0);
+		re2.namedGroups = namedGroups;
+		return re2;
+	}
+	/**
+	* Returns true iff textual regular expression {@code pattern} matches string {@code s}.
+	*
+	* More complicated queries need to use {@link #compile} and the full {@code RE2} interface.
+	*/
+	static match(pattern, s) {
+		return RE2.compile(pattern).match(s);
+	}
+	constructor(expr, prog, numSubexp = 0, longest = 0) {
+		this.expr = expr;
+		this.prog = prog;
+		this.numSubexp = numSubexp;
+		this.longest = longest;
+		this.cond = prog.startCond();
+		this.prefix = null;
+		this.prefixUTF8 = null;
+		this.prefixComplete = false;
+		this.prefixRune = 0;
+		/** @type {Record<string, number>} */
+		this.namedGroups = Object.create(null);
+		this.machinePool = [];
+		this.lazyDFA = null;
+		this.onepass = OnePass.compile(this.prog);
+		this.prefilter = null;
+	}
+	get dfa() {
+		if (this.lazyDFA === null) this.lazyDFA = new DFA(this.prog);
+		return this.lazyDFA;
+	}
+	matchPrefixComplete(input, pos, anchor, ncap) {
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+		let matchStart = -1;
+		let matchEnd = -1;
+		const pLen = input.prefixLength(this);
+		if (anchor === RE2Flags.UNANCHORED) {
+			const idx = input.index(this, pos);
+			if (idx < 0) return null;
+			matchStart = pos + idx;
+			matchEnd = matchStart + pLen;
+		} else if (anchor === RE2Flags.ANCHOR_BOTH) {
+			if (input.endPos() !== pLen) return null;
+			if (input.index(this, 0) !== 0) return null;
+			matchStart = 0;
+			matchEnd = pLen;
+		} else if (anchor === RE2Flags.ANCHOR_START) {
+			if (input.index(this, 0) !== 0) return null;
+			matchStart = 0;
+			matchEnd = pLen;
+		}
+		if (matchStart < 0) return null;
+		if (ncap > 0) {
+			const matchcap = new Int32Array(ncap).fill(-1);
+			matchcap[0] = matchStart;
+			matchcap[1] = matchEnd;
+			return Array.from(matchcap);
+		}
+		return [];
+	}
+	createLookbehindState() {
+		return this.prog.numLb > 0 ? new LookbehindState(this.prog) : null;
+	}
+	executeEngine(input, pos, anchor, ncap, lbState = null) {
+		if (this.prefixComplete && (ncap === 0 || this.numSubexp === 0)) return this.matchPrefixComplete(input, pos, anchor, ncap);
+		if (this.prefilter !== null && anchor === RE2Flags.UNANCHORED) {
+			if (!this.prefilter.eval(input, pos)) return null;
+		}
+		if (this.onepass !== null) return OnePass.execute(this, input, pos, anchor, ncap);
+		if (ncap > 0) {
+			if (this.prog.numLb === 0 && input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+			return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+		}
+		if (this.prog.numLb === 0) {
+			const dfaResult = this.dfa.match(input, pos, anchor);
+			if (dfaResult !== null) return dfaResult ? [] : null;
+			if (input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+		}
+		return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+	}
+	/**
+	* Returns the number of parenthesized subexpressions in this regular expression.
+	*/
+	numberOfCapturingGroups() {
+		return this.numSubexp;
+	}
+	/**
+	* Returns the number of instructions in this compiled regular expression program.
+	*/
+	numberOfInstructions() {
+		return this.prog.numInst();
+	}
+	get() {
+		return this.machinePool.length > 0 ? this.machinePool.pop() : null;
+	}
+	reset() {
+		this.machinePool.length = 0;
+	}
+	put(m) {
+		this.machinePool.push(m);
+	}
+	toString() {
+		return this.expr;
+	}
+	doExecuteNFA(input, pos, anchor, ncap, lbState = null) {
+		let m = this.get();
+		if (!m) m = Machine.fromRE2(this);
+		m.init(ncap);
+		const cap = m.match(input, pos, anchor, lbState) ? m.submatches() : null;
+		this.put(m);
+		return cap;
+	}
+	match(s) {
+		return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 0) !== null;
+	}
+	/**
+	* Matches the regular expression against input starting at position start and ending at position
+	* end, with the given anchoring. Records the submatch boundaries in group, which is [start, end)
+	* pairs of byte offsets. The number of boundaries needed is inferred from the size of the group
+	* array. It is most efficient not to ask for submatch boundaries.
+	*
+	* @param input the input byte array
+	* @param start the beginning position in the input
+	* @param end the end position in the input
+	* @param anchor the anchoring flag (UNANCHORED, ANCHOR_START, ANCHOR_BOTH)
+	* @param group the array to fill with submatch positions
+	* @param ngroup the number of array pairs to fill in
+	* @param lbState optional state carried between successive matches over the same input (see
+	*   createLookbehindState); omit it to evaluate lookbehinds from the beginning of the input
+	* @returns true if a match was found
+	*/
+	matchWithGroup(input, start, end, anchor, ngroup, lbState = null) {
+		if (!(input instanceof MatcherInputBase)) {
+			if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+			else input = MatcherInput.utf16(input);
+		}
+		return this.matchMachineInput(input, start, end, anchor, ngroup, lbState);
+	}
+	matchMachineInput(input, start, end, anchor, ngroup, lbState = null) {
+		if (start > end) return [false, null];
+		const machineInput = input.isUTF16Encoding() ? MachineInput.fromUTF16(input.asCharSequence(), 0, end) : MachineInput.fromUTF8(input.asBytes(), 0, end);
+		const groupMatch = this.executeEngine(machineInput, start, anchor, 2 * ngroup, lbState);
+		if (groupMatch === null) return [false, null];
+		return [true, groupMatch];
+	}
+	/**
+	* Returns true iff this regexp matches the UTF-8 byte array {@code b}.
+	*/
+	matchUTF8(b) {
+		return this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 0) !== null;
+	}
+	/**
+	* Returns a copy of {@code src} in which all matches for this regexp have been replaced by
+	* {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceAll(src, repl) {
+		return this.replaceAllFunc(src, () => repl, 2 * src.length + 1);
+	}
+	/**
+	* Returns a copy of {@code src} in which only the first match for this regexp has been replaced
+	* by {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceFirst(src, repl) {
+		return this.replaceAllFunc(src, () => repl, 1);
+	}
+	/**
+	* Returns a copy of {@code src} in which at most {@code maxReplaces} matches for this regexp have
+	* been replaced by the return value of of function {@code repl} (whose first argument is the
+	* matched string). No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceAllFunc(src, replFunc, maxReplaces) {
+		let lastMatchEnd = 0;
+		let searchPos = 0;
+		let out = "";
+		const input = MachineInput.fromUTF16(src);
+		const lbState = this.createLookbehindState();
+		let numReplaces = 0;
+		while (searchPos <= src.length) {
+			const a = this.executeEngine(input, searchPos, RE2Flags.UNANCHORED, 2, lbState);
+			if (a === null || a.length === 0) break;
+			out += src.substring(lastMatchEnd, a[0]);
+			if (a[1] > lastMatchEnd || a[0] === 0) {
+				out += replFunc(src.substring(a[0], a[1]));
+				numReplaces++;
+			}
+			lastMatchEnd = a[1];
+			const width = input.step(searchPos) & 7;
+			if (searchPos + width > a[1]) searchPos += width;
+			else if (searchPos + 1 > a[1]) searchPos++;
+			else searchPos = a[1];
+			if (numReplaces >= maxReplaces) break;
+		}
+		out += src.substring(lastMatchEnd);
+		return out;
+	}
+	pad(a) {
+		if (a === null) return null;
+		let n = (1 + this.numSubexp) * 2;
+		if (a.length < n) {
+			let a2 = new Array(n).fill(-1);
+			for (let i = 0; i < a.length; i++) a2[i] = a[i];
+			a = a2;
+		}
+		return a;
+	}
+	allMatches(input, n, deliverFun = (v) => v) {
+		let result = [];
+		const end = input.endPos();
+		if (n < 0) n = end + 1;
+		let pos = 0;
+		let i = 0;
+		let prevMatchEnd = -1;
+		const lbState = this.createLookbehindState();
+		while (i < n && pos <= end) {
+			const matches = this.executeEngine(input, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
+			if (matches === null || matches.length === 0) break;
+			let accept = true;
+			if (matches[1] === pos) {
+				if (matches[0] === prevMatchEnd) accept = false;
+				const r = input.step(pos);
+				if (r < 0) pos = end + 1;
+				else pos += r & 7;
+			} else pos = matches[1];
+			prevMatchEnd = matches[1];
+			if (accept) {
+				result.push(deliverFun(this.pad(matches)));
+				i++;
+			}
+		}
+		return result;
+	}
+	/**
+	* Returns an array holding the text of the leftmost match in {@code b} of this regular
+	* expression.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return null;
+		return b.slice(a[0], a[1]);
+	}
+	/**
+	* Returns a two-element array of integers defining the location of the leftmost match in
+	* {@code b} of this regular expression. The match itself is at {@code b[loc[0]...loc[1]]}.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8Index(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return null;
+		return a.slice(0, 2);
+	}
+	/**
+	* Returns a string holding the text of the leftmost match in {@code s} of this regular
+	* expression.
+	*
+	* If there is no match, the return value is an empty string, but it will also be empty if the
+	* regular expression successfully matches an empty string. Use {@link #findIndex} or
+	* {@link #findSubmatch} if it is necessary to distinguish these cases.
+	*/
+	find(s) {
+		const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return "";
+		return s.substring(a[0], a[1]);
+	}
+	/**
+	* Returns a two-element array of integers defining the location of the leftmost match in
+	* {@code s} of this regular expression. The match itself is at
+	* {@code s.substring(loc[0], loc[1])}.
+	*
+	* A return value of null indicates no match.
+	*/
+	findIndex(s) {
+		return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+	}
+	/**
+	* Returns an array of arrays the text of the leftmost match of the regular expression in
+	* {@code b} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8Submatch(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+		if (a === null) return null;
+		const ret = new Array(1 + this.numSubexp).fill(null);
+		for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = b.slice(a[2 * i], a[2 * i + 1]);
+		return ret;
+	}
+	/**
+	* Returns an array holding the index pairs identifying the leftmost match of this regular
+	* expression in {@code b} and the matches, if any, of its subexpressions, as defined by the the
+	* <a href='#submatch'>Submatch</a> and <a href='#index'>Index</a> descriptions above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8SubmatchIndex(b) {
+		return this.pad(this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+	}
+	/**
+	* Returns an array of strings holding the text of the leftmost match of the regular expression in
+	* {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findSubmatch(s) {
+		const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+		if (a === null) return null;
+		const ret = new Array(1 + this.numSubexp).fill(null);
+		for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = s.substring(a[2 * i], a[2 * i + 1]);
+		return ret;
+	}
+	/**
+	* Returns an array holding the index pairs identifying the leftmost match of this regular
+	* expression in {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findSubmatchIndex(s) {
+		return this.pad(this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+	}
+	/**
+	* {@code findAllUTF8()} is the <a href='#all'>All</a> version of {@link #findUTF8}; it returns a
+	* list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*
+	* TODO(adonovan): think about defining a byte slice view class, like a read-only Go slice backed
+	* by |b|.
+	*/
+	findAllUTF8(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => b.slice(match[0], match[1]));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8Index} is the <a href='#all'>All</a> version of {@link #findUTF8Index}; it
+	* returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8Index(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => match.slice(0, 2));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAll} is the <a href='#all'>All</a> version of {@link #find}; it returns a list of up
+	* to {@code n} successive matches of the expression, as defined by the <a href='#all'>All</a>
+	* description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAll(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => s.substring(match[0], match[1]));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllIndex} is the <a href='#all'>All</a> version of {@link #findIndex}; it returns a
+	* list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllIndex(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => match.slice(0, 2));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8Submatch} is the <a href='#all'>All</a> version of {@link #findUTF8Submatch};
+	* it returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8Submatch(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => {
+			let slice = new Array(match.length / 2 | 0).fill(null);
+			for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = b.slice(match[2 * j], match[2 * j + 1]);
+			return slice;
+		});
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8SubmatchIndex} is the <a href='#all'>All</a> version of
+	* {@link #findUTF8SubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+	* expression, as defined by the <a href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8SubmatchIndex(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n);
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllSubmatch} is the <a href='#all'>All</a> version of {@link #findSubmatch}; it
+	* returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllSubmatch(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => {
+			let slice = new Array(match.length / 2 | 0).fill(null);
+			for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = s.substring(match[2 * j], match[2 * j + 1]);
+			return slice;
+		});
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllSubmatchIndex} is the <a href='#all'>All</a> version of
+	* {@link #findSubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+	* expression, as defined by the <a href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllSubmatchIndex(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n);
+		if (result.length === 0) return null;
+		return result;
+	}
+};
+// src/Set.js
+var RE2Set = class RE2Set {
+	/** @type {number} */
+	static UNANCHORED = RE2Flags.UNANCHORED;
+	/** @type {number} */
+	static ANCHOR_START = RE2Flags.ANCHOR_START;
+	/** @type {number} */
+	static ANCHOR_BOTH = RE2Flags.ANCHOR_BOTH;
+	/**
+	* Constructs a new RE2Set with the specified anchor mode and flags.
+	* @param {number} [anchor=RE2Set.UNANCHORED] - The anchoring mode (e.g., RE2Set.UNANCHORED).
+	* @param {number} [flags=0] - The public flags to apply to all patterns in the set.
+	* @param {number} [maxMem=8388608] - The maximum memory in bytes to use for the DFA (default 8MB).
+	*/
+	constructor(anchor = RE2Set.UNANCHORED, flags = 0, maxMem = 8388608) {
+		if (![
+			RE2Set.UNANCHORED,
+			RE2Set.ANCHOR_START,
+			RE2Set.ANCHOR_BOTH
+		].includes(anchor)) throw new RE2JSFlagsException("The anchor should be RE2Set.UNANCHORED, RE2Set.ANCHOR_START or RE2Set.ANCHOR_BOTH");
+		Utils.checkFlags(flags);
+		this.anchor = anchor;
+		this.jsFlags = flags;
+		this.maxMem = maxMem;
+		let re2Flags = RE2Flags.PERL;
+		if ((flags & PublicFlags.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+		if ((flags & PublicFlags.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+		this.re2Flags = re2Flags;
+		this.regexps = [];
+		this.prog = null;
+		this.dfa = null;
+		this.dummyRe2 = null;
+	}
+	/**
+	* Adds a new regular expression pattern to the set.
+	* Patterns cannot be added after the set has been compiled.
+	* @param {string} pattern - The regular expression pattern to add.
+	* @returns {number} The integer index assigned to the added pattern.
+	* @throws {RE2JSCompileException} If patterns are added after compilation.
+	*/
+	add(pattern) {
+		if (this.prog) throw new RE2JSCompileException("Cannot add patterns after compile");
+		Utils.checkPattern(pattern);
+		let fregex = pattern;
+		if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+		if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+		if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+		const re = Parser.parse(fregex, this.re2Flags);
+		this.regexps.push(Simplify.simplify(re));
+		return this.regexps.length - 1;
+	}
+	/**
+	* Compiles the added patterns into a single state machine.
+	* This is automatically called on the first match if not called explicitly.
+	* @returns {void}
+	*/
+	compile() {
+		if (this.prog) return;
+		const prog = Compiler.compileSet(this.regexps);
+		if (prog.numInst() > Parser.MAX_SIZE) throw new RE2JSCompileException(`${Parser.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${Parser.MAX_SIZE}`);
+		this.prog = prog;
+		this.dfa = new DFA(this.prog, this.maxMem);
+		this.dummyRe2 = {
+			prog: this.prog,
+			cond: this.prog.startCond(),
+			prefix: "",
+			prefixRune: 0,
+			longest: false
+		};
+	}
+	/**
+	* Matches the input against the compiled set of regular expressions.
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to match against.
+	* @returns {number[]} An array of indices representing the patterns that successfully matched the input.
+	*/
+	match(input) {
+		if (!this.prog) this.compile();
+		const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+		let internalAnchor = RE2Flags.UNANCHORED;
+		if (this.anchor === RE2Set.ANCHOR_START) internalAnchor = RE2Flags.ANCHOR_START;
+		else if (this.anchor === RE2Set.ANCHOR_BOTH) internalAnchor = RE2Flags.ANCHOR_BOTH;
+		const dfaResult = this.dfa.matchSet(machineInput, 0, internalAnchor);
+		if (dfaResult !== null) return dfaResult;
+		const machine = Machine.fromRE2(this.dummyRe2);
+		machine.init(0);
+		return machine.matchSet(machineInput, 0, internalAnchor);
+	}
+};
+// src/TranslateRegExpString.js
+/**
+* Transform JS regex string to RE2 regex string
+*/
+var TranslateRegExpString = class TranslateRegExpString {
+	static isHexadecimal(ch) {
+		return "0" <= ch && ch <= "9" || "A" <= ch && ch <= "F" || "a" <= ch && ch <= "f";
+	}
+	static translate(data) {
+		let prefixFlags = "";
+		if (Object.prototype.toString.call(data) === "[object RegExp]") {
+			if (data.ignoreCase) prefixFlags += "i";
+			if (data.multiline) prefixFlags += "m";
+			if (data.dotAll) prefixFlags += "s";
+			data = data.source;
+		}
+		if (typeof data !== "string") return data;
+		let result = "";
+		let changed = false;
+		let size = data.length;
+		if (size === 0) {
+			result = "(?:)";
+			changed = true;
+		}
+		let inCharClass = false;
+		let i = 0;
+		while (i < size) {
+			let ch = data[i];
+			if (ch === "\\") {
+				if (i + 1 < size) {
+					ch = data[i + 1];
+					switch (ch) {
+						case "\\":
+							result += "\\\\";
+							i += 2;
+							continue;
+						case "c":
+							if (i + 2 < size) {
+								let code = data[i + 2].charCodeAt(0);
+								if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
+									let val = code % 32;
+									result += "\\x";
+									result += (val >> 4).toString(16).toUpperCase();
+									result += (val & 15).toString(16).toUpperCase();
+									i += 3;
+									changed = true;
+									continue;
+								}
+							}
+							result += "c";
+							i += 2;
+							changed = true;
+							continue;
+						case "u":
+							if (i + 2 < size) {
+								if (data[i + 2] === "{") {
+									let j = i + 3;
+									let hasHex = false;
+									let closed = false;
+									while (j < size) {
+										const hexChar = data[j];
+										if (hexChar === "}") {
+											closed = true;
+											break;
+										}
+										if (!TranslateRegExpString.isHexadecimal(hexChar)) break;
+										hasHex = true;
+										j++;
+									}
+									if (closed && hasHex) {
+										result += "\\x";
+										i += 2;
+										changed = true;
+										continue;
+									}
+								} else if (i + 5 < size) {
+									let isHex4 = true;
+									for (let j = 0; j < 4; j++) if (!TranslateRegExpString.isHexadecimal(data[i + 2 + j])) {
+										isHex4 = false;
+										break;
+									}
+									if (isHex4) {
+										result += "\\x{" + data.substring(i + 2, i + 6) + "}";
+										i += 6;
+										changed = true;
+										continue;
+									}
+								}
+							}
+							result += "u";
+							i += 2;
+							changed = true;
+							continue;
+						case "x": {
+							let isValidHex = false;
+							if (i + 2 < size && data[i + 2] === "{") {
+								let j = i + 3;
+								let hasHex = false;
+								let closed = false;
+								while (j < size) {
+									const hexChar = data[j];
+									if (hexChar === "}") {
+										closed = true;
+										break;
+									}
+									if (!TranslateRegExpString.isHexadecimal(hexChar)) break;
+									hasHex = true;
+									j++;
+								}
+								if (closed && hasHex) isValidHex = true;
+							} else if (i + 3 < size && TranslateRegExpString.isHexadecimal(data[i + 2]) && TranslateRegExpString.isHexadecimal(data[i + 3])) isValidHex = true;
+							if (isValidHex) {
+								result += "\\x";
+								i += 2;
+							} else {
+								result += "x";
+								i += 2;
+								changed = true;
+							}
+							continue;
+						}
+						case "n":
+						case "r":
+						case "t":
+						case "a":
+						case "f":
+						case "v":
+						case "d":
+						case "D":
+						case "s":
+						case "S":
+						case "w":
+						case "W":
+						case "b":
+						case "B":
+						case "p":
+						case "P":
+						case "A":
+						case "z":
+						case "Q":
+						case "E":
+						case "0":
+						case "1":
+						case "2":
+						case "3":
+						case "4":
+						case "5":
+						case "6":
+						case "7":
+							result += "\\" + ch;
+							i += 2;
+							continue;
+						default: {
+							let cp = data.codePointAt(i + 1);
+							if (cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122) {
+								let symSize = Utils.charCount(cp);
+								result += data.substring(i + 1, i + 1 + symSize);
+								i += symSize + 1;
+								changed = true;
+							} else {
+								result += "\\";
+								let symSize = Utils.charCount(cp);
+								result += data.substring(i + 1, i + 1 + symSize);
+								i += symSize + 1;
+							}
+							continue;
+						}
+					}
+				}
+			} else if (ch === "/") {
+				result += "\\/";
+				i += 1;
+				changed = true;
+				continue;
+			} else if (ch === "[") {
+				if (!inCharClass && data[i + 1] === "]") {
+					result += "[^\\x00-\\x{10FFFF}]";
+					i += 2;
+					changed = true;
+					continue;
+				}
+				if (!inCharClass && data[i + 1] === "^" && data[i + 2] === "]") {
+					result += "[\\x00-\\x{10FFFF}]";
+					i += 3;
+					changed = true;
+					continue;
+				}
+				inCharClass = true;
+			} else if (ch === "]") inCharClass = false;
+			else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
+				if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
+					result += "(?P<";
+					i += 3;
+					changed = true;
+					continue;
+				}
+			}
+			let cp = data.codePointAt(i);
+			let symSize = Utils.charCount(cp);
+			result += data.substring(i, i + symSize);
+			i += symSize;
+		}
+		const finalResult = changed ? result : data;
+		if (prefixFlags.length > 0) return `(?${prefixFlags})${finalResult}`;
+		return finalResult;
+	}
+};
+// src/index.js
+const execResult = (m, input) => {
+	const result = m.matchArray();
+	result.index = m.start(0);
+	result.input = input;
+	result.groups = m.namedGroupsObject();
+	return result;
+};
+/**
+* A compiled representation of an RE2 regular expression
+*
+* The matching functions take {@code String} arguments instead of the more general Java
+* {@code CharSequence} since the latter doesn't provide UTF-16 decoding.
+*
+*
+* @author rsc@google.com (Russ Cox)
+* @class
+*/
+var RE2JS = class RE2JS {
+	/**
+	* Flag: case insensitive matching.
+	*/
+	static CASE_INSENSITIVE = PublicFlags.CASE_INSENSITIVE;
+	/**
+	* Flag: dot ({@code .}) matches all characters, including newline.
+	*/
+	static DOTALL = PublicFlags.DOTALL;
+	/**
+	* Flag: multiline matching: {@code ^} and {@code $} match at beginning and end of line, not just
+	* beginning and end of input.
+	*/
+	static MULTILINE = PublicFlags.MULTILINE;
+	/**
+	* Flag: Unicode groups (e.g. {@code \p\ Greek\} ) will be syntax errors.
+	*/
+	static DISABLE_UNICODE_GROUPS = PublicFlags.DISABLE_UNICODE_GROUPS;
+	/**
+	* Flag: matches longest possible string.
+	*/
+	static LONGEST_MATCH = PublicFlags.LONGEST_MATCH;
+	/**
+	* Flag: enable linear-time captureless lookbehinds.
+	*/
+	static LOOKBEHINDS = PublicFlags.LOOKBEHINDS;
+	/**
+	* Returns a literal pattern string for the specified string.
+	*
+	* This method produces a string that can be used to create a <code>RE2JS</code> that would
+	* match the string <code>s</code> as if it were a literal pattern.
+	*
+	* Metacharacters or escape sequences in the input sequence will be given no special meaning.
+	*
+	* @param {string} str The string to be literalized
+	* @returns {string} A literal string replacement
+	*/
+	static quote(str) {
+		return Utils.quoteMeta(str);
+	}
+	/**
+	* Quotes '\' and '$' in {@code str}, so that the returned string could be used in
+	* replacement methods as a literal replacement of {@code str}.
+	*
+	* This is a convenience delegation to {@link Matcher.quoteReplacement}.
+	*
+	* @param {string} str the string to be quoted
+	* @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+	* @returns {string} the quoted string
+	*/
+	static quoteReplacement(str, javaMode = false) {
+		return Matcher.quoteReplacement(str, javaMode);
+	}
+	/**
+	* Translates a given regular expression string to ensure compatibility with RE2JS.
+	*
+	* This function preprocesses the input regex string by applying necessary transformations,
+	* such as escaping special characters (e.g., `/`), converting named capture groups to
+	* RE2JS-compatible syntax, and handling Unicode sequences properly. It ensures that the
+	* resulting regex is safe and properly formatted before compilation.
+	*
+	* @param {string|RegExp} expr - The regular expression string to be translated.
+	* @returns {string} - The transformed regular expression string, ready for compilation.
+	*/
+	static translateRegExp(expr) {
+		return TranslateRegExpString.translate(expr);
+	}
+	/**
+	* Helper: create new RE2JS with given regex and flags. Flregex is the regex with flags applied.
+	* @param {string} regex
+	* @param {number} [flags=0]
+	* @returns {RE2JS}
+	*/
+	static compile(regex, flags = 0) {
+		Utils.checkPattern(regex);
+		Utils.checkFlags(flags);
+		let fregex = regex;
+		if ((flags & RE2JS.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+		if ((flags & RE2JS.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+		if ((flags & RE2JS.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+		let re2Flags = RE2Flags.PERL;
+		if ((flags & RE2JS.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+		if ((flags & RE2JS.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+		const p = new RE2JS(regex, flags);
+		p.re2Input = RE2.compileImpl(fregex, re2Flags, (flags & RE2JS.LONGEST_MATCH) !== 0);
+		return p;
+	}
+	/**
+	* Matches a string against a regular expression.
+	*
+	* @param {string} regex the regular expression
+	* @param {string|number[]|Uint8Array} input the input
+	* @returns {boolean} true if the regular expression matches the entire input
+	* @throws RE2JSSyntaxException if the regular expression is malformed
+	*/
+	static matches(regex, input) {
+		return RE2JS.compile(regex).testExact(input);
+	}
+	/**
+	* This is visible for testing.
+	* @private
+	*/
+	static initTest(pattern, flags, re2) {
+		if (pattern == null) throw new Error("pattern is null");
+		if (re2 == null) throw new Error("re2 is null");
+		const p = new RE2JS(pattern, flags);
+		p.re2Input = re2;
+		return p;
+	}
+	/**
+	*
+	* @param {string} pattern
+	* @param {number} flags
+	*/
+	constructor(pattern, flags) {
+		this.patternInput = pattern;
+		this.flagsInput = flags;
+		/** @type {import('./RE2.js').RE2} */
+		this.re2Input = null;
+	}
+	/**
+	* Releases memory used by internal caches associated with this pattern. Does not change the
+	* observable behaviour. Useful for tests that detect memory leaks via allocation tracking.
+	*/
+	reset() {
+		this.re2Input.reset();
+	}
+	/**
+	* Returns the flags used in the constructor.
+	* @returns {number}
+	*/
+	flags() {
+		return this.flagsInput;
+	}
+	/**
+	* Returns the pattern used in the constructor.
+	* @returns {string}
+	*/
+	pattern() {
+		return this.patternInput;
+	}
+	re2() {
+		return this.re2Input;
+	}
+	/**
+	* Matches a string against a regular expression.
+	*
+	* @param {string|number[]|Uint8Array} input the input
+	* @returns {boolean} true if the regular expression matches the entire input
+	*/
+	matches(input) {
+		return this.testExact(input);
+	}
+	/**
+	* Creates a new {@code Matcher} matching the pattern against the input.
+	*
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input the input string
+	* @returns {Matcher}
+	*/
+	matcher(input) {
+		if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+		return new Matcher(this, input);
+	}
+	/**
+	* Tests whether the regular expression matches any part of the input string.
+	* Performance Note: This method is highly optimized. Because it only returns
+	* a boolean and does not extract capture groups, it bypasses the `Matcher` overhead
+	* and guarantees execution on the high-speed DFA engine whenever possible.
+	*
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+	* @returns {boolean} `true` if the pattern is found anywhere in the input, `false` otherwise.
+	*/
+	test(input) {
+		if (Utils.isByteArray(input)) return this.re2Input.matchUTF8(input);
+		return this.re2Input.match(input);
+	}
+	/**
+	* Tests whether the regular expression matches the ENTIRE input string.
+	* * **Performance Note:** This operates identically to `.matches()`, but is significantly
+	* faster because it does not request capture group data. By requesting 0 capture groups,
+	* it securely routes execution through the DFA fast-path.
+	*
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+	* @returns {boolean} `true` if the exact input string fully matches the pattern, `false` otherwise.
+	*/
+	testExact(input) {
+		const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+		return this.re2Input.executeEngine(machineInput, 0, RE2Flags.ANCHOR_BOTH, 0) !== null;
+	}
+	/**
+	* Executes a search for a match in a specified string.
+	* Returns a result array, or null if no match is found.
+	* The returned array perfectly mirrors standard JavaScript `RegExpExecArray`,
+	* including `.index`, `.input`, and `.groups` properties.
+	*
+	* @param {string|number[]|Uint8Array} input the input string or byte array
+	* @returns {Array|null} the match array with index, input, and groups properties, or null
+	*/
+	exec(input) {
+		const m = this.matcher(input);
+		return m.find() ? execResult(m, input) : null;
+	}
+	/**
+	* Splits input around instances of the regular expression. It returns an array giving the strings
+	* that occur before, between, and after instances of the regular expression.
+	*
+	* If {@code limit <= 0}, there is no limit on the size of the returned array. If
+	* {@code limit == 0}, empty strings that would occur at the end of the array are omitted. If
+	* {@code limit > 0}, at most limit strings are returned. The final string contains the remainder
+	* of the input, possibly including additional matches of the pattern.
+	*
+	* @param {string} input the input string to be split
+	* @param {number} [limit=0] the limit
+	* @returns {string[]} the split strings
+	*/
+	split(input, limit = 0) {
+		const m = this.matcher(input);
+		const result = [];
+		let emptiesSkipped = 0;
+		let last = 0;
+		while (m.find()) {
+			if (last === 0 && m.end() === 0) {
+				last = m.end();
+				continue;
+			}
+			if (limit > 0 && result.length === limit - 1) break;
+			if (last === m.start()) {
+				if (limit === 0) {
+					emptiesSkipped += 1;
+					last = m.end();
+					continue;
+				}
+			} else while (emptiesSkipped > 0) {
+				result.push("");
+				emptiesSkipped -= 1;
+			}
+			result.push(m.substring(last, m.start()));
+			last = m.end();
+		}
+		if (limit === 0 && last !== m.inputLength()) {
+			while (emptiesSkipped > 0) {
+				result.push("");
+				emptiesSkipped -= 1;
+			}
+			result.push(m.substring(last, m.inputLength()));
+		}
+		if (limit !== 0 || result.length === 0 && !(last === m.inputLength() && last > 0)) result.push(m.substring(last, m.inputLength()));
+		return result;
+	}
+	/**
+	* Returns an iterator of all results matching a string against the regular expression,
+	* including capturing groups.
+	*
+	* @param {string|number[]|Uint8Array} input the input string or byte array
+	* @returns {IterableIterator<RegExpMatchArray>}
+	*/
+	*matchAll(input) {
+		const m = this.matcher(input);
+		while (m.find()) yield execResult(m, input);
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		return this.patternInput;
+	}
+	/**
+	* Returns the program size of this pattern.
+	*
+	* <p>
+	* Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+	* "cost". Larger numbers are more expensive than smaller numbers.
+	* </p>
+	*
+	* @returns {number} the program size of this pattern
+	*/
+	programSize() {
+		return this.re2Input.numberOfInstructions();
+	}
+	/**
+	* Returns the number of capturing groups in this matcher's pattern. Group zero denotes the entire
+	* pattern and is excluded from this count.
+	*
+	* @returns {number} the number of capturing groups in this pattern
+	*/
+	groupCount() {
+		return this.re2Input.numberOfCapturingGroups();
+	}
+	/**
+	* Return a map of the capturing groups in this matcher's pattern, where key is the name and value
+	* is the index of the group in the pattern.
+	* @returns {Record<string, number>}
+	*/
+	namedGroups() {
+		return this.re2Input.namedGroups;
+	}
+	/**
+	*
+	* @param {*} other
+	* @returns {boolean}
+	*/
+	equals(other) {
+		if (this === other) return true;
+		if (other === null || this.constructor !== other.constructor) return false;
+		return this.flagsInput === other.flagsInput && this.patternInput === other.patternInput;
+	}
+};
+/**
+* Creates an RE2JS regex directly from a template literal.
+* @overload
+* @param {TemplateStringsArray} stringsOrFlags - The raw string segments of the template literal.
+* @param {...any} values - The interpolated values.
+* @returns {RE2JS}
+*/
+/**
+* Creates a template literal tag function with specific RE2JS flags.
+* @overload
+* @param {number} stringsOrFlags - The RE2JS flags to apply (e.g., RE2JS.CASE_INSENSITIVE).
+* @returns {(strings: TemplateStringsArray, ...tagValues: any[]) => RE2JS}
+*/
+/**
+* Implementation signature
+* @param {TemplateStringsArray | number} stringsOrFlags
+* @param {...any} values
+* @returns {RE2JS | ((strings: TemplateStringsArray, ...tagValues: any[]) => RE2JS)}
+*/
+function re(stringsOrFlags, ...values) {
+	if (Array.isArray(stringsOrFlags) && "raw" in stringsOrFlags) {
+		const pattern = String.raw(stringsOrFlags, ...values);
+		return RE2JS.compile(pattern);
+	}
+	const flags = typeof stringsOrFlags === "number" ? stringsOrFlags : 0;
+	return (strings, ...tagValues) => {
+		const pattern = String.raw(strings, ...tagValues);
+		return RE2JS.compile(pattern, flags);
+	};
+}
+
+
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __nccwpck_require__(2088);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
-;// CONCATENATED MODULE: ./shared/audit/matchers.ts
+// EXTERNAL MODULE: ./node_modules/xpath/xpath.js
+var xpath = __nccwpck_require__(8408);
+var xpath_default = /*#__PURE__*/__nccwpck_require__.n(xpath);
+;// CONCATENATED MODULE: ./shared/audit/gjson.ts
 /**
- * Goss's matcher language (docs/gossfile.md "Advanced Matchers"), evaluated over plain values.
- * A matcher is whatever the user wrote for an attribute: a scalar (equality), an array (subset, as
- * Goss does for `groups`), or a one-key map naming a matcher (`have-prefix`, `not`, `and`, …).
- * Pure: no I/O, never throws on a bad value (a mismatch is a failed result, not an exception).
+ * The part of gjson's path syntax (gjson.dev, tidwall/gjson SYNTAX.md) that Goss's `gjson` matcher
+ * users write: `a.b.c`, `\.` to escape a dot, `*` and `?` wildcards in a key, a number to index an
+ * array, `#` for an array's length, `list.#.field` to collect a field of every element, and the
+ * modifiers `@this`, `@keys`, `@values`, `@reverse`. Anything else (queries `#(…)`, `|` pipes, other
+ * modifiers) is refused with a message rather than answered differently. Pure.
  */
 
-/** The matcher keywords Goss documents; anything else in a one-key map is a user error. */
+function gjsonGet(text, path) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch {
+        return { ok: false, error: 'the value is not valid JSON' };
+    }
+    const parts = splitPath(path);
+    if (typeof parts === 'string')
+        return { ok: false, error: parts };
+    const found = walk(doc, parts);
+    return found === undefined ? { ok: false, error: `path not found: ${path}` } : found;
+}
+function splitPath(path) {
+    if (/[|]|#\(/.test(path))
+        return `gjson path '${path}': queries and pipes are not supported by telltale`;
+    const parts = [];
+    let cur = '';
+    for (let i = 0; i < path.length; i++) {
+        const c = path[i];
+        if (c === '\\' && i + 1 < path.length)
+            cur += path[++i];
+        else if (c === '.') {
+            parts.push(cur);
+            cur = '';
+        }
+        else
+            cur += c;
+    }
+    parts.push(cur);
+    return parts;
+}
+function walk(value, parts) {
+    if (parts.length === 0)
+        return { ok: true, value };
+    const [head, ...rest] = parts;
+    if (head.startsWith('@')) {
+        const mod = modifier(head, value);
+        return typeof mod === 'string' ? { ok: false, error: mod } : walk(mod.value, rest);
+    }
+    if (Array.isArray(value)) {
+        if (head === '#') {
+            if (rest.length === 0)
+                return { ok: true, value: value.length };
+            const collected = [];
+            for (const el of value) {
+                const r = walk(el, rest);
+                if (r?.ok)
+                    collected.push(r.value);
+            }
+            return { ok: true, value: collected };
+        }
+        if (/^\d+$/.test(head)) {
+            const i = Number(head);
+            return i < value.length ? walk(value[i], rest) : undefined;
+        }
+        return undefined;
+    }
+    if (value !== null && typeof value === 'object') {
+        const obj = value;
+        if (/[*?]/.test(head)) {
+            // Keys come from the data; RE2 keeps the wildcard match linear.
+            const re = RE2JS.compile(`^${head
+                .split('')
+                .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : RE2JS.quote(c)))
+                .join('')}$`, RE2JS.DOTALL);
+            const key = Object.keys(obj).find((k) => re.test(k));
+            return key === undefined ? undefined : walk(obj[key], rest);
+        }
+        return Object.hasOwn(obj, head) ? walk(obj[head], rest) : undefined;
+    }
+    return undefined;
+}
+function modifier(name, value) {
+    switch (name) {
+        case '@this':
+            return { value };
+        case '@keys':
+            return value && typeof value === 'object' && !Array.isArray(value)
+                ? { value: Object.keys(value) }
+                : { value: [] };
+        case '@values':
+            return value && typeof value === 'object' && !Array.isArray(value)
+                ? { value: Object.values(value) }
+                : { value: [] };
+        case '@reverse':
+            return Array.isArray(value) ? { value: [...value].reverse() } : { value };
+        default:
+            return `gjson modifier '${name}' is not supported by telltale (only @this, @keys, @values, @reverse)`;
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/audit/matchers.ts
+/**
+ * Goss's matcher language (docs/gossfile.md "Matchers"; resource/gomega.go maps YAML onto matchers),
+ * evaluated over plain values. A matcher is whatever the user wrote for an attribute:
+ * - a string: the actual value converted to a string (a list joined with "\n", matchers/type_conversion.go
+ *   `ToString`) must equal it, so `groups: root` passes for a user whose only group is root;
+ * - a number: the actual value converted to a number (`ToNumeric`) must equal it (`mode: 640`, `uid: "0"`);
+ * - a boolean: strict equality;
+ * - a list: `contain-elements` of the items, each item a matcher and each matched by a distinct element;
+ * - a one-key map naming a keyword (`have-prefix`, `not`, `gjson`, …).
+ * Pure: no I/O, never throws on a bad actual value (Goss reports an error there, we a failed result).
+ * Every regular expression is Go RE2 syntax run by re2js: linear time whatever the text (issue 10 §4).
+ */
+
+
+
+
+
+/** The matcher keywords Goss documents, plus telltale's `have-key-with-value` (an older Goss one, kept). */
 const MATCHER_KEYWORDS = [
     'equal',
     'not',
@@ -35103,11 +55878,14 @@ const MATCHER_KEYWORDS = [
     'have-len',
     'have-key',
     'have-key-with-value',
+    'have-patterns',
     'gt',
     'ge',
     'lt',
     'le',
     'semver-constraint',
+    'gjson',
+    'xml',
 ];
 const KEYWORDS = new Set(MATCHER_KEYWORDS);
 /** True when `value` is written as a matcher map (`{have-prefix: x}`) rather than a literal. */
@@ -35119,47 +55897,53 @@ function isMatcherMap(value) {
 }
 /** The first problem in a matcher as written (unknown keyword, wrong operand), or undefined. */
 function checkMatcher(value) {
-    if (!isPlainObject(value)) {
-        if (Array.isArray(value))
-            for (const v of value)
-                if (isPlainObject(v))
-                    return checkMatcher(v);
+    if (Array.isArray(value)) {
+        for (const v of value) {
+            const p = checkMatcher(v);
+            if (p)
+                return p;
+        }
         return undefined;
     }
+    if (!isPlainObject(value))
+        return undefined;
     const keys = Object.keys(value);
     if (keys.length !== 1)
-        return `a matcher map has exactly one key, got ${keys.length}`;
+        return `a matcher map has exactly one key, got ${keys.length} (${keys.join(', ')}); Goss allows one matcher per level`;
     const key = keys[0];
     if (!KEYWORDS.has(key))
         return `unknown matcher '${key}' (known: ${MATCHER_KEYWORDS.join(', ')})`;
     const arg = value[key];
     switch (key) {
         case 'not':
-        case 'contain-element':
+        case 'have-key':
             return checkMatcher(arg);
+        case 'contain-element':
+            // resource/gomega.go: a matcher, a string or a number.
+            return isPlainObject(arg) || typeof arg === 'string' || typeof arg === 'number'
+                ? checkMatcher(arg)
+                : `'contain-element' takes a matcher, a string or a number`;
         case 'and':
         case 'or':
         case 'contain-elements':
         case 'consist-of':
             if (!Array.isArray(arg))
                 return `'${key}' takes a list`;
-            for (const a of arg) {
-                const p = checkMatcher(a);
-                if (p)
-                    return p;
-            }
-            return undefined;
+            return checkMatcher(arg);
+        case 'have-prefix':
+        case 'have-suffix':
+        case 'contain-substring':
+            return typeof arg === 'string' ? undefined : `'${key}' takes a string`;
         case 'match-regexp':
             if (typeof arg !== 'string')
                 return `'match-regexp' takes a string`;
-            try {
-                goRegExp(arg);
-            }
-            catch (error) {
-                return `'match-regexp' is not a valid regular expression: ${error.message}`;
-            }
-            return undefined;
+            return regexProblem(arg);
+        case 'have-patterns':
+            if (!Array.isArray(arg) || arg.some((p) => typeof p !== 'string'))
+                return `'have-patterns' takes a list of strings`;
+            return arg.map((p) => patternProblem(p)).find(Boolean);
         case 'have-len':
+            return typeof arg === 'number' ? undefined : `'have-len' takes a number`;
         case 'gt':
         case 'ge':
         case 'lt':
@@ -35169,244 +55953,498 @@ function checkMatcher(value) {
                 : `'${key}' takes a number`;
         case 'semver-constraint':
             if (typeof arg !== 'string' || parseConstraint(arg) === undefined)
-                return `'semver-constraint' takes a semver range (">=1.2.0 <2.0.0 !=1.5.0", "^1.2 || ^2")`;
+                return `'semver-constraint' takes a semver range as blang/semver reads it (">=1.2.0 <2.0.0 !=1.5.0", ">5.0.0 || <1.5.0")`;
             return undefined;
         case 'have-key-with-value':
-            return isPlainObject(arg) && Object.keys(arg).length === 1
-                ? checkMatcher(Object.values(arg)[0])
-                : `'have-key-with-value' takes a one-key map {key: value}`;
+            return isPlainObject(arg) && Object.keys(arg).length > 0
+                ? Object.values(arg).map(checkMatcher).find(Boolean)
+                : `'have-key-with-value' takes a map {key: matcher}`;
+        case 'gjson':
+            return isPlainObject(arg) && Object.keys(arg).length > 0
+                ? Object.values(arg).map(checkMatcher).find(Boolean)
+                : `'gjson' takes a map {path: matcher}`;
+        case 'xml':
+            if (!isPlainObject(arg) ||
+                typeof arg.xpath !== 'string' ||
+                Object.keys(arg).some((k) => k !== 'xpath' && k !== 'result'))
+                return `'xml' takes {xpath: "//book/title", result: "<title>…</title>"}`;
+            return undefined;
         default:
             return undefined;
     }
 }
 /** Evaluates a matcher against an actual value. */
-function evaluate(matcher, actual) {
+function evaluate(matcher, actual, depth = 0) {
+    // A matcher is a finite tree; the bound only guards a hand-built cyclic value.
+    if (depth > 64)
+        return { pass: false, expected: 'a matcher nested less than 64 deep', error: 'matcher nested too deep' };
     if (isMatcherMap(matcher))
-        return evaluateKeyword(matcher, actual);
-    if (Array.isArray(matcher)) {
-        // Goss: a list for a list attribute means "contains these elements" (order-free subset).
-        const items = toArray(actual);
-        const pass = matcher.every((m) => items.some((a) => evaluate(m, a).pass));
-        return { pass, expected: `contain elements ${show(matcher)}` };
+        return evaluateKeyword(matcher, actual, depth + 1);
+    if (Array.isArray(matcher))
+        return containElements(matcher, actual, depth + 1, 'contain elements');
+    if (typeof matcher === 'string')
+        return { pass: toStr(actual) === matcher, expected: show(matcher) };
+    if (typeof matcher === 'number') {
+        const n = toNum(actual);
+        return n === undefined
+            ? { pass: false, expected: show(matcher), error: `expected a number, got ${show(actual)}` }
+            : { pass: n === matcher, expected: show(matcher) };
     }
-    return { pass: looselyEqual(matcher, actual), expected: show(matcher) };
+    if (typeof matcher === 'boolean')
+        return { pass: actual === matcher, expected: show(matcher) };
+    if (matcher === null || matcher === undefined)
+        return { pass: false, expected: 'a value', error: 'missing required attribute (the matcher is empty)' };
+    return { pass: false, expected: show(matcher), error: `not a matcher: ${show(matcher)}` };
 }
-function evaluateKeyword(m, actual) {
+function evaluateKeyword(m, actual, depth) {
     const [key, arg] = Object.entries(m)[0];
     switch (key) {
         case 'equal':
-            return { pass: deepLooseEqual(arg, actual), expected: `equal ${show(arg)}` };
+            return { pass: deepEqual(arg, actual), expected: `equal ${show(arg)}` };
         case 'not': {
-            const inner = evaluate(arg, actual);
+            const inner = evaluate(arg, actual, depth);
+            // A matcher that could not apply stays a failure under `not` (Goss returns its error).
+            if (inner.error)
+                return { ...inner, expected: `not ${inner.expected}` };
             return { pass: !inner.pass, expected: `not ${inner.expected}` };
         }
         case 'and': {
-            const parts = arg.map((a) => evaluate(a, actual));
-            return { pass: parts.every((p) => p.pass), expected: parts.map((p) => p.expected).join(' and ') };
+            const parts = arg.map((a) => evaluate(a, actual, depth));
+            const error = parts.find((p) => p.error)?.error;
+            return {
+                pass: parts.every((p) => p.pass),
+                expected: parts.map((p) => p.expected).join(' and '),
+                ...(error ? { error } : {}),
+            };
         }
         case 'or': {
-            const parts = arg.map((a) => evaluate(a, actual));
+            const parts = arg.map((a) => evaluate(a, actual, depth));
             return { pass: parts.some((p) => p.pass), expected: parts.map((p) => p.expected).join(' or ') };
         }
         case 'have-prefix':
-            return { pass: asText(actual).startsWith(String(arg)), expected: `have prefix ${show(arg)}` };
+            return { pass: toStr(actual).startsWith(String(arg)), expected: `have prefix ${show(arg)}` };
         case 'have-suffix':
-            return { pass: asText(actual).endsWith(String(arg)), expected: `have suffix ${show(arg)}` };
+            return { pass: toStr(actual).endsWith(String(arg)), expected: `have suffix ${show(arg)}` };
         case 'contain-substring':
-            return { pass: asText(actual).includes(String(arg)), expected: `contain substring ${show(arg)}` };
-        case 'match-regexp':
-            return { pass: safeRegExp(String(arg))?.test(asText(actual)) ?? false, expected: `match /${String(arg)}/` };
+            return { pass: toStr(actual).includes(String(arg)), expected: `contain substring ${show(arg)}` };
+        case 'match-regexp': {
+            const re = compileGoRegex(String(arg));
+            const expected = `match /${String(arg)}/`;
+            return typeof re === 'string' ? { pass: false, expected, error: re } : { pass: re.test(toStr(actual)), expected };
+        }
+        case 'have-patterns': {
+            const p = evaluatePatterns(arg, toStr(actual));
+            return {
+                pass: p.pass,
+                expected: p.pass ? p.expected : `patterns ${show(p.missing)}`,
+                ...(p.error ? { error: p.error } : {}),
+            };
+        }
         case 'contain-element': {
-            const inner = evaluate(arg, undefined);
-            return {
-                pass: toArray(actual).some((a) => evaluate(arg, a).pass),
-                expected: `contain element ${inner.expected}`,
-            };
+            const items = toArr(actual);
+            const expected = `contain element ${describe(arg)}`;
+            if (!Array.isArray(items))
+                return { pass: false, expected, error: `expected a list, got ${show(actual)}` };
+            return { pass: items.some((a) => evaluate(arg, a, depth).pass), expected };
         }
-        case 'contain-elements': {
-            const want = arg;
-            return {
-                pass: want.every((w) => toArray(actual).some((a) => evaluate(w, a).pass)),
-                expected: `contain elements ${show(want)}`,
-            };
-        }
+        case 'contain-elements':
+            return containElements(arg, toArr(actual), depth, 'contain elements');
         case 'consist-of': {
             const want = arg;
-            return { pass: consistOf(want, toArray(actual)), expected: `consist of ${show(want)}` };
+            const have = toArr(actual);
+            const expected = `consist of ${show(want)}`;
+            if (!Array.isArray(have))
+                return { pass: false, expected, error: `expected a list, got ${show(actual)}` };
+            return { pass: want.length === have.length && maxMatching(want, have, depth) === want.length, expected };
         }
         case 'have-len': {
             const len = lengthOf(actual);
-            return { pass: len !== undefined && len === Number(arg), expected: `have length ${String(arg)}` };
+            const expected = `have length ${String(arg)}`;
+            return len === undefined
+                ? { pass: false, expected, error: `a length needs a string, list or map, got ${show(actual)}` }
+                : { pass: len === Number(arg), expected };
         }
-        case 'have-key':
-            return { pass: isPlainObject(actual) && Object.hasOwn(actual, String(arg)), expected: `have key ${show(arg)}` };
+        case 'have-key': {
+            const expected = `have key ${describe(arg)}`;
+            if (!isPlainObject(actual))
+                return { pass: false, expected, error: `expected a map, got ${show(actual)}` };
+            return { pass: Object.keys(actual).some((k) => evaluate(arg, k, depth).pass), expected };
+        }
         case 'have-key-with-value': {
-            const [k, v] = Object.entries(arg)[0] ?? ['', undefined];
-            const inner = evaluate(v, isPlainObject(actual) ? actual[k] : undefined);
+            const pairs = Object.entries(arg);
+            const expected = pairs.map(([k, v]) => `have key ${show(k)} with value ${describe(v)}`).join(' and ');
+            if (!isPlainObject(actual))
+                return { pass: false, expected, error: `expected a map, got ${show(actual)}` };
             return {
-                pass: isPlainObject(actual) && Object.hasOwn(actual, k) && inner.pass,
-                expected: `have key ${show(k)} with value ${inner.expected}`,
+                pass: pairs.every(([k, v]) => Object.hasOwn(actual, k) && evaluate(v, actual[k], depth).pass),
+                expected,
             };
         }
         case 'gt':
         case 'ge':
         case 'lt':
         case 'le': {
-            const a = toNumber(actual);
+            const a = toNum(actual);
             const b = Number(arg);
-            const pass = a !== undefined && (key === 'gt' ? a > b : key === 'ge' ? a >= b : key === 'lt' ? a < b : a <= b);
             const word = { gt: '>', ge: '>=', lt: '<', le: '<=' }[key];
-            return { pass, expected: `be ${word} ${b}` };
+            const expected = `be ${word} ${b}`;
+            if (a === undefined)
+                return { pass: false, expected, error: `expected a number, got ${show(actual)}` };
+            return { pass: key === 'gt' ? a > b : key === 'ge' ? a >= b : key === 'lt' ? a < b : a <= b, expected };
         }
-        case 'semver-constraint': {
-            // Goss applies the constraint to each version when the attribute is a list (package versions).
-            const range = String(arg);
-            const versions = toArray(actual).map((v) => semver_default().coerce(String(v)));
-            const pass = versions.length > 0 && versions.every((v) => v !== null && satisfiesConstraint(v.version, range));
-            return { pass, expected: `satisfy semver ${range}` };
+        case 'semver-constraint':
+            return semverConstraint(String(arg), actual);
+        case 'gjson': {
+            const parts = [];
+            const text = toStr(actual);
+            for (const [path, sub] of Object.entries(arg)) {
+                const got = gjsonGet(text, path);
+                if (!got.ok)
+                    parts.push({ pass: false, expected: `gjson ${path}`, error: got.error });
+                else {
+                    const inner = evaluate(sub, got.value, depth);
+                    parts.push({ ...inner, expected: `gjson ${path} ${inner.expected}` });
+                }
+            }
+            const error = parts.find((p) => p.error)?.error;
+            return {
+                pass: parts.every((p) => p.pass),
+                expected: parts.map((p) => p.expected).join(' and '),
+                ...(error ? { error } : {}),
+            };
         }
+        case 'xml':
+            return xmlMatch(arg, actual);
         default:
-            return { pass: false, expected: `unknown matcher ${key}` };
+            return { pass: false, expected: `unknown matcher ${key}`, error: `unknown matcher ${key}` };
     }
 }
 /**
- * Goss's line patterns for `contents`, `stdout`, `stderr` and `body`: each entry must be found
- * ("foo" substring, "/re/" regex) or must not be found ("!foo", "!/re/"); entries may also be matcher maps.
+ * `contain-elements` (and a bare list): every wanted matcher is met by a distinct element, so
+ * `[group2, group2]` needs two matching groups (docs/gossfile.md "Arrays", gomega's bipartite match).
+ */
+function containElements(want, have, depth, words) {
+    const expected = `${words} ${show(want)}`;
+    if (!Array.isArray(have)) {
+        if (want.length === 0)
+            return { pass: true, expected };
+        return { pass: false, expected, error: `expected a list, got ${show(have)}` };
+    }
+    return { pass: maxMatching(want, have, depth) === want.length, expected };
+}
+/** The size of a maximum matching between matchers and elements (Kuhn's augmenting paths). */
+function maxMatching(want, have, depth) {
+    const ok = want.map((w) => have.map((a) => evaluate(w, a, depth).pass));
+    const owner = new Array(have.length).fill(-1);
+    const tryAssign = (i, seen) => {
+        for (let j = 0; j < have.length; j++) {
+            if (!ok[i][j] || seen[j])
+                continue;
+            seen[j] = true;
+            if (owner[j] === -1 || tryAssign(owner[j], seen)) {
+                owner[j] = i;
+                return true;
+            }
+        }
+        return false;
+    };
+    let n = 0;
+    for (let i = 0; i < want.length; i++)
+        if (tryAssign(i, new Array(have.length).fill(false)))
+            n++;
+    return n;
+}
+/**
+ * Goss's line patterns (matchers/have_patterns.go), for `contents`, `stdout`, `stderr`, `body` and
+ * `have-patterns`. Each line of the text is tested against each pattern:
+ * - `/re/` and `!/re/`: a Go regex per line (one leading `\` or `/` and one trailing `/` stripped);
+ * - anything else: a substring, after stripping every leading `\`, `/` and `!` — so `\!foo` looks for
+ *   `foo` without negation, which is how Goss's code reads its documented escape;
+ * - a leading `!` negates: no line may match. An empty pattern always passes.
+ * Matcher maps inside the list are telltale's: each is applied to the whole text.
  */
 function evaluatePatterns(patterns, text) {
     const missing = [];
+    const lines = splitLines(text);
     for (const p of patterns) {
         if (isMatcherMap(p)) {
-            if (!evaluate(p, text).pass)
-                missing.push(evaluate(p, text).expected);
+            const r = evaluate(p, text);
+            if (!r.pass)
+                missing.push(r.expected);
             continue;
         }
-        const raw = String(p);
-        const negate = raw.startsWith('!');
-        const body = negate ? raw.slice(1) : raw;
-        const re = body.length >= 2 && body.startsWith('/') && body.endsWith('/') ? safeRegExp(body.slice(1, -1), 'm') : undefined;
-        const found = re ? re.test(text) : text.includes(body);
-        if (found === negate)
+        const raw = typeof p === 'string' ? p : String(p);
+        const pat = compilePattern(raw);
+        if (typeof pat === 'string')
+            return { pass: false, expected: `patterns ${show(patterns)}`, missing: [raw], error: pat };
+        if (raw === '')
+            continue;
+        const hit = lines.some((l) => pat.test(l));
+        if (hit === pat.inverse)
             missing.push(raw);
     }
     return { pass: missing.length === 0, expected: `patterns ${show(patterns)}`, missing };
 }
+function compilePattern(raw) {
+    if ((raw.startsWith('/') || raw.startsWith('!/')) && raw.endsWith('/') && raw.length > 1) {
+        let body = raw;
+        const inverse = body.startsWith('!');
+        if (inverse)
+            body = body.slice(1);
+        if (body.startsWith('\\') || body.startsWith('/'))
+            body = body.slice(1);
+        if (body.endsWith('/'))
+            body = body.slice(0, -1);
+        const re = compileGoRegex(body);
+        return typeof re === 'string' ? re : { inverse, test: (l) => re.test(l) };
+    }
+    const inverse = raw.startsWith('!');
+    const clean = raw.replace(/^[\\/!]+/, '');
+    return { inverse, test: (l) => l.includes(clean) };
+}
+function patternProblem(raw) {
+    const p = compilePattern(raw);
+    return typeof p === 'string' ? `pattern ${JSON.stringify(raw)}: ${p}` : undefined;
+}
+/** bufio.ScanLines: split on \n, drop one trailing \r, no empty token after a final newline. */
+function splitLines(text) {
+    if (text === '')
+        return [];
+    const lines = text.split('\n');
+    if (lines.at(-1) === '')
+        lines.pop();
+    return lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+}
+const regexCache = new Map();
 /**
- * Goss's constraints are blang/semver ranges: space-separated comparisons ANDed, `||` between
- * alternatives, and `!=` (which node-semver lacks). Each alternative becomes a node-semver range
- * plus the versions it excludes.
+ * A Go regular expression (regexp/syntax: `[[:digit:]]`, `\A`, `\z`, `(?i)`, `(?P<name>…)`), compiled
+ * by re2js, an RE2 port: matching is linear in the text, so `^(a+)+$` cannot hang on hostile input.
+ * Returns the compile error as text.
+ */
+function compileGoRegex(source) {
+    const hit = regexCache.get(source);
+    if (hit !== undefined)
+        return hit;
+    let out;
+    try {
+        out = RE2JS.compile(source);
+    }
+    catch (error) {
+        out = `not a valid Go regular expression: ${error.message}`;
+    }
+    if (regexCache.size > 1000)
+        regexCache.clear();
+    regexCache.set(source, out);
+    return out;
+}
+function regexProblem(source) {
+    const r = compileGoRegex(source);
+    return typeof r === 'string' ? `'match-regexp' ${r}` : undefined;
+}
+/**
+ * blang/semver ParseRange: alternatives split by `||`, each an AND of comparisons; operators
+ * `<` `<=` `>` `>=` `=` `==` `!` `!=` (none = equal), optionally spaced from the version; a version
+ * may use x/X/* wildcards. Versions must be full semver (matchers/semver_constraint.go).
  */
 function parseConstraint(text) {
-    const alternatives = text.split('||').map((alt) => {
-        const terms = alt.trim().split(/\s+/).filter(Boolean);
-        const excluded = [];
-        const kept = [];
-        for (const t of terms) {
-            if (t.startsWith('!=')) {
-                const v = semver_default().coerce(t.slice(2).replace(/^=/, ''));
-                if (!v)
-                    return undefined;
-                excluded.push(v.version);
-            }
+    if (text.trim() === '')
+        return undefined;
+    const out = [];
+    for (const alt of text.split('||')) {
+        const raw = alt.trim().split(/\s+/).filter(Boolean);
+        const tokens = [];
+        for (let i = 0; i < raw.length; i++) {
+            const t = raw[i];
+            if (/^(<=|>=|==|!=|<|>|=|!)$/.test(t) && i + 1 < raw.length)
+                tokens.push(t + raw[++i]);
             else
-                kept.push(t);
+                tokens.push(t);
         }
-        const range = kept.join(' ') || '*';
-        return semver_default().validRange(range) === null ? undefined : { range, excluded };
-    });
-    return alternatives.every((a) => a !== undefined) ? alternatives : undefined;
+        if (tokens.length === 0)
+            return undefined;
+        const comps = [];
+        for (const t of tokens) {
+            const m = /^(<=|>=|==|!=|<|>|=|!)?(.+)$/.exec(t);
+            if (!m)
+                return undefined;
+            const opText = m[1] ?? '=';
+            const op = (opText === '==' ? '=' : opText === '!' ? '!=' : opText);
+            const expanded = expandWildcard(op, m[2]);
+            if (!expanded)
+                return undefined;
+            comps.push(...expanded);
+        }
+        out.push(comps);
+    }
+    return out;
 }
-function satisfiesConstraint(version, text) {
-    const alternatives = parseConstraint(text);
-    return (alternatives ?? []).some((a) => !a.excluded.includes(version) && semver_default().satisfies(version, a.range));
+function expandWildcard(op, v) {
+    const parts = v.split('.');
+    const wild = (p) => p === undefined || p === 'x' || p === 'X' || p === '*';
+    if (!parts.some((p) => p === 'x' || p === 'X' || p === '*')) {
+        return semver_default().valid(v, { loose: false }) === null ? undefined : [{ op, version: v }];
+    }
+    if (parts.length > 3 || (!/^\d+$/.test(parts[0]) && !wild(parts[0])))
+        return undefined;
+    const major = wild(parts[0]) ? undefined : Number(parts[0]);
+    const minor = wild(parts[1]) ? undefined : Number(parts[1]);
+    if (major === undefined)
+        return op === '=' || op === '>=' || op === '<=' ? [{ op: '>=', version: '0.0.0' }] : undefined;
+    const lo = `${major}.${minor ?? 0}.0`;
+    const hi = minor === undefined ? `${major + 1}.0.0` : `${major}.${minor + 1}.0`;
+    switch (op) {
+        case '=':
+            return [
+                { op: '>=', version: lo },
+                { op: '<', version: hi },
+            ];
+        case '!=':
+            return undefined;
+        case '>':
+        case '<=':
+            return [{ op: op === '>' ? '>=' : '<', version: hi }];
+        case '>=':
+        case '<':
+            return [{ op, version: lo }];
+    }
 }
-function consistOf(want, have) {
-    if (want.length !== have.length)
-        return false;
-    const used = new Array(have.length).fill(false);
-    return want.every((w) => {
-        const i = have.findIndex((a, j) => !used[j] && evaluate(w, a).pass);
-        if (i < 0)
-            return false;
-        used[i] = true;
-        return true;
-    });
+function semverConstraint(range, actual) {
+    const expected = `satisfy semver constraint ${show(range)}`;
+    const alternatives = parseConstraint(range);
+    if (!alternatives)
+        return { pass: false, expected, error: `not a valid semver constraint: ${show(range)}` };
+    const list = Array.isArray(actual) ? actual : [actual];
+    const versions = list.map((v) => (typeof v === 'string' ? semver_default().valid(v, { loose: false }) : null));
+    if (list.length === 0 || versions.some((v) => v === null))
+        return {
+            pass: false,
+            expected,
+            error: `expected one or more valid semver versions (Debian and RPM versions such as 1:2.3-4 are not), got ${show(actual)}`,
+        };
+    const holds = (v, c) => {
+        const d = semver_default().compare(v, c.version);
+        return c.op === '<'
+            ? d < 0
+            : c.op === '<='
+                ? d <= 0
+                : c.op === '>'
+                    ? d > 0
+                    : c.op === '>='
+                        ? d >= 0
+                        : c.op === '='
+                            ? d === 0
+                            : d !== 0;
+    };
+    const pass = versions.every((v) => alternatives.some((alt) => alt.every((c) => holds(v, c))));
+    return { pass, expected };
 }
-/** Goss compares YAML `0644` and "0644", `80` and "80" as equal: it converts before comparing. */
-function looselyEqual(expected, actual) {
-    if (expected === actual)
-        return true;
-    if (expected === null || actual === null || expected === undefined || actual === undefined)
-        return false;
-    if (typeof expected === 'boolean' || typeof actual === 'boolean')
-        return String(expected) === String(actual);
-    if (typeof expected === 'object' || typeof actual === 'object')
-        return deepLooseEqual(expected, actual);
-    const a = toNumber(actual);
-    const e = toNumber(expected);
-    if (a !== undefined && e !== undefined && typeof expected !== typeof actual)
-        return a === e;
-    return String(expected) === String(actual);
+// ---- xml: an XPath query over the actual text (matchers/xml.go) ----
+function xmlMatch(arg, actual) {
+    const want = arg.result === undefined || arg.result === null ? '' : String(arg.result).trim();
+    const expected = `xml ${arg.xpath}${want ? ` = ${show(want)}` : ' exists'}`;
+    if (typeof actual !== 'string')
+        return { pass: false, expected, error: `expected XML text, got ${show(actual)}` };
+    let doc;
+    try {
+        doc = new lib/* DOMParser */.S4({
+            onError: (level, msg) => {
+                if (level !== 'warning')
+                    throw new Error(msg);
+            },
+        }).parseFromString(actual, 'text/xml');
+    }
+    catch (error) {
+        return { pass: false, expected, error: `not XML: ${error.message.split('\n')[0]}` };
+    }
+    let result;
+    try {
+        result = xpath_default().select(arg.xpath, doc);
+    }
+    catch (error) {
+        return { pass: false, expected, error: `not a valid XPath expression: ${error.message}` };
+    }
+    if (Array.isArray(result)) {
+        if (want === '')
+            return { pass: result.length > 0, expected };
+        const ser = new lib/* XMLSerializer */.el();
+        const text = result
+            .map((n) => n.nodeType === 2
+            ? `<${n.nodeName}>${n.nodeValue ?? ''}</${n.nodeName}>`
+            : n.nodeType === 3
+                ? (n.nodeValue ?? '')
+                : ser.serializeToString(n))
+            .join('');
+        return text === want ? { pass: true, expected } : { pass: false, expected, error: `got ${show(text)}` };
+    }
+    if (want === '')
+        return { pass: false, expected, error: 'a function result needs an expected result' };
+    const text = typeof result === 'number' ? goFloat(result) : String(result);
+    return text === want ? { pass: true, expected } : { pass: false, expected, error: `got ${show(text)}` };
 }
-function deepLooseEqual(expected, actual) {
+// ---- Goss's transforms (matchers/type_conversion.go) ----
+/** `ToString`: lists joined with "\n", scalars as Go's %v prints them. */
+function toStr(value) {
+    if (typeof value === 'string')
+        return value;
+    if (Array.isArray(value))
+        return value.map(goValue).join('\n');
+    return goValue(value);
+}
+function goValue(value) {
+    if (value === undefined || value === null)
+        return '';
+    if (typeof value === 'number')
+        return goFloat(value);
+    if (typeof value === 'object')
+        return JSON.stringify(value);
+    return String(value);
+}
+/** Go's %v of a float64: integers without a decimal point, large ones in e-notation. */
+function goFloat(n) {
+    return String(n);
+}
+/** `ToNumeric`: numbers as they are, strings (and lists joined) parsed after trimming. */
+function toNum(value) {
+    if (typeof value === 'number')
+        return value;
+    if (Array.isArray(value))
+        return toNum(toStr(value));
+    if (typeof value === 'string' && isNumeric(value))
+        return Number(value.trim());
+    return undefined;
+}
+/** `ToArray`: a string becomes its lines. */
+function toArr(value) {
+    return typeof value === 'string' ? value.split('\n') : value;
+}
+function isNumeric(text) {
+    return /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(text);
+}
+/** `equal`: reflect.DeepEqual over the decoded values (order matters in lists). */
+function deepEqual(expected, actual) {
     if (Array.isArray(expected)) {
-        return (Array.isArray(actual) &&
-            expected.length === actual.length &&
-            expected.every((e, i) => deepLooseEqual(e, actual[i])));
+        return (Array.isArray(actual) && expected.length === actual.length && expected.every((e, i) => deepEqual(e, actual[i])));
     }
     if (isPlainObject(expected)) {
         if (!isPlainObject(actual))
             return false;
         const keys = Object.keys(expected);
-        return keys.length === Object.keys(actual).length && keys.every((k) => deepLooseEqual(expected[k], actual[k]));
+        return keys.length === Object.keys(actual).length && keys.every((k) => deepEqual(expected[k], actual[k]));
     }
-    return looselyEqual(expected, actual);
+    return expected === actual;
 }
 function lengthOf(value) {
-    if (typeof value === 'string' || Array.isArray(value))
+    // Go's len of a string counts bytes.
+    if (typeof value === 'string')
+        return Buffer.byteLength(value, 'utf8');
+    if (Array.isArray(value))
         return value.length;
     if (isPlainObject(value))
         return Object.keys(value).length;
     return undefined;
 }
-function toArray(value) {
-    return Array.isArray(value) ? value : value === undefined ? [] : [value];
-}
-function toNumber(value) {
-    if (typeof value === 'number')
-        return value;
-    if (typeof value === 'string' && isNumeric(value))
-        return Number(value);
-    return undefined;
-}
-function isNumeric(text) {
-    return /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(text);
-}
-function asText(value) {
-    return typeof value === 'string'
-        ? value
-        : value === undefined
-            ? ''
-            : typeof value === 'object'
-                ? JSON.stringify(value)
-                : String(value);
-}
-/**
- * Goss regexes are Go RE2, where flags lead the pattern (`(?i)`, `(?s)`); JavaScript takes them as
- * RegExp flags, so a leading group of i/m/s becomes flags.
- */
-function goRegExp(source, flags = '') {
-    const m = /^\(\?([ims]+)\)/.exec(source);
-    const all = new Set([...flags, ...(m?.[1] ?? '')]);
-    return new RegExp(m ? source.slice(m[0].length) : source, [...all].join(''));
-}
-function safeRegExp(source, flags = '') {
-    try {
-        return goRegExp(source, flags);
-    }
-    catch {
-        return undefined;
-    }
+function describe(matcher) {
+    return isMatcherMap(matcher) ? evaluate(matcher, undefined).expected : show(matcher);
 }
 function isPlainObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -35440,8 +56478,10 @@ function ruleId(c) {
     return typeof c.meta.id === 'string' && c.meta.id ? c.meta.id : `${c.type}:${c.id}`;
 }
 function summarize(results, durationMs) {
-    const s = { passed: 0, failed: 0, skipped: 0, errored: 0, durationMs };
+    const s = { controls: 0, passed: 0, failed: 0, skipped: 0, errored: 0, durationMs };
+    const controls = new Set();
     for (const r of results) {
+        controls.add(`${r.type}\u0000${r.id}\u0000${r.controlPosition.file}:${r.controlPosition.line}:${r.controlPosition.column}`);
         if (r.status === 'passed')
             s.passed++;
         else if (r.status === 'failed')
@@ -35451,6 +56491,7 @@ function summarize(results, durationMs) {
         else
             s.errored++;
     }
+    s.controls = controls.size;
     return s;
 }
 
@@ -35459,16 +56500,21 @@ function summarize(results, durationMs) {
  * Reads a Goss-compatible controls file into `Control`s, keeping each control's line and column so
  * SARIF and annotations point at it. Strict where Goss is lax: an unknown resource type, attribute
  * or matcher is an `InputError` with file:line:column, never a silent pass. Goss ignores unknown
- * top-level keys; we only accept the documented ones plus telltale's `image:` section.
+ * top-level keys; we only accept the documented ones plus telltale's `image:` section. YAML anchors,
+ * aliases and `<<` merge keys are expanded before the controls are read.
  */
 
 
 
 
-/** Attributes each resource type accepts, as Goss's docs/gossfile.md names them. */
+/**
+ * Attributes each resource type accepts, as Goss's docs/gossfile.md names them (the identity
+ * overrides `path`, `username`, `name`, … included), plus `image`, telltale's own section.
+ */
 const RESOURCE_ATTRIBUTES = {
     file: [
         'exists',
+        'path',
         'mode',
         'size',
         'owner',
@@ -35483,16 +56529,16 @@ const RESOURCE_ATTRIBUTES = {
         'sha512',
         'linked-to',
     ],
-    package: ['installed', 'versions'],
-    port: ['listening', 'ip'],
-    service: ['enabled', 'running', 'runlevels'],
-    user: ['exists', 'uid', 'gid', 'groups', 'home', 'shell'],
-    group: ['exists', 'gid'],
+    package: ['installed', 'name', 'versions'],
+    port: ['listening', 'port', 'ip'],
+    service: ['enabled', 'running', 'runlevels', 'name'],
+    user: ['exists', 'username', 'uid', 'gid', 'groups', 'home', 'shell'],
+    group: ['exists', 'groupname', 'gid'],
     command: ['exit-status', 'stdout', 'stderr', 'timeout', 'exec'],
-    process: ['running'],
-    'kernel-param': ['value'],
-    mount: ['exists', 'opts', 'vfs-opts', 'source', 'filesystem', 'usage', 'timeout'],
-    interface: ['exists', 'addrs', 'mtu'],
+    process: ['running', 'comm'],
+    'kernel-param': ['value', 'name'],
+    mount: ['exists', 'mountpoint', 'opts', 'vfs-opts', 'source', 'filesystem', 'usage', 'timeout'],
+    interface: ['exists', 'name', 'addrs', 'mtu'],
     http: [
         'status',
         'allow-insecure',
@@ -35506,10 +56552,14 @@ const RESOURCE_ATTRIBUTES = {
         'username',
         'password',
         'url',
+        'ca-file',
+        'cert-file',
+        'key-file',
+        'proxy',
     ],
-    addr: ['reachable', 'timeout', 'local-address'],
-    dns: ['resolvable', 'addrs', 'timeout', 'server'],
-    matching: ['content', 'matches'],
+    addr: ['reachable', 'address', 'timeout', 'local-address'],
+    dns: ['resolvable', 'resolveable', 'resolve', 'addrs', 'timeout', 'server'],
+    matching: ['content', 'matches', 'as-reader'],
     image: ['user', 'env', 'exposed-ports', 'entrypoint', 'cmd', 'workdir', 'labels'],
     gossfile: [],
 };
@@ -35528,17 +56578,40 @@ const SETTINGS = new Set([
     'server',
     'local-address',
     'content',
+    'as-reader',
+    'ca-file',
+    'cert-file',
+    'key-file',
+    'proxy',
+    // Identity overrides: which thing to look at when the key is only a label (docs/gossfile.md
+    // "defaults to hash key").
+    'path',
+    'name',
+    'groupname',
+    'mountpoint',
+    'port',
+    'comm',
+    'address',
+    'resolve',
 ]);
-const COMMON = new Set(['title', 'meta', 'skip']);
 /**
- * Attributes whose plain scalars are taken as written: YAML 1.2 reads `mode: 0644` as the number
- * 644 and an all-digit digest as a float that loses digits; what the user typed is what they meant.
+ * `username` is an identity override on `user` and a credential on `http`: a setting either way.
+ * `retry_count`/`retry_delay` (resource/retry.go) re-run a resource until it passes.
  */
-const VERBATIM = new Set(['mode', 'md5', 'sha256', 'sha512']);
+const COMMON = new Set(['title', 'meta', 'skip', 'retry_count', 'retry_delay']);
+/** Windows-only Goss resources: refused with a message instead of an "unknown type". */
+const WINDOWS_ONLY = new Set(['registry']);
+/**
+ * Attributes whose plain scalars are taken as written: an all-digit digest read as a number loses
+ * digits. `mode` is taken as written when it has a leading zero (`0644`, which YAML 1.2 would read as
+ * 644); `mode: 640` stays a number and compares numerically with "0640", as Goss's ToNumeric does.
+ */
+const VERBATIM = new Set(['md5', 'sha256', 'sha512']);
 /** Parses one controls document. Pure: includes are returned, not followed. */
 function parseControls(text, file) {
     const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    // merge: YAML `<<: *base` merge keys, which gossfiles use with anchors to share attributes.
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: false, merge: true, prettyErrors: false });
     const pos = (node) => {
         const offset = node?.range?.[0] ?? 0;
         const lp = lineCounter.linePos(offset);
@@ -35552,7 +56625,7 @@ function parseControls(text, file) {
             hint: 'check the indentation and quoting near this line',
         });
     }
-    const out = { controls: [], includes: [] };
+    const out = { controls: [], includes: [], warnings: [] };
     if (doc.contents === null || ((0,dist/* isScalar */.jn)(doc.contents) && doc.contents.value === null))
         return out;
     if (!(0,dist/* isMap */.jh)(doc.contents)) {
@@ -35560,12 +56633,41 @@ function parseControls(text, file) {
             location: pos(doc.contents),
         });
     }
+    // Aliases and merge keys are expanded by the YAML library; the alias count is bounded so a
+    // "billion laughs" file is an error, not a hang.
+    let js;
+    try {
+        js = (doc.toJS({ maxAliasCount: 1000 }) ?? {});
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz(`the controls file cannot be expanded: ${error.message}`, {
+            location: { file, line: 1, column: 1 },
+        });
+    }
+    const resolve = (node) => node && (0,dist/* isAlias */.Vj)(node) ? node.resolve(doc) : node;
+    const topPairs = new Map();
     for (const typePair of doc.contents.items) {
         const typeName = String(keyValue(typePair));
+        if (topPairs.has(typeName)) {
+            // Goss (docs/gossfile.md "Important note about goss file format"): the later block replaces
+            // the earlier one. Read the same way, and said.
+            const first = pos(topPairs.get(typeName).key);
+            out.warnings.push(`${file}:${pos(typePair.key).line}: '${typeName}:' appears again (first at line ${first.line}); as in Goss, only the last '${typeName}:' block is used`);
+        }
+        topPairs.set(typeName, typePair);
+    }
+    for (const [typeName, typePair] of topPairs) {
         const typePos = pos(typePair.key);
+        const typeValue = js[typeName];
         if (typeName === 'image') {
-            out.controls.push(buildControl('image', 'config', typePair.value, typePos, pos, file));
+            out.controls.push(buildControl('image', 'config', typeValue, mapPairs(resolve(typePair.value), resolve), typePos, pos, file));
             continue;
+        }
+        if (WINDOWS_ONLY.has(typeName)) {
+            throw new errors/* InputError */.dz(`'${typeName}' is a Windows-only Goss resource; telltale audits Linux hosts and images`, {
+                location: { ...typePos, field: typeName },
+                hint: 'keep Windows checks in a separate gossfile for Goss on Windows',
+            });
         }
         if (typeName !== 'gossfile' && !RESOURCE_TYPES.includes(typeName)) {
             throw new errors/* InputError */.dz(`unknown resource type '${typeName}'`, {
@@ -35573,82 +56675,110 @@ function parseControls(text, file) {
                 hint: `known types: ${[...RESOURCE_TYPES, 'gossfile', 'image'].join(', ')}`,
             });
         }
-        if (typePair.value === null || ((0,dist/* isScalar */.jn)(typePair.value) && typePair.value.value === null))
+        if (typeValue === null || typeValue === undefined)
             continue;
-        if (!(0,dist/* isMap */.jh)(typePair.value)) {
+        if (!controls_isPlainObject(typeValue)) {
             throw new errors/* InputError */.dz(`'${typeName}' holds a map of resources keyed by id`, {
                 location: { ...pos(typePair.value), field: typeName },
             });
         }
-        for (const resPair of typePair.value.items) {
-            const id = String(keyValue(resPair));
-            const resPos = pos(resPair.key);
+        const resNode = resolve(typePair.value);
+        checkUniqueKeys(resNode, pos, typeName);
+        const resPairs = mapPairs(resNode, resolve);
+        for (const [id, attrs] of Object.entries(typeValue)) {
+            const resPair = resPairs.get(id);
+            const resPos = resPair ? pos(resPair.key) : typePos;
             if (typeName === 'gossfile') {
-                const attrs = resPair.value && (0,dist/* isMap */.jh)(resPair.value) ? resPair.value.toJSON() : {};
-                for (const k of Object.keys(attrs)) {
-                    if (k !== 'skip' && k !== 'title' && k !== 'meta' && k !== 'path') {
+                const a = controls_isPlainObject(attrs) ? attrs : {};
+                for (const k of Object.keys(a)) {
+                    if (!['skip', 'title', 'meta', 'file', 'path'].includes(k)) {
                         throw new errors/* InputError */.dz(`unknown attribute '${k}' for gossfile`, {
                             location: { ...resPos, field: `gossfile.${id}.${k}` },
+                            hint: 'gossfile accepts: file, skip, title, meta',
                         });
                     }
                 }
-                out.includes.push({
-                    pattern: typeof attrs.path === 'string' ? attrs.path : id,
-                    skip: attrs.skip === true,
-                    position: resPos,
-                });
+                // docs/gossfile.md "gossfile": the file is the key, or the `file` attribute.
+                const named = typeof a.file === 'string' ? a.file : typeof a.path === 'string' ? a.path : id;
+                out.includes.push({ pattern: named, skip: a.skip === true, position: resPos });
                 continue;
             }
-            out.controls.push(buildControl(typeName, id, resPair.value, resPos, pos, file));
+            out.controls.push(buildControl(typeName, id, attrs, mapPairs(resolve(resPair?.value), resolve), resPos, pos, file));
         }
     }
     return out;
 }
-function buildControl(type, id, node, position, pos, file) {
+/** Map pairs of an AST node by key (after alias resolution), for positions and verbatim sources. */
+function mapPairs(node, resolve) {
+    const m = new Map();
+    const n = resolve(node);
+    if (n && (0,dist/* isMap */.jh)(n))
+        for (const p of n.items)
+            m.set(String(keyValue(p)), p);
+    return m;
+}
+/** A resource repeated under its type is a mistake Goss would hide (the last wins): an error here. */
+function checkUniqueKeys(node, pos, typeName) {
+    if (!node || !(0,dist/* isMap */.jh)(node))
+        return;
+    const seen = new Set();
+    for (const p of node.items) {
+        const k = String(keyValue(p));
+        if (k === '<<')
+            continue;
+        if (seen.has(k))
+            throw new errors/* InputError */.dz(`Map keys must be unique: '${k}' is repeated under '${typeName}'`, {
+                location: { ...pos(p.key), field: `${typeName}.${k}` },
+                hint: 'merge the two entries into one',
+            });
+        seen.add(k);
+    }
+}
+function buildControl(type, id, value, pairs, position, pos, file) {
     const control = { type, id, meta: {}, skip: false, attributes: {}, position, attributePositions: {} };
-    if (node === null || ((0,dist/* isScalar */.jn)(node) && node.value === null))
+    if (value === null || value === undefined)
         return control;
-    if (!(0,dist/* isMap */.jh)(node)) {
+    if (!controls_isPlainObject(value)) {
         throw new errors/* InputError */.dz(`${type} '${id}' must be a map of attributes`, {
-            location: { ...pos(node), field: `${type}.${id}` },
+            location: { ...position, field: `${type}.${id}` },
         });
     }
     const allowed = RESOURCE_ATTRIBUTES[type];
-    for (const pair of node.items) {
-        const key = String(keyValue(pair));
-        const keyPos = pos(pair.key);
+    for (const [key, raw] of Object.entries(value)) {
+        const pair = pairs.get(key);
+        const keyPos = pair ? pos(pair.key) : position;
         const field = `${type}.${id}.${key}`;
-        const value = pair.value === null
-            ? null
-            : VERBATIM.has(key) && (0,dist/* isScalar */.jn)(pair.value) && typeof pair.value.source === 'string'
-                ? pair.value.source
-                : pair.value.toJSON();
+        const node = pair?.value;
+        const source = node && (0,dist/* isScalar */.jn)(node) && typeof node.source === 'string' ? node.source : undefined;
+        const v = source !== undefined && (VERBATIM.has(key) || (key === 'mode' && /^0\d+$/.test(source))) ? source : raw;
         if (COMMON.has(key)) {
             if (key === 'title')
-                control.title = String(value);
+                control.title = String(v);
             else if (key === 'skip')
-                control.skip = value === true;
+                control.skip = v === true;
+            else if (key === 'meta')
+                control.meta = checkMeta(v, { ...keyPos, field });
             else
-                control.meta = checkMeta(value, { ...keyPos, field });
+                control.retry = { ...control.retry, ...retrySetting(key, v, { ...keyPos, field }) };
             continue;
         }
         if (!allowed.includes(key)) {
             throw new errors/* InputError */.dz(`unknown attribute '${key}' for ${type}`, {
                 location: { ...keyPos, file, field },
-                hint: `${type} accepts: ${[...allowed, 'title', 'meta', 'skip'].join(', ')}`,
+                hint: `${type} accepts: ${[...allowed, 'title', 'meta', 'skip', 'retry_count', 'retry_delay'].join(', ')}`,
             });
         }
         const problem = SETTINGS.has(key)
             ? undefined
-            : type === 'image' && (key === 'env' || key === 'labels') && isKeyedMap(value)
-                ? Object.values(value).map(checkMatcher).find(Boolean)
-                : checkMatcher(value);
+            : type === 'image' && (key === 'env' || key === 'labels') && isKeyedMap(v)
+                ? Object.values(v).map(checkMatcher).find(Boolean)
+                : checkMatcher(v);
         if (problem)
-            throw new errors/* InputError */.dz(problem, { location: { ...pos(pair.value), field } });
-        control.attributes[key] = value;
+            throw new errors/* InputError */.dz(problem, { location: { ...(node ? pos(node) : keyPos), field } });
+        control.attributes[key] = v;
         control.attributePositions[key] = keyPos;
     }
-    if (type === 'command' || type === 'http') {
+    if (type === 'command' || type === 'http' || type === 'addr' || type === 'dns' || type === 'mount') {
         const t = control.attributes.timeout;
         if (t !== undefined && (typeof t !== 'number' || t <= 0)) {
             throw new errors/* InputError */.dz(`timeout is milliseconds, a positive number`, {
@@ -35657,6 +56787,36 @@ function buildControl(type, id, node, position, pos, file) {
         }
     }
     return control;
+}
+/** resource/retry.go: retry_count is a count; retry_delay milliseconds or a Go duration ("2s"). */
+function retrySetting(key, value, location) {
+    if (key === 'retry_count') {
+        if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 1000)
+            throw new errors/* InputError */.dz('retry_count is a whole number from 0 to 1000', { location });
+        return { count: value };
+    }
+    const ms = typeof value === 'number' ? value : typeof value === 'string' ? parseGoDuration(value) : undefined;
+    if (ms === undefined || ms < 0 || ms > 3_600_000)
+        throw new errors/* InputError */.dz('retry_delay is milliseconds or a duration such as 500ms, 2s, 1m (at most 1h)', { location });
+    return { delayMs: ms };
+}
+/** Go's time.ParseDuration for the units a delay uses (ns, us, ms, s, m, h), or a bare number of ms. */
+function parseGoDuration(text) {
+    const t = text.trim();
+    if (t === '')
+        return 0;
+    if (/^\d+(\.\d+)?$/.test(t))
+        return Number(t);
+    const unit = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+    let total = 0;
+    const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/gy;
+    let m;
+    let at = 0;
+    while ((m = re.exec(t)) !== null) {
+        total += Number(m[1]) * unit[m[2]];
+        at = re.lastIndex;
+    }
+    return at === t.length && at > 0 ? total : undefined;
 }
 /** `env: {PATH: …, LANG: …}`: a map of names to matchers, not a matcher map itself. */
 function isKeyedMap(value) {
@@ -35678,27 +56838,1217 @@ function checkMeta(value, location) {
         throw new errors/* InputError */.dz('meta.id is a string', { location });
     return meta;
 }
+function controls_isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 function keyValue(pair) {
     return (0,dist/* isScalar */.jn)(pair.key) ? pair.key.value : String(pair.key);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./shared/audit/template/values.ts
+/**
+ * Values as Go's fmt prints them with %v (what `{{.x}}` writes): strings as they are, integers
+ * without a decimal point, floats in the shortest form with Go's exponent style, lists as
+ * `[a b c]`, maps as `map[k:v]` with sorted keys, nil as `<no value>`.
+ */
+function formatValue(v) {
+    if (v === undefined || v === null)
+        return '<no value>';
+    return fmt(v);
+}
+function fmt(v) {
+    if (v === undefined || v === null)
+        return '<nil>';
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number')
+        return values_goFloat(v);
+    if (typeof v === 'boolean')
+        return String(v);
+    if (Array.isArray(v))
+        return `[${v.map(fmt).join(' ')}]`;
+    if (typeof v === 'object')
+        return `map[${Object.keys(v)
+            .sort()
+            .map((k) => `${k}:${fmt(v[k])}`)
+            .join(' ')}]`;
+    return String(v);
+}
+/** strconv.FormatFloat(f, 'g', -1, 64) as %v uses it: exponent below 1e-4 or from 1e21. */
+function values_goFloat(n) {
+    if (Number.isInteger(n) && Math.abs(n) < 1e21)
+        return String(n);
+    if (!Number.isFinite(n))
+        return Number.isNaN(n) ? 'NaN' : n > 0 ? '+Inf' : '-Inf';
+    const abs = Math.abs(n);
+    if (abs !== 0 && (abs < 1e-4 || abs >= 1e21)) {
+        const [mant, exp] = n.toExponential().split('e');
+        const e = Number(exp);
+        return `${mant}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+    }
+    return String(n);
+}
+
+;// CONCATENATED MODULE: ./shared/audit/template/functions.ts
+/**
+ * The functions a gossfile template can call (docs/gossfile.md "Templates"):
+ * - Go text/template's built-ins (pkg.go.dev/text/template#hdr-Functions);
+ * - Goss's own (template.go): mkSlice, getEnv, readFile, regexMatch, toUpper, toLower,
+ *   findStringSubmatch — which take precedence over Sprig's of the same name, as in Goss;
+ * - the Sprig functions (masterminds.github.io/sprig) that gossfiles use: strings, lists, dicts,
+ *   defaults, math, encoding and regexes. Every regex is Go RE2 syntax run in linear time.
+ * A name not in this table is refused when the template is parsed, with its location.
+ */
+
+
+
+/** The function a template names, if it is one of ours (never a property of Object.prototype). */
+function lookupFunction(name) {
+    return Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
+}
+/** Go's truth (text/template "if"): false, 0, nil, and empty strings, lists and maps are false. */
+function isTruthy(v) {
+    if (v === null || v === undefined || v === false || v === 0 || v === '')
+        return false;
+    if (Array.isArray(v))
+        return v.length > 0;
+    if (typeof v === 'object')
+        return Object.keys(v).length > 0;
+    return true;
+}
+const str = (v) => (typeof v === 'string' ? v : formatValue(v === undefined ? null : v));
+const num = (v, what) => {
+    if (typeof v === 'number')
+        return v;
+    if (typeof v === 'string' && /^\s*[-+]?\d+(\.\d+)?\s*$/.test(v))
+        return Number(v);
+    if (typeof v === 'boolean')
+        return v ? 1 : 0;
+    if (v === null || v === undefined)
+        return 0;
+    throw new Error(`${what}: expected a number, got ${formatValue(v)}`);
+};
+const list = (v, what) => {
+    if (Array.isArray(v))
+        return v;
+    if (v === null || v === undefined)
+        return [];
+    throw new Error(`${what}: expected a list, got ${formatValue(v)}`);
+};
+const dict = (v, what) => {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v))
+        return v;
+    throw new Error(`${what}: expected a map, got ${formatValue(v)}`);
+};
+const arity = (name, args, min, max = min) => {
+    if (args.length < min || args.length > max)
+        throw new Error(`wrong number of args for ${name}: want ${min === max ? min : `${min}-${max}`} got ${args.length}`);
+};
+const regex = (source) => {
+    const re = compileGoRegex(str(source));
+    if (typeof re === 'string')
+        throw new Error(re);
+    return re;
+};
+/** Go's comparison rules for eq/lt…: basic kinds only, and of the same kind. */
+function compare(a, b, name) {
+    const kind = (v) => typeof v === 'number'
+        ? 'number'
+        : typeof v === 'string'
+            ? 'string'
+            : typeof v === 'boolean'
+                ? 'bool'
+                : v === null || v === undefined
+                    ? 'nil'
+                    : 'other';
+    const ka = kind(a);
+    const kb = kind(b);
+    if (ka === 'other' || kb === 'other')
+        throw new Error(`${name}: can only compare basic types`);
+    if (ka !== kb)
+        throw new Error(`${name}: incompatible types for comparison`);
+    if (ka === 'nil')
+        return 0;
+    if (ka === 'bool') {
+        if (name !== 'eq' && name !== 'ne')
+            throw new Error(`${name}: invalid type for comparison`);
+        return a === b ? 0 : 1;
+    }
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Go's fmt.Sprint: a space between operands when neither side is a string. */
+function sprint(args) {
+    let out = '';
+    args.forEach((a, i) => {
+        if (i > 0 && typeof a !== 'string' && typeof args[i - 1] !== 'string')
+            out += ' ';
+        out += formatValue(a);
+    });
+    return out;
+}
+/** The fmt verbs templates use: %s %v %d %q %f %x %X %t %%, with width and precision. */
+function sprintf(format, args) {
+    let n = 0;
+    return format.replace(/%([-+ 0#]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g, (_m, flags, width, prec, verb) => {
+        if (verb === '%')
+            return '%';
+        if (n >= args.length)
+            return `%!${verb}(MISSING)`;
+        const a = args[n++];
+        let s;
+        switch (verb) {
+            case 's':
+            case 'v':
+                s = formatValue(a);
+                if (prec !== undefined)
+                    s = s.slice(0, Number(prec));
+                break;
+            case 'd':
+                s = typeof a === 'number' ? String(Math.trunc(a)) : `%!d(${formatValue(a)})`;
+                break;
+            case 'q':
+                s = JSON.stringify(str(a));
+                break;
+            case 'f':
+            case 'F':
+                s = typeof a === 'number' ? a.toFixed(prec === undefined ? 6 : Number(prec)) : `%!f(${formatValue(a)})`;
+                break;
+            case 'x':
+            case 'X':
+                s = typeof a === 'number' ? Math.trunc(a).toString(16) : Buffer.from(str(a)).toString('hex');
+                if (verb === 'X')
+                    s = s.toUpperCase();
+                break;
+            case 't':
+                s = typeof a === 'boolean' ? String(a) : `%!t(${formatValue(a)})`;
+                break;
+            default:
+                s = `%!${verb}(${formatValue(a)})`;
+        }
+        if (width !== undefined && s.length < Number(width)) {
+            const pad = (flags.includes('0') && !flags.includes('-') ? '0' : ' ').repeat(Number(width) - s.length);
+            s = flags.includes('-') ? s + pad : pad + s;
+        }
+        return s;
+    });
+}
+const sortedKeys = (m) => Object.keys(m).sort();
+const FUNCTIONS = {
+    // ---- Go text/template built-ins ----
+    and: () => undefined, // evaluated lazily by the renderer
+    or: () => undefined,
+    not: (a) => (arity('not', a, 1), !isTruthy(a[0])),
+    len: (a) => {
+        arity('len', a, 1);
+        const v = a[0];
+        if (typeof v === 'string')
+            return Buffer.byteLength(v);
+        if (Array.isArray(v))
+            return v.length;
+        if (v !== null && typeof v === 'object')
+            return Object.keys(v).length;
+        throw new Error(`len of ${formatValue(v)}`);
+    },
+    index: (a) => {
+        if (a.length < 1)
+            throw new Error('wrong number of args for index');
+        let v = a[0];
+        for (const k of a.slice(1)) {
+            if (Array.isArray(v)) {
+                const i = num(k, 'index');
+                if (!Number.isInteger(i) || i < 0 || i >= v.length)
+                    throw new Error(`index out of range: ${formatValue(k)}`);
+                v = v[i];
+            }
+            else if (v !== null && typeof v === 'object') {
+                // A missing key gives the zero value, not an error (index is not a field access).
+                v = v[str(k)] ?? null;
+            }
+            else if (v === null || v === undefined)
+                throw new Error('index of untyped nil');
+            else
+                throw new Error(`can't index item of type ${typeof v}`);
+        }
+        return v;
+    },
+    slice: (a) => {
+        const [v, ...ix] = a;
+        const i = ix.length > 0 ? num(ix[0], 'slice') : 0;
+        if (typeof v === 'string')
+            return v.slice(i, ix.length > 1 ? num(ix[1], 'slice') : undefined);
+        return list(v, 'slice').slice(i, ix.length > 1 ? num(ix[1], 'slice') : undefined);
+    },
+    print: (a) => sprint(a),
+    println: (a) => `${a.map((x) => formatValue(x)).join(' ')}\n`,
+    printf: (a) => sprintf(str(a[0]), a.slice(1)),
+    eq: (a) => {
+        if (a.length < 2)
+            throw new Error('missing argument for comparison');
+        return a.slice(1).some((b) => compare(a[0], b, 'eq') === 0);
+    },
+    ne: (a) => (arity('ne', a, 2), compare(a[0], a[1], 'ne') !== 0),
+    lt: (a) => (arity('lt', a, 2), compare(a[0], a[1], 'lt') < 0),
+    le: (a) => (arity('le', a, 2), compare(a[0], a[1], 'le') <= 0),
+    gt: (a) => (arity('gt', a, 2), compare(a[0], a[1], 'gt') > 0),
+    ge: (a) => (arity('ge', a, 2), compare(a[0], a[1], 'ge') >= 0),
+    html: (a) => sprint(a).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' })[c]),
+    js: (a) => JSON.stringify(sprint(a)).slice(1, -1).replace(/</g, '\\u003C').replace(/>/g, '\\u003E').replace(/'/g, "\\'"),
+    urlquery: (a) => encodeURIComponent(sprint(a)).replace(/%20/g, '+'),
+    // ---- Goss's own (template.go) ----
+    mkSlice: (a) => [...a],
+    getEnv: (a, ctx) => {
+        arity('getEnv', a, 1, 2);
+        const v = ctx.env[str(a[0])] ?? '';
+        return v === '' && a.length > 1 ? str(a[1]) : v;
+    },
+    readFile: (a, ctx) => (arity('readFile', a, 1), ctx.readFile(str(a[0])).trim()),
+    regexMatch: (a) => (arity('regexMatch', a, 2), regex(a[0]).test(str(a[1]))),
+    toUpper: (a) => (arity('toUpper', a, 1), str(a[0]).toUpperCase()),
+    toLower: (a) => (arity('toLower', a, 1), str(a[0]).toLowerCase()),
+    findStringSubmatch: (a) => {
+        arity('findStringSubmatch', a, 2);
+        const m = regex(a[0]).matcher(str(a[1]));
+        if (!m.find())
+            return [];
+        const out = [];
+        for (let i = 0; i <= m.groupCount(); i++)
+            out.push(m.group(i) ?? '');
+        return out;
+    },
+    // ---- Sprig: strings ----
+    upper: (a) => str(a[0]).toUpperCase(),
+    lower: (a) => str(a[0]).toLowerCase(),
+    title: (a) => str(a[0]).replace(/(^|[\s])(\p{L})/gu, (_m, s, c) => s + c.toUpperCase()),
+    trim: (a) => str(a[0]).trim(),
+    trimAll: (a) => {
+        const cut = [...str(a[0])];
+        let s = str(a[1]);
+        while (s && cut.includes(s[0]))
+            s = s.slice(1);
+        while (s && cut.includes(s.at(-1)))
+            s = s.slice(0, -1);
+        return s;
+    },
+    trimPrefix: (a) => (str(a[1]).startsWith(str(a[0])) ? str(a[1]).slice(str(a[0]).length) : str(a[1])),
+    trimSuffix: (a) => str(a[0]) !== '' && str(a[1]).endsWith(str(a[0])) ? str(a[1]).slice(0, -str(a[0]).length) : str(a[1]),
+    replace: (a) => (arity('replace', a, 3), str(a[2]).split(str(a[0])).join(str(a[1]))),
+    repeat: (a) => {
+        const n = num(a[0], 'repeat');
+        if (n < 0 || n * str(a[1]).length > 16 * 1024 * 1024)
+            throw new Error('repeat: count out of range');
+        return str(a[1]).repeat(n);
+    },
+    substr: (a) => str(a[2]).slice(num(a[0], 'substr'), num(a[1], 'substr') < 0 ? undefined : num(a[1], 'substr')),
+    trunc: (a) => {
+        const n = num(a[0], 'trunc');
+        const s = str(a[1]);
+        return n >= 0 ? s.slice(0, n) : s.slice(n);
+    },
+    nospace: (a) => str(a[0]).replace(/\s+/g, ''),
+    contains: (a) => (arity('contains', a, 2), str(a[1]).includes(str(a[0]))),
+    hasPrefix: (a) => (arity('hasPrefix', a, 2), str(a[1]).startsWith(str(a[0]))),
+    hasSuffix: (a) => (arity('hasSuffix', a, 2), str(a[1]).endsWith(str(a[0]))),
+    quote: (a) => a
+        .filter((x) => x !== null && x !== undefined)
+        .map((x) => JSON.stringify(str(x)))
+        .join(' '),
+    squote: (a) => a
+        .filter((x) => x !== null && x !== undefined)
+        .map((x) => `'${str(x)}'`)
+        .join(' '),
+    cat: (a) => a
+        .filter((x) => x !== null && x !== undefined)
+        .map(str)
+        .join(' '),
+    indent: (a) => {
+        const pad = ' '.repeat(num(a[0], 'indent'));
+        return pad + str(a[1]).replace(/\n/g, `\n${pad}`);
+    },
+    nindent: (a) => {
+        const pad = ' '.repeat(num(a[0], 'nindent'));
+        return `\n${pad}${str(a[1]).replace(/\n/g, `\n${pad}`)}`;
+    },
+    split: (a) => Object.fromEntries(str(a[1])
+        .split(str(a[0]))
+        .map((p, i) => [`_${i}`, p])),
+    splitList: (a) => (arity('splitList', a, 2), str(a[1]).split(str(a[0]))),
+    join: (a) => (arity('join', a, 2), list(a[1], 'join').map(str).join(str(a[0]))),
+    toString: (a) => str(a[0]),
+    toStrings: (a) => list(a[0], 'toStrings').map(str),
+    toJson: (a) => JSON.stringify(a[0] ?? null),
+    toPrettyJson: (a) => JSON.stringify(a[0] ?? null, null, 2),
+    fromJson: (a) => {
+        try {
+            return JSON.parse(str(a[0]));
+        }
+        catch {
+            return {};
+        }
+    },
+    b64enc: (a) => Buffer.from(str(a[0])).toString('base64'),
+    b64dec: (a) => Buffer.from(str(a[0]), 'base64').toString('utf8'),
+    sha256sum: (a) => (0,external_node_crypto_.createHash)('sha256').update(str(a[0])).digest('hex'),
+    sha1sum: (a) => (0,external_node_crypto_.createHash)('sha1').update(str(a[0])).digest('hex'),
+    env: (a, ctx) => ctx.env[str(a[0])] ?? '',
+    expandenv: (a, ctx) => str(a[0]).replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, x, y) => ctx.env[(x ?? y)] ?? ''),
+    // ---- Sprig: regexes (Go RE2, linear time) ----
+    regexFind: (a) => {
+        const m = regex(a[0]).matcher(str(a[1]));
+        return m.find() ? (m.group(0) ?? '') : '';
+    },
+    regexFindAll: (a) => {
+        const m = regex(a[0]).matcher(str(a[1]));
+        const limit = a.length > 2 ? num(a[2], 'regexFindAll') : -1;
+        const out = [];
+        while ((limit < 0 || out.length < limit) && m.find())
+            out.push(m.group(0) ?? '');
+        return out;
+    },
+    regexReplaceAll: (a) => regex(a[0]).matcher(str(a[1])).replaceAll(str(a[2])),
+    regexReplaceAllLiteral: (a) => regex(a[0]).matcher(str(a[1])).replaceAll(str(a[2]).replace(/\$/g, '\\$')),
+    regexSplit: (a) => {
+        const parts = regex(a[0]).split(str(a[1]));
+        const n = a.length > 2 ? num(a[2], 'regexSplit') : -1;
+        return n < 0 ? parts : parts.slice(0, n);
+    },
+    // ---- Sprig: defaults and flow ----
+    default: (a) => (arity('default', a, 1, 2), a.length < 2 || !isTruthy(a[1]) ? a[0] : a[1]),
+    empty: (a) => !isTruthy(a[0]),
+    coalesce: (a) => a.find(isTruthy) ?? null,
+    ternary: (a) => (arity('ternary', a, 3), isTruthy(a[2]) ? a[0] : a[1]),
+    fail: (a) => {
+        throw new Error(str(a[0]));
+    },
+    // ---- Sprig: math ----
+    atoi: (a) => {
+        const n = Number.parseInt(str(a[0]), 10);
+        return Number.isNaN(n) ? 0 : n;
+    },
+    int: (a) => Math.trunc(num(a[0], 'int')),
+    int64: (a) => Math.trunc(num(a[0], 'int64')),
+    float64: (a) => num(a[0], 'float64'),
+    add: (a) => a.reduce((s, x) => s + num(x, 'add'), 0),
+    add1: (a) => num(a[0], 'add1') + 1,
+    sub: (a) => num(a[0], 'sub') - num(a[1], 'sub'),
+    mul: (a) => a.reduce((s, x) => s * num(x, 'mul'), 1),
+    div: (a) => {
+        const d = num(a[1], 'div');
+        if (d === 0)
+            throw new Error('integer divide by zero');
+        return Math.trunc(num(a[0], 'div') / d);
+    },
+    mod: (a) => {
+        const d = num(a[1], 'mod');
+        if (d === 0)
+            throw new Error('integer divide by zero');
+        return num(a[0], 'mod') % d;
+    },
+    max: (a) => Math.max(...a.map((x) => num(x, 'max'))),
+    min: (a) => Math.min(...a.map((x) => num(x, 'min'))),
+    until: (a) => {
+        const n = num(a[0], 'until');
+        if (Math.abs(n) > 1_000_000)
+            throw new Error('until: count too large');
+        return Array.from({ length: Math.abs(n) }, (_v, i) => (n < 0 ? -i : i));
+    },
+    untilStep: (a) => {
+        const [start, stop, step] = [num(a[0], 'untilStep'), num(a[1], 'untilStep'), num(a[2], 'untilStep')];
+        if (step === 0 || Math.abs((stop - start) / step) > 1_000_000)
+            return [];
+        const out = [];
+        for (let i = start; step > 0 ? i < stop : i > stop; i += step)
+            out.push(i);
+        return out;
+    },
+    seq: (a) => {
+        const nums = a.map((x) => num(x, 'seq'));
+        const [start, step, end] = nums.length === 1
+            ? [1, 1, nums[0]]
+            : nums.length === 2
+                ? [nums[0], nums[0] <= nums[1] ? 1 : -1, nums[1]]
+                : [nums[0], nums[1], nums[2]];
+        if (step === 0 || Math.abs((end - start) / step) > 1_000_000)
+            return '';
+        const out = [];
+        for (let i = start; step > 0 ? i <= end : i >= end; i += step)
+            out.push(values_goFloat(i));
+        return out.join(' ');
+    },
+    // ---- Sprig: lists ----
+    list: (a) => [...a],
+    first: (a) => list(a[0], 'first')[0] ?? null,
+    last: (a) => list(a[0], 'last').at(-1) ?? null,
+    rest: (a) => list(a[0], 'rest').slice(1),
+    initial: (a) => list(a[0], 'initial').slice(0, -1),
+    append: (a) => [...list(a[0], 'append'), a[1]],
+    push: (a) => [...list(a[0], 'push'), a[1]],
+    prepend: (a) => [a[1], ...list(a[0], 'prepend')],
+    concat: (a) => a.flatMap((x) => list(x, 'concat')),
+    reverse: (a) => [...list(a[0], 'reverse')].reverse(),
+    uniq: (a) => {
+        const out = [];
+        for (const x of list(a[0], 'uniq'))
+            if (!out.some((y) => JSON.stringify(y) === JSON.stringify(x)))
+                out.push(x);
+        return out;
+    },
+    compact: (a) => list(a[0], 'compact').filter(isTruthy),
+    has: (a) => list(a[1], 'has').some((x) => JSON.stringify(x) === JSON.stringify(a[0])),
+    sortAlpha: (a) => list(a[0], 'sortAlpha').map(str).sort(),
+    without: (a) => list(a[0], 'without').filter((x) => !a.slice(1).some((y) => JSON.stringify(x) === JSON.stringify(y))),
+    // ---- Sprig: dicts ----
+    dict: (a) => {
+        const out = {};
+        for (let i = 0; i < a.length; i += 2)
+            out[str(a[i])] = a[i + 1] ?? '';
+        return out;
+    },
+    get: (a) => (arity('get', a, 2), dict(a[0], 'get')[str(a[1])] ?? ''),
+    set: (a) => {
+        arity('set', a, 3);
+        const m = dict(a[0], 'set');
+        m[str(a[1])] = a[2];
+        return m;
+    },
+    unset: (a) => {
+        const m = dict(a[0], 'unset');
+        delete m[str(a[1])];
+        return m;
+    },
+    hasKey: (a) => (arity('hasKey', a, 2), Object.hasOwn(dict(a[0], 'hasKey'), str(a[1]))),
+    keys: (a) => a.flatMap((m) => sortedKeys(dict(m, 'keys'))),
+    values: (a) => {
+        const m = dict(a[0], 'values');
+        return sortedKeys(m).map((k) => m[k]);
+    },
+    pick: (a) => {
+        const m = dict(a[0], 'pick');
+        return Object.fromEntries(a
+            .slice(1)
+            .map(str)
+            .filter((k) => Object.hasOwn(m, k))
+            .map((k) => [k, m[k]]));
+    },
+    omit: (a) => {
+        const m = dict(a[0], 'omit');
+        const drop = new Set(a.slice(1).map(str));
+        return Object.fromEntries(Object.entries(m).filter(([k]) => !drop.has(k)));
+    },
+    merge: (a) => {
+        const dst = dict(a[0], 'merge');
+        for (const src of a.slice(1))
+            for (const [k, v] of Object.entries(dict(src, 'merge')))
+                if (!(k in dst))
+                    dst[k] = v;
+        return dst;
+    },
+};
+
+;// CONCATENATED MODULE: ./shared/audit/template/parse.ts
+/**
+ * A parser for the part of Go's text/template (pkg.go.dev/text/template) that gossfiles use: text,
+ * `{{pipeline}}` actions with `{{-`/`-}}` trimming and comments (a slash-star pair inside the braces), `if`/`else if`/`else`,
+ * `range` (with `$i, $v :=`, `else`, `break`, `continue`), `with` (and `else with`), variables
+ * (`$x := …`, `$x = …`), pipelines (`a | b c`), parenthesised pipelines with field chains, and
+ * string/raw-string/char/number/bool/nil literals. `define`, `template` and `block` are refused:
+ * a gossfile is one template. Every node keeps the line and column it was written at, so an error
+ * is reported at file:line:col.
+ */
+class TemplateError extends Error {
+    loc;
+    constructor(message, loc) {
+        super(message);
+        this.loc = loc;
+    }
+}
+/** Splits the source into text and actions, applying the trim markers (text/template "Text and spaces"). */
+function split(src, locOf) {
+    const pieces = [];
+    let i = 0;
+    let trimNext = false;
+    while (i < src.length) {
+        const open = src.indexOf('{{', i);
+        let text = open < 0 ? src.slice(i) : src.slice(i, open);
+        if (trimNext)
+            text = text.replace(/^[ \t\r\n]+/, '');
+        trimNext = false;
+        if (open < 0) {
+            if (text)
+                pieces.push({ kind: 'text', text });
+            break;
+        }
+        let bodyStart = open + 2;
+        // `{{- ` trims the text before; the dash must be followed by a space to be a marker.
+        if (/^-[ \t\r\n]/.test(src.slice(bodyStart, bodyStart + 2))) {
+            text = text.replace(/[ \t\r\n]+$/, '');
+            bodyStart += 1;
+        }
+        if (text)
+            pieces.push({ kind: 'text', text });
+        // Find the closing `}}`, skipping over quoted strings and comments.
+        let j = bodyStart;
+        let close = -1;
+        while (j < src.length) {
+            const c = src[j];
+            if (c === '"' || c === "'") {
+                j++;
+                while (j < src.length && src[j] !== c)
+                    j += src[j] === '\\' ? 2 : 1;
+                j++;
+                continue;
+            }
+            if (c === '`') {
+                j = src.indexOf('`', j + 1);
+                if (j < 0)
+                    break;
+                j++;
+                continue;
+            }
+            if (src.startsWith('/*', j)) {
+                const end = src.indexOf('*/', j + 2);
+                if (end < 0)
+                    throw new TemplateError('unclosed comment', locOf(j));
+                j = end + 2;
+                continue;
+            }
+            if (src.startsWith('}}', j)) {
+                close = j;
+                break;
+            }
+            if (c === '\n' && !/^\s*\/\*/.test(src.slice(bodyStart, j))) {
+                // Newlines are allowed inside actions (Go 1.16+); keep scanning.
+            }
+            j++;
+        }
+        if (close < 0)
+            throw new TemplateError('unclosed action: no matching "}}"', locOf(open));
+        let bodyEnd = close;
+        if (/[ \t\r\n]-$/.test(src.slice(bodyEnd - 2, bodyEnd))) {
+            bodyEnd -= 1;
+            trimNext = true;
+        }
+        const body = src.slice(bodyStart, bodyEnd);
+        if (!/^\s*\/\*[\s\S]*\*\/\s*$/.test(body))
+            pieces.push({ kind: 'action', action: { body, loc: locOf(open), bodyOffset: bodyStart } });
+        i = close + 2;
+    }
+    return pieces;
+}
+/** Tokenises one action body (text/template "Pipelines", "Arguments"). */
+function lex(body, at) {
+    const out = [];
+    let i = 0;
+    const fieldPath = (start) => {
+        const path = [];
+        let k = start;
+        while (body[k] === '.') {
+            const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(body.slice(k + 1));
+            if (!m)
+                break;
+            path.push(m[0]);
+            k += 1 + m[0].length;
+        }
+        return [path, k];
+    };
+    while (i < body.length) {
+        const c = body[i];
+        const loc = at(i);
+        if (/\s/.test(c)) {
+            i++;
+            continue;
+        }
+        if (c === '|' || c === '(' || c === ')' || c === ',') {
+            out.push({ tok: { t: c }, loc });
+            i++;
+            continue;
+        }
+        if (body.startsWith(':=', i)) {
+            out.push({ tok: { t: ':=' }, loc });
+            i += 2;
+            continue;
+        }
+        if (c === '=') {
+            out.push({ tok: { t: '=' }, loc });
+            i++;
+            continue;
+        }
+        if (c === '.') {
+            const prevClose = out.at(-1)?.tok.t === ')' && body[i - 1] === ')';
+            const [path, k] = fieldPath(i);
+            if (path.length === 0) {
+                if (/[0-9]/.test(body[i + 1] ?? '')) {
+                    // a number like .5
+                }
+                else {
+                    out.push({ tok: { t: 'field', v: [] }, loc });
+                    i++;
+                    continue;
+                }
+            }
+            else {
+                out.push({ tok: prevClose ? { t: 'chain', v: path } : { t: 'field', v: path }, loc });
+                i = k;
+                continue;
+            }
+        }
+        if (c === '$') {
+            const m = /^\$[A-Za-z0-9_]*/.exec(body.slice(i));
+            const [path, k] = fieldPath(i + m[0].length);
+            out.push({ tok: { t: 'var', v: m[0], path }, loc });
+            i = k;
+            continue;
+        }
+        if (c === '"') {
+            let k = i + 1;
+            while (k < body.length && body[k] !== '"')
+                k += body[k] === '\\' ? 2 : 1;
+            if (k >= body.length)
+                throw new TemplateError('unterminated quoted string', loc);
+            out.push({ tok: { t: 'lit', v: unquote(body.slice(i, k + 1), loc) }, loc });
+            i = k + 1;
+            continue;
+        }
+        if (c === '`') {
+            const k = body.indexOf('`', i + 1);
+            if (k < 0)
+                throw new TemplateError('unterminated raw string', loc);
+            out.push({ tok: { t: 'lit', v: body.slice(i + 1, k) }, loc });
+            i = k + 1;
+            continue;
+        }
+        if (c === "'") {
+            const m = /^'(\\.|[^'\\])+'/.exec(body.slice(i));
+            if (!m)
+                throw new TemplateError('malformed character constant', loc);
+            const ch = unquote(`"${m[0].slice(1, -1).replace(/"/g, '\\"')}"`, loc);
+            out.push({ tok: { t: 'lit', v: ch.codePointAt(0) ?? 0 }, loc });
+            i += m[0].length;
+            continue;
+        }
+        const num = /^[-+]?(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(\d[\d_]*)?\.?\d[\d_]*([eE][-+]?\d+)?)/.exec(body.slice(i));
+        if (num && num[0] !== '' && /[0-9]/.test(num[0])) {
+            const text = num[0].replace(/_/g, '');
+            const v = /^[-+]?0[oO]/.test(text)
+                ? Number.parseInt(text.replace(/0[oO]/, ''), 8) * (text.startsWith('-') ? -1 : 1)
+                : /^[-+]?0[bB]/.test(text)
+                    ? Number.parseInt(text.replace(/0[bB]/, ''), 2) * (text.startsWith('-') ? -1 : 1)
+                    : /^[-+]?0\d+$/.test(text)
+                        ? Number.parseInt(text, 8)
+                        : Number(text);
+            if (Number.isNaN(v))
+                throw new TemplateError(`bad number syntax: ${num[0]}`, loc);
+            out.push({ tok: { t: 'lit', v }, loc });
+            i += num[0].length;
+            continue;
+        }
+        const id = /^[A-Za-z_][A-Za-z0-9_]*/.exec(body.slice(i));
+        if (id) {
+            const w = id[0];
+            out.push({
+                tok: w === 'true' || w === 'false'
+                    ? { t: 'lit', v: w === 'true' }
+                    : w === 'nil'
+                        ? { t: 'lit', v: null }
+                        : { t: 'ident', v: w },
+                loc,
+            });
+            i += w.length;
+            continue;
+        }
+        throw new TemplateError(`unexpected ${JSON.stringify(c)} in action`, loc);
+    }
+    return out;
+}
+/** Go's interpreted string literal escapes. */
+function unquote(lit, loc) {
+    try {
+        return JSON.parse(lit
+            .replace(/\\x([0-9a-fA-F]{2})/g, (_m, h) => `\\u00${h}`)
+            .replace(/\\U([0-9a-fA-F]{8})/g, (_m, h) => String.fromCodePoint(Number.parseInt(h, 16)))
+            .replace(/\\a/g, '\\u0007')
+            .replace(/\\v/g, '\\u000b')
+            .replace(/\\'/g, "'"));
+    }
+    catch {
+        throw new TemplateError(`malformed string literal ${lit}`, loc);
+    }
+}
+const parse_KEYWORDS = new Set(['if', 'else', 'end', 'range', 'with', 'break', 'continue', 'define', 'template', 'block']);
+/** Parses a whole template into nodes. Throws TemplateError at the offending action. */
+function parseTemplate(src) {
+    const lineStarts = [0];
+    for (let k = 0; k < src.length; k++)
+        if (src[k] === '\n')
+            lineStarts.push(k + 1);
+    const locOf = (offset) => {
+        let lo = 0;
+        let hi = lineStarts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (lineStarts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
+    };
+    const pieces = split(src, locOf);
+    let pos = 0;
+    let loopDepth = 0;
+    const parseList = () => {
+        const nodes = [];
+        while (pos < pieces.length) {
+            const p = pieces[pos++];
+            if (p.kind === 'text') {
+                nodes.push({ kind: 'text', text: p.text });
+                continue;
+            }
+            const a = p.action;
+            const m = /^\s*([a-z]+)\b([\s\S]*)$/.exec(a.body);
+            const word = m?.[1];
+            if (word && parse_KEYWORDS.has(word)) {
+                const rest = m[2];
+                if (word === 'end' || word === 'else')
+                    return { nodes, stop: { word, rest, action: a } };
+                if (word === 'define' || word === 'template' || word === 'block')
+                    throw new TemplateError(`{{${word}}} is not supported: a gossfile is one template (use gossfile: includes)`, a.loc);
+                if (word === 'break' || word === 'continue') {
+                    if (loopDepth === 0)
+                        throw new TemplateError(`{{${word}}} outside range`, a.loc);
+                    if (rest.trim() !== '')
+                        throw new TemplateError(`unexpected ${JSON.stringify(rest.trim())} in {{${word}}}`, a.loc);
+                    nodes.push({ kind: word, loc: a.loc });
+                    continue;
+                }
+                nodes.push(parseControl(word, rest, a));
+                continue;
+            }
+            nodes.push({ kind: 'action', pipe: parsePipeline(a.body, a, 0), loc: a.loc });
+        }
+        return { nodes, stop: undefined };
+    };
+    const parseControl = (word, rest, a) => {
+        const offset = a.body.length - rest.length;
+        const pipe = parsePipeline(rest, a, offset);
+        if (pipe.cmds.length === 0)
+            throw new TemplateError(`missing value for ${word}`, a.loc);
+        if (word === 'range')
+            loopDepth++;
+        const body = parseList();
+        if (word === 'range')
+            loopDepth--;
+        if (!body.stop)
+            throw new TemplateError(`unexpected EOF: {{${word}}} has no {{end}}`, a.loc);
+        const node = {
+            kind: word,
+            pipe,
+            then: body.nodes,
+            loc: a.loc,
+        };
+        if (body.stop.word === 'else') {
+            const elseRest = body.stop.rest.trim();
+            const chained = /^(if|with)\b([\s\S]*)$/.exec(elseRest);
+            if (chained && chained[1] === word && word !== 'range') {
+                // `{{else if …}}` / `{{else with …}}`: an inner control that shares this one's {{end}}.
+                const inner = parseControl(word, chained[2], body.stop.action);
+                node.else = [inner];
+                return node;
+            }
+            if (elseRest !== '')
+                throw new TemplateError(`unexpected ${JSON.stringify(elseRest)} in {{else}}`, body.stop.action.loc);
+            const elseBody = parseList();
+            if (!elseBody.stop || elseBody.stop.word !== 'end')
+                throw new TemplateError(`expected {{end}} after {{else}}`, body.stop.action.loc);
+            node.else = elseBody.nodes;
+        }
+        else if (body.stop.rest.trim() !== '') {
+            throw new TemplateError(`unexpected ${JSON.stringify(body.stop.rest.trim())} in {{end}}`, body.stop.action.loc);
+        }
+        return node;
+    };
+    const parsePipeline = (text, a, offset) => {
+        const toks = lex(text, (o) => locOf(a.bodyOffset + offset + o));
+        let k = 0;
+        const loc = toks[0]?.loc ?? a.loc;
+        const pipeline = (inParens) => {
+            const p = { cmds: [], loc: toks[k]?.loc ?? loc };
+            // Declarations: `$x :=`, `$i, $v :=`, `$x =`.
+            const save = k;
+            const names = [];
+            while (toks[k]?.tok.t === 'var' && toks[k].tok.path.length === 0) {
+                names.push(toks[k].tok.v);
+                k++;
+                if (toks[k]?.tok.t === ',') {
+                    k++;
+                    continue;
+                }
+                break;
+            }
+            if (names.length > 0 && (toks[k]?.tok.t === ':=' || toks[k]?.tok.t === '=')) {
+                if (names.length > 2)
+                    throw new TemplateError('too many declarations', toks[save].loc);
+                p.decl = { names, assign: toks[k].tok.t === '=' };
+                k++;
+            }
+            else
+                k = save;
+            let cmd = { args: [], loc: toks[k]?.loc ?? loc };
+            while (k < toks.length) {
+                const { tok, loc: l } = toks[k];
+                if (tok.t === ')') {
+                    if (!inParens)
+                        throw new TemplateError('unexpected ")"', l);
+                    break;
+                }
+                k++;
+                if (tok.t === '|') {
+                    if (cmd.args.length === 0)
+                        throw new TemplateError('missing command before "|"', l);
+                    p.cmds.push(cmd);
+                    cmd = { args: [], loc: toks[k]?.loc ?? l };
+                    continue;
+                }
+                if (tok.t === '(') {
+                    const inner = pipeline(true);
+                    if (toks[k]?.tok.t !== ')')
+                        throw new TemplateError('unclosed left paren', l);
+                    k++;
+                    let path = [];
+                    if (toks[k]?.tok.t === 'chain')
+                        path = toks[k++].tok.v;
+                    cmd.args.push({ kind: 'pipe', pipe: inner, path, loc: l });
+                    continue;
+                }
+                if (tok.t === 'field')
+                    cmd.args.push({ kind: 'field', path: tok.v, loc: l });
+                else if (tok.t === 'var')
+                    cmd.args.push({ kind: 'var', name: tok.v, path: tok.path, loc: l });
+                else if (tok.t === 'ident')
+                    cmd.args.push({ kind: 'ident', name: tok.v, loc: l });
+                else if (tok.t === 'lit')
+                    cmd.args.push({ kind: 'literal', value: tok.v, loc: l });
+                else
+                    throw new TemplateError(`unexpected ${JSON.stringify(tok.t)} in pipeline`, l);
+            }
+            if (cmd.args.length > 0)
+                p.cmds.push(cmd);
+            else if (p.cmds.length > 0)
+                throw new TemplateError('missing command after "|"', cmd.loc);
+            return p;
+        };
+        const p = pipeline(false);
+        if (k < toks.length)
+            throw new TemplateError(`unexpected ${JSON.stringify(toks[k].tok.t)}`, toks[k].loc);
+        if (p.cmds.length === 0 && !p.decl && text.trim() !== '')
+            throw new TemplateError('empty pipeline', loc);
+        if (p.cmds.length === 0 && text.trim() === '' && offset === 0)
+            throw new TemplateError('missing value for command', a.loc);
+        return p;
+    };
+    const { nodes, stop } = parseList();
+    if (stop)
+        throw new TemplateError(`unexpected {{${stop.word}}}`, stop.action.loc);
+    return nodes;
+}
+
+;// CONCATENATED MODULE: ./shared/audit/template/render.ts
+/**
+ * Renders a gossfile the way Goss does before reading it as YAML (template.go): Go text/template
+ * semantics over `{ Env, Vars }` with `missingkey=error`, Goss's own functions and the Sprig
+ * functions gossfiles use (functions.ts). Anything outside that subset is an error located at
+ * file:line:col, never output that would parse into a wrong control. Bounded: at most
+ * MAX_STEPS evaluations and MAX_OUTPUT bytes, so a template cannot hang or fill memory.
+ */
+
+
+
+
+const MAX_STEPS = 2_000_000;
+const MAX_OUTPUT = 32 * 1024 * 1024;
+class Break {
+}
+class Continue {
+}
+/** True when the text has template actions at all (Goss renders every file; plain YAML is unchanged). */
+function hasTemplate(text) {
+    return text.includes('{{');
+}
+function renderTemplate(src, ctx) {
+    const nodes = parseTemplate(src);
+    // Check every function name once, before running anything (Go's parse-time "function not defined").
+    checkFunctions(nodes);
+    const data = { Env: { ...ctx.env }, Vars: ctx.vars ?? {} };
+    let out = '';
+    let steps = 0;
+    const step = (loc) => {
+        if (++steps > MAX_STEPS)
+            throw new TemplateError(`the template ran more than ${MAX_STEPS} steps`, loc);
+    };
+    const emit = (s, loc) => {
+        out += s;
+        if (out.length > MAX_OUTPUT)
+            throw new TemplateError(`the rendered file is over ${MAX_OUTPUT} bytes`, loc);
+    };
+    const lookupVar = (scopes, name, loc) => {
+        for (let i = scopes.length - 1; i >= 0; i--)
+            if (scopes[i].has(name))
+                return scopes[i].get(name);
+        throw new TemplateError(`undefined variable: ${name}`, loc);
+    };
+    const assignVar = (scopes, name, value, loc) => {
+        for (let i = scopes.length - 1; i >= 0; i--)
+            if (scopes[i].has(name)) {
+                scopes[i].set(name, value);
+                return;
+            }
+        throw new TemplateError(`undefined variable: ${name}`, loc);
+    };
+    const field = (value, path, loc, what) => {
+        let v = value;
+        let shown = what;
+        for (const name of path) {
+            if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+                const m = v;
+                // missingkey=error (template.go): a key the map lacks is an error, not "<no value>".
+                if (!Object.hasOwn(m, name) || m[name] === undefined)
+                    throw new TemplateError(`map has no entry for key "${name}" (in ${shown}.${name})`, loc);
+                v = m[name];
+            }
+            else if (v === null || v === undefined) {
+                throw new TemplateError(`nil pointer evaluating ${shown}.${name}`, loc);
+            }
+            else {
+                throw new TemplateError(`can't evaluate field ${name} in type ${goType(v)}`, loc);
+            }
+            shown = `${shown}.${name}`;
+        }
+        return v;
+    };
+    const operand = (op, dot, scopes) => {
+        step(op.loc);
+        switch (op.kind) {
+            case 'field':
+                return field(dot, op.path, op.loc, '');
+            case 'var':
+                return field(lookupVar(scopes, op.name, op.loc), op.path, op.loc, op.name);
+            case 'literal':
+                return op.value;
+            case 'pipe':
+                return field(pipeline(op.pipe, dot, scopes), op.path, op.loc, '(…)');
+            case 'ident':
+                return call(op.name, [], op.loc, dot, scopes, []);
+        }
+    };
+    const call = (name, argOps, loc, dot, scopes, extra) => {
+        const fn = lookupFunction(name);
+        if (!fn)
+            throw new TemplateError(`function "${name}" not defined`, loc);
+        // and/or evaluate their arguments lazily (Go 1.18).
+        if (name === 'and' || name === 'or') {
+            const thunks = [...argOps.map((a) => () => operand(a, dot, scopes)), ...extra.map((e) => () => e)];
+            if (thunks.length === 0)
+                throw new TemplateError(`wrong number of args for ${name}: want at least 1 got 0`, loc);
+            let last;
+            for (const t of thunks) {
+                last = t();
+                if (name === 'and' ? !isTruthy(last) : isTruthy(last))
+                    return last;
+            }
+            return last;
+        }
+        const args = [...argOps.map((a) => operand(a, dot, scopes)), ...extra];
+        try {
+            return fn(args, { readFile: ctx.readFile, env: ctx.env });
+        }
+        catch (error) {
+            if (error instanceof TemplateError)
+                throw error;
+            throw new TemplateError(`error calling ${name}: ${error.message}`, loc);
+        }
+    };
+    const command = (cmd, dot, scopes, prev) => {
+        const [head, ...rest] = cmd.args;
+        if (!head)
+            throw new TemplateError('empty command', cmd.loc);
+        if (head.kind === 'ident')
+            return call(head.name, rest, head.loc, dot, scopes, prev);
+        if (rest.length > 0 || prev.length > 0) {
+            if (head.kind === 'field' && head.path.length > 0)
+                throw new TemplateError(`${'.' + head.path.join('.')} is not a method and cannot take arguments`, head.loc);
+            throw new TemplateError(`can't give argument to non-function ${describeOperand(head)}`, head.loc);
+        }
+        return operand(head, dot, scopes);
+    };
+    const pipeline = (p, dot, scopes) => {
+        let value;
+        let first = true;
+        for (const cmd of p.cmds) {
+            value = command(cmd, dot, scopes, first ? [] : [value]);
+            first = false;
+        }
+        if (p.decl && p.decl.names.length === 1) {
+            if (p.decl.assign)
+                assignVar(scopes, p.decl.names[0], value, p.loc);
+            else
+                scopes.at(-1).set(p.decl.names[0], value);
+        }
+        return value;
+    };
+    const run = (list, dot, scopes) => {
+        for (const n of list) {
+            switch (n.kind) {
+                case 'text':
+                    emit(n.text, { line: 0, column: 0 });
+                    break;
+                case 'action': {
+                    const v = pipeline(n.pipe, dot, scopes);
+                    if (!n.pipe.decl)
+                        emit(formatValue(v), n.loc);
+                    break;
+                }
+                case 'if':
+                case 'with': {
+                    const inner = [...scopes, new Map()];
+                    const v = pipeline(n.pipe, dot, inner);
+                    if (isTruthy(v))
+                        run(n.then, n.kind === 'with' ? v : dot, inner);
+                    else if (n.else)
+                        run(n.else, dot, [...scopes, new Map()]);
+                    break;
+                }
+                case 'range':
+                    runRange(n, dot, scopes);
+                    break;
+                case 'break':
+                    throw new Break();
+                case 'continue':
+                    throw new Continue();
+            }
+        }
+    };
+    const runRange = (n, dot, scopes) => {
+        const names = n.pipe.decl?.names ?? [];
+        const decl = n.pipe.decl;
+        const inner = [...scopes, new Map()];
+        // Evaluate without the declaration: in a range it binds the loop variables, not the value.
+        const value = pipeline({ ...n.pipe, decl: undefined }, dot, inner);
+        if (decl?.assign)
+            throw new TemplateError('range can only declare its variables with :=', n.loc);
+        let entries;
+        if (Array.isArray(value))
+            entries = value.map((v, i) => [i, v]);
+        else if (value !== null && typeof value === 'object')
+            entries = Object.keys(value)
+                .sort()
+                .map((k) => [k, value[k]]);
+        else if (typeof value === 'number' && Number.isInteger(value)) {
+            // Go 1.22: range over an integer counts from 0.
+            if (value > MAX_STEPS)
+                throw new TemplateError(`range over ${value} is too long`, n.loc);
+            entries = Array.from({ length: Math.max(0, value) }, (_v, i) => [i, i]);
+            if (names.length === 2)
+                throw new TemplateError("can't use two variables when ranging over an integer", n.loc);
+        }
+        else if (value === null || value === undefined)
+            entries = [];
+        else
+            throw new TemplateError(`range can't iterate over ${formatValue(value)}`, n.loc);
+        if (entries.length === 0) {
+            if (n.else)
+                run(n.else, dot, [...scopes, new Map()]);
+            return;
+        }
+        for (const [k, v] of entries) {
+            step(n.loc);
+            const scope = [...scopes, new Map()];
+            if (names.length === 1)
+                scope.at(-1).set(names[0], v);
+            if (names.length === 2) {
+                scope.at(-1).set(names[0], k);
+                scope.at(-1).set(names[1], v);
+            }
+            try {
+                run(n.then, v, scope);
+            }
+            catch (signal) {
+                if (signal instanceof Break)
+                    break;
+                if (signal instanceof Continue)
+                    continue;
+                throw signal;
+            }
+        }
+    };
+    run(nodes, data, [new Map([['$', data]])]);
+    return out;
+}
+function checkFunctions(nodes) {
+    const visitPipe = (p) => {
+        for (const c of p.cmds)
+            for (const a of c.args) {
+                if (a.kind === 'ident' && !lookupFunction(a.name))
+                    throw new TemplateError(`function "${a.name}" not defined (telltale supports Go's built-ins, Goss's functions and a documented Sprig subset; see docs/audit.md)`, a.loc);
+                if (a.kind === 'pipe')
+                    visitPipe(a.pipe);
+            }
+    };
+    const visit = (list) => {
+        for (const n of list) {
+            if (n.kind === 'action')
+                visitPipe(n.pipe);
+            if (n.kind === 'if' || n.kind === 'with' || n.kind === 'range') {
+                visitPipe(n.pipe);
+                visit(n.then);
+                if (n.else)
+                    visit(n.else);
+            }
+        }
+    };
+    visit(nodes);
+}
+function describeOperand(op) {
+    switch (op.kind) {
+        case 'literal':
+            return formatValue(op.value);
+        case 'var':
+            return op.name;
+        default:
+            return op.kind;
+    }
+}
+function goType(v) {
+    if (typeof v === 'string')
+        return 'string';
+    if (typeof v === 'number')
+        return Number.isInteger(v) ? 'int' : 'float64';
+    if (typeof v === 'boolean')
+        return 'bool';
+    if (Array.isArray(v))
+        return '[]interface {}';
+    return 'interface {}';
 }
 
 ;// CONCATENATED MODULE: ./shared/audit/load.ts
 /**
  * Reads a controls file and the `gossfile:` includes it names (paths and globs relative to the
- * including file, as Goss resolves them), detecting include cycles.
+ * including file, as Goss resolves them), detecting include cycles. Each file is first rendered as
+ * a Go text/template with `.Env` and `.Vars`, as Goss renders every gossfile (template.go).
  */
 
 
 
 
 
-async function loadControls(file, seen = new Set()) {
+
+async function loadControls(file, options = {}, seen = new Set()) {
     const abs = external_node_path_default().resolve(file);
     if (seen.has(abs))
         throw new errors/* InputError */.dz(`gossfile include cycle through ${file}`, { location: { file } });
     let text;
     try {
-        text = await external_node_fs_namespaceObject.promises.readFile(abs, 'utf8');
+        text = await external_node_fs_.promises.readFile(abs, 'utf8');
     }
     catch (error) {
         throw new errors/* InputError */.dz(`cannot read the controls file: ${error.code ?? String(error)}`, {
@@ -35706,96 +58056,170 @@ async function loadControls(file, seen = new Set()) {
             hint: 'pass --controls with the path of a Goss-style YAML file',
         });
     }
-    const parsed = parseControls(text, file);
+    const rendered = renderControls(text, file, options);
+    let parsed;
+    try {
+        parsed = parseControls(rendered, file);
+    }
+    catch (error) {
+        if (error instanceof errors/* InputError */.dz && rendered !== text) {
+            // Positions are in the rendered text; say so, or the line numbers look wrong.
+            throw new errors/* InputError */.dz(`${error.message} (in the file as its template renders it; see \`telltale audit render\`)`, {
+                ...(error.location ? { location: error.location } : {}),
+            });
+        }
+        throw error;
+    }
+    for (const w of parsed.warnings)
+        options.warn?.(w);
     const controls = [...parsed.controls];
     const next = new Set(seen).add(abs);
     for (const inc of parsed.includes) {
         if (inc.skip)
             continue;
         const base = external_node_path_default().dirname(file);
-        const matches = await glob(inc.pattern, { cwd: base, absolute: false, onlyFiles: true });
+        const matches = external_node_path_default().isAbsolute(inc.pattern)
+            ? await glob(inc.pattern, { absolute: true, onlyFiles: true })
+            : await glob(inc.pattern, { cwd: base, absolute: false, onlyFiles: true });
         if (matches.length === 0) {
             throw new errors/* InputError */.dz(`gossfile '${inc.pattern}' matches no file`, {
                 location: { ...inc.position, field: `gossfile.${inc.pattern}` },
             });
         }
         for (const m of matches.sort())
-            controls.push(...(await loadControls(external_node_path_default().join(base, m), next)));
+            controls.push(...(await loadControls(external_node_path_default().isAbsolute(m) ? m : external_node_path_default().join(base, m), options, next)));
     }
     return controls;
 }
+/** One file's text after its template is rendered; a template error is an InputError at file:line:col. */
+function renderControls(text, file, options = {}) {
+    if (!hasTemplate(text))
+        return text;
+    try {
+        return renderTemplate(text, {
+            env: options.env ?? process.env,
+            vars: options.vars ?? {},
+            readFile: (p) => (0,external_node_fs_.readFileSync)(external_node_path_default().resolve(p), 'utf8'),
+        });
+    }
+    catch (error) {
+        if (error instanceof TemplateError)
+            throw new errors/* InputError */.dz(`template: ${error.message}`, {
+                location: { file, line: error.loc.line, column: error.loc.column },
+                hint: 'Goss renders gossfiles as Go text/template before reading the YAML; pass --vars FILE or --vars-inline JSON for .Vars',
+            });
+        throw error;
+    }
+}
 
-;// CONCATENATED MODULE: ./shared/report/escape.ts
+// EXTERNAL MODULE: ./shared/report/escape.ts
+var report_escape = __nccwpck_require__(6682);
+;// CONCATENATED MODULE: ./shared/report/terminal.ts
 /**
- * Escaping for untrusted text: host names from DNS packets anyone can send, CloudTrail fields an
- * attacker controls (user agents, resource names), file contents read from images. Every renderer
- * goes through these functions; there is no other place that escapes Markdown or HTML.
+ * What a person at a terminal sees: colour only on a TTY (never with NO_COLOR or --no-color),
+ * progress on stderr only on a TTY, and plain-text tables for the commands whose default output is
+ * read by eye (`egress diff`, `egress preflight`). Pure functions over plain data, so the CLI passes
+ * in whether its streams are TTYs and tests see exactly what a person would.
  */
-// C0/C1 controls, DEL, and the Unicode bidi overrides and isolates used in "Trojan Source" attacks.
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
-/** Makes control, zero-width and bidi characters visible as `\u{…}` so they cannot hide or reorder text. */
-function visibleControls(text) {
-    return text.replace(INVISIBLE, (ch) => `\\u{${ch.codePointAt(0).toString(16)}}`);
-}
-/** HTML-escapes the five characters that matter in text and attribute values. */
-function escapeHtml(text) {
-    return visibleControls(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;');
-}
-const ZWSP = '\u200b';
+
 /**
- * Escapes text for GitHub-flavoured Markdown prose or a table cell: no link, image, HTML tag,
- * emphasis, @mention, #reference or autolinked URL can be formed from it, and `|` cannot end a cell.
+ * https://no-color.org: a non-empty NO_COLOR turns colour off; `--no-color` too; FORCE_COLOR (not "0")
+ * turns it on for CI logs that render ANSI; otherwise colour exactly when writing to a TTY that is not
+ * a dumb terminal.
  */
-function escapeMarkdown(text) {
-    return (visibleControls(text)
-        // Backslash-escape every ASCII punctuation character CommonMark treats as syntax.
-        .replace(/[\\`*_{}[\]()#+\-.!|~"'$%^=:;,?]/g, '\\$&')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        // GitHub resolves @user, @org/team and #123 after HTML rendering, so backslashes do not stop
-        // them; a zero-width space after the sigil does. Same for autolinked www. and scheme://.
-        .replace(/@/g, `@${ZWSP}`)
-        .replace(/\bwww\\\./gi, (m) => `${m.slice(0, 3)}${ZWSP}${m.slice(3)}`)
-        .replace(/\\:\/\//g, `\\:${ZWSP}//`));
+function colorEnabled({ isTTY, env, noColorFlag }) {
+    if (noColorFlag)
+        return false;
+    if (env.NO_COLOR)
+        return false;
+    if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false')
+        return true;
+    return isTTY && env.TERM !== 'dumb';
 }
-/**
- * Renders text as a Markdown code span, safe inside a table cell: the fence is longer than any
- * backtick run inside, `|` is escaped (GFM splits cells before parsing code spans), and control
- * characters are made visible so a newline cannot end the table row.
- */
-function markdownCode(text) {
-    const body = visibleControls(text).replace(/\|/g, '\\|');
-    const longestRun = Math.max(0, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
-    const fence = '`'.repeat(longestRun + 1);
-    const pad = body.startsWith('`') || body.endsWith('`') || body === '' ? ' ' : '';
-    return `${fence}${pad}${body}${pad}${fence}`;
+const sgr = (open, close) => (s) => `\u001b[${open}m${s}\u001b[${close}m`;
+const plain = (s) => s;
+function palette(enabled) {
+    if (!enabled)
+        return { red: plain, green: plain, yellow: plain, blue: plain, bold: plain, dim: plain };
+    return {
+        red: sgr(31, 39),
+        green: sgr(32, 39),
+        yellow: sgr(33, 39),
+        blue: sgr(34, 39),
+        bold: sgr(1, 22),
+        dim: sgr(2, 22),
+    };
 }
-/** Escapes text for an XML 1.0 text node or attribute (JUnit reports), dropping characters XML forbids. */
-function escapeXml(text) {
-    return text
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (ch) => `\\u{${ch.charCodeAt(0).toString(16)}}`)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&apos;');
+const ANSI = /\u001b\[[0-9;]*m/g;
+/** Columns a string takes on a terminal, ignoring colour codes (wide CJK counts two). */
+function displayWidth(text) {
+    let width = 0;
+    for (const ch of text.replace(ANSI, '')) {
+        const cp = ch.codePointAt(0);
+        width +=
+            (cp >= 0x1100 && cp <= 0x115f) ||
+                (cp >= 0x2e80 && cp <= 0xa4cf) ||
+                (cp >= 0xac00 && cp <= 0xd7a3) ||
+                (cp >= 0xf900 && cp <= 0xfaff) ||
+                (cp >= 0xfe30 && cp <= 0xfe4f) ||
+                (cp >= 0xff00 && cp <= 0xff60) ||
+                (cp >= 0x1f300 && cp <= 0x1faff)
+                ? 2
+                : 1;
+    }
+    return width;
 }
 /**
- * Renders text as a fenced Markdown code block (CommonMark §4.5): the fence is one backtick longer
- * than any backtick run inside, so the text cannot close it early, and control and bidi characters
- * are made visible. Nothing inside a code block is a link, tag or @mention.
+ * A plain-text table: a header, a rule, one row per line, columns padded to the widest cell. Cells
+ * are untrusted (host names from packets): control and bidi characters are made visible, so no cell
+ * can move the cursor, clear the screen or reorder the line. `style` colours a whole cell after
+ * padding is computed.
  */
-function markdownCodeBlock(text, language = '') {
-    const body = text.replace(/\r\n?/g, '\n').split('\n').map(visibleControls).join('\n');
-    const longestRun = Math.max(2, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
-    const fence = '`'.repeat(longestRun + 1);
-    return `${fence}${language}\n${body}\n${fence}`;
+function renderTable(columns, rows, style = (_r, _c, t) => t) {
+    const cut = (text, max = 80) => {
+        const safe = visibleControls(text);
+        return safe.length > max ? `${safe.slice(0, max - 1)}…` : safe;
+    };
+    const cells = rows.map((row) => columns.map((c, i) => cut(row[i] ?? '', c.max)));
+    const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((r) => displayWidth(r[i]))));
+    const pad = (text, i) => {
+        const fill = ' '.repeat(Math.max(0, widths[i] - displayWidth(text)));
+        return columns[i].right ? fill + text : text + fill;
+    };
+    const line = (parts) => parts.join('  ').trimEnd();
+    return [
+        line(columns.map((c, i) => pad(c.header, i))),
+        line(widths.map((w) => '─'.repeat(w))),
+        ...cells.map((row, r) => line(row.map((text, i) => style(r, i, pad(text, i))))),
+    ]
+        .map((l) => `${l}\n`)
+        .join('');
+}
+/**
+ * A one-line progress indicator on stderr for long work (many CloudTrail files, a large capture, an
+ * image read). Only on a TTY: in a CI log or a pipe it writes nothing, so logs stay clean and
+ * stdout stays machine-readable. `--quiet` disables it too.
+ */
+function progress(write, enabled, intervalMs = 100, now = Date.now) {
+    if (!enabled)
+        return { update: () => { }, done: () => { } };
+    let last = -Infinity;
+    let shown = false;
+    return {
+        update(text) {
+            const t = now();
+            if (t - last < intervalMs)
+                return;
+            last = t;
+            shown = true;
+            write(`\r\u001b[K${visibleControls(text).slice(0, 200)}`);
+        },
+        done() {
+            if (shown)
+                write('\r\u001b[K');
+            shown = false;
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./shared/audit/render/documentation.ts
@@ -35806,10 +58230,14 @@ function markdownCodeBlock(text, language = '') {
  * made visible so a file's contents cannot move the cursor or rewrite earlier lines.
  */
 
-const safe = (s) => visibleControls(s);
+
+const safe = (s) => (0,report_escape/* visibleControls */.xx)(s);
 /** Multi-line values keep their lines (each made safe) so a diff-like read stays possible. */
 const block = (s) => s.split('\n').map(safe).join('\n        ');
-function documentationReporter(write) {
+function documentationReporter(write, options = {}) {
+    // RSpec's colours: green passed, red failed, yellow skipped; the newline stays outside the colour.
+    const colours = palette(options.color === true);
+    const paint = (colour, text) => text.endsWith('\n') ? `${colours[colour](text.slice(0, -1))}\n` : colours[colour](text);
     const failures = [];
     return (e) => {
         switch (e.kind) {
@@ -35820,15 +58248,15 @@ function documentationReporter(write) {
                 write(`${e.control.type} ${safe(e.control.id)}${e.control.title ? ` — ${safe(e.control.title)}` : ''}\n`);
                 break;
             case 'control-passed':
-                write(`  ${e.result.property} ${safe(e.result.expected ?? '')}\n`);
+                write(paint('green', `  ${e.result.property} ${safe(e.result.expected ?? '')}\n`));
                 break;
             case 'control-failed':
             case 'control-errored':
                 failures.push(e.result);
-                write(`  ${e.result.property} ${safe(e.result.expected ?? '')} (${e.kind === 'control-failed' ? 'FAILED' : 'ERROR'} - ${failures.length})\n`);
+                write(paint('red', `  ${e.result.property} ${safe(e.result.expected ?? '')} (${e.kind === 'control-failed' ? 'FAILED' : 'ERROR'} - ${failures.length})\n`));
                 break;
             case 'control-skipped':
-                write(`  ${e.result.property} (SKIPPED: ${safe(e.result.reason ?? '')})\n`);
+                write(paint('yellow', `  ${e.result.property} (SKIPPED: ${safe(e.result.reason ?? '')})\n`));
                 break;
             case 'group-finished':
                 write('\n');
@@ -35848,10 +58276,11 @@ function documentationReporter(write) {
                     });
                 }
                 const s = e.summary;
-                const total = s.passed + s.failed + s.skipped + s.errored;
+                const checks = s.passed + s.failed + s.skipped + s.errored;
                 const extra = [s.skipped ? `${s.skipped} skipped` : '', s.errored ? `${s.errored} errors` : ''].filter(Boolean);
                 write(`Finished in ${(s.durationMs / 1000).toFixed(3)} seconds\n`);
-                write(`${total} controls, ${s.failed} failures${extra.length ? `, ${extra.join(', ')}` : ''}\n`);
+                const line = `${s.controls} control${s.controls === 1 ? '' : 's'} (${checks} check${checks === 1 ? '' : 's'}), ${s.failed} failures${extra.length ? `, ${extra.join(', ')}` : ''}\n`;
+                write(paint(s.failed || s.errored ? 'red' : 'green', line));
                 break;
             }
             case 'phase-failed':
@@ -35904,22 +58333,22 @@ function renderJunit(report) {
     for (const [type, rs] of byType) {
         const count = (st) => rs.filter((r) => r.status === st).length;
         const time = rs.reduce((n, r) => n + r.durationMs, 0);
-        lines.push(`  <testsuite name="${escapeXml(type)}" tests="${rs.length}" failures="${count('failed')}" errors="${count('error')}" skipped="${count('skipped')}" time="${secs(time)}">`);
+        lines.push(`  <testsuite name="${(0,report_escape/* escapeXml */.X)(type)}" tests="${rs.length}" failures="${count('failed')}" errors="${count('error')}" skipped="${count('skipped')}" time="${secs(time)}">`);
         for (const r of rs) {
-            const name = escapeXml(`${r.type} ${r.id}: ${r.property}${r.title ? ` (${r.title})` : ''}`);
-            const attrs = `name="${name}" classname="${escapeXml(`${r.type}.${r.id}`)}" file="${escapeXml(r.position.file)}" line="${r.position.line}" time="${secs(r.durationMs)}"`;
+            const name = (0,report_escape/* escapeXml */.X)(`${r.type} ${r.id}: ${r.property}${r.title ? ` (${r.title})` : ''}`);
+            const attrs = `name="${name}" classname="${(0,report_escape/* escapeXml */.X)(`${r.type}.${r.id}`)}" file="${(0,report_escape/* escapeXml */.X)(r.position.file)}" line="${r.position.line}" time="${secs(r.durationMs)}"`;
             if (r.status === 'passed') {
                 lines.push(`    <testcase ${attrs}/>`);
                 continue;
             }
             lines.push(`    <testcase ${attrs}>`);
             if (r.status === 'skipped')
-                lines.push(`      <skipped message="${escapeXml(r.reason ?? '')}"/>`);
+                lines.push(`      <skipped message="${(0,report_escape/* escapeXml */.X)(r.reason ?? '')}"/>`);
             else if (r.status === 'error')
-                lines.push(`      <error message="${escapeXml(r.reason ?? '')}"/>`);
+                lines.push(`      <error message="${(0,report_escape/* escapeXml */.X)(r.reason ?? '')}"/>`);
             else {
                 const msg = `expected ${r.expected ?? ''}, got ${r.actual ?? ''}`;
-                lines.push(`      <failure message="${escapeXml(msg)}" type="${escapeXml(r.property)}">${escapeXml(`expected: ${r.expected ?? ''}\n     got: ${r.actual ?? ''}`)}</failure>`);
+                lines.push(`      <failure message="${(0,report_escape/* escapeXml */.X)(msg)}" type="${(0,report_escape/* escapeXml */.X)(r.property)}">${(0,report_escape/* escapeXml */.X)(`expected: ${r.expected ?? ''}\n     got: ${r.actual ?? ''}`)}</failure>`);
             }
             lines.push('    </testcase>');
         }
@@ -35930,39 +58359,8 @@ function renderJunit(report) {
 }
 const secs = (ms) => (ms / 1000).toFixed(3);
 
-;// CONCATENATED MODULE: ./shared/report/markdown.ts
-/**
- * Small Markdown builders shared by every report. Cells and text passed in must already be escaped
- * with `escapeMarkdown` or `markdownCode` (shared/report/escape.ts); these functions only lay out.
- */
-/** A GFM table. Rows shorter than the header are padded with empty cells. */
-function markdownTable(header, rows) {
-    const line = (cells) => `| ${header.map((_, i) => (cells[i] ?? '').replace(/\r?\n/g, ' ')).join(' | ')} |`;
-    return [line(header), `|${header.map(() => ' --- |').join('')}`, ...rows.map(line)].join('\n');
-}
-/** A collapsed `<details>` block; GitHub needs the blank lines for Markdown inside to render. */
-function markdownDetails(summary, body) {
-    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
-/**
- * Cuts Markdown to at most `limit` UTF-16 code units (GitHub's comment limit is 65,536), at a line
- * boundary, never inside a surrogate pair, and appends `note`. Returns the text unchanged when it fits.
- */
-function truncateMarkdown(text, limit, note) {
-    if (text.length <= limit)
-        return text;
-    const budget = limit - note.length - 2;
-    if (budget <= 0)
-        return note.slice(0, limit);
-    let cut = text.lastIndexOf('\n', budget);
-    if (cut < budget / 2)
-        cut = budget;
-    const code = text.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff)
-        cut -= 1;
-    return `${text.slice(0, cut)}\n\n${note}`;
-}
-
+// EXTERNAL MODULE: ./shared/report/markdown.ts
+var markdown = __nccwpck_require__(216);
 ;// CONCATENATED MODULE: ./shared/audit/render/markdown.ts
 /**
  * The job-summary Markdown (failures first, each untrusted value escaped) and the annotations on the
@@ -35977,13 +58375,13 @@ const ANNOTATIONS_PER_STEP = 10;
 const ICON = { passed: '✅', failed: '❌', skipped: '⏭️', error: '⚠️' };
 function row(r) {
     const detail = r.status === 'failed'
-        ? `expected ${markdownCode(r.expected ?? '')}, got ${markdownCode(r.actual ?? '')}`
-        : escapeMarkdown(r.reason ?? r.expected ?? '');
+        ? `expected ${(0,report_escape/* markdownCode */.D9)(r.expected ?? '')}, got ${(0,report_escape/* markdownCode */.D9)(r.actual ?? '')}`
+        : (0,report_escape/* escapeMarkdown */.FV)(r.reason ?? r.expected ?? '');
     return [
         `${ICON[r.status]} ${r.status}`,
-        escapeMarkdown(r.type),
-        markdownCode(r.id),
-        escapeMarkdown(r.property),
+        (0,report_escape/* escapeMarkdown */.FV)(r.type),
+        (0,report_escape/* markdownCode */.D9)(r.id),
+        (0,report_escape/* escapeMarkdown */.FV)(r.property),
         detail,
         String(r.position.line),
     ];
@@ -35994,16 +58392,16 @@ function renderMarkdown(report) {
     const rest = report.results.filter((r) => r.status !== 'failed' && r.status !== 'error');
     const header = ['status', 'type', 'resource', 'property', 'detail', 'line'];
     const parts = [
-        `### Audit of ${escapeMarkdown(report.target)}`,
+        `### Audit of ${(0,report_escape/* escapeMarkdown */.FV)(report.target)}`,
         '',
-        `${s.failed === 0 && s.errored === 0 ? '✅' : '❌'} **${s.passed} passed**, **${s.failed} failed**, ${s.skipped} skipped, ${s.errored} errors — controls ${markdownCode(report.controlsFile)}`,
+        `${s.failed === 0 && s.errored === 0 ? '✅' : '❌'} **${s.passed} passed**, **${s.failed} failed**, ${s.skipped} skipped, ${s.errored} errors — controls ${(0,report_escape/* markdownCode */.D9)(report.controlsFile)}`,
         '',
     ];
     if (bad.length)
-        parts.push('#### Failures', '', markdownTable(header, bad.map(row)), '');
+        parts.push('#### Failures', '', (0,markdown/* markdownTable */.Qj)(header, bad.map(row)), '');
     if (rest.length)
-        parts.push(markdownDetails(`${rest.length} passed or skipped`, markdownTable(header, rest.map(row))), '');
-    return truncateMarkdown(parts.join('\n'), SUMMARY_LIMIT, '_The summary was cut to fit GitHub\u2019s limit; the JSON and SARIF reports have every result._');
+        parts.push((0,markdown/* markdownDetails */.oG)(`${rest.length} passed or skipped`, (0,markdown/* markdownTable */.Qj)(header, rest.map(row))), '');
+    return (0,markdown/* truncateMarkdown */.o4)(parts.join('\n'), SUMMARY_LIMIT, '_The summary was cut to fit GitHub\u2019s limit; the JSON and SARIF reports have every result._');
 }
 /** Annotations for failed controls, at most ANNOTATIONS_PER_STEP, plus how many were left out. */
 function auditAnnotations(report) {
@@ -36022,20 +58420,20 @@ function auditAnnotations(report) {
     return { annotations, omitted: Math.max(0, bad.length - annotations.length) };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./shared/version.ts
 /** telltale's version, written into reports so a reader knows which decoder produced them. */
-const VERSION = '0.1.0';
+const VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./shared/audit/render/sarif.ts
 /**
  * SARIF 2.1.0 (OASIS), the subset GitHub code scanning reads: one rule per control (`meta.id` or
  * `<type>:<id>`, stable across runs), one result per failed or errored property, located at the
  * control's line in the controls file (the region runs to the failing property's line). Level from
- * `meta.impact` as InSpec grades it: ≥0.7 error, ≥0.4 warning, >0 note; no impact → error.
+ * `meta.impact` as InSpec grades it: ≥0.7 error, ≥0.4 warning, >0 note; no impact → error. A
+ * control that could not be checked is level error whatever its impact, and is also listed as a
+ * tool execution notification, with `executionSuccessful: false`.
  */
 
 
@@ -36083,7 +58481,8 @@ function renderSarif(report, root = process.cwd()) {
         return {
             ruleId: id,
             ruleIndex: rules.get(id).index,
-            level: sarifLevel(r.meta.impact),
+            // A control telltale could not check is an error whatever its impact: no verdict is no pass.
+            level: r.status === 'error' ? 'error' : sarifLevel(r.meta.impact),
             message: { text },
             locations: [
                 {
@@ -36116,7 +58515,7 @@ function renderSarif(report, root = process.cwd()) {
                 tool: {
                     driver: {
                         name: 'telltale audit',
-                        informationUri: 'https://github.com/telltale/telltale',
+                        informationUri: 'https://github.com/telltale-dev/telltale',
                         semanticVersion: VERSION,
                         rules: [...rules.entries()].map(([id, { r }]) => {
                             const sev = securitySeverity(r.meta.impact);
@@ -36134,11 +58533,106 @@ function renderSarif(report, root = process.cwd()) {
                     },
                 },
                 automationDetails: { id: `telltale-audit/${report.target}/` },
+                // SARIF §3.20: what the tool could not do is a tool execution notification, not only a result.
+                invocations: [
+                    {
+                        executionSuccessful: report.summary.errored === 0,
+                        toolExecutionNotifications: report.results
+                            .filter((r) => r.status === 'error')
+                            .map((r) => ({
+                            level: 'error',
+                            message: { text: `could not check ${r.type} ${r.id}: ${r.property}: ${r.reason ?? ''}` },
+                            descriptor: { id: 'could-not-check' },
+                            associatedRule: { id: ruleId(r) },
+                        })),
+                    },
+                ],
                 results,
             },
         ],
     };
     return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./shared/audit/render/goss-names.ts
+const NAMES = {
+    file: 'File',
+    package: 'Package',
+    port: 'Port',
+    service: 'Service',
+    user: 'User',
+    group: 'Group',
+    command: 'Command',
+    process: 'Process',
+    'kernel-param': 'KernelParam',
+    mount: 'Mount',
+    interface: 'Interface',
+    http: 'HTTP',
+    addr: 'Addr',
+    dns: 'DNS',
+    matching: 'Matching',
+    image: 'Image',
+};
+function gossTypeName(type) {
+    return NAMES[type];
+}
+
+;// CONCATENATED MODULE: ./shared/audit/render/rspecish.ts
+/**
+ * Goss's `rspecish` format (outputs/rspecish.go): one character per check (`.` passed, `F` failed,
+ * `S` skipped, `E` could not check), then the failures and skips in full, then the total duration and
+ * "Count: N, Failed: N, Skipped: N" — Goss's count, which is of checks. Untrusted text is made visible.
+ */
+
+
+const CHAR = { passed: '.', failed: 'F', skipped: 'S', error: 'E' };
+function renderRspecish(report) {
+    const safe = (s) => (0,report_escape/* visibleControls */.xx)(s);
+    const line = report.results.map((r) => CHAR[r.status]).join('');
+    const out = [line, ''];
+    const notPassed = report.results.filter((r) => r.status !== 'passed');
+    if (notPassed.length > 0) {
+        out.push('Failures/Skipped:', '');
+        for (const r of notPassed) {
+            const head = `${gossTypeName(r.type)}: ${safe(r.id)}: ${r.property}:`;
+            if (r.status === 'skipped')
+                out.push(`${head} skipped${r.reason ? ` (${safe(r.reason)})` : ''}`, '');
+            else if (r.status === 'error')
+                out.push(head, `Error: ${safe(r.reason ?? '')}`, '');
+            else
+                out.push(head, 'Expected', `    ${safe(r.actual ?? '')}`, 'to', `    ${safe(r.expected ?? '')}`, '');
+        }
+    }
+    const s = report.summary;
+    out.push(`Total Duration: ${(s.durationMs / 1000).toFixed(3)}s`);
+    out.push(`Count: ${report.results.length}, Failed: ${s.failed + s.errored}, Skipped: ${s.skipped}`);
+    return `${out.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./shared/audit/render/tap.ts
+/**
+ * Goss's `tap` format (outputs/tap.go), the Test Anything Protocol (testanything.org, TAP 13):
+ * a `1..N` plan, then `ok N - …` / `not ok N - …` per check, skips as `ok N - # SKIP …`.
+ * A TAP line is one line: untrusted text has newlines and control characters made visible.
+ */
+
+
+function renderTap(report) {
+    const one = (s) => (0,report_escape/* visibleControls */.xx)(s.replace(/\r?\n/g, '\\n'));
+    const lines = [`1..${report.results.length}`];
+    report.results.forEach((r, i) => {
+        const n = i + 1;
+        const head = `${gossTypeName(r.type)}: ${one(r.id)}: ${r.property}:`;
+        if (r.status === 'passed')
+            lines.push(`ok ${n} - ${head} matches expectation: ${one(r.expected ?? '')}`);
+        else if (r.status === 'skipped')
+            lines.push(`ok ${n} - # SKIP ${head} ${one(r.reason ?? 'skipped')}`);
+        else if (r.status === 'error')
+            lines.push(`not ok ${n} - ${head} could not check: ${one(r.reason ?? '')}`);
+        else
+            lines.push(`not ok ${n} - ${head} doesn't match, expect: ${one(r.expected ?? '')} found: ${one(r.actual ?? '')}`);
+    });
+    return `${lines.join('\n')}\n`;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
@@ -36383,7 +58877,37 @@ function validateConcurrency(concurrency) {
 	}
 }
 
+;// CONCATENATED MODULE: ./shared/audit/target.ts
+/**
+ * The one interface between audit resources and what they inspect. Resources (file, user,
+ * package, port, …) ask a target questions; targets (host, image, OCI layout, container) answer
+ * them. A new target must never touch a resource file (Goss's resource × system split).
+ *
+ * Change log for the image engineer (read before relying on a shape):
+ * - v1: first version. Shapes below are the contract; extensions will be optional fields only.
+ * - v1.1: `LiveSystem.networkProbes` (optional).
+ * - v1.2: `stat` rejects for anything but "no such file" (EACCES, ELOOP, EIO); `readFile` takes
+ *   `maxBytes` and rejects larger files with code EFBIG.
+ */
+/** The largest file a control reads whole (contents, digests): past it, "could not check: too large". */
+const MAX_FILE_READ = 64 * 1024 * 1024;
+/** The error of a read refused for size: the control says it could not check, never pass or fail. */
+function tooLarge(path, size, limit) {
+    return Object.assign(new Error(`could not check: ${path} is too large to read (${size} bytes; telltale reads at most ${limit})`), { code: 'EFBIG' });
+}
+/** "No such file": the only read errors that mean absence (a missing component, or one not a directory). */
+function isAbsent(error) {
+    const code = error?.code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
 ;// CONCATENATED MODULE: ./shared/audit/system/accounts.ts
+/**
+ * Users and groups as /etc/passwd and /etc/group record them (passwd(5), group(5)), read through a
+ * target's filesystem so hosts and images share one parser. Lines that do not parse are skipped:
+ * a decoder never throws on bad bytes; a file that cannot be read is an error, not an empty list.
+ */
+
 function parsePasswd(text) {
     const out = [];
     for (const line of text.split('\n')) {
@@ -36415,14 +58939,23 @@ function parseGroup(text) {
     }
     return out;
 }
+/**
+ * The file's text; '' only when the target really has no such file (then there are no accounts to
+ * find). Any other failure (EACCES, EIO, too large) rejects: a user control must then say it could
+ * not check, never "does not exist", which `exists: false` would take as a pass.
+ */
 async function readText(fs, path) {
     try {
         return (await fs.readFile(path)).toString('utf8');
     }
-    catch {
-        return '';
+    catch (error) {
+        if (isAbsent(error))
+            return '';
+        const why = error.code === 'EFBIG' ? error.message : errno(error);
+        throw new Error(`could not read ${path}: ${why}`, { cause: error });
     }
 }
+const errno = (error) => error.code ?? String(error.message ?? error);
 async function readAccounts(fs) {
     const [passwd, group] = await Promise.all([readText(fs, '/etc/passwd'), readText(fs, '/etc/group')]);
     return { users: parsePasswd(passwd), groups: parseGroup(group) };
@@ -36449,6 +58982,14 @@ function cached(context, key, load) {
     return p;
 }
 const NEEDS_LIVE = 'needs a running system; this target has none';
+/**
+ * What a control looks at: the identity override when written (`path:`, `username:`, `name:`, …,
+ * docs/gossfile.md "defaults to hash key"), else the key. YAML may make it a number (`port: 22`).
+ */
+function subject(control, override) {
+    const v = control.attributes[override];
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : control.id;
+}
 
 ;// CONCATENATED MODULE: ./shared/audit/resources/accounts.ts
 /** Goss `user` and `group`, read from /etc/passwd and /etc/group through the target's filesystem. */
@@ -36456,7 +58997,8 @@ const NEEDS_LIVE = 'needs a running system; this target has none';
 
 const observeUser = async (control, target, context) => {
     const { users, groups } = await cached(context, 'accounts', () => readAccounts(target.fs));
-    const user = users.find((u) => u.name === control.id);
+    const name = subject(control, 'username');
+    const user = users.find((u) => u.name === name);
     if (!user)
         return { values: { exists: false }, missing: true };
     return {
@@ -36472,50 +59014,82 @@ const observeUser = async (control, target, context) => {
 };
 const observeGroup = async (control, target, context) => {
     const { groups } = await cached(context, 'accounts', () => readAccounts(target.fs));
-    const group = groups.find((g) => g.name === control.id);
+    const name = subject(control, 'groupname');
+    const group = groups.find((g) => g.name === name);
     if (!group)
         return { values: { exists: false }, missing: true };
     return { values: { exists: true, gid: group.gid } };
 };
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./shared/audit/resources/file.ts
 /** Goss `file`: existence, type, mode, ownership, size, contents and digests of a path in the target. */
 
 
 
+
+
+/**
+ * The absolute path a file control names. Goss (resource/file.go) expands `~` to the home of the user
+ * running it and makes relative paths absolute from its working directory; on a host telltale does
+ * the same. An image or container has no working directory of ours: relative paths start at its `/`,
+ * and `~` is root's home there. `~name/…` (telltale's) is that user's home in the target's /etc/passwd.
+ */
+async function resolveFilePath(raw, target, context) {
+    const tilde = /^~([^/]*)(\/.*)?$/.exec(raw);
+    if (tilde) {
+        const name = tilde[1];
+        let home;
+        if (name === '' && target.kind === 'host')
+            home = external_node_os_default().homedir();
+        else {
+            const { users } = await cached(context, 'accounts', () => readAccounts(target.fs));
+            home = users.find((u) => u.name === (name || 'root'))?.home;
+        }
+        if (home)
+            return external_node_path_default().posix.join(home, tilde[2] ?? '');
+    }
+    if (raw.startsWith('/'))
+        return raw;
+    return target.kind === 'host' ? external_node_path_default().resolve(raw) : external_node_path_default().posix.join('/', raw);
+}
 const observeFile = async (control, target, context) => {
     const a = control.attributes;
-    const info = await target.fs.stat(control.id, { follow: false });
+    const where = await resolveFilePath(subject(control, 'path'), target, context);
+    const info = await target.fs.stat(where, { follow: false });
     if (!info)
         return { values: { exists: false }, missing: true };
-    // Goss reports the link itself for filetype/linked-to and the file behind it for the rest.
-    const resolved = info.type === 'symlink' ? ((await target.fs.stat(control.id, { follow: true })) ?? info) : info;
+    // Goss reads mode, size and owner with lstat (system/file.go): a symlink reports its own 0777,
+    // its own size and owner, so the controls `goss add` writes for a link pass. Contents and
+    // digests are read through the link.
     const values = {
         exists: true,
         filetype: info.type,
         // Goss compares mode as a 4-digit octal string ("0644").
-        mode: resolved.mode.toString(8).padStart(4, '0'),
-        size: resolved.size,
-        uid: resolved.uid,
-        gid: resolved.gid,
+        mode: info.mode.toString(8).padStart(4, '0'),
+        size: info.size,
+        uid: info.uid,
+        gid: info.gid,
         'linked-to': info.linkTarget ?? '',
     };
     if ('owner' in a || 'group' in a) {
         const { users, groups } = await cached(context, 'accounts', () => readAccounts(target.fs));
-        values.owner = users.find((u) => u.uid === resolved.uid)?.name ?? String(resolved.uid);
-        values.group =
-            groups.find((g) => g.gid === resolved.gid)?.gid === resolved.gid
-                ? groups.find((g) => g.gid === resolved.gid).name
-                : String(resolved.gid);
+        values.owner = users.find((u) => u.uid === info.uid)?.name ?? String(info.uid);
+        values.group = groups.find((g) => g.gid === info.gid)?.name ?? String(info.gid);
     }
     const wantsContent = ['contents', 'contains', 'md5', 'sha256', 'sha512'].some((k) => k in a);
-    if (wantsContent && resolved.type === 'file') {
-        const bytes = await target.fs.readFile(control.id);
-        values.contents = bytes.toString('utf8');
-        values.contains = values.contents;
-        for (const algo of ['md5', 'sha256', 'sha512'])
-            if (algo in a)
-                values[algo] = (0,external_node_crypto_.createHash)(algo).update(bytes).digest('hex');
+    if (wantsContent) {
+        const resolved = info.type === 'symlink' ? await target.fs.stat(where, { follow: true }) : info;
+        if (resolved?.type === 'file') {
+            const bytes = await target.fs.readFile(where);
+            values.contents = bytes.toString('utf8');
+            values.contains = values.contents;
+            for (const algo of ['md5', 'sha256', 'sha512'])
+                if (algo in a)
+                    values[algo] = (0,external_node_crypto_.createHash)(algo).update(bytes).digest('hex');
+        }
     }
     return { values };
 };
@@ -36580,9 +59154,9 @@ const observePort = async (control, target, context) => {
     const live = target.live;
     if (!live)
         return { skip: NEEDS_LIVE, values: {} };
-    const id = parsePortId(control.id);
+    const id = parsePortId(subject(control, 'port'));
     if (!id)
-        return { skip: `'${control.id}' is not a port id (tcp:22, udp:53, 22)`, values: {} };
+        return { skip: `'${subject(control, 'port')}' is not a port id (tcp:22, udp:53, 22)`, values: {} };
     const ports = await cached(context, 'ports', () => live.listeningPorts());
     // A dual-stack socket bound to [::] serves IPv4 too and appears only in tcp6, so `tcp:N` also
     // accepts a tcp6 listener; `tcp6:N` asks for IPv6 only.
@@ -36596,7 +59170,7 @@ const observeProcess = async (control, target, context) => {
         return { skip: NEEDS_LIVE, values: {} };
     const procs = await cached(context, 'processes', () => live.processes());
     // The kernel truncates comm to 15 bytes (TASK_COMM_LEN 16); compare the same way Goss does.
-    const want = control.id.slice(0, 15);
+    const want = subject(control, 'comm').slice(0, 15);
     return { values: { running: procs.some((p) => p.comm === want) } };
 };
 const observeService = async (control, target) => {
@@ -36605,7 +59179,7 @@ const observeService = async (control, target) => {
         return { skip: NEEDS_LIVE, values: {} };
     if ('runlevels' in control.attributes)
         return { skip: 'runlevels apply to SysV init only; this host is read through systemd', values: {} };
-    const s = await live.service(control.id);
+    const s = await live.service(subject(control, 'name'));
     return { values: { enabled: s.enabled, running: s.running } };
 };
 const DEFAULT_COMMAND_TIMEOUT_MS = 10_000;
@@ -36614,7 +59188,8 @@ const observeCommand = async (control, target) => {
     if (!live)
         return { skip: NEEDS_LIVE, values: {} };
     const a = control.attributes;
-    const cmd = typeof a.exec === 'string' ? a.exec : control.id;
+    // `exec: true` is YAML's boolean; Goss's string field reads it as the command `true`.
+    const cmd = a.exec === undefined || a.exec === null ? control.id : String(a.exec);
     const timeoutMs = typeof a.timeout === 'number' ? a.timeout : DEFAULT_COMMAND_TIMEOUT_MS;
     const r = await live.runCommand(cmd, { timeoutMs });
     if (r.timedOut)
@@ -36625,7 +59200,7 @@ const observeKernelParam = async (control, target) => {
     const live = target.live;
     if (!live)
         return { skip: NEEDS_LIVE, values: {} };
-    const value = await live.kernelParam(control.id);
+    const value = await live.kernelParam(subject(control, 'name'));
     if (value === undefined)
         return { values: {}, missing: true };
     return { values: { value } };
@@ -36636,7 +59211,8 @@ const observeMount = async (control, target, context) => {
         return { skip: NEEDS_LIVE, values: {} };
     const mounts = await cached(context, 'mounts', () => live.mounts());
     // The last entry for a mount point is the one on top, the one a path lookup sees.
-    const m = mounts.filter((x) => x.mountPoint === control.id).at(-1);
+    const where = subject(control, 'mountpoint');
+    const m = mounts.filter((x) => x.mountPoint === where).at(-1);
     if (!m)
         return { values: { exists: false }, missing: true };
     const values = {
@@ -36647,7 +59223,7 @@ const observeMount = async (control, target, context) => {
         filesystem: m.filesystem,
     };
     if ('usage' in control.attributes && target.kind === 'host') {
-        const st = await external_node_fs_namespaceObject.promises.statfs(control.id);
+        const st = await external_node_fs_.promises.statfs(where);
         values.usage = st.blocks > 0 ? Math.round((100 * (st.blocks - st.bfree)) / st.blocks) : 0;
     }
     return { values };
@@ -36657,15 +59233,40 @@ const observeInterface = async (control, target, context) => {
     if (!live)
         return { skip: NEEDS_LIVE, values: {} };
     const all = await cached(context, 'interfaces', () => live.interfaces());
-    const i = all.find((x) => x.name === control.id);
+    const name = subject(control, 'name');
+    const i = all.find((x) => x.name === name);
     if (!i)
         return { values: { exists: false }, missing: true };
     return { values: { exists: true, addrs: i.addrs, mtu: i.mtu } };
 };
 
 ;// CONCATENATED MODULE: ./shared/audit/resources/matching.ts
+/**
+ * Goss `matching`: applies `matches` to the literal `content`, for values rendered from variables.
+ * With `as-reader: true` the content is read as text, the way file contents are (resource/matching.go):
+ * a list of matches is then a list of line patterns.
+ */
+
 const observeMatching = async (control) => {
-    return Promise.resolve({ values: { matches: control.attributes.content } });
+    const a = control.attributes;
+    if (a['as-reader'] === true) {
+        const text = toStr(a.content);
+        if (Array.isArray(a.matches)) {
+            const p = evaluatePatterns(a.matches, text);
+            return Promise.resolve({
+                values: {},
+                judged: {
+                    matches: {
+                        pass: p.pass,
+                        expected: p.pass ? p.expected : `patterns ${show(p.missing)}`,
+                        actual: p.error ?? text,
+                    },
+                },
+            });
+        }
+        return Promise.resolve({ values: { matches: text } });
+    }
+    return Promise.resolve({ values: { matches: a.content } });
 };
 
 // EXTERNAL MODULE: external "node:dns"
@@ -36679,11 +59280,16 @@ var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_no
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
 var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
 ;// CONCATENATED MODULE: ./shared/audit/resources/network.ts
 /**
  * Goss `http`, `addr` and `dns`: probes sent from where the target's network is. Only targets with
  * `live` have a network to probe from (the host: here); images skip them with the reason.
  */
+
+
 
 
 
@@ -36699,8 +59305,41 @@ function probeSkip(target) {
 }
 const MAX_REDIRECTS = 10;
 const MAX_BODY = 4 * 1024 * 1024;
-function request(url, a, timeoutMs) {
-    const lib = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+/** TLS material Goss's http takes from files (`ca-file`, `cert-file`, `key-file`), read on this host. */
+async function tlsOptions(a) {
+    const read = (k) => (typeof a[k] === 'string' && a[k] !== '' ? external_node_fs_.promises.readFile(a[k]) : undefined);
+    const [ca, cert, key] = await Promise.all([read('ca-file'), read('cert-file'), read('key-file')]);
+    return {
+        rejectUnauthorized: a['allow-insecure'] !== true,
+        ...(ca ? { ca } : {}),
+        ...(cert ? { cert } : {}),
+        ...(key ? { key } : {}),
+    };
+}
+/**
+ * An HTTP proxy as Goss's `proxy:` uses one: plain http is sent to the proxy with the absolute URL
+ * as the request target (RFC 9112 §3.2.2); https goes through a CONNECT tunnel (RFC 9110 §9.3.6).
+ */
+function viaProxy(proxy, target, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const authority = `${target.hostname}:${target.port || (target.protocol === 'https:' ? 443 : 80)}`;
+        const req = external_node_http_default().request({
+            host: proxy.hostname,
+            port: proxy.port || 80,
+            method: 'CONNECT',
+            path: authority,
+            headers: { host: authority },
+            timeout: timeoutMs,
+        });
+        req.on('connect', (res, socket) => res.statusCode === 200
+            ? resolve(socket)
+            : (socket.destroy(), reject(new Error(`proxy answered ${res.statusCode}`))));
+        req.on('timeout', () => req.destroy(new Error(`the proxy did not answer within ${timeoutMs} ms`)));
+        req.on('error', reject);
+        req.end();
+    });
+}
+async function request(url, a, timeoutMs) {
     const headers = {};
     for (const h of Array.isArray(a['request-headers']) ? a['request-headers'] : []) {
         const [k, ...v] = String(h).split(':');
@@ -36710,28 +59349,50 @@ function request(url, a, timeoutMs) {
     if (typeof a.username === 'string') {
         headers.authorization = `Basic ${Buffer.from(`${a.username}:${String(a.password ?? '')}`).toString('base64')}`;
     }
-    return new Promise((resolve, reject) => {
-        const req = lib.request(url, {
-            method: typeof a.method === 'string' ? a.method : 'GET',
-            headers,
-            timeout: timeoutMs,
-            ...(url.protocol === 'https:' ? { rejectUnauthorized: a['allow-insecure'] !== true } : {}),
-        }, (res) => {
-            const chunks = [];
-            let size = 0;
-            res.on('data', (b) => {
-                size += b.length;
-                if (size <= MAX_BODY)
-                    chunks.push(b);
-            });
-            res.on('end', () => {
-                const hs = [];
-                for (let i = 0; i < res.rawHeaders.length; i += 2)
-                    hs.push(`${res.rawHeaders[i]}: ${res.rawHeaders[i + 1]}`);
-                resolve({ status: res.statusCode ?? 0, headers: hs, body: Buffer.concat(chunks).toString('utf8') });
-            });
-            res.on('error', reject);
+    const secure = url.protocol === 'https:';
+    const tlsOpts = secure ? await tlsOptions(a) : {};
+    const proxy = typeof a.proxy === 'string' && a.proxy !== '' ? new URL(a.proxy) : undefined;
+    const method = typeof a.method === 'string' ? a.method : 'GET';
+    let req;
+    const onReply = (resolve, reject) => (res) => {
+        const chunks = [];
+        let size = 0;
+        res.on('data', (b) => {
+            size += b.length;
+            if (size <= MAX_BODY)
+                chunks.push(b);
         });
+        res.on('end', () => {
+            const hs = [];
+            for (let i = 0; i < res.rawHeaders.length; i += 2)
+                hs.push(`${res.rawHeaders[i]}: ${res.rawHeaders[i + 1]}`);
+            resolve({ status: res.statusCode ?? 0, headers: hs, body: Buffer.concat(chunks).toString('utf8') });
+        });
+        res.on('error', reject);
+    };
+    const tunnel = proxy && secure ? await viaProxy(proxy, url, timeoutMs) : undefined;
+    return new Promise((resolve, reject) => {
+        if (proxy && !secure) {
+            req = external_node_http_default().request({
+                host: proxy.hostname,
+                port: proxy.port || 80,
+                method,
+                path: url.href,
+                headers: { host: url.host, ...headers },
+                timeout: timeoutMs,
+            }, onReply(resolve, reject));
+        }
+        else if (tunnel) {
+            req = external_node_https_default().request(url, {
+                method,
+                headers,
+                timeout: timeoutMs,
+                createConnection: () => external_node_tls_default().connect({ socket: tunnel, servername: url.hostname, ...tlsOpts }),
+            }, onReply(resolve, reject));
+        }
+        else {
+            req = (secure ? (external_node_https_default()) : (external_node_http_default())).request(url, { method, headers, timeout: timeoutMs, ...tlsOpts }, onReply(resolve, reject));
+        }
         req.on('timeout', () => req.destroy(new Error(`no response within ${timeoutMs} ms`)));
         req.on('error', reject);
         if (typeof a['request-body'] === 'string')
@@ -36747,7 +59408,7 @@ const observeHttp = async (control, target) => {
     const timeoutMs = typeof a.timeout === 'number' ? a.timeout : 5000;
     let url;
     try {
-        url = new URL(typeof a.url === 'string' ? a.url : control.id);
+        url = new URL(subject(control, 'url'));
     }
     catch {
         return { skip: `'${control.id}' is not a URL`, values: {} };
@@ -36772,9 +59433,10 @@ const observeAddr = async (control, target) => {
     const skip = probeSkip(target);
     if (skip)
         return { skip, values: {} };
-    const m = /^(tcp|udp):\/\/(\[[^\]]+\]|[^:]+):(\d+)$/.exec(control.id);
+    const address = subject(control, 'address');
+    const m = /^(tcp|udp):\/\/(\[[^\]]+\]|[^:]+):(\d+)$/.exec(address);
     if (!m)
-        return { skip: `'${control.id}' is not an address (tcp://host:port)`, values: {} };
+        return { skip: `'${address}' is not an address (tcp://host:port)`, values: {} };
     if (m[1] === 'udp')
         return { skip: 'udp reachability cannot be known without a reply; use a command', values: {} };
     const host = m[2].replace(/^\[|\]$/g, '');
@@ -36792,41 +59454,54 @@ const observeAddr = async (control, target) => {
     return { values: { reachable } };
 };
 const DNS_TYPES = new Set(['A', 'AAAA', 'CAA', 'CNAME', 'MX', 'NS', 'PTR', 'SRV', 'TXT']);
-/** Goss dns ids: `host` (resolved as the system would) or `TYPE:host` (asked of a DNS server). */
+/**
+ * Goss dns ids: `host` or `TYPE:host`; `resolve:` overrides the key. Without `server` the name is
+ * resolved as the system would (getaddrinfo, so /etc/hosts counts); with `server` every lookup —
+ * a plain name too, as A and AAAA — is asked of that server (resource/dns.go, system/dns.go).
+ */
 const observeDns = async (control, target) => {
     const skip = probeSkip(target);
     if (skip)
         return { skip, values: {} };
     const a = control.attributes;
-    const typed = /^([A-Z]+):(.+)$/.exec(control.id);
+    const name = subject(control, 'resolve');
+    const typed = /^([A-Z]+):(.+)$/.exec(name);
+    const isTyped = typed !== null && DNS_TYPES.has(typed[1]);
+    const server = typeof a.server === 'string' || typeof a.server === 'number' ? String(a.server) : undefined;
     try {
-        if (!typed || !DNS_TYPES.has(typed[1])) {
-            // Untyped: getaddrinfo, so /etc/hosts counts (`localhost`), as Goss's default lookup does.
-            const found = await external_node_dns_.promises.lookup(control.id, { all: true });
+        if (!isTyped && server === undefined) {
+            const found = await external_node_dns_.promises.lookup(name, { all: true });
             return { values: { resolvable: found.length > 0, addrs: found.map((f) => f.address) } };
         }
         const resolver = new external_node_dns_.Resolver({ timeout: typeof a.timeout === 'number' ? a.timeout : 500, tries: 2 });
-        if (typeof a.server === 'string')
-            resolver.setServers([a.server]);
-        const records = await new Promise((resolve, reject) => resolver.resolve(typed[2], typed[1], (err, rec) => err ? reject(err) : resolve(rec)));
-        return { values: { resolvable: records.length > 0, addrs: records.map(recordText) } };
+        if (server !== undefined)
+            resolver.setServers([server]);
+        const ask = (host, rrtype) => new Promise((resolve) => resolver.resolve(host, rrtype, (err, rec) => resolve(err ? [] : rec)));
+        const records = isTyped
+            ? (await ask(typed[2], typed[1])).map((r) => recordText(r, typed[1]))
+            : [...(await ask(name, 'A')), ...(await ask(name, 'AAAA'))].map((r) => recordText(r, 'A'));
+        return { values: { resolvable: records.length > 0, addrs: records } };
     }
     catch {
         return { values: { resolvable: false, addrs: [] } };
     }
 };
-/** One DNS record as Goss prints it (MX "10 mail.example.", TXT joined strings). */
-function recordText(r) {
+/** Names in answers end with a dot, as Goss prints them from the wire format ("a.dnstest.io."). */
+function fqdn(name) {
+    return name.endsWith('.') ? name : `${name}.`;
+}
+/** One DNS record as Goss prints it (MX "10 mail.example.", SRV "0 5 443 a.example.", TXT joined). */
+function recordText(r, rrtype) {
     if (typeof r === 'string')
-        return r;
+        return ['CNAME', 'NS', 'PTR'].includes(rrtype) ? fqdn(r) : r;
     if (Array.isArray(r))
         return r.join('');
     if (r && typeof r === 'object') {
         const o = r;
         if ('exchange' in o)
-            return `${String(o.priority)} ${String(o.exchange)}`;
+            return `${String(o.priority)} ${fqdn(String(o.exchange))}`;
         if ('name' in o && 'port' in o)
-            return `${String(o.priority)} ${String(o.weight)} ${String(o.port)} ${String(o.name)}`;
+            return `${String(o.priority)} ${String(o.weight)} ${String(o.port)} ${fqdn(String(o.name))}`;
         return JSON.stringify(o);
     }
     return String(r);
@@ -36837,7 +59512,8 @@ function recordText(r) {
 
 const observePackage = async (control, target, context) => {
     const all = await cached(context, 'packages', () => target.packages());
-    const found = all.filter((p) => p.name === control.id);
+    const name = subject(control, 'name');
+    const found = all.filter((p) => p.name === name);
     // Goss lists every installed version (multi-arch or multi-version rpm installs).
     return {
         values: { installed: found.length > 0, versions: found.map((p) => p.version) },
@@ -36886,6 +59562,18 @@ const OBSERVERS = {
 /** Attributes compared as Goss line patterns when written as a list of strings. */
 const TEXT_ATTRIBUTES = new Set(['contents', 'contains', 'stdout', 'stderr', 'body', 'headers']);
 const MAX_ACTUAL = 2000;
+/** Attributes Goss checks first and that gate the rest (resource/*.go call shouldSkip after them). */
+const GATES = {
+    file: ['exists'],
+    user: ['exists'],
+    group: ['exists'],
+    mount: ['exists'],
+    interface: ['exists'],
+    package: ['installed'],
+    dns: ['resolvable', 'resolveable'],
+    port: ['listening'],
+    process: ['running'],
+};
 async function runAudit(controls, target, listener, options = {}) {
     const now = options.now ?? (() => performance.now());
     const started = now();
@@ -36899,7 +59587,13 @@ async function runAudit(controls, target, listener, options = {}) {
             if (c.skip)
                 return { obs: undefined, ms: 0 };
             try {
-                return { obs: await OBSERVERS[c.type](c, target, context), ms: now() - t0 };
+                let obs = await OBSERVERS[c.type](c, target, context);
+                // resource/retry.go: retry_count more tries, retry_delay apart (default 1 s), each a fresh look.
+                for (let n = 0; n < (c.retry?.count ?? 0) && judge(c, { obs }).some((r) => r.status === 'failed'); n++) {
+                    await new Promise((r) => setTimeout(r, c.retry?.delayMs || 1000));
+                    obs = await OBSERVERS[c.type](c, target, { cache: new Map() });
+                }
+                return { obs, ms: now() - t0 };
             }
             catch (error) {
                 return { error: error instanceof Error ? error.message : String(error), ms: now() - t0 };
@@ -36941,7 +59635,7 @@ function judge(control, outcome, durationMs = 0) {
             { ...base, property: '-', status: 'skipped', reason: 'no attributes to check', position: control.position },
         ];
     const obs = outcome.obs;
-    return props.map((property) => {
+    const one = (property) => {
         const position = at(property);
         const expectedRaw = control.attributes[property];
         if (control.skip)
@@ -36962,20 +59656,15 @@ function judge(control, outcome, durationMs = 0) {
                 actual: j.actual,
                 position,
             };
-        if (obs.missing && !(property in obs.values)) {
-            // Goss: when the control itself expects absence, the other attributes have nothing to check.
-            const expectsAbsent = ['exists', 'installed', 'resolvable'].some((k) => k in control.attributes && evaluate(control.attributes[k], false).pass);
-            return expectsAbsent
-                ? { ...base, property, status: 'skipped', reason: `${control.type} does not exist`, position }
-                : {
-                    ...base,
-                    property,
-                    status: 'failed',
-                    expected: show(expectedRaw),
-                    actual: `${control.type} does not exist`,
-                    position,
-                };
-        }
+        if (obs.missing && !(property in obs.values))
+            return {
+                ...base,
+                property,
+                status: 'failed',
+                expected: show(expectedRaw),
+                actual: `${control.type} does not exist`,
+                position,
+            };
         const actual = obs.values[property];
         if (TEXT_ATTRIBUTES.has(property) && Array.isArray(expectedRaw)) {
             const text = Array.isArray(actual) ? actual.join('\n') : typeof actual === 'string' ? actual : '';
@@ -36985,20 +59674,40 @@ function judge(control, outcome, durationMs = 0) {
                 property,
                 status: p.pass ? 'passed' : 'failed',
                 expected: p.pass ? p.expected : `patterns ${show(p.missing)}`,
-                actual: truncate(text),
+                actual: truncate(p.error ? `${p.error}` : text),
                 position,
             };
         }
         const m = evaluate(expectedRaw, actual);
+        const shown = truncate(typeof actual === 'string' && actual.includes('\n') ? actual : show(actual));
         return {
             ...base,
             property,
             status: m.pass ? 'passed' : 'failed',
             expected: m.expected,
-            actual: truncate(typeof actual === 'string' && actual.includes('\n') ? actual : show(actual)),
+            // Goss reports a matcher that cannot apply (a non-semver version, invalid JSON) as an error of the test.
+            actual: m.error ? `${shown} (${m.error})` : shown,
             position,
         };
-    });
+    };
+    // resource/resource.go shouldSkip: when the first, gating attribute (exists, installed, …) fails
+    // or reports false, Goss skips the resource's other attributes instead of failing each of them.
+    const gate = props.find((p) => GATES[control.type]?.includes(p));
+    if (gate === undefined)
+        return props.map(one);
+    const gated = one(gate);
+    const holds = gated.status === 'passed' && obs?.values[gate] !== false;
+    return props.map((p) => p === gate
+        ? gated
+        : holds || gated.status === 'skipped' || gated.status === 'error'
+            ? one(p)
+            : {
+                ...base,
+                property: p,
+                status: 'skipped',
+                reason: `${gate} is ${show(obs?.values[gate])}, so ${p} is not checked (as Goss does)`,
+                position: at(p),
+            });
 }
 function truncate(text) {
     return text.length > MAX_ACTUAL
@@ -37008,9 +59717,6 @@ function truncate(text) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./shared/audit/system/packages/apk.ts
 function parseApkInstalled(text) {
     const out = [];
@@ -37035,7 +59741,44 @@ function parseApkInstalled(text) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./shared/audit/system/packages/files.ts
+/** Reading a package database through a target's filesystem, telling "not there" from "could not read". */
+
+/**
+ * The file's bytes, or undefined when the target has no such file. Any other failure (EACCES, EIO,
+ * a file over `maxBytes`) rejects with a message naming the file: a database that is there but
+ * unreadable must never read as "no packages".
+ */
+async function readIfPresent(fs, file, maxBytes) {
+    try {
+        return await fs.readFile(file, { maxBytes });
+    }
+    catch (error) {
+        if (isAbsent(error))
+            return undefined;
+        const e = error;
+        throw new Error(e.code === 'EFBIG' ? e.message : `could not read ${file}: ${e.code ?? e.message}`, {
+            cause: error,
+        });
+    }
+}
+/** A directory's entry names, or undefined when there is no such directory. */
+async function listIfPresent(fs, dir) {
+    if (!fs.readDir)
+        return undefined;
+    try {
+        return await fs.readDir(dir);
+    }
+    catch (error) {
+        if (isAbsent(error))
+            return undefined;
+        const e = error;
+        throw new Error(`could not list ${dir}: ${e.code ?? e.message}`, { cause: error });
+    }
+}
+
 ;// CONCATENATED MODULE: ./shared/audit/system/packages/dpkg.ts
+
 function parseDpkgStatus(text, options = {}) {
     const statusRequired = options.statusRequired ?? true;
     const out = [];
@@ -37051,32 +59794,250 @@ function parseDpkgStatus(text, options = {}) {
         const status = fields.get('status') ?? '';
         if (!name || !version)
             continue;
-        if ((statusRequired || fields.has('status')) && !/\binstalled$/.test(status.trim()))
+        // Status is "want flag state" (dpkg-query(1)); only the state `installed` counts, so
+        // "install reinstreq half-installed" is not installed.
+        if ((statusRequired || fields.has('status')) && status.trim().split(/\s+/)[2] !== 'installed')
             continue;
         const arch = fields.get('architecture');
         out.push({ name, version, source: 'dpkg', ...(arch ? { arch } : {}) });
     }
     return out;
 }
+const MAX_STATUS = 256 * 1024 * 1024;
+/** dpkg's packages, or undefined when the target has neither `status` nor `status.d/`. */
 async function readDpkgPackages(fs) {
-    const out = [];
-    try {
-        out.push(...parseDpkgStatus((await fs.readFile('/var/lib/dpkg/status')).toString('utf8')));
-    }
-    catch {
-        // no status file: a distroless image, or no dpkg at all
-    }
+    const status = await readIfPresent(fs, '/var/lib/dpkg/status', MAX_STATUS);
     const dir = '/var/lib/dpkg/status.d';
-    const names = fs.readDir ? await fs.readDir(dir).catch(() => []) : [];
-    const stanzas = await Promise.all(names
+    const names = await listIfPresent(fs, dir);
+    if (status === undefined && names === undefined)
+        return undefined;
+    const out = status ? parseDpkgStatus(status.toString('utf8')) : [];
+    const stanzas = await Promise.all((names ?? [])
         .filter((n) => !n.endsWith('.md5sums') && !n.startsWith('.'))
-        .map((n) => fs
-        .readFile(`${dir}/${n}`)
-        .then((b) => b.toString('utf8'))
-        .catch(() => '')));
+        .map(async (n) => (await readIfPresent(fs, `${dir}/${n}`, MAX_STATUS))?.toString('utf8') ?? ''));
     for (const text of stanzas)
         out.push(...parseDpkgStatus(text, { statusRequired: false }));
     return out;
+}
+
+;// CONCATENATED MODULE: ./shared/audit/system/packages/bdb.ts
+/**
+ * The values of a Berkeley DB (4.x/5.x) hash or btree file, read without libdb: what rpm's
+ * `Packages` database is on RHEL/CentOS ≤ 8 and Amazon Linux 2 (one rpm header blob per value, keyed
+ * by the header's instance number). Read-only and page by page, as rpm's own `bdb_ro` backend does.
+ *
+ * Layout (Berkeley DB `dbinc/db_page.h`):
+ * - page 0 is the metadata page: magic at 12 (hash 0x061561, btree 0x053162), version at 16, page
+ *   size at 20, encryption algorithm at 24, page type at 25, meta flags at 26, last page number at 32;
+ *   the file is in its writer's byte order, told by which order makes the magic read right;
+ * - every page starts with a 26-byte header: page number at 8, next page at 16, entry count at 20,
+ *   "high free offset" at 22 (on an overflow page: the bytes of data it holds), type at 25; after it
+ *   the 16-bit offsets of the page's items;
+ * - hash pages (types 2 and 13) hold key/data pairs: an item is a type byte, then either the bytes
+ *   inline (H_KEYDATA, 1; the item runs to the previous item's start) or, for big values, a 12-byte
+ *   H_OFFPAGE (3) naming the first overflow page (at 4) and the total length (at 8);
+ * - btree leaf pages (type 5) hold key/data pairs too: an item is length (16 bits), type, bytes
+ *   (B_KEYDATA, 1), or B_OVERFLOW (3) with the first page at 4 and the total length at 8;
+ * - overflow pages (type 7) chain through "next page", each holding "high free offset" bytes.
+ * Never throws on bad bytes inside a page: a value that does not add up is left out. A file that is
+ * not a Berkeley DB at all, or one telltale cannot read (encrypted, checksummed), is an error.
+ */
+const HASH_MAGIC = 0x061561;
+const BTREE_MAGIC = 0x053162;
+const PAGE_HEADER = 26;
+const P_HASH_UNSORTED = 2;
+const P_LBTREE = 5;
+const P_OVERFLOW = 7;
+const P_HASH = 13;
+const KEYDATA = 1;
+const OFFPAGE = 3;
+/** DBMETA_CHKSUM: pages carry a checksum that moves the item offsets; rpm never sets it. */
+const META_CHECKSUM = 0x01;
+class BerkeleyDbError extends Error {
+}
+/** Every data value of the file (keys are not returned), in page order. */
+function readBerkeleyDb(file, options = {}) {
+    const maxValue = options.maxValue ?? 64 * 1024 * 1024;
+    if (file.length < 512)
+        throw new BerkeleyDbError('too short to be a Berkeley DB file');
+    let le = true;
+    let magic = file.readUInt32LE(12);
+    if (magic !== HASH_MAGIC && magic !== BTREE_MAGIC) {
+        le = false;
+        magic = file.readUInt32BE(12);
+    }
+    if (magic !== HASH_MAGIC && magic !== BTREE_MAGIC)
+        throw new BerkeleyDbError('not a Berkeley DB hash or btree file');
+    const u32 = (at) => (le ? file.readUInt32LE(at) : file.readUInt32BE(at));
+    const u16 = (at) => (le ? file.readUInt16LE(at) : file.readUInt16BE(at));
+    const pageSize = u32(20);
+    if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0)
+        throw new BerkeleyDbError(`unexpected page size ${pageSize}`);
+    if (file[24] !== 0)
+        throw new BerkeleyDbError('the database is encrypted');
+    if ((file[26] & META_CHECKSUM) !== 0)
+        throw new BerkeleyDbError('the database has page checksums, which telltale does not read');
+    const kind = magic === HASH_MAGIC ? 'hash' : 'btree';
+    const pages = Math.floor(file.length / pageSize);
+    const last = Math.min(u32(32), pages - 1);
+    const overflow = (first, total) => {
+        if (total > maxValue)
+            return undefined;
+        const out = Buffer.allocUnsafe(total);
+        let have = 0;
+        let pgno = first;
+        // A chain longer than the file has pages loops: stop there.
+        for (let hops = 0; pgno !== 0 && have < total && hops <= pages; hops++) {
+            if (pgno > last)
+                return undefined;
+            const at = pgno * pageSize;
+            if (file[at + 25] !== P_OVERFLOW)
+                return undefined;
+            const len = u16(at + 22);
+            if (len > pageSize - PAGE_HEADER || have + len > total)
+                return undefined;
+            file.copy(out, have, at + PAGE_HEADER, at + PAGE_HEADER + len);
+            have += len;
+            pgno = u32(at + 16);
+        }
+        return have === total ? out : undefined;
+    };
+    const values = [];
+    let skipped = 0;
+    for (let pgno = 1; pgno <= last; pgno++) {
+        const at = pgno * pageSize;
+        const type = file[at + 25];
+        const isHash = kind === 'hash' && (type === P_HASH || type === P_HASH_UNSORTED);
+        const isLeaf = kind === 'btree' && type === P_LBTREE;
+        if (!isHash && !isLeaf)
+            continue;
+        const entries = u16(at + 20);
+        if (PAGE_HEADER + entries * 2 > pageSize) {
+            skipped++;
+            continue;
+        }
+        const offset = (i) => u16(at + PAGE_HEADER + i * 2);
+        // Items come in key/data pairs; the data is the odd one.
+        for (let i = 1; i < entries; i += 2) {
+            const off = offset(i);
+            if (off < PAGE_HEADER + entries * 2 || off >= pageSize) {
+                skipped++;
+                continue;
+            }
+            const item = at + off;
+            let value;
+            if (isHash) {
+                const itemType = file[item];
+                if (itemType === KEYDATA) {
+                    // A hash item runs to where the previous item (stored above it) starts.
+                    const end = i === 0 ? pageSize : offset(i - 1);
+                    if (end > off && end <= pageSize)
+                        value = Buffer.from(file.subarray(item + 1, at + end));
+                }
+                else if (itemType === OFFPAGE && off + 12 <= pageSize)
+                    value = overflow(u32(item + 4), u32(item + 8));
+            }
+            else if (off + 3 <= pageSize) {
+                const itemType = file[item + 2] & 0x7f; // the top bit marks a deleted item
+                if (file[item + 2] & 0x80)
+                    continue;
+                if (itemType === KEYDATA) {
+                    const len = u16(item);
+                    if (off + 3 + len <= pageSize)
+                        value = Buffer.from(file.subarray(item + 3, item + 3 + len));
+                }
+                else if (itemType === OFFPAGE && off + 12 <= pageSize)
+                    value = overflow(u32(item + 4), u32(item + 8));
+            }
+            if (value)
+                values.push(value);
+            else
+                skipped++;
+        }
+    }
+    return { kind, values, skipped };
+}
+
+;// CONCATENATED MODULE: ./shared/audit/system/packages/ndb.ts
+/**
+ * rpm's NDB package database (`Packages.db`: SUSE, and any rpm ≥ 4.16 built with the ndb backend),
+ * read as rpm's `lib/backend/ndb/rpmpkg.c` lays it out. Every number is little-endian 32-bit:
+ * - a 32-byte header: magic "RpmP" at 0, version 0 at 4, generation at 8, slot page count at 12;
+ * - slot pages (4096 bytes each) right after it, the first page's first two 16-byte slots being the
+ *   header: a slot is magic "Slot", package index, block offset, block count; offset 0 is a free slot;
+ * - at block offset × 16, a blob: a 16-byte head (magic "BlbS", package index, generation, length),
+ *   the header blob, zero padding, and a 12-byte tail (Adler-32 of head, blob and padding; length;
+ *   magic "BlbE") ending the last of its `count` 16-byte blocks.
+ * Never throws on bad bytes inside a blob: a blob that does not check out is left out and counted.
+ * A file that is not an NDB database at all is an error.
+ */
+const BLK = 16;
+const PAGE = 4096;
+const HEADER_MAGIC = 0x506d7052; // 'R' | 'p' << 8 | 'm' << 16 | 'P' << 24
+const SLOT_MAGIC = 0x746f6c53; // "Slot"
+const HEAD_MAGIC = 0x53626c42; // "BlbS"
+const TAIL_MAGIC = 0x45626c42; // "BlbE"
+const HEAD = 16;
+const TAIL = 12;
+class NdbError extends Error {
+}
+/** Adler-32 (RFC 1950 §8.2): the checksum rpm keeps in each blob's tail. */
+function adler32(bytes, start = 1) {
+    let a = start & 0xffff;
+    let b = (start >>> 16) & 0xffff;
+    for (let i = 0; i < bytes.length;) {
+        const end = Math.min(bytes.length, i + 5552); // the most bytes before b can overflow 32 bits
+        for (; i < end; i++) {
+            a += bytes[i];
+            b += a;
+        }
+        a %= 65521;
+        b %= 65521;
+    }
+    return ((b << 16) | a) >>> 0;
+}
+function readNdb(file, options = {}) {
+    const maxValue = options.maxValue ?? 64 * 1024 * 1024;
+    if (file.length < 32 || file.readUInt32LE(0) !== HEADER_MAGIC)
+        throw new NdbError('not an rpm NDB database (no "RpmP" magic)');
+    const version = file.readUInt32LE(4);
+    if (version !== 0)
+        throw new NdbError(`NDB version ${version}, telltale reads version 0`);
+    const slotPages = file.readUInt32LE(12);
+    if (slotPages === 0 || slotPages * PAGE > file.length)
+        throw new NdbError('the slot pages run past the end of the file');
+    const values = [];
+    let skipped = 0;
+    const firstBlob = (slotPages * PAGE) / BLK;
+    for (let at = 32; at < slotPages * PAGE; at += 16) {
+        if (file.readUInt32LE(at) !== SLOT_MAGIC)
+            throw new NdbError(`slot at byte ${at} has no "Slot" magic`);
+        const pkgIndex = file.readUInt32LE(at + 4);
+        const blkOffset = file.readUInt32LE(at + 8);
+        const blkCount = file.readUInt32LE(at + 12);
+        if (blkOffset === 0)
+            continue; // a free slot
+        const start = blkOffset * BLK;
+        const end = start + blkCount * BLK;
+        if (!pkgIndex || blkOffset < firstBlob || blkCount * BLK < HEAD + TAIL || end > file.length) {
+            skipped++;
+            continue;
+        }
+        const length = file.readUInt32LE(start + 12);
+        const ok = file.readUInt32LE(start) === HEAD_MAGIC &&
+            file.readUInt32LE(start + 4) === pkgIndex &&
+            length <= maxValue &&
+            blkCount === Math.ceil((HEAD + length + TAIL) / BLK) &&
+            file.readUInt32LE(end - 8) === length &&
+            file.readUInt32LE(end - 4) === TAIL_MAGIC &&
+            file.readUInt32LE(end - 12) === adler32(file.subarray(start, end - TAIL));
+        if (!ok) {
+            skipped++;
+            continue;
+        }
+        values.push(Buffer.from(file.subarray(start + HEAD, start + HEAD + length)));
+    }
+    return { values, skipped };
 }
 
 ;// CONCATENATED MODULE: ./shared/audit/system/packages/sqlite.ts
@@ -37263,6 +60224,9 @@ class SqliteFile {
 
 ;// CONCATENATED MODULE: ./shared/audit/system/packages/rpm.ts
 
+
+
+
 const TAG = { name: 1000, version: 1001, release: 1002, epoch: 1003, arch: 1022 };
 const STRING = 6;
 const I18NSTRING = 9;
@@ -37314,11 +60278,30 @@ function parseRpmdbSqlite(db, wal) {
     const root = file.tableRoot('Packages');
     if (root === undefined)
         return [];
-    const out = [];
+    const blobs = [];
     for (const { values } of file.rows(root)) {
         const blob = values.find((v) => Buffer.isBuffer(v));
-        const h = blob && parseRpmHeader(blob);
-        // gpg-pubkey entries are imported keys, not packages (rpm -qa lists them, Goss's checks never mean them).
+        if (blob)
+            blobs.push(blob);
+    }
+    // gpg-pubkey entries are imported keys, not packages (rpm -qa lists them, Goss's checks never mean them).
+    return packagesOf(blobs);
+}
+/** Where rpm keeps its database, newest layout first (Fedora ≥ 36 and SUSE moved it to /usr). */
+const DIRS = ['/usr/lib/sysimage/rpm', '/var/lib/rpm'];
+/** The backends, in the order rpm ≥ 4.16 prefers them when more than one file is present. */
+const BACKENDS = [
+    { file: 'rpmdb.sqlite', name: 'SQLite' },
+    { file: 'Packages.db', name: 'NDB' },
+    { file: 'Packages', name: 'BerkeleyDB' },
+];
+/** A whole-system rpm database is tens of megabytes; past this, "could not check". */
+const MAX_DB = 1024 * 1024 * 1024;
+function packagesOf(blobs) {
+    const out = [];
+    for (const blob of blobs) {
+        const h = parseRpmHeader(blob);
+        // Not a header (BerkeleyDB's key-0 counter), or an imported gpg key: not a package.
         if (!h || h.name === 'gpg-pubkey')
             continue;
         out.push({
@@ -37330,47 +60313,60 @@ function parseRpmdbSqlite(db, wal) {
     }
     return out;
 }
-const LOCATIONS = ['/usr/lib/sysimage/rpm/rpmdb.sqlite', '/var/lib/rpm/rpmdb.sqlite'];
+/** The packages of a BerkeleyDB `Packages` file (hash, as rpm writes it; btree read too). */
+function parseRpmdbBerkeley(db) {
+    return packagesOf(readBerkeleyDb(db).values);
+}
+/** The packages of an NDB `Packages.db` file. */
+function parseRpmdbNdb(db) {
+    return packagesOf(readNdb(db).values);
+}
+/**
+ * The rpm packages of the target, or undefined when it holds no rpm database at all. A database
+ * that is there but cannot be read (EACCES, too large, not the format its name says) rejects: the
+ * package controls then say they could not check, never "not installed".
+ */
 async function readRpmPackages(fs) {
-    for (const file of LOCATIONS) {
-        let db;
-        try {
-            db = await fs.readFile(file);
-        }
-        catch {
-            continue;
-        }
-        const wal = await fs.readFile(`${file}-wal`).catch(() => undefined);
-        try {
-            return parseRpmdbSqlite(db, wal);
-        }
-        catch (error) {
-            // Never "not installed" from a database we could not read: the package controls error instead.
-            throw new Error(`cannot read the rpm database ${file}: ${error.message}`);
+    for (const dir of DIRS) {
+        for (const backend of BACKENDS) {
+            const file = `${dir}/${backend.file}`;
+            const db = await readIfPresent(fs, file, MAX_DB);
+            if (!db)
+                continue;
+            try {
+                if (backend.file === 'rpmdb.sqlite')
+                    return parseRpmdbSqlite(db, await readIfPresent(fs, `${file}-wal`, MAX_DB));
+                return backend.file === 'Packages.db' ? parseRpmdbNdb(db) : parseRpmdbBerkeley(db);
+            }
+            catch (error) {
+                throw new Error(`could not read the rpm ${backend.name} database ${file}: ${error.message}`);
+            }
         }
     }
-    return [];
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./shared/audit/system/packages/index.ts
 
 
 
-async function packages_readText(fs, file) {
-    try {
-        return (await fs.readFile(file)).toString('utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
+
+const APK = '/lib/apk/db/installed';
+const PACKAGE_DATABASES = [
+    '/var/lib/dpkg/status',
+    '/var/lib/dpkg/status.d/',
+    APK,
+    '/usr/lib/sysimage/rpm/ and /var/lib/rpm/ (rpmdb.sqlite, Packages.db, Packages)',
+];
 async function readInstalledPackages(fs) {
     const [dpkg, apk, rpm] = await Promise.all([
         readDpkgPackages(fs),
-        packages_readText(fs, '/lib/apk/db/installed').then((t) => (t ? parseApkInstalled(t) : [])),
+        readIfPresent(fs, APK, 256 * 1024 * 1024).then((b) => (b ? parseApkInstalled(b.toString('utf8')) : undefined)),
         readRpmPackages(fs),
     ]);
-    return [...dpkg, ...apk, ...rpm];
+    if (!dpkg && !apk && !rpm)
+        throw new Error(`could not check: the target has no package database (looked for ${PACKAGE_DATABASES.join(', ')})`);
+    return [...(dpkg ?? []), ...(apk ?? []), ...(rpm ?? [])];
 }
 
 ;// CONCATENATED MODULE: ./shared/audit/system/procfs.ts
@@ -37479,6 +60475,7 @@ function unescapeOctal(text) {
 
 
 
+
 function fileTypeOf(st) {
     if (st.isSymbolicLink())
         return 'symlink';
@@ -37500,7 +60497,7 @@ function localFileSystem(root = '/') {
     return {
         async stat(p, options) {
             try {
-                const st = options?.follow ? await external_node_fs_namespaceObject.promises.stat(real(p)) : await external_node_fs_namespaceObject.promises.lstat(real(p));
+                const st = options?.follow ? await external_node_fs_.promises.stat(real(p)) : await external_node_fs_.promises.lstat(real(p));
                 const info = {
                     path: p,
                     type: fileTypeOf(st),
@@ -37511,20 +60508,50 @@ function localFileSystem(root = '/') {
                     mtime: st.mtime,
                 };
                 if (info.type === 'symlink')
-                    info.linkTarget = await external_node_fs_namespaceObject.promises.readlink(real(p));
+                    info.linkTarget = await external_node_fs_.promises.readlink(real(p));
                 return info;
             }
-            catch {
-                return undefined;
+            catch (error) {
+                // Only "no such file" is absence; EACCES, ELOOP or EIO mean telltale could not look.
+                if (isAbsent(error))
+                    return undefined;
+                throw new Error(`could not check ${p}: ${error.code ?? String(error)}`, {
+                    cause: error,
+                });
             }
         },
-        readFile: (p) => external_node_fs_namespaceObject.promises.readFile(real(p)),
-        readDir: (p) => external_node_fs_namespaceObject.promises.readdir(real(p)),
+        async readFile(p, options) {
+            const limit = options?.maxBytes ?? MAX_FILE_READ;
+            const handle = await external_node_fs_.promises.open(real(p), 'r');
+            try {
+                const st = await handle.stat();
+                if (st.isFile() && st.size > limit)
+                    throw tooLarge(p, st.size, limit);
+                // /proc and /sys files report size 0: read them in bounded pieces instead of trusting the size.
+                const parts = [];
+                let total = 0;
+                for (;;) {
+                    const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, limit + 1 - total) || 1);
+                    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+                    if (bytesRead === 0)
+                        break;
+                    total += bytesRead;
+                    if (total > limit)
+                        throw tooLarge(p, total, limit);
+                    parts.push(chunk.subarray(0, bytesRead));
+                }
+                return Buffer.concat(parts, total);
+            }
+            finally {
+                await handle.close();
+            }
+        },
+        readDir: (p) => external_node_fs_.promises.readdir(real(p)),
     };
 }
 async function readOr(file, fallback = '') {
     try {
-        return await external_node_fs_namespaceObject.promises.readFile(file, 'utf8');
+        return await external_node_fs_.promises.readFile(file, 'utf8');
     }
     catch {
         return fallback;
@@ -37538,7 +60565,7 @@ function hostLiveSystem() {
             return all.flat();
         },
         async processes() {
-            const entries = await external_node_fs_namespaceObject.promises.readdir('/proc').catch(() => []);
+            const entries = await external_node_fs_.promises.readdir('/proc').catch(() => []);
             const out = [];
             await Promise.all(entries
                 .filter((e) => /^\d+$/.test(e))
@@ -37558,7 +60585,7 @@ function hostLiveSystem() {
             if (!/^[\w.-]+$/.test(key) || key.includes('..'))
                 return undefined;
             try {
-                return (await external_node_fs_namespaceObject.promises.readFile(`/proc/sys/${key.replace(/\./g, '/')}`, 'utf8')).trim().replace(/\t/g, ' ');
+                return (await external_node_fs_.promises.readFile(`/proc/sys/${key.replace(/\./g, '/')}`, 'utf8')).trim().replace(/\t/g, ' ');
             }
             catch {
                 return undefined;
@@ -37568,7 +60595,7 @@ function hostLiveSystem() {
             return parseMountInfo(await readOr('/proc/self/mountinfo'));
         },
         async interfaces() {
-            const names = await external_node_fs_namespaceObject.promises.readdir('/sys/class/net').catch(() => Object.keys(external_node_os_default().networkInterfaces()));
+            const names = await external_node_fs_.promises.readdir('/sys/class/net').catch(() => Object.keys(external_node_os_default().networkInterfaces()));
             const addrs = external_node_os_default().networkInterfaces();
             return Promise.all(names.map(async (name) => {
                 const mtu = Number((await readOr(`/sys/class/net/${name}/mtu`)).trim());
@@ -38543,13 +61570,23 @@ function detectCompression(head) {
     return 'none';
 }
 const nativeZstd = (external_node_zlib_default()).createZstdDecompress;
+/**
+ * fzstd decodes every block a push completes, synchronously, with no backpressure: a 64 KiB chunk
+ * of RLE blocks (4 bytes for up to 128 KiB each, RFC 8878 §3.1.1.2) would come out as gigabytes at
+ * once. Input is pushed in FZSTD_PIECE slices and the output drained between them, so one push
+ * yields at most ~FZSTD_PIECE/4 blocks (8 MiB). fzstd buffers an incomplete block without copying
+ * until its whole size is there, so small pieces cost calls, not quadratic copies.
+ */
+const FZSTD_PIECE = 256;
 async function* fzstdStream(source) {
     const out = [];
     const d = new Decompress((chunk) => out.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
     for await (const chunk of source) {
-        d.push(chunk);
-        while (out.length)
-            yield out.shift();
+        for (let at = 0; at < chunk.length; at += FZSTD_PIECE) {
+            d.push(chunk.subarray(at, at + FZSTD_PIECE));
+            while (out.length)
+                yield out.shift();
+        }
     }
     d.push(new Uint8Array(0), true);
     while (out.length)
@@ -38592,6 +61629,20 @@ async function peek(source, n) {
 
 ;// CONCATENATED MODULE: ./shared/audit/image/layers.ts
 const WHITEOUT = '.wh.';
+/** A layer entry whose name climbs out of the image root. */
+class LayerPathError extends Error {
+    constructor(name) {
+        super(`a layer entry named ${JSON.stringify(name.slice(0, 200))} climbs out of the image root`);
+        this.name = 'LayerPathError';
+    }
+}
+/** Hard link names are relative to the archive root (tar(5)); one that climbs out cannot exist. */
+function hardlinkTarget(linkname) {
+    const inside = insideRoot(linkname);
+    if (inside === undefined)
+        throw new LayerPathError(linkname);
+    return inside;
+}
 const OPAQUE = '.wh..wh..opq';
 const TAR_TYPE = {
     file: 'file',
@@ -38606,7 +61657,11 @@ function emptyLayer() {
 }
 /** Adds one tar entry of layer `layer` to its index; `content` when the caller captured the bytes. */
 function addEntry(index, layer, e, content) {
-    const p = `/${e.name}`;
+    const inside = insideRoot(e.name);
+    // A container engine refuses such a layer ("breakout"); reading it as some other path would lie.
+    if (inside === undefined)
+        throw new LayerPathError(e.name);
+    const p = inside === '/' ? '/' : inside;
     const slash = p.lastIndexOf('/');
     const dir = p.slice(0, slash) || '/';
     const base = p.slice(slash + 1);
@@ -38615,13 +61670,16 @@ function addEntry(index, layer, e, content) {
         return;
     }
     if (base.startsWith(WHITEOUT)) {
+        const hidden = base.slice(WHITEOUT.length);
+        if (hidden === '' || hidden === '.' || hidden === '..')
+            return; // names nothing
         index.whiteouts.push(`${dir === '/' ? '' : dir}/${base.slice(WHITEOUT.length)}`);
         return;
     }
     if (e.type === 'hardlink') {
         index.hardlinks.push({
             path: p,
-            target: `/${e.linkname.replace(/^\.?\/+/, '')}`,
+            target: hardlinkTarget(e.linkname),
             mode: e.mode,
             uid: e.uid,
             gid: e.gid,
@@ -38643,7 +61701,7 @@ function addEntry(index, layer, e, content) {
         return;
     }
     const node = {
-        path: e.name === '' ? '/' : p,
+        path: p,
         type: TAR_TYPE[e.type],
         mode: e.mode,
         uid: e.uid,
@@ -38660,25 +61718,88 @@ function addEntry(index, layer, e, content) {
         node.content = content;
     index.entries.push(node);
 }
-function removeTree(files, p, keepSelf) {
-    if (!keepSelf)
-        files.delete(p);
-    const prefix = p === '/' ? '/' : `${p}/`;
-    for (const k of files.keys())
-        if (k.startsWith(prefix) && k !== '/')
-            files.delete(k);
+/** A path inside the image root, or undefined when it climbs out of it (`../x`, `a/../../x`). */
+function insideRoot(name) {
+    const out = [];
+    for (const part of name.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (out.length === 0)
+                return undefined;
+            out.pop();
+        }
+        else
+            out.push(part);
+    }
+    return `/${out.join('/')}`;
 }
-/** The merged view of layers applied bottom to top. */
+const parentOf = (p) => p.slice(0, p.lastIndexOf('/')) || '/';
+const baseOf = (p) => p.slice(p.lastIndexOf('/') + 1);
+/** The kernel's limit on symlinks followed in one lookup (Linux MAXSYMLINKS). */
+const MAX_SYMLINKS = 40;
+/**
+ * The merged view of layers applied bottom to top. A child index is kept up to date with every
+ * change, so a whiteout or an opaque directory costs the size of what it removes, never a scan of
+ * the whole tree (100k whiteouts over 100k files stay linear).
+ */
 class ImageTree {
     files = new Map();
-    #children;
+    /** Directory → names of its children (implied directories included: tar files may omit them). */
+    #children = new Map();
+    #set(p, node) {
+        this.files.set(p, node);
+        let child = p;
+        while (child !== '/') {
+            const parent = parentOf(child);
+            let set = this.#children.get(parent);
+            if (!set)
+                this.#children.set(parent, (set = new Set()));
+            else if (set.has(baseOf(child)))
+                break;
+            set.add(baseOf(child));
+            child = parent;
+        }
+    }
+    /** Removes what is below `p`, and `p` itself unless `keepSelf`. */
+    #remove(p, keepSelf) {
+        const stack = [...(this.#children.get(p) ?? [])].map((n) => (p === '/' ? `/${n}` : `${p}/${n}`));
+        if (keepSelf)
+            this.#children.delete(p);
+        while (stack.length) {
+            const q = stack.pop();
+            this.files.delete(q);
+            const kids = this.#children.get(q);
+            if (kids) {
+                for (const n of kids)
+                    stack.push(`${q}/${n}`);
+                this.#children.delete(q);
+            }
+        }
+        if (keepSelf || p === '/')
+            return;
+        this.files.delete(p);
+        this.#children.delete(p);
+        // Unlink from the parent; an implied parent left with no children is gone too.
+        let child = p;
+        while (child !== '/') {
+            const parent = parentOf(child);
+            const set = this.#children.get(parent);
+            if (!set)
+                break;
+            set.delete(baseOf(child));
+            if (set.size > 0 || this.files.has(parent) || parent === '/')
+                break;
+            this.#children.delete(parent);
+            child = parent;
+        }
+    }
     apply(index) {
-        this.#children = undefined;
         // Deletions first: they act on the layers below, never on this layer's own entries.
         for (const dir of index.opaque)
-            removeTree(this.files, dir, true);
+            this.#remove(dir, true);
         for (const p of index.whiteouts)
-            removeTree(this.files, p, false);
+            this.#remove(p, false);
         const links = new Map(index.hardlinks.map((l) => [l.path, l]));
         for (const node of index.entries) {
             const link = node.size === -1 ? links.get(node.path) : undefined;
@@ -38691,37 +61812,16 @@ class ImageTree {
             }
             const existing = this.files.get(added.path);
             if (existing?.type === 'directory' && added.type !== 'directory')
-                removeTree(this.files, added.path, false);
-            this.files.set(added.path, added);
+                this.#remove(added.path, false);
+            this.#set(added.path, added);
         }
-    }
-    #childIndex() {
-        if (this.#children)
-            return this.#children;
-        const children = new Map();
-        for (const p of this.files.keys()) {
-            let child = p;
-            while (child !== '/') {
-                const parent = child.slice(0, child.lastIndexOf('/')) || '/';
-                let set = children.get(parent);
-                if (!set)
-                    children.set(parent, (set = new Set()));
-                const name = child.slice(child.lastIndexOf('/') + 1);
-                if (set.has(name))
-                    break;
-                set.add(name);
-                child = parent;
-            }
-        }
-        this.#children = children;
-        return children;
     }
     /** A node, or a directory implied by its children (tar files may omit directory entries). */
     node(p) {
         const n = this.files.get(p);
         if (n)
             return n;
-        if (p === '/' || this.#childIndex().has(p))
+        if (p === '/' || this.#children.has(p))
             return {
                 path: p,
                 type: 'directory',
@@ -38740,11 +61840,13 @@ class ImageTree {
         const n = this.resolve(p, true);
         if (!n || n.type !== 'directory')
             return undefined;
-        return [...(this.#childIndex().get(n.path) ?? [])].sort();
+        return [...(this.#children.get(n.path) ?? [])].sort();
     }
     /**
-     * Resolves `p` inside the image root: every symlink in the parents is followed, the last one
-     * only when `followLast`. Undefined when a component is missing or links loop.
+     * Resolves `p` inside the image root, as the kernel would inside the container (the root is its
+     * own parent; an absolute link target starts at the image root): every symlink in the parents is
+     * followed, the last one only when `followLast`. Undefined when a component is missing or is not a
+     * directory (ENOENT, ENOTDIR: "no such file"); links that loop are an error (ELOOP), not absence.
      */
     resolve(p, followLast) {
         const parts = p.split('/').filter((s) => s && s !== '.');
@@ -38753,7 +61855,7 @@ class ImageTree {
         while (parts.length) {
             const name = parts.shift();
             if (name === '..') {
-                current = current === '/' ? '/' : current.slice(0, current.lastIndexOf('/')) || '/';
+                current = parentOf(current);
                 continue;
             }
             const next = current === '/' ? `/${name}` : `${current}/${name}`;
@@ -38761,8 +61863,8 @@ class ImageTree {
             if (!node)
                 return undefined;
             if (node.type === 'symlink' && (parts.length > 0 || followLast)) {
-                if (++hops > 40)
-                    return undefined; // ELOOP, as the kernel's limit
+                if (++hops > MAX_SYMLINKS)
+                    throw Object.assign(new Error(`ELOOP: too many levels of symbolic links resolving ${p}`), { code: 'ELOOP' });
                 const target = node.linkTarget ?? '';
                 parts.unshift(...target.split('/').filter((s) => s && s !== '.'));
                 if (target.startsWith('/'))
@@ -38792,6 +61894,8 @@ function fileInfo(asked, node) {
 ;// CONCATENATED MODULE: ./shared/audit/image/tar.ts
 const BLOCK = 512;
 const WINDOW = 64 * 1024;
+/** Largest pax or GNU long-name header read (they hold one path or a few attributes). */
+const MAX_META = 1024 * 1024;
 const TYPES = {
     '0': 'file',
     '\0': 'file',
@@ -38804,7 +61908,7 @@ const TYPES = {
     '6': 'pipe',
 };
 /** A number field: octal text, or GNU base-256 when the top bit of the first byte is set. */
-function num(block, offset, length) {
+function tar_num(block, offset, length) {
     const first = block[offset];
     if (first & 0x80) {
         let v = first & 0x3f;
@@ -38828,12 +61932,12 @@ function num(block, offset, length) {
     }
     return v;
 }
-function str(block, offset, length) {
+function tar_str(block, offset, length) {
     const end = block.indexOf(0, offset);
     return block.toString('utf8', offset, end < 0 || end > offset + length ? offset + length : end);
 }
 function checksumOk(block) {
-    const stored = num(block, 148, 8);
+    const stored = tar_num(block, 148, 8);
     let sum = 0;
     for (let i = 0; i < BLOCK; i++)
         sum += i >= 148 && i < 156 ? 0x20 : block[i];
@@ -38871,15 +61975,19 @@ function decodeHeader(block, pending) {
     if (!checksumOk(block))
         throw new Error('a tar header has a bad checksum (not a tar archive, or a corrupt one)');
     const flag = String.fromCharCode(block[156]);
-    const size = num(block, 124, 12);
+    const size = tar_num(block, 124, 12);
     if (!Number.isFinite(size) || size < 0)
         throw new Error('a tar header has an unreadable size');
-    if (flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K')
+    if (flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K') {
+        // Real pax/GNU headers are a few hundred bytes: a huge one is an attempt to make us allocate it.
+        if (size > MAX_META)
+            throw new Error(`a tar extended header claims ${size} bytes (more than ${MAX_META})`);
         return { kind: 'meta', flag, size };
+    }
     const ustar = block.toString('latin1', 257, 262) === 'ustar';
-    const prefix = ustar ? str(block, 345, 155) : '';
-    let name = pending.longName ?? (prefix ? `${prefix}/${str(block, 0, 100)}` : str(block, 0, 100));
-    let linkname = pending.longLink ?? str(block, 157, 100);
+    const prefix = ustar ? tar_str(block, 345, 155) : '';
+    let name = pending.longName ?? (prefix ? `${prefix}/${tar_str(block, 0, 100)}` : tar_str(block, 0, 100));
+    let linkname = pending.longLink ?? tar_str(block, 157, 100);
     const attrs = { ...pending.global, ...pending.pax };
     if (attrs.path !== undefined)
         name = attrs.path;
@@ -38889,18 +61997,26 @@ function decodeHeader(block, pending) {
     delete pending.longName;
     delete pending.longLink;
     const type = TYPES[flag] ?? (name.endsWith('/') ? 'directory' : 'file');
-    const field = (key, fallback) => (attrs[key] !== undefined ? Number(attrs[key]) : fallback);
+    const field = (key, fallback) => {
+        if (attrs[key] === undefined)
+            return fallback;
+        const v = Number(attrs[key]);
+        return Number.isFinite(v) ? v : fallback;
+    };
+    const entrySize = field('size', size);
+    if (!Number.isSafeInteger(entrySize) || entrySize < 0)
+        throw new Error('a tar header has an unreadable size');
     return {
         kind: 'entry',
         entry: {
             name: normalizeName(name),
             type,
-            mode: num(block, 100, 8) & 0o7777,
-            uid: field('uid', num(block, 108, 8)),
-            gid: field('gid', num(block, 116, 8)),
-            size: field('size', size),
+            mode: tar_num(block, 100, 8) & 0o7777,
+            uid: field('uid', tar_num(block, 108, 8)),
+            gid: field('gid', tar_num(block, 116, 8)),
+            size: entrySize,
             linkname,
-            mtime: field('mtime', num(block, 136, 12)),
+            mtime: field('mtime', tar_num(block, 136, 12)),
         },
     };
 }
@@ -39043,11 +62159,36 @@ const ALWAYS_KEEP = [
 ];
 /** Smaller files of a compressed layer are kept too: fetching one later means streaming the layer again. */
 const SMALL_FILE = 16 * 1024;
-/** Archive members read whole (manifests, configs). */
+/**
+ * What one image may keep in memory while indexing, so no image (150k small files, a 10 GB
+ * /etc/passwd, a gzip bomb) can make telltale hold more: small files up to SMALL_BUDGET in all, the
+ * files audits read most up to KEEP_BUDGET in all (each at most KEEP_FILE). Past a budget, a file's
+ * bytes are fetched again from its layer when a control asks for them.
+ */
+const SMALL_BUDGET = 32 * 1024 * 1024;
+const KEEP_BUDGET = 256 * 1024 * 1024;
+const KEEP_FILE = 128 * 1024 * 1024;
+/** Archive members read whole (manifests, configs, indexes). */
 const SMALL_BLOB = 4 * 1024 * 1024;
+/** All manifests and configs of a compressed archive, kept while it streams by. */
+const JSON_BUDGET = 64 * 1024 * 1024;
+const newBudget = () => ({ small: SMALL_BUDGET, keep: KEEP_BUDGET });
+function mayKeep(budget, entry, keepSmall) {
+    if (entry.type !== 'file')
+        return false;
+    if (keepAlways(entry.name) && entry.size <= KEEP_FILE && entry.size <= budget.keep) {
+        budget.keep -= entry.size;
+        return true;
+    }
+    if (keepSmall && entry.size <= SMALL_FILE && entry.size <= budget.small) {
+        budget.small -= entry.size;
+        return true;
+    }
+    return false;
+}
 const keepAlways = (name) => ALWAYS_KEEP.some((re) => re.test(name));
 /** Indexes a layer from a stream of its raw bytes. */
-async function indexLayerStream(raw, layer, options = {}) {
+async function indexLayerStream(raw, layer, budget, options = {}) {
     const { head, stream } = await peek(raw, 4);
     const compression = detectCompression(head);
     const keepSmall = options.keepSmall ?? compression !== 'none';
@@ -39055,8 +62196,8 @@ async function indexLayerStream(raw, layer, options = {}) {
     const reader = new ByteReader(decompress_decompress(stream, compression));
     try {
         for await (const { entry, body } of readTarStream(reader)) {
-            const keep = entry.type === 'file' && (keepAlways(entry.name) || (keepSmall && entry.size <= SMALL_FILE));
-            addEntry(index, layer, entry, keep ? await body() : undefined);
+            // A copy: the body may be a view into a decompressed chunk, which it would keep alive whole.
+            addEntry(index, layer, entry, mayKeep(budget, entry, keepSmall) ? Buffer.from(await body()) : undefined);
         }
     }
     finally {
@@ -39065,10 +62206,12 @@ async function indexLayerStream(raw, layer, options = {}) {
     return { index, compression };
 }
 /** Indexes an uncompressed layer held in a file, by its headers alone. */
-async function indexLayerFile(handle, start, end, layer) {
+async function indexLayerFile(handle, start, end, layer, budget) {
     const index = emptyLayer();
     for await (const entry of scanTarFile(handle, start, end)) {
-        const keep = entry.type === 'file' && keepAlways(entry.name);
+        if (entry.type === 'file' && entry.dataOffset + entry.size > end)
+            throw new Error(`the layer ends inside ${JSON.stringify(entry.name.slice(0, 200))}`);
+        const keep = mayKeep(budget, entry, false);
         // Offsets are kept relative to the layer, as for streamed layers.
         const rel = { ...entry, dataOffset: entry.dataOffset - start };
         addEntry(index, layer, rel, keep ? await readRange(handle, entry.dataOffset, entry.size) : undefined);
@@ -39083,7 +62226,7 @@ async function readFromStream(raw, names) {
     try {
         for await (const { entry, body } of readTarStream(reader)) {
             if (names.has(entry.name) && entry.type === 'file')
-                out.set(entry.name, await body());
+                out.set(entry.name, Buffer.from(await body()));
             if (out.size === names.size)
                 break;
         }
@@ -39096,7 +62239,7 @@ async function readFromStream(raw, names) {
 async function* fileRange(file, start, size) {
     if (size === 0)
         return;
-    yield* (0,external_node_fs_namespaceObject.createReadStream)(file, { start, end: start + size - 1, highWaterMark: 1024 * 1024 });
+    yield* (0,external_node_fs_.createReadStream)(file, { start, end: start + size - 1, highWaterMark: 1024 * 1024 });
 }
 function parseJson(bytes, what, where) {
     if (!bytes)
@@ -39104,8 +62247,9 @@ function parseJson(bytes, what, where) {
     try {
         return JSON.parse(bytes.toString('utf8'));
     }
-    catch (error) {
-        throw new errors/* InputError */.dz(`the image's ${what} is not JSON: ${error.message}`, { location: { file: where } });
+    catch {
+        // V8's message quotes the text it choked on: never echo bytes that may not be the image's own.
+        throw new errors/* InputError */.dz(`the image's ${what} is not JSON`, { location: { file: where } });
     }
 }
 const GOARCH = {
@@ -39124,12 +62268,29 @@ function pickManifest(manifests) {
         usable.find((m) => !m.platform) ??
         usable[0]);
 }
+/** OCI image-spec descriptor.md "Registered algorithms": sha256 (64 hex), sha512 (128 hex), lower case. */
+const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+/** Shown in a message: quoted, cut short, never a raw line of someone else's bytes. */
+const quoted = (v) => JSON.stringify(typeof v === 'string' ? v.slice(0, 100) : String(v).slice(0, 100));
 const blobName = (digest) => {
+    if (typeof digest !== 'string' || !DIGEST.test(digest))
+        throw new errors/* InputError */.dz(`the image names a blob with a malformed digest ${quoted(digest)}`, {
+            hint: 'an OCI digest is sha256:<64 hex> or sha512:<128 hex>; a blob is read from blobs/<alg>/<hex> and nowhere else',
+        });
     const [alg, hex] = digest.split(':');
-    if (!alg || !hex || /[^a-z0-9]/i.test(alg) || /[^a-f0-9]/i.test(hex))
-        throw new errors/* InputError */.dz(`the image names a blob with a malformed digest '${digest}'`);
     return `blobs/${alg}/${hex}`;
 };
+/** A member path a docker-archive manifest.json names: relative, and never climbing out of the archive. */
+function memberName(name, field) {
+    if (typeof name !== 'string' || name === '' || name.startsWith('/') || name.includes('\0'))
+        throw new errors/* InputError */.dz(`manifest.json ${field} ${quoted(name)} is not a relative path inside the image`);
+    const parts = name.split('/').filter((p) => p !== '' && p !== '.');
+    if (parts.length === 0 || parts.includes('..'))
+        throw new errors/* InputError */.dz(`manifest.json ${field} ${quoted(name)} climbs out of the image`, {
+            hint: 'docker save names members like <hex>/layer.tar or blobs/sha256/<hex>',
+        });
+    return parts.join('/');
+}
 /** The config and layer members of an image, as the archive's manifests name them. */
 async function resolveManifest(get, where) {
     const docker = await get('manifest.json');
@@ -39137,7 +62298,11 @@ async function resolveManifest(get, where) {
         const m = parseJson(docker, 'manifest.json', where);
         const first = Array.isArray(m) ? m[0] : undefined;
         if (first?.Config && Array.isArray(first.Layers))
-            return { format: 'docker-archive', config: first.Config, layers: first.Layers };
+            return {
+                format: 'docker-archive',
+                config: memberName(first.Config, 'Config'),
+                layers: first.Layers.map((l, i) => memberName(l, `Layers[${i}]`)),
+            };
     }
     const index = await get('index.json');
     if (!index)
@@ -39152,7 +62317,7 @@ async function resolveManifest(get, where) {
             descriptor = pickManifest(body.manifests); // a nested index (containerd image store)
             continue;
         }
-        if (!body.config || !body.layers)
+        if (!body.config || !Array.isArray(body.layers))
             break;
         return { format: 'oci', config: blobName(body.config.digest), layers: body.layers.map((l) => blobName(l.digest)) };
     }
@@ -39162,7 +62327,7 @@ async function resolveManifest(get, where) {
 async function loadImage(location) {
     let st;
     try {
-        st = await external_node_fs_namespaceObject.promises.stat(location);
+        st = await external_node_fs_.promises.stat(location);
     }
     catch (error) {
         throw new errors/* InputError */.dz(`cannot open the image: ${error.code ?? String(error)}`, {
@@ -39172,7 +62337,13 @@ async function loadImage(location) {
     }
     if (st.isDirectory())
         return loadLayoutDir(location);
-    const handle = await external_node_fs_namespaceObject.promises.open(location, 'r');
+    // A FIFO or a device would be read forever (or block): an image is a file or a directory.
+    if (!st.isFile())
+        throw new errors/* InputError */.dz('the image is neither a regular file nor a directory', {
+            location: { file: location },
+            hint: 'pass the path of a `docker save` / `podman save` archive or an OCI layout directory',
+        });
+    const handle = await external_node_fs_.promises.open(location, 'r');
     try {
         const head = await readRange(handle, 0, Math.min(4, st.size));
         if (detectCompression(head) !== 'none') {
@@ -39193,14 +62364,15 @@ function asInputError(error, location) {
 }
 async function indexBlobs(blobs) {
     const compressions = [];
+    const budget = newBudget();
     const layers = await Promise.all(blobs.map(async (b, i) => {
         if (b.file) {
             const head = await readRange(b.file.handle, b.file.offset, Math.min(4, b.size));
             compressions[i] = detectCompression(head);
             if (compressions[i] === 'none')
-                return indexLayerFile(b.file.handle, b.file.offset, b.file.offset + b.size, i);
+                return indexLayerFile(b.file.handle, b.file.offset, b.file.offset + b.size, i, budget);
         }
-        const r = await indexLayerStream(b.open(), i);
+        const r = await indexLayerStream(b.open(), i, budget);
         compressions[i] = r.compression;
         return r.index;
     }));
@@ -39246,7 +62418,7 @@ async function loadTarArchive(location, handle) {
         if (e?.type === 'symlink')
             e = members.get(external_node_path_default().posix.normalize(external_node_path_default().posix.join(external_node_path_default().posix.dirname(name), e.linkname)));
         if (!e)
-            throw new errors/* InputError */.dz(`the image's manifest names layer '${name}', which the archive lacks`, {
+            throw new errors/* InputError */.dz(`the image's manifest names layer ${quoted(name)}, which the archive lacks`, {
                 location: { file: location },
             });
         const entry = e;
@@ -39260,31 +62432,56 @@ async function loadTarArchive(location, handle) {
     const { layers, compressions } = await indexBlobs(blobs);
     return imageFrom(m.format === 'oci' ? 'oci-archive' : 'docker-archive', config, blobs, layers, compressions, () => handle.close());
 }
-async function loadLayoutDir(dir) {
-    const handles = [];
-    const get = async (name) => {
-        try {
-            const full = external_node_path_default().join(dir, name);
-            const st = await external_node_fs_namespaceObject.promises.stat(full);
-            return st.size <= SMALL_BLOB ? await external_node_fs_namespaceObject.promises.readFile(full) : undefined;
-        }
-        catch {
+/**
+ * The real path of `name` inside layout `root` (itself a real path), refusing one that a symlink
+ * (or `..`) takes outside: an OCI layout is read from itself and nowhere else.
+ */
+async function insideLayout(root, name) {
+    let real;
+    try {
+        real = await external_node_fs_.promises.realpath(external_node_path_default().join(root, name));
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
             return undefined;
-        }
+        throw new errors/* InputError */.dz(`cannot read ${quoted(name)} in the layout: ${code ?? 'error'}`, { location: { file: root } });
+    }
+    if (real !== root && !real.startsWith(`${root}${(external_node_path_default()).sep}`))
+        throw new errors/* InputError */.dz(`${quoted(name)} in the layout is a link to a file outside it`, {
+            location: { file: root },
+            hint: 'an OCI layout is read from its own directory only; copy the blobs in instead of linking them',
+        });
+    return real;
+}
+async function loadLayoutDir(location) {
+    const handles = [];
+    const dir = await external_node_fs_.promises.realpath(location);
+    const get = async (name) => {
+        const full = await insideLayout(dir, name);
+        if (!full)
+            return undefined;
+        const st = await external_node_fs_.promises.stat(full);
+        if (!st.isFile())
+            throw new errors/* InputError */.dz(`${quoted(name)} in the layout is not a regular file`, { location: { file: dir } });
+        return st.size <= SMALL_BLOB ? await external_node_fs_.promises.readFile(full) : undefined;
     };
     try {
         const m = await resolveManifest(get, dir);
         const config = parseJson(await get(m.config), 'config', dir);
         const blobs = [];
         for (const name of m.layers) {
-            const full = external_node_path_default().join(dir, name);
-            const handle = await external_node_fs_namespaceObject.promises.open(full, 'r').catch(() => {
-                throw new errors/* InputError */.dz(`the image's manifest names layer '${name}', which the layout lacks`, {
+            const full = await insideLayout(dir, name);
+            if (!full)
+                throw new errors/* InputError */.dz(`the image's manifest names layer ${quoted(name)}, which the layout lacks`, {
                     location: { file: dir },
                 });
-            });
+            const handle = await external_node_fs_.promises.open(full, 'r');
             handles.push(handle);
-            const size = (await handle.stat()).size;
+            const st = await handle.stat();
+            if (!st.isFile())
+                throw new errors/* InputError */.dz(`layer ${quoted(name)} in the layout is not a regular file`, { location: { file: dir } });
+            const size = st.size;
             blobs.push({ name, size, file: { handle, offset: 0 }, open: () => fileRange(full, 0, size) });
         }
         const { layers, compressions } = await indexBlobs(blobs);
@@ -39299,7 +62496,7 @@ async function loadLayoutDir(dir) {
 }
 /** Streams the compressed archive from the start and returns the raw bytes of member `name`. */
 async function* memberOfCompressed(location, name) {
-    const { head, stream } = await peek((0,external_node_fs_namespaceObject.createReadStream)(location), 4);
+    const { head, stream } = await peek((0,external_node_fs_.createReadStream)(location), 4);
     const reader = new ByteReader(decompress_decompress(stream, detectCompression(head)));
     try {
         for await (const { entry, stream: body } of readTarStream(reader)) {
@@ -39313,27 +62510,52 @@ async function* memberOfCompressed(location, name) {
         await reader.close();
     }
 }
+/** True when a member's first bytes look like a tar (POSIX ustar magic at 257) or a compressed stream. */
+function looksLikeLayer(head) {
+    return detectCompression(head) !== 'none' || head.toString('latin1', 257, 262) === 'ustar';
+}
 /**
  * A compressed archive cannot be read at offsets: it is streamed once, every member that could be a
  * layer is indexed as it passes (the manifest that says which ones are layers comes last in
- * `docker save` output), and small members are kept to read the manifests from.
+ * `docker save` output), and only the members that may be manifests or configs (JSON, at most
+ * SMALL_BLOB each and JSON_BUDGET in all) are kept to read the manifests from.
  */
 async function loadCompressedArchive(location) {
-    const { head, stream } = await peek((0,external_node_fs_namespaceObject.createReadStream)(location), 4);
+    const { head, stream } = await peek((0,external_node_fs_.createReadStream)(location), 4);
     const reader = new ByteReader(decompress_decompress(stream, detectCompression(head)));
     const small = new Map();
     const indexed = new Map();
+    const unreadable = new Map();
     const links = new Map();
+    const budget = newBudget();
+    let jsonLeft = JSON_BUDGET;
     try {
-        for await (const { entry, body, stream: rest } of readTarStream(reader)) {
+        for await (const { entry, stream: rest } of readTarStream(reader)) {
             if (entry.type === 'symlink')
                 links.set(entry.name, external_node_path_default().posix.normalize(external_node_path_default().posix.join(external_node_path_default().posix.dirname(entry.name), entry.linkname)));
             if (entry.type !== 'file')
                 continue;
-            if (entry.size <= SMALL_BLOB)
-                small.set(entry.name, await body());
-            else
-                indexed.set(entry.name, (await indexLayerStream(rest(), -1, { keepSmall: true })).index);
+            const member = await peek(rest(), 512);
+            if (!looksLikeLayer(member.head) && entry.size <= SMALL_BLOB) {
+                if (entry.size > jsonLeft)
+                    throw new errors/* InputError */.dz(`the archive holds more than ${JSON_BUDGET} bytes of manifests and configs`, {
+                        hint: 'decompress the archive first: an uncompressed one is read at offsets, without keeping members',
+                    });
+                jsonLeft -= entry.size;
+                const parts = [];
+                for await (const c of member.stream)
+                    parts.push(c);
+                small.set(entry.name, Buffer.concat(parts));
+                continue;
+            }
+            try {
+                indexed.set(entry.name, (await indexLayerStream(member.stream, -1, budget, { keepSmall: true })).index);
+            }
+            catch (error) {
+                if (error instanceof LayerPathError)
+                    throw error;
+                unreadable.set(entry.name, error.message);
+            }
         }
     }
     catch (error) {
@@ -39349,24 +62571,18 @@ async function loadCompressedArchive(location) {
     const layers = [];
     for (const [i, name] of m.layers.entries()) {
         const member = real(name);
-        const bytes = small.get(member);
-        let index = indexed.get(member);
-        if (!index && bytes)
-            index = (await indexLayerStream(oneChunk(bytes), i)).index;
-        if (!index)
-            throw new errors/* InputError */.dz(`the image's manifest names layer '${name}', which the archive lacks`, {
-                location: { file: location },
-            });
+        const index = indexed.get(member);
+        if (!index) {
+            const why = unreadable.get(member);
+            throw new errors/* InputError */.dz(why
+                ? `the image's layer ${quoted(name)} is not a readable tar: ${why}`
+                : `the image's manifest names layer ${quoted(name)}, which the archive lacks`, { location: { file: location } });
+        }
         // Indexed before the layer order was known: number the entries now.
         for (const e of index.entries)
             e.layer = i;
         layers.push(index);
-        blobs.push({
-            name: member,
-            size: bytes?.length ?? 0,
-            open: () => memberOfCompressed(location, member),
-            ...(bytes ? { bytes } : {}),
-        });
+        blobs.push({ name: member, size: 0, open: () => memberOfCompressed(location, member) });
     }
     return imageFrom(m.format === 'oci' ? 'oci-archive' : 'docker-archive', config, blobs, layers, blobs.map(() => 'gzip'), async () => { });
 }
@@ -39375,10 +62591,10 @@ async function loadCompressedArchive(location) {
  * layer, indexed by its headers; file bytes are read at their offsets when asked for.
  */
 async function loadFilesystemTar(file, config) {
-    const handle = await external_node_fs_namespaceObject.promises.open(file, 'r');
+    const handle = await external_node_fs_.promises.open(file, 'r');
     try {
         const size = (await handle.stat()).size;
-        const index = await indexLayerFile(handle, 0, size, 0);
+        const index = await indexLayerFile(handle, 0, size, 0, newBudget());
         return {
             format: 'filesystem',
             config,
@@ -39405,6 +62621,7 @@ async function loadFilesystemTar(file, config) {
  * one tree (shared/audit/image/); the `image:` section from the image config. Nothing here can
  * answer for a running system, so `live` is absent and those controls are skipped with the reason.
  */
+
 
 
 
@@ -39476,25 +62693,30 @@ function treeFileSystem(tree, image) {
         }
     });
     return {
-        stat: (p, options) => {
+        stat: async (p, options) => {
             const node = tree.resolve(p, options?.follow === true);
-            return Promise.resolve(node ? fileInfo(p, node) : undefined);
+            return node ? fileInfo(p, node) : undefined;
         },
-        readFile: async (p) => {
+        readFile: async (p, options) => {
             const node = tree.resolve(p, true);
             if (!node)
                 throw Object.assign(new Error(`ENOENT: ${p} is not in the image`), { code: 'ENOENT' });
             if (node.type !== 'file')
                 throw Object.assign(new Error(`EISDIR: ${p} is a ${node.type}`), { code: 'EISDIR' });
+            const limit = options?.maxBytes ?? MAX_FILE_READ;
+            if (node.size > limit)
+                throw tooLarge(p, node.size, limit);
             if (node.content)
                 return node.content;
             if (node.size === 0)
                 return Buffer.alloc(0);
             return fetch(node);
         },
-        readDir: (p) => {
+        readDir: async (p) => {
             const names = tree.list(p);
-            return names ? Promise.resolve(names) : Promise.reject(new Error(`ENOTDIR: ${p}`));
+            if (!names)
+                throw Object.assign(new Error(`ENOENT: ${p} is not a directory in the image`), { code: 'ENOENT' });
+            return names;
         },
     };
 }
@@ -39577,7 +62799,7 @@ async function chooseEngine(kind, ref, wanted) {
     });
 }
 async function container_readOr(file) {
-    return external_node_fs_namespaceObject.promises.readFile(file, 'utf8').catch(() => '');
+    return external_node_fs_.promises.readFile(file, 'utf8').catch(() => '');
 }
 /** What only the running container can answer, read from the host under /proc/<pid>. */
 function containerLiveSystem(engine, name, pid) {
@@ -39592,15 +62814,15 @@ function containerLiveSystem(engine, name, pid) {
             return kinds.flatMap((k, i) => parseProcNet(text[i], k));
         },
         async processes() {
-            const ns = await external_node_fs_namespaceObject.promises.readlink(`${proc}/ns/pid`).catch(() => {
+            const ns = await external_node_fs_.promises.readlink(`${proc}/ns/pid`).catch(() => {
                 throw new Error(`cannot read ${proc}/ns/pid: the container's processes are visible to root on the host only`);
             });
             const out = [];
-            const entries = await external_node_fs_namespaceObject.promises.readdir('/proc');
+            const entries = await external_node_fs_.promises.readdir('/proc');
             await Promise.all(entries
                 .filter((e) => /^\d+$/.test(e))
                 .map(async (p) => {
-                if ((await external_node_fs_namespaceObject.promises.readlink(`/proc/${p}/ns/pid`).catch(() => '')) !== ns)
+                if ((await external_node_fs_.promises.readlink(`/proc/${p}/ns/pid`).catch(() => '')) !== ns)
                     return;
                 const comm = (await container_readOr(`/proc/${p}/comm`)).trimEnd();
                 if (comm)
@@ -39618,7 +62840,7 @@ function containerLiveSystem(engine, name, pid) {
             if (!/^[\w.-]+$/.test(key) || key.includes('..'))
                 return undefined;
             // The container's own /proc (network sysctls are per namespace), reached through its root.
-            const value = await external_node_fs_namespaceObject.promises
+            const value = await external_node_fs_.promises
                 .readFile(`${proc}/root/proc/sys/${key.replace(/\./g, '/')}`, 'utf8')
                 .catch(() => undefined);
             return value?.trim().replace(/\t/g, ' ');
@@ -39678,8 +62900,8 @@ async function openContainerTarget(name, options = {}) {
     };
     // Exported to a file, not read from a pipe: podman opens "/dev/stdout" by path, which fails
     // when stdout is the socket Node gives a child; a file also lets file bytes be read at offsets.
-    const dir = await external_node_fs_namespaceObject.promises.mkdtemp(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'telltale-audit-export-'));
-    const cleanup = () => external_node_fs_namespaceObject.promises.rm(dir, { recursive: true, force: true });
+    const dir = await external_node_fs_.promises.mkdtemp(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'telltale-audit-export-'));
+    const cleanup = () => external_node_fs_.promises.rm(dir, { recursive: true, force: true });
     try {
         const file = external_node_path_default().join(dir, 'rootfs.tar');
         const e = await run(engine, ['export', '-o', file, name], 30 * 60_000);
@@ -39705,7 +62927,7 @@ async function openContainerTarget(name, options = {}) {
 /** Saves an image the engine holds to a temporary docker-archive and reads it as `image:`. */
 async function openEngineImageTarget(ref, options = {}) {
     const engine = await chooseEngine('image', ref, options.engine);
-    const dir = await external_node_fs_namespaceObject.promises.mkdtemp(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'telltale-audit-save-'));
+    const dir = await external_node_fs_.promises.mkdtemp(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'telltale-audit-save-'));
     const file = external_node_path_default().join(dir, 'image.tar');
     try {
         const args = engine === 'podman' ? ['save', '--format', 'docker-archive', '-o', file, ref] : ['save', '-o', file, ref];
@@ -39717,12 +62939,12 @@ async function openEngineImageTarget(ref, options = {}) {
             ...target,
             close: async () => {
                 await target.close();
-                await external_node_fs_namespaceObject.promises.rm(dir, { recursive: true, force: true });
+                await external_node_fs_.promises.rm(dir, { recursive: true, force: true });
             },
         };
     }
     catch (error) {
-        await external_node_fs_namespaceObject.promises.rm(dir, { recursive: true, force: true });
+        await external_node_fs_.promises.rm(dir, { recursive: true, force: true });
         throw error;
     }
 }
@@ -39783,16 +63005,36 @@ async function openTarget(spec, options = {}) {
 
 
 
+
+
 async function performAudit(req) {
     const formats = parseFormats(req.format);
-    const controls = await loadControls(req.controlsFile);
+    const controls = await loadControls(req.controlsFile, {
+        ...(req.vars ? { vars: req.vars } : {}),
+        ...(req.warn ? { warn: req.warn } : {}),
+    });
     const target = await (req.open ?? ((spec) => openTarget(spec, req.engine ? { engine: req.engine } : {})))(req.target);
     try {
         const listeners = [];
         const docs = formats.find((f) => f.name === 'documentation');
         let docText = '';
         if (docs)
-            listeners.push(documentationReporter(docs.path ? (t) => (docText += t) : req.stdout));
+            listeners.push(documentationReporter(docs.path ? (t) => (docText += t) : req.stdout, {
+                color: !docs.path && req.color === true,
+            }));
+        if (req.retryTimeoutMs !== undefined && req.retryTimeoutMs > 0) {
+            // Goss validate --retry-timeout/--sleep: quiet runs until one passes or time is up; the
+            // reported run below is the one after (a passing system passes again).
+            const deadline = Date.now() + req.retryTimeoutMs;
+            for (;;) {
+                const trial = await runAudit(controls, target, () => { });
+                if (trial.summary.failed === 0 && trial.summary.errored === 0)
+                    break;
+                if (Date.now() + (req.sleepMs ?? 1000) > deadline)
+                    break;
+                await new Promise((r) => setTimeout(r, req.sleepMs ?? 1000));
+            }
+        }
         const { summary, results } = await runAudit(controls, target, (e) => listeners.forEach((l) => l(e)));
         const report = { controlsFile: req.controlsFile, target: target.description, summary, results };
         const files = {};
@@ -39805,15 +63047,19 @@ async function performAudit(req) {
                         ? renderJunit(report)
                         : f.name === 'sarif'
                             ? renderSarif(report)
-                            : renderMarkdown(report);
+                            : f.name === 'rspecish'
+                                ? renderRspecish(report)
+                                : f.name === 'tap'
+                                    ? renderTap(report)
+                                    : renderMarkdown(report);
             if (!f.path) {
                 if (f.name !== 'documentation')
                     req.stdout(text);
                 continue;
             }
             try {
-                await external_node_fs_namespaceObject.promises.mkdir(external_node_path_default().dirname(external_node_path_default().resolve(f.path)), { recursive: true });
-                await external_node_fs_namespaceObject.promises.writeFile(f.path, text);
+                await external_node_fs_.promises.mkdir(external_node_path_default().dirname(external_node_path_default().resolve(f.path)), { recursive: true });
+                await external_node_fs_.promises.writeFile(f.path, text);
             }
             catch (error) {
                 throw new errors/* InputError */.dz(`cannot write the ${f.name} report: ${error.code ?? String(error)}`, { location: { file: f.path } });
@@ -39842,8 +63088,9 @@ function auditExitCode(report, auditOnly) {
 
 async function runAuditAction(ctx) {
     // The runner starts steps in the workspace: paths in SARIF and annotations are relative to it.
-    const controls = ctx.input('controls') || 'audit.yaml';
-    const target = ctx.input('target') || 'host';
+    // Inputs as given: action.yml holds the defaults and the runner applies them.
+    const controls = ctx.input('controls', { required: true });
+    const target = ctx.input('target', { required: true });
     const auditOnly = ctx.booleanInput('audit-only');
     const engine = ctx.input('engine');
     const outDir = external_node_path_default().join(process.env.RUNNER_TEMP || process.cwd(), 'telltale-audit');
@@ -39894,7 +63141,7 @@ async function runAuditAction(ctx) {
 
 /***/ }),
 
-/***/ 1466:
+/***/ 2630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39905,6 +63152,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: createActionContext
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -39929,7 +63182,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function toCommandProperties(annotationProperties) {
+function utils_toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -41301,7 +64554,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -42610,7 +65863,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
+    issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -42732,7 +65985,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    command_issueCommand('debug', {}, message);
+    issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -42740,7 +65993,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -42748,7 +66001,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -42756,14 +66009,14 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + os.EOL);
 }
 /**
  * Begin an output group.
@@ -42852,6 +66105,75 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./shared/util/errors.ts
 var errors = __nccwpck_require__(1472);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./shared/report/escape.ts
+var report_escape = __nccwpck_require__(6682);
+// EXTERNAL MODULE: ./shared/report/markdown.ts
+var report_markdown = __nccwpck_require__(216);
+;// CONCATENATED MODULE: ./shared/report/step-log.ts
+/**
+ * What an action writes to its step log, made safe. The runner reads a step's stdout and stderr as
+ * a command channel (see `neutraliseForLog` in shared/report/escape.ts), so every message telltale
+ * prints in an Actions run goes through here: plain lines are neutralised, commands are written
+ * with the runner's own escaping, secrets are redacted, and the job summary is cut to the runner's
+ * 1 MiB limit instead of being dropped by it.
+ */
+
+
+
+/** The runner drops a step's whole summary over 1 MiB ("supports content up to a size of 1024k"). */
+const STEP_SUMMARY_LIMIT = 1024 * 1024;
+/** An unguessable stop-commands token, fresh for every fenced block. */
+function stopToken() {
+    return `telltale-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+}
+/** A plain log line (or lines) as the runner will show it, never as a command. */
+function logText(message) {
+    return (0,report_escape/* neutraliseForLog */.gh)(message, stopToken);
+}
+// actions/toolkit packages/core/src/command.ts: the escaping the runner's TryParseV2 undoes.
+const step_log_escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const step_log_escapeProperty = (s) => step_log_escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+/**
+ * One workflow command line, `::name k=v,…::data`, escaped so that no data or property value can
+ * end it or start another. Properties with an undefined value are left out.
+ */
+function workflowCommand(name, properties, data) {
+    const props = Object.entries(properties)
+        .filter((entry) => entry[1] !== undefined && entry[1] !== '')
+        .map(([key, value]) => `${key}=${step_log_escapeProperty(String(value))}`)
+        .join(',');
+    return `::${name}${props ? ` ${props}` : ''}::${step_log_escapeData(data)}`;
+}
+/** Annotation messages and titles: bidi and control characters shown, not obeyed; titles bounded. */
+function annotationText(text, limit = 10_000) {
+    const shown = text
+        .split(/\r?\n/)
+        .map((line) => (0,report_escape/* visibleControls */.xx)(line))
+        .join('\n');
+    return shown.length > limit ? `${shown.slice(0, limit - 1)}…` : shown;
+}
+/** Replaces every registered secret (and its URL-encoded and base64 forms) with `***`. */
+function redactSecrets(text, secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret.length < 4)
+            continue; // masking "a" would mangle every line and hides nothing
+        for (const form of new Set([secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64')])) {
+            out = out.split(form).join('***');
+        }
+    }
+    return out;
+}
+/**
+ * How much of `markdown` fits in a step summary that already holds `usedBytes`: all of it, or a
+ * cut with `note`, or nothing (when even the note does not fit).
+ */
+function fitSummary(markdown, usedBytes, note) {
+    return (0,report_markdown/* truncateMarkdownBytes */.jJ)(markdown, Math.max(0, STEP_SUMMARY_LIMIT - usedBytes), note);
+}
+
 ;// CONCATENATED MODULE: ./shared/github/action.ts
 /**
  * The one adapter between telltale and the Actions runner. Action entries (`actions/<name>/*.ts`)
@@ -42859,7 +66181,35 @@ var errors = __nccwpck_require__(1472);
  */
 
 
-function createActionContext() {
+
+
+
+
+// The values core.getBooleanInput accepts (actions/toolkit packages/core getBooleanInput).
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+const SUMMARY_CUT_NOTE = '> ✂️ The rest of this summary was cut: the runner drops a step summary over 1 MiB. ' +
+    'The full report is in the files the step wrote (see its outputs).';
+/**
+ * The context every action entry gets. Everything it writes to the log goes through shared/github/log.ts:
+ * no message, annotation or summary can carry a workflow command or a registered secret, whatever
+ * data (host names, file contents, CloudTrail fields, artifacts from forks) it holds.
+ */
+function createActionContext(options = {}) {
+    const write = options.write ?? ((text) => void process.stdout.write(text));
+    const summaryFile = 'summaryFile' in options ? options.summaryFile : process.env.GITHUB_STEP_SUMMARY;
+    const secrets = new Set();
+    const clean = (text) => redactSecrets(text, secrets);
+    const line = (text) => write(`${text}${external_node_os_.EOL}`);
+    const annotate = (level, message, properties) => line(workflowCommand(level, {
+        title: properties?.title === undefined ? undefined : annotationText(clean(properties.title), 200),
+        file: properties?.file === undefined ? undefined : annotationText(properties.file, 1000),
+        line: properties?.startLine,
+        endLine: properties?.endLine,
+        col: properties?.startColumn,
+    }, annotationText(clean(message))));
+    let summaryUsed;
+    let summaryCut = false;
     return {
         input: (name, options) => {
             const value = getInput(name, { trimWhitespace: true });
@@ -42870,49 +66220,280 @@ function createActionContext() {
         },
         booleanInput: (name) => {
             const raw = getInput(name).trim();
-            if (/^(true|yes|on)$/i.test(raw))
+            if (TRUE.includes(raw))
                 return true;
-            if (/^(false|no|off|)$/i.test(raw))
+            if (FALSE.includes(raw))
                 return false;
-            throw new errors/* InputError */.dz(`input '${name}' must be true or false, not '${raw}'`);
+            throw new errors/* InputError */.dz(`input '${name}' must be a YAML 1.2 boolean (${[...TRUE, ...FALSE].join(', ')}), not '${raw}'`, {
+                hint: `set it under \`with:\` to true or false`,
+            });
         },
         listInput: (name) => getInput(name)
             .split(/[\n,]/)
             .map((s) => s.trim())
             .filter(Boolean),
-        output: (name, value) => setOutput(name, String(value)),
+        // GITHUB_OUTPUT/GITHUB_STATE blocks end at a random delimiter core checks the value does not hold.
+        output: (name, value) => setOutput(name, clean(String(value))),
         saveState: (name, value) => saveState(name, value),
         state: (name) => getState(name),
         summary: async (markdown) => {
-            await summary.addRaw(markdown, true).write();
+            if (!summaryFile || summaryCut)
+                return;
+            summaryUsed ??= (0,external_node_fs_.existsSync)(summaryFile) ? (0,external_node_fs_.statSync)(summaryFile).size : 0;
+            const full = clean(markdown);
+            const text = fitSummary(full, summaryUsed, SUMMARY_CUT_NOTE);
+            if (text !== full)
+                summaryCut = true;
+            if (!text)
+                return;
+            await (0,promises_namespaceObject.appendFile)(summaryFile, text, 'utf8');
+            summaryUsed += Buffer.byteLength(text, 'utf8');
         },
-        info: (message) => info(message),
-        debug: (message) => core_debug(message),
-        notice: (message, properties) => notice(message, properties ?? {}),
-        warning: (message, properties) => warning(message, properties ?? {}),
-        error: (message, properties) => error(message, properties ?? {}),
-        fail: (message) => setFailed(message),
-        secret: (value) => core_setSecret(value),
+        info: (message) => line(logText(clean(message))),
+        // The runner shows debug lines only with ACTIONS_STEP_DEBUG; the command form keeps data inert.
+        debug: (message) => line(workflowCommand('debug', {}, clean(message))),
+        notice: (message, properties) => annotate('notice', message, properties),
+        warning: (message, properties) => annotate('warning', message, properties),
+        error: (message, properties) => annotate('error', message, properties),
+        fail: (message) => {
+            process.exitCode = ExitCode.Failure;
+            annotate('error', message);
+        },
+        secret: (value) => {
+            if (!value)
+                return;
+            secrets.add(value);
+            line(workflowCommand('add-mask', {}, value));
+        },
     };
 }
 /**
  * Runs an action entry. An `InputError` fails the step with its one-line description; any other
  * error is a telltale bug: the step fails with the message and the stack goes to the debug log only.
  */
-async function runAction(main) {
-    const ctx = createActionContext();
+async function runAction(main, options = {}) {
+    const ctx = createActionContext(options);
     try {
         await main(ctx);
     }
     catch (error) {
         if ((0,errors/* isInputError */.BT)(error)) {
-            setFailed(error.describe());
+            ctx.fail(error.describe());
         }
         else {
-            core_debug(error instanceof Error && error.stack ? error.stack : String(error));
-            setFailed(`telltale internal error: ${(0,errors/* errorMessage */.gJ)(error)} (please report it; run with ACTIONS_STEP_DEBUG=true for the stack)`);
+            ctx.debug(error instanceof Error && error.stack ? error.stack : String(error));
+            ctx.fail(`telltale internal error: ${(0,errors/* errorMessage */.gJ)(error)} (please report it; run with ACTIONS_STEP_DEBUG=true for the stack)`);
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 6682:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D9: () => (/* binding */ markdownCode),
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   X: () => (/* binding */ escapeXml),
+/* harmony export */   gh: () => (/* binding */ neutraliseForLog),
+/* harmony export */   xx: () => (/* binding */ visibleControls)
+/* harmony export */ });
+/* unused harmony exports escapeHtml, markdownCodeBlock, RUNNER_LINE_BREAK, maySpellWorkflowCommand */
+/**
+ * Escaping for untrusted text: host names from DNS packets anyone can send, CloudTrail fields an
+ * attacker controls (user agents, resource names), file contents read from images. Every renderer
+ * goes through these functions; there is no other place that escapes Markdown or HTML.
+ */
+// C0/C1 controls, DEL, and the Unicode bidi overrides and isolates used in "Trojan Source" attacks.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/** Makes control, zero-width and bidi characters visible as `\u{…}` so they cannot hide or reorder text. */
+function visibleControls(text) {
+    return text.replace(INVISIBLE, (ch) => `\\u{${ch.codePointAt(0).toString(16)}}`);
+}
+/** HTML-escapes the five characters that matter in text and attribute values. */
+function escapeHtml(text) {
+    return visibleControls(text)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+const ZWSP = '\u200b';
+/**
+ * Escapes text for GitHub-flavoured Markdown prose or a table cell: no link, image, HTML tag,
+ * emphasis, @mention, #reference or autolinked URL can be formed from it, and `|` cannot end a cell.
+ */
+function escapeMarkdown(text) {
+    return (visibleControls(text)
+        // Backslash-escape every ASCII punctuation character CommonMark treats as syntax.
+        .replace(/[\\`*_{}[\]()#+\-.!|~"'$%^=:;,?]/g, '\\$&')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        // GitHub resolves @user, @org/team, #123, owner/repo#123 and GH-123 after HTML rendering, so
+        // backslashes do not stop them (`\#123` renders as the text `#123`, which is then linked); a
+        // zero-width space after the sigil does. Same for autolinked www. and scheme://.
+        .replace(/@/g, `@${ZWSP}`)
+        .replace(/\\#/g, `\\#${ZWSP}`)
+        .replace(/\b(GH)\\-/gi, `$1${ZWSP}\\-`)
+        .replace(/\bwww\\\./gi, (m) => `${m.slice(0, 3)}${ZWSP}${m.slice(3)}`)
+        .replace(/\\:\/\//g, `\\:${ZWSP}//`));
+}
+/**
+ * Renders text as a Markdown code span, safe inside a table cell: the fence is longer than any
+ * backtick run inside, `|` is escaped (GFM splits cells before parsing code spans), and control
+ * characters are made visible so a newline cannot end the table row.
+ */
+function markdownCode(text) {
+    const body = visibleControls(text).replace(/\|/g, '\\|');
+    const longestRun = Math.max(0, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = body.startsWith('`') || body.endsWith('`') || body === '' ? ' ' : '';
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+/** Escapes text for an XML 1.0 text node or attribute (JUnit reports), dropping characters XML forbids. */
+function escapeXml(text) {
+    return text
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (ch) => `\\u{${ch.charCodeAt(0).toString(16)}}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&apos;');
+}
+/**
+ * Renders text as a fenced Markdown code block (CommonMark §4.5): the fence is one backtick longer
+ * than any backtick run inside, so the text cannot close it early, and control and bidi characters
+ * are made visible. Nothing inside a code block is a link, tag or @mention.
+ */
+function markdownCodeBlock(text, language = '') {
+    const body = text.replace(/\r\n?/g, '\n').split('\n').map(visibleControls).join('\n');
+    const longestRun = Math.max(2, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
+    const fence = '`'.repeat(longestRun + 1);
+    return `${fence}${language}\n${body}\n${fence}`;
+}
+// ---------------------------------------------------------------------------------------------
+// The step log. The Actions runner reads every line a step writes to stdout or stderr and takes it
+// as a workflow command when, after leading white space, it starts with `::` (runner
+// ActionCommand.TryParseV2), or when it holds the legacy `##[name]` form anywhere
+// (ActionCommand.TryParse). Lines end at \n, \r or \r\n (.NET TextReader.ReadLine). Between
+// `::stop-commands::TOKEN` and `::TOKEN::` it runs no command but the resume one.
+/** The line breaks the runner splits a step's output on (.NET TextReader.ReadLine). */
+const RUNNER_LINE_BREAK = /\r\n|\r|\n/;
+// Like INVISIBLE, but a tab and a line feed stay: they are how a log message is laid out.
+const LOG_INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/**
+ * Whether any line of `text` could be read by the runner as a workflow command. Deliberately a
+ * superset of what the runner accepts: every character outside printable ASCII is dropped before
+ * looking (the runner's .NET `StartsWith`/`IndexOf` are culture-sensitive, and ICU ignores
+ * zero-width and control characters), so no prefix trick makes a command look harmless here.
+ */
+function maySpellWorkflowCommand(text) {
+    for (const line of text.split(RUNNER_LINE_BREAK)) {
+        const bare = line.replace(/[^\x21-\x7e]/g, '');
+        if (bare.startsWith('::') || bare.includes('##['))
+            return true;
+    }
+    return false;
+}
+/**
+ * Makes text safe to write to the step log of an Actions run: control, bidi and zero-width
+ * characters become visible `\\u{…}` (a lone \r cannot start a line the reader does not see), and
+ * when any line could still spell a command, the whole text is fenced between
+ * `::stop-commands::TOKEN` and `::TOKEN::`, with a token the text does not contain, so the runner
+ * prints those lines instead of running them. `newToken` must return an unguessable token (random
+ * per block): text that knew it could end the fence early.
+ */
+function neutraliseForLog(text, newToken) {
+    const shown = text
+        .split(/\r?\n/)
+        .map((line) => line.replace(LOG_INVISIBLE, (ch) => `\\u{${ch.codePointAt(0).toString(16)}}`))
+        .join('\n');
+    if (!maySpellWorkflowCommand(shown))
+        return shown;
+    const lower = shown.toLowerCase();
+    for (let attempt = 0; attempt < 8; attempt++) {
+        const token = newToken();
+        // The runner matches the resume command case-insensitively, by either syntax.
+        if (/^[A-Za-z0-9_-]{16,}$/.test(token) && !lower.includes(token.toLowerCase())) {
+            return `::stop-commands::${token}\n${shown}\n::${token}::`;
+        }
+    }
+    // Unreachable with a random token; refuse to print rather than print something live.
+    return '[telltale: a log message was withheld: it could not be printed safely]';
+}
+
+
+/***/ }),
+
+/***/ 216:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qj: () => (/* binding */ markdownTable),
+/* harmony export */   jJ: () => (/* binding */ truncateMarkdownBytes),
+/* harmony export */   o4: () => (/* binding */ truncateMarkdown),
+/* harmony export */   oG: () => (/* binding */ markdownDetails)
+/* harmony export */ });
+/**
+ * Small Markdown builders shared by every report. Cells and text passed in must already be escaped
+ * with `escapeMarkdown` or `markdownCode` (shared/report/escape.ts); these functions only lay out.
+ */
+/** A GFM table. Rows shorter than the header are padded with empty cells. */
+function markdownTable(header, rows) {
+    const line = (cells) => `| ${header.map((_, i) => (cells[i] ?? '').replace(/\r?\n/g, ' ')).join(' | ')} |`;
+    return [line(header), `|${header.map(() => ' --- |').join('')}`, ...rows.map(line)].join('\n');
+}
+/** A collapsed `<details>` block; GitHub needs the blank lines for Markdown inside to render. */
+function markdownDetails(summary, body) {
+    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+/**
+ * Cuts Markdown to at most `limit` UTF-16 code units (GitHub's comment limit is 65,536), at a line
+ * boundary, never inside a surrogate pair, and appends `note`. Returns the text unchanged when it fits.
+ */
+function truncateMarkdown(text, limit, note) {
+    if (text.length <= limit)
+        return text;
+    const budget = limit - note.length - 2;
+    if (budget <= 0)
+        return note.slice(0, limit);
+    let cut = text.lastIndexOf('\n', budget);
+    if (cut < budget / 2)
+        cut = budget;
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut -= 1;
+    return `${text.slice(0, cut)}\n\n${note}`;
+}
+/**
+ * Like `truncateMarkdown`, but counts UTF-8 bytes, the unit of the runner's job-summary limit
+ * (1 MiB per step): the cut is at a line boundary when one is near, else at a character boundary,
+ * and `note` follows. Returns the text unchanged when it fits; an empty string when not even the
+ * note does.
+ */
+function truncateMarkdownBytes(text, limit, note) {
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= limit)
+        return text;
+    const noteBytes = Buffer.byteLength(note, 'utf8') + 2;
+    const budget = limit - noteBytes;
+    if (budget <= 0)
+        return Buffer.byteLength(note, 'utf8') <= limit ? note : '';
+    let cut = bytes.lastIndexOf(0x0a, budget - 1);
+    if (cut < budget / 2) {
+        cut = budget;
+        // Back off UTF-8 continuation bytes (10xxxxxx) so no character is split.
+        while (cut > 0 && (bytes[cut] & 0xc0) === 0x80)
+            cut -= 1;
+    }
+    let head = bytes.subarray(0, cut).toString('utf8');
+    // Never split a surrogate pair's worth of text either (a cut inside one decodes as U+FFFD).
+    head = head.replace(/\ufffd$/, '');
+    return `${head}\n\n${note}`;
 }
 
 
@@ -43087,6 +66668,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -43105,6 +66693,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -45839,7 +69434,7 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;

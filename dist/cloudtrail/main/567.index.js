@@ -57,6 +57,7 @@ async function readS3(url, sink, options) {
     };
     async function* list(listPrefix, extra) {
         let token;
+        const seenTokens = new Set();
         do {
             const page = await client
                 .send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .ListObjectsV2Command */ .u6x({
@@ -68,7 +69,15 @@ async function readS3(url, sink, options) {
             }))
                 .catch((error) => listError(error, listPrefix));
             yield page;
-            token = page.IsTruncated ? page.NextContinuationToken : undefined;
+            const next = page.IsTruncated ? page.NextContinuationToken : undefined;
+            // A server that hands back a token it already gave would make this loop forever.
+            if (next !== undefined && seenTokens.has(next)) {
+                notes.push(`the listing of s3://${bucket}/${listPrefix} repeated a continuation token: stopped listing there after ${seenTokens.size + 1} page(s); files after it were not read`);
+                break;
+            }
+            if (next !== undefined)
+                seenTokens.add(next);
+            token = next;
         } while (token);
     }
     const children = async (parent) => {
@@ -148,7 +157,12 @@ async function readS3(url, sink, options) {
     }
     if (!regionPrefixes.length)
         notes.push(`no CloudTrail/<region>/ folders under s3://${bucket}/${prefix}`);
-    const days = (0,_window_js__WEBPACK_IMPORTED_MODULE_1__/* .partitionDays */ .ow)(window, options.now);
+    const watermark = options.watermark;
+    // With a watermark, the listing starts a lookback earlier: late files are named before the window.
+    const listWindow = watermark !== undefined && window.start !== undefined
+        ? { ...window, start: window.start - _window_js__WEBPACK_IMPORTED_MODULE_1__/* .LATE_LOOKBACK_MS */ .z }
+        : window;
+    const days = (0,_window_js__WEBPACK_IMPORTED_MODULE_1__/* .partitionDays */ .ow)(listWindow, options.now);
     const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_4__/* ["default"] */ .A)(options.concurrency ?? 8);
     const running = new Set();
     const download = async (key, log) => {
@@ -157,7 +171,7 @@ async function readS3(url, sink, options) {
             const body = object.Body;
             if (!body)
                 return sink.fileDone(log, 0, 'empty object');
-            const result = await (0,_decode_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeLogStream */ .v)(body, (record) => sink.record(record, log));
+            const result = await (0,_decode_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeLogStream */ .vS)(body, (record) => sink.record(record, log));
             sink.fileDone(log, result.records, result.error);
         }
         catch (error) {
@@ -176,8 +190,8 @@ async function readS3(url, sink, options) {
             ? days.map((day, i) => ({
                 prefix: `${r.prefix}${day}/`,
                 // Keys sort by the delivery stamp in their names: skip what was delivered before the window.
-                ...(i === 0 && window.start !== undefined
-                    ? { startAfter: `${r.prefix}${day}/${r.account}_CloudTrail_${r.region}_${stamp(window.start)}` }
+                ...(i === 0 && listWindow.start !== undefined
+                    ? { startAfter: `${r.prefix}${day}/${r.account}_CloudTrail_${r.region}_${stamp(listWindow.start)}` }
                     : {}),
             }))
             : [{ prefix: r.prefix }];
@@ -193,11 +207,26 @@ async function readS3(url, sink, options) {
                         sink.fileSkipped(name, 'not-a-log');
                         continue;
                     }
+                    const modifiedMs = object.LastModified?.getTime();
+                    let late = false;
                     if (trail.deliveredMs !== undefined && !(0,_window_js__WEBPACK_IMPORTED_MODULE_1__/* .deliveryOverlaps */ .F_)(trail.deliveredMs, window)) {
-                        sink.fileSkipped(name, 'outside-window');
-                        continue;
+                        // Named before the window but delivered after the last night looked: read it now.
+                        late =
+                            watermark !== undefined &&
+                                modifiedMs !== undefined &&
+                                modifiedMs > watermark &&
+                                window.start !== undefined &&
+                                trail.deliveredMs < window.start;
+                        if (!late) {
+                            sink.fileSkipped(name, 'outside-window');
+                            continue;
+                        }
                     }
                     const log = { name, account: trail.account, region: trail.region };
+                    if (modifiedMs !== undefined)
+                        log.modifiedMs = modifiedMs;
+                    if (late)
+                        log.late = true;
                     if (trail.deliveredMs !== undefined)
                         log.deliveredMs = trail.deliveredMs;
                     await enqueue(key, log);

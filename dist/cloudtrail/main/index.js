@@ -30745,8 +30745,8 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1912);
-/* harmony import */ var _shared_cloudtrail_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5626);
+/* harmony import */ var _shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6736);
+/* harmony import */ var _shared_cloudtrail_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4575);
 
 
 await (0,_shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_shared_cloudtrail_action_js__WEBPACK_IMPORTED_MODULE_1__/* .runCloudTrailAction */ .L);
@@ -30756,7 +30756,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5626:
+/***/ 4575:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30829,6 +30829,24 @@ function context_splitRepository(repository, source = 'GITHUB_REPOSITORY') {
     if (!match)
         throw new errors/* InputError */.dz(`${source} must be 'owner/name', got '${repository ?? ''}'`);
     return { owner: match[1], repo: match[2] };
+}
+/**
+ * In a `workflow_run` workflow the artifacts come from the triggering run, which ran the code of
+ * the pull request (a fork's, or a branch's nobody reviewed yet): whatever it uploaded, that code
+ * could have written. Anything else (a matrix's own jobs on push) is this repository's own code.
+ */
+function artifactProvenance(context) {
+    if (context.eventName !== 'workflow_run')
+        return { untrusted: false, fork: false };
+    const run = (context.event.workflow_run ?? {});
+    const head = typeof run.head_repository?.full_name === 'string' ? run.head_repository.full_name : undefined;
+    const base = context.repository ?? context.event.repository?.full_name;
+    return {
+        untrusted: true,
+        fork: head === undefined || head.toLowerCase() !== String(base ?? '').toLowerCase(),
+        ...(head ? { headRepository: head } : {}),
+        ...(typeof run.head_sha === 'string' ? { headSha: run.head_sha } : {}),
+    };
 }
 
 // EXTERNAL MODULE: external "fs"
@@ -36183,12 +36201,61 @@ function octokit_createGitHubClient(options) {
             (retrying ? `retrying in ${retryAfter}s (${retryCount + 1}/${retries})` : 'giving up'));
         return retrying;
     };
-    return getOctokit(options.token, {
+    const client = getOctokit(options.token, {
         baseUrl: options.baseUrl.replace(/\/+$/, ''),
         retry: { retries },
         throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
         log: { debug: () => { }, info: () => { }, warn: log, error: log },
     }, retry, throttling);
+    bound(client, options.timeoutMs ?? 30_000, options.maxPages ?? 100, log);
+    return client;
+}
+/**
+ * Every request gets a deadline, and every `paginate` a page budget: a stalled or hostile API (one
+ * whose `Link: next` never ends) costs a bounded time, never a hung job.
+ */
+function bound(client, timeoutMs, maxPages, log) {
+    // Hooks registered after the plugins are outermost, and before-after-hook binds the options the
+    // inner hooks see: so the options object is changed in place, and every attempt (retries
+    // included) goes through a fetch with its own deadline.
+    client.hook.wrap('request', async (request, options) => {
+        const given = options.request;
+        const inner = given?.fetch ?? globalThis.fetch;
+        let timedOut = false;
+        const timedFetch = (url, init) => {
+            const deadline = AbortSignal.timeout(timeoutMs);
+            deadline.addEventListener('abort', () => (timedOut = true), { once: true });
+            const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+            return inner(url, { ...init, signal });
+        };
+        options.request = { ...options.request, fetch: timedFetch };
+        try {
+            return await request(options);
+        }
+        catch (error) {
+            if (timedOut) {
+                throw Object.assign(new Error(`GitHub API ${options.method} ${options.url} took longer than ${timeoutMs} ms`), {
+                    cause: error,
+                });
+            }
+            throw error;
+        }
+    });
+    const original = client.paginate;
+    const limited = (route, params, mapFn) => {
+        if (typeof params === 'function')
+            [params, mapFn] = [undefined, params];
+        let pages = 0;
+        return original(route, params, (response, done) => {
+            pages += 1;
+            if (pages >= maxPages && /rel="next"/.test(response.headers.link ?? '')) {
+                log(`GitHub API: stopped reading ${response.url} after ${maxPages} pages`);
+                done();
+            }
+            return typeof mapFn === 'function' ? mapFn(response, done) : response.data;
+        });
+    };
+    client.paginate = Object.assign(limited, original);
 }
 
 ;// CONCATENATED MODULE: ./shared/github/comments.ts
@@ -36226,18 +36293,36 @@ function stickyBody(key, body, truncatedNote = TRUNCATED_NOTE) {
     return `${marker}\n${truncateMarkdown(body, MAX_COMMENT_LENGTH - marker.length - 1, truncatedNote)}`;
 }
 const TRUNCATED_NOTE = '> ✂️ This comment was cut to fit GitHub\u2019s 65,536-character limit. The full report is in the job summary of the workflow run.';
-/** The login comments by this token appear under. */
-async function tokenLogin(client, fallback = ACTIONS_BOT) {
+/**
+ * The login comments by this token appear under, or undefined when GitHub will not say: GET /user
+ * is refused (403) to installation tokens, both GITHUB_TOKEN (github-actions[bot]) and a GitHub
+ * App's (my-app[bot]), so the login cannot be guessed from the token.
+ */
+async function tokenLogin(client) {
     try {
         const { data } = await client.rest.users.getAuthenticated();
         return data.login;
     }
     catch (error) {
-        // Installation tokens (GITHUB_TOKEN, GitHub Apps) may not call GET /user; they comment as a bot.
         if (error.status === 403)
-            return fallback;
+            return undefined;
         throw error;
     }
+}
+/**
+ * Which comments are this token's sticky comment for `marker`. With a known login: that login's.
+ * Without one (an installation token): a `Bot` account's, since only GitHub Apps and
+ * github-actions post as bots. Either way, a marker a person pasted into their own comment (a PR
+ * author trying to get theirs edited or ours deleted) never matches.
+ */
+function ownStickyComments(comments, marker, login) {
+    const withMarker = comments.filter((c) => (c.body ?? '').startsWith(marker));
+    if (login)
+        return withMarker.filter((c) => c.user?.login === login);
+    const bots = withMarker.filter((c) => c.user?.type === 'Bot');
+    // Several bots with the same key (two Apps): keep to the oldest one's comments.
+    const first = bots[0]?.user?.login;
+    return bots.filter((c) => c.user?.login === first);
 }
 async function upsertStickyComment(client, target, key, body, options = {}) {
     const full = stickyBody(key, body);
@@ -36245,7 +36330,7 @@ async function upsertStickyComment(client, target, key, body, options = {}) {
     const author = options.author ?? (await tokenLogin(client));
     const params = { owner: target.owner, repo: target.repo, issue_number: target.issue };
     const comments = await client.paginate(client.rest.issues.listComments, { ...params, per_page: 100 });
-    const ours = comments.filter((c) => c.user?.login === author && (c.body ?? '').startsWith(marker));
+    const ours = ownStickyComments(comments, marker, author);
     const existing = ours[0];
     if (!existing) {
         const { data } = await client.rest.issues.createComment({ ...params, body: full });
@@ -36283,11 +36368,15 @@ async function publishComment(options) {
     catch (error) {
         if (error instanceof InputError)
             throw error;
-        const outcome = classify(error);
+        // A hostile or broken API may echo the token in its error body: never print it.
+        const outcome = redactToken(classify(error), options.token);
         options.log(`PR comment not posted (${outcome.reason}): ${outcome.message}`);
         await options.summary(degradedSummary(outcome, options));
         return outcome;
     }
+}
+function redactToken(outcome, token) {
+    return token.length >= 4 ? { ...outcome, message: outcome.message.split(token).join('***') } : outcome;
 }
 function classify(error) {
     const status = error.status;
@@ -36355,6 +36444,49 @@ function parsePullRequestNumber(text, what = 'pr') {
 
 
 
+/** Pages of issues read when looking for the report issue (100 each): a bound on a hostile or huge repository. */
+const MAX_ISSUE_PAGES = 10;
+/** The open report issue for `key`, else the most recently created closed one; undefined when none (or on failure). */
+async function findReportIssue(options) {
+    const client = octokit_createGitHubClient({
+        token: options.token,
+        baseUrl: options.apiUrl,
+        ...(options.log ? { log: options.log } : {}),
+    });
+    const marker = issueMarker(options.key);
+    try {
+        let pages = 0;
+        let closed;
+        for await (const page of client.paginate.iterator('GET /repos/{owner}/{repo}/issues', {
+            owner: options.owner,
+            repo: options.repo,
+            state: 'all',
+            labels: options.label,
+            per_page: 100,
+        })) {
+            for (const i of page.data) {
+                if (i.pull_request || !(i.body ?? '').startsWith(marker))
+                    continue;
+                const found = {
+                    number: i.number,
+                    state: i.state === 'closed' ? 'closed' : 'open',
+                    body: i.body ?? '',
+                    url: i.html_url,
+                };
+                if (found.state === 'open')
+                    return found;
+                if (!closed || found.number > closed.number)
+                    closed = found;
+            }
+            if (++pages >= MAX_ISSUE_PAGES)
+                break;
+        }
+        return closed;
+    }
+    catch {
+        return undefined;
+    }
+}
 function issueMarker(key) {
     return `<!-- telltale:issue:${key.replace(/[^A-Za-z0-9_.-]/g, '_')} -->`;
 }
@@ -36394,6 +36526,17 @@ async function upsertReportIssue(options) {
             }
             return { posted: true, action: 'updated', number: existing.number, url: existing.html_url };
         }
+        if (options.create === false) {
+            if (options.closed === undefined)
+                return { posted: false, message: 'a quiet night: no issue opened' };
+            const kept = await client.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+                owner,
+                repo,
+                issue_number: options.closed,
+                body,
+            });
+            return { posted: true, action: 'kept-closed', number: options.closed, url: kept.data.html_url };
+        }
         const created = await client.request('POST /repos/{owner}/{repo}/issues', {
             owner,
             repo,
@@ -36414,114 +36557,56 @@ async function upsertReportIssue(options) {
     }
 }
 
-;// CONCATENATED MODULE: ./shared/report/markdown.ts
+;// CONCATENATED MODULE: ./shared/github/repository.ts
 /**
- * Small Markdown builders shared by every report. Cells and text passed in must already be escaped
- * with `escapeMarkdown` or `markdownCode` (shared/report/escape.ts); these functions only lay out.
+ * Whether a repository is public, from the API (GET /repos/{owner}/{repo}: `private`, and
+ * `visibility` public/private/internal). A CloudTrail report names account ids, role ARNs and
+ * source IPs: in a public repository, its issue and the run's artifacts are readable by anyone.
  */
-/** A GFM table. Rows shorter than the header are padded with empty cells. */
-function markdownTable(header, rows) {
-    const line = (cells) => `| ${header.map((_, i) => (cells[i] ?? '').replace(/\r?\n/g, ' ')).join(' | ')} |`;
-    return [line(header), `|${header.map(() => ' --- |').join('')}`, ...rows.map(line)].join('\n');
-}
-/** A collapsed `<details>` block; GitHub needs the blank lines for Markdown inside to render. */
-function markdownDetails(summary, body) {
-    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+
+
+async function repositoryVisibility(options) {
+    const client = octokit_createGitHubClient({
+        token: options.token,
+        baseUrl: options.apiUrl,
+        retries: 1,
+        ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    });
+    try {
+        const { data } = await client.request('GET /repos/{owner}/{repo}', { owner: options.owner, repo: options.repo });
+        const visibility = data.visibility;
+        if (visibility === 'public' || visibility === 'private' || visibility === 'internal')
+            return { visibility };
+        return { visibility: data.private === false ? 'public' : data.private === true ? 'private' : 'unknown' };
+    }
+    catch (error) {
+        const status = error.status;
+        return { visibility: 'unknown', problem: status ? `HTTP ${status}` : (0,errors/* errorMessage */.gJ)(error) };
+    }
 }
 /**
- * Cuts Markdown to at most `limit` UTF-16 code units (GitHub's comment limit is 65,536), at a line
- * boundary, never inside a surrogate pair, and appends `note`. Returns the text unchanged when it fits.
+ * The one warning the CloudTrail action gives before it files its nightly issue: a public
+ * repository shows account ids, ARNs and IP addresses to everyone. `what` names what is exposed.
  */
-function markdown_truncateMarkdown(text, limit, note) {
-    if (text.length <= limit)
-        return text;
-    const budget = limit - note.length - 2;
-    if (budget <= 0)
-        return note.slice(0, limit);
-    let cut = text.lastIndexOf('\n', budget);
-    if (cut < budget / 2)
-        cut = budget;
-    const code = text.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff)
-        cut -= 1;
-    return `${text.slice(0, cut)}\n\n${note}`;
+async function warnWhenPublic(options) {
+    const { visibility, problem } = await repositoryVisibility(options);
+    if (visibility === 'public') {
+        options.warn(`${options.owner}/${options.repo} is public: ${options.what} show AWS account ids, role ARNs and source IP addresses to anyone. ` +
+            'Run the nightly report from a private repository (docs/cloudtrail.md, "Where the report goes").', { title: 'CloudTrail report in a public repository' });
+    }
+    else if (visibility === 'unknown') {
+        options.warn(`could not tell whether ${options.owner}/${options.repo} is public (${problem ?? 'no answer'}): ` +
+            `${options.what} show AWS account ids, ARNs and IP addresses to whoever can read the repository`);
+    }
+    return visibility;
 }
 
+// EXTERNAL MODULE: ./shared/report/markdown.ts
+var markdown = __nccwpck_require__(216);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./shared/report/escape.ts
-/**
- * Escaping for untrusted text: host names from DNS packets anyone can send, CloudTrail fields an
- * attacker controls (user agents, resource names), file contents read from images. Every renderer
- * goes through these functions; there is no other place that escapes Markdown or HTML.
- */
-// C0/C1 controls, DEL, and the Unicode bidi overrides and isolates used in "Trojan Source" attacks.
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
-/** Makes control, zero-width and bidi characters visible as `\u{…}` so they cannot hide or reorder text. */
-function visibleControls(text) {
-    return text.replace(INVISIBLE, (ch) => `\\u{${ch.codePointAt(0).toString(16)}}`);
-}
-/** HTML-escapes the five characters that matter in text and attribute values. */
-function escapeHtml(text) {
-    return visibleControls(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;');
-}
-const ZWSP = '\u200b';
-/**
- * Escapes text for GitHub-flavoured Markdown prose or a table cell: no link, image, HTML tag,
- * emphasis, @mention, #reference or autolinked URL can be formed from it, and `|` cannot end a cell.
- */
-function escape_escapeMarkdown(text) {
-    return (visibleControls(text)
-        // Backslash-escape every ASCII punctuation character CommonMark treats as syntax.
-        .replace(/[\\`*_{}[\]()#+\-.!|~"'$%^=:;,?]/g, '\\$&')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        // GitHub resolves @user, @org/team and #123 after HTML rendering, so backslashes do not stop
-        // them; a zero-width space after the sigil does. Same for autolinked www. and scheme://.
-        .replace(/@/g, `@${ZWSP}`)
-        .replace(/\bwww\\\./gi, (m) => `${m.slice(0, 3)}${ZWSP}${m.slice(3)}`)
-        .replace(/\\:\/\//g, `\\:${ZWSP}//`));
-}
-/**
- * Renders text as a Markdown code span, safe inside a table cell: the fence is longer than any
- * backtick run inside, `|` is escaped (GFM splits cells before parsing code spans), and control
- * characters are made visible so a newline cannot end the table row.
- */
-function markdownCode(text) {
-    const body = visibleControls(text).replace(/\|/g, '\\|');
-    const longestRun = Math.max(0, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
-    const fence = '`'.repeat(longestRun + 1);
-    const pad = body.startsWith('`') || body.endsWith('`') || body === '' ? ' ' : '';
-    return `${fence}${pad}${body}${pad}${fence}`;
-}
-/** Escapes text for an XML 1.0 text node or attribute (JUnit reports), dropping characters XML forbids. */
-function escapeXml(text) {
-    return text
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (ch) => `\\u{${ch.charCodeAt(0).toString(16)}}`)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&apos;');
-}
-/**
- * Renders text as a fenced Markdown code block (CommonMark §4.5): the fence is one backtick longer
- * than any backtick run inside, so the text cannot close it early, and control and bidi characters
- * are made visible. Nothing inside a code block is a link, tag or @mention.
- */
-function markdownCodeBlock(text, language = '') {
-    const body = text.replace(/\r\n?/g, '\n').split('\n').map(visibleControls).join('\n');
-    const longestRun = Math.max(2, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
-    const fence = '`'.repeat(longestRun + 1);
-    return `${fence}${language}\n${body}\n${fence}`;
-}
-
+// EXTERNAL MODULE: ./shared/report/escape.ts
+var report_escape = __nccwpck_require__(6682);
 ;// CONCATENATED MODULE: ./shared/cloudtrail/record.ts
 /**
  * A CloudTrail record as telltale keeps it: the JSON object AWS wrote, untouched. Rules read any
@@ -36678,18 +36763,120 @@ function agentFamily(agent) {
         .slice(0, 80);
 }
 
+;// CONCATENATED MODULE: ./shared/cloudtrail/provenance.ts
+/**
+ * Evidence that a call came from the user's own pipeline, of the kind a caller cannot forge. Only
+ * this lowers a threat level (issue: "evidence an attacker controls never lowers a threat"):
+ *
+ * - `userIdentity.invokedBy` / `sourceIPAddress` naming CloudFormation: AWS writes these when a
+ *   service calls on a principal's behalf (User Guide, "userIdentity element": invokedBy "the name of
+ *   the AWS service that made the request"); a caller with a stolen key cannot set them;
+ * - the principal (`userIdentity.arn`, or an assumed role's `sessionContext.sessionIssuer.arn`) is one
+ *   the user declared as their pipeline's (`--pipeline-principal`, input `pipeline-principals`):
+ *   AWS authenticates it, so naming it is a decision the user made, not a claim the caller makes.
+ *
+ * The User-Agent (`Terraform/1.8`, `aws-cdk`) is text the caller chooses: it is shown, never trusted.
+ */
+
+
+/** Deployment services whose `invokedBy` means "this change went through a template". */
+const DEPLOY_SERVICES = /^(cloudformation|servicecatalog)\.amazonaws\.com$/i;
+/** Declared pipeline principals: exact ARNs, or with `*` for any run of characters (role paths, session names). */
+class PipelinePrincipals {
+    patterns;
+    constructor(declared = []) {
+        this.patterns = declared
+            .map((d) => d.trim())
+            .filter(Boolean)
+            .map((text) => {
+            if (!/^arn:aws[a-z-]*:(iam|sts)::(\d{12}|\*):/.test(text)) {
+                throw new errors/* InputError */.dz(`pipeline principal '${text}' is not an IAM or STS ARN`, {
+                    location: { field: 'pipeline-principals' },
+                    hint: 'name the role your pipeline assumes, e.g. arn:aws:iam::111122223333:role/deploy (a * matches any characters)',
+                });
+            }
+            const re = new RegExp(`^${text.split('*').map(escapeRe).join('.*')}$`);
+            return { text, re };
+        });
+    }
+    get declared() {
+        return this.patterns.map((p) => p.text);
+    }
+    match(arn) {
+        if (!arn)
+            return undefined;
+        return this.patterns.find((p) => p.re.test(arn))?.text;
+    }
+}
+function escapeRe(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+const EVIDENCE = Symbol('telltale.pipelineEvidence');
+/** Reads the evidence once per record and keeps it on a symbol key (JSON can never carry one). */
+function markProvenance(record, principals) {
+    const evidence = findEvidence(record, principals);
+    record[EVIDENCE] = evidence ?? null;
+    return evidence;
+}
+/** The evidence marked by the scan; without a scan (a bare rule test) it is read with no declared principals. */
+function pipelineEvidence(record) {
+    const marked = record[EVIDENCE];
+    if (marked !== undefined)
+        return marked ?? undefined;
+    return findEvidence(record, NO_PRINCIPALS);
+}
+const NO_PRINCIPALS = new PipelinePrincipals();
+function findEvidence(record, principals) {
+    const id = obj(record.userIdentity);
+    const invokedBy = record_str(id?.invokedBy);
+    if (invokedBy && DEPLOY_SERVICES.test(invokedBy)) {
+        return {
+            field: 'userIdentity.invokedBy',
+            value: invokedBy,
+            reason: `invoked by ${invokedBy} (userIdentity.invokedBy, written by AWS)`,
+        };
+    }
+    const source = record_str(record.sourceIPAddress);
+    if (source && DEPLOY_SERVICES.test(source)) {
+        return {
+            field: 'sourceIPAddress',
+            value: source,
+            reason: `made by ${source} on the caller's behalf (sourceIPAddress, written by AWS)`,
+        };
+    }
+    const arn = record_str(id?.arn);
+    const byArn = principals.match(arn);
+    if (byArn && arn) {
+        return { field: 'userIdentity.arn', value: arn, reason: `made by the declared pipeline principal ${byArn}` };
+    }
+    const issuer = record_str(obj(obj(id?.sessionContext)?.sessionIssuer)?.arn);
+    const byIssuer = principals.match(issuer);
+    if (byIssuer && issuer) {
+        return {
+            field: 'userIdentity.sessionContext.sessionIssuer.arn',
+            value: issuer,
+            reason: `made by a session of the declared pipeline role ${byIssuer}`,
+        };
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./shared/cloudtrail/threat.ts
 /**
  * Threat level on Sigma's scale. A finding starts at its rule's level and moves by explicit,
  * explained steps, each listed in the report:
  *
  * - root credentials: one step up (unless the rule is about root already);
- * - infrastructure as code (CloudFormation, Terraform, Pulumi, CDK): one step down, since the change
- *   went through a pipeline and review; the same change by hand in the console keeps its level
- *   (Tattletrail's idea: the console is where unreviewed changes happen);
+ * - made by the user's pipeline, on evidence the caller cannot forge (provenance.ts: CloudFormation
+ *   as `invokedBy`, or a principal declared with `--pipeline-principal`): one step down, since the
+ *   change went through a pipeline and review. A User-Agent saying Terraform is only a claim (any
+ *   holder of a stolen key can send it): it is shown and never lowers the level. The same change by
+ *   hand in the console keeps its level (Tattletrail's idea: the console is where unreviewed changes
+ *   happen);
  * - a failed call (`errorCode` present): an attempt, not a change: one step down, outcome "failed"
  *   (rules where the attempt itself is the signal, like LeaveOrganization, keep their level).
  */
+
 
 
 const LEVELS = ['informational', 'low', 'medium', 'high', 'critical'];
@@ -36705,9 +36892,15 @@ function assessThreat(base, record, policy) {
     if (policy.actorModifiers) {
         if (record_str(record.userIdentity?.type) === 'Root')
             steps.push({ step: 1, reason: "made with the root user's credentials" });
+        const evidence = pipelineEvidence(record);
         const via = viaOf(record);
-        if (via === 'iac')
-            steps.push({ step: -1, reason: 'made by infrastructure as code (reviewed pipeline)' });
+        if (evidence)
+            steps.push({ step: -1, reason: `made by the pipeline: ${evidence.reason}` });
+        else if (via === 'iac')
+            steps.push({
+                step: 0,
+                reason: `the User-Agent says ${agentFamily(record_str(record.userAgent)) ?? 'infrastructure as code'}, which any caller can send: not used to lower the level (declare the pipeline's role with --pipeline-principal)`,
+            });
         else if (via === 'console')
             steps.push({ step: 0, reason: 'made by hand in the console' });
     }
@@ -36754,6 +36947,9 @@ code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;word-break:break-all}
 .controls{display:flex;gap:12px;flex-wrap:wrap;align-items:center;margin:8px 0 12px}input,select,button{font:inherit;padding:4px 6px}
 details summary{cursor:pointer}dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:6px 0}dt{color:var(--muted)}
 .actor-row{cursor:pointer}.actor-row:hover{background:rgba(127,127,127,.1)}.warn{color:var(--high)}
+.strip{display:flex;gap:1px;margin:2px 0 8px;flex-wrap:nowrap;overflow-x:auto}.cell{flex:0 0 auto;width:10px;height:16px;border-radius:2px;background:var(--line)}
+.cell.on{background:#2da44e}.cell.off{background:var(--critical);opacity:.55}.cell.f-critical{background:var(--critical)}.cell.f-high{background:var(--high)}.cell.f-medium{background:var(--medium)}.cell.f-low{background:var(--low)}.cell.f-informational{background:var(--informational)}
+.stream{display:grid;grid-template-columns:minmax(180px,max-content) 1fr;gap:0 12px;align-items:center}.new{font-weight:600;color:#2da44e}
 `;
 const SCRIPT = `
 (function(){
@@ -36796,30 +36992,41 @@ function renderCloudTrailHtml(report) {
     const { stats } = report;
     const window = `${report.window.since ?? 'beginning of the logs'} → ${report.window.until ?? 'now'}`;
     const parts = [];
-    parts.push('<!doctype html>', '<html lang="en"><head><meta charset="utf-8">', `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`, '<meta name="viewport" content="width=device-width,initial-scale=1">', '<meta name="referrer" content="no-referrer">', `<title>CloudTrail risky changes · ${escapeHtml(window)}</title>`, `<style>${STYLE}</style></head><body>`, '<h1>CloudTrail: risky changes</h1>', `<div class="muted">Window ${escapeHtml(window)} · source <code>${escapeHtml(report.source.location)}</code>${report.source.regions?.length ? ` (${report.source.regions.map((r) => escapeHtml(r)).join(', ')})` : ''} · ${stats.events} events · ${stats.files} file(s)${stats.malformed ? ` · <span class="warn">${stats.malformed} unreadable</span>` : ''} · generated ${escapeHtml(report.generatedAt)} by telltale ${escapeHtml(report.tool.version)}</div>`, '<div class="badges">', ...LEVELS.slice()
+    parts.push('<!doctype html>', '<html lang="en"><head><meta charset="utf-8">', `<meta http-equiv="Content-Security-Policy" content="${(0,report_escape/* escapeHtml */.ZD)(csp)}">`, '<meta name="viewport" content="width=device-width,initial-scale=1">', '<meta name="referrer" content="no-referrer">', `<title>CloudTrail risky changes · ${(0,report_escape/* escapeHtml */.ZD)(window)}</title>`, `<style>${STYLE}</style></head><body>`, '<h1>CloudTrail: risky changes</h1>', `<div class="muted">Window ${(0,report_escape/* escapeHtml */.ZD)(window)} · source <code>${(0,report_escape/* escapeHtml */.ZD)(report.source.location)}</code>${report.source.regions?.length ? ` (${report.source.regions.map((r) => (0,report_escape/* escapeHtml */.ZD)(r)).join(', ')})` : ''} · ${stats.events} events · ${stats.files} file(s)${stats.malformed ? ` · <span class="warn">${stats.malformed} unreadable</span>` : ''} · generated ${(0,report_escape/* escapeHtml */.ZD)(report.generatedAt)} by telltale ${(0,report_escape/* escapeHtml */.ZD)(report.tool.version)}</div>`, '<div class="badges">', ...LEVELS.slice()
         .reverse()
-        .map((l) => `<span class="badge"><span class="sev sev-${l}">${l}</span> ${stats.bySeverity[l]}</span>`), '</div>');
+        .map((l) => `<span class="badge"><span class="sev sev-${l}">${l}</span> ${report.groups.filter((g) => g.severity === l).length} row(s) · ${stats.bySeverity[l]} event(s)</span>`), ...(report.previous
+        ? [`<span class="badge new">${report.previous.newGroups} new since the last report</span>`]
+        : []), ...(stats.suppressed ? [`<span class="badge">${stats.suppressed} suppressed</span>`] : []), '</div>');
     for (const note of report.source.notes)
-        parts.push(`<p class="muted">${escapeHtml(note)}</p>`);
+        parts.push(`<p class="muted">${(0,report_escape/* escapeHtml */.ZD)(note)}</p>`);
     parts.push('<h2>Log health</h2><ul>');
     const health = report.health;
     parts.push(health.hours
-        ? `<li${health.silentHours ? ' class="warn"' : ''}>Hours with ${health.basis === 'deliveries' ? 'no log file delivered' : 'no event returned'}: ${health.silentHours} of ${health.hours}${health.silent.length ? ` (${health.silent.map((s) => `<code>${escapeHtml(s)}</code>`).join(', ')})` : ''}</li>`
+        ? `<li${health.silentHours ? ' class="warn"' : ''}>Hours with ${health.basis === 'deliveries' ? 'no log file delivered' : 'no event returned'}: ${health.silentHours} of ${health.hours}${health.silent.length ? ` (${health.silent.map((s) => `<code>${(0,report_escape/* escapeHtml */.ZD)(s)}</code>`).join(', ')})` : ''}</li>`
         : '<li>No hours to examine.</li>');
     for (const c of health.trailChanges) {
-        parts.push(`<li class="warn">Trail change <code>${escapeHtml(c.eventName)}</code> <code>${escapeHtml(c.trail)}</code> by ${escapeHtml(c.actor)} at <code>${escapeHtml(c.eventTime)}</code> in ${escapeHtml(c.region)}${c.outcome === 'failed' ? ' (failed)' : ''}</li>`);
+        parts.push(`<li class="warn">Trail change <code>${(0,report_escape/* escapeHtml */.ZD)(c.eventName)}</code> <code>${(0,report_escape/* escapeHtml */.ZD)(c.trail)}</code> by ${(0,report_escape/* escapeHtml */.ZD)(c.actor)} at <code>${(0,report_escape/* escapeHtml */.ZD)(c.eventTime)}</code> in ${(0,report_escape/* escapeHtml */.ZD)(c.region)}${c.outcome === 'failed' ? ' (failed)' : ''}</li>`);
     }
     if (!health.trailChanges.length)
         parts.push('<li>No trail configuration changes seen.</li>');
     for (const m of report.malformedFiles.slice(0, 100)) {
-        parts.push(`<li class="warn">Unreadable: <code>${escapeHtml(m.file)}</code>: ${escapeHtml(m.reason)}</li>`);
+        parts.push(`<li class="warn">Unreadable: <code>${(0,report_escape/* escapeHtml */.ZD)(m.file)}</code>: ${(0,report_escape/* escapeHtml */.ZD)(m.reason)}</li>`);
     }
     parts.push('</ul>');
+    parts.push(...strips(report));
+    const expired = report.suppressions.filter((x) => x.expired);
+    if (report.suppressions.length) {
+        parts.push('<h2>Suppressions</h2><ul>');
+        for (const x of report.suppressions) {
+            parts.push(`<li${x.expired ? ' class="warn"' : ''}>${x.expired ? '<strong>expired</strong> ' : ''}<code>${(0,report_escape/* escapeHtml */.ZD)(x.rule)}</code>${x.principal ? ` principal <code>${(0,report_escape/* escapeHtml */.ZD)(x.principal)}</code>` : ''}${x.resource ? ` resource <code>${(0,report_escape/* escapeHtml */.ZD)(x.resource)}</code>` : ''}: ${(0,report_escape/* escapeHtml */.ZD)(x.reason)} — ${(0,report_escape/* escapeHtml */.ZD)(x.owner)}, until <code>${(0,report_escape/* escapeHtml */.ZD)(x.expires)}</code> (<code>${(0,report_escape/* escapeHtml */.ZD)(x.at)}</code>): ${x.expired ? `would have hidden ${x.matched} event(s); reported instead` : `${x.matched} event(s) suppressed`}</li>`);
+        }
+        parts.push(`</ul>${expired.length ? `<p class="warn">${expired.length} suppression(s) expired: renew or remove them.</p>` : ''}`);
+    }
     parts.push('<h2>Actors</h2>');
     if (report.actors.length) {
-        parts.push('<table><thead><tr><th>Highest</th><th>Actor</th><th>Type</th><th>Findings</th></tr></thead><tbody>');
+        parts.push('<table><thead><tr><th>Highest</th><th>Actor</th><th>Type</th><th>Rows</th><th>Events</th></tr></thead><tbody>');
         for (const a of report.actors) {
-            parts.push(`<tr class="actor-row" data-actor="${escapeHtml(a.key)}" title="show only this actor"><td><span class="sev sev-${a.highest}">${a.highest}</span></td><td>${escapeHtml(a.name)}${a.arn ? `<br><code>${escapeHtml(a.arn)}</code>` : ''}</td><td>${escapeHtml(a.type)}</td><td>${a.findings}</td></tr>`);
+            parts.push(`<tr class="actor-row" data-actor="${(0,report_escape/* escapeHtml */.ZD)(a.key)}" title="show only this actor"><td><span class="sev sev-${a.highest}">${a.highest}</span></td><td>${(0,report_escape/* escapeHtml */.ZD)(a.name)}${a.arn ? `<br><code>${(0,report_escape/* escapeHtml */.ZD)(a.arn)}</code>` : ''}</td><td>${(0,report_escape/* escapeHtml */.ZD)(a.type)}</td><td>${a.groups}</td><td>${a.findings}</td></tr>`);
         }
         parts.push('</tbody></table>');
     }
@@ -36827,53 +37034,109 @@ function renderCloudTrailHtml(report) {
         parts.push('<p>No findings.</p>');
     }
     parts.push('<h2>Findings</h2>', '<div class="controls">', '<label>Search <input id="q" type="search" placeholder="actor, event, resource, IP…"></label>', `<label>At least <select id="min">${LEVELS.map((l, i) => `<option value="${i}">${l}</option>`).join('')}</select></label>`, '<label>Outcome <select id="outcome"><option value="">any</option><option value="success">success</option><option value="failed">failed (attempt)</option></select></label>', `<label>Actor <select id="actor"><option value="">all</option>${report.actors
-        .map((a) => `<option value="${escapeHtml(a.key)}">${escapeHtml(a.name)}</option>`)
-        .join('')}</select></label>`, `<span class="muted"><span id="shown">${report.findings.length}</span> of ${report.findings.length} shown</span>`, '</div>', '<table id="findings"><thead><tr><th data-type="number">Severity</th><th>When (UTC)</th><th>Actor</th><th>Event</th><th>What</th><th>Where</th><th>Rule</th></tr></thead><tbody>');
+        .map((a) => `<option value="${(0,report_escape/* escapeHtml */.ZD)(a.key)}">${(0,report_escape/* escapeHtml */.ZD)(a.name)}</option>`)
+        .join('')}</select></label>`, `<span class="muted"><span id="shown">${Math.min(report.groups.length, MAX_ROWS)}</span> of ${report.groups.length} row(s) shown</span>`, '</div>', '<table id="findings"><thead><tr><th data-type="number">Severity</th><th data-type="number">Events</th><th>When (UTC)</th><th>Actor</th><th>What</th><th>Where</th><th>Rule</th></tr></thead><tbody>');
+    const example = new Map();
     for (const f of report.findings)
-        parts.push(findingRow(f));
+        if (f.group && !example.has(f.group))
+            example.set(f.group, f);
+    for (const g of report.groups.slice(0, MAX_ROWS))
+        parts.push(groupRow(g, example.get(g.id)));
     parts.push('</tbody></table>');
+    if (report.groups.length > MAX_ROWS) {
+        const rest = report.groups.slice(MAX_ROWS);
+        parts.push(`<p class="warn">${rest.length} more row(s) (${rest.reduce((n, g) => n + g.count, 0)} event(s)) are in the JSON report, not on this page.</p>`);
+    }
     parts.push(`<p class="muted">${report.rules.loaded.length} rule(s) ran. ${report.rules.problems.length
         ? `<span class="warn">${report.rules.problems.length} rule(s) could not be loaded.</span>`
         : ''} Sigma-derived findings name the rule author, as the Detection Rule License requires.</p>`);
     parts.push(`<script>${SCRIPT}</script></body></html>`);
     return `${parts.join('\n')}\n`;
 }
-function findingRow(f) {
-    const rank = levelRank(f.severity);
+/** Rows on the page; the JSON report has them all. Keeps a night of 200k findings a page of a few MB at most. */
+const MAX_ROWS = 2000;
+function strips(report) {
+    const health = report.health;
+    if (!health.hours || !health.from)
+        return [];
+    const from = Date.parse(health.from);
+    const cell = health.cellHours * 3_600_000;
+    const label = (i) => `${new Date(from + i * cell).toISOString().slice(0, 13)}:00Z${health.cellHours > 1 ? ` (+${health.cellHours}h)` : ''}`;
+    const perCell = new Map();
+    for (const t of report.timeline) {
+        const i = Math.floor((Date.parse(t.hour) - from) / cell);
+        if (i < 0 || i >= health.strip.length)
+            continue;
+        const c = perCell.get(i) ?? { n: 0, highest: 'informational' };
+        c.n += t.findings;
+        if (levelRank(t.highest) > levelRank(c.highest))
+            c.highest = t.highest;
+        perCell.set(i, c);
+    }
+    const out = ['<h2>Findings by hour</h2><div class="strip" aria-label="findings by hour">'];
+    for (let i = 0; i < health.strip.length; i++) {
+        const c = perCell.get(i);
+        out.push(`<span class="cell${c ? ` f-${c.highest}` : ''}" title="${(0,report_escape/* escapeHtml */.ZD)(label(i))}: ${c ? `${c.n} finding(s), worst ${c.highest}` : 'no findings'}"></span>`);
+    }
+    out.push('</div>');
+    const basis = health.basis === 'deliveries' ? 'log files delivered' : 'events returned';
+    out.push(`<h2>Log health by account and region</h2><p class="muted">Green: ${basis} in that hour; red: nothing.</p>`);
+    const rows = health.streams.length
+        ? health.streams.map((s) => ({ name: `${s.account} / ${s.region}`, strip: s.strip, extra: `${s.files} file(s)` }))
+        : [{ name: 'all', strip: health.strip, extra: '' }];
+    for (const r of rows.slice(0, 200)) {
+        out.push(`<div class="stream"><span><code>${(0,report_escape/* escapeHtml */.ZD)(r.name)}</code> <span class="muted">${(0,report_escape/* escapeHtml */.ZD)(r.extra)}</span></span><div class="strip">`);
+        for (let i = 0; i < r.strip.length; i++) {
+            const on = r.strip[i] === '1';
+            out.push(`<span class="cell ${on ? 'on' : 'off'}" title="${(0,report_escape/* escapeHtml */.ZD)(label(i))}: ${on ? basis : 'silent'}"></span>`);
+        }
+        out.push('</div></div>');
+    }
+    if (rows.length > 200)
+        out.push(`<p class="muted">${rows.length - 200} more stream(s) in the JSON report.</p>`);
+    return out;
+}
+function groupRow(g, f) {
+    const rank = levelRank(g.severity);
     const detail = [
-        ['event ID', f.eventId],
-        ['actor ARN', f.actor.arn ?? ''],
-        ['actor type', f.actor.type],
-        ['session issuer', f.actor.sessionIssuer ?? ''],
-        ['session name', f.actor.sessionName ?? ''],
+        ['rule', g.description ?? ''],
+        ['ATT&CK', g.attack.join(', ')],
+        ['target', g.target],
+        ['events', `${g.count} (${g.success} succeeded, ${g.failed} failed)`],
+        ['accounts', g.accounts.join(', ')],
         [
-            'access key',
-            f.actor.accessKeyId ? `${f.actor.accessKeyId}${f.actor.credential ? ` (${f.actor.credential})` : ''}` : '',
-        ],
-        ['user agent', f.userAgent],
-        ['account', f.account ?? ''],
-        ['resources', f.resources.join(', ')],
-        ['error', f.errorCode ? `${f.errorCode}${f.errorMessage ? `: ${f.errorMessage}` : ''}` : ''],
-        ...Object.entries(f.details),
-        [
-            'level',
-            `${f.baseLevel}${f.modifiers.map((m) => ` ${m.step > 0 ? '+1' : m.step < 0 ? '−1' : '±0'} (${m.reason})`).join('')} → ${f.severity}`,
+            'event IDs',
+            `${g.eventIds.slice(0, 20).join(', ')}${g.eventIds.length > 20 ? `, … (${g.eventIds.length} in the JSON)` : ''}`,
         ],
     ];
+    if (f) {
+        detail.push(['actor ARN', f.actor.arn ?? ''], ['session issuer', f.actor.sessionIssuer ?? ''], [
+            'access key',
+            f.actor.accessKeyId ? `${f.actor.accessKeyId}${f.actor.credential ? ` (${f.actor.credential})` : ''}` : '',
+        ], ['user agent', f.userAgent], ['source IP', f.sourceIPAddress], ['error', f.errorCode ? `${f.errorCode}${f.errorMessage ? `: ${f.errorMessage}` : ''}` : ''], ...Object.entries(f.details), [
+            'level',
+            `${f.baseLevel}${f.modifiers.map((m) => ` ${m.step > 0 ? '+1' : m.step < 0 ? '−1' : '±0'} (${m.reason})`).join('')} → ${f.severity}`,
+        ]);
+    }
     const dl = detail
         .filter(([, v]) => v !== '')
-        .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd><code>${escapeHtml(v)}</code></dd>`)
+        .map(([k, v]) => `<dt>${(0,report_escape/* escapeHtml */.ZD)(k)}</dt><dd><code>${(0,report_escape/* escapeHtml */.ZD)(v)}</code></dd>`)
         .join('');
-    const link = f.ruleLink && /^https:\/\//.test(f.ruleLink) ? ` <a href="${escapeHtml(f.ruleLink)}" rel="noreferrer noopener">↗</a>` : '';
+    const ruleLink = f?.ruleLink && /^https:\/\//.test(f.ruleLink) ? ` <a href="${(0,report_escape/* escapeHtml */.ZD)(f.ruleLink)}" rel="noreferrer noopener">↗</a>` : '';
+    // consoleUrl is built from a checked region and event id (findings.ts), never from free text.
+    const eventLink = g.consoleUrl
+        ? ` <a href="${(0,report_escape/* escapeHtml */.ZD)(g.consoleUrl)}" rel="noreferrer noopener" title="the latest event in the CloudTrail console">console ↗</a>`
+        : '';
+    const when = g.firstSeen === g.lastSeen ? g.firstSeen : `${g.firstSeen} → ${g.lastSeen}`;
     return [
-        `<tr data-rank="${rank}" data-outcome="${f.outcome}" data-actor="${escapeHtml(f.actor.key)}">`,
-        `<td data-sort="${rank}"><span class="sev sev-${f.severity}">${f.severity}</span>${f.outcome === 'failed' ? '<br><span class="muted">attempt</span>' : ''}</td>`,
-        `<td><code>${escapeHtml(f.eventTime)}</code></td>`,
-        `<td>${escapeHtml(f.actor.name)}<br><span class="muted">${escapeHtml(f.actor.type)}</span></td>`,
-        `<td><code>${escapeHtml(f.eventName)}</code><br><span class="muted">${escapeHtml(f.eventSource)}</span></td>`,
-        `<td><details><summary>${escapeHtml(f.summary)}${f.count > 1 ? ` (×${f.count})` : ''}</summary><dl>${dl}</dl></details></td>`,
-        `<td>${escapeHtml(f.region)}<br><code>${escapeHtml(f.sourceIPAddress)}</code><br><span class="muted">${escapeHtml(f.via)}</span></td>`,
-        `<td>${escapeHtml(f.rule)}${f.ruleAuthor ? `<br><span class="muted">by ${escapeHtml(f.ruleAuthor)}</span>` : ''}${link}</td>`,
+        `<tr data-rank="${rank}" data-outcome="${g.success ? 'success' : 'failed'}" data-actor="${(0,report_escape/* escapeHtml */.ZD)(g.actor.key)}">`,
+        `<td data-sort="${rank}">${g.new ? '<span class="new">new</span><br>' : ''}<span class="sev sev-${g.severity}">${g.severity}</span>${!g.success ? '<br><span class="muted">attempt</span>' : ''}</td>`,
+        `<td data-sort="${g.count}">${g.count}</td>`,
+        `<td><code>${(0,report_escape/* escapeHtml */.ZD)(when)}</code></td>`,
+        `<td>${(0,report_escape/* escapeHtml */.ZD)(g.actor.name)}<br><span class="muted">${(0,report_escape/* escapeHtml */.ZD)(g.actor.type)}</span></td>`,
+        `<td><details><summary>${(0,report_escape/* escapeHtml */.ZD)(g.summary)}</summary><dl>${dl}</dl></details>${eventLink}</td>`,
+        `<td>${(0,report_escape/* escapeHtml */.ZD)(g.regions.join(', '))}${f ? `<br><span class="muted">${(0,report_escape/* escapeHtml */.ZD)(f.via)}</span>` : ''}</td>`,
+        `<td>${(0,report_escape/* escapeHtml */.ZD)(g.rule)}${g.attack.length ? `<br><span class="muted">${(0,report_escape/* escapeHtml */.ZD)(g.attack.join(', '))}</span>` : ''}${g.ruleAuthor ? `<br><span class="muted">by ${(0,report_escape/* escapeHtml */.ZD)(g.ruleAuthor)}</span>` : ''}${ruleLink}</td>`,
         '</tr>',
     ].join('');
 }
@@ -36885,9 +37148,11 @@ function renderCloudTrailJson(report) {
 
 ;// CONCATENATED MODULE: ./shared/cloudtrail/render/markdown.ts
 /**
- * The report as GitHub Markdown: a job summary or the body of the nightly issue. Highest threat
- * first, grouped by actor; log health before findings (a quiet night with logging off is not a
- * quiet night). Every value from the logs goes through escapeMarkdown / markdownCode.
+ * The report as GitHub Markdown: a job summary or the body of the nightly issue. It is meant to be
+ * read in a minute: counts first, log health in one line (a quiet night with logging off is not a
+ * quiet night), then one row per group of repeated findings (rule, principal, target) with how many
+ * events and when, the worst first, capped with a count of what is left for the JSON. Every value
+ * from the logs goes through escapeMarkdown / markdownCode.
  */
 
 
@@ -36900,95 +37165,111 @@ const ICON = {
     informational: '⬜',
 };
 function renderCloudTrailMarkdown(report, options = {}) {
-    const max = options.maxFindings ?? 200;
+    const max = options.maxFindings ?? 20;
     const out = [];
     const { stats } = report;
-    out.push(`## ${options.title ?? 'CloudTrail: risky changes'}`);
-    out.push('');
+    out.push(`## ${options.title ?? 'CloudTrail: risky changes'}`, '');
     const window = `${report.window.since ?? 'the beginning of the logs'} → ${report.window.until ?? 'now'}`;
-    out.push(`Window ${escape_escapeMarkdown(window)} · source ${markdownCode(report.source.location)}${report.source.regions?.length ? ` (${report.source.regions.map(markdownCode).join(', ')})` : ''} · ${stats.events} events from ${stats.files} ${report.source.kind === 'lookup' ? 'region lookup(s)' : 'file(s)'}${stats.duplicates ? ` · ${stats.duplicates} duplicate(s) dropped` : ''}${stats.malformed ? ` · **${stats.malformed} unreadable file(s)**` : ''}`);
-    out.push('');
-    out.push(LEVELS.slice()
+    out.push(`Window ${(0,report_escape/* escapeMarkdown */.FV)(window)} · source ${(0,report_escape/* markdownCode */.D9)(report.source.location)}${report.source.regions?.length ? ` (${report.source.regions.length} region(s))` : ''} · ${stats.events} events from ${stats.files} ${report.source.kind === 'lookup' ? 'region lookup(s)' : 'file(s)'}${stats.duplicates ? ` · ${stats.duplicates} duplicate(s) dropped` : ''}${stats.malformed ? ` · **${stats.malformed} unreadable file(s)**` : ''}`, '');
+    // Rows per severity: what a person reads. Events are in brackets.
+    const rows = new Map();
+    for (const g of report.groups)
+        rows.set(g.severity, (rows.get(g.severity) ?? 0) + 1);
+    out.push(`${LEVELS.slice()
         .reverse()
-        .map((l) => `${ICON[l]} ${l} **${stats.bySeverity[l]}**`)
-        .join(' · '));
-    for (const note of report.source.notes)
-        out.push('', `> ${escape_escapeMarkdown(note)}`);
-    out.push('', '### Log health', '');
-    const h = report.health;
-    if (h.hours) {
-        const what = h.basis === 'deliveries' ? 'no log file delivered' : 'no event returned';
-        out.push(`- ${h.silentHours ? '⚠️ ' : ''}Hours with ${what}: **${h.silentHours}** of ${h.hours}${h.silent.length ? ` (${h.silent.map(markdownCode).join(', ')}${h.silentHours > h.silent.length ? ', …' : ''})` : ''}`);
-    }
-    else {
-        out.push('- No hours to examine (nothing was delivered in the window).');
-    }
-    const gappy = h.streams.filter((s) => s.silentHours > 0);
-    if (gappy.length) {
-        out.push(`- Streams with silent hours: ${gappy
-            .slice(0, 20)
-            .map((s) => `${markdownCode(`${s.account}/${s.region}`)} ${s.silentHours}h`)
-            .join(', ')}${gappy.length > 20 ? ', …' : ''}`);
-    }
-    if (h.trailChanges.length) {
-        out.push(`- ⚠️ Trail configuration changes: ${h.trailChanges.length}`);
-        for (const c of h.trailChanges.slice(0, 20)) {
-            out.push(`  - ${markdownCode(c.eventName)} ${c.trail ? markdownCode(c.trail) : ''} by ${escape_escapeMarkdown(c.actor)} at ${markdownCode(c.eventTime)} in ${markdownCode(c.region)}${c.outcome === 'failed' ? ' (failed)' : ''}`);
-        }
-    }
-    else {
-        out.push('- No trail configuration changes seen.');
-    }
+        .map((l) => `${ICON[l]} ${l} **${rows.get(l) ?? 0}**`)
+        .join(' · ')} — ${report.groups.length} row(s) from ${stats.findings} event(s)`);
+    const extras = [];
+    if (report.previous)
+        extras.push(`🆕 **${report.previous.newGroups}** new since the last report (${(0,report_escape/* markdownCode */.D9)(report.previous.generatedAt)})`);
+    const live = report.suppressions.filter((s) => !s.expired);
+    const expired = report.suppressions.filter((s) => s.expired);
+    if (stats.suppressed)
+        extras.push(`🔕 ${stats.suppressed} event(s) suppressed by ${live.filter((s) => s.matched).length} entr(ies)`);
+    if (expired.length)
+        extras.push(`⚠️ **${expired.length} expired suppression(s)** (below)`);
+    if (extras.length)
+        out.push('', extras.join(' · '));
+    for (const note of report.source.notes.slice(0, 5))
+        out.push('', `> ${(0,report_escape/* escapeMarkdown */.FV)(note)}`);
+    out.push('', healthLine(report));
     if (report.malformedFiles.length) {
-        out.push('', `#### Unreadable files (${report.malformedFiles.length})`, '');
-        out.push(markdownTable(['File', 'Problem', 'Records read before it'], report.malformedFiles.slice(0, 50).map((m) => [markdownCode(m.file), escape_escapeMarkdown(m.reason), String(m.records)])));
+        out.push('', (0,markdown/* markdownDetails */.oG)(`⚠️ ${report.malformedFiles.length} unreadable file(s)`, (0,markdown/* markdownTable */.Qj)(['File', 'Problem', 'Records read before it'], report.malformedFiles.slice(0, 50).map((m) => [(0,report_escape/* markdownCode */.D9)(m.file), (0,report_escape/* escapeMarkdown */.FV)(m.reason), String(m.records)]))));
     }
     out.push('', '### Findings', '');
-    if (!report.findings.length)
+    if (!report.groups.length)
         out.push('No rule matched an event in the window.');
-    let listed = 0;
-    for (const actor of report.actors) {
-        if (listed >= max)
-            break;
-        const mine = report.findings.filter((f) => f.actor.key === actor.key);
-        out.push(`#### ${ICON[actor.highest]} ${escape_escapeMarkdown(actor.name)} · ${escape_escapeMarkdown(actor.type)} · ${mine.length} finding(s)`, '', actor.arn ? `${markdownCode(actor.arn)}\n` : '');
-        const rows = [];
-        for (const f of mine) {
-            if (listed >= max)
-                break;
-            listed++;
-            rows.push(row(f));
+    else {
+        const shown = report.groups.slice(0, max);
+        out.push((0,markdown/* markdownTable */.Qj)(['Severity', 'What', 'Who', 'Events', 'When (UTC)', 'Rule'], shown.map((g) => row(g))));
+        const rest = report.groups.slice(max);
+        if (rest.length) {
+            const byRule = new Map();
+            for (const g of rest)
+                byRule.set(g.rule, (byRule.get(g.rule) ?? 0) + g.count);
+            const top = [...byRule.entries()].sort((a, b) => b[1] - a[1]);
+            out.push('', `…and ${rest.length} more row(s), ${rest.reduce((n, g) => n + g.count, 0)} event(s), in the JSON report: ${top
+                .slice(0, 5)
+                .map(([rule, n]) => `${(0,report_escape/* escapeMarkdown */.FV)(rule)} ×${n}`)
+                .join(', ')}${top.length > 5 ? ', …' : ''}.`);
         }
-        out.push(markdownTable(['Severity', 'When (UTC)', 'What', 'Where', 'Rule'], rows), '');
     }
-    if (report.findings.length > listed)
-        out.push(`…and ${report.findings.length - listed} more finding(s) in the JSON report.`, '');
-    const why = report.findings
-        .slice(0, Math.min(listed, 50))
-        .filter((f) => f.modifiers.length || Object.keys(f.details).length);
+    const why = report.findings.filter((f) => f.modifiers.length).slice(0, 30);
     if (why.length) {
-        out.push(markdownDetails('Why these levels (modifiers) and the decisive request fields', why
-            .map((f) => `- ${markdownCode(f.eventId || f.eventName)} ${escape_escapeMarkdown(f.rule)}: ${f.baseLevel}${f.modifiers
-            .map((m) => ` ${m.step > 0 ? '+1' : m.step < 0 ? '−1' : '±0'} (${escape_escapeMarkdown(m.reason)})`)
-            .join('')} → **${f.severity}**${Object.keys(f.details).length
-            ? `; ${Object.entries(f.details)
-                .map(([k, v]) => `${markdownCode(k)} = ${markdownCode(v)}`)
-                .join(', ')}`
-            : ''}`)
+        out.push('', (0,markdown/* markdownDetails */.oG)('Why these levels (modifiers, with the evidence used)', why
+            .map((f) => `- ${(0,report_escape/* markdownCode */.D9)(f.eventId || f.eventName)} ${(0,report_escape/* escapeMarkdown */.FV)(f.rule)}: ${f.baseLevel}${f.modifiers
+            .map((m) => ` ${m.step > 0 ? '+1' : m.step < 0 ? '−1' : '±0'} (${(0,report_escape/* escapeMarkdown */.FV)(m.reason)})`)
+            .join('')} → **${f.severity}**`)
+            .join('\n')));
+    }
+    if (report.suppressions.length) {
+        out.push('', (0,markdown/* markdownDetails */.oG)(`Suppressions: ${live.length} live, ${expired.length} expired`, report.suppressions
+            .map((s) => `- ${s.expired ? '⚠️ **expired** ' : ''}${(0,report_escape/* markdownCode */.D9)(s.rule)}${s.principal ? ` principal ${(0,report_escape/* markdownCode */.D9)(s.principal)}` : ''}${s.resource ? ` resource ${(0,report_escape/* markdownCode */.D9)(s.resource)}` : ''}: ${(0,report_escape/* escapeMarkdown */.FV)(s.reason)} — ${(0,report_escape/* escapeMarkdown */.FV)(s.owner)}, until ${(0,report_escape/* markdownCode */.D9)(s.expires)} (${(0,report_escape/* markdownCode */.D9)(s.at)}): ${s.expired ? `would have hidden ${s.matched} event(s), now reported` : `${s.matched} event(s) suppressed`}`)
             .join('\n')));
     }
     out.push('', rulesFooter(report));
     const text = `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
-    return markdown_truncateMarkdown(text, options.limit ?? 65_000, '_(truncated: the full report is in the JSON and HTML artifacts)_');
+    return (0,markdown/* truncateMarkdown */.o4)(text, options.limit ?? 65_000, '_(truncated: the full report is in the JSON and HTML artifacts)_');
 }
-function row(f) {
-    const where = [f.region, f.sourceIPAddress, f.via].filter(Boolean).map(markdownCode).join(' ');
-    const rule = `${escape_escapeMarkdown(f.rule)}${f.ruleAuthor ? ` (by ${escape_escapeMarkdown(f.ruleAuthor)})` : ''}`;
+function healthLine(report) {
+    const h = report.health;
+    const parts = [];
+    if (h.hours) {
+        const what = h.basis === 'deliveries' ? 'log files delivered' : 'events returned';
+        parts.push(h.silentHours
+            ? `⚠️ ${h.silentHours} of ${h.hours} hour(s) with no ${what.split(' ')[0]} (${h.silent.slice(0, 6).map(report_escape/* markdownCode */.D9).join(', ')}${h.silentHours > 6 ? ', …' : ''})`
+            : `✅ ${what} in every hour (${h.hours})`);
+    }
+    else
+        parts.push('no hours to examine (nothing delivered in the window)');
+    const gappy = h.streams.filter((s) => s.silentHours > 0);
+    if (h.streams.length)
+        parts.push(`${h.streams.length} account/region stream(s)${gappy.length ? `, ${gappy.length} with gaps` : ''}`);
+    if (h.trailChanges.length)
+        parts.push(`⚠️ trail changes: ${h.trailChanges
+            .slice(0, 3)
+            .map((c) => `${(0,report_escape/* markdownCode */.D9)(c.eventName)} by ${(0,report_escape/* escapeMarkdown */.FV)(c.actor)}${c.outcome === 'failed' ? ' (failed)' : ''}`)
+            .join(', ')}${h.trailChanges.length > 3 ? ', …' : ''}`);
+    return `**Log health:** ${parts.join(' · ')}`;
+}
+function when(g) {
+    const t = (iso) => iso.replace('T', ' ').replace(/(:\d\d)(\.\d+)?Z$/, '');
+    if (!g.firstSeen)
+        return '';
+    if (g.firstSeen === g.lastSeen)
+        return (0,report_escape/* markdownCode */.D9)(t(g.firstSeen));
+    const sameDay = g.firstSeen.slice(0, 10) === g.lastSeen.slice(0, 10);
+    return (0,report_escape/* markdownCode */.D9)(`${t(g.firstSeen)} → ${sameDay ? t(g.lastSeen).slice(11) : t(g.lastSeen)}`);
+}
+function row(g) {
+    const what = g.consoleUrl ? `[${(0,report_escape/* escapeMarkdown */.FV)(g.summary)}](${g.consoleUrl})` : (0,report_escape/* escapeMarkdown */.FV)(g.summary);
+    const rule = `${(0,report_escape/* escapeMarkdown */.FV)(g.rule)}${g.attack.length ? ` · ${g.attack.slice(0, 2).join(', ')}` : ''}${g.ruleAuthor && g.ruleAuthor !== 'telltale' ? ` (by ${(0,report_escape/* escapeMarkdown */.FV)(g.ruleAuthor)})` : ''}`;
     return [
-        `${ICON[f.severity]} ${f.severity}${f.outcome === 'failed' ? ' · attempt' : ''}`,
-        markdownCode(f.eventTime.replace('T', ' ').replace(/Z$/, '')),
-        `${escape_escapeMarkdown(f.summary)}${f.count > 1 ? ` (×${f.count})` : ''}`,
-        where,
+        `${g.new ? '🆕 ' : ''}${ICON[g.severity]} ${g.severity}${g.failed && !g.success ? ' · attempt' : ''}`,
+        what,
+        (0,report_escape/* escapeMarkdown */.FV)(g.actor.name),
+        g.failed && g.success ? `${g.count} (${g.failed} failed)` : String(g.count),
+        when(g),
         rule,
     ];
 }
@@ -36997,17 +37278,155 @@ function rulesFooter(report) {
     const builtin = loaded.filter((r) => r.origin === 'builtin').length;
     const lines = [`${loaded.length} rule(s) ran (${builtin} built-in, ${loaded.length - builtin} from --rules).`];
     if (problems.length) {
-        lines.push('', markdownDetails(`⚠️ ${problems.length} rule problem(s): these rules did not run`, problems
-            .map((p) => `- ${markdownCode(`${p.file}${p.line ? `:${p.line}` : ''}${p.column ? `:${p.column}` : ''}`)} ${escape_escapeMarkdown(p.rule ?? '')} ${escape_escapeMarkdown(p.message)}`)
+        lines.push('', (0,markdown/* markdownDetails */.oG)(`⚠️ ${problems.length} rule problem(s): these rules did not run`, problems
+            .map((p) => `- ${(0,report_escape/* markdownCode */.D9)(`${p.file}${p.line ? `:${p.line}` : ''}${p.column ? `:${p.column}` : ''}`)} ${(0,report_escape/* escapeMarkdown */.FV)(p.rule ?? '')} ${(0,report_escape/* escapeMarkdown */.FV)(p.message)}`)
             .join('\n')));
     }
     if (otherLogsource.length)
         lines.push('', `${otherLogsource.length} rule(s) for other log sources were skipped.`);
     const sigma = loaded.filter((r) => r.origin === 'custom' && r.findings > 0 && r.author);
     if (sigma.length) {
-        lines.push('', `Sigma rules with findings, by author (Detection Rule License): ${sigma.map((r) => `${escape_escapeMarkdown(r.title)} by ${escape_escapeMarkdown(r.author)}`).join('; ')}.`);
+        lines.push('', `Sigma rules with findings, by author (Detection Rule License): ${sigma.map((r) => `${(0,report_escape/* escapeMarkdown */.FV)(r.title)} by ${(0,report_escape/* escapeMarkdown */.FV)(r.author)}`).join('; ')}.`);
     }
     return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/render/ocsf.ts
+const OCSF_VERSION = '1.3.0';
+/** OCSF severity_id: 1 Informational, 2 Low, 3 Medium, 4 High, 5 Critical. */
+const SEVERITY = {
+    informational: [1, 'Informational'],
+    low: [2, 'Low'],
+    medium: [3, 'Medium'],
+    high: [4, 'High'],
+    critical: [5, 'Critical'],
+};
+function renderCloudTrailOcsf(report) {
+    const examples = new Map(report.findings.filter((f) => f.group).map((f) => [f.group, f]));
+    const out = report.groups.map((g) => detectionFinding(report, g, examples.get(g.id)));
+    return `${JSON.stringify(out, null, 2)}\n`;
+}
+function ms(iso) {
+    const t = Date.parse(iso);
+    return Number.isNaN(t) ? undefined : t;
+}
+function detectionFinding(report, g, f) {
+    const [severityId, severity] = SEVERITY[g.severity];
+    const first = ms(g.firstSeen);
+    const last = ms(g.lastSeen);
+    return {
+        activity_id: 1,
+        activity_name: 'Create',
+        category_uid: 2,
+        category_name: 'Findings',
+        class_uid: 2004,
+        class_name: 'Detection Finding',
+        type_uid: 200401,
+        type_name: 'Detection Finding: Create',
+        severity_id: severityId,
+        severity,
+        status_id: 1,
+        status: 'New',
+        time: last ?? Date.parse(report.generatedAt),
+        ...(first !== undefined ? { start_time: first } : {}),
+        ...(last !== undefined ? { end_time: last } : {}),
+        count: g.count,
+        message: g.summary,
+        metadata: {
+            version: OCSF_VERSION,
+            product: { name: 'telltale', vendor_name: 'telltale', version: report.tool.version },
+            log_name: 'cloudtrail',
+            original_time: report.generatedAt,
+        },
+        finding_info: {
+            uid: g.id,
+            title: g.rule,
+            ...(g.description ? { desc: g.description } : {}),
+            types: [g.ruleSlug],
+            ...(first !== undefined ? { first_seen_time: first } : {}),
+            ...(last !== undefined ? { last_seen_time: last } : {}),
+            analytic: {
+                uid: g.ruleId,
+                name: g.ruleSlug,
+                type_id: 1,
+                type: 'Rule',
+                ...(g.ruleAuthor ? { desc: `author: ${g.ruleAuthor}` } : {}),
+            },
+            ...(g.consoleUrl ? { src_url: g.consoleUrl } : {}),
+            related_events: g.eventIds.map((uid) => ({ uid, product_uid: 'aws-cloudtrail' })),
+        },
+        attacks: g.attack.map((uid) => ({ technique: { uid }, version: 'v15' })),
+        actor: {
+            user: {
+                uid: g.actor.arn ?? g.actor.key,
+                name: g.actor.name,
+                type: g.actor.type,
+                ...(f?.actor.accessKeyId ? { credential_uid: f.actor.accessKeyId } : {}),
+            },
+            ...(f?.actor.sessionIssuer ? { session: { issuer: f.actor.sessionIssuer } } : {}),
+        },
+        cloud: {
+            provider: 'AWS',
+            ...(g.regions[0] ? { region: g.regions[0] } : {}),
+            ...(g.accounts[0] ? { account: { uid: g.accounts[0], type: 'AWS Account', type_id: 10 } } : {}),
+        },
+        ...(f?.sourceIPAddress && /^[0-9a-f.:]+$/i.test(f.sourceIPAddress)
+            ? { src_endpoint: { ip: f.sourceIPAddress } }
+            : {}),
+        ...(g.target ? { resources: [{ uid: g.target }] } : {}),
+        unmapped: {
+            success: g.success,
+            failed: g.failed,
+            regions: g.regions,
+            accounts: g.accounts,
+            ...(g.new !== undefined ? { new_since_last_report: g.new } : {}),
+            ...(f
+                ? { event_name: f.eventName, event_source: f.eventSource, level_reasons: f.modifiers.map((m) => m.reason) }
+                : {}),
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/render/formats.ts
+/**
+ * The report formats, by name, for `--format markdown,html,ocsf` and the action's `formats` input:
+ * several formats from one scan. Each has a default file name for `--output DIR`; an item may name
+ * its own path (`html:dashboard.html`).
+ */
+
+
+
+
+
+const REPORT_FORMATS = {
+    json: { file: 'cloudtrail-report.json', render: renderCloudTrailJson },
+    markdown: { file: 'cloudtrail-report.md', render: (r) => renderCloudTrailMarkdown(r) },
+    html: { file: 'cloudtrail-dashboard.html', render: renderCloudTrailHtml },
+    ocsf: { file: 'cloudtrail-findings.ocsf.json', render: renderCloudTrailOcsf },
+};
+function parseFormats(text, field = '--format') {
+    const out = [];
+    for (const item of text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)) {
+        const at = item.indexOf(':');
+        const name = (at < 0 ? item : item.slice(0, at)).toLowerCase();
+        const format = (name === 'md' ? 'markdown' : name);
+        if (!Object.hasOwn(REPORT_FORMATS, format)) {
+            throw new errors/* InputError */.dz(`unknown report format '${name}'`, {
+                location: { field },
+                hint: `one or more of ${Object.keys(REPORT_FORMATS).join(', ')}, separated by commas (a format may name its file: html:dash.html)`,
+            });
+        }
+        if (out.some((f) => f.format === format))
+            continue;
+        const path = at < 0 ? undefined : item.slice(at + 1).trim();
+        out.push(path ? { format, path } : { format });
+    }
+    if (!out.length)
+        throw new errors/* InputError */.dz('no report format given', { location: { field } });
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./shared/cloudtrail/model/report.ts
@@ -37019,131 +37438,118 @@ function compareFindings(a, b) {
         a.rule.localeCompare(b.rule));
 }
 /** Actors ordered by their worst finding, then by how many they have. */
-function groupByActor(findings) {
-    const groups = new Map();
-    for (const f of findings) {
-        let g = groups.get(f.actor.key);
-        if (!g) {
-            g = { key: f.actor.key, name: f.actor.name, type: f.actor.type, highest: f.severity, findings: 0 };
-            if (f.actor.arn)
-                g.arn = f.actor.arn;
-            groups.set(f.actor.key, g);
+function groupByActor(groups) {
+    const actors = new Map();
+    for (const g of groups) {
+        let a = actors.get(g.actor.key);
+        if (!a) {
+            a = { key: g.actor.key, name: g.actor.name, type: g.actor.type, highest: g.severity, findings: 0, groups: 0 };
+            if (g.actor.arn)
+                a.arn = g.actor.arn;
+            actors.set(g.actor.key, a);
         }
-        g.findings++;
-        if (levelRank(f.severity) > levelRank(g.highest))
-            g.highest = f.severity;
+        a.findings += g.count;
+        a.groups++;
+        if (levelRank(g.severity) > levelRank(a.highest))
+            a.highest = g.severity;
     }
-    return [...groups.values()].sort((a, b) => levelRank(b.highest) - levelRank(a.highest) || b.findings - a.findings || a.name.localeCompare(b.name));
+    return [...actors.values()].sort((a, b) => levelRank(b.highest) - levelRank(a.highest) || b.findings - a.findings || a.name.localeCompare(b.name));
 }
-/** Findings at or above `level`. */
+/** Groups (rows) at or above `level`: what fails a run. */
 function findingsAtOrAbove(report, level) {
-    return report.findings.filter((f) => levelRank(f.severity) >= levelRank(level));
+    return report.groups.filter((g) => levelRank(g.severity) >= levelRank(level));
+}
+/** `3 critical, 2 high` over rows (groups), for titles and messages: what a person reads. */
+function countText(report) {
+    const counts = new Map();
+    for (const g of report.groups)
+        counts.set(g.severity, (counts.get(g.severity) ?? 0) + 1);
+    const levels = ['critical', 'high', 'medium', 'low', 'informational'];
+    const parts = levels.filter((l) => counts.get(l)).map((l) => `${counts.get(l)} ${l}`);
+    return parts.length ? parts.join(', ') : 'no findings';
 }
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./shared/cloudtrail/rules/builtin/access-denied-burst.ts
-/**
- * Bursts of AccessDenied from one principal: the shape of reconnaissance with stolen credentials
- * (trying what the key may do) that no single event shows. Counted per actor over the whole scan
- * window; memory is one small entry per denied actor.
- */
-
-
-const DENIED = new Set([
-    'AccessDenied',
-    'AccessDeniedException',
-    'Client.UnauthorizedOperation',
-    'UnauthorizedOperation',
-    'UnauthorizedAccess',
-    'Client.AuthFailure',
-]);
-const ACCESS_DENIED_BURST = {
-    id: 'a6f0e2c4-2d1b-5b0e-9c3a-0e4f5d6c7b21',
-    slug: 'access-denied-burst',
-    title: 'Burst of AccessDenied from one principal',
-    description: 'One identity had many calls denied in the window: someone (or something) probing what a credential may do.',
-    author: 'telltale',
-    level: 'medium',
-    origin: 'builtin',
-    policy: { actorModifiers: true, failed: 'keep' },
-    decisiveFields: [],
-};
-class AccessDeniedBurst {
-    info = ACCESS_DENIED_BURST;
-    byActor = new Map();
-    threshold;
-    constructor(threshold = 10) {
-        this.threshold = threshold;
-    }
-    observe(record) {
-        const code = record_str(record.errorCode);
-        if (!code || !DENIED.has(code))
-            return;
-        const key = describeActor(record).key;
-        let entry = this.byActor.get(key);
-        if (!entry)
-            this.byActor.set(key, (entry = { count: 0, last: record, names: new Set() }));
-        entry.count++;
-        if ((record_str(record.eventTime) ?? '') >= (record_str(entry.last.eventTime) ?? ''))
-            entry.last = record;
-        if (entry.names.size < 20)
-            entry.names.add(record_str(record.eventName) ?? '?');
-    }
-    hits() {
-        return [...this.byActor.values()]
-            .filter((e) => e.count >= this.threshold)
-            .map((e) => ({ record: e.last, count: e.count, eventNames: [...e.names].sort() }));
-    }
-}
-
 ;// CONCATENATED MODULE: ./shared/cloudtrail/rules/builtin/files.ts
 /**
- * The built-in rule pack: one Sigma file per rule in `sigma/` (ours, author `telltale`), the `tt.*`
- * virtual fields they read (virtual-fields.ts), and the one rule Sigma cannot express per event
- * (access-denied-burst.ts). Each file is named here literally so a bundler copies it with the code;
+ * The built-in rule pack: one Sigma file per rule in `sigma/` (ours, author `telltale`; rules that
+ * count over many events are Sigma correlation rules, e.g. access-denied-burst.yml), and the `tt.*`
+ * virtual fields they read (virtual-fields.ts). Each file is named here literally so a bundler copies it with the code;
  * test/cloudtrail/builtin-rules.test.ts checks this list against the folder.
  */
 const BUILTIN_RULE_FILES = [
+    __nccwpck_require__.ab + "access-denied-burst.yml",
     __nccwpck_require__.ab + "access-key-for-other-user.yml",
     __nccwpck_require__.ab + "admin-policy-attached.yml",
+    __nccwpck_require__.ab + "backup-recovery-point-deleted.yml",
+    __nccwpck_require__.ab + "bedrock-model-access-enabled.yml",
     __nccwpck_require__.ab + "cloudtrail-stopped.yml",
     __nccwpck_require__.ab + "cloudtrail-weakened.yml",
     __nccwpck_require__.ab + "config-disabled.yml",
     __nccwpck_require__.ab + "console-delete.yml",
     __nccwpck_require__.ab + "console-login-without-mfa.yml",
     __nccwpck_require__.ab + "default-route-changed.yml",
+    __nccwpck_require__.ab + "discovery-burst.yml",
+    __nccwpck_require__.ab + "ebs-default-encryption-disabled.yml",
+    __nccwpck_require__.ab + "ec2-ami-deregistered.yml",
+    __nccwpck_require__.ab + "ec2-instance-connect-key-pushed.yml",
     __nccwpck_require__.ab + "ec2-key-pair-created.yml",
+    __nccwpck_require__.ab + "ec2-password-data-read.yml",
     __nccwpck_require__.ab + "ec2-serial-console-enabled.yml",
+    __nccwpck_require__.ab + "ec2-serial-console-key-pushed.yml",
+    __nccwpck_require__.ab + "ec2-unusual-instance-launch.yml",
+    __nccwpck_require__.ab + "ec2-user-data-bulk-read.yml",
     __nccwpck_require__.ab + "ec2-user-data-changed.yml",
     __nccwpck_require__.ab + "elb-attributes-modified.yml",
     __nccwpck_require__.ab + "elb-listener-modified.yml",
     __nccwpck_require__.ab + "guardduty-disabled.yml",
+    __nccwpck_require__.ab + "iam-user-created-by-hand.yml",
+    __nccwpck_require__.ab + "identity-provider-changed.yml",
     __nccwpck_require__.ab + "inline-admin-policy.yml",
     __nccwpck_require__.ab + "kms-key-disabled-or-deleted.yml",
+    __nccwpck_require__.ab + "lambda-code-overwritten.yml",
+    __nccwpck_require__.ab + "lambda-layer-added.yml",
     __nccwpck_require__.ab + "lambda-public-invoke.yml",
     __nccwpck_require__.ab + "leave-organization.yml",
     __nccwpck_require__.ab + "login-profile-for-other-user.yml",
+    __nccwpck_require__.ab + "logs-log-group-deleted.yml",
     __nccwpck_require__.ab + "mfa-deactivated.yml",
     __nccwpck_require__.ab + "nacl-allow-all-traffic.yml",
     __nccwpck_require__.ab + "nacl-allow-world.yml",
     __nccwpck_require__.ab + "rds-made-public.yml",
     __nccwpck_require__.ab + "rds-subnet-group-modified.yml",
+    __nccwpck_require__.ab + "region-enabled.yml",
     __nccwpck_require__.ab + "resolver-query-logs-deleted.yml",
+    __nccwpck_require__.ab + "rolesanywhere-trust-anchor.yml",
     __nccwpck_require__.ab + "root-access-key-created.yml",
     __nccwpck_require__.ab + "root-api-use.yml",
-    __nccwpck_require__.ab + "root-console-login.yml",
     __nccwpck_require__.ab + "root-console-login-without-mfa.yml",
+    __nccwpck_require__.ab + "root-console-login.yml",
     __nccwpck_require__.ab + "s3-bucket-made-public.yml",
+    __nccwpck_require__.ab + "s3-bucket-policy-foreign-account.yml",
+    __nccwpck_require__.ab + "s3-lifecycle-short-expiry.yml",
+    __nccwpck_require__.ab + "s3-mass-delete.yml",
+    __nccwpck_require__.ab + "s3-object-encrypted-with-customer-key.yml",
     __nccwpck_require__.ab + "s3-public-access-block-removed.yml",
+    __nccwpck_require__.ab + "s3-versioning-suspended.yml",
+    __nccwpck_require__.ab + "sagemaker-lifecycle-config.yml",
+    __nccwpck_require__.ab + "secrets-batch-read.yml",
+    __nccwpck_require__.ab + "secrets-bulk-read.yml",
     __nccwpck_require__.ab + "securityhub-disabled.yml",
+    __nccwpck_require__.ab + "ses-sending-checked.yml",
     __nccwpck_require__.ab + "sg-open-world-admin-port.yml",
     __nccwpck_require__.ab + "sg-open-world-all.yml",
     __nccwpck_require__.ab + "sg-open-world-other-port.yml",
     __nccwpck_require__.ab + "sg-open-world-web.yml",
     __nccwpck_require__.ab + "snapshot-made-public.yml",
     __nccwpck_require__.ab + "snapshot-shared-foreign-account.yml",
+    __nccwpck_require__.ab + "ssm-parameters-read-by-path.yml",
+    __nccwpck_require__.ab + "ssm-securestring-bulk-read.yml",
     __nccwpck_require__.ab + "ssm-session-by-human.yml",
+    __nccwpck_require__.ab + "ssm-session-started.yml",
+    __nccwpck_require__.ab + "ssm-shell-command.yml",
+    __nccwpck_require__.ab + "sts-federation-token.yml",
     __nccwpck_require__.ab + "trust-policy-foreign-account.yml",
     __nccwpck_require__.ab + "trust-policy-public.yml",
     __nccwpck_require__.ab + "vpc-flow-logs-deleted.yml",
@@ -37497,8 +37903,12 @@ function worldSource(record) {
  *   tt.publicShare       public | foreign-account    snapshot, AMI, RDS snapshot, bucket, key, Lambda
  *   tt.trailWeakened     text (the reasons)          UpdateTrail / PutEventSelectors logging less
  *   tt.via               console | cli | sdk | iac | service | unknown
- *   tt.actorKind         human | iac | service | automation
+ *   tt.actorKind         human | iac | service | automation   (iac only on unforgeable evidence, provenance.ts)
+ *   tt.pipeline          the evidence's field when the call came from the declared pipeline
  *   tt.targetsOtherUser  true | false                an IAM user call (keys, passwords) aimed at someone else
+ *   tt.principal         text                        who made the call, one key per identity (actor.ts):
+ *                                                    root:<account>, the issuer role + session, the user ARN,
+ *                                                    service:<invokedBy> — for correlation `group-by`
  */
 
 
@@ -37506,10 +37916,14 @@ function worldSource(record) {
 
 
 
+
 function actorKind(record) {
-    const via = viaOf(record);
-    if (via === 'iac')
+    if (pipelineEvidence(record))
         return 'iac';
+    const via = viaOf(record);
+    // A User-Agent claiming Terraform is the caller's own word: automation, not the trusted pipeline.
+    if (via === 'iac')
+        return 'automation';
     if (via === 'service' || record_str(obj(record.userIdentity)?.type) === 'AWSService')
         return 'service';
     if (via === 'console' || via === 'cli')
@@ -37539,138 +37953,6968 @@ const builtinVirtualFields = {
     'tt.trailWeakened': (e) => trailWeakening(e),
     'tt.via': (e) => viaOf(e),
     'tt.actorKind': (e) => actorKind(e),
+    'tt.pipeline': (e) => pipelineEvidence(e)?.field,
     'tt.targetsOtherUser': (e) => targetsOtherUser(e),
+    'tt.principal': (e) => describeActor(e).key || undefined,
 };
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./shared/cloudtrail/rules/sigma/condition.ts
-/** A condition the parser cannot accept; `column` is 1-based within the condition text. */
-class ConditionError extends Error {
-    column;
-    constructor(message, column) {
-        super(message);
-        this.name = 'ConditionError';
-        this.column = column;
-    }
-}
-function tokenize(text) {
-    const tokens = [];
-    const re = /\s+|([()])|([A-Za-z0-9_*.\-]+)|(.)/gy;
-    let m;
-    while ((m = re.exec(text)) !== null) {
-        const column = m.index + 1;
-        const word = m[1] ?? m[2];
-        if (word !== undefined)
-            tokens.push({ text: word, lower: word.toLowerCase(), column });
-        else if (m[3] !== undefined) {
-            if (m[3] === '|') {
-                throw new ConditionError('aggregation expressions (`| count() …`) are Sigma v1 syntax and are not supported; use a correlation rule', column);
-            }
-            throw new ConditionError(`unexpected character ${JSON.stringify(m[3])}`, column);
-        }
-    }
-    return tokens;
-}
-const KEYWORDS = new Set(['and', 'or', 'not', 'of', 'them', '(', ')']);
-function globToRegExp(glob) {
-    return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\-]/g, '\\$&').replace(/\*/g, '.*')}$`);
-}
+;// CONCATENATED MODULE: ./shared/cloudtrail/rules/sigma/cidr.ts
 /**
- * Parses one condition string. `selectionNames` are the rule's selections in written order; every
- * reference must name one of them and every `x of pattern` must match at least one.
+ * `|cidr` matching without allocation-heavy parsing: CloudTrail's `sourceIPAddress` is tested by
+ * many rules on every event, and also holds service names (`ec2.amazonaws.com`, `AWS Internal`),
+ * which must simply not match.
  */
-function parseCondition(text, selectionNames) {
-    const tokens = tokenize(text);
-    let pos = 0;
-    const endColumn = text.length + 1;
-    const peek = () => tokens[pos];
-    const fail = (message, token = peek()) => {
-        throw new ConditionError(message, token?.column ?? endColumn);
-    };
-    const parseOr = () => {
-        const items = [parseAnd()];
-        while (peek()?.lower === 'or') {
-            pos++;
-            items.push(parseAnd());
-        }
-        return items.length === 1 ? items[0] : { kind: 'or', items };
-    };
-    const parseAnd = () => {
-        const items = [parseNot()];
-        while (peek()?.lower === 'and') {
-            pos++;
-            items.push(parseNot());
-        }
-        return items.length === 1 ? items[0] : { kind: 'and', items };
-    };
-    const parseNot = () => {
-        if (peek()?.lower === 'not') {
-            pos++;
-            return { kind: 'not', item: parseNot() };
-        }
-        return parseOf();
-    };
-    const parseOf = () => {
-        const first = peek();
-        const second = tokens[pos + 1];
-        if (first && second?.lower === 'of') {
-            if (first.lower !== '1' && first.lower !== 'any' && first.lower !== 'all') {
-                fail(`\`${first.text} of\` is not Sigma: only \`1 of\` and \`all of\` are defined`, first);
-            }
-            pos += 2;
-            const target = peek();
-            if (!target || (KEYWORDS.has(target.lower) && target.lower !== 'them')) {
-                fail('expected a selection name pattern or `them` after `of`', target);
-            }
-            pos++;
-            const quantifier = first.lower === 'all' ? 'all' : 'one';
-            let names;
-            if (target.lower === 'them') {
-                // Spec: `them` means every selection except those whose name starts with an underscore.
-                names = selectionNames.filter((n) => !n.startsWith('_'));
+// Leading zeros are refused, as node:net does: `010` is octal to some parsers and decimal to others.
+const IPV4 = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/;
+/** An IPv4 address as an unsigned 32-bit number, or undefined. */
+function parseIPv4(text) {
+    const m = IPV4.exec(text);
+    if (!m)
+        return undefined;
+    let value = 0;
+    for (let i = 1; i <= 4; i++) {
+        const octet = Number(m[i]);
+        if (octet > 255)
+            return undefined;
+        value = value * 256 + octet;
+    }
+    return value;
+}
+/** An IPv6 address (RFC 4291 §2.2 text forms, with an optional zone) as eight 16-bit groups. */
+function parseIPv6(text) {
+    const zone = text.indexOf('%');
+    const address = zone >= 0 ? text.slice(0, zone) : text;
+    if (!address.includes(':'))
+        return undefined;
+    const halves = address.split('::');
+    if (halves.length > 2)
+        return undefined;
+    const groups = (part) => {
+        if (part === '')
+            return [];
+        const out = [];
+        const pieces = part.split(':');
+        for (let i = 0; i < pieces.length; i++) {
+            const piece = pieces[i];
+            if (i === pieces.length - 1 && piece.includes('.')) {
+                // RFC 4291 §2.2 (3): the low 32 bits may be written as an IPv4 address.
+                const v4 = parseIPv4(piece);
+                if (v4 === undefined)
+                    return undefined;
+                out.push(Math.floor(v4 / 65536), v4 % 65536);
             }
             else {
-                const re = globToRegExp(target.text);
-                names = selectionNames.filter((n) => re.test(n));
+                if (!/^[0-9a-fA-F]{1,4}$/.test(piece))
+                    return undefined;
+                out.push(parseInt(piece, 16));
             }
-            if (names.length === 0)
-                fail(`\`${target.text}\` matches no selection of this rule`, target);
-            return { kind: 'of', quantifier, pattern: target.text, names };
         }
-        return parsePrimary();
+        return out;
     };
-    const parsePrimary = () => {
-        const token = peek();
-        if (!token)
-            return fail('the condition ends where a selection name was expected');
-        if (token.text === '(') {
-            pos++;
-            const inner = parseOr();
-            if (peek()?.text !== ')')
-                fail('missing `)`');
-            pos++;
-            return inner;
+    const head = groups(halves[0]);
+    const tail = halves.length === 2 ? groups(halves[1]) : [];
+    if (!head || !tail)
+        return undefined;
+    if (halves.length === 1)
+        return head.length === 8 ? head : undefined;
+    const missing = 8 - head.length - tail.length;
+    if (missing < 1)
+        return undefined;
+    return [...head, ...new Array(missing).fill(0), ...tail];
+}
+/** A predicate for "this text is an address inside network/prefix". */
+function cidrMatcher(network, prefix, family) {
+    if (family === 4) {
+        const net = parseIPv4(network);
+        if (net === undefined)
+            throw new Error(`not an IPv4 network: ${network}`);
+        if (prefix === 0)
+            return (text) => parseIPv4(text) !== undefined;
+        const shift = 32 - prefix;
+        const want = Math.floor(net / 2 ** shift);
+        return (text) => {
+            const ip = parseIPv4(text);
+            return ip !== undefined && Math.floor(ip / 2 ** shift) === want;
+        };
+    }
+    const net = parseIPv6(network);
+    if (!net)
+        throw new Error(`not an IPv6 network: ${network}`);
+    return (text) => {
+        if (!text.includes(':'))
+            return false;
+        const ip = parseIPv6(text);
+        if (!ip)
+            return false;
+        let bits = prefix;
+        for (let i = 0; i < 8 && bits > 0; i++, bits -= 16) {
+            const take = Math.min(16, bits);
+            const shift = 16 - take;
+            if (ip[i] >> shift !== net[i] >> shift)
+                return false;
         }
-        if (KEYWORDS.has(token.lower))
-            fail(`unexpected \`${token.text}\``, token);
-        if (token.text.includes('*'))
-            fail(`wildcards need \`1 of\` or \`all of\`: \`${token.text}\``, token);
-        if (!selectionNames.includes(token.text))
-            fail(`\`${token.text}\` is not a selection of this rule`, token);
-        pos++;
-        return { kind: 'ref', name: token.text };
+        return true;
     };
-    if (tokens.length === 0)
-        throw new ConditionError('the condition is empty', 1);
-    const tree = parseOr();
-    if (pos < tokens.length)
-        fail(`unexpected \`${peek().text}\``);
-    return tree;
 }
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
+/*!
+* re2js
+* RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time matching
+*
+* @version v2.10.0
+* @author Oleksii Vasyliev
+* @homepage https://github.com/le0pard/re2js#readme
+* @repository [object Object]
+* @license MIT
+*/
+// src/RE2Flags.js
+var RE2Flags = class RE2Flags {
+	static FOLD_CASE = 1;
+	static LITERAL = 2;
+	static CLASS_NL = 4;
+	static DOT_NL = 8;
+	static ONE_LINE = 16;
+	static NON_GREEDY = 32;
+	static PERL_X = 64;
+	static UNICODE_GROUPS = 128;
+	static WAS_DOLLAR = 256;
+	static LOOKBEHIND = 512;
+	static MATCH_NL = RE2Flags.CLASS_NL | RE2Flags.DOT_NL;
+	static PERL = RE2Flags.CLASS_NL | RE2Flags.ONE_LINE | RE2Flags.PERL_X | RE2Flags.UNICODE_GROUPS;
+	static POSIX = 0;
+	static UNANCHORED = 0;
+	static ANCHOR_START = 1;
+	static ANCHOR_BOTH = 2;
+};
+// src/PublicFlags.js
+/**
+* Public flags for RE2JS and RE2Set compilation.
+*/
+const PublicFlags = {
+	CASE_INSENSITIVE: 1,
+	DOTALL: 2,
+	MULTILINE: 4,
+	DISABLE_UNICODE_GROUPS: 8,
+	LONGEST_MATCH: 16,
+	LOOKBEHINDS: 512
+};
+// src/Codepoint.js
+/**
+* Various constants and helper for unicode codepoints.
+*/
+const ASCII_SIZE = 128;
+const ASCII_TO_UPPER = new Int32Array(ASCII_SIZE);
+const ASCII_TO_LOWER = new Int32Array(ASCII_SIZE);
+const MAX_BMP = 65535;
+for (let i = 0; i < ASCII_SIZE; i++) {
+	if (i >= 97 && i <= 122) ASCII_TO_UPPER[i] = i - 32;
+	else ASCII_TO_UPPER[i] = i;
+	if (i >= 65 && i <= 90) ASCII_TO_LOWER[i] = i + 32;
+	else ASCII_TO_LOWER[i] = i;
+}
+var Codepoint = class {
+	static CODES = Object.freeze({
+		"\x07": 7,
+		"\b": 8,
+		"	": 9,
+		"\n": 10,
+		"\v": 11,
+		"\f": 12,
+		"\r": 13,
+		" ": 32,
+		"\"": 34,
+		$: 36,
+		"&": 38,
+		"'": 39,
+		"(": 40,
+		")": 41,
+		"*": 42,
+		"+": 43,
+		"-": 45,
+		".": 46,
+		0: 48,
+		1: 49,
+		2: 50,
+		3: 51,
+		4: 52,
+		5: 53,
+		6: 54,
+		7: 55,
+		8: 56,
+		9: 57,
+		":": 58,
+		"<": 60,
+		">": 62,
+		"?": 63,
+		A: 65,
+		B: 66,
+		C: 67,
+		F: 70,
+		P: 80,
+		Q: 81,
+		U: 85,
+		Z: 90,
+		"[": 91,
+		"\\": 92,
+		"]": 93,
+		"^": 94,
+		_: 95,
+		"`": 96,
+		a: 97,
+		b: 98,
+		f: 102,
+		i: 105,
+		m: 109,
+		n: 110,
+		r: 114,
+		s: 115,
+		t: 116,
+		v: 118,
+		x: 120,
+		z: 122,
+		"{": 123,
+		"|": 124,
+		"}": 125
+	});
+	static toUpperCase(codepoint) {
+		if (codepoint < ASCII_SIZE) return ASCII_TO_UPPER[codepoint];
+		const s = String.fromCodePoint(codepoint).toUpperCase();
+		const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (s.length > expectedLen) return codepoint;
+		const sOrigin = String.fromCodePoint(s.codePointAt(0)).toLowerCase();
+		const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+		return s.codePointAt(0);
+	}
+	static toLowerCase(codepoint) {
+		if (codepoint < ASCII_SIZE) return ASCII_TO_LOWER[codepoint];
+		const s = String.fromCodePoint(codepoint).toLowerCase();
+		const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (s.length > expectedLen) return codepoint;
+		const sOrigin = String.fromCodePoint(s.codePointAt(0)).toUpperCase();
+		const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+		return s.codePointAt(0);
+	}
+};
+// src/UnicodeRangeTable.js
+var UnicodeRangeTable = class {
+	/**
+	* @param {Uint32Array | number[]} data
+	* @param {boolean} isStride1
+	*/
+	constructor(data, isStride1 = false) {
+		this.data = data;
+		this.isStride1 = isStride1;
+		this.SIZE = isStride1 ? 2 : 3;
+	}
+	getLo(index) {
+		return this.data[index * this.SIZE];
+	}
+	getHi(index) {
+		return this.data[index * this.SIZE + 1];
+	}
+	getStride(index) {
+		return this.isStride1 ? 1 : this.data[index * this.SIZE + 2];
+	}
+	get length() {
+		return this.data.length / this.SIZE;
+	}
+};
+// src/UnicodeTables.js
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-";
+const B64_MAP = /* @__PURE__ */ new Uint8Array(256);
+for (let i = 0; i < 64; i++) B64_MAP[B64.charCodeAt(i)] = i;
+const decodeVLQ = (str) => {
+	const res = [];
+	let value = 0;
+	let shift = 0;
+	for (let i = 0; i < str.length; i++) {
+		const digit = B64_MAP[str.charCodeAt(i)];
+		value |= (digit & 31) << shift;
+		if ((digit & 32) === 0) {
+			res.push(value);
+			value = 0;
+			shift = 0;
+		} else shift += 5;
+	}
+	return res;
+};
+const decodeRanges = (str, isStride1) => {
+	const res = decodeVLQ(str);
+	const numRanges = isStride1 ? res.length / 2 : res.length / 3;
+	const out = new Uint32Array(numRanges * 3);
+	let current = 0;
+	let resIdx = 0;
+	for (let i = 0; i < numRanges; i++) {
+		current += res[resIdx++];
+		out[i * 3] = current;
+		current += res[resIdx++];
+		out[i * 3 + 1] = current;
+		out[i * 3 + 2] = isStride1 ? 1 : res[resIdx++];
+	}
+	return out;
+};
+const decodeOrbit = (str) => {
+	const res = decodeVLQ(str);
+	const map = /* @__PURE__ */ new Map();
+	let currentKey = 0;
+	for (let i = 0; i < res.length; i += 2) {
+		currentKey += res[i];
+		const zz = res[i + 1];
+		const delta = zz >>> 1 ^ -(zz & 1);
+		map.set(currentKey, currentKey + delta);
+	}
+	return map;
+};
+var LazyMap = class {
+	constructor(initializer) {
+		this.initializer = initializer;
+		this.cache = /* @__PURE__ */ new Map();
+	}
+	has(key) {
+		return Object.hasOwn(this.initializer, key);
+	}
+	get(key) {
+		if (this.cache.has(key)) return this.cache.get(key);
+		const val = this.has(key) ? this.initializer[key]() : null;
+		this.cache.set(key, val);
+		return val;
+	}
+};
+var UnicodeTables = class {
+	static _CASE_ORBIT = null;
+	static get CASE_ORBIT() {
+		if (!this._CASE_ORBIT) this._CASE_ORBIT = decodeOrbit("rCgCIgCY+rQI4QiCuuBLgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCCgCBgCBgCBgCBgCBgCBgCB+7OB-BB-BB-BB-BB-BBskQB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BC-BB-BB-BB-BB-BB-BB-BByHBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBxHBCBBBCBBBCBBB3SBmMBkNBCBBBCBBB8MBCBBB6MB6MBCBBC+EB0MB2MBCBBB6MB+MBiGBmNBiNBCBBBmKBikzCBmNBqNBkIBsNBCBBBCBBBCBBB0NBCBBB0NDCBBB0NBCBBByNByNBCBBBCBBB2NBCBBDCBBCwDFCBCBDBCBCBDBCBCBDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB9EBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBCBDBCBBBhGBvDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBjICCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBH2iVBCBBBlKBwiVB+jVB+jVBCBBBlMBqEBuEBCBBBCBBBCBBBCBBBCBBB+hVB4hVB8hVBjNB7MC5MB5MCzMC1MB+0yCE5MB20yCC9MBu2yCBwyyCBo0yCChNBlNBo0yCBu-UBi0yCDlNC6-UBpNDrNIu+UDzNCm0yCBzNE0yyCBzNBpEBxNBxNBtEG1NLqxyCBkxyCnFoFrBCBBBCBBDCBBEkIBkIBkICoHHsCCqCBqCBqCCgEC+DB+DBmkOBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCC+BBgCBgCBgCBgCBgCBgCBgCBgCBrCBpCBpCBpCBmjOB-BB8BB-BB-BBgEB-BB-BByBBqgOBsDB-BBtwBB-BB-BB-BBsBBgDBCB-BB-BB-BBeB-BB-BB61OB-BB-BB-DB9DB9DBQB7DBmCE9CBrDBPBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBrFB-EBOBnHB3FB-FCCBBBNBCBBCjIBjIBjIBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB8kMB-BB6kMB-BB-BB-BB-BB-BB-BB-BB-BB-BBokMB-BB-BBkkMBkkMB-BB-BB-BB-BB-BB-BB-BB4jMB-BB-BB-BB-BB-BB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EBCBBBCBoiMBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBJCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBeBCBBBCBBBCBBBCBBBCBBBCBBBCBBBdBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDL-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-C64CgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOCgmOGgmODg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FDg8FBg8FBg8FhVg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBQBQBQBQBQBQDPBPBPBPBPBPjkC7mMB5mMBnmMBjmMBCBlmMB3lMBpiMBk8kCBCBBG-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FD-7FB-7FB-7F6FoglCEsuHRwjlCyDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCB0DBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBG1DD97OCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPEQCQCQCQCPCPCPCPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPB0EB0EBsFBsFBsFBsFBoGBoGBgIBgIBgHBgHB8HB8HDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQCSFPBPBzEBzEBRCxnOFSFrFBrFBrFBrFBREQBQClkOFPBPBnGBnGFQBQCljOCODPBPB-GB-GBNHSF-HB-HB7HB7HBRqJ53OE9tQBrmQH4Bc3BSgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfECBByZ0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzB34BgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CBCBBBt-UBruHBt+UB1iVBviVBCBBBCBBBCBBB3hVB5-UB9hVB7hVCCBBCCBBI9jVB9jVBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBICBBBCBBECBBN-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOC-lOG-lOzoeCBBBCBBBCBBBCBBBCBBBCBl8kCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBTCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBnECBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBKCBBBCBBBnglCBCBBBCBBBCBBBCBBBCBBECBBBvyyCDCBBBCBBBgDCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBn0yCB90yCB10yCBh0yCBn0yCCjxyCBzyyCBpxyCBg6BBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB-CBl0yCBvjlCBCBBBCBBBt2yCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBhkzCZCBB9a-5Bd-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCm6TCBB7gBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCH-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BmlBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvChDwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCFvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvC1DuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCCuCBuCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCCtCBtCk2BgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEO-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-D+CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCL-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-B74CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhrVgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BD1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BtxekCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjC");
+		return this._CASE_ORBIT;
+	}
+	static _Print = null;
+	static get Print() {
+		if (!this._Print) this._Print = new UnicodeRangeTable(decodeRanges("hB9CBjBLBCpWBDFBFGBCCCBSBCsMBClBBDxBBDCBC2BBJaBFFBSVBC-FBCvBBD6BBDkDBP6BBDwBBDOBCbBDCCBJBGfBIqCBCgFBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYBDCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPBLCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGBCCBCHBDBBDVBCGBCBBCEBDIBDBBDCBICBFBBCEBDRBLBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBGMBCCBCWBCPBDIBCCBCDBIBBCCBCBBDDBDJBIVBCCBCWBCJBCEBDIBCCBCDBIBBGCBCDBDJBCCBNMBCCBCyBBCCBCFBFPBDZBCCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBN5BBFcBmBBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDBhBnCBCjBBFmBBCjBBCOBCMBmBlGBCGGD4LBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBH1CBDFBD-TBCbBE4CBIVBKXBKTBNMBCCBCBBN9CBDJBHJBHNBCKBH4CBIqBBGlCBLeBCLBFLBFEEBoBBDEBMrBBFZBHKBE9BBDgCBCcBDKBHJBHNBDtBBDLBVsCBClFBJ7BBEOBE9BBGqBBDKBJqBBG1QBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBSXBJuBBSBBDaBCMBEhBBPgBBQrEBF5UBXKBWz4BBD9LBGsBBCGGD3BBIBBPXBKGBCGBCGBCGBCGBCGBCGBCGBC9DBjBZBC4CBN1GBbPBC+BBC1CBDmDBGqBBC9CBC1CBKvBBCszcBE2BBK7KBV3FBJ8GBV7BBEJBH3BBJlCBJLBHzDBMdBEtCBCKBFgBBC2BBKNBDJBDmDBZbBLFBDFBDFBKGBCGBC7BBF9DBDJBHj9KBNWBFwBBloItLBDpDBnBGBNEBGZBCEBCCCBCCBCCBoUBhBpBBHyBBCSBCDBFEBCmEBF9FBEFBDFBDFBDCBEGBCGBOBBDLBCZBCSBCBBCOBDNBjB6DBGCBFsBBE3CBCMBEwBwBBsBBjEcBEwBBQbBFjBBKdBGqBBGdBCkBBFNBrB9EBDJBHjBBFjBBFnBBJzBBMLBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBCnCBJIBxBSBCBBGgBBEaBGaBnB3BBFTBDxBBCBBGHBCCBCcBDCBFJBIIBI-BBhBmBBFLBK1BBEcBDaBGZBIDBNGBxCoCB4ByBBOyBBItBBJJBHlBBEcBJBBxGeBCpBBCCBDBBRFBJIBiBtBBJpBBXZBnBbBVWBKtCBFjBBK9BBCEBOYBIJBH0BBCRBJmBBK-CBCTBMRBCuBB-BGBCCCBCBCOBCKBH6BBGJBHDBCHBDBBDVBCGBCBBCEBCJBDBBDCBDHHGGBDGBEEBMJBCDDClBBCJBCDDCDBCJBCBBJBBe7CBCEBfnCBJJBnF1BBDlBBjBkCBMJBHMBU5BBHJBHTBdaBDOBFWB6F7BBlDyCBNHBDDDBGBCBBCdBCBBDLBKJBnCHBDtBBDKBcnCBJyCBOoCBIJB3CHB5ChBBPJBHIBCsBBCNBLcBEfBDVBCNBqCGBCBBCrBBECCBCCBHBJJBHFBCBBCkBBCBBCFBIJBHrBBFJB3HYBIQBCoBBEcB2CQQBwBBO6cBnDuDBCEBMjGBtyCiDBOvhBBRVBL68DBGmSB61G5BBn2B4RBIeBCJBFwCBCJBHdBDFBLlCBLJBCGBCUBGSBxN5BBnG6CBGYBDYBtBqCBF4BBIQBhCEBMGBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBDDBh7D8HBEzNBHWBQQBQtBBDWBKzDB9B1HBLmBBDpCBJvDBWlCB7DTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBD9VBQEBCOBxiBeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBENBDJBFBBhKeBS5BBGxOxOBoBB3GqBBFhGhGBdBCVBJBBhHGBCDBCBBCOBCkGBDPBqBrCBFJBFBByYjCBtC8BBjGDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBBvIrBBFjDBNOBDOBCOBCkBBLtFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBmgB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIBnkzVvHB", false));
+		return this._Print;
+	}
+	static CATEGORIES = new LazyMap({
+		C: () => new UnicodeRangeTable(decodeRanges("AfBgDgBBOrWrWBHHBCBICCVuMuMnBBBzBBBE4B4BBGBcDBHQBXhGhGxBBB8BBBmDNB8BBByBBBQddBCCMEBhBGBsCiFiFJBBDBBXIICCBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBPMMBEB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKMMBDBbEByBPBDBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCB-FCBHBBHBBHBBECBIIIBLBDBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIB-BGGBLBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMBxhBPBXJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBF-6DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBrCHBxDUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIlkzVBxHvw-FB", false)),
+		Cc: () => new UnicodeRangeTable(decodeRanges("AfgDgB", true)),
+		Cf: () => new UnicodeRangeTable(decodeRanges("tFzqBzqBBEBXhGhGyBhMhMBxCxCs5D9-B9-BBDBbEByBEBCJBw03B6H6HBBBimEQQj7IPBhjiBDBwmFHBn0rYffB+CB", false)),
+		Cn: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBDBvzIBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-BB---BBB---BBB", false)),
+		Co: () => new UnicodeRangeTable(decodeRanges("gg4B-nGh4hc9--BD9--B", true)),
+		Cs: () => new UnicodeRangeTable(decodeRanges("gg2B--B", true)),
+		L: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICCiEEBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoCaBFDBuBqBBkBBBCiDBCQQBIIBLLBBBDRRCdBe4CBMZZBfBKBBFGGBUBFKKEYYBXBIKBGXBCGBRpBB7B1BBETTIJBQPBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNGB7BBBCCCBDBCXBCCCBIBCBBKDDBDBCWWBCBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNSSBkBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBkBFFkC4CBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBzC+C+CBtBBSHB3BdBOBBLrBBbjBBqBCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBhC1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBF1B1BB8zC8zCBjHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBxC2O2OBrBrBBDBGBBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBReBDlCByBIBDmDBDxCBVQBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBdRRBDBCJBLEBCoBBYCBCHBVWBEEEBwBBCEEBDDBDBDCCZCBDKBICBNFBDFBDFBKGBCGBCqBBCNBHyDBej9KBNWBFwBBloItLBDpDBnBGBNEBGCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBxB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOjBBnBbBKWB7HpBBHBBRFB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB1D-BBgBHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBqBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBGjCjCBLBhCBBCPPBNNB0mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBn7F0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFBmI9BBzEsBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCCBCBBCGBDEBKBBhHGBCDBCBBCOBCkGB8BjCBI1lB1lBBCBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		LC: () => new UnicodeRangeTable(decodeRanges("hCZBHZB7BLLBVBCeBCiGBCDBFvGBDZBhGDBDBBECBCHHCCBCCCBSBCyCBCqEBJlFBClBBKoBB44ClBBCGGDqBBDCBhV1CBDFBjkCKBGqBBDCBhCrBBgCMBChBBmD1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGBmIFFDJBCEEBDBHGCBCBCFBFDDBCBGEBF1B1BB8zC8zCB6DBDmDBHDBEBBNlBBCGGzoetBBTbBnEtCBCWBEDBCsCBZBBE2Z2ZBpBBGIBIvCBh6TGBNEBqgBZBHZBmlBvCBhDjBBFjBB1DKBCOBCGBCBBCKBCOBCGBCBBk2ByBBOyBB+CVBLVB74C-BBhrV-BBhBYBDYBtpZ0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BJBCTBHFB2uCjCB", false)),
+		Ll: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDZBiGCCEEEBBBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBDCB5XFBjkCIBC2D2DBqBBgCMBChBBnD0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBBzIEEBEEcKFDBBJDBF2B2Bs1CvBBCEEBGCFCCBCCBEBGiDCBIICFFNlBBCGG0oesBCUaCoEMCBBBC+BCBGBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCbEE2ZqBBGIBIvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFB4vChBB", false)),
+		Lm: () => new UnicodeRangeTable(decodeRanges("wVRBFLBPEBICCmEGG-OnHnHlFBBuIBBFgBgBKEEhFoFoF1mBgEgE2R72B72BsDkTkTxOFBvF+BBOjBjBBjBByVOORMBg-CBByHgGgG2OsBsBBDBGiDiDB+C+CBBB34bjnBjnBBEBvIzDzDdBB6DIBxCYYpDDBEBB2OXXqEtDtDWBBoDDBKngVngVuBBBh-BFBCpBBCIB0sBhBhB2K04D04DnrTDB9PCBpBBBnRMBhCBBCPPB9-P9-PBCBCGBCBByhM9BBqGGBud0Q0QsSAB", false)),
+		Lo: () => new UnicodeRangeTable(decodeRanges("qFQQhIFFBCBxGBB7ZaBFDBuBfBCJBkBBBCiDBCZZBLLBBBDRRCdBe4CBMZZBfBWVBrBYBIKBGXBCGBRoBB8B1BBETTIJBROBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNFB8BBBCCCBDBCXBCCCBIBCBBKDDBDBYDBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNyDyDBnKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPByDrTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBpBkCkCBhBBC0BBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBxFuBBSHB3BdBOBBLrBBbjBBqBCBLdByDDBCFBCBBE7hB7hBBCB4-C3BBZWBKGBCGBCGBCGBCGBCGBCGBCGBoR2B2BF1CBJCCB4CBFGGBpBBC9CBSfBxBPBhQ-tGBhC0wUBC2jBBkCnBBJrIBFPBLBBjCyByBBkCBqFoDoDEGBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBuBEBDIBLEBCoBBYCBCHBVPBCFBEEEBwBBCEEBDDBDBDCCZBBEKBIPPBEBDFBDFBKGBCGByEiBBej9KBNWBFwBBloItLBDpDBkCCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBqDJBCsBBDeBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBhEtCBjDnBBJzBB9CzBBN2JBKVBLHB5EFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4FjBBnBDBCxJxJBoBBHBBRCBCBB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB0GHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBnBBCBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBB0BUBGSB0NnBB2MqCBGwFwFB0mHBqBfBiDyDBuwIiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBxzI2P2PBrBBiBiKiKBcBTrBBlPaBmHdBDwGwGBdBCCBCBBCGBDEBKiHiHBFBCDBCBBCOBCkGB8pBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Lt: () => new UnicodeRangeTable(decodeRanges("lOGDnB2sH2sHBGBJHBJHBNQQwBAB", false)),
+		Lu: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBG+B+B9zCvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBB", false)),
+		M: () => new UnicodeRangeTable(decodeRanges("gYvDB0IGBoIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCgBB3BCBCRBCGBLBBeCB5BCCBFBDBBDCBKLLBbbDCB5BCCBDBFBBDCBEffBEEMCB5BCCBGBCCBCCBVBBXFBCCB5BCCBFBDBBDCBICBLBBf8B8BBDBECBCDBKpBpBBDB4BCCBFBCCBCDBIBBMBBeCB5BCCBFBCCBCDBIBBMBBQNNBCB4BBBCGBCCBCDBKLLBeeBBBnCFFBEBCCCBGBTBB+BDDBFBNHBjDDDBHBMGBqCBBcECFBByBTBCBBGKBCjBBKlDlDBSBYDBFCBCCBDGBEDBOLBCLLBCBgWCBzdDBdCBeBBfBBhCfBKuBuBBBBC2D2DBjBjB3DLBFLB8GEB6BJBCcBDxBxBBsBBDLBVEBwBQBnBIBNCBfMB5BNBxBTB5ECBCUBFHHDCBnG-BBxWgBB--CCBuEhDhDBeBrRFBqDBB1udDBCJBhBBBxCBBxIEEFYYBDBF0C0CBzBzBBQBbRBOnBnBBGBaMBtBDBwBNBlBkCkCBMBNJJBuBuBBBBzBCCBBBDBBGBBCqBqBBDBGBBtHHBCBBx5TiXiXBOBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB7DCB2BOBqBDDBLLBCBuBKBI+B+BBBBlBNBRBBtBNNBBBxBNBJDBCBB9CLBHDD+ELBWDB4BBBCGBDBBDCBKLLBDDBFBEEBkCIBCDDCDBCEBCPPBzCzCBQBYyCyCBSBsHGBDIBcBBzCQBrDMBmDOBhIOB2HFBCBBDDBCCCBuEuEBFBDGBEddBIBpBGBCDBJKKBJBvBPBnGHBoGHBCHBzCVBCNB7DFBECCBCCBFBCjCjCBDBCBBCEB8KDBKBBCxBxBBFBEEBYmnFmnFHOBpmLRBhuCEB8BGB5gBCCB1BBIDByCMMBslTslTBizEizEBsBBDWB-QEBEFBJHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+		Mc: () => new UnicodeRangeTable(decodeRanges("joC4B4BDCBJDBCBBzBBB7BCBHBBDBBLsBsB7BCBjC7B7BBBBJCCB2B2BB7B7BCHHBDDBLLnDBBCBBECBCCBLqBqBBBB+BDB+BBB7BCCBDBDBBCBBKBBdPPB7B7BBBBGCBCCBLrBrBBsCsCBBBHHBTBBrKBBgCsFsFBFFHDDBaaBLLBBBDGBWBBDFBDLLBBB5zBffiEIIBGBCBB7KDBDCBFBBCFBhHBB7BCCKCCBJJBEByExBxBGCCBDBCBB+BffFBBD9B9BDCBCEEBxBxBBGBJBBsFWW35EBB0-dBBD5C5CBzBzBBOBvEBBwBxBxBBFFBDDBBBvDBBDBBZuBuBCuDuDDBBGuHuHBCCBCCBCC0gZCCgEuBuBBBBFBB0DZZB8B8BxBCBKBBO+C+CBBBEBBCrFrFBBBgBBB7BBBCDBDBBDCBKLLB1C1CBBBIDDCDBCBBCmDmDBBBJBBErDrDBBBHCCBCBDuHuHBBBHDBDyDyDBBBJBBCuDuDCBBHoDoDCBBFmImIBBBK4H4HBEBCBBFDDCvEvEBBBJDBF1C1CeBB-BqGqGECCoGPPrDIID2G2GBDBFBBC-K-KBNNxBBBJBBCpvQpvQBBBlxD2BBpDBB0rYBBHFB", false)),
+		Me: () => new UnicodeRangeTable(decodeRanges("okBBB1xF-wB-wBBCBCCBsshBCB", false)),
+		Mn: () => new UnicodeRangeTable(decodeRanges("gYvDB0IEBqIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCfB4BCCFHBFEEBFBLBBe7B7BFDBJVVBbbDBB6BFFBFFBDDBBBEffBEEMBB6BFFBDBCBBFVVBXXBEBC7B7BDCCBCBJIIBMMBff+BNNzBEE4BCCBBBGCBCDBIBBMBBe7B7BDHHGBBVBBdBB6BBBFDBJVVBeepCIIBBBC7C7CDGBNHBjDDDBHBMGBqCBBcEC4BNBCEBCBBGKBCjBBKnDnDBCBCFBCBBDBBaBBFCBRDBODDBHHQgWgWBBBzdCBeBBfBBfBBhCBBCGBJDDBJBKuBuBBBBC2D2DBjBjB3DCBFBBKHHBBB8GBBD7B7BCGBCCCDHBHJBDxBxBBMBCeBDLBVDBxBCCBDBCGGpBIBNBBhBDBDBBCCB5BCCBEECCB7BHBDBB5ECBCMBCGBFHHEBBnG-BBxWMBFEEBKB--CCBuEhDhDBeBrRDBsDBB1udFFBIBhBBBxCBBxIEEFaaBGG4EBBbRBOnBnBBGBaKBvBCBxBDDBCBDBBoBkCkCBEBDBBDBBNJJwB0B0BCCBDBBGBBCrBrBBJJvHDDFx5Tx5TiXPBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB8D3B3BBNBqBDDBLLBBByBDBDBBI+B+BBBBlBEBCHB-BNNB1B1BBHBLDBDgDgDBBBDCCBHHD+E+EEHBWBB6BBBEmBmBBFBEEBnCFBOECPBB2CHBDCBCYY1CFBCFFBCCBvHvHBCBHBBCBBcBB2CHBDCCBrDrDCDDBEBCmDmDCDDBCBCEBkIIBCBBhIBBCFFxEDBDBBFhBhBBIBpBFBDDBJKKBEBDCBvBMBCBBnGCCBBBCqGqGBFBCFBCzCzCBUBDGBCBBCBB7DFBECCBCCBFBCpCpCBEEC8K8KBMMB1B1BBDBGCCYmnFmnFHOBpmLLBECBhuCEB8BGB5gBgCgCBCByC5lT5lTBizEizEBsBBDWBhRCBSHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+		N: () => new UnicodeRangeTable(decodeRanges("wBJB5DBBGDDBBBitBJBnEJBnGJB9MJB3DJBFFBtDJB3DJB3DJBDFBvDMB0DJBJGBoDJBpDGBISBuDJBhDJB3DJBnCTBtIJBnCJBwWTBybCBwHJBHJBXJBtJJBhEKBmFJBHJB3FJB3CJBnEJBHJB3gBEEBEBHJBnGyBBDEB3W7BBvCVB3TdBqrBqYqYaIBPCB4KDBrEJBfHBCOBhBJBoBOBh7cJB9FJBhKFB7EJBnBJBnGJBXJB3CJB3MJB34UJBuPsBBN4BBSBB2KaBlBDBeJJnEEBrGJBvdHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBxBJBHJB3IeB-EJBrBDBxDGBnEdBhEJB9BJBxEJBITB8HJB3KJB3DJB3LJBnDJBHTBtCLBlNSB+CJB3UJB3CcBkHJBnCJB3BJBnLJBnDUBshBuDBimPJBnpCJB3CJBnEJBCGBvQJBnIWB+KCB6nXJBnuBTBNTBtDYB2iBxBBhqCJBnNJB3PJB4HJBtWIBhEJB4Y6BBCCBCDBtCsBBCOBjeMBk3CJB", false)),
+		Nd: () => new UnicodeRangeTable(decodeRanges("wBJnxBJnEJnGJ9MJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJhDJ3DJnCJ3IJnCJn6BJnBJtJJhEJnFJHJ3FJ3CJnEJHJnuiBJnVJnBJnGJXJ3CJ3MJ34UJnsBJnkCJHJ9YJhEJ9BJxEJ3IJ3KJ3DJ3LJnDJHTtCJnNJnDJ3UJ3CJ3HJnCJ3BJnLJ3uQJnpCJ3CJnEJ3QJ37XJ12CxBhqCJnNJ3PJ4HJ2aJ30EJ", true)),
+		Nl: () => new UnicodeRangeTable(decodeRanges("u3FCBwzCiBBDDB-zDaaBHBPCBs1dJBxyW0BBtOJJnEEBrhIuDBm8SCB", false)),
+		No: () => new UnicodeRangeTable(decodeRanges("yFBBGDDBBB2pCFB5LFB5DCBmEGB6GGBSIByNJB2hBTB0jBJBhP20B20BEFBHJBnGPBqB3W3WB6BBvCVB3TdBqrB1kB1kBBCBrEJBfHBCOBhBJBoBOBxrdFBymWsBBiCDBSBB2KaBlBDB1pBHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBhLeB-EJBrBDBxDGBnETB8LTBmqBBBvNIBobSB0aUBn8SGB-YWBqhZTBNTBtDYBvqFIBid6BBCCBCDBtCsBBCOBjeMB", false)),
+		P: () => new UnicodeRangeTable(decodeRanges("hBCBCFBCDBLBBEBBbCBCccCkBkBGEELBBEEE-VJJzOFBqBBB0BCCDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCmBmBBCBoCrCrCBDBFBBwDFBsFlTlTBHB4EuTuTtBBBvCCBoCBB+ECBCCBmBKB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBM9Z9ZBWBJTBCMBCLBfBBPBB6TDBeBB+hBNBwCBBgBJB0MVBgCDBhBBB8XDBCBBxDwEwEBtBBCfBDLBkNCBFJBDLBRNNjD7C7CjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HzqUzqUBxGxGBIBXiBBCNBCFFCBB2ECBCFBCDBLBBEBBbCBCccCCCBFB7MCB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDByO-J-JjBlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+		Pc: () => new UnicodeRangeTable(decodeRanges("-Cg-Hg-HBUU-u3BBBZCBwHAB", false)),
+		Pd: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEBiwDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+		Pe: () => new UnicodeRangeTable(decodeRanges("pB0B0BgB+1D+1DC-6B-6BqtC4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECtBGCtNICEGCDBB-ozB6G6GeOCESSCCCrF0B0BgBGD", false)),
+		Pf: () => new UnicodeRangeTable(decodeRanges("7F+6H+6HEddpuDCCFDDQEE", false)),
+		Pi: () => new UnicodeRangeTable(decodeRanges("rFt7Ht7HDBBDaapuDCCFDDQEE", false)),
+		Po: () => new UnicodeRangeTable(decodeRanges("hBCBCCBDECBLLBEEBcclCGGPBBI-V-VJzOzOBEBqB3B3BDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCxDxDrCEBFBBwDFBsFlTlTBHBmY9D9DBBBoCBB+ECBCCBmBFBCDB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBMjajaBJJBGBJIBDDBDCBEKBCCCBIB7kDDBCBBxDwEwEBFFBBBDDDBHBCBBCDDBLLBDBCJBDDBCCCBLBDCBtNCB6B+F+FjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HlxUlxUBFBDXXVBBDDBECBCDBICBHCCB2E2EBBBCCBDECBLLBEEBcclBDDB7M7MBBB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDB0ZlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+		Ps: () => new UnicodeRangeTable(decodeRanges("oBzBzBgB-1D-1DC-6B-6B-rCEEnB4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECaTTCECtNICEGCDipzBipzB4GeeCMCESSCCCrFzBzBgBEEDAB", false)),
+		S: () => new UnicodeRangeTable(decodeRanges("kBHHRCBgBCCcCCkBEBCBBDCCBCBDEEfgBgBrODBNNBGGBCCCBPB2DPPBxDxDsErIrIBBB3DCBDDDBvGvGLUUB4H4HIBBpEqLqLBHHB2H2H-DjEjEBGBlEwGwGqBmGmGiGCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WuLuLlL+E+EBgBBiLJBKIBhiBCCBBBMCBOCBOCBOBBmCOOoBCBOCBUhBB-BBBCDBCBBLCCBBBGFBCECFMMBFFBDBGDBC7B7BBFFB2LBFcBD+HBXKByCtCBXnTBtBwBBDeBLyMBX+BBFfBD1LBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBB8CBB0HBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BB6RWBKBBoDBB+EDBLDB+RCBiHPPB+9T+9TpEgBBuLPBhCBB3BHBtBDBjDCCBBBD7E7EHRRBBBgBCCcCCiEGBCGBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSmWmWBiKiKBGBnjC2kC2kCBbBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQQBgDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBrbaagBaagBaagBaagBaa9B-PB4BDBzBHBCNBCBBp2BwNwNttCEE+DiOiOBvIvIBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+		Sc: () => new UnicodeRangeTable(decodeRanges("kB+D+DBCBqnB8D8DzPBBzPBBI2H2HoImSmS8sClmClmCBgBB37hBkuVkuVtD7E7E8GBBEBB3-HDB-4wBxtCxtC", false)),
+		Sk: () => new UnicodeRangeTable(decodeRanges("+CCCoCHHFEEqQDBNNBGGBCCCBPB2DPPBjoBjoB15FCCBBBMCBOCBOCBOBB9kEBBkzdWBKBBoDBBxePPBniUniUBPB8bCCjF4g9B4g9BBDB", false)),
+		Sm: () => new UnicodeRangeTable(decodeRanges("rBRRBBB+BCCuBFFmBgBgB-XwQwQBBB8xGOOoBCBOCBsEoBoBBDBHlClCBDBGBBFGDIgBgBBDDCgBgBBqIBhBBB7CffBXBpBFB2OKK3BHBwDxKxKBDBDeBLPBhIiEBX+BBFfBDhIBxBUBDFB9+zB5Z5ZCCBlFRRBBB+BCCkEHHBCBitDBBhrwBx+Bx+BagBgBagBgBagBgBagBgBat5Ft5FB-uC-uCBHB", false)),
+		So: () => new UnicodeRangeTable(decodeRanges("mFDDFCCyerIrIBgEgEBvGvGLUUB4H4HkQ2L2LjEFBClElEwGqBqBoMCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WzWzW+EhBBiLJBKIBksBBBCDBCBBLCCBHHBEBCECFMMBPPCBBC7B7BBKKBDBDDBCBBCBBCGBCeBDBBCCCBdBtIHBFTBDGBDwCBCdBanBBHnCBXKByCtCBX2FBCIBC1BBJuDBC3HBtBrBBhC-HBhQvBBWBBHmBBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBBxKBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BBibDBLBBC+R+RBBBqqUPBuLPBhCBB3BHBuBCBlPEEFBBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSpgBpgBBGBnjC2kC2kCBGBFQBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQPBhDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBqlB-PB4BDBzBHBCNBCBBp2B96C96CiEyWyWBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E6HBG4WBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBB-B3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+		Z: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBeBBGwBwBh9DAB", false)),
+		Zl: () => new UnicodeRangeTable(decodeRanges("ohIA", true)),
+		Zp: () => new UnicodeRangeTable(decodeRanges("phIA", true)),
+		Zs: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBlBwBwBh9DAB", false)),
+		ASCII_Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbF", true)),
+		Alphabetic: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICC3CeeBQBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoBNBCCCBCCBCCJaBFDBeKBG3BBCGBPlDBCHBFHBFCBLCBDRRBuBBOkDBZgBBKBBFGGBWBDSBUYBIKBGXBCGBIJJBoBBLLBEGBHrCBCPBCCBFOBOSBCHBDBBDVBCGBCEEBCBEHBDBBDBBCJJFBBCEBNBBLFFBBBCFBFBBDVBCGBCBBCBBCBBFEBFBBDBBFIIBCBCSSBEBMCBCIBCCBCVBCGBCBBCEBEIBCCBCBBEQQBCBWDBFCBCHBDBBDVBCGBCBBCEBEHBDBBDBBKBBFBBCEBORRBCCBEBECBCDBEBBCCCBEEBEEBBBELBFEBECBCCBEHHpBMBCCBCWBCPBEHBCCBCCBJBBCCBCBBDDBdDBCHBCCBCWBCJBCEBEHBCCBCCBJBBGCBCDBOCBNMBCCBCoBBDHBCCBCCBCGGBCBIEBXFBCCBCRBEXBCIBCDDBFBJFBCCCBGBTBBO5BBGGBH0B0BBECBDBCXBCCCBRBCCBDEBCHHPDBhBgCgCBGBCjBBFSBFPBCjBBkC2BBCDDBDBR-BBLDBDlBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBEKBITBMUBNTBNMBCCBCBBNzBBDSBPFFkC4CBIqBBGlCBLeBCLBFIBYdBDEBMrBBFZB3BbBF+BBDTBzBYYBMMBBByBzBBCOBCHB0BpBBDDBLrBBCKBP2BBXCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBUhBBM1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBFSSBnBBuZzBB34BkHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBCfBwB2O2OBBBaIBIEBDEBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBGHBEwDBoBIBDmDBDxCBVUBCgBBZzBBNjCBCtBtBBEBECCBBBLgBBGiBBOcBEyBBCLBQRRBOBLEBC2BBKNBTWBEkCBCCCZCBDPBDDBMFBDFBDFBKGBCGBCqBBCNBH6DBWj9KBNWBFwBBloItLBDpDBnBGBNEBGLBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmC0BBsIcBEwBBwBfBOdBGqBBGdBDjBBFHBCEBrB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCDBCBBGHBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOnBBjBbBEGGBVB7HpBBCBBEBBRFBzBCBEcBLJJBUBrBRBvBUBcWBKlCBsBEBL4BBKOOBXBYyBBSDBJiBBEKKB+BBCDBKBBLCCkBRBChBBDHHBCB-BGBCCCBCBCOBCJBI4BBYDBCHBDBBDVBCGBCBBCEBEHBDBBDBBEHHGGBdJBCDDClBBCJBCDDCDBCBBECCtBhCBCCBCDBVCBfhCBDBBC5F5FB0BBDGBaFBjB+BBCEE8B1BBDoCoCBZBDNBWGB6F4BBoD-BBgBHBDDDBGBCBBCdBCBBDBBDDB+CHBDtBBDFBCCCBccBxBBDJBSnCBGTTBnCBoDHB5CgBBgBIBCsBBCGBCyByBBcBDVBCNBqCGBCBBCrBBECCBCCBBBCDDBZZBEBCBBCkBBCBBCDBCYYBqBBlIWBKQBCoBBECBwDwCwCB4cBnDuDBSjGBtyCgDBQvhBBSFBa68DBGmSB61GuBBy2B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBF4BBIQBhCBBCNNBFBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBFi7Fi7FBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCVBJBBhHGBCDBCBBCOBCkGB8BjCBEEE1lBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1TZBHZBHZB3zD-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Dash: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEB+BoBoBQnMnMlgDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+		Emoji: () => new UnicodeRangeTable(decodeRanges("jBHHGJBwDFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDrGrGhFBBNBBPDDBIBsCZBCBBYVVDIBWBBvFhBBDvDBDBBCCBDyCBDCBCmIBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDDBEJBECCBEEDJBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+		Emoji_Component: () => new UnicodeRangeTable(decodeRanges("jBHHGJB0+H2G2Gsp3B3+8B3+8BBYB8PEBxtBDBtzhY-CB", false)),
+		Emoji_Modifier: () => new UnicodeRangeTable(decodeRanges("7-8DE", true)),
+		Emoji_Modifier_Base: () => new UnicodeRangeTable(decodeRanges("9wJ8G8GRDB4jzD9B9BBBBDDDBBB2DBBDKBWSBEFFBBBCCBICCZqGqGBFFWFFBvFvFBBBEEB0CRRBBBKMMgSDDJHBHKKBIBDCB5B+B+BBCCBCCSCBCMBmHCBrBIB", false)),
+		Emoji_Presentation: () => new UnicodeRangeTable(decodeRanges("64IBBuGDBEDDqQBBWBBzBLBsBUUOJJBSSBGGBJJGWWIBBCFFDIIFBBdkBkBCFFBBBC+B+BBBBZPP8aBB0BFFvlxDrGrG-FDDBIBsCZBCZZVDDBDBCCBWBBvFgBBNIBClCBCVBNqBBFEBNQBEEEBlCBCCCB5FBD+BBODBCXBTbbBOO3C0CBxBlCBHEEBBBDDBEDBMBBIIBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+		Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("pFFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDoBoBBCBlDLBQBBQPPBmBmBBIBxDBBNBBPDDBIBU3BBcOBLVVDIBCDBKWBH7FBDvDBDBBCCBDyCBDCBCDBG9HBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDQBECCBEBDMB7GlBBNDB5BHBLFBpBHBfBBNDBDNBKmBBNuBBCJBC4FB5CHBPxEBhI9fB", false)),
+		Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbFq1-BJIFbF", true)),
+		Lowercase: () => new UnicodeRangeTable(decodeRanges("hDZBwBLLFlBlBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDiBBIBBfEBhDsBsBCEEDDBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBCDB5XFBjkCIBC2D2DB+FBiC0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBB6DOORMBuDEEBEEcKFDBBJDBFiBiBBOBFsasaBYBn6BvBBCEEBGCFCCBCCBGBEiDCBIICFFNlBBCGG0oesBCUaCBBBmEMCBBBC8BCBIBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCWDBCCCBBB2ZqBBCNBHvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBkODDBBBCpBBCIBmoByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFBmI9BB1lChBB", false)),
+		Math: () => new UnicodeRangeTable(decodeRanges("rBRRBBBgBeeCuBuBFmBmBgB5W5WBBBDbbBDDBBBwQCBuwGccBBBMEEOPPBCBWEBMEBiCMBFEEBFFBDBTFFDJBCDDBEBHEEBDDBCCBBBCFBENBClClCBWBCFBCBBFBBFfBCHHBPPBqIBJDBVBB7CffBZBCZZMGB+NBBNJBFFBFBBDBBEEBPCCDFBMHBGBB6BCCeDBKCBxK-BBhI-PBxBUBDFB9+zB4Z4ZBEBCjFjFRCBeCCeCCkEHHBCBitDBBhrwBwoBwoBBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBBhwFDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB-uCIB", false)),
+		Quotation_Mark: () => new UnicodeRangeTable(decodeRanges("iBFFkEQQ96HHBaBBowDqOqOBCBOCBixzBDB+FFF7CBB", false)),
+		Terminal_Punctuation: () => new UnicodeRangeTable(decodeRanges("hBLLCMMBEE-ZJJiQ6B6BpCPPCCB1FsBsBBJBCsHsHB3B3BBEBCHBgBmImIB1nB1nBBtFtFFFB4JBB2YHBmY9D9DBBBoCBB+ECBEoBoBBCBDBB7JBBjLDBjFBBLBBCCBeCB8FEB-BBBldYYBKKBBBwlDCBzJOOFLLCBBEBBtNBB8ndBBuICBkHEB-LBB3CBBgD4E4EBBB0ECBgERRB6H6HnxUDDB6B6BBBBCDBqFLLCMMBEEiCDD7hBxBxBnkBoGoG3JBB5EFBlCFB6CDB5dEBtBDB+FGBxDDBgECBiEBBHRRB5C5CBDBtDrJrJB2D2DBBBNBBnLDBEOBqDBB6HCBmQCC8HBB4CBBFBB-MCBuBmUmUBrCrCBspBspBBDB6vRBBmEiCiCBBBLqRqRBoJoJBnwTnwTovHDB", false)),
+		Uppercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBGbbBOBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBBvgCZBHZBHZB", false)),
+		White_Space: () => new UnicodeRangeTable(decodeRanges("JEBTlDlDbgvFgvFgsCKBeBBGwBwBh9DAB", false))
+	});
+	static SCRIPTS = new LazyMap({
+		Adlam: () => new UnicodeRangeTable(decodeRanges("go6DrCFJFB", true)),
+		Ahom: () => new UnicodeRangeTable(decodeRanges("g4lCaDOFW", true)),
+		Anatolian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggxCmS", true)),
+		Arabic: () => new UnicodeRangeTable(decodeRanges("gwBEBCFBCNBCCBCfBCJBMZBCrDBChBBxCvBBxHhBBGqCBCcBxy8BtPBDvEBhBPBxDEBCmEBk7DeBkCFBJIBiBFBh43BDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB", false)),
+		Armenian: () => new UnicodeRangeTable(decodeRanges("xpBlBDxBDCks9BE", true)),
+		Avestan: () => new UnicodeRangeTable(decodeRanges("g4iC1BEG", true)),
+		Balinese: () => new UnicodeRangeTable(decodeRanges("g4GsCCxB", true)),
+		Bamum: () => new UnicodeRangeTable(decodeRanges("g1pB3CpowB4R", true)),
+		Bassa_Vah: () => new UnicodeRangeTable(decodeRanges("w26CdDF", true)),
+		Batak: () => new UnicodeRangeTable(decodeRanges("g+GzBJD", true)),
+		Bengali: () => new UnicodeRangeTable(decodeRanges("gsCDBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYB", false)),
+		Beria_Erfe: () => new UnicodeRangeTable(decodeRanges("g17CYDY", true)),
+		Bhaiksuki: () => new UnicodeRangeTable(decodeRanges("ggnCICsBCNLc", true)),
+		Bopomofo: () => new UnicodeRangeTable(decodeRanges("qXB6wLqBxDf", true)),
+		Brahmi: () => new UnicodeRangeTable(decodeRanges("ggkCtCFjBKA", true)),
+		Braille: () => new UnicodeRangeTable(decodeRanges("ggK-H", true)),
+		Buginese: () => new UnicodeRangeTable(decodeRanges("gwGbDB", true)),
+		Buhid: () => new UnicodeRangeTable(decodeRanges("g6FT", true)),
+		Canadian_Aboriginal: () => new UnicodeRangeTable(decodeRanges("ggF-TxRlC7tgCP", true)),
+		Carian: () => new UnicodeRangeTable(decodeRanges("g1gCwB", true)),
+		Caucasian_Albanian: () => new UnicodeRangeTable(decodeRanges("wphCzBMA", true)),
+		Chakma: () => new UnicodeRangeTable(decodeRanges("gokC0BCR", true)),
+		Cham: () => new UnicodeRangeTable(decodeRanges("gwqB2BKNDJDD", true)),
+		Cherokee: () => new UnicodeRangeTable(decodeRanges("g9E1CDFz7lBvC", true)),
+		Chorasmian: () => new UnicodeRangeTable(decodeRanges("w9jCb", true)),
+		Common: () => new UnicodeRangeTable(decodeRanges("AgCBbFBbuBBCOBCEBYgBgBiOmBBGEBDTB1DKKHCC+THHPEEhB9E9ElQiEiEB6mB6mB2MDBjJwvBwvBBBBoCBBsGBBCumBumBOIIBCBCFBCCBDmYmYBKBD2CBCKBEKBCOBShBB-BlBBCCBDFBCaBCQBqBCBF5UBXKBW-cBhIzTBDpEBhQ9CBzMUBCCCBXBQHBFDB8CBBE7C7CB0E0EBOBhBlBBKxBxBB+BBgBwCBwB5C5CBmFBhuG-BBhoWhBBnDCBmFJB1HhFhFsMPPBzuUzuUBxGxGBIBXiBBCSBCDB0ECCBeBbFBbKBLuBuBBhChCBFBCGBLEBjICBFsBBEIBxCMB0BsBBlHaBltuBDB96D8HBEzNBHWBQQBgDzDB9B1HBLmBBD9BBEQBJBBIdBF8BB2GTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBByjFjCBtC8BBjWrBBFjDBNOBDOBCOBCkBBLtFB5BZBCBBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBnghYffB+CB", false)),
+		Coptic: () => new UnicodeRangeTable(decodeRanges("ifNxkKzDGG", true)),
+		Cuneiform: () => new UnicodeRangeTable(decodeRanges("ggoC5cnDuDCEMjG", true)),
+		Cypriot: () => new UnicodeRangeTable(decodeRanges("ggiCFBDCCBqBBCBBEDD", false)),
+		Cypro_Minoan: () => new UnicodeRangeTable(decodeRanges("w8rCiD", true)),
+		Cyrillic: () => new UnicodeRangeTable(decodeRanges("ggBkEBDoFBx6FKBhFtCtCojEfBhie-CBv8VBBhw4B9BBiBAB", false)),
+		Deseret: () => new UnicodeRangeTable(decodeRanges("gghCvC", true)),
+		Devanagari: () => new UnicodeRangeTable(decodeRanges("goCwCFODZh7nBfhwcJ", true)),
+		Dives_Akuru: () => new UnicodeRangeTable(decodeRanges("gomCGBDDDBGBCBBCdBCBBDLBKJB", false)),
+		Dogra: () => new UnicodeRangeTable(decodeRanges("ggmC7B", true)),
+		Duployan: () => new UnicodeRangeTable(decodeRanges("ggvDqDGMEIIJDD", true)),
+		Egyptian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggsC1iBL68D", true)),
+		Elbasan: () => new UnicodeRangeTable(decodeRanges("gohCnB", true)),
+		Elymaic: () => new UnicodeRangeTable(decodeRanges("g-jCW", true)),
+		Ethiopic: () => new UnicodeRangeTable(decodeRanges("gwEoCBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBnvGWBKGBCGBCGBCGBCGBCGBCGBCGBjpfFBDFBDFBKGBCGBylvCGBCDBCBBCOB", false)),
+		Garay: () => new UnicodeRangeTable(decodeRanges("gqjClBEcJB", true)),
+		Georgian: () => new UnicodeRangeTable(decodeRanges("glElBBCGGDqBBCDBx8CqBBDCBhiElBBCGG", false)),
+		Glagolitic: () => new UnicodeRangeTable(decodeRanges("ggL-Ch9sDGCQDGCBCE", true)),
+		Gothic: () => new UnicodeRangeTable(decodeRanges("w5gCa", true)),
+		Grantha: () => new UnicodeRangeTable(decodeRanges("g4kCDBCHBDBBDVBCGBCBBCEBDIBDBBDCBDHHGGBDGBEEB", false)),
+		Greek: () => new UnicodeRangeTable(decodeRanges("wbDBCCBDDBCFFCCCBBBCCCBSBC+BBPPBnpGEBzBEBFEB1ChKhKBUBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBoJ-xiB-xiB7uVuCBSgj0Bgj0BBkCB", false)),
+		Gujarati: () => new UnicodeRangeTable(decodeRanges("h0CCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGB", false)),
+		Gunjala_Gondi: () => new UnicodeRangeTable(decodeRanges("grnCFCBCkBCBCFIJ", true)),
+		Gurmukhi: () => new UnicodeRangeTable(decodeRanges("hwCCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPB", false)),
+		Gurung_Khema: () => new UnicodeRangeTable(decodeRanges("go4C5B", true)),
+		Han: () => new UnicodeRangeTable(decodeRanges("g0LZBC4CBN1GBwBCCaIBPDBle-tGBhC-vUBhoWtLBDpDBpodBBNGBqgkB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Hangul: () => new UnicodeRangeTable(decodeRanges("goE-HvxHBiI9CyDeiCei3dckUj9KNWFwBl9JeEFDFDFDC", true)),
+		Hanifi_Rohingya: () => new UnicodeRangeTable(decodeRanges("gojCnBJJ", true)),
+		Hanunoo: () => new UnicodeRangeTable(decodeRanges("g5FU", true)),
+		Hatran: () => new UnicodeRangeTable(decodeRanges("gniCSCBGE", true)),
+		Hebrew: () => new UnicodeRangeTable(decodeRanges("xsB2BBJaBFFBpp9BZBCEBCCCBCCBCCBIB", false)),
+		Hiragana: () => new UnicodeRangeTable(decodeRanges("hiM1CBHCBi7-C+IBTeeBBBulQAB", false)),
+		Imperial_Aramaic: () => new UnicodeRangeTable(decodeRanges("giiCVCI", true)),
+		Inherited: () => new UnicodeRangeTable(decodeRanges("gYvDB2IBBlOKBbhXhXBCB8qEtBBDLBlPCBCMBCGBFHHEBBnG-BBtQBBjGgBB65DDBsDBBmrzBPBRNBwejHjH7iEl+uBl+uBBsBBDWBhRCBSHBDGBfDBz6rYvHB", false)),
+		Inscriptional_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g7iCSGH", true)),
+		Inscriptional_Parthian: () => new UnicodeRangeTable(decodeRanges("g6iCVDH", true)),
+		Javanese: () => new UnicodeRangeTable(decodeRanges("gsqBtCDJFB", true)),
+		Kaithi: () => new UnicodeRangeTable(decodeRanges("gkkCiCLA", true)),
+		Kannada: () => new UnicodeRangeTable(decodeRanges("gkDMCCCWCJCEDICCCDIBGCCDDJCC", true)),
+		Katakana: () => new UnicodeRangeTable(decodeRanges("hlM5CBDCBxHPBxGuBBC3CBvgzBJBCsBBzisBDBCGBCBBCgJgJBBBzBPPBCB", false)),
+		Kawi: () => new UnicodeRangeTable(decodeRanges("g4nCQCoBEc", true)),
+		Kayah_Li: () => new UnicodeRangeTable(decodeRanges("goqBtBCA", true)),
+		Kharoshthi: () => new UnicodeRangeTable(decodeRanges("gwiCDCBGHCCCcDCFJII", true)),
+		Khitan_Small_Script: () => new UnicodeRangeTable(decodeRanges("k-7C84G84GB0OBqBAB", false)),
+		Khmer: () => new UnicodeRangeTable(decodeRanges("g8F9CDJHJnPf", true)),
+		Khojki: () => new UnicodeRangeTable(decodeRanges("gwkCRCuB", true)),
+		Khudawadi: () => new UnicodeRangeTable(decodeRanges("w1kC6BGJ", true)),
+		Kirat_Rai: () => new UnicodeRangeTable(decodeRanges("gq7C5B", true)),
+		Lao: () => new UnicodeRangeTable(decodeRanges("h0DBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDB", false)),
+		Latin: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBQQGWBCeBCgOBoBEB8wGlBBHwBBGDBGMBClCBiC-HByLOORMBuEBBHccSoBB42CfBj1elDBExCBVOBxZqBBCIBCDB38TGB7gBZBHZBmhCFBCpBBCIBm61BeBHFB", false)),
+		Lepcha: () => new UnicodeRangeTable(decodeRanges("ggH3BEOEC", true)),
+		Limbu: () => new UnicodeRangeTable(decodeRanges("goGeBCLBFLBFEEBKB", false)),
+		Linear_A: () => new UnicodeRangeTable(decodeRanges("gwhC2JKVLH", true)),
+		Linear_B: () => new UnicodeRangeTable(decodeRanges("gggCLCZCSCBCODNjB6D", true)),
+		Lisu: () => new UnicodeRangeTable(decodeRanges("wmpBvBx1eA", true)),
+		Lycian: () => new UnicodeRangeTable(decodeRanges("g0gCc", true)),
+		Lydian: () => new UnicodeRangeTable(decodeRanges("gpiCZGA", true)),
+		Mahajani: () => new UnicodeRangeTable(decodeRanges("wqkCmB", true)),
+		Makasar: () => new UnicodeRangeTable(decodeRanges("g3nCY", true)),
+		Malayalam: () => new UnicodeRangeTable(decodeRanges("goDMCCCyBCCCFFPDZ", true)),
+		Mandaic: () => new UnicodeRangeTable(decodeRanges("giCbDA", true)),
+		Manichaean: () => new UnicodeRangeTable(decodeRanges("g2iCmBFL", true)),
+		Marchen: () => new UnicodeRangeTable(decodeRanges("wjnCfDVCN", true)),
+		Masaram_Gondi: () => new UnicodeRangeTable(decodeRanges("gonCGBCBBCrBBECCBCCBHBJJB", false)),
+		Medefaidrin: () => new UnicodeRangeTable(decodeRanges("gy7C6C", true)),
+		Meetei_Mayek: () => new UnicodeRangeTable(decodeRanges("g3qBWqGtBDJ", true)),
+		Mende_Kikakui: () => new UnicodeRangeTable(decodeRanges("gg6DkGDP", true)),
+		Meroitic_Cursive: () => new UnicodeRangeTable(decodeRanges("gtiCXFTDtB", true)),
+		Meroitic_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("gsiCf", true)),
+		Miao: () => new UnicodeRangeTable(decodeRanges("g47CqCF4BIQ", true)),
+		Modi: () => new UnicodeRangeTable(decodeRanges("gwlCkCMJ", true)),
+		Mongolian: () => new UnicodeRangeTable(decodeRanges("ggGBBDCCBSBH4CBIqBB2t-BMB", false)),
+		Mro: () => new UnicodeRangeTable(decodeRanges("gy6CeCJFB", true)),
+		Multani: () => new UnicodeRangeTable(decodeRanges("g0kCGBCCCBCBCOBCKB", false)),
+		Myanmar: () => new UnicodeRangeTable(decodeRanges("ggE-EhqmBeiDfxibT", true)),
+		Nabataean: () => new UnicodeRangeTable(decodeRanges("gkiCeJI", true)),
+		Nag_Mundari: () => new UnicodeRangeTable(decodeRanges("wm5DpB", true)),
+		Nandinagari: () => new UnicodeRangeTable(decodeRanges("gtmCHDtBDK", true)),
+		New_Tai_Lue: () => new UnicodeRangeTable(decodeRanges("gsGrBFZHKEB", true)),
+		Newa: () => new UnicodeRangeTable(decodeRanges("gglC7CCE", true)),
+		Nko: () => new UnicodeRangeTable(decodeRanges("g+B6BDC", true)),
+		Nushu: () => new UnicodeRangeTable(decodeRanges("h-7CvsQvsQBqMB", false)),
+		Nyiakeng_Puachue_Hmong: () => new UnicodeRangeTable(decodeRanges("go4DsBENDJFB", true)),
+		Ogham: () => new UnicodeRangeTable(decodeRanges("g0Fc", true)),
+		Ol_Chiki: () => new UnicodeRangeTable(decodeRanges("wiHvB", true)),
+		Ol_Onal: () => new UnicodeRangeTable(decodeRanges("wu5DqBFA", true)),
+		Old_Hungarian: () => new UnicodeRangeTable(decodeRanges("gkjCyBOyBIF", true)),
+		Old_Italic: () => new UnicodeRangeTable(decodeRanges("g4gCjBKC", true)),
+		Old_North_Arabian: () => new UnicodeRangeTable(decodeRanges("g0iCf", true)),
+		Old_Permic: () => new UnicodeRangeTable(decodeRanges("w6gCqB", true)),
+		Old_Persian: () => new UnicodeRangeTable(decodeRanges("g9gCjBFN", true)),
+		Old_Sogdian: () => new UnicodeRangeTable(decodeRanges("g4jCnB", true)),
+		Old_South_Arabian: () => new UnicodeRangeTable(decodeRanges("gziCf", true)),
+		Old_Turkic: () => new UnicodeRangeTable(decodeRanges("ggjCoC", true)),
+		Old_Uyghur: () => new UnicodeRangeTable(decodeRanges("w7jCZ", true)),
+		Oriya: () => new UnicodeRangeTable(decodeRanges("h4CCCHDBDVCGCBCEDIDBDCICFBCEDR", true)),
+		Osage: () => new UnicodeRangeTable(decodeRanges("wlhCjBFjB", true)),
+		Osmanya: () => new UnicodeRangeTable(decodeRanges("gkhCdDJ", true)),
+		Pahawh_Hmong: () => new UnicodeRangeTable(decodeRanges("g46ClCLJCGCUGS", true)),
+		Palmyrene: () => new UnicodeRangeTable(decodeRanges("gjiCf", true)),
+		Pau_Cin_Hau: () => new UnicodeRangeTable(decodeRanges("g2mC4B", true)),
+		Phags_Pa: () => new UnicodeRangeTable(decodeRanges("giqB3B", true)),
+		Phoenician: () => new UnicodeRangeTable(decodeRanges("goiCbEA", true)),
+		Psalter_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g8iCRIDNG", true)),
+		Rejang: () => new UnicodeRangeTable(decodeRanges("wpqBjBMA", true)),
+		Runic: () => new UnicodeRangeTable(decodeRanges("g1FqCEK", true)),
+		Samaritan: () => new UnicodeRangeTable(decodeRanges("ggCtBDO", true)),
+		Saurashtra: () => new UnicodeRangeTable(decodeRanges("gkqBlCJL", true)),
+		Sharada: () => new UnicodeRangeTable(decodeRanges("gskC-ChsCH", true)),
+		Shavian: () => new UnicodeRangeTable(decodeRanges("wihCvB", true)),
+		Siddham: () => new UnicodeRangeTable(decodeRanges("gslC1BDlB", true)),
+		Sidetic: () => new UnicodeRangeTable(decodeRanges("gqiCZ", true)),
+		SignWriting: () => new UnicodeRangeTable(decodeRanges("gg2DrUQECO", true)),
+		Sinhala: () => new UnicodeRangeTable(decodeRanges("hsDCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBt-gCTB", false)),
+		Sogdian: () => new UnicodeRangeTable(decodeRanges("w5jCpB", true)),
+		Sora_Sompeng: () => new UnicodeRangeTable(decodeRanges("wmkCYIJ", true)),
+		Soyombo: () => new UnicodeRangeTable(decodeRanges("wymCyC", true)),
+		Sundanese: () => new UnicodeRangeTable(decodeRanges("g8G-BhIH", true)),
+		Sunuwar: () => new UnicodeRangeTable(decodeRanges("g+mChBPJ", true)),
+		Syloti_Nagri: () => new UnicodeRangeTable(decodeRanges("ggqBsB", true)),
+		Syriac: () => new UnicodeRangeTable(decodeRanges("g4BNC7BDCxIK", true)),
+		Tagalog: () => new UnicodeRangeTable(decodeRanges("g4FVKA", true)),
+		Tagbanwa: () => new UnicodeRangeTable(decodeRanges("g7FMCCCB", true)),
+		Tai_Le: () => new UnicodeRangeTable(decodeRanges("wqGdDE", true)),
+		Tai_Tham: () => new UnicodeRangeTable(decodeRanges("gxG+BCcDKHJHN", true)),
+		Tai_Viet: () => new UnicodeRangeTable(decodeRanges("g0qBiCZE", true)),
+		Tai_Yo: () => new UnicodeRangeTable(decodeRanges("g25DeCVJB", true)),
+		Takri: () => new UnicodeRangeTable(decodeRanges("g0lC5BHJ", true)),
+		Tamil: () => new UnicodeRangeTable(decodeRanges("i8CBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBm+kCxBBOAB", false)),
+		Tangsa: () => new UnicodeRangeTable(decodeRanges("wz6CuCCJ", true)),
+		Tangut: () => new UnicodeRangeTable(decodeRanges("g-7CgBgBB+3GBhQeBiDyDB", false)),
+		Telugu: () => new UnicodeRangeTable(decodeRanges("ggDMCCCWCPDICCCDIBCCCBDDDJII", true)),
+		Thaana: () => new UnicodeRangeTable(decodeRanges("g8BxB", true)),
+		Thai: () => new UnicodeRangeTable(decodeRanges("hwD5BGb", true)),
+		Tibetan: () => new UnicodeRangeTable(decodeRanges("g4DnCCjBFmBCjBCOCGFB", true)),
+		Tifinagh: () => new UnicodeRangeTable(decodeRanges("wpL3BIBPA", true)),
+		Tirhuta: () => new UnicodeRangeTable(decodeRanges("gklCnCJJ", true)),
+		Todhri: () => new UnicodeRangeTable(decodeRanges("guhCzB", true)),
+		Tolong_Siki: () => new UnicodeRangeTable(decodeRanges("wtnCrBFJ", true)),
+		Toto: () => new UnicodeRangeTable(decodeRanges("w04De", true)),
+		Tulu_Tigalari: () => new UnicodeRangeTable(decodeRanges("g8kCJBCDDClBBCJBCDDCDBCJBCBBJBB", false)),
+		Ugaritic: () => new UnicodeRangeTable(decodeRanges("g8gCdCA", true)),
+		Unknown: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-FB", false)),
+		Vai: () => new UnicodeRangeTable(decodeRanges("gopBrJ", true)),
+		Vithkuqi: () => new UnicodeRangeTable(decodeRanges("wrhCKCOCGCBCKCOCGCB", true)),
+		Wancho: () => new UnicodeRangeTable(decodeRanges("g24D5BGA", true)),
+		Warang_Citi: () => new UnicodeRangeTable(decodeRanges("glmCyCNA", true)),
+		Yezidi: () => new UnicodeRangeTable(decodeRanges("g0jCpBCCDB", true)),
+		Yi: () => new UnicodeRangeTable(decodeRanges("ggoBskBE2B", true)),
+		Zanabazar_Square: () => new UnicodeRangeTable(decodeRanges("gwmCnC", true))
+	});
+	static FOLD_CATEGORIES = new LazyMap({
+		L: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+		LC: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+		Ll: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGC3HrBrBCEEJHHCCBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHxC9zC9zCBuBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+		Lt: () => new UnicodeRangeTable(decodeRanges("kOCCBCCBCClBCCtsHHBJHBJHBMQQwBAB", false)),
+		Lu: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpL2B2Bs1CvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false)),
+		M: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+		Mn: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+		Emoji: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+		Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+		Lowercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHuBPBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+		Math: () => new UnicodeRangeTable(decodeRanges("ycGDCHHFMMDDDCHHFAB", false)),
+		Uppercase: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpLiBiBBOBFsasaBYBn6BvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false))
+	});
+	static FOLD_SCRIPT = new LazyMap({
+		Common: () => new UnicodeRangeTable(decodeRanges("8cgBgB", false)),
+		Greek: () => new UnicodeRangeTable(decodeRanges("1FwUwU", false)),
+		Inherited: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false))
+	});
+};
+// src/Unicode.js
+/**
+* Utilities for dealing with Unicode better than JS does.
+*/
+var Unicode = class Unicode {
+	static MAX_RUNE = 1114111;
+	static RUNE_ERROR = 65533;
+	static isUnsearchable(r) {
+		return r === Unicode.RUNE_ERROR || r >= Unicode.MIN_HIGH_SURROGATE && r <= Unicode.MAX_LOW_SURROGATE;
+	}
+	static MAX_ASCII = 127;
+	static MAX_LATIN1 = 255;
+	static MAX_BMP = 65535;
+	static MIN_FOLD = 65;
+	static MAX_FOLD = 125251;
+	static MIN_HIGH_SURROGATE = 55296;
+	static MAX_HIGH_SURROGATE = 56319;
+	static MIN_LOW_SURROGATE = 56320;
+	static MAX_LOW_SURROGATE = 57343;
+	static MIN_SUPPLEMENTARY_CODE_POINT = 65536;
+	static is32(ranges, r) {
+		let lo = 0;
+		let hi = ranges.length;
+		while (lo < hi) {
+			const m = lo + Math.floor((hi - lo) / 2);
+			const rlo = ranges.getLo(m);
+			const rhi = ranges.getHi(m);
+			if (rlo <= r && r <= rhi) {
+				const stride = ranges.getStride(m);
+				return (r - rlo) % stride === 0;
+			}
+			if (r < rlo) hi = m;
+			else lo = m + 1;
+		}
+		return false;
+	}
+	static is(ranges, r) {
+		if (r <= Unicode.MAX_LATIN1) {
+			for (let i = 0; i < ranges.length; i++) {
+				if (r > ranges.getHi(i)) continue;
+				const rlo = ranges.getLo(i);
+				if (r < rlo) return false;
+				const stride = ranges.getStride(i);
+				return (r - rlo) % stride === 0;
+			}
+			return false;
+		}
+		return ranges.length > 0 && r >= ranges.getLo(0) && Unicode.is32(ranges, r);
+	}
+	static isPrint(r) {
+		if (r <= Unicode.MAX_LATIN1) return r >= 32 && r < Unicode.MAX_ASCII || r >= 161 && r !== 173;
+		return Unicode.is(UnicodeTables.Print, r);
+	}
+	static simpleFold(r) {
+		if (UnicodeTables.CASE_ORBIT.has(r)) return UnicodeTables.CASE_ORBIT.get(r);
+		if (r <= Unicode.MAX_ASCII) {
+			const l = Codepoint.toLowerCase(r);
+			return l !== r ? l : Codepoint.toUpperCase(r);
+		}
+		return r;
+	}
+	static equalsIgnoreCase(r1, r2) {
+		if (r1 === r2) return true;
+		if (r1 < 0 || r2 < 0) return false;
+		if (r1 <= Unicode.MAX_ASCII && r2 <= Unicode.MAX_ASCII) {
+			if (65 <= r1 && r1 <= 90) r1 |= 32;
+			if (65 <= r2 && r2 <= 90) r2 |= 32;
+			return r1 === r2;
+		}
+		for (let r = Unicode.simpleFold(r1); r !== r1; r = Unicode.simpleFold(r)) if (r === r2) return true;
+		return false;
+	}
+};
+// src/exceptions.js
+var RE2JSException = class extends Error {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSException";
+	}
+};
+/**
+* An exception thrown by the parser if the pattern was invalid.
+*/
+var RE2JSSyntaxException = class extends RE2JSException {
+	/**
+	* @param {string} error
+	* @param {string|null} [input=null]
+	*/
+	constructor(error, input = null) {
+		let message = `error parsing regexp: ${error}`;
+		if (input) message += `: \`${input}\``;
+		super(message);
+		this.name = "RE2JSSyntaxException";
+		this.message = message;
+		/** @type {string} */
+		this.error = error;
+		/** @type {string|null} */
+		this.input = input;
+	}
+	/**
+	* Retrieves the description of the error.
+	* @returns {string}
+	*/
+	getDescription() {
+		return this.error;
+	}
+	/**
+	* Retrieves the erroneous regular-expression pattern.
+	* @returns {string|null}
+	*/
+	getPattern() {
+		return this.input;
+	}
+};
+/**
+* An exception thrown by the compiler
+*/
+var RE2JSCompileException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSCompileException";
+	}
+};
+/**
+* An exception thrown by using groups
+*/
+var RE2JSGroupException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSGroupException";
+	}
+};
+/**
+* An exception thrown by flags
+*/
+var RE2JSFlagsException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSFlagsException";
+	}
+};
+/**
+* An exception thrown for internal engine errors, such as corrupted bytecodes.
+*/
+var RE2JSInternalException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSInternalException";
+	}
+};
+// src/Utils.js
+/**
+* Size of the precomputed single-byte lookup table.
+* Covers standard ASCII and Latin-1 characters for fast-path execution.
+*/
+const FAST_PATH_TABLE_SIZE = 256;
+/**
+* Precomputed lookup table for Word Boundary (\b, \B) assertions.
+* * By precomputing the boolean results for standard ASCII word ranges
+* ('a'-'z', 'A'-'Z', '0'-'9', '_'), we completely eliminate 4 logical
+* branches from the NFA's hot execution loop. This prevents costly
+* CPU branch mispredictions when scanning large strings.
+*/
+const WORD_RUNE_TABLE = new Uint8Array(FAST_PATH_TABLE_SIZE);
+for (let i = 0; i < FAST_PATH_TABLE_SIZE; i++) WORD_RUNE_TABLE[i] = 97 <= i && i <= 122 || 65 <= i && i <= 90 || 48 <= i && i <= 57 || i === 95 ? 1 : 0;
+let cachedNativeEncoder = null;
+let cachedNativeDecoder = null;
+/**
+* Various constants and helper utilities.
+*/
+var Utils = class Utils {
+	static METACHARACTERS = "\\.+*?()|[]{}^$";
+	static EMPTY_BEGIN_LINE = 1;
+	static EMPTY_END_LINE = 2;
+	static EMPTY_BEGIN_TEXT = 4;
+	static EMPTY_END_TEXT = 8;
+	static EMPTY_WORD_BOUNDARY = 16;
+	static EMPTY_NO_WORD_BOUNDARY = 32;
+	static EMPTY_ALL = -1;
+	static emptyInts() {
+		return [];
+	}
+	static isString(value) {
+		return typeof value === "string" || Object.prototype.toString.call(value) === "[object String]";
+	}
+	static typeName(value) {
+		if (value === null || typeof value !== "object" && typeof value !== "function") return value === null ? "null" : typeof value;
+		return Object.prototype.toString.call(value).slice(8, -1);
+	}
+	static checkPattern(pattern) {
+		if (!Utils.isString(pattern)) throw new TypeError(`The pattern must be a string, not ${Utils.typeName(pattern)} (RE2JS.translateRegExp() converts a RegExp)`);
+	}
+	static checkInput(input) {
+		if (!Utils.isString(input) && !Utils.isByteArray(input)) throw new TypeError(`The input must be a string or a byte array (Uint8Array or number[]), not ${Utils.typeName(input)}`);
+	}
+	static checkFlags(flags) {
+		const known = PublicFlags.MULTILINE | PublicFlags.DOTALL | PublicFlags.CASE_INSENSITIVE | PublicFlags.DISABLE_UNICODE_GROUPS | PublicFlags.LONGEST_MATCH | PublicFlags.LOOKBEHINDS;
+		if (!Number.isInteger(flags) || (flags & ~known) !== 0) throw new RE2JSFlagsException("Flags should only be a combination of MULTILINE, DOTALL, CASE_INSENSITIVE, DISABLE_UNICODE_GROUPS, LONGEST_MATCH, LOOKBEHINDS");
+	}
+	static isByteArray(input) {
+		return Array.isArray(input) || Object.prototype.toString.call(input) === "[object Uint8Array]";
+	}
+	static isalnum(c) {
+		return Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"] || Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["z"] || Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["Z"];
+	}
+	static unhex(c) {
+		if (Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"]) return c - Codepoint.CODES["0"];
+		if (Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["f"]) return c - Codepoint.CODES["a"] + 10;
+		if (Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["F"]) return c - Codepoint.CODES["A"] + 10;
+		return -1;
+	}
+	static escapeRune(rune) {
+		let out = "";
+		if (Unicode.isPrint(rune)) {
+			if (Utils.METACHARACTERS.indexOf(String.fromCodePoint(rune)) >= 0) out += "\\";
+			out += String.fromCodePoint(rune);
+		} else switch (rune) {
+			case Codepoint.CODES["\""]:
+				out += "\\\"";
+				break;
+			case Codepoint.CODES["\\"]:
+				out += "\\\\";
+				break;
+			case Codepoint.CODES["	"]:
+				out += "\\t";
+				break;
+			case Codepoint.CODES["\n"]:
+				out += "\\n";
+				break;
+			case Codepoint.CODES["\r"]:
+				out += "\\r";
+				break;
+			case Codepoint.CODES["\b"]:
+				out += "\\b";
+				break;
+			case Codepoint.CODES["\f"]:
+				out += "\\f";
+				break;
+			default: {
+				let s = rune.toString(16);
+				if (rune < 256) {
+					out += "\\x";
+					if (s.length === 1) out += "0";
+					out += s;
+				} else out += `\\x{${s}}`;
+				break;
+			}
+		}
+		return out;
+	}
+	static stringToRunes(str) {
+		const string = String(str);
+		const runes = [];
+		let i = 0;
+		while (i < string.length) {
+			const cp = string.codePointAt(i);
+			runes.push(cp);
+			i += cp > Unicode.MAX_BMP ? 2 : 1;
+		}
+		return new Int32Array(runes);
+	}
+	static runeToString(r) {
+		return String.fromCodePoint(r);
+	}
+	static isWordRune(r) {
+		return r < FAST_PATH_TABLE_SIZE ? WORD_RUNE_TABLE[r] === 1 : false;
+	}
+	static emptyOpContext(r1, r2) {
+		let op = 0;
+		if (r1 < 0) op |= Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+		if (r1 === 10) op |= Utils.EMPTY_BEGIN_LINE;
+		if (r2 < 0) op |= Utils.EMPTY_END_TEXT | Utils.EMPTY_END_LINE;
+		if (r2 === 10) op |= Utils.EMPTY_END_LINE;
+		if (Utils.isWordRune(r1) !== Utils.isWordRune(r2)) op |= Utils.EMPTY_WORD_BOUNDARY;
+		else op |= Utils.EMPTY_NO_WORD_BOUNDARY;
+		return op;
+	}
+	/**
+	* Returns a string that quotes all regular expression metacharacters inside the argument text;
+	* the returned string is a regular expression matching the literal text. For example,
+	* {@code quoteMeta("[foo]").equals("\\[foo\\]")}.
+	* @param {string} str
+	* @returns {string}
+	*/
+	static quoteMeta(str) {
+		return str.split("").map((s) => {
+			if (Utils.METACHARACTERS.indexOf(s) >= 0) return `\\${s}`;
+			return s;
+		}).join("");
+	}
+	static charCount(codePoint) {
+		return codePoint > Unicode.MAX_BMP ? 2 : 1;
+	}
+	/**
+	* High-speed conversion from TypedArrays to standard JS Arrays.
+	* Bypasses the expensive Symbol.iterator overhead of Array.from()
+	*/
+	static toArray(typedArray) {
+		const len = typedArray.length;
+		const res = new Array(len);
+		for (let i = 0; i < len; i++) res[i] = typedArray[i];
+		return res;
+	}
+	static stringToUtf8ByteArray(str) {
+		if (globalThis.TextEncoder) {
+			if (!cachedNativeEncoder) cachedNativeEncoder = new TextEncoder();
+			return cachedNativeEncoder.encode(str);
+		} else {
+			let out = [], p = 0;
+			for (let i = 0; i < str.length; i++) {
+				let c = str.charCodeAt(i);
+				if (c < 128) out[p++] = c;
+				else if (c < 2048) {
+					out[p++] = c >> 6 | 192;
+					out[p++] = c & 63 | 128;
+				} else if ((c & 64512) === Unicode.MIN_HIGH_SURROGATE && i + 1 < str.length && (str.charCodeAt(i + 1) & 64512) === Unicode.MIN_LOW_SURROGATE) {
+					c = Unicode.MIN_SUPPLEMENTARY_CODE_POINT + ((c & 1023) << 10) + (str.charCodeAt(++i) & 1023);
+					out[p++] = c >> 18 | 240;
+					out[p++] = c >> 12 & 63 | 128;
+					out[p++] = c >> 6 & 63 | 128;
+					out[p++] = c & 63 | 128;
+				} else {
+					out[p++] = c >> 12 | 224;
+					out[p++] = c >> 6 & 63 | 128;
+					out[p++] = c & 63 | 128;
+				}
+			}
+			return out;
+		}
+	}
+	static utf8ByteArrayToString(bytes) {
+		if (globalThis.TextDecoder) {
+			if (!cachedNativeDecoder) cachedNativeDecoder = new TextDecoder("utf-8");
+			const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+			return cachedNativeDecoder.decode(view);
+		} else {
+			let out = [], pos = 0, c = 0;
+			while (pos < bytes.length) {
+				let c1 = bytes[pos++];
+				if (c1 < 128) out[c++] = String.fromCharCode(c1);
+				else if (c1 > 191 && c1 < 224) {
+					let c2 = bytes[pos++];
+					out[c++] = String.fromCharCode((c1 & 31) << 6 | c2 & 63);
+				} else if (c1 > 239 && c1 < 365) {
+					let c2 = bytes[pos++];
+					let c3 = bytes[pos++];
+					let c4 = bytes[pos++];
+					let u = ((c1 & 7) << 18 | (c2 & 63) << 12 | (c3 & 63) << 6 | c4 & 63) - Unicode.MIN_SUPPLEMENTARY_CODE_POINT;
+					out[c++] = String.fromCharCode(Unicode.MIN_HIGH_SURROGATE + (u >> 10));
+					out[c++] = String.fromCharCode(Unicode.MIN_LOW_SURROGATE + (u & 1023));
+				} else {
+					let c2 = bytes[pos++];
+					let c3 = bytes[pos++];
+					out[c++] = String.fromCharCode((c1 & 15) << 12 | (c2 & 63) << 6 | c3 & 63);
+				}
+			}
+			return out.join("");
+		}
+	}
+};
+// src/helpers.js
+const createEnum = (values = [], initNum = 0) => {
+	const enumObject = Object.create(null);
+	for (let i = 0; i < values.length; i++) {
+		const val = values[i];
+		const keyVal = initNum + i;
+		enumObject[val] = keyVal;
+		enumObject[keyVal] = val;
+	}
+	return Object.freeze(enumObject);
+};
+// src/MatcherInput.js
+/**
+* Abstract the representations of input text supplied to Matcher.
+*/
+var MatcherInputBase = class MatcherInputBase {
+	static Encoding = createEnum(["UTF_16", "UTF_8"]);
+	getEncoding() {
+		throw Error("not implemented");
+	}
+	/** @returns {string} */
+	asCharSequence() {
+		throw Error("not implemented");
+	}
+	/** @returns {Uint8Array|number[]|null} */
+	asBytes() {
+		throw Error("not implemented");
+	}
+	/** @returns {number} */
+	length() {
+		throw Error("not implemented");
+	}
+	/**
+	*
+	* @returns {boolean}
+	*/
+	isUTF8Encoding() {
+		return this.getEncoding() === MatcherInputBase.Encoding.UTF_8;
+	}
+	/**
+	*
+	* @returns {boolean}
+	*/
+	isUTF16Encoding() {
+		return this.getEncoding() === MatcherInputBase.Encoding.UTF_16;
+	}
+};
+var Utf8MatcherInput = class extends MatcherInputBase {
+	/** @param {Uint8Array|number[]|null} bytes */
+	constructor(bytes = null) {
+		super();
+		this.bytes = bytes;
+	}
+	getEncoding() {
+		return MatcherInputBase.Encoding.UTF_8;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	asCharSequence() {
+		return Utils.utf8ByteArrayToString(this.bytes);
+	}
+	/**
+	*
+	* @returns {Uint8Array|number[]|null}
+	*/
+	asBytes() {
+		return this.bytes;
+	}
+	/**
+	*
+	* @returns {number}
+	*/
+	length() {
+		return this.bytes.length;
+	}
+};
+var Utf16MatcherInput = class extends MatcherInputBase {
+	/** @param {string|null} charSequence */
+	constructor(charSequence = null) {
+		super();
+		this.charSequence = charSequence;
+	}
+	getEncoding() {
+		return MatcherInputBase.Encoding.UTF_16;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	asCharSequence() {
+		return this.charSequence;
+	}
+	/**
+	*
+	* @returns {number[]}
+	*/
+	asBytes() {
+		return Utils.stringToUtf8ByteArray(this.charSequence.toString());
+	}
+	/**
+	*
+	* @returns {number}
+	*/
+	length() {
+		return this.charSequence.length;
+	}
+};
+var MatcherInput = class {
+	/**
+	* Return the MatcherInput for UTF_16 encoding.
+	* @returns {Utf16MatcherInput}
+	*/
+	static utf16(charSequence) {
+		Utils.checkInput(charSequence);
+		return new Utf16MatcherInput(charSequence);
+	}
+	/**
+	* Return the MatcherInput for UTF_8 encoding.
+	* @returns {Utf8MatcherInput}
+	*/
+	static utf8(input) {
+		if (Utils.isByteArray(input)) return new Utf8MatcherInput(input);
+		return new Utf8MatcherInput(Utils.stringToUtf8ByteArray(input));
+	}
+};
+// src/MachineInput.js
+/**
+* MachineInput abstracts different representations of the input text supplied to the Machine. It
+* provides one-character lookahead.
+*/
+var MachineInputBase = class {
+	static EOF() {
+		return -8;
+	}
+	constructor() {
+		this.start = 0;
+		this.end = 0;
+	}
+	canCheckPrefix() {
+		return true;
+	}
+	endPos() {
+		return this.end - this.start;
+	}
+	hasString() {
+		return false;
+	}
+	hasAnyString() {
+		return false;
+	}
+	prefixLength() {
+		return 0;
+	}
+};
+var MachineUTF8Input = class MachineUTF8Input extends MachineInputBase {
+	static RUNE_ERROR_STEP = Unicode.RUNE_ERROR << 3 | 1;
+	constructor(bytes, start = 0, end = bytes.length) {
+		super();
+		this.bytes = bytes;
+		this.start = start;
+		this.end = end;
+	}
+	hasString(prefilter, pos) {
+		const target = prefilter.bytes;
+		if (target.length === 0) return true;
+		const idx = this.indexOf(this.bytes, target, this.start + pos);
+		return idx !== -1 && idx <= this.end - target.length;
+	}
+	hasAnyString(prefilter, pos) {
+		return prefilter.automaton8().searchUTF8(this.bytes, this.start + pos, this.end);
+	}
+	step(pos) {
+		pos += this.start;
+		if (pos >= this.end) return MachineInputBase.EOF();
+		const c = this.bytes[pos] & 255;
+		if (c < 128) return c << 3 | 1;
+		let size;
+		let rune;
+		let lo = 128;
+		let hi = 191;
+		if (c >= 194 && c <= 223) {
+			size = 2;
+			rune = c & 31;
+		} else if (c >= 224 && c <= 239) {
+			size = 3;
+			rune = c & 15;
+			if (c === 224) lo = 160;
+			else if (c === 237) hi = 159;
+		} else if (c >= 240 && c <= 244) {
+			size = 4;
+			rune = c & 7;
+			if (c === 240) lo = 144;
+			else if (c === 244) hi = 143;
+		} else return MachineUTF8Input.RUNE_ERROR_STEP;
+		if (pos + size > this.end) return MachineUTF8Input.RUNE_ERROR_STEP;
+		const c1 = this.bytes[pos + 1] & 255;
+		if (c1 < lo || c1 > hi) return MachineUTF8Input.RUNE_ERROR_STEP;
+		rune = rune << 6 | c1 & 63;
+		if (size > 2) {
+			const c2 = this.bytes[pos + 2] & 255;
+			if ((c2 & 192) !== 128) return MachineUTF8Input.RUNE_ERROR_STEP;
+			rune = rune << 6 | c2 & 63;
+			if (size > 3) {
+				const c3 = this.bytes[pos + 3] & 255;
+				if ((c3 & 192) !== 128) return MachineUTF8Input.RUNE_ERROR_STEP;
+				rune = rune << 6 | c3 & 63;
+			}
+		}
+		return rune << 3 | size;
+	}
+	index(re2, pos) {
+		pos += this.start;
+		const i = this.indexOf(this.bytes, re2.prefixUTF8, pos);
+		return i < 0 ? i : i - pos;
+	}
+	context(pos) {
+		pos += this.start;
+		let r1 = -1;
+		if (pos > this.start && pos <= this.end) {
+			let start = pos - 1;
+			r1 = this.bytes[start--];
+			if (r1 >= 128) {
+				let lim = pos - 4;
+				if (lim < this.start) lim = this.start;
+				while (start >= lim && (this.bytes[start] & 192) === 128) start--;
+				if (start < this.start) start = this.start;
+				const r = this.step(start - this.start);
+				r1 = start + (r & 7) === pos ? r >> 3 : Unicode.RUNE_ERROR;
+			}
+		}
+		const r2 = pos < this.end ? this.step(pos - this.start) >> 3 : -1;
+		return Utils.emptyOpContext(r1, r2);
+	}
+	indexOf(source, target, fromIndex = 0) {
+		let targetLength = target.length;
+		if (targetLength === 0) return fromIndex <= this.end ? fromIndex : -1;
+		const firstByte = target[0];
+		let limit = this.end - targetLength;
+		const hasNativeIndexOf = typeof source.indexOf === "function";
+		let i = fromIndex;
+		while (i <= limit) {
+			if (hasNativeIndexOf) {
+				i = source.indexOf(firstByte, i);
+				if (i === -1 || i > limit) return -1;
+			} else {
+				while (i <= limit && source[i] !== firstByte) i++;
+				if (i > limit) return -1;
+			}
+			let match = true;
+			for (let j = 1; j < targetLength; j++) if (source[i + j] !== target[j]) {
+				match = false;
+				break;
+			}
+			if (match) return i;
+			i++;
+		}
+		return -1;
+	}
+	prefixLength(re2) {
+		return re2.prefixUTF8.length;
+	}
+};
+var MachineUTF16Input = class extends MachineInputBase {
+	constructor(charSequence, start = 0, end = charSequence.length) {
+		super();
+		this.charSequence = charSequence;
+		this.start = start;
+		this.end = end;
+	}
+	hasString(prefilter, pos) {
+		const idx = this.charSequence.indexOf(prefilter.str, this.start + pos);
+		return idx !== -1 && idx <= this.end - prefilter.str.length;
+	}
+	hasAnyString(prefilter, pos) {
+		return prefilter.automaton16().searchUTF16(this.charSequence, this.start + pos, this.end);
+	}
+	step(pos) {
+		pos += this.start;
+		if (pos >= this.end) return MachineInputBase.EOF();
+		const c1 = this.charSequence.charCodeAt(pos);
+		if (c1 < Unicode.MIN_HIGH_SURROGATE || c1 > Unicode.MAX_HIGH_SURROGATE || pos + 1 >= this.end) return c1 << 3 | 1;
+		const c2 = this.charSequence.charCodeAt(pos + 1);
+		if (c2 >= Unicode.MIN_LOW_SURROGATE && c2 <= Unicode.MAX_LOW_SURROGATE) return (c1 - Unicode.MIN_HIGH_SURROGATE) * 1024 + (c2 - Unicode.MIN_LOW_SURROGATE) + Unicode.MIN_SUPPLEMENTARY_CODE_POINT << 3 | 2;
+		return c1 << 3 | 1;
+	}
+	index(re2, pos) {
+		pos += this.start;
+		const i = this.charSequence.indexOf(re2.prefix, pos);
+		if (i < 0 || i > this.end - re2.prefix.length) return -1;
+		return i - pos;
+	}
+	context(pos) {
+		pos += this.start;
+		const r1 = pos > this.start && pos <= this.end ? this.charSequence.charCodeAt(pos - 1) : -1;
+		const r2 = pos < this.end ? this.charSequence.charCodeAt(pos) : -1;
+		return Utils.emptyOpContext(r1, r2);
+	}
+	prefixLength(re2) {
+		return re2.prefix.length;
+	}
+};
+var MachineInput = class {
+	static fromUTF8(bytes, start = 0, end = bytes.length) {
+		return new MachineUTF8Input(bytes, start, end);
+	}
+	static fromUTF16(charSequence, start = 0, end = void 0) {
+		Utils.checkInput(charSequence);
+		return new MachineUTF16Input(charSequence, start, end ?? charSequence.length);
+	}
+};
+// src/Matcher.js
+/**
+* A stateful iterator that interprets a regex {@code RE2JS} on a specific input.
+*
+* Conceptually, a Matcher consists of four parts:
+* <ol>
+* <li>A compiled regular expression {@code RE2JS}, set at construction and fixed for the lifetime
+* of the matcher.</li>
+*
+* <li>The remainder of the input string, set at construction or {@link #reset()} and advanced by
+* each match operation such as {@link #find}, {@link #matches} or {@link #lookingAt}.</li>
+*
+* <li>The current match information, accessible via {@link #start}, {@link #end}, and
+* {@link #group}, and updated by each match operation.</li>
+*
+* <li>The append position, used and advanced by {@link #appendReplacement} and {@link #appendTail}
+* if performing a search and replace from the input to an external {@code StringBuffer}.
+*
+* </ol>
+*
+*
+* @author rsc@google.com (Russ Cox)
+*/
+var Matcher = class Matcher {
+	/**
+	* V8 and WebKit have historical hard limits on the number of arguments
+	* that can be passed to a function. We cap replacer arguments to prevent
+	* Call Stack Overflow (DoS) vulnerabilities on massive ASTs.
+	*/
+	static MAX_REPLACER_ARGS = 65535;
+	/**
+	* Quotes '\' and '$' in {@code s}, so that the returned string could be used in
+	* {@link #appendReplacement} as a literal replacement of {@code s}.
+	*
+	* @param {string} str the string to be quoted
+	* @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+	* @returns {string} the quoted string
+	*/
+	static quoteReplacement(str, javaMode = false) {
+		if (javaMode) {
+			if (str.indexOf("\\") < 0 && str.indexOf("$") < 0) return str;
+			return str.split("").map((s) => {
+				const c = s.codePointAt(0);
+				if (c === Codepoint.CODES["\\"] || c === Codepoint.CODES["$"]) return `\\${s}`;
+				return s;
+			}).join("");
+		}
+		if (str.indexOf("$") < 0) return str;
+		return str.split("").map((s) => {
+			if (s.codePointAt(0) === Codepoint.CODES["$"]) return "$$";
+			return s;
+		}).join("");
+	}
+	/**
+	*
+	* @param {import('./index.js').RE2JS} pattern
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input
+	*/
+	constructor(pattern, input) {
+		if (pattern === null) throw new Error("pattern is null");
+		/**
+		* The pattern being matched.
+		* @type {import('./index.js').RE2JS}
+		*/
+		this.patternInput = pattern;
+		const re2 = this.patternInput.re2();
+		/** @type {number} */
+		this.patternGroupCount = re2.numberOfCapturingGroups();
+		/** @type {number[]} */
+		this.groups = [];
+		/** @type {Record<string, number>} */
+		this.namedGroups = re2.namedGroups;
+		/** @type {boolean} */
+		this.hasNamedGroups = Object.keys(this.namedGroups).length > 0;
+		/** @type {number} */
+		this.numberOfInstructions = re2.numberOfInstructions();
+		/** @type {import('./Machine.js').LookbehindState|null} */
+		this.lookbehindState = null;
+		if (input instanceof MatcherInputBase) this.resetMatcherInput(input);
+		else if (Utils.isByteArray(input)) this.resetMatcherInput(MatcherInput.utf8(input));
+		else this.resetMatcherInput(MatcherInput.utf16(input));
+	}
+	/**
+	* Returns the {@code RE2JS} associated with this {@code Matcher}.
+	* @returns {import('./index.js').RE2JS}
+	*/
+	pattern() {
+		return this.patternInput;
+	}
+	/**
+	* Resets the {@code Matcher}, rewinding input and discarding any match information.
+	*
+	* @returns {Matcher} the {@code Matcher} itself, for chained method calls
+	*/
+	reset() {
+		/** @type {number} */
+		this.matcherInputLength = this.matcherInput.length();
+		/** @type {number} */
+		this.appendPos = 0;
+		this.hasMatch = false;
+		this.hasGroups = false;
+		this.anchorFlag = 0;
+		return this;
+	}
+	/**
+	* Resets the {@code Matcher} and changes the input.
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input
+	* @returns {Matcher} the {@code Matcher} itself, for chained method calls
+	*/
+	resetMatcherInput(input) {
+		if (input === null) throw new Error("input is null");
+		if (!(input instanceof MatcherInputBase)) {
+			if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+			else input = MatcherInput.utf16(input);
+		}
+		this.matcherInput = input;
+		if (this.lookbehindState !== null) this.lookbehindState.reset();
+		else this.lookbehindState = this.patternInput.re2().createLookbehindState();
+		this.reset();
+		return this;
+	}
+	/**
+	* Returns the start of the named group of the most recent match, or -1 if the group was not
+	* matched.
+	* @param {string|number} [group=0]
+	* @returns {number}
+	*/
+	start(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		this.loadGroup(group);
+		return this.groups[2 * group];
+	}
+	/**
+	* Returns the end of the named group of the most recent match, or -1 if the group was not
+	* matched.
+	* @param {string|number} [group=0]
+	* @returns {number}
+	*/
+	end(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		this.loadGroup(group);
+		return this.groups[2 * group + 1];
+	}
+	/**
+	* Returns the program size of this pattern.
+	*
+	* <p>
+	* Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+	* "cost". Larger numbers are more expensive than smaller numbers.
+	* </p>
+	*
+	* @returns {number} the program size of this pattern
+	*/
+	programSize() {
+		return this.numberOfInstructions;
+	}
+	/**
+	* Returns the named group of the most recent match, or {@code null} if the group was not matched.
+	* @param {string|number} [group=0]
+	* @returns {string|null}
+	*/
+	group(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		const start = this.start(group);
+		const end = this.end(group);
+		if (start < 0 && end < 0) return null;
+		return this.substring(start, end);
+	}
+	/**
+	* Returns a dictionary map of all named capturing groups and their matched values.
+	* If a group was not matched, its value will be `null`.
+	* @returns {Record<string, string|null>}
+	*/
+	getNamedGroups() {
+		if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+		const result = Object.create(null);
+		for (const name of Object.keys(this.namedGroups)) result[name] = this.group(name);
+		return result;
+	}
+	/**
+	* Returns the number of subgroups in this pattern.
+	*
+	* @returns {number} the number of subgroups; the overall match (group 0) does not count
+	*/
+	groupCount() {
+		return this.patternGroupCount;
+	}
+	/**
+	* Helper: finds subgroup information if needed for group.
+	* @param {number} group
+	* @private
+	*/
+	loadGroup(group) {
+		if (!Number.isInteger(group) || group < 0 || group > this.patternGroupCount) throw new RE2JSGroupException(`Group index out of bounds: ${group}`);
+		if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+		if (group === 0 || this.hasGroups) return;
+		const end = this.matcherInputLength;
+		const res = this.patternInput.re2().matchMachineInput(this.matcherInput, this.groups[0], end, this.anchorFlag, 1 + this.patternGroupCount, this.lookbehindState);
+		if (!res[0]) throw new RE2JSGroupException("inconsistency in matching group data");
+		this.groups = res[1];
+		this.hasGroups = true;
+	}
+	/**
+	* Matches the entire input against the pattern (anchored start and end). If there is a match,
+	* {@code matches} sets the match state to describe it.
+	*
+	* @returns {boolean} true if the entire input matches the pattern
+	*/
+	matches() {
+		return this.genMatch(0, RE2Flags.ANCHOR_BOTH);
+	}
+	/**
+	* Matches the beginning of input against the pattern (anchored start). If there is a match,
+	* {@code lookingAt} sets the match state to describe it.
+	*
+	* @returns {boolean} true if the beginning of the input matches the pattern
+	*/
+	lookingAt() {
+		return this.genMatch(0, RE2Flags.ANCHOR_START);
+	}
+	/**
+	* Matches the input against the pattern (unanchored), starting at a specified position. If there
+	* is a match, {@code find} sets the match state to describe it.
+	*
+	* @param {number|null} [start=null] the input position where the search begins
+	* @returns {boolean} if it finds a match
+	* @throws IndexOutOfBoundsException if start is not a valid input position
+	*/
+	find(start = null) {
+		if (start !== null) {
+			if (!Number.isInteger(start) || start < 0 || start > this.matcherInputLength) throw new RE2JSGroupException(`start index out of bounds: ${start}`);
+			this.reset();
+			return this.genMatch(start, 0);
+		}
+		start = 0;
+		if (this.hasMatch) {
+			start = this.groups[1];
+			if (this.groups[0] === this.groups[1]) {
+				const r = (this.matcherInput.isUTF16Encoding() ? MachineInput.fromUTF16(this.matcherInput.asCharSequence(), 0, this.matcherInputLength) : MachineInput.fromUTF8(this.matcherInput.asBytes(), 0, this.matcherInputLength)).step(start);
+				if (r < 0) start++;
+				else start += r & 7;
+			}
+		}
+		return this.genMatch(start, RE2Flags.UNANCHORED);
+	}
+	/**
+	* Helper: does match starting at start, with RE2 anchor flag.
+	* @param {number} startByte
+	* @param {number} anchor
+	* @returns {boolean}
+	* @private
+	*/
+	genMatch(startByte, anchor) {
+		const res = this.patternInput.re2().matchMachineInput(this.matcherInput, startByte, this.matcherInputLength, anchor, 1, this.lookbehindState);
+		if (!res[0]) {
+			this.hasMatch = false;
+			return false;
+		}
+		this.groups = res[1];
+		this.hasMatch = true;
+		this.hasGroups = this.patternGroupCount === 0;
+		this.anchorFlag = anchor;
+		return true;
+	}
+	/**
+	* Helper: return substring for [start, end).
+	* @param {number} start
+	* @param {number} end
+	* @returns {string}
+	*/
+	substring(start, end) {
+		if (this.matcherInput.isUTF8Encoding()) return Utils.utf8ByteArrayToString(this.matcherInput.asBytes().slice(start, end));
+		return this.matcherInput.asCharSequence().substring(start, end).toString();
+	}
+	/**
+	* Helper for Pattern: return input length.
+	* @returns {number}
+	*/
+	inputLength() {
+		return this.matcherInputLength;
+	}
+	/**
+	* Appends to result two strings: the text from the append position up to the beginning of the
+	* most recent match, and then the replacement with submatch groups substituted for references to
+	* them. It advances the append position to where the most recent match ended.
+	*
+	* By default the replacement is expanded as by String.prototype.replace (see
+	* appendReplacementInternalJs). In Java mode it follows re2j / java.util.regex: $n takes as
+	* many digits as still form a valid group number, ${name} is a named group, and a backslash
+	* escapes the next character (so "\\$" in a JS string literal inserts a literal $).
+	*
+	* @param {string} replacement the replacement string
+	* @param {boolean} [javaMode=false] activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string}
+	* @throws IllegalStateException if there was no most recent match
+	* @throws IndexOutOfBoundsException in Java mode, if replacement refers to an invalid group
+	* @private
+	*/
+	appendReplacement(replacement, javaMode = false) {
+		let res = "";
+		const s = this.start();
+		const e = this.end();
+		if (this.appendPos < s) res += this.substring(this.appendPos, s);
+		this.appendPos = e;
+		res += javaMode ? this.appendReplacementInternalJava(replacement) : this.appendReplacementInternalJs(replacement);
+		return res;
+	}
+	/**
+	* @param {string} replacement - the replacement string
+	* @returns {string}
+	* @private
+	*/
+	appendReplacementInternalJava(replacement) {
+		let res = "";
+		let last = 0;
+		const m = replacement.length;
+		let i = 0;
+		while (i < m) {
+			const cCode = replacement.codePointAt(i);
+			if (cCode === Codepoint.CODES["\\"]) {
+				if (last < i) res += replacement.substring(last, i);
+				i++;
+				if (i >= m) throw new RE2JSGroupException("character to be escaped is missing");
+				last = i;
+				i++;
+				continue;
+			}
+			if (cCode === Codepoint.CODES["$"]) {
+				if (last < i) res += replacement.substring(last, i);
+				if (i + 1 >= m) throw new RE2JSGroupException("Illegal group reference: group index is missing");
+				const nextCode = replacement.codePointAt(i + 1);
+				if (Codepoint.CODES["0"] <= nextCode && nextCode <= Codepoint.CODES["9"]) {
+					let n = nextCode - Codepoint.CODES["0"];
+					let j = i + 2;
+					for (; j < m; j++) {
+						const digit = replacement.codePointAt(j);
+						if (digit < Codepoint.CODES["0"] || digit > Codepoint.CODES["9"] || n * 10 + digit - Codepoint.CODES["0"] > this.patternGroupCount) break;
+						n = n * 10 + digit - Codepoint.CODES["0"];
+					}
+					if (n > this.patternGroupCount) throw new RE2JSGroupException(`n > number of groups: ${n}`);
+					const group = this.group(n);
+					if (group !== null) res += group;
+					i = j;
+					last = i;
+				} else if (nextCode === Codepoint.CODES["{"]) {
+					let j = i + 2;
+					while (j < m && replacement.codePointAt(j) !== Codepoint.CODES["}"]) j++;
+					if (j >= m) throw new RE2JSGroupException("named capture group is missing trailing '}'");
+					const groupName = replacement.substring(i + 2, j);
+					const groupVal = this.group(groupName);
+					if (groupVal !== null) res += groupVal;
+					i = j + 1;
+					last = i;
+				} else throw new RE2JSGroupException("Illegal group reference");
+				continue;
+			}
+			i++;
+		}
+		if (last < m) res += replacement.substring(last, m);
+		return res;
+	}
+	/**
+	* Expands |replacement| for the current match by the rules of String.prototype.replace
+	* (ECMAScript GetSubstitution): $$ is "$", $& the match, $` the text before it, $' the text
+	* after it, $n and $nn a group (two digits only when they form a valid group number, so with
+	* one group "$10" is group 1 then "0"; an unmatched group is empty), and $<name> a named group
+	* (empty when no such group), only when the pattern has named groups. Anything else, such as
+	* "$0" or "$<" without a closing ">", is kept as is.
+	* @param {string} replacement - the replacement string
+	* @returns {string}
+	* @private
+	*/
+	appendReplacementInternalJs(replacement) {
+		const isDigit = (c) => c >= 48 && c <= 57;
+		const groupCount = this.patternGroupCount;
+		let res = "";
+		let i = 0;
+		while (i < replacement.length) {
+			const dollar = replacement.indexOf("$", i);
+			if (dollar < 0) break;
+			res += replacement.substring(i, dollar);
+			i = dollar;
+			const c = replacement.charCodeAt(i + 1);
+			if (c === Codepoint.CODES["$"]) {
+				res += "$";
+				i += 2;
+			} else if (c === Codepoint.CODES["&"]) {
+				res += this.group(0);
+				i += 2;
+			} else if (c === Codepoint.CODES["`"]) {
+				res += this.substring(0, this.start(0));
+				i += 2;
+			} else if (c === Codepoint.CODES["'"]) {
+				res += this.substring(this.end(0), this.matcherInputLength);
+				i += 2;
+			} else if (isDigit(c)) {
+				let digits = 1;
+				let index = c - 48;
+				const c2 = replacement.charCodeAt(i + 2);
+				if (isDigit(c2) && index * 10 + c2 - 48 <= groupCount) {
+					digits = 2;
+					index = index * 10 + c2 - 48;
+				}
+				if (index >= 1 && index <= groupCount) {
+					const group = this.group(index);
+					if (group !== null) res += group;
+				} else res += replacement.substring(i, i + 1 + digits);
+				i += 1 + digits;
+			} else if (c === Codepoint.CODES["<"] && this.hasNamedGroups) {
+				const gt = replacement.indexOf(">", i + 2);
+				if (gt < 0) {
+					res += "$<";
+					i += 2;
+				} else {
+					const name = replacement.substring(i + 2, gt);
+					if (Object.hasOwn(this.namedGroups, name)) {
+						const group = this.group(name);
+						if (group !== null) res += group;
+					}
+					i = gt + 1;
+				}
+			} else {
+				res += "$";
+				i += 1;
+			}
+		}
+		return res + replacement.substring(i);
+	}
+	/**
+	* Return the substring of the input from the append position to the end of the
+	* input.
+	* @returns {string}
+	*/
+	appendTail() {
+		return this.substring(this.appendPos, this.matcherInputLength);
+	}
+	/**
+	* Returns the input with all matches replaced by {@code replacement}, interpreted as for
+	* {@code appendReplacement}.
+	*
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string} the input string with the matches replaced
+	* @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+	*/
+	replaceAll(replacement, javaMode = false) {
+		return this.replace(replacement, true, javaMode);
+	}
+	/**
+	* Returns the input with the first match replaced by {@code replacement}, interpreted as for
+	* {@code appendReplacement}.
+	*
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string} the input string with the first match replaced
+	* @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+	*/
+	replaceFirst(replacement, javaMode = false) {
+		return this.replace(replacement, false, javaMode);
+	}
+	/**
+	* Helper: replaceAll/replaceFirst hybrid.
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [all=true] - replace all matches
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string}
+	* @private
+	*/
+	replace(replacement, all = true, javaMode = false) {
+		let res = "";
+		this.reset();
+		const isFunc = typeof replacement === "function";
+		let originalInput = null;
+		if (isFunc) {
+			if (this.groupCount() >= Matcher.MAX_REPLACER_ARGS) throw new RE2JSGroupException("Too many capture groups to safely invoke replacer function");
+			originalInput = this.matcherInput.isUTF8Encoding() ? this.matcherInput.asBytes() : this.matcherInput.asCharSequence();
+		}
+		while (this.find()) {
+			res += isFunc ? this.appendReplacementFunc(replacement, originalInput) : this.appendReplacement(replacement, javaMode);
+			if (!all) break;
+		}
+		res += this.appendTail();
+		return res;
+	}
+	/**
+	* Evaluates a replacer function for the current match and appends the result,
+	* along with any un-matched preceding text, advancing the append position.
+	* @param {Function} replacer - the replacer function
+	* @param {string|Uint8Array|number[]} originalInput - the cached original input reference
+	* @returns {string} the evaluated string to append
+	* @private
+	*/
+	appendReplacementFunc(replacer, originalInput) {
+		let res = "";
+		const s = this.start();
+		const e = this.end();
+		if (this.appendPos < s) res += this.substring(this.appendPos, s);
+		this.appendPos = e;
+		/** @type {unknown[]} */
+		const args = this.matchArray();
+		args.push(s, originalInput);
+		if (this.hasNamedGroups) args.push(this.namedGroupsObject());
+		res += String(replacer(...args));
+		return res;
+	}
+	/**
+	* The match and its groups, as the elements of a JS RegExpExecArray: undefined for a group that
+	* did not take part in the match. Used by exec(), matchAll() and replacer functions.
+	* @returns {Array<string|undefined>}
+	* @private
+	*/
+	matchArray() {
+		const result = [this.group(0)];
+		for (let i = 1; i <= this.patternGroupCount; i++) {
+			const group = this.group(i);
+			result.push(group === null ? void 0 : group);
+		}
+		return result;
+	}
+	/**
+	* The named groups, as the groups property of a JS RegExpExecArray: an object without a
+	* prototype mapping each name to its group (undefined when it did not take part in the match),
+	* or undefined when the pattern has no named groups.
+	* @returns {Record<string, string|undefined>|undefined}
+	* @private
+	*/
+	namedGroupsObject() {
+		if (!this.hasNamedGroups) return;
+		const result = this.getNamedGroups();
+		for (const name in result) if (result[name] === null) result[name] = void 0;
+		return result;
+	}
+};
+// src/Inst.js
+/**
+* A single instruction in the regular expression virtual machine.
+*
+* @see http://swtch.com/~rsc/regexp/regexp2.html
+*/
+var Inst = class Inst {
+	static ALT = 1;
+	static ALT_MATCH = 2;
+	static CAPTURE = 3;
+	static EMPTY_WIDTH = 4;
+	static FAIL = 5;
+	static MATCH = 6;
+	static NOP = 7;
+	static RUNE = 8;
+	static RUNE1 = 9;
+	static RUNE_ANY = 10;
+	static RUNE_ANY_NOT_NL = 11;
+	static LB_WRITE = 12;
+	static LB_CHECK = 13;
+	static isRuneOp(op) {
+		return Inst.RUNE <= op && op <= Inst.RUNE_ANY_NOT_NL;
+	}
+	static escapeRunes(runes) {
+		let out = "\"";
+		for (let rune of runes) out += Utils.escapeRune(rune);
+		out += "\"";
+		return out;
+	}
+	constructor(op) {
+		this.op = op;
+		this.out = 0;
+		this.arg = 0;
+		/** @type {Int32Array} */
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		/** @type {Uint32Array | number[] | null} */
+		this.next = null;
+	}
+	matchRune(r) {
+		if (this.runes.length === 1) {
+			const r0 = this.runes[0];
+			if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r);
+			return r === r0;
+		}
+		const len = this.runes.length;
+		if (len === 0) return false;
+		if (len === 2 || len === 4 || len === 6 || len === 8) {
+			for (let j = 0; j < len; j += 2) {
+				if (r < this.runes[j]) return false;
+				if (r <= this.runes[j + 1]) return true;
+			}
+			return false;
+		}
+		let base = 0;
+		let n = len >> 1;
+		while (n > 1) {
+			const half = n >> 1;
+			base += this.runes[base + half << 1] <= r ? half : 0;
+			n -= half;
+		}
+		base += this.runes[base << 1] <= r ? 1 : 0;
+		const m = base - 1;
+		return m >= 0 && r <= this.runes[m << 1 | 1];
+	}
+	matchRunePos(r) {
+		if (this.runes.length === 1) {
+			const r0 = this.runes[0];
+			if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r) ? 0 : -1;
+			return r === r0 ? 0 : -1;
+		}
+		const len = this.runes.length;
+		if (len === 0) return -1;
+		if (len === 2 || len === 4 || len === 6 || len === 8) {
+			for (let j = 0; j < len; j += 2) {
+				if (r < this.runes[j]) return -1;
+				if (r <= this.runes[j + 1]) return Math.floor(j / 2);
+			}
+			return -1;
+		}
+		let base = 0;
+		let n = len >> 1;
+		while (n > 1) {
+			const half = n >> 1;
+			base += this.runes[base + half << 1] <= r ? half : 0;
+			n -= half;
+		}
+		base += this.runes[base << 1] <= r ? 1 : 0;
+		const m = base - 1;
+		return m >= 0 && r <= this.runes[m << 1 | 1] ? m : -1;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		switch (this.op) {
+			case Inst.ALT: return `alt -> ${this.out}, ${this.arg}`;
+			case Inst.ALT_MATCH: return `altmatch -> ${this.out}, ${this.arg}`;
+			case Inst.CAPTURE: return `cap ${this.arg} -> ${this.out}`;
+			case Inst.EMPTY_WIDTH: return `empty ${this.arg} -> ${this.out}`;
+			case Inst.MATCH: return `match${this.arg !== 0 ? ` ${this.arg}` : ""}`;
+			case Inst.FAIL: return "fail";
+			case Inst.NOP: return `nop -> ${this.out}`;
+			case Inst.LB_WRITE: return `lbwrite ${this.arg} -> ${this.out}`;
+			case Inst.LB_CHECK: return `lbcheck ${this.arg} -> ${this.out}`;
+			case Inst.RUNE:
+				if (this.runes === null) return "rune <null>";
+				return [
+					"rune ",
+					Inst.escapeRunes(this.runes),
+					(this.arg & RE2Flags.FOLD_CASE) !== 0 ? "/i" : "",
+					" -> ",
+					this.out
+				].join("");
+			case Inst.RUNE1: return `rune1 ${Inst.escapeRunes(this.runes)} -> ${this.out}`;
+			case Inst.RUNE_ANY: return `any -> ${this.out}`;
+			case Inst.RUNE_ANY_NOT_NL: return `anynotnl -> ${this.out}`;
+			default: throw new Error("unhandled case in Inst.toString");
+		}
+	}
+};
+// src/Machine.js
+var Queue = class Queue {
+	constructor(numInst) {
+		this.sparse = new Int32Array(numInst);
+		this.densePcs = new Int32Array(numInst);
+		this.denseCaps = null;
+		this.size = 0;
+		this.ncap = 0;
+		this.mainThreads = 0;
+	}
+	static INITIAL_THREADS = 32;
+	init(ncap) {
+		this.ncap = ncap;
+		const needed = Math.min(this.densePcs.length, Queue.INITIAL_THREADS) * ncap;
+		if (!this.denseCaps || this.denseCaps.length < needed) this.denseCaps = new Int32Array(needed);
+	}
+	growCaps(needed) {
+		const limit = this.densePcs.length * this.ncap;
+		const grown = new Int32Array(Math.min(limit, Math.max(needed, 2 * this.denseCaps.length)));
+		grown.set(this.denseCaps);
+		this.denseCaps = grown;
+	}
+	contains(pc) {
+		const j = this.sparse[pc];
+		return j < this.size && this.densePcs[j] === pc;
+	}
+	isEmpty() {
+		return this.size === 0;
+	}
+	add(pc) {
+		const j = this.size++;
+		this.sparse[pc] = j;
+		this.densePcs[j] = pc;
+		return j;
+	}
+	clear() {
+		this.size = 0;
+		this.mainThreads = 0;
+	}
+	toString() {
+		let out = "{";
+		for (let i = 0; i < this.size; i++) {
+			if (i !== 0) out += ", ";
+			out += this.densePcs[i];
+		}
+		out += "}";
+		return out;
+	}
+};
+var LookbehindState = class {
+	constructor(prog) {
+		this.pos = -1;
+		this.pcs = new Int32Array(prog.numInst());
+		this.size = 0;
+		this.lbTable = new Int32Array(prog.numLb + 1);
+	}
+	reset() {
+		this.pos = -1;
+		this.size = 0;
+	}
+};
+var Machine = class Machine {
+	static fromRE2(re2) {
+		const m = new Machine();
+		m.prog = re2.prog;
+		m.re2 = re2;
+		m.q0 = new Queue(m.prog.numInst());
+		m.q1 = new Queue(m.prog.numInst());
+		m.addStack = new Int32Array(2 * (m.prog.numInst() + 1));
+		m.matched = false;
+		m.matchcap = new Int32Array(m.prog.numCap < 2 ? 2 : m.prog.numCap);
+		m.ncap = 0;
+		return m;
+	}
+	constructor() {
+		this.prog = null;
+		this.re2 = null;
+		this.q0 = null;
+		this.q1 = null;
+		this.addStack = null;
+		this.matched = false;
+		this.matchcap = null;
+		this.ncap = 0;
+		this.lbTable = null;
+	}
+	init(ncap) {
+		this.ncap = ncap;
+		if (ncap > this.matchcap.length) this.matchcap = new Int32Array(ncap).fill(-1);
+		else this.matchcap.fill(-1);
+		this.q0.init(ncap);
+		this.q1.init(ncap);
+		if (this.prog.numLb > 0) {
+			if (!this.lbTable || this.lbTable.length < this.prog.numLb + 1) this.lbTable = new Int32Array(this.prog.numLb + 1);
+			this.lbTable.fill(-1);
+		}
+	}
+	submatches() {
+		if (this.ncap === 0) return Utils.emptyInts();
+		return Utils.toArray(this.matchcap.subarray(0, this.ncap));
+	}
+	match(input, pos, anchor, lbState = null) {
+		const startCond = this.re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return false;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+		this.matched = false;
+		this.matchcap.fill(-1);
+		const hasLookbehinds = this.prog.numLb > 0;
+		const matchStartPos = pos;
+		let currentPos = pos;
+		let resumeLookbehinds = false;
+		if (hasLookbehinds) {
+			if (lbState !== null && lbState.pos >= 0 && lbState.pos <= pos) {
+				currentPos = lbState.pos;
+				resumeLookbehinds = true;
+			} else currentPos = 0;
+		}
+		let saveLookbehinds = hasLookbehinds && lbState !== null;
+		let runq = this.q0;
+		let nextq = this.q1;
+		let r = input.step(currentPos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r = input.step(currentPos + width);
+			rune1 = r >> 3;
+			width1 = r & 7;
+		}
+		let flag;
+		if (currentPos === 0) flag = Utils.emptyOpContext(-1, rune);
+		else flag = input.context(currentPos);
+		if (hasLookbehinds) {
+			if (resumeLookbehinds) this.restoreLookbehinds(lbState, runq, flag);
+			else this.spawnLookbehinds(runq, currentPos, flag);
+		}
+		while (true) {
+			if (runq.mainThreads === 0) {
+				if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+				if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+				if (this.matched) break;
+				if (this.prog.numLb === 0 && runq.isEmpty() && !(this.re2.prefix.length === 0) && rune1 !== this.re2.prefixRune && input.canCheckPrefix()) {
+					const advance = input.index(this.re2, currentPos);
+					if (advance < 0) break;
+					currentPos += advance;
+					r = input.step(currentPos);
+					rune = r >> 3;
+					width = r & 7;
+					r = input.step(currentPos + width);
+					rune1 = r >> 3;
+					width1 = r & 7;
+					flag = input.context(currentPos);
+				}
+			}
+			if (currentPos >= matchStartPos) {
+				if (saveLookbehinds) {
+					this.saveLookbehinds(lbState, runq, currentPos);
+					saveLookbehinds = false;
+				}
+				if (!this.matched && (currentPos === 0 || anchor === RE2Flags.UNANCHORED)) {
+					if (this.ncap > 0) this.matchcap[0] = currentPos;
+					this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+				}
+			}
+			const nextPos = currentPos + width;
+			flag = input.context(nextPos);
+			this.step(runq, nextq, currentPos, nextPos, rune, flag, anchor, currentPos === input.endPos());
+			if (width === 0) break;
+			if (this.ncap === 0 && this.matched) break;
+			currentPos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r = input.step(currentPos + width);
+				rune1 = r >> 3;
+				width1 = r & 7;
+			}
+			const tmpq = runq;
+			runq = nextq;
+			nextq = tmpq;
+		}
+		runq.clear();
+		nextq.clear();
+		return this.matched;
+	}
+	matchSet(input, pos, anchor) {
+		const startCond = this.re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return [];
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+		let currentPos = this.prog.numLb > 0 ? 0 : pos;
+		let matchStartPos = pos;
+		let runq = this.q0;
+		let nextq = this.q1;
+		let r = input.step(currentPos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r = input.step(currentPos + width);
+			rune1 = r >> 3;
+			width1 = r & 7;
+		}
+		let flag = currentPos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(currentPos);
+		const matches = /* @__PURE__ */ new Set();
+		if (this.prog.numLb > 0) this.spawnLookbehinds(runq, currentPos, flag);
+		while (true) {
+			if (runq.mainThreads === 0) {
+				if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+				if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+			}
+			if (currentPos === 0 || anchor === RE2Flags.UNANCHORED) {
+				if (currentPos >= matchStartPos) this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+			}
+			const nextPos = currentPos + width;
+			flag = input.context(nextPos);
+			for (let j = 0; j < runq.size; j++) {
+				const pc = runq.densePcs[j];
+				const i = this.prog.inst[pc];
+				const capOffset = j * this.ncap;
+				let add = false;
+				switch (i.op) {
+					case Inst.MATCH:
+						if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== input.endPos()) break;
+						matches.add(i.arg);
+						break;
+					case Inst.RUNE:
+						add = i.matchRune(rune);
+						break;
+					case Inst.RUNE1:
+						add = rune === i.runes[0];
+						break;
+					case Inst.RUNE_ANY:
+						add = true;
+						break;
+					case Inst.RUNE_ANY_NOT_NL:
+						add = rune !== 10;
+						break;
+					default: continue;
+				}
+				if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, flag);
+			}
+			runq.clear();
+			if (width === 0) break;
+			currentPos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r = input.step(currentPos + width);
+				rune1 = r >> 3;
+				width1 = r & 7;
+			}
+			const tmpq = runq;
+			runq = nextq;
+			nextq = tmpq;
+		}
+		nextq.clear();
+		return Array.from(matches).sort((a, b) => a - b);
+	}
+	step(runq, nextq, pos, nextPos, c, nextCond, anchor, atEnd) {
+		const longest = this.re2.longest;
+		for (let j = 0; j < runq.size; j++) {
+			const pc = runq.densePcs[j];
+			const capOffset = j * this.ncap;
+			if (longest && this.matched && this.ncap > 0 && this.matchcap[0] < runq.denseCaps[capOffset]) continue;
+			const i = this.prog.inst[pc];
+			let add = false;
+			switch (i.op) {
+				case Inst.MATCH:
+					if (anchor === RE2Flags.ANCHOR_BOTH && !atEnd) break;
+					if (this.ncap > 0 && (!longest || !this.matched || this.matchcap[1] < pos)) {
+						runq.denseCaps[capOffset + 1] = pos;
+						for (let k = 0; k < this.ncap; k++) this.matchcap[k] = runq.denseCaps[capOffset + k];
+					}
+					if (!longest) runq.size = 0;
+					this.matched = true;
+					break;
+				case Inst.RUNE:
+					add = i.matchRune(c);
+					break;
+				case Inst.RUNE1:
+					add = c === i.runes[0];
+					break;
+				case Inst.RUNE_ANY:
+					add = true;
+					break;
+				case Inst.RUNE_ANY_NOT_NL:
+					add = c !== 10;
+					break;
+				default: continue;
+			}
+			if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, nextCond);
+		}
+		runq.clear();
+	}
+	spawnLookbehinds(q, pos, flag) {
+		for (let i = 0; i < this.prog.lbStarts.length; i++) this.add(q, this.prog.lbStarts[i], pos, this.matchcap, 0, flag);
+	}
+	restoreLookbehinds(lbState, q, flag) {
+		this.lbTable.set(lbState.lbTable);
+		for (let j = 0; j < lbState.size; j++) this.add(q, lbState.pcs[j], lbState.pos, this.matchcap, 0, flag);
+	}
+	saveLookbehinds(lbState, q, pos) {
+		let size = 0;
+		for (let j = 0; j < q.size; j++) {
+			const pc = q.densePcs[j];
+			if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size++] = pc;
+		}
+		lbState.size = size;
+		lbState.pos = pos;
+		lbState.lbTable.set(this.lbTable);
+	}
+	add(q, pc, pos, capArray, capOffset, cond) {
+		const stk = this.addStack;
+		let nstk = 0;
+		for (;;) {
+			while (pc !== 0 && !q.contains(pc)) {
+				const d = q.add(pc);
+				const inst = this.prog.inst[pc];
+				switch (inst.op) {
+					case Inst.FAIL:
+						pc = 0;
+						break;
+					case Inst.ALT:
+					case Inst.ALT_MATCH:
+						stk[nstk++] = inst.arg;
+						stk[nstk++] = 0;
+						pc = inst.out;
+						break;
+					case Inst.EMPTY_WIDTH:
+						pc = (inst.arg & ~cond) === 0 ? inst.out : 0;
+						break;
+					case Inst.NOP:
+						pc = inst.out;
+						break;
+					case Inst.CAPTURE:
+						if (inst.arg < this.ncap) {
+							stk[nstk++] = -inst.arg - 1;
+							stk[nstk++] = capArray[capOffset + inst.arg];
+							capArray[capOffset + inst.arg] = pos;
+						}
+						pc = inst.out;
+						break;
+					case Inst.LB_WRITE:
+						this.lbTable[Math.abs(inst.arg)] = pos;
+						pc = inst.out;
+						break;
+					case Inst.LB_CHECK:
+						if (inst.arg > 0) pc = this.lbTable[inst.arg] === pos ? inst.out : 0;
+						else pc = this.lbTable[-inst.arg] !== pos ? inst.out : 0;
+						break;
+					case Inst.MATCH:
+					case Inst.RUNE:
+					case Inst.RUNE1:
+					case Inst.RUNE_ANY:
+					case Inst.RUNE_ANY_NOT_NL:
+						if (this.prog.lbInst[pc] === 0) q.mainThreads++;
+						if (this.ncap > 0) {
+							const destOffset = d * this.ncap;
+							if (destOffset + this.ncap > q.denseCaps.length) q.growCaps(destOffset + this.ncap);
+							for (let c = 0; c < this.ncap; c++) q.denseCaps[destOffset + c] = capArray[capOffset + c];
+						}
+						pc = 0;
+						break;
+					default: throw new RE2JSInternalException("unhandled");
+				}
+			}
+			if (nstk === 0) return;
+			nstk -= 2;
+			const entry = stk[nstk];
+			if (entry < 0) {
+				capArray[capOffset - entry - 1] = stk[nstk + 1];
+				pc = 0;
+			} else pc = entry;
+		}
+	}
+};
+// src/DFA.js
+const hashState = (pcs, flag, ids) => {
+	let h = -2128831035;
+	for (let i = 0; i < pcs.length; i++) {
+		h ^= pcs[i];
+		h = Math.imul(h, 16777619);
+	}
+	h ^= flag;
+	h = Math.imul(h, 16777619);
+	for (let i = 0; i < ids.length; i++) {
+		h ^= ids[i];
+		h = Math.imul(h, 16777619);
+	}
+	return h;
+};
+const arraysEqual = (a, b) => {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+};
+const isState = (state, pcs, flag, ids) => state.flag === flag && arraysEqual(state.nfaStates, pcs) && arraysEqual(state.matchIDs, ids);
+const NO_IDS = [];
+const END_TEXT = -1;
+var DFAState = class {
+	constructor(nfaStates, flag, matchIDs) {
+		this.nfaStates = nfaStates;
+		this.flag = flag;
+		this.isMatch = (flag & DFA.FLAG_MATCH) !== 0;
+		this.matchIDs = matchIDs;
+		this.next = null;
+		this.nextAnchored = null;
+	}
+};
+var DFA = class DFA {
+	static FLAG_EMPTY_MASK = 255;
+	static FLAG_MATCH = 256;
+	static FLAG_LAST_WORD = 512;
+	static FLAG_NEED_SHIFT = 16;
+	static STATE_OVERHEAD = 150;
+	static ARRAY_OVERHEAD = 40;
+	static ELEMENT_SIZE = 8;
+	static TABLE_OVERHEAD = 48;
+	static PROGRESS_PER_STATE = 10;
+	constructor(prog, maxMem = 8388608) {
+		this.prog = prog;
+		this.maxMem = maxMem;
+		this.stateCache = /* @__PURE__ */ new Map();
+		this.stateCount = 0;
+		this.startStates = /* @__PURE__ */ new Map();
+		this.failed = false;
+		for (let pc = 0; pc < prog.numInst(); pc++) {
+			const op = prog.getInst(pc).op;
+			if (op === Inst.LB_WRITE || op === Inst.LB_CHECK) {
+				this.failed = true;
+				break;
+			}
+		}
+		this.computeRuneClasses();
+		this.stateBudget = maxMem;
+		this.memBudget = maxMem;
+	}
+	computeRuneClasses() {
+		const bounds = /* @__PURE__ */ new Set();
+		const addRange = (lo, hi) => {
+			bounds.add(lo);
+			bounds.add(hi + 1);
+		};
+		for (let pc = 0; pc < this.prog.numInst(); pc++) {
+			const inst = this.prog.getInst(pc);
+			switch (inst.op) {
+				case Inst.RUNE:
+				case Inst.RUNE1:
+					if (inst.runes.length === 1) {
+						addRange(inst.runes[0], inst.runes[0]);
+						if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) for (let f = Unicode.simpleFold(inst.runes[0]); f !== inst.runes[0]; f = Unicode.simpleFold(f)) addRange(f, f);
+					} else for (let j = 0; j < inst.runes.length; j += 2) addRange(inst.runes[j], inst.runes[j + 1]);
+					break;
+				case Inst.RUNE_ANY_NOT_NL:
+					addRange(10, 10);
+					break;
+				case Inst.EMPTY_WIDTH:
+					if ((inst.arg & (Utils.EMPTY_BEGIN_LINE | Utils.EMPTY_END_LINE)) !== 0) addRange(10, 10);
+					if ((inst.arg & (Utils.EMPTY_WORD_BOUNDARY | Utils.EMPTY_NO_WORD_BOUNDARY)) !== 0) {
+						addRange(48, 57);
+						addRange(65, 90);
+						addRange(95, 95);
+						addRange(97, 122);
+					}
+			}
+		}
+		bounds.delete(0);
+		this.classBounds = Int32Array.from(bounds).sort();
+		this.numClasses = this.classBounds.length + 1;
+		const latin1Class = new Int32Array(Unicode.MAX_LATIN1 + 1);
+		for (let r = 0; r <= Unicode.MAX_LATIN1; r++) latin1Class[r] = this.searchClass(r);
+		this.latin1Class = latin1Class;
+	}
+	runeClass(r) {
+		if (r <= Unicode.MAX_LATIN1) return this.latin1Class[r];
+		return this.searchClass(r);
+	}
+	searchClass(r) {
+		const bounds = this.classBounds;
+		let lo = 0;
+		let hi = bounds.length;
+		while (lo < hi) {
+			const mid = lo + hi >> 1;
+			if (bounds[mid] <= r) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	}
+	closure(pcs, flag) {
+		const closure = /* @__PURE__ */ new Set();
+		const stack = Array.from(pcs);
+		let needflags = 0;
+		while (stack.length > 0) {
+			const pc = stack.pop();
+			if (pc === 0 || closure.has(pc)) continue;
+			closure.add(pc);
+			const inst = this.prog.getInst(pc);
+			switch (inst.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					stack.push(inst.out);
+					stack.push(inst.arg);
+					break;
+				case Inst.NOP:
+				case Inst.CAPTURE:
+					stack.push(inst.out);
+					break;
+				case Inst.EMPTY_WIDTH:
+					needflags |= inst.arg;
+					if ((inst.arg & ~flag) === 0) stack.push(inst.out);
+			}
+		}
+		return {
+			pcs: Array.from(closure).sort((a, b) => a - b),
+			needflags
+		};
+	}
+	getState(pcs, flag, ids) {
+		const hash = hashState(pcs, flag, ids);
+		const cached = this.stateCache.get(hash);
+		if (cached instanceof DFAState) {
+			if (isState(cached, pcs, flag, ids)) return cached;
+		} else if (cached !== void 0) {
+			for (let i = 0; i < cached.length; i++) if (isState(cached[i], pcs, flag, ids)) return cached[i];
+		}
+		const cost = DFA.stateCost(pcs, ids);
+		if (this.memBudget < cost) return null;
+		this.memBudget -= cost;
+		const state = new DFAState(pcs, flag, ids);
+		if (cached === void 0) this.stateCache.set(hash, state);
+		else if (cached instanceof DFAState) this.stateCache.set(hash, [cached, state]);
+		else cached.push(state);
+		this.stateCount++;
+		return state;
+	}
+	static stateCost(pcs, ids) {
+		const idsCost = ids.length === 0 ? 0 : DFA.ARRAY_OVERHEAD + DFA.ELEMENT_SIZE * ids.length;
+		return DFA.STATE_OVERHEAD + DFA.ELEMENT_SIZE * pcs.length + idsCost;
+	}
+	*cachedStates() {
+		for (const cached of this.stateCache.values()) if (cached instanceof DFAState) yield cached;
+		else yield* cached;
+	}
+	makeState(pcs, flag, ids) {
+		const closure = this.closure(pcs, flag & DFA.FLAG_EMPTY_MASK);
+		let stateFlag = flag;
+		if (closure.needflags === 0) stateFlag &= DFA.FLAG_MATCH;
+		stateFlag |= closure.needflags << DFA.FLAG_NEED_SHIFT;
+		return this.getState(closure.pcs, stateFlag, ids);
+	}
+	allocTable(state, anchor) {
+		const size = this.numClasses + 1;
+		const cost = DFA.TABLE_OVERHEAD + DFA.ELEMENT_SIZE * size;
+		if (this.memBudget < cost) return null;
+		this.memBudget -= cost;
+		const table = new Array(size).fill(null);
+		if (anchor === RE2Flags.UNANCHORED) state.next = table;
+		else state.nextAnchored = table;
+		return table;
+	}
+	clearCache() {
+		this.stateCache.clear();
+		this.stateCount = 0;
+		this.startStates.clear();
+		this.memBudget = this.stateBudget;
+	}
+	resetCache(current) {
+		this.clearCache();
+		return this.getState(current.nfaStates, current.flag, current.matchIDs);
+	}
+	step(state, cls, rune, anchor) {
+		let table = anchor === RE2Flags.UNANCHORED ? state.next : state.nextAnchored;
+		if (table !== null) {
+			const cached = table[cls];
+			if (cached !== null) return cached;
+		} else {
+			table = this.allocTable(state, anchor);
+			if (table === null) return null;
+		}
+		const needflag = state.flag >>> DFA.FLAG_NEED_SHIFT;
+		const oldbeforeflag = state.flag & DFA.FLAG_EMPTY_MASK;
+		let beforeflag = oldbeforeflag;
+		let afterflag = 0;
+		if (rune === 10) {
+			beforeflag |= Utils.EMPTY_END_LINE;
+			afterflag |= Utils.EMPTY_BEGIN_LINE;
+		}
+		if (rune === END_TEXT) beforeflag |= Utils.EMPTY_END_LINE | Utils.EMPTY_END_TEXT;
+		const islastword = (state.flag & DFA.FLAG_LAST_WORD) !== 0;
+		const isword = rune !== END_TEXT && Utils.isWordRune(rune);
+		beforeflag |= isword === islastword ? Utils.EMPTY_NO_WORD_BOUNDARY : Utils.EMPTY_WORD_BOUNDARY;
+		let pcs = state.nfaStates;
+		if ((beforeflag & ~oldbeforeflag & needflag) !== 0) pcs = this.closure(pcs, beforeflag).pcs;
+		const nextPCs = [];
+		let ismatch = false;
+		let ids = NO_IDS;
+		for (let i = 0; i < pcs.length; i++) {
+			const inst = this.prog.getInst(pcs[i]);
+			if (inst.op === Inst.MATCH) {
+				if (!ismatch) {
+					ismatch = true;
+					ids = [];
+				}
+				ids.push(inst.arg);
+			} else if (rune !== END_TEXT && Inst.isRuneOp(inst.op) && inst.matchRune(rune)) nextPCs.push(inst.out);
+		}
+		if (ids.length > 1) ids.sort((a, b) => a - b);
+		if (anchor === RE2Flags.UNANCHORED && rune !== END_TEXT) nextPCs.push(this.prog.start);
+		let flag = afterflag;
+		if (ismatch) flag |= DFA.FLAG_MATCH;
+		if (isword) flag |= DFA.FLAG_LAST_WORD;
+		const nextState = this.makeState(nextPCs, flag, ids);
+		if (nextState === null) return null;
+		table[cls] = nextState;
+		return nextState;
+	}
+	start(input, pos) {
+		const context = input.context(pos);
+		let flags;
+		if ((context & Utils.EMPTY_BEGIN_TEXT) !== 0) flags = Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+		else if ((context & Utils.EMPTY_BEGIN_LINE) !== 0) flags = Utils.EMPTY_BEGIN_LINE;
+		else {
+			const r = input.step(pos);
+			const nextIsWord = r >= 0 && Utils.isWordRune(r >> 3);
+			flags = (context & Utils.EMPTY_WORD_BOUNDARY) !== 0 !== nextIsWord ? DFA.FLAG_LAST_WORD : 0;
+		}
+		let state = this.startStates.get(flags);
+		if (state === void 0) {
+			state = this.makeState([this.prog.start], flags, NO_IDS);
+			if (state === null) {
+				this.clearCache();
+				state = this.makeState([this.prog.start], flags, NO_IDS);
+				if (state === null) return null;
+			}
+			this.startStates.set(flags, state);
+		}
+		return state;
+	}
+	stepOrReset(state, cls, rune, anchor, pos, search) {
+		let next = this.step(state, cls, rune, anchor);
+		if (next !== null) return next;
+		if (search.resetPos >= 0 && pos - search.resetPos < DFA.PROGRESS_PER_STATE * this.stateCount) return null;
+		search.resetPos = pos;
+		const restored = this.resetCache(state);
+		if (restored === null) return null;
+		next = this.step(restored, cls, rune, anchor);
+		return next;
+	}
+	run(input, pos, anchor, state, onMatch) {
+		const endPos = input.endPos();
+		const latin1Class = this.latin1Class;
+		const unanchored = anchor === RE2Flags.UNANCHORED;
+		const search = { resetPos: -1 };
+		let i = pos;
+		while (i < endPos) {
+			const r = input.step(i);
+			const rune = r >> 3;
+			const width = r & 7;
+			if (width === 0) break;
+			const cls = rune <= Unicode.MAX_LATIN1 ? latin1Class[rune] : this.runeClass(rune);
+			let next = unanchored && state.next !== null ? state.next[cls] : null;
+			if (next === null) {
+				next = this.stepOrReset(state, cls, rune, anchor, i, search);
+				if (next === null) return null;
+			}
+			state = next;
+			if (state.isMatch && onMatch(state, false)) return true;
+			if (!unanchored && state.nfaStates.length === 0) return false;
+			i += width;
+		}
+		state = this.stepOrReset(state, this.numClasses, END_TEXT, anchor, i, search);
+		if (state === null) return null;
+		return state.isMatch && onMatch(state, true);
+	}
+	match(input, pos, anchor) {
+		if (this.failed) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+		const startState = this.start(input, pos);
+		if (startState === null) return null;
+		return this.run(input, pos, anchor, startState, (state, atEnd) => anchor !== RE2Flags.ANCHOR_BOTH || atEnd);
+	}
+	matchSet(input, pos, anchor) {
+		if (this.failed) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+		const startState = this.start(input, pos);
+		if (startState === null) return null;
+		const matches = /* @__PURE__ */ new Set();
+		const collect = (state, atEnd) => {
+			if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
+			return false;
+		};
+		if (this.run(input, pos, anchor, startState, collect) === null) return null;
+		return Array.from(matches).sort((a, b) => a - b);
+	}
+};
+// src/Backtracker.js
+const VISITED_BITS = 32;
+const MAX_BACKTRACK_PROG = 500;
+const INITIAL_JOB_CAPACITY = 256;
+const MAX_BACKTRACK_VECTOR = 262144;
+var BitState = class {
+	constructor() {
+		this.end = 0;
+		this.cap = /* @__PURE__ */ new Int32Array(0);
+		this.matchcap = /* @__PURE__ */ new Int32Array(0);
+		this.ncap = 0;
+		this.jobPc = new Int32Array(INITIAL_JOB_CAPACITY);
+		this.jobArg = new Uint8Array(INITIAL_JOB_CAPACITY);
+		this.jobPos = new Int32Array(INITIAL_JOB_CAPACITY);
+		this.jobLen = 0;
+		this.visited = /* @__PURE__ */ new Uint32Array(0);
+	}
+	reset(prog, end, ncap) {
+		this.end = end;
+		this.jobLen = 0;
+		this.ncap = ncap;
+		const visitedSize = prog.numInst() * (end + 1) + VISITED_BITS - 1 >>> 5;
+		if (this.visited.length < visitedSize) this.visited = new Uint32Array(visitedSize);
+		else this.visited.fill(0, 0, visitedSize);
+		if (this.cap.length < ncap) this.cap = new Int32Array(ncap).fill(-1);
+		else this.cap.fill(-1, 0, ncap);
+		if (this.matchcap.length < ncap) this.matchcap = new Int32Array(ncap).fill(-1);
+		else this.matchcap.fill(-1, 0, ncap);
+	}
+	shouldVisit(pc, pos) {
+		const n = pc * (this.end + 1) + pos;
+		const idx = n >>> 5;
+		const mask = 1 << (n & 31);
+		if ((this.visited[idx] & mask) !== 0) return false;
+		this.visited[idx] |= mask;
+		return true;
+	}
+	push(re2, pc, pos, arg) {
+		if (re2.prog.getInst(pc).op !== Inst.FAIL && (arg || this.shouldVisit(pc, pos))) {
+			if (this.jobLen >= this.jobPc.length) {
+				const newSize = this.jobPc.length * 2;
+				const newPc = new Int32Array(newSize);
+				newPc.set(this.jobPc);
+				this.jobPc = newPc;
+				const newArg = new Uint8Array(newSize);
+				newArg.set(this.jobArg);
+				this.jobArg = newArg;
+				const newPos = new Int32Array(newSize);
+				newPos.set(this.jobPos);
+				this.jobPos = newPos;
+			}
+			this.jobPc[this.jobLen] = pc;
+			this.jobArg[this.jobLen] = arg ? 1 : 0;
+			this.jobPos[this.jobLen] = pos;
+			this.jobLen++;
+		}
+	}
+	tryBacktrack(re2, input, pc, pos, anchor) {
+		const longest = re2.longest;
+		this.push(re2, pc, pos, false);
+		while (this.jobLen > 0) {
+			this.jobLen--;
+			let currentPc = this.jobPc[this.jobLen];
+			let arg = this.jobArg[this.jobLen] === 1;
+			let currentPos = this.jobPos[this.jobLen];
+			let skipShouldVisit = true;
+			while (true) {
+				if (!skipShouldVisit) {
+					if (!this.shouldVisit(currentPc, currentPos)) break;
+				}
+				skipShouldVisit = false;
+				const inst = re2.prog.getInst(currentPc);
+				switch (inst.op) {
+					case Inst.FAIL: break;
+					case Inst.ALT: if (arg) {
+						arg = false;
+						currentPc = inst.arg;
+						continue;
+					} else {
+						this.push(re2, currentPc, currentPos, true);
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.ALT_MATCH: {
+						const outInst = re2.prog.getInst(inst.out);
+						if (Inst.isRuneOp(outInst.op)) {
+							this.push(re2, inst.arg, currentPos, false);
+							currentPc = inst.arg;
+							currentPos = this.end;
+							continue;
+						}
+						this.push(re2, inst.out, this.end, false);
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (!inst.matchRune(r >> 3)) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE1: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (r >> 3 !== inst.runes[0]) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE_ANY_NOT_NL: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (r >> 3 === 10) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE_ANY: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.CAPTURE: if (arg) {
+						this.cap[inst.arg] = currentPos;
+						break;
+					} else {
+						if (inst.arg < this.ncap) {
+							this.push(re2, currentPc, this.cap[inst.arg], true);
+							this.cap[inst.arg] = currentPos;
+						}
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.EMPTY_WIDTH: {
+						const flag = input.context(currentPos);
+						if ((inst.arg & ~flag) !== 0) break;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.NOP:
+						currentPc = inst.out;
+						continue;
+					case Inst.MATCH: {
+						if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== this.end) break;
+						if (this.ncap === 0) return true;
+						if (this.ncap > 1) this.cap[1] = currentPos;
+						const old = this.matchcap[1];
+						if (old === -1 || longest && currentPos > 0 && currentPos > old) this.matchcap.set(this.cap);
+						if (!longest) return true;
+						if (currentPos === this.end) return true;
+						break;
+					}
+					case Inst.LB_WRITE:
+					case Inst.LB_CHECK: throw new RE2JSInternalException("Backtracker cannot evaluate Lookbehind instructions");
+					default: throw new RE2JSInternalException("bad inst");
+				}
+				break;
+			}
+		}
+		return longest && this.matchcap.length > 1 && this.matchcap[1] >= 0;
+	}
+};
+const bitStatePool = [];
+var Backtracker = class Backtracker {
+	static shouldBacktrack(prog) {
+		return prog.numInst() <= MAX_BACKTRACK_PROG;
+	}
+	static maxBitStateLen(prog) {
+		if (!Backtracker.shouldBacktrack(prog)) return 0;
+		return Math.floor(MAX_BACKTRACK_VECTOR / prog.numInst());
+	}
+	static execute(re2, input, pos, anchor, ncap) {
+		const startCond = re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+		if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && pos !== 0) return null;
+		const b = bitStatePool.length > 0 ? bitStatePool.pop() : new BitState();
+		const end = input.endPos();
+		b.reset(re2.prog, end, ncap);
+		let matched = false;
+		if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 || anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) {
+			if (b.ncap > 0) b.cap[0] = pos;
+			if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) matched = true;
+		} else {
+			let width = -1;
+			for (; pos <= end && width !== 0; pos += width) {
+				if (re2.prefix.length > 0) {
+					const advance = input.index(re2, pos);
+					if (advance < 0) break;
+					pos += advance;
+				}
+				if (b.ncap > 0) b.cap[0] = pos;
+				if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) {
+					matched = true;
+					break;
+				}
+				const r = input.step(pos);
+				width = r === MachineInputBase.EOF() ? 0 : r & 7;
+			}
+		}
+		if (!matched) {
+			bitStatePool.push(b);
+			return null;
+		}
+		const result = ncap === 0 ? [] : Utils.toArray(b.matchcap.subarray(0, ncap));
+		bitStatePool.push(b);
+		return result;
+	}
+};
+// src/OnePass.js
+var QueueOnePass = class {
+	constructor(size) {
+		this.sparse = new Uint32Array(size);
+		this.dense = new Uint32Array(size);
+		this.size = 0;
+		this.nextIndex = 0;
+	}
+	empty() {
+		return this.nextIndex >= this.size;
+	}
+	next() {
+		return this.dense[this.nextIndex++];
+	}
+	clear() {
+		this.size = 0;
+		this.nextIndex = 0;
+	}
+	contains(u) {
+		return u < this.sparse.length && this.sparse[u] < this.size && this.dense[this.sparse[u]] === u;
+	}
+	insert(u) {
+		if (!this.contains(u)) this.insertNew(u);
+	}
+	insertNew(u) {
+		if (u >= this.sparse.length) return;
+		this.sparse[u] = this.size;
+		this.dense[this.size] = u;
+		this.size++;
+	}
+};
+const mergeRuneSets = (leftRunes, rightRunes, leftPC, rightPC) => {
+	const leftLen = leftRunes.length;
+	const rightLen = rightRunes.length;
+	let lx = 0, rx = 0;
+	const merged = [];
+	const next = [];
+	let ok = true;
+	let ix = -1;
+	const extend = (isLeft) => {
+		const newArray = isLeft ? leftRunes : rightRunes;
+		const low = isLeft ? lx : rx;
+		const pc = isLeft ? leftPC : rightPC;
+		if (ix > 0 && newArray[low] <= merged[ix]) return false;
+		merged.push(newArray[low], newArray[low + 1]);
+		if (isLeft) lx += 2;
+		else rx += 2;
+		ix += 2;
+		next.push(pc);
+		return true;
+	};
+	while (lx < leftLen || rx < rightLen) {
+		if (rx >= rightLen) ok = extend(true);
+		else if (lx >= leftLen) ok = extend(false);
+		else if (rightRunes[rx] < leftRunes[lx]) ok = extend(false);
+		else ok = extend(true);
+		if (!ok) return null;
+	}
+	return {
+		merged,
+		next
+	};
+};
+var OnePassProg = class {
+	constructor(prog) {
+		this.start = prog.start;
+		this.numCap = prog.numCap;
+		this.inst = new Array(prog.inst.length);
+		for (let i = 0; i < prog.inst.length; i++) {
+			const orig = prog.inst[i];
+			const inst = new Inst(orig.op);
+			inst.out = orig.out;
+			inst.arg = orig.arg;
+			inst.runes = orig.runes ? new Int32Array(orig.runes) : /* @__PURE__ */ new Int32Array(0);
+			inst.next = null;
+			this.inst[i] = inst;
+		}
+	}
+};
+const onePassCopy = (prog) => {
+	const p = new OnePassProg(prog);
+	for (let pc = 0; pc < p.inst.length; pc++) {
+		const inst = p.inst[pc];
+		if (inst.op !== Inst.ALT && inst.op !== Inst.ALT_MATCH) continue;
+		let pAOther = "out";
+		let pAAlt = "arg";
+		let instAlt = p.inst[inst[pAAlt]];
+		if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) {
+			pAOther = "arg";
+			pAAlt = "out";
+			instAlt = p.inst[inst[pAAlt]];
+			if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) continue;
+		}
+		const instOther = p.inst[inst[pAOther]];
+		if (instOther.op === Inst.ALT || instOther.op === Inst.ALT_MATCH) continue;
+		let pBAlt = "out";
+		let pBOther = "arg";
+		let patch = false;
+		if (instAlt.out === pc) patch = true;
+		else if (instAlt.arg === pc) {
+			patch = true;
+			pBAlt = "arg";
+			pBOther = "out";
+		}
+		if (patch) instAlt[pBAlt] = inst[pAOther];
+		if (inst[pAOther] === instAlt[pBAlt]) inst[pAAlt] = instAlt[pBOther];
+	}
+	return p;
+};
+const makeOnePass = (p) => {
+	if (p.inst.length >= 1e3) return null;
+	const instQueue = new QueueOnePass(p.inst.length);
+	const visitQueue = new QueueOnePass(p.inst.length);
+	const onePassRunes = new Array(p.inst.length);
+	const m = new Array(p.inst.length).fill(false);
+	const check = (pc) => {
+		let ok = true;
+		const inst = p.inst[pc];
+		if (visitQueue.contains(pc)) return true;
+		visitQueue.insert(pc);
+		switch (inst.op) {
+			case Inst.ALT:
+			case Inst.ALT_MATCH: {
+				ok = check(inst.out) && check(inst.arg);
+				let matchOut = m[inst.out];
+				let matchArg = m[inst.arg];
+				if (matchOut && matchArg) return false;
+				if (matchArg) {
+					const tempOut = inst.out;
+					inst.out = inst.arg;
+					inst.arg = tempOut;
+					const tempMatch = matchOut;
+					matchOut = matchArg;
+					matchArg = tempMatch;
+				}
+				if (matchOut) {
+					m[pc] = true;
+					inst.op = Inst.ALT_MATCH;
+				}
+				const leftRunes = onePassRunes[inst.out] || [];
+				const rightRunes = onePassRunes[inst.arg] || [];
+				const mergeRes = mergeRuneSets(leftRunes, rightRunes, inst.out, inst.arg);
+				if (!mergeRes) return false;
+				onePassRunes[pc] = new Int32Array(mergeRes.merged);
+				inst.next = new Uint32Array(mergeRes.next);
+				break;
+			}
+			case Inst.CAPTURE:
+			case Inst.EMPTY_WIDTH:
+			case Inst.NOP:
+				ok = check(inst.out);
+				m[pc] = m[inst.out];
+				onePassRunes[pc] = onePassRunes[inst.out] ? new Int32Array(onePassRunes[inst.out]) : /* @__PURE__ */ new Int32Array(0);
+				inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+				break;
+			case Inst.MATCH:
+			case Inst.FAIL:
+				m[pc] = inst.op === Inst.MATCH;
+				break;
+			case Inst.RUNE: {
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				if (!inst.runes || inst.runes.length === 0) {
+					onePassRunes[pc] = /* @__PURE__ */ new Int32Array(0);
+					inst.next = new Uint32Array([inst.out]);
+					break;
+				}
+				let runes = [];
+				if (inst.runes.length === 1 && (inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+					const r0 = inst.runes[0];
+					runes.push(r0, r0);
+					for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+					runes.sort((a, b) => a - b);
+				} else for (let j = 0; j < inst.runes.length; j++) runes.push(inst.runes[j]);
+				onePassRunes[pc] = new Int32Array(runes);
+				inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+				inst.op = Inst.RUNE;
+				break;
+			}
+			case Inst.RUNE1: {
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				let runes = [];
+				if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+					const r0 = inst.runes[0];
+					runes.push(r0, r0);
+					for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+					runes.sort((a, b) => a - b);
+				} else runes.push(inst.runes[0], inst.runes[0]);
+				onePassRunes[pc] = new Int32Array(runes);
+				inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+				inst.op = Inst.RUNE;
+				break;
+			}
+			case Inst.RUNE_ANY:
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				onePassRunes[pc] = new Int32Array([0, Unicode.MAX_RUNE]);
+				inst.next = new Uint32Array([inst.out]);
+				break;
+			case Inst.RUNE_ANY_NOT_NL:
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				onePassRunes[pc] = new Int32Array([
+					0,
+					9,
+					11,
+					Unicode.MAX_RUNE
+				]);
+				inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+		}
+		return ok;
+	};
+	instQueue.clear();
+	instQueue.insert(p.start);
+	while (!instQueue.empty()) {
+		visitQueue.clear();
+		if (!check(instQueue.next())) return null;
+	}
+	for (let i = 0; i < p.inst.length; i++) if (onePassRunes[i]) p.inst[i].runes = onePassRunes[i];
+	return p;
+};
+const cleanupOnePass = (p, original) => {
+	for (let ix = 0; ix < original.inst.length; ix++) {
+		const instOriginal = original.inst[ix];
+		switch (instOriginal.op) {
+			case Inst.ALT:
+			case Inst.ALT_MATCH:
+			case Inst.RUNE: break;
+			case Inst.CAPTURE:
+			case Inst.EMPTY_WIDTH:
+			case Inst.NOP:
+			case Inst.MATCH:
+			case Inst.FAIL:
+				p.inst[ix].next = null;
+				break;
+			case Inst.RUNE1:
+			case Inst.RUNE_ANY:
+			case Inst.RUNE_ANY_NOT_NL:
+				p.inst[ix].next = null;
+				p.inst[ix].op = instOriginal.op;
+				p.inst[ix].runes = instOriginal.runes ? new Int32Array(instOriginal.runes) : /* @__PURE__ */ new Int32Array(0);
+		}
+	}
+};
+var OnePass = class OnePass {
+	static compile(prog) {
+		if (prog.start === 0) return null;
+		if (prog.numLb > 0) return null;
+		const startInst = prog.inst[prog.start];
+		if (startInst.op !== Inst.EMPTY_WIDTH || (startInst.arg & Utils.EMPTY_BEGIN_TEXT) === 0) return null;
+		let hasAlt = false;
+		for (let i = 0; i < prog.inst.length; i++) if (prog.inst[i].op === Inst.ALT || prog.inst[i].op === Inst.ALT_MATCH) {
+			hasAlt = true;
+			break;
+		}
+		for (let i = 0; i < prog.inst.length; i++) {
+			const inst = prog.inst[i];
+			const opOut = prog.inst[inst.out].op;
+			switch (inst.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					if (opOut === Inst.MATCH || prog.inst[inst.arg].op === Inst.MATCH) return null;
+					break;
+				case Inst.EMPTY_WIDTH:
+					if (opOut === Inst.MATCH) {
+						if ((inst.arg & Utils.EMPTY_END_TEXT) === Utils.EMPTY_END_TEXT) continue;
+						return null;
+					}
+					break;
+				default: if (opOut === Inst.MATCH && hasAlt) return null;
+			}
+		}
+		let p = onePassCopy(prog);
+		p = makeOnePass(p);
+		if (p !== null) cleanupOnePass(p, prog);
+		return p;
+	}
+	static next(inst, r) {
+		const nextIdx = inst.matchRunePos(r);
+		if (nextIdx >= 0) return inst.next[nextIdx];
+		if (inst.op === Inst.ALT_MATCH) return inst.out;
+		return 0;
+	}
+	static execute(re2, input, pos, anchor, ncap) {
+		const onepass = re2.onepass;
+		if (!onepass) return null;
+		const matchcap = new Int32Array(ncap).fill(-1);
+		let matched = false;
+		let r = input.step(pos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let r1 = MachineInputBase.EOF();
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r1 = input.step(pos + width);
+			if (r1 !== MachineInputBase.EOF()) {
+				rune1 = r1 >> 3;
+				width1 = r1 & 7;
+			}
+		}
+		let flag = pos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(pos);
+		let pc = onepass.start;
+		let inst;
+		while (true) {
+			inst = onepass.inst[pc];
+			pc = inst.out;
+			switch (inst.op) {
+				case Inst.MATCH:
+					if (anchor === RE2Flags.ANCHOR_BOTH && pos !== input.endPos()) return null;
+					matched = true;
+					if (matchcap.length > 0) {
+						matchcap[0] = 0;
+						matchcap[1] = pos;
+					}
+					return ncap === 0 ? [] : Utils.toArray(matchcap);
+				case Inst.RUNE:
+					if (!inst.matchRune(rune)) return null;
+					break;
+				case Inst.RUNE1:
+					if (rune !== inst.runes[0]) return null;
+					break;
+				case Inst.RUNE_ANY: break;
+				case Inst.RUNE_ANY_NOT_NL:
+					if (rune === 10) return null;
+					break;
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					pc = OnePass.next(inst, rune);
+					continue;
+				case Inst.FAIL: return null;
+				case Inst.NOP: continue;
+				case Inst.EMPTY_WIDTH:
+					if ((inst.arg & ~flag) !== 0) return null;
+					continue;
+				case Inst.CAPTURE:
+					if (inst.arg < matchcap.length) matchcap[inst.arg] = pos;
+					continue;
+				default: throw new RE2JSInternalException("bad inst");
+			}
+			if (width === 0) break;
+			flag = Utils.emptyOpContext(rune, rune1);
+			pos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r1 = input.step(pos + width);
+				if (r1 !== MachineInputBase.EOF()) {
+					rune1 = r1 >> 3;
+					width1 = r1 & 7;
+				} else {
+					rune1 = -1;
+					width1 = 0;
+				}
+			}
+		}
+		if (!matched) return null;
+		return ncap === 0 ? [] : Utils.toArray(matchcap);
+	}
+};
+// src/Regexp.js
+/**
+* Regular expression abstract syntax tree. Produced by parser, used by compiler. NB, this
+* corresponds to {@code syntax.regexp} in the Go implementation; Go's {@code regexp} is called
+* {@code RE2} in Java.
+*/
+var Regexp = class Regexp {
+	static Op = createEnum([
+		"NO_MATCH",
+		"EMPTY_MATCH",
+		"LITERAL",
+		"CHAR_CLASS",
+		"ANY_CHAR_NOT_NL",
+		"ANY_CHAR",
+		"BEGIN_LINE",
+		"END_LINE",
+		"BEGIN_TEXT",
+		"END_TEXT",
+		"WORD_BOUNDARY",
+		"NO_WORD_BOUNDARY",
+		"CAPTURE",
+		"STAR",
+		"PLUS",
+		"QUEST",
+		"REPEAT",
+		"CONCAT",
+		"ALTERNATE",
+		"PLB",
+		"NLB",
+		"LEFT_PAREN",
+		"VERTICAL_BAR"
+	]);
+	static isPseudoOp(op) {
+		return op >= Regexp.Op.LEFT_PAREN;
+	}
+	static emptySubs() {
+		return [];
+	}
+	static quoteIfHyphen(rune) {
+		if (rune === Codepoint.CODES["-"]) return "\\";
+		return "";
+	}
+	static fromRegexp(re) {
+		const regex = new Regexp(re.op);
+		regex.flags = re.flags;
+		regex.subs = re.subs;
+		regex.runes = re.runes;
+		regex.cap = re.cap;
+		regex.min = re.min;
+		regex.max = re.max;
+		regex.name = re.name;
+		regex.namedGroups = re.namedGroups;
+		regex.lb = re.lb;
+		return regex;
+	}
+	constructor(op) {
+		this.op = op;
+		this.flags = 0;
+		this.subs = Regexp.emptySubs();
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		this.min = 0;
+		this.max = 0;
+		this.cap = 0;
+		this.name = null;
+		this.namedGroups = Object.create(null);
+		this.lb = 0;
+	}
+	reinit() {
+		this.flags = 0;
+		this.subs = Regexp.emptySubs();
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		this.cap = 0;
+		this.min = 0;
+		this.max = 0;
+		this.name = null;
+		this.namedGroups = Object.create(null);
+		this.lb = 0;
+	}
+	toString() {
+		return this.appendTo();
+	}
+	appendTo() {
+		let out = "";
+		switch (this.op) {
+			case Regexp.Op.NO_MATCH:
+				out += "[^\\x00-\\x{10FFFF}]";
+				break;
+			case Regexp.Op.EMPTY_MATCH:
+				out += "(?:)";
+				break;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+			case Regexp.Op.REPEAT: {
+				const sub = this.subs[0];
+				if (sub.op > Regexp.Op.CAPTURE || sub.op === Regexp.Op.LITERAL && sub.runes.length > 1) out += `(?:${sub.appendTo()})`;
+				else out += sub.appendTo();
+				switch (this.op) {
+					case Regexp.Op.STAR:
+						out += "*";
+						break;
+					case Regexp.Op.PLUS:
+						out += "+";
+						break;
+					case Regexp.Op.QUEST:
+						out += "?";
+						break;
+					case Regexp.Op.REPEAT:
+						out += `{${this.min}`;
+						if (this.min !== this.max) {
+							out += ",";
+							if (this.max >= 0) out += this.max;
+						}
+						out += "}";
+				}
+				if ((this.flags & RE2Flags.NON_GREEDY) !== 0) out += "?";
+				break;
+			}
+			case Regexp.Op.CONCAT:
+				for (let sub of this.subs) if (sub.op === Regexp.Op.ALTERNATE) out += `(?:${sub.appendTo()})`;
+				else out += sub.appendTo();
+				break;
+			case Regexp.Op.ALTERNATE: {
+				let sep = "";
+				for (let sub of this.subs) {
+					out += sep;
+					sep = "|";
+					out += sub.appendTo();
+				}
+				break;
+			}
+			case Regexp.Op.LITERAL:
+				if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += "(?i:";
+				for (let rune of this.runes) out += Utils.escapeRune(rune);
+				if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += ")";
+				break;
+			case Regexp.Op.ANY_CHAR_NOT_NL:
+				out += "(?-s:.)";
+				break;
+			case Regexp.Op.ANY_CHAR:
+				out += "(?s:.)";
+				break;
+			case Regexp.Op.PLB:
+				out += `(?<=${this.subs[0].appendTo()})`;
+				break;
+			case Regexp.Op.NLB:
+				out += `(?<!${this.subs[0].appendTo()})`;
+				break;
+			case Regexp.Op.CAPTURE:
+				if (this.name === null || this.name.length === 0) out += "(";
+				else out += `(?P<${this.name}>`;
+				if (this.subs[0].op !== Regexp.Op.EMPTY_MATCH) out += this.subs[0].appendTo();
+				out += ")";
+				break;
+			case Regexp.Op.BEGIN_TEXT:
+				out += "\\A";
+				break;
+			case Regexp.Op.END_TEXT:
+				if ((this.flags & RE2Flags.WAS_DOLLAR) !== 0) out += "(?-m:$)";
+				else out += "\\z";
+				break;
+			case Regexp.Op.BEGIN_LINE:
+				out += "^";
+				break;
+			case Regexp.Op.END_LINE:
+				out += "$";
+				break;
+			case Regexp.Op.WORD_BOUNDARY:
+				out += "\\b";
+				break;
+			case Regexp.Op.NO_WORD_BOUNDARY:
+				out += "\\B";
+				break;
+			case Regexp.Op.CHAR_CLASS:
+				if (this.runes.length % 2 !== 0) {
+					out += "[invalid char class]";
+					break;
+				}
+				out += "[";
+				if (this.runes.length === 0) out += "^\\x00-\\x{10FFFF}";
+				else if (this.runes[0] === 0 && this.runes[this.runes.length - 1] === Unicode.MAX_RUNE) {
+					out += "^";
+					for (let i = 1; i < this.runes.length - 1; i += 2) {
+						const lo = this.runes[i] + 1;
+						const hi = this.runes[i + 1] - 1;
+						out += Regexp.quoteIfHyphen(lo);
+						out += Utils.escapeRune(lo);
+						if (lo !== hi) {
+							out += "-";
+							out += Regexp.quoteIfHyphen(hi);
+							out += Utils.escapeRune(hi);
+						}
+					}
+				} else for (let i = 0; i < this.runes.length; i += 2) {
+					const lo = this.runes[i];
+					const hi = this.runes[i + 1];
+					out += Regexp.quoteIfHyphen(lo);
+					out += Utils.escapeRune(lo);
+					if (lo !== hi) {
+						out += "-";
+						out += Regexp.quoteIfHyphen(hi);
+						out += Utils.escapeRune(hi);
+					}
+				}
+				out += "]";
+				break;
+			default: out += this.op;
+		}
+		return out;
+	}
+	maxCap() {
+		let m = 0;
+		if (this.op === Regexp.Op.CAPTURE) m = this.cap;
+		if (this.subs !== null) for (let sub of this.subs) {
+			const n = sub.maxCap();
+			if (m < n) m = n;
+		}
+		return m;
+	}
+	equals(that) {
+		if (!(that !== null && that instanceof Regexp)) return false;
+		if (this.op !== that.op) return false;
+		switch (this.op) {
+			case Regexp.Op.END_TEXT:
+				if ((this.flags & RE2Flags.WAS_DOLLAR) !== (that.flags & RE2Flags.WAS_DOLLAR)) return false;
+				break;
+			case Regexp.Op.LITERAL:
+			case Regexp.Op.CHAR_CLASS:
+				if ((this.flags & RE2Flags.FOLD_CASE) !== (that.flags & RE2Flags.FOLD_CASE)) return false;
+				if (this.runes === null && that.runes === null) break;
+				if (this.runes === null || that.runes === null) return false;
+				if (this.runes.length !== that.runes.length) return false;
+				for (let i = 0; i < this.runes.length; i++) if (this.runes[i] !== that.runes[i]) return false;
+				break;
+			case Regexp.Op.ALTERNATE:
+			case Regexp.Op.CONCAT:
+				if (this.subs.length !== that.subs.length) return false;
+				for (let i = 0; i < this.subs.length; ++i) if (!this.subs[i].equals(that.subs[i])) return false;
+				break;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+				if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.REPEAT:
+				if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || this.min !== that.min || this.max !== that.max || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.CAPTURE:
+				if (this.cap !== that.cap || (this.name === null ? that.name !== null : this.name !== that.name) || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB: if (this.lb !== that.lb || !this.subs[0].equals(that.subs[0])) return false;
+		}
+		return true;
+	}
+};
+// src/RegexpWalker.js
+/**
+* Walks a Regexp tree without recursion, visiting nodes in the same order a recursive walk
+* would (RE2: re2/walker-inl.h, "Helper class for traversing Regexps without recursion").
+*
+* The handler sees a node without subexpressions once, through `leaf(re)`, which returns its
+* result. Any other node is seen up to three times:
+* - `enter(re)` before its children. It returns the state kept for `re` while its children are
+*   visited; a state whose `result` is already set skips the children.
+* - `child(re, state, result, i)` after child `i` produced `result`. Setting `state.result`
+*   stops visiting the remaining children.
+* - `leave(re, state)` after the last child; it returns the result for `re`.
+*
+* Counted repetitions expand into one nesting level per copy, so the simplified tree can be
+* thousands of levels deep; recursion over it would overflow the JS stack, which has no fixed
+* relation to the parser's nesting limit. This walk keeps its frames on the heap instead.
+*/
+var RegexpWalker = class {
+	static walk(root, handler) {
+		const stack = [];
+		let re = root;
+		let result;
+		for (;;) {
+			if (re.subs.length === 0) result = handler.leaf(re);
+			else {
+				const state = handler.enter(re);
+				if (state.result === void 0) {
+					stack.push({
+						re,
+						state,
+						i: 0
+					});
+					re = re.subs[0];
+					continue;
+				}
+				result = state.result;
+			}
+			for (;;) {
+				if (stack.length === 0) return result;
+				const frame = stack[stack.length - 1];
+				handler.child(frame.re, frame.state, result, frame.i);
+				frame.i++;
+				if (frame.state.result === void 0 && frame.i < frame.re.subs.length) {
+					re = frame.re.subs[frame.i];
+					break;
+				}
+				stack.pop();
+				result = frame.state.result !== void 0 ? frame.state.result : handler.leave(frame.re, frame.state);
+			}
+		}
+	}
+};
+// src/Prefilter.js
+var AhoCorasick = class {
+	constructor(words, alphabetSize) {
+		const edges = /* @__PURE__ */ new Map();
+		const parent = [0];
+		const unit = [0];
+		const depth = [0];
+		const terminal = [0];
+		for (const word of words) {
+			let node = 0;
+			for (let i = 0; i < word.length; i++) {
+				const key = node * alphabetSize + word[i];
+				let child = edges.get(key);
+				if (child === void 0) {
+					child = parent.length;
+					edges.set(key, child);
+					parent.push(node);
+					unit.push(word[i]);
+					depth.push(depth[node] + 1);
+					terminal.push(0);
+				}
+				node = child;
+			}
+			terminal[node] = 1;
+		}
+		const numNodes = parent.length;
+		const children = new Int32Array(numNodes - 1);
+		for (let c = 1; c < numNodes; c++) children[c - 1] = c;
+		children.sort((a, b) => parent[a] - parent[b] || unit[a] - unit[b]);
+		const childStart = new Int32Array(numNodes + 1);
+		for (let c = 1; c < numNodes; c++) childStart[parent[c] + 1]++;
+		for (let n = 0; n < numNodes; n++) childStart[n + 1] += childStart[n];
+		const childUnit = new Int32Array(numNodes - 1);
+		for (let k = 0; k < children.length; k++) childUnit[k] = unit[children[k]];
+		this.childStart = childStart;
+		this.childUnit = childUnit;
+		this.childNode = children;
+		const byDepth = new Int32Array(numNodes);
+		for (let n = 0; n < numNodes; n++) byDepth[n] = n;
+		byDepth.sort((a, b) => depth[a] - depth[b]);
+		const fail = new Int32Array(numNodes);
+		const match = Uint8Array.from(terminal);
+		for (let k = 1; k < numNodes; k++) {
+			const c = byDepth[k];
+			const p = parent[c];
+			if (p !== 0) {
+				let f = fail[p];
+				let next = this.next(f, unit[c]);
+				while (next < 0 && f !== 0) {
+					f = fail[f];
+					next = this.next(f, unit[c]);
+				}
+				fail[c] = next >= 0 ? next : 0;
+			}
+			match[c] |= match[fail[c]];
+		}
+		this.fail = fail;
+		this.match = match;
+	}
+	next(node, u) {
+		let lo = this.childStart[node];
+		let hi = this.childStart[node + 1];
+		const units = this.childUnit;
+		while (lo < hi) {
+			const mid = lo + hi >> 1;
+			const m = units[mid];
+			if (m === u) return this.childNode[mid];
+			if (m < u) lo = mid + 1;
+			else hi = mid;
+		}
+		return -1;
+	}
+	advance(node, u) {
+		for (;;) {
+			const next = this.next(node, u);
+			if (next >= 0) return next;
+			if (node === 0) return 0;
+			node = this.fail[node];
+		}
+	}
+	searchUTF16(charSeq, start, end) {
+		let node = 0;
+		for (let i = start; i < end; i++) {
+			node = this.advance(node, charSeq.charCodeAt(i));
+			if (this.match[node] === 1) return true;
+		}
+		return false;
+	}
+	searchUTF8(bytes, start, end) {
+		let node = 0;
+		for (let i = start; i < end; i++) {
+			node = this.advance(node, bytes[i]);
+			if (this.match[node] === 1) return true;
+		}
+		return false;
+	}
+};
+var Prefilter = class Prefilter {
+	static Type = {
+		NONE: 0,
+		EXACT: 1,
+		AND: 2,
+		OR: 3
+	};
+	static MAX_SCANS = 32;
+	static MAX_AC_UNITS = 1 << 18;
+	constructor(type) {
+		this.type = type;
+		this.subs = [];
+		this.str = "";
+		this.bytes = null;
+		this.cost = type === Prefilter.Type.EXACT ? 1 : 0;
+		this.allExact = false;
+		this.ac16 = null;
+		this.ac8 = null;
+	}
+	automaton16() {
+		if (this.ac16 === null) {
+			const words = this.subs.map((s) => {
+				const arr = new Array(s.str.length);
+				for (let i = 0; i < s.str.length; i++) arr[i] = s.str.charCodeAt(i);
+				return arr;
+			});
+			this.ac16 = new AhoCorasick(words, 65536);
+		}
+		return this.ac16;
+	}
+	automaton8() {
+		if (this.ac8 === null) this.ac8 = new AhoCorasick(this.subs.map((s) => s.bytes), 256);
+		return this.ac8;
+	}
+	eval(input, pos) {
+		switch (this.type) {
+			case Prefilter.Type.NONE: return true;
+			case Prefilter.Type.EXACT: return input.hasString(this, pos);
+			case Prefilter.Type.AND:
+				for (let i = 0; i < this.subs.length; i++) if (!this.subs[i].eval(input, pos)) return false;
+				return true;
+			case Prefilter.Type.OR:
+				if (this.allExact) return input.hasAnyString(this, pos);
+				for (let i = 0; i < this.subs.length; i++) if (this.subs[i].eval(input, pos)) return true;
+				return false;
+			default: return true;
+		}
+	}
+};
+var PrefilterTree = class PrefilterTree {
+	static build(re) {
+		if (!re) return new Prefilter(Prefilter.Type.NONE);
+		return RegexpWalker.walk(re, PrefilterTree.WALKER);
+	}
+	static WALKER = {
+		leaf: (re) => PrefilterTree.leaf(re),
+		enter: (re) => PrefilterTree.enter(re),
+		child: (re, state, result) => PrefilterTree.child(re, state, result),
+		leave: (re, state) => PrefilterTree.leave(re, state)
+	};
+	static leaf(re) {
+		if (re.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
+		if (re.runes.length === 0 || (re.flags & RE2Flags.FOLD_CASE) !== 0) return new Prefilter(Prefilter.Type.NONE);
+		let str = "";
+		for (let i = 0; i < re.runes.length; i++) {
+			if (Unicode.isUnsearchable(re.runes[i])) return new Prefilter(Prefilter.Type.NONE);
+			str += String.fromCodePoint(re.runes[i]);
+		}
+		const pf = new Prefilter(Prefilter.Type.EXACT);
+		pf.str = str;
+		pf.bytes = Utils.stringToUtf8ByteArray(pf.str);
+		return pf;
+	}
+	static enter(re) {
+		switch (re.op) {
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.PLUS: return { sub: null };
+			case Regexp.Op.REPEAT:
+				if (re.min >= 1) return { sub: null };
+				return { result: new Prefilter(Prefilter.Type.NONE) };
+			case Regexp.Op.CONCAT: return {
+				pf: new Prefilter(Prefilter.Type.AND),
+				subs: []
+			};
+			case Regexp.Op.ALTERNATE: return {
+				pf: new Prefilter(Prefilter.Type.OR),
+				subs: []
+			};
+			default: return { result: new Prefilter(Prefilter.Type.NONE) };
+		}
+	}
+	static child(re, state, s) {
+		if (state.subs === void 0) {
+			state.sub = s;
+			return;
+		}
+		if (state.pf.type === Prefilter.Type.AND) {
+			if (s.type === Prefilter.Type.NONE) return;
+			if (s.type === Prefilter.Type.AND) {
+				for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+				return;
+			}
+			state.subs.push(s);
+			return;
+		}
+		if (s.type === Prefilter.Type.NONE) {
+			state.result = new Prefilter(Prefilter.Type.NONE);
+			return;
+		}
+		if (s.type === Prefilter.Type.OR) {
+			for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+			return;
+		}
+		state.subs.push(s);
+	}
+	static leave(re, state) {
+		if (state.subs === void 0) return state.sub;
+		const pf = state.pf;
+		const seen = /* @__PURE__ */ new Set();
+		const subs = [];
+		for (const sub of state.subs) {
+			if (sub.type === Prefilter.Type.EXACT) {
+				if (seen.has(sub.str)) continue;
+				seen.add(sub.str);
+			}
+			subs.push(sub);
+		}
+		if (pf.type === Prefilter.Type.AND) {
+			const kept = [];
+			let cost = 0;
+			for (const sub of subs) {
+				if (cost + sub.cost > Prefilter.MAX_SCANS) continue;
+				kept.push(sub);
+				cost += sub.cost;
+			}
+			if (kept.length === 0) return new Prefilter(Prefilter.Type.NONE);
+			if (kept.length === 1) return kept[0];
+			pf.subs = kept;
+			pf.cost = cost;
+			return pf;
+		}
+		if (subs.length === 0) return new Prefilter(Prefilter.Type.NONE);
+		if (subs.length === 1) return subs[0];
+		pf.subs = subs;
+		let allExact = true;
+		let cost = 0;
+		let units = 0;
+		for (const sub of subs) {
+			if (sub.type !== Prefilter.Type.EXACT) allExact = false;
+			else units += sub.bytes.length;
+			cost += sub.cost;
+		}
+		if (allExact) {
+			if (units > Prefilter.MAX_AC_UNITS) return new Prefilter(Prefilter.Type.NONE);
+			pf.allExact = true;
+			pf.cost = 1;
+			return pf;
+		}
+		if (cost > Prefilter.MAX_SCANS) return new Prefilter(Prefilter.Type.NONE);
+		pf.cost = cost;
+		return pf;
+	}
+};
+// src/Prog.js
+/**
+* A list of instruction pointers waiting to be patched.
+* Tracks both `head` and `tail` to allow O(1) appending during compilation.
+* * Values are encoded integers, not standard memory pointers:
+* - Program instruction index: `l >> 1`
+* - Patch `.out` field if: `(l & 1) === 0`
+* - Patch `.arg` field if: `(l & 1) === 1`
+* - `0` denotes an empty list.
+* * @see https://swtch.com/~rsc/regexp/regexp1.html
+*/
+var PatchList = class {
+	/**
+	* @param {number} head - Encoded pointer to the start of the patch list.
+	* @param {number} tail - Encoded pointer to the end of the patch list.
+	*/
+	constructor(head = 0, tail = 0) {
+		this.head = head;
+		this.tail = tail;
+	}
+};
+/**
+* A Prog is a compiled regular expression program.
+*/
+var Prog = class {
+	constructor() {
+		this.inst = [];
+		this.start = 0;
+		this.numCap = 2;
+		this.lbStarts = [];
+		this.numLb = 0;
+		this.lbInst = null;
+	}
+	getInst(pc) {
+		return this.inst[pc];
+	}
+	numInst() {
+		return this.inst.length;
+	}
+	addInst(op) {
+		this.inst.push(new Inst(op));
+	}
+	markLookbehindInsts() {
+		const lbInst = new Uint8Array(this.inst.length);
+		const pending = this.lbStarts.slice();
+		while (pending.length > 0) {
+			const pc = pending.pop();
+			if (pc === 0 || lbInst[pc] === 1) continue;
+			lbInst[pc] = 1;
+			const i = this.inst[pc];
+			switch (i.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					pending.push(i.out, i.arg);
+					break;
+				case Inst.MATCH:
+				case Inst.FAIL: break;
+				default: pending.push(i.out);
+			}
+		}
+		this.lbInst = lbInst;
+	}
+	skipNop(pc) {
+		let i = this.inst[pc];
+		while (i.op === Inst.NOP || i.op === Inst.CAPTURE) {
+			i = this.inst[pc];
+			pc = i.out;
+		}
+		return i;
+	}
+	/** @returns {[boolean, string]} */
+	prefix() {
+		let prefix = "";
+		let i = this.skipNop(this.start);
+		if (!Inst.isRuneOp(i.op) || i.runes.length !== 1) return [i.op === Inst.MATCH, prefix];
+		while (Inst.isRuneOp(i.op) && i.runes.length === 1 && (i.arg & RE2Flags.FOLD_CASE) === 0 && !Unicode.isUnsearchable(i.runes[0])) {
+			prefix += String.fromCodePoint(i.runes[0]);
+			i = this.skipNop(i.out);
+		}
+		return [i.op === Inst.MATCH, prefix];
+	}
+	startCond() {
+		let flag = 0;
+		let pc = this.start;
+		loop: for (;;) {
+			const i = this.inst[pc];
+			switch (i.op) {
+				case Inst.EMPTY_WIDTH:
+					flag |= i.arg;
+					break;
+				case Inst.FAIL: return -1;
+				case Inst.CAPTURE:
+				case Inst.NOP: break;
+				default: break loop;
+			}
+			pc = i.out;
+		}
+		return flag;
+	}
+	patch(l, val) {
+		let head = l.head;
+		while (head !== 0) {
+			const i = this.inst[head >> 1];
+			if ((head & 1) === 0) {
+				head = i.out;
+				i.out = val;
+			} else {
+				head = i.arg;
+				i.arg = val;
+			}
+		}
+	}
+	append(l1, l2) {
+		if (l1.head === 0) return l2;
+		if (l2.head === 0) return l1;
+		const i = this.inst[l1.tail >> 1];
+		if ((l1.tail & 1) === 0) i.out = l2.head;
+		else i.arg = l2.head;
+		return new PatchList(l1.head, l2.tail);
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		let out = "";
+		for (let pc = 0; pc < this.inst.length; pc++) {
+			const len = out.length;
+			out += pc;
+			if (pc === this.start) out += "*";
+			out += "        ".substring(out.length - len);
+			out += this.inst[pc];
+			out += "\n";
+		}
+		return out;
+	}
+};
+// src/Compiler.js
+const ANY_RUNE_NOT_NL = new Int32Array([
+	0,
+	Codepoint.CODES["\n"] - 1,
+	Codepoint.CODES["\n"] + 1,
+	Unicode.MAX_RUNE
+]);
+const ANY_RUNE = new Int32Array([0, Unicode.MAX_RUNE]);
+/**
+* A fragment of a compiled regular expression program.
+*
+* @see http://swtch.com/~rsc/regexp/regexp1.html
+* @class
+*/
+var Frag = class {
+	constructor(i = 0, out = new PatchList(), nullable = false) {
+		this.i = i;
+		this.out = out;
+		this.nullable = nullable;
+	}
+};
+/**
+* Compiler from {@code Regexp} (RE2 abstract syntax) to {@code RE2} (compiled regular expression).
+*
+* The only entry point is {@link #compileRegexp}.
+*/
+var Compiler = class Compiler {
+	static compileRegexp(re) {
+		const c = new Compiler();
+		const f = c.compile(re);
+		c.prog.patch(f.out, c.newInst(Inst.MATCH).i);
+		c.prog.start = f.i;
+		c.prog.markLookbehindInsts();
+		return c.prog;
+	}
+	static compileSet(regexps) {
+		const c = new Compiler();
+		if (regexps.length === 0) {
+			c.prog.start = c.newInst(Inst.FAIL).i;
+			c.prog.markLookbehindInsts();
+			return c.prog;
+		}
+		let starts = [];
+		for (let i = 0; i < regexps.length; i++) {
+			c.lbOffset = c.prog.numLb;
+			const f = c.compile(regexps[i]);
+			const m = c.newInst(Inst.MATCH);
+			c.prog.getInst(m.i).arg = i;
+			c.prog.patch(f.out, m.i);
+			starts.push(f.i);
+		}
+		let start = starts[0];
+		for (let i = 1; i < starts.length; i++) {
+			const f = c.newInst(Inst.ALT);
+			const inst = c.prog.getInst(f.i);
+			inst.out = start;
+			inst.arg = starts[i];
+			start = f.i;
+		}
+		c.prog.start = start;
+		c.prog.markLookbehindInsts();
+		return c.prog;
+	}
+	constructor() {
+		this.prog = new Prog();
+		this.newInst(Inst.FAIL);
+		this.lbOffset = 0;
+		this.runeCache = /* @__PURE__ */ new Map();
+		this.walker = {
+			leaf: (re) => this.leaf(re),
+			enter: (re) => this.enter(re),
+			child: (re, state, result) => this.child(re, state, result),
+			leave: (re, state) => this.leave(re, state)
+		};
+	}
+	newInst(op) {
+		this.prog.addInst(op);
+		return new Frag(this.prog.numInst() - 1, new PatchList(), true);
+	}
+	nop() {
+		const f = this.newInst(Inst.NOP);
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		return f;
+	}
+	fail() {
+		return new Frag();
+	}
+	cap(arg) {
+		const f = this.newInst(Inst.CAPTURE);
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		this.prog.getInst(f.i).arg = arg;
+		if (this.prog.numCap < arg + 1) this.prog.numCap = arg + 1;
+		return f;
+	}
+	cat(f1, f2) {
+		if (f1.i === 0 || f2.i === 0) {
+			this.prog.patch(f1.out, 0);
+			this.prog.patch(f2.out, 0);
+			return this.fail();
+		}
+		this.prog.patch(f1.out, f2.i);
+		return new Frag(f1.i, f2.out, f1.nullable && f2.nullable);
+	}
+	alt(f1, f2) {
+		if (f1.i === 0) return f2;
+		if (f2.i === 0) return f1;
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		i.out = f1.i;
+		i.arg = f2.i;
+		f.out = this.prog.append(f1.out, f2.out);
+		f.nullable = f1.nullable || f2.nullable;
+		return f;
+	}
+	loop(f1, nongreedy) {
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		if (nongreedy) {
+			i.arg = f1.i;
+			f.out = new PatchList(f.i << 1, f.i << 1);
+		} else {
+			i.out = f1.i;
+			f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+		}
+		this.prog.patch(f1.out, f.i);
+		return f;
+	}
+	quest(f1, nongreedy) {
+		if (f1.i === 0) return this.nop();
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		if (nongreedy) {
+			i.arg = f1.i;
+			f.out = new PatchList(f.i << 1, f.i << 1);
+		} else {
+			i.out = f1.i;
+			f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+		}
+		f.out = this.prog.append(f.out, f1.out);
+		return f;
+	}
+	star(f1, nongreedy) {
+		if (f1.i === 0) return this.nop();
+		if (f1.nullable) return this.quest(this.plus(f1, nongreedy), nongreedy);
+		return this.loop(f1, nongreedy);
+	}
+	plus(f1, nongreedy) {
+		if (f1.i === 0) return this.fail();
+		return new Frag(f1.i, this.loop(f1, nongreedy).out, f1.nullable);
+	}
+	empty(op) {
+		const f = this.newInst(Inst.EMPTY_WIDTH);
+		this.prog.getInst(f.i).arg = op;
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		return f;
+	}
+	rune(runes, flags) {
+		const f = this.newInst(Inst.RUNE);
+		f.nullable = false;
+		const i = this.prog.getInst(f.i);
+		i.runes = runes;
+		flags &= RE2Flags.FOLD_CASE;
+		if (runes.length !== 1 || Unicode.simpleFold(runes[0]) === runes[0]) flags &= ~RE2Flags.FOLD_CASE;
+		i.arg = flags;
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		if ((flags & RE2Flags.FOLD_CASE) === 0 && runes.length === 1 || runes.length === 2 && runes[0] === runes[1]) i.op = Inst.RUNE1;
+		else if (runes.length === 2 && runes[0] === 0 && runes[1] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY;
+		else if (runes.length === 4 && runes[0] === 0 && runes[1] === Codepoint.CODES["\n"] - 1 && runes[2] === Codepoint.CODES["\n"] + 1 && runes[3] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY_NOT_NL;
+		return f;
+	}
+	lookBehind(a, parsedLb) {
+		const lb = Math.sign(parsedLb) * (Math.abs(parsedLb) + this.lbOffset);
+		const id = this.newInst(Inst.LB_WRITE);
+		this.prog.getInst(id.i).arg = lb;
+		const any = this.rune(ANY_RUNE, 0);
+		const dotStar = this.star(any, true);
+		const lbAutomaton = this.cat(dotStar, a);
+		this.prog.patch(lbAutomaton.out, id.i);
+		const checkId = this.newInst(Inst.LB_CHECK);
+		this.prog.getInst(checkId.i).arg = lb;
+		this.prog.lbStarts.push(lbAutomaton.i);
+		if (Math.abs(lb) > this.prog.numLb) this.prog.numLb = Math.abs(lb);
+		checkId.out = new PatchList(checkId.i << 1, checkId.i << 1);
+		return checkId;
+	}
+	compile(re) {
+		return RegexpWalker.walk(re, this.walker);
+	}
+	leaf(re) {
+		switch (re.op) {
+			case Regexp.Op.NO_MATCH: return this.fail();
+			case Regexp.Op.EMPTY_MATCH: return this.nop();
+			case Regexp.Op.LITERAL: {
+				if (re.runes.length === 0) return this.nop();
+				let f = null;
+				for (let r of re.runes) {
+					let singleRune = this.runeCache.get(r);
+					if (singleRune === void 0) {
+						singleRune = new Int32Array([r]);
+						this.runeCache.set(r, singleRune);
+					}
+					const f1 = this.rune(singleRune, re.flags);
+					f = f === null ? f1 : this.cat(f, f1);
+				}
+				return f;
+			}
+			case Regexp.Op.CHAR_CLASS: return this.rune(re.runes, re.flags);
+			case Regexp.Op.ANY_CHAR_NOT_NL: return this.rune(ANY_RUNE_NOT_NL, 0);
+			case Regexp.Op.ANY_CHAR: return this.rune(ANY_RUNE, 0);
+			case Regexp.Op.BEGIN_LINE: return this.empty(Utils.EMPTY_BEGIN_LINE);
+			case Regexp.Op.END_LINE: return this.empty(Utils.EMPTY_END_LINE);
+			case Regexp.Op.BEGIN_TEXT: return this.empty(Utils.EMPTY_BEGIN_TEXT);
+			case Regexp.Op.END_TEXT: return this.empty(Utils.EMPTY_END_TEXT);
+			case Regexp.Op.WORD_BOUNDARY: return this.empty(Utils.EMPTY_WORD_BOUNDARY);
+			case Regexp.Op.NO_WORD_BOUNDARY: return this.empty(Utils.EMPTY_NO_WORD_BOUNDARY);
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return this.nop();
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+	enter(re) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return { sub: null };
+			case Regexp.Op.CAPTURE: return {
+				bra: this.cap(re.cap << 1),
+				sub: null
+			};
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return { f: null };
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+	child(re, state, f1) {
+		if (re.op === Regexp.Op.CONCAT) state.f = state.f === null ? f1 : this.cat(state.f, f1);
+		else if (re.op === Regexp.Op.ALTERNATE) state.f = state.f === null ? f1 : this.alt(state.f, f1);
+		else state.sub = f1;
+	}
+	leave(re, state) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB: return this.lookBehind(state.sub, re.lb);
+			case Regexp.Op.CAPTURE: {
+				const ket = this.cap(re.cap << 1 | 1);
+				return this.cat(this.cat(state.bra, state.sub), ket);
+			}
+			case Regexp.Op.STAR: return this.star(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.PLUS: return this.plus(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.QUEST: return this.quest(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return state.f;
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+};
+// src/Simplify.js
+var Simplify = class Simplify {
+	static simplify(re) {
+		if (re === null) return null;
+		return RegexpWalker.walk(re, Simplify.WALKER);
+	}
+	static WALKER = {
+		leaf: (re) => Simplify.leaf(re),
+		enter: (re) => Simplify.enter(re),
+		child: (re, state, result, i) => Simplify.child(re, state, result, i),
+		leave: (re, state) => Simplify.leave(re, state)
+	};
+	static leaf(re) {
+		if (re.op === Regexp.Op.CHAR_CLASS) {
+			if (re.runes === null) return re;
+			if (re.runes.length === 0) return new Regexp(Regexp.Op.NO_MATCH);
+			if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR);
+			if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR_NOT_NL);
+		}
+		return re;
+	}
+	static enter(re) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return { sub: null };
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return {
+				subs: [],
+				changed: false
+			};
+			case Regexp.Op.REPEAT:
+				if (re.min === 0 && re.max === 0) return { result: new Regexp(Regexp.Op.EMPTY_MATCH) };
+				return { sub: null };
+			default: return { result: re };
+		}
+	}
+	static child(re, state, nsub, i) {
+		if (state.subs === void 0) {
+			state.sub = nsub;
+			return;
+		}
+		if (nsub !== re.subs[i]) state.changed = true;
+		if (re.op === Regexp.Op.CONCAT) {
+			if (nsub.op === Regexp.Op.NO_MATCH) {
+				state.result = new Regexp(Regexp.Op.NO_MATCH);
+				return;
+			}
+			if (nsub.op === Regexp.Op.EMPTY_MATCH) {
+				state.changed = true;
+				return;
+			}
+			if (nsub.op === Regexp.Op.CONCAT) {
+				state.changed = true;
+				for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+				return;
+			}
+		} else {
+			if (nsub.op === Regexp.Op.NO_MATCH) {
+				state.changed = true;
+				return;
+			}
+			if (nsub.op === Regexp.Op.ALTERNATE) {
+				state.changed = true;
+				for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+				return;
+			}
+		}
+		state.subs.push(nsub);
+	}
+	static leave(re, state) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE: {
+				const sub = state.sub;
+				if (sub !== re.subs[0]) {
+					const nre = Regexp.fromRegexp(re);
+					nre.runes = /* @__PURE__ */ new Int32Array(0);
+					nre.subs = [sub];
+					return nre;
+				}
+				return re;
+			}
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE:
+				if (state.changed) {
+					const newSubs = state.subs;
+					if (newSubs.length === 0) return new Regexp(re.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
+					if (newSubs.length === 1) return newSubs[0];
+					const nre = Regexp.fromRegexp(re);
+					nre.runes = /* @__PURE__ */ new Int32Array(0);
+					nre.subs = newSubs;
+					return nre;
+				}
+				return re;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return Simplify.simplify1(re.op, re.flags, state.sub, re);
+			case Regexp.Op.REPEAT: return Simplify.simplifyRepeat(re, state.sub);
+			default: return re;
+		}
+	}
+	static simplifyRepeat(re, sub) {
+		if (re.max === -1) {
+			if (re.min === 0) return Simplify.simplify1(Regexp.Op.STAR, re.flags, sub, null);
+			if (re.min === 1) return Simplify.simplify1(Regexp.Op.PLUS, re.flags, sub, null);
+			const subs = [];
+			for (let i = 0; i < re.min - 1; i++) subs.push(sub);
+			subs.push(Simplify.simplify1(Regexp.Op.PLUS, re.flags, sub, null));
+			return Simplify.concat(subs);
+		}
+		if (re.min === 1 && re.max === 1) return sub;
+		let prefixSubs = null;
+		if (re.min > 0) {
+			prefixSubs = [];
+			for (let i = 0; i < re.min; i++) prefixSubs.push(sub);
+		}
+		if (re.max > re.min) {
+			let suffix = Simplify.simplify1(Regexp.Op.QUEST, re.flags, sub, null);
+			for (let i = re.min + 1; i < re.max; i++) suffix = Simplify.simplify1(Regexp.Op.QUEST, re.flags, Simplify.concat([sub, suffix]), null);
+			if (prefixSubs === null) return suffix;
+			prefixSubs.push(suffix);
+		}
+		if (prefixSubs !== null) return Simplify.concat(prefixSubs);
+		return new Regexp(Regexp.Op.NO_MATCH);
+	}
+	static concat(subs) {
+		const newSubs = [];
+		for (let i = 0; i < subs.length; i++) {
+			const sub = subs[i];
+			if (sub.op === Regexp.Op.NO_MATCH) return new Regexp(Regexp.Op.NO_MATCH);
+			if (sub.op === Regexp.Op.EMPTY_MATCH) continue;
+			if (sub.op === Regexp.Op.CONCAT) {
+				for (let j = 0; j < sub.subs.length; j++) newSubs.push(sub.subs[j]);
+				continue;
+			}
+			newSubs.push(sub);
+		}
+		if (newSubs.length === 0) return new Regexp(Regexp.Op.EMPTY_MATCH);
+		if (newSubs.length === 1) return newSubs[0];
+		const nre = new Regexp(Regexp.Op.CONCAT);
+		nre.subs = newSubs;
+		return nre;
+	}
+	static simplify1(op, flags, sub, re) {
+		if (sub.op === Regexp.Op.EMPTY_MATCH) return sub;
+		if (sub.op === Regexp.Op.NO_MATCH) {
+			if (op === Regexp.Op.PLUS) return sub;
+			return new Regexp(Regexp.Op.EMPTY_MATCH);
+		}
+		if (op === sub.op && (flags & RE2Flags.NON_GREEDY) === (sub.flags & RE2Flags.NON_GREEDY)) return sub;
+		if (re !== null && re.op === op && (re.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub === re.subs[0]) return re;
+		const nre = new Regexp(op);
+		nre.flags = flags;
+		nre.subs = [sub];
+		return nre;
+	}
+};
+// src/CharGroup.js
+var CharGroup = class {
+	constructor(sign, cls) {
+		this.sign = sign;
+		this.cls = cls;
+	}
+};
+const code1 = [48, 57];
+const code2 = [
+	9,
+	10,
+	12,
+	13,
+	32,
+	32
+];
+const code3 = [
+	48,
+	57,
+	65,
+	90,
+	95,
+	95,
+	97,
+	122
+];
+const PERL_GROUPS = /* @__PURE__ */ new Map([
+	["\\d", new CharGroup(1, code1)],
+	["\\D", new CharGroup(-1, code1)],
+	["\\s", new CharGroup(1, code2)],
+	["\\S", new CharGroup(-1, code2)],
+	["\\w", new CharGroup(1, code3)],
+	["\\W", new CharGroup(-1, code3)]
+]);
+const code4 = [
+	48,
+	57,
+	65,
+	90,
+	97,
+	122
+];
+const code5 = [
+	65,
+	90,
+	97,
+	122
+];
+const code6 = [0, 127];
+const code7 = [
+	9,
+	9,
+	32,
+	32
+];
+const code8 = [
+	0,
+	31,
+	127,
+	127
+];
+const code9 = [48, 57];
+const code10 = [33, 126];
+const code11 = [97, 122];
+const code12 = [32, 126];
+const code13 = [
+	33,
+	47,
+	58,
+	64,
+	91,
+	96,
+	123,
+	126
+];
+const code14 = [
+	9,
+	13,
+	32,
+	32
+];
+const code15 = [65, 90];
+const code16 = [
+	48,
+	57,
+	65,
+	90,
+	95,
+	95,
+	97,
+	122
+];
+const code17 = [
+	48,
+	57,
+	65,
+	70,
+	97,
+	102
+];
+const POSIX_GROUPS = /* @__PURE__ */ new Map([
+	["[:alnum:]", new CharGroup(1, code4)],
+	["[:^alnum:]", new CharGroup(-1, code4)],
+	["[:alpha:]", new CharGroup(1, code5)],
+	["[:^alpha:]", new CharGroup(-1, code5)],
+	["[:ascii:]", new CharGroup(1, code6)],
+	["[:^ascii:]", new CharGroup(-1, code6)],
+	["[:blank:]", new CharGroup(1, code7)],
+	["[:^blank:]", new CharGroup(-1, code7)],
+	["[:cntrl:]", new CharGroup(1, code8)],
+	["[:^cntrl:]", new CharGroup(-1, code8)],
+	["[:digit:]", new CharGroup(1, code9)],
+	["[:^digit:]", new CharGroup(-1, code9)],
+	["[:graph:]", new CharGroup(1, code10)],
+	["[:^graph:]", new CharGroup(-1, code10)],
+	["[:lower:]", new CharGroup(1, code11)],
+	["[:^lower:]", new CharGroup(-1, code11)],
+	["[:print:]", new CharGroup(1, code12)],
+	["[:^print:]", new CharGroup(-1, code12)],
+	["[:punct:]", new CharGroup(1, code13)],
+	["[:^punct:]", new CharGroup(-1, code13)],
+	["[:space:]", new CharGroup(1, code14)],
+	["[:^space:]", new CharGroup(-1, code14)],
+	["[:upper:]", new CharGroup(1, code15)],
+	["[:^upper:]", new CharGroup(-1, code15)],
+	["[:word:]", new CharGroup(1, code16)],
+	["[:^word:]", new CharGroup(-1, code16)],
+	["[:xdigit:]", new CharGroup(1, code17)],
+	["[:^xdigit:]", new CharGroup(-1, code17)]
+]);
+// src/CharClass.js
+/**
+* A "builder"-style helper class for manipulating character classes represented as an array of
+* pairs of runes [lo, hi], each denoting an inclusive interval.
+*
+* All methods mutate the internal state and return {@code this}, allowing operations to be chained.
+*/
+var CharClass = class CharClass {
+	static charClassToString(r, len) {
+		let result = "[";
+		for (let i = 0; i < len; i += 2) {
+			if (i > 0) result += " ";
+			const lo = r[i];
+			const hi = r[i + 1];
+			if (lo === hi) result += `0x${lo.toString(16)}`;
+			else result += `0x${lo.toString(16)}-0x${hi.toString(16)}`;
+		}
+		result += "]";
+		return result;
+	}
+	static sortRanges(array, len) {
+		const n = len >> 1;
+		const order = new Array(n);
+		for (let i = 0; i < n; i++) order[i] = i;
+		order.sort((a, b) => array[2 * a] - array[2 * b] || array[2 * b + 1] - array[2 * a + 1]);
+		const sorted = array.slice(0, len);
+		for (let i = 0; i < n; i++) {
+			array[2 * i] = sorted[2 * order[i]];
+			array[2 * i + 1] = sorted[2 * order[i] + 1];
+		}
+	}
+	/**
+	* @param {number[]|Int32Array} [r]
+	*/
+	constructor(r = Utils.emptyInts()) {
+		/** @type {number[]|Int32Array} */
+		this.r = r;
+		this.len = r.length;
+	}
+	toArray() {
+		if (this.r instanceof Int32Array) return this.len === this.r.length ? this.r : this.r.subarray(0, this.len);
+		return new Int32Array(this.len === this.r.length ? this.r : this.r.slice(0, this.len));
+	}
+	toGrowableArray() {
+		if (Array.isArray(this.r)) {
+			this.r.length = this.len;
+			return this.r;
+		}
+		return Array.from(this.r.subarray(0, this.len));
+	}
+	cleanClass() {
+		if (this.len < 4) return this;
+		CharClass.sortRanges(this.r, this.len);
+		let w = 2;
+		for (let i = 2; i < this.len; i += 2) {
+			const lo = this.r[i];
+			const hi = this.r[i + 1];
+			if (lo <= this.r[w - 1] + 1) {
+				if (hi > this.r[w - 1]) this.r[w - 1] = hi;
+				continue;
+			}
+			this.r[w] = lo;
+			this.r[w + 1] = hi;
+			w += 2;
+		}
+		this.len = w;
+		return this;
+	}
+	appendLiteral(x, flags) {
+		return (flags & RE2Flags.FOLD_CASE) !== 0 ? this.appendFoldedRange(x, x) : this.appendRange(x, x);
+	}
+	appendRange(lo, hi) {
+		if (this.len > 0) {
+			for (let i = 2; i <= 4; i += 2) if (this.len >= i) {
+				const rlo = this.r[this.len - i];
+				const rhi = this.r[this.len - i + 1];
+				if (lo <= rhi + 1 && rlo <= hi + 1) {
+					if (lo < rlo) this.r[this.len - i] = lo;
+					if (hi > rhi) this.r[this.len - i + 1] = hi;
+					return this;
+				}
+			}
+		}
+		this.r[this.len++] = lo;
+		this.r[this.len++] = hi;
+		return this;
+	}
+	appendFoldedRange(lo, hi) {
+		if (lo <= Unicode.MIN_FOLD && hi >= Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+		if (hi < Unicode.MIN_FOLD || lo > Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+		if (lo < Unicode.MIN_FOLD) {
+			this.appendRange(lo, Unicode.MIN_FOLD - 1);
+			lo = Unicode.MIN_FOLD;
+		}
+		if (hi > Unicode.MAX_FOLD) {
+			this.appendRange(Unicode.MAX_FOLD + 1, hi);
+			hi = Unicode.MAX_FOLD;
+		}
+		for (let c = lo; c <= hi; c++) {
+			this.appendRange(c, c);
+			for (let f = Unicode.simpleFold(c); f !== c; f = Unicode.simpleFold(f)) this.appendRange(f, f);
+		}
+		return this;
+	}
+	appendClass(x) {
+		for (let i = 0; i < x.length; i += 2) this.appendRange(x[i], x[i + 1]);
+		return this;
+	}
+	appendFoldedClass(x) {
+		for (let i = 0; i < x.length; i += 2) this.appendFoldedRange(x[i], x[i + 1]);
+		return this;
+	}
+	appendNegatedClass(x) {
+		let nextLo = 0;
+		for (let i = 0; i < x.length; i += 2) {
+			const lo = x[i];
+			const hi = x[i + 1];
+			if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+			nextLo = hi + 1;
+		}
+		if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+		return this;
+	}
+	appendTable(table) {
+		for (let i = 0; i < table.length; ++i) {
+			const lo = table.getLo(i);
+			const hi = table.getHi(i);
+			const stride = table.getStride(i);
+			if (stride === 1) {
+				this.appendRange(lo, hi);
+				continue;
+			}
+			for (let c = lo; c <= hi; c += stride) this.appendRange(c, c);
+		}
+		return this;
+	}
+	appendNegatedTable(table) {
+		let nextLo = 0;
+		for (let i = 0; i < table.length; ++i) {
+			const lo = table.getLo(i);
+			const hi = table.getHi(i);
+			const stride = table.getStride(i);
+			if (stride === 1) {
+				if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+				nextLo = hi + 1;
+				continue;
+			}
+			for (let c = lo; c <= hi; c += stride) {
+				if (nextLo <= c - 1) this.appendRange(nextLo, c - 1);
+				nextLo = c + 1;
+			}
+		}
+		if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+		return this;
+	}
+	appendTableWithSign(table, sign) {
+		return sign < 0 ? this.appendNegatedTable(table) : this.appendTable(table);
+	}
+	negateClass() {
+		let nextLo = 0;
+		let w = 0;
+		for (let i = 0; i < this.len; i += 2) {
+			const lo = this.r[i];
+			const hi = this.r[i + 1];
+			if (nextLo <= lo - 1) {
+				this.r[w] = nextLo;
+				this.r[w + 1] = lo - 1;
+				w += 2;
+			}
+			nextLo = hi + 1;
+		}
+		this.len = w;
+		if (nextLo <= Unicode.MAX_RUNE) {
+			this.r[this.len++] = nextLo;
+			this.r[this.len++] = Unicode.MAX_RUNE;
+		}
+		return this;
+	}
+	appendClassWithSign(x, sign) {
+		return sign < 0 ? this.appendNegatedClass(x) : this.appendClass(x);
+	}
+	appendGroup(g, foldCase) {
+		let cls = g.cls;
+		if (foldCase) cls = new CharClass().appendFoldedClass(cls).cleanClass().toArray();
+		return this.appendClassWithSign(cls, g.sign);
+	}
+	toString() {
+		return CharClass.charClassToString(this.r, this.len);
+	}
+};
+// src/Parser.js
+var StringIterator = class {
+	constructor(str) {
+		this.str = str;
+		this.position = 0;
+	}
+	pos() {
+		return this.position;
+	}
+	rewindTo(pos) {
+		this.position = pos;
+	}
+	more() {
+		return this.position < this.str.length;
+	}
+	peek() {
+		return this.str.codePointAt(this.position);
+	}
+	skip(n) {
+		this.position += n;
+	}
+	skipString(s) {
+		this.position += s.length;
+	}
+	pop() {
+		const r = this.str.codePointAt(this.position);
+		this.position += Utils.charCount(r);
+		return r;
+	}
+	lookingAt(s) {
+		return this.str.startsWith(s, this.position);
+	}
+	rest() {
+		return this.str.substring(this.position);
+	}
+	from(beforePos) {
+		return this.str.substring(beforePos, this.position);
+	}
+	toString() {
+		return this.rest();
+	}
+};
+/**
+* A parser of regular expression patterns.
+*
+* The only public entry point is {@link #parse(String pattern, int flags)}.
+*/
+var Parser = class Parser {
+	static ERR_INTERNAL_ERROR = "regexp/syntax: internal error";
+	static ERR_INVALID_CHAR_RANGE = "invalid character class range";
+	static ERR_INVALID_ESCAPE = "invalid escape sequence";
+	static ERR_INVALID_NAMED_CAPTURE = "invalid named capture";
+	static ERR_INVALID_PERL_OP = "invalid or unsupported Perl syntax";
+	static ERR_INVALID_REPEAT_OP = "invalid nested repetition operator";
+	static ERR_INVALID_REPEAT_SIZE = "invalid repeat count";
+	static ERR_MISSING_BRACKET = "missing closing ]";
+	static ERR_MISSING_PAREN = "missing closing )";
+	static ERR_MISSING_REPEAT_ARGUMENT = "missing argument to repetition operator";
+	static ERR_TRAILING_BACKSLASH = "trailing backslash at end of expression";
+	static ERR_DUPLICATE_NAMED_CAPTURE = "duplicate capture group name";
+	static ERR_UNEXPECTED_PAREN = "unexpected )";
+	static ERR_NESTING_DEPTH = "expression nests too deeply";
+	static ERR_LARGE = "expression too large";
+	static ERR_INVALID_CAPTURE_IN_LOOKBEHIND = "invalid capture in lookbehind";
+	static MAX_HEIGHT = 1e3;
+	static MAX_SIZE = 1398101;
+	static MAX_RUNES = 33554432;
+	static ANY_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		Unicode.MAX_RUNE,
+		1
+	]));
+	static ASCII_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		127,
+		1
+	]));
+	static ASCII_FOLD_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		127,
+		1,
+		383,
+		383,
+		1,
+		8490,
+		8490,
+		1
+	]));
+	static unicodeTable(name) {
+		if (name === "Any") return {
+			tab: Parser.ANY_TABLE,
+			fold: Parser.ANY_TABLE,
+			sign: 1
+		};
+		if (name === "Ascii") return {
+			tab: Parser.ASCII_TABLE,
+			fold: Parser.ASCII_FOLD_TABLE,
+			sign: 1
+		};
+		if (name === "Assigned") return {
+			tab: UnicodeTables.CATEGORIES.get("Cn"),
+			fold: UnicodeTables.CATEGORIES.get("Cn"),
+			sign: -1
+		};
+		if (name === "Lc") return {
+			tab: UnicodeTables.CATEGORIES.get("LC"),
+			fold: UnicodeTables.FOLD_CATEGORIES.get("LC"),
+			sign: 1
+		};
+		if (UnicodeTables.CATEGORIES.has(name)) return {
+			tab: UnicodeTables.CATEGORIES.get(name),
+			fold: UnicodeTables.FOLD_CATEGORIES.get(name),
+			sign: 1
+		};
+		if (UnicodeTables.SCRIPTS.has(name)) return {
+			tab: UnicodeTables.SCRIPTS.get(name),
+			fold: UnicodeTables.FOLD_SCRIPT.get(name),
+			sign: 1
+		};
+		return null;
+	}
+	static minFoldRune(r) {
+		if (r < Unicode.MIN_FOLD || r > Unicode.MAX_FOLD) return r;
+		let min = r;
+		const r0 = r;
+		for (r = Unicode.simpleFold(r); r !== r0; r = Unicode.simpleFold(r)) if (min > r) min = r;
+		return min;
+	}
+	static leadingRegexp(re) {
+		if (re.op === Regexp.Op.EMPTY_MATCH) return null;
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			const sub = re.subs[0];
+			if (sub.op === Regexp.Op.EMPTY_MATCH) return null;
+			return sub;
+		}
+		return re;
+	}
+	static literalRegexp(s, flags) {
+		const re = new Regexp(Regexp.Op.LITERAL);
+		re.flags = flags;
+		re.runes = Utils.stringToRunes(s);
+		return re;
+	}
+	/**
+	* Parse regular expression pattern {@code pattern} with mode flags {@code flags}.
+	* @param {string} pattern
+	* @param {number} flags
+	*/
+	static parse(pattern, flags) {
+		return new Parser(pattern, flags).parseInternal();
+	}
+	static parseRepeat(t) {
+		const start = t.pos();
+		if (!t.more() || !t.lookingAt("{")) return -1;
+		t.skip(1);
+		const min = Parser.parseInt(t);
+		if (min === -1) return -1;
+		if (!t.more()) return -1;
+		let max;
+		if (!t.lookingAt(",")) max = min;
+		else {
+			t.skip(1);
+			if (!t.more()) return -1;
+			if (t.lookingAt("}")) max = -1;
+			else if ((max = Parser.parseInt(t)) === -1) return -1;
+		}
+		if (!t.more() || !t.lookingAt("}")) return -1;
+		t.skip(1);
+		if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_SIZE, t.from(start));
+		return min << 16 | max & Unicode.MAX_BMP;
+	}
+	static isValidCaptureName(name) {
+		if (name.length === 0) return false;
+		for (let i = 0; i < name.length; i++) {
+			const c = name.codePointAt(i);
+			if (c !== Codepoint.CODES["_"] && !Utils.isalnum(c)) return false;
+		}
+		return true;
+	}
+	static parseInt(t) {
+		const start = t.pos();
+		while (t.more() && t.peek() >= Codepoint.CODES["0"] && t.peek() <= Codepoint.CODES["9"]) t.skip(1);
+		const n = t.from(start);
+		if (n.length === 0 || n.length > 1 && n.codePointAt(0) === Codepoint.CODES["0"]) return -1;
+		if (n.length > 8) return -2;
+		return parseInt(n, 10);
+	}
+	static isCharClass(re) {
+		return re.op === Regexp.Op.LITERAL && re.runes.length === 1 || re.op === Regexp.Op.CHAR_CLASS || re.op === Regexp.Op.ANY_CHAR_NOT_NL || re.op === Regexp.Op.ANY_CHAR;
+	}
+	static matchRune(re, r) {
+		switch (re.op) {
+			case Regexp.Op.LITERAL: return re.runes.length === 1 && re.runes[0] === r;
+			case Regexp.Op.CHAR_CLASS:
+				for (let i = 0; i < re.runes.length; i += 2) if (re.runes[i] <= r && r <= re.runes[i + 1]) return true;
+				return false;
+			case Regexp.Op.ANY_CHAR_NOT_NL: return r !== Codepoint.CODES["\n"];
+			case Regexp.Op.ANY_CHAR: return true;
+		}
+		return false;
+	}
+	static mergeCharClass(dst, src) {
+		switch (dst.op) {
+			case Regexp.Op.ANY_CHAR: break;
+			case Regexp.Op.ANY_CHAR_NOT_NL:
+				if (Parser.matchRune(src, Codepoint.CODES["\n"])) dst.op = Regexp.Op.ANY_CHAR;
+				break;
+			case Regexp.Op.CHAR_CLASS: {
+				const cc = new CharClass(Array.isArray(dst.runes) ? dst.runes : Array.from(dst.runes));
+				if (src.op === Regexp.Op.LITERAL) cc.appendLiteral(src.runes[0], src.flags);
+				else cc.appendClass(src.runes);
+				dst.runes = cc.toGrowableArray();
+				break;
+			}
+			case Regexp.Op.LITERAL:
+				if (src.runes[0] === dst.runes[0] && src.flags === dst.flags) break;
+				dst.op = Regexp.Op.CHAR_CLASS;
+				dst.runes = new CharClass().appendLiteral(dst.runes[0], dst.flags).appendLiteral(src.runes[0], src.flags).toGrowableArray();
+		}
+	}
+	static parseEscape(t) {
+		const startPos = t.pos();
+		t.skip(1);
+		if (!t.more()) throw new RE2JSSyntaxException(Parser.ERR_TRAILING_BACKSLASH);
+		let c = t.pop();
+		bigswitch: switch (c) {
+			case Codepoint.CODES["1"]:
+			case Codepoint.CODES["2"]:
+			case Codepoint.CODES["3"]:
+			case Codepoint.CODES["4"]:
+			case Codepoint.CODES["5"]:
+			case Codepoint.CODES["6"]:
+			case Codepoint.CODES["7"]: if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+			case Codepoint.CODES["0"]: {
+				let r = c - Codepoint.CODES["0"];
+				for (let i = 1; i < 3; i++) {
+					if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+					r = r * 8 + t.peek() - Codepoint.CODES["0"];
+					t.skip(1);
+				}
+				return r;
+			}
+			case Codepoint.CODES["x"]: {
+				if (!t.more()) break;
+				c = t.pop();
+				if (c === Codepoint.CODES["{"]) {
+					let nhex = 0;
+					let r = 0;
+					while (true) {
+						if (!t.more()) break bigswitch;
+						c = t.pop();
+						if (c === Codepoint.CODES["}"]) break;
+						const v = Utils.unhex(c);
+						if (v < 0) break bigswitch;
+						r = r * 16 + v;
+						if (r > Unicode.MAX_RUNE) break bigswitch;
+						nhex++;
+					}
+					if (nhex === 0) break bigswitch;
+					return r;
+				}
+				const x = Utils.unhex(c);
+				if (!t.more()) break;
+				c = t.pop();
+				const y = Utils.unhex(c);
+				if (x < 0 || y < 0) break;
+				return x * 16 + y;
+			}
+			case Codepoint.CODES["a"]: return Codepoint.CODES["\x07"];
+			case Codepoint.CODES["f"]: return Codepoint.CODES["\f"];
+			case Codepoint.CODES["n"]: return Codepoint.CODES["\n"];
+			case Codepoint.CODES["r"]: return Codepoint.CODES["\r"];
+			case Codepoint.CODES["t"]: return Codepoint.CODES["	"];
+			case Codepoint.CODES["v"]: return Codepoint.CODES["\v"];
+			default: if (c <= Unicode.MAX_ASCII && !Utils.isalnum(c)) return c;
+		}
+		throw new RE2JSSyntaxException(Parser.ERR_INVALID_ESCAPE, t.from(startPos));
+	}
+	static parseClassChar(t, wholeClassPos) {
+		if (!t.more()) throw new RE2JSSyntaxException(Parser.ERR_MISSING_BRACKET, t.from(wholeClassPos));
+		if (t.lookingAt("\\")) return Parser.parseEscape(t);
+		return t.pop();
+	}
+	static hasCapture(re) {
+		if (re === null) return false;
+		if (re.op === Regexp.Op.CAPTURE) return true;
+		if (re.subs) {
+			for (let sub of re.subs) if (Parser.hasCapture(sub)) return true;
+		}
+		return false;
+	}
+	constructor(wholeRegexp, flags = 0) {
+		this.wholeRegexp = wholeRegexp;
+		this.flags = flags;
+		this.numCap = 0;
+		this.namedGroups = Object.create(null);
+		this.stack = [];
+		this.free = null;
+		this.numRegexp = 0;
+		this.numRunes = 0;
+		this.repeats = 0;
+		this.height = null;
+		this.size = null;
+		this.nlb = 0;
+	}
+	newRegexp(op) {
+		let re = this.free;
+		if (re !== null && re.subs !== null && re.subs.length > 0) {
+			this.free = re.subs[0];
+			re.reinit();
+			re.op = op;
+		} else {
+			re = new Regexp(op);
+			this.numRegexp += 1;
+		}
+		return re;
+	}
+	reuse(re) {
+		if (this.height !== null && this.height.has(re)) this.height.delete(re);
+		if (re.subs !== null && re.subs.length > 0) re.subs[0] = this.free;
+		this.free = re;
+	}
+	checkLimits(re) {
+		if (this.numRunes > Parser.MAX_RUNES) throw new RE2JSSyntaxException(Parser.ERR_LARGE);
+		this.checkSize(re);
+		this.checkHeight(re);
+	}
+	checkSize(re) {
+		if (this.size === null) {
+			if (this.repeats === 0) this.repeats = 1;
+			if (re.op === Regexp.Op.REPEAT) {
+				let n = re.max;
+				if (n === -1) n = re.min;
+				if (n <= 0) n = 1;
+				if (n > Math.floor(Parser.MAX_SIZE / this.repeats)) this.repeats = Parser.MAX_SIZE;
+				else this.repeats *= n;
+			}
+			if (this.numRegexp < Math.floor(Parser.MAX_SIZE / this.repeats)) return;
+			this.size = /* @__PURE__ */ new Map();
+			for (let reEx of this.stack) this.checkSize(reEx);
+		}
+		if (this.calcSize(re, true) > Parser.MAX_SIZE) throw new RE2JSSyntaxException(Parser.ERR_LARGE);
+	}
+	calcSize(re, force = false) {
+		if (!force && this.size !== null) {
+			if (this.size.has(re)) return this.size.get(re);
+		}
+		let size = 0;
+		switch (re.op) {
+			case Regexp.Op.LITERAL:
+				size = re.runes.length;
+				break;
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.STAR:
+				size = 2 + this.calcSize(re.subs[0]);
+				break;
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+				size = 1 + this.calcSize(re.subs[0]);
+				break;
+			case Regexp.Op.CONCAT:
+				for (let sub of re.subs) size = size + this.calcSize(sub);
+				break;
+			case Regexp.Op.ALTERNATE:
+				for (let sub of re.subs) size = size + this.calcSize(sub);
+				if (re.subs.length > 1) size = size + re.subs.length - 1;
+				break;
+			case Regexp.Op.REPEAT: {
+				let sub = this.calcSize(re.subs[0]);
+				if (re.max === -1) {
+					if (re.min === 0) size = 2 + sub;
+					else size = 1 + re.min * sub;
+					break;
+				}
+				size = re.max * sub + (re.max - re.min);
+				break;
+			}
+		}
+		size = Math.max(1, size);
+		if (this.size === null) this.size = /* @__PURE__ */ new Map();
+		this.size.set(re, size);
+		return size;
+	}
+	checkHeight(re) {
+		if (this.numRegexp < Parser.MAX_HEIGHT) return;
+		if (this.height === null) {
+			this.height = /* @__PURE__ */ new Map();
+			for (let reEx of this.stack) this.checkHeight(reEx);
+		}
+		if (this.calcHeight(re, true) > Parser.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser.ERR_NESTING_DEPTH);
+	}
+	calcHeight(re, force = false) {
+		if (!force && this.height !== null) {
+			if (this.height.has(re)) return this.height.get(re);
+		}
+		let h = 1;
+		for (let sub of re.subs) {
+			const hsub = this.calcHeight(sub);
+			if (h < 1 + hsub) h = 1 + hsub;
+		}
+		if (this.height === null) this.height = /* @__PURE__ */ new Map();
+		this.height.set(re, h);
+		return h;
+	}
+	pop() {
+		return this.stack.pop();
+	}
+	popToPseudo() {
+		const n = this.stack.length;
+		let i = n;
+		while (i > 0 && !Regexp.isPseudoOp(this.stack[i - 1].op)) i--;
+		return this.stack.splice(i, n - i);
+	}
+	push(re) {
+		this.numRunes += re.runes.length;
+		if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] === re.runes[1]) {
+			if (this.maybeConcat(re.runes[0], this.flags & ~RE2Flags.FOLD_CASE)) return null;
+			re.op = Regexp.Op.LITERAL;
+			re.runes = [re.runes[0]];
+			re.flags = this.flags & ~RE2Flags.FOLD_CASE;
+		} else if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 4 && re.runes[0] === re.runes[1] && re.runes[2] === re.runes[3] && Unicode.simpleFold(re.runes[0]) === re.runes[2] && Unicode.simpleFold(re.runes[2]) === re.runes[0] || re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] + 1 === re.runes[1] && Unicode.simpleFold(re.runes[0]) === re.runes[1] && Unicode.simpleFold(re.runes[1]) === re.runes[0]) {
+			if (this.maybeConcat(re.runes[0], this.flags | RE2Flags.FOLD_CASE)) return null;
+			re.op = Regexp.Op.LITERAL;
+			re.runes = [re.runes[0]];
+			re.flags = this.flags | RE2Flags.FOLD_CASE;
+		} else this.maybeConcat(-1, 0);
+		this.stack.push(re);
+		this.checkLimits(re);
+		return re;
+	}
+	maybeConcat(r, flags) {
+		const n = this.stack.length;
+		if (n < 2) return false;
+		const re1 = this.stack[n - 1];
+		const re2 = this.stack[n - 2];
+		if (re1.op !== Regexp.Op.LITERAL || re2.op !== Regexp.Op.LITERAL || (re1.flags & RE2Flags.FOLD_CASE) !== (re2.flags & RE2Flags.FOLD_CASE)) return false;
+		if (!Array.isArray(re2.runes)) re2.runes = Array.from(re2.runes);
+		for (let i = 0; i < re1.runes.length; i++) re2.runes.push(re1.runes[i]);
+		if (r >= 0) {
+			re1.runes = [r];
+			re1.flags = flags;
+			return true;
+		}
+		this.pop();
+		this.reuse(re1);
+		return false;
+	}
+	newLiteral(r, flags) {
+		const re = this.newRegexp(Regexp.Op.LITERAL);
+		re.flags = flags;
+		if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser.minFoldRune(r);
+		re.runes = [r];
+		return re;
+	}
+	literal(r) {
+		this.push(this.newLiteral(r, this.flags));
+	}
+	op(op) {
+		const re = this.newRegexp(op);
+		re.flags = this.flags;
+		return this.push(re);
+	}
+	repeat(op, min, max, beforePos, t, lastRepeatPos) {
+		let flags = this.flags;
+		if ((flags & RE2Flags.PERL_X) !== 0) {
+			if (t.more() && t.lookingAt("?")) {
+				t.skip(1);
+				flags ^= RE2Flags.NON_GREEDY;
+			}
+			if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
+		}
+		const n = this.stack.length;
+		if (n === 0) throw new RE2JSSyntaxException(Parser.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+		const sub = this.stack[n - 1];
+		if (Regexp.isPseudoOp(sub.op)) throw new RE2JSSyntaxException(Parser.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+		const re = this.newRegexp(op);
+		re.min = min;
+		re.max = max;
+		re.flags = flags;
+		re.subs = [sub];
+		this.stack[n - 1] = re;
+		this.checkLimits(re);
+		if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re, 1e3)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
+	}
+	repeatIsValid(re, n) {
+		if (re.op === Regexp.Op.REPEAT) {
+			let m = re.max;
+			if (m === 0) return true;
+			if (m < 0) m = re.min;
+			if (m > n) return false;
+			if (m > 0) n = Math.trunc(n / m);
+		}
+		for (let sub of re.subs) if (!this.repeatIsValid(sub, n)) return false;
+		return true;
+	}
+	concat() {
+		this.maybeConcat(-1, 0);
+		const subs = this.popToPseudo();
+		if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.EMPTY_MATCH));
+		return this.push(this.collapse(subs, Regexp.Op.CONCAT));
+	}
+	alternate() {
+		const subs = this.popToPseudo();
+		if (subs.length > 0) this.cleanAlt(subs[subs.length - 1]);
+		if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.NO_MATCH));
+		return this.push(this.collapse(subs, Regexp.Op.ALTERNATE));
+	}
+	cleanAlt(re) {
+		if (re.op === Regexp.Op.CHAR_CLASS) {
+			re.runes = new CharClass(Array.from(re.runes)).cleanClass().toArray();
+			if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) {
+				re.runes = /* @__PURE__ */ new Int32Array(0);
+				re.op = Regexp.Op.ANY_CHAR;
+			} else if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) {
+				re.runes = /* @__PURE__ */ new Int32Array(0);
+				re.op = Regexp.Op.ANY_CHAR_NOT_NL;
+			}
+		}
+	}
+	collapse(subs, op) {
+		if (subs.length === 1) return subs[0];
+		let len = 0;
+		for (let sub of subs) len += sub.op === op ? sub.subs.length : 1;
+		let newsubs = new Array(len).fill(null);
+		let i = 0;
+		for (let sub of subs) if (sub.op === op) {
+			for (let j = 0; j < sub.subs.length; j++) newsubs[i++] = sub.subs[j];
+			this.reuse(sub);
+		} else newsubs[i++] = sub;
+		let re = this.newRegexp(op);
+		re.subs = newsubs;
+		if (op === Regexp.Op.ALTERNATE) {
+			re.subs = this.factor(re.subs);
+			if (re.subs.length === 1) {
+				const old = re;
+				re = re.subs[0];
+				this.reuse(old);
+			}
+		}
+		return re;
+	}
+	factor(array) {
+		if (array.length < 2) return array;
+		let s = 0;
+		let lensub = array.length;
+		let lenout = 0;
+		let str = null;
+		let strlen = 0;
+		let strflags = 0;
+		let start = 0;
+		for (let i = 0; i <= lensub; i++) {
+			let istr = null;
+			let istrlen = 0;
+			let iflags = 0;
+			if (i < lensub) {
+				let re = array[s + i];
+				if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) re = re.subs[0];
+				if (re.op === Regexp.Op.LITERAL) {
+					istr = re.runes;
+					istrlen = re.runes.length;
+					iflags = re.flags & RE2Flags.FOLD_CASE;
+				}
+				if (iflags === strflags) {
+					let same = 0;
+					while (same < strlen && same < istrlen && str[same] === istr[same]) same++;
+					if (same > 0) {
+						strlen = same;
+						continue;
+					}
+				}
+			}
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				const prefix = this.newRegexp(Regexp.Op.LITERAL);
+				prefix.flags = strflags;
+				prefix.runes = str.slice(0, strlen);
+				for (let j = start; j < i; j++) {
+					array[s + j] = this.removeLeadingString(array[s + j], strlen);
+					this.checkLimits(array[s + j]);
+				}
+				const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+				const re = this.newRegexp(Regexp.Op.CONCAT);
+				re.subs = [prefix, suffix];
+				array[lenout++] = re;
+			}
+			start = i;
+			str = istr;
+			strlen = istrlen;
+			strflags = iflags;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		let first = null;
+		for (let i = 0; i <= lensub; i++) {
+			let ifirst = null;
+			if (i < lensub) {
+				ifirst = Parser.leadingRegexp(array[s + i]);
+				if (first !== null && first.equals(ifirst) && (Parser.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser.isCharClass(first.subs[0]))) continue;
+			}
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				const prefix = first;
+				for (let j = start; j < i; j++) {
+					const reuse = j !== start;
+					array[s + j] = this.removeLeadingRegexp(array[s + j], reuse);
+					this.checkLimits(array[s + j]);
+				}
+				const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+				const re = this.newRegexp(Regexp.Op.CONCAT);
+				re.subs = [prefix, suffix];
+				array[lenout++] = re;
+			}
+			start = i;
+			first = ifirst;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		for (let i = 0; i <= lensub; i++) {
+			if (i < lensub && Parser.isCharClass(array[s + i])) continue;
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				let max = start;
+				for (let j = start + 1; j < i; j++) {
+					const subMax = array[s + max];
+					const subJ = array[s + j];
+					if (subMax.op < subJ.op || subMax.op === subJ.op && (subMax.runes !== null ? subMax.runes.length : 0) < (subJ.runes !== null ? subJ.runes.length : 0)) max = j;
+				}
+				const tmp = array[s + start];
+				array[s + start] = array[s + max];
+				array[s + max] = tmp;
+				for (let j = start + 1; j < i; j++) {
+					Parser.mergeCharClass(array[s + start], array[s + j]);
+					this.reuse(array[s + j]);
+				}
+				this.cleanAlt(array[s + start]);
+				array[lenout++] = array[s + start];
+			}
+			if (i < lensub) array[lenout++] = array[s + i];
+			start = i + 1;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		for (let i = 0; i < lensub; ++i) {
+			if (i + 1 < lensub && array[s + i].op === Regexp.Op.EMPTY_MATCH && array[s + i + 1].op === Regexp.Op.EMPTY_MATCH) continue;
+			array[lenout++] = array[s + i];
+		}
+		lensub = lenout;
+		s = 0;
+		return array.slice(s, lensub);
+	}
+	removeLeadingString(re, n) {
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			const sub = this.removeLeadingString(re.subs[0], n);
+			re.subs[0] = sub;
+			if (sub.op === Regexp.Op.EMPTY_MATCH) {
+				this.reuse(sub);
+				switch (re.subs.length) {
+					case 0:
+					case 1:
+						re.op = Regexp.Op.EMPTY_MATCH;
+						re.subs = Regexp.emptySubs();
+						break;
+					case 2: {
+						const old = re;
+						re = re.subs[1];
+						this.reuse(old);
+						break;
+					}
+					default: re.subs = re.subs.slice(1, re.subs.length);
+				}
+			}
+			return re;
+		}
+		if (re.op === Regexp.Op.LITERAL) {
+			re.runes = re.runes.slice(n, re.runes.length);
+			if (re.runes.length === 0) re.op = Regexp.Op.EMPTY_MATCH;
+		}
+		return re;
+	}
+	removeLeadingRegexp(re, reuse) {
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			if (reuse) this.reuse(re.subs[0]);
+			re.subs = re.subs.slice(1, re.subs.length);
+			switch (re.subs.length) {
+				case 0:
+					re.op = Regexp.Op.EMPTY_MATCH;
+					re.subs = Regexp.emptySubs();
+					break;
+				case 1: {
+					const old = re;
+					re = re.subs[0];
+					this.reuse(old);
+					break;
+				}
+			}
+			return re;
+		}
+		if (reuse) this.reuse(re);
+		return this.newRegexp(Regexp.Op.EMPTY_MATCH);
+	}
+	parseInternal() {
+		if ((this.flags & RE2Flags.LITERAL) !== 0) return Parser.literalRegexp(this.wholeRegexp, this.flags);
+		let lastRepeatPos = -1;
+		let min = -1;
+		let max = -1;
+		const t = new StringIterator(this.wholeRegexp);
+		while (t.more()) {
+			let repeatPos = -1;
+			bigswitch: switch (t.peek()) {
+				case Codepoint.CODES["("]:
+					if ((this.flags & RE2Flags.LOOKBEHIND) !== 0) {
+						if (t.lookingAt("(?<=")) {
+							this.parsePosLookBehind();
+							t.skip(4);
+							break;
+						}
+						if (t.lookingAt("(?<!")) {
+							this.parseNegLookBehind();
+							t.skip(4);
+							break;
+						}
+					}
+					if ((this.flags & RE2Flags.PERL_X) !== 0 && t.lookingAt("(?")) {
+						this.parsePerlFlags(t);
+						break;
+					}
+					this.op(Regexp.Op.LEFT_PAREN).cap = ++this.numCap;
+					t.skip(1);
+					break;
+				case Codepoint.CODES["|"]:
+					this.parseVerticalBar();
+					t.skip(1);
+					break;
+				case Codepoint.CODES[")"]:
+					this.parseRightParen();
+					t.skip(1);
+					break;
+				case Codepoint.CODES["^"]:
+					if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.BEGIN_TEXT);
+					else this.op(Regexp.Op.BEGIN_LINE);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["$"]:
+					if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.END_TEXT).flags |= RE2Flags.WAS_DOLLAR;
+					else this.op(Regexp.Op.END_LINE);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["."]:
+					if ((this.flags & RE2Flags.DOT_NL) !== 0) this.op(Regexp.Op.ANY_CHAR);
+					else this.op(Regexp.Op.ANY_CHAR_NOT_NL);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["["]:
+					this.parseClass(t);
+					break;
+				case Codepoint.CODES["*"]:
+				case Codepoint.CODES["+"]:
+				case Codepoint.CODES["?"]: {
+					repeatPos = t.pos();
+					let op = null;
+					switch (t.pop()) {
+						case Codepoint.CODES["*"]:
+							op = Regexp.Op.STAR;
+							break;
+						case Codepoint.CODES["+"]:
+							op = Regexp.Op.PLUS;
+							break;
+						case Codepoint.CODES["?"]: op = Regexp.Op.QUEST;
+					}
+					this.repeat(op, min, max, repeatPos, t, lastRepeatPos);
+					break;
+				}
+				case Codepoint.CODES["{"]: {
+					const before = t.pos();
+					const minMax = Parser.parseRepeat(t);
+					if (minMax < 0) {
+						t.rewindTo(before);
+						this.literal(t.pop());
+						break;
+					}
+					repeatPos = before;
+					min = minMax >> 16;
+					max = (minMax & Unicode.MAX_BMP) << 16 >> 16;
+					this.repeat(Regexp.Op.REPEAT, min, max, repeatPos, t, lastRepeatPos);
+					break;
+				}
+				case Codepoint.CODES["\\"]: {
+					const savedPos = t.pos();
+					t.skip(1);
+					if ((this.flags & RE2Flags.PERL_X) !== 0 && t.more()) switch (t.pop()) {
+						case Codepoint.CODES["A"]:
+							this.op(Regexp.Op.BEGIN_TEXT);
+							break bigswitch;
+						case Codepoint.CODES["b"]:
+							this.op(Regexp.Op.WORD_BOUNDARY);
+							break bigswitch;
+						case Codepoint.CODES["B"]:
+							this.op(Regexp.Op.NO_WORD_BOUNDARY);
+							break bigswitch;
+						case Codepoint.CODES["C"]: throw new RE2JSSyntaxException(Parser.ERR_INVALID_ESCAPE, "\\C");
+						case Codepoint.CODES["Q"]: {
+							let lit = t.rest();
+							const i = lit.indexOf("\\E");
+							if (i >= 0) {
+								lit = lit.substring(0, i);
+								t.skipString(lit);
+								t.skipString("\\E");
+							} else t.skipString(lit);
+							let j = 0;
+							while (j < lit.length) {
+								const codepoint = lit.codePointAt(j);
+								this.literal(codepoint);
+								j += Utils.charCount(codepoint);
+							}
+							break bigswitch;
+						}
+						case Codepoint.CODES["z"]:
+							this.op(Regexp.Op.END_TEXT);
+							break bigswitch;
+						default: t.rewindTo(savedPos);
+					}
+					else t.rewindTo(savedPos);
+					const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+					re.flags = this.flags;
+					if (t.lookingAt("\\p") || t.lookingAt("\\P")) {
+						const cc = new CharClass();
+						if (this.parseUnicodeClass(t, cc)) {
+							re.runes = cc.toArray();
+							this.push(re);
+							break bigswitch;
+						}
+					}
+					const cc = new CharClass();
+					if (this.parsePerlClassEscape(t, cc)) {
+						re.runes = cc.toArray();
+						this.push(re);
+						break bigswitch;
+					}
+					t.rewindTo(savedPos);
+					this.reuse(re);
+					this.literal(Parser.parseEscape(t));
+					break;
+				}
+				default: this.literal(t.pop());
+			}
+			lastRepeatPos = repeatPos;
+		}
+		this.concat();
+		if (this.swapVerticalBar()) this.pop();
+		this.alternate();
+		if (this.stack.length !== 1) throw new RE2JSSyntaxException(Parser.ERR_MISSING_PAREN, this.wholeRegexp);
+		this.stack[0].namedGroups = this.namedGroups;
+		return this.stack[0];
+	}
+	parsePerlFlags(t) {
+		const startPos = t.pos();
+		const s = t.rest();
+		if (s.startsWith("(?P<") || s.startsWith("(?<")) {
+			const begin = s.charAt(2) === "P" ? 4 : 3;
+			const end = s.indexOf(">");
+			if (end < 0) throw new RE2JSSyntaxException(Parser.ERR_INVALID_NAMED_CAPTURE, s);
+			const name = s.substring(begin, end);
+			t.skipString(name);
+			t.skip(begin + 1);
+			if (!Parser.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
+			const re = this.op(Regexp.Op.LEFT_PAREN);
+			re.cap = ++this.numCap;
+			if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser.ERR_DUPLICATE_NAMED_CAPTURE, name);
+			this.namedGroups[name] = this.numCap;
+			re.name = name;
+			return;
+		}
+		t.skip(2);
+		let flags = this.flags;
+		let sign = 1;
+		let sawFlag = false;
+		loop: while (t.more()) {
+			const c = t.pop();
+			switch (c) {
+				case Codepoint.CODES["i"]:
+					flags |= RE2Flags.FOLD_CASE;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["m"]:
+					flags &= ~RE2Flags.ONE_LINE;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["s"]:
+					flags |= RE2Flags.DOT_NL;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["U"]:
+					flags |= RE2Flags.NON_GREEDY;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["-"]:
+					if (sign < 0) break loop;
+					sign = -1;
+					flags = ~flags;
+					sawFlag = false;
+					break;
+				case Codepoint.CODES[":"]:
+				case Codepoint.CODES[")"]:
+					if (sign < 0) {
+						if (!sawFlag) break loop;
+						flags = ~flags;
+					}
+					if (c === Codepoint.CODES[":"]) this.op(Regexp.Op.LEFT_PAREN);
+					this.flags = flags;
+					return;
+				default: break loop;
+			}
+		}
+		throw new RE2JSSyntaxException(Parser.ERR_INVALID_PERL_OP, t.from(startPos));
+	}
+	parsePosLookBehind() {
+		const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+		re.flags = this.flags;
+		re.lb = ++this.nlb;
+		return this.push(re);
+	}
+	parseNegLookBehind() {
+		const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+		re.flags = this.flags;
+		re.lb = -++this.nlb;
+		return this.push(re);
+	}
+	parseVerticalBar() {
+		this.concat();
+		if (!this.swapVerticalBar()) this.op(Regexp.Op.VERTICAL_BAR);
+	}
+	swapVerticalBar() {
+		const n = this.stack.length;
+		if (n >= 3 && this.stack[n - 2].op === Regexp.Op.VERTICAL_BAR && Parser.isCharClass(this.stack[n - 1]) && Parser.isCharClass(this.stack[n - 3])) {
+			let re1 = this.stack[n - 1];
+			let re3 = this.stack[n - 3];
+			if (re1.op > re3.op) {
+				const tmp = re3;
+				re3 = re1;
+				re1 = tmp;
+				this.stack[n - 3] = re3;
+			}
+			Parser.mergeCharClass(re3, re1);
+			this.reuse(re1);
+			this.pop();
+			return true;
+		}
+		if (n >= 2) {
+			const re1 = this.stack[n - 1];
+			const re2 = this.stack[n - 2];
+			if (re2.op === Regexp.Op.VERTICAL_BAR) {
+				if (n >= 3) this.cleanAlt(this.stack[n - 3]);
+				this.stack[n - 2] = re1;
+				this.stack[n - 1] = re2;
+				return true;
+			}
+		}
+		return false;
+	}
+	parseRightParen() {
+		this.concat();
+		if (this.swapVerticalBar()) this.pop();
+		this.alternate();
+		if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+		const re1 = this.pop();
+		const re2 = this.pop();
+		if (re2.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+		this.flags = re2.flags;
+		if (re2.lb !== 0) {
+			if (Parser.hasCapture(re1)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
+			if (re2.lb > 0) re2.op = Regexp.Op.PLB;
+			else re2.op = Regexp.Op.NLB;
+			re2.subs = [re1];
+			this.push(re2);
+			return;
+		}
+		if (re2.cap === 0) this.push(re1);
+		else {
+			re2.op = Regexp.Op.CAPTURE;
+			re2.subs = [re1];
+			this.push(re2);
+		}
+	}
+	parsePerlClassEscape(t, cc) {
+		const beforePos = t.pos();
+		if ((this.flags & RE2Flags.PERL_X) === 0 || !t.more() || t.pop() !== Codepoint.CODES["\\"] || !t.more()) return false;
+		t.pop();
+		const p = t.from(beforePos);
+		const g = PERL_GROUPS.has(p) ? PERL_GROUPS.get(p) : null;
+		if (g === null) return false;
+		cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+		return true;
+	}
+	parseNamedClass(t, cc) {
+		const cls = t.rest();
+		const i = cls.indexOf(":]");
+		if (i < 0) return false;
+		const name = cls.substring(0, i + 2);
+		t.skipString(name);
+		const g = POSIX_GROUPS.has(name) ? POSIX_GROUPS.get(name) : null;
+		if (g === null) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, name);
+		cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+		return true;
+	}
+	parseUnicodeClass(t, cc) {
+		const startPos = t.pos();
+		if ((this.flags & RE2Flags.UNICODE_GROUPS) === 0 || !t.lookingAt("\\p") && !t.lookingAt("\\P")) return false;
+		t.skip(1);
+		let sign = 1;
+		let c = t.pop();
+		if (c === Codepoint.CODES["P"]) sign = -1;
+		if (!t.more()) {
+			t.rewindTo(startPos);
+			throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+		}
+		c = t.pop();
+		let name;
+		if (c !== Codepoint.CODES["{"]) name = Utils.runeToString(c);
+		else {
+			const rest = t.rest();
+			const end = rest.indexOf("}");
+			if (end < 0) {
+				t.rewindTo(startPos);
+				throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+			}
+			name = rest.substring(0, end);
+			t.skipString(name);
+			t.skip(1);
+		}
+		if (!(name.length === 0) && name.codePointAt(0) === Codepoint.CODES["^"]) {
+			sign = 0 - sign;
+			name = name.substring(1);
+		}
+		const pair = Parser.unicodeTable(name);
+		if (pair === null) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.from(startPos));
+		if (pair.sign < 0) sign = 0 - sign;
+		const tab = pair.tab;
+		const fold = pair.fold;
+		if ((this.flags & RE2Flags.FOLD_CASE) === 0 || fold === null) cc.appendTableWithSign(tab, sign);
+		else {
+			const tmp = new CharClass().appendTable(tab).appendTable(fold).cleanClass().toArray();
+			cc.appendClassWithSign(Array.from(tmp), sign);
+		}
+		return true;
+	}
+	parseClass(t) {
+		const startPos = t.pos();
+		t.skip(1);
+		const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+		re.flags = this.flags;
+		const cc = new CharClass();
+		let sign = 1;
+		if (t.more() && t.lookingAt("^")) {
+			sign = -1;
+			t.skip(1);
+			if ((this.flags & RE2Flags.CLASS_NL) === 0) cc.appendRange(Codepoint.CODES["\n"], Codepoint.CODES["\n"]);
+		}
+		let first = true;
+		while (!t.more() || t.peek() !== Codepoint.CODES["]"] || first) {
+			if (t.more() && t.lookingAt("-") && (this.flags & RE2Flags.PERL_X) === 0 && !first) {
+				const s = t.rest();
+				if (s === "-" || !s.startsWith("-]")) {
+					t.rewindTo(startPos);
+					throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+				}
+			}
+			first = false;
+			const beforePos = t.pos();
+			if (t.lookingAt("[:")) {
+				if (this.parseNamedClass(t, cc)) continue;
+				t.rewindTo(beforePos);
+			}
+			if (this.parseUnicodeClass(t, cc)) continue;
+			if (this.parsePerlClassEscape(t, cc)) continue;
+			t.rewindTo(beforePos);
+			const lo = Parser.parseClassChar(t, startPos);
+			let hi = lo;
+			if (t.more() && t.lookingAt("-")) {
+				t.skip(1);
+				if (t.more() && t.lookingAt("]")) t.skip(-1);
+				else {
+					hi = Parser.parseClassChar(t, startPos);
+					if (hi < lo) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
+				}
+			}
+			if ((this.flags & RE2Flags.FOLD_CASE) === 0) cc.appendRange(lo, hi);
+			else cc.appendFoldedRange(lo, hi);
+		}
+		t.skip(1);
+		cc.cleanClass();
+		if (sign < 0) cc.negateClass();
+		re.runes = cc.toArray();
+		this.push(re);
+	}
+};
+// src/RE2.js
+/**
+* An RE2 class instance is a compiled representation of an RE2 regular expression, independent of
+* the public Java-like Pattern/Matcher API.
+*
+* This class also contains various implementation helpers for RE2 regular expressions.
+*
+* Use the {@link #quoteMeta(String)} utility function to quote all regular expression
+* metacharacters in an arbitrary string.
+*
+*/
+var RE2 = class RE2 {
+	static initTest(expr) {
+		const re2 = RE2.compile(expr);
+		const res = new RE2(re2.expr, re2.prog, re2.numSubexp, re2.longest);
+		res.cond = re2.cond;
+		res.prefix = re2.prefix;
+		res.prefixUTF8 = re2.prefixUTF8;
+		res.prefixComplete = re2.prefixComplete;
+		res.prefixRune = re2.prefixRune;
+		res.prefilter = re2.prefilter;
+		res.namedGroups = re2.namedGroups;
+		return res;
+	}
+	/**
+	* Parses a regular expression and returns, if successful, an {@code RE2} instance that can be
+	* used to match against text.
+	*
+	* When matching against text, the regexp returns a match that begins as early as possible in the
+	* input (leftmost), and among those it chooses the one that a backtracking search would have
+	* found first. This so-called leftmost-first matching is the same semantics that Perl, Python,
+	* and other implementations use, although this package implements it without the expense of
+	* backtracking. For POSIX leftmost-longest matching, see {@link #compilePOSIX}.
+	*/
+	static compile(expr) {
+		return RE2.compileImpl(expr, RE2Flags.PERL, false);
+	}
+	/**
+	* {@code compilePOSIX} is like {@link #compile} but restricts the regular expression to POSIX ERE
+	* (egrep) syntax and changes the match semantics to leftmost-longest.
+	*
+	* That is, when matching against text, the regexp returns a match that begins as early as
+	* possible in the input (leftmost), and among those it chooses a match that is as long as
+	* possible. This so-called leftmost-longest matching is the same semantics that early regular
+	* expression implementations used and that POSIX specifies.
+	*
+	* However, there can be multiple leftmost-longest matches, with different submatch choices, and
+	* here this package diverges from POSIX. Among the possible leftmost-longest matches, this
+	* package chooses the one that a backtracking search would have found first, while POSIX
+	* specifies that the match be chosen to maximize the length of the first subexpression, then the
+	* second, and so on from left to right. The POSIX rule is computationally prohibitive and not
+	* even well-defined. See http://swtch.com/~rsc/regexp/regexp2.html#posix
+	*/
+	static compilePOSIX(expr) {
+		return RE2.compileImpl(expr, RE2Flags.POSIX, true);
+	}
+	static compileImpl(expr, mode, longest) {
+		let re = Parser.parse(expr, mode);
+		const maxCap = re.maxCap();
+		const namedGroups = re.namedGroups;
+		re = Simplify.simplify(re);
+		const prefilter = PrefilterTree.build(re);
+		const prog = Compiler.compileRegexp(re);
+		const re2 = new RE2(expr, prog, maxCap, longest);
+		re2.prefilter = prefilter.type === Prefilter.Type.NONE ? null : prefilter;
+		const [prefixCompl, prefixStr] = prog.prefix();
+		re2.prefixComplete = prefixCompl;
+		re2.prefix = prefixStr;
+		re2.prefixUTF8 = Utils.stringToUtf8ByteArray(re2.prefix);
+		if (re2.prefix.length > 0) re2.prefixRune = re2.prefix.codePointAt(0);
+		re2.namedGroups = namedGroups;
+		return re2;
+	}
+	/**
+	* Returns true iff textual regular expression {@code pattern} matches string {@code s}.
+	*
+	* More complicated queries need to use {@link #compile} and the full {@code RE2} interface.
+	*/
+	static match(pattern, s) {
+		return RE2.compile(pattern).match(s);
+	}
+	constructor(expr, prog, numSubexp = 0, longest = 0) {
+		this.expr = expr;
+		this.prog = prog;
+		this.numSubexp = numSubexp;
+		this.longest = longest;
+		this.cond = prog.startCond();
+		this.prefix = null;
+		this.prefixUTF8 = null;
+		this.prefixComplete = false;
+		this.prefixRune = 0;
+		/** @type {Record<string, number>} */
+		this.namedGroups = Object.create(null);
+		this.machinePool = [];
+		this.lazyDFA = null;
+		this.onepass = OnePass.compile(this.prog);
+		this.prefilter = null;
+	}
+	get dfa() {
+		if (this.lazyDFA === null) this.lazyDFA = new DFA(this.prog);
+		return this.lazyDFA;
+	}
+	matchPrefixComplete(input, pos, anchor, ncap) {
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+		let matchStart = -1;
+		let matchEnd = -1;
+		const pLen = input.prefixLength(this);
+		if (anchor === RE2Flags.UNANCHORED) {
+			const idx = input.index(this, pos);
+			if (idx < 0) return null;
+			matchStart = pos + idx;
+			matchEnd = matchStart + pLen;
+		} else if (anchor === RE2Flags.ANCHOR_BOTH) {
+			if (input.endPos() !== pLen) return null;
+			if (input.index(this, 0) !== 0) return null;
+			matchStart = 0;
+			matchEnd = pLen;
+		} else if (anchor === RE2Flags.ANCHOR_START) {
+			if (input.index(this, 0) !== 0) return null;
+			matchStart = 0;
+			matchEnd = pLen;
+		}
+		if (matchStart < 0) return null;
+		if (ncap > 0) {
+			const matchcap = new Int32Array(ncap).fill(-1);
+			matchcap[0] = matchStart;
+			matchcap[1] = matchEnd;
+			return Array.from(matchcap);
+		}
+		return [];
+	}
+	createLookbehindState() {
+		return this.prog.numLb > 0 ? new LookbehindState(this.prog) : null;
+	}
+	executeEngine(input, pos, anchor, ncap, lbState = null) {
+		if (this.prefixComplete && (ncap === 0 || this.numSubexp === 0)) return this.matchPrefixComplete(input, pos, anchor, ncap);
+		if (this.prefilter !== null && anchor === RE2Flags.UNANCHORED) {
+			if (!this.prefilter.eval(input, pos)) return null;
+		}
+		if (this.onepass !== null) return OnePass.execute(this, input, pos, anchor, ncap);
+		if (ncap > 0) {
+			if (this.prog.numLb === 0 && input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+			return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+		}
+		if (this.prog.numLb === 0) {
+			const dfaResult = this.dfa.match(input, pos, anchor);
+			if (dfaResult !== null) return dfaResult ? [] : null;
+			if (input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+		}
+		return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+	}
+	/**
+	* Returns the number of parenthesized subexpressions in this regular expression.
+	*/
+	numberOfCapturingGroups() {
+		return this.numSubexp;
+	}
+	/**
+	* Returns the number of instructions in this compiled regular expression program.
+	*/
+	numberOfInstructions() {
+		return this.prog.numInst();
+	}
+	get() {
+		return this.machinePool.length > 0 ? this.machinePool.pop() : null;
+	}
+	reset() {
+		this.machinePool.length = 0;
+	}
+	put(m) {
+		this.machinePool.push(m);
+	}
+	toString() {
+		return this.expr;
+	}
+	doExecuteNFA(input, pos, anchor, ncap, lbState = null) {
+		let m = this.get();
+		if (!m) m = Machine.fromRE2(this);
+		m.init(ncap);
+		const cap = m.match(input, pos, anchor, lbState) ? m.submatches() : null;
+		this.put(m);
+		return cap;
+	}
+	match(s) {
+		return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 0) !== null;
+	}
+	/**
+	* Matches the regular expression against input starting at position start and ending at position
+	* end, with the given anchoring. Records the submatch boundaries in group, which is [start, end)
+	* pairs of byte offsets. The number of boundaries needed is inferred from the size of the group
+	* array. It is most efficient not to ask for submatch boundaries.
+	*
+	* @param input the input byte array
+	* @param start the beginning position in the input
+	* @param end the end position in the input
+	* @param anchor the anchoring flag (UNANCHORED, ANCHOR_START, ANCHOR_BOTH)
+	* @param group the array to fill with submatch positions
+	* @param ngroup the number of array pairs to fill in
+	* @param lbState optional state carried between successive matches over the same input (see
+	*   createLookbehindState); omit it to evaluate lookbehinds from the beginning of the input
+	* @returns true if a match was found
+	*/
+	matchWithGroup(input, start, end, anchor, ngroup, lbState = null) {
+		if (!(input instanceof MatcherInputBase)) {
+			if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+			else input = MatcherInput.utf16(input);
+		}
+		return this.matchMachineInput(input, start, end, anchor, ngroup, lbState);
+	}
+	matchMachineInput(input, start, end, anchor, ngroup, lbState = null) {
+		if (start > end) return [false, null];
+		const machineInput = input.isUTF16Encoding() ? MachineInput.fromUTF16(input.asCharSequence(), 0, end) : MachineInput.fromUTF8(input.asBytes(), 0, end);
+		const groupMatch = this.executeEngine(machineInput, start, anchor, 2 * ngroup, lbState);
+		if (groupMatch === null) return [false, null];
+		return [true, groupMatch];
+	}
+	/**
+	* Returns true iff this regexp matches the UTF-8 byte array {@code b}.
+	*/
+	matchUTF8(b) {
+		return this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 0) !== null;
+	}
+	/**
+	* Returns a copy of {@code src} in which all matches for this regexp have been replaced by
+	* {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceAll(src, repl) {
+		return this.replaceAllFunc(src, () => repl, 2 * src.length + 1);
+	}
+	/**
+	* Returns a copy of {@code src} in which only the first match for this regexp has been replaced
+	* by {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceFirst(src, repl) {
+		return this.replaceAllFunc(src, () => repl, 1);
+	}
+	/**
+	* Returns a copy of {@code src} in which at most {@code maxReplaces} matches for this regexp have
+	* been replaced by the return value of of function {@code repl} (whose first argument is the
+	* matched string). No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceAllFunc(src, replFunc, maxReplaces) {
+		let lastMatchEnd = 0;
+		let searchPos = 0;
+		let out = "";
+		const input = MachineInput.fromUTF16(src);
+		const lbState = this.createLookbehindState();
+		let numReplaces = 0;
+		while (searchPos <= src.length) {
+			const a = this.executeEngine(input, searchPos, RE2Flags.UNANCHORED, 2, lbState);
+			if (a === null || a.length === 0) break;
+			out += src.substring(lastMatchEnd, a[0]);
+			if (a[1] > lastMatchEnd || a[0] === 0) {
+				out += replFunc(src.substring(a[0], a[1]));
+				numReplaces++;
+			}
+			lastMatchEnd = a[1];
+			const width = input.step(searchPos) & 7;
+			if (searchPos + width > a[1]) searchPos += width;
+			else if (searchPos + 1 > a[1]) searchPos++;
+			else searchPos = a[1];
+			if (numReplaces >= maxReplaces) break;
+		}
+		out += src.substring(lastMatchEnd);
+		return out;
+	}
+	pad(a) {
+		if (a === null) return null;
+		let n = (1 + this.numSubexp) * 2;
+		if (a.length < n) {
+			let a2 = new Array(n).fill(-1);
+			for (let i = 0; i < a.length; i++) a2[i] = a[i];
+			a = a2;
+		}
+		return a;
+	}
+	allMatches(input, n, deliverFun = (v) => v) {
+		let result = [];
+		const end = input.endPos();
+		if (n < 0) n = end + 1;
+		let pos = 0;
+		let i = 0;
+		let prevMatchEnd = -1;
+		const lbState = this.createLookbehindState();
+		while (i < n && pos <= end) {
+			const matches = this.executeEngine(input, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
+			if (matches === null || matches.length === 0) break;
+			let accept = true;
+			if (matches[1] === pos) {
+				if (matches[0] === prevMatchEnd) accept = false;
+				const r = input.step(pos);
+				if (r < 0) pos = end + 1;
+				else pos += r & 7;
+			} else pos = matches[1];
+			prevMatchEnd = matches[1];
+			if (accept) {
+				result.push(deliverFun(this.pad(matches)));
+				i++;
+			}
+		}
+		return result;
+	}
+	/**
+	* Returns an array holding the text of the leftmost match in {@code b} of this regular
+	* expression.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return null;
+		return b.slice(a[0], a[1]);
+	}
+	/**
+	* Returns a two-element array of integers defining the location of the leftmost match in
+	* {@code b} of this regular expression. The match itself is at {@code b[loc[0]...loc[1]]}.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8Index(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return null;
+		return a.slice(0, 2);
+	}
+	/**
+	* Returns a string holding the text of the leftmost match in {@code s} of this regular
+	* expression.
+	*
+	* If there is no match, the return value is an empty string, but it will also be empty if the
+	* regular expression successfully matches an empty string. Use {@link #findIndex} or
+	* {@link #findSubmatch} if it is necessary to distinguish these cases.
+	*/
+	find(s) {
+		const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return "";
+		return s.substring(a[0], a[1]);
+	}
+	/**
+	* Returns a two-element array of integers defining the location of the leftmost match in
+	* {@code s} of this regular expression. The match itself is at
+	* {@code s.substring(loc[0], loc[1])}.
+	*
+	* A return value of null indicates no match.
+	*/
+	findIndex(s) {
+		return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+	}
+	/**
+	* Returns an array of arrays the text of the leftmost match of the regular expression in
+	* {@code b} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8Submatch(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+		if (a === null) return null;
+		const ret = new Array(1 + this.numSubexp).fill(null);
+		for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = b.slice(a[2 * i], a[2 * i + 1]);
+		return ret;
+	}
+	/**
+	* Returns an array holding the index pairs identifying the leftmost match of this regular
+	* expression in {@code b} and the matches, if any, of its subexpressions, as defined by the the
+	* <a href='#submatch'>Submatch</a> and <a href='#index'>Index</a> descriptions above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8SubmatchIndex(b) {
+		return this.pad(this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+	}
+	/**
+	* Returns an array of strings holding the text of the leftmost match of the regular expression in
+	* {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findSubmatch(s) {
+		const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+		if (a === null) return null;
+		const ret = new Array(1 + this.numSubexp).fill(null);
+		for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = s.substring(a[2 * i], a[2 * i + 1]);
+		return ret;
+	}
+	/**
+	* Returns an array holding the index pairs identifying the leftmost match of this regular
+	* expression in {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findSubmatchIndex(s) {
+		return this.pad(this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+	}
+	/**
+	* {@code findAllUTF8()} is the <a href='#all'>All</a> version of {@link #findUTF8}; it returns a
+	* list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*
+	* TODO(adonovan): think about defining a byte slice view class, like a read-only Go slice backed
+	* by |b|.
+	*/
+	findAllUTF8(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => b.slice(match[0], match[1]));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8Index} is the <a href='#all'>All</a> version of {@link #findUTF8Index}; it
+	* returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8Index(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => match.slice(0, 2));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAll} is the <a href='#all'>All</a> version of {@link #find}; it returns a list of up
+	* to {@code n} successive matches of the expression, as defined by the <a href='#all'>All</a>
+	* description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAll(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => s.substring(match[0], match[1]));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllIndex} is the <a href='#all'>All</a> version of {@link #findIndex}; it returns a
+	* list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllIndex(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => match.slice(0, 2));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8Submatch} is the <a href='#all'>All</a> version of {@link #findUTF8Submatch};
+	* it returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8Submatch(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => {
+			let slice = new Array(match.length / 2 | 0).fill(null);
+			for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = b.slice(match[2 * j], match[2 * j + 1]);
+			return slice;
+		});
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8SubmatchIndex} is the <a href='#all'>All</a> version of
+	* {@link #findUTF8SubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+	* expression, as defined by the <a href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8SubmatchIndex(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n);
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllSubmatch} is the <a href='#all'>All</a> version of {@link #findSubmatch}; it
+	* returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllSubmatch(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => {
+			let slice = new Array(match.length / 2 | 0).fill(null);
+			for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = s.substring(match[2 * j], match[2 * j + 1]);
+			return slice;
+		});
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllSubmatchIndex} is the <a href='#all'>All</a> version of
+	* {@link #findSubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+	* expression, as defined by the <a href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllSubmatchIndex(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n);
+		if (result.length === 0) return null;
+		return result;
+	}
+};
+// src/Set.js
+var RE2Set = class RE2Set {
+	/** @type {number} */
+	static UNANCHORED = RE2Flags.UNANCHORED;
+	/** @type {number} */
+	static ANCHOR_START = RE2Flags.ANCHOR_START;
+	/** @type {number} */
+	static ANCHOR_BOTH = RE2Flags.ANCHOR_BOTH;
+	/**
+	* Constructs a new RE2Set with the specified anchor mode and flags.
+	* @param {number} [anchor=RE2Set.UNANCHORED] - The anchoring mode (e.g., RE2Set.UNANCHORED).
+	* @param {number} [flags=0] - The public flags to apply to all patterns in the set.
+	* @param {number} [maxMem=8388608] - The maximum memory in bytes to use for the DFA (default 8MB).
+	*/
+	constructor(anchor = RE2Set.UNANCHORED, flags = 0, maxMem = 8388608) {
+		if (![
+			RE2Set.UNANCHORED,
+			RE2Set.ANCHOR_START,
+			RE2Set.ANCHOR_BOTH
+		].includes(anchor)) throw new RE2JSFlagsException("The anchor should be RE2Set.UNANCHORED, RE2Set.ANCHOR_START or RE2Set.ANCHOR_BOTH");
+		Utils.checkFlags(flags);
+		this.anchor = anchor;
+		this.jsFlags = flags;
+		this.maxMem = maxMem;
+		let re2Flags = RE2Flags.PERL;
+		if ((flags & PublicFlags.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+		if ((flags & PublicFlags.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+		this.re2Flags = re2Flags;
+		this.regexps = [];
+		this.prog = null;
+		this.dfa = null;
+		this.dummyRe2 = null;
+	}
+	/**
+	* Adds a new regular expression pattern to the set.
+	* Patterns cannot be added after the set has been compiled.
+	* @param {string} pattern - The regular expression pattern to add.
+	* @returns {number} The integer index assigned to the added pattern.
+	* @throws {RE2JSCompileException} If patterns are added after compilation.
+	*/
+	add(pattern) {
+		if (this.prog) throw new RE2JSCompileException("Cannot add patterns after compile");
+		Utils.checkPattern(pattern);
+		let fregex = pattern;
+		if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+		if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+		if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+		const re = Parser.parse(fregex, this.re2Flags);
+		this.regexps.push(Simplify.simplify(re));
+		return this.regexps.length - 1;
+	}
+	/**
+	* Compiles the added patterns into a single state machine.
+	* This is automatically called on the first match if not called explicitly.
+	* @returns {void}
+	*/
+	compile() {
+		if (this.prog) return;
+		const prog = Compiler.compileSet(this.regexps);
+		if (prog.numInst() > Parser.MAX_SIZE) throw new RE2JSCompileException(`${Parser.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${Parser.MAX_SIZE}`);
+		this.prog = prog;
+		this.dfa = new DFA(this.prog, this.maxMem);
+		this.dummyRe2 = {
+			prog: this.prog,
+			cond: this.prog.startCond(),
+			prefix: "",
+			prefixRune: 0,
+			longest: false
+		};
+	}
+	/**
+	* Matches the input against the compiled set of regular expressions.
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to match against.
+	* @returns {number[]} An array of indices representing the patterns that successfully matched the input.
+	*/
+	match(input) {
+		if (!this.prog) this.compile();
+		const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+		let internalAnchor = RE2Flags.UNANCHORED;
+		if (this.anchor === RE2Set.ANCHOR_START) internalAnchor = RE2Flags.ANCHOR_START;
+		else if (this.anchor === RE2Set.ANCHOR_BOTH) internalAnchor = RE2Flags.ANCHOR_BOTH;
+		const dfaResult = this.dfa.matchSet(machineInput, 0, internalAnchor);
+		if (dfaResult !== null) return dfaResult;
+		const machine = Machine.fromRE2(this.dummyRe2);
+		machine.init(0);
+		return machine.matchSet(machineInput, 0, internalAnchor);
+	}
+};
+// src/TranslateRegExpString.js
+/**
+* Transform JS regex string to RE2 regex string
+*/
+var TranslateRegExpString = class TranslateRegExpString {
+	static isHexadecimal(ch) {
+		return "0" <= ch && ch <= "9" || "A" <= ch && ch <= "F" || "a" <= ch && ch <= "f";
+	}
+	static translate(data) {
+		let prefixFlags = "";
+		if (Object.prototype.toString.call(data) === "[object RegExp]") {
+			if (data.ignoreCase) prefixFlags += "i";
+			if (data.multiline) prefixFlags += "m";
+			if (data.dotAll) prefixFlags += "s";
+			data = data.source;
+		}
+		if (typeof data !== "string") return data;
+		let result = "";
+		let changed = false;
+		let size = data.length;
+		if (size === 0) {
+			result = "(?:)";
+			changed = true;
+		}
+		let inCharClass = false;
+		let i = 0;
+		while (i < size) {
+			let ch = data[i];
+			if (ch === "\\") {
+				if (i + 1 < size) {
+					ch = data[i + 1];
+					switch (ch) {
+						case "\\":
+							result += "\\\\";
+							i += 2;
+							continue;
+						case "c":
+							if (i + 2 < size) {
+								let code = data[i + 2].charCodeAt(0);
+								if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
+									let val = code % 32;
+									result += "\\x";
+									result += (val >> 4).toString(16).toUpperCase();
+									result += (val & 15).toString(16).toUpperCase();
+									i += 3;
+									changed = true;
+									continue;
+								}
+							}
+							result += "c";
+							i += 2;
+							changed = true;
+							continue;
+						case "u":
+							if (i + 2 < size) {
+								if (data[i + 2] === "{") {
+									let j = i + 3;
+									let hasHex = false;
+									let closed = false;
+									while (j < size) {
+										const hexChar = data[j];
+										if (hexChar === "}") {
+											closed = true;
+											break;
+										}
+										if (!TranslateRegExpString.isHexadecimal(hexChar)) break;
+										hasHex = true;
+										j++;
+									}
+									if (closed && hasHex) {
+										result += "\\x";
+										i += 2;
+										changed = true;
+										continue;
+									}
+								} else if (i + 5 < size) {
+									let isHex4 = true;
+									for (let j = 0; j < 4; j++) if (!TranslateRegExpString.isHexadecimal(data[i + 2 + j])) {
+										isHex4 = false;
+										break;
+									}
+									if (isHex4) {
+										result += "\\x{" + data.substring(i + 2, i + 6) + "}";
+										i += 6;
+										changed = true;
+										continue;
+									}
+								}
+							}
+							result += "u";
+							i += 2;
+							changed = true;
+							continue;
+						case "x": {
+							let isValidHex = false;
+							if (i + 2 < size && data[i + 2] === "{") {
+								let j = i + 3;
+								let hasHex = false;
+								let closed = false;
+								while (j < size) {
+									const hexChar = data[j];
+									if (hexChar === "}") {
+										closed = true;
+										break;
+									}
+									if (!TranslateRegExpString.isHexadecimal(hexChar)) break;
+									hasHex = true;
+									j++;
+								}
+								if (closed && hasHex) isValidHex = true;
+							} else if (i + 3 < size && TranslateRegExpString.isHexadecimal(data[i + 2]) && TranslateRegExpString.isHexadecimal(data[i + 3])) isValidHex = true;
+							if (isValidHex) {
+								result += "\\x";
+								i += 2;
+							} else {
+								result += "x";
+								i += 2;
+								changed = true;
+							}
+							continue;
+						}
+						case "n":
+						case "r":
+						case "t":
+						case "a":
+						case "f":
+						case "v":
+						case "d":
+						case "D":
+						case "s":
+						case "S":
+						case "w":
+						case "W":
+						case "b":
+						case "B":
+						case "p":
+						case "P":
+						case "A":
+						case "z":
+						case "Q":
+						case "E":
+						case "0":
+						case "1":
+						case "2":
+						case "3":
+						case "4":
+						case "5":
+						case "6":
+						case "7":
+							result += "\\" + ch;
+							i += 2;
+							continue;
+						default: {
+							let cp = data.codePointAt(i + 1);
+							if (cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122) {
+								let symSize = Utils.charCount(cp);
+								result += data.substring(i + 1, i + 1 + symSize);
+								i += symSize + 1;
+								changed = true;
+							} else {
+								result += "\\";
+								let symSize = Utils.charCount(cp);
+								result += data.substring(i + 1, i + 1 + symSize);
+								i += symSize + 1;
+							}
+							continue;
+						}
+					}
+				}
+			} else if (ch === "/") {
+				result += "\\/";
+				i += 1;
+				changed = true;
+				continue;
+			} else if (ch === "[") {
+				if (!inCharClass && data[i + 1] === "]") {
+					result += "[^\\x00-\\x{10FFFF}]";
+					i += 2;
+					changed = true;
+					continue;
+				}
+				if (!inCharClass && data[i + 1] === "^" && data[i + 2] === "]") {
+					result += "[\\x00-\\x{10FFFF}]";
+					i += 3;
+					changed = true;
+					continue;
+				}
+				inCharClass = true;
+			} else if (ch === "]") inCharClass = false;
+			else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
+				if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
+					result += "(?P<";
+					i += 3;
+					changed = true;
+					continue;
+				}
+			}
+			let cp = data.codePointAt(i);
+			let symSize = Utils.charCount(cp);
+			result += data.substring(i, i + symSize);
+			i += symSize;
+		}
+		const finalResult = changed ? result : data;
+		if (prefixFlags.length > 0) return `(?${prefixFlags})${finalResult}`;
+		return finalResult;
+	}
+};
+// src/index.js
+const execResult = (m, input) => {
+	const result = m.matchArray();
+	result.index = m.start(0);
+	result.input = input;
+	result.groups = m.namedGroupsObject();
+	return result;
+};
+/**
+* A compiled representation of an RE2 regular expression
+*
+* The matching functions take {@code String} arguments instead of the more general Java
+* {@code CharSequence} since the latter doesn't provide UTF-16 decoding.
+*
+*
+* @author rsc@google.com (Russ Cox)
+* @class
+*/
+var RE2JS = class RE2JS {
+	/**
+	* Flag: case insensitive matching.
+	*/
+	static CASE_INSENSITIVE = PublicFlags.CASE_INSENSITIVE;
+	/**
+	* Flag: dot ({@code .}) matches all characters, including newline.
+	*/
+	static DOTALL = PublicFlags.DOTALL;
+	/**
+	* Flag: multiline matching: {@code ^} and {@code $} match at beginning and end of line, not just
+	* beginning and end of input.
+	*/
+	static MULTILINE = PublicFlags.MULTILINE;
+	/**
+	* Flag: Unicode groups (e.g. {@code \p\ Greek\} ) will be syntax errors.
+	*/
+	static DISABLE_UNICODE_GROUPS = PublicFlags.DISABLE_UNICODE_GROUPS;
+	/**
+	* Flag: matches longest possible string.
+	*/
+	static LONGEST_MATCH = PublicFlags.LONGEST_MATCH;
+	/**
+	* Flag: enable linear-time captureless lookbehinds.
+	*/
+	static LOOKBEHINDS = PublicFlags.LOOKBEHINDS;
+	/**
+	* Returns a literal pattern string for the specified string.
+	*
+	* This method produces a string that can be used to create a <code>RE2JS</code> that would
+	* match the string <code>s</code> as if it were a literal pattern.
+	*
+	* Metacharacters or escape sequences in the input sequence will be given no special meaning.
+	*
+	* @param {string} str The string to be literalized
+	* @returns {string} A literal string replacement
+	*/
+	static quote(str) {
+		return Utils.quoteMeta(str);
+	}
+	/**
+	* Quotes '\' and '$' in {@code str}, so that the returned string could be used in
+	* replacement methods as a literal replacement of {@code str}.
+	*
+	* This is a convenience delegation to {@link Matcher.quoteReplacement}.
+	*
+	* @param {string} str the string to be quoted
+	* @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+	* @returns {string} the quoted string
+	*/
+	static quoteReplacement(str, javaMode = false) {
+		return Matcher.quoteReplacement(str, javaMode);
+	}
+	/**
+	* Translates a given regular expression string to ensure compatibility with RE2JS.
+	*
+	* This function preprocesses the input regex string by applying necessary transformations,
+	* such as escaping special characters (e.g., `/`), converting named capture groups to
+	* RE2JS-compatible syntax, and handling Unicode sequences properly. It ensures that the
+	* resulting regex is safe and properly formatted before compilation.
+	*
+	* @param {string|RegExp} expr - The regular expression string to be translated.
+	* @returns {string} - The transformed regular expression string, ready for compilation.
+	*/
+	static translateRegExp(expr) {
+		return TranslateRegExpString.translate(expr);
+	}
+	/**
+	* Helper: create new RE2JS with given regex and flags. Flregex is the regex with flags applied.
+	* @param {string} regex
+	* @param {number} [flags=0]
+	* @returns {RE2JS}
+	*/
+	static compile(regex, flags = 0) {
+		Utils.checkPattern(regex);
+		Utils.checkFlags(flags);
+		let fregex = regex;
+		if ((flags & RE2JS.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+		if ((flags & RE2JS.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+		if ((flags & RE2JS.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+		let re2Flags = RE2Flags.PERL;
+		if ((flags & RE2JS.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+		if ((flags & RE2JS.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+		const p = new RE2JS(regex, flags);
+		p.re2Input = RE2.compileImpl(fregex, re2Flags, (flags & RE2JS.LONGEST_MATCH) !== 0);
+		return p;
+	}
+	/**
+	* Matches a string against a regular expression.
+	*
+	* @param {string} regex the regular expression
+	* @param {string|number[]|Uint8Array} input the input
+	* @returns {boolean} true if the regular expression matches the entire input
+	* @throws RE2JSSyntaxException if the regular expression is malformed
+	*/
+	static matches(regex, input) {
+		return RE2JS.compile(regex).testExact(input);
+	}
+	/**
+	* This is visible for testing.
+	* @private
+	*/
+	static initTest(pattern, flags, re2) {
+		if (pattern == null) throw new Error("pattern is null");
+		if (re2 == null) throw new Error("re2 is null");
+		const p = new RE2JS(pattern, flags);
+		p.re2Input = re2;
+		return p;
+	}
+	/**
+	*
+	* @param {string} pattern
+	* @param {number} flags
+	*/
+	constructor(pattern, flags) {
+		this.patternInput = pattern;
+		this.flagsInput = flags;
+		/** @type {import('./RE2.js').RE2} */
+		this.re2Input = null;
+	}
+	/**
+	* Releases memory used by internal caches associated with this pattern. Does not change the
+	* observable behaviour. Useful for tests that detect memory leaks via allocation tracking.
+	*/
+	reset() {
+		this.re2Input.reset();
+	}
+	/**
+	* Returns the flags used in the constructor.
+	* @returns {number}
+	*/
+	flags() {
+		return this.flagsInput;
+	}
+	/**
+	* Returns the pattern used in the constructor.
+	* @returns {string}
+	*/
+	pattern() {
+		return this.patternInput;
+	}
+	re2() {
+		return this.re2Input;
+	}
+	/**
+	* Matches a string against a regular expression.
+	*
+	* @param {string|number[]|Uint8Array} input the input
+	* @returns {boolean} true if the regular expression matches the entire input
+	*/
+	matches(input) {
+		return this.testExact(input);
+	}
+	/**
+	* Creates a new {@code Matcher} matching the pattern against the input.
+	*
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input the input string
+	* @returns {Matcher}
+	*/
+	matcher(input) {
+		if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+		return new Matcher(this, input);
+	}
+	/**
+	* Tests whether the regular expression matches any part of the input string.
+	* Performance Note: This method is highly optimized. Because it only returns
+	* a boolean and does not extract capture groups, it bypasses the `Matcher` overhead
+	* and guarantees execution on the high-speed DFA engine whenever possible.
+	*
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+	* @returns {boolean} `true` if the pattern is found anywhere in the input, `false` otherwise.
+	*/
+	test(input) {
+		if (Utils.isByteArray(input)) return this.re2Input.matchUTF8(input);
+		return this.re2Input.match(input);
+	}
+	/**
+	* Tests whether the regular expression matches the ENTIRE input string.
+	* * **Performance Note:** This operates identically to `.matches()`, but is significantly
+	* faster because it does not request capture group data. By requesting 0 capture groups,
+	* it securely routes execution through the DFA fast-path.
+	*
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+	* @returns {boolean} `true` if the exact input string fully matches the pattern, `false` otherwise.
+	*/
+	testExact(input) {
+		const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+		return this.re2Input.executeEngine(machineInput, 0, RE2Flags.ANCHOR_BOTH, 0) !== null;
+	}
+	/**
+	* Executes a search for a match in a specified string.
+	* Returns a result array, or null if no match is found.
+	* The returned array perfectly mirrors standard JavaScript `RegExpExecArray`,
+	* including `.index`, `.input`, and `.groups` properties.
+	*
+	* @param {string|number[]|Uint8Array} input the input string or byte array
+	* @returns {Array|null} the match array with index, input, and groups properties, or null
+	*/
+	exec(input) {
+		const m = this.matcher(input);
+		return m.find() ? execResult(m, input) : null;
+	}
+	/**
+	* Splits input around instances of the regular expression. It returns an array giving the strings
+	* that occur before, between, and after instances of the regular expression.
+	*
+	* If {@code limit <= 0}, there is no limit on the size of the returned array. If
+	* {@code limit == 0}, empty strings that would occur at the end of the array are omitted. If
+	* {@code limit > 0}, at most limit strings are returned. The final string contains the remainder
+	* of the input, possibly including additional matches of the pattern.
+	*
+	* @param {string} input the input string to be split
+	* @param {number} [limit=0] the limit
+	* @returns {string[]} the split strings
+	*/
+	split(input, limit = 0) {
+		const m = this.matcher(input);
+		const result = [];
+		let emptiesSkipped = 0;
+		let last = 0;
+		while (m.find()) {
+			if (last === 0 && m.end() === 0) {
+				last = m.end();
+				continue;
+			}
+			if (limit > 0 && result.length === limit - 1) break;
+			if (last === m.start()) {
+				if (limit === 0) {
+					emptiesSkipped += 1;
+					last = m.end();
+					continue;
+				}
+			} else while (emptiesSkipped > 0) {
+				result.push("");
+				emptiesSkipped -= 1;
+			}
+			result.push(m.substring(last, m.start()));
+			last = m.end();
+		}
+		if (limit === 0 && last !== m.inputLength()) {
+			while (emptiesSkipped > 0) {
+				result.push("");
+				emptiesSkipped -= 1;
+			}
+			result.push(m.substring(last, m.inputLength()));
+		}
+		if (limit !== 0 || result.length === 0 && !(last === m.inputLength() && last > 0)) result.push(m.substring(last, m.inputLength()));
+		return result;
+	}
+	/**
+	* Returns an iterator of all results matching a string against the regular expression,
+	* including capturing groups.
+	*
+	* @param {string|number[]|Uint8Array} input the input string or byte array
+	* @returns {IterableIterator<RegExpMatchArray>}
+	*/
+	*matchAll(input) {
+		const m = this.matcher(input);
+		while (m.find()) yield execResult(m, input);
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		return this.patternInput;
+	}
+	/**
+	* Returns the program size of this pattern.
+	*
+	* <p>
+	* Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+	* "cost". Larger numbers are more expensive than smaller numbers.
+	* </p>
+	*
+	* @returns {number} the program size of this pattern
+	*/
+	programSize() {
+		return this.re2Input.numberOfInstructions();
+	}
+	/**
+	* Returns the number of capturing groups in this matcher's pattern. Group zero denotes the entire
+	* pattern and is excluded from this count.
+	*
+	* @returns {number} the number of capturing groups in this pattern
+	*/
+	groupCount() {
+		return this.re2Input.numberOfCapturingGroups();
+	}
+	/**
+	* Return a map of the capturing groups in this matcher's pattern, where key is the name and value
+	* is the index of the group in the pattern.
+	* @returns {Record<string, number>}
+	*/
+	namedGroups() {
+		return this.re2Input.namedGroups;
+	}
+	/**
+	*
+	* @param {*} other
+	* @returns {boolean}
+	*/
+	equals(other) {
+		if (this === other) return true;
+		if (other === null || this.constructor !== other.constructor) return false;
+		return this.flagsInput === other.flagsInput && this.patternInput === other.patternInput;
+	}
+};
+/**
+* Creates an RE2JS regex directly from a template literal.
+* @overload
+* @param {TemplateStringsArray} stringsOrFlags - The raw string segments of the template literal.
+* @param {...any} values - The interpolated values.
+* @returns {RE2JS}
+*/
+/**
+* Creates a template literal tag function with specific RE2JS flags.
+* @overload
+* @param {number} stringsOrFlags - The RE2JS flags to apply (e.g., RE2JS.CASE_INSENSITIVE).
+* @returns {(strings: TemplateStringsArray, ...tagValues: any[]) => RE2JS}
+*/
+/**
+* Implementation signature
+* @param {TemplateStringsArray | number} stringsOrFlags
+* @param {...any} values
+* @returns {RE2JS | ((strings: TemplateStringsArray, ...tagValues: any[]) => RE2JS)}
+*/
+function re(stringsOrFlags, ...values) {
+	if (Array.isArray(stringsOrFlags) && "raw" in stringsOrFlags) {
+		const pattern = String.raw(stringsOrFlags, ...values);
+		return RE2JS.compile(pattern);
+	}
+	const flags = typeof stringsOrFlags === "number" ? stringsOrFlags : 0;
+	return (strings, ...tagValues) => {
+		const pattern = String.raw(strings, ...tagValues);
+		return RE2JS.compile(pattern, flags);
+	};
+}
+
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/rules/sigma/regex.ts
+/**
+ * Every regular expression a rule author writes (`|re`, and the wildcards `*` `?` that do not reduce
+ * to a plain comparison) runs on re2js, a JavaScript port of RE2: matching takes time linear in the
+ * input whatever the pattern, so `^(a|a)+$` against 100k characters of attacker-controlled log text
+ * is milliseconds, not the exponential backtracking of JavaScript's RegExp.
+ *
+ * Sigma modifiers appendix v2.1, "Regular Expression": the flavour is PCRE's common core (`.`, `^`,
+ * `$`, `* + ? {n,m}`, classes, groups, `|`), which RE2 accepts; lookaround and atomic groups are
+ * named unsupported there, and RE2 refuses them too, so such a rule is a problem of its own, never a
+ * silent mismatch. Sub-modifiers `|i`, `|m`, `|s` map to RE2's CASE_INSENSITIVE, MULTILINE, DOTALL.
+ */
+
+class RegexSyntaxError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'RegexSyntaxError';
+    }
+}
+/** Compiles `source` with Sigma flags; throws RegexSyntaxError with RE2's reason when it cannot. */
+function compileLinearRegex(source, flags = '') {
+    let bits = 0;
+    for (const f of flags) {
+        if (f === 'i')
+            bits |= RE2JS.CASE_INSENSITIVE;
+        else if (f === 'm')
+            bits |= RE2JS.MULTILINE;
+        else if (f === 's')
+            bits |= RE2JS.DOTALL;
+        else
+            throw new RegexSyntaxError(`unknown regular expression flag ${JSON.stringify(f)}`);
+    }
+    let re;
+    try {
+        re = RE2JS.compile(source, bits);
+    }
+    catch (error) {
+        throw new RegexSyntaxError(error.message.replace(/^error parsing regexp: /, ''));
+    }
+    return { test: (text) => re.test(text) };
+}
+
 ;// CONCATENATED MODULE: ./shared/cloudtrail/rules/sigma/wildcard.ts
 const SPECIAL = new Set(['*', '?', '\\']);
 /** Parses a value as written in a rule into literal text and wildcards. */
@@ -37783,6 +45027,7 @@ function wildcard_literalRuns(pattern) {
  */
 
 
+
 /** A problem found while reading one part of a rule; parse.ts attaches the file. */
 class RuleSyntaxError extends Error {
     span;
@@ -37793,8 +45038,8 @@ class RuleSyntaxError extends Error {
     }
 }
 /**
- * Longest `|re` pattern accepted. JavaScript's backtracking engine has no time limit, so patterns are
- * kept short and nested unbounded quantifiers (`(a+)+`, the classic catastrophic shape) are refused.
+ * Longest `|re` pattern accepted. Matching is linear-time (regex.ts); this bounds the compiled
+ * program's size, and so the cost per character.
  */
 const REGEX_MAX_LENGTH = 1000;
 const POSITION = new Set(['contains', 'startswith', 'endswith']);
@@ -37826,12 +45071,21 @@ const UNSUPPORTED = {
     month: 'time-part modifiers (`|minute`, `|hour`, …) are not supported',
     year: 'time-part modifiers (`|minute`, `|hour`, …) are not supported',
 };
-/** Builds the FieldTest for `key: values`, where `key` is `field|mod|…` as written. */
+/**
+ * The field name of a keyword search: Sigma rules specification v2, "Lists": values with no field
+ * are searched in the whole event; `'|all': [a, b]` asks for every keyword.
+ */
+const modifiers_KEYWORD_FIELD = '';
+/** Modifiers that make no sense without a field (there is no one value to test or compare). */
+const FIELD_ONLY = new Set(['exists', 'fieldref', 'neq', ...COMPARE]);
+/**
+ * Builds the FieldTest for `key: values`, where `key` is `field|mod|…` as written. An empty field
+ * (`'|all'`, or a keyword list passed with key '') is a keyword search: each keyword is looked for
+ * anywhere in any value of the event (implicitly `contains`, as a full-text search is).
+ */
 function buildFieldTest(key, values, span) {
     const [field = '', ...modifiers] = key.split('|');
-    if (field === '') {
-        throw new RuleSyntaxError(`\`${key}\`: a value without a field name is a keyword search, which is not supported`, span);
-    }
+    const keyword = field === modifiers_KEYWORD_FIELD;
     const mods = new Set();
     for (const mod of modifiers) {
         if (UNSUPPORTED[mod])
@@ -37844,6 +45098,21 @@ function buildFieldTest(key, values, span) {
     }
     if (values.length === 0)
         throw new RuleSyntaxError(`\`${key}\`: the value list is empty`, span);
+    // Modifiers appendix v2.1, "Generic Modifiers": single item values are not allowed an `all`.
+    if (mods.has('all') && values.length < 2) {
+        throw new RuleSyntaxError(`\`${key}\`: \`|all\` needs two or more values (Sigma modifiers appendix: single item values are not allowed an all modifier)`, span);
+    }
+    if (keyword) {
+        const bad = [...mods].filter((m) => FIELD_ONLY.has(m));
+        if (bad.length)
+            throw new RuleSyntaxError(`\`${key}\`: a keyword search cannot take \`|${bad[0]}\``, span);
+        if (values.some((v) => v.value === null)) {
+            throw new RuleSyntaxError(`\`${key}\`: a keyword cannot be null`, span);
+        }
+        if (!['contains', 'startswith', 'endswith', 're', 'cidr', 'base64', 'base64offset'].some((m) => mods.has(m))) {
+            mods.add('contains');
+        }
+    }
     const positions = [...mods].filter((m) => POSITION.has(m));
     if (positions.length > 1)
         throw new RuleSyntaxError(`\`${key}\`: ${positions.join(' and ')} exclude each other`, span);
@@ -38004,35 +45273,22 @@ function windashVariants(text) {
     const variants = ['-', '/', '\u2013', '\u2014', '\u2015'].map((dash) => text.replace(/\B[-/](?=\w)/g, dash));
     return [...new Set(variants)];
 }
-// A group holding an unbounded quantifier that is itself repeated: `(a+)+`, `(\w*)*`, `(x+){2,}`.
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\})/;
-// Go/PCRE allow flags inline at the start; JavaScript (Node 20) does not, so they become RegExp flags.
-const LEADING_FLAGS = /^\(\?([imsU]+)\)/;
 function regexTest(key, v, mods) {
     if (typeof v.value !== 'string') {
         throw new RuleSyntaxError(`\`${key}\`: \`|re\` takes a string pattern`, v.span);
     }
-    let source = v.value;
-    let flags = [...RE_FLAGS].filter((f) => mods.has(f)).join('');
-    const inline = LEADING_FLAGS.exec(source);
-    if (inline) {
-        if (inline[1].includes('U')) {
-            throw new RuleSyntaxError(`\`${key}\`: the ungreedy flag (?U) has no JavaScript equivalent`, v.span);
-        }
-        flags = [...new Set([...flags, ...inline[1]])].join('');
-        source = source.slice(inline[0].length);
-    }
+    const source = v.value;
+    const flags = [...RE_FLAGS].filter((f) => mods.has(f)).join('');
     if (source.length > REGEX_MAX_LENGTH) {
         throw new RuleSyntaxError(`\`${key}\`: regular expression longer than ${REGEX_MAX_LENGTH} characters`, v.span);
     }
-    if (NESTED_QUANTIFIER.test(source)) {
-        throw new RuleSyntaxError(`\`${key}\`: nested repetition such as \`(a+)+\` can take exponential time; rewrite the pattern`, v.span);
-    }
     try {
-        new RegExp(source, flags);
+        compileLinearRegex(source, flags);
     }
     catch (error) {
-        throw new RuleSyntaxError(`\`${key}\`: not a JavaScript regular expression (${error.message}); inline flags other than a leading (?i), (?m), (?s) and PCRE-only syntax such as possessive quantifiers or \\A \\z are not available`, v.span);
+        if (!(error instanceof RegexSyntaxError))
+            throw error;
+        throw new RuleSyntaxError(`\`${key}\`: not a regular expression telltale can run in linear time (${error.message}); Sigma's regex flavour has no lookaround, atomic groups or backreferences`, v.span);
     }
     return { kind: 're', source, flags };
 }
@@ -38053,421 +45309,9 @@ function cidrTest(key, v) {
     return { kind: 'cidr', network: address, prefix, family: family };
 }
 
-;// CONCATENATED MODULE: ./shared/cloudtrail/rules/sigma/parse.ts
-/**
- * Reads Sigma rule files (one or several YAML documents) into typed SigmaRules. Every construct is
- * either understood or reported as a RuleProblem with its line and column; a rule with a problem is
- * left out of `rules`, never loaded with part of its detection ignored.
- */
-
-
-
-const parse_LEVELS = ['informational', 'low', 'medium', 'high', 'critical'];
-const KNOWN_KEYS = new Set([
-    'title',
-    'id',
-    'name',
-    'status',
-    'description',
-    'author',
-    'date',
-    'modified',
-    'references',
-    'tags',
-    'level',
-    'logsource',
-    'falsepositives',
-    'fields',
-    'detection',
-    'license',
-    'related',
-    'scope',
-    'taxonomy',
-]);
-// Anchors and aliases (`&common` / `*common`) are YAML, so rules may share a value list that way.
-const MAX_ALIASES = 100;
-/** Replaces every alias in the tree by a copy of what it names, so the detection walk sees plain nodes. */
-function expandAliases(doc) {
-    let expanded = 0;
-    (0,dist/* visit */.YR)(doc, {
-        Alias(_, alias) {
-            if (++expanded > MAX_ALIASES)
-                throw new Error(`more than ${MAX_ALIASES} aliases (recursive anchor?)`);
-            const target = alias.resolve(doc);
-            if (!target)
-                throw new Error(`alias *${alias.source} names no anchor`);
-            return target.clone();
-        },
-    });
-}
-/** Parses every rule in `text` (the contents of `file`, used in problems and in `rule.source`). */
-function parseSigmaRules(text, file) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: true });
-    const rules = [];
-    const problems = [];
-    const list = Array.isArray(docs) ? docs : [];
-    if (!Array.isArray(docs)) {
-        // An EmptyStream: the file has no documents at all.
-        return { rules, problems };
-    }
-    for (const doc of list) {
-        const result = parseDocument(doc, file, lineCounter);
-        if (result === undefined)
-            continue;
-        if ('rule' in result)
-            rules.push(result.rule);
-        else
-            problems.push(...result.problems);
-    }
-    return { rules, problems };
-}
-function parseDocument(doc, file, lineCounter) {
-    const spanOf = (node) => {
-        const offset = node?.range?.[0] ?? 0;
-        const pos = lineCounter.linePos(offset);
-        return { line: pos.line, column: pos.col };
-    };
-    const docSpan = spanOf(doc.contents);
-    const problems = [];
-    // Filled in once the title is known, so later problems name their rule.
-    const named = {};
-    const report = (message, span = docSpan) => {
-        problems.push({ file, line: span.line, column: span.column, ...(named.rule ? { rule: named.rule } : {}), message });
-    };
-    if (doc.errors.length) {
-        for (const error of doc.errors) {
-            const pos = error.linePos?.[0];
-            problems.push({
-                file,
-                ...(pos ? { line: pos.line, column: pos.col } : {}),
-                message: `YAML: ${firstLine(error.message)}`,
-            });
-        }
-        return { problems };
-    }
-    if (doc.contents === null)
-        return undefined;
-    const root = doc.contents;
-    if (!(0,dist/* isMap */.jh)(root)) {
-        report('a Sigma rule is a YAML mapping with title, logsource and detection');
-        return { problems };
-    }
-    let js;
-    try {
-        js = doc.toJS({ maxAliasCount: MAX_ALIASES });
-        expandAliases(doc);
-    }
-    catch (error) {
-        report(`YAML: ${firstLine(error.message)}`);
-        return { problems };
-    }
-    const title = typeof js.title === 'string' ? js.title : undefined;
-    const id = typeof js.id === 'string' ? js.id : undefined;
-    const name = title ?? id;
-    if (name !== undefined)
-        named.rule = name;
-    if ('correlation' in js) {
-        report('Sigma correlation rules (event_count, value_count, temporal) are not supported');
-        return { problems };
-    }
-    if ('action' in js) {
-        report('Sigma v1 rule collections (`action: global|reset|repeat`) are not supported; write one rule per document');
-        return { problems };
-    }
-    if ('filter' in js && !('detection' in js)) {
-        report('Sigma filter documents are not supported; add the filter to the rule as `and not filter_…`');
-        return { problems };
-    }
-    if (!title)
-        report('`title` is missing');
-    const logsource = js.logsource;
-    if (!logsource || typeof logsource !== 'object' || Array.isArray(logsource))
-        report('`logsource` is missing');
-    let level;
-    if (js.level !== undefined) {
-        if (typeof js.level === 'string' && parse_LEVELS.includes(js.level))
-            level = js.level;
-        else
-            report(`\`level: ${String(js.level)}\` is not one of ${parse_LEVELS.join(', ')}`, spanOf(root.get('level', true)));
-    }
-    const detectionNode = root.get('detection', true);
-    let detection;
-    if (!(0,dist/* isMap */.jh)(detectionNode))
-        report('`detection` is missing or not a mapping', detectionNode ? spanOf(detectionNode) : docSpan);
-    else
-        detection = parseDetection(detectionNode, spanOf, report);
-    if (problems.length || !detection || !title)
-        return { problems };
-    const ls = (logsource ?? {});
-    const custom = {};
-    for (const [key, value] of Object.entries(js))
-        if (!KNOWN_KEYS.has(key) && key !== '__proto__')
-            custom[key] = value;
-    const rule = {
-        title,
-        ...(id !== undefined ? { id } : {}),
-        ...optionalString(js, 'status'),
-        ...optionalString(js, 'description'),
-        ...optionalString(js, 'author'),
-        ...optionalString(js, 'date'),
-        ...optionalString(js, 'modified'),
-        references: stringList(js.references),
-        tags: stringList(js.tags),
-        ...(level ? { level } : {}),
-        logsource: {
-            ...optionalString(ls, 'product'),
-            ...optionalString(ls, 'service'),
-            ...optionalString(ls, 'category'),
-            ...optionalString(ls, 'definition'),
-        },
-        falsepositives: stringList(js.falsepositives),
-        fields: stringList(js.fields),
-        detection,
-        source: { file, line: docSpan.line },
-        custom,
-    };
-    return { rule };
-}
-function parseDetection(node, spanOf, report) {
-    const selections = {};
-    const names = [];
-    let conditionPair;
-    for (const pair of node.items) {
-        const name = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
-        const span = spanOf(pair.key);
-        if (name === 'condition') {
-            conditionPair = pair;
-            continue;
-        }
-        if (name === 'timeframe') {
-            report('`timeframe` belongs to correlation rules, which are not supported', span);
-            continue;
-        }
-        if (name === '__proto__') {
-            report('`__proto__` cannot name a selection', span);
-            continue;
-        }
-        names.push(name);
-        const selection = parseSelection(name, pair.value, span, spanOf, report);
-        if (selection)
-            selections[name] = selection;
-    }
-    if (!conditionPair) {
-        report('`detection.condition` is missing', spanOf(node));
-        return undefined;
-    }
-    const conditionNode = conditionPair.value;
-    const texts = [];
-    if ((0,dist/* isScalar */.jn)(conditionNode) && typeof conditionNode.value === 'string') {
-        texts.push({ text: conditionNode.value, span: spanOf(conditionNode) });
-    }
-    else if ((0,dist/* isSeq */.oP)(conditionNode)) {
-        for (const item of conditionNode.items) {
-            if ((0,dist/* isScalar */.jn)(item) && typeof item.value === 'string')
-                texts.push({ text: item.value, span: spanOf(item) });
-            else
-                report('each condition in the list must be a string', spanOf(item));
-        }
-    }
-    else {
-        report('`condition` must be a string or a list of strings', spanOf(conditionPair.key));
-    }
-    const trees = [];
-    for (const { text, span } of texts) {
-        try {
-            trees.push(parseCondition(text, names));
-        }
-        catch (error) {
-            if (!(error instanceof ConditionError))
-                throw error;
-            // Plain and single-quoted scalars start one character earlier than their text; close enough.
-            report(`condition \`${text}\`: ${error.message}`, { line: span.line, column: span.column + error.column - 1 });
-        }
-    }
-    if (trees.length !== texts.length || trees.length === 0)
-        return undefined;
-    return {
-        selections,
-        condition: trees.length === 1 ? trees[0] : { kind: 'or', items: trees },
-        conditionText: texts.map((t) => t.text),
-    };
-}
-function parseSelection(name, value, span, spanOf, report) {
-    const groups = [];
-    let ok = true;
-    const parseMap = (map) => {
-        const tests = [];
-        for (const pair of map.items) {
-            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
-            const keySpan = spanOf(pair.key);
-            try {
-                tests.push(buildFieldTest(key, rawValues(key, pair.value, keySpan, spanOf), keySpan));
-            }
-            catch (error) {
-                if (!(error instanceof RuleSyntaxError))
-                    throw error;
-                ok = false;
-                report(`selection \`${name}\`: ${error.message}`, error.span ?? keySpan);
-            }
-        }
-        return tests;
-    };
-    if ((0,dist/* isMap */.jh)(value)) {
-        if (value.items.length === 0) {
-            report(`selection \`${name}\` is empty`, span);
-            return undefined;
-        }
-        groups.push(parseMap(value));
-    }
-    else if ((0,dist/* isSeq */.oP)(value) && value.items.length > 0 && value.items.every((item) => (0,dist/* isMap */.jh)(item))) {
-        for (const item of value.items)
-            groups.push(parseMap(item));
-    }
-    else if ((0,dist/* isSeq */.oP)(value) || (0,dist/* isScalar */.jn)(value)) {
-        report(`selection \`${name}\`: keyword lists (values without a field name) are not supported; name the field, e.g. \`eventName: …\``, span);
-        return undefined;
-    }
-    else {
-        report(`selection \`${name}\` is empty`, span);
-        return undefined;
-    }
-    return ok ? { name, anyOf: groups, span } : undefined;
-}
-function rawValues(key, node, keySpan, spanOf) {
-    const scalar = (item, span) => {
-        if (item === null)
-            return { value: null, span };
-        if (!(0,dist/* isScalar */.jn)(item)) {
-            throw new RuleSyntaxError(`\`${key}\`: values must be scalars or a list of scalars, not a nested mapping or list`, spanOf(item));
-        }
-        const v = item.value;
-        if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
-            return { value: v, span: spanOf(item) };
-        }
-        return { value: String(v), span: spanOf(item) };
-    };
-    if ((0,dist/* isSeq */.oP)(node))
-        return node.items.map((item) => scalar(item, item ? spanOf(item) : keySpan));
-    return [scalar(node, node ? spanOf(node) : keySpan)];
-}
-function optionalString(obj, key) {
-    const value = obj[key];
-    if (value === undefined || value === null)
-        return {};
-    return { [key]: typeof value === 'string' ? value : String(value) };
-}
-function stringList(value) {
-    if (value === undefined || value === null)
-        return [];
-    if (Array.isArray(value))
-        return value.filter((v) => v !== null && v !== undefined).map((v) => String(v));
-    return [String(value)];
-}
-function firstLine(message) {
-    return message.split('\n')[0] ?? message;
-}
-
-;// CONCATENATED MODULE: ./shared/cloudtrail/rules/sigma/cidr.ts
-/**
- * `|cidr` matching without allocation-heavy parsing: CloudTrail's `sourceIPAddress` is tested by
- * many rules on every event, and also holds service names (`ec2.amazonaws.com`, `AWS Internal`),
- * which must simply not match.
- */
-// Leading zeros are refused, as node:net does: `010` is octal to some parsers and decimal to others.
-const IPV4 = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/;
-/** An IPv4 address as an unsigned 32-bit number, or undefined. */
-function parseIPv4(text) {
-    const m = IPV4.exec(text);
-    if (!m)
-        return undefined;
-    let value = 0;
-    for (let i = 1; i <= 4; i++) {
-        const octet = Number(m[i]);
-        if (octet > 255)
-            return undefined;
-        value = value * 256 + octet;
-    }
-    return value;
-}
-/** An IPv6 address (RFC 4291 §2.2 text forms, with an optional zone) as eight 16-bit groups. */
-function parseIPv6(text) {
-    const zone = text.indexOf('%');
-    const address = zone >= 0 ? text.slice(0, zone) : text;
-    if (!address.includes(':'))
-        return undefined;
-    const halves = address.split('::');
-    if (halves.length > 2)
-        return undefined;
-    const groups = (part) => {
-        if (part === '')
-            return [];
-        const out = [];
-        const pieces = part.split(':');
-        for (let i = 0; i < pieces.length; i++) {
-            const piece = pieces[i];
-            if (i === pieces.length - 1 && piece.includes('.')) {
-                // RFC 4291 §2.2 (3): the low 32 bits may be written as an IPv4 address.
-                const v4 = parseIPv4(piece);
-                if (v4 === undefined)
-                    return undefined;
-                out.push(Math.floor(v4 / 65536), v4 % 65536);
-            }
-            else {
-                if (!/^[0-9a-fA-F]{1,4}$/.test(piece))
-                    return undefined;
-                out.push(parseInt(piece, 16));
-            }
-        }
-        return out;
-    };
-    const head = groups(halves[0]);
-    const tail = halves.length === 2 ? groups(halves[1]) : [];
-    if (!head || !tail)
-        return undefined;
-    if (halves.length === 1)
-        return head.length === 8 ? head : undefined;
-    const missing = 8 - head.length - tail.length;
-    if (missing < 1)
-        return undefined;
-    return [...head, ...new Array(missing).fill(0), ...tail];
-}
-/** A predicate for "this text is an address inside network/prefix". */
-function cidrMatcher(network, prefix, family) {
-    if (family === 4) {
-        const net = parseIPv4(network);
-        if (net === undefined)
-            throw new Error(`not an IPv4 network: ${network}`);
-        if (prefix === 0)
-            return (text) => parseIPv4(text) !== undefined;
-        const shift = 32 - prefix;
-        const want = Math.floor(net / 2 ** shift);
-        return (text) => {
-            const ip = parseIPv4(text);
-            return ip !== undefined && Math.floor(ip / 2 ** shift) === want;
-        };
-    }
-    const net = parseIPv6(network);
-    if (!net)
-        throw new Error(`not an IPv6 network: ${network}`);
-    return (text) => {
-        if (!text.includes(':'))
-            return false;
-        const ip = parseIPv6(text);
-        if (!ip)
-            return false;
-        let bits = prefix;
-        for (let i = 0; i < 8 && bits > 0; i++, bits -= 16) {
-            const take = Math.min(16, bits);
-            const shift = 16 - take;
-            if (ip[i] >> shift !== net[i] >> shift)
-                return false;
-        }
-        return true;
-    };
-}
-
 ;// CONCATENATED MODULE: ./shared/cloudtrail/rules/sigma/evaluate.ts
+
+
 
 
 function compileRule(rule, options = {}) {
@@ -38487,6 +45331,9 @@ function compileRule(rule, options = {}) {
  */
 function cost(test, virtual) {
     let price = test.path.length;
+    // A keyword search reads every value of the event.
+    if (test.field === modifiers_KEYWORD_FIELD)
+        price += 8;
     // A helper may parse a policy document; let the plain fields rule the event out first.
     if (Object.keys(virtual).some((k) => test.field === k || test.field.startsWith(`${k}.`)))
         price += 6;
@@ -38624,6 +45471,66 @@ function pathLookup(path) {
     };
 }
 const EMPTY = [];
+/**
+ * Whether a dotted field is present, whatever its value (null and empty included), with the same
+ * walk as pathLookup: arrays on the way count when any element has it; dotted literal keys too.
+ */
+function presence(field, virtual = {}) {
+    const path = field.split('.');
+    for (let i = path.length; i >= 1; i--) {
+        const key = path.slice(0, i).join('.');
+        const fn = Object.hasOwn(virtual, key) ? virtual[key] : undefined;
+        if (fn) {
+            const rest = path.slice(i);
+            // A virtual field is "present" when the helper gives a value (undefined means it had nothing).
+            return (event) => {
+                const value = callVirtual(fn, event);
+                return rest.length === 0 ? value !== undefined : has(value, rest, 0);
+            };
+        }
+    }
+    return (event) => has(event, path, 0);
+}
+function has(node, path, i) {
+    if (node === null || typeof node !== 'object')
+        return false;
+    if (Array.isArray(node))
+        return node.some((item) => has(item, path, i));
+    const obj = node;
+    for (let j = path.length; j > i; j--) {
+        const key = j === i + 1 ? path[i] : path.slice(i, j).join('.');
+        if (!Object.hasOwn(obj, key))
+            continue;
+        if (j === path.length)
+            return true;
+        if (has(obj[key], path, j))
+            return true;
+    }
+    return false;
+}
+const eventLeafCache = new WeakMap();
+/**
+ * Every scalar value of an event (strings, numbers, booleans at any depth), for keyword searches:
+ * rules specification v2, "Lists": values without a field are searched in the whole event.
+ */
+function eventLeaves(event) {
+    let leaves = eventLeafCache.get(event);
+    if (!leaves) {
+        const out = [];
+        const visit = (node, depth) => {
+            if (node === null || node === undefined)
+                return;
+            if (typeof node !== 'object')
+                out.push(node);
+            else if (depth < 64)
+                for (const child of Object.values(node))
+                    visit(child, depth + 1);
+        };
+        visit(event, 0);
+        eventLeafCache.set(event, (leaves = out));
+    }
+    return leaves;
+}
 function flatten(value, out) {
     if (value === undefined)
         return;
@@ -38682,13 +45589,19 @@ function textMatcher(pattern, cased) {
         case 'anything':
             return () => true;
         case 'regexp': {
-            const re = new RegExp(patternToRegExpSource(pattern), cased ? '' : 'i');
+            // `a*b*c` from a rule author: a linear-time engine, so no wildcard pattern can backtrack.
+            const re = compileLinearRegex(patternToRegExpSource(pattern), cased ? '' : 'i');
             return (t) => re.test(t);
         }
     }
 }
 function compileFieldTest(test, virtual) {
-    const resolve = fieldResolver(test.field, virtual);
+    const only = test.values.length === 1 ? test.values[0] : undefined;
+    if (only?.kind === 'exists') {
+        const present = presence(test.field, virtual);
+        return only.exists ? present : (event) => !present(event);
+    }
+    const resolve = test.field === modifiers_KEYWORD_FIELD ? eventLeaves : fieldResolver(test.field, virtual);
     const listPredicates = [];
     if (test.combine === 'any') {
         // A long `eventName:` list becomes one Set lookup per event instead of one comparison per value.
@@ -38778,7 +45691,8 @@ function compileValueTest(test, virtual) {
         case 'null':
             return (values) => values.length === 0 || values.includes(null);
         case 'exists':
-            return (values) => values.some((v) => v !== null) === test.exists;
+            // compileFieldTest answers `|exists` from presence; this is only reached through a value list.
+            return (values) => values.length > 0 === test.exists;
         case 'string':
             return someText(textMatcher(test.pattern, test.cased));
         case 'variants': {
@@ -38786,7 +45700,7 @@ function compileValueTest(test, virtual) {
             return someText((t) => matchers.some((m) => m(t)));
         }
         case 're': {
-            const re = new RegExp(test.source, test.flags);
+            const re = compileLinearRegex(test.source, test.flags);
             return someText((t) => re.test(t));
         }
         case 'cidr':
@@ -38936,6 +45850,1116 @@ function selectionValues(rule, name) {
     return new Set(groups.flatMap((g) => [...g]));
 }
 
+;// CONCATENATED MODULE: ./shared/cloudtrail/rules/correlation.ts
+
+
+/** A group judged exactly until it holds this many entries; then expiry starts. */
+const SOFT_ENTRIES = 512;
+/** Entries kept per group, whatever the order of arrival. */
+const MAX_ENTRIES = 4096;
+/** Groups kept per correlation. */
+const MAX_GROUPS = 100_000;
+/** How late (relative to the newest record of its group) a record may arrive and still be counted. */
+const LATENESS_MS = 3_600_000;
+/** Event IDs kept with a hit. */
+const MAX_HIT_IDS = 200;
+/** One correlation over one stream. */
+class CorrelationState {
+    correlation;
+    groupKey;
+    valueOf;
+    groups = new Map();
+    span;
+    need;
+    dropped = 0;
+    trimmed = 0;
+    constructor(correlation, members, virtualFields = {}) {
+        this.correlation = correlation;
+        this.span = correlation.timespan.ms;
+        this.need = members.length;
+        const fieldFor = (field, member) => (member.name !== undefined ? correlation.aliases[field]?.[member.name] : undefined) ?? field;
+        this.groupKey = members.map((member) => {
+            const resolvers = correlation.groupBy.map((g) => fieldResolver(fieldFor(g, member), virtualFields));
+            return (record) => resolvers.map((r) => firstText(r(record)) ?? '');
+        });
+        this.valueOf = members.map((member) => {
+            if (correlation.type !== 'value_count' || !correlation.field)
+                return () => undefined;
+            const r = fieldResolver(fieldFor(correlation.field, member), virtualFields);
+            return (record) => firstText(r(record));
+        });
+    }
+    /** A record the `member`-th referred rule matched. */
+    observe(member, record) {
+        const t = Date.parse(record_str(record.eventTime) ?? '');
+        if (Number.isNaN(t))
+            return;
+        const value = this.valueOf[member](record);
+        // value_count counts values; an event without one adds nothing (as COUNT(DISTINCT x) skips NULL).
+        if (this.correlation.type === 'value_count' && value === undefined)
+            return;
+        const values = this.groupKey[member](record);
+        const key = JSON.stringify(values);
+        let group = this.groups.get(key);
+        if (!group) {
+            if (this.groups.size >= MAX_GROUPS) {
+                this.dropped++;
+                return;
+            }
+            this.groups.set(key, (group = { entries: [], limit: SOFT_ENTRIES, best: undefined }));
+        }
+        insertSorted(group.entries, { t, member, value, record });
+        if (group.entries.length >= group.limit)
+            this.expire(group, t);
+    }
+    /** Entries held now, over every group (a measure of the state's memory). */
+    size() {
+        let n = 0;
+        for (const g of this.groups.values())
+            n += g.entries.length;
+        return n;
+    }
+    /** The groups whose busiest timespan satisfies the condition. */
+    end() {
+        const hits = [];
+        const condition = this.condition();
+        for (const [key, group] of this.groups) {
+            this.sweep(group);
+            const best = group.best;
+            if (!best || !satisfies(best.metric, condition))
+                continue;
+            hits.push({
+                record: best.record,
+                metric: best.metric,
+                first: new Date(best.first).toISOString(),
+                last: new Date(best.last).toISOString(),
+                eventIds: best.ids,
+                eventNames: best.names,
+                group: JSON.parse(key),
+            });
+        }
+        return hits;
+    }
+    notes() {
+        const out = [];
+        if (this.dropped) {
+            out.push(`${this.dropped} matching events fell in groups beyond the first ${MAX_GROUPS} and were not counted`);
+        }
+        if (this.trimmed) {
+            out.push(`a group held more than ${(MAX_ENTRIES * 3) / 4} events within the timespan + 1h; ${this.trimmed} were let go, so its busiest-timespan count is a lower bound`);
+        }
+        return out;
+    }
+    condition() {
+        if (this.correlation.condition)
+            return this.correlation.condition;
+        // Temporal types without a condition: every referred rule ("All events defined by the rules
+        // referred by the rule field must occur in the time frame").
+        return { gte: this.need };
+    }
+    /** Remembers the busiest stretch so far, then lets go of entries far from the newest arrival. */
+    expire(group, cursor) {
+        this.sweep(group);
+        const horizon = this.span + LATENESS_MS;
+        let kept = group.entries.filter((e) => Math.abs(e.t - cursor) <= horizon);
+        if (kept.length > (MAX_ENTRIES * 3) / 4) {
+            // Still (nearly) too many: keep the half nearest the newest arrival, so the next expiry is
+            // thousands of arrivals away and the cost per record stays constant.
+            const byDistance = [...kept].sort((a, b) => Math.abs(a.t - cursor) - Math.abs(b.t - cursor));
+            const keep = new Set(byDistance.slice(0, MAX_ENTRIES / 2));
+            this.trimmed += kept.length - keep.size;
+            kept = kept.filter((e) => keep.has(e));
+        }
+        group.entries = kept;
+        group.limit = Math.min(MAX_ENTRIES + 1, Math.max(SOFT_ENTRIES, kept.length * 2));
+    }
+    /** The group's busiest timespan-long stretch of entries, folded into `group.best`. */
+    sweep(group) {
+        const e = group.entries;
+        if (e.length === 0)
+            return;
+        const found = measure(this.correlation.type, e, this.span, this.need);
+        if (!found || (group.best && group.best.metric >= found.metric))
+            return;
+        const stretch = e.slice(found.lo, found.hi + 1);
+        const names = new Set();
+        for (const x of stretch)
+            if (names.size < 10)
+                names.add(record_str(x.record.eventName) ?? '?');
+        group.best = {
+            metric: found.metric,
+            first: stretch[0].t,
+            last: stretch[stretch.length - 1].t,
+            ids: stretch.slice(0, MAX_HIT_IDS).map((x) => record_str(x.record.eventID) ?? ''),
+            names: [...names].sort(),
+            record: stretch[stretch.length - 1].record,
+        };
+    }
+}
+/** Entries stay in (time, member) order; records mostly arrive in order, so this is mostly a push. */
+function insertSorted(entries, entry) {
+    const before = (a, b) => a.t < b.t || (a.t === b.t && a.member <= b.member);
+    if (entries.length === 0 || before(entries[entries.length - 1], entry)) {
+        entries.push(entry);
+        return;
+    }
+    let lo = 0;
+    let hi = entries.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (before(entries[mid], entry))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    entries.splice(lo, 0, entry);
+}
+/** The busiest stretch of at most `span` ms: its measure and its first and last entry. */
+function measure(type, e, span, need) {
+    let best;
+    const consider = (metric, lo, hi) => {
+        if (metric > 0 && (!best || metric > best.metric))
+            best = { metric, lo, hi };
+    };
+    if (type === 'temporal_ordered') {
+        // From each match of the first rule, the greedy walk finds the longest in-order prefix in reach.
+        for (let lo = 0; lo < e.length; lo++) {
+            if (e[lo].member !== 0)
+                continue;
+            let k = 1;
+            let hi = lo;
+            for (let r = lo + 1; r < e.length && e[r].t - e[lo].t <= span && k < need; r++) {
+                if (e[r].member === k) {
+                    k++;
+                    hi = r;
+                }
+            }
+            consider(k, lo, hi);
+            if (k === need)
+                break;
+        }
+        return best;
+    }
+    // Two pointers over time order: [lo, hi] is the longest stretch ending at hi within the span.
+    const counts = new Map();
+    const keyOf = (x) => type === 'value_count' ? x.value : type === 'temporal' ? x.member : undefined;
+    let lo = 0;
+    for (let hi = 0; hi < e.length; hi++) {
+        const k = keyOf(e[hi]);
+        if (k !== undefined)
+            counts.set(k, (counts.get(k) ?? 0) + 1);
+        while (e[hi].t - e[lo].t > span) {
+            const old = keyOf(e[lo]);
+            if (old !== undefined) {
+                const n = counts.get(old) - 1;
+                if (n === 0)
+                    counts.delete(old);
+                else
+                    counts.set(old, n);
+            }
+            lo++;
+        }
+        consider(type === 'event_count' ? hi - lo + 1 : counts.size, lo, hi);
+    }
+    return best;
+}
+/** Correlation rules specification v2, "Condition": every bound given must hold (a range is AND). */
+function satisfies(n, c) {
+    if (c.gt !== undefined && !(n > c.gt))
+        return false;
+    if (c.gte !== undefined && !(n >= c.gte))
+        return false;
+    if (c.lt !== undefined && !(n < c.lt))
+        return false;
+    if (c.lte !== undefined && !(n <= c.lte))
+        return false;
+    if (c.eq !== undefined && n !== c.eq)
+        return false;
+    if (c.neq !== undefined && n === c.neq)
+        return false;
+    return true;
+}
+function firstText(values) {
+    for (const v of values) {
+        if (v === null || v === undefined)
+            continue;
+        return typeof v === 'object' ? JSON.stringify(v) : String(v);
+    }
+    return undefined;
+}
+/** A correlation's bound notes as rule problems, for the report. */
+function correlationNotes(state) {
+    const c = state.correlation;
+    return state.notes().map((message) => ({
+        file: c.source.file,
+        line: c.source.line,
+        rule: c.title,
+        message: `correlation: ${message}`,
+    }));
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/rules/folder.ts
+/**
+ * Reads a `--rules` folder (or file) of Sigma YAML. A folder is input an attacker may shape (a
+ * pull request adding rules), so every entry is opened the same careful way: symlinks are followed
+ * once and only to regular files or folders inside no loop; a dangling link, a device (`/dev/zero`),
+ * a FIFO, a socket, a file too large or one that cannot be read is a problem of its own, named with
+ * its path, and the scan goes on with the other files. Nothing can block: files are opened
+ * non-blocking and checked with fstat before a byte is read, so a FIFO swapped in after the
+ * directory listing is still refused rather than waited on.
+ */
+
+
+
+
+/** Largest rule file read; SigmaHQ's biggest rules are a few KiB. */
+const MAX_RULE_FILE_BYTES = 1024 * 1024;
+/** Folders deep and files many enough for any rule pack; a bound on what a hostile tree costs. */
+const MAX_DEPTH = 32;
+const MAX_FILES = 20_000;
+/** The rule files under `dir` with their text, and a problem for each entry that could not be read. */
+async function readRuleFiles(dir) {
+    const top = await (0,promises_.stat)(dir).catch((error) => {
+        throw new errors/* InputError */.dz(error.code === 'ENOENT' ? 'no such rule file or folder' : `cannot read the rule folder (${error.code})`, { location: { file: dir }, hint: '--rules takes a folder of Sigma .yml files' });
+    });
+    const files = [];
+    const problems = [];
+    const problem = (file, message) => void problems.push({ file, message });
+    if (!top.isDirectory()) {
+        const read = await readRuleFile(dir);
+        if (typeof read === 'string')
+            files.push({ file: dir, text: read });
+        else
+            problem(dir, read.problem);
+        return { files, problems };
+    }
+    const seen = new Set();
+    let count = 0;
+    const walk = async (d, depth) => {
+        const real = await (0,promises_.realpath)(d).catch(() => d);
+        if (seen.has(real))
+            return problem(d, 'a folder reached twice through symlinks (a loop?); read once');
+        seen.add(real);
+        if (depth > MAX_DEPTH)
+            return problem(d, `folders nested deeper than ${MAX_DEPTH}; not read`);
+        let entries;
+        try {
+            entries = await (0,promises_.readdir)(d, { withFileTypes: true });
+        }
+        catch (error) {
+            return problem(d, `cannot list the folder (${error.code ?? 'error'})`);
+        }
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
+            if (entry.name.startsWith('.'))
+                continue;
+            const full = external_node_path_default().join(d, entry.name);
+            let kind = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
+            if (entry.isSymbolicLink()) {
+                const target = await (0,promises_.stat)(full).catch((error) => error);
+                if (target instanceof Error) {
+                    if (isRuleName(entry.name)) {
+                        problem(full, target.code === 'ENOENT'
+                            ? 'a symlink to nothing (dangling)'
+                            : `cannot follow the symlink (${target.code ?? 'error'})`);
+                    }
+                    continue;
+                }
+                kind = target.isDirectory() ? 'dir' : 'file';
+            }
+            if (kind === 'dir') {
+                await walk(full, depth + 1);
+                continue;
+            }
+            if (!isRuleName(entry.name))
+                continue;
+            if (++count > MAX_FILES) {
+                if (count === MAX_FILES + 1)
+                    problem(d, `more than ${MAX_FILES} rule files; the rest are not read`);
+                continue;
+            }
+            if (kind === 'other') {
+                problem(full, `${describeKind(entry)}, not a rule file; skipped`);
+                continue;
+            }
+            const read = await readRuleFile(full);
+            if (typeof read === 'string')
+                files.push({ file: full, text: read });
+            else
+                problem(full, read.problem);
+        }
+    };
+    await walk(dir, 0);
+    return { files, problems };
+}
+function isRuleName(name) {
+    return /\.ya?ml$/i.test(name);
+}
+function describeKind(entry) {
+    if (entry.isFIFO())
+        return 'a FIFO (named pipe)';
+    if (entry.isSocket())
+        return 'a socket';
+    if (entry.isCharacterDevice() || entry.isBlockDevice())
+        return 'a device';
+    return 'not a regular file';
+}
+/** A regular file's text, or why it was not read. Never blocks, never reads past the bound. */
+async function readRuleFile(file) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK | external_node_fs_.constants.O_NOCTTY);
+    }
+    catch (error) {
+        const code = error.code;
+        return { problem: code === 'ENOENT' ? 'a symlink to nothing (dangling)' : `cannot open (${code ?? 'error'})` };
+    }
+    try {
+        const info = await handle.stat();
+        if (info.isFIFO())
+            return { problem: 'a FIFO (named pipe), not a rule file; skipped' };
+        if (info.isCharacterDevice() || info.isBlockDevice())
+            return { problem: 'a device, not a rule file; skipped' };
+        if (!info.isFile())
+            return { problem: 'not a regular file; skipped' };
+        if (info.size > MAX_RULE_FILE_BYTES) {
+            return {
+                problem: `${info.size} bytes, larger than the ${MAX_RULE_FILE_BYTES}-byte limit for a rule file; skipped`,
+            };
+        }
+        // Read in chunks up to one byte past the bound, whatever stat said: a file growing while read
+        // (or one in /proc that reports size 0) stays bounded and is read whole.
+        const chunks = [];
+        let length = 0;
+        for (;;) {
+            const chunk = Buffer.alloc(64 * 1024);
+            const { bytesRead } = await handle.read(chunk, 0, chunk.length, length);
+            if (bytesRead === 0)
+                break;
+            chunks.push(chunk.subarray(0, bytesRead));
+            length += bytesRead;
+            if (length > MAX_RULE_FILE_BYTES) {
+                return { problem: `larger than the ${MAX_RULE_FILE_BYTES}-byte limit for a rule file; skipped` };
+            }
+        }
+        const buffer = Buffer.concat(chunks, length);
+        if (buffer.subarray(0, length).includes(0))
+            return { problem: 'holds NUL bytes: not a YAML text file; skipped' };
+        return buffer.subarray(0, length).toString('utf8');
+    }
+    catch (error) {
+        return { problem: `cannot read (${error.code ?? error.message})` };
+    }
+    finally {
+        await handle.close().catch(() => undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/rules/sigma/filter.ts
+/** `rule` with `filter` applied; `n` keeps the selection names of several filters apart. */
+function applyFilter(rule, filter, n) {
+    // Rule selection names are YAML keys; a space cannot start one, so these cannot collide.
+    const prefix = ` filter${n}:`;
+    const renamed = (name) => `${prefix}${name}`;
+    const selections = { ...rule.detection.selections };
+    for (const [name, selection] of Object.entries(filter.detection.selections)) {
+        selections[renamed(name)] = { ...selection, name: renamed(name) };
+    }
+    return {
+        ...rule,
+        detection: {
+            selections,
+            condition: {
+                kind: 'and',
+                items: [rule.detection.condition, { kind: 'not', item: rename(filter.detection.condition, renamed) }],
+            },
+            conditionText: [
+                `(${rule.detection.conditionText.join(') or (')}) and not (${filter.detection.conditionText.join(') or (')})`,
+            ],
+        },
+    };
+}
+function rename(node, renamed) {
+    switch (node.kind) {
+        case 'ref':
+            return { kind: 'ref', name: renamed(node.name) };
+        case 'and':
+        case 'or':
+            return { kind: node.kind, items: node.items.map((i) => rename(i, renamed)) };
+        case 'not':
+            return { kind: 'not', item: rename(node.item, renamed) };
+        case 'of':
+            return { ...node, names: node.names.map(renamed) };
+    }
+}
+/** Whether a filter's log source can apply to a rule's (fields it leaves out match anything). */
+function sameLogsource(filter, rule) {
+    const keys = ['product', 'service', 'category'];
+    return keys.every((k) => filter.logsource[k] === undefined || filter.logsource[k]?.toLowerCase() === rule.logsource[k]?.toLowerCase());
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./shared/cloudtrail/rules/sigma/condition.ts
+
+/** A condition the parser cannot accept; `column` is 1-based within the condition text. */
+class ConditionError extends Error {
+    column;
+    constructor(message, column) {
+        super(message);
+        this.name = 'ConditionError';
+        this.column = column;
+    }
+}
+function tokenize(text) {
+    const tokens = [];
+    const re = /\s+|([()])|([A-Za-z0-9_*.\-]+)|(.)/gy;
+    let m;
+    while ((m = re.exec(text)) !== null) {
+        const column = m.index + 1;
+        const word = m[1] ?? m[2];
+        if (word !== undefined)
+            tokens.push({ text: word, lower: word.toLowerCase(), column });
+        else if (m[3] !== undefined) {
+            if (m[3] === '|') {
+                throw new ConditionError('aggregation expressions (`| count() …`) are Sigma v1 syntax and are not supported; use a correlation rule', column);
+            }
+            throw new ConditionError(`unexpected character ${JSON.stringify(m[3])}`, column);
+        }
+    }
+    return tokens;
+}
+const KEYWORDS = new Set(['and', 'or', 'not', 'of', 'them', '(', ')']);
+function globToRegExp(glob) {
+    // Selection names come from the rule file: the same linear-time engine as every rule pattern.
+    return compileLinearRegex(`^${glob.replace(/[.+?^${}()|[\]\\-]/g, '\\$&').replace(/\*/g, '.*')}$`);
+}
+/**
+ * Parses one condition string. `selectionNames` are the rule's selections in written order; every
+ * reference must name one of them and every `x of pattern` must match at least one.
+ */
+function parseCondition(text, selectionNames) {
+    const tokens = tokenize(text);
+    let pos = 0;
+    const endColumn = text.length + 1;
+    const peek = () => tokens[pos];
+    const fail = (message, token = peek()) => {
+        throw new ConditionError(message, token?.column ?? endColumn);
+    };
+    const parseOr = () => {
+        const items = [parseAnd()];
+        while (peek()?.lower === 'or') {
+            pos++;
+            items.push(parseAnd());
+        }
+        return items.length === 1 ? items[0] : { kind: 'or', items };
+    };
+    const parseAnd = () => {
+        const items = [parseNot()];
+        while (peek()?.lower === 'and') {
+            pos++;
+            items.push(parseNot());
+        }
+        return items.length === 1 ? items[0] : { kind: 'and', items };
+    };
+    const parseNot = () => {
+        if (peek()?.lower === 'not') {
+            pos++;
+            return { kind: 'not', item: parseNot() };
+        }
+        return parseOf();
+    };
+    const parseOf = () => {
+        const first = peek();
+        const second = tokens[pos + 1];
+        if (first && second?.lower === 'of') {
+            if (first.lower !== '1' && first.lower !== 'any' && first.lower !== 'all') {
+                fail(`\`${first.text} of\` is not Sigma: only \`1 of\` and \`all of\` are defined`, first);
+            }
+            pos += 2;
+            const target = peek();
+            if (!target || (KEYWORDS.has(target.lower) && target.lower !== 'them')) {
+                fail('expected a selection name pattern or `them` after `of`', target);
+            }
+            pos++;
+            const quantifier = first.lower === 'all' ? 'all' : 'one';
+            let names;
+            if (target.lower === 'them') {
+                // Spec: `them` means every selection except those whose name starts with an underscore.
+                names = selectionNames.filter((n) => !n.startsWith('_'));
+            }
+            else {
+                const re = globToRegExp(target.text);
+                names = selectionNames.filter((n) => re.test(n));
+            }
+            if (names.length === 0)
+                fail(`\`${target.text}\` matches no selection of this rule`, target);
+            return { kind: 'of', quantifier, pattern: target.text, names };
+        }
+        return parsePrimary();
+    };
+    const parsePrimary = () => {
+        const token = peek();
+        if (!token)
+            return fail('the condition ends where a selection name was expected');
+        if (token.text === '(') {
+            pos++;
+            const inner = parseOr();
+            if (peek()?.text !== ')')
+                fail('missing `)`');
+            pos++;
+            return inner;
+        }
+        if (KEYWORDS.has(token.lower))
+            fail(`unexpected \`${token.text}\``, token);
+        if (token.text.includes('*'))
+            fail(`wildcards need \`1 of\` or \`all of\`: \`${token.text}\``, token);
+        if (!selectionNames.includes(token.text))
+            fail(`\`${token.text}\` is not a selection of this rule`, token);
+        pos++;
+        return { kind: 'ref', name: token.text };
+    };
+    if (tokens.length === 0)
+        throw new ConditionError('the condition is empty', 1);
+    const tree = parseOr();
+    if (pos < tokens.length)
+        fail(`unexpected \`${peek().text}\``);
+    return tree;
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/rules/sigma/parse.ts
+/**
+ * Reads Sigma rule files (one or several YAML documents) into typed SigmaRules. Every construct is
+ * either understood or reported as a RuleProblem with its line and column; a rule with a problem is
+ * left out of `rules`, never loaded with part of its detection ignored.
+ */
+
+
+
+const parse_LEVELS = ['informational', 'low', 'medium', 'high', 'critical'];
+const STATUSES = ['stable', 'test', 'experimental', 'deprecated', 'unsupported'];
+const KNOWN_KEYS = new Set([
+    'title',
+    'id',
+    'name',
+    'status',
+    'description',
+    'author',
+    'date',
+    'modified',
+    'references',
+    'tags',
+    'level',
+    'logsource',
+    'falsepositives',
+    'fields',
+    'detection',
+    'license',
+    'related',
+    'scope',
+    'taxonomy',
+    'correlation',
+    'generate',
+    'filter',
+]);
+// Anchors and aliases (`&common` / `*common`) are YAML, so rules may share a value list that way.
+const MAX_ALIASES = 100;
+/** Replaces every alias in the tree by a copy of what it names, so the detection walk sees plain nodes. */
+function expandAliases(doc) {
+    let expanded = 0;
+    (0,dist/* visit */.YR)(doc, {
+        Alias(_, alias) {
+            if (++expanded > MAX_ALIASES)
+                throw new Error(`more than ${MAX_ALIASES} aliases (recursive anchor?)`);
+            const target = alias.resolve(doc);
+            if (!target)
+                throw new Error(`alias *${alias.source} names no anchor`);
+            return target.clone();
+        },
+    });
+}
+/** Parses every rule in `text` (the contents of `file`, used in problems and in `rule.source`). */
+function parseSigmaRules(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: true });
+    const out = { rules: [], correlations: [], filters: [], problems: [] };
+    if (!Array.isArray(docs)) {
+        // An EmptyStream: the file has no documents at all.
+        return out;
+    }
+    for (const doc of docs) {
+        const result = parseDocument(doc, file, lineCounter);
+        if (result === undefined)
+            continue;
+        if ('rule' in result)
+            out.rules.push(result.rule);
+        else if ('correlation' in result)
+            out.correlations.push(result.correlation);
+        else if ('filter' in result)
+            out.filters.push(result.filter);
+        else
+            out.problems.push(...result.problems);
+    }
+    return out;
+}
+function parseDocument(doc, file, lineCounter) {
+    const spanOf = (node) => {
+        const offset = node?.range?.[0] ?? 0;
+        const pos = lineCounter.linePos(offset);
+        return { line: pos.line, column: pos.col };
+    };
+    const docSpan = spanOf(doc.contents);
+    const problems = [];
+    // Filled in once the title is known, so later problems name their rule.
+    const named = {};
+    const report = (message, span = docSpan) => {
+        problems.push({ file, line: span.line, column: span.column, ...(named.rule ? { rule: named.rule } : {}), message });
+    };
+    if (doc.errors.length) {
+        for (const error of doc.errors) {
+            const pos = error.linePos?.[0];
+            problems.push({
+                file,
+                ...(pos ? { line: pos.line, column: pos.col } : {}),
+                message: `YAML: ${firstLine(error.message)}`,
+            });
+        }
+        return { problems };
+    }
+    if (doc.contents === null)
+        return undefined;
+    const root = doc.contents;
+    if (!(0,dist/* isMap */.jh)(root)) {
+        report('a Sigma rule is a YAML mapping with title, logsource and detection');
+        return { problems };
+    }
+    let js;
+    try {
+        js = doc.toJS({ maxAliasCount: MAX_ALIASES });
+        expandAliases(doc);
+    }
+    catch (error) {
+        report(`YAML: ${firstLine(error.message)}`);
+        return { problems };
+    }
+    const title = typeof js.title === 'string' ? js.title : undefined;
+    const id = typeof js.id === 'string' ? js.id : undefined;
+    const name = title ?? id;
+    if (name !== undefined)
+        named.rule = name;
+    let level;
+    if (js.level !== undefined) {
+        if (typeof js.level === 'string' && parse_LEVELS.includes(js.level))
+            level = js.level;
+        else
+            report(`\`level: ${String(js.level)}\` is not one of ${parse_LEVELS.join(', ')}`, spanOf(root.get('level', true)));
+    }
+    // Rules specification v2, "Title": max. 256 characters; "Status": one of five values.
+    if (title !== undefined && title.length > 256) {
+        report(`\`title\` is ${title.length} characters; the specification allows at most 256`, spanOf(root.get('title', true)));
+    }
+    if (js.status !== undefined && !STATUSES.includes(js.status)) {
+        report(`\`status: ${String(js.status)}\` is not one of ${STATUSES.join(', ')}`, spanOf(root.get('status', true)));
+    }
+    if ('action' in js) {
+        report('Sigma v1 rule collections (`action: global|reset|repeat`) are not supported; write one rule per document');
+        return { problems };
+    }
+    if ('correlation' in js) {
+        if ('detection' in js)
+            report('a document holds either `correlation` or `detection`, not both');
+        if (!title)
+            report('`title` is missing');
+        const correlation = parseCorrelation(root, js, spanOf, report);
+        if (problems.length || !correlation || !title)
+            return { problems };
+        return { correlation: { ...meta(js, title, id, level, file, docSpan), ...correlation } };
+    }
+    if ('filter' in js && !('detection' in js)) {
+        if (!title)
+            report('`title` is missing');
+        const logsource = js.logsource;
+        if (!logsource || typeof logsource !== 'object' || Array.isArray(logsource))
+            report('`logsource` is missing');
+        const filterNode = root.get('filter', true);
+        let filter;
+        if (!(0,dist/* isMap */.jh)(filterNode))
+            report('`filter` must be a mapping with rules, selections and a condition', spanOf(filterNode));
+        else
+            filter = parseFilter(filterNode, spanOf, report);
+        if (problems.length || !filter || !title)
+            return { problems };
+        return {
+            filter: {
+                title,
+                ...(id !== undefined ? { id } : {}),
+                ...optionalString(js, 'description'),
+                logsource: logsourceOf(js),
+                rules: filter.rules,
+                detection: filter.detection,
+                source: { file, line: docSpan.line },
+            },
+        };
+    }
+    if (!title)
+        report('`title` is missing');
+    const logsource = js.logsource;
+    if (!logsource || typeof logsource !== 'object' || Array.isArray(logsource))
+        report('`logsource` is missing');
+    const detectionNode = root.get('detection', true);
+    let detection;
+    if (!(0,dist/* isMap */.jh)(detectionNode))
+        report('`detection` is missing or not a mapping', detectionNode ? spanOf(detectionNode) : docSpan);
+    else
+        detection = parseDetection(detectionNode, spanOf, report);
+    if (problems.length || !detection || !title)
+        return { problems };
+    const rule = {
+        ...meta(js, title, id, level, file, docSpan),
+        logsource: logsourceOf(js),
+        fields: stringList(js.fields),
+        detection,
+    };
+    return { rule };
+}
+function meta(js, title, id, level, file, docSpan) {
+    const custom = {};
+    for (const [key, value] of Object.entries(js))
+        if (!KNOWN_KEYS.has(key) && key !== '__proto__')
+            custom[key] = value;
+    return {
+        title,
+        ...(id !== undefined ? { id } : {}),
+        ...optionalString(js, 'name'),
+        ...optionalString(js, 'status'),
+        ...optionalString(js, 'description'),
+        ...optionalString(js, 'author'),
+        ...optionalString(js, 'date'),
+        ...optionalString(js, 'modified'),
+        references: stringList(js.references),
+        tags: stringList(js.tags),
+        ...(level ? { level } : {}),
+        falsepositives: stringList(js.falsepositives),
+        source: { file, line: docSpan.line },
+        custom,
+    };
+}
+function logsourceOf(js) {
+    const ls = (js.logsource ?? {});
+    return {
+        ...optionalString(ls, 'product'),
+        ...optionalString(ls, 'service'),
+        ...optionalString(ls, 'category'),
+        ...optionalString(ls, 'definition'),
+    };
+}
+const CORRELATION_TYPES = ['event_count', 'value_count', 'temporal', 'temporal_ordered'];
+const CONDITION_OPS = new Set(['gt', 'gte', 'lt', 'lte', 'eq', 'neq']);
+const CORRELATION_KEYS = new Set([
+    'type',
+    'rules',
+    'group-by',
+    'timespan',
+    'timeframe',
+    'condition',
+    'aliases',
+    'generate',
+]);
+// Correlation rules specification v2, "Time Selection": number + lower-case letter s, m, h or d.
+const TIMESPAN = /^(\d+)([smhd])$/;
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** Longest timespan accepted: a correlation's state lives this long, so it bounds memory too. */
+const MAX_TIMESPAN_MS = 31 * UNIT_MS.d;
+/** Correlation rules specification v2, "Correlation section": type, rules, group-by, timespan, condition. */
+function parseCorrelation(root, js, spanOf, report) {
+    const node = root.get('correlation', true);
+    if (!(0,dist/* isMap */.jh)(node)) {
+        report('`correlation` must be a mapping with type, rules, group-by, timespan and condition', spanOf(node));
+        return undefined;
+    }
+    const at = (key) => spanOf(node.get(key, true) ?? node);
+    const c = (js.correlation ?? {});
+    const before = { count: 0 };
+    const fail = (message, span) => {
+        before.count++;
+        report(`correlation: ${message}`, span);
+    };
+    for (const key of Object.keys(c)) {
+        if (!CORRELATION_KEYS.has(key))
+            fail(`unknown key \`${key}\``, at(key));
+    }
+    const type = c.type;
+    if (!CORRELATION_TYPES.includes(c.type)) {
+        fail(`\`type\` must be one of ${CORRELATION_TYPES.join(', ')}`, at('type'));
+    }
+    const rules = Array.isArray(c.rules) ? c.rules : typeof c.rules === 'string' ? [c.rules] : undefined;
+    if (!rules || rules.length === 0 || !rules.every((r) => typeof r === 'string' && r !== '')) {
+        fail('`rules` must list the referred rules by id or name', at('rules'));
+    }
+    if ((type === 'temporal' || type === 'temporal_ordered') && rules && rules.length < 2) {
+        fail(`a ${type} correlation needs two or more rules`, at('rules'));
+    }
+    // "group-by … Use: mandatory"; an empty list groups every event together.
+    const groupBy = c['group-by'] === undefined ? undefined : Array.isArray(c['group-by']) ? c['group-by'] : [c['group-by']];
+    if (!groupBy || !groupBy.every((g) => typeof g === 'string' && g !== '')) {
+        fail('`group-by` must list one or more field names', at('group-by'));
+    }
+    // `timeframe` is the spelling of v1 and of early v2 drafts; pySigma reads both.
+    const spanText = c.timespan ?? c.timeframe;
+    const m = typeof spanText === 'string' ? TIMESPAN.exec(spanText) : null;
+    let ms = 0;
+    if (!m)
+        fail('`timespan` must be a number and one of s, m, h, d, e.g. `10m`', at('timespan'));
+    else {
+        ms = Number(m[1]) * UNIT_MS[m[2]];
+        if (ms <= 0 || ms > MAX_TIMESPAN_MS)
+            fail('`timespan` must be between 1s and 31d', at('timespan'));
+    }
+    let condition;
+    let field;
+    if (c.condition !== undefined) {
+        if (c.condition === null || typeof c.condition !== 'object' || Array.isArray(c.condition)) {
+            fail('`condition` must be a mapping such as `gte: 10`', at('condition'));
+        }
+        else {
+            condition = {};
+            for (const [op, value] of Object.entries(c.condition)) {
+                if (op === 'field') {
+                    if (typeof value === 'string' && value !== '')
+                        field = value;
+                    else
+                        fail('`condition.field` must name a field', at('condition'));
+                }
+                else if (!CONDITION_OPS.has(op)) {
+                    fail(`\`condition.${op}\` is not one of gt, gte, lt, lte, eq, neq`, at('condition'));
+                }
+                else if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+                    fail(`\`condition.${op}\` must be a whole number`, at('condition'));
+                }
+                else {
+                    condition[op] = value;
+                }
+            }
+            if (Object.keys(condition).length === 0)
+                fail('`condition` names no bound (gt, gte, lt, lte, eq, neq)', at('condition'));
+        }
+    }
+    if ((type === 'event_count' || type === 'value_count') && !condition) {
+        fail(`a ${type} correlation needs a \`condition\` such as \`gte: 10\``, at('type'));
+    }
+    if (type === 'value_count' && !field)
+        fail('a value_count correlation needs `condition.field`', at('condition'));
+    if (type !== 'value_count' && field)
+        fail('`condition.field` belongs to value_count only', at('condition'));
+    const aliases = {};
+    if (c.aliases !== undefined) {
+        const ok = c.aliases !== null &&
+            typeof c.aliases === 'object' &&
+            !Array.isArray(c.aliases) &&
+            Object.values(c.aliases).every((m) => m !== null &&
+                typeof m === 'object' &&
+                !Array.isArray(m) &&
+                Object.values(m).every((f) => typeof f === 'string' && f !== ''));
+        if (!ok)
+            fail('`aliases` must map each alias to `rule name: field`', at('aliases'));
+        else
+            for (const [alias, map] of Object.entries(c.aliases)) {
+                if (alias !== '__proto__')
+                    aliases[alias] = { ...map };
+            }
+    }
+    // The specification puts `generate` beside `level`; some writers nest it in `correlation:`.
+    const generate = js.generate ?? c.generate ?? false;
+    if (typeof generate !== 'boolean')
+        fail('`generate` must be true or false', spanOf(root.get('generate', true)));
+    if (before.count)
+        return undefined;
+    return {
+        type,
+        rules: rules,
+        groupBy: groupBy,
+        timespan: { text: spanText, ms },
+        ...(condition ? { condition } : {}),
+        ...(field ? { field } : {}),
+        aliases,
+        generate: generate,
+    };
+}
+/** Filters specification v2.1, "Global Filter": `rules`, then selections and a `condition`. */
+function parseFilter(node, spanOf, report) {
+    const rulesNode = node.get('rules', true);
+    const rules = [];
+    if ((0,dist/* isSeq */.oP)(rulesNode)) {
+        for (const item of rulesNode.items) {
+            if ((0,dist/* isScalar */.jn)(item) && typeof item.value === 'string' && item.value !== '')
+                rules.push(item.value);
+            else
+                report('filter: each entry of `rules` is a rule id or name', spanOf(item));
+        }
+    }
+    else if ((0,dist/* isScalar */.jn)(rulesNode) && typeof rulesNode.value === 'string') {
+        rules.push(rulesNode.value);
+    }
+    if (rules.length === 0) {
+        report('filter: `rules` must name the rules to filter, by id or name', spanOf(rulesNode ?? node));
+        return undefined;
+    }
+    const detection = parseDetection(node, spanOf, report, new Set(['rules']));
+    return detection ? { rules, detection } : undefined;
+}
+function parseDetection(node, spanOf, report, skip = new Set()) {
+    const selections = {};
+    const names = [];
+    let conditionPair;
+    for (const pair of node.items) {
+        const name = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
+        const span = spanOf(pair.key);
+        if (skip.has(name))
+            continue;
+        if (name === 'condition') {
+            conditionPair = pair;
+            continue;
+        }
+        if (name === 'timeframe') {
+            report('`timeframe` belongs to correlation rules, which are not supported', span);
+            continue;
+        }
+        if (name === '__proto__') {
+            report('`__proto__` cannot name a selection', span);
+            continue;
+        }
+        names.push(name);
+        const selection = parseSelection(name, pair.value, span, spanOf, report);
+        if (selection)
+            selections[name] = selection;
+    }
+    if (!conditionPair) {
+        report('`detection.condition` is missing', spanOf(node));
+        return undefined;
+    }
+    const conditionNode = conditionPair.value;
+    const texts = [];
+    if ((0,dist/* isScalar */.jn)(conditionNode) && typeof conditionNode.value === 'string') {
+        texts.push({ text: conditionNode.value, span: spanOf(conditionNode) });
+    }
+    else if ((0,dist/* isSeq */.oP)(conditionNode)) {
+        for (const item of conditionNode.items) {
+            if ((0,dist/* isScalar */.jn)(item) && typeof item.value === 'string')
+                texts.push({ text: item.value, span: spanOf(item) });
+            else
+                report('each condition in the list must be a string', spanOf(item));
+        }
+    }
+    else {
+        report('`condition` must be a string or a list of strings', spanOf(conditionPair.key));
+    }
+    const trees = [];
+    for (const { text, span } of texts) {
+        try {
+            trees.push(parseCondition(text, names));
+        }
+        catch (error) {
+            if (!(error instanceof ConditionError))
+                throw error;
+            // Plain and single-quoted scalars start one character earlier than their text; close enough.
+            report(`condition \`${text}\`: ${error.message}`, { line: span.line, column: span.column + error.column - 1 });
+        }
+    }
+    if (trees.length !== texts.length || trees.length === 0)
+        return undefined;
+    return {
+        selections,
+        condition: trees.length === 1 ? trees[0] : { kind: 'or', items: trees },
+        conditionText: texts.map((t) => t.text),
+    };
+}
+function parseSelection(name, value, span, spanOf, report) {
+    const groups = [];
+    let ok = true;
+    const parseMap = (map) => {
+        const tests = [];
+        for (const pair of map.items) {
+            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
+            const keySpan = spanOf(pair.key);
+            try {
+                tests.push(buildFieldTest(key, rawValues(key, pair.value, keySpan, spanOf), keySpan));
+            }
+            catch (error) {
+                if (!(error instanceof RuleSyntaxError))
+                    throw error;
+                ok = false;
+                report(`selection \`${name}\`: ${error.message}`, error.span ?? keySpan);
+            }
+        }
+        return tests;
+    };
+    if ((0,dist/* isMap */.jh)(value)) {
+        if (value.items.length === 0) {
+            report(`selection \`${name}\` is empty`, span);
+            return undefined;
+        }
+        groups.push(parseMap(value));
+    }
+    else if ((0,dist/* isSeq */.oP)(value) && value.items.length > 0 && value.items.every((item) => (0,dist/* isMap */.jh)(item))) {
+        for (const item of value.items)
+            groups.push(parseMap(item));
+    }
+    else if (((0,dist/* isSeq */.oP)(value) && value.items.every((item) => item === null || (0,dist/* isScalar */.jn)(item))) || (0,dist/* isScalar */.jn)(value)) {
+        // Rules specification v2, "Lists": a list of values with no field searches the whole event, OR-ed.
+        try {
+            groups.push([buildFieldTest(modifiers_KEYWORD_FIELD, rawValues('keyword', value, span, spanOf), span)]);
+        }
+        catch (error) {
+            if (!(error instanceof RuleSyntaxError))
+                throw error;
+            report(`selection \`${name}\`: ${error.message}`, error.span ?? span);
+            return undefined;
+        }
+    }
+    else if ((0,dist/* isSeq */.oP)(value)) {
+        report(`selection \`${name}\`: a list mixes field maps and keywords; write them as two selections`, span);
+        return undefined;
+    }
+    else {
+        report(`selection \`${name}\` is empty`, span);
+        return undefined;
+    }
+    return ok ? { name, anyOf: groups, span } : undefined;
+}
+function rawValues(key, node, keySpan, spanOf) {
+    const scalar = (item, span) => {
+        if (item === null)
+            return { value: null, span };
+        if (!(0,dist/* isScalar */.jn)(item)) {
+            throw new RuleSyntaxError(`\`${key}\`: values must be scalars or a list of scalars, not a nested mapping or list`, spanOf(item));
+        }
+        const v = item.value;
+        if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+            return { value: v, span: spanOf(item) };
+        }
+        return { value: String(v), span: spanOf(item) };
+    };
+    if ((0,dist/* isSeq */.oP)(node))
+        return node.items.map((item) => scalar(item, item ? spanOf(item) : keySpan));
+    return [scalar(node, node ? spanOf(node) : keySpan)];
+}
+function optionalString(obj, key) {
+    const value = obj[key];
+    if (value === undefined || value === null)
+        return {};
+    return { [key]: typeof value === 'string' ? value : String(value) };
+}
+function stringList(value) {
+    if (value === undefined || value === null)
+        return [];
+    if (Array.isArray(value))
+        return value.filter((v) => v !== null && v !== undefined).map((v) => String(v));
+    return [String(value)];
+}
+function firstLine(message) {
+    return message.split('\n')[0] ?? message;
+}
+
 ;// CONCATENATED MODULE: ./shared/cloudtrail/rules/sigma/sql.ts
 /**
  * Compiles a parsed Sigma rule to a SQL WHERE clause over the AWS-documented CloudTrail Athena table
@@ -38950,7 +46974,12 @@ function selectionValues(rule, name) {
  *
  * Every leaf is wrapped so it is never SQL NULL: Sigma has no three-valued logic, and `NOT NULL`
  * would silently drop rows from `selection and not filter`.
+ *
+ * Correlation rules are judged in process (rules/correlation.ts), not compiled here: their referred
+ * rules are ordinary detection rules of the rule set (RuleSet.detections, filters applied), so a
+ * prefilter over the rule set returns every row a correlation needs.
  */
+
 
 
 const TRUE = 'TRUE';
@@ -39008,6 +47037,9 @@ const STRUCTS = {
 const RESOURCE_FIELDS = { ARN: 'arn', accountId: 'accountid', type: 'type' };
 function placeOf(path) {
     const [head = '', ...rest] = path;
+    // Rules specification v2, "Lists": a keyword is searched in every value of the event.
+    if (path.length === 1 && head === KEYWORD_FIELD)
+        return { kind: 'unknown', why: 'a keyword search over the whole event' };
     if (STRING_COLUMNS.has(head)) {
         return rest.length
             ? { kind: 'unknown', why: 'a sub-field of a string column' }
@@ -39086,7 +47118,7 @@ const or = (items) => {
 const not = (item) => (item === TRUE ? FALSE : item === FALSE ? TRUE : `(NOT ${item})`);
 const nn = (predicate) => `COALESCE(${predicate}, FALSE)`;
 const exact = (predicate) => ({ upper: predicate, lower: predicate });
-class Compiler {
+class sql_Compiler {
     inexact = [];
     dialect;
     constructor(dialect) {
@@ -39192,7 +47224,7 @@ class Compiler {
             return { upper: TRUE, lower: FALSE };
         }
         if (test.kind === 're') {
-            this.approximate(field, '`|re` uses JavaScript RegExp semantics, which SQL regex engines do not share');
+            this.approximate(field, '`|re` runs on RE2 in process; SQL regex engines (Joni, DuckDB RE2) differ in details');
             return { upper: TRUE, lower: FALSE };
         }
         if (test.kind === 'fieldref')
@@ -39249,7 +47281,10 @@ class Compiler {
             case 'null':
                 return exact(`(${x} IS NULL)`);
             case 'exists':
-                return exact(test.exists ? `(${x} IS NOT NULL)` : `(${x} IS NULL)`);
+                // Modifiers appendix v2.1: `exists` is presence, and a field present with a null value
+                // exists; a table column holds NULL for both, so NULL rows stay candidates of `exists: true`.
+                this.approximate(field, '`|exists` counts a null value as present; SQL NULL cannot tell null from absent');
+                return test.exists ? { upper: TRUE, lower: `(${x} IS NOT NULL)` } : { upper: `(${x} IS NULL)`, lower: FALSE };
             case 'string':
                 return exact(this.textPredicate(x, test.pattern, test.cased));
             case 'variants':
@@ -39345,7 +47380,7 @@ function timePredicates(options) {
     return parts;
 }
 function compileWhere(rule, dialect) {
-    const compiler = new Compiler(dialect);
+    const compiler = new sql_Compiler(dialect);
     const bounds = compiler.condition(rule.detection.condition, rule);
     return { bounds, inexact: compiler.inexact };
 }
@@ -39388,6 +47423,7 @@ function compileRuleSetToSql(rules, options) {
 
 
 
+
 /** True for rules written for CloudTrail (`logsource: product: aws, service: cloudtrail`). */
 function isCloudTrailRule(rule) {
     return rule.logsource.product?.toLowerCase() === 'aws' && rule.logsource.service?.toLowerCase() === 'cloudtrail';
@@ -39410,10 +47446,14 @@ function ruleProblemError(problem) {
 
 ;// CONCATENATED MODULE: ./shared/cloudtrail/rules/ruleset.ts
 /**
- * The rules a scan runs: the built-in pack and any `--rules DIR` of Sigma files, parsed once and
- * compiled into one indexed matcher. A rule that cannot be loaded is listed with file:line:column
- * and left out whole; it never runs in part.
+ * The rules a scan runs: the built-in pack and any `--rules DIR` of Sigma files, parsed once. Every
+ * rule — a detection rule judged record by record, or a correlation rule judged over many — is an
+ * ordinary member (rules/model.ts): loaded the same way, listed the same way, left out by
+ * `--no-builtin-rules` the same way. Sigma filter documents in any of the folders tune the rules
+ * they name. A rule that cannot be loaded is listed with file:line:column and left out whole; it
+ * never runs in part.
  */
+
 
 
 
@@ -39425,16 +47465,28 @@ function ruleProblemError(problem) {
 async function loadRuleSet(options = {}) {
     const problems = [];
     const otherLogsource = [];
-    const loaded = [];
+    const detections = [];
+    const correlations = [];
+    const filters = [];
+    // Ids and names of rules for other log sources: a correlation or filter over them is theirs too.
+    const elsewhere = new Set();
     const take = (text, file, origin) => {
         const parsed = parseSigmaRules(text, file);
         problems.push(...parsed.problems);
         for (const rule of parsed.rules) {
             if (isCloudTrailRule(rule))
-                loaded.push({ rule, origin });
-            else
+                detections.push({ doc: rule, origin });
+            else {
                 otherLogsource.push(`${file}: ${rule.title}`);
+                for (const key of [rule.id, rule.name])
+                    if (key !== undefined)
+                        elsewhere.add(key);
+            }
         }
+        for (const c of parsed.correlations)
+            correlations.push({ doc: c, origin });
+        for (const f of parsed.filters)
+            filters.push({ doc: f, origin });
     };
     if (options.builtin !== false) {
         for (const url of BUILTIN_RULE_FILES) {
@@ -39444,74 +47496,311 @@ async function loadRuleSet(options = {}) {
         }
     }
     for (const dir of options.dirs ?? []) {
-        for (const file of await ruleFiles(dir))
-            take(await (0,promises_.readFile)(file, 'utf8'), file, 'custom');
+        const read = await readRuleFiles(dir);
+        problems.push(...read.problems);
+        for (const { file, text } of read.files)
+            take(text, file, 'custom');
     }
-    const compiled = compileRuleSet(loaded.map((l) => l.rule), { virtualFields: builtinVirtualFields });
-    const info = new Map();
-    compiled.rules.forEach((c, i) => info.set(c, ruleInfo(c.rule, loaded[i].origin)));
-    const burst = new AccessDeniedBurst(options.accessDeniedThreshold);
+    const firstInFile = new Map();
+    for (const { doc } of [...detections, ...correlations]) {
+        const line = firstInFile.get(doc.source.file);
+        if (line === undefined || doc.source.line < line)
+            firstInFile.set(doc.source.file, doc.source.line);
+    }
+    const slugOf = (rule) => {
+        const base = external_node_path_default().basename(rule.source.file).replace(/\.ya?ml$/i, '');
+        return firstInFile.get(rule.source.file) === rule.source.line
+            ? base
+            : `${base}/${rule.name ?? `line-${rule.source.line}`}`;
+    };
+    const ruleInfo = (rule, origin, kind, generates) => describeRule(rule, slugOf(rule), origin, kind, generates);
+    const byRef = referenceIndex(detections, correlations, problems);
+    const forOthers = (refs, title, file) => {
+        if (!refs.every((r) => !byRef.has(r) && elsewhere.has(r)))
+            return false;
+        otherLogsource.push(`${file}: ${title}`);
+        return true;
+    };
+    const filtered = applyFilters(detections, filters.filter((f) => !forOthers(f.doc.rules, f.doc.title, f.doc.source.file)), byRef, problems);
+    const resolved = resolveCorrelations(correlations.filter((c) => !forOthers(c.doc.rules, c.doc.title, c.doc.source.file)), byRef, problems);
+    // Correlation rules specification v2, "Generate": the referred rules (and referred correlations)
+    // report on their own only when a correlation says `generate: true`; by default only the
+    // correlation's query is made.
+    const quiet = new Set();
+    const loud = new Set();
+    for (const { doc, members } of resolved)
+        for (const m of members)
+            (doc.generate ? loud : quiet).add(m.doc);
+    const generates = (doc) => !quiet.has(doc) || loud.has(doc);
+    const compiled = compileRuleSet(filtered.map((f) => f.rule), { virtualFields: builtinVirtualFields });
+    const infoOf = new Map();
+    compiled.rules.forEach((c, i) => {
+        const { original, origin, filters: applied } = filtered[i];
+        infoOf.set(c, { ...ruleInfo(original, origin, 'event', generates(original)), filters: applied });
+    });
+    // `resolved` is in dependency order: a correlation comes after every correlation it refers to.
+    const correlationInfo = resolved.map((r) => ruleInfo(r.doc, r.origin, 'correlation', generates(r.doc)));
+    const feeds = new Map();
+    resolved.forEach((r, state) => r.members.forEach((m, member) => {
+        const list = feeds.get(m.doc) ?? [];
+        list.push({ state, member });
+        feeds.set(m.doc, list);
+    }));
+    // Filters rewrite the rule; correlations refer to it as written.
+    const originalOf = new Map(filtered.map((f) => [f.rule, f.original]));
     return {
-        match: compiled,
-        info,
-        all: [...info.values(), ...(options.builtin !== false ? [burst.info] : [])],
-        burst,
+        all: [...infoOf.values(), ...correlationInfo],
+        detections: filtered.map((f) => f.rule),
+        correlations: resolved.map((r) => r.doc),
         problems,
         otherLogsource,
+        start() {
+            const states = resolved.map((r) => new CorrelationState(r.doc, r.members.map((m) => (m.doc.name !== undefined ? { name: m.doc.name } : {})), builtinVirtualFields));
+            return {
+                record(record) {
+                    const hits = [];
+                    for (const c of compiled(record)) {
+                        const info = infoOf.get(c);
+                        if (info.generates)
+                            hits.push({ rule: info, record });
+                        for (const { state, member } of feeds.get(originalOf.get(c.rule)) ?? []) {
+                            states[state].observe(member, record);
+                        }
+                    }
+                    return hits;
+                },
+                end() {
+                    const out = [];
+                    states.forEach((state, i) => {
+                        const info = correlationInfo[i];
+                        for (const hit of state.end()) {
+                            // A chained correlation sees this one's hit as an event at the end of its busiest
+                            // timespan, told by that event's record (so its group-by reads the same fields).
+                            for (const { state: outer, member } of feeds.get(state.correlation) ?? []) {
+                                states[outer].observe(member, hit.record);
+                            }
+                            if (!info.generates)
+                                continue;
+                            out.push({
+                                rule: info,
+                                record: hit.record,
+                                aggregate: {
+                                    count: hit.metric,
+                                    summary: correlationSummary(state.correlation, info, hit),
+                                    first: hit.first,
+                                    last: hit.last,
+                                    eventIds: hit.eventIds,
+                                },
+                            });
+                        }
+                    });
+                    return out;
+                },
+                notes: () => states.flatMap((s) => correlationNotes(s)),
+            };
+        },
     };
 }
-async function ruleFiles(dir) {
-    const info = await (0,promises_.stat)(dir).catch(() => {
-        throw new errors/* InputError */.dz('no such rule file or folder', {
-            location: { file: dir },
-            hint: '--rules takes a folder of Sigma .yml files',
-        });
-    });
-    if (info.isFile())
-        return [dir];
-    const out = [];
-    const walk = async (d) => {
-        for (const entry of (await (0,promises_.readdir)(d, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-            if (entry.name.startsWith('.'))
-                continue;
-            const full = external_node_path_default().join(d, entry.name);
-            if (entry.isDirectory())
-                await walk(full);
-            else if (/\.ya?ml$/i.test(entry.name))
-                out.push(full);
+/** Rules by `id` and by `name` (correlation rules specification v2, "Related rules"). */
+function referenceIndex(detections, correlations, problems) {
+    const index = new Map();
+    const ambiguous = new Set();
+    const add = (key, ref, meta) => {
+        if (key === undefined)
+            return;
+        const had = index.get(key);
+        if (had && !ambiguous.has(key)) {
+            ambiguous.add(key);
+            problems.push({
+                file: meta.source.file,
+                line: meta.source.line,
+                rule: meta.title,
+                message: `\`${key}\` names two rules; a correlation or filter referring to it is left out`,
+            });
         }
+        index.set(key, ref);
     };
-    await walk(dir);
-    return out;
+    for (const { doc } of detections) {
+        add(doc.id, { kind: 'rule', rule: doc }, doc);
+        if (doc.name !== doc.id)
+            add(doc.name, { kind: 'rule', rule: doc }, doc);
+    }
+    for (const { doc } of correlations) {
+        add(doc.id, { kind: 'correlation', correlation: doc }, doc);
+        if (doc.name !== doc.id)
+            add(doc.name, { kind: 'correlation', correlation: doc }, doc);
+    }
+    for (const key of ambiguous)
+        index.delete(key);
+    return index;
 }
-function ruleInfo(rule, origin) {
-    const x = (rule.custom['x-telltale'] ?? {});
-    const decisive = new Set();
-    for (const selection of Object.values(rule.detection.selections)) {
-        for (const tests of selection.anyOf) {
-            for (const t of tests) {
-                if (!/^(eventName|eventSource|userIdentity\.type|errorCode)$/.test(t.field))
-                    decisive.add(t.field);
+function applyFilters(detections, filters, byRef, problems) {
+    const out = new Map(detections.map(({ doc, origin }) => [doc, { rule: doc, original: doc, origin, filters: [] }]));
+    filters.forEach(({ doc: filter }, n) => {
+        const say = (message) => problems.push({ file: filter.source.file, line: filter.source.line, rule: filter.title, message });
+        for (const name of filter.rules) {
+            const ref = byRef.get(name);
+            if (!ref) {
+                say(`filter: \`${name}\` names no loaded rule (rules are named by their \`id\` or \`name\`)`);
+                continue;
+            }
+            if (ref.kind !== 'rule') {
+                say(`filter: \`${name}\` is a correlation rule; filters apply to detection rules (filter its referred rules)`);
+                continue;
+            }
+            if (!sameLogsource(filter, ref.rule)) {
+                say(`filter: its logsource does not match the logsource of \`${name}\`; not applied there`);
+                continue;
+            }
+            const entry = out.get(ref.rule);
+            entry.rule = applyFilter(entry.rule, filter, n);
+            entry.filters.push(filter.title);
+        }
+    });
+    return [...out.values()];
+}
+/**
+ * Resolves each correlation's `rules` to loaded rules or correlations ("Correlations can be chained
+ * to express more complex use cases") and orders them so every correlation follows those it refers
+ * to; a cycle, or a reference to a correlation left out, leaves the correlation out too.
+ */
+function resolveCorrelations(correlations, byRef, problems) {
+    const say = (doc, message) => problems.push({
+        file: doc.source.file,
+        line: doc.source.line,
+        rule: doc.title,
+        message: `correlation: ${message}`,
+    });
+    const candidates = new Map();
+    for (const { doc, origin } of correlations) {
+        const members = [];
+        let ok = true;
+        for (const name of doc.rules) {
+            const ref = byRef.get(name);
+            if (!ref) {
+                say(doc, `\`${name}\` names no loaded CloudTrail rule (rules are referred to by \`id\` or \`name\`)`);
+                ok = false;
+            }
+            else if (ref.kind === 'correlation') {
+                if (ref.correlation === doc) {
+                    say(doc, `\`${name}\` is this correlation itself`);
+                    ok = false;
+                }
+                else
+                    members.push({ kind: 'correlation', doc: ref.correlation });
+            }
+            else
+                members.push({ kind: 'rule', doc: ref.rule });
+        }
+        for (const [alias, map] of Object.entries(doc.aliases)) {
+            for (const m of members) {
+                if (m.doc.name === undefined || !Object.hasOwn(map, m.doc.name)) {
+                    say(doc, `alias \`${alias}\` gives no field for the referred rule \`${m.doc.name ?? m.doc.id ?? m.doc.title}\``);
+                    ok = false;
+                }
             }
         }
+        if (ok)
+            candidates.set(doc, { doc, origin, members });
     }
-    for (const f of rule.fields)
-        decisive.add(f);
+    // Depth-first order; a correlation on a cycle or over a left-out correlation is left out.
+    const out = [];
+    const state = new Map();
+    const visit = (doc) => {
+        const seen = state.get(doc);
+        if (seen === 'done')
+            return true;
+        if (seen === 'out')
+            return false;
+        if (seen === 'visiting')
+            return false;
+        const r = candidates.get(doc);
+        if (!r) {
+            state.set(doc, 'out');
+            return false;
+        }
+        state.set(doc, 'visiting');
+        for (const m of r.members) {
+            if (m.kind !== 'correlation')
+                continue;
+            if (!visit(m.doc)) {
+                say(doc, `the referred correlation \`${m.doc.name ?? m.doc.id ?? m.doc.title}\` is left out or refers back to this one`);
+                state.set(doc, 'out');
+                return false;
+            }
+        }
+        state.set(doc, 'done');
+        out.push(r);
+        return true;
+    };
+    for (const { doc } of correlations)
+        if (candidates.has(doc))
+            visit(doc);
+    return out;
+}
+const FILLED = /\{(count|timespan|eventNames|field|rules)\}/g;
+/** The hit's one line: the rule's `x-telltale: summary` with `{count}` … filled in, or a plain account. */
+function correlationSummary(c, info, hit) {
+    const names = hit.eventNames.length
+        ? hit.eventNames.slice(0, 5).join(', ') + (hit.eventNames.length > 5 ? ', …' : '')
+        : '';
+    const values = {
+        count: String(hit.metric),
+        timespan: c.timespan.text,
+        eventNames: names,
+        field: c.field ?? '',
+        rules: c.rules.join(c.type === 'temporal_ordered' ? ' → ' : ', '),
+    };
+    if (info.summary)
+        return info.summary.replace(FILLED, (_, k) => values[k] ?? '');
+    switch (c.type) {
+        case 'event_count':
+            return `${hit.metric} events in ${c.timespan.text}${names ? ` (${names})` : ''}`;
+        case 'value_count':
+            return `${hit.metric} distinct ${c.field ?? 'values'} in ${c.timespan.text}${names ? ` (${names})` : ''}`;
+        case 'temporal':
+            return `${hit.metric} of ${c.rules.length} related rules within ${c.timespan.text} (${values.rules})`;
+        case 'temporal_ordered':
+            return `${values.rules} in order within ${c.timespan.text}`;
+    }
+}
+function describeRule(rule, slug, origin, kind, generates) {
+    const x = (rule.custom['x-telltale'] ?? {});
+    const decisive = new Set();
+    if ('detection' in rule) {
+        for (const selection of Object.values(rule.detection.selections)) {
+            for (const tests of selection.anyOf) {
+                for (const t of tests) {
+                    if (t.field && !/^(eventName|eventSource|userIdentity\.type|errorCode)$/.test(t.field))
+                        decisive.add(t.field);
+                }
+            }
+        }
+        for (const f of rule.fields)
+            decisive.add(f);
+    }
     const info = {
         id: rule.id ?? `${rule.source.file}:${rule.source.line}`,
-        slug: external_node_path_default().basename(rule.source.file).replace(/\.ya?ml$/i, ''),
+        slug,
         title: rule.title,
+        kind,
+        generates,
         level: rule.level ?? 'medium',
         origin,
         file: rule.source.file,
+        // Imported rules get the same threat steps as built-ins; `x-telltale: {actor-modifiers: false}`
+        // opts a rule out (docs/cloudtrail.md, "Threat level").
         policy: {
             actorModifiers: x['actor-modifiers'] !== false,
             failed: x.failed === 'keep' ? 'keep' : 'lower',
         },
         decisiveFields: [...decisive],
+        filters: [],
     };
     if (rule.description)
         info.description = rule.description;
+    if (rule.tags.length)
+        info.tags = [...rule.tags];
     if (rule.author)
         info.author = rule.author;
     const link = ruleLink(rule);
@@ -39524,7 +47813,7 @@ function ruleInfo(rule, origin) {
 
 ;// CONCATENATED MODULE: ./shared/version.ts
 /** telltale's version, written into reports so a reader knows which decoder produced them. */
-const shared_version_VERSION = '0.1.0';
+const shared_version_VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./shared/cloudtrail/dedup.ts
 /**
@@ -39602,6 +47891,7 @@ class EventIdSet {
 
 
 
+
 const MAX_TEXT = 300;
 function buildFinding(rule, record, threat, extra) {
     const actor = describeActor(record);
@@ -39631,6 +47921,11 @@ function buildFinding(rule, record, threat, extra) {
     };
     if (rule.author)
         finding.ruleAuthor = rule.author;
+    if (rule.description)
+        finding.description = clip(rule.description);
+    const link = consoleUrl(finding.region, finding.eventId);
+    if (link)
+        finding.consoleUrl = link;
     if (rule.link)
         finding.ruleLink = rule.link;
     const account = record_str(record.recipientAccountId) ?? actor.accountId;
@@ -39650,6 +47945,26 @@ function buildFinding(rule, record, threat, extra) {
     finding.summary = clip(`${what} by ${actor.name}${viaPhrase(via, record)} at ${timeOfDay(finding.eventTime)}${finding.outcome === 'failed' ? ` (failed: ${finding.errorCode ?? 'denied'})` : ''}`);
     return finding;
 }
+/**
+ * The event's page in the CloudTrail console's event history. Both parts come from the log, so they
+ * are checked against their documented shapes (a region name, an event id GUID) before becoming a link.
+ */
+function consoleUrl(region, eventId) {
+    if (!/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region) || !/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(eventId)) {
+        return undefined;
+    }
+    return `https://${region}.console.aws.amazon.com/cloudtrailv2/home?region=${region}#/events/${eventId}`;
+}
+/** ATT&CK technique ids from Sigma tags (`attack.t1078.004`); tactics (`attack.persistence`) are left out. */
+function attackTechniques(tags) {
+    const out = [];
+    for (const t of tags) {
+        const m = /^attack\.(t\d{4}(?:\.\d{3})?)$/i.exec(t);
+        if (m && !out.includes(m[1].toUpperCase()))
+            out.push(m[1].toUpperCase());
+    }
+    return out;
+}
 function viaPhrase(via, record) {
     switch (via) {
         case 'console':
@@ -39657,7 +47972,10 @@ function viaPhrase(via, record) {
         case 'cli':
             return ' with the AWS CLI';
         case 'iac':
-            return ` via infrastructure as code (${agentFamily(record_str(record.userAgent)) ?? 'CloudFormation'})`;
+            // Said only when AWS vouches for it (provenance.ts); otherwise the agent is quoted as a claim.
+            return pipelineEvidence(record)
+                ? ` via infrastructure as code (${agentFamily(record_str(record.userAgent)) ?? 'CloudFormation'})`
+                : ` with ${agentFamily(record_str(record.userAgent)) ?? 'an IaC tool'} (User-Agent, unverified)`;
         case 'sdk':
             return ` with ${agentFamily(record_str(record.userAgent)) ?? 'an SDK'}`;
         case 'service':
@@ -39730,6 +48048,256 @@ function clip(text) {
     return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
 }
 
+;// CONCATENATED MODULE: ./shared/cloudtrail/model/groups.ts
+/**
+ * Repeated findings folded into what a person reads: one group per (rule, principal, target), with
+ * how many events, the first and last time, and every event id (the JSON keeps them all). Full
+ * findings are kept only up to a few per group, so memory follows the groups, not the events: a
+ * night of 200,000 identical root calls is one group of 200,000 ids and a handful of examples.
+ */
+
+
+/** Full findings kept per group (the rest are counted and their ids kept). */
+const EXAMPLES_PER_GROUP = 5;
+class FindingGrouper {
+    groups = new Map();
+    total = 0;
+    add(f) {
+        this.total += f.count;
+        const key = `${f.ruleId}\u0000${f.actor.key}\u0000${f.resources[0] ?? ''}`;
+        let entry = this.groups.get(key);
+        if (!entry) {
+            const group = {
+                id: (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 16),
+                rule: f.rule,
+                ruleId: f.ruleId,
+                ruleSlug: f.ruleSlug,
+                attack: f.attack ?? [],
+                severity: f.severity,
+                actor: {
+                    key: f.actor.key,
+                    name: f.actor.name,
+                    type: f.actor.type,
+                    ...(f.actor.arn ? { arn: f.actor.arn } : {}),
+                },
+                target: f.resources[0] ?? '',
+                count: 0,
+                firstSeen: f.eventTime,
+                lastSeen: f.eventTime,
+                success: 0,
+                failed: 0,
+                regions: [],
+                accounts: [],
+                summary: f.summary,
+                eventIds: [],
+            };
+            if (f.ruleAuthor)
+                group.ruleAuthor = f.ruleAuthor;
+            if (f.description)
+                group.description = f.description;
+            entry = { group, examples: [] };
+            this.groups.set(key, entry);
+        }
+        const g = entry.group;
+        g.count += f.count;
+        if (f.outcome === 'failed')
+            g.failed += f.count;
+        else
+            g.success += f.count;
+        if (levelRank(f.severity) > levelRank(g.severity))
+            g.severity = f.severity;
+        if (f.eventTime && (!g.firstSeen || f.eventTime < g.firstSeen))
+            g.firstSeen = f.eventTime;
+        if (f.eventTime >= g.lastSeen) {
+            g.lastSeen = f.eventTime;
+            g.summary = f.summary;
+            if (f.consoleUrl)
+                g.consoleUrl = f.consoleUrl;
+            else
+                delete g.consoleUrl;
+        }
+        if (f.region && !g.regions.includes(f.region) && g.regions.length < 20)
+            g.regions.push(f.region);
+        if (f.account && !g.accounts.includes(f.account) && g.accounts.length < 20)
+            g.accounts.push(f.account);
+        if (f.eventId)
+            g.eventIds.push(f.eventId);
+        if (entry.examples.length < EXAMPLES_PER_GROUP) {
+            f.group = g.id;
+            entry.examples.push(f);
+        }
+    }
+    /** Groups, worst first, then the biggest, then by rule and actor. */
+    result() {
+        const entries = [...this.groups.values()].sort((a, b) => levelRank(b.group.severity) - levelRank(a.group.severity) ||
+            b.group.count - a.group.count ||
+            a.group.rule.localeCompare(b.group.rule) ||
+            a.group.actor.key.localeCompare(b.group.actor.key) ||
+            a.group.target.localeCompare(b.group.target));
+        return { groups: entries.map((e) => e.group), findings: entries.flatMap((e) => e.examples) };
+    }
+}
+/** Marks the groups that were not in the previous night's report. */
+function markNew(groups, previous) {
+    let fresh = 0;
+    for (const g of groups) {
+        g.new = !previous.has(g.id);
+        if (g.new)
+            fresh++;
+    }
+    return fresh;
+}
+
+;// CONCATENATED MODULE: ./shared/cloudtrail/suppressions.ts
+/**
+ * `.github/cloudtrail-suppressions.yml`: the team's reviewed list of findings that are expected here,
+ * each with why, who answers for it and until when. Nothing is hidden silently: the report lists every
+ * entry with how many findings it suppressed, and an entry past its expiry stops applying and is
+ * reported as expired (so a suppression is a decision with a date, not a forgotten mute).
+ *
+ *   suppressions:
+ *     - rule: ssm-session-by-human          # a rule's slug, id or title; `*` for any rule
+ *       principal: 'arn:aws:sts::111122223333:assumed-role/Ops/*'   # optional, `*` matches anything
+ *       resource: 'i-0abc*'                 # optional: any resource/target of the finding
+ *       reason: Ops works through Session Manager
+ *       owner: '@platform-team'
+ *       expires: 2026-09-30                 # required; an ISO date (end of that day, UTC)
+ */
+
+
+const KEYS = new Set(['rule', 'principal', 'resource', 'reason', 'owner', 'expires']);
+/** Parses the file's text; every problem names the file, line and field. */
+function parseSuppressions(text, file) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, uniqueKeys: true });
+    const where = (node, field) => ({
+        file,
+        ...(node?.range ? { line: lines.linePos(node.range[0]).line, column: lines.linePos(node.range[0]).col } : {}),
+        ...(field ? { field } : {}),
+    });
+    if (doc.errors.length) {
+        const e = doc.errors[0];
+        throw new errors/* InputError */.dz(`not YAML: ${e.message.split('\n')[0]}`, {
+            location: { file, line: e.linePos?.[0]?.line ?? 1, column: e.linePos?.[0]?.col ?? 1 },
+        });
+    }
+    if (doc.contents === null)
+        return [];
+    const root = doc.contents;
+    if (!(0,dist/* isMap */.jh)(root))
+        throw new errors/* InputError */.dz('expected a mapping with a `suppressions:` list', { location: where(root) });
+    const list = root.get('suppressions', true);
+    if (list === undefined || list === null)
+        return [];
+    if (!(0,dist/* isSeq */.oP)(list))
+        throw new errors/* InputError */.dz('`suppressions` must be a list', { location: where(list, 'suppressions') });
+    return list.items.map((item, i) => {
+        const field = `suppressions[${i}]`;
+        if (!(0,dist/* isMap */.jh)(item))
+            throw new errors/* InputError */.dz('each suppression is a mapping', { location: where(item, field) });
+        const value = (key) => {
+            const v = item.get(key, true);
+            if (v === undefined || v === null)
+                return undefined;
+            const js = v.toJSON();
+            if (js instanceof Date)
+                return js.toISOString().slice(0, 10);
+            if (typeof js !== 'string' && typeof js !== 'number') {
+                throw new errors/* InputError */.dz(`\`${key}\` must be text`, { location: where(v, `${field}.${key}`) });
+            }
+            return String(js).trim();
+        };
+        for (const pair of item.items) {
+            const key = String(pair.key?.value ?? '');
+            if (!KEYS.has(key)) {
+                throw new errors/* InputError */.dz(`unknown key \`${key}\``, {
+                    location: where(pair.key, `${field}.${key}`),
+                    hint: `a suppression has ${[...KEYS].join(', ')}`,
+                });
+            }
+        }
+        const need = (key, hint) => {
+            const v = value(key);
+            if (!v)
+                throw new errors/* InputError */.dz(`\`${key}\` is required`, { location: where(item, `${field}.${key}`), hint });
+            return v;
+        };
+        const rule = need('rule', 'the rule slug, id or title, or * for any rule');
+        const reason = need('reason', 'say why this finding is expected here');
+        const owner = need('owner', 'who answers for it: a person or team handle');
+        const expires = need('expires', 'every suppression ends: an ISO date such as 2026-09-30');
+        const expiresMs = /^\d{4}-\d{2}-\d{2}$/.test(expires) ? Date.parse(`${expires}T23:59:59.999Z`) : NaN;
+        if (Number.isNaN(expiresMs)) {
+            throw new errors/* InputError */.dz(`\`expires\` must be an ISO date (YYYY-MM-DD), not '${expires}'`, {
+                location: where(item.get('expires', true), `${field}.expires`),
+            });
+        }
+        const s = { rule, reason, owner, expires, expiresMs, at: `${file}:${where(item).line ?? 1}` };
+        const principal = value('principal');
+        const resource = value('resource');
+        if (principal)
+            s.principal = principal;
+        if (resource)
+            s.resource = resource;
+        return s;
+    });
+}
+/** Case-insensitive glob: `*` any run of characters, everything else literal. */
+function glob(pattern) {
+    return new RegExp(`^${pattern
+        .split('*')
+        .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`, 'is');
+}
+/** Applies the entries to findings one at a time, counting what each suppressed. */
+class Suppressor {
+    entries;
+    now;
+    constructor(entries, now) {
+        this.now = now;
+        this.entries = entries.map((s) => ({
+            s,
+            rule: glob(s.rule),
+            ...(s.principal ? { principal: glob(s.principal) } : {}),
+            ...(s.resource ? { resource: glob(s.resource) } : {}),
+            out: {
+                rule: s.rule,
+                ...(s.principal ? { principal: s.principal } : {}),
+                ...(s.resource ? { resource: s.resource } : {}),
+                reason: s.reason,
+                owner: s.owner,
+                expires: s.expires,
+                at: s.at,
+                expired: s.expiresMs < now,
+                matched: 0,
+                eventIds: [],
+            },
+        }));
+    }
+    /** True when a live entry suppresses the finding. An expired entry only counts what it would have hidden. */
+    suppresses(f) {
+        let hit = false;
+        for (const e of this.entries) {
+            if (!e.rule.test(f.ruleSlug) && !e.rule.test(f.ruleId) && !e.rule.test(f.rule))
+                continue;
+            if (e.principal &&
+                ![f.actor.key, f.actor.arn, f.actor.sessionIssuer, f.actor.name].some((v) => v && e.principal.test(v)))
+                continue;
+            if (e.resource && !f.resources.some((r) => e.resource.test(r)))
+                continue;
+            e.out.matched += f.count;
+            if (f.eventId)
+                e.out.eventIds.push(f.eventId);
+            if (!e.out.expired)
+                hit = true;
+        }
+        return hit;
+    }
+    outcomes() {
+        return this.entries.map((e) => e.out);
+    }
+}
+
 ;// CONCATENATED MODULE: ./shared/cloudtrail/health.ts
 /**
  * Is the log itself trustworthy? A report that finds nothing in a window where logging was off is
@@ -39757,6 +48325,18 @@ const TRAIL_CHANGES = new Set([
 ]);
 /** Listed hours are capped; the count is always exact. */
 const MAX_LISTED_HOURS = 48;
+/** Strips are at most this many cells (two weeks of hours); longer windows put several hours in a cell. */
+const MAX_STRIP_CELLS = 336;
+function strip(hours, from, to, cell) {
+    let out = '';
+    for (let c = from; c <= to; c += cell) {
+        let any = false;
+        for (let h = c; h < c + cell && h <= to && !any; h++)
+            any = hours.has(h);
+        out += any ? '1' : '0';
+    }
+    return out;
+}
 class HealthTracker {
     hours = new Set();
     streams = new Map();
@@ -39830,6 +48410,8 @@ class HealthTracker {
             silent: [],
             streams: [],
             trailChanges: [...this.changes].sort((a, b) => a.eventTime.localeCompare(b.eventTime)),
+            strip: '',
+            cellHours: 1,
         };
         if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) {
             from = NaN;
@@ -39838,6 +48420,8 @@ class HealthTracker {
         health.from = new Date(from * HOUR).toISOString();
         health.to = new Date((to + 1) * HOUR).toISOString();
         health.hours = to - from + 1;
+        health.cellHours = Math.max(1, Math.ceil(health.hours / MAX_STRIP_CELLS));
+        health.strip = strip(this.hours, from, to, health.cellHours);
         for (let h = from; h <= to; h++) {
             if (this.hours.has(h))
                 continue;
@@ -39857,6 +48441,7 @@ class HealthTracker {
                 firstDelivery: new Date(s.first).toISOString(),
                 lastDelivery: new Date(s.last).toISOString(),
                 silentHours: silent,
+                strip: strip(s.hours, from, to, health.cellHours),
             });
         }
         return health;
@@ -39868,12 +48453,16 @@ var cloudtrail_window = __nccwpck_require__(7869);
 ;// CONCATENATED MODULE: ./shared/cloudtrail/scan.ts
 /**
  * One scan: a source streams records in; each is placed in the window, deduplicated by eventID,
- * matched against every rule, and forgotten. What is kept is small: findings, per-actor counters
- * for aggregate rules, 16 bytes per event ID, one bit per hour for log health.
+ * matched against every rule, and forgotten. What is kept is small: findings, the bounded per-group
+ * state of correlation rules (rules/correlation.ts), 16 bytes per event ID, one bit per hour for
+ * log health.
  *
  *   const rules = await loadRuleSet({ dirs });
  *   const report = await scanCloudTrail((sink) => readLocal(dir, sink, { window }), { window, rules });
  */
+
+
+
 
 
 
@@ -39887,7 +48476,30 @@ async function scanCloudTrail(read, options) {
     const now = options.now ?? Date.now();
     const seen = new EventIdSet();
     const health = new HealthTracker(options.deliveries ? 'deliveries' : 'events');
-    const findings = [];
+    const grouper = new FindingGrouper();
+    const suppressor = new Suppressor(options.suppressions ?? [], now);
+    const hourly = new Map();
+    let suppressed = 0;
+    let watermark = -Infinity;
+    const keep = (f, tags) => {
+        const attack = attackTechniques(tags);
+        if (attack.length)
+            f.attack = attack;
+        if (suppressor.suppresses(f)) {
+            suppressed += f.count;
+            return;
+        }
+        grouper.add(f);
+        stats.bySeverity[f.severity] += f.count;
+        const t = Date.parse(f.eventTime);
+        if (Number.isFinite(t)) {
+            const hour = Math.floor(t / 3_600_000);
+            const h = hourly.get(hour) ?? { findings: 0, highest: 0 };
+            h.findings += f.count;
+            h.highest = Math.max(h.highest, LEVELS.indexOf(f.severity));
+            hourly.set(hour, h);
+        }
+    };
     const malformedFiles = [];
     const stats = {
         events: 0,
@@ -39896,14 +48508,23 @@ async function scanCloudTrail(read, options) {
         records: 0,
         duplicates: 0,
         outsideWindow: 0,
+        lateFiles: 0,
         undated: 0,
         skipped: {},
         findings: 0,
+        suppressed: 0,
         bySeverity: Object.fromEntries(LEVELS.map((l) => [l, 0])),
     };
+    const principals = options.pipelinePrincipals ?? new PipelinePrincipals();
     const bounded = window.start !== undefined || window.end !== undefined;
+    const run = rules.start();
+    const found = (hit) => {
+        const { rule, record, aggregate } = hit;
+        const threat = assessThreat(rule.level, record, rule.policy);
+        keep(buildFinding(rule, record, threat, aggregate ? { count: aggregate.count, summary: aggregate.summary } : undefined), rule.tags ?? []);
+    };
     const sink = {
-        record(record) {
+        record(record, file) {
             stats.records++;
             const time = eventTimeMs(record);
             if (Number.isNaN(time)) {
@@ -39912,7 +48533,7 @@ async function scanCloudTrail(read, options) {
                     return;
                 }
             }
-            else if (!(0,cloudtrail_window/* inWindow */.gO)(time, window)) {
+            else if (!(0,cloudtrail_window/* inWindow */.gO)(time, window) && !(file.late && window.start !== undefined && time < window.start)) {
                 stats.outsideWindow++;
                 return;
             }
@@ -39923,14 +48544,16 @@ async function scanCloudTrail(read, options) {
             }
             stats.events++;
             health.event(record, time);
-            rules.burst.observe(record);
-            for (const hit of rules.match(record)) {
-                const info = rules.info.get(hit);
-                findings.push(buildFinding(info, record, assessThreat(info.level, record, info.policy)));
-            }
+            markProvenance(record, principals);
+            for (const hit of run.record(record))
+                found(hit);
         },
         fileDone(file, records, error) {
             stats.files++;
+            if (file.late)
+                stats.lateFiles++;
+            if (file.modifiedMs !== undefined && file.modifiedMs > watermark)
+                watermark = file.modifiedMs;
             health.file(file);
             if (error !== undefined) {
                 stats.malformed++;
@@ -39942,21 +48565,17 @@ async function scanCloudTrail(read, options) {
         },
     };
     const source = await read(sink);
-    const burst = rules.burst.info;
-    for (const hit of rules.burst.hits()) {
-        findings.push(buildFinding(burst, hit.record, assessThreat(burst.level, hit.record, burst.policy), {
-            count: hit.count,
-            summary: `${hit.count} calls denied (${hit.eventNames.slice(0, 5).join(', ')}${hit.eventNames.length > 5 ? ', …' : ''})`,
-        }));
-    }
+    // Correlation rules are judged once every record has been seen.
+    for (const hit of run.end())
+        found(hit);
+    const { groups, findings } = grouper.result();
     findings.sort(compareFindings);
-    stats.findings = findings.length;
-    for (const f of findings)
-        stats.bySeverity[f.severity]++;
+    stats.findings = grouper.total;
+    stats.suppressed = suppressed;
     malformedFiles.sort((a, b) => a.file.localeCompare(b.file));
     const perRule = new Map();
-    for (const f of findings)
-        perRule.set(f.ruleId, (perRule.get(f.ruleId) ?? 0) + 1);
+    for (const g of groups)
+        perRule.set(g.ruleId, (perRule.get(g.ruleId) ?? 0) + g.count);
     return {
         tool: { name: 'telltale', version: shared_version_VERSION },
         generatedAt: new Date(now).toISOString(),
@@ -39968,8 +48587,18 @@ async function scanCloudTrail(read, options) {
             notes: source.notes,
         },
         stats,
+        ...(Number.isFinite(watermark) ? { watermark: new Date(watermark).toISOString() } : {}),
+        groups,
         findings,
-        actors: groupByActor(findings),
+        actors: groupByActor(groups),
+        timeline: [...hourly.entries()]
+            .sort((a, b) => a[0] - b[0])
+            .map(([hour, h]) => ({
+            hour: new Date(hour * 3_600_000).toISOString(),
+            findings: h.findings,
+            highest: LEVELS[h.highest],
+        })),
+        suppressions: suppressor.outcomes(),
         health: health.report(window, now),
         malformedFiles,
         rules: {
@@ -39983,12 +48612,16 @@ async function scanCloudTrail(read, options) {
                 ...(r.link ? { link: r.link } : {}),
                 findings: perRule.get(r.id) ?? 0,
             })),
-            problems: rules.problems,
+            problems: [...rules.problems, ...run.notes()],
             otherLogsource: rules.otherLogsource,
         },
     };
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __nccwpck_require__(370);
 // EXTERNAL MODULE: ./shared/cloudtrail/sources/decode.ts + 1 modules
@@ -40010,6 +48643,52 @@ var layout = __nccwpck_require__(7175);
 
 
 
+
+
+/** Files up to this size are read in one call; bigger ones are streamed. */
+const SMALL_FILE = 2 * 1024 * 1024;
+/** Files up to this size are read and inflated synchronously (CloudTrail's 5-minute files are mostly a few KB). */
+const TINY_FILE = 64 * 1024;
+/** A small gzip file inflating past this is streamed instead (a gzip bomb stays bounded). */
+const SMALL_INFLATED = 32 * 1024 * 1024;
+const gunzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gunzip);
+/**
+ * A small file's bytes, gunzipped on libuv's thread pool (so with several reads in flight inflation
+ * runs beside the parsing on the main thread); undefined when it should be streamed.
+ */
+async function readSmall(file, log) {
+    // A tiny file costs more in async round trips (open, stat, read, close, inflate) than in work: it
+    // is read and inflated in one go. Bigger ones overlap on the thread pool; large ones are streamed.
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(file, 'r');
+    }
+    catch {
+        return undefined;
+    }
+    let size;
+    try {
+        const info = (0,external_node_fs_.fstatSync)(fd);
+        size = info.size;
+        log.modifiedMs = info.mtimeMs;
+        if (size <= TINY_FILE) {
+            const bytes = (0,external_node_fs_.readFileSync)(fd);
+            return (0,decode/* isGzip */.bf)(bytes) ? (0,external_node_zlib_.gunzipSync)(bytes, { maxOutputLength: SMALL_INFLATED }) : bytes;
+        }
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    if (size > SMALL_FILE)
+        return undefined;
+    const bytes = await (0,promises_.readFile)(file).catch(() => undefined);
+    if (!bytes || !(0,decode/* isGzip */.bf)(bytes))
+        return bytes;
+    return await gunzipAsync(bytes, { maxOutputLength: SMALL_INFLATED }).catch(() => undefined);
+}
 const DAY_FOLDER = /(?:^|\/)AWSLogs\/(?:o-[a-z0-9]{10,32}\/)?\d{12}\/(CloudTrail|CloudTrail-Digest|CloudTrail-Insight)(?:\/([a-z0-9-]+)(?:\/(\d{4})(?:\/(\d{2})(?:\/(\d{2}))?)?)?)?$/;
 async function readLocal(location, sink, options) {
     const info = await (0,promises_.stat)(location).catch((error) => {
@@ -40018,7 +48697,14 @@ async function readLocal(location, sink, options) {
             hint: 'pass a CloudTrail log file, a folder of them, s3://bucket/prefix or lookup',
         });
     });
-    const days = (0,cloudtrail_window/* partitionDays */.ow)(options.window, options.now);
+    const { watermark } = options;
+    const start = options.window.start;
+    // With a watermark, day folders a lookback before the window are walked: late files are named there.
+    const days = (0,cloudtrail_window/* partitionDays */.ow)(watermark !== undefined && start !== undefined
+        ? { ...options.window, start: start - cloudtrail_window/* LATE_LOOKBACK_MS */.z }
+        : options.window, options.now);
+    /** Files named before the window that changed after the watermark (file mtime): read, records kept. */
+    const late = new Set();
     const limit = (0,p_limit/* default */.A)(options.concurrency ?? 4);
     // Queued reads are bounded too, so a tree of 100,000 files does not become 100,000 promises.
     const running = new Set();
@@ -40037,7 +48723,13 @@ async function readLocal(location, sink, options) {
             if (trail.deliveredMs !== undefined)
                 log.deliveredMs = trail.deliveredMs;
         }
-        const result = await (0,decode/* decodeLogStream */.v)((0,external_node_fs_.createReadStream)(file, { highWaterMark: 256 * 1024 }), (record) => sink.record(record, log));
+        const onRecord = (record) => sink.record(record, log);
+        if (late.has(file))
+            log.late = true;
+        const whole = await readSmall(file, log);
+        const result = whole === undefined
+            ? await (0,decode/* decodeLogStream */.vS)((0,external_node_fs_.createReadStream)(file, { highWaterMark: 256 * 1024 }), onRecord)
+            : (0,decode/* decodeLogBuffer */.dk)(whole, onRecord);
         sink.fileDone(log, result.records, result.error);
     });
     const visitFile = async (file, key) => {
@@ -40046,7 +48738,12 @@ async function readLocal(location, sink, options) {
             if (trail.kind !== 'log')
                 return sink.fileSkipped(file, trail.kind);
             if (trail.deliveredMs !== undefined && !(0,cloudtrail_window/* deliveryOverlaps */.F_)(trail.deliveredMs, options.window)) {
-                return sink.fileSkipped(file, 'outside-window');
+                const mtime = watermark !== undefined && start !== undefined && trail.deliveredMs < start
+                    ? await (0,promises_.stat)(file).then((s) => s.mtimeMs, () => undefined)
+                    : undefined;
+                if (mtime === undefined || mtime <= watermark)
+                    return sink.fileSkipped(file, 'outside-window');
+                late.add(file);
             }
             if (trail.deliveredMs === undefined && days && !days.includes(trail.day)) {
                 return sink.fileSkipped(file, 'outside-window');
@@ -40057,7 +48754,13 @@ async function readLocal(location, sink, options) {
         }
         await readOne(file, key);
     };
+    // Real paths of folders walked, so a link back up the tree is not walked forever.
+    const visited = new Set();
     const walk = async (dir, key) => {
+        const real = await (0,promises_.realpath)(dir).catch(() => dir);
+        if (visited.has(real))
+            return;
+        visited.add(real);
         const folder = DAY_FOLDER.exec(key);
         if (folder) {
             if (folder[1] === 'CloudTrail-Digest')
@@ -40076,6 +48779,29 @@ async function readLocal(location, sink, options) {
                 entries.push({ name: entry.name, dir: true });
             else if (entry.isFile())
                 entries.push({ name: entry.name, dir: false });
+            else if (entry.isSymbolicLink()) {
+                // Logs are often linked into place (a synced folder, a test layout): follow the link, and say
+                // so when it leads nowhere or to something that is not a log (a device would never end).
+                const child = external_node_path_default().join(dir, entry.name);
+                const target = await (0,promises_.stat)(child).catch((error) => error);
+                if (target instanceof Error) {
+                    sink.fileDone({ name: child }, 0, `broken symbolic link (${target.code ?? target.message})`);
+                }
+                else if (target.isDirectory()) {
+                    const real = await (0,promises_.realpath)(child);
+                    if (visited.has(real))
+                        sink.fileSkipped(child, 'not-a-log');
+                    else
+                        entries.push({ name: entry.name, dir: true });
+                }
+                else if (target.isFile())
+                    entries.push({ name: entry.name, dir: false });
+                else
+                    sink.fileDone({ name: child }, 0, 'the symbolic link leads to a device, pipe or socket, not a file');
+            }
+            else {
+                sink.fileDone({ name: external_node_path_default().join(dir, entry.name) }, 0, 'a device, pipe or socket, not a log file');
+            }
         }
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         for (const entry of entries) {
@@ -40091,6 +48817,12 @@ async function readLocal(location, sink, options) {
         // Keys are the absolute path with `/`, so a folder given inside the layout still parses.
         await walk(location, external_node_path_default().resolve(location).split((external_node_path_default()).sep).join('/'));
     }
+    else if (!info.isFile()) {
+        throw new errors/* InputError */.dz('not a file or folder (a device, pipe or socket)', {
+            location: { file: location },
+            hint: 'pass a CloudTrail log file or a folder of them',
+        });
+    }
     else {
         // A file named on the command line is read whatever its name says.
         await readOne(location, '');
@@ -40105,16 +48837,57 @@ async function readLocal(location, sink, options) {
 
 
 
+
+
+
+
+/** Where the suppression file lives unless told otherwise (relative to the working directory). */
+const DEFAULT_SUPPRESSIONS = '.github/cloudtrail-suppressions.yml';
+async function loadSuppressions(file, required) {
+    if (!file)
+        return [];
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' && !required)
+            return [];
+        throw new errors/* InputError */.dz(code === 'ENOENT' ? 'no such suppression file' : `cannot read: ${error.message}`, {
+            location: { file },
+            hint: `a YAML file with a suppressions: list (see docs/cloudtrail.md); default ${DEFAULT_SUPPRESSIONS}`,
+        });
+    }
+    return parseSuppressions(text, file);
+}
 /**
  * One scan from a source description, as `telltale cloudtrail scan` and the cloudtrail action run it.
  * The AWS SDK is loaded only for the sources that call AWS: a local scan starts faster without it.
  */
 async function runCloudTrailScan(flags) {
-    const window = (0,cloudtrail_window/* parseWindow */.Et)(flags.since, flags.until);
+    const report = await scanOnce(flags);
+    const previous = flags.previous;
+    if (previous) {
+        // The watermark only moves forward: a night that read nothing new keeps the last one.
+        if (previous.watermark && (!report.watermark || previous.watermark > report.watermark))
+            report.watermark = previous.watermark;
+        report.previous = {
+            generatedAt: previous.generatedAt,
+            newGroups: markNew(report.groups, new Set(previous.groups)),
+        };
+    }
+    return report;
+}
+async function scanOnce(flags) {
+    const window = (0,cloudtrail_window/* parseWindow */.Et)(flags.since, flags.until, flags.now);
     const concurrency = Number(flags.concurrency ?? '8');
     if (!Number.isInteger(concurrency) || concurrency < 1) {
         throw new errors/* InputError */.dz(`concurrency: '${flags.concurrency ?? ''}' is not a positive whole number`);
     }
+    const pipelinePrincipals = new PipelinePrincipals(flags.pipelinePrincipals ?? []);
+    const suppressions = await loadSuppressions(flags.suppressions, flags.suppressionsRequired ?? false);
+    const common = { pipelinePrincipals, suppressions, ...(flags.now !== undefined ? { now: flags.now } : {}) };
     const rules = await loadRuleSet({ builtin: flags.builtinRules ?? true, dirs: [...(flags.rules ?? [])] });
     if (!rules.all.length)
         throw new errors/* InputError */.dz('no rules to run', { hint: 'drop --no-builtin-rules or pass --rules DIR' });
@@ -40124,10 +48897,12 @@ async function runCloudTrailScan(flags) {
         const { S3Client } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19));
         const { readS3 } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711), __nccwpck_require__.e(567)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5567));
         const client = new S3Client({ region, followRegionRedirects: true });
-        return scanCloudTrail((sink) => readS3(source, sink, { client, window, concurrency }), {
+        const watermark = flags.previous?.watermark ? Date.parse(flags.previous.watermark) : undefined;
+        return scanCloudTrail((sink) => readS3(source, sink, { client, window, concurrency, ...(watermark ? { watermark } : {}) }), {
             window,
             rules,
             deliveries: true,
+            ...common,
         });
     }
     if (/^lookup(:|$)/.test(source)) {
@@ -40146,9 +48921,10 @@ async function runCloudTrailScan(flags) {
             clientFor,
             ...(regions ? { regions } : {}),
             listRegions: () => enabledRegions(region),
-        }), { window, rules, deliveries: false });
+        }), { window, rules, deliveries: false, ...common });
     }
-    return scanCloudTrail((sink) => readLocal(source, sink, { window, concurrency }), {
+    const localWatermark = flags.previous?.watermark ? Date.parse(flags.previous.watermark) : undefined;
+    return scanCloudTrail((sink) => readLocal(source, sink, { window, concurrency, ...(localWatermark ? { watermark: localWatermark } : {}) }), {
         window,
         rules,
         deliveries: true,
@@ -40181,10 +48957,68 @@ async function enabledRegions(region) {
     return regions;
 }
 
+;// CONCATENATED MODULE: ./shared/cloudtrail/state.ts
+const MARKER = /<!-- telltale:cloudtrail-state:([A-Za-z0-9+/=]{1,400000}) -->/;
+const state_MAX_GROUPS = 5000;
+function stateOf(report) {
+    const state = {
+        version: 1,
+        generatedAt: report.generatedAt,
+        groups: report.groups.slice(0, state_MAX_GROUPS).map((g) => g.id),
+    };
+    if (report.watermark)
+        state.watermark = report.watermark;
+    return state;
+}
+/**
+ * The state as a hidden comment, at most `maxChars` long (an issue body holds 65,536): rows beyond
+ * what fits are left out, which only means they would be marked new again.
+ */
+function encodeState(state, maxChars = 20_000) {
+    const budget = Math.floor(((maxChars - 60) * 3) / 4);
+    const fit = { ...state, groups: state.groups.slice(0, Math.max(0, Math.floor((budget - 200) / 19))) };
+    return `<!-- telltale:cloudtrail-state:${Buffer.from(JSON.stringify(fit)).toString('base64')} -->`;
+}
+/** The state in an issue body or a state file's text; undefined when absent or not well formed. */
+function decodeState(text) {
+    const m = MARKER.exec(text);
+    let raw;
+    try {
+        raw = JSON.parse(m ? Buffer.from(m[1], 'base64').toString('utf8') : text);
+    }
+    catch {
+        return undefined;
+    }
+    return checkState(raw);
+}
+function checkState(raw) {
+    if (raw === null || typeof raw !== 'object')
+        return undefined;
+    const o = raw;
+    if (o.version !== 1 || typeof o.generatedAt !== 'string' || Number.isNaN(Date.parse(o.generatedAt)))
+        return undefined;
+    const state = {
+        version: 1,
+        generatedAt: o.generatedAt,
+        groups: Array.isArray(o.groups)
+            ? o.groups.filter((g) => typeof g === 'string' && /^[0-9a-f]{16}$/.test(g)).slice(0, state_MAX_GROUPS)
+            : [],
+    };
+    if (typeof o.watermark === 'string' && !Number.isNaN(Date.parse(o.watermark)))
+        state.watermark = o.watermark;
+    return state;
+}
+
 ;// CONCATENATED MODULE: ./shared/cloudtrail/action.ts
 /**
- * actions/cloudtrail over an `ActionContext`: scan, write the JSON report and the HTML dashboard,
- * the job summary, file or update the nightly issue, and fail at the configured severity.
+ * actions/cloudtrail over an `ActionContext`: read the last night's state, scan, write the report
+ * files (JSON, HTML, OCSF, Markdown), the job summary, file or update the nightly issue, and fail at
+ * the configured severity.
+ *
+ * The nightly issue: while it is open each night updates it (a comment tells watchers when the night
+ * has findings); once closed, a quiet night opens nothing (the closed issue's hidden state is updated
+ * silently) and the next night with findings opens a new one. The state (state.ts) rides at the end
+ * of the issue body, so a late-delivered log file is read the next night and new rows are marked.
  */
 
 
@@ -40198,8 +49032,11 @@ async function enabledRegions(region) {
 
 
 
+
 const SUMMARY_LIMIT = 900_000;
-const ISSUE_LIMIT = 60_000;
+/** The issue body holds 65,536 characters: the report, then the state (at most 20,000). */
+const ISSUE_LIMIT = 44_000;
+const STATE_FILE = 'cloudtrail-state.json';
 function parseFailOn(value) {
     if (value === 'never')
         return undefined;
@@ -40216,74 +49053,132 @@ async function runCloudTrailAction(ctx) {
     const token = ctx.input('token');
     if (token)
         ctx.secret(token);
+    // Inputs as given: action.yml holds the defaults and the runner applies them.
+    const formats = parseFormats(ctx.input('formats', { required: true }), 'formats');
+    const run = readRunContext();
+    const issueTarget = fileIssue && run.repository
+        ? {
+            token,
+            apiUrl: run.apiUrl,
+            ...context_splitRepository(run.repository),
+            key: ctx.input('issue-key', { required: true }),
+            label: ctx.input('issue-label', { required: true }),
+            log: ctx.info,
+        }
+        : undefined;
+    // The last night's state: a state file if given (actions/cache users), else the report issue.
+    let previous;
+    const stateFile = ctx.input('state-file');
+    if (stateFile) {
+        const text = await (0,promises_.readFile)(stateFile, 'utf8').catch(() => undefined);
+        previous = text === undefined ? undefined : decodeState(text);
+        if (text !== undefined && !previous)
+            ctx.warning(`state file ${stateFile} is not a telltale state: ignored`);
+    }
+    const found = issueTarget ? await findReportIssue(issueTarget) : undefined;
+    if (!previous && found)
+        previous = decodeState(found.body);
+    if (previous)
+        ctx.info(`last report: ${previous.generatedAt}; watermark ${previous.watermark ?? 'none'}`);
+    const suppressions = ctx.input('suppressions');
     const report = await runCloudTrailScan({
         source: ctx.input('source', { required: true }),
-        since: ctx.input('since') || '24h',
+        since: ctx.input('since', { required: true }),
         ...(ctx.input('until') ? { until: ctx.input('until') } : {}),
         rules: ctx.listInput('rules'),
         builtinRules: ctx.booleanInput('builtin-rules'),
-        concurrency: ctx.input('concurrency') || '8',
+        concurrency: ctx.input('concurrency', { required: true }),
+        pipelinePrincipals: ctx.listInput('pipeline-principals'),
+        suppressions: suppressions || DEFAULT_SUPPRESSIONS,
+        suppressionsRequired: Boolean(suppressions) && suppressions !== DEFAULT_SUPPRESSIONS,
+        ...(previous ? { previous } : {}),
     });
+    const state = stateOf(report);
     const dir = ctx.input('report-dir', { required: true });
     await (0,promises_.mkdir)(dir, { recursive: true });
-    const files = {
-        json: external_node_path_default().join(dir, 'cloudtrail-report.json'),
-        html: external_node_path_default().join(dir, 'cloudtrail-dashboard.html'),
-    };
-    await (0,promises_.writeFile)(files.json, renderCloudTrailJson(report));
-    await (0,promises_.writeFile)(files.html, renderCloudTrailHtml(report));
-    ctx.output('report', files.json);
-    ctx.output('dashboard', files.html);
-    ctx.output('findings', report.findings.length);
-    ctx.output('highest', report.findings[0]?.severity ?? 'none');
-    const run = readRunContext();
+    const written = {};
+    for (const f of formats) {
+        const file = f.path ?? external_node_path_default().join(dir, REPORT_FORMATS[f.format].file);
+        await (0,promises_.writeFile)(file, REPORT_FORMATS[f.format].render(report));
+        written[f.format] = file;
+    }
+    const stateOut = external_node_path_default().join(dir, STATE_FILE);
+    await (0,promises_.writeFile)(stateOut, `${JSON.stringify(state, null, 2)}\n`);
+    if (stateFile)
+        await (0,promises_.writeFile)(stateFile, `${JSON.stringify(state, null, 2)}\n`);
+    if (written.json)
+        ctx.output('report', written.json);
+    if (written.html)
+        ctx.output('dashboard', written.html);
+    if (written.ocsf)
+        ctx.output('ocsf', written.ocsf);
+    ctx.output('state', stateOut);
+    ctx.output('findings', report.groups.length);
+    ctx.output('events', report.stats.findings);
+    ctx.output('highest', report.groups[0]?.severity ?? 'none');
+    if (report.watermark)
+        ctx.output('watermark', report.watermark);
     const url = runUrl(run);
     const cut = `> ✂️ Cut to fit: the full report is the run's artifact${url ? ` (${url})` : ''}.`;
-    await ctx.summary(markdown_truncateMarkdown(renderCloudTrailMarkdown(report), SUMMARY_LIMIT, cut));
+    await ctx.summary((0,markdown/* truncateMarkdown */.o4)(renderCloudTrailMarkdown(report), SUMMARY_LIMIT, cut));
     for (const m of report.malformedFiles.slice(0, 20))
         ctx.warning(`unreadable CloudTrail file ${m.file}: ${m.reason}`);
     for (const p of report.rules.problems.slice(0, 20))
         ctx.warning(`rule not loaded: ${p.message}`, { file: p.file, ...(p.line ? { startLine: p.line } : {}) });
-    const counts = LEVELS.slice()
-        .reverse()
-        .map((level) => [level, report.findings.filter((f) => f.severity === level).length])
-        .filter(([, n]) => n > 0);
-    const countText = counts.length ? counts.map(([level, n]) => `${n} ${level}`).join(', ') : 'no findings';
-    if (fileIssue) {
-        if (!run.repository) {
-            ctx.info('not in a GitHub Actions run: no issue filed');
+    for (const s of report.suppressions.filter((x) => x.expired))
+        ctx.warning(`suppression expired on ${s.expires} (${s.owner}): ${s.reason} — its findings are reported again`, {
+            file: s.at.replace(/:\d+$/, ''),
+            startLine: Number(/:(\d+)$/.exec(s.at)?.[1] ?? 1),
+        });
+    const counts = countText(report);
+    if (!fileIssue) {
+        // nothing to file
+    }
+    else if (!issueTarget) {
+        ctx.info('not in a GitHub Actions run: no issue filed');
+    }
+    else {
+        await warnWhenPublic({
+            token,
+            apiUrl: run.apiUrl,
+            owner: issueTarget.owner,
+            repo: issueTarget.repo,
+            what: 'the report issue and the dashboard artifact',
+            warn: ctx.warning,
+        });
+        const day = (report.window.until ?? report.generatedAt).slice(0, 10);
+        const hasFindings = report.groups.length > 0;
+        const body = `${(0,markdown/* truncateMarkdown */.o4)(renderCloudTrailMarkdown(report, { maxFindings: 50 }), ISSUE_LIMIT, cut)}\n${encodeState(state)}`;
+        const outcome = await upsertReportIssue({
+            ...issueTarget,
+            title: `CloudTrail report ${day}: ${counts}`,
+            body,
+            ...(hasFindings
+                ? {
+                    comment: `Night of ${day}: ${counts}${report.previous ? ` (${report.previous.newGroups} new)` : ''}.${url ? ` Dashboard: the artifact of ${url}` : ''}`,
+                }
+                : {}),
+            // A quiet night never opens an issue; it only carries the state on the closed one.
+            create: hasFindings,
+            ...(found?.state === 'closed' ? { closed: found.number } : {}),
+        });
+        if (outcome.posted) {
+            if (outcome.action !== 'kept-closed')
+                ctx.output('issue-url', outcome.url);
+            ctx.info(`report issue ${outcome.action}: ${outcome.url}`);
+        }
+        else if (hasFindings || found) {
+            ctx.warning(`the report issue was not filed: ${outcome.message}`);
         }
         else {
-            const { owner, repo } = context_splitRepository(run.repository);
-            const day = (report.window.until ?? report.generatedAt).slice(0, 10);
-            const outcome = await upsertReportIssue({
-                token,
-                apiUrl: run.apiUrl,
-                owner,
-                repo,
-                key: ctx.input('issue-key') || 'cloudtrail',
-                label: ctx.input('issue-label') || 'telltale-cloudtrail',
-                title: `CloudTrail report ${day}: ${countText}`,
-                body: markdown_truncateMarkdown(renderCloudTrailMarkdown(report, { maxFindings: 200 }), ISSUE_LIMIT, cut),
-                ...(report.findings.length
-                    ? { comment: `Night of ${day}: ${countText}.${url ? ` Dashboard: the artifact of ${url}` : ''}` }
-                    : {}),
-                log: ctx.info,
-            });
-            if (outcome.posted) {
-                ctx.output('issue-url', outcome.url);
-                ctx.info(`report issue ${outcome.action}: ${outcome.url}`);
-            }
-            else {
-                ctx.warning(`the report issue was not filed: ${outcome.message}`);
-            }
+            ctx.info(`no report issue: ${outcome.message}`);
         }
     }
     const failing = failOn ? findingsAtOrAbove(report, failOn) : [];
     if (failing.length)
-        ctx.fail(`${failing.length} finding(s) at ${failOn} or above: ${countText}`);
+        ctx.fail(`${failing.length} finding(s) at ${failOn} or above: ${counts}`);
     else
-        ctx.info(`CloudTrail: ${report.stats.events} events, ${countText}`);
+        ctx.info(`CloudTrail: ${report.stats.events} events, ${counts}`);
 }
 
 
@@ -40295,10 +49190,12 @@ async function runCloudTrailAction(ctx) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  v: () => (/* binding */ decodeLogStream)
+  dk: () => (/* binding */ decodeLogBuffer),
+  vS: () => (/* binding */ decodeLogStream),
+  bf: () => (/* binding */ isGzip)
 });
 
-// UNUSED EXPORTS: MAX_RECORD_BYTES
+// UNUSED EXPORTS: MAX_KEPT_DEPTH, MAX_RECORD_BYTES, pruneDeep
 
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
@@ -40324,7 +49221,12 @@ var external_node_zlib_ = __nccwpck_require__(8522);
 
 /** One record longer than this is refused rather than buffered (CloudTrail's own records are < 1 MiB). */
 const MAX_RECORD_BYTES = 32 * 1024 * 1024;
-const MAX_DEPTH = 256;
+/**
+ * Parts of a record nested deeper than this are replaced by a note: JSON.parse takes any depth, but
+ * rules, the report and JSON.stringify walk values recursively. The record itself (its event name,
+ * identity, time) is kept, so its finding is not lost to a hostile `requestParameters`.
+ */
+const MAX_KEPT_DEPTH = 64;
 const CHUNK = 256 * 1024;
 async function decodeLogStream(input, onRecord) {
     const splitter = new RecordSplitter(onRecord);
@@ -40364,6 +49266,27 @@ async function decodeLogStream(input, onRecord) {
         return { records: splitter.records, error: describeError(error, stage, splitter) };
     }
 }
+/**
+ * A whole small file already in memory (local.ts reads small files in one call and gunzips them on
+ * libuv's thread pool: for a tree of thousands of 5 KB files the streams cost more than the data).
+ */
+function decodeLogBuffer(bytes, onRecord) {
+    const splitter = new RecordSplitter(onRecord);
+    if (bytes.length === 0)
+        return { records: 0, error: 'empty file' };
+    try {
+        for (let i = 0; i < bytes.length; i += CHUNK)
+            splitter.push(bytes.subarray(i, Math.min(bytes.length, i + CHUNK)));
+        splitter.end();
+        return { records: splitter.records };
+    }
+    catch (error) {
+        return { records: splitter.records, error: describeError(error, 'read', splitter) };
+    }
+}
+function isGzip(bytes) {
+    return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
 function describeError(error, stage, splitter) {
     const after = splitter.records ? ` (after ${splitter.records} record(s))` : '';
     if (error instanceof DecodeError)
@@ -40379,6 +49302,8 @@ function describeError(error, stage, splitter) {
 class DecodeError extends Error {
 }
 const QUOTE = 0x22;
+/** RFC 8259 §2: ws = space, horizontal tab, line feed, carriage return. */
+const JSON_WHITESPACE = Array.from({ length: 256 }, (_, b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d);
 const BACKSLASH = 0x5c;
 const WRAPPER_KEYS = new Set(['Records', 'Events']);
 /**
@@ -40399,6 +49324,7 @@ class RecordSplitter {
     capturing = false;
     captureDepth = 0;
     captureStart = 0;
+    captureMaxDepth = 0;
     captured = [];
     capturedBytes = 0;
     offset = 0;
@@ -40444,8 +49370,9 @@ class RecordSplitter {
                         this.openArray(2, key === 'Events');
                     }
                 }
-                if (++this.depth > MAX_DEPTH)
-                    this.fail(`nesting deeper than ${MAX_DEPTH} at byte ${this.offset + i}`);
+                // Depth is only a counter here (no recursion), so any depth is scanned; endCapture prunes.
+                if (++this.depth > this.captureMaxDepth && this.capturing)
+                    this.captureMaxDepth = this.depth;
             }
             else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
                 if (this.depth === 0)
@@ -40456,7 +49383,8 @@ class RecordSplitter {
                 else if (this.depth === this.arrayDepth - 1 && c === 0x5d)
                     this.arrayDepth = -1;
             }
-            else if (!this.capturing && c > 0x20 && c !== 0x2c /* , */ && c !== 0x3a /* : */) {
+            else if (!this.capturing && !JSON_WHITESPACE[c] && c !== 0x2c /* , */ && c !== 0x3a /* : */) {
+                // Only RFC 8259 §2 whitespace passes: a NUL-filled file (preallocated, crashed) is named at byte 0.
                 const atTop = this.depth === 0 || this.depth === this.arrayDepth;
                 if (atTop) {
                     this.fail(this.arrayDepth > 0 && this.depth === this.arrayDepth
@@ -40517,6 +49445,7 @@ class RecordSplitter {
     startCapture(i) {
         this.capturing = true;
         this.captureDepth = this.depth;
+        this.captureMaxDepth = this.depth;
         this.captureStart = i;
         this.captured = [];
         this.capturedBytes = 0;
@@ -40537,6 +49466,8 @@ class RecordSplitter {
         catch (error) {
             this.fail(`malformed JSON in ${where}: ${error.message}`);
         }
+        if (this.captureMaxDepth - this.captureDepth > MAX_KEPT_DEPTH)
+            value = pruneDeep(value, MAX_KEPT_DEPTH);
         this.deliver(value, where, this.arrayDepth > 0 ? this.lookupEvents : undefined);
     }
     /** `lookup`: true inside `Events`, false inside `Records`/an array, undefined for a top-level object. */
@@ -40579,6 +49510,26 @@ class RecordSplitter {
     fail(message) {
         throw new DecodeError(message);
     }
+}
+/** Replaces containers deeper than `limit` with a short note, iteratively (the input may be 100k deep). */
+function pruneDeep(root, limit) {
+    const stack = [];
+    if (root !== null && typeof root === 'object')
+        stack.push({ node: root, depth: 1 });
+    while (stack.length) {
+        const { node, depth } = stack.pop();
+        const keys = Array.isArray(node) ? node.keys() : Object.keys(node).values();
+        for (const k of keys) {
+            const child = node[k];
+            if (child === null || typeof child !== 'object')
+                continue;
+            if (depth >= limit)
+                node[k] = `[nested deeper than ${limit} levels: left out]`;
+            else
+                stack.push({ node: child, depth: depth + 1 });
+        }
+    }
+    return root;
 }
 function printable(byte) {
     return byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`;
@@ -40647,6 +49598,7 @@ function looksLikeLogFile(name) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  z: () => (/* binding */ LATE_LOOKBACK_MS),
   F_: () => (/* binding */ deliveryOverlaps),
   O2: () => (/* binding */ describeWindow),
   gO: () => (/* binding */ inWindow),
@@ -40703,6 +49655,12 @@ function parseDuration(text, options = {}) {
  * this long after the window's end are read, so the last minutes of the window are not lost.
  */
 const DELIVERY_LAG_MS = 30 * 60_000;
+/**
+ * With the last night's watermark, files named up to this long before the window are looked at too:
+ * those that arrived after the watermark were delivered late and are read now (LogFile.late).
+ * CloudTrail delivers within minutes; an outage within hours.
+ */
+const LATE_LOOKBACK_MS = 24 * 3_600_000;
 /** Parses `--since` (a duration back from `now`, an ISO time, or `all`) and `--until` (ISO). */
 function parseWindow(since, until, now = Date.now()) {
     const window = {};
@@ -40777,7 +49735,7 @@ function describeWindow(window) {
 
 /***/ }),
 
-/***/ 1912:
+/***/ 6736:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40788,6 +49746,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: createActionContext
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -40812,7 +49776,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function toCommandProperties(annotationProperties) {
+function utils_toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -42184,7 +51148,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -43493,7 +52457,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
+    issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -43615,7 +52579,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    command_issueCommand('debug', {}, message);
+    issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -43623,7 +52587,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -43631,7 +52595,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -43639,14 +52603,14 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_.EOL);
+    process.stdout.write(message + os.EOL);
 }
 /**
  * Begin an output group.
@@ -43735,6 +52699,75 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./shared/util/errors.ts
 var errors = __nccwpck_require__(1472);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./shared/report/escape.ts
+var report_escape = __nccwpck_require__(6682);
+// EXTERNAL MODULE: ./shared/report/markdown.ts
+var report_markdown = __nccwpck_require__(216);
+;// CONCATENATED MODULE: ./shared/report/step-log.ts
+/**
+ * What an action writes to its step log, made safe. The runner reads a step's stdout and stderr as
+ * a command channel (see `neutraliseForLog` in shared/report/escape.ts), so every message telltale
+ * prints in an Actions run goes through here: plain lines are neutralised, commands are written
+ * with the runner's own escaping, secrets are redacted, and the job summary is cut to the runner's
+ * 1 MiB limit instead of being dropped by it.
+ */
+
+
+
+/** The runner drops a step's whole summary over 1 MiB ("supports content up to a size of 1024k"). */
+const STEP_SUMMARY_LIMIT = 1024 * 1024;
+/** An unguessable stop-commands token, fresh for every fenced block. */
+function stopToken() {
+    return `telltale-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+}
+/** A plain log line (or lines) as the runner will show it, never as a command. */
+function logText(message) {
+    return (0,report_escape/* neutraliseForLog */.gh)(message, stopToken);
+}
+// actions/toolkit packages/core/src/command.ts: the escaping the runner's TryParseV2 undoes.
+const step_log_escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const step_log_escapeProperty = (s) => step_log_escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+/**
+ * One workflow command line, `::name k=v,…::data`, escaped so that no data or property value can
+ * end it or start another. Properties with an undefined value are left out.
+ */
+function workflowCommand(name, properties, data) {
+    const props = Object.entries(properties)
+        .filter((entry) => entry[1] !== undefined && entry[1] !== '')
+        .map(([key, value]) => `${key}=${step_log_escapeProperty(String(value))}`)
+        .join(',');
+    return `::${name}${props ? ` ${props}` : ''}::${step_log_escapeData(data)}`;
+}
+/** Annotation messages and titles: bidi and control characters shown, not obeyed; titles bounded. */
+function annotationText(text, limit = 10_000) {
+    const shown = text
+        .split(/\r?\n/)
+        .map((line) => (0,report_escape/* visibleControls */.xx)(line))
+        .join('\n');
+    return shown.length > limit ? `${shown.slice(0, limit - 1)}…` : shown;
+}
+/** Replaces every registered secret (and its URL-encoded and base64 forms) with `***`. */
+function redactSecrets(text, secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret.length < 4)
+            continue; // masking "a" would mangle every line and hides nothing
+        for (const form of new Set([secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64')])) {
+            out = out.split(form).join('***');
+        }
+    }
+    return out;
+}
+/**
+ * How much of `markdown` fits in a step summary that already holds `usedBytes`: all of it, or a
+ * cut with `note`, or nothing (when even the note does not fit).
+ */
+function fitSummary(markdown, usedBytes, note) {
+    return (0,report_markdown/* truncateMarkdownBytes */.jJ)(markdown, Math.max(0, STEP_SUMMARY_LIMIT - usedBytes), note);
+}
+
 ;// CONCATENATED MODULE: ./shared/github/action.ts
 /**
  * The one adapter between telltale and the Actions runner. Action entries (`actions/<name>/*.ts`)
@@ -43742,7 +52775,35 @@ var errors = __nccwpck_require__(1472);
  */
 
 
-function createActionContext() {
+
+
+
+
+// The values core.getBooleanInput accepts (actions/toolkit packages/core getBooleanInput).
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+const SUMMARY_CUT_NOTE = '> ✂️ The rest of this summary was cut: the runner drops a step summary over 1 MiB. ' +
+    'The full report is in the files the step wrote (see its outputs).';
+/**
+ * The context every action entry gets. Everything it writes to the log goes through shared/github/log.ts:
+ * no message, annotation or summary can carry a workflow command or a registered secret, whatever
+ * data (host names, file contents, CloudTrail fields, artifacts from forks) it holds.
+ */
+function createActionContext(options = {}) {
+    const write = options.write ?? ((text) => void process.stdout.write(text));
+    const summaryFile = 'summaryFile' in options ? options.summaryFile : process.env.GITHUB_STEP_SUMMARY;
+    const secrets = new Set();
+    const clean = (text) => redactSecrets(text, secrets);
+    const line = (text) => write(`${text}${external_node_os_.EOL}`);
+    const annotate = (level, message, properties) => line(workflowCommand(level, {
+        title: properties?.title === undefined ? undefined : annotationText(clean(properties.title), 200),
+        file: properties?.file === undefined ? undefined : annotationText(properties.file, 1000),
+        line: properties?.startLine,
+        endLine: properties?.endLine,
+        col: properties?.startColumn,
+    }, annotationText(clean(message))));
+    let summaryUsed;
+    let summaryCut = false;
     return {
         input: (name, options) => {
             const value = getInput(name, { trimWhitespace: true });
@@ -43753,49 +52814,280 @@ function createActionContext() {
         },
         booleanInput: (name) => {
             const raw = getInput(name).trim();
-            if (/^(true|yes|on)$/i.test(raw))
+            if (TRUE.includes(raw))
                 return true;
-            if (/^(false|no|off|)$/i.test(raw))
+            if (FALSE.includes(raw))
                 return false;
-            throw new errors/* InputError */.dz(`input '${name}' must be true or false, not '${raw}'`);
+            throw new errors/* InputError */.dz(`input '${name}' must be a YAML 1.2 boolean (${[...TRUE, ...FALSE].join(', ')}), not '${raw}'`, {
+                hint: `set it under \`with:\` to true or false`,
+            });
         },
         listInput: (name) => getInput(name)
             .split(/[\n,]/)
             .map((s) => s.trim())
             .filter(Boolean),
-        output: (name, value) => setOutput(name, String(value)),
+        // GITHUB_OUTPUT/GITHUB_STATE blocks end at a random delimiter core checks the value does not hold.
+        output: (name, value) => setOutput(name, clean(String(value))),
         saveState: (name, value) => saveState(name, value),
         state: (name) => getState(name),
         summary: async (markdown) => {
-            await summary.addRaw(markdown, true).write();
+            if (!summaryFile || summaryCut)
+                return;
+            summaryUsed ??= (0,external_node_fs_.existsSync)(summaryFile) ? (0,external_node_fs_.statSync)(summaryFile).size : 0;
+            const full = clean(markdown);
+            const text = fitSummary(full, summaryUsed, SUMMARY_CUT_NOTE);
+            if (text !== full)
+                summaryCut = true;
+            if (!text)
+                return;
+            await (0,promises_.appendFile)(summaryFile, text, 'utf8');
+            summaryUsed += Buffer.byteLength(text, 'utf8');
         },
-        info: (message) => info(message),
-        debug: (message) => core_debug(message),
-        notice: (message, properties) => notice(message, properties ?? {}),
-        warning: (message, properties) => warning(message, properties ?? {}),
-        error: (message, properties) => error(message, properties ?? {}),
-        fail: (message) => setFailed(message),
-        secret: (value) => core_setSecret(value),
+        info: (message) => line(logText(clean(message))),
+        // The runner shows debug lines only with ACTIONS_STEP_DEBUG; the command form keeps data inert.
+        debug: (message) => line(workflowCommand('debug', {}, clean(message))),
+        notice: (message, properties) => annotate('notice', message, properties),
+        warning: (message, properties) => annotate('warning', message, properties),
+        error: (message, properties) => annotate('error', message, properties),
+        fail: (message) => {
+            process.exitCode = ExitCode.Failure;
+            annotate('error', message);
+        },
+        secret: (value) => {
+            if (!value)
+                return;
+            secrets.add(value);
+            line(workflowCommand('add-mask', {}, value));
+        },
     };
 }
 /**
  * Runs an action entry. An `InputError` fails the step with its one-line description; any other
  * error is a telltale bug: the step fails with the message and the stack goes to the debug log only.
  */
-async function runAction(main) {
-    const ctx = createActionContext();
+async function runAction(main, options = {}) {
+    const ctx = createActionContext(options);
     try {
         await main(ctx);
     }
     catch (error) {
         if ((0,errors/* isInputError */.BT)(error)) {
-            setFailed(error.describe());
+            ctx.fail(error.describe());
         }
         else {
-            core_debug(error instanceof Error && error.stack ? error.stack : String(error));
-            setFailed(`telltale internal error: ${(0,errors/* errorMessage */.gJ)(error)} (please report it; run with ACTIONS_STEP_DEBUG=true for the stack)`);
+            ctx.debug(error instanceof Error && error.stack ? error.stack : String(error));
+            ctx.fail(`telltale internal error: ${(0,errors/* errorMessage */.gJ)(error)} (please report it; run with ACTIONS_STEP_DEBUG=true for the stack)`);
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 6682:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D9: () => (/* binding */ markdownCode),
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   gh: () => (/* binding */ neutraliseForLog),
+/* harmony export */   xx: () => (/* binding */ visibleControls)
+/* harmony export */ });
+/* unused harmony exports escapeXml, markdownCodeBlock, RUNNER_LINE_BREAK, maySpellWorkflowCommand */
+/**
+ * Escaping for untrusted text: host names from DNS packets anyone can send, CloudTrail fields an
+ * attacker controls (user agents, resource names), file contents read from images. Every renderer
+ * goes through these functions; there is no other place that escapes Markdown or HTML.
+ */
+// C0/C1 controls, DEL, and the Unicode bidi overrides and isolates used in "Trojan Source" attacks.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/** Makes control, zero-width and bidi characters visible as `\u{…}` so they cannot hide or reorder text. */
+function visibleControls(text) {
+    return text.replace(INVISIBLE, (ch) => `\\u{${ch.codePointAt(0).toString(16)}}`);
+}
+/** HTML-escapes the five characters that matter in text and attribute values. */
+function escapeHtml(text) {
+    return visibleControls(text)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+const ZWSP = '\u200b';
+/**
+ * Escapes text for GitHub-flavoured Markdown prose or a table cell: no link, image, HTML tag,
+ * emphasis, @mention, #reference or autolinked URL can be formed from it, and `|` cannot end a cell.
+ */
+function escapeMarkdown(text) {
+    return (visibleControls(text)
+        // Backslash-escape every ASCII punctuation character CommonMark treats as syntax.
+        .replace(/[\\`*_{}[\]()#+\-.!|~"'$%^=:;,?]/g, '\\$&')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        // GitHub resolves @user, @org/team, #123, owner/repo#123 and GH-123 after HTML rendering, so
+        // backslashes do not stop them (`\#123` renders as the text `#123`, which is then linked); a
+        // zero-width space after the sigil does. Same for autolinked www. and scheme://.
+        .replace(/@/g, `@${ZWSP}`)
+        .replace(/\\#/g, `\\#${ZWSP}`)
+        .replace(/\b(GH)\\-/gi, `$1${ZWSP}\\-`)
+        .replace(/\bwww\\\./gi, (m) => `${m.slice(0, 3)}${ZWSP}${m.slice(3)}`)
+        .replace(/\\:\/\//g, `\\:${ZWSP}//`));
+}
+/**
+ * Renders text as a Markdown code span, safe inside a table cell: the fence is longer than any
+ * backtick run inside, `|` is escaped (GFM splits cells before parsing code spans), and control
+ * characters are made visible so a newline cannot end the table row.
+ */
+function markdownCode(text) {
+    const body = visibleControls(text).replace(/\|/g, '\\|');
+    const longestRun = Math.max(0, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = body.startsWith('`') || body.endsWith('`') || body === '' ? ' ' : '';
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+/** Escapes text for an XML 1.0 text node or attribute (JUnit reports), dropping characters XML forbids. */
+function escapeXml(text) {
+    return text
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (ch) => `\\u{${ch.charCodeAt(0).toString(16)}}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&apos;');
+}
+/**
+ * Renders text as a fenced Markdown code block (CommonMark §4.5): the fence is one backtick longer
+ * than any backtick run inside, so the text cannot close it early, and control and bidi characters
+ * are made visible. Nothing inside a code block is a link, tag or @mention.
+ */
+function markdownCodeBlock(text, language = '') {
+    const body = text.replace(/\r\n?/g, '\n').split('\n').map(visibleControls).join('\n');
+    const longestRun = Math.max(2, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
+    const fence = '`'.repeat(longestRun + 1);
+    return `${fence}${language}\n${body}\n${fence}`;
+}
+// ---------------------------------------------------------------------------------------------
+// The step log. The Actions runner reads every line a step writes to stdout or stderr and takes it
+// as a workflow command when, after leading white space, it starts with `::` (runner
+// ActionCommand.TryParseV2), or when it holds the legacy `##[name]` form anywhere
+// (ActionCommand.TryParse). Lines end at \n, \r or \r\n (.NET TextReader.ReadLine). Between
+// `::stop-commands::TOKEN` and `::TOKEN::` it runs no command but the resume one.
+/** The line breaks the runner splits a step's output on (.NET TextReader.ReadLine). */
+const RUNNER_LINE_BREAK = /\r\n|\r|\n/;
+// Like INVISIBLE, but a tab and a line feed stay: they are how a log message is laid out.
+const LOG_INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/**
+ * Whether any line of `text` could be read by the runner as a workflow command. Deliberately a
+ * superset of what the runner accepts: every character outside printable ASCII is dropped before
+ * looking (the runner's .NET `StartsWith`/`IndexOf` are culture-sensitive, and ICU ignores
+ * zero-width and control characters), so no prefix trick makes a command look harmless here.
+ */
+function maySpellWorkflowCommand(text) {
+    for (const line of text.split(RUNNER_LINE_BREAK)) {
+        const bare = line.replace(/[^\x21-\x7e]/g, '');
+        if (bare.startsWith('::') || bare.includes('##['))
+            return true;
+    }
+    return false;
+}
+/**
+ * Makes text safe to write to the step log of an Actions run: control, bidi and zero-width
+ * characters become visible `\\u{…}` (a lone \r cannot start a line the reader does not see), and
+ * when any line could still spell a command, the whole text is fenced between
+ * `::stop-commands::TOKEN` and `::TOKEN::`, with a token the text does not contain, so the runner
+ * prints those lines instead of running them. `newToken` must return an unguessable token (random
+ * per block): text that knew it could end the fence early.
+ */
+function neutraliseForLog(text, newToken) {
+    const shown = text
+        .split(/\r?\n/)
+        .map((line) => line.replace(LOG_INVISIBLE, (ch) => `\\u{${ch.codePointAt(0).toString(16)}}`))
+        .join('\n');
+    if (!maySpellWorkflowCommand(shown))
+        return shown;
+    const lower = shown.toLowerCase();
+    for (let attempt = 0; attempt < 8; attempt++) {
+        const token = newToken();
+        // The runner matches the resume command case-insensitively, by either syntax.
+        if (/^[A-Za-z0-9_-]{16,}$/.test(token) && !lower.includes(token.toLowerCase())) {
+            return `::stop-commands::${token}\n${shown}\n::${token}::`;
+        }
+    }
+    // Unreachable with a random token; refuse to print rather than print something live.
+    return '[telltale: a log message was withheld: it could not be printed safely]';
+}
+
+
+/***/ }),
+
+/***/ 216:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qj: () => (/* binding */ markdownTable),
+/* harmony export */   jJ: () => (/* binding */ truncateMarkdownBytes),
+/* harmony export */   o4: () => (/* binding */ truncateMarkdown),
+/* harmony export */   oG: () => (/* binding */ markdownDetails)
+/* harmony export */ });
+/**
+ * Small Markdown builders shared by every report. Cells and text passed in must already be escaped
+ * with `escapeMarkdown` or `markdownCode` (shared/report/escape.ts); these functions only lay out.
+ */
+/** A GFM table. Rows shorter than the header are padded with empty cells. */
+function markdownTable(header, rows) {
+    const line = (cells) => `| ${header.map((_, i) => (cells[i] ?? '').replace(/\r?\n/g, ' ')).join(' | ')} |`;
+    return [line(header), `|${header.map(() => ' --- |').join('')}`, ...rows.map(line)].join('\n');
+}
+/** A collapsed `<details>` block; GitHub needs the blank lines for Markdown inside to render. */
+function markdownDetails(summary, body) {
+    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+/**
+ * Cuts Markdown to at most `limit` UTF-16 code units (GitHub's comment limit is 65,536), at a line
+ * boundary, never inside a surrogate pair, and appends `note`. Returns the text unchanged when it fits.
+ */
+function truncateMarkdown(text, limit, note) {
+    if (text.length <= limit)
+        return text;
+    const budget = limit - note.length - 2;
+    if (budget <= 0)
+        return note.slice(0, limit);
+    let cut = text.lastIndexOf('\n', budget);
+    if (cut < budget / 2)
+        cut = budget;
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut -= 1;
+    return `${text.slice(0, cut)}\n\n${note}`;
+}
+/**
+ * Like `truncateMarkdown`, but counts UTF-8 bytes, the unit of the runner's job-summary limit
+ * (1 MiB per step): the cut is at a line boundary when one is near, else at a character boundary,
+ * and `note` follows. Returns the text unchanged when it fits; an empty string when not even the
+ * note does.
+ */
+function truncateMarkdownBytes(text, limit, note) {
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= limit)
+        return text;
+    const noteBytes = Buffer.byteLength(note, 'utf8') + 2;
+    const budget = limit - noteBytes;
+    if (budget <= 0)
+        return Buffer.byteLength(note, 'utf8') <= limit ? note : '';
+    let cut = bytes.lastIndexOf(0x0a, budget - 1);
+    if (cut < budget / 2) {
+        cut = budget;
+        // Back off UTF-8 continuation bytes (10xxxxxx) so no character is split.
+        while (cut > 0 && (bytes[cut] & 0xc0) === 0x80)
+            cut -= 1;
+    }
+    let head = bytes.subarray(0, cut).toString('utf8');
+    // Never split a surrogate pair's worth of text either (a cut inside one decodes as U+FFFD).
+    head = head.replace(/\ufffd$/, '');
+    return `${head}\n\n${note}`;
 }
 
 
@@ -46789,7 +56081,7 @@ exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;

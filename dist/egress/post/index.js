@@ -10264,6 +10264,2510 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
+/***/ 6501:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const pico = __nccwpck_require__(1667);
+const utils = __nccwpck_require__(504);
+
+function picomatch(glob, options, returnState = false) {
+  // default to os.platform()
+  if (options && (options.windows === null || options.windows === undefined)) {
+    // don't mutate the original options object
+    options = { ...options, windows: utils.isWindows() };
+  }
+
+  return pico(glob, options, returnState);
+}
+
+Object.assign(picomatch, pico);
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 4564:
+/***/ ((module) => {
+
+
+
+const WIN_SLASH = '\\\\/';
+const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+/**
+ * Posix glob regex
+ */
+
+const DOT_LITERAL = '\\.';
+const PLUS_LITERAL = '\\+';
+const QMARK_LITERAL = '\\?';
+const SLASH_LITERAL = '\\/';
+const ONE_CHAR = '(?=.)';
+const QMARK = '[^/]';
+const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+const NO_DOT = `(?!${DOT_LITERAL})`;
+const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+const STAR = `${QMARK}*?`;
+const SEP = '/';
+
+const POSIX_CHARS = {
+  DOT_LITERAL,
+  PLUS_LITERAL,
+  QMARK_LITERAL,
+  SLASH_LITERAL,
+  ONE_CHAR,
+  QMARK,
+  END_ANCHOR,
+  DOTS_SLASH,
+  NO_DOT,
+  NO_DOTS,
+  NO_DOT_SLASH,
+  NO_DOTS_SLASH,
+  QMARK_NO_DOT,
+  STAR,
+  START_ANCHOR,
+  SEP
+};
+
+/**
+ * Windows glob regex
+ */
+
+const WINDOWS_CHARS = {
+  ...POSIX_CHARS,
+
+  SLASH_LITERAL: `[${WIN_SLASH}]`,
+  QMARK: WIN_NO_SLASH,
+  STAR: `${WIN_NO_SLASH}*?`,
+  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+  NO_DOT: `(?!${DOT_LITERAL})`,
+  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+  SEP: '\\'
+};
+
+/**
+ * POSIX Bracket Regex
+ */
+
+const POSIX_REGEX_SOURCE = {
+  __proto__: null,
+  alnum: 'a-zA-Z0-9',
+  alpha: 'a-zA-Z',
+  ascii: '\\x00-\\x7F',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '\\x21-\\x7E',
+  lower: 'a-z',
+  print: '\\x20-\\x7E ',
+  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+  space: ' \\t\\r\\n\\v\\f',
+  upper: 'A-Z',
+  word: 'A-Za-z0-9_',
+  xdigit: 'A-Fa-f0-9'
+};
+
+module.exports = {
+  DEFAULT_MAX_EXTGLOB_RECURSION,
+  MAX_LENGTH: 1024 * 64,
+  POSIX_REGEX_SOURCE,
+
+  // regular expressions
+  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+  // Replace globs with equivalent patterns to reduce parsing time.
+  REPLACEMENTS: {
+    __proto__: null,
+    '***': '*',
+    '**/**': '**',
+    '**/**/**': '**'
+  },
+
+  // Digits
+  CHAR_0: 48, /* 0 */
+  CHAR_9: 57, /* 9 */
+
+  // Alphabet chars.
+  CHAR_UPPERCASE_A: 65, /* A */
+  CHAR_LOWERCASE_A: 97, /* a */
+  CHAR_UPPERCASE_Z: 90, /* Z */
+  CHAR_LOWERCASE_Z: 122, /* z */
+
+  CHAR_LEFT_PARENTHESES: 40, /* ( */
+  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+  CHAR_ASTERISK: 42, /* * */
+
+  // Non-alphabetic chars.
+  CHAR_AMPERSAND: 38, /* & */
+  CHAR_AT: 64, /* @ */
+  CHAR_BACKWARD_SLASH: 92, /* \ */
+  CHAR_CARRIAGE_RETURN: 13, /* \r */
+  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+  CHAR_COLON: 58, /* : */
+  CHAR_COMMA: 44, /* , */
+  CHAR_DOT: 46, /* . */
+  CHAR_DOUBLE_QUOTE: 34, /* " */
+  CHAR_EQUAL: 61, /* = */
+  CHAR_EXCLAMATION_MARK: 33, /* ! */
+  CHAR_FORM_FEED: 12, /* \f */
+  CHAR_FORWARD_SLASH: 47, /* / */
+  CHAR_GRAVE_ACCENT: 96, /* ` */
+  CHAR_HASH: 35, /* # */
+  CHAR_HYPHEN_MINUS: 45, /* - */
+  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+  CHAR_LINE_FEED: 10, /* \n */
+  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+  CHAR_PERCENT: 37, /* % */
+  CHAR_PLUS: 43, /* + */
+  CHAR_QUESTION_MARK: 63, /* ? */
+  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+  CHAR_SEMICOLON: 59, /* ; */
+  CHAR_SINGLE_QUOTE: 39, /* ' */
+  CHAR_SPACE: 32, /*   */
+  CHAR_TAB: 9, /* \t */
+  CHAR_UNDERSCORE: 95, /* _ */
+  CHAR_VERTICAL_LINE: 124, /* | */
+  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+  /**
+   * Create EXTGLOB_CHARS
+   */
+
+  extglobChars(chars) {
+    return {
+      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+      '?': { type: 'qmark', open: '(?:', close: ')?' },
+      '+': { type: 'plus', open: '(?:', close: ')+' },
+      '*': { type: 'star', open: '(?:', close: ')*' },
+      '@': { type: 'at', open: '(?:', close: ')' }
+    };
+  },
+
+  /**
+   * Create GLOB_CHARS
+   */
+
+  globChars(win32) {
+    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+  }
+};
+
+
+/***/ }),
+
+/***/ 1458:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const constants = __nccwpck_require__(4564);
+const utils = __nccwpck_require__(504);
+
+/**
+ * Constants
+ */
+
+const {
+  MAX_LENGTH,
+  POSIX_REGEX_SOURCE,
+  REGEX_NON_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_BACKREF,
+  REPLACEMENTS
+} = constants;
+
+/**
+ * Helpers
+ */
+
+const expandRange = (args, options) => {
+  if (typeof options.expandRange === 'function') {
+    return options.expandRange(...args, options);
+  }
+
+  args.sort();
+  const value = `[${args.join('-')}]`;
+
+  try {
+    /* eslint-disable-next-line no-new */
+    new RegExp(value);
+  } catch (ex) {
+    return args.map(v => utils.escapeRegex(v)).join('..');
+  }
+
+  return value;
+};
+
+/**
+ * Create the message for a syntax error
+ */
+
+const syntaxError = (type, char) => {
+  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+};
+
+const splitTopLevel = input => {
+  const parts = [];
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let value = '';
+  let escaped = false;
+
+  for (const ch of input) {
+    if (escaped === true) {
+      value += ch;
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      value += ch;
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      value += ch;
+      continue;
+    }
+
+    if (quote === 0) {
+      if (ch === '[') {
+        bracket++;
+      } else if (ch === ']' && bracket > 0) {
+        bracket--;
+      } else if (bracket === 0) {
+        if (ch === '(') {
+          paren++;
+        } else if (ch === ')' && paren > 0) {
+          paren--;
+        } else if (ch === '|' && paren === 0) {
+          parts.push(value);
+          value = '';
+          continue;
+        }
+      }
+    }
+
+    value += ch;
+  }
+
+  parts.push(value);
+  return parts;
+};
+
+const isPlainBranch = branch => {
+  let escaped = false;
+
+  for (const ch of branch) {
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (/[?*+@!()[\]{}]/.test(ch)) {
+      return false;
+    }
+  }
+
+  return true;
+};
+
+const normalizeSimpleBranch = branch => {
+  let value = branch.trim();
+  let changed = true;
+
+  while (changed === true) {
+    changed = false;
+
+    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+      value = value.slice(2, -1);
+      changed = true;
+    }
+  }
+
+  if (!isPlainBranch(value)) {
+    return;
+  }
+
+  return value.replace(/\\(.)/g, '$1');
+};
+
+const hasRepeatedCharPrefixOverlap = branches => {
+  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const a = values[i];
+      const b = values[j];
+      const char = a[0];
+
+      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+        continue;
+      }
+
+      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+        return true;
+      }
+    }
+  }
+
+  return false;
+};
+
+const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+    return;
+  }
+
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let escaped = false;
+
+  for (let i = 1; i < pattern.length; i++) {
+    const ch = pattern[i];
+
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      continue;
+    }
+
+    if (quote === 1) {
+      continue;
+    }
+
+    if (ch === '[') {
+      bracket++;
+      continue;
+    }
+
+    if (ch === ']' && bracket > 0) {
+      bracket--;
+      continue;
+    }
+
+    if (bracket > 0) {
+      continue;
+    }
+
+    if (ch === '(') {
+      paren++;
+      continue;
+    }
+
+    if (ch === ')') {
+      paren--;
+
+      if (paren === 0) {
+        if (requireEnd === true && i !== pattern.length - 1) {
+          return;
+        }
+
+        return {
+          type: pattern[0],
+          body: pattern.slice(2, i),
+          end: i
+        };
+      }
+    }
+  }
+};
+
+const buildCharClassStar = chars => {
+  const source = chars.length === 1
+    ? utils.escapeRegex(chars[0])
+    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+  return `${source}*`;
+};
+
+const getStarExtglobSequenceChars = pattern => {
+  let index = 0;
+  const chars = [];
+
+  while (index < pattern.length) {
+    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+    if (!match || match.type !== '*') {
+      return;
+    }
+
+    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+    if (branches.length !== 1) {
+      return;
+    }
+
+    const branch = normalizeSimpleBranch(branches[0]);
+    if (!branch || branch.length !== 1) {
+      return;
+    }
+
+    chars.push(branch);
+    index += match.end + 1;
+  }
+
+  if (chars.length < 1) {
+    return;
+  }
+
+  return chars;
+};
+
+const repeatedExtglobRecursion = pattern => {
+  let depth = 0;
+  let value = pattern.trim();
+  let match = parseRepeatedExtglob(value);
+
+  while (match) {
+    depth++;
+    value = match.body.trim();
+    match = parseRepeatedExtglob(value);
+  }
+
+  return depth;
+};
+
+const analyzeRepeatedExtglob = (body, options) => {
+  if (options.maxExtglobRecursion === false) {
+    return { risky: false };
+  }
+
+  const max =
+    typeof options.maxExtglobRecursion === 'number'
+      ? options.maxExtglobRecursion
+      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+  if (branches.length > 1) {
+    if (
+      branches.some(branch => branch === '') ||
+      branches.some(branch => /^[*?]+$/.test(branch)) ||
+      hasRepeatedCharPrefixOverlap(branches)
+    ) {
+      return { risky: true };
+    }
+  }
+
+  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+  // characters we can emit one flat, ReDoS-safe character class that preserves the
+  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+  // every branch but the first.
+  const safeChars = [];
+  let sawStarSequence = false;
+  let combinable = true;
+
+  for (const branch of branches) {
+    const chars = getStarExtglobSequenceChars(branch);
+    if (chars) {
+      sawStarSequence = true;
+      safeChars.push(...chars);
+      continue;
+    }
+
+    const literal = normalizeSimpleBranch(branch);
+    if (literal && literal.length === 1) {
+      safeChars.push(literal);
+      continue;
+    }
+
+    combinable = false;
+
+    if (repeatedExtglobRecursion(branch) > max) {
+      return { risky: true };
+    }
+  }
+
+  if (sawStarSequence) {
+    return combinable
+      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+      : { risky: true };
+  }
+
+  return { risky: false };
+};
+
+/**
+ * Parse the given input string.
+ * @param {String} input
+ * @param {Object} options
+ * @return {Object}
+ */
+
+const parse = (input, options) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected a string');
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+  let len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+  const tokens = [bos];
+
+  const capture = opts.capture ? '' : '?:';
+
+  // create constants based on platform, for windows or posix
+  const PLATFORM_CHARS = constants.globChars(opts.windows);
+  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+  const {
+    DOT_LITERAL,
+    PLUS_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOT_SLASH,
+    NO_DOTS_SLASH,
+    QMARK,
+    QMARK_NO_DOT,
+    STAR,
+    START_ANCHOR
+  } = PLATFORM_CHARS;
+
+  const globstar = opts => {
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const nodot = opts.dot ? '' : NO_DOT;
+  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+  let star = opts.bash === true ? globstar(opts) : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  // minimatch options support
+  if (typeof opts.noext === 'boolean') {
+    opts.noextglob = opts.noext;
+  }
+
+  const state = {
+    input,
+    index: -1,
+    start: 0,
+    dot: opts.dot === true,
+    consumed: '',
+    output: '',
+    prefix: '',
+    backtrack: false,
+    negated: false,
+    brackets: 0,
+    braces: 0,
+    parens: 0,
+    quotes: 0,
+    globstar: false,
+    tokens
+  };
+
+  input = utils.removePrefix(input, state);
+  len = input.length;
+
+  const extglobs = [];
+  const braces = [];
+  const stack = [];
+  let prev = bos;
+  let value;
+
+  /**
+   * Tokenizing helpers
+   */
+
+  const eos = () => state.index === len - 1;
+  const peek = state.peek = (n = 1) => input[state.index + n];
+  const advance = state.advance = () => input[++state.index] || '';
+  const remaining = () => input.slice(state.index + 1);
+  const consume = (value = '', num = 0) => {
+    state.consumed += value;
+    state.index += num;
+  };
+
+  const append = token => {
+    state.output += token.output != null ? token.output : token.value;
+    consume(token.value);
+  };
+
+  const negate = () => {
+    let count = 1;
+
+    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+      advance();
+      state.start++;
+      count++;
+    }
+
+    if (count % 2 === 0) {
+      return false;
+    }
+
+    state.negated = true;
+    state.start++;
+    return true;
+  };
+
+  const increment = type => {
+    state[type]++;
+    stack.push(type);
+  };
+
+  const decrement = type => {
+    state[type]--;
+    stack.pop();
+  };
+
+  /**
+   * Push tokens onto the tokens array. This helper speeds up
+   * tokenizing by 1) helping us avoid backtracking as much as possible,
+   * and 2) helping us avoid creating extra tokens when consecutive
+   * characters are plain text. This improves performance and simplifies
+   * lookbehinds.
+   */
+
+  const push = tok => {
+    if (prev.type === 'globstar') {
+      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+        state.output = state.output.slice(0, -prev.output.length);
+        prev.type = 'star';
+        prev.value = '*';
+        prev.output = star;
+        state.output += prev.output;
+      }
+    }
+
+    if (extglobs.length && tok.type !== 'paren') {
+      extglobs[extglobs.length - 1].inner += tok.value;
+    }
+
+    if (tok.value || tok.output) append(tok);
+    if (prev && prev.type === 'text' && tok.type === 'text') {
+      prev.output = (prev.output || prev.value) + tok.value;
+      prev.value += tok.value;
+      return;
+    }
+
+    tok.prev = prev;
+    tokens.push(tok);
+    prev = tok;
+  };
+
+  const extglobOpen = (type, value) => {
+    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+    token.prev = prev;
+    token.parens = state.parens;
+    token.output = state.output;
+    token.startIndex = state.index;
+    token.tokensIndex = tokens.length;
+    const output = (opts.capture ? '(' : '') + token.open;
+
+    increment('parens');
+    push({ type, value, output: state.output ? '' : ONE_CHAR });
+    push({ type: 'paren', extglob: true, value: advance(), output });
+    extglobs.push(token);
+  };
+
+  const extglobClose = token => {
+    const literal = input.slice(token.startIndex, state.index + 1);
+    const body = input.slice(token.startIndex + 2, state.index);
+    const analysis = analyzeRepeatedExtglob(body, opts);
+
+    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+      const safeOutput = analysis.safeOutput
+        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+        : undefined;
+      const open = tokens[token.tokensIndex];
+
+      open.type = 'text';
+      open.value = literal;
+      open.output = safeOutput || utils.escapeRegex(literal);
+
+      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+        tokens[i].value = '';
+        tokens[i].output = '';
+        delete tokens[i].suffix;
+      }
+
+      state.output = token.output + open.output;
+      state.backtrack = true;
+
+      push({ type: 'paren', extglob: true, value, output: '' });
+      decrement('parens');
+      return;
+    }
+
+    let output = token.close + (opts.capture ? ')' : '');
+    let rest;
+
+    if (token.type === 'negate') {
+      let extglobStar = star;
+
+      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+        extglobStar = globstar(opts);
+      }
+
+      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+        output = token.close = `)$))${extglobStar}`;
+      }
+
+      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+        // In this case, we need to parse the string and use it in the output of the original pattern.
+        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+        //
+        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+        output = token.close = `)${expression})${extglobStar})`;
+      }
+
+      if (token.prev.type === 'bos') {
+        state.negatedExtglob = true;
+      }
+    }
+
+    push({ type: 'paren', extglob: true, value, output });
+    decrement('parens');
+  };
+
+  /**
+   * Fast paths
+   */
+
+  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+    let backslashes = false;
+
+    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+      if (first === '\\') {
+        backslashes = true;
+        return m;
+      }
+
+      if (first === '?') {
+        if (esc) {
+          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        if (index === 0) {
+          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        return QMARK.repeat(chars.length);
+      }
+
+      if (first === '.') {
+        return DOT_LITERAL.repeat(chars.length);
+      }
+
+      if (first === '*') {
+        if (esc) {
+          return esc + first + (rest ? star : '');
+        }
+        return star;
+      }
+      return esc ? m : `\\${m}`;
+    });
+
+    if (backslashes === true) {
+      if (opts.unescape === true) {
+        output = output.replace(/\\/g, '');
+      } else {
+        output = output.replace(/\\+/g, m => {
+          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+        });
+      }
+    }
+
+    if (output === input && opts.contains === true) {
+      state.output = input;
+      return state;
+    }
+
+    state.output = utils.wrapOutput(output, state, options);
+    return state;
+  }
+
+  /**
+   * Tokenize input until we reach end-of-string
+   */
+
+  while (!eos()) {
+    value = advance();
+
+    if (value === '\u0000') {
+      continue;
+    }
+
+    /**
+     * Escaped characters
+     */
+
+    if (value === '\\') {
+      const next = peek();
+
+      if (next === '/' && opts.bash !== true) {
+        continue;
+      }
+
+      if (next === '.' || next === ';') {
+        continue;
+      }
+
+      if (!next) {
+        value += '\\';
+        push({ type: 'text', value });
+        continue;
+      }
+
+      // collapse slashes to reduce potential for exploits
+      const match = /^\\+/.exec(remaining());
+      let slashes = 0;
+
+      if (match && match[0].length > 2) {
+        slashes = match[0].length;
+        state.index += slashes;
+        if (slashes % 2 !== 0) {
+          value += '\\';
+        }
+      }
+
+      if (opts.unescape === true) {
+        value = advance();
+      } else {
+        value += advance();
+      }
+
+      if (state.brackets === 0) {
+        push({ type: 'text', value });
+        continue;
+      }
+    }
+
+    /**
+     * If we're inside a regex character class, continue
+     * until we reach the closing bracket.
+     */
+
+    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+      if (opts.posix !== false && value === ':') {
+        const inner = prev.value.slice(1);
+        if (inner.includes('[')) {
+          prev.posix = true;
+
+          if (inner.includes(':')) {
+            const idx = prev.value.lastIndexOf('[');
+            const pre = prev.value.slice(0, idx);
+            const rest = prev.value.slice(idx + 2);
+            const posix = POSIX_REGEX_SOURCE[rest];
+            if (posix) {
+              prev.value = pre + posix;
+              state.backtrack = true;
+              advance();
+
+              if (!bos.output && tokens.indexOf(prev) === 1) {
+                bos.output = ONE_CHAR;
+              }
+              continue;
+            }
+          }
+        }
+      }
+
+      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+        value = `\\${value}`;
+      }
+
+      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+        value = `\\${value}`;
+      }
+
+      if (opts.posix === true && value === '!' && prev.value === '[') {
+        value = '^';
+      }
+
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * If we're inside a quoted string, continue
+     * until we reach the closing double quote.
+     */
+
+    if (state.quotes === 1 && value !== '"') {
+      value = utils.escapeRegex(value);
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * Double quotes
+     */
+
+    if (value === '"') {
+      state.quotes = state.quotes === 1 ? 0 : 1;
+      if (opts.keepQuotes === true) {
+        push({ type: 'text', value });
+      }
+      continue;
+    }
+
+    /**
+     * Parentheses
+     */
+
+    if (value === '(') {
+      increment('parens');
+      push({ type: 'paren', value });
+      continue;
+    }
+
+    if (value === ')') {
+      if (state.parens === 0 && opts.strictBrackets === true) {
+        throw new SyntaxError(syntaxError('opening', '('));
+      }
+
+      const extglob = extglobs[extglobs.length - 1];
+      if (extglob && state.parens === extglob.parens + 1) {
+        extglobClose(extglobs.pop());
+        continue;
+      }
+
+      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+      decrement('parens');
+      continue;
+    }
+
+    /**
+     * Square brackets
+     */
+
+    if (value === '[') {
+      if (opts.nobracket === true || !remaining().includes(']')) {
+        if (opts.nobracket !== true && opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('closing', ']'));
+        }
+
+        value = `\\${value}`;
+      } else {
+        increment('brackets');
+      }
+
+      push({ type: 'bracket', value });
+      continue;
+    }
+
+    if (value === ']') {
+      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      if (state.brackets === 0) {
+        if (opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('opening', '['));
+        }
+
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      decrement('brackets');
+
+      const prevValue = prev.value.slice(1);
+      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+        value = `/${value}`;
+      }
+
+      prev.value += value;
+      append({ value });
+
+      // when literal brackets are explicitly disabled
+      // assume we should match with a regex character class
+      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+        continue;
+      }
+
+      const escaped = utils.escapeRegex(prev.value);
+      state.output = state.output.slice(0, -prev.value.length);
+
+      // when literal brackets are explicitly enabled
+      // assume we should escape the brackets to match literal characters
+      if (opts.literalBrackets === true) {
+        state.output += escaped;
+        prev.value = escaped;
+        continue;
+      }
+
+      // when the user specifies nothing, try to match both
+      prev.value = `(${capture}${escaped}|${prev.value})`;
+      state.output += prev.value;
+      continue;
+    }
+
+    /**
+     * Braces
+     */
+
+    if (value === '{' && opts.nobrace !== true) {
+      increment('braces');
+
+      const open = {
+        type: 'brace',
+        value,
+        output: '(',
+        outputIndex: state.output.length,
+        tokensIndex: state.tokens.length
+      };
+
+      braces.push(open);
+      push(open);
+      continue;
+    }
+
+    if (value === '}') {
+      const brace = braces[braces.length - 1];
+
+      if (opts.nobrace === true || !brace) {
+        push({ type: 'text', value, output: value });
+        continue;
+      }
+
+      let output = ')';
+
+      if (brace.dots === true) {
+        const arr = tokens.slice();
+        const range = [];
+
+        for (let i = arr.length - 1; i >= 0; i--) {
+          tokens.pop();
+          if (arr[i].type === 'brace') {
+            break;
+          }
+          if (arr[i].type !== 'dots') {
+            range.unshift(arr[i].value);
+          }
+        }
+
+        output = expandRange(range, opts);
+        state.backtrack = true;
+      }
+
+      if (brace.comma !== true && brace.dots !== true) {
+        const out = state.output.slice(0, brace.outputIndex);
+        const toks = state.tokens.slice(brace.tokensIndex);
+        brace.value = brace.output = '\\{';
+        value = output = '\\}';
+        state.output = out;
+        for (const t of toks) {
+          state.output += (t.output || t.value);
+        }
+      }
+
+      push({ type: 'brace', value, output });
+      decrement('braces');
+      braces.pop();
+      continue;
+    }
+
+    /**
+     * Pipes
+     */
+
+    if (value === '|') {
+      if (extglobs.length > 0) {
+        extglobs[extglobs.length - 1].conditions++;
+      }
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Commas
+     */
+
+    if (value === ',') {
+      let output = value;
+
+      const brace = braces[braces.length - 1];
+      if (brace && stack[stack.length - 1] === 'braces') {
+        brace.comma = true;
+        output = '|';
+      }
+
+      push({ type: 'comma', value, output });
+      continue;
+    }
+
+    /**
+     * Slashes
+     */
+
+    if (value === '/') {
+      // if the beginning of the glob is "./", advance the start
+      // to the current index, and don't add the "./" characters
+      // to the state. This greatly simplifies lookbehinds when
+      // checking for BOS characters like "!" and "." (not "./")
+      if (prev.type === 'dot' && state.index === state.start + 1) {
+        state.start = state.index + 1;
+        state.consumed = '';
+        state.output = '';
+        tokens.pop();
+        prev = bos; // reset "prev" to the first token
+        continue;
+      }
+
+      push({ type: 'slash', value, output: SLASH_LITERAL });
+      continue;
+    }
+
+    /**
+     * Dots
+     */
+
+    if (value === '.') {
+      if (state.braces > 0 && prev.type === 'dot') {
+        if (prev.value === '.') prev.output = DOT_LITERAL;
+        const brace = braces[braces.length - 1];
+        prev.type = 'dots';
+        prev.output += value;
+        prev.value += value;
+        brace.dots = true;
+        continue;
+      }
+
+      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+        push({ type: 'text', value, output: DOT_LITERAL });
+        continue;
+      }
+
+      push({ type: 'dot', value, output: DOT_LITERAL });
+      continue;
+    }
+
+    /**
+     * Question marks
+     */
+
+    if (value === '?') {
+      const isGroup = prev && prev.value === '(';
+      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('qmark', value);
+        continue;
+      }
+
+      if (prev && prev.type === 'paren') {
+        const next = peek();
+        let output = value;
+
+        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+          output = `\\${value}`;
+        }
+
+        push({ type: 'text', value, output });
+        continue;
+      }
+
+      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+        continue;
+      }
+
+      push({ type: 'qmark', value, output: QMARK });
+      continue;
+    }
+
+    /**
+     * Exclamation
+     */
+
+    if (value === '!') {
+      if (opts.noextglob !== true && peek() === '(') {
+        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+          extglobOpen('negate', value);
+          continue;
+        }
+      }
+
+      if (opts.nonegate !== true && state.index === 0) {
+        negate();
+        continue;
+      }
+    }
+
+    /**
+     * Plus
+     */
+
+    if (value === '+') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('plus', value);
+        continue;
+      }
+
+      if ((prev && prev.value === '(') || opts.regex === false) {
+        push({ type: 'plus', value, output: PLUS_LITERAL });
+        continue;
+      }
+
+      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+        push({ type: 'plus', value });
+        continue;
+      }
+
+      push({ type: 'plus', value: PLUS_LITERAL });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value === '@') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        push({ type: 'at', extglob: true, value, output: '' });
+        continue;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value !== '*') {
+      if (value === '$' || value === '^') {
+        value = `\\${value}`;
+      }
+
+      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+      if (match) {
+        value += match[0];
+        state.index += match[0].length;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Stars
+     */
+
+    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+      prev.type = 'star';
+      prev.star = true;
+      prev.value += value;
+      prev.output = star;
+      state.backtrack = true;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    let rest = remaining();
+    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+      extglobOpen('star', value);
+      continue;
+    }
+
+    if (prev.type === 'star') {
+      if (opts.noglobstar === true) {
+        consume(value);
+        continue;
+      }
+
+      const prior = prev.prev;
+      const before = prior.prev;
+      const isStart = prior.type === 'slash' || prior.type === 'bos';
+      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      // strip consecutive `/**/`
+      while (rest.slice(0, 3) === '/**') {
+        const after = input[state.index + 4];
+        if (after && after !== '/') {
+          break;
+        }
+        rest = rest.slice(3);
+        consume('/**', 3);
+      }
+
+      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+      // parent path, except in negated extglobs where that would change the exclusion semantics.
+      const isEnd = eos() || (
+        state.parens > 0
+        && rest === ')'.repeat(state.parens)
+        && !extglobs.some(extglob => extglob.type === 'negate')
+      );
+
+      if (prior.type === 'bos' && eos()) {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = globstar(opts);
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+        prev.value += value;
+        state.globstar = true;
+        state.output += prior.output + prev.output;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+        const end = rest[1] !== void 0 ? '|$' : '';
+
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+        prev.value += value;
+
+        state.output += prior.output + prev.output;
+        state.globstar = true;
+
+        consume(value + advance());
+
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      if (prior.type === 'bos' && rest[0] === '/') {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value + advance());
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      // remove single star from output
+      state.output = state.output.slice(0, -prev.output.length);
+
+      // reset previous token to globstar
+      prev.type = 'globstar';
+      prev.output = globstar(opts);
+      prev.value += value;
+
+      // reset output with globstar
+      state.output += prev.output;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    const token = { type: 'star', value, output: star };
+
+    if (opts.bash === true) {
+      token.output = '.*?';
+      if (prev.type === 'bos' || prev.type === 'slash') {
+        token.output = nodot + token.output;
+      }
+      push(token);
+      continue;
+    }
+
+    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+      token.output = value;
+      push(token);
+      continue;
+    }
+
+    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+      if (prev.type === 'dot') {
+        state.output += NO_DOT_SLASH;
+        prev.output += NO_DOT_SLASH;
+
+      } else if (opts.dot === true) {
+        state.output += NO_DOTS_SLASH;
+        prev.output += NO_DOTS_SLASH;
+
+      } else {
+        state.output += nodot;
+        prev.output += nodot;
+      }
+
+      if (peek() !== '*') {
+        state.output += ONE_CHAR;
+        prev.output += ONE_CHAR;
+      }
+    }
+
+    push(token);
+  }
+
+  while (state.brackets > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+    state.output = utils.escapeLast(state.output, '[');
+    decrement('brackets');
+  }
+
+  while (state.parens > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+    state.output = utils.escapeLast(state.output, '(');
+    decrement('parens');
+  }
+
+  while (state.braces > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+    state.output = utils.escapeLast(state.output, '{');
+    decrement('braces');
+  }
+
+  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+  }
+
+  // rebuild the output if we had to backtrack at any point
+  if (state.backtrack === true) {
+    state.output = '';
+
+    for (const token of state.tokens) {
+      state.output += token.output != null ? token.output : token.value;
+
+      if (token.suffix) {
+        state.output += token.suffix;
+      }
+    }
+  }
+
+  return state;
+};
+
+/**
+ * Fast paths for creating regular expressions for common glob patterns.
+ * This can significantly speed up processing and has very little downside
+ * impact when none of the fast paths match.
+ */
+
+parse.fastpaths = (input, options) => {
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+  const len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  // create constants based on platform, for windows or posix
+  const {
+    DOT_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOTS,
+    NO_DOTS_SLASH,
+    STAR,
+    START_ANCHOR
+  } = constants.globChars(opts.windows);
+
+  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+  const capture = opts.capture ? '' : '?:';
+  const state = { negated: false, prefix: '' };
+  let star = opts.bash === true ? '.*?' : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  const globstar = opts => {
+    if (opts.noglobstar === true) return star;
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const create = str => {
+    switch (str) {
+      case '*':
+        return `${nodot}${ONE_CHAR}${star}`;
+
+      case '.*':
+        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*.*':
+        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*/*':
+        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+      case '**':
+        return nodot + globstar(opts);
+
+      case '**/*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+      case '**/*.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '**/.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      default: {
+        const match = /^(.*?)\.(\w+)$/.exec(str);
+        if (!match) return;
+
+        const source = create(match[1]);
+        if (!source) return;
+
+        return source + DOT_LITERAL + match[2];
+      }
+    }
+  };
+
+  const output = utils.removePrefix(input, state);
+  let source = create(output);
+
+  if (source && opts.strictSlashes !== true) {
+    source += `${SLASH_LITERAL}?`;
+  }
+
+  return source;
+};
+
+module.exports = parse;
+
+
+/***/ }),
+
+/***/ 1667:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const scan = __nccwpck_require__(5008);
+const parse = __nccwpck_require__(1458);
+const utils = __nccwpck_require__(504);
+const constants = __nccwpck_require__(4564);
+const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+/**
+ * Creates a matcher function from one or more glob patterns. The
+ * returned function takes a string to match as its first argument,
+ * and returns true if the string is a match. The returned matcher
+ * function also takes a boolean as the second argument that, when true,
+ * returns an object with additional information.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch(glob[, options]);
+ *
+ * const isMatch = picomatch('*.!(*a)');
+ * console.log(isMatch('a.a')); //=> false
+ * console.log(isMatch('a.b')); //=> true
+ *
+ * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+ * const picomatch = require('picomatch/posix');
+ * // the same API, defaulting to posix paths
+ * const isMatch = picomatch('a/*');
+ * console.log(isMatch('a\\b')); //=> false
+ * console.log(isMatch('a/b')); //=> true
+ *
+ * // you can still configure the matcher function to accept windows paths
+ * const isMatch = picomatch('a/*', { options: windows });
+ * console.log(isMatch('a\\b')); //=> true
+ * console.log(isMatch('a/b')); //=> true
+ * ```
+ * @name picomatch
+ * @param {String|Array} `globs` One or more glob patterns.
+ * @param {Object=} `options`
+ * @return {Function=} Returns a matcher function.
+ * @api public
+ */
+
+const picomatch = (glob, options, returnState = false) => {
+  if (Array.isArray(glob)) {
+    const fns = glob.map(input => picomatch(input, options, returnState));
+    const arrayMatcher = str => {
+      for (const isMatch of fns) {
+        const state = isMatch(str);
+        if (state) return state;
+      }
+      return false;
+    };
+    return arrayMatcher;
+  }
+
+  const isState = isObject(glob) && glob.tokens && glob.input;
+
+  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+    throw new TypeError('Expected pattern to be a non-empty string');
+  }
+
+  const opts = options || {};
+  const posix = opts.windows;
+  const regex = isState
+    ? picomatch.compileRe(glob, options)
+    : picomatch.makeRe(glob, options, false, true);
+
+  const state = regex.state;
+  delete regex.state;
+
+  let isIgnored = () => false;
+  if (opts.ignore) {
+    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+  }
+
+  const matcher = (input, returnObject = false) => {
+    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+    if (typeof opts.onResult === 'function') {
+      opts.onResult(result);
+    }
+
+    if (isMatch === false) {
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (isIgnored(input)) {
+      if (typeof opts.onIgnore === 'function') {
+        opts.onIgnore(result);
+      }
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (typeof opts.onMatch === 'function') {
+      opts.onMatch(result);
+    }
+    return returnObject ? result : true;
+  };
+
+  if (returnState) {
+    matcher.state = state;
+  }
+
+  return matcher;
+};
+
+/**
+ * Test `input` with the given `regex`. This is used by the main
+ * `picomatch()` function to test the input string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.test(input, regex[, options]);
+ *
+ * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+ * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp} `regex`
+ * @return {Object} Returns an object with matching info.
+ * @api public
+ */
+
+picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected input to be a string');
+  }
+
+  if (input === '') {
+    return { isMatch: false, output: '' };
+  }
+
+  const opts = options || {};
+  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+  let match = input === glob;
+  let output = (match && format) ? format(input) : input;
+
+  if (match === false) {
+    output = format ? format(input) : input;
+    match = output === glob;
+  }
+
+  if (match === false || opts.capture === true) {
+    if (opts.matchBase === true || opts.basename === true) {
+      match = picomatch.matchBase(input, regex, options, posix);
+    } else {
+      match = regex.exec(output);
+    }
+  }
+
+  return { isMatch: Boolean(match), match, output };
+};
+
+/**
+ * Match the basename of a filepath.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.matchBase(input, glob[, options]);
+ * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+ * @return {Boolean}
+ * @api public
+ */
+
+picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+  return regex.test(utils.basename(input, { windows: posix }));
+};
+
+/**
+ * Returns true if **any** of the given glob `patterns` match the specified `string`.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.isMatch(string, patterns[, options]);
+ *
+ * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+ * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+ * ```
+ * @param {String|Array} str The string to test.
+ * @param {String|Array} patterns One or more glob patterns to use for matching.
+ * @param {Object} [options] See available [options](#options).
+ * @return {Boolean} Returns true if any patterns match `str`
+ * @api public
+ */
+
+picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+/**
+ * Parse a glob pattern to create the source string for a regular
+ * expression.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const result = picomatch.parse(pattern[, options]);
+ * ```
+ * @param {String} `pattern`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+ * @api public
+ */
+
+picomatch.parse = (pattern, options) => {
+  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+  return parse(pattern, { ...options, fastpaths: false });
+};
+
+/**
+ * Scan a glob pattern to separate the pattern into segments.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.scan(input[, options]);
+ *
+ * const result = picomatch.scan('!./foo/*.js');
+ * console.log(result);
+ * { prefix: '!./',
+ *   input: '!./foo/*.js',
+ *   start: 3,
+ *   base: 'foo',
+ *   glob: '*.js',
+ *   isBrace: false,
+ *   isBracket: false,
+ *   isGlob: true,
+ *   isExtglob: false,
+ *   isGlobstar: false,
+ *   negated: true }
+ * ```
+ * @param {String} `input` Glob pattern to scan.
+ * @param {Object} `options`
+ * @return {Object} Returns an object with
+ * @api public
+ */
+
+picomatch.scan = (input, options) => scan(input, options);
+
+/**
+ * Compile a regular expression from the `state` object returned by the
+ * [parse()](#parse) method.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const state = picomatch.parse('*.js');
+ * // picomatch.compileRe(state[, options]);
+ *
+ * console.log(picomatch.compileRe(state));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {Object} `state`
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+ * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+  if (returnOutput === true) {
+    return state.output;
+  }
+
+  const opts = options || {};
+  const prepend = opts.contains ? '' : '^';
+  const append = opts.contains ? '' : '$';
+
+  let source = `${prepend}(?:${state.output})${append}`;
+  if (state && state.negated === true) {
+    source = `^(?!${source}).*$`;
+  }
+
+  const regex = picomatch.toRegex(source, options);
+  if (returnState === true) {
+    regex.state = state;
+  }
+
+  return regex;
+};
+
+/**
+ * Create a regular expression from a parsed glob pattern.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.makeRe(state[, options]);
+ *
+ * const result = picomatch.makeRe('*.js');
+ * console.log(result);
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `state` The object returned from the `.parse` method.
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+ * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+ * @return {RegExp} Returns a regex created from the given pattern.
+ * @api public
+ */
+
+picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+  if (!input || typeof input !== 'string') {
+    throw new TypeError('Expected a non-empty string');
+  }
+
+  let parsed = { negated: false, fastpaths: true };
+
+  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+    parsed.output = parse.fastpaths(input, options);
+  }
+
+  if (!parsed.output) {
+    parsed = parse(input, options);
+  }
+
+  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+};
+
+/**
+ * Create a regular expression from the given regex source string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.toRegex(source[, options]);
+ *
+ * const { output } = picomatch.parse('*.js');
+ * console.log(picomatch.toRegex(output));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `source` Regular expression source string.
+ * @param {Object} `options`
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.toRegex = (source, options) => {
+  try {
+    const opts = options || {};
+    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+  } catch (err) {
+    if (options && options.debug === true) throw err;
+    return /$^/;
+  }
+};
+
+/**
+ * Picomatch constants.
+ * @return {Object}
+ */
+
+picomatch.constants = constants;
+
+/**
+ * Expose "picomatch"
+ */
+
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 5008:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const utils = __nccwpck_require__(504);
+const {
+  CHAR_ASTERISK,             /* * */
+  CHAR_AT,                   /* @ */
+  CHAR_BACKWARD_SLASH,       /* \ */
+  CHAR_COMMA,                /* , */
+  CHAR_DOT,                  /* . */
+  CHAR_EXCLAMATION_MARK,     /* ! */
+  CHAR_FORWARD_SLASH,        /* / */
+  CHAR_LEFT_CURLY_BRACE,     /* { */
+  CHAR_LEFT_PARENTHESES,     /* ( */
+  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+  CHAR_PLUS,                 /* + */
+  CHAR_QUESTION_MARK,        /* ? */
+  CHAR_RIGHT_CURLY_BRACE,    /* } */
+  CHAR_RIGHT_PARENTHESES,    /* ) */
+  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+} = __nccwpck_require__(4564);
+
+const isPathSeparator = code => {
+  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+};
+
+const depth = token => {
+  if (token.isPrefix !== true) {
+    token.depth = token.isGlobstar ? Infinity : 1;
+  }
+};
+
+/**
+ * Quickly scans a glob pattern and returns an object with a handful of
+ * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+ * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+ * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+ *
+ * ```js
+ * const pm = require('picomatch');
+ * console.log(pm.scan('foo/bar/*.js'));
+ * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+ * ```
+ * @param {String} `str`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with tokens and regex source string.
+ * @api public
+ */
+
+const scan = (input, options) => {
+  const opts = options || {};
+
+  const length = input.length - 1;
+  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+  const slashes = [];
+  const tokens = [];
+  const parts = [];
+
+  let str = input;
+  let index = -1;
+  let start = 0;
+  let lastIndex = 0;
+  let isBrace = false;
+  let isBracket = false;
+  let isGlob = false;
+  let isExtglob = false;
+  let isGlobstar = false;
+  let braceEscaped = false;
+  let backslashes = false;
+  let negated = false;
+  let negatedExtglob = false;
+  let finished = false;
+  let braces = 0;
+  let prev;
+  let code;
+  let token = { value: '', depth: 0, isGlob: false };
+
+  const eos = () => index >= length;
+  const peek = () => str.charCodeAt(index + 1);
+  const advance = () => {
+    prev = code;
+    return str.charCodeAt(++index);
+  };
+
+  while (index < length) {
+    code = advance();
+    let next;
+
+    if (code === CHAR_BACKWARD_SLASH) {
+      backslashes = token.backslashes = true;
+      code = advance();
+
+      if (code === CHAR_LEFT_CURLY_BRACE) {
+        braceEscaped = true;
+      }
+      continue;
+    }
+
+    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+      braces++;
+
+      while (eos() !== true && (code = advance())) {
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          continue;
+        }
+
+        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (braceEscaped !== true && code === CHAR_COMMA) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (code === CHAR_RIGHT_CURLY_BRACE) {
+          braces--;
+
+          if (braces === 0) {
+            braceEscaped = false;
+            isBrace = token.isBrace = true;
+            finished = true;
+            break;
+          }
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (code === CHAR_FORWARD_SLASH) {
+      slashes.push(index);
+      tokens.push(token);
+      token = { value: '', depth: 0, isGlob: false };
+
+      if (finished === true) continue;
+      if (prev === CHAR_DOT && index === (start + 1)) {
+        start += 2;
+        continue;
+      }
+
+      lastIndex = index + 1;
+      continue;
+    }
+
+    if (opts.noext !== true) {
+      const isExtglobChar = code === CHAR_PLUS
+        || code === CHAR_AT
+        || code === CHAR_ASTERISK
+        || code === CHAR_QUESTION_MARK
+        || code === CHAR_EXCLAMATION_MARK;
+
+      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+        isGlob = token.isGlob = true;
+        isExtglob = token.isExtglob = true;
+        finished = true;
+        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+          negatedExtglob = true;
+        }
+
+        if (scanToEnd === true) {
+          let parens = 0;
+
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+
+            if (code === CHAR_LEFT_PARENTHESES) {
+              parens++;
+              continue;
+            }
+
+            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              finished = true;
+              break;
+            }
+          }
+          continue;
+        }
+        break;
+      }
+    }
+
+    if (code === CHAR_ASTERISK) {
+      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_QUESTION_MARK) {
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+      while (eos() !== true && (next = advance())) {
+        if (next === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+          isBracket = token.isBracket = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          break;
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+      negated = token.negated = true;
+      start++;
+      continue;
+    }
+
+    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+      isGlob = token.isGlob = true;
+
+      if (scanToEnd === true) {
+        let parens = 1;
+
+        while (eos() !== true && (code = advance())) {
+          if (code === CHAR_BACKWARD_SLASH) {
+            backslashes = token.backslashes = true;
+            advance();
+            continue;
+          }
+
+          if (code === CHAR_LEFT_PARENTHESES) {
+            parens++;
+            continue;
+          }
+
+          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+            finished = true;
+            break;
+          }
+        }
+        continue;
+      }
+      break;
+    }
+
+    if (isGlob === true) {
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+  }
+
+  if (opts.noext === true) {
+    isExtglob = false;
+    isGlob = false;
+  }
+
+  let base = str;
+  let prefix = '';
+  let glob = '';
+
+  if (start > 0) {
+    prefix = str.slice(0, start);
+    str = str.slice(start);
+    lastIndex -= start;
+  }
+
+  if (base && isGlob === true && lastIndex > 0) {
+    base = str.slice(0, lastIndex);
+    glob = str.slice(lastIndex);
+  } else if (isGlob === true) {
+    base = '';
+    glob = str;
+  } else {
+    base = str;
+  }
+
+  if (base && base !== '' && base !== '/' && base !== str) {
+    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+      base = base.slice(0, -1);
+    }
+  }
+
+  if (opts.unescape === true) {
+    if (glob) glob = utils.removeBackslashes(glob);
+
+    if (base && backslashes === true) {
+      base = utils.removeBackslashes(base);
+    }
+  }
+
+  const state = {
+    prefix,
+    input,
+    start,
+    base,
+    glob,
+    isBrace,
+    isBracket,
+    isGlob,
+    isExtglob,
+    isGlobstar,
+    negated,
+    negatedExtglob
+  };
+
+  if (opts.tokens === true) {
+    state.maxDepth = 0;
+    if (!isPathSeparator(code)) {
+      tokens.push(token);
+    }
+    state.tokens = tokens;
+  }
+
+  if (opts.parts === true || opts.tokens === true) {
+    let prevIndex;
+
+    for (let idx = 0; idx < slashes.length; idx++) {
+      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+      const i = slashes[idx];
+      const value = input.slice(n, i);
+      if (opts.tokens) {
+        if (idx === 0 && start !== 0) {
+          tokens[idx].isPrefix = true;
+          tokens[idx].value = prefix;
+        } else {
+          tokens[idx].value = value;
+        }
+        depth(tokens[idx]);
+        state.maxDepth += tokens[idx].depth;
+      }
+      if (i >= start) {
+        parts.push(value);
+        prevIndex = i;
+      }
+    }
+
+    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+    const value = input.slice(n);
+    parts.push(value);
+
+    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+      tokens[tokens.length - 1].value = value;
+      depth(tokens[tokens.length - 1]);
+      state.maxDepth += tokens[tokens.length - 1].depth;
+    }
+
+    state.slashes = slashes;
+    state.parts = parts;
+  }
+
+  return state;
+};
+
+module.exports = scan;
+
+
+/***/ }),
+
+/***/ 504:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/*global navigator*/
+
+
+const {
+  REGEX_BACKSLASH,
+  REGEX_REMOVE_BACKSLASH,
+  REGEX_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_GLOBAL
+} = __nccwpck_require__(4564);
+
+exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+exports.isWindows = () => {
+  if (typeof navigator !== 'undefined' && navigator.platform) {
+    const platform = navigator.platform.toLowerCase();
+    return platform === 'win32' || platform === 'windows';
+  }
+
+  if (typeof process !== 'undefined' && process.platform) {
+    return process.platform === 'win32';
+  }
+
+  return false;
+};
+
+exports.removeBackslashes = str => {
+  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+    return match === '\\' ? '' : match;
+  });
+};
+
+exports.escapeLast = (input, char, lastIdx) => {
+  const idx = input.lastIndexOf(char, lastIdx);
+  if (idx === -1) return input;
+  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+};
+
+exports.removePrefix = (input, state = {}) => {
+  let output = input;
+  if (output.startsWith('./')) {
+    output = output.slice(2);
+    state.prefix = './';
+  }
+  return output;
+};
+
+exports.wrapOutput = (input, state = {}, options = {}) => {
+  const prepend = options.contains ? '' : '^';
+  const append = options.contains ? '' : '$';
+
+  let output = `${prepend}(?:${input})${append}`;
+  if (state.negated === true) {
+    output = `(?:^(?!${output}).*$)`;
+  }
+  return output;
+};
+
+exports.basename = (path, { windows } = {}) => {
+  const segs = path.split(windows ? /[\\/]/ : '/');
+  const last = segs[segs.length - 1];
+
+  if (last === '') {
+    return segs[segs.length - 2];
+  }
+
+  return last;
+};
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -38635,141 +41139,39 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1912);
-/* harmony import */ var _shared_egress_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3678);
+/* harmony import */ var _shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8850);
+/* harmony import */ var _shared_egress_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6442);
 
 
-await (0,_shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_shared_egress_action_js__WEBPACK_IMPORTED_MODULE_1__/* .finishEgressCapture */ .F);
+await (0,_shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_shared_egress_action_js__WEBPACK_IMPORTED_MODULE_1__/* .finishEgressCapture */ .Fe);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 3678:
+/***/ 6442:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  F: () => (/* binding */ finishEgressCapture)
+  Fe: () => (/* binding */ finishEgressCapture)
 });
 
-// UNUSED EXPORTS: startEgressCapture
+// UNUSED EXPORTS: preflightEgressEndpoints, reportEgress, startEgressCapture
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./shared/report/escape.ts
-/**
- * Escaping for untrusted text: host names from DNS packets anyone can send, CloudTrail fields an
- * attacker controls (user agents, resource names), file contents read from images. Every renderer
- * goes through these functions; there is no other place that escapes Markdown or HTML.
- */
-// C0/C1 controls, DEL, and the Unicode bidi overrides and isolates used in "Trojan Source" attacks.
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
-/** Makes control, zero-width and bidi characters visible as `\u{…}` so they cannot hide or reorder text. */
-function escape_visibleControls(text) {
-    return text.replace(INVISIBLE, (ch) => `\\u{${ch.codePointAt(0).toString(16)}}`);
-}
-/** HTML-escapes the five characters that matter in text and attribute values. */
-function escapeHtml(text) {
-    return escape_visibleControls(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;');
-}
-const ZWSP = '\u200b';
-/**
- * Escapes text for GitHub-flavoured Markdown prose or a table cell: no link, image, HTML tag,
- * emphasis, @mention, #reference or autolinked URL can be formed from it, and `|` cannot end a cell.
- */
-function escapeMarkdown(text) {
-    return (escape_visibleControls(text)
-        // Backslash-escape every ASCII punctuation character CommonMark treats as syntax.
-        .replace(/[\\`*_{}[\]()#+\-.!|~"'$%^=:;,?]/g, '\\$&')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        // GitHub resolves @user, @org/team and #123 after HTML rendering, so backslashes do not stop
-        // them; a zero-width space after the sigil does. Same for autolinked www. and scheme://.
-        .replace(/@/g, `@${ZWSP}`)
-        .replace(/\bwww\\\./gi, (m) => `${m.slice(0, 3)}${ZWSP}${m.slice(3)}`)
-        .replace(/\\:\/\//g, `\\:${ZWSP}//`));
-}
-/**
- * Renders text as a Markdown code span, safe inside a table cell: the fence is longer than any
- * backtick run inside, `|` is escaped (GFM splits cells before parsing code spans), and control
- * characters are made visible so a newline cannot end the table row.
- */
-function markdownCode(text) {
-    const body = escape_visibleControls(text).replace(/\|/g, '\\|');
-    const longestRun = Math.max(0, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
-    const fence = '`'.repeat(longestRun + 1);
-    const pad = body.startsWith('`') || body.endsWith('`') || body === '' ? ' ' : '';
-    return `${fence}${pad}${body}${pad}${fence}`;
-}
-/** Escapes text for an XML 1.0 text node or attribute (JUnit reports), dropping characters XML forbids. */
-function escapeXml(text) {
-    return text
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (ch) => `\\u{${ch.charCodeAt(0).toString(16)}}`)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&apos;');
-}
-/**
- * Renders text as a fenced Markdown code block (CommonMark §4.5): the fence is one backtick longer
- * than any backtick run inside, so the text cannot close it early, and control and bidi characters
- * are made visible. Nothing inside a code block is a link, tag or @mention.
- */
-function markdownCodeBlock(text, language = '') {
-    const body = text.replace(/\r\n?/g, '\n').split('\n').map(escape_visibleControls).join('\n');
-    const longestRun = Math.max(2, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
-    const fence = '`'.repeat(longestRun + 1);
-    return `${fence}${language}\n${body}\n${fence}`;
-}
-
-;// CONCATENATED MODULE: ./shared/report/markdown.ts
-/**
- * Small Markdown builders shared by every report. Cells and text passed in must already be escaped
- * with `escapeMarkdown` or `markdownCode` (shared/report/escape.ts); these functions only lay out.
- */
-/** A GFM table. Rows shorter than the header are padded with empty cells. */
-function markdownTable(header, rows) {
-    const line = (cells) => `| ${header.map((_, i) => (cells[i] ?? '').replace(/\r?\n/g, ' ')).join(' | ')} |`;
-    return [line(header), `|${header.map(() => ' --- |').join('')}`, ...rows.map(line)].join('\n');
-}
-/** A collapsed `<details>` block; GitHub needs the blank lines for Markdown inside to render. */
-function markdownDetails(summary, body) {
-    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
-/**
- * Cuts Markdown to at most `limit` UTF-16 code units (GitHub's comment limit is 65,536), at a line
- * boundary, never inside a surrogate pair, and appends `note`. Returns the text unchanged when it fits.
- */
-function truncateMarkdown(text, limit, note) {
-    if (text.length <= limit)
-        return text;
-    const budget = limit - note.length - 2;
-    if (budget <= 0)
-        return note.slice(0, limit);
-    let cut = text.lastIndexOf('\n', budget);
-    if (cut < budget / 2)
-        cut = budget;
-    const code = text.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff)
-        cut -= 1;
-    return `${text.slice(0, cut)}\n\n${note}`;
-}
-
+// EXTERNAL MODULE: ./shared/report/escape.ts
+var report_escape = __nccwpck_require__(6682);
+// EXTERNAL MODULE: ./shared/report/markdown.ts
+var markdown = __nccwpck_require__(216);
 // EXTERNAL MODULE: ./shared/util/errors.ts
 var util_errors = __nccwpck_require__(1472);
 ;// CONCATENATED MODULE: ./shared/github/context.ts
@@ -38779,12 +41181,12 @@ var util_errors = __nccwpck_require__(1472);
  */
 
 
-function readRunContext(env = process.env) {
+function context_readRunContext(env = process.env) {
     const eventPath = env.GITHUB_EVENT_PATH;
     let event = {};
     if (eventPath) {
         try {
-            event = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(eventPath, 'utf8'));
+            event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
         }
         catch (error) {
             throw new util_errors/* InputError */.dz(`cannot read the event payload: ${error.message}`, {
@@ -38806,7 +41208,7 @@ function readRunContext(env = process.env) {
     };
 }
 /** The web page of this workflow run, when running in one. */
-function runUrl(context) {
+function context_runUrl(context) {
     return context.repository && context.runId
         ? `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`
         : undefined;
@@ -38828,9 +41230,28 @@ function splitRepository(repository, source = 'GITHUB_REPOSITORY') {
         throw new util_errors/* InputError */.dz(`${source} must be 'owner/name', got '${repository ?? ''}'`);
     return { owner: match[1], repo: match[2] };
 }
+/**
+ * In a `workflow_run` workflow the artifacts come from the triggering run, which ran the code of
+ * the pull request (a fork's, or a branch's nobody reviewed yet): whatever it uploaded, that code
+ * could have written. Anything else (a matrix's own jobs on push) is this repository's own code.
+ */
+function context_artifactProvenance(context) {
+    if (context.eventName !== 'workflow_run')
+        return { untrusted: false, fork: false };
+    const run = (context.event.workflow_run ?? {});
+    const head = typeof run.head_repository?.full_name === 'string' ? run.head_repository.full_name : undefined;
+    const base = context.repository ?? context.event.repository?.full_name;
+    return {
+        untrusted: true,
+        fork: head === undefined || head.toLowerCase() !== String(base ?? '').toLowerCase(),
+        ...(head ? { headRepository: head } : {}),
+        ...(typeof run.head_sha === 'string' ? { headSha: run.head_sha } : {}),
+    };
+}
 
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
+var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
@@ -44181,12 +46602,61 @@ function createGitHubClient(options) {
             (retrying ? `retrying in ${retryAfter}s (${retryCount + 1}/${retries})` : 'giving up'));
         return retrying;
     };
-    return getOctokit(options.token, {
+    const client = getOctokit(options.token, {
         baseUrl: options.baseUrl.replace(/\/+$/, ''),
         retry: { retries },
         throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
         log: { debug: () => { }, info: () => { }, warn: log, error: log },
     }, retry, throttling);
+    bound(client, options.timeoutMs ?? 30_000, options.maxPages ?? 100, log);
+    return client;
+}
+/**
+ * Every request gets a deadline, and every `paginate` a page budget: a stalled or hostile API (one
+ * whose `Link: next` never ends) costs a bounded time, never a hung job.
+ */
+function bound(client, timeoutMs, maxPages, log) {
+    // Hooks registered after the plugins are outermost, and before-after-hook binds the options the
+    // inner hooks see: so the options object is changed in place, and every attempt (retries
+    // included) goes through a fetch with its own deadline.
+    client.hook.wrap('request', async (request, options) => {
+        const given = options.request;
+        const inner = given?.fetch ?? globalThis.fetch;
+        let timedOut = false;
+        const timedFetch = (url, init) => {
+            const deadline = AbortSignal.timeout(timeoutMs);
+            deadline.addEventListener('abort', () => (timedOut = true), { once: true });
+            const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+            return inner(url, { ...init, signal });
+        };
+        options.request = { ...options.request, fetch: timedFetch };
+        try {
+            return await request(options);
+        }
+        catch (error) {
+            if (timedOut) {
+                throw Object.assign(new Error(`GitHub API ${options.method} ${options.url} took longer than ${timeoutMs} ms`), {
+                    cause: error,
+                });
+            }
+            throw error;
+        }
+    });
+    const original = client.paginate;
+    const limited = (route, params, mapFn) => {
+        if (typeof params === 'function')
+            [params, mapFn] = [undefined, params];
+        let pages = 0;
+        return original(route, params, (response, done) => {
+            pages += 1;
+            if (pages >= maxPages && /rel="next"/.test(response.headers.link ?? '')) {
+                log(`GitHub API: stopped reading ${response.url} after ${maxPages} pages`);
+                done();
+            }
+            return typeof mapFn === 'function' ? mapFn(response, done) : response.data;
+        });
+    };
+    client.paginate = Object.assign(limited, original);
 }
 
 ;// CONCATENATED MODULE: ./shared/github/comments.ts
@@ -44221,21 +46691,39 @@ function stickyMarker(key) {
 /** The full comment text: marker first, then the body cut to fit GitHub's limit. */
 function stickyBody(key, body, truncatedNote = TRUNCATED_NOTE) {
     const marker = stickyMarker(key);
-    return `${marker}\n${truncateMarkdown(body, MAX_COMMENT_LENGTH - marker.length - 1, truncatedNote)}`;
+    return `${marker}\n${(0,markdown/* truncateMarkdown */.o4)(body, MAX_COMMENT_LENGTH - marker.length - 1, truncatedNote)}`;
 }
 const TRUNCATED_NOTE = '> ✂️ This comment was cut to fit GitHub\u2019s 65,536-character limit. The full report is in the job summary of the workflow run.';
-/** The login comments by this token appear under. */
-async function tokenLogin(client, fallback = ACTIONS_BOT) {
+/**
+ * The login comments by this token appear under, or undefined when GitHub will not say: GET /user
+ * is refused (403) to installation tokens, both GITHUB_TOKEN (github-actions[bot]) and a GitHub
+ * App's (my-app[bot]), so the login cannot be guessed from the token.
+ */
+async function tokenLogin(client) {
     try {
         const { data } = await client.rest.users.getAuthenticated();
         return data.login;
     }
     catch (error) {
-        // Installation tokens (GITHUB_TOKEN, GitHub Apps) may not call GET /user; they comment as a bot.
         if (error.status === 403)
-            return fallback;
+            return undefined;
         throw error;
     }
+}
+/**
+ * Which comments are this token's sticky comment for `marker`. With a known login: that login's.
+ * Without one (an installation token): a `Bot` account's, since only GitHub Apps and
+ * github-actions post as bots. Either way, a marker a person pasted into their own comment (a PR
+ * author trying to get theirs edited or ours deleted) never matches.
+ */
+function ownStickyComments(comments, marker, login) {
+    const withMarker = comments.filter((c) => (c.body ?? '').startsWith(marker));
+    if (login)
+        return withMarker.filter((c) => c.user?.login === login);
+    const bots = withMarker.filter((c) => c.user?.type === 'Bot');
+    // Several bots with the same key (two Apps): keep to the oldest one's comments.
+    const first = bots[0]?.user?.login;
+    return bots.filter((c) => c.user?.login === first);
 }
 async function upsertStickyComment(client, target, key, body, options = {}) {
     const full = stickyBody(key, body);
@@ -44243,7 +46731,7 @@ async function upsertStickyComment(client, target, key, body, options = {}) {
     const author = options.author ?? (await tokenLogin(client));
     const params = { owner: target.owner, repo: target.repo, issue_number: target.issue };
     const comments = await client.paginate(client.rest.issues.listComments, { ...params, per_page: 100 });
-    const ours = comments.filter((c) => c.user?.login === author && (c.body ?? '').startsWith(marker));
+    const ours = ownStickyComments(comments, marker, author);
     const existing = ours[0];
     if (!existing) {
         const { data } = await client.rest.issues.createComment({ ...params, body: full });
@@ -44281,11 +46769,15 @@ async function publishComment(options) {
     catch (error) {
         if (error instanceof util_errors/* InputError */.dz)
             throw error;
-        const outcome = classify(error);
+        // A hostile or broken API may echo the token in its error body: never print it.
+        const outcome = redactToken(classify(error), options.token);
         options.log(`PR comment not posted (${outcome.reason}): ${outcome.message}`);
         await options.summary(degradedSummary(outcome, options));
         return outcome;
     }
+}
+function redactToken(outcome, token) {
+    return token.length >= 4 ? { ...outcome, message: outcome.message.split(token).join('***') } : outcome;
 }
 function classify(error) {
     const status = error.status;
@@ -44310,7 +46802,7 @@ function degradedSummary(outcome, options) {
             ? 'GitHub\u2019s rate limit did not clear after retrying with backoff.'
             : 'The GitHub API refused the request.';
     // The API's message is data from a server; keep it out of Markdown syntax.
-    const detail = escapeMarkdown(outcome.message);
+    const detail = (0,report_escape/* escapeMarkdown */.FV)(outcome.message);
     const head = `### PR comment not posted\n\n${why}\n\n<sub>${detail}</sub>\n`;
     if (options.bodyInSummary === false)
         return head;
@@ -44328,13 +46820,13 @@ function commentTargetFromRun(run, pr) {
     return { owner, repo, issue };
 }
 /** Like `commentTargetFromRun`, but undefined when the run is not about a pull request (a push, a schedule). */
-function pullRequestTarget(run, pr) {
+function comments_pullRequestTarget(run, pr) {
     if (pr === undefined && pullRequestNumber(run) === undefined)
         return undefined;
     return commentTargetFromRun(run, pr);
 }
 /** Parses a PR number given as text (a CLI flag, an action input); blank means none. */
-function parsePullRequestNumber(text, what = 'pr') {
+function comments_parsePullRequestNumber(text, what = 'pr') {
     if (!text.trim())
         return undefined;
     if (!/^[1-9]\d{0,9}$/.test(text.trim()))
@@ -44343,6 +46835,11 @@ function parsePullRequestNumber(text, what = 'pr') {
 }
 
 ;// CONCATENATED MODULE: ./shared/github/jobs.ts
+/**
+ * Which job step was running when: the Actions jobs API gives each step's start and end, which the
+ * egress post step uses to say which step reached an endpoint. Needs `actions: read`; without it the
+ * report simply has no steps (a warning says why), the capture itself is unaffected.
+ */
 
 
 
@@ -44402,792 +46899,25 @@ async function fetchJobSteps(options) {
     }
 }
 
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./schemas/egress-manifest.schema.json
-const egress_manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/telltale/telltale/schemas/egress-manifest.schema.json","title":"telltale egress manifest","description":"The network endpoints a repository\'s CI jobs are allowed to reach (.github/egress.yml). Checked by `telltale egress diff` and the egress actions; probed by `telltale egress preflight`.","type":"object","additionalProperties":false,"required":["version","allow"],"properties":{"version":{"const":1,"description":"Manifest format version. Only 1 exists."},"allow":{"type":"array","description":"Allowed endpoints. An observed connection is allowed when any entry matches it.","items":{"$ref":"#/definitions/entry"}}},"definitions":{"port":{"description":"A port (1-65535) or an inclusive range written \\"low-high\\".","oneOf":[{"type":"integer","minimum":1,"maximum":65535},{"type":"string","pattern":"^[0-9]{1,5}-[0-9]{1,5}$"}]},"entry":{"type":"object","additionalProperties":false,"oneOf":[{"required":["host"]},{"required":["cidr"]}],"properties":{"host":{"type":"string","minLength":1,"maxLength":255,"pattern":"^(\\\\*\\\\.)?[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?(\\\\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\\\\.?$","description":"A DNS name matched exactly (case-insensitive), or \\"*.suffix\\": one or more labels under suffix (not suffix itself)."},"cidr":{"type":"string","description":"An IPv4 or IPv6 network, e.g. 10.0.0.0/8 or 2001:db8::/32. A bare address means /32 or /128."},"ports":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/port"},"description":"Allowed ports. Omit to allow any port."},"transport":{"enum":["tcp","udp"],"description":"Limit the entry to TCP or UDP. Omit for both."},"reason":{"type":"string","description":"Why the job needs this endpoint (shown in reports)."},"owner":{"type":"string","description":"Who to ask about this entry."},"probe":{"type":"string","pattern":"^https?://","description":"URL `telltale egress preflight` requests for this entry (needed to check wildcards and CIDRs)."}}}}}');
-;// CONCATENATED MODULE: ./shared/egress/manifest/validate.ts
-/**
- * Validates a manifest against schemas/egress-manifest.schema.json (the same file editors use) and
- * turns the first schema error into an InputError at the offending YAML node's line and column.
- */
+;// CONCATENATED MODULE: ./shared/egress/preflight/render.ts
+/** Preflight results as Markdown (job summary, terminal) and plain text. */
 
 
-
-
-const validate_ajv = new ajv.Ajv({ allErrors: true, strict: false });
-const validate = validate_ajv.compile(egress_manifest_schema_namespaceObject);
-function validateAgainstSchema(data, document, lineCounter, file) {
-    if (validate(data))
-        return;
-    const errors = pickErrors(validate.errors ?? []);
-    const first = errors[0];
-    if (!first)
-        return;
-    const path = first.instancePath
-        .split('/')
-        .slice(1)
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    let keyName;
-    if (first.keyword === 'additionalProperties')
-        keyName = String(first.params.additionalProperty);
-    const field = fieldName(keyName === undefined ? path : [...path, keyName]);
-    const location = nodeLocation(document, lineCounter, file, path, field, keyName);
-    const value = path.length ? document.getIn(path) : data;
-    throw new util_errors/* InputError */.dz(describe(first, value, keyName), {
-        location,
-        hint: errors.length > 1
-            ? `${errors.length - 1} more problem(s) after this one; schemas/egress-manifest.schema.json describes the format`
-            : 'schemas/egress-manifest.schema.json describes the format',
-    });
-}
-/**
- * Ajv reports every branch of a failed `oneOf`; keep the one error a person would fix: the deepest
- * path first, and for a port the single "not a port" message instead of both branches' complaints.
- */
-function pickErrors(errors) {
-    const seen = new Set();
-    const out = [];
-    const sorted = [...errors].sort((a, b) => depth(b) - depth(a) || order(a) - order(b));
-    for (const error of sorted) {
-        const key = error.instancePath;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        out.push(error);
-    }
-    // Report in document order so "the first problem" is the first one in the file.
-    return out.sort((a, b) => a.instancePath.localeCompare(b.instancePath, 'en', { numeric: true }));
-}
-const depth = (e) => e.instancePath.split('/').length;
-// Within one path prefer errors that name the problem, then the oneOf summary, then the complaints
-// of each oneOf branch (a branch's `required: [host]` is not what the user got wrong).
-const order = (e) => /\/oneOf\/\d+\//.test(e.schemaPath) ? 3 : e.keyword === 'oneOf' ? 2 : e.keyword === 'type' ? 1 : 0;
-function describe(error, value, keyName) {
-    const shown = JSON.stringify(value);
-    if (/\/ports\/\d+$/.test(error.instancePath))
-        return `${shown} is not a port`;
-    switch (error.keyword) {
-        case 'additionalProperties':
-            return `unknown field '${keyName}'`;
-        case 'required':
-            return `missing '${String(error.params.missingProperty)}'`;
-        case 'oneOf':
-            if (/^\/allow\/\d+$/.test(error.instancePath))
-                return 'an entry needs exactly one of host or cidr';
-            return `${shown} is not valid here`;
-        case 'const':
-            return `${shown} is not a supported version (use 1)`;
-        case 'enum':
-            return `${shown} must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-        case 'pattern':
-            if (error.instancePath.endsWith('/host')) {
-                return `${shown} is not a host name (a wildcard is only allowed as a leading '*.')`;
-            }
-            return `${shown} ${error.message ?? 'does not match'}`;
-        default:
-            return `${shown} ${error.message ?? 'is not valid'}`;
-    }
-}
-function fieldName(path) {
-    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-/** The line and column of the node at `path` (or of its key `keyName`), with `field` attached. */
-function nodeLocation(document, lineCounter, file, path, field, keyName) {
-    let node = (path.length ? document.getIn(path, true) : document.contents);
-    if (keyName !== undefined && (0,dist/* isMap */.jh)(node)) {
-        const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && p.key.value === keyName);
-        if (pair && (0,dist/* isScalar */.jn)(pair.key))
-            node = pair.key;
-    }
-    const offset = node?.range?.[0];
-    if (offset === undefined)
-        return { file, field };
-    const pos = lineCounter.linePos(offset);
-    return { file, line: pos.line, column: pos.col, field };
-}
-
-;// CONCATENATED MODULE: ./shared/egress/manifest/manifest.ts
-/**
- * The egress manifest (`.github/egress.yml`): the endpoints a repository's jobs may reach.
- *
- *   version: 1
- *   allow:
- *     - host: registry.npmjs.org   # exact name
- *       ports: [443]
- *     - host: "*.githubusercontent.com"
- *     - cidr: 10.0.0.0/8
- *       ports: [5432, "8000-8100"]
- *       transport: tcp
- *
- * Parsing keeps the YAML Document (for `--update`, which must keep comments and style) and the
- * position of every entry, so every later message can point at a line and column.
- */
-
-
-
-
-
-const DEFAULT_MANIFEST = '.github/egress.yml';
-async function loadManifest(file) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        throw new util_errors/* InputError */.dz(code === 'ENOENT' ? 'manifest not found' : `cannot read the manifest: ${error.message}`, {
-            location: { file },
-            hint: code === 'ENOENT'
-                ? `create it with 'version: 1' and an 'allow:' list, or run 'telltale egress diff --update --manifest ${file} REPORT.json' to start from what a run observed`
-                : undefined,
-        });
-    }
-    return parseManifest(text, file);
-}
-/** Parses and validates manifest text; every problem is an InputError with line and column. */
-function parseManifest(text, file) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const yamlError = document.errors[0];
-    if (yamlError) {
-        const pos = lineCounter.linePos(yamlError.pos[0]);
-        throw new util_errors/* InputError */.dz(`not valid YAML: ${yamlError.message.split('\n')[0]}`, {
-            location: { file, line: pos.line, column: pos.col },
-        });
-    }
-    let data;
-    try {
-        // toJS resolves aliases: an undefined one, or too many (an alias bomb), throws here.
-        data = document.toJS({ maxAliasCount: 100 });
-    }
-    catch (error) {
-        throw new util_errors/* InputError */.dz(`not a usable manifest: ${error.message}`, {
-            location: { file, line: 1, column: 1 },
-        });
-    }
-    validateAgainstSchema(data, document, lineCounter, file);
-    const allow = data.allow;
-    const entries = allow.map((raw, index) => {
-        const at = (field, ...path) => nodeLocation(document, lineCounter, file, ['allow', index, ...path], `allow[${index}]${field}`);
-        const entry = { index, location: at('') };
-        if (typeof raw.host === 'string')
-            entry.host = normalizeHost(raw.host);
-        if (typeof raw.cidr === 'string') {
-            const cidr = parseCidr(raw.cidr);
-            if (!cidr) {
-                throw new util_errors/* InputError */.dz(`'${raw.cidr}' is not an IPv4 or IPv6 network`, {
-                    location: at('.cidr', 'cidr'),
-                    hint: 'write an address and a prefix length, e.g. 10.0.0.0/8 or 2001:db8::/32',
-                });
-            }
-            entry.cidr = cidr;
-        }
-        if (Array.isArray(raw.ports)) {
-            entry.ports = raw.ports.map((port, i) => {
-                const range = parsePort(port);
-                if (!range) {
-                    throw new util_errors/* InputError */.dz(`${JSON.stringify(port)} is not a port`, {
-                        location: at(`.ports[${i}]`, 'ports', i),
-                        hint: 'ports are 1-65535, or a range written "low-high" with low <= high',
-                    });
-                }
-                return range;
-            });
-        }
-        if (raw.transport === 'tcp' || raw.transport === 'udp')
-            entry.transport = raw.transport;
-        if (typeof raw.reason === 'string')
-            entry.reason = raw.reason;
-        if (typeof raw.owner === 'string')
-            entry.owner = raw.owner;
-        if (typeof raw.probe === 'string') {
-            try {
-                new URL(raw.probe);
-            }
-            catch {
-                throw new util_errors/* InputError */.dz(`'${raw.probe}' is not a URL`, { location: at('.probe', 'probe') });
-            }
-            entry.probe = raw.probe;
-        }
-        return entry;
-    });
-    return { file, entries, document, text };
-}
-function normalizeHost(host) {
-    return host.trim().toLowerCase().replace(/\.$/, '');
-}
-/** A port number, or a `"low-high"` string; undefined when out of 1-65535 or reversed. */
-function parsePort(value) {
-    const ok = (n) => Number.isInteger(n) && n >= 1 && n <= 65535;
-    if (typeof value === 'number')
-        return ok(value) ? { from: value, to: value } : undefined;
-    const m = typeof value === 'string' ? /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(value.trim()) : null;
-    if (!m)
-        return undefined;
-    const from = Number(m[1]);
-    const to = m[2] === undefined ? from : Number(m[2]);
-    return ok(from) && ok(to) && from <= to ? { from, to } : undefined;
-}
-function formatPortRange(range) {
-    return range.from === range.to ? range.from : `${range.from}-${range.to}`;
-}
-/** `10.0.0.0/8`, `2001:db8::/32`, or a bare address (a /32 or /128). */
-function parseCidr(text) {
-    const [address = '', prefixText, extra] = text.trim().split('/');
-    if (extra !== undefined)
-        return undefined;
-    const version = (0,external_node_net_.isIP)(address);
-    if (!version)
-        return undefined;
-    const max = version === 4 ? 32 : 128;
-    if (prefixText !== undefined && !/^\d{1,3}$/.test(prefixText))
-        return undefined;
-    const prefix = prefixText === undefined ? max : Number(prefixText);
-    if (prefix > max)
-        return undefined;
-    return { address, prefix, family: version === 4 ? 'ipv4' : 'ipv6', text: `${address}/${prefix}` };
-}
-
-;// CONCATENATED MODULE: ./shared/egress/manifest/match.ts
-/**
- * Does a manifest entry allow an observed endpoint? Pure functions over plain data.
- *
- * Names: an exact host matches case-insensitively, ignoring a trailing dot; `*.suffix` matches one or
- * more labels under `suffix` but not `suffix` itself (as TLS wildcards would not, and unlike
- * bullfrog's glob which also surprises users at the apex). Addresses: `node:net`'s BlockList does
- * the CIDR arithmetic for both families, including IPv4-mapped IPv6 addresses.
- */
-
-function hostMatches(pattern, host) {
-    const name = host.toLowerCase().replace(/\.$/, '');
-    if (pattern.startsWith('*.')) {
-        const suffix = pattern.slice(1); // ".example.com"
-        return name.length > suffix.length && name.endsWith(suffix);
-    }
-    return name === pattern;
-}
-function cidrContains(cidr, address) {
-    const family = (0,external_node_net_.isIP)(address);
-    if (!family)
-        return false;
-    const list = new external_node_net_.BlockList();
-    list.addSubnet(cidr.address, cidr.prefix, cidr.family);
-    return list.check(address, family === 4 ? 'ipv4' : 'ipv6');
-}
-function portIndex(entry, port) {
-    if (!entry.ports)
-        return -1;
-    const i = entry.ports.findIndex((r) => port >= r.from && port <= r.to);
-    return i === -1 ? undefined : i;
-}
-/**
- * The first entry that allows the endpoint. `dnsNames(address)` returns names DNS answers in the
- * same reports gave for an address: a connection known only by its IP is allowed when one of those
- * names is an allowed host.
- */
-function findMatch(entries, endpoint, dnsNames = () => []) {
-    const byAddress = (0,external_node_net_.isIP)(endpoint.host) !== 0;
-    const addresses = byAddress ? [endpoint.host, ...endpoint.addresses] : endpoint.addresses;
-    for (const entry of entries) {
-        if (entry.transport && entry.transport !== endpoint.transport)
-            continue;
-        const index = portIndex(entry, endpoint.port);
-        if (index === undefined)
-            continue;
-        if (entry.host) {
-            if (!byAddress && hostMatches(entry.host, endpoint.host))
-                return { entry, portIndex: index, via: 'host' };
-            if (byAddress && addresses.some((a) => dnsNames(a).some((n) => hostMatches(entry.host, n)))) {
-                return { entry, portIndex: index, via: 'dns' };
-            }
-        }
-        if (entry.cidr && addresses.some((a) => cidrContains(entry.cidr, a)))
-            return { entry, portIndex: index, via: 'cidr' };
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./shared/egress/diff/diff.ts
-/**
- * Observed egress against the manifest: which endpoints are new (observed, not allowed), which are
- * allowed, and which manifest entries went unused. Reports from several jobs (a matrix) are merged
- * first, so one verdict covers the whole workflow.
- */
-
-
-
-const key = (e) => `${e.host.toLowerCase()}|${e.port}|${e.transport}`;
-const union = (a, b) => {
-    for (const x of b ?? [])
-        if (!a.includes(x))
-            a.push(x);
-    return a;
-};
-/** Merges endpoints of several reports by (host, port, transport), summing counts, uniting steps. */
-function mergeReports(reports) {
-    const merged = new Map();
-    for (const report of reports) {
-        for (const e of report.endpoints) {
-            const k = key(e);
-            let m = merged.get(k);
-            if (!m) {
-                m = {
-                    host: e.host.toLowerCase().replace(/\.$/, ''),
-                    port: e.port,
-                    transport: e.transport,
-                    protocols: [],
-                    namedBy: [],
-                    addresses: [],
-                    steps: [],
-                    jobs: [],
-                    connections: 0,
-                    failed: 0,
-                    bytes: 0,
-                    firstSeen: e.firstSeen,
-                    lastSeen: e.lastSeen,
-                };
-                merged.set(k, m);
-            }
-            union(m.protocols, [e.protocol]);
-            union(m.namedBy, [e.namedBy]);
-            union(m.addresses, e.addresses);
-            union(m.steps, e.steps);
-            if (report.job)
-                union(m.jobs, [report.job]);
-            m.connections += e.connections;
-            m.failed += e.failed;
-            m.bytes += e.bytes ?? 0;
-            if (e.firstSeen < m.firstSeen)
-                m.firstSeen = e.firstSeen;
-            if (e.lastSeen > m.lastSeen)
-                m.lastSeen = e.lastSeen;
-        }
-    }
-    return [...merged.values()].sort((a, b) => a.host.localeCompare(b.host) || a.port - b.port);
-}
-function diffEgress(manifest, reports) {
-    const endpoints = mergeReports(reports);
-    // DNS evidence: every name an endpoint was known by, per address it was reached at. Names come
-    // from the flows themselves (SNI, Host) or from DNS answers the decoder joined to the flow.
-    const namesByAddress = new Map();
-    for (const e of endpoints) {
-        if ((0,external_node_net_.isIP)(e.host))
-            continue;
-        for (const a of e.addresses)
-            union(namesByAddress.get(a) ?? namesByAddress.set(a, []).get(a), [e.host]);
-    }
-    const dnsNames = (address) => namesByAddress.get(address) ?? [];
-    const used = new Set();
-    const result = { manifest: manifest.file, reports: reports.length, new: [], unused: [], allowed: [] };
-    for (const e of endpoints) {
-        const match = findMatch(manifest.entries, e, dnsNames);
-        if (!match) {
-            result.new.push({ status: 'new', ...e });
-            continue;
-        }
-        used.add(`${match.entry.index}:${match.portIndex}`);
-        result.allowed.push({ status: 'allowed', ...e, entry: entryRef(match.entry), via: match.via });
-    }
-    for (const entry of manifest.entries) {
-        const ports = entry.ports ?? [undefined];
-        ports.forEach((range, i) => {
-            const portIndex = entry.ports ? i : -1;
-            if (used.has(`${entry.index}:${portIndex}`))
-                return;
-            const item = { ...entryRef(entry), port: range ? formatPortRange(range) : null };
-            if (entry.transport)
-                item.transport = entry.transport;
-            if (entry.reason)
-                item.reason = entry.reason;
-            if (entry.owner)
-                item.owner = entry.owner;
-            result.unused.push(item);
-        });
-    }
-    return result;
-}
-function entryRef(entry) {
-    const ref = { index: entry.index };
-    if (entry.host)
-        ref.host = entry.host;
-    if (entry.cidr)
-        ref.cidr = entry.cidr.text;
-    if (entry.location.line !== undefined)
-        ref.line = entry.location.line;
-    return ref;
-}
-
-;// CONCATENATED MODULE: ./shared/egress/manifest/update.ts
-/**
- * `--update`: adds newly observed endpoints to the manifest through the `yaml` Document API, so
- * comments, entry order, quoting and flow/block style of what is already there survive untouched.
- * The same proposals render the ready-to-paste snippet in the PR comment.
- */
-
-
-
-// The schema's own host pattern: a proposal the loader would reject must never be written.
-const HOST_PATTERN = new RegExp(egress_manifest_schema_namespaceObject.definitions.entry.properties.host.pattern);
-/** Whether a name observed on the wire can be written as a manifest `host:`. */
-function isManifestHost(name) {
-    return name.length <= 255 && HOST_PATTERN.test(name) && !name.startsWith('*.');
-}
-/**
- * One entry per name (or address) and transport, with every observed port, in a stable order.
- * Names that are not DNS names (anyone can put anything in an SNI or a DNS answer) are never
- * proposed; `isManifestHost` tells the caller which were left out.
- */
-function proposeEntries(endpoints) {
-    const byKey = new Map();
-    for (const e of endpoints) {
-        const family = (0,external_node_net_.isIP)(e.host);
-        if (!family && !isManifestHost(e.host))
-            continue;
-        const k = `${e.host}|${e.transport}`;
-        let entry = byKey.get(k);
-        if (!entry) {
-            entry = family ? { cidr: `${e.host}/${family === 4 ? 32 : 128}`, ports: [] } : { host: e.host, ports: [] };
-            if (e.transport === 'udp')
-                entry.transport = 'udp';
-            byKey.set(k, entry);
-        }
-        if (!entry.ports.includes(e.port))
-            entry.ports.push(e.port);
-    }
-    const out = [...byKey.values()];
-    for (const e of out)
-        e.ports.sort((a, b) => a - b);
-    return out.sort((a, b) => (a.host ?? a.cidr ?? '').localeCompare(b.host ?? b.cidr ?? ''));
-}
-/**
- * Returns the manifest text with `proposals` merged in: a port joins an existing exact-host entry of
- * the same transport that lists ports; anything else becomes a new entry at the end of `allow`.
- */
-function updateManifest(manifest, proposals, note) {
-    const doc = manifest.document.clone();
-    let allow = doc.get('allow', true);
-    if (!isSeq(allow)) {
-        allow = new YAMLSeq();
-        doc.set('allow', allow);
-    }
-    const seq = allow;
-    const flowPorts = seq.items.some((item) => isMap(item) && item.get('ports', true)?.flow);
-    let first = true;
-    for (const proposal of proposals) {
-        const existing = proposal.host
-            ? seq.items.find((item) => isMap(item) &&
-                String(item.get('host') ?? '').toLowerCase() === proposal.host &&
-                (item.get('transport') ?? 'tcp') === (proposal.transport ?? 'tcp') &&
-                isSeq(item.get('ports', true)))
-            : undefined;
-        if (existing && isMap(existing)) {
-            const ports = existing.get('ports', true);
-            const have = new Set(ports.items.map((p) => (isScalar(p) ? p.value : p)));
-            for (const port of proposal.ports)
-                if (!have.has(port))
-                    ports.add(doc.createNode(port));
-            continue;
-        }
-        const node = doc.createNode(toPlain(proposal));
-        const ports = node.get('ports', true);
-        if (ports)
-            ports.flow = flowPorts || seq.items.length === 0;
-        if (first && note)
-            node.commentBefore = ` ${note}`;
-        first = false;
-        seq.add(node);
-    }
-    return keepOriginalLines(manifest.text, doc.toString({ flowCollectionPadding: false }));
-}
-/**
- * The `yaml` library re-emits the whole document: values and comments survive, but the spacing
- * people line comments up with does not. Every output line that equals an input line except for
- * whitespace is an untouched line, so it is replaced by the input line verbatim (matched in order
- * by a longest-common-subsequence over the lines; manifests are small).
- */
-function keepOriginalLines(original, updated) {
-    const a = original.split('\n');
-    const b = updated.split('\n');
-    const norm = (line) => line.replace(/\s+/g, '');
-    const na = a.map(norm);
-    const nb = b.map(norm);
-    // lcs[i][j]: length of the LCS of a[i..] and b[j..].
-    const lcs = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
-    for (let i = a.length - 1; i >= 0; i--) {
-        for (let j = b.length - 1; j >= 0; j--) {
-            lcs[i][j] = na[i] === nb[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-        }
-    }
-    const out = [];
-    let i = 0;
-    for (let j = 0; j < b.length;) {
-        if (i < a.length && na[i] === nb[j]) {
-            out.push(a[i]);
-            i++;
-            j++;
-        }
-        else if (i < a.length && lcs[i + 1][j] >= lcs[i][j + 1]) {
-            i++;
-        }
-        else {
-            out.push(b[j]);
-            j++;
-        }
-    }
-    return out.join('\n');
-}
-/** The proposals as a YAML list to paste under `allow:` (indented two spaces, like the manifest). */
-function renderSnippet(proposals) {
-    const doc = new dist/* Document */.yo(proposals.map(toPlain));
-    for (const item of doc.contents.items) {
-        const ports = item.get('ports', true);
-        if (ports)
-            ports.flow = true;
-    }
-    return doc
-        .toString({ flowCollectionPadding: false })
-        .trimEnd()
-        .split('\n')
-        .map((line) => `  ${line}`)
-        .join('\n');
-}
-function toPlain(p) {
-    const out = p.host ? { host: p.host } : { cidr: p.cidr };
-    out.ports = p.ports;
-    if (p.transport)
-        out.transport = p.transport;
-    return out;
-}
-
-;// CONCATENATED MODULE: ./shared/egress/diff/render.ts
-/**
- * The egress diff as Markdown: the PR comment body and the job summary. Host names come from DNS
- * packets and TLS hellos anyone can send, so every one goes through shared/report/escape.ts.
- */
-
-
-
-
-const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-/** One line a reviewer reads first. */
-function verdictLine(diff, options) {
-    const manifest = markdownCode(options.manifest);
-    const seen = plural(diff.allowed.length + diff.new.length, 'endpoint');
-    if (diff.new.length === 0) {
-        return `✅ **telltale egress**: all ${seen} this run reached are allowed by ${manifest}.`;
-    }
-    const what = `${plural(diff.new.length, 'new endpoint')} not in ${manifest}`;
-    return options.policy === 'enforce'
-        ? `❌ **telltale egress**: ${what}; the job fails (policy \`enforce\`).`
-        : `⚠️ **telltale egress**: ${what} (policy \`audit\`: reported, not failing).`;
-}
-const cellList = (items) => (items.length ? items.map(escapeMarkdown).join(', ') : '—');
-const portCell = (e) => `${e.port}${e.transport === 'udp' ? '/udp' : ''}`;
-function newTable(endpoints) {
-    return markdownTable(['Host', 'Port', 'Protocol', 'Step', 'Named by'], endpoints.map((e) => [
-        markdownCode(e.host) + (e.failed > 0 && e.failed >= e.connections ? ' (failed)' : ''),
-        portCell(e),
-        cellList(e.protocols),
-        cellList(e.steps),
-        cellList(e.namedBy),
+const ICON = { ok: '✅', skipped: '➖' };
+function render_renderPreflightMarkdown(report) {
+    const failed = report.results.filter((r) => r.status !== 'ok' && r.status !== 'skipped');
+    const checked = report.results.filter((r) => r.status !== 'skipped').length;
+    const head = failed.length
+        ? `❌ **telltale preflight**: ${failed.length} of ${checked} endpoints in ${markdownCode(report.manifest)} are not reachable from here.`
+        : `✅ **telltale preflight**: all ${checked} checkable endpoints in ${markdownCode(report.manifest)} answered.`;
+    const table = markdownTable(['', 'Host', 'Port', 'Status', 'Detail'], report.results.map((r) => [
+        ICON[r.status] ?? '❌',
+        markdownCode(r.host),
+        String(r.port || '—'),
+        `\`${r.status}\``,
+        escapeMarkdown(r.detail + (r.redirects.length ? ` → ${r.redirects.join(' → ')}` : '')),
     ]));
-}
-function staleList(unused) {
-    return unused
-        .map((u) => {
-        const name = markdownCode(u.host ?? u.cidr ?? '');
-        const port = u.port === null ? 'any port' : `port ${escapeMarkdown(String(u.port))}`;
-        const where = `\`allow[${u.index}]\`${u.line ? `, line ${u.line}` : ''}`;
-        const reason = u.reason ? ` — ${escapeMarkdown(u.reason)}` : '';
-        return `- ${name} ${port}${u.transport ? `/${u.transport}` : ''} (${where})${reason}`;
-    })
-        .join('\n');
-}
-function fullTable(diff) {
-    const rows = [...diff.new, ...diff.allowed]
-        .sort((a, b) => a.host.localeCompare(b.host) || a.port - b.port)
-        .map((e) => [
-        markdownCode(e.host),
-        portCell(e),
-        cellList(e.protocols),
-        cellList(e.namedBy),
-        String(e.connections),
-        String(e.failed),
-        e.status === 'new'
-            ? '**new**'
-            : `allowed by ${markdownCode(e.entry.host ?? e.entry.cidr ?? '')}${e.via === 'dns' ? ' (DNS answer)' : ''}`,
-    ]);
-    return markdownTable(['Host', 'Port', 'Protocol', 'Named by', 'Connections', 'Failed', 'Status'], rows);
-}
-/** The PR comment / job summary body (without the sticky marker, which comments.ts adds). */
-function renderDiffMarkdown(diff, options) {
-    const parts = [verdictLine(diff, options)];
-    if (diff.reports > 1)
-        parts.push(`Merged from ${diff.reports} reports.`);
-    if (diff.new.length) {
-        parts.push(`#### New endpoints\n\n${newTable(diff.new)}`);
-    }
-    if (diff.unused.length) {
-        parts.push(`#### Stale entries\n\nAllowed by the manifest but not used in this run. One run may not exercise every path ` +
-            `(caches, retries, matrix legs), so check a few runs before removing an entry.\n\n${staleList(diff.unused)}`);
-    }
-    const total = diff.new.length + diff.allowed.length;
-    if (total) {
-        parts.push(markdownDetails(escapeHtml(`All ${total} endpoints observed (${diff.allowed.length} allowed, ${diff.new.length} new)`), fullTable(diff)));
-    }
-    const proposals = proposeEntries(diff.new);
-    if (proposals.length) {
-        const leftOut = diff.new.filter((e) => !(0,external_node_net_.isIP)(e.host) && !isManifestHost(e.host)).length;
-        parts.push(`#### Allow them\n\nIf these endpoints are expected, add them under \`allow:\` in ${markdownCode(options.manifest)} ` +
-            `(or run \`telltale egress diff --update\`):\n\n${markdownCodeBlock(renderSnippet(proposals), 'yaml')}` +
-            (leftOut
-                ? `\n\n${plural(leftOut, 'name')} that ${leftOut === 1 ? 'is' : 'are'} not a valid DNS name ${leftOut === 1 ? 'was' : 'were'} left out: look at ${leftOut === 1 ? 'it' : 'them'} before allowing anything.`
-                : ''));
-    }
-    if (options.runUrl)
-        parts.push(`<sub>[Workflow run](${encodeURI(options.runUrl)})</sub>`);
-    return `${parts.join('\n\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./shared/egress/policy.ts
-/**
- * The egress verdict a post step (actions/egress) or a merging job (actions/egress-report) reaches:
- * diff the observed reports against the manifest, write the job summary, post the sticky PR comment
- * when asked, and say whether the job fails. `audit` only reports; `enforce` fails on new endpoints.
- */
-
-
-
-
-
-
-/** Characters of Markdown written to the job summary (the runner's limit is 1 MiB per step). */
-const SUMMARY_LIMIT = 900_000;
-function policy_parsePolicy(value) {
-    if (value === 'audit' || value === 'enforce')
-        return value;
-    throw new util_errors/* InputError */.dz(`policy must be 'audit' or 'enforce', not '${value}'`, {
-        hint: "'audit' reports new endpoints; 'enforce' also fails the job",
-    });
-}
-async function applyEgressPolicy(options) {
-    const manifest = await loadManifest(options.manifestPath);
-    const diff = diffEgress(manifest, options.reports);
-    const renderOptions = {
-        policy: options.policy,
-        manifest: options.manifestPath,
-        ...(options.github?.runUrl ? { runUrl: options.github.runUrl } : {}),
-    };
-    const markdown = renderDiffMarkdown(diff, renderOptions);
-    const failed = options.policy === 'enforce' && diff.new.length > 0;
-    const message = diff.new.length
-        ? `${diff.new.length} new endpoint(s) not in ${options.manifestPath}: ${diff.new
-            .slice(0, 5)
-            .map((e) => `${e.host}:${e.port}`)
-            .join(', ')}${diff.new.length > 5 ? ', …' : ''}`
-        : `all ${diff.allowed.length} observed endpoint(s) are allowed by ${options.manifestPath}`;
-    // The runner drops a step summary over 1 MiB entirely; keep well under it.
-    await options.summary(truncateMarkdown(markdown, SUMMARY_LIMIT, '> ✂️ Cut to fit the job summary; `telltale egress diff --format json` gives the full lists.'));
-    const verdict = { diff, markdown, failed, message };
-    if (options.comment) {
-        const github = options.github;
-        if (!github?.target) {
-            options.log('no pull request in this run: the egress verdict is in the job summary only');
-            verdict.comment = { posted: false, reason: 'no-pull-request', message: 'not a pull request run' };
-        }
-        else {
-            verdict.comment = await publishComment({
-                token: github.token,
-                apiUrl: github.apiUrl,
-                target: github.target,
-                key: options.key ?? 'egress',
-                body: markdown,
-                summary: options.summary,
-                // The diff is already in the summary; a degraded comment only adds why it was not posted.
-                bodyInSummary: false,
-                log: options.log,
-            });
-        }
-    }
-    return verdict;
-}
-
-;// CONCATENATED MODULE: ./shared/egress/render/endpoints.ts
-
-
-function failureText(e) {
-    return e.failed ? `${e.failed}/${e.connections} failed (${e.failures.join(', ')})` : '';
-}
-function summaryLine(report) {
-    const failed = report.endpoints.filter((e) => e.failed).length;
-    const parts = [
-        `${report.endpoints.length} endpoint${report.endpoints.length === 1 ? '' : 's'}`,
-        `${report.capture.packets} packets`,
-    ];
-    if (failed)
-        parts.push(`${failed} with failed connections`);
-    if (report.failedLookups.length)
-        parts.push(`${report.failedLookups.length} failed DNS lookups`);
-    if (report.capture.dropped !== undefined)
-        parts.push(`${report.capture.dropped} dropped by the kernel`);
-    return parts.join(', ');
-}
-function renderEndpointsText(report) {
-    const header = ['HOST', 'PORT', 'PROTO', 'NAMED BY', 'CONN', 'ADDRESSES', 'STEPS', 'FAILED'];
-    const rows = report.endpoints.map((e) => [
-        visibleControls(e.host),
-        `${e.port}/${e.transport}`,
-        e.protocol,
-        e.namedBy,
-        String(e.connections),
-        e.addresses.join(' ') || (e.via ? `via ${visibleControls(e.via)}` : ''),
-        (e.steps ?? []).map(visibleControls).join(', '),
-        failureText(e),
-    ]);
-    const widths = header.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((r) => r[i].length))));
-    const line = (cells) => cells
-        .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
-        .join('  ')
-        .trimEnd();
-    const out = [line(header), ...rows.map(line)];
-    for (const lookup of report.failedLookups) {
-        out.push(`lookup failed: ${visibleControls(lookup.name)} ${lookup.type} -> ${lookup.rcode} (server ${lookup.server})`);
-    }
-    for (const warning of report.warnings)
-        out.push(`warning: ${visibleControls(warning)}`);
-    out.push(summaryLine(report));
-    return `${out.join('\n')}\n`;
-}
-function renderEndpointsMarkdown(report, title = 'Egress') {
-    const rows = report.endpoints.map((e) => [
-        markdownCode(e.host),
-        `${e.port}/${e.transport}`,
-        e.protocol,
-        e.namedBy,
-        String(e.connections),
-        e.addresses.map(markdownCode).join(' ') || (e.via ? `via ${markdownCode(e.via)}` : ''),
-        (e.steps ?? []).map(markdownCode).join(', '),
-        failureText(e) ? `⚠️ ${failureText(e)}` : '',
-    ]);
-    const parts = [
-        `### ${title}: ${summaryLine(report)}`,
-        '',
-        markdownTable(['Host', 'Port', 'Protocol', 'Named by', 'Connections', 'Addresses', 'Steps', 'Failures'], rows),
-    ];
-    if (report.failedLookups.length) {
-        parts.push('', '#### Failed DNS lookups (attempted egress)', '', markdownTable(['Name', 'Type', 'Result', 'Server'], report.failedLookups.map((l) => [markdownCode(l.name), l.type, l.rcode, markdownCode(l.server)])));
-    }
-    if (report.warnings.length)
-        parts.push('', ...report.warnings.map((w) => `> ⚠️ ${markdownCode(w)}`));
-    return `${parts.join('\n')}\n`;
+    return `${head}\n\n${table}\n`;
 }
 
 ;// CONCATENATED MODULE: ./shared/egress/source/capture-file.ts
@@ -45243,7 +46973,7 @@ class ByteStream {
                 : Buffer.allocUnsafeSlow(Math.max(need, Math.max(CHUNK, n) + SLACK));
             this.spare = undefined;
             this.buffer.copy(next, 0, this.position);
-            const read = (0,external_node_fs_namespaceObject.readSync)(this.fd, next, rest, next.length - rest, null);
+            const read = (0,external_node_fs_.readSync)(this.fd, next, rest, next.length - rest, null);
             if (read === 0) {
                 this.eof = true;
                 return false;
@@ -45295,14 +47025,14 @@ const MAX_RECORD = 16 * 1024 * 1024;
 function openCapture(file, options = {}) {
     let fd;
     try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+        fd = (0,external_node_fs_.openSync)(file, 'r');
     }
     catch (error) {
         throw new util_errors/* InputError */.dz(`cannot open the capture: ${error.message}`, { location: { file } });
     }
     const stream = new ByteStream(fd, options.reuseBuffers ?? false);
     if (!stream.ensure(4)) {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
         throw new util_errors/* InputError */.dz('the file is empty, not a capture', { location: { file, offset: 0 } });
     }
     const magic = stream.peek(4).readUInt32BE(0);
@@ -45315,7 +47045,7 @@ function openCapture(file, options = {}) {
         packets = readPcapng(stream, summary, file);
     }
     else {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
         throw new util_errors/* InputError */.dz(`not a pcap or pcapng file (magic 0x${magic.toString(16).padStart(8, '0')})`, {
             location: { file, offset: 0 },
             hint: 'write captures with tcpdump -w, tshark -w or dumpcap',
@@ -45326,7 +47056,7 @@ function openCapture(file, options = {}) {
             yield* packets;
         }
         finally {
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            (0,external_node_fs_.closeSync)(fd);
         }
     })();
     return { packets: guarded, summary };
@@ -45467,11 +47197,40 @@ const LinkType = {
 const ETHERTYPE_IPV4 = 0x0800;
 const ETHERTYPE_IPV6 = 0x86dd;
 const ETHERTYPE_VLAN = [0x8100, 0x88a8, 0x9100];
+const ETHERTYPE_PPPOE_SESSION = 0x8864;
+const ETHERTYPE_MPLS = [0x8847, 0x8848];
 function fromEtherType(etherType, data) {
     if (etherType === ETHERTYPE_IPV4)
         return { version: 4, data };
     if (etherType === ETHERTYPE_IPV6)
         return { version: 6, data };
+    if (etherType === ETHERTYPE_PPPOE_SESSION)
+        return pppoe(data);
+    if (ETHERTYPE_MPLS.includes(etherType))
+        return mpls(data);
+    return undefined;
+}
+/** PPPoE session stage (RFC 2516 §4): a 6-byte header, then a PPP protocol field. */
+function pppoe(b) {
+    if (b.length < 8 || b[0] !== 0x11 || b[1] !== 0x00)
+        return undefined;
+    const protocol = b.readUInt16BE(6);
+    const end = Math.min(b.length, 6 + b.readUInt16BE(4));
+    if (protocol === 0x0021)
+        return { version: 4, data: b.subarray(8, end) };
+    if (protocol === 0x0057)
+        return { version: 6, data: b.subarray(8, end) };
+    return undefined;
+}
+/** An MPLS label stack (RFC 3032 §2.1): 4 bytes a label until the bottom-of-stack bit, then IP. */
+function mpls(b) {
+    let o = 0;
+    for (let labels = 0; labels < 16 && o + 4 <= b.length; labels++) {
+        const bottom = (b[o + 2] & 1) === 1;
+        o += 4;
+        if (bottom)
+            return fromVersionNibble(b.subarray(o));
+    }
     return undefined;
 }
 function fromVersionNibble(data) {
@@ -45480,43 +47239,42 @@ function fromVersionNibble(data) {
     const version = data[0] >> 4;
     return version === 4 || version === 6 ? { version, data } : undefined;
 }
-function decodeLink(linkType, frame) {
-    switch (linkType) {
-        case LinkType.ethernet: {
-            if (frame.length < 14)
-                return undefined;
-            let offset = 12;
-            let etherType = frame.readUInt16BE(offset);
-            // 802.1Q / 802.1ad tags, possibly stacked (QinQ): 4 bytes each.
-            while (ETHERTYPE_VLAN.includes(etherType) && frame.length >= offset + 6) {
-                offset += 4;
-                etherType = frame.readUInt16BE(offset);
-            }
-            return fromEtherType(etherType, frame.subarray(offset + 2));
-        }
-        case LinkType.linuxSll: // 16-byte header, protocol at 14 (pcap-linktype(7) LINUX_SLL)
-            return frame.length < 16 ? undefined : fromEtherType(frame.readUInt16BE(14), frame.subarray(16));
-        case LinkType.linuxSll2: // 20-byte header, protocol at 0 (LINUX_SLL2, libpcap >= 1.10 for -i any)
-            return frame.length < 20 ? undefined : fromEtherType(frame.readUInt16BE(0), frame.subarray(20));
-        case LinkType.raw:
-        case LinkType.rawAlt:
-        case LinkType.rawAlt2:
-            return fromVersionNibble(frame);
-        case LinkType.ipv4:
-            return { version: 4, data: frame };
-        case LinkType.ipv6:
-            return { version: 6, data: frame };
-        case LinkType.null:
-        case LinkType.loop: {
-            if (frame.length < 4)
-                return undefined;
-            // The family is AF_INET (2) or one of the OSes' AF_INET6 values (10, 24, 28, 30), in either
-            // byte order depending on the writer; the version nibble is the reliable tell.
-            return fromVersionNibble(frame.subarray(4));
-        }
-        default:
-            return undefined;
+function ethernet(frame) {
+    if (frame.length < 14)
+        return undefined;
+    let offset = 12;
+    let etherType = frame.readUInt16BE(offset);
+    // 802.1Q / 802.1ad tags, possibly stacked (QinQ): 4 bytes each.
+    while (ETHERTYPE_VLAN.includes(etherType) && frame.length >= offset + 6) {
+        offset += 4;
+        etherType = frame.readUInt16BE(offset);
     }
+    return fromEtherType(etherType, frame.subarray(offset + 2));
+}
+// The family is AF_INET (2) or one of the OSes' AF_INET6 values (10, 24, 28, 30), in either byte order
+// depending on the writer; the version nibble is the reliable tell.
+const loopback = (frame) => (frame.length < 4 ? undefined : fromVersionNibble(frame.subarray(4)));
+/** The one table of link types decoded: LINKTYPE value -> where its network packet starts. */
+const LINK_DECODERS = new Map([
+    [LinkType.null, loopback],
+    [LinkType.ethernet, ethernet],
+    [LinkType.raw, fromVersionNibble],
+    [LinkType.rawAlt, fromVersionNibble],
+    [LinkType.rawAlt2, fromVersionNibble],
+    [LinkType.loop, loopback],
+    // 16-byte header, protocol at 14 (pcap-linktype(7) LINUX_SLL)
+    [LinkType.linuxSll, (f) => (f.length < 16 ? undefined : fromEtherType(f.readUInt16BE(14), f.subarray(16)))],
+    [LinkType.ipv4, (f) => ({ version: 4, data: f })],
+    [LinkType.ipv6, (f) => ({ version: 6, data: f })],
+    // 20-byte header, protocol at 0 (LINUX_SLL2, libpcap >= 1.10 for -i any)
+    [LinkType.linuxSll2, (f) => (f.length < 20 ? undefined : fromEtherType(f.readUInt16BE(0), f.subarray(20)))],
+]);
+function isDecodedLinkType(linkType) {
+    return LINK_DECODERS.has(linkType);
+}
+function decodeLink(linkType, frame) {
+    const decoder = LINK_DECODERS.get(linkType);
+    return decoder ? decoder(frame) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./shared/egress/decode/ip.ts
@@ -45585,6 +47343,10 @@ function decodeIp(network) {
             protocol: b[9],
             payload: b.subarray(ihl, end),
             fragment: moreFragments || fragmentOffset !== 0,
+            // RFC 791 §3.1: the offset counts 8-octet units.
+            fragmentOf: moreFragments || fragmentOffset !== 0
+                ? { id: b.readUInt16BE(4), offset: fragmentOffset * 8, more: moreFragments }
+                : undefined,
             // TSO hands the capture a super-segment whose total length field may be 0: count what we have.
             wirePayloadLength: total >= ihl ? total - ihl : end - ihl,
         };
@@ -45596,6 +47358,7 @@ function decodeIp(network) {
     let next = b[6];
     let offset = 40;
     let fragment = false;
+    let fragmentOf;
     // Bounded: each header is at least 8 bytes, so the walk ends within the packet.
     while (offset < end) {
         if (IPV6_EXTENSIONS.has(next)) {
@@ -45611,6 +47374,9 @@ function decodeIp(network) {
                 return undefined;
             const field = b.readUInt16BE(offset + 2);
             fragment = (field & 0xfff8) !== 0 || (field & 1) !== 0;
+            // The offset is already in bytes once the low 3 bits are masked off (8-octet units << 3).
+            if (fragment)
+                fragmentOf = { id: b.readUInt32BE(offset + 4), offset: field & 0xfff8, more: (field & 1) !== 0 };
             next = b[offset];
             offset += 8;
         }
@@ -45634,6 +47400,7 @@ function decodeIp(network) {
         protocol: next,
         payload: b.subarray(offset, end),
         fragment,
+        fragmentOf,
         wirePayloadLength: payloadLength > 0 ? Math.max(0, 40 + payloadLength - offset) : end - offset,
     };
 }
@@ -45686,6 +47453,235 @@ function decodeUnreachable(ip) {
     };
 }
 
+;// CONCATENATED MODULE: ./shared/egress/decode/tunnel.ts
+
+const UDP_TUNNELS = new Map([
+    [4789, vxlan],
+    [4790, vxlanGpe],
+    [6081, geneve],
+    [2152, gtpU],
+]);
+const ethernetFrame = (b) => decodeLink(LinkType.ethernet, b);
+function byEtherType(type, b) {
+    if (type === 0x0800)
+        return { version: 4, data: b };
+    if (type === 0x86dd)
+        return { version: 6, data: b };
+    if (type === 0x6558)
+        return ethernetFrame(b); // Transparent Ethernet Bridging
+    return undefined;
+}
+function tunnel_fromVersionNibble(b) {
+    const version = b.length ? b[0] >> 4 : 0;
+    return version === 4 || version === 6 ? { version, data: b } : undefined;
+}
+function decapsulate(ip) {
+    const p = ip.payload;
+    if (ip.protocol === 4)
+        return { kind: 'ip-in-ip', inner: { version: 4, data: p } };
+    if (ip.protocol === 41)
+        return { kind: 'ip-in-ip', inner: { version: 6, data: p } };
+    if (ip.protocol === 47)
+        return gre(p);
+    if (ip.protocol === 17 && p.length >= 8) {
+        const tunnel = UDP_TUNNELS.get(p.readUInt16BE(2));
+        if (tunnel) {
+            const length = p.readUInt16BE(4);
+            return tunnel(p.subarray(8, length >= 8 && length <= p.length ? length : p.length));
+        }
+    }
+    return undefined;
+}
+function gre(b) {
+    if (b.length < 4)
+        return { kind: 'gre' };
+    const flags = b.readUInt16BE(0);
+    const version = flags & 0x7;
+    const protocol = b.readUInt16BE(2);
+    let o = 4;
+    if (flags & 0x8000)
+        o += 4; // checksum + reserved
+    if (flags & 0x2000)
+        o += 4; // key (PPTP: payload length + call id)
+    if (flags & 0x1000)
+        o += 4; // sequence number
+    if (version === 1 && flags & 0x0080)
+        o += 4; // PPTP acknowledgment number
+    if (o > b.length)
+        return { kind: 'gre' };
+    const body = b.subarray(o);
+    if (protocol === 0x88be) {
+        // ERSPAN type II has an 8-byte header when the sequence bit is set; type I has none.
+        return { kind: 'erspan', inner: ethernetFrame(flags & 0x1000 ? body.subarray(8) : body) };
+    }
+    if (protocol === 0x22eb) {
+        // ERSPAN type III: 12 bytes, plus an 8-byte platform sub-header when the O bit (last bit) is set.
+        if (body.length < 12)
+            return { kind: 'erspan' };
+        return { kind: 'erspan', inner: ethernetFrame(body.subarray(body[11] & 1 ? 20 : 12)) };
+    }
+    if (protocol === 0x880b)
+        return { kind: 'gre', inner: ppp(body) };
+    return { kind: 'gre', inner: byEtherType(protocol, body) };
+}
+/** A PPP frame (RFC 1661 §2), with or without the HDLC address/control bytes (RFC 1662). */
+function ppp(b) {
+    let o = b.length >= 2 && b[0] === 0xff && b[1] === 0x03 ? 2 : 0;
+    if (o >= b.length)
+        return undefined;
+    // Protocol field compression (RFC 1661 §6.5): one byte when its low bit is set.
+    let protocol;
+    if (b[o] & 1)
+        protocol = b[o++];
+    else {
+        if (o + 2 > b.length)
+            return undefined;
+        protocol = b.readUInt16BE(o);
+        o += 2;
+    }
+    if (protocol === 0x21)
+        return { version: 4, data: b.subarray(o) };
+    if (protocol === 0x57)
+        return { version: 6, data: b.subarray(o) };
+    return undefined;
+}
+function vxlan(b) {
+    // Flags byte: the I bit (0x08) says the VNI is valid; the inner frame is Ethernet.
+    if (b.length < 8 || (b[0] & 0x08) === 0)
+        return { kind: 'vxlan' };
+    return { kind: 'vxlan', inner: ethernetFrame(b.subarray(8)) };
+}
+function vxlanGpe(b) {
+    if (b.length < 8)
+        return { kind: 'vxlan' };
+    const next = b[3];
+    const body = b.subarray(8);
+    const inner = next === 1 ? { version: 4, data: body } : next === 2 ? { version: 6, data: body } : next === 3 ? ethernetFrame(body) : undefined; // prettier-ignore
+    return { kind: 'vxlan', inner };
+}
+function geneve(b) {
+    if (b.length < 8 || b[0] >> 6 !== 0)
+        return { kind: 'geneve' };
+    const header = 8 + (b[0] & 0x3f) * 4;
+    if (header > b.length)
+        return { kind: 'geneve' };
+    return { kind: 'geneve', inner: byEtherType(b.readUInt16BE(2), b.subarray(header)) };
+}
+function gtpU(b) {
+    // Version 1 (top 3 bits), PT = 1; message type 255 is a G-PDU carrying a user packet.
+    if (b.length < 8 || b[0] >> 5 !== 1 || (b[0] & 0x10) === 0)
+        return { kind: 'gtp-u' };
+    if (b[1] !== 0xff)
+        return { kind: 'gtp-u' };
+    let o = 8;
+    if (b[0] & 0x07) {
+        // Sequence number, N-PDU number and next extension header type follow when E, S or PN is set.
+        if (b.length < 12)
+            return { kind: 'gtp-u' };
+        let next = b[11];
+        o = 12;
+        // Each extension header: length in 4-octet units, contents, next type (TS 29.281 §5.2.1).
+        for (let hops = 0; next !== 0 && hops < 16; hops++) {
+            if (o >= b.length || b[o] === 0)
+                return { kind: 'gtp-u' };
+            const length = b[o] * 4;
+            if (o + length > b.length)
+                return { kind: 'gtp-u' };
+            next = b[o + length - 1];
+            o += length;
+        }
+    }
+    return { kind: 'gtp-u', inner: tunnel_fromVersionNibble(b.subarray(o)) };
+}
+
+;// CONCATENATED MODULE: ./shared/egress/analyze/fragments.ts
+const MAX_DATAGRAMS = 4096;
+const MAX_DATAGRAM = 65_535 + 8;
+const TIMEOUT_MS = 30_000;
+class FragmentTable {
+    partials = new Map();
+    /** Fragments that never became a datagram (timed out, overlapping, too large, table full). */
+    dropped = 0;
+    /** Takes a fragment; returns the whole datagram once its last missing piece arrives. */
+    add(ip, time) {
+        const of = ip.fragmentOf;
+        this.expire(time);
+        const key = `${ip.version} ${ip.src} ${ip.dst} ${ip.version === 4 ? ip.protocol : ''} ${of.id}`;
+        let partial = this.partials.get(key);
+        if (!partial) {
+            if (this.partials.size >= MAX_DATAGRAMS) {
+                this.dropped++;
+                return undefined;
+            }
+            partial = { pieces: [], started: time, count: 0, broken: false };
+            this.partials.set(key, partial);
+        }
+        partial.count++;
+        if (partial.broken)
+            return undefined;
+        const end = of.offset + ip.payload.length;
+        if (end > MAX_DATAGRAM || partial.count > 64)
+            partial.broken = true;
+        else if (!of.more) {
+            if (partial.total !== undefined && partial.total !== end)
+                partial.broken = true;
+            partial.total = end;
+        }
+        if (of.offset === 0)
+            partial.first = ip;
+        for (const piece of partial.pieces) {
+            const exact = piece.offset === of.offset && piece.data.length === ip.payload.length;
+            const overlaps = of.offset < piece.offset + piece.data.length && piece.offset < end;
+            if (overlaps && !exact)
+                partial.broken = true;
+        }
+        if (partial.broken)
+            return undefined;
+        // Packet buffers are recycled by the capture reader: keep a copy.
+        if (!partial.pieces.some((p) => p.offset === of.offset)) {
+            partial.pieces.push({ offset: of.offset, data: Buffer.from(ip.payload) });
+        }
+        return this.complete(key, partial);
+    }
+    complete(key, partial) {
+        if (partial.total === undefined || !partial.first)
+            return undefined;
+        const pieces = [...partial.pieces].sort((a, b) => a.offset - b.offset);
+        let at = 0;
+        for (const piece of pieces) {
+            if (piece.offset !== at)
+                return undefined;
+            at += piece.data.length;
+        }
+        if (at !== partial.total)
+            return undefined;
+        this.partials.delete(key);
+        const payload = Buffer.concat(pieces.map((p) => p.data));
+        return {
+            ...partial.first,
+            payload,
+            fragment: false,
+            fragmentOf: undefined,
+            wirePayloadLength: payload.length,
+        };
+    }
+    expire(time) {
+        // Insertion order is start order: stop at the first one still in time.
+        for (const [key, partial] of this.partials) {
+            if (time - partial.started <= TIMEOUT_MS)
+                break;
+            this.dropped += partial.count;
+            this.partials.delete(key);
+        }
+    }
+    /** At the end of the capture: what never completed. */
+    finish() {
+        for (const partial of this.partials.values())
+            this.dropped += partial.count;
+        this.partials.clear();
+    }
+}
+
 // EXTERNAL MODULE: ./node_modules/dns-packet/index.js
 var dns_packet = __nccwpck_require__(4894);
 ;// CONCATENATED MODULE: ./shared/egress/decode/dns.ts
@@ -45695,9 +47691,47 @@ var dns_packet = __nccwpck_require__(4894);
  * dns-packet throws on malformed input; this wrapper returns undefined instead.
  */
 
+
 // dns-packet 5.6 does not name these types; RFC 9460 gives them numbers 64 and 65.
 const TYPE_NAMES = { UNKNOWN_64: 'SVCB', UNKNOWN_65: 'HTTPS' };
 const typeName = (type) => TYPE_NAMES[String(type)] ?? String(type);
+/**
+ * SVCB/HTTPS RDATA (RFC 9460 §2.2): SvcPriority, TargetName (never compressed), then SvcParams as
+ * key/length/value; ipv4hint is key 4, ipv6hint key 6. Undefined when the bytes do not parse.
+ */
+function parseSvcb(rdata) {
+    if (rdata.length < 3)
+        return undefined;
+    let o = 2;
+    const labels = [];
+    for (let hops = 0;; hops++) {
+        if (o >= rdata.length || hops > 127)
+            return undefined;
+        const length = rdata[o++];
+        if (length === 0)
+            break;
+        if (length > 63 || o + length > rdata.length)
+            return undefined;
+        labels.push(rdata.subarray(o, o + length).toString('latin1'));
+        o += length;
+    }
+    const hints = [];
+    while (o + 4 <= rdata.length) {
+        const key = rdata.readUInt16BE(o);
+        const length = rdata.readUInt16BE(o + 2);
+        const value = rdata.subarray(o + 4, o + 4 + length);
+        if (value.length < length)
+            return undefined;
+        if (key === 4)
+            for (let i = 0; i + 4 <= value.length; i += 4)
+                hints.push(formatIPv4(value, i));
+        if (key === 6)
+            for (let i = 0; i + 16 <= value.length; i += 16)
+                hints.push(formatIPv6(value, i));
+        o += 4 + length;
+    }
+    return { target: labels.join('.'), hints };
+}
 function decodeDns(payload) {
     if (payload.length < 12)
         return undefined;
@@ -45713,7 +47747,9 @@ function decodeDns(payload) {
     for (const answer of decoded.answers ?? []) {
         const type = typeName(answer.type);
         const data = type === 'A' || type === 'AAAA' || type === 'CNAME' ? String(answer.data ?? '') : '';
-        answers.push({ name: String(answer.name ?? ''), type, data });
+        const raw = answer.data;
+        const svcb = (type === 'HTTPS' || type === 'SVCB') && Buffer.isBuffer(raw) ? parseSvcb(raw) : undefined;
+        answers.push({ name: String(answer.name ?? ''), type, data, ...(svcb ?? {}) });
     }
     return {
         id: decoded.id ?? 0,
@@ -45722,6 +47758,226 @@ function decodeDns(payload) {
         ...(question ? { question: { name: String(question.name ?? ''), type: typeName(question.type) } } : {}),
         answers,
     };
+}
+
+;// CONCATENATED MODULE: ./shared/egress/analyze/dns-book.ts
+/**
+ * The DNS book: every question and answer seen, kept as the evidence that names addresses. An answer
+ * names each address at the end of its CNAME chain by the question; a query with no response, an error
+ * rcode or an empty answer is a failed lookup (attempted egress too).
+ */
+
+/** How many names one address keeps (the most recent win): a CDN address answers for many names. */
+const NAMES_PER_ADDRESS = 16;
+const MAX_TCP_MESSAGE_BUFFER = 64 * 1024;
+/** Names kept for "looked up, not contacted"; past it the report says how many were left out. */
+const MAX_ANSWERED_NAMES = 20_000;
+const MAX_ADDRESSES_PER_NAME = 64;
+class DnsBook {
+    /** address -> names that resolved to it, in capture order */
+    resolved = new Map();
+    queries = new Map();
+    failedLookups = [];
+    /** Every name that got an answer, for the names no connection went to. */
+    answered = new Map();
+    answeredOmitted = 0;
+    /** Per TCP DNS direction: bytes not yet forming a whole length-prefixed message. */
+    tcpStreams = new Map();
+    /** One UDP DNS datagram between `client` and `server`. */
+    datagram(payload, client, server, time) {
+        const message = decodeDns(payload);
+        if (message)
+            this.message(message, client, server, time);
+    }
+    /** TCP DNS bytes of one direction of a connection, `streamKey` naming that direction. */
+    tcpBytes(streamKey, payload, client, server, time) {
+        let buffer = Buffer.concat([this.tcpStreams.get(streamKey) ?? Buffer.alloc(0), payload]);
+        // RFC 1035 §4.2.2: each message is preceded by a two-byte length.
+        while (buffer.length >= 2 && buffer.length >= 2 + buffer.readUInt16BE(0)) {
+            const length = buffer.readUInt16BE(0);
+            const message = decodeDns(buffer.subarray(2, 2 + length));
+            if (message)
+                this.message(message, client, server, time);
+            buffer = buffer.subarray(2 + length);
+        }
+        if (buffer.length && buffer.length < MAX_TCP_MESSAGE_BUFFER)
+            this.tcpStreams.set(streamKey, Buffer.from(buffer));
+        else
+            this.tcpStreams.delete(streamKey);
+    }
+    message(message, client, server, time) {
+        if (!message.question)
+            return;
+        const key = `${client} ${server} ${message.id}`;
+        if (!message.response) {
+            this.queries.set(key, { ...message.question, time });
+            return;
+        }
+        this.queries.delete(key);
+        const asked = message.question;
+        const askedName = asked.name.toLowerCase();
+        // Follow the CNAME chain from the question (HTTPS/SVCB targets alias like CNAMEs, RFC 9460 §2.4):
+        // every address at its end is named by the question. One pass over a name -> targets index, so a
+        // crafted answer of thousands of records costs linear time.
+        const aliases = new Map();
+        for (const answer of message.answers) {
+            const target = answer.type === 'CNAME'
+                ? answer.data
+                : answer.target !== undefined && answer.target !== ''
+                    ? answer.target
+                    : '';
+            if (!target)
+                continue;
+            const from = answer.name.toLowerCase();
+            const list = aliases.get(from) ?? [];
+            list.push(target.toLowerCase());
+            aliases.set(from, list);
+        }
+        const chain = new Set([askedName]);
+        const queue = [askedName];
+        while (queue.length) {
+            for (const next of aliases.get(queue.pop()) ?? []) {
+                if (!chain.has(next)) {
+                    chain.add(next);
+                    queue.push(next);
+                }
+            }
+        }
+        let addresses = 0;
+        const found = [];
+        for (const answer of message.answers) {
+            if (!chain.has(answer.name.toLowerCase()))
+                continue;
+            const named = answer.type === 'A' || answer.type === 'AAAA' ? [answer.data] : (answer.hints ?? []);
+            for (const address of named) {
+                addresses++;
+                found.push(address);
+                const sightings = this.resolved.get(address) ?? [];
+                sightings.push({ name: askedName, time });
+                if (sightings.length > NAMES_PER_ADDRESS)
+                    sightings.shift();
+                this.resolved.set(address, sightings);
+            }
+        }
+        const answered = message.answers.some((a) => chain.has(a.name.toLowerCase()) && (a.type === asked.type || a.type === 'CNAME'));
+        if (message.rcode === 'NOERROR' && (answered || addresses))
+            this.noteAnswered(askedName, asked.type, found, server, time);
+        if (message.rcode !== 'NOERROR' ||
+            (!answered && addresses === 0 && (asked.type === 'A' || asked.type === 'AAAA'))) {
+            this.failedLookups.push({
+                name: asked.name,
+                type: asked.type,
+                rcode: message.rcode === 'NOERROR' ? 'NOANSWER' : message.rcode,
+                server,
+                time: new Date(time).toISOString(),
+            });
+        }
+    }
+    noteAnswered(name, type, addresses, server, time) {
+        let entry = this.answered.get(name);
+        if (!entry) {
+            if (this.answered.size >= MAX_ANSWERED_NAMES) {
+                this.answeredOmitted++;
+                return;
+            }
+            entry = { types: new Set(), addresses: new Set(), server, time };
+            this.answered.set(name, entry);
+        }
+        entry.types.add(type);
+        for (const address of addresses)
+            if (entry.addresses.size < MAX_ADDRESSES_PER_NAME)
+                entry.addresses.add(address);
+    }
+    /**
+     * Names that resolved but that no connection used: none of their addresses was contacted and no
+     * endpoint carries the name. `contacted` holds the addresses connections went to; `named` the hosts.
+     */
+    lookedUpNotContacted(contacted, named) {
+        const out = [];
+        for (const [name, entry] of this.answered) {
+            if (named.has(name))
+                continue;
+            if ([...entry.addresses].some((a) => contacted.has(a)))
+                continue;
+            out.push({
+                name,
+                types: [...entry.types].sort(),
+                addresses: [...entry.addresses].sort(),
+                server: entry.server,
+                time: new Date(entry.time).toISOString(),
+            });
+        }
+        return out.sort((a, b) => a.time.localeCompare(b.time) || a.name.localeCompare(b.name));
+    }
+    /** The name the most recent DNS answer gave this address before `time`, if any. */
+    nameForAddress(address, time) {
+        const sightings = this.resolved.get(address);
+        if (!sightings)
+            return undefined;
+        for (let i = sightings.length - 1; i >= 0; i--)
+            if (sightings[i].time <= time)
+                return sightings[i].name;
+        return undefined;
+    }
+    /**
+     * Failed lookups worth reporting, unanswered queries included (a DNS query that never got a
+     * response is an attempted egress too). An empty answer for one address family is no failure when
+     * the same name resolved in the other (an IPv6-only host answers A with nothing).
+     */
+    usefulFailures() {
+        const resolvedNames = new Set();
+        for (const sightings of this.resolved.values())
+            for (const s of sightings)
+                resolvedNames.add(s.name);
+        const unanswered = [...this.queries].map(([key, q]) => ({
+            name: q.name,
+            type: q.type,
+            rcode: 'TIMEOUT',
+            server: key.split(' ')[1],
+            time: new Date(q.time).toISOString(),
+        }));
+        return [...this.failedLookups, ...unanswered].filter((l) => !(l.rcode === 'NOANSWER' && resolvedNames.has(l.name.toLowerCase())));
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/egress/analyze/flow-key.ts
+function flowKey(transport, srcIp, srcPort, dstIp, dstPort) {
+    return srcIp < dstIp || (srcIp === dstIp && srcPort <= dstPort)
+        ? `${transport} ${srcIp} ${srcPort} ${dstIp} ${dstPort}`
+        : `${transport} ${dstIp} ${dstPort} ${srcIp} ${srcPort}`;
+}
+
+;// CONCATENATED MODULE: ./shared/egress/analyze/failures.ts
+/**
+ * How a connection failed, from what the capture saw of it: a reset before any SYN-ACK (refused), an
+ * ICMP unreachable quoting it, or a SYN that nothing answered.
+ */
+
+
+
+/** RFC 9293 §3.10.7.3: a reset answering a SYN means nothing listens there. */
+function noteTcpFlags(flow, flags, fromClient) {
+    if ((flags & TcpFlag.rst) !== 0 && !fromClient && flow.synSeen && !flow.synAckSeen)
+        flow.failure = 'refused';
+}
+/** The key of the flow an ICMP destination-unreachable refuses, if it quotes one. */
+function refusedFlowKey(ip) {
+    const refused = decodeUnreachable(ip);
+    if (!refused)
+        return undefined;
+    const transport = refused.protocol === 6 ? 'tcp' : refused.protocol === 17 ? 'udp' : undefined;
+    if (!transport)
+        return undefined;
+    return flowKey(transport, refused.src, refused.srcPort, refused.dst, refused.dstPort);
+}
+function noteUnreachable(flow) {
+    if (!flow.synAckSeen)
+        flow.failure = 'unreachable';
+}
+/** At the end of the capture: a SYN never answered is a failure of its own. */
+function finalFailure(flow) {
+    if (flow.transport === 'tcp' && flow.synSeen && !flow.synAckSeen && !flow.failure)
+        flow.failure = 'no-answer';
 }
 
 ;// CONCATENATED MODULE: ./shared/egress/decode/tls.ts
@@ -45840,7 +48096,11 @@ function parseHttpRequest(stream) {
     const firstLineEnd = head.indexOf('\r\n');
     if (firstLineEnd < 0)
         return stream.length >= MAX_HEAD ? { status: 'not-http' } : { status: 'need-more' };
-    const [verb, target, version] = head.slice(0, firstLineEnd).split(' ');
+    // RFC 9112 §3: a recipient may split the request line on any run of whitespace.
+    const [verb, target, version] = head
+        .slice(0, firstLineEnd)
+        .trim()
+        .split(/[ \t]+/);
     if (!verb || !target || !version?.startsWith('HTTP/1.'))
         return { status: 'not-http' };
     if (verb === 'CONNECT') {
@@ -45857,40 +48117,559 @@ function parseHttpRequest(stream) {
         .replace(/:\d+$/, '')
         .replace(/^\[|\]$/g, '')
         .toLowerCase();
-    return { status: 'ok', method: verb, ...(host ? { host } : {}) };
+    // RFC 9110 §7.2: Host is a uri-host; a control character (a NUL, a bare CR) makes it no name at all.
+    const named = host && !/[\x00-\x1f\x7f\s]/.test(host) ? host : undefined;
+    return { status: 'ok', method: verb, ...(named ? { host: named } : {}) };
+}
+
+;// CONCATENATED MODULE: ./shared/egress/decode/socks.ts
+/**
+ * SOCKS proxies: the real destination a client asks a SOCKS server to connect to, from the client's
+ * first bytes (like HTTP CONNECT). Pure; never throws.
+ *
+ *   SOCKS5  RFC 1928 §3-4 (greeting, then VER CMD RSV ATYP DST.ADDR DST.PORT),
+ *           with RFC 1929 username/password sub-negotiation in between when offered
+ *   SOCKS4  "SOCKS: A protocol for TCP proxy across firewalls" (VN=4 CD DSTPORT DSTIP USERID NUL)
+ *   SOCKS4a the same with DSTIP 0.0.0.x and the host name after USERID (OpenSSH's socks4a.protocol)
+ */
+
+const NEED_MORE = { status: 'need-more' };
+const NOT_SOCKS = { status: 'not-socks' };
+const MAX_USERID = 255;
+function parseSocksRequest(b) {
+    if (!b.length)
+        return NEED_MORE;
+    if (b[0] === 5)
+        return socks5(b);
+    if (b[0] === 4)
+        return socks4(b);
+    return NOT_SOCKS;
+}
+function socks5(b) {
+    if (b.length < 2)
+        return NEED_MORE;
+    const methods = b[1];
+    if (methods === 0 || methods > 16)
+        return NOT_SOCKS;
+    let o = 2 + methods;
+    if (b.length < o + 1)
+        return NEED_MORE;
+    const offered = b.subarray(2, o);
+    // RFC 1929 §2: VER=1 ULEN UNAME PLEN PASSWD, sent when the server chose method 2.
+    if (b[o] === 1 && offered.includes(2)) {
+        if (b.length < o + 2)
+            return NEED_MORE;
+        const userEnd = o + 2 + b[o + 1];
+        if (b.length < userEnd + 1)
+            return NEED_MORE;
+        o = userEnd + 1 + b[userEnd];
+    }
+    if (b.length < o + 5)
+        return NEED_MORE;
+    // VER CMD RSV ATYP: CONNECT (1) is the one that names a TCP destination.
+    if (b[o] !== 5 || b[o + 1] !== 1 || b[o + 2] !== 0)
+        return NOT_SOCKS;
+    const type = b[o + 3];
+    const at = o + 4;
+    let host;
+    let portAt;
+    if (type === 1) {
+        if (b.length < at + 6)
+            return NEED_MORE;
+        host = formatIPv4(b, at);
+        portAt = at + 4;
+    }
+    else if (type === 3) {
+        const length = b[at];
+        if (!length)
+            return NOT_SOCKS;
+        if (b.length < at + 1 + length + 2)
+            return NEED_MORE;
+        host = b
+            .subarray(at + 1, at + 1 + length)
+            .toString('latin1')
+            .toLowerCase();
+        portAt = at + 1 + length;
+    }
+    else if (type === 4) {
+        if (b.length < at + 18)
+            return NEED_MORE;
+        host = formatIPv6(b, at);
+        portAt = at + 16;
+    }
+    else
+        return NOT_SOCKS;
+    return { status: 'ok', version: 5, host, port: b.readUInt16BE(portAt) };
+}
+function socks4(b) {
+    if (b.length < 9)
+        return NEED_MORE;
+    if (b[1] !== 1)
+        return NOT_SOCKS; // CONNECT only (2 is BIND)
+    const port = b.readUInt16BE(2);
+    const userEnd = b.indexOf(0, 8);
+    if (userEnd < 0)
+        return b.length > 8 + MAX_USERID ? NOT_SOCKS : NEED_MORE;
+    const v4a = b[4] === 0 && b[5] === 0 && b[6] === 0 && b[7] !== 0;
+    if (!v4a)
+        return { status: 'ok', version: 4, host: formatIPv4(b, 4), port };
+    const hostEnd = b.indexOf(0, userEnd + 1);
+    if (hostEnd < 0)
+        return b.length > userEnd + 1 + 255 ? NOT_SOCKS : NEED_MORE;
+    const host = b
+        .subarray(userEnd + 1, hostEnd)
+        .toString('latin1')
+        .toLowerCase();
+    return host ? { status: 'ok', version: 4, host, port } : NOT_SOCKS;
+}
+
+;// CONCATENATED MODULE: ./shared/egress/decode/starttls.ts
+/**
+ * STARTTLS: protocols that begin in plain text and switch to TLS on a command, after which the
+ * client's next bytes are its TLS ClientHello. Given the client's first bytes, this finds where TLS
+ * begins, so the ClientHello's SNI names the connection like a direct TLS one.
+ *
+ *   SMTP  RFC 3207 §4    EHLO/HELO …, then "STARTTLS"
+ *   IMAP  RFC 9051 §6.2.1  "<tag> STARTTLS"
+ *   POP3  RFC 2595 §4    "STLS"
+ *   FTP   RFC 4217 §4    "AUTH TLS" (or the older "AUTH SSL")
+ *   XMPP  RFC 6120 §5.4.2 <starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>
+ */
+const DIALECTS = [
+    { protocol: 'smtp', opening: /^(EHLO|HELO|STARTTLS)\b/i, upgrade: /(^|\r?\n)STARTTLS[ \t]*\r?\n/i },
+    {
+        protocol: 'imap',
+        opening: /^[A-Za-z0-9.]{1,20} (CAPABILITY|STARTTLS|NOOP|ID)\b/i,
+        upgrade: /(^|\r?\n)[A-Za-z0-9.]{1,20} STARTTLS[ \t]*\r?\n/i,
+    },
+    { protocol: 'pop3', opening: /^(CAPA|STLS)\b/i, upgrade: /(^|\r?\n)STLS[ \t]*\r?\n/i },
+    { protocol: 'ftp', opening: /^(AUTH|FEAT)\b/i, upgrade: /(^|\r?\n)AUTH (TLS|SSL|TLS-C)[ \t]*\r?\n/i },
+    {
+        protocol: 'xmpp',
+        opening: /^(<\?xml[^>]*\?>\s*)?<stream:stream\b/,
+        upgrade: /<starttls\s+xmlns=['"]urn:ietf:params:xml:ns:xmpp-tls['"]\s*(\/>|>\s*<\/starttls>)/,
+    },
+];
+// The plain-text part before STARTTLS is a few short commands; past this it is not a STARTTLS opening.
+const MAX_PLAINTEXT = 4096;
+function findStartTls(stream) {
+    // latin1 keeps byte offsets equal to string offsets.
+    const text = stream.subarray(0, MAX_PLAINTEXT).toString('latin1');
+    for (const dialect of DIALECTS) {
+        if (!dialect.opening.test(text))
+            continue;
+        const match = dialect.upgrade.exec(text);
+        if (!match) {
+            return stream.length >= MAX_PLAINTEXT
+                ? { status: 'not-starttls' }
+                : { status: 'need-more', protocol: dialect.protocol };
+        }
+        const start = match.index + match[0].length;
+        if (start >= stream.length)
+            return { status: 'need-more', protocol: dialect.protocol };
+        return { status: 'ok', protocol: dialect.protocol, tls: stream.subarray(start) };
+    }
+    // A prefix of an opening command ("EH") cannot be told yet.
+    if (stream.length < 5 && /^[A-Za-z<0-9]*$/.test(text))
+        return { status: 'need-more' };
+    return { status: 'not-starttls' };
+}
+
+;// CONCATENATED MODULE: ./shared/egress/analyze/namers.ts
+/**
+ * The namers: each looks at a flow's first client bytes and says whether they are its protocol and,
+ * if so, which host they name. Like a dissector table, the analyzer asks every namer of the flow's
+ * transport in turn; a namer never throws on bad bytes.
+ *
+ *   not-mine   these bytes are not this protocol; do not ask again for this flow
+ *   need-more  they may be, but the message is not complete yet
+ *   named      they are; `name` says what the client asked for (host may be '' when unnamed)
+ */
+
+
+
+
+const NOT_MINE = { status: 'not-mine' };
+const namers_NEED_MORE = { status: 'need-more' };
+const tlsNamer = {
+    id: 'tls',
+    name(stream, { serverPort }) {
+        const hello = parseClientHello(stream);
+        if (hello.status === 'not-tls')
+            return NOT_MINE;
+        if (hello.status === 'need-more')
+            return namers_NEED_MORE;
+        const protocol = serverPort === 443 || hello.alpn.some((p) => p === 'h2' || p.startsWith('http/')) ? 'https' : 'tls';
+        return {
+            status: 'named',
+            name: hello.serverName
+                ? { host: hello.serverName.toLowerCase(), namedBy: 'sni', protocol }
+                : { host: '', namedBy: 'none', protocol },
+        };
+    },
+};
+const httpNamer = {
+    id: 'http',
+    name(stream) {
+        const request = parseHttpRequest(stream);
+        if (request.status === 'not-http')
+            return NOT_MINE;
+        if (request.status === 'need-more')
+            return namers_NEED_MORE;
+        if (request.connect) {
+            return {
+                status: 'named',
+                name: { host: request.connect.host, namedBy: 'connect', port: request.connect.port, protocol: 'http-proxy' },
+            };
+        }
+        return {
+            status: 'named',
+            name: request.host
+                ? { host: request.host, namedBy: 'http-host', protocol: 'http' }
+                : { host: '', namedBy: 'none', protocol: 'http' },
+        };
+    },
+};
+const socksNamer = {
+    id: 'socks',
+    name(stream) {
+        const request = parseSocksRequest(stream);
+        if (request.status === 'not-socks')
+            return NOT_MINE;
+        if (request.status === 'need-more')
+            return namers_NEED_MORE;
+        return {
+            status: 'named',
+            name: { host: request.host, namedBy: 'connect', port: request.port, protocol: `socks${request.version}` },
+        };
+    },
+};
+/** Plain-text protocols upgraded with STARTTLS: the ClientHello after the upgrade names them. */
+const startTlsNamer = {
+    id: 'starttls',
+    name(stream, context) {
+        const upgrade = findStartTls(stream);
+        if (upgrade.status === 'not-starttls')
+            return NOT_MINE;
+        if (upgrade.status === 'need-more')
+            return namers_NEED_MORE;
+        const hello = tlsNamer.name(upgrade.tls, context);
+        if (hello.status !== 'named')
+            return hello;
+        return { status: 'named', name: { ...hello.name, protocol: upgrade.protocol } };
+    },
+};
+/** The TCP namers, in the order they are asked (cheapest and commonest first). */
+const STREAM_NAMERS = [tlsNamer, httpNamer, socksNamer, startTlsNamer];
+/**
+ * Asks every namer; the first that names the stream wins. `need-more` while any namer may still
+ * claim the bytes, `not-mine` once all have refused them.
+ */
+function nameStream(stream, context, namers = STREAM_NAMERS) {
+    let waiting = false;
+    for (const namer of namers) {
+        const verdict = namer.name(stream, context);
+        if (verdict.status === 'named')
+            return verdict;
+        if (verdict.status === 'need-more')
+            waiting = true;
+    }
+    return waiting ? namers_NEED_MORE : NOT_MINE;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./shared/egress/decode/quic-versions.ts
+/**
+ * Every QUIC version whose client Initial can be read by anyone on the path, and how: which salt
+ * its Initial keys derive from, which HKDF labels, which long-header type bits mean Initial, and
+ * what the CRYPTO stream carries (a TLS 1.3 ClientHello or Google's QUIC-crypto CHLO).
+ *
+ * Google QUIC before Q050 (Q043, Q046) sends its CHLO in plaintext; those are read by gquic.ts and
+ * listed here only for their names. A version absent from this table has no public Initial keys
+ * (or none we know of): its flows are reported as QUIC, version shown, unnamed.
+ */
+const QUIC_V1 = 0x00000001;
+const QUIC_V2 = 0x6b3343cf;
+const hex = (s) => Buffer.from(s, 'hex');
+// draft-ietf-quic-tls-21 §5.2 and -22 §5.2 (also mvfst 0xfaceb001, which kept this salt).
+const SALT_DRAFT_22 = hex('7fbcdb0e7c66bbe9193a96cd21519ebd7a02644a');
+// draft-ietf-quic-tls-23 §5.2, unchanged through -28.
+const SALT_DRAFT_23 = hex('c3eef712c72ebb5a11a7d2432bb46365bef9f502');
+// draft-ietf-quic-tls-29 §5.2, unchanged through -32.
+const SALT_DRAFT_29 = hex('afbfec289993d24c9e9786f19c6111e04390a899');
+// RFC 9001 §5.2 (first published in draft-ietf-quic-tls-33 §5.2, kept in -34).
+const SALT_V1 = hex('38762cf7f55934b34d179ae6a4c80cadccbb7f0a');
+// RFC 9369 §3.3.1.
+const SALT_V2 = hex('0dede3def700a6db819381be6e269dcbf9bd2ed9');
+// draft-ietf-quic-v2-01 §3.3.1 (version 0x709a50c4, used by interop builds before RFC 9369).
+const SALT_V2_DRAFT = hex('a707c203a59b47184a1d62ca570406ea7ae3e5d3');
+// Google QUIC Q050, T050 and T051 salts: not in any RFC; as Wireshark's packet-quic.c lists them
+// (quic_derive_initial_secrets), taken from Chromium's quic_crypto_utils.
+const SALT_Q050 = hex('504574efd066fe2f9d945cfcdbd3a7f0d3b56b45');
+const SALT_T050 = hex('7ff579e5acd072915580304c43a2367c60488310');
+const SALT_T051 = hex('7a4edef4e7ccee5fa4506c19124fc8ccda6e033d');
+const V1_TYPES = { initial: 0, zeroRtt: 1, handshake: 2, retry: 3 };
+// RFC 9369 §3.2: Initial 0b01, 0-RTT 0b10, Handshake 0b11, Retry 0b00.
+const V2_TYPES = { initial: 1, zeroRtt: 2, handshake: 3, retry: 0 };
+function ietf(salts, labelPrefix = 'quic') {
+    return { salts, labelPrefix, types: labelPrefix === 'quic' ? V1_TYPES : V2_TYPES, frames: 'ietf', hello: 'tls' };
+}
+/** The Initial protection of `version`, or undefined when it has none that is public. */
+function quic_versions_initialProtection(version) {
+    if (version === QUIC_V1)
+        return ietf([SALT_V1]);
+    if (version === QUIC_V2)
+        return ietf([SALT_V2], 'quicv2');
+    if (version === 0x709a50c4)
+        return ietf([SALT_V2_DRAFT], 'quicv2');
+    const draft = ietfDraft(version);
+    // Drafts 22-34 share v1's long header (one-byte CID lengths, since -22) and frames.
+    if (draft !== undefined && draft >= 22 && draft <= 34) {
+        if (draft <= 22)
+            return ietf([SALT_DRAFT_22]);
+        if (draft <= 28)
+            return ietf([SALT_DRAFT_23]);
+        if (draft <= 32)
+            return ietf([SALT_DRAFT_29]);
+        return ietf([SALT_V1]);
+    }
+    // mvfst (facebook/mvfst quic/QuicConstants.h QuicVersion): MVFST_D24 (0xfaceb001) kept
+    // draft-22's salt; QUIC_V1_ALIAS (0xfaceb003) uses v1's; MVFST (0xfaceb002, draft-27 based) and
+    // every other alias fall to getQuicVersionSalt's default, draft-23's. Wireshark decrypts
+    // 0xfaceb001, 0xfaceb002 and 0xfaceb00e the same way. Aliases added since may have moved to v1's
+    // salt, so both are tried: the AEAD tag tells which is right, never a guess.
+    if (version === 0xfaceb001)
+        return ietf([SALT_DRAFT_22]);
+    if (version === 0xfaceb003)
+        return ietf([SALT_V1, SALT_DRAFT_23]);
+    if (version >>> 8 === 0xfaceb0)
+        return ietf([SALT_DRAFT_23, SALT_V1]);
+    switch (version) {
+        // Google QUIC with IETF long headers and Initial protection (Wireshark packet-quic.c), but
+        // Google frames; T05x carry TLS 1.3 in CRYPTO frames, Q050 its QUIC-crypto CHLO.
+        case 0x51303530:
+            return { ...ietf([SALT_Q050]), frames: 'google', hello: 'chlo' };
+        case 0x54303530:
+            return { ...ietf([SALT_T050]), frames: 'google' };
+        case 0x54303531:
+            return { ...ietf([SALT_T051]), frames: 'google' };
+        default:
+            return undefined;
+    }
+}
+/** The draft number of a version 0xff0000NN (RFC 9000 §15: draft N is 0xff000000 + N). */
+function ietfDraft(version) {
+    return version >>> 8 === 0xff0000 ? version & 0xff : undefined;
+}
+/** RFC 9000 §15: versions 0x?a?a?a?a are reserved to exercise version negotiation. */
+function isGreaseVersion(version) {
+    return (version & 0x0f0f0f0f) === 0x0a0a0a0a;
+}
+/** Google QUIC "Q0nn": the number after 'Q' (46 for "Q046"), or undefined. */
+function googleQVersion(version) {
+    const digit = (byte) => (byte >= 0x30 && byte <= 0x39 ? byte - 0x30 : -1);
+    const tens = digit((version >>> 8) & 0xff);
+    const units = digit(version & 0xff);
+    return version >>> 16 === 0x5130 && tens >= 0 && units >= 0 ? tens * 10 + units : undefined;
+}
+const MVFST_NAMES = new Map([
+    [0xfaceb001, 'mvfst-draft-22'],
+    [0xfaceb002, 'mvfst-draft-27'],
+    [0xfaceb003, 'mvfst-v1-alias'],
+    [0xfaceb00e, 'mvfst-experimental'],
+    [0xfaceb00f, 'mvfst-invalid'],
+    [0xfaceb010, 'mvfst-alias'],
+    [0xfaceb011, 'mvfst-experimental2'],
+    [0xfaceb013, 'mvfst-experimental3'],
+]);
+/** A short human name: "v1", "v2", "draft-29", "T051", "Q046", "mvfst-draft-27", or the hex. */
+function versionName(version) {
+    const v = version >>> 0;
+    if (v === QUIC_V1)
+        return 'v1';
+    if (v === QUIC_V2)
+        return 'v2';
+    if (v === 0x709a50c4)
+        return 'v2-draft';
+    if (v === 0)
+        return 'version-negotiation';
+    const draft = ietfDraft(v);
+    if (draft !== undefined)
+        return `draft-${String(draft).padStart(2, '0')}`;
+    const mvfst = MVFST_NAMES.get(v);
+    if (mvfst)
+        return mvfst;
+    if (v >>> 8 === 0xfaceb0)
+        return `mvfst-0x${v.toString(16)}`;
+    const text = Buffer.from([v >>> 24, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff]).toString('latin1');
+    if (/^[QT]0\d\d$/.test(text))
+        return text;
+    if (isGreaseVersion(v))
+        return `reserved-0x${v.toString(16).padStart(8, '0')}`;
+    return `0x${v.toString(16).padStart(8, '0')}`;
+}
+
+;// CONCATENATED MODULE: ./shared/egress/decode/gquic.ts
+/**
+ * Google QUIC's own handshake: the client hello (CHLO) of QUIC-crypto, which gQUIC Q043-Q046 send
+ * in plaintext on stream 1 and Q050 sends in CRYPTO frames inside its (publicly keyed) Initial.
+ * The CHLO's `SNI` tag names the server.
+ *
+ * Formats, from Google's "QUIC Crypto" and "QUIC Wire Layout" documents as Wireshark's
+ * epan/dissectors/packet-gquic.c reads them:
+ * - Handshake message: message tag (4 bytes, "CHLO"), entry count (uint16 LE), 2 bytes of padding,
+ *   then per entry a tag (4 bytes) and the end offset of its value (uint32 LE, non-decreasing),
+ *   then the values back to back.
+ * - Public header (Q043 and earlier): public flags (0x01 version present, 0x08 8-byte connection
+ *   ID, 0x30 packet-number length 1/2/4/6), connection ID, version "Q043", packet number.
+ * - Q044-Q046: an IETF-style long header: first byte 0b11TT00PP, version, DCIL/SCIL nibbles (each
+ *   length + 3, 0 for none), connection IDs, packet number of PP + 1 bytes.
+ * - Unencrypted packets then carry a 12-byte message hash (FNV-1a) and Google frames; a STREAM
+ *   frame type is 0b1FDOOOSS (F fin, D 2-byte data length present, OOO offset length 0 or
+ *   OOO + 1 bytes, SS stream-id length SS + 1); integers are big-endian since Q039.
+ */
+
+const CHLO = 0x43484c4f; // "CHLO"
+const TAG_SNI = 0x534e4900; // "SNI\0"
+// Chromium refuses messages with more entries (kMaxEntries); a CHLO is ~1-2 KB padded.
+const MAX_ENTRIES = 128;
+const MAX_MESSAGE = 64 * 1024;
+/** The CHLO at the start of a QUIC-crypto stream. */
+function parseChlo(stream) {
+    if (stream.length < 4)
+        return CHLO_PREFIX.subarray(0, stream.length).equals(stream) ? needMore : notChlo;
+    if (stream.readUInt32BE(0) !== CHLO)
+        return notChlo;
+    if (stream.length < 8)
+        return needMore;
+    const entries = stream.readUInt16LE(4);
+    if (entries > MAX_ENTRIES)
+        return notChlo;
+    const valuesStart = 8 + entries * 8;
+    if (stream.length < valuesStart)
+        return needMore;
+    let previousEnd = 0;
+    let sni;
+    for (let i = 0; i < entries; i++) {
+        const at = 8 + i * 8;
+        const end = stream.readUInt32LE(at + 4);
+        if (end < previousEnd || valuesStart + end > MAX_MESSAGE)
+            return notChlo;
+        if (stream.readUInt32BE(at) === TAG_SNI)
+            sni = { start: previousEnd, end };
+        previousEnd = end;
+    }
+    if (stream.length < valuesStart + previousEnd)
+        return needMore;
+    if (!sni)
+        return { status: 'ok' };
+    const name = stream.subarray(valuesStart + sni.start, valuesStart + sni.end).toString('latin1');
+    return /^[A-Za-z0-9._-]{1,253}$/.test(name) ? { status: 'ok', serverName: name } : { status: 'ok' };
+}
+const CHLO_PREFIX = Buffer.from('CHLO', 'latin1');
+const needMore = { status: 'need-more' };
+const notChlo = { status: 'not-chlo' };
+/**
+ * A client's plaintext gQUIC packet (Q034-Q046) carrying its version, or undefined for anything
+ * else (encrypted packets, IETF QUIC, other protocols).
+ */
+function decodeGquicPacket(b) {
+    if (b.length < 14)
+        return undefined;
+    const first = b[0];
+    let o;
+    let version;
+    let cid;
+    if ((first & 0xc0) === 0xc0) {
+        // Q044-Q046 long header.
+        version = b.readUInt32BE(1);
+        const q = googleQVersion(version);
+        if (q === undefined || q < 44 || q > 46)
+            return undefined;
+        const dcil = b[5] >> 4 ? (b[5] >> 4) + 3 : 0;
+        const scil = b[5] & 0x0f ? (b[5] & 0x0f) + 3 : 0;
+        cid = b.subarray(6, 6 + dcil);
+        o = 6 + dcil + scil + (first & 0x03) + 1;
+    }
+    else if ((first & 0xc0) === 0 && first & 0x01 && first & 0x08) {
+        // Public header with the version flag and a full 8-byte connection ID (a client's first packets).
+        version = b.readUInt32BE(9);
+        const q = googleQVersion(version);
+        if (q === undefined || q < 34 || q > 43)
+            return undefined;
+        cid = b.subarray(1, 9);
+        o = 13 + [1, 2, 4, 6][(first >> 4) & 0x03];
+    }
+    else
+        return undefined;
+    const q = googleQVersion(version);
+    o += 12; // message authentication hash of a NullEncrypted packet
+    if (o >= b.length)
+        return undefined;
+    const bigEndian = q >= 39;
+    const frames = [];
+    while (o < b.length) {
+        const type = b[o];
+        if (type === 0x00 || type === 0x07) {
+            o++; // PADDING (zeros to the end), PING
+            continue;
+        }
+        if ((type & 0x80) === 0)
+            break; // ACK, STOP_WAITING or others: nothing more for us
+        const idLength = (type & 0x03) + 1;
+        const offsetBits = (type >> 2) & 0x07;
+        const offsetLength = offsetBits ? offsetBits + 1 : 0;
+        let p = o + 1;
+        if (p + idLength + offsetLength + (type & 0x20 ? 2 : 0) > b.length)
+            break;
+        const streamId = readUInt(b, p, idLength, bigEndian);
+        p += idLength;
+        const offset = readUInt(b, p, offsetLength, bigEndian);
+        p += offsetLength;
+        let length = b.length - p;
+        if (type & 0x20) {
+            length = readUInt(b, p, 2, bigEndian);
+            p += 2;
+        }
+        if (p + length > b.length)
+            break;
+        if (streamId === 1)
+            frames.push({ offset, data: b.subarray(p, p + length) });
+        o = p + length;
+    }
+    return { version, cid: Buffer.from(cid), frames };
+}
+function readUInt(b, at, length, bigEndian) {
+    let value = 0;
+    for (let i = 0; i < length; i++)
+        value = value * 256 + b[bigEndian ? at + i : at + length - 1 - i];
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./shared/egress/decode/quic.ts
 /**
  * The client's QUIC Initial packets (RFC 9000 §17.2.2), decrypted to the CRYPTO frames that carry its
  * TLS ClientHello, so a QUIC (HTTP/3) connection is named by its SNI like a TLS one.
  *
  * Initial packets are encrypted, but with keys anyone can derive from the packet's Destination
- * Connection ID (RFC 9001 §5.2; QUIC v2 has its own salt and labels, RFC 9369 §3.3): HKDF-Extract
- * with the version's salt, then HKDF-Expand-Label "client in" -> "quic key" / "quic iv" / "quic hp".
- * Header protection is removed with AES-128-ECB over a 16-byte sample (RFC 9001 §5.4), the payload
- * opened with AES-128-GCM (§5.3). Everything is in node:crypto; no npm parser exists for this.
+ * Connection ID (RFC 9001 §5.2): HKDF-Extract with the version's salt, then HKDF-Expand-Label
+ * "client in" -> "quic key" / "quic iv" / "quic hp" (QUIC v2: "quicv2 …", RFC 9369 §3.3). Header
+ * protection is removed with AES-128-ECB over a 16-byte sample (RFC 9001 §5.4), the payload opened
+ * with AES-128-GCM (§5.3). Everything is in node:crypto; no npm parser exists for this. Which
+ * versions have public keys, and their salts, is quic-versions.ts; Google QUIC's plaintext and
+ * QUIC-crypto hellos are gquic.ts.
  *
  * A ClientHello with post-quantum key shares does not fit one ~1200-byte Initial: browsers spread it
- * over several packets and shuffle the CRYPTO frames inside each, so this module returns frames with
- * their stream offsets and the caller reassembles them (model/flows.ts contiguousPrefix).
+ * over several packets and shuffle the CRYPTO frames inside each. `feedQuic` keeps a per-flow
+ * session that reassembles them (bounded), walks coalesced packets (RFC 9000 §12.2), skips 0-RTT and
+ * Handshake packets, and says why a flow could not be named.
  */
 
 
-const QUIC_V1 = 0x00000001;
-const QUIC_V2 = 0x6b3343cf;
-const VERSIONS = new Map([
-    [
-        QUIC_V1,
-        { salt: Buffer.from('38762cf7f55934b34d179ae6a4c80cadccbb7f0a', 'hex'), labelPrefix: 'quic', initialType: 0 },
-    ],
-    [
-        QUIC_V2,
-        { salt: Buffer.from('0dede3def700a6db819381be6e269dcbf9bd2ed9', 'hex'), labelPrefix: 'quicv2', initialType: 1 },
-    ],
-]);
+
+
+
 /** HKDF-Expand-Label (RFC 8446 §7.1) for outputs of at most one SHA-256 block. */
 function expandLabel(secret, label, length) {
     const fullLabel = Buffer.from(`tls13 ${label}`, 'latin1');
@@ -45905,18 +48684,22 @@ function expandLabel(secret, label, length) {
         .digest()
         .subarray(0, length);
 }
-/** The client's Initial keys for a Destination Connection ID (RFC 9001 §5.2, RFC 9369 §3.3.1-2). */
-function clientInitialKeys(dcid, version) {
-    const params = VERSIONS.get(version);
-    if (!params)
-        return undefined;
-    const initialSecret = (0,external_node_crypto_.createHmac)('sha256', params.salt).update(dcid).digest();
+function keysFrom(dcid, salt, labelPrefix) {
+    const initialSecret = (0,external_node_crypto_.createHmac)('sha256', salt).update(dcid).digest();
     const clientSecret = expandLabel(initialSecret, 'client in', 32);
     return {
-        key: expandLabel(clientSecret, `${params.labelPrefix} key`, 16),
-        iv: expandLabel(clientSecret, `${params.labelPrefix} iv`, 12),
-        hp: expandLabel(clientSecret, `${params.labelPrefix} hp`, 16),
+        key: expandLabel(clientSecret, `${labelPrefix} key`, 16),
+        iv: expandLabel(clientSecret, `${labelPrefix} iv`, 12),
+        hp: expandLabel(clientSecret, `${labelPrefix} hp`, 16),
     };
+}
+/**
+ * The client's Initial keys for a Destination Connection ID (RFC 9001 §5.2, RFC 9369 §3.3.1-2),
+ * with the salt the version's specification names; undefined for a version without public keys.
+ */
+function clientInitialKeys(dcid, version) {
+    const protection = initialProtection(version);
+    return protection && keysFrom(dcid, protection.salts[0], protection.labelPrefix);
 }
 /** A variable-length integer (RFC 9000 §16), or undefined past the end. */
 function readVarint(b, o) {
@@ -45930,29 +48713,35 @@ function readVarint(b, o) {
         value = value * 256 + b[o + i];
     return { value, next: o + length };
 }
-function parseInitialHeader(b) {
-    // Long header with the fixed bit (RFC 9000 §17.2); QUIC bit greasing (RFC 9287) may clear the
-    // fixed bit, so only the form bit is required.
-    if (b.length < 7 || (b[0] & 0x80) === 0)
+function parseInvariant(b, start) {
+    // Long header form bit; QUIC bit greasing (RFC 9287) may clear the fixed bit, so only form counts.
+    if (start + 7 > b.length || (b[start] & 0x80) === 0)
         return undefined;
-    const version = b.readUInt32BE(1);
-    const params = VERSIONS.get(version);
-    if (!params || ((b[0] >> 4) & 0x03) !== params.initialType)
-        return undefined;
-    let o = 5;
+    const version = b.readUInt32BE(start + 1);
+    let o = start + 5;
     const dcidLength = b[o++];
     if (dcidLength > 20 || o + dcidLength >= b.length)
         return undefined;
     const dcid = b.subarray(o, o + dcidLength);
     o += dcidLength;
     const scidLength = b[o++];
-    if (scidLength > 20)
+    if (scidLength > 20 || o + scidLength > b.length)
         return undefined;
-    o += scidLength;
-    const token = readVarint(b, o);
-    if (!token)
-        return undefined;
-    o = token.next + token.value;
+    return { start, version, dcid, next: o + scidLength };
+}
+/** The rest of a long header whose version's layout we know (RFC 9000 §17.2.1-17.2.4). */
+function parseProtected(b, h, p) {
+    const type = (b[h.start] >> 4) & 0x03;
+    if (type === p.types.retry)
+        return undefined; // no Length field; never sent by a client anyway
+    const kind = type === p.types.initial ? 'initial' : type === p.types.zeroRtt ? '0-rtt' : 'handshake';
+    let o = h.next;
+    if (kind === 'initial') {
+        const token = readVarint(b, o);
+        if (!token)
+            return undefined;
+        o = token.next + token.value;
+    }
     const length = readVarint(b, o);
     if (!length)
         return undefined;
@@ -45960,28 +48749,27 @@ function parseInitialHeader(b) {
     // The header-protection sample starts 4 bytes past the packet number's offset and is 16 bytes.
     if (end > b.length || length.next + 4 + 16 > end)
         return undefined;
-    return { version, dcid: Buffer.from(dcid), pnOffset: length.next, end };
+    return { ...h, kind, pnOffset: length.next, end };
 }
 /** Removes header protection and opens the payload; undefined when it does not authenticate. */
-function openInitial(packet, header, keys) {
-    const sample = packet.subarray(header.pnOffset + 4, header.pnOffset + 20);
-    const ecb = (0,external_node_crypto_.createCipheriv)('aes-128-ecb', keys.hp, null);
-    const mask = ecb.update(sample);
-    const first = packet[0] ^ (mask[0] & 0x0f);
+function openPacket(b, packet, keys) {
+    const sample = b.subarray(packet.pnOffset + 4, packet.pnOffset + 20);
+    const mask = (0,external_node_crypto_.createCipheriv)('aes-128-ecb', keys.hp, null).update(sample);
+    const first = b[packet.start] ^ (mask[0] & 0x0f);
     const pnLength = (first & 0x03) + 1;
-    const headerBytes = Buffer.from(packet.subarray(0, header.pnOffset + pnLength));
+    const headerBytes = Buffer.from(b.subarray(packet.start, packet.pnOffset + pnLength));
     headerBytes[0] = first;
     let packetNumber = 0;
     for (let i = 0; i < pnLength; i++) {
-        const byte = packet[header.pnOffset + i] ^ mask[1 + i];
-        headerBytes[header.pnOffset + i] = byte;
+        const byte = b[packet.pnOffset + i] ^ mask[1 + i];
+        headerBytes[packet.pnOffset - packet.start + i] = byte;
         packetNumber = packetNumber * 256 + byte;
     }
     const nonce = Buffer.from(keys.iv);
     // The packet number, left-padded to the IV's length, XORed into its low bytes (RFC 9001 §5.3).
     for (let i = 0; i < 4; i++)
         nonce[11 - i] = nonce[11 - i] ^ (Math.floor(packetNumber / 256 ** i) & 0xff);
-    const body = packet.subarray(header.pnOffset + pnLength, header.end);
+    const body = b.subarray(packet.pnOffset + pnLength, packet.end);
     if (body.length < 16)
         return undefined;
     try {
@@ -46031,22 +48819,73 @@ function cryptoFrames(payload) {
     return frames;
 }
 /**
+ * The CRYPTO frames of a Google QUIC (Q050/T050/T051) Initial: Google frames, where PADDING is 0x00,
+ * PING 0x07 and CRYPTO 0x08 with varint offset and length (Wireshark packet-gquic.c FT_CRYPTO).
+ */
+function googleCryptoFrames(payload) {
+    const frames = [];
+    let o = 0;
+    while (o < payload.length) {
+        const type = payload[o];
+        if (type === 0x00 || type === 0x07)
+            o++;
+        else if (type === 0x08) {
+            const offset = readVarint(payload, o + 1);
+            const length = offset && readVarint(payload, offset.next);
+            if (!offset || !length || length.next + length.value > payload.length)
+                break;
+            frames.push({ offset: offset.value, data: payload.subarray(length.next, length.next + length.value) });
+            o = length.next + length.value;
+        }
+        else
+            break;
+    }
+    return frames;
+}
+/** Opens an Initial with the first candidate DCID and salt that authenticates. */
+function openInitial(b, packet, protection, candidates) {
+    for (const dcid of candidates) {
+        for (const salt of protection.salts) {
+            const payload = openPacket(b, packet, keysFrom(dcid, salt, protection.labelPrefix));
+            if (payload)
+                return {
+                    dcid: Buffer.from(dcid),
+                    frames: protection.frames === 'google' ? googleCryptoFrames(payload) : cryptoFrames(payload),
+                };
+        }
+    }
+    return undefined;
+}
+function uniqueCandidates(...dcids) {
+    const out = [];
+    for (const d of dcids)
+        if (d && !out.some((o) => o.equals(d)))
+            out.push(d);
+    return out;
+}
+/**
  * Decrypts the first Initial packet of a UDP datagram sent by a client. `originalDcid` is the DCID
  * of the flow's first Initial: a client keeps the keys derived from it after the server picks a new
  * connection ID (RFC 9001 §5.2), so later Initials need it.
  */
 function decodeClientInitial(datagram, originalDcid) {
-    const header = parseInitialHeader(datagram);
-    if (!header)
-        return { status: 'not-initial' };
-    const candidates = [header.dcid, ...(originalDcid && !originalDcid.equals(header.dcid) ? [originalDcid] : [])];
-    for (const dcid of candidates) {
-        const keys = clientInitialKeys(dcid, header.version);
-        const payload = keys && openInitial(datagram, header, keys);
-        if (payload)
-            return { status: 'ok', dcid: header.dcid, version: header.version, frames: cryptoFrames(payload) };
+    let start = 0;
+    while (start < datagram.length) {
+        const h = parseInvariant(datagram, start);
+        const protection = h && initialProtection(h.version);
+        const packet = h && protection && parseProtected(datagram, h, protection);
+        if (!h || !protection || !packet)
+            return { status: 'not-initial' };
+        if (packet.kind === 'initial') {
+            const opened = openInitial(datagram, packet, protection, uniqueCandidates(packet.dcid, originalDcid));
+            const dcid = Buffer.from(packet.dcid);
+            return opened
+                ? { status: 'ok', dcid, version: h.version, frames: opened.frames }
+                : { status: 'undecryptable', dcid, version: h.version };
+        }
+        start = packet.end;
     }
-    return { status: 'undecryptable', dcid: header.dcid, version: header.version };
+    return { status: 'not-initial' };
 }
 /** The ClientHello at the start of a QUIC CRYPTO stream: handshake messages without TLS records. */
 function parseCryptoClientHello(stream) {
@@ -46061,10 +48900,203 @@ function parseCryptoClientHello(stream) {
         return { status: 'need-more', needed };
     return parseClientHelloBody(stream.subarray(4, needed));
 }
+// A client's hello arrives in its first few datagrams (post-quantum hellos: 2-3 Initials); past this
+// many the flow is decided with what was seen.
+const quic_MAX_DATAGRAMS = 16;
+// The largest ClientHello tls.ts accepts; CRYPTO data past it is not kept.
+const MAX_CRYPTO = 64 * 1024;
+// A datagram of a version we know nothing of counts as QUIC only if it is padded like an Initial
+// (RFC 9000 §14.1: a client's first datagram is at least 1200 bytes) or the flow already was QUIC.
+const MIN_INITIAL_DATAGRAM = 1200;
+function newQuicSession() {
+    return {
+        hello: 'tls',
+        crypto: new Map(),
+        cryptoBytes: 0,
+        datagrams: 0,
+        verdict: { status: 'not-quic' },
+        final: false,
+    };
+}
+/** Feeds one datagram the client sent; never throws, whatever the bytes. */
+function feedQuic(session, datagram) {
+    if (session.final)
+        return session.verdict;
+    session.datagrams++;
+    try {
+        step(session, datagram);
+    }
+    catch {
+        // The decoders bound every read; this is a last guard so bad bytes never stop an analysis.
+        if (session.version !== undefined)
+            session.reason ??= 'malformed packet';
+    }
+    session.verdict = verdict(session);
+    if (session.verdict.status === 'named' || session.datagrams >= quic_MAX_DATAGRAMS) {
+        session.final = true;
+        if (session.verdict.status === 'need-more')
+            session.verdict = unnamed(session, 'ClientHello incomplete');
+    }
+    return session.verdict;
+}
+function unnamed(session, reason) {
+    const version = session.version ?? 0;
+    return { status: 'unnamed', version, versionName: versionName(version), reason };
+}
+function step(session, b) {
+    if (b.length === 0)
+        return;
+    const gquic = decodeGquicPacket(b);
+    if (gquic) {
+        session.version = gquic.version;
+        session.hello = 'chlo';
+        addCrypto(session, gquic.version, gquic.frames);
+        session.reason ??= `no CHLO on stream 1 of this ${versionName(gquic.version)} packet`;
+        return;
+    }
+    let start = 0;
+    let first;
+    while (start < b.length) {
+        const h = parseInvariant(b, start);
+        if (!h || h.version === 0)
+            return; // short header, padding, or version negotiation: done
+        // Coalesced packets share one DCID (RFC 9000 §12.2); anything else after them is not a packet.
+        if (first && !h.dcid.equals(first))
+            return;
+        first ??= h.dcid;
+        const protection = quic_versions_initialProtection(h.version);
+        if (!protection) {
+            // Claimed as QUIC only if it looks like a client's first Initial of any real version: padded to
+            // 1200 bytes and a DCID of at least 8 (RFC 9000 §14.1, §7.2).
+            if (start === 0 && session.version === undefined && (b.length < MIN_INITIAL_DATAGRAM || h.dcid.length < 8))
+                return;
+            session.version = h.version;
+            const q = googleQVersion(h.version);
+            session.reason = isGreaseVersion(h.version)
+                ? 'reserved version (the client is forcing version negotiation)'
+                : q !== undefined
+                    ? `Google QUIC ${versionName(h.version)} Initials have no public keys`
+                    : h.version >>> 8 === 0xff0000
+                        ? `${versionName(h.version)} Initials are not read (drafts 22-34 are)`
+                        : 'no public Initial keys for this version';
+            return; // without the version's layout we cannot find the next coalesced packet
+        }
+        const packet = parseProtected(b, h, protection);
+        if (!packet) {
+            if (session.version !== undefined)
+                session.reason ??= 'malformed long header';
+            return;
+        }
+        session.version = h.version;
+        if (packet.kind === 'initial') {
+            const opened = openInitial(b, packet, protection, uniqueCandidates(packet.dcid, session.originalDcid, session.earlyDcid));
+            if (opened) {
+                session.originalDcid ??= opened.dcid;
+                session.hello = protection.hello;
+                addCrypto(session, h.version, opened.frames);
+                // An Initial with only ACK/PING/PADDING (before a Retry, or after the hello was missed).
+                if (!opened.frames.length)
+                    session.reason = 'no ClientHello in the Initials seen';
+            }
+            else
+                session.reason = `Initial did not decrypt with ${versionName(h.version)}'s public keys`;
+        }
+        else if (!session.originalDcid) {
+            if (packet.kind === '0-rtt')
+                session.earlyDcid ??= Buffer.from(packet.dcid);
+            session.reason ??= `no Initial seen: the flow began with a ${packet.kind === '0-rtt' ? '0-RTT' : 'Handshake'} packet`;
+        }
+        start = packet.end;
+    }
+}
+function addCrypto(session, version, frames) {
+    if (frames.length && session.cryptoVersion !== undefined && session.cryptoVersion !== version) {
+        // A new version after version negotiation restarts the handshake with a fresh hello.
+        session.crypto.clear();
+        session.cryptoBytes = 0;
+    }
+    for (const frame of frames) {
+        if (frame.offset >= MAX_CRYPTO || session.cryptoBytes >= MAX_CRYPTO)
+            continue;
+        const data = frame.data.subarray(0, Math.min(MAX_CRYPTO - frame.offset, MAX_CRYPTO - session.cryptoBytes));
+        const kept = session.crypto.get(frame.offset);
+        if (kept && kept.length >= data.length)
+            continue;
+        session.crypto.set(frame.offset, Buffer.from(data));
+        session.cryptoBytes += data.length - (kept?.length ?? 0);
+        session.cryptoVersion = version;
+    }
+}
+/** The CRYPTO stream's bytes contiguous from offset 0 (overlaps and retransmissions collapse). */
+function contiguous(crypto) {
+    const parts = [];
+    let offset = 0;
+    for (let guard = 0; guard <= crypto.size; guard++) {
+        let best;
+        for (const [start, data] of crypto) {
+            if (start <= offset && start + data.length > offset) {
+                const tail = data.subarray(offset - start);
+                if (!best || tail.length > best.length)
+                    best = tail;
+            }
+        }
+        if (!best)
+            break;
+        parts.push(best);
+        offset += best.length;
+    }
+    return Buffer.concat(parts);
+}
+function verdict(session) {
+    if (session.version === undefined)
+        return { status: 'not-quic' };
+    const version = session.cryptoVersion ?? session.version;
+    if (session.crypto.size) {
+        const stream = contiguous(session.crypto);
+        const named = (host) => ({
+            status: 'named',
+            host: host.toLowerCase(),
+            version,
+            versionName: versionName(version),
+        });
+        const final = (reason) => {
+            session.final = true;
+            return { status: 'unnamed', version, versionName: versionName(version), reason };
+        };
+        if (session.hello === 'chlo') {
+            const chlo = parseChlo(stream);
+            if (chlo.status === 'ok')
+                return chlo.serverName ? named(chlo.serverName) : final('CHLO without an SNI tag');
+            if (chlo.status === 'not-chlo')
+                return final('crypto stream is not a CHLO');
+        }
+        else {
+            const hello = parseCryptoClientHello(stream);
+            if (hello.status === 'ok')
+                return hello.serverName ? named(hello.serverName) : final('ClientHello without server_name');
+            if (hello.status === 'not-tls')
+                return final('CRYPTO stream is not a ClientHello');
+        }
+        return { status: 'need-more' };
+    }
+    return session.reason ? unnamed(session, session.reason) : { status: 'need-more' };
+}
 
-;// CONCATENATED MODULE: ./shared/egress/model/flows.ts
+;// CONCATENATED MODULE: ./shared/egress/analyze/reassembly.ts
+/**
+ * First-flight reassembly: the client's first bytes of a connection (TCP payload by sequence offset,
+ * QUIC CRYPTO frames by stream offset), kept only until a namer decides, and capped so a connection
+ * costs at most MAX_PENDING bytes and MAX_SEGMENTS looks whatever its sender does.
+ */
+const MAX_PENDING = 16 * 1024;
+const MAX_SEGMENTS = 12;
+/** Keeps a copy of the part of `data` at `offset` that falls inside the cap (packet buffers are recycled). */
+function addPending(pending, offset, data) {
+    if (offset < MAX_PENDING)
+        pending.set(offset, Buffer.from(data.subarray(0, MAX_PENDING - offset)));
+}
 /** Joins contiguous segments from offset 0 (retransmissions and overlaps collapse). */
-function contiguousPrefix(pending, cap) {
+function contiguousPrefix(pending, cap = MAX_PENDING) {
     const parts = [];
     let offset = 0;
     for (;;) {
@@ -46084,29 +49116,11 @@ function contiguousPrefix(pending, cap) {
     return Buffer.concat(parts).subarray(0, cap);
 }
 
-;// CONCATENATED MODULE: ./shared/egress/model/report.ts
+;// CONCATENATED MODULE: ./shared/egress/analyze/analyzer.ts
 /**
- * The egress report: what `telltale egress analyze --format json` prints and the egress action
- * writes to egress-report.json. Versioned; schemas/egress-report.schema.json describes it and a
- * test keeps the two in step. Keep the contract names (endpoints[].host/port/transport/protocol/
- * addresses); add fields, never rename them.
- */
-const EGRESS_REPORT_SCHEMA_VERSION = 1;
-
-;// CONCATENATED MODULE: ./shared/version.ts
-/** telltale's version, written into reports so a reader knows which decoder produced them. */
-const shared_version_VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./shared/egress/analyze.ts
-/**
- * Capture file -> egress report, in one streaming pass:
- *
- *   source/capture-file (pcap, pcapng) -> decode/link -> decode/ip -> decode/transport
- *     -> name evidence: decode/dns, decode/tls (SNI), decode/http (Host, CONNECT)
- *     -> model/flows (per connection) -> endpoints (per host, port, transport)
- *
- * Memory is bounded by the number of connections, not the file size: each connection keeps at most
- * MAX_PENDING bytes of its client's first flight, and drops them as soon as they name it.
+ * The packet pass: each IP packet finds its connection (one flowKey, oriented client -> server), and
+ * the connection's first client bytes go to the namers until one names it. DNS goes to the DNS book,
+ * ICMP errors and resets to the failure notes. What is learned is plain data the aggregate step reads.
  */
 
 
@@ -46119,24 +49133,324 @@ const shared_version_VERSION = '0.1.0';
 
 
 
-const MAX_PENDING = 16 * 1024;
-const MAX_SEGMENTS = 12;
 const DNS_PORTS = new Set([53, 5353]);
 // Ports that identify the server side of a flow whose opening packet was not captured.
-const SERVER_PORTS = new Set([21, 22, 25, 53, 80, 110, 123, 143, 443, 465, 587, 853, 993, 995, 3128, 8080, 9418]);
-const PORT_PROTOCOLS = {
-    'tcp/22': 'ssh',
-    'tcp/53': 'dns',
-    'tcp/80': 'http',
-    'tcp/443': 'https',
-    'tcp/853': 'dns-over-tls',
-    'tcp/9418': 'git',
-    'udp/53': 'dns',
-    'udp/123': 'ntp',
-    'udp/443': 'quic',
-    'udp/5353': 'mdns',
-};
-const NAMING_STRENGTH = { sni: 4, connect: 3, 'http-host': 2, dns: 1, none: 0 };
+const SERVER_PORTS = new Set([
+    21, 22, 25, 53, 80, 110, 123, 143, 443, 465, 587, 853, 993, 995, 1080, 3128, 5222, 8080, 8443, 9418,
+]);
+// Tunnels inside tunnels are real (VXLAN over GRE over IPsec-less IP-in-IP); more than this is a loop.
+const MAX_ENCAPSULATION = 4;
+/**
+ * Connections tracked one by one. Past this (a scan, a flood of SYNs) new connections are counted
+ * per destination only, so memory stays bounded whatever the capture holds; the report says so.
+ */
+const MAX_FLOWS = 100_000;
+/** Destinations counted past MAX_FLOWS; beyond this they are one bucket. */
+const MAX_OVERFLOW_DESTINATIONS = 50_000;
+/**
+ * Without the opening packet, ports tell the server: a well-known one, else a privileged one, else
+ * the one outside the ephemeral range (Linux 32768-60999, IANA 49152-65535). Undefined: no cue.
+ */
+function srcLooksLikeServer(srcPort, dstPort) {
+    const src = SERVER_PORTS.has(srcPort);
+    const dst = SERVER_PORTS.has(dstPort);
+    if (src !== dst)
+        return src;
+    if (srcPort < 1024 !== dstPort < 1024)
+        return srcPort < 1024;
+    if (srcPort >= 32768 !== dstPort >= 32768)
+        return dstPort >= 32768;
+    return undefined;
+}
+/**
+ * UDP has no handshake: the first datagram's sender is the client unless it comes from a well-known
+ * port (a DNS answer whose query was not captured). TCP without its SYN goes by every port cue.
+ */
+function guessSrcIsServer(transport, srcPort, dstPort) {
+    if (transport === 'udp')
+        return SERVER_PORTS.has(srcPort) && !SERVER_PORTS.has(dstPort);
+    return srcLooksLikeServer(srcPort, dstPort) === true;
+}
+/** A client's opening bytes: a TLS ClientHello record or an HTTP request line. */
+function looksLikeClientOpening(b) {
+    if (b.length >= 6 && b[0] === 22 && b[1] === 3 && b[5] === 1)
+        return true;
+    return /^(GET|HEAD|POST|PUT|DELETE|OPTIONS|PATCH|CONNECT) /.test(b.subarray(0, 8).toString('latin1'));
+}
+/** Everything learned while streaming, before it becomes the report. */
+class analyzer_Analysis {
+    flows = new Map();
+    /** Earlier connections whose 4-tuple a new connection reused (busy clients recycle ports). */
+    reusedFlows = [];
+    dns = new DnsBook();
+    fragments = new FragmentTable();
+    /** Connections past MAX_FLOWS, counted by destination. */
+    overflow = new Map();
+    overflowConnections = 0;
+    undecoded = 0;
+    undecodedBy = {};
+    /** Packets taken out of a tunnel, by kind, and the tunnels' outer ends. */
+    tunnels = {};
+    tunnelEnds = new Map();
+    skip(reason) {
+        this.undecoded++;
+        this.undecodedBy[reason] = (this.undecodedBy[reason] ?? 0) + 1;
+    }
+    /** One captured frame: its link layer, then IP, fragments and tunnels down to the transport. */
+    frame(linkType, data, time) {
+        let network = decodeLink(linkType, data);
+        if (!network)
+            return this.skip(isDecodedLinkType(linkType) ? 'not-ip' : 'link-type');
+        for (let depth = 0;; depth++) {
+            let ip = decodeIp(network);
+            if (!ip)
+                return this.skip('malformed');
+            if (ip.fragmentOf) {
+                ip = this.fragments.add(ip, time);
+                if (!ip)
+                    return;
+            }
+            const tunnel = depth < MAX_ENCAPSULATION ? decapsulate(ip) : undefined;
+            if (!tunnel)
+                return this.packet(ip, time);
+            if (!tunnel.inner)
+                return this.skip('tunnel');
+            this.tunnels[tunnel.kind] = (this.tunnels[tunnel.kind] ?? 0) + 1;
+            const ends = `${tunnel.kind} ${ip.src} -> ${ip.dst}`;
+            if (this.tunnelEnds.has(ends) || this.tunnelEnds.size < 16)
+                this.tunnelEnds.set(ends, (this.tunnelEnds.get(ends) ?? 0) + 1);
+            network = tunnel.inner;
+        }
+    }
+    /** Every connection seen, for the aggregate step. */
+    allFlows() {
+        return [...this.reusedFlows, ...this.flows.values()];
+    }
+    /** End of the capture: fragments that never completed are counted as undecoded. */
+    finish() {
+        this.fragments.finish();
+        if (this.fragments.dropped) {
+            this.undecoded += this.fragments.dropped;
+            this.undecodedBy.fragment = (this.undecodedBy.fragment ?? 0) + this.fragments.dropped;
+        }
+    }
+    packet(ip, time) {
+        if (ip.protocol === 6)
+            this.tcp(ip, time);
+        else if (ip.protocol === 17)
+            this.udp(ip, time);
+        else if (ip.protocol === 1 || ip.protocol === 58)
+            this.icmp(ip);
+        else
+            this.skip('protocol');
+    }
+    flowFor(transport, ip, srcPort, dstPort, sender, time) {
+        const key = flowKey(transport, ip.src, srcPort, ip.dst, dstPort);
+        let flow = this.flows.get(key);
+        if (flow && sender !== 'unknown' && !flow.oriented) {
+            // The opening packet (or the SYN-ACK) came late and says who is who: believe it over ports.
+            const srcIsClient = flow.clientIp === ip.src && flow.clientPort === srcPort;
+            if ((sender === 'client') !== srcIsClient)
+                this.flip(flow);
+            flow.oriented = true;
+        }
+        if (!flow) {
+            if (this.flows.size >= MAX_FLOWS) {
+                this.countOverflow(transport, ip, srcPort, dstPort, sender, time);
+                return { flow: undefined, fromClient: false };
+            }
+            const srcIsServer = sender === 'server' || (sender === 'unknown' && guessSrcIsServer(transport, srcPort, dstPort));
+            flow = {
+                transport,
+                clientIp: srcIsServer ? ip.dst : ip.src,
+                clientPort: srcIsServer ? dstPort : srcPort,
+                serverIp: srcIsServer ? ip.src : ip.dst,
+                serverPort: srcIsServer ? srcPort : dstPort,
+                firstSeen: time,
+                lastSeen: time,
+                bytes: 0,
+                synSeen: false,
+                synAckSeen: false,
+                segments: 0,
+                oriented: sender !== 'unknown',
+            };
+            this.flows.set(key, flow);
+        }
+        flow.lastSeen = Math.max(flow.lastSeen, time);
+        flow.bytes += ip.wirePayloadLength;
+        const fromClient = flow.clientIp === ip.src && flow.clientPort === srcPort;
+        return { flow, fromClient };
+    }
+    /** Swaps a flow's ends (its orientation was a guess, and the traffic said otherwise). */
+    flip(flow) {
+        // The key does not depend on direction: only the roles change.
+        [flow.clientIp, flow.serverIp] = [flow.serverIp, flow.clientIp];
+        [flow.clientPort, flow.serverPort] = [flow.serverPort, flow.clientPort];
+        this.decide(flow);
+        flow.decided = flow.name !== undefined;
+        flow.baseSeq = undefined;
+        flow.segments = 0;
+    }
+    /** Past MAX_FLOWS: the connection is counted by destination, and never named. */
+    countOverflow(transport, ip, srcPort, dstPort, sender, time) {
+        this.overflowConnections++;
+        const srcIsServer = sender === 'server' || (sender === 'unknown' && guessSrcIsServer(transport, srcPort, dstPort));
+        const serverIp = srcIsServer ? ip.src : ip.dst;
+        const serverPort = srcIsServer ? srcPort : dstPort;
+        let key = `${transport} ${serverIp} ${serverPort}`;
+        if (!this.overflow.has(key) && this.overflow.size >= MAX_OVERFLOW_DESTINATIONS)
+            key = 'other';
+        let count = this.overflow.get(key);
+        if (!count) {
+            count = {
+                transport,
+                serverIp: key === 'other' ? '' : serverIp,
+                serverPort: key === 'other' ? 0 : serverPort,
+                connections: 0,
+                bytes: 0,
+                first: time,
+                last: time,
+            };
+            this.overflow.set(key, count);
+        }
+        // Each packet past the cap counts once: without per-connection state, packets stand for connections
+        // only for openings (SYNs); other packets add bytes.
+        if (transport === 'udp' || sender === 'client')
+            count.connections++;
+        count.bytes += ip.wirePayloadLength;
+        count.last = Math.max(count.last, time);
+        return undefined;
+    }
+    tcp(ip, time) {
+        const segment = decodeTcp(ip.payload);
+        if (!segment)
+            return this.skip('malformed');
+        const syn = (segment.flags & TcpFlag.syn) !== 0;
+        const ack = (segment.flags & TcpFlag.ack) !== 0;
+        if (syn && !ack) {
+            // A SYN with a new initial sequence number on a known 4-tuple is a new connection reusing the
+            // client's port, not a retransmission: set the old one aside so both are counted.
+            const key = flowKey('tcp', ip.src, segment.srcPort, ip.dst, segment.dstPort);
+            const previous = this.flows.get(key);
+            const sameClient = previous?.clientIp === ip.src && previous.clientPort === segment.srcPort;
+            if (previous?.synSeen && sameClient && previous.isn !== segment.seq) {
+                this.reusedFlows.push(previous);
+                this.flows.delete(key);
+            }
+        }
+        const sender = syn ? (ack ? 'server' : 'client') : 'unknown';
+        const found = this.flowFor('tcp', ip, segment.srcPort, segment.dstPort, sender, time);
+        const flow = found.flow;
+        let fromClient = found.fromClient;
+        if (!flow)
+            return;
+        if (syn && !ack && fromClient) {
+            flow.synSeen = true;
+            flow.isn = segment.seq;
+            flow.baseSeq = (segment.seq + 1) >>> 0;
+        }
+        if (syn && ack && !fromClient)
+            flow.synAckSeen = true;
+        noteTcpFlags(flow, segment.flags, fromClient);
+        if (!segment.payload.length)
+            return;
+        if (DNS_PORTS.has(flow.serverPort)) {
+            const direction = fromClient ? '>' : '<';
+            this.dns.tcpBytes(`${flowKey('tcp', flow.clientIp, flow.clientPort, flow.serverIp, flow.serverPort)} ${direction}`, segment.payload, flow.clientIp, flow.serverIp, time);
+            return;
+        }
+        if (!fromClient && !flow.oriented && !flow.name && !flow.serverSpoke) {
+            // Mid-connection capture: the side taken for the server opens with a ClientHello or a request.
+            flow.serverSpoke = true;
+            if (looksLikeClientOpening(segment.payload)) {
+                this.flip(flow);
+                flow.oriented = true;
+                fromClient = true;
+            }
+        }
+        if (!fromClient || flow.decided)
+            return;
+        flow.baseSeq ??= segment.seq;
+        // Allocated on the first client byte: a connection that never sends any (a scan) costs no buffer.
+        flow.pending ??= new Map();
+        addPending(flow.pending, (segment.seq - flow.baseSeq) >>> 0, segment.payload);
+        flow.segments++;
+        this.nameFromClientBytes(flow);
+    }
+    /** The namers are done with this flow: its first-flight bytes go. */
+    decide(flow) {
+        flow.decided = true;
+        flow.pending = undefined;
+    }
+    /** Asks the namers about the client's reassembled first bytes; gives up after a few segments. */
+    nameFromClientBytes(flow) {
+        const stream = contiguousPrefix(flow.pending);
+        if (!stream.length) {
+            // Data that never starts at offset 0 (a lost first segment): a few looks, then give up, so a
+            // sender of endless out-of-order data costs no more than one that names itself.
+            if (flow.segments >= MAX_SEGMENTS)
+                this.decide(flow);
+            return;
+        }
+        const verdict = nameStream(stream, { serverPort: flow.serverPort });
+        if (verdict.status === 'named') {
+            flow.name = verdict.name;
+            this.decide(flow);
+            return;
+        }
+        if (verdict.status === 'not-mine' || flow.segments >= MAX_SEGMENTS || stream.length >= MAX_PENDING)
+            this.decide(flow);
+    }
+    udp(ip, time) {
+        const datagram = decodeUdp(ip.payload);
+        if (!datagram)
+            return this.skip('malformed');
+        const { flow, fromClient } = this.flowFor('udp', ip, datagram.srcPort, datagram.dstPort, 'unknown', time);
+        if (!flow)
+            return;
+        if (DNS_PORTS.has(flow.serverPort)) {
+            this.dns.datagram(datagram.payload, fromClient ? ip.src : ip.dst, fromClient ? ip.dst : ip.src, time);
+            this.decide(flow);
+            return;
+        }
+        if (!fromClient || flow.decided)
+            return;
+        // decode/quic.ts reads every version with public Initial keys and gQUIC's plaintext CHLO. An
+        // unnamed verdict is kept as the flow's name meanwhile (a later datagram may still name it), so
+        // a QUIC flow nobody can read still says QUIC and its version.
+        flow.quic ??= newQuicSession();
+        const verdict = feedQuic(flow.quic, datagram.payload);
+        if (verdict.status === 'not-quic') {
+            // The first datagram of a QUIC flow is a long-header (or gQUIC) packet; this is another protocol.
+            this.decide(flow);
+            flow.quic = undefined;
+            return;
+        }
+        if (verdict.status === 'named')
+            flow.name = { host: verdict.host, namedBy: 'sni', protocol: 'quic', quicVersion: verdict.versionName };
+        else if (verdict.status === 'unnamed')
+            flow.name = {
+                host: '',
+                namedBy: 'none',
+                protocol: 'quic',
+                quicVersion: verdict.versionName,
+                unnamedReason: verdict.reason,
+            };
+        if (!flow.quic.final)
+            return;
+        this.decide(flow);
+        flow.quic = undefined;
+    }
+    icmp(ip) {
+        const key = refusedFlowKey(ip);
+        const flow = key === undefined ? undefined : this.flows.get(key);
+        if (flow)
+            noteUnreachable(flow);
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/egress/analyze/steps.ts
+/** Job steps: which step a connection belongs to, from the times the Actions API reports. */
 /**
  * The step a connection opened at `time` belongs to: the one whose window holds it, else the last one
  * started before it (the Actions API reports whole seconds, so a connection may fall in a gap).
@@ -46151,292 +49465,52 @@ function stepAt(steps, time) {
     }
     return candidate?.name;
 }
-/** Everything learned while streaming, before it becomes the report. */
-class Analysis {
-    flows = new Map();
-    /** Earlier connections whose 4-tuple a new connection reused (busy clients recycle ports). */
-    reusedFlows = [];
-    /** address -> names that resolved to it, in capture order */
-    resolved = new Map();
-    queries = new Map();
-    failedLookups = [];
-    /** Per TCP DNS direction: bytes not yet forming a whole length-prefixed message. */
-    dnsStreams = new Map();
-    undecoded = 0;
-    packet(ip, time) {
-        if (ip.fragment) {
-            this.undecoded++;
-            return;
-        }
-        if (ip.protocol === 6)
-            this.tcp(ip, time);
-        else if (ip.protocol === 17)
-            this.udp(ip, time);
-        else if (ip.protocol === 1 || ip.protocol === 58)
-            this.icmp(ip);
-        else
-            this.undecoded++;
+/**
+ * Every step a connection was alive in, first sight to last, in job order: a long-lived connection
+ * (a package registry kept open, a websocket) spans the steps that used it. When no window holds
+ * either end, the step `stepAt` gives for its first sight.
+ */
+function stepsDuring(steps, first, last) {
+    const names = [];
+    for (const step of steps) {
+        if (step.start <= last && (step.end === undefined || step.end >= first))
+            names.push(step.name);
     }
-    flowFor(transport, ip, srcPort, dstPort, opening, time) {
-        const forward = `${transport} ${ip.src} ${srcPort} ${ip.dst} ${dstPort}`;
-        let flow = this.flows.get(forward);
-        let backward;
-        if (!flow) {
-            backward = `${transport} ${ip.dst} ${dstPort} ${ip.src} ${srcPort}`;
-            flow = this.flows.get(backward);
-        }
-        if (!flow) {
-            backward ??= `${transport} ${ip.dst} ${dstPort} ${ip.src} ${srcPort}`;
-            // Without the opening packet, the side on a well-known (or lower) port is the server.
-            const srcIsServer = !opening &&
-                ((SERVER_PORTS.has(srcPort) && !SERVER_PORTS.has(dstPort)) ||
-                    (!SERVER_PORTS.has(dstPort) && srcPort < dstPort && srcPort < 1024));
-            flow = {
-                transport,
-                clientIp: srcIsServer ? ip.dst : ip.src,
-                clientPort: srcIsServer ? dstPort : srcPort,
-                serverIp: srcIsServer ? ip.src : ip.dst,
-                serverPort: srcIsServer ? srcPort : dstPort,
-                firstSeen: time,
-                lastSeen: time,
-                bytes: 0,
-                synSeen: false,
-                synAckSeen: false,
-                segments: 0,
-                pending: new Map(),
-            };
-            this.flows.set(srcIsServer ? backward : forward, flow);
-        }
-        flow.lastSeen = Math.max(flow.lastSeen, time);
-        flow.bytes += ip.wirePayloadLength;
-        const fromClient = flow.clientIp === ip.src && flow.clientPort === srcPort;
-        return { flow, fromClient };
-    }
-    tcp(ip, time) {
-        const segment = decodeTcp(ip.payload);
-        if (!segment)
-            return void this.undecoded++;
-        const syn = (segment.flags & TcpFlag.syn) !== 0;
-        const ack = (segment.flags & TcpFlag.ack) !== 0;
-        if (syn && !ack) {
-            // A SYN with a new initial sequence number on a known 4-tuple is a new connection reusing the
-            // client's port, not a retransmission: set the old one aside so both are counted.
-            const key = `tcp ${ip.src} ${segment.srcPort} ${ip.dst} ${segment.dstPort}`;
-            const previous = this.flows.get(key);
-            if (previous?.synSeen && previous.isn !== segment.seq) {
-                this.reusedFlows.push(previous);
-                this.flows.delete(key);
-            }
-        }
-        const { flow, fromClient } = this.flowFor('tcp', ip, segment.srcPort, segment.dstPort, syn && !ack, time);
-        if (syn && !ack && fromClient) {
-            flow.synSeen = true;
-            flow.isn = segment.seq;
-            flow.baseSeq = (segment.seq + 1) >>> 0;
-        }
-        if (syn && ack && !fromClient)
-            flow.synAckSeen = true;
-        if ((segment.flags & TcpFlag.rst) !== 0 && !fromClient && flow.synSeen && !flow.synAckSeen)
-            flow.failure = 'refused';
-        if (!segment.payload.length)
-            return;
-        if (DNS_PORTS.has(flow.serverPort)) {
-            this.dnsOverTcp(flow, fromClient, segment.payload, time);
-            return;
-        }
-        if (!fromClient || !flow.pending)
-            return;
-        flow.baseSeq ??= segment.seq;
-        const offset = (segment.seq - flow.baseSeq) >>> 0;
-        if (offset < MAX_PENDING)
-            flow.pending.set(offset, Buffer.from(segment.payload.subarray(0, MAX_PENDING - offset)));
-        flow.segments++;
-        this.nameFromClientBytes(flow);
-    }
-    /** Tries the name decoders on the client's reassembled first bytes; gives up after a few segments. */
-    nameFromClientBytes(flow) {
-        const stream = contiguousPrefix(flow.pending, MAX_PENDING);
-        if (!stream.length)
-            return;
-        let waiting = false;
-        const hello = parseClientHello(stream);
-        if (hello.status === 'ok') {
-            const protocol = flow.serverPort === 443 || hello.alpn.some((p) => p === 'h2' || p.startsWith('http/')) ? 'https' : 'tls';
-            if (hello.serverName)
-                flow.name = { host: hello.serverName.toLowerCase(), namedBy: 'sni', protocol };
-            else
-                flow.name = { host: '', namedBy: 'none', protocol };
-            flow.pending = undefined;
-            return;
-        }
-        if (hello.status === 'need-more')
-            waiting = true;
-        const request = parseHttpRequest(stream);
-        if (request.status === 'ok') {
-            if (request.connect) {
-                flow.name = {
-                    host: request.connect.host,
-                    namedBy: 'connect',
-                    port: request.connect.port,
-                    protocol: 'http-proxy',
-                };
-            }
-            else if (request.host)
-                flow.name = { host: request.host, namedBy: 'http-host', protocol: 'http' };
-            else
-                flow.name = { host: '', namedBy: 'none', protocol: 'http' };
-            flow.pending = undefined;
-            return;
-        }
-        if (request.status === 'need-more')
-            waiting = true;
-        if (!waiting || flow.segments >= MAX_SEGMENTS || stream.length >= MAX_PENDING)
-            flow.pending = undefined;
-    }
-    udp(ip, time) {
-        const datagram = decodeUdp(ip.payload);
-        if (!datagram)
-            return void this.undecoded++;
-        const opening = !SERVER_PORTS.has(datagram.srcPort) || SERVER_PORTS.has(datagram.dstPort);
-        const { flow, fromClient } = this.flowFor('udp', ip, datagram.srcPort, datagram.dstPort, opening, time);
-        if (DNS_PORTS.has(flow.serverPort)) {
-            const message = decodeDns(datagram.payload);
-            if (message)
-                this.dns(message, fromClient ? ip.src : ip.dst, fromClient ? ip.dst : ip.src, time);
-            flow.pending = undefined;
-            return;
-        }
-        if (fromClient && flow.pending)
-            this.quicInitial(flow, datagram.payload);
-    }
-    /** Collects the CRYPTO frames of a client's QUIC Initials until they hold its whole ClientHello. */
-    quicInitial(flow, payload) {
-        const initial = decodeClientInitial(payload, flow.quicDcid);
-        if (initial.status === 'not-initial') {
-            // The first datagram of a QUIC flow is an Initial; anything else is some other UDP protocol.
-            if (flow.segments === 0)
-                flow.pending = undefined;
-            return;
-        }
-        flow.segments++;
-        flow.quicDcid ??= initial.dcid;
-        if (initial.status === 'ok') {
-            for (const frame of initial.frames) {
-                if (frame.offset < MAX_PENDING)
-                    flow.pending.set(frame.offset, Buffer.from(frame.data.subarray(0, MAX_PENDING - frame.offset)));
-            }
-            const hello = parseCryptoClientHello(contiguousPrefix(flow.pending, MAX_PENDING));
-            if (hello.status === 'ok') {
-                flow.name = hello.serverName
-                    ? { host: hello.serverName.toLowerCase(), namedBy: 'sni', protocol: 'quic' }
-                    : { host: '', namedBy: 'none', protocol: 'quic' };
-                flow.pending = undefined;
-                return;
-            }
-            if (hello.status === 'not-tls')
-                flow.pending = undefined;
-        }
-        if (flow.pending && flow.segments >= MAX_SEGMENTS)
-            flow.pending = undefined;
-    }
-    dnsOverTcp(flow, fromClient, payload, time) {
-        const key = `${flow.clientIp} ${flow.clientPort} ${flow.serverIp} ${fromClient ? '>' : '<'}`;
-        let buffer = Buffer.concat([this.dnsStreams.get(key) ?? Buffer.alloc(0), payload]);
-        // RFC 1035 §4.2.2: each message is preceded by a two-byte length.
-        while (buffer.length >= 2 && buffer.length >= 2 + buffer.readUInt16BE(0)) {
-            const length = buffer.readUInt16BE(0);
-            const message = decodeDns(buffer.subarray(2, 2 + length));
-            if (message)
-                this.dns(message, flow.clientIp, flow.serverIp, time);
-            buffer = buffer.subarray(2 + length);
-        }
-        if (buffer.length && buffer.length < 64 * 1024)
-            this.dnsStreams.set(key, Buffer.from(buffer));
-        else
-            this.dnsStreams.delete(key);
-    }
-    dns(message, client, server, time) {
-        if (!message.question)
-            return;
-        const key = `${client} ${server} ${message.id}`;
-        if (!message.response) {
-            this.queries.set(key, { ...message.question, time });
-            return;
-        }
-        this.queries.delete(key);
-        const asked = message.question;
-        // Follow the CNAME chain from the question; every address at its end is named by the question.
-        const chain = new Set([asked.name.toLowerCase()]);
-        let grew = true;
-        while (grew) {
-            grew = false;
-            for (const answer of message.answers) {
-                if (answer.type === 'CNAME' && chain.has(answer.name.toLowerCase()) && !chain.has(answer.data.toLowerCase())) {
-                    chain.add(answer.data.toLowerCase());
-                    grew = true;
-                }
-            }
-        }
-        let addresses = 0;
-        for (const answer of message.answers) {
-            if ((answer.type === 'A' || answer.type === 'AAAA') && chain.has(answer.name.toLowerCase())) {
-                addresses++;
-                const sightings = this.resolved.get(answer.data) ?? [];
-                sightings.push({ name: asked.name.toLowerCase(), time });
-                if (sightings.length > 16)
-                    sightings.shift();
-                this.resolved.set(answer.data, sightings);
-            }
-        }
-        const answered = message.answers.some((a) => chain.has(a.name.toLowerCase()) && (a.type === asked.type || a.type === 'CNAME'));
-        if (message.rcode !== 'NOERROR' ||
-            (!answered && addresses === 0 && (asked.type === 'A' || asked.type === 'AAAA'))) {
-            this.failedLookups.push({
-                name: asked.name,
-                type: asked.type,
-                rcode: message.rcode === 'NOERROR' ? 'NOANSWER' : message.rcode,
-                server,
-                time: new Date(time).toISOString(),
-            });
-        }
-    }
-    icmp(ip) {
-        const refused = decodeUnreachable(ip);
-        if (!refused)
-            return;
-        const transport = refused.protocol === 6 ? 'tcp' : refused.protocol === 17 ? 'udp' : undefined;
-        if (!transport)
-            return;
-        const flow = this.flows.get(`${transport} ${refused.src} ${refused.srcPort} ${refused.dst} ${refused.dstPort}`);
-        if (flow && !flow.synAckSeen)
-            flow.failure = 'unreachable';
-    }
-    /** The name the most recent DNS answer gave this address before `time`, if any. */
-    nameForAddress(address, time) {
-        const sightings = this.resolved.get(address);
-        if (!sightings)
-            return undefined;
-        for (let i = sightings.length - 1; i >= 0; i--)
-            if (sightings[i].time <= time)
-                return sightings[i].name;
-        return undefined;
-    }
-    /** A DNS query that never got a response is an attempted egress too. */
-    unansweredLookups() {
-        return [...this.queries].map(([key, q]) => ({
-            name: q.name,
-            type: q.type,
-            rcode: 'TIMEOUT',
-            server: key.split(' ')[1],
-            time: new Date(q.time).toISOString(),
-        }));
-    }
+    if (names.length)
+        return names;
+    const at = stepAt(steps, first);
+    return at ? [at] : [];
 }
+
+;// CONCATENATED MODULE: ./shared/egress/analyze/aggregate.ts
+
+
+/** Addresses listed per endpoint; the rest are counted (an endpoint can sit behind a whole CDN). */
+const MAX_LISTED_ADDRESSES = 1000;
+function isLoopback(address) {
+    return address.startsWith('127.') || address === '::1' || address.startsWith('::ffff:127.');
+}
+const PORT_PROTOCOLS = {
+    'tcp/22': 'ssh',
+    'tcp/53': 'dns',
+    'tcp/80': 'http',
+    'tcp/443': 'https',
+    'tcp/853': 'dns-over-tls',
+    'tcp/9418': 'git',
+    'udp/53': 'dns',
+    'udp/123': 'ntp',
+    'udp/443': 'quic',
+    'udp/5353': 'mdns',
+};
+const NAMING_STRENGTH = { sni: 4, connect: 3, 'http-host': 2, dns: 1, none: 0 };
 function protocolFor(transport, port, named) {
     return named?.protocol ?? PORT_PROTOCOLS[`${transport}/${port}`] ?? transport;
 }
-function toEndpoints(analysis, steps) {
+function toEndpoints(flows, dns, options = {}, overflow = []) {
+    const { steps, includeLoopback = false } = options;
     const byKey = new Map();
+    const contacted = new Set();
+    let loopbackLeftOut = 0;
     const add = (host, port, transport, protocol, namedBy, address, flow, via) => {
         const key = `${host} ${port} ${transport}`;
         let acc = byKey.get(key);
@@ -46456,6 +49530,7 @@ function toEndpoints(analysis, steps) {
                 steps: new Set(),
                 addresses: new Set(),
                 failures: new Set(),
+                natClients: new Set(),
                 first: flow.firstSeen,
                 last: flow.lastSeen,
             };
@@ -46468,9 +49543,17 @@ function toEndpoints(analysis, steps) {
             e.protocol = protocol;
         if (address)
             acc.addresses.add(address);
-        const step = steps && stepAt(steps, flow.firstSeen);
-        if (step)
-            acc.steps.add(step);
+        // A long-lived connection belongs to every step it was used in, first sight to last.
+        if (steps)
+            for (const step of stepsDuring(steps, flow.firstSeen, flow.lastSeen))
+                acc.steps.add(step);
+        for (const client of flow.natClients ?? [])
+            acc.natClients.add(client);
+        const quicVersion = flow.name?.quicVersion;
+        if (quicVersion && e.protocol === 'quic')
+            e.quicVersion ??= quicVersion;
+        if (flow.name?.unnamedReason && !e.unnamedReason && namedBy === 'none')
+            e.unnamedReason = flow.name.unnamedReason;
         e.connections++;
         e.bytes += flow.bytes;
         if (flow.failure) {
@@ -46480,18 +49563,27 @@ function toEndpoints(analysis, steps) {
         acc.first = Math.min(acc.first, flow.firstSeen);
         acc.last = Math.max(acc.last, flow.lastSeen);
     };
-    for (const flow of [...analysis.reusedFlows, ...analysis.flows.values()]) {
-        if (flow.transport === 'tcp' && flow.synSeen && !flow.synAckSeen && !flow.failure)
-            flow.failure = 'no-answer';
+    for (const flow of flows) {
+        finalFailure(flow);
+        contacted.add(flow.serverIp);
+        const loopback = !includeLoopback && isLoopback(flow.serverIp);
+        if (loopback && flow.name?.namedBy !== 'connect') {
+            loopbackLeftOut++;
+            continue;
+        }
         // A TCP flow we only saw the tail of, with no SYN and no payload naming it, says little; keep it
         // (it is real egress) but it is named by DNS at best.
-        const dnsName = analysis.nameForAddress(flow.serverIp, flow.firstSeen);
+        const dnsName = dns.nameForAddress(flow.serverIp, flow.firstSeen);
         const named = flow.name?.host ? flow.name : undefined;
         if (named?.namedBy === 'connect') {
             // The tunnel's real destination, and the proxy it went through.
             const proxyHost = dnsName ?? flow.serverIp;
             add(named.host, named.port ?? 443, 'tcp', named.port === 443 ? 'https' : 'tcp', 'connect', undefined, flow, `${proxyHost}:${flow.serverPort}`);
-            add(proxyHost, flow.serverPort, 'tcp', 'http-proxy', dnsName ? 'dns' : 'none', flow.serverIp, flow);
+            // A proxy on the runner itself is not egress; what it was asked to reach is (above).
+            if (loopback)
+                loopbackLeftOut++;
+            else
+                add(proxyHost, flow.serverPort, 'tcp', named.protocol ?? 'http-proxy', dnsName ? 'dns' : 'none', flow.serverIp, flow);
             continue;
         }
         if (named) {
@@ -46502,10 +49594,45 @@ function toEndpoints(analysis, steps) {
             add(dnsName ?? flow.serverIp, flow.serverPort, flow.transport, protocol, dnsName ? 'dns' : 'none', flow.serverIp, flow);
         }
     }
-    return [...byKey.values()]
-        .map(({ endpoint, steps: used, addresses, failures, first, last }) => ({
+    for (const count of overflow) {
+        const dnsName = count.serverIp ? dns.nameForAddress(count.serverIp, count.first) : undefined;
+        const host = dnsName ?? (count.serverIp || '(other destinations)');
+        const key = `${host} ${count.serverPort} ${count.transport}`;
+        let acc = byKey.get(key);
+        if (!acc) {
+            acc = {
+                endpoint: {
+                    host,
+                    port: count.serverPort,
+                    transport: count.transport,
+                    protocol: protocolFor(count.transport, count.serverPort),
+                    namedBy: dnsName ? 'dns' : 'none',
+                    connections: 0,
+                    failed: 0,
+                    bytes: 0,
+                },
+                steps: new Set(),
+                addresses: new Set(),
+                failures: new Set(),
+                natClients: new Set(),
+                first: count.first,
+                last: count.last,
+            };
+            byKey.set(key, acc);
+        }
+        if (count.serverIp)
+            acc.addresses.add(count.serverIp);
+        acc.endpoint.connections += count.connections;
+        acc.endpoint.bytes += count.bytes;
+        acc.first = Math.min(acc.first, count.first);
+        acc.last = Math.max(acc.last, count.last);
+    }
+    const endpoints = [...byKey.values()]
+        .map(({ endpoint, steps: used, addresses, failures, natClients, first, last }) => ({
         ...endpoint,
-        addresses: [...addresses].sort(),
+        addresses: [...addresses].sort().slice(0, MAX_LISTED_ADDRESSES),
+        ...(addresses.size > MAX_LISTED_ADDRESSES ? { addressesOmitted: addresses.size - MAX_LISTED_ADDRESSES } : {}),
+        ...(natClients.size ? { natClients: [...natClients].sort() } : {}),
         failures: [...failures].sort(),
         firstSeen: new Date(first).toISOString(),
         lastSeen: new Date(last).toISOString(),
@@ -46515,59 +49642,238 @@ function toEndpoints(analysis, steps) {
             : {}),
     }))
         .sort((a, b) => a.firstSeen.localeCompare(b.firstSeen) || a.host.localeCompare(b.host) || a.port - b.port);
+    return { endpoints, loopbackLeftOut, contacted };
 }
+
+;// CONCATENATED MODULE: ./shared/egress/analyze/nat.ts
+/** The copies of one packet cross the bridge and the uplink within this time (capture time). */
+const SAME_MOMENT_MS = 2_000;
+function copyKey(flow) {
+    if (flow.transport === 'tcp') {
+        // Without a SYN there is no ISN to match on, and ports alone are too weak for TCP.
+        return flow.synSeen && flow.isn !== undefined ? `tcp ${flow.serverIp} ${flow.serverPort} ${flow.isn}` : undefined;
+    }
+    return `udp ${flow.serverIp} ${flow.serverPort} ${flow.clientPort}`;
+}
+/** Returns the flows with each pre-NAT copy folded into its post-NAT copy. Linear in the flows. */
+function mergeNatCopies(flows) {
+    // Without two client addresses there is no NAT to undo (the common case: one runner, no containers).
+    const clients = new Set();
+    for (const flow of flows)
+        if (clients.add(flow.clientIp).size > 1)
+            break;
+    if (clients.size < 2)
+        return [...flows];
+    const byKey = new Map();
+    for (const flow of flows) {
+        const key = copyKey(flow);
+        if (key === undefined)
+            continue;
+        const seen = byKey.get(key);
+        if (seen === undefined)
+            byKey.set(key, flow);
+        else if (Array.isArray(seen))
+            seen.push(flow);
+        else
+            byKey.set(key, [seen, flow]);
+    }
+    const folded = new Set();
+    for (const group of byKey.values()) {
+        if (!Array.isArray(group))
+            continue;
+        group.sort((a, b) => a.firstSeen - b.firstSeen);
+        for (let i = 0; i + 1 < group.length; i++) {
+            const before = group[i];
+            const after = group[i + 1];
+            if (folded.has(before) || before.clientIp === after.clientIp)
+                continue;
+            if (after.firstSeen - before.firstSeen > SAME_MOMENT_MS)
+                continue;
+            // The later copy has left through NAT; the earlier one is the container's own view of it.
+            after.natClients = [...new Set([...(after.natClients ?? []), ...(before.natClients ?? []), before.clientIp])];
+            after.firstSeen = Math.min(after.firstSeen, before.firstSeen);
+            after.lastSeen = Math.max(after.lastSeen, before.lastSeen);
+            after.bytes = Math.max(after.bytes, before.bytes);
+            after.name ??= before.name;
+            if (!after.name?.host && before.name?.host)
+                after.name = before.name;
+            after.failure ??= before.failure;
+            folded.add(before);
+        }
+    }
+    return folded.size ? flows.filter((f) => !folded.has(f)) : [...flows];
+}
+
+;// CONCATENATED MODULE: ./shared/egress/model/report.ts
 /**
- * Failed lookups worth reporting: an empty answer for one address family is no failure when the
- * same name resolved in the other (an IPv6-only host answers A with nothing).
+ * The egress report: what `telltale egress analyze --format json` prints and the egress action
+ * writes to egress-report.json. Versioned; schemas/egress-report.schema.json describes it and a
+ * test keeps the two in step. Keep the contract names (endpoints[].host/port/transport/protocol/
+ * addresses); add fields, never rename them.
  */
-function usefulFailures(analysis) {
-    const resolvedNames = new Set();
-    for (const sightings of analysis.resolved.values())
-        for (const s of sightings)
-            resolvedNames.add(s.name);
-    return [...analysis.failedLookups, ...analysis.unansweredLookups()].filter((l) => !(l.rcode === 'NOANSWER' && resolvedNames.has(l.name.toLowerCase())));
-}
-/** Analyses a capture file. Throws InputError only when the file is not a capture at all. */
-async function analyzeCaptureFile(file, options = {}) {
+const EGRESS_REPORT_SCHEMA_VERSION = 1;
+
+;// CONCATENATED MODULE: ./shared/version.ts
+/** telltale's version, written into reports so a reader knows which decoder produced them. */
+const shared_version_VERSION = '1.0.0';
+
+;// CONCATENATED MODULE: ./shared/egress/analyze.ts
+/**
+ * Capture file -> egress report, in one streaming pass:
+ *
+ *   source/capture-file (pcap, pcapng) -> decode/link -> decode/ip
+ *     -> analyze/analyzer: flows by analyze/flow-key, first flight by analyze/reassembly,
+ *        names from the analyze/namers table (TLS SNI, HTTP Host/CONNECT, QUIC), analyze/dns-book,
+ *        analyze/failures
+ *     -> analyze/aggregate (per host, port, transport; analyze/steps) -> the report
+ *
+ * Memory is bounded by the number of connections, not the file size: each connection keeps at most
+ * MAX_PENDING bytes of its client's first flight, and drops them as soon as they name it.
+ */
+
+
+
+
+
+
+
+
+const REASON_TEXT = {
+    'link-type': 'of a link type not decoded',
+    'not-ip': 'not IP (ARP, LLDP…)',
+    malformed: 'with a header cut short or malformed',
+    fragment: 'IP fragments whose datagram never completed',
+    tunnel: 'inside a tunnel whose payload could not be decoded',
+    protocol: 'of an IP protocol other than TCP, UDP or ICMP',
+};
+// Reasons that may hide egress; ARP and the like only get counted.
+const WARN_REASONS = ['link-type', 'malformed', 'fragment', 'tunnel', 'protocol'];
+/** Streams one file's packets into the analysis; the summary is complete when it resolves. */
+async function feed(analysis, file) {
     // Every decoder below copies what it keeps, so packet buffers may be recycled.
     const { packets, summary } = openCapture(file, { reuseBuffers: true });
-    const analysis = new Analysis();
     let count = 0;
     for (const raw of packets) {
-        const network = decodeLink(raw.linkType, raw.data);
-        const ip = network && decodeIp(network);
-        if (!ip)
-            analysis.undecoded++;
-        else
-            analysis.packet(ip, raw.time);
+        analysis.frame(raw.linkType, raw.data, raw.time);
         // Yield to the event loop now and then so a long analysis does not starve timers and signals.
         if (++count % 200_000 === 0)
             await new Promise((resolve) => setImmediate(resolve));
     }
-    const unknownLinks = summary.linkTypes.filter((t) => ![0, 1, 12, 14, 101, 108, 113, 228, 229, 276].includes(t));
-    const warnings = [...summary.warnings];
+    return summary;
+}
+function buildReport(analysis, files, summaries, options) {
+    analysis.finish();
+    const linkTypes = [...new Set(summaries.flatMap((s) => s.linkTypes))];
+    const unknownLinks = linkTypes.filter((t) => !isDecodedLinkType(t));
+    const warnings = summaries.flatMap((s) => s.warnings);
     if (unknownLinks.length)
         warnings.push(`link types ${unknownLinks.join(', ')} are not decoded; their packets are counted as undecoded`);
+    for (const reason of WARN_REASONS) {
+        const n = analysis.undecodedBy[reason];
+        if (n && reason !== 'link-type')
+            warnings.push(`${n} packets ${REASON_TEXT[reason]} were left undecoded`);
+    }
+    if (analysis.tunnelEnds.size) {
+        const ends = [...analysis.tunnelEnds].map(([ends, n]) => `${ends} (${n})`).join(', ');
+        warnings.push(`packets were taken out of tunnels and named inside them; tunnel ends not listed as endpoints: ${ends}`);
+    }
     if (options.dropped)
         warnings.push(`the kernel dropped ${options.dropped} packets during capture: endpoints may be missing from this report`);
+    if (analysis.overflowConnections)
+        warnings.push(`more than ${MAX_FLOWS} connections: ${analysis.overflowConnections} later ones are counted by destination only, unnamed (memory stays bounded)`);
+    const aggregate = toEndpoints(mergeNatCopies(analysis.allFlows()), analysis.dns, { ...(options.steps ? { steps: options.steps } : {}), includeLoopback: options.includeLoopback ?? false }, analysis.overflow.values());
+    if (aggregate.loopbackLeftOut)
+        warnings.push(`${aggregate.loopbackLeftOut} connections to loopback addresses are not egress and not listed (--include-loopback lists them)`);
+    const lookedUp = analysis.dns.lookedUpNotContacted(aggregate.contacted, new Set(aggregate.endpoints.map((e) => e.host)));
+    if (analysis.dns.answeredOmitted)
+        warnings.push(`more than ${MAX_ANSWERED_NAMES} names were looked up: ${analysis.dns.answeredOmitted} later ones are not in "looked up, not contacted"`);
+    const sum = (f) => summaries.reduce((n, s) => n + f(s), 0);
     return {
         schemaVersion: EGRESS_REPORT_SCHEMA_VERSION,
         tool: { name: 'telltale', version: shared_version_VERSION },
         capture: {
-            file,
-            format: summary.format,
-            linkTypes: summary.linkTypes,
-            packets: summary.packets,
-            bytes: summary.bytes,
+            file: files[0],
+            format: summaries[0].format,
+            linkTypes,
+            packets: sum((s) => s.packets),
+            bytes: sum((s) => s.bytes),
             undecoded: analysis.undecoded,
+            ...(analysis.undecoded ? { undecodedBy: { ...analysis.undecodedBy } } : {}),
+            ...(Object.keys(analysis.tunnels).length ? { tunnels: { ...analysis.tunnels } } : {}),
             ...(options.dropped !== undefined ? { dropped: options.dropped } : {}),
             ...(options.backend ? { backend: options.backend } : {}),
             ...(options.filter !== undefined ? { filter: options.filter } : {}),
+            ...(files.length > 1 ? { files: [...files] } : {}),
         },
-        endpoints: toEndpoints(analysis, options.steps),
-        failedLookups: usefulFailures(analysis),
+        endpoints: aggregate.endpoints,
+        failedLookups: analysis.dns.usefulFailures(),
+        ...(lookedUp.length ? { lookedUp } : {}),
         warnings,
     };
+}
+/** Analyses a capture file. Throws InputError only when the file is not a capture at all. */
+async function analyze_analyzeCaptureFile(file, options = {}) {
+    const analysis = new analyzer_Analysis();
+    const summary = await feed(analysis, file);
+    return buildReport(analysis, [file], [summary], options);
+}
+/**
+ * Several capture files as one report (the same job captured in parts, or a corpus read in one
+ * process): connections and DNS answers are pooled, so a name learned in one file names the next.
+ */
+async function analyze_analyzeCaptureFilesMerged(files, options = {}) {
+    const analysis = new Analysis();
+    const summaries = [];
+    for (const file of files)
+        summaries.push(await feed(analysis, file));
+    return buildReport(analysis, files, summaries, options);
+}
+
+;// CONCATENATED MODULE: ./shared/egress/capture/completeness.ts
+/** Below this much free space a capture cannot have kept writing (a pcap record is up to 8 KiB + 16). */
+const FULL_BELOW = 64 * 1024;
+/** tcpdump's last words (an error such as "No space left on device"), short and on one line. */
+function lastWords(messages) {
+    const lines = messages
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !/^listening on|packets? (captured|received|dropped)/.test(l));
+    const last = lines.at(-1);
+    return last ? `: tcpdump said "${last.slice(0, 200)}"` : '';
+}
+function captureIncompleteness(facts) {
+    const { stats } = facts.stopped;
+    const since = facts.fileWrittenAt ? { since: facts.fileWrittenAt } : {};
+    const from = facts.fileWrittenAt ? ` after ${facts.fileWrittenAt}` : '';
+    if (facts.freeBytes !== undefined && facts.freeBytes < FULL_BELOW) {
+        return {
+            reason: 'disk-full',
+            message: `CAPTURE INCOMPLETE: the disk holding the capture file is full (${facts.freeBytes} bytes free); egress${from} is not in this report`,
+            ...since,
+        };
+    }
+    if (stats.captured !== undefined && stats.captured >= facts.maxPackets) {
+        return {
+            reason: 'packet-cap',
+            message: `CAPTURE INCOMPLETE: the capture reached its cap of ${facts.maxPackets} packets and stopped there; egress${from} is not in this report`,
+            ...since,
+        };
+    }
+    if (facts.stopped.endedEarly) {
+        return {
+            reason: 'tcpdump-ended',
+            message: `CAPTURE INCOMPLETE: tcpdump ended before the capture was stopped${lastWords(facts.stopped.messages)}; egress${from} is not in this report`,
+            ...since,
+        };
+    }
+    if (stats.captured !== undefined && stats.captured > facts.packetsInFile) {
+        return {
+            reason: 'packets-lost',
+            message: `CAPTURE INCOMPLETE: tcpdump captured ${stats.captured} packets but only ${facts.packetsInFile} reached the file (was the disk full?)`,
+            ...since,
+        };
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./shared/egress/capture/tcpdump.ts
@@ -46583,8 +49889,8 @@ async function analyzeCaptureFile(file, options = {}) {
  *
  * What is captured (`filter: 'names'`, the default) is what names endpoints and tells failures, and
  * nothing of the bulk data: every DNS packet; TCP packets that open, close or reset a connection;
- * outbound TCP packets that carry payload (requests, ClientHellos); outbound QUIC long-header packets;
- * ICMP errors. A download never reaches user space, so capture costs little even on busy jobs.
+ * outbound TCP packets that carry payload (requests, ClientHellos); outbound QUIC long-header packets
+ * and Google QUIC public-header packets; ICMP errors; tunnelled traffic whole (its names are inside). A download never reaches user space, so capture costs little even on busy jobs.
  */
 
 
@@ -46604,13 +49910,32 @@ const NAMES_FILTER = [
     'or (outbound and ip6 and ip6[6] = 6 and (ip6[4:2] - ((ip6[52] & 0xf0) >> 2)) != 0)',
     'or (outbound and ip and udp and udp[8] & 0x80 != 0)',
     'or (outbound and ip6 and ip6[6] = 17 and ip6[48] & 0x80 != 0)',
+    // Google QUIC Q043 and older: a public header (top bit clear) with the version flag and an 8-byte
+    // connection ID, then the version "Q0xx" (its CHLO names the host in plaintext).
+    'or (outbound and ip and udp and udp[8] & 0xc9 = 0x09 and udp[17:2] = 0x5130)',
+    'or (outbound and ip6 and ip6[6] = 17 and ip6[48] & 0xc9 = 0x09 and ip6[57:2] = 0x5130)',
+    // Tunnels (GRE incl. ERSPAN, IP-in-IP, 6in4, VXLAN, Geneve, GTP-U) whole: the names are inside.
+    'or (ip and (ip proto 47 or ip proto 4 or ip proto 41)) or (ip6 and (ip6[6] = 47 or ip6[6] = 4 or ip6[6] = 41))',
+    'or (udp and (port 4789 or port 6081 or port 2152))',
 ].join(' ');
 const DEFAULT_MAX_PACKETS = 2_000_000;
+/**
+ * The BPF expression for a `filter:` input or `--filter`. It reaches tcpdump (as root) as one argv
+ * element after `--`, and text starting with `-` is refused outright: glibc's getopt permutes
+ * arguments, so without both a "filter" such as `-w/etc/cron.d/x` or `-z sh` would be an option.
+ */
 function resolveFilter(filter) {
     if (!filter || filter === 'names')
         return NAMES_FILTER;
     if (filter === 'all')
         return '';
+    if (/^[\s]*-/.test(filter))
+        throw new InputError(`the filter '${filter.slice(0, 80)}' starts with '-': that is a tcpdump option, not a BPF expression`, {
+            location: { field: 'filter' },
+            hint: "use 'names', 'all', or a BPF expression such as 'tcp port 443'",
+        });
+    if (/[\u0000]/.test(filter))
+        throw new InputError('the filter holds a NUL character', { location: { field: 'filter' } });
     return filter;
 }
 function isRoot() {
@@ -46656,7 +49981,8 @@ function tcpdumpArgs(options) {
         // otherwise switch to its own user before opening it.
         '-Z',
         'root',
-        ...(filter ? [filter] : []),
+        // Everything after `--` is the expression (tcpdump joins the remaining arguments), never an option.
+        ...(filter ? ['--', filter] : []),
     ];
 }
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -46730,7 +50056,7 @@ function signal(handle, name) {
 /** The process is still the tcpdump (or its sudo) we started, not a reused pid. */
 function isOurs(handle) {
     try {
-        const cmdline = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${handle.pid}/cmdline`, 'utf8');
+        const cmdline = (0,external_node_fs_.readFileSync)(`/proc/${handle.pid}/cmdline`, 'utf8');
         return cmdline.includes('tcpdump') && cmdline.includes(handle.file);
     }
     catch {
@@ -46761,7 +50087,8 @@ function parseTcpdumpStats(messages) {
  */
 async function stopCapture(handle, timeoutMs = 10_000) {
     let clean = true;
-    if (alive(handle.pid) && isOurs(handle)) {
+    const endedEarly = !(alive(handle.pid) && isOurs(handle));
+    if (!endedEarly) {
         // Let packets already in the kernel's queue reach the file (immediate mode makes this short).
         await sleep(200);
         signal(handle, 'SIGINT');
@@ -46773,12 +50100,12 @@ async function stopCapture(handle, timeoutMs = 10_000) {
             clean = false;
         }
     }
-    const messages = (0,external_node_fs_namespaceObject.existsSync)(handle.log) ? (0,external_node_fs_namespaceObject.readFileSync)(handle.log, 'utf8') : '';
-    if (!(0,external_node_fs_namespaceObject.existsSync)(handle.file))
+    const messages = (0,external_node_fs_.existsSync)(handle.log) ? (0,external_node_fs_.readFileSync)(handle.log, 'utf8') : '';
+    if (!(0,external_node_fs_.existsSync)(handle.file))
         throw new util_errors/* InputError */.dz(`the capture file ${handle.file} is missing`, {
             hint: `tcpdump said: ${messages.trim() || 'nothing'}`,
         });
-    return { stats: parseTcpdumpStats(messages), clean, messages };
+    return { stats: parseTcpdumpStats(messages), endedEarly, clean, messages };
 }
 
 ;// CONCATENATED MODULE: ./shared/egress/capture/session.ts
@@ -46787,6 +50114,7 @@ async function stopCapture(handle, timeoutMs = 10_000) {
  * and turn the file into an egress report. The handle is saved as JSON so the stopping process (the
  * action's `post`, `telltale egress capture stop`) can be a different one from the starting process.
  */
+
 
 
 
@@ -46808,7 +50136,7 @@ function readHandle(dir) {
     const file = external_node_path_default().join(dir, HANDLE_FILE);
     let text;
     try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
     }
     catch {
         throw new util_errors/* InputError */.dz(`no capture was started in ${dir} (${HANDLE_FILE} is missing)`, {
@@ -46828,24 +50156,2276 @@ function readHandle(dir) {
 /** Stops the capture, analyses the file, and records how complete the capture was. */
 async function finishSession(handle, options = {}) {
     const stopped = await stopCapture(handle);
-    const report = await analyzeCaptureFile(handle.file, {
+    const report = await analyze_analyzeCaptureFile(handle.file, {
         backend: 'tcpdump',
         filter: handle.filter,
         ...(stopped.stats.dropped !== undefined ? { dropped: stopped.stats.dropped } : {}),
         ...(options.steps ? { steps: options.steps } : {}),
     });
-    if (stopped.stats.captured !== undefined && stopped.stats.captured >= handle.maxPackets)
-        report.warnings.push(`the capture reached its cap of ${handle.maxPackets} packets and stopped there: later egress is not in this report`);
+    const incomplete = captureIncompleteness({
+        stopped,
+        maxPackets: handle.maxPackets,
+        packetsInFile: report.capture.packets,
+        ...fileFacts(handle.file),
+    });
+    if (incomplete) {
+        report.capture.incomplete = incomplete;
+        // A drop count from a capture that did not run to the end would read as "nothing was lost".
+        delete report.capture.dropped;
+        report.warnings.unshift(incomplete.message);
+    }
     if (!stopped.clean)
         report.warnings.push('tcpdump did not stop when asked and was killed: the last packets may be missing');
     return report;
 }
+/** When the capture file was last written, and how much room its file system had left. */
+function fileFacts(file) {
+    const facts = {};
+    try {
+        facts.fileWrittenAt = (0,external_node_fs_.statSync)(file).mtime.toISOString();
+    }
+    catch {
+        // missing file: stopCapture already said so
+    }
+    try {
+        const fs = (0,external_node_fs_.statfsSync)(external_node_path_default().dirname(file));
+        facts.freeBytes = fs.bavail * fs.bsize;
+    }
+    catch {
+        // not every platform has statfs
+    }
+    return facts;
+}
 
-;// CONCATENATED MODULE: ./shared/egress/action.ts
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./schemas/egress-manifest.schema.json
+const egress_manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/telltale-dev/telltale/v1/schemas/egress-manifest.schema.json","title":"telltale egress manifest","description":"The network endpoints a repository\'s CI jobs are allowed to reach (.github/egress.yml). Checked by `telltale egress diff` and the egress actions; probed by `telltale egress preflight`.","type":"object","additionalProperties":false,"required":["version","allow"],"properties":{"version":{"const":1,"description":"Manifest format version. Only 1 exists."},"allow":{"type":"array","description":"Allowed endpoints. An observed connection is allowed when any entry matches it.","items":{"$ref":"#/definitions/entry"}}},"definitions":{"port":{"description":"A port (1-65535) or an inclusive range written \\"low-high\\".","oneOf":[{"type":"integer","minimum":1,"maximum":65535},{"type":"string","pattern":"^[0-9]{1,5}-[0-9]{1,5}$"}]},"entry":{"type":"object","additionalProperties":false,"oneOf":[{"required":["host"]},{"required":["cidr"]}],"properties":{"host":{"type":"string","minLength":1,"maxLength":255,"pattern":"^(\\\\*\\\\.)?[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?(\\\\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\\\\.?$","description":"A DNS name matched exactly (case-insensitive), or \\"*.suffix\\": one or more labels under suffix (not suffix itself)."},"cidr":{"type":"string","description":"An IPv4 or IPv6 network, e.g. 10.0.0.0/8 or 2001:db8::/32. A bare address means /32 or /128."},"ports":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/port"},"description":"Allowed ports. Omit to allow any port."},"transport":{"enum":["tcp","udp"],"description":"Limit the entry to TCP or UDP. Omit for both."},"reason":{"type":"string","description":"Why the job needs this endpoint (shown in reports)."},"owner":{"type":"string","description":"Who to ask about this entry."},"probe":{"type":"string","pattern":"^https?://","description":"URL `telltale egress preflight` requests for this entry (needed to check wildcards and CIDRs)."}}}}}');
+;// CONCATENATED MODULE: ./shared/egress/manifest/update.ts
 /**
- * The egress action's two halves over an `ActionContext`: `main` starts tcpdump (installing it when
- * missing) and leaves it running for the rest of the job; `post` stops it, names the endpoints, says
- * which step reached each, writes the report and summary, and applies the manifest policy.
+ * `--update`: adds newly observed endpoints to the manifest through the `yaml` Document API, so
+ * comments, entry order, quoting and flow/block style of what is already there survive untouched.
+ * The same proposals render the ready-to-paste snippet in the PR comment.
+ */
+
+
+
+// The schema's own host pattern: a proposal the loader would reject must never be written.
+const HOST_PATTERN = new RegExp(egress_manifest_schema_namespaceObject.definitions.entry.properties.host.pattern);
+/** Whether a name observed on the wire can be written as a manifest `host:`. */
+function isManifestHost(name) {
+    return name.length <= 255 && HOST_PATTERN.test(name) && !name.startsWith('*.');
+}
+/**
+ * One entry per name (or address) and transport, with every observed port, in a stable order.
+ * Names that are not DNS names (anyone can put anything in an SNI or a DNS answer) are never
+ * proposed; `isManifestHost` tells the caller which were left out.
+ */
+function proposeEntries(endpoints) {
+    const byKey = new Map();
+    for (const e of endpoints) {
+        const family = (0,external_node_net_.isIP)(e.host);
+        if (!family && !isManifestHost(e.host))
+            continue;
+        const k = `${e.host}|${e.transport}`;
+        let entry = byKey.get(k);
+        if (!entry) {
+            entry = family ? { cidr: `${e.host}/${family === 4 ? 32 : 128}`, ports: [] } : { host: e.host, ports: [] };
+            if (e.transport === 'udp')
+                entry.transport = 'udp';
+            byKey.set(k, entry);
+        }
+        if (!entry.ports.includes(e.port))
+            entry.ports.push(e.port);
+    }
+    const out = [...byKey.values()];
+    for (const e of out)
+        e.ports.sort((a, b) => a - b);
+    return out.sort((a, b) => (a.host ?? a.cidr ?? '').localeCompare(b.host ?? b.cidr ?? ''));
+}
+/**
+ * Returns the manifest text with `proposals` merged in: a port joins an existing exact-host entry of
+ * the same transport that lists ports; anything else becomes a new entry at the end of `allow`.
+ */
+function updateManifest(manifest, proposals, note) {
+    const doc = manifest.document.clone();
+    let allow = doc.get('allow', true);
+    if (!(0,dist/* isSeq */.oP)(allow)) {
+        allow = new dist/* YAMLSeq */.Rw();
+        doc.set('allow', allow);
+    }
+    const seq = allow;
+    const flowPorts = seq.items.some((item) => (0,dist/* isMap */.jh)(item) && item.get('ports', true)?.flow);
+    let first = true;
+    for (const proposal of proposals) {
+        const existing = proposal.host
+            ? seq.items.find((item) => (0,dist/* isMap */.jh)(item) &&
+                String(item.get('host') ?? '').toLowerCase() === proposal.host &&
+                (item.get('transport') ?? 'tcp') === (proposal.transport ?? 'tcp') &&
+                (0,dist/* isSeq */.oP)(item.get('ports', true)))
+            : undefined;
+        if (existing && (0,dist/* isMap */.jh)(existing)) {
+            const ports = existing.get('ports', true);
+            const have = new Set(ports.items.map((p) => ((0,dist/* isScalar */.jn)(p) ? p.value : p)));
+            for (const port of proposal.ports)
+                if (!have.has(port))
+                    ports.add(doc.createNode(port));
+            continue;
+        }
+        const node = doc.createNode(toPlain(proposal));
+        const ports = node.get('ports', true);
+        if (ports)
+            ports.flow = flowPorts || seq.items.length === 0;
+        if (first && note)
+            node.commentBefore = ` ${note}`;
+        first = false;
+        seq.add(node);
+    }
+    return keepOriginalLines(manifest.text, doc.toString({ flowCollectionPadding: false }));
+}
+/**
+ * The `yaml` library re-emits the whole document: values and comments survive, but the spacing
+ * people line comments up with does not. Every output line that equals an input line except for
+ * whitespace is an untouched line, so it is replaced by the input line verbatim (matched in order
+ * by a longest-common-subsequence over the lines; manifests are small).
+ */
+function keepOriginalLines(original, updated) {
+    const a = original.split('\n');
+    const b = updated.split('\n');
+    const norm = (line) => line.replace(/\s+/g, '');
+    const na = a.map(norm);
+    const nb = b.map(norm);
+    // lcs[i][j]: length of the LCS of a[i..] and b[j..].
+    const lcs = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
+    for (let i = a.length - 1; i >= 0; i--) {
+        for (let j = b.length - 1; j >= 0; j--) {
+            lcs[i][j] = na[i] === nb[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        }
+    }
+    const out = [];
+    let i = 0;
+    for (let j = 0; j < b.length;) {
+        if (i < a.length && na[i] === nb[j]) {
+            out.push(a[i]);
+            i++;
+            j++;
+        }
+        else if (i < a.length && lcs[i + 1][j] >= lcs[i][j + 1]) {
+            i++;
+        }
+        else {
+            out.push(b[j]);
+            j++;
+        }
+    }
+    return out.join('\n');
+}
+/** The proposals as a YAML list to paste under `allow:` (indented two spaces, like the manifest). */
+function renderSnippet(proposals) {
+    const doc = new dist/* Document */.yo(proposals.map(toPlain));
+    for (const item of doc.contents.items) {
+        const ports = item.get('ports', true);
+        if (ports)
+            ports.flow = true;
+    }
+    return doc
+        .toString({ flowCollectionPadding: false })
+        .trimEnd()
+        .split('\n')
+        .map((line) => `  ${line}`)
+        .join('\n');
+}
+function toPlain(p) {
+    const out = p.host ? { host: p.host } : { cidr: p.cidr };
+    out.ports = p.ports;
+    if (p.transport)
+        out.transport = p.transport;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./shared/egress/diff/render.ts
+/**
+ * The egress diff as Markdown: the PR comment body and the job summary. Host names come from DNS
+ * packets and TLS hellos anyone can send, so every one goes through shared/report/escape.ts.
+ */
+
+
+
+
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** One line a reviewer reads first. */
+function verdictLine(diff, options) {
+    const manifest = (0,report_escape/* markdownCode */.D9)(options.manifest);
+    const seen = plural(diff.allowed.length + diff.new.length, 'endpoint');
+    if (diff.new.length === 0) {
+        return `✅ **telltale egress**: all ${seen} this run reached are allowed by ${manifest}.`;
+    }
+    const what = `${plural(diff.new.length, 'new endpoint')} not in ${manifest}`;
+    return options.policy === 'enforce'
+        ? `❌ **telltale egress**: ${what}; the job fails (policy \`enforce\`).`
+        : `⚠️ **telltale egress**: ${what} (policy \`audit\`: reported, not failing).`;
+}
+const cellList = (items) => (items.length ? items.map(report_escape/* escapeMarkdown */.FV).join(', ') : '—');
+const portCell = (e) => `${e.port}${e.transport === 'udp' ? '/udp' : ''}`;
+function newTable(endpoints) {
+    return (0,markdown/* markdownTable */.Qj)(['Host', 'Port', 'Protocol', 'Step', 'Named by'], endpoints.map((e) => [
+        (0,report_escape/* markdownCode */.D9)(e.host) + (e.failed > 0 && e.failed >= e.connections ? ' (failed)' : ''),
+        portCell(e),
+        cellList(e.protocols),
+        cellList(e.steps),
+        cellList(e.namedBy),
+    ]));
+}
+function staleList(unused) {
+    return unused
+        .map((u) => {
+        const name = (0,report_escape/* markdownCode */.D9)(u.host ?? u.cidr ?? '');
+        const port = u.port === null ? 'any port' : `port ${(0,report_escape/* escapeMarkdown */.FV)(String(u.port))}`;
+        const where = `\`allow[${u.index}]\`${u.line ? `, line ${u.line}` : ''}`;
+        const reason = u.reason ? ` — ${(0,report_escape/* escapeMarkdown */.FV)(u.reason)}` : '';
+        return `- ${name} ${port}${u.transport ? `/${u.transport}` : ''} (${where})${reason}`;
+    })
+        .join('\n');
+}
+function fullTable(diff) {
+    const rows = [...diff.new, ...diff.allowed]
+        .sort((a, b) => a.host.localeCompare(b.host) || a.port - b.port)
+        .map((e) => [
+        (0,report_escape/* markdownCode */.D9)(e.host),
+        portCell(e),
+        cellList(e.protocols),
+        cellList(e.namedBy),
+        String(e.connections),
+        String(e.failed),
+        e.status === 'new'
+            ? '**new**'
+            : `allowed by ${(0,report_escape/* markdownCode */.D9)(e.entry.host ?? e.entry.cidr ?? '')}${e.via === 'dns' ? ' (DNS answer)' : ''}`,
+    ]);
+    return (0,markdown/* markdownTable */.Qj)(['Host', 'Port', 'Protocol', 'Named by', 'Connections', 'Failed', 'Status'], rows);
+}
+/** The PR comment / job summary body (without the sticky marker, which comments.ts adds). */
+function renderDiffMarkdown(diff, options) {
+    const parts = [verdictLine(diff, options)];
+    if (diff.reports > 1)
+        parts.push(`Merged from ${diff.reports} reports.`);
+    if (diff.new.length) {
+        parts.push(`#### New endpoints\n\n${newTable(diff.new)}`);
+    }
+    if (diff.unused.length) {
+        parts.push(`#### Stale entries\n\nAllowed by the manifest but not used in this run. One run may not exercise every path ` +
+            `(caches, retries, matrix legs), so check a few runs before removing an entry.\n\n${staleList(diff.unused)}`);
+    }
+    const total = diff.new.length + diff.allowed.length;
+    if (total) {
+        parts.push((0,markdown/* markdownDetails */.oG)((0,report_escape/* escapeHtml */.ZD)(`All ${total} endpoints observed (${diff.allowed.length} allowed, ${diff.new.length} new)`), fullTable(diff)));
+    }
+    const proposals = proposeEntries(diff.new);
+    if (proposals.length) {
+        const leftOut = diff.new.filter((e) => !(0,external_node_net_.isIP)(e.host) && !isManifestHost(e.host)).length;
+        parts.push(`#### Allow them\n\nIf these endpoints are expected, add them under \`allow:\` in ${(0,report_escape/* markdownCode */.D9)(options.manifest)} ` +
+            `(or run \`telltale egress diff --update\`):\n\n${(0,report_escape/* markdownCodeBlock */.IS)(renderSnippet(proposals), 'yaml')}` +
+            (leftOut
+                ? `\n\n${plural(leftOut, 'name')} that ${leftOut === 1 ? 'is' : 'are'} not a valid DNS name ${leftOut === 1 ? 'was' : 'were'} left out: look at ${leftOut === 1 ? 'it' : 'them'} before allowing anything.`
+                : ''));
+    }
+    if (options.runUrl)
+        parts.push(`<sub>[Workflow run](${encodeURI(options.runUrl)})</sub>`);
+    return `${parts.join('\n\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./shared/egress/policy.ts
+/**
+ * The egress verdict: a diff of observed endpoints against the manifest, judged by the policy.
+ * `audit` only reports; `enforce` fails on new endpoints. Pure: it returns the verdict and the body of
+ * the PR comment / job summary, and the adapter (action.ts, or the CLI) decides where they go.
+ */
+
+
+function policy_parsePolicy(value) {
+    if (value === 'audit' || value === 'enforce')
+        return value;
+    throw new util_errors/* InputError */.dz(`policy must be 'audit' or 'enforce', not '${value}'`, {
+        hint: "'audit' reports new endpoints; 'enforce' also fails the job",
+    });
+}
+function judgeEgress(diff, options) {
+    const diffMarkdown = renderDiffMarkdown(diff, {
+        policy: options.policy,
+        manifest: options.manifest,
+        ...(options.runUrl ? { runUrl: options.runUrl } : {}),
+    });
+    const body = options.preface ? `${options.preface}\n\n${diffMarkdown}` : diffMarkdown;
+    const failed = options.policy === 'enforce' && diff.new.length > 0;
+    const message = diff.new.length
+        ? `${diff.new.length} new endpoint(s) not in ${options.manifest}: ${diff.new
+            .slice(0, 5)
+            .map((e) => `${e.host}:${e.port}`)
+            .join(', ')}${diff.new.length > 5 ? ', …' : ''}`
+        : `all ${diff.allowed.length} observed endpoint(s) are allowed by ${options.manifest}`;
+    return { diff, body, failed, message };
+}
+
+;// CONCATENATED MODULE: ./shared/egress/render/endpoints.ts
+
+
+/** "quic draft-29": a QUIC endpoint says which version it spoke (a name telltale makes, not input). */
+function protocolText(e) {
+    return e.quicVersion ? `${e.protocol} ${e.quicVersion}` : e.protocol;
+}
+function failureText(e) {
+    return e.failed ? `${e.failed}/${e.connections} failed (${e.failures.join(', ')})` : '';
+}
+function addressText(e, format) {
+    const listed = e.addresses.map(format).join(' ');
+    const more = e.addressesOmitted ? ` (+${e.addressesOmitted} more)` : '';
+    const nat = e.natClients?.length ? ` (before NAT: ${e.natClients.map(format).join(' ')})` : '';
+    return listed ? `${listed}${more}${nat}` : e.via ? `via ${format(e.via)}` : '';
+}
+function summaryLine(report) {
+    const failed = report.endpoints.filter((e) => e.failed).length;
+    const parts = [
+        `${report.endpoints.length} endpoint${report.endpoints.length === 1 ? '' : 's'}`,
+        `${report.capture.packets} packets`,
+    ];
+    if (failed)
+        parts.push(`${failed} with failed connections`);
+    if (report.failedLookups.length)
+        parts.push(`${report.failedLookups.length} failed DNS lookups`);
+    if (report.lookedUp?.length)
+        parts.push(`${report.lookedUp.length} names looked up, not contacted`);
+    if (report.capture.dropped !== undefined)
+        parts.push(`${report.capture.dropped} dropped by the kernel`);
+    return parts.join(', ');
+}
+function endpoints_renderEndpointsText(report) {
+    const header = ['HOST', 'PORT', 'PROTO', 'NAMED BY', 'CONN', 'ADDRESSES', 'STEPS', 'FAILED'];
+    const rows = report.endpoints.map((e) => [
+        visibleControls(e.host),
+        `${e.port}/${e.transport}`,
+        protocolText(e),
+        e.namedBy,
+        String(e.connections),
+        addressText(e, visibleControls),
+        (e.steps ?? []).map(visibleControls).join(', '),
+        failureText(e),
+    ]);
+    const widths = header.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((r) => r[i].length))));
+    const line = (cells) => cells
+        .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd();
+    const out = [line(header), ...rows.map(line)];
+    for (const lookup of report.failedLookups) {
+        out.push(`lookup failed: ${visibleControls(lookup.name)} ${lookup.type} -> ${lookup.rcode} (server ${lookup.server})`);
+    }
+    for (const name of report.lookedUp ?? []) {
+        const addresses = name.addresses.length ? ` -> ${name.addresses.map(visibleControls).join(' ')}` : '';
+        out.push(`looked up, not contacted: ${visibleControls(name.name)} ${name.types.join('/')}${addresses}`);
+    }
+    for (const warning of report.warnings)
+        out.push(`warning: ${visibleControls(warning)}`);
+    out.push(summaryLine(report));
+    return `${out.join('\n')}\n`;
+}
+function endpoints_renderEndpointsMarkdown(report, title = 'Egress') {
+    const rows = report.endpoints.map((e) => [
+        (0,report_escape/* markdownCode */.D9)(e.host),
+        `${e.port}/${e.transport}`,
+        protocolText(e),
+        e.namedBy,
+        String(e.connections),
+        addressText(e, report_escape/* markdownCode */.D9),
+        (e.steps ?? []).map(report_escape/* markdownCode */.D9).join(', '),
+        failureText(e) ? `⚠️ ${failureText(e)}` : '',
+    ]);
+    const parts = [
+        `### ${title}: ${summaryLine(report)}`,
+        '',
+        (0,markdown/* markdownTable */.Qj)(['Host', 'Port', 'Protocol', 'Named by', 'Connections', 'Addresses', 'Steps', 'Failures'], rows),
+    ];
+    if (report.failedLookups.length) {
+        parts.push('', '#### Failed DNS lookups (attempted egress)', '', (0,markdown/* markdownTable */.Qj)(['Name', 'Type', 'Result', 'Server'], report.failedLookups.map((l) => [(0,report_escape/* markdownCode */.D9)(l.name), l.type, l.rcode, (0,report_escape/* markdownCode */.D9)(l.server)])));
+    }
+    if (report.lookedUp?.length) {
+        parts.push('', '#### Looked up, not contacted (the name reached the resolver; no connection used it)', '', (0,markdown/* markdownTable */.Qj)(['Name', 'Types', 'Addresses', 'Server'], report.lookedUp.map((l) => [
+            (0,report_escape/* markdownCode */.D9)(l.name),
+            l.types.join(', '),
+            l.addresses.map(report_escape/* markdownCode */.D9).join(' '),
+            (0,report_escape/* markdownCode */.D9)(l.server),
+        ])));
+    }
+    if (report.warnings.length)
+        parts.push('', ...report.warnings.map((w) => `> ⚠️ ${(0,report_escape/* markdownCode */.D9)(w)}`));
+    return `${parts.join('\n')}\n`;
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./shared/util/duration.ts
+/**
+ * The one duration parser: `--timeout 3s`, `--since 24h`, action inputs like `1m30s`.
+ * Units: ms, s, m, h, d, w; several may be combined (`1h30m`). A bare number is in `defaultUnit`.
+ */
+
+const UNIT_MS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+    w: 604_800_000,
+};
+/** Milliseconds in `text`; an InputError naming `what` (a flag or input) when it is not a duration. */
+function duration_parseDuration(text, options = {}) {
+    const trimmed = text.trim().toLowerCase();
+    const fail = () => new InputError(`${options.what ? `${options.what}: ` : ''}'${text}' is not a duration`, {
+        ...(options.location ? { location: options.location } : {}),
+        hint: 'write a number with a unit: 500ms, 3s, 5m, 24h, 7d, 1w, or combined like 1h30m',
+    });
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Number(trimmed) * UNIT_MS[options.defaultUnit ?? 's'];
+    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/g)];
+    if (!parts.length || parts.map((p) => p[0]).join('') !== trimmed)
+        throw fail();
+    const total = parts.reduce((sum, p) => sum + Number(p[1]) * UNIT_MS[p[2]], 0);
+    if (!Number.isFinite(total))
+        throw fail();
+    return Math.round(total);
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./shared/egress/manifest/validate.ts
+/**
+ * Validates a manifest against schemas/egress-manifest.schema.json (the same file editors use) and
+ * turns the first schema error into an InputError at the offending YAML node's line and column.
+ */
+
+
+
+
+const validate_ajv = new ajv.Ajv({ allErrors: true, strict: false });
+const validate = validate_ajv.compile(egress_manifest_schema_namespaceObject);
+function validateAgainstSchema(data, document, lineCounter, file) {
+    if (validate(data))
+        return;
+    const errors = pickErrors(validate.errors ?? []);
+    const first = errors[0];
+    if (!first)
+        return;
+    const path = first.instancePath
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    let keyName;
+    if (first.keyword === 'additionalProperties')
+        keyName = String(first.params.additionalProperty);
+    const field = fieldName(keyName === undefined ? path : [...path, keyName]);
+    const location = nodeLocation(document, lineCounter, file, path, field, keyName);
+    const value = path.length ? document.getIn(path) : data;
+    throw new util_errors/* InputError */.dz(describe(first, value, keyName), {
+        location,
+        hint: errors.length > 1
+            ? `${errors.length - 1} more problem(s) after this one; schemas/egress-manifest.schema.json describes the format`
+            : 'schemas/egress-manifest.schema.json describes the format',
+    });
+}
+/**
+ * Ajv reports every branch of a failed `oneOf`; keep the one error a person would fix: the deepest
+ * path first, and for a port the single "not a port" message instead of both branches' complaints.
+ */
+function pickErrors(errors) {
+    const seen = new Set();
+    const out = [];
+    const sorted = [...errors].sort((a, b) => depth(b) - depth(a) || order(a) - order(b));
+    for (const error of sorted) {
+        const key = error.instancePath;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(error);
+    }
+    // Report in document order so "the first problem" is the first one in the file.
+    return out.sort((a, b) => a.instancePath.localeCompare(b.instancePath, 'en', { numeric: true }));
+}
+const depth = (e) => e.instancePath.split('/').length;
+// Within one path prefer errors that name the problem, then the oneOf summary, then the complaints
+// of each oneOf branch (a branch's `required: [host]` is not what the user got wrong).
+const order = (e) => /\/oneOf\/\d+\//.test(e.schemaPath) ? 3 : e.keyword === 'oneOf' ? 2 : e.keyword === 'type' ? 1 : 0;
+function describe(error, value, keyName) {
+    const shown = JSON.stringify(value);
+    if (/\/ports\/\d+$/.test(error.instancePath))
+        return `${shown} is not a port`;
+    switch (error.keyword) {
+        case 'additionalProperties':
+            return `unknown field '${keyName}'`;
+        case 'required':
+            return `missing '${String(error.params.missingProperty)}'`;
+        case 'oneOf':
+            if (/^\/allow\/\d+$/.test(error.instancePath))
+                return 'an entry needs exactly one of host or cidr';
+            return `${shown} is not valid here`;
+        case 'const':
+            return `${shown} is not a supported version (use 1)`;
+        case 'enum':
+            return `${shown} must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+        case 'pattern':
+            if (error.instancePath.endsWith('/host')) {
+                return `${shown} is not a host name (a wildcard is only allowed as a leading '*.')`;
+            }
+            return `${shown} ${error.message ?? 'does not match'}`;
+        default:
+            return `${shown} ${error.message ?? 'is not valid'}`;
+    }
+}
+function fieldName(path) {
+    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+/** The line and column of the node at `path` (or of its key `keyName`), with `field` attached. */
+function nodeLocation(document, lineCounter, file, path, field, keyName) {
+    let node = (path.length ? document.getIn(path, true) : document.contents);
+    if (keyName !== undefined && (0,dist/* isMap */.jh)(node)) {
+        const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && p.key.value === keyName);
+        if (pair && (0,dist/* isScalar */.jn)(pair.key))
+            node = pair.key;
+    }
+    const offset = node?.range?.[0];
+    if (offset === undefined)
+        return { file, field };
+    const pos = lineCounter.linePos(offset);
+    return { file, line: pos.line, column: pos.col, field };
+}
+
+;// CONCATENATED MODULE: ./shared/egress/manifest/manifest.ts
+/**
+ * The egress manifest (`.github/egress.yml`): the endpoints a repository's jobs may reach.
+ *
+ *   version: 1
+ *   allow:
+ *     - host: registry.npmjs.org   # exact name
+ *       ports: [443]
+ *     - host: "*.githubusercontent.com"
+ *     - cidr: 10.0.0.0/8
+ *       ports: [5432, "8000-8100"]
+ *       transport: tcp
+ *
+ * Parsing keeps the YAML Document (for `--update`, which must keep comments and style) and the
+ * position of every entry, so every later message can point at a line and column.
+ */
+
+
+
+
+
+async function manifest_loadManifest(file) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        throw new util_errors/* InputError */.dz(code === 'ENOENT' ? 'manifest not found' : `cannot read the manifest: ${error.message}`, {
+            location: { file },
+            hint: code === 'ENOENT'
+                ? `create it with 'version: 1' and an 'allow:' list, or run 'telltale egress diff --update --manifest ${file} REPORT.json' to start from what a run observed`
+                : undefined,
+        });
+    }
+    return parseManifest(text, file);
+}
+/** Parses and validates manifest text; every problem is an InputError with line and column. */
+function parseManifest(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const yamlError = document.errors[0];
+    if (yamlError) {
+        const pos = lineCounter.linePos(yamlError.pos[0]);
+        throw new util_errors/* InputError */.dz(`not valid YAML: ${yamlError.message.split('\n')[0]}`, {
+            location: { file, line: pos.line, column: pos.col },
+        });
+    }
+    let data;
+    try {
+        // toJS resolves aliases: an undefined one, or too many (an alias bomb), throws here.
+        data = document.toJS({ maxAliasCount: 100 });
+    }
+    catch (error) {
+        throw new util_errors/* InputError */.dz(`not a usable manifest: ${error.message}`, {
+            location: { file, line: 1, column: 1 },
+        });
+    }
+    validateAgainstSchema(data, document, lineCounter, file);
+    const allow = data.allow;
+    const entries = allow.map((raw, index) => {
+        const at = (field, ...path) => nodeLocation(document, lineCounter, file, ['allow', index, ...path], `allow[${index}]${field}`);
+        const entry = { index, location: at('') };
+        if (typeof raw.host === 'string')
+            entry.host = normalizeHost(raw.host);
+        if (typeof raw.cidr === 'string') {
+            const cidr = parseCidr(raw.cidr);
+            if (!cidr) {
+                throw new util_errors/* InputError */.dz(`'${raw.cidr}' is not an IPv4 or IPv6 network`, {
+                    location: at('.cidr', 'cidr'),
+                    hint: 'write an address and a prefix length, e.g. 10.0.0.0/8 or 2001:db8::/32',
+                });
+            }
+            entry.cidr = cidr;
+        }
+        if (Array.isArray(raw.ports)) {
+            entry.ports = raw.ports.map((port, i) => {
+                const range = parsePort(port);
+                if (!range) {
+                    throw new util_errors/* InputError */.dz(`${JSON.stringify(port)} is not a port`, {
+                        location: at(`.ports[${i}]`, 'ports', i),
+                        hint: 'ports are 1-65535, or a range written "low-high" with low <= high',
+                    });
+                }
+                return range;
+            });
+        }
+        if (raw.transport === 'tcp' || raw.transport === 'udp')
+            entry.transport = raw.transport;
+        if (typeof raw.reason === 'string')
+            entry.reason = raw.reason;
+        if (typeof raw.owner === 'string')
+            entry.owner = raw.owner;
+        if (typeof raw.probe === 'string') {
+            try {
+                new URL(raw.probe);
+            }
+            catch {
+                throw new util_errors/* InputError */.dz(`'${raw.probe}' is not a URL`, { location: at('.probe', 'probe') });
+            }
+            entry.probe = raw.probe;
+        }
+        return entry;
+    });
+    return { file, entries, document, text };
+}
+function normalizeHost(host) {
+    return host.trim().toLowerCase().replace(/\.$/, '');
+}
+/** A port number, or a `"low-high"` string; undefined when out of 1-65535 or reversed. */
+function parsePort(value) {
+    const ok = (n) => Number.isInteger(n) && n >= 1 && n <= 65535;
+    if (typeof value === 'number')
+        return ok(value) ? { from: value, to: value } : undefined;
+    const m = typeof value === 'string' ? /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(value.trim()) : null;
+    if (!m)
+        return undefined;
+    const from = Number(m[1]);
+    const to = m[2] === undefined ? from : Number(m[2]);
+    return ok(from) && ok(to) && from <= to ? { from, to } : undefined;
+}
+function formatPortRange(range) {
+    return range.from === range.to ? range.from : `${range.from}-${range.to}`;
+}
+/** `10.0.0.0/8`, `2001:db8::/32`, or a bare address (a /32 or /128). */
+function parseCidr(text) {
+    const [address = '', prefixText, extra] = text.trim().split('/');
+    if (extra !== undefined)
+        return undefined;
+    const version = (0,external_node_net_.isIP)(address);
+    if (!version)
+        return undefined;
+    const max = version === 4 ? 32 : 128;
+    if (prefixText !== undefined && !/^\d{1,3}$/.test(prefixText))
+        return undefined;
+    const prefix = prefixText === undefined ? max : Number(prefixText);
+    if (prefix > max)
+        return undefined;
+    return { address, prefix, family: version === 4 ? 'ipv4' : 'ipv6', text: `${address}/${prefix}` };
+}
+
+;// CONCATENATED MODULE: ./shared/egress/manifest/match.ts
+/**
+ * Does a manifest entry allow an observed endpoint? Pure functions over plain data.
+ *
+ * Names: a `host:` that is an IP literal matches that address; an exact host matches case-insensitively, ignoring a trailing dot; `*.suffix` matches one or
+ * more labels under `suffix` but not `suffix` itself (as TLS wildcards would not, and unlike
+ * bullfrog's glob which also surprises users at the apex). Addresses: `node:net`'s BlockList does
+ * the CIDR arithmetic for both families, including IPv4-mapped IPv6 addresses.
+ */
+
+function hostMatches(pattern, host) {
+    const name = host.toLowerCase().replace(/\.$/, '');
+    if (pattern.startsWith('*.')) {
+        const suffix = pattern.slice(1); // ".example.com"
+        return name.length > suffix.length && name.endsWith(suffix);
+    }
+    return name === pattern;
+}
+/** Whether `address` is the same address as the literal `literal` (either family, any spelling). */
+function sameAddress(literal, address) {
+    const family = (0,external_node_net_.isIP)(address);
+    if (!family || !(0,external_node_net_.isIP)(literal))
+        return false;
+    const list = new external_node_net_.BlockList();
+    list.addAddress(literal, (0,external_node_net_.isIP)(literal) === 4 ? 'ipv4' : 'ipv6');
+    return list.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+function cidrContains(cidr, address) {
+    const family = (0,external_node_net_.isIP)(address);
+    if (!family)
+        return false;
+    const list = new external_node_net_.BlockList();
+    list.addSubnet(cidr.address, cidr.prefix, cidr.family);
+    return list.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+function portIndex(entry, port) {
+    if (!entry.ports)
+        return -1;
+    const i = entry.ports.findIndex((r) => port >= r.from && port <= r.to);
+    return i === -1 ? undefined : i;
+}
+/**
+ * The first entry that allows the endpoint. `dnsNames(address)` returns names DNS answers in the
+ * same reports gave for an address: a connection known only by its IP is allowed when one of those
+ * names is an allowed host.
+ */
+function match_findMatch(entries, endpoint, dnsNames = () => []) {
+    const byAddress = (0,external_node_net_.isIP)(endpoint.host) !== 0;
+    const addresses = byAddress ? [endpoint.host, ...endpoint.addresses] : endpoint.addresses;
+    for (const entry of entries) {
+        if (entry.transport && entry.transport !== endpoint.transport)
+            continue;
+        const index = portIndex(entry, endpoint.port);
+        if (index === undefined)
+            continue;
+        if (entry.host && (0,external_node_net_.isIP)(entry.host)) {
+            // `host: 203.0.113.5` is an address, not a name: it matches the endpoint's addresses (a
+            // connection to it that nothing named, or a name that resolved to it).
+            if (addresses.some((a) => sameAddress(entry.host, a)))
+                return { entry, portIndex: index, via: 'host' };
+        }
+        else if (entry.host) {
+            if (!byAddress && hostMatches(entry.host, endpoint.host))
+                return { entry, portIndex: index, via: 'host' };
+            if (byAddress && addresses.some((a) => dnsNames(a).some((n) => hostMatches(entry.host, n)))) {
+                return { entry, portIndex: index, via: 'dns' };
+            }
+        }
+        if (entry.cidr && addresses.some((a) => cidrContains(entry.cidr, a)))
+            return { entry, portIndex: index, via: 'cidr' };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./shared/egress/diff/diff.ts
+/**
+ * Observed egress against the manifest: which endpoints are new (observed, not allowed), which are
+ * allowed, and which manifest entries went unused. Reports from several jobs (a matrix) are merged
+ * first, so one verdict covers the whole workflow.
+ */
+
+
+
+const key = (e) => `${e.host.toLowerCase()}|${e.port}|${e.transport}`;
+const union = (a, b) => {
+    for (const x of b ?? [])
+        if (!a.includes(x))
+            a.push(x);
+    return a;
+};
+/** Merges endpoints of several reports by (host, port, transport), summing counts, uniting steps. */
+function mergeReports(reports) {
+    const merged = new Map();
+    for (const report of reports) {
+        for (const e of report.endpoints) {
+            const k = key(e);
+            let m = merged.get(k);
+            if (!m) {
+                m = {
+                    host: e.host.toLowerCase().replace(/\.$/, ''),
+                    port: e.port,
+                    transport: e.transport,
+                    protocols: [],
+                    namedBy: [],
+                    addresses: [],
+                    steps: [],
+                    jobs: [],
+                    connections: 0,
+                    failed: 0,
+                    bytes: 0,
+                    firstSeen: e.firstSeen,
+                    lastSeen: e.lastSeen,
+                };
+                merged.set(k, m);
+            }
+            union(m.protocols, [e.protocol]);
+            union(m.namedBy, [e.namedBy]);
+            union(m.addresses, e.addresses);
+            union(m.steps, e.steps);
+            if (report.job)
+                union(m.jobs, [report.job]);
+            m.connections += e.connections;
+            m.failed += e.failed;
+            m.bytes += e.bytes ?? 0;
+            if (e.firstSeen < m.firstSeen)
+                m.firstSeen = e.firstSeen;
+            if (e.lastSeen > m.lastSeen)
+                m.lastSeen = e.lastSeen;
+        }
+    }
+    return [...merged.values()].sort((a, b) => a.host.localeCompare(b.host) || a.port - b.port);
+}
+function diffEgress(manifest, reports) {
+    const endpoints = mergeReports(reports);
+    // DNS evidence: every name an endpoint was known by, per address it was reached at. Names come
+    // from the flows themselves (SNI, Host) or from DNS answers the decoder joined to the flow.
+    const namesByAddress = new Map();
+    for (const e of endpoints) {
+        if ((0,external_node_net_.isIP)(e.host))
+            continue;
+        for (const a of e.addresses)
+            union(namesByAddress.get(a) ?? namesByAddress.set(a, []).get(a), [e.host]);
+    }
+    const dnsNames = (address) => namesByAddress.get(address) ?? [];
+    const used = new Set();
+    const result = { manifest: manifest.file, reports: reports.length, new: [], unused: [], allowed: [] };
+    for (const e of endpoints) {
+        const match = match_findMatch(manifest.entries, e, dnsNames);
+        if (!match) {
+            result.new.push({ status: 'new', ...e });
+            continue;
+        }
+        used.add(`${match.entry.index}:${match.portIndex}`);
+        result.allowed.push({ status: 'allowed', ...e, entry: entryRef(match.entry), via: match.via });
+    }
+    for (const entry of manifest.entries) {
+        const ports = entry.ports ?? [undefined];
+        ports.forEach((range, i) => {
+            const portIndex = entry.ports ? i : -1;
+            if (used.has(`${entry.index}:${portIndex}`))
+                return;
+            const item = { ...entryRef(entry), port: range ? formatPortRange(range) : null };
+            if (entry.transport)
+                item.transport = entry.transport;
+            if (entry.reason)
+                item.reason = entry.reason;
+            if (entry.owner)
+                item.owner = entry.owner;
+            result.unused.push(item);
+        });
+    }
+    return result;
+}
+function entryRef(entry) {
+    const ref = { index: entry.index };
+    if (entry.host)
+        ref.host = entry.host;
+    if (entry.cidr)
+        ref.cidr = entry.cidr.text;
+    if (entry.location.line !== undefined)
+        ref.line = entry.location.line;
+    return ref;
+}
+
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+;// CONCATENATED MODULE: external "url"
+const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+;// CONCATENATED MODULE: external "module"
+const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+;// CONCATENATED MODULE: ./node_modules/tinyglobby/node_modules/fdir/dist/index.mjs
+
+
+
+
+//#region rolldown:runtime
+var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
+
+//#endregion
+//#region src/utils.ts
+function cleanPath(path) {
+	let normalized = (0,external_path_.normalize)(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_.sep) normalized = normalized.substring(0, normalized.length - 1);
+	return normalized;
+}
+const SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+	return path.replace(SLASHES_REGEX, separator);
+}
+const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+	if (resolvePaths) path = (0,external_path_.resolve)(path);
+	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+	if (path === ".") return "";
+	const needsSeperator = path[path.length - 1] !== pathSeparator;
+	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/join-path.ts
+function joinPathWithBasePath(filename, directoryPath) {
+	return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+	return function(filename, directoryPath) {
+		const sameRoot = directoryPath.startsWith(root);
+		if (sameRoot) return directoryPath.slice(root.length) + filename;
+		else return convertSlashes((0,external_path_.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+	};
+}
+function joinPath(filename) {
+	return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+	return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+	const { relativePaths, includeBasePath } = options;
+	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+
+//#endregion
+//#region src/api/functions/push-directory.ts
+function pushDirectoryWithRelativePath(root) {
+	return function(directoryPath, paths) {
+		paths.push(directoryPath.substring(root.length) || ".");
+	};
+}
+function pushDirectoryFilterWithRelativePath(root) {
+	return function(directoryPath, paths, filters) {
+		const relativePath = directoryPath.substring(root.length) || ".";
+		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+	};
+}
+const pushDirectory = (directoryPath, paths) => {
+	paths.push(directoryPath || ".");
+};
+const pushDirectoryFilter = (directoryPath, paths, filters) => {
+	const path = directoryPath || ".";
+	if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+const empty$2 = () => {};
+function build$6(root, options) {
+	const { includeDirs, filters, relativePaths } = options;
+	if (!includeDirs) return empty$2;
+	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+
+//#endregion
+//#region src/api/functions/push-file.ts
+const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+const pushFileFilter = (filename, paths, _counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+const pushFileCount = (_filename, _paths, counts, _filters) => {
+	counts.files++;
+};
+const pushFile = (filename, paths) => {
+	paths.push(filename);
+};
+const empty$1 = () => {};
+function build$5(options) {
+	const { excludeFiles, filters, onlyCounts } = options;
+	if (excludeFiles) return empty$1;
+	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+	else if (onlyCounts) return pushFileCount;
+	else return pushFile;
+}
+
+//#endregion
+//#region src/api/functions/get-array.ts
+const getArray = (paths) => {
+	return paths;
+};
+const getArrayGroup = () => {
+	return [""].slice(0, 0);
+};
+function build$4(options) {
+	return options.group ? getArrayGroup : getArray;
+}
+
+//#endregion
+//#region src/api/functions/group-files.ts
+const groupFiles = (groups, directory, files) => {
+	groups.push({
+		directory,
+		files,
+		dir: directory
+	});
+};
+const empty = () => {};
+function build$3(options) {
+	return options.group ? groupFiles : empty;
+}
+
+//#endregion
+//#region src/api/functions/resolve-symlink.ts
+const resolveSymlinksAsync = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	fs.realpath(path, (error, resolvedPath) => {
+		if (error) return queue.dequeue(suppressErrors ? null : error, state);
+		fs.stat(resolvedPath, (error$1, stat) => {
+			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+			callback$1(stat, resolvedPath);
+			queue.dequeue(null, state);
+		});
+	});
+};
+const resolveSymlinks = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	try {
+		const resolvedPath = fs.realpathSync(path);
+		const stat = fs.statSync(resolvedPath);
+		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+		callback$1(stat, resolvedPath);
+	} catch (e) {
+		if (!suppressErrors) throw e;
+	}
+};
+function build$2(options, isSynchronous) {
+	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path, resolved, state) {
+	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+	let parent = (0,external_path_.dirname)(path);
+	let depth = 1;
+	while (parent !== state.root && depth < 2) {
+		const resolvedPath = state.symlinks.get(parent);
+		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+		if (isSameRoot) depth++;
+		else parent = (0,external_path_.dirname)(parent);
+	}
+	state.symlinks.set(path, resolved);
+	return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+	return state.visited.includes(resolved + state.options.pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/invoke-callback.ts
+const onlyCountsSync = (state) => {
+	return state.counts;
+};
+const groupsSync = (state) => {
+	return state.groups;
+};
+const defaultSync = (state) => {
+	return state.paths;
+};
+const limitFilesSync = (state) => {
+	return state.paths.slice(0, state.options.maxFiles);
+};
+const onlyCountsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.counts, state.options.suppressErrors);
+	return null;
+};
+const defaultAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths, state.options.suppressErrors);
+	return null;
+};
+const limitFilesAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+	return null;
+};
+const groupsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.groups, state.options.suppressErrors);
+	return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+	if (error && !suppressErrors) callback$1(error, output);
+	else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+	const { onlyCounts, group, maxFiles } = options;
+	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+	else if (group) return isSynchronous ? groupsSync : groupsAsync;
+	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+	else return isSynchronous ? defaultSync : defaultAsync;
+}
+
+//#endregion
+//#region src/api/functions/walk-directory.ts
+const readdirOpts = { withFileTypes: true };
+const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	state.queue.enqueue();
+	if (currentDepth < 0) return state.queue.dequeue(null, state);
+	const { fs } = state;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+		callback$1(entries, directoryPath, currentDepth);
+		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+	});
+};
+const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	const { fs } = state;
+	if (currentDepth < 0) return;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	let entries = [];
+	try {
+		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+	} catch (e) {
+		if (!state.options.suppressErrors) throw e;
+	}
+	callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+	return isSynchronous ? walkSync : walkAsync;
+}
+
+//#endregion
+//#region src/api/queue.ts
+/**
+* This is a custom stateless queue to track concurrent async fs calls.
+* It increments a counter whenever a call is queued and decrements it
+* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
+*/
+var Queue = class {
+	count = 0;
+	constructor(onQueueEmpty) {
+		this.onQueueEmpty = onQueueEmpty;
+	}
+	enqueue() {
+		this.count++;
+		return this.count;
+	}
+	dequeue(error, output) {
+		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+			this.onQueueEmpty(error, output);
+			if (error) {
+				output.controller.abort();
+				this.onQueueEmpty = void 0;
+			}
+		}
+	}
+};
+
+//#endregion
+//#region src/api/counter.ts
+var Counter = class {
+	_files = 0;
+	_directories = 0;
+	set files(num) {
+		this._files = num;
+	}
+	get files() {
+		return this._files;
+	}
+	set directories(num) {
+		this._directories = num;
+	}
+	get directories() {
+		return this._directories;
+	}
+	/**
+	* @deprecated use `directories` instead
+	*/
+	/* c8 ignore next 3 */
+	get dirs() {
+		return this._directories;
+	}
+};
+
+//#endregion
+//#region src/api/aborter.ts
+/**
+* AbortController is not supported on Node 14 so we use this until we can drop
+* support for Node 14.
+*/
+var Aborter = class {
+	aborted = false;
+	abort() {
+		this.aborted = true;
+	}
+};
+
+//#endregion
+//#region src/api/walker.ts
+var Walker = class {
+	root;
+	isSynchronous;
+	state;
+	joinPath;
+	pushDirectory;
+	pushFile;
+	getArray;
+	groupFiles;
+	resolveSymlink;
+	walkDirectory;
+	callbackInvoker;
+	constructor(root, options, callback$1) {
+		this.isSynchronous = !callback$1;
+		this.callbackInvoker = build$1(options, this.isSynchronous);
+		this.root = normalizePath(root, options);
+		this.state = {
+			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+			paths: [""].slice(0, 0),
+			groups: [],
+			counts: new Counter(),
+			options,
+			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+			symlinks: /* @__PURE__ */ new Map(),
+			visited: [""].slice(0, 0),
+			controller: new Aborter(),
+			fs: options.fs || external_fs_namespaceObject
+		};
+		this.joinPath = build$7(this.root, options);
+		this.pushDirectory = build$6(this.root, options);
+		this.pushFile = build$5(options);
+		this.getArray = build$4(options);
+		this.groupFiles = build$3(options);
+		this.resolveSymlink = build$2(options, this.isSynchronous);
+		this.walkDirectory = build(this.isSynchronous);
+	}
+	start() {
+		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+	}
+	walk = (entries, directoryPath, depth) => {
+		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+		const files = this.getArray(this.state.paths);
+		for (let i = 0; i < entries.length; ++i) {
+			const entry = entries[i];
+			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+				const filename = this.joinPath(entry.name, directoryPath);
+				this.pushFile(filename, files, this.state.counts, filters);
+			} else if (entry.isDirectory()) {
+				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+				if (exclude && exclude(entry.name, path)) continue;
+				this.pushDirectory(path, paths, filters);
+				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
+				let path = joinPathWithBasePath(entry.name, directoryPath);
+				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
+					if (stat.isDirectory()) {
+						resolvedPath = normalizePath(resolvedPath, this.state.options);
+						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+					} else {
+						resolvedPath = useRealPaths ? resolvedPath : path;
+						const filename = (0,external_path_.basename)(resolvedPath);
+						const directoryPath$1 = normalizePath((0,external_path_.dirname)(resolvedPath), this.state.options);
+						resolvedPath = this.joinPath(filename, directoryPath$1);
+						this.pushFile(resolvedPath, files, this.state.counts, filters);
+					}
+				});
+			}
+		}
+		this.groupFiles(this.state.groups, directoryPath, files);
+	};
+};
+
+//#endregion
+//#region src/api/async.ts
+function promise(root, options) {
+	return new Promise((resolve$1, reject) => {
+		callback(root, options, (err, output) => {
+			if (err) return reject(err);
+			resolve$1(output);
+		});
+	});
+}
+function callback(root, options, callback$1) {
+	let walker = new Walker(root, options, callback$1);
+	walker.start();
+}
+
+//#endregion
+//#region src/api/sync.ts
+function sync(root, options) {
+	const walker = new Walker(root, options);
+	return walker.start();
+}
+
+//#endregion
+//#region src/builder/api-builder.ts
+var APIBuilder = class {
+	constructor(root, options) {
+		this.root = root;
+		this.options = options;
+	}
+	withPromise() {
+		return promise(this.root, this.options);
+	}
+	withCallback(cb) {
+		callback(this.root, this.options, cb);
+	}
+	sync() {
+		return sync(this.root, this.options);
+	}
+};
+
+//#endregion
+//#region src/builder/index.ts
+let pm = null;
+/* c8 ignore next 6 */
+try {
+	__require.resolve("picomatch");
+	pm = __require("picomatch");
+} catch {}
+var Builder = class {
+	globCache = {};
+	options = {
+		maxDepth: Infinity,
+		suppressErrors: true,
+		pathSeparator: external_path_.sep,
+		filters: []
+	};
+	globFunction;
+	constructor(options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		this.globFunction = this.options.globFunction;
+	}
+	group() {
+		this.options.group = true;
+		return this;
+	}
+	withPathSeparator(separator) {
+		this.options.pathSeparator = separator;
+		return this;
+	}
+	withBasePath() {
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withRelativePaths() {
+		this.options.relativePaths = true;
+		return this;
+	}
+	withDirs() {
+		this.options.includeDirs = true;
+		return this;
+	}
+	withMaxDepth(depth) {
+		this.options.maxDepth = depth;
+		return this;
+	}
+	withMaxFiles(limit) {
+		this.options.maxFiles = limit;
+		return this;
+	}
+	withFullPaths() {
+		this.options.resolvePaths = true;
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withErrors() {
+		this.options.suppressErrors = false;
+		return this;
+	}
+	withSymlinks({ resolvePaths = true } = {}) {
+		this.options.resolveSymlinks = true;
+		this.options.useRealPaths = resolvePaths;
+		return this.withFullPaths();
+	}
+	withAbortSignal(signal) {
+		this.options.signal = signal;
+		return this;
+	}
+	normalize() {
+		this.options.normalizePath = true;
+		return this;
+	}
+	filter(predicate) {
+		this.options.filters.push(predicate);
+		return this;
+	}
+	onlyDirs() {
+		this.options.excludeFiles = true;
+		this.options.includeDirs = true;
+		return this;
+	}
+	exclude(predicate) {
+		this.options.exclude = predicate;
+		return this;
+	}
+	onlyCounts() {
+		this.options.onlyCounts = true;
+		return this;
+	}
+	crawl(root) {
+		return new APIBuilder(root || ".", this.options);
+	}
+	withGlobFunction(fn) {
+		this.globFunction = fn;
+		return this;
+	}
+	/**
+	* @deprecated Pass options using the constructor instead:
+	* ```ts
+	* new fdir(options).crawl("/path/to/root");
+	* ```
+	* This method will be removed in v7.0
+	*/
+	/* c8 ignore next 4 */
+	crawlWithOptions(root, options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		return new APIBuilder(root || ".", this.options);
+	}
+	glob(...patterns) {
+		if (this.globFunction) return this.globWithOptions(patterns);
+		return this.globWithOptions(patterns, ...[{ dot: true }]);
+	}
+	globWithOptions(patterns, ...options) {
+		const globFn = this.globFunction || pm;
+		/* c8 ignore next 5 */
+		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+		var isMatch = this.globCache[patterns.join("\0")];
+		if (!isMatch) {
+			isMatch = globFn(patterns, ...options);
+			this.globCache[patterns.join("\0")] = isMatch;
+		}
+		this.options.filters.push((path) => isMatch(path));
+		return this;
+	}
+};
+
+//#endregion
+
+// EXTERNAL MODULE: ./node_modules/tinyglobby/node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(6501);
+;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
+
+
+
+
+
+//#region src/utils.ts
+const isReadonlyArray = Array.isArray;
+const BACKSLASHES = /\\/g;
+const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+const isWin = process.platform === "win32";
+const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+	const patternsCount = patterns.length;
+	const patternsParts = Array(patternsCount);
+	const matchers = Array(patternsCount);
+	let i, j;
+	for (i = 0; i < patternsCount; i++) {
+		const parts = splitPattern(patterns[i]);
+		patternsParts[i] = parts;
+		const partsCount = parts.length;
+		const partMatchers = Array(partsCount);
+		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
+		matchers[i] = partMatchers;
+	}
+	return (input) => {
+		const inputParts = input.split("/");
+		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+		for (i = 0; i < patternsCount; i++) {
+			const patternParts = patternsParts[i];
+			const matcher = matchers[i];
+			const inputPatternCount = inputParts.length;
+			const minParts = Math.min(inputPatternCount, patternParts.length);
+			j = 0;
+			while (j < minParts) {
+				const part = patternParts[j];
+				if (part.includes("/")) return true;
+				if (!matcher[j](inputParts[j])) break;
+				if (!options.noglobstar && part === "**") return true;
+				j++;
+			}
+			if (j === inputPatternCount) return true;
+		}
+		return false;
+	};
+}
+/* node:coverage ignore next 2 */
+const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+const dist_isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+	if (cwd === root || root.startsWith(`${cwd}/`)) {
+		if (absolute) {
+			const start = cwd.length + +!dist_isRoot(cwd);
+			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+		}
+		const prefix = root.slice(cwd.length + 1);
+		if (prefix) return (p, isDir) => {
+			if (p === ".") return prefix;
+			const result = `${prefix}/${p}`;
+			return isDir ? result.slice(0, -1) : result;
+		};
+		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+	}
+	if (absolute) return (p) => external_path_.posix.relative(cwd, p) || ".";
+	return (p) => external_path_.posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+	if (root.startsWith(`${cwd}/`)) {
+		const prefix = root.slice(cwd.length + 1);
+		return (p) => `${prefix}/${p}`;
+	}
+	return (p) => {
+		const result = external_path_.posix.relative(cwd, `${root}/${p}`);
+		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+	};
+}
+function ensureNonDriveRelativePath(path) {
+	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+const splitPatternOptions = { parts: true };
+function splitPattern(path) {
+	var _result$parts;
+	const result = picomatch.scan(path, splitPatternOptions);
+	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
+function convertPosixPathToPattern(path) {
+	return escapePosixPath(path);
+}
+function convertWin32PathToPattern(path) {
+	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+}
+/**
+* Converts a path to a pattern depending on the platform.
+* Identical to {@link escapePath} on POSIX systems.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
+*/
+/* node:coverage ignore next 3 */
+const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
+const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+/**
+* Escapes a path's special characters depending on the platform.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
+*/
+/* node:coverage ignore next */
+const escapePath = isWin ? escapeWin32Path : escapePosixPath;
+/**
+* Checks if a pattern has dynamic parts.
+*
+* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
+*
+* - Doesn't necessarily return `false` on patterns that include `\`.
+* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
+* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
+* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
+*
+* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
+*/
+function isDynamicPattern(pattern, options) {
+	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+	const scan = picomatch.scan(pattern);
+	return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+//#endregion
+//#region src/patterns.ts
+const PARENT_DIRECTORY = /^(\/?\.\.)+/;
+const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+	var _PARENT_DIRECTORY$exe;
+	const cwd = opts.cwd;
+	let result = pattern;
+	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+	const escapedCwd = escapePath(cwd);
+	result = (0,external_path_.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_.posix.relative(escapedCwd, result) : external_path_.posix.normalize(result);
+	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+	const parts = splitPattern(result);
+	if (parentDir) {
+		const n = (parentDir.length + 1) / 3;
+		let i = 0;
+		const cwdParts = escapedCwd.split("/");
+		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+			i++;
+		}
+		const potentialRoot = external_path_.posix.join(cwd, parentDir.slice(i * 3));
+		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+			props.root = ensureNonDriveRelativePath(potentialRoot);
+			props.depthOffset = -n + i;
+		}
+	}
+	if (!isIgnore && props.depthOffset >= 0) {
+		var _props$commonPath;
+		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+		const newCommonPath = [];
+		const length = Math.min(props.commonPath.length, parts.length);
+		for (let i = 0; i < length; i++) {
+			const part = parts[i];
+			if (part === "**" && !parts[i + 1]) {
+				newCommonPath.pop();
+				break;
+			}
+			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+			newCommonPath.push(part);
+		}
+		props.depthOffset = newCommonPath.length;
+		props.commonPath = newCommonPath;
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_.posix.join(cwd, ...newCommonPath) : cwd);
+	}
+	return result;
+}
+function processPatterns(options, patterns, props) {
+	const matchPatterns = [];
+	const ignorePatterns = [];
+	for (const pattern of options.ignore) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+	}
+	for (const pattern of patterns) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+	}
+	return {
+		match: matchPatterns,
+		ignore: ignorePatterns
+	};
+}
+//#endregion
+//#region src/crawler.ts
+function buildCrawler(options, patterns) {
+	const cwd = options.cwd;
+	const props = {
+		root: cwd,
+		depthOffset: 0
+	};
+	const processed = processPatterns(options, patterns, props);
+	if (options.debug) log("internal processing patterns:", processed);
+	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+	const root = props.root.replace(BACKSLASHES, "");
+	const matchOptions = {
+		dot,
+		nobrace: options.braceExpansion === false,
+		nocase: !caseSensitiveMatch,
+		noextglob: options.extglob === false,
+		noglobstar: options.globstar === false,
+		posix: true
+	};
+	const matcher = picomatch(processed.match, matchOptions);
+	const ignore = picomatch(processed.ignore, matchOptions);
+	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+	const format = buildFormat(cwd, root, absolute);
+	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+	const excludePredicate = (_, p) => {
+		const relativePath = excludeFormatter(p, true);
+		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+	};
+	let maxDepth;
+	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+	const crawler = new Builder({
+		filters: [debug ? (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			const matches = matcher(path) && !ignore(path);
+			if (matches) log(`matched ${path}`);
+			return matches;
+		} : (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			return matcher(path) && !ignore(path);
+		}],
+		exclude: debug ? (_, p) => {
+			const skipped = excludePredicate(_, p);
+			log(`${skipped ? "skipped" : "crawling"} ${p}`);
+			return skipped;
+		} : excludePredicate,
+		fs: options.fs,
+		pathSeparator: "/",
+		relativePaths: !absolute,
+		resolvePaths: absolute,
+		includeBasePath: absolute,
+		resolveSymlinks: followSymbolicLinks,
+		excludeSymlinks: !followSymbolicLinks,
+		excludeFiles: onlyDirectories,
+		includeDirs: onlyDirectories || !options.onlyFiles,
+		maxDepth,
+		signal: options.signal
+	}).crawl(root);
+	if (options.debug) log("internal properties:", {
+		...props,
+		root
+	});
+	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+//#endregion
+//#region src/index.ts
+function formatPaths(paths, mapper) {
+	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+	return paths;
+}
+const defaultOptions = {
+	caseSensitiveMatch: true,
+	debug: !!process.env.TINYGLOBBY_DEBUG,
+	expandDirectories: true,
+	followSymbolicLinks: true,
+	onlyFiles: true
+};
+function getOptions(options) {
+	const opts = Object.assign({}, options);
+	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.ignore = ensureStringArray(opts.ignore);
+	opts.fs && (opts.fs = {
+		readdir: opts.fs.readdir || external_fs_.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
+		realpath: opts.fs.realpath || external_fs_.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
+		stat: opts.fs.stat || external_fs_.stat,
+		statSync: opts.fs.statSync || external_fs_.statSync
+	});
+	if (opts.debug) log("globbing with options:", opts);
+	return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+	var _ref;
+	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+	const options = getOptions(isModern ? inputOptions : globInput);
+	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
+}
+function globSync(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(crawler.sync(), relative) : [];
+}
+//#endregion
+
+
+;// CONCATENATED MODULE: ./schemas/egress-report-artifact.schema.json
+const egress_report_artifact_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/telltale-dev/telltale/v1/schemas/egress-report-artifact.schema.json","title":"telltale egress report, as another job\'s artifact","description":"What actions/egress-report and `telltale egress diff` accept from a report file another job uploaded. That job may have run code from a fork, so every field the diff reads is bounded here: counts, string lengths, types. Fields the diff does not read are allowed and ignored. egress-report.schema.json describes the full report.","type":"object","required":["endpoints"],"properties":{"job":{"type":"string","maxLength":512},"run":{"type":"object","properties":{"job":{"type":"string","maxLength":512}}},"endpoints":{"type":"array","maxItems":100000,"items":{"$ref":"#/definitions/endpoint"}}},"definitions":{"count":{"type":"number","minimum":0,"maximum":1000000000000000},"endpoint":{"type":"object","required":["host","port","transport"],"properties":{"host":{"type":"string","minLength":1,"maxLength":1024},"port":{"type":"integer","minimum":0,"maximum":65535},"transport":{"enum":["tcp","udp"]},"protocol":{"type":"string","maxLength":64},"addresses":{"type":"array","maxItems":10000,"items":{"type":"string","maxLength":64}},"namedBy":{"type":"string","maxLength":32},"firstSeen":{"type":"string","maxLength":64},"lastSeen":{"type":"string","maxLength":64},"connections":{"$ref":"#/definitions/count"},"failed":{"$ref":"#/definitions/count"},"bytes":{"$ref":"#/definitions/count"},"steps":{"type":"array","maxItems":1000,"items":{"type":"string","maxLength":512}}}}}}');
+;// CONCATENATED MODULE: ./shared/egress/diff/reports.ts
+/**
+ * Reads egress report files (the JSON the egress action writes and uploads as an artifact): plain
+ * paths, folders (searched for `*.json`), or glob patterns. Reports from other jobs are data, not
+ * code: each is checked for the shape the diff reads, with the file named on any problem.
+ */
+
+
+
+
+
+async function expandReportPaths(patterns) {
+    const files = [];
+    for (const pattern of patterns) {
+        const info = await (0,promises_.stat)(pattern).catch(() => undefined);
+        if (info?.isFile())
+            files.push(pattern);
+        else if (info?.isDirectory())
+            files.push(...(await glob('**/*.json', { cwd: pattern, absolute: true })).sort());
+        else {
+            const matched = (await glob(pattern, { absolute: true, onlyFiles: true })).sort();
+            if (!matched.length)
+                throw new util_errors/* InputError */.dz(`no report files match '${pattern}'`, { location: { file: pattern } });
+            files.push(...matched);
+        }
+    }
+    return [...new Set(files)];
+}
+/**
+ * Reports arrive as artifacts from other (possibly fork) jobs: bound what one may cost. A real
+ * report of a busy job is well under a megabyte; schemas/egress-report-artifact.schema.json bounds
+ * every count and string the diff reads.
+ */
+const MAX_REPORT_BYTES = 16 * 1024 * 1024;
+/** Report files in one run; a matrix of 256 jobs is GitHub's own limit. */
+const MAX_REPORT_FILES = 1000;
+const validateArtifact = new ajv.Ajv({ allErrors: false, strict: false }).compile(egress_report_artifact_schema_namespaceObject);
+/** The first schema problem as a field path and a reason, never echoing the (untrusted) value. */
+function schemaProblem(file) {
+    const error = validateArtifact.errors?.[0];
+    const field = (error?.instancePath ?? '')
+        .split('/')
+        .slice(1)
+        .map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`))
+        .join('');
+    return new util_errors/* InputError */.dz(`not an egress report: ${field || 'the file'} ${error?.message ?? 'is not valid'}`, {
+        location: { file, ...(field ? { field } : {}) },
+        hint: 'schemas/egress-report-artifact.schema.json says what a report artifact may hold',
+    });
+}
+async function loadReport(file) {
+    let data;
+    try {
+        const size = (await (0,promises_.stat)(file)).size;
+        if (size > MAX_REPORT_BYTES) {
+            throw new util_errors/* InputError */.dz(`report is ${size} bytes; more than ${MAX_REPORT_BYTES} is not an egress report`, {
+                location: { file },
+            });
+        }
+        data = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+    }
+    catch (error) {
+        if (error instanceof util_errors/* InputError */.dz)
+            throw error;
+        throw new util_errors/* InputError */.dz(`not a readable JSON report: ${error.message}`, { location: { file } });
+    }
+    const endpoints = data?.endpoints;
+    if (!Array.isArray(endpoints)) {
+        throw new util_errors/* InputError */.dz('not an egress report: no endpoints array', {
+            location: { file, field: 'endpoints' },
+            hint: 'pass the report JSON the egress action or `telltale egress analyze --format json` writes',
+        });
+    }
+    const checked = endpoints.map((e, i) => {
+        const x = (e ?? {});
+        const bad = (field) => new util_errors/* InputError */.dz(`endpoint ${i} has no valid '${field}'`, {
+            location: { file, field: `endpoints[${i}].${field}` },
+        });
+        if (typeof x.host !== 'string' || !x.host)
+            throw bad('host');
+        if (typeof x.port !== 'number' || !Number.isInteger(x.port) || x.port < 0 || x.port > 65535)
+            throw bad('port');
+        if (x.transport !== 'tcp' && x.transport !== 'udp')
+            throw bad('transport');
+        const strings = (v) => (Array.isArray(v) ? v.filter((s) => typeof s === 'string') : []);
+        const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+        const endpoint = {
+            host: x.host,
+            port: x.port,
+            transport: x.transport,
+            protocol: typeof x.protocol === 'string' ? x.protocol : 'unknown',
+            addresses: strings(x.addresses),
+            namedBy: typeof x.namedBy === 'string' ? x.namedBy : 'none',
+            firstSeen: typeof x.firstSeen === 'string' ? x.firstSeen : '',
+            lastSeen: typeof x.lastSeen === 'string' ? x.lastSeen : '',
+            connections: num(x.connections),
+            failed: num(x.failed),
+            bytes: num(x.bytes),
+        };
+        if (Array.isArray(x.steps))
+            endpoint.steps = strings(x.steps);
+        return endpoint;
+    });
+    // The field checks above name the common mistakes; the schema bounds everything else.
+    if (!validateArtifact(data))
+        throw schemaProblem(file);
+    const job = data.job ?? data.run?.job;
+    return typeof job === 'string' ? { endpoints: checked, job } : { endpoints: checked };
+}
+async function loadReports(patterns) {
+    const files = await expandReportPaths(patterns);
+    if (!files.length)
+        throw new util_errors/* InputError */.dz(`no report files found in ${patterns.join(', ')}`);
+    if (files.length > MAX_REPORT_FILES)
+        throw new util_errors/* InputError */.dz(`${files.length} report files; more than ${MAX_REPORT_FILES} is not one run's reports`, {
+            location: { file: patterns.join(', ') },
+        });
+    return Promise.all(files.map(loadReport));
+}
+
+// EXTERNAL MODULE: external "node:dns"
+var external_node_dns_ = __nccwpck_require__(610);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+;// CONCATENATED MODULE: ./shared/egress/preflight/probe.ts
+/**
+ * The network side of preflight: DNS, TCP, TLS and one HTTP request, each bounded by a deadline
+ * and each failure named the way an operator reads it. A silently dropped SYN (a closed ACL or
+ * security group) is a `timeout`; an RST is `refused`; no route is `unreachable`.
+ */
+
+
+
+
+/** A failed step: the verdict and the operator-facing detail. */
+class probe_ProbeFailure extends Error {
+    status;
+    constructor(status, detail) {
+        super(detail);
+        this.status = status;
+    }
+}
+const remaining = (deadline) => Math.max(1, deadline - Date.now());
+/**
+ * A and AAAA answers (RFC 1035 §3.4.1, RFC 3596) from the configured DNS server, raced against the
+ * system resolver (getaddrinfo: /etc/hosts, then DNS), which is what real clients use. Whichever
+ * first yields addresses wins, so a name only /etc/hosts knows does not wait out a DNS timeout.
+ */
+async function probe_resolveAddresses(host, deadline) {
+    if (isIP(host))
+        return [host];
+    const resolver = new dnsPromises.Resolver({ timeout: remaining(deadline), tries: 1 });
+    const codes = [];
+    const fromDns = Promise.allSettled([resolver.resolve4(host), resolver.resolve6(host)]).then((answers) => {
+        const addresses = answers.flatMap((a) => (a.status === 'fulfilled' ? a.value : []));
+        for (const a of answers)
+            codes.push(a.status === 'rejected' ? (a.reason.code ?? '') : 'ENODATA');
+        if (!addresses.length)
+            throw new Error('no DNS answer');
+        return addresses;
+    });
+    const fromSystem = withTimeout(dnsPromises.lookup(host, { all: true }), remaining(deadline)).then((found) => {
+        if (!found.length)
+            throw new Error('no system answer');
+        return found.map((a) => a.address);
+    });
+    try {
+        return await Promise.any([fromDns, fromSystem]);
+    }
+    catch {
+        // Neither answered: the DNS codes below say why.
+    }
+    finally {
+        // The loser may still be waiting on a server; it must not hold the process open.
+        resolver.cancel();
+    }
+    if (codes.includes('ETIMEOUT'))
+        throw new probe_ProbeFailure('dns-failed', `DNS: no answer for ${host} before the timeout`);
+    if (codes.includes('ENOTFOUND'))
+        throw new probe_ProbeFailure('dns-failed', `DNS: ${host} does not exist (NXDOMAIN)`);
+    if (codes.length && codes.every((c) => c === 'ENODATA')) {
+        throw new probe_ProbeFailure('dns-failed', `DNS: ${host} has no A or AAAA records`);
+    }
+    throw new probe_ProbeFailure('dns-failed', `DNS: lookup of ${host} failed (${codes.join(', ') || 'no answer'})`);
+}
+/** Connects to every address at once; the first to answer wins, the rest are closed. */
+async function probe_connectAny(addresses, port, deadline) {
+    const failures = [];
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        const sockets = [];
+        const timer = setTimeout(() => finish(), remaining(deadline));
+        const finish = (winner) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            for (const s of sockets)
+                if (s !== winner?.socket)
+                    s.destroy();
+            if (winner)
+                return resolve(winner);
+            for (const a of addresses) {
+                if (!failures.some((f) => f.address === a))
+                    failures.push({ address: a, status: 'timeout', detail: 'no answer (packets dropped?)' });
+            }
+            // The most telling verdict: a refusal proves the host is there; a timeout says nothing answered.
+            const order = ['refused', 'unreachable', 'timeout'];
+            const status = order.find((s) => failures.some((f) => f.status === s)) ?? 'unreachable';
+            reject(new probe_ProbeFailure(status, `TCP ${port}: ${failures.map((f) => `${f.address} ${f.detail}`).join('; ')}`));
+        };
+        for (const address of addresses) {
+            const socket = connect({ host: address, port });
+            sockets.push(socket);
+            socket.once('connect', () => finish({ socket, address }));
+            socket.once('error', (error) => {
+                failures.push({ address, ...describeSocketError(error) });
+                if (failures.length === addresses.length)
+                    finish();
+            });
+        }
+        if (!addresses.length)
+            finish();
+    });
+}
+function describeSocketError(error) {
+    switch (error.code) {
+        case 'ECONNREFUSED':
+            return { status: 'refused', detail: 'refused (RST)' };
+        case 'EHOSTUNREACH':
+        case 'ENETUNREACH':
+        case 'EADDRNOTAVAIL':
+        case 'EAFNOSUPPORT':
+            return { status: 'unreachable', detail: `unreachable (${error.code})` };
+        case 'ETIMEDOUT':
+            return { status: 'timeout', detail: 'timed out' };
+        default:
+            return { status: 'unreachable', detail: error.code ?? error.message };
+    }
+}
+/** TLS handshake over the connected socket, verifying the chain and the name (RFC 6125). */
+function probe_tlsHandshake(socket, host, deadline) {
+    return new Promise((resolve, reject) => {
+        const tls = tlsConnect({
+            socket,
+            host,
+            ...(isIP(host) ? {} : { servername: host }),
+            ALPNProtocols: ['http/1.1'],
+        });
+        const timer = setTimeout(() => {
+            tls.destroy();
+            reject(new probe_ProbeFailure('timeout', 'TLS: no handshake before the timeout'));
+        }, remaining(deadline));
+        tls.once('secureConnect', () => {
+            clearTimeout(timer);
+            resolve(tls);
+        });
+        tls.once('error', (error) => {
+            clearTimeout(timer);
+            tls.destroy();
+            reject(new probe_ProbeFailure('tls-failed', `TLS: ${error.code ? `${error.code}: ` : ''}${error.message}`));
+        });
+    });
+}
+/** One GET over an already connected (and, for https, handshaken) socket. */
+function probe_httpGet(socket, url, deadline) {
+    return new Promise((resolve, reject) => {
+        const req = httpRequest({
+            createConnection: () => socket,
+            method: 'GET',
+            path: `${url.pathname}${url.search}`,
+            headers: { host: url.host, 'user-agent': 'telltale-preflight', accept: '*/*', connection: 'close' },
+        });
+        const timer = setTimeout(() => {
+            req.destroy();
+            reject(new probe_ProbeFailure('timeout', `HTTP: no response from ${url.href} before the timeout`));
+        }, remaining(deadline));
+        req.once('response', (res) => {
+            clearTimeout(timer);
+            const answer = { status: res.statusCode ?? 0 };
+            if (typeof res.headers.location === 'string')
+                answer.location = res.headers.location;
+            res.resume();
+            res.destroy();
+            socket.destroy();
+            resolve(answer);
+        });
+        req.once('error', (error) => {
+            clearTimeout(timer);
+            reject(new probe_ProbeFailure('http-failed', `HTTP: ${error.code ?? ''} ${error.message}`.trim()));
+        });
+        req.end();
+    });
+}
+function withTimeout(promise, ms) {
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('timeout')), ms);
+        promise.then((v) => {
+            clearTimeout(timer);
+            resolve(v);
+        }, (e) => {
+            clearTimeout(timer);
+            reject(e instanceof Error ? e : new Error(String(e)));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./shared/egress/preflight/targets.ts
+/**
+ * What preflight can check in a manifest: every concrete host and port. Wildcards and CIDRs name
+ * many endpoints, so they are checked only through their `probe:` URL; port ranges and UDP have no
+ * handshake to test and are reported as not checkable rather than silently passed.
+ */
+
+/** Ports where a TLS handshake is expected (HTTPS, DoT, IMAPS/POP3S/SMTPS, LDAPS, Kubernetes). */
+const TLS_PORTS = new Set([443, 465, 636, 853, 993, 995, 6443, 8443, 9443]);
+/** Ports where an HTTP request is expected (plain or over TLS). */
+const HTTP_PORTS = new Set([80, 443, 8080, 8443]);
+function targets_preflightTargets(entries) {
+    const targets = [];
+    for (const entry of entries) {
+        const name = entry.host ?? entry.cidr?.text ?? '';
+        const probe = entry.probe ? new URL(entry.probe) : undefined;
+        const probePort = probe ? Number(probe.port || (probe.protocol === 'https:' ? 443 : 80)) : undefined;
+        if (entry.transport === 'udp') {
+            targets.push({
+                host: name,
+                port: entry.ports?.[0]?.from ?? 0,
+                entry: entry.index,
+                tls: false,
+                skip: 'UDP has no handshake to check',
+            });
+            continue;
+        }
+        const concrete = entry.host && !entry.host.startsWith('*.');
+        if (!concrete) {
+            if (probe) {
+                targets.push(probeTarget(probe, probePort, entry.index));
+            }
+            else {
+                const what = entry.cidr ? 'a CIDR' : 'a wildcard';
+                targets.push({
+                    host: name,
+                    port: entry.ports?.[0]?.from ?? 0,
+                    entry: entry.index,
+                    tls: false,
+                    skip: `${what}: add a probe URL to check it`,
+                });
+            }
+            continue;
+        }
+        const host = entry.host;
+        const ports = entry.ports ?? [{ from: probePort ?? 443, to: probePort ?? 443 }];
+        for (const range of ports) {
+            if (range.from !== range.to) {
+                targets.push({
+                    host,
+                    port: range.from,
+                    entry: entry.index,
+                    tls: false,
+                    skip: `port range ${range.from}-${range.to}`,
+                });
+                continue;
+            }
+            const port = range.from;
+            const target = { host, port, entry: entry.index, tls: TLS_PORTS.has(port) };
+            if (probe && probePort === port && probe.hostname.toLowerCase() === host) {
+                target.url = probe.href;
+                target.probe = true;
+                target.tls = probe.protocol === 'https:';
+            }
+            else if (HTTP_PORTS.has(port)) {
+                target.url = `${target.tls ? 'https' : 'http'}://${isIP(host) === 6 ? `[${host}]` : host}:${port}/`;
+            }
+            if (!entry.ports)
+                target.note = `no ports listed: checked ${port}`;
+            targets.push(target);
+        }
+        // A probe on another host or port than the entry's own is checked on its own.
+        if (probe &&
+            !(probe.hostname.toLowerCase() === host && ports.some((r) => r.from === probePort && r.to === probePort))) {
+            targets.push(probeTarget(probe, probePort, entry.index));
+        }
+    }
+    return targets;
+}
+function probeTarget(probe, port, entry) {
+    return {
+        host: probe.hostname.replace(/^\[|\]$/g, '').toLowerCase(),
+        port,
+        entry,
+        tls: probe.protocol === 'https:',
+        url: probe.href,
+        probe: true,
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/egress/preflight/preflight.ts
+/**
+ * Preflight: before a deployment (or a job in block mode) depends on the manifest, check from this
+ * host that every endpoint in it answers: DNS, TCP, TLS with certificate and name verification, and
+ * an HTTP request with redirects followed. A redirect to a host the manifest does not list is a
+ * failure: a client held to the manifest would be stopped there (the release-assets.githubusercontent.com
+ * case in the egress notes).
+ *
+ * Targets run in parallel under a concurrency limit and each has the whole timeout as its budget,
+ * so a run takes about one timeout, not the sum.
+ */
+
+
+
+
+async function preflight_runPreflight(manifest, options) {
+    const limit = pLimit(options.concurrency ?? 16);
+    const targets = preflightTargets(manifest.entries);
+    const results = await Promise.all(targets.map((t) => limit(() => checkTarget(manifest, t, options))));
+    return {
+        manifest: manifest.file,
+        timeoutMs: options.timeoutMs,
+        results,
+        ok: results.every((r) => r.status === 'ok' || r.status === 'skipped'),
+    };
+}
+async function checkTarget(manifest, target, options) {
+    const started = Date.now();
+    const result = {
+        host: target.host,
+        port: target.port,
+        status: 'ok',
+        detail: '',
+        redirects: [],
+        addresses: [],
+        entry: target.entry,
+        ms: 0,
+    };
+    const finish = (status, detail) => {
+        result.status = status;
+        result.detail = target.note ? `${detail} (${target.note})` : detail;
+        result.ms = Date.now() - started;
+        return result;
+    };
+    if (target.skip)
+        return finish('skipped', `not checkable: ${target.skip}`);
+    const deadline = started + options.timeoutMs;
+    try {
+        const { socket, addresses } = await preflight_open(target.host, target.port, target.tls, deadline);
+        result.addresses = addresses;
+        if (!target.url) {
+            socket.destroy();
+            return finish('ok', target.tls ? 'TCP and TLS ok' : 'TCP ok');
+        }
+        return await followHttp(manifest, target, socket, deadline, options.maxRedirects ?? 5, result, finish);
+    }
+    catch (error) {
+        if (error instanceof ProbeFailure)
+            return finish(error.status, error.message);
+        return finish('unreachable', error.message);
+    }
+}
+async function preflight_open(host, port, tls, deadline) {
+    const addresses = await resolveAddresses(host, deadline);
+    const { socket } = await connectAny(addresses, port, deadline);
+    if (!tls)
+        return { socket, addresses };
+    return { socket: await tlsHandshake(socket, host, deadline), addresses };
+}
+async function followHttp(manifest, target, first, deadline, maxRedirects, result, finish) {
+    let url = new URL(target.url);
+    let socket = first;
+    for (let hop = 0;; hop++) {
+        if (!socket) {
+            const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+            const host = url.hostname.replace(/^\[|\]$/g, '');
+            socket = (await preflight_open(host, port, url.protocol === 'https:', deadline)).socket;
+        }
+        const answer = await httpGet(socket, url, deadline);
+        socket = undefined;
+        const redirect = answer.status >= 300 && answer.status < 400 && answer.location;
+        if (!redirect) {
+            // Without a probe URL any answer but a server error shows the endpoint serves; with one, the
+            // user named a URL that should work, so a client error fails too.
+            const bad = answer.status >= (target.probe ? 400 : 500);
+            const via = result.redirects.length ? ` after ${result.redirects.length} redirect(s)` : '';
+            return bad
+                ? finish('http-failed', `HTTP ${answer.status} from ${url.href}${via}`)
+                : finish('ok', `HTTP ${answer.status}${via}`);
+        }
+        if (hop >= maxRedirects)
+            return finish('http-failed', `more than ${maxRedirects} redirects`);
+        const next = new URL(answer.location, url);
+        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+            return finish('http-failed', `redirects to a non-HTTP URL ${next.protocol}`);
+        }
+        result.redirects.push(next.href);
+        const port = Number(next.port || (next.protocol === 'https:' ? 443 : 80));
+        const host = next.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+        const listed = findMatch(manifest.entries, { host, port, transport: 'tcp', addresses: [] });
+        if (!listed) {
+            return finish('http-failed', `redirects to unlisted host ${host}:${port} (${next.href})`);
+        }
+        url = next;
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/egress/run.ts
+/**
+ * One egress run, the same for the CLI and the actions, returning plain data: name the endpoints of a
+ * capture file (`analyze`), judge observed reports against the manifest (`diff`, optionally adding
+ * the new endpoints to it), and check from here that every manifest endpoint answers (`preflight`).
+ * Where the results go (stdout, the job summary, a PR comment, outputs) is the adapter's business.
  */
 
 
@@ -46859,7 +52439,91 @@ async function finishSession(handle, options = {}) {
 
 
 
-const action_SUMMARY_LIMIT = 400_000;
+
+/** Every endpoint in a pcap or pcapng file. */
+function analyzeEgress(file, options = {}) {
+    return analyzeCaptureFile(file, options);
+}
+/** Several capture files as one report: connections and DNS answers pooled. */
+function analyzeEgressMerged(files, options = {}) {
+    return analyzeCaptureFilesMerged(files, options);
+}
+/** The report as the user asked for it; `json` is the egress-report.json every capture writes. */
+function renderEgressReport(report, format) {
+    if (format === 'json')
+        return `${JSON.stringify(report, null, 2)}\n`;
+    if (format === 'markdown')
+        return renderEndpointsMarkdown(report);
+    return renderEndpointsText(report);
+}
+/** A manifest that does not exist yet, for `--update` to start from what a run observed. */
+const EMPTY_MANIFEST = "# Endpoints this repository's jobs may reach: see docs/egress-policy.md\nversion: 1\nallow: []\n";
+async function run_diffEgressRun(options) {
+    const manifest = options.update && !(0,external_node_fs_.existsSync)(options.manifest)
+        ? parseManifest(EMPTY_MANIFEST, options.manifest)
+        : await manifest_loadManifest(options.manifest);
+    const reports = [...(options.reports ?? []), ...(options.reportFiles ? await loadReports(options.reportFiles) : [])];
+    const verdict = judgeEgress(diffEgress(manifest, reports), {
+        policy: options.policy,
+        manifest: options.manifestLabel ?? options.manifest,
+        runUrl: options.runUrl,
+        preface: options.preface,
+    });
+    if (!options.update)
+        return { verdict };
+    const proposals = proposeEntries(verdict.diff.new);
+    if (proposals.length)
+        await (0,promises_.writeFile)(options.manifest, updateManifest(manifest, proposals, options.update.note));
+    return { verdict, updated: { file: options.manifest, added: proposals.length ? verdict.diff.new.length : 0 } };
+}
+async function run_preflightEgress(options) {
+    const timeoutMs = parseDuration(options.timeout, { what: options.name('timeout') });
+    const concurrency = Number(options.concurrency);
+    if (!/^\s*\d+\s*$/.test(options.concurrency) || !Number.isInteger(concurrency) || concurrency < 1) {
+        throw new InputError(`${options.name('concurrency')}: '${options.concurrency}' is not a positive whole number`);
+    }
+    const report = await runPreflight(await loadManifest(options.manifest), { timeoutMs, concurrency });
+    return { report, failed: report.results.filter((r) => r.status !== 'ok' && r.status !== 'skipped') };
+}
+/** The preflight report as the user asked for it. */
+function renderPreflightReport(report, format) {
+    return format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderPreflightMarkdown(report);
+}
+
+;// CONCATENATED MODULE: ./shared/egress/action.ts
+/**
+ * The egress front door: the only module the egress actions use. Each export is one action entry
+ * over an `ActionContext` (inputs as the runner passed them, action.yml defaults applied):
+ * - `startEgressCapture` / `finishEgressCapture`: actions/egress `main` starts tcpdump (installing it
+ *   when missing) and leaves it running for the rest of the job; `post` stops it, names the endpoints,
+ *   says which step reached each, writes the report and summary, and applies the manifest policy;
+ * - `reportEgress`: actions/egress-report merges several jobs' reports into one verdict;
+ * - `preflightEgressEndpoints`: actions/preflight checks every manifest endpoint from this runner.
+ * The runs themselves are shared/egress/run.ts; this adapter alone writes outputs, the summary and
+ * annotations, and posts the sticky PR comment (through shared/github/comments.ts).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+// The runner drops a step summary over 1 MiB entirely, so each step's parts share a budget with
+// headroom (characters, and a few are multi-byte): the egress post step writes the diff and then the
+// endpoint list, egress-report the diff alone.
+/** Characters of the endpoint list in the job summary. */
+const SUMMARY_LIMIT = 400_000;
+/** Characters of the diff beside the endpoint list (egress post), and alone (egress-report). */
+const VERDICT_LIMIT = { withEndpoints: 500_000, alone: 900_000 };
 const CUT_NOTE = '> ✂️ Cut to fit the job summary: the full list is in the egress-report.json the step wrote.';
 /** apt-get install tcpdump, refreshing the package lists only when the first try fails. */
 function installTcpdump(ctx) {
@@ -46882,8 +52546,8 @@ function installTcpdump(ctx) {
 }
 const REPORT_FILE = 'egress-report.json';
 function parseMode(value) {
-    if (value === 'start' || value === 'stop' || value === '')
-        return value || 'start';
+    if (value === 'start' || value === 'stop')
+        return value;
     throw new InputError(`mode must be 'start' or 'stop', not '${value}'`, {
         hint: "'start' captures until the end of the job; 'stop', in a later step, ends a capture early",
     });
@@ -46925,14 +52589,14 @@ async function finishEgressCapture(ctx) {
         ctx.info('no capture was started by this step: nothing to report');
         return;
     }
-    if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, REPORT_FILE))) {
+    if ((0,external_node_fs_.existsSync)(external_node_path_default().join(dir, REPORT_FILE))) {
         ctx.info(`the capture was already reported by a later step (mode: stop): ${external_node_path_default().join(dir, REPORT_FILE)}`);
         return;
     }
     await reportCapture(ctx, dir);
 }
 async function reportCapture(ctx, dir) {
-    const run = readRunContext();
+    const run = context_readRunContext();
     const token = ctx.input('token');
     if (token)
         ctx.secret(token);
@@ -46942,45 +52606,36 @@ async function reportCapture(ctx, dir) {
     if (jobSteps.problem)
         ctx.warning(`steps are not named in the egress report: ${jobSteps.problem}`);
     const handle = readHandle(dir);
-    const report = await finishSession(handle, jobSteps.steps.length ? { steps: jobSteps.steps } : {});
+    const steps = jobSteps.steps.map(stepWindow);
+    const report = await finishSession(handle, steps.length ? { steps } : {});
     const job = jobSteps.job ?? run.job;
     if (job)
         report.job = job;
     const reportFile = external_node_path_default().join(dir, REPORT_FILE);
-    (0,external_node_fs_namespaceObject.writeFileSync)(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+    (0,external_node_fs_.writeFileSync)(reportFile, `${JSON.stringify(report, null, 2)}\n`);
     ctx.output('report', reportFile);
     ctx.output('pcap', handle.file);
     ctx.output('endpoints', report.endpoints.length);
     for (const warning of report.warnings)
         ctx.warning(warning);
     ctx.info(`${report.endpoints.length} endpoint(s); report written to ${reportFile}`);
-    const endpoints = renderEndpointsMarkdown(report, 'Egress of this job');
+    const endpoints = endpoints_renderEndpointsMarkdown(report, 'Egress of this job');
     const manifestPath = ctx.input('manifest');
-    if (!manifestPath || !(0,external_node_fs_namespaceObject.existsSync)(manifestPath)) {
-        await ctx.summary(truncateMarkdown(endpoints, action_SUMMARY_LIMIT, CUT_NOTE));
+    if (!manifestPath || !(0,external_node_fs_.existsSync)(manifestPath)) {
+        await ctx.summary((0,markdown/* truncateMarkdown */.o4)(endpoints, SUMMARY_LIMIT, CUT_NOTE));
         ctx.info(`no egress manifest at ${manifestPath || '(none given)'}: endpoints reported only; ` +
             `write one with: telltale egress diff --update --manifest ${manifestPath || '.github/egress.yml'} ${reportFile}`);
         ctx.output('verdict', 'pass');
         return;
     }
-    const url = runUrl(run);
-    const comment = ctx.booleanInput('comment');
-    const verdict = await applyEgressPolicy({
+    const { verdict } = await run_diffEgressRun({
         reports: [{ endpoints: report.endpoints, ...(job ? { job } : {}) }],
-        manifestPath,
+        manifest: manifestPath,
         policy: policy_parsePolicy(ctx.input('policy')),
-        comment,
-        github: {
-            token,
-            apiUrl: run.apiUrl,
-            target: comment ? pullRequestTarget(run) : undefined,
-            ...(url ? { runUrl: url } : {}),
-        },
-        key: ctx.input('comment-key'),
-        summary: ctx.summary,
-        log: ctx.info,
+        runUrl: context_runUrl(run),
     });
-    await ctx.summary(truncateMarkdown(`<details><summary>Every endpoint</summary>\n\n${endpoints}\n</details>\n`, action_SUMMARY_LIMIT, CUT_NOTE));
+    await deliverVerdict(ctx, verdict, { run, token, target: () => comments_pullRequestTarget(run) }, VERDICT_LIMIT.withEndpoints);
+    await ctx.summary((0,markdown/* truncateMarkdown */.o4)(`<details><summary>Every endpoint</summary>\n\n${endpoints}\n</details>\n`, SUMMARY_LIMIT, CUT_NOTE));
     ctx.output('new-count', verdict.diff.new.length);
     ctx.output('verdict', verdict.failed ? 'fail' : 'pass');
     if (verdict.failed)
@@ -46988,11 +52643,92 @@ async function reportCapture(ctx, dir) {
     else
         ctx.info(verdict.message);
 }
+/** The jobs API's step, as the analysis attributes connections to it. */
+function stepWindow(step) {
+    return { name: step.name, start: step.start, ...(step.end !== undefined ? { end: step.end } : {}) };
+}
+/** actions/egress-report: one verdict over the reports several jobs uploaded, one sticky comment. */
+async function reportEgress(ctx) {
+    const run = readRunContext();
+    const token = ctx.input('token');
+    if (token)
+        ctx.secret(token);
+    const pr = parsePullRequestNumber(ctx.input('pr'));
+    let policy = parsePolicy(ctx.input('policy'));
+    // Reports a pull request's run uploaded were written by that PR's code: they inform, never enforce.
+    const provenance = artifactProvenance(run);
+    if (provenance.untrusted && policy === 'enforce') {
+        ctx.warning("policy 'enforce' is not applied: these reports were written by the pull request's own code, which could have written anything; the verdict is informational", { title: 'egress report from untrusted code' });
+        policy = 'audit';
+    }
+    const { verdict } = await diffEgressRun({
+        reportFiles: ctx.listInput('reports'),
+        manifest: ctx.input('manifest'),
+        policy,
+        runUrl: runUrl(run),
+        ...(provenance.untrusted ? { preface: untrustedReportNote(provenance) } : {}),
+    });
+    const comment = await deliverVerdict(ctx, verdict, { run, token, target: () => pullRequestTarget(run, pr) }, VERDICT_LIMIT.alone);
+    ctx.output('new-count', verdict.diff.new.length);
+    ctx.output('allowed-count', verdict.diff.allowed.length);
+    ctx.output('unused-count', verdict.diff.unused.length);
+    ctx.output('verdict', verdict.failed ? 'fail' : 'pass');
+    if (comment?.posted)
+        ctx.output('comment-url', comment.url);
+    if (verdict.failed)
+        ctx.fail(verdict.message);
+    else
+        ctx.info(verdict.message);
+}
+/**
+ * Writes the verdict to the job summary and, when the `comment` input asks, posts it as the sticky PR
+ * comment. A run that is not about a pull request (a push, a schedule) has nothing to comment on.
+ */
+async function deliverVerdict(ctx, verdict, github, summaryLimit) {
+    const comment = ctx.booleanInput('comment');
+    const key = ctx.input('comment-key');
+    await ctx.summary((0,markdown/* truncateMarkdown */.o4)(verdict.body, summaryLimit, '> ✂️ Cut to fit the job summary; `telltale egress diff --format json` gives the full lists.'));
+    if (!comment)
+        return undefined;
+    const target = github.target();
+    if (!target) {
+        ctx.info('no pull request in this run: the egress verdict is in the job summary only');
+        return undefined;
+    }
+    return publishComment({
+        token: github.token,
+        apiUrl: github.run.apiUrl,
+        target,
+        key,
+        body: verdict.body,
+        summary: ctx.summary,
+        // The diff is already in the summary; a degraded comment only adds why it was not posted.
+        bodyInSummary: false,
+        log: ctx.info,
+    });
+}
+/** actions/preflight: every manifest endpoint checked from this runner; annotations for the first ten failures. */
+async function preflightEgressEndpoints(ctx) {
+    const { report, failed } = await preflightEgress({
+        manifest: ctx.input('manifest'),
+        timeout: ctx.input('timeout'),
+        concurrency: ctx.input('concurrency'),
+        name: (setting) => `input '${setting}'`,
+    });
+    await ctx.summary(renderPreflightMarkdown(report));
+    ctx.output('ok', String(report.ok));
+    ctx.output('failed-count', failed.length);
+    ctx.output('results', JSON.stringify(report.results.map(({ host, port, status, detail, redirects }) => ({ host, port, status, detail, redirects }))));
+    for (const r of failed.slice(0, 10))
+        ctx.error(`${r.host}:${r.port} ${r.status}: ${r.detail}`);
+    if (failed.length && ctx.booleanInput('fail'))
+        ctx.fail(`${failed.length} endpoint(s) in ${report.manifest} did not pass preflight`);
+}
 
 
 /***/ }),
 
-/***/ 1912:
+/***/ 8850:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47003,6 +52739,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: createActionContext
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -47027,7 +52769,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function toCommandProperties(annotationProperties) {
+function utils_toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -47172,8 +52914,8 @@ function file_command_prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -48399,7 +54141,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -48540,7 +54282,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -48569,11 +54311,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -48793,7 +54535,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -48808,7 +54550,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -48819,7 +54561,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -48828,7 +54570,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -49259,7 +55001,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -49708,7 +55450,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
+    issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -49830,7 +55572,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    command_issueCommand('debug', {}, message);
+    issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -49838,7 +55580,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -49846,7 +55588,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -49854,14 +55596,14 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_.EOL);
+    process.stdout.write(message + os.EOL);
 }
 /**
  * Begin an output group.
@@ -49950,6 +55692,75 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./shared/util/errors.ts
 var errors = __nccwpck_require__(1472);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./shared/report/escape.ts
+var report_escape = __nccwpck_require__(6682);
+// EXTERNAL MODULE: ./shared/report/markdown.ts
+var report_markdown = __nccwpck_require__(216);
+;// CONCATENATED MODULE: ./shared/report/step-log.ts
+/**
+ * What an action writes to its step log, made safe. The runner reads a step's stdout and stderr as
+ * a command channel (see `neutraliseForLog` in shared/report/escape.ts), so every message telltale
+ * prints in an Actions run goes through here: plain lines are neutralised, commands are written
+ * with the runner's own escaping, secrets are redacted, and the job summary is cut to the runner's
+ * 1 MiB limit instead of being dropped by it.
+ */
+
+
+
+/** The runner drops a step's whole summary over 1 MiB ("supports content up to a size of 1024k"). */
+const STEP_SUMMARY_LIMIT = 1024 * 1024;
+/** An unguessable stop-commands token, fresh for every fenced block. */
+function stopToken() {
+    return `telltale-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+}
+/** A plain log line (or lines) as the runner will show it, never as a command. */
+function logText(message) {
+    return (0,report_escape/* neutraliseForLog */.gh)(message, stopToken);
+}
+// actions/toolkit packages/core/src/command.ts: the escaping the runner's TryParseV2 undoes.
+const step_log_escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const step_log_escapeProperty = (s) => step_log_escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+/**
+ * One workflow command line, `::name k=v,…::data`, escaped so that no data or property value can
+ * end it or start another. Properties with an undefined value are left out.
+ */
+function workflowCommand(name, properties, data) {
+    const props = Object.entries(properties)
+        .filter((entry) => entry[1] !== undefined && entry[1] !== '')
+        .map(([key, value]) => `${key}=${step_log_escapeProperty(String(value))}`)
+        .join(',');
+    return `::${name}${props ? ` ${props}` : ''}::${step_log_escapeData(data)}`;
+}
+/** Annotation messages and titles: bidi and control characters shown, not obeyed; titles bounded. */
+function annotationText(text, limit = 10_000) {
+    const shown = text
+        .split(/\r?\n/)
+        .map((line) => (0,report_escape/* visibleControls */.xx)(line))
+        .join('\n');
+    return shown.length > limit ? `${shown.slice(0, limit - 1)}…` : shown;
+}
+/** Replaces every registered secret (and its URL-encoded and base64 forms) with `***`. */
+function redactSecrets(text, secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret.length < 4)
+            continue; // masking "a" would mangle every line and hides nothing
+        for (const form of new Set([secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64')])) {
+            out = out.split(form).join('***');
+        }
+    }
+    return out;
+}
+/**
+ * How much of `markdown` fits in a step summary that already holds `usedBytes`: all of it, or a
+ * cut with `note`, or nothing (when even the note does not fit).
+ */
+function fitSummary(markdown, usedBytes, note) {
+    return (0,report_markdown/* truncateMarkdownBytes */.jJ)(markdown, Math.max(0, STEP_SUMMARY_LIMIT - usedBytes), note);
+}
+
 ;// CONCATENATED MODULE: ./shared/github/action.ts
 /**
  * The one adapter between telltale and the Actions runner. Action entries (`actions/<name>/*.ts`)
@@ -49957,7 +55768,35 @@ var errors = __nccwpck_require__(1472);
  */
 
 
-function createActionContext() {
+
+
+
+
+// The values core.getBooleanInput accepts (actions/toolkit packages/core getBooleanInput).
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+const SUMMARY_CUT_NOTE = '> ✂️ The rest of this summary was cut: the runner drops a step summary over 1 MiB. ' +
+    'The full report is in the files the step wrote (see its outputs).';
+/**
+ * The context every action entry gets. Everything it writes to the log goes through shared/github/log.ts:
+ * no message, annotation or summary can carry a workflow command or a registered secret, whatever
+ * data (host names, file contents, CloudTrail fields, artifacts from forks) it holds.
+ */
+function createActionContext(options = {}) {
+    const write = options.write ?? ((text) => void process.stdout.write(text));
+    const summaryFile = 'summaryFile' in options ? options.summaryFile : process.env.GITHUB_STEP_SUMMARY;
+    const secrets = new Set();
+    const clean = (text) => redactSecrets(text, secrets);
+    const line = (text) => write(`${text}${external_node_os_namespaceObject.EOL}`);
+    const annotate = (level, message, properties) => line(workflowCommand(level, {
+        title: properties?.title === undefined ? undefined : annotationText(clean(properties.title), 200),
+        file: properties?.file === undefined ? undefined : annotationText(properties.file, 1000),
+        line: properties?.startLine,
+        endLine: properties?.endLine,
+        col: properties?.startColumn,
+    }, annotationText(clean(message))));
+    let summaryUsed;
+    let summaryCut = false;
     return {
         input: (name, options) => {
             const value = getInput(name, { trimWhitespace: true });
@@ -49968,49 +55807,281 @@ function createActionContext() {
         },
         booleanInput: (name) => {
             const raw = getInput(name).trim();
-            if (/^(true|yes|on)$/i.test(raw))
+            if (TRUE.includes(raw))
                 return true;
-            if (/^(false|no|off|)$/i.test(raw))
+            if (FALSE.includes(raw))
                 return false;
-            throw new errors/* InputError */.dz(`input '${name}' must be true or false, not '${raw}'`);
+            throw new errors/* InputError */.dz(`input '${name}' must be a YAML 1.2 boolean (${[...TRUE, ...FALSE].join(', ')}), not '${raw}'`, {
+                hint: `set it under \`with:\` to true or false`,
+            });
         },
         listInput: (name) => getInput(name)
             .split(/[\n,]/)
             .map((s) => s.trim())
             .filter(Boolean),
-        output: (name, value) => setOutput(name, String(value)),
+        // GITHUB_OUTPUT/GITHUB_STATE blocks end at a random delimiter core checks the value does not hold.
+        output: (name, value) => setOutput(name, clean(String(value))),
         saveState: (name, value) => saveState(name, value),
         state: (name) => getState(name),
         summary: async (markdown) => {
-            await summary.addRaw(markdown, true).write();
+            if (!summaryFile || summaryCut)
+                return;
+            summaryUsed ??= (0,external_node_fs_.existsSync)(summaryFile) ? (0,external_node_fs_.statSync)(summaryFile).size : 0;
+            const full = clean(markdown);
+            const text = fitSummary(full, summaryUsed, SUMMARY_CUT_NOTE);
+            if (text !== full)
+                summaryCut = true;
+            if (!text)
+                return;
+            await (0,promises_.appendFile)(summaryFile, text, 'utf8');
+            summaryUsed += Buffer.byteLength(text, 'utf8');
         },
-        info: (message) => info(message),
-        debug: (message) => core_debug(message),
-        notice: (message, properties) => notice(message, properties ?? {}),
-        warning: (message, properties) => warning(message, properties ?? {}),
-        error: (message, properties) => error(message, properties ?? {}),
-        fail: (message) => setFailed(message),
-        secret: (value) => core_setSecret(value),
+        info: (message) => line(logText(clean(message))),
+        // The runner shows debug lines only with ACTIONS_STEP_DEBUG; the command form keeps data inert.
+        debug: (message) => line(workflowCommand('debug', {}, clean(message))),
+        notice: (message, properties) => annotate('notice', message, properties),
+        warning: (message, properties) => annotate('warning', message, properties),
+        error: (message, properties) => annotate('error', message, properties),
+        fail: (message) => {
+            process.exitCode = ExitCode.Failure;
+            annotate('error', message);
+        },
+        secret: (value) => {
+            if (!value)
+                return;
+            secrets.add(value);
+            line(workflowCommand('add-mask', {}, value));
+        },
     };
 }
 /**
  * Runs an action entry. An `InputError` fails the step with its one-line description; any other
  * error is a telltale bug: the step fails with the message and the stack goes to the debug log only.
  */
-async function runAction(main) {
-    const ctx = createActionContext();
+async function runAction(main, options = {}) {
+    const ctx = createActionContext(options);
     try {
         await main(ctx);
     }
     catch (error) {
         if ((0,errors/* isInputError */.BT)(error)) {
-            setFailed(error.describe());
+            ctx.fail(error.describe());
         }
         else {
-            core_debug(error instanceof Error && error.stack ? error.stack : String(error));
-            setFailed(`telltale internal error: ${(0,errors/* errorMessage */.gJ)(error)} (please report it; run with ACTIONS_STEP_DEBUG=true for the stack)`);
+            ctx.debug(error instanceof Error && error.stack ? error.stack : String(error));
+            ctx.fail(`telltale internal error: ${(0,errors/* errorMessage */.gJ)(error)} (please report it; run with ACTIONS_STEP_DEBUG=true for the stack)`);
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 6682:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D9: () => (/* binding */ markdownCode),
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   IS: () => (/* binding */ markdownCodeBlock),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   gh: () => (/* binding */ neutraliseForLog),
+/* harmony export */   xx: () => (/* binding */ visibleControls)
+/* harmony export */ });
+/* unused harmony exports escapeXml, RUNNER_LINE_BREAK, maySpellWorkflowCommand */
+/**
+ * Escaping for untrusted text: host names from DNS packets anyone can send, CloudTrail fields an
+ * attacker controls (user agents, resource names), file contents read from images. Every renderer
+ * goes through these functions; there is no other place that escapes Markdown or HTML.
+ */
+// C0/C1 controls, DEL, and the Unicode bidi overrides and isolates used in "Trojan Source" attacks.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/** Makes control, zero-width and bidi characters visible as `\u{…}` so they cannot hide or reorder text. */
+function visibleControls(text) {
+    return text.replace(INVISIBLE, (ch) => `\\u{${ch.codePointAt(0).toString(16)}}`);
+}
+/** HTML-escapes the five characters that matter in text and attribute values. */
+function escapeHtml(text) {
+    return visibleControls(text)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+const ZWSP = '\u200b';
+/**
+ * Escapes text for GitHub-flavoured Markdown prose or a table cell: no link, image, HTML tag,
+ * emphasis, @mention, #reference or autolinked URL can be formed from it, and `|` cannot end a cell.
+ */
+function escapeMarkdown(text) {
+    return (visibleControls(text)
+        // Backslash-escape every ASCII punctuation character CommonMark treats as syntax.
+        .replace(/[\\`*_{}[\]()#+\-.!|~"'$%^=:;,?]/g, '\\$&')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        // GitHub resolves @user, @org/team, #123, owner/repo#123 and GH-123 after HTML rendering, so
+        // backslashes do not stop them (`\#123` renders as the text `#123`, which is then linked); a
+        // zero-width space after the sigil does. Same for autolinked www. and scheme://.
+        .replace(/@/g, `@${ZWSP}`)
+        .replace(/\\#/g, `\\#${ZWSP}`)
+        .replace(/\b(GH)\\-/gi, `$1${ZWSP}\\-`)
+        .replace(/\bwww\\\./gi, (m) => `${m.slice(0, 3)}${ZWSP}${m.slice(3)}`)
+        .replace(/\\:\/\//g, `\\:${ZWSP}//`));
+}
+/**
+ * Renders text as a Markdown code span, safe inside a table cell: the fence is longer than any
+ * backtick run inside, `|` is escaped (GFM splits cells before parsing code spans), and control
+ * characters are made visible so a newline cannot end the table row.
+ */
+function markdownCode(text) {
+    const body = visibleControls(text).replace(/\|/g, '\\|');
+    const longestRun = Math.max(0, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = body.startsWith('`') || body.endsWith('`') || body === '' ? ' ' : '';
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+/** Escapes text for an XML 1.0 text node or attribute (JUnit reports), dropping characters XML forbids. */
+function escapeXml(text) {
+    return text
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (ch) => `\\u{${ch.charCodeAt(0).toString(16)}}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&apos;');
+}
+/**
+ * Renders text as a fenced Markdown code block (CommonMark §4.5): the fence is one backtick longer
+ * than any backtick run inside, so the text cannot close it early, and control and bidi characters
+ * are made visible. Nothing inside a code block is a link, tag or @mention.
+ */
+function markdownCodeBlock(text, language = '') {
+    const body = text.replace(/\r\n?/g, '\n').split('\n').map(visibleControls).join('\n');
+    const longestRun = Math.max(2, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
+    const fence = '`'.repeat(longestRun + 1);
+    return `${fence}${language}\n${body}\n${fence}`;
+}
+// ---------------------------------------------------------------------------------------------
+// The step log. The Actions runner reads every line a step writes to stdout or stderr and takes it
+// as a workflow command when, after leading white space, it starts with `::` (runner
+// ActionCommand.TryParseV2), or when it holds the legacy `##[name]` form anywhere
+// (ActionCommand.TryParse). Lines end at \n, \r or \r\n (.NET TextReader.ReadLine). Between
+// `::stop-commands::TOKEN` and `::TOKEN::` it runs no command but the resume one.
+/** The line breaks the runner splits a step's output on (.NET TextReader.ReadLine). */
+const RUNNER_LINE_BREAK = /\r\n|\r|\n/;
+// Like INVISIBLE, but a tab and a line feed stay: they are how a log message is laid out.
+const LOG_INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/**
+ * Whether any line of `text` could be read by the runner as a workflow command. Deliberately a
+ * superset of what the runner accepts: every character outside printable ASCII is dropped before
+ * looking (the runner's .NET `StartsWith`/`IndexOf` are culture-sensitive, and ICU ignores
+ * zero-width and control characters), so no prefix trick makes a command look harmless here.
+ */
+function maySpellWorkflowCommand(text) {
+    for (const line of text.split(RUNNER_LINE_BREAK)) {
+        const bare = line.replace(/[^\x21-\x7e]/g, '');
+        if (bare.startsWith('::') || bare.includes('##['))
+            return true;
+    }
+    return false;
+}
+/**
+ * Makes text safe to write to the step log of an Actions run: control, bidi and zero-width
+ * characters become visible `\\u{…}` (a lone \r cannot start a line the reader does not see), and
+ * when any line could still spell a command, the whole text is fenced between
+ * `::stop-commands::TOKEN` and `::TOKEN::`, with a token the text does not contain, so the runner
+ * prints those lines instead of running them. `newToken` must return an unguessable token (random
+ * per block): text that knew it could end the fence early.
+ */
+function neutraliseForLog(text, newToken) {
+    const shown = text
+        .split(/\r?\n/)
+        .map((line) => line.replace(LOG_INVISIBLE, (ch) => `\\u{${ch.codePointAt(0).toString(16)}}`))
+        .join('\n');
+    if (!maySpellWorkflowCommand(shown))
+        return shown;
+    const lower = shown.toLowerCase();
+    for (let attempt = 0; attempt < 8; attempt++) {
+        const token = newToken();
+        // The runner matches the resume command case-insensitively, by either syntax.
+        if (/^[A-Za-z0-9_-]{16,}$/.test(token) && !lower.includes(token.toLowerCase())) {
+            return `::stop-commands::${token}\n${shown}\n::${token}::`;
+        }
+    }
+    // Unreachable with a random token; refuse to print rather than print something live.
+    return '[telltale: a log message was withheld: it could not be printed safely]';
+}
+
+
+/***/ }),
+
+/***/ 216:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qj: () => (/* binding */ markdownTable),
+/* harmony export */   jJ: () => (/* binding */ truncateMarkdownBytes),
+/* harmony export */   o4: () => (/* binding */ truncateMarkdown),
+/* harmony export */   oG: () => (/* binding */ markdownDetails)
+/* harmony export */ });
+/**
+ * Small Markdown builders shared by every report. Cells and text passed in must already be escaped
+ * with `escapeMarkdown` or `markdownCode` (shared/report/escape.ts); these functions only lay out.
+ */
+/** A GFM table. Rows shorter than the header are padded with empty cells. */
+function markdownTable(header, rows) {
+    const line = (cells) => `| ${header.map((_, i) => (cells[i] ?? '').replace(/\r?\n/g, ' ')).join(' | ')} |`;
+    return [line(header), `|${header.map(() => ' --- |').join('')}`, ...rows.map(line)].join('\n');
+}
+/** A collapsed `<details>` block; GitHub needs the blank lines for Markdown inside to render. */
+function markdownDetails(summary, body) {
+    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+/**
+ * Cuts Markdown to at most `limit` UTF-16 code units (GitHub's comment limit is 65,536), at a line
+ * boundary, never inside a surrogate pair, and appends `note`. Returns the text unchanged when it fits.
+ */
+function truncateMarkdown(text, limit, note) {
+    if (text.length <= limit)
+        return text;
+    const budget = limit - note.length - 2;
+    if (budget <= 0)
+        return note.slice(0, limit);
+    let cut = text.lastIndexOf('\n', budget);
+    if (cut < budget / 2)
+        cut = budget;
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut -= 1;
+    return `${text.slice(0, cut)}\n\n${note}`;
+}
+/**
+ * Like `truncateMarkdown`, but counts UTF-8 bytes, the unit of the runner's job-summary limit
+ * (1 MiB per step): the cut is at a line boundary when one is near, else at a character boundary,
+ * and `note` follows. Returns the text unchanged when it fits; an empty string when not even the
+ * note does.
+ */
+function truncateMarkdownBytes(text, limit, note) {
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= limit)
+        return text;
+    const noteBytes = Buffer.byteLength(note, 'utf8') + 2;
+    const budget = limit - noteBytes;
+    if (budget <= 0)
+        return Buffer.byteLength(note, 'utf8') <= limit ? note : '';
+    let cut = bytes.lastIndexOf(0x0a, budget - 1);
+    if (cut < budget / 2) {
+        cut = budget;
+        // Back off UTF-8 continuation bytes (10xxxxxx) so no character is split.
+        while (cut > 0 && (bytes[cut] & 0xc0) === 0x80)
+            cut -= 1;
+    }
+    let head = bytes.subarray(0, cut).toString('utf8');
+    // Never split a surrogate pair's worth of text either (a cut inside one decodes as U+FFFD).
+    head = head.replace(/\ufffd$/, '');
+    return `${head}\n\n${note}`;
 }
 
 
@@ -50185,6 +56256,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -50273,6 +56358,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
@@ -54747,11 +60839,11 @@ exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
-__webpack_unused_export__ = YAMLSeq.YAMLSeq;
+exports.Rw = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
@@ -61062,6 +67154,36 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -61077,6 +67199,17 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/
