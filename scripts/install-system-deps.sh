@@ -10,7 +10,7 @@ fi
 
 packages=(
   # egress: capture, network world (namespaces, DNS, firewall), real clients, reference decoder
-  tcpdump libpcap-dev iproute2 iptables ethtool dnsmasq-base dnsutils netcat-openbsd
+  tcpdump libpcap-dev iproute2 iptables nftables ethtool dnsmasq-base dnsutils netcat-openbsd
   openssl curl wget git python3 tshark chromium fonts-noto-color-emoji
   # audit: real images built offline
   podman runc debootstrap zstd sqlite3 busybox-static

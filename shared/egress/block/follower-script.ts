@@ -1,0 +1,359 @@
+/**
+ * The follower: the one long-running process of block mode, started detached in the egress action's
+ * `main` (or by `telltale egress run`) and stopped in `post`. Python 3 with its standard library only
+ * (no native addon, nothing to build): its `socket` module speaks AF_NETLINK / NETLINK_NETFILTER, which
+ * is all an NFQUEUE client needs (linux/netfilter/nfnetlink_queue.h: bind with NFQNL_MSG_CONFIG, read
+ * NFQNL_MSG_PACKET, answer NFQNL_MSG_VERDICT).
+ *
+ * What it does with each queued packet:
+ * - a DNS answer (RFC 1035 §4.1; TCP with its two-byte length, §4.2.2): for every A/AAAA record whose
+ *   name, or a CNAME on the way to it, a manifest host entry matches, it adds `address . proto . port`
+ *   elements to the allow sets with a timeout from the record's TTL, clamped; only then is the answer
+ *   released to the client. Each answer is logged to block-dns.jsonl (the names of blocked addresses).
+ * - the first packet of a new flow: it finds the socket in /proc/<pid>/net/{tcp,udp}{,6} (the host's
+ *   namespace first, then each container's), the process holding that socket inode in /proc/*\/fd
+ *   (pids that owned sockets before are tried first), and logs pid, executable, command line and
+ *   container id to block-connections.jsonl; then releases the packet to the verdict chain.
+ * On SIGTERM, SIGINT, SIGHUP or any exit it removes the queue steering and the table itself, so a
+ * job cancelled between `main` and `post` leaves no firewall behind; `post` removes both again.
+ *
+ * Host matching is shared/egress/manifest/match.ts's rule, restated in Python (three lines) because
+ * the follower runs alone, outside Node.
+ */
+export const FOLLOWER_SCRIPT = String.raw`import json, os, signal, socket, struct, subprocess, sys, time, select, re
+
+# Two netfilter queues, spoken over plain netlink (linux/netfilter/nfnetlink_queue.h), Python stdlib only:
+#  - the DNS queue holds every DNS answer until the allow sets carry its addresses, then releases it,
+#    so a client that connects right after its answer is never refused (the race);
+#  - the connection queue holds the first packet of every new outbound TCP/UDP flow while /proc names
+#    the process that owns its socket, then releases it to the verdict chain.
+# It removes the firewall table itself on SIGTERM/SIGINT/SIGHUP or any exit.
+config = json.load(open(sys.argv[1]))
+TABLE = config['table']
+DIR = config['dir']
+
+def nft(script):
+    r = subprocess.run(['nft', '-f', '-'], input=script, text=True, capture_output=True)
+    return r.returncode == 0, r.stderr.strip()
+
+done = False
+def remove_table():
+    # The queue steering first (nothing waits for a follower that is leaving), then the table.
+    global done
+    if done: return
+    done = True
+    for command in config['teardown']:
+        subprocess.run(command, capture_output=True)
+    nft('add table inet %s\ndelete table inet %s\n' % (TABLE, TABLE))
+
+def on_signal(signum, frame):
+    remove_table()
+    os._exit(0)
+for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+    signal.signal(s, on_signal)
+
+NETLINK_NETFILTER = 12
+NFNL_SUBSYS_QUEUE = 3
+NFQNL_MSG_PACKET, NFQNL_MSG_VERDICT, NFQNL_MSG_CONFIG = 0, 1, 2
+NFQA_CFG_CMD, NFQA_CFG_PARAMS = 1, 2
+NFQNL_CFG_CMD_BIND = 1
+NFQA_PACKET_HDR, NFQA_VERDICT_HDR, NFQA_PAYLOAD = 1, 2, 10
+NLM_F_REQUEST, NLM_F_ACK = 1, 4
+NLMSG_ERROR = 2
+NF_ACCEPT = 1
+
+def attr(kind, data):
+    n = 4 + len(data)
+    return struct.pack('=HH', n, kind) + data + b'\0' * ((4 - n % 4) % 4)
+
+def message(kind, queue, attrs, flags=NLM_F_REQUEST):
+    body = struct.pack('=BBH', 0, 0, socket.htons(queue)) + b''.join(attrs)
+    return struct.pack('=IHHII', 16 + len(body), (NFNL_SUBSYS_QUEUE << 8) | kind, flags, 0, 0) + body
+
+def open_queue(queue):
+    sock = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, NETLINK_NETFILTER)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4 << 20)
+    sock.bind((0, 0))
+    sock.send(message(NFQNL_MSG_CONFIG, queue, [attr(NFQA_CFG_CMD, struct.pack('=BxH', NFQNL_CFG_CMD_BIND, 0))], NLM_F_REQUEST | NLM_F_ACK))
+    check_ack(sock, 'bind queue %d' % queue)
+    # copy mode 2 = NFQNL_COPY_PACKET, up to 65535 bytes
+    sock.send(message(NFQNL_MSG_CONFIG, queue, [attr(NFQA_CFG_PARAMS, struct.pack('>IB', 65535, 2))], NLM_F_REQUEST | NLM_F_ACK))
+    check_ack(sock, 'configure queue %d' % queue)
+    return sock
+
+def check_ack(sock, what):
+    data = sock.recv(65536)
+    length, kind = struct.unpack_from('=IH', data, 0)
+    if kind == NLMSG_ERROR:
+        (error,) = struct.unpack_from('=i', data, 16)
+        if error != 0:
+            sys.stderr.write('telltale block: could not %s: errno %d\n' % (what, -error))
+            sys.exit(3)
+
+def verdict(sock, queue, packet_id):
+    sock.send(message(NFQNL_MSG_VERDICT, queue, [attr(NFQA_VERDICT_HDR, struct.pack('>II', NF_ACCEPT, packet_id))]))
+
+def packets(data):
+    off = 0
+    while off + 16 <= len(data):
+        length, kind = struct.unpack_from('=IH', data, off)
+        if length < 16: break
+        if kind == (NFNL_SUBSYS_QUEUE << 8) | NFQNL_MSG_PACKET:
+            packet_id, payload = None, None
+            a = off + 20
+            while a + 4 <= off + length:
+                alen, atype = struct.unpack_from('=HH', data, a)
+                if alen < 4: break
+                atype &= 0x7fff
+                if atype == NFQA_PACKET_HDR: (packet_id,) = struct.unpack_from('>I', data, a + 4)
+                elif atype == NFQA_PAYLOAD: payload = data[a + 4:a + alen]
+                a += (alen + 3) & ~3
+            if packet_id is not None: yield packet_id, payload or b''
+        off += (length + 3) & ~3
+
+# --- IP headers -----------------------------------------------------------------------------
+def ip_header(p):
+    """(version, src, dst, proto, transport bytes) or None; IPv6 extension headers are not walked."""
+    if len(p) < 20: return None
+    v = p[0] >> 4
+    if v == 4:
+        ihl = (p[0] & 15) * 4
+        return 4, socket.inet_ntop(socket.AF_INET, p[12:16]), socket.inet_ntop(socket.AF_INET, p[16:20]), p[9], p[ihl:]
+    if v == 6 and len(p) >= 40:
+        return 6, socket.inet_ntop(socket.AF_INET6, p[8:24]), socket.inet_ntop(socket.AF_INET6, p[24:40]), p[6], p[40:]
+    return None
+
+# --- DNS answers (RFC 1035 §4.1) --------------------------------------------------------------
+def read_name(m, o, depth=0):
+    labels = []
+    jumps = 0
+    end = None
+    while True:
+        if o >= len(m): raise ValueError('name past end')
+        n = m[o]
+        if n == 0:
+            o += 1
+            break
+        if n & 0xc0 == 0xc0:  # RFC 1035 §4.1.4 compression pointer
+            if o + 1 >= len(m): raise ValueError('pointer past end')
+            if end is None: end = o + 2
+            o = ((n & 0x3f) << 8) | m[o + 1]
+            jumps += 1
+            if jumps > 32: raise ValueError('pointer loop')
+            continue
+        labels.append(m[o + 1:o + 1 + n].decode('ascii', 'replace').lower())
+        o += 1 + n
+    return '.'.join(labels), (end if end is not None else o)
+
+def dns_answers(m):
+    """(question name, [(owner, type, ttl, value)]) of a DNS response, or None."""
+    if len(m) < 12: return None
+    flags, qd, an = struct.unpack_from('>HHH', m, 2)
+    if not flags & 0x8000 or qd < 1: return None
+    o = 12
+    qname = None
+    for _ in range(qd):
+        name, o = read_name(m, o)
+        if qname is None: qname = name
+        o += 4
+    records = []
+    for _ in range(an):
+        owner, o = read_name(m, o)
+        rtype, _cls, ttl, rdlen = struct.unpack_from('>HHIH', m, o)
+        o += 10
+        rdata = m[o:o + rdlen]
+        if rtype == 1 and rdlen == 4: records.append((owner, 'A', ttl, socket.inet_ntop(socket.AF_INET, rdata)))
+        elif rtype == 28 and rdlen == 16: records.append((owner, 'AAAA', ttl, socket.inet_ntop(socket.AF_INET6, rdata)))
+        elif rtype == 5: records.append((owner, 'CNAME', ttl, read_name(m, o)[0]))
+        o += rdlen
+    return qname, records
+
+def dns_messages(ip):
+    version, src, dst, proto, t = ip
+    if proto == 17 and len(t) >= 8: return [t[8:]]
+    if proto == 6 and len(t) >= 20:
+        data = t[(t[12] >> 4) * 4:]
+        out = []
+        while len(data) >= 2:  # RFC 1035 §4.2.2: two-byte length before each message
+            n = struct.unpack_from('>H', data)[0]
+            if len(data) < 2 + n: break
+            out.append(data[2:2 + n]); data = data[2 + n:]
+        return out
+    return []
+
+def host_matches(pattern, name):
+    # The same rule as shared/egress/manifest/match.ts hostMatches: '*.x' covers deeper names, not x.
+    if pattern.startswith('*.'):
+        return len(name) > len(pattern) - 1 and name.endswith(pattern[1:])
+    return name == pattern
+
+# Sets written to: (family, key) -> expiry, so an answer seen again only refreshes a stale element.
+added = {}
+dns_log = open(os.path.join(DIR, 'block-dns.jsonl'), 'a', buffering=1)
+conn_log = open(os.path.join(DIR, 'block-connections.jsonl'), 'a', buffering=1)
+TTL_MIN, TTL_MAX = config['ttlMin'], config['ttlMax']
+HOLD = config.get('hold', True)
+
+def allow_answer(msg, now):
+    parsed = dns_answers(msg)
+    if not parsed: return
+    qname, records = parsed
+    names = {qname}
+    # CNAME chain: every alias in the answer names the addresses at its end.
+    for owner, rtype, ttl, value in records:
+        if rtype == 'CNAME': names.add(value); names.add(owner)
+    commands = []
+    for owner, rtype, ttl, address in records:
+        if rtype not in ('A', 'AAAA'): continue
+        timeout = max(TTL_MIN, min(TTL_MAX, ttl))
+        allowed = []
+        for entry in config['hosts']:
+            if not any(host_matches(entry['host'], n) for n in names): continue
+            allowed.append(entry['index'])
+            family = 4 if rtype == 'A' else 6
+            for element in entry['elements']:
+                key = '%s . %s' % (address, element)
+                expiry = added.get((family, key), 0)
+                if expiry - now > timeout / 2: continue
+                added[(family, key)] = now + timeout
+                s = 'allow%d' % family
+                # add, delete, add: refreshes the timeout whether or not the element exists.
+                commands.append('add element inet %s %s { %s }\ndelete element inet %s %s { %s }\nadd element inet %s %s { %s timeout %ds }\n' % (TABLE, s, key, TABLE, s, key, TABLE, s, key, timeout))
+        dns_log.write(json.dumps({'time': now * 1000, 'name': qname, 'owner': owner, 'address': address, 'ttl': ttl, 'allowedBy': allowed}) + '\n')
+    if commands:
+        ok, err = nft(''.join(commands))
+        if not ok: sys.stderr.write('telltale block: set update failed: %s\n' % err)
+
+# --- process attribution (/proc) -----------------------------------------------------------------
+SOCKET_RE = re.compile(r'socket:\[(\d+)\]')
+recent = []  # pids that owned sockets before, tried first
+
+def netns_pids():
+    """One pid per network namespace, ours first: /proc/PID/net/* shows that namespace's sockets."""
+    seen = {}
+    try: mine = os.readlink('/proc/self/ns/net')
+    except OSError: mine = None
+    seen[mine] = 'self'
+    for pid in os.listdir('/proc'):
+        if not pid.isdigit(): continue
+        try: ns = os.readlink('/proc/%s/ns/net' % pid)
+        except OSError: continue
+        if ns not in seen: seen[ns] = pid
+    return list(seen.values())
+
+def hex_addr(text, family):
+    if family == 4:
+        return socket.inet_ntop(socket.AF_INET, struct.pack('<I', int(text, 16)))
+    raw = bytes.fromhex(text)
+    return socket.inet_ntop(socket.AF_INET6, b''.join(raw[i:i + 4][::-1] for i in range(0, 16, 4)))
+
+def find_inode(pid, proto, family, src, sport, dst, dport):
+    name = ('tcp' if proto == 6 else 'udp') + ('6' if family == 6 else '')
+    fallback = None
+    try:
+        lines = open('/proc/%s/net/%s' % (pid, name)).read().splitlines()[1:]
+    except OSError:
+        return None
+    for line in lines:
+        f = line.split()
+        if len(f) < 10: continue
+        la, lp = f[1].split(':'); ra, rp = f[2].split(':')
+        if int(lp, 16) != sport: continue
+        laddr = hex_addr(la, family)
+        if laddr not in (src, '0.0.0.0', '::') and not laddr.endswith(':' + src): continue
+        if int(rp, 16) == dport and hex_addr(ra, family).replace('::ffff:', '') == dst.replace('::ffff:', ''):
+            return int(f[9])
+        if int(rp, 16) == 0: fallback = int(f[9])  # an unconnected UDP socket: sendto()
+    return fallback
+
+def owner_of(inode):
+    target = 'socket:[%d]' % inode
+    pids = [p for p in recent if os.path.exists('/proc/' + p)]
+    others = sorted((p for p in os.listdir('/proc') if p.isdigit() and p not in pids), key=int, reverse=True)
+    for pid in pids + others:
+        try: fds = os.listdir('/proc/%s/fd' % pid)
+        except OSError: continue
+        for fd in fds:
+            try:
+                if os.readlink('/proc/%s/fd/%s' % (pid, fd)) == target:
+                    if pid in recent: recent.remove(pid)
+                    recent.insert(0, pid)
+                    del recent[64:]
+                    return pid
+            except OSError: continue
+    return None
+
+CONTAINER_RE = re.compile(r'(?:libpod-|docker-|/docker/|/libpod_parent/|crio-)([0-9a-f]{12,64})')
+
+def describe(pid):
+    out = {'pid': int(pid)}
+    try: out['exe'] = os.readlink('/proc/%s/exe' % pid)
+    except OSError: pass
+    try:
+        argv = open('/proc/%s/cmdline' % pid, 'rb').read().split(b'\0')
+        out['cmdline'] = ' '.join(a.decode('utf8', 'replace') for a in argv if a)[:1000]
+    except OSError: pass
+    try:
+        m = CONTAINER_RE.search(open('/proc/%s/cgroup' % pid).read())
+        if m: out['container'] = m.group(1)[:12]
+    except OSError: pass
+    return out
+
+def attribute(ip, now):
+    version, src, dst, proto, t = ip
+    if proto not in (6, 17) or len(t) < 4: return
+    sport, dport = struct.unpack_from('>HH', t)
+    record = {'time': now * 1000, 'transport': 'tcp' if proto == 6 else 'udp', 'src': src, 'sport': sport, 'dst': dst, 'dport': dport}
+    # Our own namespace first (the host's sockets); containers' namespaces only when it has none.
+    inode = find_inode('self', proto, version, src, sport, dst, dport)
+    if inode is None:
+        for ns_pid in netns_pids()[1:]:
+            inode = find_inode(ns_pid, proto, version, src, sport, dst, dport)
+            if inode is not None: break
+    if inode is not None:
+        pid = owner_of(inode)
+        if pid: record['process'] = describe(pid)
+    conn_log.write(json.dumps(record) + '\n')
+
+try:
+    dns_sock = open_queue(config['dnsQueue'])
+    conn_sock = open_queue(config['connectionQueue'])
+    open(os.path.join(DIR, 'block-follower.ready'), 'w').write(str(os.getpid()))
+    while True:
+        ready, _, _ = select.select([dns_sock, conn_sock], [], [])
+        for sock in ready:
+            data = sock.recv(1 << 20)
+            for packet_id, payload in packets(data):
+                now = time.time()
+                ip = ip_header(payload)
+                if sock is dns_sock:
+                    if not HOLD: verdict(sock, config['dnsQueue'], packet_id)
+                    try:
+                        for msg in (dns_messages(ip) if ip else []): allow_answer(msg, now)
+                    except (ValueError, struct.error, IndexError) as error:
+                        sys.stderr.write('telltale block: undecodable DNS answer: %s\n' % error)
+                    if HOLD: verdict(sock, config['dnsQueue'], packet_id)
+                else:
+                    try:
+                        if ip: attribute(ip, now)
+                    finally:
+                        verdict(sock, config['connectionQueue'], packet_id)
+finally:
+    remove_table()
+`;
+
+/** The follower's configuration file (block-follower.json), written by ./state.ts. */
+export interface FollowerConfig {
+  table: string;
+  dir: string;
+  dnsQueue: number;
+  connectionQueue: number;
+  hosts: { index: number; host: string; elements: string[] }[];
+  /** Clamp of a DNS record's TTL, in seconds, for the allow-set element it creates. */
+  ttlMin: number;
+  ttlMax: number;
+  /** Hold DNS answers until the sets are updated (default); false only to measure the race. */
+  hold: boolean;
+  /** Commands that remove the queue steering (run before the table is deleted). */
+  teardown: string[][];
+}
