@@ -49,6 +49,28 @@ function toOptions(flags: CaptureFlags) {
   };
 }
 
+interface RunFlags {
+  format: ReportFormat;
+  out: string;
+  manifest?: string;
+  policy: 'audit' | 'block';
+  runnerEndpoints: boolean;
+}
+
+const policyOption = () =>
+  new Option('--policy <policy>', "'audit' (capture only) or 'block' (refuse what the manifest does not allow)")
+    .choices(['audit', 'block'])
+    .default('audit');
+
+function blockOption(flags: Omit<RunFlags, 'format'>) {
+  if (flags.policy !== 'block') return {};
+  if (!flags.manifest)
+    throw new InputError('--policy block needs --manifest FILE: the endpoints that stay reachable', {
+      hint: 'write a first manifest from an audit run: telltale egress diff --update --manifest FILE REPORT.json',
+    });
+  return { block: { manifest: flags.manifest, runnerEndpoints: flags.runnerEndpoints } };
+}
+
 const formatOption = () =>
   new Option('--format <format>', 'what to print').choices(['table', 'markdown', 'json']).default('table');
 
@@ -72,13 +94,17 @@ export function registerEgressCapture(egress: Command, io: CliIO): void {
       .command('start')
       .description('start capturing in the background (needs root or passwordless sudo)')
       .requiredOption('--out <dir>', 'folder for the capture file, its handle and later the report'),
-  ).action(async (flags: CaptureFlags & { out: string }) => {
-    const { startSession } = await import('../../shared/egress/capture/session.ts');
-    const handle = await startSession({ dir: flags.out, ...toOptions(flags) });
-    io.stdout(
-      `capturing to ${handle.file} (tcpdump pid ${handle.pid}); stop with: telltale egress stop --out ${flags.out}\n`,
-    );
-  });
+  )
+    .option('--manifest <file>', 'the egress manifest; with --policy block, what stays reachable')
+    .addOption(policyOption())
+    .option('--runner-endpoints', "with --policy block, also allow the GitHub Actions runner's own endpoints", false)
+    .action(async (flags: CaptureFlags & Omit<RunFlags, 'format'>) => {
+      const { startSession } = await import('../../shared/egress/capture/session.ts');
+      const handle = await startSession({ dir: flags.out, ...toOptions(flags), ...blockOption(flags) });
+      io.stdout(
+        `capturing to ${handle.file} (tcpdump pid ${handle.pid}); stop with: telltale egress stop --out ${flags.out}\n`,
+      );
+    });
   egress
     .command('stop')
     .description('stop the background capture, write OUT/egress-report.json and print the endpoints')
@@ -95,8 +121,11 @@ export function registerEgressCapture(egress: Command, io: CliIO): void {
       .description("run a command under capture; exits with the command's exit code")
       .argument('<command...>', 'the command and its arguments (put -- before it)')
       .option('--out <dir>', 'folder for egress.pcap and egress-report.json', 'telltale-egress')
-      .addOption(formatOption()),
-  ).action(async (command: string[], flags: CaptureFlags & { format: ReportFormat; out: string }) => {
+      .addOption(formatOption())
+      .option('--manifest <file>', 'the egress manifest; with --policy block, what stays reachable')
+      .addOption(policyOption())
+      .option('--runner-endpoints', "with --policy block, also allow the GitHub Actions runner's own endpoints", false),
+  ).action(async (command: string[], flags: CaptureFlags & RunFlags) => {
     const { finishSession, startSession } = await import('../../shared/egress/capture/session.ts');
     mkdirSync(flags.out, { recursive: true });
     // A cancelled workflow (SIGTERM) or Ctrl-C (SIGINT) must still stop the root tcpdump and write
@@ -117,7 +146,7 @@ export function registerEgressCapture(egress: Command, io: CliIO): void {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {
-      const handle = await startSession({ dir: flags.out, ...toOptions(flags) });
+      const handle = await startSession({ dir: flags.out, ...toOptions(flags), ...blockOption(flags) });
       const code = interrupted
         ? 128 + signalNumber(interrupted)
         : await new Promise<number>((resolve) => {

@@ -6,7 +6,9 @@
  * block mode is one `delete table` that cannot touch anybody else's rules (Docker's, podman's, the
  * runner image's). Its two base chains, `output` (the host's own connections) and `forward`
  * (containers on the host's bridges), accept new TCP/UDP flows to an allowed address, port and
- * transport; everything else is logged to NFLOG (`log group N`, which `tcpdump -i nflog:N` records)
+ * transport; everything else is logged to NFLOG (`log group N`, which `tcpdump -i nflog:N` records;
+ * `queue-threshold 1` sends each log at once rather than batched for up to a second, so the refusals
+ * of a job's last second are not lost when block mode ends)
  * and refused at once: a TCP reset, or ICMP administratively prohibited for UDP (RFC 792 type 3 code
  * 13 / RFC 4443 type 1 code 1) — never a silent drop that stalls the job until a timeout.
  *
@@ -106,7 +108,7 @@ export function buildRuleset(plan: BlockPlan): string {
     'ip6 daddr . meta l4proto . th dport @allow6 accept',
     'ip daddr . meta l4proto . th dport @static4 accept',
     'ip6 daddr . meta l4proto . th dport @static6 accept',
-    `log group ${plan.logGroup} prefix "telltale:${via}"`,
+    `log group ${plan.logGroup} queue-threshold 1 prefix "telltale:${via}"`,
     'meta l4proto tcp reject with tcp reset',
     'reject with icmpx admin-prohibited',
   ];

@@ -10,22 +10,32 @@ import type { EgressReport } from '../model/report.ts';
 import { InputError } from '../../util/errors.ts';
 import { captureIncompleteness } from './completeness.ts';
 import { startCapture, stopCapture, type CaptureHandle, type CaptureOptions } from './tcpdump.ts';
+import { abandonBlockSession, finishBlockSession, startBlockSession } from '../block/session.ts';
 
 export const HANDLE_FILE = 'capture.json';
 
 export interface SessionOptions extends Omit<CaptureOptions, 'file' | 'log'> {
   /** Folder for the pcap, tcpdump's log and the handle. Created when missing. */
   dir: string;
+  /** `policy: block`: refuse what this manifest does not allow until the session finishes (../block/). */
+  block?: { manifest: string; runnerEndpoints: boolean };
 }
 
 export async function startSession(options: SessionOptions): Promise<CaptureHandle> {
   mkdirSync(options.dir, { recursive: true });
-  const { dir, ...capture } = options;
-  const handle = await startCapture({
-    ...capture,
-    file: path.join(dir, 'egress.pcap'),
-    log: path.join(dir, 'tcpdump.log'),
-  });
+  const { dir, block, ...capture } = options;
+  if (block) await startBlockSession({ dir, ...block });
+  let handle: CaptureHandle;
+  try {
+    handle = await startCapture({
+      ...capture,
+      file: path.join(dir, 'egress.pcap'),
+      log: path.join(dir, 'tcpdump.log'),
+    });
+  } catch (error) {
+    if (block) await abandonBlockSession(dir);
+    throw error;
+  }
   writeFileSync(path.join(dir, HANDLE_FILE), `${JSON.stringify(handle, null, 2)}\n`);
   return handle;
 }
@@ -55,7 +65,11 @@ export interface FinishOptions {
 
 /** Stops the capture, analyses the file, and records how complete the capture was. */
 export async function finishSession(handle: CaptureHandle, options: FinishOptions = {}): Promise<EgressReport> {
-  const stopped = await stopCapture(handle);
+  // Stop the capture first: block mode's firewall stays up until the last captured packet.
+  const stopped = await stopCapture(handle).catch(async (error: unknown) => {
+    await abandonBlockSession(path.dirname(handle.file));
+    throw error;
+  });
   const report = await analyzeCaptureFile(handle.file, {
     backend: 'tcpdump',
     filter: handle.filter,
@@ -76,6 +90,7 @@ export async function finishSession(handle: CaptureHandle, options: FinishOption
   }
   if (!stopped.clean)
     report.warnings.push('tcpdump did not stop when asked and was killed: the last packets may be missing');
+  await finishBlockSession(path.dirname(handle.file), report, options.steps);
   return report;
 }
 

@@ -50,6 +50,54 @@ export interface Endpoint {
   quicVersion?: string;
   /** Why a QUIC endpoint is not named by SNI (a version whose Initials cannot be read, no SNI…). */
   unnamedReason?: string;
+  /**
+   * Block mode only: the processes that opened its connections (shared/egress/block/attribution.ts);
+   * `unattributed` counts connections whose socket owner could not be found.
+   */
+  processes?: ProcessInfo[];
+  unattributed?: number;
+}
+
+/** The process that owned a connection's socket when its first packet left. */
+export interface ProcessInfo {
+  pid: number;
+  /** /proc/<pid>/exe, the executable's path (inside its container for a container's process). */
+  exe?: string;
+  /** The command line, arguments joined by spaces, at most 1,000 characters. */
+  cmdline?: string;
+  /** The short container id when the process runs in a container (podman, Docker, CRI-O). */
+  container?: string;
+}
+
+/** Block mode: a connection the firewall refused because no manifest entry allowed it. */
+export interface BlockedConnection {
+  /** The name the client looked up (from the DNS answer that gave the address), or the address. */
+  host: string;
+  namedBy: 'dns' | 'none';
+  address: string;
+  port: number;
+  transport: 'tcp' | 'udp';
+  /** `output`: from this host; `forward`: from a container on one of its bridges. */
+  origin: 'output' | 'forward';
+  /** Refused packets (a UDP client may try several times; TCP is refused at its first SYN). */
+  attempts: number;
+  firstSeen: string;
+  lastSeen: string;
+  steps?: string[];
+  /** Whoever tried; absent when the socket's owner could not be found (then `unattributed`). */
+  processes?: ProcessInfo[];
+  unattributed?: number;
+}
+
+/** Block mode's own record: what it enforced and how complete its attribution was. */
+export interface BlockInfo {
+  /** nftables table that did the enforcing (removed when block mode ended). */
+  table: string;
+  /** New outbound connections seen by the follower, and how many were tied to a process. */
+  connections: number;
+  attributed: number;
+  /** Firewall state still present after block mode ended (should be empty). */
+  leftovers: string[];
 }
 
 /** A name that resolved, whose addresses no captured connection went to. */
@@ -119,5 +167,8 @@ export interface EgressReport {
    * looks exactly like this), so they are egress of their own.
    */
   lookedUp?: LookedUpName[];
+  /** Block mode only: connections refused because the manifest did not allow them. */
+  blocked?: BlockedConnection[];
+  block?: BlockInfo;
   warnings: string[];
 }

@@ -1,0 +1,194 @@
+/**
+ * Joins what block mode recorded — the follower's DNS answers (block-dns.jsonl), its per-connection
+ * process records (block-connections.jsonl) and the NFLOG capture of refused connections
+ * (blocked.pcap) — into the report: `blocked[]`, and `processes` on each endpoint.
+ *
+ * A refused connection is named by the DNS answer that gave its address, the latest one before the
+ * attempt (the name the client asked for, since a SYN carries none). Its process is the follower's
+ * record of the same five-tuple. Pure over the records; reading the files is `readBlockRecords`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { stepAt, type StepWindow } from '../analyze.ts';
+import { decodeIp } from '../decode/ip.ts';
+import { decodeTcp, decodeUdp } from '../decode/transport.ts';
+import type { BlockedConnection, Endpoint, ProcessInfo } from '../model/report.ts';
+import { openCapture } from '../source/capture-file.ts';
+import { decodeNflog, LINKTYPE_NFLOG } from './nflog.ts';
+
+export interface DnsRecord {
+  time: number;
+  name: string;
+  address: string;
+  ttl: number;
+  allowedBy: number[];
+}
+
+export interface ConnectionRecord {
+  time: number;
+  transport: 'tcp' | 'udp';
+  src: string;
+  sport: number;
+  dst: string;
+  dport: number;
+  process?: ProcessInfo;
+}
+
+export interface RefusedPacket {
+  time: number;
+  origin: 'output' | 'forward';
+  transport: 'tcp' | 'udp';
+  src: string;
+  sport: number;
+  dst: string;
+  dport: number;
+}
+
+export interface BlockRecords {
+  dns: DnsRecord[];
+  connections: ConnectionRecord[];
+  refused: RefusedPacket[];
+  /** Lines or packets that could not be read (a follower killed mid-line). */
+  unreadable: number;
+}
+
+function readJsonl<T>(file: string): { rows: T[]; bad: number } {
+  if (!existsSync(file)) return { rows: [], bad: 0 };
+  const rows: T[] = [];
+  let bad = 0;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      rows.push(JSON.parse(line) as T);
+    } catch {
+      bad++;
+    }
+  }
+  return { rows, bad };
+}
+
+/** The refused packets of an NFLOG capture. */
+export function readRefused(file: string): { refused: RefusedPacket[]; bad: number } {
+  const refused: RefusedPacket[] = [];
+  let bad = 0;
+  if (!existsSync(file)) return { refused, bad };
+  const { packets } = openCapture(file);
+  for (const packet of packets) {
+    const log = packet.linkType === LINKTYPE_NFLOG ? decodeNflog(packet.data) : undefined;
+    const ip = log?.network ? decodeIp(log.network) : undefined;
+    const transport = ip?.protocol === 6 ? 'tcp' : ip?.protocol === 17 ? 'udp' : undefined;
+    const ports =
+      ip && (transport === 'tcp' ? decodeTcp(ip.payload) : transport === 'udp' ? decodeUdp(ip.payload) : undefined);
+    if (!ip || !transport || !ports) {
+      bad++;
+      continue;
+    }
+    refused.push({
+      time: packet.time,
+      origin: log?.prefix === 'telltale:forward' ? 'forward' : 'output',
+      transport,
+      src: ip.src,
+      sport: ports.srcPort,
+      dst: ip.dst,
+      dport: ports.dstPort,
+    });
+  }
+  return { refused, bad };
+}
+
+export function readBlockRecords(files: { dns: string; connections: string; refused: string }): BlockRecords {
+  const dns = readJsonl<DnsRecord>(files.dns);
+  const connections = readJsonl<ConnectionRecord>(files.connections);
+  const refused = readRefused(files.refused);
+  return {
+    dns: dns.rows,
+    connections: connections.rows,
+    refused: refused.refused,
+    unreadable: dns.bad + connections.bad + refused.bad,
+  };
+}
+
+const bare = (address: string) => address.replace(/^::ffff:(?=\d+\.)/, '');
+const tupleKey = (r: { transport: string; src: string; sport: number; dst: string; dport: number }) =>
+  `${r.transport} ${bare(r.src)} ${r.sport} ${bare(r.dst)} ${r.dport}`;
+
+const processKey = (p: ProcessInfo) => `${p.pid} ${p.exe ?? ''} ${p.cmdline ?? ''}`;
+
+function addProcess(list: ProcessInfo[], process: ProcessInfo): void {
+  if (!list.some((p) => processKey(p) === processKey(process))) list.push(process);
+}
+
+/** The latest name DNS gave an address before `time` (or the earliest after, for clock jitter). */
+export function nameAt(dns: readonly DnsRecord[], address: string, time: number): string | undefined {
+  let best: DnsRecord | undefined;
+  for (const r of dns) {
+    if (bare(r.address) !== bare(address)) continue;
+    if (!best) best = r;
+    else if (r.time <= time && (best.time > time || r.time > best.time)) best = r;
+  }
+  return best?.name;
+}
+
+/** One blocked entry per refused destination and transport, with who tried and when. */
+export function blockedConnections(records: BlockRecords, steps: readonly StepWindow[] = []): BlockedConnection[] {
+  const byTuple = new Map<string, ConnectionRecord>();
+  for (const c of records.connections) byTuple.set(tupleKey(c), c);
+  const out = new Map<string, BlockedConnection & { tuples: Set<string> }>();
+  for (const packet of records.refused) {
+    const host = nameAt(records.dns, packet.dst, packet.time);
+    const key = `${packet.transport} ${bare(packet.dst)} ${packet.dport}`;
+    const iso = new Date(packet.time).toISOString();
+    let entry = out.get(key);
+    if (!entry) {
+      entry = {
+        host: host ?? bare(packet.dst),
+        namedBy: host ? 'dns' : 'none',
+        address: bare(packet.dst),
+        port: packet.dport,
+        transport: packet.transport,
+        origin: packet.origin,
+        attempts: 0,
+        firstSeen: iso,
+        lastSeen: iso,
+        tuples: new Set(),
+      };
+      out.set(key, entry);
+    }
+    entry.attempts++;
+    entry.lastSeen = iso;
+    const step = steps.length ? stepAt(steps, packet.time) : undefined;
+    if (step && !(entry.steps ??= []).includes(step)) entry.steps.push(step);
+    const tuple = tupleKey(packet);
+    if (entry.tuples.has(tuple)) continue; // a retried UDP datagram of the same flow
+    entry.tuples.add(tuple);
+    const process = byTuple.get(tuple)?.process;
+    if (process) addProcess((entry.processes ??= []), process);
+    else entry.unattributed = (entry.unattributed ?? 0) + 1;
+  }
+  return [...out.values()]
+    .map(({ tuples: _tuples, ...rest }) => rest)
+    .sort((a, b) => a.host.localeCompare(b.host) || a.port - b.port);
+}
+
+/**
+ * Adds `processes` (and `unattributed`) to every endpoint from the connections the follower saw going
+ * to its addresses, port and transport. Returns how many of those connections had an owner.
+ */
+export function attributeEndpoints(
+  endpoints: Endpoint[],
+  connections: readonly ConnectionRecord[],
+): { connections: number; attributed: number } {
+  const index = new Map<string, ConnectionRecord[]>();
+  for (const c of connections) {
+    const key = `${c.transport} ${bare(c.dst)} ${c.dport}`;
+    index.set(key, [...(index.get(key) ?? []), c]);
+  }
+  for (const endpoint of endpoints) {
+    for (const address of endpoint.addresses) {
+      for (const c of index.get(`${endpoint.transport} ${bare(address)} ${endpoint.port}`) ?? []) {
+        if (c.process) addProcess((endpoint.processes ??= []), c.process);
+        else endpoint.unattributed = (endpoint.unattributed ?? 0) + 1;
+      }
+    }
+  }
+  return { connections: connections.length, attributed: connections.filter((c) => c.process).length };
+}
