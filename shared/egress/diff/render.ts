@@ -6,6 +6,7 @@ import { isIP } from 'node:net';
 import { escapeHtml, escapeMarkdown, markdownCode, markdownCodeBlock } from '../../report/escape.ts';
 import { markdownDetails, markdownTable } from '../../report/markdown.ts';
 import { isManifestHost, proposeEntries, renderSnippet } from '../manifest/update.ts';
+import type { BlockedConnection, ProcessInfo } from '../model/report.ts';
 import type { EgressDiff, MergedEndpoint, UnusedEntry } from './diff.ts';
 
 export type EgressPolicy = 'audit' | 'enforce';
@@ -113,4 +114,70 @@ export function renderDiffMarkdown(diff: EgressDiff, options: RenderOptions): st
   }
   if (options.runUrl) parts.push(`<sub>[Workflow run](${encodeURI(options.runUrl)})</sub>`);
   return `${parts.join('\n\n')}\n`;
+}
+
+/** `curl (pid 123, container 0123abcd4567)`, the process as a table cell. */
+function processCell(processes: readonly ProcessInfo[] | undefined, unattributed = 0): string {
+  const named = (processes ?? []).slice(0, 3).map((p) => {
+    const exe = p.exe ? (p.exe.split('/').pop() ?? p.exe) : 'unknown';
+    const where = [`pid ${p.pid}`, ...(p.container ? [`container ${p.container}`] : [])].join(', ');
+    const cmdline = p.cmdline
+      ? ` ${markdownCode(p.cmdline.length > 80 ? `${p.cmdline.slice(0, 79)}…` : p.cmdline)}`
+      : '';
+    // pid and container id are ours (digits, hex), the executable and command line are not.
+    return `${markdownCode(exe)} (${where})${cmdline}`;
+  });
+  const more = (processes?.length ?? 0) - named.length;
+  if (more > 0) named.push(`and ${more} more`);
+  if (unattributed) named.push(`${unattributed} not attributed`);
+  return named.join('<br>') || 'not attributed';
+}
+
+/** The manifest line that would allow a blocked connection next time (a name only when it is a valid one). */
+export function allowLine(b: Pick<BlockedConnection, 'host' | 'namedBy' | 'address' | 'port' | 'transport'>): string {
+  const target =
+    b.namedBy === 'dns' && isManifestHost(b.host)
+      ? `host: ${b.host}`
+      : `cidr: ${b.address}/${isIP(b.address) === 6 ? 128 : 32}`;
+  return `- { ${target}, ports: [${b.port}]${b.transport === 'udp' ? ', transport: udp' : ''} }`;
+}
+
+/**
+ * Block mode's part of the comment: what the firewall refused, who tried, in which step, and the
+ * one manifest line per destination that would allow it. Several addresses of one name are one row.
+ */
+export function renderBlockedMarkdown(blocked: readonly BlockedConnection[], manifest: string): string {
+  if (!blocked.length) return '🛡️ **telltale egress** (policy `block`): nothing was blocked.\n';
+  const rows = new Map<string, BlockedConnection[]>();
+  for (const b of blocked) {
+    const k = `${b.host}|${b.port}|${b.transport}`;
+    rows.set(k, [...(rows.get(k) ?? []), b]);
+  }
+  const groups = [...rows.values()];
+  const table = markdownTable(
+    ['Host', 'Port', 'Step', 'Process', 'Attempts', 'From'],
+    groups.map((g) => {
+      const first = g[0]!;
+      const processes = g.flatMap((b) => b.processes ?? []);
+      return [
+        markdownCode(first.host) + (first.namedBy === 'none' ? ' (no DNS name)' : ''),
+        portCell(first),
+        cellList([...new Set(g.flatMap((b) => b.steps ?? []))]),
+        processCell(
+          processes,
+          g.reduce((n, b) => n + (b.unattributed ?? 0), 0),
+        ),
+        String(g.reduce((n, b) => n + b.attempts, 0)),
+        g.some((b) => b.origin === 'forward') ? 'a container' : 'this host',
+      ];
+    }),
+  );
+  const lines = [...new Set(groups.map((g) => allowLine(g[0]!)))];
+  return (
+    `🛡️ **telltale egress** (policy \`block\`): ${plural(groups.length, 'destination')} refused — ` +
+    `the connections failed at once and nothing was sent to ${groups.length === 1 ? 'it' : 'them'}.\n\n` +
+    `#### Blocked\n\n${table}\n\n` +
+    `If a blocked destination is expected, add its line under \`allow:\` in ${markdownCode(manifest)}:\n\n` +
+    `${markdownCodeBlock(lines.join('\n'), 'yaml')}\n`
+  );
 }
