@@ -29,7 +29,8 @@ import { InputError } from '../util/errors.ts';
 import type { StepWindow } from './analyze.ts';
 import { finishSession, readHandle, startSession } from './capture/session.ts';
 import { tcpdumpAvailable } from './capture/tcpdump.ts';
-import { parsePolicy, type EgressVerdict } from './policy.ts';
+import { renderBlockedMarkdown } from './diff/render.ts';
+import { parsePolicy, type EgressPolicy, type EgressVerdict } from './policy.ts';
 import { renderEndpointsMarkdown } from './render/endpoints.ts';
 import { diffEgressRun, preflightEgress } from './run.ts';
 
@@ -78,7 +79,7 @@ function parseMode(value: string): Mode {
 export async function startEgressCapture(ctx: ActionContext): Promise<void> {
   // Check the inputs post will need now, so a typo fails before the job runs, not after.
   const mode = parseMode(ctx.input('mode'));
-  parsePolicy(ctx.input('policy'));
+  const policy = capturePolicy(ctx.input('policy'));
   ctx.booleanInput('comment');
   ctx.booleanInput('steps');
   const dir = ctx.input('report-dir', { required: true });
@@ -92,7 +93,10 @@ export async function startEgressCapture(ctx: ActionContext): Promise<void> {
     if (ctx.booleanInput('install-tcpdump')) installTcpdump(ctx);
     else throw new InputError('tcpdump is not installed', { hint: 'set install-tcpdump: true or install it first' });
   }
+  const manifest = ctx.input('manifest');
   const handle = await startSession({
+    // policy: block — the firewall (shared/egress/block/) is up before this step ends.
+    ...(policy.block ? { block: { manifest, runnerEndpoints: ctx.booleanInput('runner-endpoints') } } : {}),
     dir,
     filter: ctx.input('filter'),
     snaplen: Number(ctx.input('snaplen')),
@@ -151,12 +155,23 @@ async function reportCapture(ctx: ActionContext, dir: string): Promise<void> {
     ctx.output('verdict', 'pass');
     return;
   }
-  const { verdict } = await diffEgressRun({
+  const { verdict: judged } = await diffEgressRun({
     reports: [{ endpoints: report.endpoints, ...(job ? { job } : {}) }],
     manifest: manifestPath,
-    policy: parsePolicy(ctx.input('policy')),
+    policy: capturePolicy(ctx.input('policy')).diff,
     runUrl: runUrl(run),
   });
+  // Block mode: what the firewall refused comes first, with the manifest lines that would allow it.
+  const verdict = report.blocked
+    ? { ...judged, body: `${renderBlockedMarkdown(report.blocked, manifestPath)}\n${judged.body}` }
+    : judged;
+  if (report.blocked) {
+    ctx.output('blocked-count', report.blocked.length);
+    for (const b of report.blocked.slice(0, 10))
+      ctx.warning(
+        `egress blocked: ${b.host}:${b.port}/${b.transport}${b.processes?.[0]?.exe ? ` by ${b.processes[0].exe}` : ''}`,
+      );
+  }
   await deliverVerdict(ctx, verdict, { run, token, target: () => pullRequestTarget(run) }, VERDICT_LIMIT.withEndpoints);
   await ctx.summary(
     truncateMarkdown(
@@ -169,6 +184,22 @@ async function reportCapture(ctx: ActionContext, dir: string): Promise<void> {
   ctx.output('verdict', verdict.failed ? 'fail' : 'pass');
   if (verdict.failed) ctx.fail(verdict.message);
   else ctx.info(verdict.message);
+}
+
+/**
+ * The egress action's `policy`: `audit` and `enforce` judge the diff; `block` also refuses, from this
+ * step on, what the manifest does not allow, and then reports like `audit` (what it let through was
+ * allowed, and what it refused never left).
+ */
+function capturePolicy(value: string): { diff: EgressPolicy; block: boolean } {
+  if (value === 'block') return { diff: 'audit', block: true };
+  try {
+    return { diff: parsePolicy(value), block: false };
+  } catch {
+    throw new InputError(`policy must be 'audit', 'enforce' or 'block', not '${value}'`, {
+      hint: "'audit' reports new endpoints; 'enforce' also fails the job; 'block' refuses what the manifest does not allow",
+    });
+  }
 }
 
 /** The jobs API's step, as the analysis attributes connections to it. */
