@@ -254,7 +254,10 @@ def find_inode(pid, proto, family, src, sport, dst, dport):
         lines = open('/proc/%s/net/%s' % (pid, name)).read().splitlines()[1:]
     except OSError:
         return None
+    # TIME_WAIT sockets pile up in these tables on a busy job: look at a line only when it holds the port.
+    needle = ':%04X ' % sport
     for line in lines:
+        if needle not in line: continue
         f = line.split()
         if len(f) < 10: continue
         la, lp = f[1].split(':'); ra, rp = f[2].split(':')

@@ -138,7 +138,12 @@ export type QueueCommand = ['iptables' | 'ip6tables', ...string[]];
  * some kernels do not build (this project's test machines among them), while the xt NFQUEUE target
  * iptables-nft uses is built nearly everywhere; both end up as rules in the same nftables core.
  */
-export function queueRules(plan: BlockPlan): { setup: QueueCommand[]; teardown: QueueCommand[] } {
+export function queueRules(
+  plan: BlockPlan,
+  options: { connections?: boolean } = {},
+): { setup: QueueCommand[]; teardown: QueueCommand[] } {
+  // Without the connection queue (only to measure the race), new flows go straight to the verdict.
+  const steerConnections = options.connections ?? true;
   const setup: QueueCommand[] = [];
   const teardown: QueueCommand[] = [];
   const id = plan.table.slice('telltale_'.length);
@@ -154,6 +159,7 @@ export function queueRules(plan: BlockPlan): { setup: QueueCommand[]; teardown: 
     const newFlows = (chainName: string) => {
       for (const r of resolvers)
         for (const p of ['udp', 'tcp']) add(chainName, '-d', r, '-p', p, '--dport', '53', '-j', 'RETURN');
+      if (!steerConnections) return;
       add(chainName, '-p', 'tcp', '--syn', '-m', 'conntrack', '--ctstate', 'NEW', ...queue(plan.connectionQueue));
       add(chainName, '-p', 'udp', '-m', 'conntrack', '--ctstate', 'NEW', ...queue(plan.connectionQueue));
     };

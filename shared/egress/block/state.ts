@@ -32,6 +32,8 @@ export interface BlockOptions {
   ttlMax?: number;
   /** Hold DNS answers until the sets are updated. Default true; false only to measure the race. */
   hold?: boolean;
+  /** Queue new flows for process attribution. Default true; false only to measure the race. */
+  attribute?: boolean;
 }
 
 export interface BlockHandle {
@@ -101,7 +103,7 @@ export async function startBlock(options: BlockOptions): Promise<BlockHandle> {
   const numbers = { logGroup: randomInt(1000, 30000), dnsQueue: randomInt(1000, 30000), connectionQueue: 0 };
   numbers.connectionQueue = numbers.dnsQueue + 1;
   const plan = planBlock(table, options.entries, options.resolvers ?? readResolvers(), numbers);
-  const steering = queueRules(plan);
+  const steering = queueRules(plan, { connections: options.attribute ?? true });
   const teardown = steering.teardown;
   const dir = options.dir;
   const config: FollowerConfig = {
