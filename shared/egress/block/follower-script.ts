@@ -269,6 +269,31 @@ def find_inode(pid, proto, family, src, sport, dst, dport):
         if int(rp, 16) == 0: fallback = int(f[9])  # an unconnected UDP socket: sendto()
     return fallback
 
+# NETLINK_SOCK_DIAG (linux/inet_diag.h): ask the kernel for the one socket of a five-tuple. Reading
+# /proc/net/tcp instead costs ~7 ms once a busy job has left 1,500 TIME_WAIT sockets in it.
+NETLINK_SOCK_DIAG, SOCK_DIAG_BY_FAMILY = 4, 20
+try:
+    diag = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, NETLINK_SOCK_DIAG)
+except OSError:
+    diag = None
+
+def diag_inode(proto, family, src, sport, dst, dport):
+    if diag is None: return None
+    af = socket.AF_INET if family == 4 else socket.AF_INET6
+    def addr(a):
+        b = socket.inet_pton(af, a)
+        return b + b'\0' * (16 - len(b))
+    # inet_diag_req_v2 {family, protocol, ext, pad, states} + inet_diag_sockid {sport, dport, src, dst, if, cookie}
+    req = struct.pack('=BBBBI', af, proto, 0, 0, 0xffffffff) + struct.pack('>HH', sport, dport) + addr(src) + addr(dst) + struct.pack('=III', 0, 0xffffffff, 0xffffffff)
+    try:
+        diag.send(struct.pack('=IHHII', 16 + len(req), SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, 0, 0) + req)
+        data = diag.recv(65536)
+    except OSError:
+        return None
+    if len(data) < 88 or struct.unpack_from('=H', data, 4)[0] != SOCK_DIAG_BY_FAMILY: return None  # NLMSG_ERROR: none
+    # inet_diag_msg: 4 bytes of state, the 48-byte sockid, expires, rqueue, wqueue, uid, then inode
+    return struct.unpack_from('=I', data, 16 + 4 + 48 + 16)[0] or None
+
 def owner_of(inode):
     target = 'socket:[%d]' % inode
     pids = [p for p in recent if os.path.exists('/proc/' + p)]
@@ -308,7 +333,8 @@ def attribute(ip, now):
     sport, dport = struct.unpack_from('>HH', t)
     record = {'time': now * 1000, 'transport': 'tcp' if proto == 6 else 'udp', 'src': src, 'sport': sport, 'dst': dst, 'dport': dport}
     # Our own namespace first (the host's sockets); containers' namespaces only when it has none.
-    inode = find_inode('self', proto, version, src, sport, dst, dport)
+    inode = diag_inode(proto, version, src, sport, dst, dport) if proto == 6 else None
+    if inode is None: inode = find_inode('self', proto, version, src, sport, dst, dport)
     if inode is None:
         for ns_pid in netns_pids()[1:]:
             inode = find_inode(ns_pid, proto, version, src, sport, dst, dport)
