@@ -86,6 +86,21 @@ async function deliver(report: EgressReport, dir: string, format: ReportFormat, 
   }
   io.stdout(renderEgressReport(report, format));
   for (const warning of report.warnings) io.stderr(`telltale: warning: ${warning}\n`);
+  if (report.blocked?.length) {
+    // Names come from DNS answers: control characters are shown, not obeyed, on the terminal.
+    const { visibleControls } = await import('../../shared/report/escape.ts');
+    const { allowLine } = await import('../../shared/egress/diff/render.ts');
+    for (const b of report.blocked) {
+      const who = b.processes?.map(
+        (p) => `${p.exe ?? '?'} (pid ${p.pid}${p.container ? `, container ${p.container}` : ''})`,
+      );
+      io.stderr(
+        visibleControls(
+          `telltale: blocked ${b.host}:${b.port}/${b.transport} (${b.address}) by ${who?.join(', ') ?? 'an unattributed process'}; to allow it: ${allowLine(b)}`,
+        ) + '\n',
+      );
+    }
+  }
 }
 
 export function registerEgressCapture(egress: Command, io: CliIO): void {

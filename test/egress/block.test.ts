@@ -216,6 +216,10 @@ except OSError as e: print(e.errno)"`;
     assert.equal(results['udp-allowed']?.code, '111', why);
     assert.match(results['udp-denied']?.code ?? '', /^(113|13)$/, why);
 
+    assert.match(
+      run.stderr,
+      /telltale: blocked denied\.test:443\/tcp \(\S+\) by \/usr\/bin\/curl \(pid \d+\).*; to allow it: - \{ host: denied\.test, ports: \[443\] \}/,
+    );
     const report = JSON.parse(readFileSync(path.join(out, 'egress-report.json'), 'utf8')) as EgressReport;
     const blocked = (report.blocked ?? []).map((b) => `${b.host}:${b.port}/${b.transport} ${b.namedBy}`).sort();
     // One row per refused address: curl tries IPv6 and IPv4 (happy eyeballs), so a name may have two.
