@@ -166,11 +166,14 @@ async function reportCapture(ctx: ActionContext, dir: string): Promise<void> {
     ? { ...judged, body: `${renderBlockedMarkdown(report.blocked, manifestPath)}\n${judged.body}` }
     : judged;
   if (report.blocked) {
-    ctx.output('blocked-count', report.blocked.length);
-    for (const b of report.blocked.slice(0, 10))
-      ctx.warning(
-        `egress blocked: ${b.host}:${b.port}/${b.transport}${b.processes?.[0]?.exe ? ` by ${b.processes[0].exe}` : ''}`,
-      );
+    // One destination (name, port, transport) may have been refused at several addresses.
+    const destinations = new Map(report.blocked.map((b) => [`${b.host}|${b.port}|${b.transport}`, b]));
+    ctx.output('blocked-count', destinations.size);
+    for (const b of [...destinations.values()].slice(0, 10)) {
+      const by = b.processes?.[0]?.exe ? ` by ${b.processes[0].exe}` : '';
+      const step = b.steps?.length ? ` in ${b.steps.join(', ')}` : '';
+      ctx.warning(`egress blocked: ${b.host}:${b.port}/${b.transport}${by}${step}`);
+    }
   }
   await deliverVerdict(ctx, verdict, { run, token, target: () => pullRequestTarget(run) }, VERDICT_LIMIT.withEndpoints);
   await ctx.summary(
