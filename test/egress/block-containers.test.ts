@@ -67,6 +67,10 @@ describe('block mode with a podman container', { skip }, () => {
     assert.equal(blocked.origin, 'forward', 'from a container, through the forward chain');
     assert.match(blocked.processes?.[0]?.container ?? '', /^[0-9a-f]{12}$/);
     assert.match(blocked.processes?.[0]?.cmdline ?? '', /wget -q -O - http:\/\/denied.test\//);
+    assert.ok(
+      !report.endpoints.some((e) => e.host === 'denied.test'),
+      'the refused SYN the capture saw on the veth is not an endpoint that was reached',
+    );
     const allowed = report.endpoints.find((e) => e.host === 'allowed.test' && e.port === 80);
     assert.match(allowed?.processes?.[0]?.container ?? '', /^[0-9a-f]{12}$/, JSON.stringify(allowed));
     assert.equal(report.block?.attributed, report.block?.connections);

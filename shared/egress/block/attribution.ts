@@ -192,3 +192,20 @@ export function attributeEndpoints(
   }
   return { connections: connections.length, attributed: connections.filter((c) => c.process).length };
 }
+
+/**
+ * Endpoints that exist only as refused attempts: a container's SYN is captured on its veth before the
+ * forward chain refuses it, so the capture lists an endpoint that was never reached. It is in
+ * `blocked` already; keeping it among the endpoints would also make the diff call it new.
+ */
+export function withoutBlocked(endpoints: readonly Endpoint[], blocked: readonly BlockedConnection[]): Endpoint[] {
+  const refused = new Set(blocked.map((b) => `${b.transport} ${b.address} ${b.port}`));
+  return endpoints.filter(
+    (e) =>
+      !(
+        e.failed >= e.connections &&
+        e.addresses.length > 0 &&
+        e.addresses.every((a) => refused.has(`${e.transport} ${bare(a)} ${e.port}`))
+      ),
+  );
+}

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { StepWindow } from '../analyze.ts';
 import { loadManifest } from '../manifest/manifest.ts';
 import type { EgressReport } from '../model/report.ts';
-import { attributeEndpoints, blockedConnections, readBlockRecords } from './attribution.ts';
+import { attributeEndpoints, blockedConnections, readBlockRecords, withoutBlocked } from './attribution.ts';
 import { runnerEndpoints } from './runner-endpoints.ts';
 import { readBlockHandle, startBlock, stopBlock, type BlockHandle } from './state.ts';
 
@@ -45,6 +45,7 @@ export async function finishBlockSession(
     refused: path.join(dir, 'blocked.pcap'),
   });
   report.blocked = blockedConnections(records, steps);
+  report.endpoints = withoutBlocked(report.endpoints, report.blocked);
   const { connections, attributed } = attributeEndpoints(report.endpoints, records.connections);
   report.block = { table: handle.table, connections, attributed, leftovers };
   if (records.unreadable)
