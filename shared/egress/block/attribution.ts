@@ -8,7 +8,7 @@
  * record of the same five-tuple. Pure over the records; reading the files is `readBlockRecords`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { stepAt, type StepWindow } from '../analyze.ts';
+import { stepAt, type StepWindow } from '../analyze/steps.ts';
 import { decodeIp } from '../decode/ip.ts';
 import { decodeTcp, decodeUdp } from '../decode/transport.ts';
 import type { BlockedConnection, Endpoint, ProcessInfo } from '../model/report.ts';

@@ -4,7 +4,7 @@
  * stopped, adding what was refused and who opened each connection to the report.
  */
 import path from 'node:path';
-import type { StepWindow } from '../analyze.ts';
+import type { StepWindow } from '../analyze/steps.ts';
 import { loadManifest } from '../manifest/manifest.ts';
 import type { EgressReport } from '../model/report.ts';
 import { attributeEndpoints, blockedConnections, readBlockRecords, withoutBlocked } from './attribution.ts';
