@@ -8,6 +8,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import type { EgressReport } from '../../shared/egress/model/report.ts';
 import { buildRuleset, entryKeys, planBlock, queueRules } from '../../shared/egress/block/ruleset.ts';
 import { parseNameservers } from '../../shared/egress/block/resolvers.ts';
@@ -221,6 +223,13 @@ except OSError as e: print(e.errno)"`;
       /telltale: blocked denied\.test:443\/tcp \(\S+\) by \/usr\/bin\/curl \(pid \d+\).*; to allow it: - \{ host: denied\.test, ports: \[443\] \}/,
     );
     const report = JSON.parse(readFileSync(path.join(out, 'egress-report.json'), 'utf8')) as EgressReport;
+    // The shipped schema describes block mode's fields too (blocked, block, processes).
+    const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schemas', 'egress-report.schema.json'), 'utf8'));
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    (addFormatsModule as unknown as { default: (a: Ajv2020) => void }).default(ajv);
+    const validate = ajv.compile(schema);
+    assert.ok(validate(report), JSON.stringify(validate.errors));
+    assert.ok(report.block && report.blocked?.length, 'block mode wrote its own record');
     const blocked = (report.blocked ?? []).map((b) => `${b.host}:${b.port}/${b.transport} ${b.namedBy}`).sort();
     // One row per refused address: curl tries IPv6 and IPv4 (happy eyeballs), so a name may have two.
     assert.deepEqual(
