@@ -8,15 +8,22 @@ import { errorMessage, isInputError } from '../shared/util/errors.ts';
 import { ExitCode } from '../shared/util/exit-codes.ts';
 import { registerCommands } from './commands/index.ts';
 import { VERSION } from '../shared/version.ts';
-import { ExitWith, processIO, type CliIO } from './io.ts';
+import { ExitWith, processIO, settleTerminal, type CliIO, type GlobalFlags } from './io.ts';
 
-export function buildProgram(io: CliIO = processIO): Command {
+export function buildProgram(given: CliIO = processIO): Command {
+  // One copy per run: the global flags settle colour and quiet on it before any command's action.
+  const io: CliIO = { ...given };
   const program = new Command('telltale')
     .description('Tells a team what its pipeline and its cloud really did.')
     .version(VERSION, '-V, --version')
+    // Global: accepted before or after the subcommand (`telltale --quiet audit …`, `telltale audit … --quiet`).
+    .option('--no-color', 'no colour even on a terminal (NO_COLOR=1 does the same; FORCE_COLOR=1 forces it on)')
+    .option('-q, --quiet', 'no progress and no informational lines on stderr; results and errors still printed')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', () => settleTerminal(io, program.opts<GlobalFlags>()));
+  settleTerminal(io, {});
   registerCommands(program, io);
   // Commander exits 1 on usage errors by default; ours is 2, so every subcommand throws instead.
   for (const command of allCommands(program)) command.exitOverride();
