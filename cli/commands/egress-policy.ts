@@ -3,22 +3,45 @@ import { Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ExitCode } from '../../shared/util/exit-codes.ts';
-import { ExitWith, type CliIO } from '../io.ts';
+import { colors, ExitWith, info, type CliIO } from '../io.ts';
+import { deliverOutputs, planOutputs, type FormatSet } from '../output.ts';
 import type { DemoSection } from './demo.ts';
 
 /** Where the manifest lives unless told otherwise (the actions' `manifest` input defaults to it too). */
 const DEFAULT_MANIFEST = '.github/egress.yml';
 
+type PolicyFormat = 'table' | 'markdown' | 'json';
+
+/** `--format table|markdown|json` (comma-separated for several) and `--output FILE|DIR`: see cli/output.ts. */
+const policyFormats = (basename: string): FormatSet<PolicyFormat> => ({
+  formats: ['table', 'markdown', 'json'],
+  aliases: { md: 'markdown', text: 'table' },
+  extension: { table: 'txt', markdown: 'md', json: 'json' },
+  basename,
+});
+
+/**
+ * Read by eye on a terminal: a table. Anywhere else (a pipe, a CI log, a file) Markdown, as before,
+ * so scripts that paste the output into a comment keep working.
+ */
+const defaultFormat = (io: CliIO, output: string | undefined): PolicyFormat =>
+  io.isTTY && output === undefined ? 'table' : 'markdown';
+
+const FORMAT_HELP =
+  'table, markdown or json, comma-separated for several (default: table on a terminal, else markdown)';
+
 interface DiffFlags {
   manifest: string;
-  format: 'json' | 'markdown';
+  format?: string;
+  output?: string;
   failOn: 'new' | 'never';
   update?: boolean;
 }
 
 interface PreflightFlags {
   manifest: string;
-  format: 'json' | 'markdown';
+  format?: string;
+  output?: string;
   timeout: string;
   concurrency: string;
 }
@@ -29,7 +52,8 @@ export function registerEgressPolicy(egress: Command, io: CliIO): void {
     .description('compare egress reports (several are merged, e.g. matrix jobs) with the manifest')
     .argument('<report...>', 'report JSON files written by the egress action or `telltale egress analyze`')
     .option('--manifest <file>', 'the egress manifest', DEFAULT_MANIFEST)
-    .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
+    .option('--format <list>', FORMAT_HELP)
+    .option('--output <file|dir>', 'write the report(s) here instead of standard output')
     .addOption(
       new Option('--fail-on <when>', 'exit 1 when there are new endpoints (new) or never')
         .choices(['new', 'never'])
@@ -48,12 +72,33 @@ export function registerEgressPolicy(egress: Command, io: CliIO): void {
           : {}),
       });
       if (updated) {
-        io.stderr(
-          `telltale: ${updated.added ? `added ${updated.added} endpoint(s) to ${updated.file}` : 'nothing new to add'}\n`,
-        );
+        info(io, updated.added ? `added ${updated.added} endpoint(s) to ${updated.file}` : 'nothing new to add');
+        if (updated.leftOut.length) {
+          // A warning, not info: --quiet must not hide that something was deliberately not allowed.
+          io.stderr(
+            `telltale: warning: not added, every connection to them failed: ${updated.leftOut
+              .map((e) => `${e.host}:${e.port}${e.transport === 'udp' ? '/udp' : ''}`)
+              .join(', ')}\n` +
+              `  to allow them on purpose, add under allow: in ${updated.file}:\n${updated.leftOutSnippet}\n`,
+          );
+        }
       }
-      io.stdout(flags.format === 'json' ? `${JSON.stringify(verdict.diff, null, 2)}\n` : verdict.body);
-      if (!updated && verdict.failed) throw new ExitWith(ExitCode.policy);
+      // After --update the verdict shown is the one against the manifest as now written.
+      const shown = updated ? updated.verdict : verdict;
+      const targets = planOutputs(
+        flags.format ?? defaultFormat(io, flags.output),
+        flags.output,
+        policyFormats('egress-diff'),
+      );
+      const { renderDiffTable } = await import('../../shared/egress/render/terminal.ts');
+      await deliverOutputs(io, targets, (format) =>
+        format === 'json'
+          ? `${JSON.stringify(shown.diff, null, 2)}\n`
+          : format === 'table'
+            ? renderDiffTable(shown, colors(io))
+            : shown.body,
+      );
+      if (shown.failed) throw new ExitWith(ExitCode.policy);
     });
 
   egress
@@ -62,7 +107,8 @@ export function registerEgressPolicy(egress: Command, io: CliIO): void {
     .option('--manifest <file>', 'the egress manifest', DEFAULT_MANIFEST)
     .option('--timeout <duration>', 'time allowed per endpoint (all run in parallel)', '3s')
     .option('--concurrency <n>', 'endpoints checked at once', '16')
-    .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
+    .option('--format <list>', FORMAT_HELP)
+    .option('--output <file|dir>', 'write the report(s) here instead of standard output')
     .action(async (flags: PreflightFlags) => {
       const { preflightEgress, renderPreflightReport } = await import('../../shared/egress/run.ts');
       const { report } = await preflightEgress({
@@ -71,7 +117,15 @@ export function registerEgressPolicy(egress: Command, io: CliIO): void {
         concurrency: flags.concurrency,
         name: (setting) => `--${setting}`,
       });
-      io.stdout(renderPreflightReport(report, flags.format));
+      const targets = planOutputs(
+        flags.format ?? defaultFormat(io, flags.output),
+        flags.output,
+        policyFormats('egress-preflight'),
+      );
+      const { renderPreflightTable } = await import('../../shared/egress/render/terminal.ts');
+      await deliverOutputs(io, targets, (format) =>
+        format === 'table' ? renderPreflightTable(report, colors(io)) : renderPreflightReport(report, format),
+      );
       if (!report.ok) throw new ExitWith(ExitCode.policy);
     });
 }

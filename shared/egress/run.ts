@@ -12,7 +12,7 @@ import { analyzeCaptureFile, analyzeCaptureFilesMerged, type AnalyzeOptions } fr
 import { diffEgress, type ObservedReport } from './diff/diff.ts';
 import { loadReports } from './diff/reports.ts';
 import { loadManifest, parseManifest, type Manifest } from './manifest/manifest.ts';
-import { proposeEntries, updateManifest } from './manifest/update.ts';
+import { proposeEntries, renderSnippet, splitAllFailed, updateManifest } from './manifest/update.ts';
 import type { EgressReport } from './model/report.ts';
 import { judgeEgress, type EgressPolicy, type EgressVerdict } from './policy.ts';
 import { runPreflight, type PreflightReport, type PreflightResult } from './preflight/preflight.ts';
@@ -57,8 +57,18 @@ export interface DiffRunOptions {
 
 export interface DiffRun {
   verdict: EgressVerdict;
-  /** Present with `update`: how many endpoints were added to which file (0: nothing new). */
-  updated?: { file: string; added: number };
+  /**
+   * Present with `update`: how many endpoints were added to which file (0: nothing new), the ones
+   * left out because every connection to them failed (with the snippet to add them on purpose), and
+   * the verdict against the manifest as written.
+   */
+  updated?: {
+    file: string;
+    added: number;
+    leftOut: { host: string; port: number; transport: 'tcp' | 'udp' }[];
+    leftOutSnippet: string;
+    verdict: EgressVerdict;
+  };
 }
 
 /** A manifest that does not exist yet, for `--update` to start from what a run observed. */
@@ -71,16 +81,35 @@ export async function diffEgressRun(options: DiffRunOptions): Promise<DiffRun> {
       ? parseManifest(EMPTY_MANIFEST, options.manifest)
       : await loadManifest(options.manifest);
   const reports = [...(options.reports ?? []), ...(options.reportFiles ? await loadReports(options.reportFiles) : [])];
-  const verdict = judgeEgress(diffEgress(manifest, reports), {
-    policy: options.policy,
-    manifest: options.manifestLabel ?? options.manifest,
-    runUrl: options.runUrl,
-    preface: options.preface,
-  });
+  const judge = (m: Manifest) =>
+    judgeEgress(diffEgress(m, reports), {
+      policy: options.policy,
+      manifest: options.manifestLabel ?? options.manifest,
+      runUrl: options.runUrl,
+      preface: options.preface,
+    });
+  const verdict = judge(manifest);
   if (!options.update) return { verdict };
-  const proposals = proposeEntries(verdict.diff.new);
-  if (proposals.length) await writeFile(options.manifest, updateManifest(manifest, proposals, options.update.note));
-  return { verdict, updated: { file: options.manifest, added: proposals.length ? verdict.diff.new.length : 0 } };
+  const { usable, allFailed } = splitAllFailed(verdict.diff.new);
+  const proposals = proposeEntries(usable);
+  let after = verdict;
+  if (proposals.length) {
+    const text = updateManifest(manifest, proposals, options.update.note);
+    await writeFile(options.manifest, text);
+    // The verdict the user now has: what is still new (left out, or not writable as a host).
+    after = judge(parseManifest(text, options.manifest));
+  }
+  const leftOut = allFailed.map((e) => ({ host: e.host, port: e.port, transport: e.transport }));
+  return {
+    verdict,
+    updated: {
+      file: options.manifest,
+      added: proposals.length ? usable.length : 0,
+      leftOut,
+      leftOutSnippet: leftOut.length ? renderSnippet(proposeEntries(leftOut)) : '',
+      verdict: after,
+    },
+  };
 }
 
 export interface PreflightRunOptions {

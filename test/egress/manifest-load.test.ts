@@ -62,7 +62,10 @@ describe('loading the egress manifest', () => {
         'version: 1\nallow:\n  - host: a.com\n    ports: ["9000-8000"]\n',
         'egress.yml:4:13: allow[0].ports[0]: "9000-8000" is not a port',
       ],
-      ['version: 1\nallow:\n  - host: a.com\n    port: 443\n', "egress.yml:4:5: allow[0].port: unknown field 'port'"],
+      [
+        'version: 1\nallow:\n  - host: a.com\n    port: 443\n',
+        "egress.yml:4:5: allow[0].port: unknown field 'port' (did you mean 'ports'?)",
+      ],
       [
         'version: 1\nallow:\n  - host: "x.*.com"\n',
         `egress.yml:3:11: allow[0].host: "x.*.com" is not a host name (a wildcard is only allowed as a leading '*.')`,

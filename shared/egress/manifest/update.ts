@@ -25,6 +25,20 @@ export interface ProposedEntry {
 }
 
 /**
+ * Endpoints whose every connection failed (refused, reset, no answer) worked for nobody: allow-listing
+ * them because a run tried is how a typo or a dead mirror becomes policy. `--update` leaves them out,
+ * lists them, and says how to add them on purpose.
+ */
+export function splitAllFailed<E extends { connections: number; failed: number }>(
+  endpoints: readonly E[],
+): { usable: E[]; allFailed: E[] } {
+  const usable: E[] = [];
+  const allFailed: E[] = [];
+  for (const e of endpoints) (e.connections > 0 && e.failed >= e.connections ? allFailed : usable).push(e);
+  return { usable, allFailed };
+}
+
+/**
  * One entry per name (or address) and transport, with every observed port, in a stable order.
  * Names that are not DNS names (anyone can put anything in an SNI or a DNS answer) are never
  * proposed; `isManifestHost` tells the caller which were left out.
@@ -62,7 +76,12 @@ export function updateManifest(manifest: Manifest, proposals: readonly ProposedE
     doc.set('allow', allow);
   }
   const seq = allow as YAMLSeq;
-  const flowPorts = seq.items.some((item) => isMap(item) && (item.get('ports', true) as YAMLSeq | undefined)?.flow);
+  // A first manifest (`allow: []`) grows block style, one `- host:` per entry with `ports: [443]`,
+  // as the README's example is written.
+  const startingOut = seq.items.length === 0;
+  if (startingOut) seq.flow = false;
+  const flowPorts =
+    startingOut || seq.items.some((item) => isMap(item) && (item.get('ports', true) as YAMLSeq | undefined)?.flow);
   let first = true;
   for (const proposal of proposals) {
     const existing = proposal.host
@@ -82,12 +101,13 @@ export function updateManifest(manifest: Manifest, proposals: readonly ProposedE
     }
     const node = doc.createNode(toPlain(proposal)) as YAMLMap;
     const ports = node.get('ports', true) as unknown as YAMLSeq | undefined;
-    if (ports) ports.flow = flowPorts || seq.items.length === 0;
+    if (ports) ports.flow = flowPorts;
     if (first && note) node.commentBefore = ` ${note}`;
     first = false;
     seq.add(node);
   }
-  return keepOriginalLines(manifest.text, doc.toString({ flowCollectionPadding: false }));
+  const text = keepOriginalLines(manifest.text, doc.toString({ flowCollectionPadding: false }));
+  return text.endsWith('\n') ? text : `${text}\n`;
 }
 
 /**

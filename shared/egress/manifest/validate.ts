@@ -1,37 +1,60 @@
 /**
  * Validates a manifest against schemas/egress-manifest.schema.json (the same file editors use) and
- * turns the first schema error into an InputError at the offending YAML node's line and column.
+ * turns every schema error into one InputError: the first problem located at the offending YAML
+ * node's line and column, then each further problem on its own located line, so one edit-run cycle
+ * fixes them all. A misspelled field gets the closest known one ("did you mean 'ports'?").
  */
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, type Document, type LineCounter, type Node } from 'yaml';
 import schema from '../../../schemas/egress-manifest.schema.json' with { type: 'json' };
-import { InputError, type SourceLocation } from '../../util/errors.ts';
+import { formatLocation, InputError, type SourceLocation } from '../../util/errors.ts';
+import { closest } from '../../util/suggest.ts';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// verbose: each error carries its parent schema, whose `properties` are the fields allowed there.
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 const validate = ajv.compile(schema);
+
+/** At most this many problems are listed; the rest are counted (a pasted binary is not 10,000 lines). */
+const MAX_LISTED = 20;
+
+export interface ManifestProblem {
+  message: string;
+  location: SourceLocation;
+}
 
 export function validateAgainstSchema(data: unknown, document: Document, lineCounter: LineCounter, file: string): void {
   if (validate(data)) return;
-  const errors = pickErrors(validate.errors ?? []);
-  const first = errors[0];
+  const problems = pickErrors(validate.errors ?? []).map((error) =>
+    toProblem(error, data, document, lineCounter, file),
+  );
+  const [first, ...rest] = problems;
   if (!first) return;
-  const path = first.instancePath
+  const listed = rest.slice(0, MAX_LISTED - 1).map((p) => `\n  ${formatLocation(p.location)}: ${p.message}`);
+  const more = rest.length > listed.length ? `\n  … and ${rest.length - listed.length} more` : '';
+  throw new InputError(`${first.message}${listed.join('')}${more}`, {
+    location: first.location,
+    hint: `${problems.length > 1 ? `${problems.length} problems; ` : ''}schemas/egress-manifest.schema.json describes the format`,
+  });
+}
+
+function toProblem(
+  error: ErrorObject,
+  data: unknown,
+  document: Document,
+  lineCounter: LineCounter,
+  file: string,
+): ManifestProblem {
+  const path = error.instancePath
     .split('/')
     .slice(1)
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   let keyName: string | undefined;
-  if (first.keyword === 'additionalProperties') keyName = String(first.params.additionalProperty);
+  if (error.keyword === 'additionalProperties') keyName = String(error.params.additionalProperty);
   const field = fieldName(keyName === undefined ? path : [...path, keyName]);
   const location = nodeLocation(document, lineCounter, file, path, field, keyName);
   const value = path.length ? (document.getIn(path) as unknown) : data;
-  throw new InputError(describe(first, value, keyName), {
-    location,
-    hint:
-      errors.length > 1
-        ? `${errors.length - 1} more problem(s) after this one; schemas/egress-manifest.schema.json describes the format`
-        : 'schemas/egress-manifest.schema.json describes the format',
-  });
+  return { message: describe(error, value, keyName), location };
 }
 
 /**
@@ -43,9 +66,13 @@ function pickErrors(errors: ErrorObject[]): ErrorObject[] {
   const out: ErrorObject[] = [];
   const sorted = [...errors].sort((a, b) => depth(b) - depth(a) || order(a) - order(b));
   for (const error of sorted) {
-    const key = error.instancePath;
-    if (seen.has(key)) continue;
+    // Every unknown field of an object is its own problem; otherwise one per node. An unknown field
+    // comes first at its node, so `hots:` is reported as a misspelling, not as "needs host or cidr".
+    const unknown = error.keyword === 'additionalProperties';
+    const key = unknown ? `${error.instancePath}\u0000${String(error.params.additionalProperty)}` : error.instancePath;
+    if (seen.has(key) || (!unknown && seen.has(`${error.instancePath}\u0000*`))) continue;
     seen.add(key);
+    seen.add(`${error.instancePath}\u0000*`);
     out.push(error);
   }
   // Report in document order so "the first problem" is the first one in the file.
@@ -61,8 +88,11 @@ function describe(error: ErrorObject, value: unknown, keyName: string | undefine
   const shown = JSON.stringify(value);
   if (/\/ports\/\d+$/.test(error.instancePath)) return `${shown} is not a port`;
   switch (error.keyword) {
-    case 'additionalProperties':
-      return `unknown field '${keyName}'`;
+    case 'additionalProperties': {
+      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const guess = closest(keyName ?? '', known);
+      return `unknown field '${keyName}'${guess ? ` (did you mean '${guess}'?)` : known.length ? ` (known: ${known.join(', ')})` : ''}`;
+    }
     case 'required':
       return `missing '${String(error.params.missingProperty)}'`;
     case 'oneOf':

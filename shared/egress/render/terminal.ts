@@ -1,0 +1,105 @@
+/**
+ * `egress diff` and `egress preflight` for a person at a terminal: aligned tables (renderTable makes
+ * every untrusted cell inert) with coloured statuses, instead of Markdown escaped for GitHub. The
+ * Markdown stays the format for files, CI logs and `--format markdown`.
+ */
+import { visibleControls } from '../../report/escape.ts';
+import { renderTable, type Palette } from '../../report/terminal.ts';
+import type { EgressVerdict } from '../policy.ts';
+import type { PreflightReport } from '../preflight/preflight.ts';
+
+const portText = (port: number | string | null, transport?: string) =>
+  `${port ?? 'any'}${transport === 'udp' ? '/udp' : ''}`;
+
+/** New endpoints first (red when the job fails, yellow when only reported), then allowed, then unused. */
+export function renderDiffTable(verdict: EgressVerdict, c: Palette): string {
+  const { diff } = verdict;
+  const rows: string[][] = [];
+  for (const e of diff.new) {
+    rows.push([
+      'new',
+      e.host,
+      portText(e.port, e.transport),
+      e.protocols.join(', '),
+      e.steps.join(', '),
+      `${e.connections}`,
+      `${e.failed || ''}`,
+    ]);
+  }
+  for (const e of diff.allowed) {
+    rows.push([
+      'allowed',
+      e.host,
+      portText(e.port, e.transport),
+      e.protocols.join(', '),
+      e.steps.join(', '),
+      `${e.connections}`,
+      `${e.failed || ''}`,
+    ]);
+  }
+  for (const u of diff.unused) {
+    rows.push(['unused', u.host ?? u.cidr ?? '', portText(u.port, u.transport), '', u.reason ?? '', '', '']);
+  }
+  const status = (text: string) =>
+    text.startsWith('new')
+      ? verdict.failed
+        ? c.red(text)
+        : c.yellow(text)
+      : text.startsWith('allowed')
+        ? c.green(text)
+        : c.dim(text);
+  const head = verdict.diff.new.length
+    ? (verdict.failed ? c.red : c.yellow)(`${verdict.failed ? '✗' : '!'} ${visibleControls(verdict.message)}`)
+    : c.green(`✓ ${visibleControls(verdict.message)}`);
+  const table = rows.length
+    ? renderTable(
+        [
+          { header: 'Status' },
+          { header: 'Host', max: 60 },
+          { header: 'Port' },
+          { header: 'Protocol' },
+          { header: 'Steps / reason', max: 40 },
+          { header: 'Conns', right: true },
+          { header: 'Failed', right: true },
+        ],
+        rows,
+        (_row, column, text) => (column === 0 ? status(text) : column === 6 && text.trim() ? c.red(text) : text),
+      )
+    : '';
+  return `${head}\n\n${table}`;
+}
+
+/** One row per endpoint checked: ok green, skipped dim, anything else red with what failed. */
+export function renderPreflightTable(report: PreflightReport, c: Palette): string {
+  const failed = report.results.filter((r) => r.status !== 'ok' && r.status !== 'skipped');
+  const checked = report.results.filter((r) => r.status !== 'skipped').length;
+  const manifest = visibleControls(report.manifest);
+  const head = failed.length
+    ? c.red(`✗ ${failed.length} of ${checked} endpoint(s) in ${manifest} are not reachable from here`)
+    : c.green(`✓ all ${checked} checkable endpoint(s) in ${manifest} answered`);
+  const table = renderTable(
+    [
+      { header: 'Status' },
+      { header: 'Host', max: 60 },
+      { header: 'Port', right: true },
+      { header: 'ms', right: true },
+      { header: 'Detail', max: 100 },
+    ],
+    report.results.map((r) => [
+      r.status,
+      r.host,
+      String(r.port || '—'),
+      r.status === 'skipped' ? '' : String(Math.round(r.ms)),
+      r.detail + (r.redirects.length ? ` → ${r.redirects.join(' → ')}` : ''),
+    ]),
+    (_row, column, text) =>
+      column !== 0
+        ? text
+        : text.startsWith('ok')
+          ? c.green(text)
+          : text.startsWith('skipped')
+            ? c.dim(text)
+            : c.red(text),
+  );
+  return `${head}\n\n${table}`;
+}
