@@ -7,7 +7,7 @@ import type { CloudTrailReport } from '../../shared/cloudtrail/model/report.ts';
 import type { NightState } from '../../shared/cloudtrail/state.ts';
 import { InputError } from '../../shared/util/errors.ts';
 import { ExitCode } from '../../shared/util/exit-codes.ts';
-import { ExitWith, type CliIO } from '../io.ts';
+import { ExitWith, info, progressFor, type CliIO } from '../io.ts';
 import type { DemoSection } from './demo.ts';
 
 interface ScanFlags {
@@ -92,7 +92,7 @@ export function registerCloudtrail(program: Command, io: CliIO): void {
           if (!previous) throw new InputError('not a telltale CloudTrail state file', { location: { file } });
         }
       }
-      const report = await runScan(flags, previous);
+      const report = await runScan(flags, previous, io);
       for (const f of formats) {
         const text = REPORT_FORMATS[f.format].render(report);
         const target = f.path ?? (several ? path.join(flags.output!, REPORT_FORMATS[f.format].file) : flags.output);
@@ -107,11 +107,14 @@ export function registerCloudtrail(program: Command, io: CliIO): void {
       }
       if (flags.state) await writeFile(flags.state, `${JSON.stringify(stateOf(report), null, 2)}\n`);
       const { stats } = report;
-      io.stderr(
-        `telltale: ${stats.events} events, ${stats.files} file(s), ${stats.findings} finding(s)${
+      info(
+        io,
+        `${stats.events} events, ${stats.files} file(s), ${stats.findings} finding(s)${
           stats.malformed ? `, ${stats.malformed} unreadable file(s)` : ''
-        }${flags.output ? ` → ${flags.output}` : ''}\n`,
+        }${flags.output ? ` → ${flags.output}` : ''}`,
       );
+      const empty = emptyWindowHint(report, flags);
+      if (empty) info(io, empty);
       for (const m of report.malformedFiles.slice(0, 10)) io.stderr(`telltale: warning: ${m.file}: ${m.reason}\n`);
       for (const p of report.rules.problems.slice(0, 10)) {
         io.stderr(`telltale: warning: rule not loaded: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
@@ -124,18 +127,45 @@ export function registerCloudtrail(program: Command, io: CliIO): void {
     });
 }
 
-async function runScan(flags: ScanFlags, previous: NightState | undefined): Promise<CloudTrailReport> {
+/**
+ * The first thing a newcomer runs (the bundled sample, default --since 24h) finds nothing: say what
+ * the logs hold instead, and how to widen the window.
+ */
+export function emptyWindowHint(
+  report: CloudTrailReport,
+  flags: { since: string; until?: string },
+): string | undefined {
+  const { stats, window } = report;
+  if (stats.events > 0 || !stats.outside) return undefined;
+  const minute = (iso: string | null, open: string) => (iso ? `${iso.slice(0, 16).replace('T', ' ')}Z` : open);
+  const asked = `${minute(window.since, 'the beginning')} to ${minute(window.until, 'now')}`;
+  const seen = `${minute(stats.outside.first, '')} and ${minute(stats.outside.last, '')}`;
+  const flagsText = `--since ${flags.since}${flags.until ? ` --until ${flags.until}` : ''}`;
+  return (
+    `no events in the window (${flagsText}: ${asked}); the logs found lie between ${seen} ` +
+    `(by their events, or by their file and folder names)\n` +
+    `  hint: --since all scans everything, or --since ${stats.outside.first.slice(0, 10)} for that period on`
+  );
+}
+
+async function runScan(flags: ScanFlags, previous: NightState | undefined, io: CliIO): Promise<CloudTrailReport> {
   const { runCloudTrailScan } = await import('../../shared/cloudtrail/run.ts');
-  return runCloudTrailScan({
-    ...(previous ? { previous } : {}),
-    source: flags.source,
-    since: flags.since,
-    ...(flags.until ? { until: flags.until } : {}),
-    rules: flags.rules ?? [],
-    builtinRules: flags.builtinRules,
-    concurrency: flags.concurrency,
-    pipelinePrincipals: flags.pipelinePrincipal ?? [],
-  });
+  const bar = progressFor(io);
+  try {
+    return await runCloudTrailScan({
+      ...(previous ? { previous } : {}),
+      source: flags.source,
+      since: flags.since,
+      ...(flags.until ? { until: flags.until } : {}),
+      rules: flags.rules ?? [],
+      builtinRules: flags.builtinRules,
+      concurrency: flags.concurrency,
+      pipelinePrincipals: flags.pipelinePrincipal ?? [],
+      progress: (s) => bar.update(`cloudtrail: ${s.files} file(s) read, ${s.events} events…`),
+    });
+  } finally {
+    bar.done();
+  }
 }
 
 /** The demo: the bundled AWSLogs tree, with the nightly report a team would read. */

@@ -2,7 +2,7 @@
 import type { CloudTrailReport } from './model/report.ts';
 import { PipelinePrincipals } from './provenance.ts';
 import { loadRuleSet } from './rules/ruleset.ts';
-import { scanCloudTrail } from './scan.ts';
+import { scanCloudTrail, type ScanOptions } from './scan.ts';
 import { readLocal } from './sources/local.ts';
 import { parseWindow } from './window.ts';
 import { InputError } from '../util/errors.ts';
@@ -31,6 +31,8 @@ export interface RunScanOptions {
   now?: number;
   /** The last night's state (state.ts): its watermark brings in late files, its rows make "new" marks. */
   previous?: NightState;
+  /** Counts so far, after each file read or skipped (the CLI's progress line on a terminal). */
+  progress?: ScanOptions['progress'];
 }
 
 /** Where the suppression file lives unless told otherwise (relative to the working directory). */
@@ -79,7 +81,12 @@ async function scanOnce(flags: RunScanOptions): Promise<CloudTrailReport> {
   }
   const pipelinePrincipals = new PipelinePrincipals(flags.pipelinePrincipals ?? []);
   const suppressions = await loadSuppressions(flags.suppressions, flags.suppressionsRequired ?? false);
-  const common = { pipelinePrincipals, suppressions, ...(flags.now !== undefined ? { now: flags.now } : {}) };
+  const common = {
+    pipelinePrincipals,
+    suppressions,
+    ...(flags.now !== undefined ? { now: flags.now } : {}),
+    ...(flags.progress ? { progress: flags.progress } : {}),
+  };
   const rules = await loadRuleSet({ builtin: flags.builtinRules ?? true, dirs: [...(flags.rules ?? [])] });
   if (!rules.all.length)
     throw new InputError('no rules to run', { hint: 'drop --no-builtin-rules or pass --rules DIR' });
@@ -129,6 +136,7 @@ async function scanOnce(flags: RunScanOptions): Promise<CloudTrailReport> {
       window,
       rules,
       deliveries: true,
+      ...(flags.progress ? { progress: flags.progress } : {}),
     },
   );
 }

@@ -37,6 +37,8 @@ export interface ScanOptions {
   suppressions?: readonly Suppression[];
   /** Principals the user declared as their pipeline's: the only way besides AWS's own `invokedBy` to lower a level. */
   pipelinePrincipals?: PipelinePrincipals;
+  /** Called after each file read or skipped, with the counts so far (a terminal's progress line). */
+  progress?: (stats: Readonly<ScanStats>) => void;
 }
 
 export async function scanCloudTrail(
@@ -87,6 +89,14 @@ export async function scanCloudTrail(
   };
   const principals = options.pipelinePrincipals ?? new PipelinePrincipals();
   const bounded = window.start !== undefined || window.end !== undefined;
+  // What lay outside the window (event times, and the times skipped files' names cover): an empty
+  // window then says where the logs are instead of just "0 events".
+  let outsideFrom = Infinity;
+  let outsideTo = -Infinity;
+  const outside = (from: number, to: number) => {
+    if (from < outsideFrom) outsideFrom = from;
+    if (to > outsideTo) outsideTo = to;
+  };
   const run = rules.start();
   const found = (hit: RuleHit) => {
     const { rule, record, aggregate } = hit;
@@ -113,6 +123,7 @@ export async function scanCloudTrail(
         }
       } else if (!inWindow(time, window) && !(file.late && window.start !== undefined && time < window.start)) {
         stats.outsideWindow++;
+        outside(time, time);
         return;
       }
       const id = record.eventID;
@@ -134,9 +145,12 @@ export async function scanCloudTrail(
         stats.malformed++;
         malformedFiles.push({ file: file.name, reason: error, records });
       }
+      options.progress?.(stats);
     },
-    fileSkipped(_name, reason) {
+    fileSkipped(_name, reason, span) {
       stats.skipped[reason] = (stats.skipped[reason] ?? 0) + 1;
+      if (reason === 'outside-window' && span) outside(span.from, span.to);
+      options.progress?.(stats);
     },
   };
 
@@ -148,6 +162,9 @@ export async function scanCloudTrail(
   findings.sort(compareFindings);
   stats.findings = grouper.total;
   stats.suppressed = suppressed;
+  if (outsideFrom <= outsideTo) {
+    stats.outside = { first: new Date(outsideFrom).toISOString(), last: new Date(outsideTo).toISOString() };
+  }
   malformedFiles.sort((a, b) => a.file.localeCompare(b.file));
 
   const perRule = new Map<string, number>();

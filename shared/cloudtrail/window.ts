@@ -26,16 +26,20 @@ export const DELIVERY_LAG_MS = 30 * 60_000;
  */
 export const LATE_LOOKBACK_MS = 24 * 3_600_000;
 
-/** Parses `--since` (a duration back from `now`, an ISO time, or `all`) and `--until` (ISO). */
+/**
+ * Parses `--since` (a duration, an ISO time, or `all`) and `--until` (ISO). A duration counts back
+ * from `--until` when one is given (`--since 24h --until T` is the 24 hours before T, as a reader of
+ * the two flags expects), else from `now`.
+ */
 export function parseWindow(since: string, until: string | undefined, now: number = Date.now()): TimeWindow {
   const window: TimeWindow = {};
+  if (until !== undefined) window.end = parseIsoTime(until.trim(), '--until');
   const trimmed = since.trim();
   if (trimmed.toLowerCase() !== 'all') {
     window.start = /^\d{4}-\d{2}-\d{2}/.test(trimmed)
       ? parseIsoTime(trimmed, '--since')
-      : now - parseDuration(trimmed, { what: '--since' });
+      : (window.end ?? now) - parseDuration(trimmed, { what: '--since' });
   }
-  if (until !== undefined) window.end = parseIsoTime(until.trim(), '--until');
   if (window.start !== undefined && window.end !== undefined && window.start >= window.end) {
     throw new InputError(
       `--since ${new Date(window.start).toISOString()} is not before --until ${new Date(window.end).toISOString()}`,

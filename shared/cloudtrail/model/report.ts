@@ -25,6 +25,11 @@ export interface ScanStats {
   lateFiles: number;
   /** Records without a readable eventTime, left out of a bounded window. */
   undated: number;
+  /**
+   * The time span of what lay outside the window: events read and left out, and files or day folders
+   * whose names put them outside (their delivery stamp or day). Absent when nothing was outside.
+   */
+  outside?: { first: string; last: string };
   /** Files and day folders left unread, by reason. */
   skipped: Record<string, number>;
   /** Events with a finding, suppressed ones not included (`groups` folds them into rows). */

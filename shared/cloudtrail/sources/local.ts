@@ -15,7 +15,7 @@ import { deliveryOverlaps, LATE_LOOKBACK_MS, partitionDays, type TimeWindow } fr
 import { decodeLogBuffer, decodeLogStream, isGzip } from './decode.ts';
 import type { CloudTrailRecord } from '../record.ts';
 import { looksLikeLogFile, parseTrailKey } from './layout.ts';
-import type { LogFile, RecordSink, SourceSummary } from './types.ts';
+import type { LogFile, RecordSink, SourceSummary, TimeSpan } from './types.ts';
 
 export interface LocalOptions {
   window: TimeWindow;
@@ -127,11 +127,13 @@ export async function readLocal(location: string, sink: RecordSink, options: Loc
                 () => undefined,
               )
             : undefined;
-        if (mtime === undefined || mtime <= watermark!) return sink.fileSkipped(file, 'outside-window');
+        if (mtime === undefined || mtime <= watermark!) {
+          return sink.fileSkipped(file, 'outside-window', { from: trail.deliveredMs, to: trail.deliveredMs });
+        }
         late.add(file);
       }
       if (trail.deliveredMs === undefined && days && !days.includes(trail.day)) {
-        return sink.fileSkipped(file, 'outside-window');
+        return sink.fileSkipped(file, 'outside-window', folderSpan(trail.day));
       }
     } else if (!looksLikeLogFile(file)) {
       return sink.fileSkipped(file, 'not-a-log');
@@ -150,7 +152,9 @@ export async function readLocal(location: string, sink: RecordSink, options: Loc
       if (folder[1] === 'CloudTrail-Digest') return sink.fileSkipped(dir, 'digest');
       if (folder[1] === 'CloudTrail-Insight') return sink.fileSkipped(dir, 'insight');
       const prefix = [folder[3], folder[4], folder[5]].filter(Boolean).join('/');
-      if (days && prefix && !days.some((d) => d.startsWith(prefix))) return sink.fileSkipped(dir, 'outside-window');
+      if (days && prefix && !days.some((d) => d.startsWith(prefix))) {
+        return sink.fileSkipped(dir, 'outside-window', folderSpan(prefix));
+      }
     }
     const entries: { name: string; dir: boolean }[] = [];
     for await (const entry of await opendir(dir)) {
@@ -197,4 +201,14 @@ export async function readLocal(location: string, sink: RecordSink, options: Loc
   }
   await Promise.all(running);
   return { kind: 'files', location, deliveries: info.isDirectory(), notes: [] };
+}
+
+/** The UTC time a `YYYY`, `YYYY/MM` or `YYYY/MM/DD` folder covers. */
+function folderSpan(prefix: string): TimeSpan | undefined {
+  const [y, m, d] = prefix.split('/').map(Number);
+  if (y === undefined || Number.isNaN(y)) return undefined;
+  const from = Date.UTC(y, (m ?? 1) - 1, d ?? 1);
+  const next =
+    d !== undefined ? Date.UTC(y, m! - 1, d + 1) : m !== undefined ? Date.UTC(y, m, 1) : Date.UTC(y + 1, 0, 1);
+  return { from, to: next - 1 };
 }

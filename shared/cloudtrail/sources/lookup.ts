@@ -11,6 +11,7 @@ import { InputError } from '../../util/errors.ts';
 import type { CloudTrailRecord } from '../record.ts';
 import type { TimeWindow } from '../window.ts';
 import type { LogFile, RecordSink, SourceSummary } from './types.ts';
+import { CREDENTIALS_HINT, isMissingCredentials } from './credentials.ts';
 
 export const GLOBAL_SERVICES_REGION = 'us-east-1';
 
@@ -81,6 +82,7 @@ export async function readLookup(sink: RecordSink, options: LookupOptions): Prom
   regions.sort();
 
   const failures: string[] = [];
+  let noCredentials = false;
   await Promise.all(
     regions.map(async (region) => {
       const client = options.clientFor(region);
@@ -130,6 +132,7 @@ export async function readLookup(sink: RecordSink, options: LookupOptions): Prom
           token = page.NextToken;
         } while (token);
       } catch (error) {
+        if (isMissingCredentials(error)) noCredentials = true;
         const name = (error as { name?: string }).name ?? 'Error';
         const reason = `LookupEvents failed: ${name}: ${(error as Error).message ?? String(error)}`;
         failures.push(`${region}: ${reason}`);
@@ -140,7 +143,9 @@ export async function readLookup(sink: RecordSink, options: LookupOptions): Prom
   );
   if (failures.length === regions.length) {
     throw new InputError(`LookupEvents failed in every region (${failures[0]})`, {
-      hint: 'the credentials need cloudtrail:LookupEvents; check AWS_PROFILE / AWS_REGION or the OIDC role',
+      hint: noCredentials
+        ? CREDENTIALS_HINT
+        : 'the credentials need cloudtrail:LookupEvents; check AWS_PROFILE / AWS_REGION or the OIDC role',
     });
   }
   return { kind: 'lookup', location: 'lookup', deliveries: false, regions, notes };

@@ -11,6 +11,7 @@ import { InputError } from '../../util/errors.ts';
 import { deliveryOverlaps, LATE_LOOKBACK_MS, partitionDays, type TimeWindow } from '../window.ts';
 import { decodeLogStream } from './decode.ts';
 import { parseTrailKey } from './layout.ts';
+import { CREDENTIALS_HINT, isMissingCredentials } from './credentials.ts';
 import type { LogFile, RecordSink, SourceSummary } from './types.ts';
 
 export interface S3Options {
@@ -59,7 +60,9 @@ export async function readS3(url: string, sink: RecordSink, options: S3Options):
       hint:
         name === 'NoSuchBucket'
           ? 'check the bucket name'
-          : 'the credentials need s3:ListBucket on the bucket (and s3:GetObject, kms:Decrypt for SSE-KMS trails)',
+          : isMissingCredentials(error)
+            ? CREDENTIALS_HINT
+            : 'the credentials need s3:ListBucket on the bucket (and s3:GetObject, kms:Decrypt for SSE-KMS trails)',
     });
   };
 

@@ -25,8 +25,18 @@ export interface RecordSink {
   record(record: CloudTrailRecord, file: LogFile): void;
   /** A file was read to its end, or up to `error`. */
   fileDone(file: LogFile, records: number, error?: string): void;
-  /** A file (or a folder of them) was left unread: outside the window, a digest, not a log. */
-  fileSkipped(name: string, reason: SkipReason): void;
+  /**
+   * A file (or a folder of them) was left unread: outside the window, a digest, not a log. `span` is
+   * the time its name covers (a delivery stamp, a day or month folder), so an empty window can say
+   * where the logs are.
+   */
+  fileSkipped(name: string, reason: SkipReason, span?: TimeSpan): void;
+}
+
+/** Epoch ms, both inclusive. */
+export interface TimeSpan {
+  from: number;
+  to: number;
 }
 
 export type SkipReason = 'outside-window' | 'digest' | 'insight' | 'not-a-log';
