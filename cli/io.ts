@@ -59,6 +59,27 @@ export function info(io: CliIO, text: string): void {
 /** A progress line on stderr, drawn only on a terminal and never with --quiet. */
 export const progressFor = (io: CliIO): Progress => progress(io.stderr, io.stderrIsTTY === true && !io.quiet);
 
+/**
+ * For work that reports no counts (opening an image: reading and indexing its layers): "TEXT… 3s" on
+ * a terminal, redrawn every half second until `stop()`. Nothing at all off a terminal or with --quiet.
+ */
+export function waitingLine(io: CliIO, text: string): { stop: () => void } {
+  const bar = progressFor(io);
+  const started = Date.now();
+  bar.update(`${text}…`);
+  const timer = setInterval(() => bar.update(`${text}… ${Math.round((Date.now() - started) / 1000)}s`), 500);
+  timer.unref();
+  let stopped = false;
+  return {
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(timer);
+      bar.done();
+    },
+  };
+}
+
 /** Thrown by a command to end the run with a code after it has printed its result. */
 export class ExitWith extends Error {
   readonly code: number;

@@ -62,7 +62,7 @@ export function planOutputs<F extends string>(
     const asDir = open.length > 1 || output.endsWith('/') || isDirectory(output);
     for (const t of open) t.file = asDir ? path.join(output, `${set.basename}.${set.extension[t.format]}`) : output;
   } else if (open.length > 1) {
-    throw new InputError('only one format can go to standard output', {
+    throw new InputError('only one format can write to stdout', {
       location: { field: '--format' },
       hint: `give a folder for the others: --output DIR (writes ${set.basename}.<ext> for each)`,
     });

@@ -8,6 +8,7 @@ import { errorMessage, isInputError } from '../shared/util/errors.ts';
 import { ExitCode } from '../shared/util/exit-codes.ts';
 import { registerCommands } from './commands/index.ts';
 import { VERSION } from '../shared/version.ts';
+import { examples } from './help.ts';
 import { ExitWith, processIO, settleTerminal, type CliIO, type GlobalFlags } from './io.ts';
 
 export function buildProgram(given: CliIO = processIO): Command {
@@ -19,6 +20,20 @@ export function buildProgram(given: CliIO = processIO): Command {
     // Global: accepted before or after the subcommand (`telltale --quiet audit …`, `telltale audit … --quiet`).
     .option('--no-color', 'no colour even on a terminal (NO_COLOR=1 does the same; FORCE_COLOR=1 forces it on)')
     .option('-q, --quiet', 'no progress and no informational lines on stderr; results and errors still printed')
+    .addHelpText(
+      'after',
+      examples([
+        ['telltale demo', 'every capability on the bundled samples'],
+        ['telltale egress diff egress-report.json', 'what a CI job reached that the manifest does not allow'],
+        [
+          'telltale --quiet audit -c controls.yaml -f sarif -o audit.sarif',
+          'a report for code scanning, nothing else printed',
+        ],
+      ]) +
+        '\nOutput: --format a,b (several formats of one run) and --output FILE|DIR on every reporting command;\ncolour only on a terminal (NO_COLOR or --no-color turn it off); progress only on a terminal.\n',
+    )
+    // Every subcommand's --help lists --quiet and --no-color too (inherited by the commands added below).
+    .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride()

@@ -2,13 +2,16 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { ExitCode } from '../../shared/util/exit-codes.ts';
-import { ExitWith, type CliIO } from '../io.ts';
+import { ExitWith, waitingLine, type CliIO } from '../io.ts';
+import { planOutputs, type FormatSet } from '../output.ts';
+import { examples } from '../help.ts';
 import type { DemoSection } from './demo.ts';
 
 interface AuditFlags {
   controls?: string;
   target: string;
   format: string;
+  output?: string;
   auditOnly?: boolean;
   engine?: string;
   vars?: string;
@@ -33,13 +36,6 @@ async function durationMs(text: string | undefined, flag: string): Promise<numbe
   if (ms === undefined || ms < 0 || ms > 24 * 3_600_000)
     throw new InputError(`${flag} is a duration such as 30s, 500ms or 2m`, { location: { field: flag } });
   return ms;
-}
-
-/** Colour as every command decides it (shared/report/terminal.ts), with `--color` forcing it on. */
-async function wantsColor(flag: boolean | undefined): Promise<boolean> {
-  if (flag === true) return true;
-  const { colorEnabled } = await import('../../shared/report/terminal.ts');
-  return colorEnabled({ isTTY: process.stdout.isTTY === true, env: process.env, noColorFlag: flag === false });
 }
 
 /** `add`/`autoadd` write into --controls FILE (merged, as `goss -g FILE add` does) or print the YAML. */
@@ -71,6 +67,14 @@ export function registerAudit(program: Command, io: CliIO): void {
   const audit = program
     .command('audit')
     .description('check controls (Goss-compatible YAML) against the host or an image and report them')
+    .addHelpText(
+      'after',
+      examples([
+        ['telltale audit -c controls.yaml', 'this host, read as it runs'],
+        ['telltale audit -c controls.yaml -t oci:app.oci.tar', 'a built image, no container daemon'],
+        ['telltale audit -c controls.yaml -f documentation,sarif,junit -o reports/', 'several reports of one run'],
+      ]),
+    )
     .option('-c, --controls <file>', 'controls file (Goss YAML, plus meta.id/impact/tags and an image: section)')
     .option('-t, --target <target>', 'host | image:PATH | oci:PATH | container:NAME | docker-image:REF', 'host')
     .option(
@@ -78,6 +82,7 @@ export function registerAudit(program: Command, io: CliIO): void {
       'reporters, comma-separated, each optionally :FILE (documentation,json,junit,sarif,markdown,rspecish,tap)',
       'documentation',
     )
+    .option('-o, --output <file|dir>', 'write the report(s) here instead of standard output (several: a folder)')
     .option('--vars <file>', 'YAML or JSON file of .Vars for gossfile templates (as goss --vars)')
     .option('--vars-inline <text>', 'YAML or JSON .Vars, overriding --vars keys (as goss --vars-inline)')
     .option('-r, --retry-timeout <duration>', 'retry the audit until it passes or this long has passed (e.g. 30s)')
@@ -99,18 +104,26 @@ export function registerAudit(program: Command, io: CliIO): void {
       const { auditExitCode, performAudit } = await import('../../shared/audit/run.ts');
       const retryTimeoutMs = await durationMs(flags.retryTimeout, '--retry-timeout');
       const sleepMs = await durationMs(flags.sleep, '--sleep');
+      const format = auditFormat(flags.format, flags.output);
+      // An image or a container is read before the first control runs: say so on a terminal, and
+      // clear the line as soon as the report starts.
+      const waiting = flags.target === 'host' ? undefined : waitingLine(io, `audit: reading ${flags.target}`);
       const { report } = await performAudit({
         controlsFile,
         target: flags.target,
-        format: flags.format,
-        stdout: io.stdout,
+        format,
+        stdout: (text) => {
+          waiting?.stop();
+          io.stdout(text);
+        },
         vars,
         warn: (m) => io.stderr(`warning: ${m}\n`),
-        color: await wantsColor(flags.color),
+        // The global --no-color / NO_COLOR / TTY decision (io.color), unless audit's own flag says otherwise.
+        color: flags.color === true || (flags.color !== false && io.color === true),
         ...(retryTimeoutMs !== undefined ? { retryTimeoutMs } : {}),
         ...(sleepMs !== undefined ? { sleepMs } : {}),
         ...(flags.engine ? { engine: flags.engine } : {}),
-      });
+      }).finally(() => waiting?.stop());
       const code = auditExitCode(report, flags.auditOnly === true);
       if (code !== ExitCode.ok) throw new ExitWith(code);
     });
@@ -236,3 +249,26 @@ export const auditDemo: DemoSection[] = [
     },
   },
 ];
+
+type AuditFormatName = 'documentation' | 'json' | 'junit' | 'sarif' | 'markdown' | 'rspecish' | 'tap';
+const AUDIT_FORMATS: FormatSet<AuditFormatName> = {
+  formats: ['documentation', 'json', 'junit', 'sarif', 'markdown', 'rspecish', 'tap'],
+  aliases: { doc: 'documentation', md: 'markdown' },
+  extension: {
+    documentation: 'txt',
+    json: 'json',
+    junit: 'xml',
+    sarif: 'sarif',
+    markdown: 'md',
+    rspecish: 'rspec.txt',
+    tap: 'tap',
+  },
+  basename: 'audit',
+};
+
+/** The CLI's --format/--output convention, handed to the audit as its own `name:file,…` list. */
+function auditFormat(format: string, output: string | undefined): string {
+  return planOutputs(format, output, AUDIT_FORMATS)
+    .map((t) => (t.file ? `${t.format}:${t.file}` : t.format))
+    .join(',');
+}

@@ -9,6 +9,7 @@ import { InputError } from '../../shared/util/errors.ts';
 import { ExitCode } from '../../shared/util/exit-codes.ts';
 import { ExitWith, info, progressFor, type CliIO } from '../io.ts';
 import type { DemoSection } from './demo.ts';
+import { examples } from '../help.ts';
 
 interface ScanFlags {
   source: string;
@@ -31,10 +32,32 @@ const DEFAULT_SUPPRESSIONS = '.github/cloudtrail-suppressions.yml';
 export function registerCloudtrail(program: Command, io: CliIO): void {
   const cloudtrail = program
     .command('cloudtrail')
-    .description('report risky changes in AWS CloudTrail: who did what, when, from where, how bad');
+    .description('report risky changes in AWS CloudTrail: who did what, when, from where, how bad')
+    .addHelpText(
+      'after',
+      examples([['telltale cloudtrail scan --source samples/cloudtrail --since all', 'the bundled sample']]),
+    );
   cloudtrail
     .command('scan')
     .description('scan CloudTrail logs (folder, file, S3 bucket or the LookupEvents API) with the rule pack')
+    .addHelpText(
+      'after',
+      examples([
+        [
+          'telltale cloudtrail scan --source samples/cloudtrail --since all',
+          'the bundled sample (its events are from May 2026)',
+        ],
+        [
+          'telltale cloudtrail scan --source s3://my-trail/AWSLogs/ --since 7d --fail-on high',
+          'a week of an S3 trail, for CI',
+        ],
+        [
+          'telltale cloudtrail scan --source lookup:eu-west-1 --since 24h --until 2026-05-05',
+          'the 24 hours before a time',
+        ],
+        ['telltale cloudtrail scan --source logs/ --format html,json --output report/', 'the dashboard and the JSON'],
+      ]),
+    )
     .requiredOption(
       '--source <source>',
       'a log folder or file, s3://bucket/prefix, or lookup[:REGION,…] (LookupEvents; us-east-1 is always added)',

@@ -4,6 +4,7 @@ import { appendFile, readFile } from 'node:fs/promises';
 import { InputError } from '../../shared/util/errors.ts';
 import type { CliIO } from '../io.ts';
 import type { DemoSection } from './demo.ts';
+import { examples } from '../help.ts';
 
 interface CommentFlags {
   bodyFile: string;
@@ -15,6 +16,12 @@ export function registerComment(program: Command, io: CliIO): void {
   program
     .command('comment')
     .description('create or update one sticky pull request comment per key (token from GITHUB_TOKEN)')
+    .addHelpText(
+      'after',
+      examples([
+        ['telltale comment --body-file egress.md --key egress --pr 42', 'post or update the egress comment on PR 42'],
+      ]),
+    )
     .requiredOption('--body-file <file>', 'Markdown to post ("-" is not supported: write it to a file first)')
     .requiredOption('--key <key>', 'which sticky comment to create or update, e.g. egress or audit')
     .option('--pr <number>', 'pull request number (default: from the event in GITHUB_EVENT_PATH)')

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CliIO } from '../io.ts';
+import { examples } from '../help.ts';
 
 export interface DemoSection {
   title: string;
@@ -26,6 +27,7 @@ export function registerDemo(program: Command, io: CliIO, sections: readonly Dem
   program
     .command('demo')
     .description('run every capability on the bundled sample data and print the results')
+    .addHelpText('after', examples([['npx telltale demo', 'everything, on the samples shipped with the package']]))
     .action(async () => {
       const samples = samplesDir();
       for (const section of sections) {

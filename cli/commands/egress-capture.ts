@@ -11,6 +11,7 @@ import { ExitWith, type CliIO } from '../io.ts';
 import type { EgressReport } from '../../shared/egress/model/report.ts';
 import type { ReportFormat } from '../../shared/egress/run.ts';
 import { InputError } from '../../shared/util/errors.ts';
+import { examples } from '../help.ts';
 
 interface CaptureFlags {
   filter: string;
@@ -108,6 +109,7 @@ export function registerEgressCapture(egress: Command, io: CliIO): void {
     egress
       .command('start')
       .description('start capturing in the background (needs root or passwordless sudo)')
+      .addHelpText('after', examples([['sudo telltale egress start --out /tmp/egress', 'capture until egress stop']]))
       .requiredOption('--out <dir>', 'folder for the capture file, its handle and later the report'),
   )
     .option('--manifest <file>', 'the egress manifest; with --policy block, what stays reachable')
@@ -123,6 +125,7 @@ export function registerEgressCapture(egress: Command, io: CliIO): void {
   egress
     .command('stop')
     .description('stop the background capture, write OUT/egress-report.json and print the endpoints')
+    .addHelpText('after', examples([['sudo telltale egress stop --out /tmp/egress', 'end the capture started there']]))
     .requiredOption('--out <dir>', 'the folder given to egress start')
     .addOption(formatOption())
     .action(async (flags: { out: string; format: ReportFormat }) => {
@@ -134,6 +137,10 @@ export function registerEgressCapture(egress: Command, io: CliIO): void {
     egress
       .command('run')
       .description("run a command under capture; exits with the command's exit code")
+      .addHelpText(
+        'after',
+        examples([['sudo telltale egress run -- npm ci', 'what npm ci reached, in telltale-egress/']]),
+      )
       .argument('<command...>', 'the command and its arguments (put -- before it)')
       .option('--out <dir>', 'folder for egress.pcap and egress-report.json', 'telltale-egress')
       .addOption(formatOption())

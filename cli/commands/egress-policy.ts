@@ -6,6 +6,7 @@ import { ExitCode } from '../../shared/util/exit-codes.ts';
 import { colors, ExitWith, info, type CliIO } from '../io.ts';
 import { deliverOutputs, planOutputs, type FormatSet } from '../output.ts';
 import type { DemoSection } from './demo.ts';
+import { examples } from '../help.ts';
 
 /** Where the manifest lives unless told otherwise (the actions' `manifest` input defaults to it too). */
 const DEFAULT_MANIFEST = '.github/egress.yml';
@@ -50,6 +51,23 @@ export function registerEgressPolicy(egress: Command, io: CliIO): void {
   egress
     .command('diff')
     .description('compare egress reports (several are merged, e.g. matrix jobs) with the manifest')
+    .addHelpText(
+      'after',
+      examples([
+        [
+          'telltale egress diff egress-report.json',
+          'judge one capture against .github/egress.yml (a table on a terminal)',
+        ],
+        [
+          'telltale egress diff reports/ --update',
+          'start or extend the manifest from what was observed, then show the new verdict',
+        ],
+        [
+          'telltale egress diff linux.json mac.json --format markdown,json --output out/',
+          'the PR comment body and the JSON diff, as files',
+        ],
+      ]),
+    )
     .argument('<report...>', 'report JSON files written by the egress action or `telltale egress analyze`')
     .option('--manifest <file>', 'the egress manifest', DEFAULT_MANIFEST)
     .option('--format <list>', FORMAT_HELP)
@@ -104,6 +122,13 @@ export function registerEgressPolicy(egress: Command, io: CliIO): void {
   egress
     .command('preflight')
     .description('check that every endpoint in the manifest answers from here: DNS, TCP, TLS, HTTP')
+    .addHelpText(
+      'after',
+      examples([
+        ['telltale egress preflight', 'check .github/egress.yml from this machine'],
+        ['telltale egress preflight --manifest egress.yml --timeout 5s --format json', 'slower networks, for a script'],
+      ]),
+    )
     .option('--manifest <file>', 'the egress manifest', DEFAULT_MANIFEST)
     .option('--timeout <duration>', 'time allowed per endpoint (all run in parallel)', '3s')
     .option('--concurrency <n>', 'endpoints checked at once', '16')

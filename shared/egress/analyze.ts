@@ -32,6 +32,8 @@ export interface AnalyzeOptions {
   steps?: readonly StepWindow[];
   /** List connections to loopback addresses too (they are not egress; left out by default). */
   includeLoopback?: boolean;
+  /** Packets read so far, now and then during a long analysis (a terminal's progress line). */
+  progress?: (packets: number) => void;
 }
 
 const REASON_TEXT: Record<UndecodedReason, string> = {
@@ -46,14 +48,17 @@ const REASON_TEXT: Record<UndecodedReason, string> = {
 const WARN_REASONS: readonly UndecodedReason[] = ['link-type', 'malformed', 'fragment', 'tunnel', 'protocol'];
 
 /** Streams one file's packets into the analysis; the summary is complete when it resolves. */
-async function feed(analysis: Analysis, file: string): Promise<CaptureSummary> {
+async function feed(analysis: Analysis, file: string, progress?: (packets: number) => void): Promise<CaptureSummary> {
   // Every decoder below copies what it keeps, so packet buffers may be recycled.
   const { packets, summary } = openCapture(file, { reuseBuffers: true });
   let count = 0;
   for (const raw of packets) {
     analysis.frame(raw.linkType, raw.data, raw.time);
     // Yield to the event loop now and then so a long analysis does not starve timers and signals.
-    if (++count % 200_000 === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (++count % 200_000 === 0) {
+      progress?.(count);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
   return summary;
 }
@@ -134,7 +139,7 @@ function buildReport(
 /** Analyses a capture file. Throws InputError only when the file is not a capture at all. */
 export async function analyzeCaptureFile(file: string, options: AnalyzeOptions = {}): Promise<EgressReport> {
   const analysis = new Analysis();
-  const summary = await feed(analysis, file);
+  const summary = await feed(analysis, file, options.progress);
   return buildReport(analysis, [file], [summary], options);
 }
 
@@ -148,6 +153,6 @@ export async function analyzeCaptureFilesMerged(
 ): Promise<EgressReport> {
   const analysis = new Analysis();
   const summaries: CaptureSummary[] = [];
-  for (const file of files) summaries.push(await feed(analysis, file));
+  for (const file of files) summaries.push(await feed(analysis, file, options.progress));
   return buildReport(analysis, files, summaries, options);
 }
