@@ -19,7 +19,7 @@ packages=(
   # audit trust tests: peak memory of each hostile case, and a user root is not (EACCES)
   time util-linux
   # lint and tools used by tests
-  shellcheck jq ca-certificates procps
+  shellcheck jq ca-certificates procps bsdutils
   # native addon build (pcap) when the machine lacks a toolchain
   build-essential
 )
