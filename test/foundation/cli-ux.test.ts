@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -81,6 +82,24 @@ describe('colour: on a terminal only', () => {
       assert.match(screen, /Status\s+Host|controls, \d+ failures/, screen);
       assert.doesNotMatch(screen, ANSI, `${args.join(' ')}: ${JSON.stringify(screen.slice(0, 200))}`);
     }
+  });
+
+  test('egress preflight on a terminal is a table: refused in red, a CIDR it cannot check dimmed', async () => {
+    // A loopback port that was free a moment ago: the probe is refused fast.
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as net.AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const manifest = path.join(scratch, 'preflight.yml');
+    writeFileSync(manifest, `version: 1\nallow:\n  - host: localhost\n    ports: [${port}]\n  - cidr: 10.0.0.0/8\n`);
+    const { code, screen } = onTerminal(['egress', 'preflight', '--manifest', manifest, '--timeout', '2s']);
+    assert.equal(code, 1, screen);
+    assert.match(screen, /Status\s+Host\s+Port\s+ms\s+Detail/);
+    assert.match(screen, /\u001b\[31mrefused\u001b\[39m\s+localhost/);
+    assert.match(screen, /\u001b\[2mskipped\u001b\[22m\s+10\.0\.0\.0\/8/);
+    const pipe = inPipe(['egress', 'preflight', '--manifest', manifest, '--timeout', '2s']);
+    assert.match(pipe.stdout, /\| Host \| Port \| Status \|/);
+    assert.doesNotMatch(pipe.stdout + pipe.stderr, ANSI);
   });
 
   test('FORCE_COLOR colours a requested table even in a pipe (CI logs that render ANSI)', () => {
