@@ -132,6 +132,18 @@ describe('progress and --quiet', () => {
     assert.ok(existsSync(out));
   });
 
+  test('an image audit on a terminal says it is reading the image, and clears the line when the report starts', () => {
+    const args = ['audit', '-c', 'samples/audit-image/controls.yaml', '-t', 'oci:samples/audit-image/app.oci.tar'];
+    const tty = onTerminal(args);
+    assert.match(
+      tty.screen,
+      /^\r\u001b\[Kaudit: reading oci:samples\/audit-image\/app\.oci\.tar…[^\n]*\r\u001b\[KAudit of /,
+    );
+    const pipe = inPipe(args);
+    assert.match(pipe.stdout, /^Audit of oci /);
+    assert.doesNotMatch(pipe.stdout + pipe.stderr, /reading oci|\u001b\[/);
+  });
+
   test('in a pipe there is no progress and no ANSI; the counts go to stderr', () => {
     const { code, stdout, stderr } = inPipe(scan);
     assert.equal(code, 0, stderr);
