@@ -136,6 +136,13 @@ export function registerAudit(program: Command, io: CliIO): void {
   audit
     .command('add <type> <names...>')
     .description('write the controls that hold now for each NAME of TYPE on the target (as goss add), in Goss format')
+    .addHelpText(
+      'after',
+      examples([
+        ['telltale audit add package curl openssl', 'print controls for two packages as they are now'],
+        ['telltale audit add file /etc/passwd -c controls.yaml -t oci:app.oci.tar', 'add to a gossfile, from an image'],
+      ]),
+    )
     .option(...targetOption)
     .option('-c, --controls <file>', 'add them to this gossfile (created if missing) instead of printing them')
     .option('--engine <engine>', 'docker | podman, for container: and docker-image:')
@@ -163,6 +170,10 @@ export function registerAudit(program: Command, io: CliIO): void {
     .description(
       'write controls for everything named NAME on the target (file, package, user, group, service, process), as goss autoadd',
     )
+    .addHelpText(
+      'after',
+      examples([['telltale audit autoadd sshd -c controls.yaml', 'every sshd-named resource, as it is now']]),
+    )
     .option(...targetOption)
     .option('-c, --controls <file>', 'add them to this gossfile (created if missing) instead of printing them')
     .option('--engine <engine>', 'docker | podman, for container: and docker-image:')
@@ -180,6 +191,10 @@ export function registerAudit(program: Command, io: CliIO): void {
   audit
     .command('render')
     .description('print the controls file as its template renders it (as goss render), includes not followed')
+    .addHelpText(
+      'after',
+      examples([['telltale audit render -c goss.yaml --vars vars.yaml', 'see what a template becomes']]),
+    )
     .option('-c, --controls <file>', 'controls file')
     .option('--vars <file>', 'YAML or JSON file of .Vars')
     .option('--vars-inline <text>', 'YAML or JSON .Vars, overriding --vars keys')

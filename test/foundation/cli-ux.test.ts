@@ -79,7 +79,7 @@ describe('colour: on a terminal only', () => {
       [['--no-color', 'audit', '-c', 'samples/audit-host/controls.yaml'], userEnv()],
     ] as const) {
       const { screen } = onTerminal([...args], env);
-      assert.match(screen, /Status\s+Host|controls, \d+ failures/, screen);
+      assert.match(screen, /Status\s+Host|controls \(\d+ checks\), \d+ failures/, screen);
       assert.doesNotMatch(screen, ANSI, `${args.join(' ')}: ${JSON.stringify(screen.slice(0, 200))}`);
     }
   });
@@ -113,9 +113,9 @@ describe('colour: on a terminal only', () => {
   test('audit on a terminal colours passes green; the same audit in a pipe has no colour', () => {
     const tty = onTerminal(['audit', '-c', 'samples/audit-host/controls.yaml']);
     assert.match(tty.screen, /\u001b\[32m {2}\S.*\u001b\[39m/);
-    assert.match(tty.screen, /\u001b\[32m\d+ controls, 0 failures\u001b\[39m/);
+    assert.match(tty.screen, /\u001b\[32m\d+ controls \(\d+ checks\), 0 failures\u001b\[39m/);
     const pipe = inPipe(['audit', '-c', 'samples/audit-host/controls.yaml']);
-    assert.match(pipe.stdout, /\d+ controls, 0 failures/);
+    assert.match(pipe.stdout, /\d+ controls \(\d+ checks\), 0 failures/);
     assert.doesNotMatch(pipe.stdout + pipe.stderr, ANSI);
   });
 });
@@ -128,7 +128,7 @@ describe('progress and --quiet', () => {
     const { code, screen } = onTerminal([...scan, '--output', out]);
     assert.equal(code, 0, screen);
     assert.match(screen, /\r\u001b\[Kcloudtrail: \d+ file\(s\) read, \d+ events/);
-    assert.match(screen, /\r\u001b\[Ktelltale: wrote /, 'the line is cleared before the next output');
+    assert.match(screen, /\r\u001b\[Ktelltale: 408 events/, 'the line is cleared before the next output');
     assert.ok(existsSync(out));
   });
 
@@ -219,11 +219,11 @@ describe('one output convention', () => {
     const args = ['cloudtrail', 'scan', '--source', 'samples/cloudtrail', '--since', 'all'];
     assert.equal(await runCli([...args, '--format', 'json,html', '--output', dir], io), 0, out.stderr);
     assert.equal(JSON.parse(readFileSync(path.join(dir, 'cloudtrail-report.json'), 'utf8')).stats.events, 408);
-    assert.match(readFileSync(path.join(dir, 'cloudtrail-report.html'), 'utf8'), /<html/i);
+    assert.match(readFileSync(path.join(dir, 'cloudtrail-dashboard.html'), 'utf8'), /<html/i);
     assert.equal(out.stdout, '');
     const two = capture();
     assert.equal(await runCli([...args, '--format', 'json,html'], two.io), 2);
-    assert.match(two.out.stderr, /only one format can write to stdout[\s\S]*--output DIR/);
+    assert.match(two.out.stderr, /several formats need --output DIR/);
   });
 
   test('egress diff and analyze take the same flags; the old audit spelling NAME:FILE still works', async () => {
@@ -247,7 +247,7 @@ describe('one output convention', () => {
     const controls = 'samples/audit-host/controls.yaml';
     assert.equal(await runCli(['audit', '-c', controls, '--format', `doc,sarif:${sarif}`], c.io), 0, c.out.stderr);
     assert.match(readFileSync(sarif, 'utf8'), /"version": "2\.1\.0"/);
-    assert.match(c.out.stdout, /controls, 0 failures/);
+    assert.match(c.out.stdout, /controls \(\d+ checks\), 0 failures/);
     const d = capture();
     const reports = path.join(scratch, 'audit');
     assert.equal(await runCli(['audit', '-c', controls, '-f', 'junit,json', '-o', reports], d.io), 0, d.out.stderr);
