@@ -178,7 +178,7 @@ describe('first contact', () => {
     assert.match(stderr, /hint: --since all/);
   });
 
-  test('without AWS credentials an S3 scan says how to get them', () => {
+  test('without AWS credentials an S3 or LookupEvents scan says how to get them', () => {
     const env = userEnv({
       HOME: scratch,
       AWS_CONFIG_FILE: path.join(scratch, 'no-config'),
@@ -194,13 +194,15 @@ describe('first contact', () => {
       )
         delete env[k];
     }
-    const { code, stderr } = inPipe(['cloudtrail', 'scan', '--source', 's3://no-such-trail/AWSLogs/'], env);
-    assert.equal(code, 2, stderr);
-    assert.match(stderr, /CredentialsProviderError/);
-    assert.match(stderr, /AWS_ACCESS_KEY_ID/);
-    assert.match(stderr, /aws configure sso/);
-    assert.match(stderr, /aws-actions\/configure-aws-credentials/);
-    assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+    for (const source of ['s3://no-such-trail/AWSLogs/', 'lookup:eu-west-1']) {
+      const { code, stderr } = inPipe(['cloudtrail', 'scan', '--source', source], env);
+      assert.equal(code, 2, `${source}: ${stderr}`);
+      assert.match(stderr, /CredentialsProviderError/, source);
+      assert.match(stderr, /AWS_ACCESS_KEY_ID/, source);
+      assert.match(stderr, /aws configure sso/, source);
+      assert.match(stderr, /aws-actions\/configure-aws-credentials/, source);
+      assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+    }
   });
 });
 
