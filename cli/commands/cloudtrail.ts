@@ -184,6 +184,9 @@ async function runScan(flags: ScanFlags, previous: NightState | undefined, io: C
       builtinRules: flags.builtinRules,
       concurrency: flags.concurrency,
       pipelinePrincipals: flags.pipelinePrincipal ?? [],
+      // The repository's reviewed list applies when it exists; a file named by the flag must exist.
+      suppressions: flags.suppressions ?? DEFAULT_SUPPRESSIONS,
+      suppressionsRequired: flags.suppressions !== undefined,
       progress: (s) => bar.update(`cloudtrail: ${s.files} file(s) read, ${s.events} events…`),
     });
   } finally {

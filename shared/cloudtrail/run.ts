@@ -136,7 +136,7 @@ async function scanOnce(flags: RunScanOptions): Promise<CloudTrailReport> {
       window,
       rules,
       deliveries: true,
-      ...(flags.progress ? { progress: flags.progress } : {}),
+      ...common,
     },
   );
 }

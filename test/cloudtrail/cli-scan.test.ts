@@ -207,3 +207,31 @@ describe('telltale cloudtrail scan', () => {
     assert.match(html, /data-rank="3"/);
   });
 });
+
+describe('suppressions and pipeline principals apply to a local folder too', () => {
+  test('a live suppression entry hides its rule on samples/cloudtrail and the report counts it', async () => {
+    const file = path.join(dir, 'suppressions.yml');
+    writeFileSync(
+      file,
+      [
+        'suppressions:',
+        '  - rule: default-route-changed',
+        '    reason: the network team rebuilds routes on Mondays',
+        "    owner: '@net'",
+        '    expires: 2999-12-31',
+        '',
+      ].join('\n'),
+    );
+    const scan = async (extra: string[]) => {
+      const { out, io } = capture();
+      await runCli(['cloudtrail', 'scan', '--source', samples, '--since', 'all', '--format', 'json', ...extra], io);
+      return JSON.parse(out.stdout) as { findings: { ruleSlug?: string }[]; stats: { suppressed: number } };
+    };
+    const plain = await scan([]);
+    const tuned = await scan(['--suppressions', file]);
+    const slugs = (r: typeof plain) => r.findings.map((f) => f.ruleSlug);
+    assert.ok(slugs(plain).includes('default-route-changed'), JSON.stringify(slugs(plain)));
+    assert.ok(!slugs(tuned).includes('default-route-changed'), JSON.stringify(slugs(tuned)));
+    assert.ok(tuned.stats.suppressed > 0);
+  });
+});
