@@ -46,8 +46,14 @@ export async function runCloudTrailAction(ctx: ActionContext): Promise<void> {
   // Inputs as given: action.yml holds the defaults and the runner applies them.
   const formats = parseFormats(ctx.input('formats', { required: true }), 'formats');
   const run = readRunContext();
+  // Without a token there is no issue to read last night's state from or to file tonight's in: say so.
+  if (fileIssue && run.repository && !token)
+    ctx.warning(
+      'no token: the nightly issue is neither read (no watermark from last night) nor filed; the report is in the job summary',
+      { title: 'CloudTrail report issue not filed' },
+    );
   const issueTarget =
-    fileIssue && run.repository
+    fileIssue && run.repository && token
       ? {
           token,
           apiUrl: run.apiUrl,
@@ -66,7 +72,15 @@ export async function runCloudTrailAction(ctx: ActionContext): Promise<void> {
     previous = text === undefined ? undefined : decodeState(text);
     if (text !== undefined && !previous) ctx.warning(`state file ${stateFile} is not a telltale state: ignored`);
   }
-  const found = issueTarget ? await findReportIssue(issueTarget) : undefined;
+  let found: Awaited<ReturnType<typeof findReportIssue>> | undefined;
+  try {
+    found = issueTarget ? await findReportIssue(issueTarget) : undefined;
+  } catch (error) {
+    // An API that refuses (403, 429 after retries) must not cost the night's scan.
+    ctx.warning(
+      `could not read the open report issue (${error instanceof Error ? error.message : String(error)}): no watermark from last night`,
+    );
+  }
   if (!previous && found) previous = decodeState(found.body);
   if (previous) ctx.info(`last report: ${previous.generatedAt}; watermark ${previous.watermark ?? 'none'}`);
 
@@ -121,7 +135,7 @@ export async function runCloudTrailAction(ctx: ActionContext): Promise<void> {
   if (!fileIssue) {
     // nothing to file
   } else if (!issueTarget) {
-    ctx.info('not in a GitHub Actions run: no issue filed');
+    ctx.info(token ? 'not in a GitHub Actions run: no issue filed' : 'no token: no issue filed');
   } else {
     await warnWhenPublic({
       token,

@@ -21,17 +21,25 @@ export function stepAt(steps: readonly StepWindow[], time: number): string | und
   return candidate?.name;
 }
 
+/** The Actions API reports step times in whole seconds: a boundary is only known to ±1 s. */
+const STEP_TIME_SLACK_MS = 1000;
+
 /**
- * Every step a connection was alive in, first sight to last, in job order: a long-lived connection
- * (a package registry kept open, a websocket) spans the steps that used it. When no window holds
- * either end, the step `stepAt` gives for its first sight.
+ * Every step a connection was alive in, in job order: the step it opened in (`stepAt` its first
+ * sight), and every later step it was still seen in more than a second after that step started — a
+ * long-lived connection (a package registry kept open, a websocket) spans the steps that used it,
+ * while a connection closing within the API's one-second rounding of a boundary (its FIN/ACK landing
+ * in the next step's first second) is not credited to that next step.
  */
 export function stepsDuring(steps: readonly StepWindow[], first: number, last: number): string[] {
+  const opened = stepAt(steps, first);
   const names: string[] = [];
+  let openedSeen = false;
   for (const step of steps) {
-    if (step.start <= last && (step.end === undefined || step.end >= first)) names.push(step.name);
+    if (!openedSeen && step.name === opened && step.start <= first) {
+      openedSeen = true;
+      names.push(step.name);
+    } else if (step.start > first && step.start + STEP_TIME_SLACK_MS <= last) names.push(step.name);
   }
-  if (names.length) return names;
-  const at = stepAt(steps, first);
-  return at ? [at] : [];
+  return names;
 }
