@@ -2,6 +2,32 @@ export const id = 567;
 export const ids = [567];
 export const modules = {
 
+/***/ 5127:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ CREDENTIALS_HINT),
+/* harmony export */   t: () => (/* binding */ isMissingCredentials)
+/* harmony export */ });
+/**
+ * What to tell a user whose AWS call failed for want of credentials: the SDK's own message ("Could
+ * not load credentials from any providers") names no way to get them.
+ */
+/** The SDK's credential chain found nothing (CredentialsProviderError from @smithy/property-provider). */
+function isMissingCredentials(error) {
+    const name = error?.name;
+    return name === 'CredentialsProviderError' || name === 'ExpiredTokenException' || name === 'ExpiredToken';
+}
+/** The ways the AWS SDK's default chain finds credentials, in the order a newcomer meets them. */
+const CREDENTIALS_HINT = 'no AWS credentials were found. Give them one of the ways the AWS SDK reads: ' +
+    'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) in the environment; ' +
+    '`aws configure` or `aws configure sso` then AWS_PROFILE=<profile> (run `aws sso login` when it expires); ' +
+    'in GitHub Actions, OIDC: permissions `id-token: write` and a step ' +
+    '`uses: aws-actions/configure-aws-credentials@v4` with `role-to-assume` and `aws-region`';
+
+
+/***/ }),
+
 /***/ 5567:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -9,12 +35,13 @@ export const modules = {
 /* harmony export */   readS3: () => (/* binding */ readS3)
 /* harmony export */ });
 /* unused harmony export parseS3Url */
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3711);
-/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(370);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3711);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(370);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1472);
 /* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7674);
 /* harmony import */ var _decode_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2531);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7175);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7175);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5127);
 /**
  * A trail's S3 bucket, `s3://bucket[/prefix]`: accounts (and an organization's `o-…/` level) and
  * regions are discovered with delimiter listings; then only the day prefixes the window needs are
@@ -22,6 +49,7 @@ export const modules = {
  * bucket holding years of logs costs a handful of LIST calls, never a full listing. Objects are
  * streamed through gunzip, several at once, each one record at a time.
  */
+
 
 
 
@@ -52,7 +80,9 @@ async function readS3(url, sink, options) {
             location: { file: url },
             hint: name === 'NoSuchBucket'
                 ? 'check the bucket name'
-                : 'the credentials need s3:ListBucket on the bucket (and s3:GetObject, kms:Decrypt for SSE-KMS trails)',
+                : (0,_credentials_js__WEBPACK_IMPORTED_MODULE_3__/* .isMissingCredentials */ .t)(error)
+                    ? _credentials_js__WEBPACK_IMPORTED_MODULE_3__/* .CREDENTIALS_HINT */ .P
+                    : 'the credentials need s3:ListBucket on the bucket (and s3:GetObject, kms:Decrypt for SSE-KMS trails)',
         });
     };
     async function* list(listPrefix, extra) {
@@ -60,7 +90,7 @@ async function readS3(url, sink, options) {
         const seenTokens = new Set();
         do {
             const page = await client
-                .send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .ListObjectsV2Command */ .u6x({
+                .send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__/* .ListObjectsV2Command */ .u6x({
                 Bucket: bucket,
                 Prefix: listPrefix,
                 ...(extra.delimiter ? { Delimiter: '/' } : {}),
@@ -163,11 +193,11 @@ async function readS3(url, sink, options) {
         ? { ...window, start: window.start - _window_js__WEBPACK_IMPORTED_MODULE_1__/* .LATE_LOOKBACK_MS */ .z }
         : window;
     const days = (0,_window_js__WEBPACK_IMPORTED_MODULE_1__/* .partitionDays */ .ow)(listWindow, options.now);
-    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_4__/* ["default"] */ .A)(options.concurrency ?? 8);
+    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_5__/* ["default"] */ .A)(options.concurrency ?? 8);
     const running = new Set();
     const download = async (key, log) => {
         try {
-            const object = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .GetObjectCommand */ .jLs({ Bucket: bucket, Key: key }));
+            const object = await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__/* .GetObjectCommand */ .jLs({ Bucket: bucket, Key: key }));
             const body = object.Body;
             if (!body)
                 return sink.fileDone(log, 0, 'empty object');
@@ -202,7 +232,7 @@ async function readS3(url, sink, options) {
                     if (!key || key.endsWith('/'))
                         continue;
                     const name = `s3://${bucket}/${key}`;
-                    const trail = (0,_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .parseTrailKey */ .xX)(key);
+                    const trail = (0,_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .parseTrailKey */ .xX)(key);
                     if (!trail) {
                         sink.fileSkipped(name, 'not-a-log');
                         continue;

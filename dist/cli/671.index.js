@@ -4609,6 +4609,16 @@ async function scanCloudTrail(read, options) {
     };
     const principals = options.pipelinePrincipals ?? new provenance/* PipelinePrincipals */.gL();
     const bounded = window.start !== undefined || window.end !== undefined;
+    // What lay outside the window (event times, and the times skipped files' names cover): an empty
+    // window then says where the logs are instead of just "0 events".
+    let outsideFrom = Infinity;
+    let outsideTo = -Infinity;
+    const outside = (from, to) => {
+        if (from < outsideFrom)
+            outsideFrom = from;
+        if (to > outsideTo)
+            outsideTo = to;
+    };
     const run = rules.start();
     const found = (hit) => {
         const { rule, record, aggregate } = hit;
@@ -4627,6 +4637,7 @@ async function scanCloudTrail(read, options) {
             }
             else if (!(0,cloudtrail_window/* inWindow */.gO)(time, window) && !(file.late && window.start !== undefined && time < window.start)) {
                 stats.outsideWindow++;
+                outside(time, time);
                 return;
             }
             const id = record.eventID;
@@ -4651,9 +4662,13 @@ async function scanCloudTrail(read, options) {
                 stats.malformed++;
                 malformedFiles.push({ file: file.name, reason: error, records });
             }
+            options.progress?.(stats);
         },
-        fileSkipped(_name, reason) {
+        fileSkipped(_name, reason, span) {
             stats.skipped[reason] = (stats.skipped[reason] ?? 0) + 1;
+            if (reason === 'outside-window' && span)
+                outside(span.from, span.to);
+            options.progress?.(stats);
         },
     };
     const source = await read(sink);
@@ -4664,6 +4679,9 @@ async function scanCloudTrail(read, options) {
     findings.sort(report/* compareFindings */.Eg);
     stats.findings = grouper.total;
     stats.suppressed = suppressed;
+    if (outsideFrom <= outsideTo) {
+        stats.outside = { first: new Date(outsideFrom).toISOString(), last: new Date(outsideTo).toISOString() };
+    }
     malformedFiles.sort((a, b) => a.file.localeCompare(b.file));
     const perRule = new Map();
     for (const g of groups)
@@ -4833,12 +4851,13 @@ async function readLocal(location, sink, options) {
                 const mtime = watermark !== undefined && start !== undefined && trail.deliveredMs < start
                     ? await (0,promises_.stat)(file).then((s) => s.mtimeMs, () => undefined)
                     : undefined;
-                if (mtime === undefined || mtime <= watermark)
-                    return sink.fileSkipped(file, 'outside-window');
+                if (mtime === undefined || mtime <= watermark) {
+                    return sink.fileSkipped(file, 'outside-window', { from: trail.deliveredMs, to: trail.deliveredMs });
+                }
                 late.add(file);
             }
             if (trail.deliveredMs === undefined && days && !days.includes(trail.day)) {
-                return sink.fileSkipped(file, 'outside-window');
+                return sink.fileSkipped(file, 'outside-window', folderSpan(trail.day));
             }
         }
         else if (!(0,layout/* looksLikeLogFile */.o$)(file)) {
@@ -4860,8 +4879,9 @@ async function readLocal(location, sink, options) {
             if (folder[1] === 'CloudTrail-Insight')
                 return sink.fileSkipped(dir, 'insight');
             const prefix = [folder[3], folder[4], folder[5]].filter(Boolean).join('/');
-            if (days && prefix && !days.some((d) => d.startsWith(prefix)))
-                return sink.fileSkipped(dir, 'outside-window');
+            if (days && prefix && !days.some((d) => d.startsWith(prefix))) {
+                return sink.fileSkipped(dir, 'outside-window', folderSpan(prefix));
+            }
         }
         const entries = [];
         for await (const entry of await (0,promises_.opendir)(dir)) {
@@ -4922,6 +4942,15 @@ async function readLocal(location, sink, options) {
     await Promise.all(running);
     return { kind: 'files', location, deliveries: info.isDirectory(), notes: [] };
 }
+/** The UTC time a `YYYY`, `YYYY/MM` or `YYYY/MM/DD` folder covers. */
+function folderSpan(prefix) {
+    const [y, m, d] = prefix.split('/').map(Number);
+    if (y === undefined || Number.isNaN(y))
+        return undefined;
+    const from = Date.UTC(y, (m ?? 1) - 1, d ?? 1);
+    const next = d !== undefined ? Date.UTC(y, m - 1, d + 1) : m !== undefined ? Date.UTC(y, m, 1) : Date.UTC(y + 1, 0, 1);
+    return { from, to: next - 1 };
+}
 
 ;// CONCATENATED MODULE: ./shared/cloudtrail/run.ts
 
@@ -4979,7 +5008,12 @@ async function scanOnce(flags) {
     }
     const pipelinePrincipals = new provenance/* PipelinePrincipals */.gL(flags.pipelinePrincipals ?? []);
     const suppressions = await loadSuppressions(flags.suppressions, flags.suppressionsRequired ?? false);
-    const common = { pipelinePrincipals, suppressions, ...(flags.now !== undefined ? { now: flags.now } : {}) };
+    const common = {
+        pipelinePrincipals,
+        suppressions,
+        ...(flags.now !== undefined ? { now: flags.now } : {}),
+        ...(flags.progress ? { progress: flags.progress } : {}),
+    };
     const rules = await loadRuleSet({ builtin: flags.builtinRules ?? true, dirs: [...(flags.rules ?? [])] });
     if (!rules.all.length)
         throw new errors.InputError('no rules to run', { hint: 'drop --no-builtin-rules or pass --rules DIR' });
@@ -5020,6 +5054,7 @@ async function scanOnce(flags) {
         window,
         rules,
         deliveries: true,
+        ...common,
     });
 }
 /** The account's enabled regions (account:ListRegions). */
@@ -5559,17 +5594,21 @@ const DELIVERY_LAG_MS = 30 * 60_000;
  * CloudTrail delivers within minutes; an outage within hours.
  */
 const LATE_LOOKBACK_MS = 24 * 3_600_000;
-/** Parses `--since` (a duration back from `now`, an ISO time, or `all`) and `--until` (ISO). */
+/**
+ * Parses `--since` (a duration, an ISO time, or `all`) and `--until` (ISO). A duration counts back
+ * from `--until` when one is given (`--since 24h --until T` is the 24 hours before T, as a reader of
+ * the two flags expects), else from `now`.
+ */
 function parseWindow(since, until, now = Date.now()) {
     const window = {};
+    if (until !== undefined)
+        window.end = parseIsoTime(until.trim(), '--until');
     const trimmed = since.trim();
     if (trimmed.toLowerCase() !== 'all') {
         window.start = /^\d{4}-\d{2}-\d{2}/.test(trimmed)
             ? parseIsoTime(trimmed, '--since')
-            : now - (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(trimmed, { what: '--since' });
+            : (window.end ?? now) - (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(trimmed, { what: '--since' });
     }
-    if (until !== undefined)
-        window.end = parseIsoTime(until.trim(), '--until');
     if (window.start !== undefined && window.end !== undefined && window.start >= window.end) {
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__.InputError(`--since ${new Date(window.start).toISOString()} is not before --until ${new Date(window.end).toISOString()}`, { hint: 'the window is [since, until): since must be earlier' });
     }

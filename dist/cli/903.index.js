@@ -2,6 +2,32 @@ export const id = 903;
 export const ids = [903];
 export const modules = {
 
+/***/ 5127:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ CREDENTIALS_HINT),
+/* harmony export */   t: () => (/* binding */ isMissingCredentials)
+/* harmony export */ });
+/**
+ * What to tell a user whose AWS call failed for want of credentials: the SDK's own message ("Could
+ * not load credentials from any providers") names no way to get them.
+ */
+/** The SDK's credential chain found nothing (CredentialsProviderError from @smithy/property-provider). */
+function isMissingCredentials(error) {
+    const name = error?.name;
+    return name === 'CredentialsProviderError' || name === 'ExpiredTokenException' || name === 'ExpiredToken';
+}
+/** The ways the AWS SDK's default chain finds credentials, in the order a newcomer meets them. */
+const CREDENTIALS_HINT = 'no AWS credentials were found. Give them one of the ways the AWS SDK reads: ' +
+    'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) in the environment; ' +
+    '`aws configure` or `aws configure sso` then AWS_PROFILE=<profile> (run `aws sso login` when it expires); ' +
+    'in GitHub Actions, OIDC: permissions `id-token: write` and a step ' +
+    '`uses: aws-actions/configure-aws-credentials@v4` with `role-to-assume` and `aws-region`';
+
+
+/***/ }),
+
 /***/ 4903:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -12,6 +38,7 @@ export const modules = {
 /* unused harmony exports GLOBAL_SERVICES_REGION, isThrottling */
 /* harmony import */ var _aws_sdk_client_cloudtrail__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7392);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1472);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5127);
 /**
  * The LookupEvents API: management events of the last 90 days, one region per call. Since
  * 2021-11-22, IAM, STS (global endpoint), sign-in and CloudFront events are recorded only in
@@ -20,6 +47,7 @@ export const modules = {
  * 50 events a page: each region is paced to that rate on its own (regions run in parallel), and a
  * throttled call is retried with exponential back-off on top of the SDK's adaptive retry mode.
  */
+
 
 
 const GLOBAL_SERVICES_REGION = 'us-east-1';
@@ -71,6 +99,7 @@ async function readLookup(sink, options) {
     }
     regions.sort();
     const failures = [];
+    let noCredentials = false;
     await Promise.all(regions.map(async (region) => {
         const client = options.clientFor(region);
         const log = { name: `lookup:${region}`, region };
@@ -122,6 +151,8 @@ async function readLookup(sink, options) {
             } while (token);
         }
         catch (error) {
+            if ((0,_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .isMissingCredentials */ .t)(error))
+                noCredentials = true;
             const name = error.name ?? 'Error';
             const reason = `LookupEvents failed: ${name}: ${error.message ?? String(error)}`;
             failures.push(`${region}: ${reason}`);
@@ -131,7 +162,9 @@ async function readLookup(sink, options) {
     }));
     if (failures.length === regions.length) {
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__.InputError(`LookupEvents failed in every region (${failures[0]})`, {
-            hint: 'the credentials need cloudtrail:LookupEvents; check AWS_PROFILE / AWS_REGION or the OIDC role',
+            hint: noCredentials
+                ? _credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .CREDENTIALS_HINT */ .P
+                : 'the credentials need cloudtrail:LookupEvents; check AWS_PROFILE / AWS_REGION or the OIDC role',
         });
     }
     return { kind: 'lookup', location: 'lookup', deliveries: false, regions, notes };

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(928);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1479);
 // Entry of the `telltale` bin (bundled to dist/cli/index.js). All behaviour lives in program.ts.
 
 process.exitCode = await (0,_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 928:
+/***/ 1479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -70,7 +70,14 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./cli/help.ts
+/** The "Examples:" block every command's --help ends with (commander's addHelpText('after', …)). */
+function examples(lines) {
+    return `\nExamples:\n${lines.map(([command, what]) => `  # ${what}\n  $ ${command}\n`).join('')}`;
+}
+
 ;// CONCATENATED MODULE: ./cli/commands/demo.ts
+
 
 
 /** `samples/` beside `cli/` in the sources and beside `dist/` in the bundle: both are two levels up. */
@@ -84,6 +91,7 @@ function registerDemo(program, io, sections) {
     program
         .command('demo')
         .description('run every capability on the bundled sample data and print the results')
+        .addHelpText('after', examples([['npx telltale demo', 'everything, on the samples shipped with the package']]))
         .action(async () => {
         const samples = samplesDir();
         for (const section of sections) {
@@ -93,65 +101,6 @@ function registerDemo(program, io, sections) {
     });
 }
 
-;// CONCATENATED MODULE: ./cli/commands/egress-analyze.ts
-/** `telltale egress analyze FILE…`: name every endpoint in any pcap/pcapng. Behaviour lives in shared/egress/. */
-
-
-function registerEgressAnalyze(egress, io) {
-    egress
-        .command('analyze')
-        .description('name every endpoint in a pcap or pcapng capture (DNS, TLS SNI, HTTP Host, CONNECT)')
-        .argument('<files...>', 'pcap or pcapng files (tcpdump -w, dumpcap, tshark -w); one report each')
-        .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json']).default('table'))
-        .option('--merge', 'one report for all the files (connections and DNS answers pooled)')
-        .option('--include-loopback', 'list connections to loopback addresses too (not egress; left out by default)')
-        .action(async (files, options) => {
-        const { analyzeEgress, analyzeEgressMerged, renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(894), __nccwpck_require__.e(744), __nccwpck_require__.e(630), __nccwpck_require__.e(963)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7963));
-        const analyzeOptions = { includeLoopback: options.includeLoopback ?? false };
-        if (options.merge || files.length === 1) {
-            const report = options.merge
-                ? await analyzeEgressMerged(files, analyzeOptions)
-                : await analyzeEgress(files[0], analyzeOptions);
-            io.stdout(renderEgressReport(report, options.format));
-            for (const warning of report.warnings)
-                io.stderr(`telltale: warning: ${warning}\n`);
-            return;
-        }
-        // One process for many files: start-up is paid once. JSON is one array, one report per file.
-        const reports = [];
-        for (const file of files) {
-            const report = await analyzeEgress(file, analyzeOptions);
-            if (options.format === 'json')
-                reports.push(report);
-            else {
-                const heading = options.format === 'markdown' ? '## ' : '== ';
-                io.stdout(`${heading}${file}\n\n${renderEgressReport(report, options.format)}\n`);
-            }
-            for (const warning of report.warnings)
-                io.stderr(`telltale: warning: ${file}: ${warning}\n`);
-        }
-        if (options.format === 'json')
-            io.stdout(`${JSON.stringify(reports, null, 2)}\n`);
-    });
-}
-const egressAnalyzeDemo = [
-    {
-        title: 'Egress: every endpoint a CI job reached (samples/egress/ci-job.pcap, a real capture)',
-        run: async (samples, io) => {
-            const { analyzeEgress, renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(894), __nccwpck_require__.e(744), __nccwpck_require__.e(630), __nccwpck_require__.e(963)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7963));
-            const report = await analyzeEgress(external_node_path_default().join(samples, 'egress', 'ci-job.pcap'));
-            report.capture.file = 'samples/egress/ci-job.pcap';
-            io.stdout(renderEgressReport(report, 'table'));
-        },
-    },
-];
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./shared/report/escape.ts
@@ -219,7 +168,11 @@ function fitSummary(markdown, usedBytes, note) {
     return truncateMarkdownBytes(markdown, Math.max(0, STEP_SUMMARY_LIMIT - usedBytes), note);
 }
 
+// EXTERNAL MODULE: ./shared/report/terminal.ts
+var terminal = __nccwpck_require__(4809);
 ;// CONCATENATED MODULE: ./cli/io.ts
+/** How CLI commands talk to the terminal, so tests can run them in-process and read what they print. */
+
 
 /**
  * Inside an Actions job the runner reads stderr as a command channel: diagnostics (which quote host
@@ -234,7 +187,45 @@ function stderrForActions(text) {
 const processIO = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(process.env.GITHUB_ACTIONS === 'true' ? stderrForActions(text) : text),
+    isTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    env: process.env,
 };
+/** Settles colour and quiet for this run from the streams, the environment and the global flags. */
+function settleTerminal(io, flags) {
+    io.color = (0,terminal/* colorEnabled */.Xp)({ isTTY: io.isTTY === true, env: io.env ?? process.env, noColorFlag: flags.color === false });
+    io.quiet = flags.quiet === true;
+}
+/** Colours for this run's stdout (plain functions when colour is off). */
+const colors = (io) => (0,terminal/* palette */.MF)(io.color === true);
+/** An informational line on stderr (counts, "wrote FILE"): silenced by --quiet. Warnings use io.stderr. */
+function info(io, text) {
+    if (!io.quiet)
+        io.stderr(`telltale: ${text}\n`);
+}
+/** A progress line on stderr, drawn only on a terminal and never with --quiet. */
+const progressFor = (io) => (0,terminal/* progress */.qB)(io.stderr, io.stderrIsTTY === true && !io.quiet);
+/**
+ * For work that reports no counts (opening an image: reading and indexing its layers): "TEXT… 3s" on
+ * a terminal, redrawn every half second until `stop()`. Nothing at all off a terminal or with --quiet.
+ */
+function waitingLine(io, text) {
+    const bar = progressFor(io);
+    const started = Date.now();
+    bar.update(`${text}…`);
+    const timer = setInterval(() => bar.update(`${text}… ${Math.round((Date.now() - started) / 1000)}s`), 500);
+    timer.unref();
+    let stopped = false;
+    return {
+        stop() {
+            if (stopped)
+                return;
+            stopped = true;
+            clearInterval(timer);
+            bar.done();
+        },
+    };
+}
 /** Thrown by a command to end the run with a code after it has printed its result. */
 class ExitWith extends Error {
     code;
@@ -244,11 +235,189 @@ class ExitWith extends Error {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./cli/output.ts
+/**
+ * One output convention for every command that writes a report (README "CLI"):
+ *
+ *   --format a[,b…]      one or more formats; several render from the same run
+ *   --output FILE|DIR    one format: written to FILE; several (or an existing folder, or a path
+ *                        ending in /): each to DIR/<name>.<ext>; none: the one format to stdout
+ *   --format a:FILE      the older per-format file spelling (audit's), still accepted
+ *
+ * Only one format may go to standard output, since two would interleave.
+ */
+
+
+
+
+
+function planOutputs(formatList, output, set) {
+    const items = formatList
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    if (!items.length)
+        throw new errors.InputError('--format is empty', { location: { field: '--format' } });
+    const targets = items.map((item) => {
+        const colon = item.indexOf(':');
+        const raw = colon < 0 ? item : item.slice(0, colon);
+        const file = colon < 0 ? undefined : item.slice(colon + 1);
+        const format = set.formats.includes(raw) ? raw : set.aliases?.[raw];
+        if (!format) {
+            throw new errors.InputError(`unknown format '${raw}'`, {
+                location: { field: '--format' },
+                hint: `use one or more of ${set.formats.join(', ')}, comma-separated`,
+            });
+        }
+        if (file === '') {
+            throw new errors.InputError(`format '${raw}:' needs a file name after the colon`, { location: { field: '--format' } });
+        }
+        return file ? { format, file } : { format };
+    });
+    const open = targets.filter((t) => !t.file);
+    if (output !== undefined && open.length) {
+        const asDir = open.length > 1 || output.endsWith('/') || isDirectory(output);
+        for (const t of open)
+            t.file = asDir ? external_node_path_default().join(output, `${set.basename}.${set.extension[t.format]}`) : output;
+    }
+    else if (open.length > 1) {
+        throw new errors.InputError('only one format can write to stdout', {
+            location: { field: '--format' },
+            hint: `give a folder for the others: --output DIR (writes ${set.basename}.<ext> for each)`,
+        });
+    }
+    return targets;
+}
+function isDirectory(p) {
+    try {
+        return (0,external_node_fs_.statSync)(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/** Renders each target and writes it to its file or to stdout; "wrote FILE" lines unless --quiet. */
+async function deliverOutputs(io, targets, render) {
+    for (const target of targets) {
+        const text = await render(target.format);
+        if (!target.file) {
+            io.stdout(text);
+            continue;
+        }
+        const file = target.file;
+        try {
+            (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(external_node_path_default().resolve(file)), { recursive: true });
+            await (0,promises_.writeFile)(file, text);
+        }
+        catch (error) {
+            throw new errors.InputError(`cannot write the ${target.format} report: ${error.message}`, {
+                location: { file },
+            });
+        }
+        info(io, `wrote ${file}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./cli/commands/egress-analyze.ts
+/** `telltale egress analyze FILE…`: name every endpoint in any pcap/pcapng. Behaviour lives in shared/egress/. */
+
+
+
+
+
+function registerEgressAnalyze(egress, io) {
+    egress
+        .command('analyze')
+        .description('name every endpoint in a pcap or pcapng capture (DNS, TLS SNI, HTTP Host, CONNECT)')
+        .argument('<files...>', 'pcap or pcapng files (tcpdump -w, dumpcap, tshark -w); one report each')
+        .addHelpText('after', examples([
+        ['telltale egress analyze capture.pcapng', 'every endpoint, as a table'],
+        [
+            'telltale egress analyze capture.pcap --format json --output egress-report.json',
+            'the report egress diff reads',
+        ],
+        ['telltale egress analyze part1.pcap part2.pcap --merge', 'one report for a job captured in parts'],
+    ]))
+        .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json']).default('table'))
+        .option('--output <file>', 'write the report here instead of standard output')
+        .option('--merge', 'one report for all the files (connections and DNS answers pooled)')
+        .option('--include-loopback', 'list connections to loopback addresses too (not egress; left out by default)')
+        .action(async (files, options) => {
+        const { analyzeEgress, analyzeEgressMerged, renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(728), __nccwpck_require__.e(637), __nccwpck_require__.e(162)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2162));
+        // The one output convention (cli/output.ts): --output FILE takes what would go to stdout.
+        const targets = planOutputs(options.format, options.output, {
+            formats: ['table', 'markdown', 'json'],
+            extension: { table: 'txt', markdown: 'md', json: 'json' },
+            basename: 'egress-report',
+        });
+        let text = '';
+        const out = { ...io, stdout: (t) => void (text += t) };
+        const bar = progressFor(io);
+        const analyzeOptions = {
+            includeLoopback: options.includeLoopback ?? false,
+            progress: (n) => bar.update(`analyze: ${n.toLocaleString('en')} packets…`),
+        };
+        try {
+            await analyzeInto(out);
+        }
+        finally {
+            bar.done();
+        }
+        await deliverOutputs(io, targets, () => text);
+        async function analyzeInto(io) {
+            if (options.merge || files.length === 1) {
+                const report = options.merge
+                    ? await analyzeEgressMerged(files, analyzeOptions)
+                    : await analyzeEgress(files[0], analyzeOptions);
+                io.stdout(renderEgressReport(report, options.format));
+                for (const warning of report.warnings)
+                    io.stderr(`telltale: warning: ${warning}\n`);
+                return;
+            }
+            // One process for many files: start-up is paid once. JSON is one array, one report per file.
+            const reports = [];
+            for (const file of files) {
+                const report = await analyzeEgress(file, analyzeOptions);
+                if (options.format === 'json')
+                    reports.push(report);
+                else {
+                    const heading = options.format === 'markdown' ? '## ' : '== ';
+                    io.stdout(`${heading}${file}\n\n${renderEgressReport(report, options.format)}\n`);
+                }
+                for (const warning of report.warnings)
+                    io.stderr(`telltale: warning: ${file}: ${warning}\n`);
+            }
+            if (options.format === 'json')
+                io.stdout(`${JSON.stringify(reports, null, 2)}\n`);
+        }
+    });
+}
+const egressAnalyzeDemo = [
+    {
+        title: 'Egress: every endpoint a CI job reached (samples/egress/ci-job.pcap, a real capture)',
+        run: async (samples, io) => {
+            const { analyzeEgress, renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(728), __nccwpck_require__.e(637), __nccwpck_require__.e(162)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2162));
+            const report = await analyzeEgress(external_node_path_default().join(samples, 'egress', 'ci-job.pcap'));
+            report.capture.file = 'samples/egress/ci-job.pcap';
+            io.stdout(renderEgressReport(report, 'table'));
+        },
+    },
+];
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./cli/commands/egress-capture.ts
 /**
  * `telltale egress start|stop` and `telltale egress run -- CMD`: live capture with tcpdump, the same
  * code the egress action runs in its main and post steps. Behaviour lives in shared/egress/capture.
  */
+
 
 
 
@@ -278,10 +447,22 @@ function toOptions(flags) {
         ...(flags.maxPackets === undefined ? {} : { maxPackets: wholeNumber('--max-packets', flags.maxPackets) }),
     };
 }
+const policyOption = () => new Option('--policy <policy>', "'audit' (capture only) or 'block' (refuse what the manifest does not allow)")
+    .choices(['audit', 'block'])
+    .default('audit');
+function blockOption(flags) {
+    if (flags.policy !== 'block')
+        return {};
+    if (!flags.manifest)
+        throw new errors.InputError('--policy block needs --manifest FILE: the endpoints that stay reachable', {
+            hint: 'write a first manifest from an audit run: telltale egress diff --update --manifest FILE REPORT.json',
+        });
+    return { block: { manifest: flags.manifest, runnerEndpoints: flags.runnerEndpoints } };
+}
 const formatOption = () => new Option('--format <format>', 'what to print').choices(['table', 'markdown', 'json']).default('table');
 /** Writes DIR/egress-report.json (the file the action writes too) and prints the report. */
 async function deliver(report, dir, format, io) {
-    const { renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(894), __nccwpck_require__.e(744), __nccwpck_require__.e(630), __nccwpck_require__.e(963)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7963));
+    const { renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(728), __nccwpck_require__.e(637), __nccwpck_require__.e(162)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2162));
     const file = external_node_path_default().join(dir, 'egress-report.json');
     try {
         (0,external_node_fs_.writeFileSync)(file, renderEgressReport(report, 'json'));
@@ -293,32 +474,51 @@ async function deliver(report, dir, format, io) {
     io.stdout(renderEgressReport(report, format));
     for (const warning of report.warnings)
         io.stderr(`telltale: warning: ${warning}\n`);
+    if (report.blocked?.length) {
+        // Names come from DNS answers: control characters are shown, not obeyed, on the terminal.
+        const { visibleControls } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6682));
+        const { allowLine } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(896)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7515));
+        for (const b of report.blocked) {
+            const who = b.processes?.map((p) => `${p.exe ?? '?'} (pid ${p.pid}${p.container ? `, container ${p.container}` : ''})`);
+            io.stderr(visibleControls(`telltale: blocked ${b.host}:${b.port}/${b.transport} (${b.address}) by ${who?.join(', ') ?? 'an unattributed process'}; to allow it: ${allowLine(b)}`) + '\n');
+        }
+    }
 }
 function registerEgressCapture(egress, io) {
     captureOptions(egress
         .command('start')
         .description('start capturing in the background (needs root or passwordless sudo)')
-        .requiredOption('--out <dir>', 'folder for the capture file, its handle and later the report')).action(async (flags) => {
-        const { startSession } = await Promise.all(/* import() */[__nccwpck_require__.e(894), __nccwpck_require__.e(630), __nccwpck_require__.e(944)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1944));
-        const handle = await startSession({ dir: flags.out, ...toOptions(flags) });
+        .addHelpText('after', examples([['sudo telltale egress start --out /tmp/egress', 'capture until egress stop']]))
+        .requiredOption('--out <dir>', 'folder for the capture file, its handle and later the report'))
+        .option('--manifest <file>', 'the egress manifest; with --policy block, what stays reachable')
+        .addOption(policyOption())
+        .option('--runner-endpoints', "with --policy block, also allow the GitHub Actions runner's own endpoints", false)
+        .action(async (flags) => {
+        const { startSession } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(728), __nccwpck_require__.e(637), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2130));
+        const handle = await startSession({ dir: flags.out, ...toOptions(flags), ...blockOption(flags) });
         io.stdout(`capturing to ${handle.file} (tcpdump pid ${handle.pid}); stop with: telltale egress stop --out ${flags.out}\n`);
     });
     egress
         .command('stop')
         .description('stop the background capture, write OUT/egress-report.json and print the endpoints')
+        .addHelpText('after', examples([['sudo telltale egress stop --out /tmp/egress', 'end the capture started there']]))
         .requiredOption('--out <dir>', 'the folder given to egress start')
         .addOption(formatOption())
         .action(async (flags) => {
-        const { finishSession, readHandle } = await Promise.all(/* import() */[__nccwpck_require__.e(894), __nccwpck_require__.e(630), __nccwpck_require__.e(944)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1944));
+        const { finishSession, readHandle } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(728), __nccwpck_require__.e(637), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2130));
         await deliver(await finishSession(readHandle(flags.out)), flags.out, flags.format, io);
     });
     captureOptions(egress
         .command('run')
         .description("run a command under capture; exits with the command's exit code")
+        .addHelpText('after', examples([['sudo telltale egress run -- npm ci', 'what npm ci reached, in telltale-egress/']]))
         .argument('<command...>', 'the command and its arguments (put -- before it)')
         .option('--out <dir>', 'folder for egress.pcap and egress-report.json', 'telltale-egress')
-        .addOption(formatOption())).action(async (command, flags) => {
-        const { finishSession, startSession } = await Promise.all(/* import() */[__nccwpck_require__.e(894), __nccwpck_require__.e(630), __nccwpck_require__.e(944)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1944));
+        .addOption(formatOption())
+        .option('--manifest <file>', 'the egress manifest; with --policy block, what stays reachable')
+        .addOption(policyOption())
+        .option('--runner-endpoints', "with --policy block, also allow the GitHub Actions runner's own endpoints", false)).action(async (command, flags) => {
+        const { finishSession, startSession } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(728), __nccwpck_require__.e(637), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2130));
         (0,external_node_fs_.mkdirSync)(flags.out, { recursive: true });
         // A cancelled workflow (SIGTERM) or Ctrl-C (SIGINT) must still stop the root tcpdump and write
         // the report of what was captured: the signal goes to the command, and the run ends as usual.
@@ -338,7 +538,7 @@ function registerEgressCapture(egress, io) {
         process.on('SIGINT', onSignal);
         process.on('SIGTERM', onSignal);
         try {
-            const handle = await startSession({ dir: flags.out, ...toOptions(flags) });
+            const handle = await startSession({ dir: flags.out, ...toOptions(flags), ...blockOption(flags) });
             const code = interrupted
                 ? 128 + signalNumber(interrupted)
                 : await new Promise((resolve) => {
@@ -378,21 +578,51 @@ function signalNumber(signal) {
 
 
 
+
+
 /** Where the manifest lives unless told otherwise (the actions' `manifest` input defaults to it too). */
 const DEFAULT_MANIFEST = '.github/egress.yml';
+/** `--format table|markdown|json` (comma-separated for several) and `--output FILE|DIR`: see cli/output.ts. */
+const policyFormats = (basename) => ({
+    formats: ['table', 'markdown', 'json'],
+    aliases: { md: 'markdown', text: 'table' },
+    extension: { table: 'txt', markdown: 'md', json: 'json' },
+    basename,
+});
+/**
+ * Read by eye on a terminal: a table. Anywhere else (a pipe, a CI log, a file) Markdown, as before,
+ * so scripts that paste the output into a comment keep working.
+ */
+const defaultFormat = (io, output) => io.isTTY && output === undefined ? 'table' : 'markdown';
+const FORMAT_HELP = 'table, markdown or json, comma-separated for several (default: table on a terminal, else markdown)';
 function registerEgressPolicy(egress, io) {
     egress
         .command('diff')
         .description('compare egress reports (several are merged, e.g. matrix jobs) with the manifest')
+        .addHelpText('after', examples([
+        [
+            'telltale egress diff egress-report.json',
+            'judge one capture against .github/egress.yml (a table on a terminal)',
+        ],
+        [
+            'telltale egress diff reports/ --update',
+            'start or extend the manifest from what was observed, then show the new verdict',
+        ],
+        [
+            'telltale egress diff linux.json mac.json --format markdown,json --output out/',
+            'the PR comment body and the JSON diff, as files',
+        ],
+    ]))
         .argument('<report...>', 'report JSON files written by the egress action or `telltale egress analyze`')
         .option('--manifest <file>', 'the egress manifest', DEFAULT_MANIFEST)
-        .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
+        .option('--format <list>', FORMAT_HELP)
+        .option('--output <file|dir>', 'write the report(s) here instead of standard output')
         .addOption(new Option('--fail-on <when>', 'exit 1 when there are new endpoints (new) or never')
         .choices(['new', 'never'])
         .default('new'))
         .option('--update', 'add the new endpoints to the manifest, keeping its comments and order')
         .action(async (reports, flags) => {
-        const { diffEgressRun } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(894), __nccwpck_require__.e(744), __nccwpck_require__.e(630), __nccwpck_require__.e(963)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7963));
+        const { diffEgressRun } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(728), __nccwpck_require__.e(637), __nccwpck_require__.e(162)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2162));
         const { verdict, updated } = await diffEgressRun({
             reportFiles: reports,
             manifest: flags.manifest,
@@ -403,28 +633,50 @@ function registerEgressPolicy(egress, io) {
                 : {}),
         });
         if (updated) {
-            io.stderr(`telltale: ${updated.added ? `added ${updated.added} endpoint(s) to ${updated.file}` : 'nothing new to add'}\n`);
+            info(io, updated.added ? `added ${updated.added} endpoint(s) to ${updated.file}` : 'nothing new to add');
+            if (updated.leftOut.length) {
+                // A warning, not info: --quiet must not hide that something was deliberately not allowed.
+                io.stderr(`telltale: warning: not added, every connection to them failed: ${updated.leftOut
+                    .map((e) => `${e.host}:${e.port}${e.transport === 'udp' ? '/udp' : ''}`)
+                    .join(', ')}\n` +
+                    `  to allow them on purpose, add under allow: in ${updated.file}:\n${updated.leftOutSnippet}\n`);
+            }
         }
-        io.stdout(flags.format === 'json' ? `${JSON.stringify(verdict.diff, null, 2)}\n` : verdict.body);
-        if (!updated && verdict.failed)
+        // After --update the verdict shown is the one against the manifest as now written.
+        const shown = updated ? updated.verdict : verdict;
+        const targets = planOutputs(flags.format ?? defaultFormat(io, flags.output), flags.output, policyFormats('egress-diff'));
+        const { renderDiffTable } = await __nccwpck_require__.e(/* import() */ 509).then(__nccwpck_require__.bind(__nccwpck_require__, 6509));
+        await deliverOutputs(io, targets, (format) => format === 'json'
+            ? `${JSON.stringify(shown.diff, null, 2)}\n`
+            : format === 'table'
+                ? renderDiffTable(shown, colors(io))
+                : shown.body);
+        if (shown.failed)
             throw new ExitWith(ExitCode.policy);
     });
     egress
         .command('preflight')
         .description('check that every endpoint in the manifest answers from here: DNS, TCP, TLS, HTTP')
+        .addHelpText('after', examples([
+        ['telltale egress preflight', 'check .github/egress.yml from this machine'],
+        ['telltale egress preflight --manifest egress.yml --timeout 5s --format json', 'slower networks, for a script'],
+    ]))
         .option('--manifest <file>', 'the egress manifest', DEFAULT_MANIFEST)
         .option('--timeout <duration>', 'time allowed per endpoint (all run in parallel)', '3s')
         .option('--concurrency <n>', 'endpoints checked at once', '16')
-        .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
+        .option('--format <list>', FORMAT_HELP)
+        .option('--output <file|dir>', 'write the report(s) here instead of standard output')
         .action(async (flags) => {
-        const { preflightEgress, renderPreflightReport } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(894), __nccwpck_require__.e(744), __nccwpck_require__.e(630), __nccwpck_require__.e(963)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7963));
+        const { preflightEgress, renderPreflightReport } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(728), __nccwpck_require__.e(637), __nccwpck_require__.e(162)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2162));
         const { report } = await preflightEgress({
             manifest: flags.manifest,
             timeout: flags.timeout,
             concurrency: flags.concurrency,
             name: (setting) => `--${setting}`,
         });
-        io.stdout(renderPreflightReport(report, flags.format));
+        const targets = planOutputs(flags.format ?? defaultFormat(io, flags.output), flags.output, policyFormats('egress-preflight'));
+        const { renderPreflightTable } = await __nccwpck_require__.e(/* import() */ 509).then(__nccwpck_require__.bind(__nccwpck_require__, 6509));
+        await deliverOutputs(io, targets, (format) => format === 'table' ? renderPreflightTable(report, colors(io)) : renderPreflightReport(report, format));
         if (!report.ok)
             throw new ExitWith(ExitCode.policy);
     });
@@ -440,7 +692,7 @@ const egressPolicyDemo = [
                 io.stdout(`(no ${external_node_path_default().relative(samples, reportFile)} in this build's samples)\n`);
                 return;
             }
-            const { diffEgressRun } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(894), __nccwpck_require__.e(744), __nccwpck_require__.e(630), __nccwpck_require__.e(963)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7963));
+            const { diffEgressRun } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(728), __nccwpck_require__.e(637), __nccwpck_require__.e(162)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2162));
             const { verdict } = await diffEgressRun({
                 reportFiles: [reportFile],
                 manifest: manifestFile,
@@ -456,8 +708,15 @@ const egressPolicyDemo = [
 
 
 
+
 function registerEgress(program, io) {
-    const egress = program.command('egress').description('capture, name, diff and preflight network egress');
+    const egress = program
+        .command('egress')
+        .description('capture, name, diff and preflight network egress')
+        .addHelpText('after', examples([
+        ['sudo telltale egress run -- npm ci', 'capture a command and name every endpoint it reached'],
+        ['telltale egress diff telltale-egress/egress-report.json', 'compare with .github/egress.yml'],
+    ]));
     registerEgressAnalyze(egress, io);
     registerEgressCapture(egress, io);
     registerEgressPolicy(egress, io);
@@ -465,15 +724,17 @@ function registerEgress(program, io) {
 /** What `telltale demo` shows of egress, in order: the endpoint table, then the manifest diff. */
 const egressDemo = [...egressAnalyzeDemo, ...egressPolicyDemo];
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./cli/commands/comment.ts
+
 
 
 function registerComment(program, io) {
     program
         .command('comment')
         .description('create or update one sticky pull request comment per key (token from GITHUB_TOKEN)')
+        .addHelpText('after', examples([
+        ['telltale comment --body-file egress.md --key egress --pr 42', 'post or update the egress comment on PR 42'],
+    ]))
         .requiredOption('--body-file <file>', 'Markdown to post ("-" is not supported: write it to a file first)')
         .requiredOption('--key <key>', 'which sticky comment to create or update, e.g. egress or audit')
         .option('--pr <number>', 'pull request number (default: from the event in GITHUB_EVENT_PATH)')
@@ -532,6 +793,8 @@ const commentDemo = [];
 
 
 
+
+
 /** Goss's `--retry-timeout`/`--sleep` take Go durations (`30s`, `500ms`, `1m`); a bare number is seconds. */
 async function durationMs(text, flag) {
     if (text === undefined)
@@ -542,13 +805,6 @@ async function durationMs(text, flag) {
     if (ms === undefined || ms < 0 || ms > 24 * 3_600_000)
         throw new InputError(`${flag} is a duration such as 30s, 500ms or 2m`, { location: { field: flag } });
     return ms;
-}
-/** Colour as every command decides it (shared/report/terminal.ts), with `--color` forcing it on. */
-async function wantsColor(flag) {
-    if (flag === true)
-        return true;
-    const { colorEnabled } = await __nccwpck_require__.e(/* import() */ 809).then(__nccwpck_require__.bind(__nccwpck_require__, 4809));
-    return colorEnabled({ isTTY: process.stdout.isTTY === true, env: process.env, noColorFlag: flag === false });
 }
 /** `add`/`autoadd` write into --controls FILE (merged, as `goss -g FILE add` does) or print the YAML. */
 async function writeGenerated(added, flags, io) {
@@ -578,9 +834,15 @@ function registerAudit(program, io) {
     const audit = program
         .command('audit')
         .description('check controls (Goss-compatible YAML) against the host or an image and report them')
+        .addHelpText('after', examples([
+        ['telltale audit -c controls.yaml', 'this host, read as it runs'],
+        ['telltale audit -c controls.yaml -t oci:app.oci.tar', 'a built image, no container daemon'],
+        ['telltale audit -c controls.yaml -f documentation,sarif,junit -o reports/', 'several reports of one run'],
+    ]))
         .option('-c, --controls <file>', 'controls file (Goss YAML, plus meta.id/impact/tags and an image: section)')
         .option('-t, --target <target>', 'host | image:PATH | oci:PATH | container:NAME | docker-image:REF', 'host')
         .option('-f, --format <list>', 'reporters, comma-separated, each optionally :FILE (documentation,json,junit,sarif,markdown,rspecish,tap)', 'documentation')
+        .option('-o, --output <file|dir>', 'write the report(s) here instead of standard output (several: a folder)')
         .option('--vars <file>', 'YAML or JSON file of .Vars for gossfile templates (as goss --vars)')
         .option('--vars-inline <text>', 'YAML or JSON .Vars, overriding --vars keys (as goss --vars-inline)')
         .option('-r, --retry-timeout <duration>', 'retry the audit until it passes or this long has passed (e.g. 30s)')
@@ -599,18 +861,26 @@ function registerAudit(program, io) {
         const { auditExitCode, performAudit } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(856), __nccwpck_require__.e(77), __nccwpck_require__.e(448), __nccwpck_require__.e(339), __nccwpck_require__.e(825), __nccwpck_require__.e(525), __nccwpck_require__.e(270), __nccwpck_require__.e(924), __nccwpck_require__.e(761)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6761));
         const retryTimeoutMs = await durationMs(flags.retryTimeout, '--retry-timeout');
         const sleepMs = await durationMs(flags.sleep, '--sleep');
+        const format = auditFormat(flags.format, flags.output);
+        // An image or a container is read before the first control runs: say so on a terminal, and
+        // clear the line as soon as the report starts.
+        const waiting = flags.target === 'host' ? undefined : waitingLine(io, `audit: reading ${flags.target}`);
         const { report } = await performAudit({
             controlsFile,
             target: flags.target,
-            format: flags.format,
-            stdout: io.stdout,
+            format,
+            stdout: (text) => {
+                waiting?.stop();
+                io.stdout(text);
+            },
             vars,
             warn: (m) => io.stderr(`warning: ${m}\n`),
-            color: await wantsColor(flags.color),
+            // The global --no-color / NO_COLOR / TTY decision (io.color), unless audit's own flag says otherwise.
+            color: flags.color === true || (flags.color !== false && io.color === true),
             ...(retryTimeoutMs !== undefined ? { retryTimeoutMs } : {}),
             ...(sleepMs !== undefined ? { sleepMs } : {}),
             ...(flags.engine ? { engine: flags.engine } : {}),
-        });
+        }).finally(() => waiting?.stop());
         const code = auditExitCode(report, flags.auditOnly === true);
         if (code !== ExitCode.ok)
             throw new ExitWith(code);
@@ -623,6 +893,10 @@ function registerAudit(program, io) {
     audit
         .command('add <type> <names...>')
         .description('write the controls that hold now for each NAME of TYPE on the target (as goss add), in Goss format')
+        .addHelpText('after', examples([
+        ['telltale audit add package curl openssl', 'print controls for two packages as they are now'],
+        ['telltale audit add file /etc/passwd -c controls.yaml -t oci:app.oci.tar', 'add to a gossfile, from an image'],
+    ]))
         .option(...targetOption)
         .option('-c, --controls <file>', 'add them to this gossfile (created if missing) instead of printing them')
         .option('--engine <engine>', 'docker | podman, for container: and docker-image:')
@@ -649,6 +923,7 @@ function registerAudit(program, io) {
     audit
         .command('autoadd <name>')
         .description('write controls for everything named NAME on the target (file, package, user, group, service, process), as goss autoadd')
+        .addHelpText('after', examples([['telltale audit autoadd sshd -c controls.yaml', 'every sshd-named resource, as it is now']]))
         .option(...targetOption)
         .option('-c, --controls <file>', 'add them to this gossfile (created if missing) instead of printing them')
         .option('--engine <engine>', 'docker | podman, for container: and docker-image:')
@@ -667,6 +942,7 @@ function registerAudit(program, io) {
     audit
         .command('render')
         .description('print the controls file as its template renders it (as goss render), includes not followed')
+        .addHelpText('after', examples([['telltale audit render -c goss.yaml --vars vars.yaml', 'see what a template becomes']]))
         .option('-c, --controls <file>', 'controls file')
         .option('--vars <file>', 'YAML or JSON file of .Vars')
         .option('--vars-inline <text>', 'YAML or JSON .Vars, overriding --vars keys')
@@ -733,9 +1009,30 @@ const auditDemo = [
         },
     },
 ];
+const AUDIT_FORMATS = {
+    formats: ['documentation', 'json', 'junit', 'sarif', 'markdown', 'rspecish', 'tap'],
+    aliases: { doc: 'documentation', md: 'markdown' },
+    extension: {
+        documentation: 'txt',
+        json: 'json',
+        junit: 'xml',
+        sarif: 'sarif',
+        markdown: 'md',
+        rspecish: 'rspec.txt',
+        tap: 'tap',
+    },
+    basename: 'audit',
+};
+/** The CLI's --format/--output convention, handed to the audit as its own `name:file,…` list. */
+function auditFormat(format, output) {
+    return planOutputs(format, output, AUDIT_FORMATS)
+        .map((t) => (t.file ? `${t.format}:${t.file}` : t.format))
+        .join(',');
+}
 
 ;// CONCATENATED MODULE: ./cli/commands/cloudtrail.ts
 /** `telltale cloudtrail …`: see README "CLI". Flags are parsed here; all behaviour lives in shared/. */
+
 
 
 
@@ -748,10 +1045,26 @@ const DEFAULT_SUPPRESSIONS = '.github/cloudtrail-suppressions.yml';
 function registerCloudtrail(program, io) {
     const cloudtrail = program
         .command('cloudtrail')
-        .description('report risky changes in AWS CloudTrail: who did what, when, from where, how bad');
+        .description('report risky changes in AWS CloudTrail: who did what, when, from where, how bad')
+        .addHelpText('after', examples([['telltale cloudtrail scan --source samples/cloudtrail --since all', 'the bundled sample']]));
     cloudtrail
         .command('scan')
         .description('scan CloudTrail logs (folder, file, S3 bucket or the LookupEvents API) with the rule pack')
+        .addHelpText('after', examples([
+        [
+            'telltale cloudtrail scan --source samples/cloudtrail --since all',
+            'the bundled sample (its events are from May 2026)',
+        ],
+        [
+            'telltale cloudtrail scan --source s3://my-trail/AWSLogs/ --since 7d --fail-on high',
+            'a week of an S3 trail, for CI',
+        ],
+        [
+            'telltale cloudtrail scan --source lookup:eu-west-1 --since 24h --until 2026-05-05',
+            'the 24 hours before a time',
+        ],
+        ['telltale cloudtrail scan --source logs/ --format html,json --output report/', 'the dashboard and the JSON'],
+    ]))
         .requiredOption('--source <source>', 'a log folder or file, s3://bucket/prefix, or lookup[:REGION,…] (LookupEvents; us-east-1 is always added)')
         .option('--since <when>', 'start of the window: a duration back from now (24h, 7d), an ISO time, or all', '24h')
         .option('--until <iso>', 'end of the window (exclusive), an ISO time; default now')
@@ -790,7 +1103,7 @@ function registerCloudtrail(program, io) {
                     throw new errors.InputError('not a telltale CloudTrail state file', { location: { file } });
             }
         }
-        const report = await runScan(flags, previous);
+        const report = await runScan(flags, previous, io);
         for (const f of formats) {
             const text = REPORT_FORMATS[f.format].render(report);
             const target = f.path ?? (several ? external_node_path_default().join(flags.output, REPORT_FORMATS[f.format].file) : flags.output);
@@ -807,7 +1120,10 @@ function registerCloudtrail(program, io) {
         if (flags.state)
             await (0,promises_.writeFile)(flags.state, `${JSON.stringify(stateOf(report), null, 2)}\n`);
         const { stats } = report;
-        io.stderr(`telltale: ${stats.events} events, ${stats.files} file(s), ${stats.findings} finding(s)${stats.malformed ? `, ${stats.malformed} unreadable file(s)` : ''}${flags.output ? ` → ${flags.output}` : ''}\n`);
+        info(io, `${stats.events} events, ${stats.files} file(s), ${stats.findings} finding(s)${stats.malformed ? `, ${stats.malformed} unreadable file(s)` : ''}${flags.output ? ` → ${flags.output}` : ''}`);
+        const empty = emptyWindowHint(report, flags);
+        if (empty)
+            info(io, empty);
         for (const m of report.malformedFiles.slice(0, 10))
             io.stderr(`telltale: warning: ${m.file}: ${m.reason}\n`);
         for (const p of report.rules.problems.slice(0, 10)) {
@@ -820,18 +1136,44 @@ function registerCloudtrail(program, io) {
         }
     });
 }
-async function runScan(flags, previous) {
+/**
+ * The first thing a newcomer runs (the bundled sample, default --since 24h) finds nothing: say what
+ * the logs hold instead, and how to widen the window.
+ */
+function emptyWindowHint(report, flags) {
+    const { stats, window } = report;
+    if (stats.events > 0 || !stats.outside)
+        return undefined;
+    const minute = (iso, open) => (iso ? `${iso.slice(0, 16).replace('T', ' ')}Z` : open);
+    const asked = `${minute(window.since, 'the beginning')} to ${minute(window.until, 'now')}`;
+    const seen = `${minute(stats.outside.first, '')} and ${minute(stats.outside.last, '')}`;
+    const flagsText = `--since ${flags.since}${flags.until ? ` --until ${flags.until}` : ''}`;
+    return (`no events in the window (${flagsText}: ${asked}); the logs found lie between ${seen} ` +
+        `(by their events, or by their file and folder names)\n` +
+        `  hint: --since all scans everything, or --since ${stats.outside.first.slice(0, 10)} for that period on`);
+}
+async function runScan(flags, previous, io) {
     const { runCloudTrailScan } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(856), __nccwpck_require__.e(671)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6671));
-    return runCloudTrailScan({
-        ...(previous ? { previous } : {}),
-        source: flags.source,
-        since: flags.since,
-        ...(flags.until ? { until: flags.until } : {}),
-        rules: flags.rules ?? [],
-        builtinRules: flags.builtinRules,
-        concurrency: flags.concurrency,
-        pipelinePrincipals: flags.pipelinePrincipal ?? [],
-    });
+    const bar = progressFor(io);
+    try {
+        return await runCloudTrailScan({
+            ...(previous ? { previous } : {}),
+            source: flags.source,
+            since: flags.since,
+            ...(flags.until ? { until: flags.until } : {}),
+            rules: flags.rules ?? [],
+            builtinRules: flags.builtinRules,
+            concurrency: flags.concurrency,
+            pipelinePrincipals: flags.pipelinePrincipal ?? [],
+            // The repository's reviewed list applies when it exists; a file named by the flag must exist.
+            suppressions: flags.suppressions ?? DEFAULT_SUPPRESSIONS,
+            suppressionsRequired: flags.suppressions !== undefined,
+            progress: (s) => bar.update(`cloudtrail: ${s.files} file(s) read, ${s.events} events…`),
+        });
+    }
+    finally {
+        bar.done();
+    }
 }
 /** The demo: the bundled AWSLogs tree, with the nightly report a team would read. */
 const cloudtrailDemo = [
@@ -881,13 +1223,32 @@ var version = __nccwpck_require__(4402);
 
 
 
-function buildProgram(io = processIO) {
+
+function buildProgram(given = processIO) {
+    // One copy per run: the global flags settle colour and quiet on it before any command's action.
+    const io = { ...given };
     const program = new Command('telltale')
         .description('Tells a team what its pipeline and its cloud really did.')
         .version(version/* VERSION */.x, '-V, --version')
+        // Global: accepted before or after the subcommand (`telltale --quiet audit …`, `telltale audit … --quiet`).
+        .option('--no-color', 'no colour even on a terminal (NO_COLOR=1 does the same; FORCE_COLOR=1 forces it on)')
+        .option('-q, --quiet', 'no progress and no informational lines on stderr; results and errors still printed')
+        .addHelpText('after', examples([
+        ['telltale demo', 'every capability on the bundled samples'],
+        ['telltale egress diff egress-report.json', 'what a CI job reached that the manifest does not allow'],
+        [
+            'telltale --quiet audit -c controls.yaml -f sarif -o audit.sarif',
+            'a report for code scanning, nothing else printed',
+        ],
+    ]) +
+        '\nOutput: --format a,b (several formats of one run) and --output FILE|DIR on every reporting command;\ncolour only on a terminal (NO_COLOR or --no-color turn it off); progress only on a terminal.\n')
+        // Every subcommand's --help lists --quiet and --no-color too (inherited by the commands added below).
+        .configureHelp({ showGlobalOptions: true })
         .showHelpAfterError('(run with --help for usage)')
         .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-        .exitOverride();
+        .exitOverride()
+        .hook('preAction', () => settleTerminal(io, program.opts()));
+    settleTerminal(io, {});
     registerCommands(program, io);
     // Commander exits 1 on usage errors by default; ours is 2, so every subcommand throws instead.
     for (const command of allCommands(program))
@@ -939,7 +1300,7 @@ async function runCli(argv, io = processIO) {
 /* harmony export */   X: () => (/* binding */ escapeXml),
 /* harmony export */   ZD: () => (/* binding */ escapeHtml),
 /* harmony export */   gh: () => (/* binding */ neutraliseForLog),
-/* harmony export */   xx: () => (/* binding */ visibleControls)
+/* harmony export */   visibleControls: () => (/* binding */ visibleControls)
 /* harmony export */ });
 /* unused harmony exports RUNNER_LINE_BREAK, maySpellWorkflowCommand */
 /**
@@ -1070,15 +1431,136 @@ function neutraliseForLog(text, newToken) {
 
 /***/ }),
 
+/***/ 4809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MF: () => (/* binding */ palette),
+/* harmony export */   Xp: () => (/* binding */ colorEnabled),
+/* harmony export */   bo: () => (/* binding */ renderTable),
+/* harmony export */   qB: () => (/* binding */ progress)
+/* harmony export */ });
+/* unused harmony export displayWidth */
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6682);
+/**
+ * What a person at a terminal sees: colour only on a TTY (never with NO_COLOR or --no-color),
+ * progress on stderr only on a TTY, and plain-text tables for the commands whose default output is
+ * read by eye (`egress diff`, `egress preflight`). Pure functions over plain data, so the CLI passes
+ * in whether its streams are TTYs and tests see exactly what a person would.
+ */
+
+/**
+ * https://no-color.org: a non-empty NO_COLOR turns colour off; `--no-color` too; FORCE_COLOR (not "0")
+ * turns it on for CI logs that render ANSI; otherwise colour exactly when writing to a TTY that is not
+ * a dumb terminal.
+ */
+function colorEnabled({ isTTY, env, noColorFlag }) {
+    if (noColorFlag)
+        return false;
+    if (env.NO_COLOR)
+        return false;
+    if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false')
+        return true;
+    return isTTY && env.TERM !== 'dumb';
+}
+const sgr = (open, close) => (s) => `\u001b[${open}m${s}\u001b[${close}m`;
+const plain = (s) => s;
+function palette(enabled) {
+    if (!enabled)
+        return { red: plain, green: plain, yellow: plain, blue: plain, bold: plain, dim: plain };
+    return {
+        red: sgr(31, 39),
+        green: sgr(32, 39),
+        yellow: sgr(33, 39),
+        blue: sgr(34, 39),
+        bold: sgr(1, 22),
+        dim: sgr(2, 22),
+    };
+}
+const ANSI = /\u001b\[[0-9;]*m/g;
+/** Columns a string takes on a terminal, ignoring colour codes (wide CJK counts two). */
+function displayWidth(text) {
+    let width = 0;
+    for (const ch of text.replace(ANSI, '')) {
+        const cp = ch.codePointAt(0);
+        width +=
+            (cp >= 0x1100 && cp <= 0x115f) ||
+                (cp >= 0x2e80 && cp <= 0xa4cf) ||
+                (cp >= 0xac00 && cp <= 0xd7a3) ||
+                (cp >= 0xf900 && cp <= 0xfaff) ||
+                (cp >= 0xfe30 && cp <= 0xfe4f) ||
+                (cp >= 0xff00 && cp <= 0xff60) ||
+                (cp >= 0x1f300 && cp <= 0x1faff)
+                ? 2
+                : 1;
+    }
+    return width;
+}
+/**
+ * A plain-text table: a header, a rule, one row per line, columns padded to the widest cell. Cells
+ * are untrusted (host names from packets): control and bidi characters are made visible, so no cell
+ * can move the cursor, clear the screen or reorder the line. `style` colours a whole cell after
+ * padding is computed.
+ */
+function renderTable(columns, rows, style = (_r, _c, t) => t) {
+    const cut = (text, max = 80) => {
+        const safe = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.visibleControls)(text);
+        return safe.length > max ? `${safe.slice(0, max - 1)}…` : safe;
+    };
+    const cells = rows.map((row) => columns.map((c, i) => cut(row[i] ?? '', c.max)));
+    const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((r) => displayWidth(r[i]))));
+    const pad = (text, i) => {
+        const fill = ' '.repeat(Math.max(0, widths[i] - displayWidth(text)));
+        return columns[i].right ? fill + text : text + fill;
+    };
+    const line = (parts) => parts.join('  ').trimEnd();
+    return [
+        line(columns.map((c, i) => pad(c.header, i))),
+        line(widths.map((w) => '─'.repeat(w))),
+        ...cells.map((row, r) => line(row.map((text, i) => style(r, i, pad(text, i))))),
+    ]
+        .map((l) => `${l}\n`)
+        .join('');
+}
+/**
+ * A one-line progress indicator on stderr for long work (many CloudTrail files, a large capture, an
+ * image read). Only on a TTY: in a CI log or a pipe it writes nothing, so logs stay clean and
+ * stdout stays machine-readable. `--quiet` disables it too.
+ */
+function progress(write, enabled, intervalMs = 100, now = Date.now) {
+    if (!enabled)
+        return { update: () => { }, done: () => { } };
+    let last = -Infinity;
+    let shown = false;
+    return {
+        update(text) {
+            const t = now();
+            if (t - last < intervalMs)
+                return;
+            last = t;
+            shown = true;
+            write(`\r\u001b[K${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.visibleControls)(text).slice(0, 200)}`);
+        },
+        done() {
+            if (shown)
+                write('\r\u001b[K');
+            shown = false;
+        },
+    };
+}
+
+
+/***/ }),
+
 /***/ 1472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BT: () => (/* binding */ isInputError),
 /* harmony export */   InputError: () => (/* binding */ InputError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   j$: () => (/* binding */ formatLocation)
 /* harmony export */ });
-/* unused harmony export formatLocation */
 /**
  * Errors that carry where they came from and what to do next.
  *

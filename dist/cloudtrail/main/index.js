@@ -48517,6 +48517,16 @@ async function scanCloudTrail(read, options) {
     };
     const principals = options.pipelinePrincipals ?? new PipelinePrincipals();
     const bounded = window.start !== undefined || window.end !== undefined;
+    // What lay outside the window (event times, and the times skipped files' names cover): an empty
+    // window then says where the logs are instead of just "0 events".
+    let outsideFrom = Infinity;
+    let outsideTo = -Infinity;
+    const outside = (from, to) => {
+        if (from < outsideFrom)
+            outsideFrom = from;
+        if (to > outsideTo)
+            outsideTo = to;
+    };
     const run = rules.start();
     const found = (hit) => {
         const { rule, record, aggregate } = hit;
@@ -48535,6 +48545,7 @@ async function scanCloudTrail(read, options) {
             }
             else if (!(0,cloudtrail_window/* inWindow */.gO)(time, window) && !(file.late && window.start !== undefined && time < window.start)) {
                 stats.outsideWindow++;
+                outside(time, time);
                 return;
             }
             const id = record.eventID;
@@ -48559,9 +48570,13 @@ async function scanCloudTrail(read, options) {
                 stats.malformed++;
                 malformedFiles.push({ file: file.name, reason: error, records });
             }
+            options.progress?.(stats);
         },
-        fileSkipped(_name, reason) {
+        fileSkipped(_name, reason, span) {
             stats.skipped[reason] = (stats.skipped[reason] ?? 0) + 1;
+            if (reason === 'outside-window' && span)
+                outside(span.from, span.to);
+            options.progress?.(stats);
         },
     };
     const source = await read(sink);
@@ -48572,6 +48587,9 @@ async function scanCloudTrail(read, options) {
     findings.sort(compareFindings);
     stats.findings = grouper.total;
     stats.suppressed = suppressed;
+    if (outsideFrom <= outsideTo) {
+        stats.outside = { first: new Date(outsideFrom).toISOString(), last: new Date(outsideTo).toISOString() };
+    }
     malformedFiles.sort((a, b) => a.file.localeCompare(b.file));
     const perRule = new Map();
     for (const g of groups)
@@ -48741,12 +48759,13 @@ async function readLocal(location, sink, options) {
                 const mtime = watermark !== undefined && start !== undefined && trail.deliveredMs < start
                     ? await (0,promises_.stat)(file).then((s) => s.mtimeMs, () => undefined)
                     : undefined;
-                if (mtime === undefined || mtime <= watermark)
-                    return sink.fileSkipped(file, 'outside-window');
+                if (mtime === undefined || mtime <= watermark) {
+                    return sink.fileSkipped(file, 'outside-window', { from: trail.deliveredMs, to: trail.deliveredMs });
+                }
                 late.add(file);
             }
             if (trail.deliveredMs === undefined && days && !days.includes(trail.day)) {
-                return sink.fileSkipped(file, 'outside-window');
+                return sink.fileSkipped(file, 'outside-window', folderSpan(trail.day));
             }
         }
         else if (!(0,layout/* looksLikeLogFile */.o$)(file)) {
@@ -48768,8 +48787,9 @@ async function readLocal(location, sink, options) {
             if (folder[1] === 'CloudTrail-Insight')
                 return sink.fileSkipped(dir, 'insight');
             const prefix = [folder[3], folder[4], folder[5]].filter(Boolean).join('/');
-            if (days && prefix && !days.some((d) => d.startsWith(prefix)))
-                return sink.fileSkipped(dir, 'outside-window');
+            if (days && prefix && !days.some((d) => d.startsWith(prefix))) {
+                return sink.fileSkipped(dir, 'outside-window', folderSpan(prefix));
+            }
         }
         const entries = [];
         for await (const entry of await (0,promises_.opendir)(dir)) {
@@ -48830,6 +48850,15 @@ async function readLocal(location, sink, options) {
     await Promise.all(running);
     return { kind: 'files', location, deliveries: info.isDirectory(), notes: [] };
 }
+/** The UTC time a `YYYY`, `YYYY/MM` or `YYYY/MM/DD` folder covers. */
+function folderSpan(prefix) {
+    const [y, m, d] = prefix.split('/').map(Number);
+    if (y === undefined || Number.isNaN(y))
+        return undefined;
+    const from = Date.UTC(y, (m ?? 1) - 1, d ?? 1);
+    const next = d !== undefined ? Date.UTC(y, m - 1, d + 1) : m !== undefined ? Date.UTC(y, m, 1) : Date.UTC(y + 1, 0, 1);
+    return { from, to: next - 1 };
+}
 
 ;// CONCATENATED MODULE: ./shared/cloudtrail/run.ts
 
@@ -48887,7 +48916,12 @@ async function scanOnce(flags) {
     }
     const pipelinePrincipals = new PipelinePrincipals(flags.pipelinePrincipals ?? []);
     const suppressions = await loadSuppressions(flags.suppressions, flags.suppressionsRequired ?? false);
-    const common = { pipelinePrincipals, suppressions, ...(flags.now !== undefined ? { now: flags.now } : {}) };
+    const common = {
+        pipelinePrincipals,
+        suppressions,
+        ...(flags.now !== undefined ? { now: flags.now } : {}),
+        ...(flags.progress ? { progress: flags.progress } : {}),
+    };
     const rules = await loadRuleSet({ builtin: flags.builtinRules ?? true, dirs: [...(flags.rules ?? [])] });
     if (!rules.all.length)
         throw new errors/* InputError */.dz('no rules to run', { hint: 'drop --no-builtin-rules or pass --rules DIR' });
@@ -48928,6 +48962,7 @@ async function scanOnce(flags) {
         window,
         rules,
         deliveries: true,
+        ...common,
     });
 }
 /** The account's enabled regions (account:ListRegions). */
@@ -49056,7 +49091,10 @@ async function runCloudTrailAction(ctx) {
     // Inputs as given: action.yml holds the defaults and the runner applies them.
     const formats = parseFormats(ctx.input('formats', { required: true }), 'formats');
     const run = readRunContext();
-    const issueTarget = fileIssue && run.repository
+    // Without a token there is no issue to read last night's state from or to file tonight's in: say so.
+    if (fileIssue && run.repository && !token)
+        ctx.warning('no token: the nightly issue is neither read (no watermark from last night) nor filed; the report is in the job summary', { title: 'CloudTrail report issue not filed' });
+    const issueTarget = fileIssue && run.repository && token
         ? {
             token,
             apiUrl: run.apiUrl,
@@ -49075,7 +49113,14 @@ async function runCloudTrailAction(ctx) {
         if (text !== undefined && !previous)
             ctx.warning(`state file ${stateFile} is not a telltale state: ignored`);
     }
-    const found = issueTarget ? await findReportIssue(issueTarget) : undefined;
+    let found;
+    try {
+        found = issueTarget ? await findReportIssue(issueTarget) : undefined;
+    }
+    catch (error) {
+        // An API that refuses (403, 429 after retries) must not cost the night's scan.
+        ctx.warning(`could not read the open report issue (${error instanceof Error ? error.message : String(error)}): no watermark from last night`);
+    }
     if (!previous && found)
         previous = decodeState(found.body);
     if (previous)
@@ -49135,7 +49180,7 @@ async function runCloudTrailAction(ctx) {
         // nothing to file
     }
     else if (!issueTarget) {
-        ctx.info('not in a GitHub Actions run: no issue filed');
+        ctx.info(token ? 'not in a GitHub Actions run: no issue filed' : 'no token: no issue filed');
     }
     else {
         await warnWhenPublic({
@@ -49661,17 +49706,21 @@ const DELIVERY_LAG_MS = 30 * 60_000;
  * CloudTrail delivers within minutes; an outage within hours.
  */
 const LATE_LOOKBACK_MS = 24 * 3_600_000;
-/** Parses `--since` (a duration back from `now`, an ISO time, or `all`) and `--until` (ISO). */
+/**
+ * Parses `--since` (a duration, an ISO time, or `all`) and `--until` (ISO). A duration counts back
+ * from `--until` when one is given (`--since 24h --until T` is the 24 hours before T, as a reader of
+ * the two flags expects), else from `now`.
+ */
 function parseWindow(since, until, now = Date.now()) {
     const window = {};
+    if (until !== undefined)
+        window.end = parseIsoTime(until.trim(), '--until');
     const trimmed = since.trim();
     if (trimmed.toLowerCase() !== 'all') {
         window.start = /^\d{4}-\d{2}-\d{2}/.test(trimmed)
             ? parseIsoTime(trimmed, '--since')
-            : now - parseDuration(trimmed, { what: '--since' });
+            : (window.end ?? now) - parseDuration(trimmed, { what: '--since' });
     }
-    if (until !== undefined)
-        window.end = parseIsoTime(until.trim(), '--until');
     if (window.start !== undefined && window.end !== undefined && window.start >= window.end) {
         throw new errors/* InputError */.dz(`--since ${new Date(window.start).toISOString()} is not before --until ${new Date(window.end).toISOString()}`, { hint: 'the window is [since, until): since must be earlier' });
     }

@@ -41140,7 +41140,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8850);
-/* harmony import */ var _shared_egress_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8682);
+/* harmony import */ var _shared_egress_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8081);
 
 
 await (0,_shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_shared_egress_action_js__WEBPACK_IMPORTED_MODULE_1__/* .reportEgress */ .Id);
@@ -41150,7 +41150,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8682:
+/***/ 8081:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41172,7 +41172,7 @@ var report_escape = __nccwpck_require__(6682);
 // EXTERNAL MODULE: ./shared/report/markdown.ts
 var markdown = __nccwpck_require__(216);
 // EXTERNAL MODULE: ./shared/util/errors.ts
-var util_errors = __nccwpck_require__(1472);
+var errors = __nccwpck_require__(1472);
 ;// CONCATENATED MODULE: ./shared/github/context.ts
 /**
  * What a workflow run tells a step about itself, read from the runner's environment. Pure data, no
@@ -41188,7 +41188,7 @@ function context_readRunContext(env = process.env) {
             event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
         }
         catch (error) {
-            throw new util_errors/* InputError */.dz(`cannot read the event payload: ${error.message}`, {
+            throw new errors/* InputError */.dz(`cannot read the event payload: ${error.message}`, {
                 location: { file: eventPath },
             });
         }
@@ -41226,7 +41226,7 @@ function pullRequestNumber(context) {
 function context_splitRepository(repository, source = 'GITHUB_REPOSITORY') {
     const match = /^([\w.-]+)\/([\w.-]+)$/.exec(repository ?? '');
     if (!match)
-        throw new util_errors/* InputError */.dz(`${source} must be 'owner/name', got '${repository ?? ''}'`);
+        throw new errors/* InputError */.dz(`${source} must be 'owner/name', got '${repository ?? ''}'`);
     return { owner: match[1], repo: match[2] };
 }
 /**
@@ -46681,7 +46681,7 @@ const ACTIONS_BOT = 'github-actions[bot]';
 function stickyMarker(key) {
     // The key ends up inside an HTML comment: anything that could close it (`-->`) must be impossible.
     if (!/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/.test(key)) {
-        throw new util_errors/* InputError */.dz(`comment key '${key}' must be 1-100 letters, digits, '.', '_', ':', '/' or '-'`, {
+        throw new errors/* InputError */.dz(`comment key '${key}' must be 1-100 letters, digits, '.', '_', ':', '/' or '-'`, {
             hint: 'e.g. --key egress or --key audit/debian',
         });
     }
@@ -46766,7 +46766,7 @@ async function publishComment(options) {
         return { posted: true, ...result };
     }
     catch (error) {
-        if (error instanceof util_errors/* InputError */.dz)
+        if (error instanceof errors/* InputError */.dz)
             throw error;
         // A hostile or broken API may echo the token in its error body: never print it.
         const outcome = redactToken(classify(error), options.token);
@@ -46812,7 +46812,7 @@ function commentTargetFromRun(run, pr) {
     const { owner, repo } = context_splitRepository(run.repository);
     const issue = pr ?? pullRequestNumber(run);
     if (issue === undefined) {
-        throw new util_errors/* InputError */.dz(`no pull request to comment on: the '${run.eventName ?? 'unknown'}' event has no PR number`, {
+        throw new errors/* InputError */.dz(`no pull request to comment on: the '${run.eventName ?? 'unknown'}' event has no PR number`, {
             hint: 'pass --pr N (or the action input pr), or run on pull_request / workflow_run with the PR number',
         });
     }
@@ -46829,7 +46829,7 @@ function parsePullRequestNumber(text, what = 'pr') {
     if (!text.trim())
         return undefined;
     if (!/^[1-9]\d{0,9}$/.test(text.trim()))
-        throw new util_errors/* InputError */.dz(`${what}: '${text}' is not a pull request number`);
+        throw new errors/* InputError */.dz(`${what}: '${text}' is not a pull request number`);
     return Number(text.trim());
 }
 
@@ -49530,15 +49530,17 @@ const REASON_TEXT = {
 // Reasons that may hide egress; ARP and the like only get counted.
 const WARN_REASONS = (/* unused pure expression or super */ null && (['link-type', 'malformed', 'fragment', 'tunnel', 'protocol']));
 /** Streams one file's packets into the analysis; the summary is complete when it resolves. */
-async function feed(analysis, file) {
+async function feed(analysis, file, progress) {
     // Every decoder below copies what it keeps, so packet buffers may be recycled.
     const { packets, summary } = openCapture(file, { reuseBuffers: true });
     let count = 0;
     for (const raw of packets) {
         analysis.frame(raw.linkType, raw.data, raw.time);
         // Yield to the event loop now and then so a long analysis does not starve timers and signals.
-        if (++count % 200_000 === 0)
+        if (++count % 200_000 === 0) {
+            progress?.(count);
             await new Promise((resolve) => setImmediate(resolve));
+        }
     }
     return summary;
 }
@@ -49595,7 +49597,7 @@ function buildReport(analysis, files, summaries, options) {
 /** Analyses a capture file. Throws InputError only when the file is not a capture at all. */
 async function analyze_analyzeCaptureFile(file, options = {}) {
     const analysis = new Analysis();
-    const summary = await feed(analysis, file);
+    const summary = await feed(analysis, file, options.progress);
     return buildReport(analysis, [file], [summary], options);
 }
 /**
@@ -49606,7 +49608,7 @@ async function analyze_analyzeCaptureFilesMerged(files, options = {}) {
     const analysis = new Analysis();
     const summaries = [];
     for (const file of files)
-        summaries.push(await feed(analysis, file));
+        summaries.push(await feed(analysis, file, options.progress));
     return buildReport(analysis, files, summaries, options);
 }
 
@@ -49842,6 +49844,800 @@ async function tcpdump_stopCapture(handle, timeoutMs = 10_000) {
     return { stats: parseTcpdumpStats(messages), endedEarly, clean, messages };
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./schemas/egress-manifest.schema.json
+const egress_manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/telltale-dev/telltale/v1/schemas/egress-manifest.schema.json","title":"telltale egress manifest","description":"The network endpoints a repository\'s CI jobs are allowed to reach (.github/egress.yml). Checked by `telltale egress diff` and the egress actions; probed by `telltale egress preflight`.","type":"object","additionalProperties":false,"required":["version","allow"],"properties":{"version":{"const":1,"description":"Manifest format version. Only 1 exists."},"allow":{"type":"array","description":"Allowed endpoints. An observed connection is allowed when any entry matches it.","items":{"$ref":"#/definitions/entry"}}},"definitions":{"port":{"description":"A port (1-65535) or an inclusive range written \\"low-high\\".","oneOf":[{"type":"integer","minimum":1,"maximum":65535},{"type":"string","pattern":"^[0-9]{1,5}-[0-9]{1,5}$"}]},"entry":{"type":"object","additionalProperties":false,"oneOf":[{"required":["host"]},{"required":["cidr"]}],"properties":{"host":{"type":"string","minLength":1,"maxLength":255,"pattern":"^(\\\\*\\\\.)?[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?(\\\\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\\\\.?$","description":"A DNS name matched exactly (case-insensitive), or \\"*.suffix\\": one or more labels under suffix (not suffix itself)."},"cidr":{"type":"string","description":"An IPv4 or IPv6 network, e.g. 10.0.0.0/8 or 2001:db8::/32. A bare address means /32 or /128."},"ports":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/port"},"description":"Allowed ports. Omit to allow any port."},"transport":{"enum":["tcp","udp"],"description":"Limit the entry to TCP or UDP. Omit for both."},"reason":{"type":"string","description":"Why the job needs this endpoint (shown in reports)."},"owner":{"type":"string","description":"Who to ask about this entry."},"probe":{"type":"string","pattern":"^https?://","description":"URL `telltale egress preflight` requests for this entry (needed to check wildcards and CIDRs)."}}}}}');
+;// CONCATENATED MODULE: ./shared/util/suggest.ts
+/**
+ * "Did you mean": the known word closest to a misspelled one. Optimal string alignment distance
+ * (Levenshtein plus adjacent transposition, so `prots` → `ports` is one edit), as commander uses for
+ * its own unknown-option suggestions. Words here are field names, so quadratic is fine.
+ */
+/** Edits (insert, delete, substitute, swap two neighbours) between `a` and `b`. */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                best = Math.min(best, d[i - 2][j - 2] + 1);
+            d[i][j] = best;
+        }
+    }
+    return d[a.length][b.length];
+}
+/**
+ * The candidate closest to `word` (case-insensitive), when it is close enough to be a slip: at most
+ * a third of the word's length in edits (at least one). Undefined when nothing is that close.
+ */
+function closest(word, candidates) {
+    const w = word.toLowerCase();
+    const limit = Math.max(1, Math.floor(w.length / 3));
+    let best;
+    let bestDistance = Infinity;
+    for (const c of candidates) {
+        const distance = editDistance(w, c.toLowerCase());
+        if (distance < bestDistance && distance <= limit) {
+            best = c;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
+;// CONCATENATED MODULE: ./shared/egress/manifest/validate.ts
+/**
+ * Validates a manifest against schemas/egress-manifest.schema.json (the same file editors use) and
+ * turns every schema error into one InputError: the first problem located at the offending YAML
+ * node's line and column, then each further problem on its own located line, so one edit-run cycle
+ * fixes them all. A misspelled field gets the closest known one ("did you mean 'ports'?").
+ */
+
+
+
+
+
+// verbose: each error carries its parent schema, whose `properties` are the fields allowed there.
+const validate_ajv = new ajv.Ajv({ allErrors: true, strict: false, verbose: true });
+const validate = validate_ajv.compile(egress_manifest_schema_namespaceObject);
+/** At most this many problems are listed; the rest are counted (a pasted binary is not 10,000 lines). */
+const MAX_LISTED = 20;
+function validateAgainstSchema(data, document, lineCounter, file) {
+    if (validate(data))
+        return;
+    const problems = pickErrors(validate.errors ?? []).map((error) => toProblem(error, data, document, lineCounter, file));
+    const [first, ...rest] = problems;
+    if (!first)
+        return;
+    const listed = rest.slice(0, MAX_LISTED - 1).map((p) => `\n  ${(0,errors/* formatLocation */.j$)(p.location)}: ${p.message}`);
+    const more = rest.length > listed.length ? `\n  … and ${rest.length - listed.length} more` : '';
+    throw new errors/* InputError */.dz(`${first.message}${listed.join('')}${more}`, {
+        location: first.location,
+        hint: `${problems.length > 1 ? `${problems.length} problems; ` : ''}schemas/egress-manifest.schema.json describes the format`,
+    });
+}
+function toProblem(error, data, document, lineCounter, file) {
+    const path = error.instancePath
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    let keyName;
+    if (error.keyword === 'additionalProperties')
+        keyName = String(error.params.additionalProperty);
+    const field = fieldName(keyName === undefined ? path : [...path, keyName]);
+    const location = nodeLocation(document, lineCounter, file, path, field, keyName);
+    const value = path.length ? document.getIn(path) : data;
+    return { message: describe(error, value, keyName), location };
+}
+/**
+ * Ajv reports every branch of a failed `oneOf`; keep the one error a person would fix: the deepest
+ * path first, and for a port the single "not a port" message instead of both branches' complaints.
+ */
+function pickErrors(errors) {
+    const seen = new Set();
+    const out = [];
+    const sorted = [...errors].sort((a, b) => depth(b) - depth(a) || order(a) - order(b));
+    for (const error of sorted) {
+        // Every unknown field of an object is its own problem; otherwise one per node. An unknown field
+        // comes first at its node, so `hots:` is reported as a misspelling, not as "needs host or cidr".
+        const unknown = error.keyword === 'additionalProperties';
+        const key = unknown ? `${error.instancePath}\u0000${String(error.params.additionalProperty)}` : error.instancePath;
+        if (seen.has(key) || (!unknown && seen.has(`${error.instancePath}\u0000*`)))
+            continue;
+        seen.add(key);
+        seen.add(`${error.instancePath}\u0000*`);
+        out.push(error);
+    }
+    // Report in document order so "the first problem" is the first one in the file.
+    return out.sort((a, b) => a.instancePath.localeCompare(b.instancePath, 'en', { numeric: true }));
+}
+const depth = (e) => e.instancePath.split('/').length;
+// Within one path prefer errors that name the problem, then the oneOf summary, then the complaints
+// of each oneOf branch (a branch's `required: [host]` is not what the user got wrong).
+const order = (e) => /\/oneOf\/\d+\//.test(e.schemaPath) ? 3 : e.keyword === 'oneOf' ? 2 : e.keyword === 'type' ? 1 : 0;
+function describe(error, value, keyName) {
+    const shown = JSON.stringify(value);
+    if (/\/ports\/\d+$/.test(error.instancePath))
+        return `${shown} is not a port`;
+    switch (error.keyword) {
+        case 'additionalProperties': {
+            const known = Object.keys(error.parentSchema?.properties ?? {});
+            const guess = closest(keyName ?? '', known);
+            return `unknown field '${keyName}'${guess ? ` (did you mean '${guess}'?)` : known.length ? ` (known: ${known.join(', ')})` : ''}`;
+        }
+        case 'required':
+            return `missing '${String(error.params.missingProperty)}'`;
+        case 'oneOf':
+            if (/^\/allow\/\d+$/.test(error.instancePath))
+                return 'an entry needs exactly one of host or cidr';
+            return `${shown} is not valid here`;
+        case 'const':
+            return `${shown} is not a supported version (use 1)`;
+        case 'enum':
+            return `${shown} must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+        case 'pattern':
+            if (error.instancePath.endsWith('/host')) {
+                return `${shown} is not a host name (a wildcard is only allowed as a leading '*.')`;
+            }
+            return `${shown} ${error.message ?? 'does not match'}`;
+        default:
+            return `${shown} ${error.message ?? 'is not valid'}`;
+    }
+}
+function fieldName(path) {
+    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+/** The line and column of the node at `path` (or of its key `keyName`), with `field` attached. */
+function nodeLocation(document, lineCounter, file, path, field, keyName) {
+    let node = (path.length ? document.getIn(path, true) : document.contents);
+    if (keyName !== undefined && (0,dist/* isMap */.jh)(node)) {
+        const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && p.key.value === keyName);
+        if (pair && (0,dist/* isScalar */.jn)(pair.key))
+            node = pair.key;
+    }
+    const offset = node?.range?.[0];
+    if (offset === undefined)
+        return { file, field };
+    const pos = lineCounter.linePos(offset);
+    return { file, line: pos.line, column: pos.col, field };
+}
+
+;// CONCATENATED MODULE: ./shared/egress/manifest/manifest.ts
+/**
+ * The egress manifest (`.github/egress.yml`): the endpoints a repository's jobs may reach.
+ *
+ *   version: 1
+ *   allow:
+ *     - host: registry.npmjs.org   # exact name
+ *       ports: [443]
+ *     - host: "*.githubusercontent.com"
+ *     - cidr: 10.0.0.0/8
+ *       ports: [5432, "8000-8100"]
+ *       transport: tcp
+ *
+ * Parsing keeps the YAML Document (for `--update`, which must keep comments and style) and the
+ * position of every entry, so every later message can point at a line and column.
+ */
+
+
+
+
+
+async function manifest_loadManifest(file) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        throw new errors/* InputError */.dz(code === 'ENOENT' ? 'manifest not found' : `cannot read the manifest: ${error.message}`, {
+            location: { file },
+            hint: code === 'ENOENT'
+                ? `create it with 'version: 1' and an 'allow:' list, or run 'telltale egress diff --update --manifest ${file} REPORT.json' to start from what a run observed`
+                : undefined,
+        });
+    }
+    return manifest_parseManifest(text, file);
+}
+/** Parses and validates manifest text; every problem is an InputError with line and column. */
+function manifest_parseManifest(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const yamlError = document.errors[0];
+    if (yamlError) {
+        const pos = lineCounter.linePos(yamlError.pos[0]);
+        throw new errors/* InputError */.dz(`not valid YAML: ${yamlError.message.split('\n')[0]}`, {
+            location: { file, line: pos.line, column: pos.col },
+        });
+    }
+    let data;
+    try {
+        // toJS resolves aliases: an undefined one, or too many (an alias bomb), throws here.
+        data = document.toJS({ maxAliasCount: 100 });
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz(`not a usable manifest: ${error.message}`, {
+            location: { file, line: 1, column: 1 },
+        });
+    }
+    validateAgainstSchema(data, document, lineCounter, file);
+    const allow = data.allow;
+    const entries = allow.map((raw, index) => {
+        const at = (field, ...path) => nodeLocation(document, lineCounter, file, ['allow', index, ...path], `allow[${index}]${field}`);
+        const entry = { index, location: at('') };
+        if (typeof raw.host === 'string')
+            entry.host = normalizeHost(raw.host);
+        if (typeof raw.cidr === 'string') {
+            const cidr = parseCidr(raw.cidr);
+            if (!cidr) {
+                throw new errors/* InputError */.dz(`'${raw.cidr}' is not an IPv4 or IPv6 network`, {
+                    location: at('.cidr', 'cidr'),
+                    hint: 'write an address and a prefix length, e.g. 10.0.0.0/8 or 2001:db8::/32',
+                });
+            }
+            entry.cidr = cidr;
+        }
+        if (Array.isArray(raw.ports)) {
+            entry.ports = raw.ports.map((port, i) => {
+                const range = parsePort(port);
+                if (!range) {
+                    throw new errors/* InputError */.dz(`${JSON.stringify(port)} is not a port`, {
+                        location: at(`.ports[${i}]`, 'ports', i),
+                        hint: 'ports are 1-65535, or a range written "low-high" with low <= high',
+                    });
+                }
+                return range;
+            });
+        }
+        if (raw.transport === 'tcp' || raw.transport === 'udp')
+            entry.transport = raw.transport;
+        if (typeof raw.reason === 'string')
+            entry.reason = raw.reason;
+        if (typeof raw.owner === 'string')
+            entry.owner = raw.owner;
+        if (typeof raw.probe === 'string') {
+            try {
+                new URL(raw.probe);
+            }
+            catch {
+                throw new errors/* InputError */.dz(`'${raw.probe}' is not a URL`, { location: at('.probe', 'probe') });
+            }
+            entry.probe = raw.probe;
+        }
+        return entry;
+    });
+    return { file, entries, document, text };
+}
+function normalizeHost(host) {
+    return host.trim().toLowerCase().replace(/\.$/, '');
+}
+/** A port number, or a `"low-high"` string; undefined when out of 1-65535 or reversed. */
+function parsePort(value) {
+    const ok = (n) => Number.isInteger(n) && n >= 1 && n <= 65535;
+    if (typeof value === 'number')
+        return ok(value) ? { from: value, to: value } : undefined;
+    const m = typeof value === 'string' ? /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(value.trim()) : null;
+    if (!m)
+        return undefined;
+    const from = Number(m[1]);
+    const to = m[2] === undefined ? from : Number(m[2]);
+    return ok(from) && ok(to) && from <= to ? { from, to } : undefined;
+}
+function formatPortRange(range) {
+    return range.from === range.to ? range.from : `${range.from}-${range.to}`;
+}
+/** `10.0.0.0/8`, `2001:db8::/32`, or a bare address (a /32 or /128). */
+function parseCidr(text) {
+    const [address = '', prefixText, extra] = text.trim().split('/');
+    if (extra !== undefined)
+        return undefined;
+    const version = (0,external_node_net_.isIP)(address);
+    if (!version)
+        return undefined;
+    const max = version === 4 ? 32 : 128;
+    if (prefixText !== undefined && !/^\d{1,3}$/.test(prefixText))
+        return undefined;
+    const prefix = prefixText === undefined ? max : Number(prefixText);
+    if (prefix > max)
+        return undefined;
+    return { address, prefix, family: version === 4 ? 'ipv4' : 'ipv6', text: `${address}/${prefix}` };
+}
+
+;// CONCATENATED MODULE: ./shared/egress/block/attribution.ts
+/**
+ * Joins what block mode recorded — the follower's DNS answers (block-dns.jsonl), its per-connection
+ * process records (block-connections.jsonl) and the NFLOG capture of refused connections
+ * (blocked.pcap) — into the report: `blocked[]`, and `processes` on each endpoint.
+ *
+ * A refused connection is named by the DNS answer that gave its address, the latest one before the
+ * attempt (the name the client asked for, since a SYN carries none). Its process is the follower's
+ * record of the same five-tuple. Pure over the records; reading the files is `readBlockRecords`.
+ */
+
+
+
+
+
+
+function readJsonl(file) {
+    if (!existsSync(file))
+        return { rows: [], bad: 0 };
+    const rows = [];
+    let bad = 0;
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+        if (!line.trim())
+            continue;
+        try {
+            rows.push(JSON.parse(line));
+        }
+        catch {
+            bad++;
+        }
+    }
+    return { rows, bad };
+}
+/** The refused packets of an NFLOG capture. */
+function readRefused(file) {
+    const refused = [];
+    let bad = 0;
+    if (!existsSync(file))
+        return { refused, bad };
+    const { packets } = openCapture(file);
+    for (const packet of packets) {
+        const log = packet.linkType === LINKTYPE_NFLOG ? decodeNflog(packet.data) : undefined;
+        const ip = log?.network ? decodeIp(log.network) : undefined;
+        const transport = ip?.protocol === 6 ? 'tcp' : ip?.protocol === 17 ? 'udp' : undefined;
+        const ports = ip && (transport === 'tcp' ? decodeTcp(ip.payload) : transport === 'udp' ? decodeUdp(ip.payload) : undefined);
+        if (!ip || !transport || !ports) {
+            bad++;
+            continue;
+        }
+        refused.push({
+            time: packet.time,
+            origin: log?.prefix === 'telltale:forward' ? 'forward' : 'output',
+            transport,
+            src: ip.src,
+            sport: ports.srcPort,
+            dst: ip.dst,
+            dport: ports.dstPort,
+        });
+    }
+    return { refused, bad };
+}
+function attribution_readBlockRecords(files) {
+    const dns = readJsonl(files.dns);
+    const connections = readJsonl(files.connections);
+    const refused = readRefused(files.refused);
+    return {
+        dns: dns.rows,
+        connections: connections.rows,
+        refused: refused.refused,
+        unreadable: dns.bad + connections.bad + refused.bad,
+    };
+}
+const bare = (address) => address.replace(/^::ffff:(?=\d+\.)/, '');
+const tupleKey = (r) => `${r.transport} ${bare(r.src)} ${r.sport} ${bare(r.dst)} ${r.dport}`;
+const processKey = (p) => `${p.pid} ${p.exe ?? ''} ${p.cmdline ?? ''}`;
+function addProcess(list, process) {
+    if (!list.some((p) => processKey(p) === processKey(process)))
+        list.push(process);
+}
+/** The latest name DNS gave an address before `time` (or the earliest after, for clock jitter). */
+function nameAt(dns, address, time) {
+    let best;
+    for (const r of dns) {
+        if (bare(r.address) !== bare(address))
+            continue;
+        if (!best)
+            best = r;
+        else if (r.time <= time && (best.time > time || r.time > best.time))
+            best = r;
+    }
+    return best?.name;
+}
+/** One blocked entry per refused destination and transport, with who tried and when. */
+function attribution_blockedConnections(records, steps = []) {
+    const byTuple = new Map();
+    for (const c of records.connections)
+        byTuple.set(tupleKey(c), c);
+    const out = new Map();
+    for (const packet of records.refused) {
+        const host = nameAt(records.dns, packet.dst, packet.time);
+        const key = `${packet.transport} ${bare(packet.dst)} ${packet.dport}`;
+        const iso = new Date(packet.time).toISOString();
+        let entry = out.get(key);
+        if (!entry) {
+            entry = {
+                host: host ?? bare(packet.dst),
+                namedBy: host ? 'dns' : 'none',
+                address: bare(packet.dst),
+                port: packet.dport,
+                transport: packet.transport,
+                origin: packet.origin,
+                attempts: 0,
+                firstSeen: iso,
+                lastSeen: iso,
+                tuples: new Set(),
+            };
+            out.set(key, entry);
+        }
+        entry.attempts++;
+        entry.lastSeen = iso;
+        const step = steps.length ? stepAt(steps, packet.time) : undefined;
+        if (step && !(entry.steps ??= []).includes(step))
+            entry.steps.push(step);
+        const tuple = tupleKey(packet);
+        if (entry.tuples.has(tuple))
+            continue; // a retried UDP datagram of the same flow
+        entry.tuples.add(tuple);
+        const process = byTuple.get(tuple)?.process;
+        if (process)
+            addProcess((entry.processes ??= []), process);
+        else
+            entry.unattributed = (entry.unattributed ?? 0) + 1;
+    }
+    return [...out.values()]
+        .map(({ tuples: _tuples, ...rest }) => rest)
+        .sort((a, b) => a.host.localeCompare(b.host) || a.port - b.port);
+}
+/**
+ * Adds `processes` (and `unattributed`) to every endpoint from the connections the follower saw going
+ * to its addresses, port and transport. Returns how many of those connections had an owner.
+ */
+function attribution_attributeEndpoints(endpoints, connections) {
+    const index = new Map();
+    for (const c of connections) {
+        const key = `${c.transport} ${bare(c.dst)} ${c.dport}`;
+        index.set(key, [...(index.get(key) ?? []), c]);
+    }
+    for (const endpoint of endpoints) {
+        for (const address of endpoint.addresses) {
+            for (const c of index.get(`${endpoint.transport} ${bare(address)} ${endpoint.port}`) ?? []) {
+                if (c.process)
+                    addProcess((endpoint.processes ??= []), c.process);
+                else
+                    endpoint.unattributed = (endpoint.unattributed ?? 0) + 1;
+            }
+        }
+    }
+    return { connections: connections.length, attributed: connections.filter((c) => c.process).length };
+}
+/**
+ * Endpoints that exist only as refused attempts: a container's SYN is captured on its veth before the
+ * forward chain refuses it, so the capture lists an endpoint that was never reached. It is in
+ * `blocked` already; keeping it among the endpoints would also make the diff call it new.
+ */
+function attribution_withoutBlocked(endpoints, blocked) {
+    const refused = new Set(blocked.map((b) => `${b.transport} ${b.address} ${b.port}`));
+    return endpoints.filter((e) => !(e.failed >= e.connections &&
+        e.addresses.length > 0 &&
+        e.addresses.every((a) => refused.has(`${e.transport} ${bare(a)} ${e.port}`))));
+}
+
+;// CONCATENATED MODULE: ./shared/egress/block/runner-endpoints.ts
+/**
+ * The runner's own endpoints: what a GitHub Actions runner must keep reaching while block mode is on,
+ * so the job can still report its steps, upload logs and artifacts, use the cache and finish. This is
+ * the reviewed default allow-list the issue asked for, not an open hole: each line says why it is
+ * here, every entry is HTTPS (TCP 443) only, and `runner-endpoints: false` (CLI: the default) turns the
+ * list off. Sources: GitHub's "About GitHub-hosted runners — communication requirements" and the
+ * runner's own configuration (`ActionsServiceUrl`, `ResultsServiceUrl`, the cache service URL).
+ *
+ * Loopback and the DNS resolvers are not here: they are allowed by the ruleset itself.
+ */
+
+const RUNNER_ENDPOINTS_FILE = 'telltale:runner-endpoints.yml';
+const RUNNER_ENDPOINTS_YAML = (/* unused pure expression or super */ null && (`version: 1
+allow:
+  - host: github.com
+    ports: [443]
+    reason: the runner's registration and job messages; actions/checkout over HTTPS
+  - host: api.github.com
+    ports: [443]
+    reason: the REST API (telltale's own step names, the PR comment, actions using GITHUB_TOKEN)
+  - host: "*.actions.githubusercontent.com"
+    ports: [443]
+    reason: the Actions service (pipelines, broker, run service, token exchange, job logs)
+  - host: results-receiver.actions.githubusercontent.com
+    ports: [443]
+    reason: the results service that receives step logs, the job summary and artifacts v4
+  - host: codeload.github.com
+    ports: [443]
+    reason: the runner downloads the actions a job uses as tarballs from here
+  - host: "*.blob.core.windows.net"
+    ports: [443]
+    reason: artifact and cache storage (actions/upload-artifact, actions/cache) and log uploads
+  - host: objects.githubusercontent.com
+    ports: [443]
+    reason: action tarballs and release assets redirected from codeload.github.com and github.com
+  - host: release-assets.githubusercontent.com
+    ports: [443]
+    reason: release downloads (GitHub moved them here from objects.githubusercontent.com in 2025)
+  - host: pkg.actions.githubusercontent.com
+    ports: [443]
+    reason: the runner's own updates
+`));
+/** The runner's endpoints as manifest entries; their negative indexes tell them from the manifest's. */
+function runner_endpoints_runnerEndpoints() {
+    return parseManifest(RUNNER_ENDPOINTS_YAML, RUNNER_ENDPOINTS_FILE).entries.map((entry) => ({
+        ...entry,
+        index: -1 - entry.index,
+    }));
+}
+
+;// CONCATENATED MODULE: ./shared/egress/block/resolvers.ts
+/**
+ * The DNS resolvers block mode keeps reachable: every `nameserver` of /etc/resolv.conf and, when the
+ * host runs systemd-resolved (resolv.conf then names only its stub, 127.0.0.53), of
+ * /run/systemd/resolve/resolv.conf too, which lists the upstream servers the stub asks and Docker
+ * hands to containers. Block mode never replaces a resolver: it only reads what the host uses.
+ */
+
+
+const RESOLV_CONF_FILES = (/* unused pure expression or super */ null && (['/etc/resolv.conf', '/run/systemd/resolve/resolv.conf']));
+/** The `nameserver` addresses of resolv.conf text (resolv.conf(5)); a zone index (`%eth0`) is dropped. */
+function parseNameservers(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        const m = /^\s*nameserver\s+(\S+)/.exec(line);
+        const address = m?.[1]?.replace(/%.*$/, '');
+        if (address && isIP(address) && !out.includes(address))
+            out.push(address);
+    }
+    return out;
+}
+function resolvers_readResolvers(files = RESOLV_CONF_FILES) {
+    const all = files.flatMap((file) => {
+        try {
+            return parseNameservers(readFileSync(file, 'utf8'));
+        }
+        catch {
+            return [];
+        }
+    });
+    const unique = [...new Set(all)];
+    return { v4: unique.filter((a) => isIP(a) === 4), v6: unique.filter((a) => isIP(a) === 6) };
+}
+
+;// CONCATENATED MODULE: ./shared/egress/block/state.ts
+/**
+ * Block mode's life on a host: put the firewall up (table, follower, queue steering, the NFLOG
+ * capture of refused connections), and take all of it down again. The handle is plain JSON in the
+ * report folder (block.json), so the process that stops block mode (the action's `post`,
+ * `telltale egress stop`) need not be the one that started it.
+ *
+ * Order matters both ways. Up: table (verdicts), follower (binds the queues), steering (packets go to
+ * the queues only once somebody listens), NFLOG capture. Down: the follower first (on SIGTERM it
+ * removes steering and table itself), then steering and table again, whatever the follower managed:
+ * removing twice is harmless, leaving a rule behind is not.
+ */
+
+
+
+
+
+
+
+
+
+const BLOCK_HANDLE_FILE = 'block.json';
+const state_isRoot = () => process.getuid?.() === 0;
+const state_sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function privileged(args, input) {
+    const [command, ...rest] = state_isRoot() ? args : ['sudo', '-n', ...args];
+    return spawnSync(command, rest, { encoding: 'utf8', input, timeout: 30_000 });
+}
+function nft(script) {
+    const result = privileged(['nft', '-f', '-'], script);
+    if (result.status !== 0)
+        throw new InputError(`nft refused the block-mode ruleset: ${(result.stderr || result.error?.message || '').trim()}`, {
+            hint: 'block mode needs nftables (nft) and root or passwordless sudo',
+        });
+}
+/** Removes block mode's queue steering and table; safe to call any number of times. */
+function removeFirewall(table, teardown) {
+    if (!TABLE_PATTERN.test(table))
+        return;
+    for (const command of teardown)
+        privileged(command);
+    privileged(['nft', '-f', '-'], deleteRuleset(table));
+}
+/** Telltale tables and iptables chains present in this network namespace (a leftover is a bug). */
+function firewallLeftovers() {
+    const tables = (privileged(['nft', 'list', 'tables']).stdout ?? '')
+        .split('\n')
+        .filter((line) => /\btelltale/.test(line))
+        .map((line) => line.trim());
+    const chains = ['iptables', 'ip6tables'].flatMap((tool) => (privileged([tool, '-t', 'mangle', '-S']).stdout ?? '')
+        .split('\n')
+        .filter((line) => line.includes('TELLTALE'))
+        .map((line) => `${tool}: ${line}`));
+    return [...tables, ...chains];
+}
+async function state_startBlock(options) {
+    if (privileged(['nft', '--version']).status !== 0)
+        throw new InputError('block mode needs nft (nftables) and root or passwordless sudo', {
+            hint: 'install it with: sudo apt-get install -y nftables',
+        });
+    const table = `telltale_${randomBytes(4).toString('hex')}`;
+    // Random numbers so two sessions (or another tool's queues) do not collide.
+    const numbers = { logGroup: randomInt(1000, 30000), dnsQueue: randomInt(1000, 30000), connectionQueue: 0 };
+    numbers.connectionQueue = numbers.dnsQueue + 1;
+    const plan = planBlock(table, options.entries, options.resolvers ?? readResolvers(), numbers);
+    const steering = queueRules(plan, { connections: options.attribute ?? true });
+    const teardown = steering.teardown;
+    const dir = options.dir;
+    const config = {
+        table,
+        dir,
+        dnsQueue: plan.dnsQueue,
+        connectionQueue: plan.connectionQueue,
+        hosts: plan.hosts,
+        ttlMin: options.ttlMin ?? 300,
+        ttlMax: options.ttlMax ?? 3600,
+        hold: options.hold ?? true,
+        teardown,
+    };
+    const configFile = path.join(dir, 'block-follower.json');
+    const ready = path.join(dir, 'block-follower.ready');
+    rmSync(ready, { force: true });
+    writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`);
+    const scriptFile = path.join(dir, 'block-follower.py');
+    writeFileSync(scriptFile, FOLLOWER_SCRIPT);
+    nft(buildRuleset(plan));
+    let followerPid;
+    let nflog;
+    try {
+        const logFd = openSync(path.join(dir, 'block-follower.log'), 'a');
+        const [command, ...args] = state_isRoot()
+            ? ['python3', scriptFile, configFile]
+            : ['sudo', '-n', 'python3', scriptFile, configFile];
+        const child = spawn(command, args, { detached: true, stdio: ['ignore', logFd, logFd] });
+        closeSync(logFd);
+        child.unref();
+        followerPid = child.pid;
+        const deadline = Date.now() + 10_000;
+        while (!existsSync(ready)) {
+            if (child.exitCode !== null || Date.now() > deadline)
+                throw new InputError(`the block-mode follower did not start: ${readFileSync(path.join(dir, 'block-follower.log'), 'utf8').trim() || 'no message'}`);
+            await state_sleep(20);
+        }
+        for (const command of steering.setup) {
+            const result = privileged(command);
+            if (result.status !== 0)
+                throw new InputError(`could not steer packets to the follower: ${command.join(' ')}: ${result.stderr.trim()}`);
+        }
+        nflog = await startCapture({
+            file: path.join(dir, 'blocked.pcap'),
+            log: path.join(dir, 'blocked-tcpdump.log'),
+            iface: `nflog:${plan.logGroup}`,
+            filter: 'all',
+            snaplen: 512,
+        });
+    }
+    catch (error) {
+        if (followerPid)
+            signalFollower(followerPid, 'SIGTERM');
+        removeFirewall(table, teardown);
+        throw error;
+    }
+    const handle = {
+        table,
+        followerPid: followerPid,
+        ...numbers,
+        teardown,
+        nflog,
+        dnsLog: path.join(dir, 'block-dns.jsonl'),
+        connectionLog: path.join(dir, 'block-connections.jsonl'),
+        startedAt: new Date().toISOString(),
+        sudo: !state_isRoot(),
+    };
+    writeFileSync(path.join(dir, BLOCK_HANDLE_FILE), `${JSON.stringify(handle, null, 2)}\n`);
+    return handle;
+}
+/** The follower still runs (a zombie, or a pid reused by another program, does not count). */
+function followerAlive(pid) {
+    try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('block-follower');
+    }
+    catch {
+        return false;
+    }
+}
+function signalFollower(pid, name) {
+    if (!followerAlive(pid))
+        return;
+    try {
+        process.kill(pid, name);
+    }
+    catch {
+        spawnSync('sudo', ['-n', 'kill', `-${name.replace('SIG', '')}`, String(pid)]);
+    }
+}
+function state_readBlockHandle(dir) {
+    const file = path.join(dir, BLOCK_HANDLE_FILE);
+    if (!existsSync(file))
+        return undefined;
+    try {
+        return JSON.parse(readFileSync(file, 'utf8'));
+    }
+    catch (error) {
+        throw new InputError(`${file} is not a block-mode handle: ${error.message}`, { location: { file } });
+    }
+}
+/** Takes block mode down: follower, steering, table, then the NFLOG capture (so it holds every refusal). */
+async function state_stopBlock(handle) {
+    signalFollower(handle.followerPid, 'SIGTERM');
+    const deadline = Date.now() + 3_000;
+    while (Date.now() < deadline && followerAlive(handle.followerPid))
+        await state_sleep(20);
+    signalFollower(handle.followerPid, 'SIGKILL');
+    removeFirewall(handle.table, handle.teardown);
+    await stopCapture(handle.nflog).catch(() => undefined);
+    return {
+        leftovers: firewallLeftovers().filter((l) => l.includes(handle.table) || l.includes(handle.table.slice(9))),
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/egress/block/session.ts
+/**
+ * Block mode as the capture session uses it: `startBlockSession` before the capture starts (so the
+ * capture also records the DNS answers the allow sets were fed from), `finishBlockSession` after it
+ * stopped, adding what was refused and who opened each connection to the report.
+ */
+
+
+
+
+
+async function session_startBlockSession(options) {
+    const manifest = await loadManifest(options.manifest);
+    return startBlock({
+        dir: options.dir,
+        entries: [...manifest.entries, ...(options.runnerEndpoints ? runnerEndpoints() : [])],
+        ...(options.hold === undefined ? {} : { hold: options.hold }),
+    });
+}
+/** Takes the firewall down (when one was started in `dir`) and adds its records to the report. */
+async function session_finishBlockSession(dir, report, steps = []) {
+    const handle = readBlockHandle(dir);
+    if (!handle)
+        return;
+    const { leftovers } = await stopBlock(handle);
+    const records = readBlockRecords({
+        dns: handle.dnsLog,
+        connections: handle.connectionLog,
+        refused: path.join(dir, 'blocked.pcap'),
+    });
+    report.blocked = blockedConnections(records, steps);
+    report.endpoints = withoutBlocked(report.endpoints, report.blocked);
+    const { connections, attributed } = attributeEndpoints(report.endpoints, records.connections);
+    report.block = { table: handle.table, connections, attributed, leftovers };
+    if (records.unreadable)
+        report.warnings.push(`block mode: ${records.unreadable} record(s) of its logs could not be read`);
+    if (leftovers.length)
+        report.warnings.push(`block mode could not remove all of its firewall: ${leftovers.join('; ')}`);
+    if (connections > attributed)
+        report.warnings.push(`block mode: ${connections - attributed} of ${connections} connection(s) could not be tied to a process`);
+}
+/** Stops a block session without a report (a start that failed half way, a cancelled run's cleanup). */
+async function session_abandonBlockSession(dir) {
+    const handle = readBlockHandle(dir);
+    if (handle)
+        await stopBlock(handle);
+}
+
 ;// CONCATENATED MODULE: ./shared/egress/capture/session.ts
 /**
  * A capture session as the action and the CLI run it: start tcpdump into a folder, and later stop it
@@ -49854,15 +50650,26 @@ async function tcpdump_stopCapture(handle, timeoutMs = 10_000) {
 
 
 
+
 const HANDLE_FILE = 'capture.json';
 async function session_startSession(options) {
     mkdirSync(options.dir, { recursive: true });
-    const { dir, ...capture } = options;
-    const handle = await startCapture({
-        ...capture,
-        file: path.join(dir, 'egress.pcap'),
-        log: path.join(dir, 'tcpdump.log'),
-    });
+    const { dir, block, ...capture } = options;
+    if (block)
+        await startBlockSession({ dir, ...block });
+    let handle;
+    try {
+        handle = await startCapture({
+            ...capture,
+            file: path.join(dir, 'egress.pcap'),
+            log: path.join(dir, 'tcpdump.log'),
+        });
+    }
+    catch (error) {
+        if (block)
+            await abandonBlockSession(dir);
+        throw error;
+    }
     writeFileSync(path.join(dir, HANDLE_FILE), `${JSON.stringify(handle, null, 2)}\n`);
     return handle;
 }
@@ -49889,7 +50696,11 @@ function session_readHandle(dir) {
 }
 /** Stops the capture, analyses the file, and records how complete the capture was. */
 async function session_finishSession(handle, options = {}) {
-    const stopped = await stopCapture(handle);
+    // Stop the capture first: block mode's firewall stays up until the last captured packet.
+    const stopped = await stopCapture(handle).catch(async (error) => {
+        await abandonBlockSession(path.dirname(handle.file));
+        throw error;
+    });
     const report = await analyzeCaptureFile(handle.file, {
         backend: 'tcpdump',
         filter: handle.filter,
@@ -49910,6 +50721,7 @@ async function session_finishSession(handle, options = {}) {
     }
     if (!stopped.clean)
         report.warnings.push('tcpdump did not stop when asked and was killed: the last packets may be missing');
+    await finishBlockSession(path.dirname(handle.file), report, options.steps);
     return report;
 }
 /** When the capture file was last written, and how much room its file system had left. */
@@ -49931,12 +50743,6 @@ function fileFacts(file) {
     return facts;
 }
 
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./schemas/egress-manifest.schema.json
-const egress_manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/telltale-dev/telltale/v1/schemas/egress-manifest.schema.json","title":"telltale egress manifest","description":"The network endpoints a repository\'s CI jobs are allowed to reach (.github/egress.yml). Checked by `telltale egress diff` and the egress actions; probed by `telltale egress preflight`.","type":"object","additionalProperties":false,"required":["version","allow"],"properties":{"version":{"const":1,"description":"Manifest format version. Only 1 exists."},"allow":{"type":"array","description":"Allowed endpoints. An observed connection is allowed when any entry matches it.","items":{"$ref":"#/definitions/entry"}}},"definitions":{"port":{"description":"A port (1-65535) or an inclusive range written \\"low-high\\".","oneOf":[{"type":"integer","minimum":1,"maximum":65535},{"type":"string","pattern":"^[0-9]{1,5}-[0-9]{1,5}$"}]},"entry":{"type":"object","additionalProperties":false,"oneOf":[{"required":["host"]},{"required":["cidr"]}],"properties":{"host":{"type":"string","minLength":1,"maxLength":255,"pattern":"^(\\\\*\\\\.)?[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?(\\\\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\\\\.?$","description":"A DNS name matched exactly (case-insensitive), or \\"*.suffix\\": one or more labels under suffix (not suffix itself)."},"cidr":{"type":"string","description":"An IPv4 or IPv6 network, e.g. 10.0.0.0/8 or 2001:db8::/32. A bare address means /32 or /128."},"ports":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/port"},"description":"Allowed ports. Omit to allow any port."},"transport":{"enum":["tcp","udp"],"description":"Limit the entry to TCP or UDP. Omit for both."},"reason":{"type":"string","description":"Why the job needs this endpoint (shown in reports)."},"owner":{"type":"string","description":"Who to ask about this entry."},"probe":{"type":"string","pattern":"^https?://","description":"URL `telltale egress preflight` requests for this entry (needed to check wildcards and CIDRs)."}}}}}');
 ;// CONCATENATED MODULE: ./shared/egress/manifest/update.ts
 /**
  * `--update`: adds newly observed endpoints to the manifest through the `yaml` Document API, so
@@ -49949,8 +50755,20 @@ const egress_manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schem
 // The schema's own host pattern: a proposal the loader would reject must never be written.
 const HOST_PATTERN = new RegExp(egress_manifest_schema_namespaceObject.definitions.entry.properties.host.pattern);
 /** Whether a name observed on the wire can be written as a manifest `host:`. */
-function isManifestHost(name) {
+function update_isManifestHost(name) {
     return name.length <= 255 && HOST_PATTERN.test(name) && !name.startsWith('*.');
+}
+/**
+ * Endpoints whose every connection failed (refused, reset, no answer) worked for nobody: allow-listing
+ * them because a run tried is how a typo or a dead mirror becomes policy. `--update` leaves them out,
+ * lists them, and says how to add them on purpose.
+ */
+function splitAllFailed(endpoints) {
+    const usable = [];
+    const allFailed = [];
+    for (const e of endpoints)
+        (e.connections > 0 && e.failed >= e.connections ? allFailed : usable).push(e);
+    return { usable, allFailed };
 }
 /**
  * One entry per name (or address) and transport, with every observed port, in a stable order.
@@ -49961,7 +50779,7 @@ function proposeEntries(endpoints) {
     const byKey = new Map();
     for (const e of endpoints) {
         const family = (0,external_node_net_.isIP)(e.host);
-        if (!family && !isManifestHost(e.host))
+        if (!family && !update_isManifestHost(e.host))
             continue;
         const k = `${e.host}|${e.transport}`;
         let entry = byKey.get(k);
@@ -49991,7 +50809,12 @@ function updateManifest(manifest, proposals, note) {
         doc.set('allow', allow);
     }
     const seq = allow;
-    const flowPorts = seq.items.some((item) => (0,dist/* isMap */.jh)(item) && item.get('ports', true)?.flow);
+    // A first manifest (`allow: []`) grows block style, one `- host:` per entry with `ports: [443]`,
+    // as the README's example is written.
+    const startingOut = seq.items.length === 0;
+    if (startingOut)
+        seq.flow = false;
+    const flowPorts = startingOut || seq.items.some((item) => (0,dist/* isMap */.jh)(item) && item.get('ports', true)?.flow);
     let first = true;
     for (const proposal of proposals) {
         const existing = proposal.host
@@ -50011,13 +50834,14 @@ function updateManifest(manifest, proposals, note) {
         const node = doc.createNode(toPlain(proposal));
         const ports = node.get('ports', true);
         if (ports)
-            ports.flow = flowPorts || seq.items.length === 0;
+            ports.flow = flowPorts;
         if (first && note)
             node.commentBefore = ` ${note}`;
         first = false;
         seq.add(node);
     }
-    return keepOriginalLines(manifest.text, doc.toString({ flowCollectionPadding: false }));
+    const text = keepOriginalLines(manifest.text, doc.toString({ flowCollectionPadding: false }));
+    return text.endsWith('\n') ? text : `${text}\n`;
 }
 /**
  * The `yaml` library re-emits the whole document: values and comments survive, but the spacing
@@ -50157,7 +50981,7 @@ function renderDiffMarkdown(diff, options) {
     }
     const proposals = proposeEntries(diff.new);
     if (proposals.length) {
-        const leftOut = diff.new.filter((e) => !(0,external_node_net_.isIP)(e.host) && !isManifestHost(e.host)).length;
+        const leftOut = diff.new.filter((e) => !(0,external_node_net_.isIP)(e.host) && !update_isManifestHost(e.host)).length;
         parts.push(`#### Allow them\n\nIf these endpoints are expected, add them under \`allow:\` in ${(0,report_escape/* markdownCode */.D9)(options.manifest)} ` +
             `(or run \`telltale egress diff --update\`):\n\n${(0,report_escape/* markdownCodeBlock */.IS)(renderSnippet(proposals), 'yaml')}` +
             (leftOut
@@ -50167,6 +50991,63 @@ function renderDiffMarkdown(diff, options) {
     if (options.runUrl)
         parts.push(`<sub>[Workflow run](${encodeURI(options.runUrl)})</sub>`);
     return `${parts.join('\n\n')}\n`;
+}
+/** `curl (pid 123, container 0123abcd4567)`, the process as a table cell. */
+function processCell(processes, unattributed = 0) {
+    const named = (processes ?? []).slice(0, 3).map((p) => {
+        const exe = p.exe ? (p.exe.split('/').pop() ?? p.exe) : 'unknown';
+        const where = [`pid ${p.pid}`, ...(p.container ? [`container ${p.container}`] : [])].join(', ');
+        const cmdline = p.cmdline
+            ? ` ${markdownCode(p.cmdline.length > 80 ? `${p.cmdline.slice(0, 79)}…` : p.cmdline)}`
+            : '';
+        // pid and container id are ours (digits, hex), the executable and command line are not.
+        return `${markdownCode(exe)} (${where})${cmdline}`;
+    });
+    const more = (processes?.length ?? 0) - named.length;
+    if (more > 0)
+        named.push(`and ${more} more`);
+    if (unattributed)
+        named.push(`${unattributed} not attributed`);
+    return named.join('<br>') || 'not attributed';
+}
+/** The manifest line that would allow a blocked connection next time (a name only when it is a valid one). */
+function allowLine(b) {
+    const target = b.namedBy === 'dns' && isManifestHost(b.host)
+        ? `host: ${b.host}`
+        : `cidr: ${b.address}/${isIP(b.address) === 6 ? 128 : 32}`;
+    return `- { ${target}, ports: [${b.port}]${b.transport === 'udp' ? ', transport: udp' : ''} }`;
+}
+/**
+ * Block mode's part of the comment: what the firewall refused, who tried, in which step, and the
+ * one manifest line per destination that would allow it. Several addresses of one name are one row.
+ */
+function render_renderBlockedMarkdown(blocked, manifest) {
+    if (!blocked.length)
+        return '🛡️ **telltale egress** (policy `block`): nothing was blocked.\n';
+    const rows = new Map();
+    for (const b of blocked) {
+        const k = `${b.host}|${b.port}|${b.transport}`;
+        rows.set(k, [...(rows.get(k) ?? []), b]);
+    }
+    const groups = [...rows.values()];
+    const table = markdownTable(['Host', 'Port', 'Step', 'Process', 'Attempts', 'From'], groups.map((g) => {
+        const first = g[0];
+        const processes = g.flatMap((b) => b.processes ?? []);
+        return [
+            markdownCode(first.host) + (first.namedBy === 'none' ? ' (no DNS name)' : ''),
+            portCell(first),
+            cellList([...new Set(g.flatMap((b) => b.steps ?? []))]),
+            processCell(processes, g.reduce((n, b) => n + (b.unattributed ?? 0), 0)),
+            String(g.reduce((n, b) => n + b.attempts, 0)),
+            g.some((b) => b.origin === 'forward') ? 'a container' : 'this host',
+        ];
+    }));
+    const lines = [...new Set(groups.map((g) => allowLine(g[0])))];
+    return (`🛡️ **telltale egress** (policy \`block\`): ${plural(groups.length, 'destination')} refused — ` +
+        `the connections failed at once and nothing was sent to ${groups.length === 1 ? 'it' : 'them'}.\n\n` +
+        `#### Blocked\n\n${table}\n\n` +
+        `If a blocked destination is expected, add its line under \`allow:\` in ${markdownCode(manifest)}:\n\n` +
+        `${markdownCodeBlock(lines.join('\n'), 'yaml')}\n`);
 }
 
 ;// CONCATENATED MODULE: ./shared/egress/policy.ts
@@ -50180,7 +51061,7 @@ function renderDiffMarkdown(diff, options) {
 function policy_parsePolicy(value) {
     if (value === 'audit' || value === 'enforce')
         return value;
-    throw new util_errors/* InputError */.dz(`policy must be 'audit' or 'enforce', not '${value}'`, {
+    throw new errors/* InputError */.dz(`policy must be 'audit' or 'enforce', not '${value}'`, {
         hint: "'audit' reports new endpoints; 'enforce' also fails the job",
     });
 }
@@ -50201,8 +51082,6 @@ function judgeEgress(diff, options) {
     return { diff, body, failed, message };
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./shared/util/duration.ts
 /**
  * The one duration parser: `--timeout 3s`, `--since 24h`, action inputs like `1m30s`.
@@ -50233,251 +51112,6 @@ function duration_parseDuration(text, options = {}) {
     if (!Number.isFinite(total))
         throw fail();
     return Math.round(total);
-}
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./shared/egress/manifest/validate.ts
-/**
- * Validates a manifest against schemas/egress-manifest.schema.json (the same file editors use) and
- * turns the first schema error into an InputError at the offending YAML node's line and column.
- */
-
-
-
-
-const validate_ajv = new ajv.Ajv({ allErrors: true, strict: false });
-const validate = validate_ajv.compile(egress_manifest_schema_namespaceObject);
-function validateAgainstSchema(data, document, lineCounter, file) {
-    if (validate(data))
-        return;
-    const errors = pickErrors(validate.errors ?? []);
-    const first = errors[0];
-    if (!first)
-        return;
-    const path = first.instancePath
-        .split('/')
-        .slice(1)
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    let keyName;
-    if (first.keyword === 'additionalProperties')
-        keyName = String(first.params.additionalProperty);
-    const field = fieldName(keyName === undefined ? path : [...path, keyName]);
-    const location = nodeLocation(document, lineCounter, file, path, field, keyName);
-    const value = path.length ? document.getIn(path) : data;
-    throw new util_errors/* InputError */.dz(describe(first, value, keyName), {
-        location,
-        hint: errors.length > 1
-            ? `${errors.length - 1} more problem(s) after this one; schemas/egress-manifest.schema.json describes the format`
-            : 'schemas/egress-manifest.schema.json describes the format',
-    });
-}
-/**
- * Ajv reports every branch of a failed `oneOf`; keep the one error a person would fix: the deepest
- * path first, and for a port the single "not a port" message instead of both branches' complaints.
- */
-function pickErrors(errors) {
-    const seen = new Set();
-    const out = [];
-    const sorted = [...errors].sort((a, b) => depth(b) - depth(a) || order(a) - order(b));
-    for (const error of sorted) {
-        const key = error.instancePath;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        out.push(error);
-    }
-    // Report in document order so "the first problem" is the first one in the file.
-    return out.sort((a, b) => a.instancePath.localeCompare(b.instancePath, 'en', { numeric: true }));
-}
-const depth = (e) => e.instancePath.split('/').length;
-// Within one path prefer errors that name the problem, then the oneOf summary, then the complaints
-// of each oneOf branch (a branch's `required: [host]` is not what the user got wrong).
-const order = (e) => /\/oneOf\/\d+\//.test(e.schemaPath) ? 3 : e.keyword === 'oneOf' ? 2 : e.keyword === 'type' ? 1 : 0;
-function describe(error, value, keyName) {
-    const shown = JSON.stringify(value);
-    if (/\/ports\/\d+$/.test(error.instancePath))
-        return `${shown} is not a port`;
-    switch (error.keyword) {
-        case 'additionalProperties':
-            return `unknown field '${keyName}'`;
-        case 'required':
-            return `missing '${String(error.params.missingProperty)}'`;
-        case 'oneOf':
-            if (/^\/allow\/\d+$/.test(error.instancePath))
-                return 'an entry needs exactly one of host or cidr';
-            return `${shown} is not valid here`;
-        case 'const':
-            return `${shown} is not a supported version (use 1)`;
-        case 'enum':
-            return `${shown} must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-        case 'pattern':
-            if (error.instancePath.endsWith('/host')) {
-                return `${shown} is not a host name (a wildcard is only allowed as a leading '*.')`;
-            }
-            return `${shown} ${error.message ?? 'does not match'}`;
-        default:
-            return `${shown} ${error.message ?? 'is not valid'}`;
-    }
-}
-function fieldName(path) {
-    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-/** The line and column of the node at `path` (or of its key `keyName`), with `field` attached. */
-function nodeLocation(document, lineCounter, file, path, field, keyName) {
-    let node = (path.length ? document.getIn(path, true) : document.contents);
-    if (keyName !== undefined && (0,dist/* isMap */.jh)(node)) {
-        const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && p.key.value === keyName);
-        if (pair && (0,dist/* isScalar */.jn)(pair.key))
-            node = pair.key;
-    }
-    const offset = node?.range?.[0];
-    if (offset === undefined)
-        return { file, field };
-    const pos = lineCounter.linePos(offset);
-    return { file, line: pos.line, column: pos.col, field };
-}
-
-;// CONCATENATED MODULE: ./shared/egress/manifest/manifest.ts
-/**
- * The egress manifest (`.github/egress.yml`): the endpoints a repository's jobs may reach.
- *
- *   version: 1
- *   allow:
- *     - host: registry.npmjs.org   # exact name
- *       ports: [443]
- *     - host: "*.githubusercontent.com"
- *     - cidr: 10.0.0.0/8
- *       ports: [5432, "8000-8100"]
- *       transport: tcp
- *
- * Parsing keeps the YAML Document (for `--update`, which must keep comments and style) and the
- * position of every entry, so every later message can point at a line and column.
- */
-
-
-
-
-
-async function manifest_loadManifest(file) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        throw new util_errors/* InputError */.dz(code === 'ENOENT' ? 'manifest not found' : `cannot read the manifest: ${error.message}`, {
-            location: { file },
-            hint: code === 'ENOENT'
-                ? `create it with 'version: 1' and an 'allow:' list, or run 'telltale egress diff --update --manifest ${file} REPORT.json' to start from what a run observed`
-                : undefined,
-        });
-    }
-    return parseManifest(text, file);
-}
-/** Parses and validates manifest text; every problem is an InputError with line and column. */
-function parseManifest(text, file) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const yamlError = document.errors[0];
-    if (yamlError) {
-        const pos = lineCounter.linePos(yamlError.pos[0]);
-        throw new util_errors/* InputError */.dz(`not valid YAML: ${yamlError.message.split('\n')[0]}`, {
-            location: { file, line: pos.line, column: pos.col },
-        });
-    }
-    let data;
-    try {
-        // toJS resolves aliases: an undefined one, or too many (an alias bomb), throws here.
-        data = document.toJS({ maxAliasCount: 100 });
-    }
-    catch (error) {
-        throw new util_errors/* InputError */.dz(`not a usable manifest: ${error.message}`, {
-            location: { file, line: 1, column: 1 },
-        });
-    }
-    validateAgainstSchema(data, document, lineCounter, file);
-    const allow = data.allow;
-    const entries = allow.map((raw, index) => {
-        const at = (field, ...path) => nodeLocation(document, lineCounter, file, ['allow', index, ...path], `allow[${index}]${field}`);
-        const entry = { index, location: at('') };
-        if (typeof raw.host === 'string')
-            entry.host = normalizeHost(raw.host);
-        if (typeof raw.cidr === 'string') {
-            const cidr = parseCidr(raw.cidr);
-            if (!cidr) {
-                throw new util_errors/* InputError */.dz(`'${raw.cidr}' is not an IPv4 or IPv6 network`, {
-                    location: at('.cidr', 'cidr'),
-                    hint: 'write an address and a prefix length, e.g. 10.0.0.0/8 or 2001:db8::/32',
-                });
-            }
-            entry.cidr = cidr;
-        }
-        if (Array.isArray(raw.ports)) {
-            entry.ports = raw.ports.map((port, i) => {
-                const range = parsePort(port);
-                if (!range) {
-                    throw new util_errors/* InputError */.dz(`${JSON.stringify(port)} is not a port`, {
-                        location: at(`.ports[${i}]`, 'ports', i),
-                        hint: 'ports are 1-65535, or a range written "low-high" with low <= high',
-                    });
-                }
-                return range;
-            });
-        }
-        if (raw.transport === 'tcp' || raw.transport === 'udp')
-            entry.transport = raw.transport;
-        if (typeof raw.reason === 'string')
-            entry.reason = raw.reason;
-        if (typeof raw.owner === 'string')
-            entry.owner = raw.owner;
-        if (typeof raw.probe === 'string') {
-            try {
-                new URL(raw.probe);
-            }
-            catch {
-                throw new util_errors/* InputError */.dz(`'${raw.probe}' is not a URL`, { location: at('.probe', 'probe') });
-            }
-            entry.probe = raw.probe;
-        }
-        return entry;
-    });
-    return { file, entries, document, text };
-}
-function normalizeHost(host) {
-    return host.trim().toLowerCase().replace(/\.$/, '');
-}
-/** A port number, or a `"low-high"` string; undefined when out of 1-65535 or reversed. */
-function parsePort(value) {
-    const ok = (n) => Number.isInteger(n) && n >= 1 && n <= 65535;
-    if (typeof value === 'number')
-        return ok(value) ? { from: value, to: value } : undefined;
-    const m = typeof value === 'string' ? /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(value.trim()) : null;
-    if (!m)
-        return undefined;
-    const from = Number(m[1]);
-    const to = m[2] === undefined ? from : Number(m[2]);
-    return ok(from) && ok(to) && from <= to ? { from, to } : undefined;
-}
-function formatPortRange(range) {
-    return range.from === range.to ? range.from : `${range.from}-${range.to}`;
-}
-/** `10.0.0.0/8`, `2001:db8::/32`, or a bare address (a /32 or /128). */
-function parseCidr(text) {
-    const [address = '', prefixText, extra] = text.trim().split('/');
-    if (extra !== undefined)
-        return undefined;
-    const version = (0,external_node_net_.isIP)(address);
-    if (!version)
-        return undefined;
-    const max = version === 4 ? 32 : 128;
-    if (prefixText !== undefined && !/^\d{1,3}$/.test(prefixText))
-        return undefined;
-    const prefix = prefixText === undefined ? max : Number(prefixText);
-    if (prefix > max)
-        return undefined;
-    return { address, prefix, family: version === 4 ? 'ipv4' : 'ipv6', text: `${address}/${prefix}` };
 }
 
 ;// CONCATENATED MODULE: ./shared/egress/manifest/match.ts
@@ -51576,7 +52210,7 @@ async function expandReportPaths(patterns) {
         else {
             const matched = (await glob(pattern, { absolute: true, onlyFiles: true })).sort();
             if (!matched.length)
-                throw new util_errors/* InputError */.dz(`no report files match '${pattern}'`, { location: { file: pattern } });
+                throw new errors/* InputError */.dz(`no report files match '${pattern}'`, { location: { file: pattern } });
             files.push(...matched);
         }
     }
@@ -51599,7 +52233,7 @@ function schemaProblem(file) {
         .slice(1)
         .map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`))
         .join('');
-    return new util_errors/* InputError */.dz(`not an egress report: ${field || 'the file'} ${error?.message ?? 'is not valid'}`, {
+    return new errors/* InputError */.dz(`not an egress report: ${field || 'the file'} ${error?.message ?? 'is not valid'}`, {
         location: { file, ...(field ? { field } : {}) },
         hint: 'schemas/egress-report-artifact.schema.json says what a report artifact may hold',
     });
@@ -51609,27 +52243,27 @@ async function loadReport(file) {
     try {
         const size = (await (0,promises_.stat)(file)).size;
         if (size > MAX_REPORT_BYTES) {
-            throw new util_errors/* InputError */.dz(`report is ${size} bytes; more than ${MAX_REPORT_BYTES} is not an egress report`, {
+            throw new errors/* InputError */.dz(`report is ${size} bytes; more than ${MAX_REPORT_BYTES} is not an egress report`, {
                 location: { file },
             });
         }
         data = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
     }
     catch (error) {
-        if (error instanceof util_errors/* InputError */.dz)
+        if (error instanceof errors/* InputError */.dz)
             throw error;
-        throw new util_errors/* InputError */.dz(`not a readable JSON report: ${error.message}`, { location: { file } });
+        throw new errors/* InputError */.dz(`not a readable JSON report: ${error.message}`, { location: { file } });
     }
     const endpoints = data?.endpoints;
     if (!Array.isArray(endpoints)) {
-        throw new util_errors/* InputError */.dz('not an egress report: no endpoints array', {
+        throw new errors/* InputError */.dz('not an egress report: no endpoints array', {
             location: { file, field: 'endpoints' },
             hint: 'pass the report JSON the egress action or `telltale egress analyze --format json` writes',
         });
     }
     const checked = endpoints.map((e, i) => {
         const x = (e ?? {});
-        const bad = (field) => new util_errors/* InputError */.dz(`endpoint ${i} has no valid '${field}'`, {
+        const bad = (field) => new errors/* InputError */.dz(`endpoint ${i} has no valid '${field}'`, {
             location: { file, field: `endpoints[${i}].${field}` },
         });
         if (typeof x.host !== 'string' || !x.host)
@@ -51666,9 +52300,9 @@ async function loadReport(file) {
 async function loadReports(patterns) {
     const files = await expandReportPaths(patterns);
     if (!files.length)
-        throw new util_errors/* InputError */.dz(`no report files found in ${patterns.join(', ')}`);
+        throw new errors/* InputError */.dz(`no report files found in ${patterns.join(', ')}`);
     if (files.length > MAX_REPORT_FILES)
-        throw new util_errors/* InputError */.dz(`${files.length} report files; more than ${MAX_REPORT_FILES} is not one run's reports`, {
+        throw new errors/* InputError */.dz(`${files.length} report files; more than ${MAX_REPORT_FILES} is not one run's reports`, {
             location: { file: patterns.join(', ') },
         });
     return Promise.all(files.map(loadReport));
@@ -52100,21 +52734,38 @@ function renderEgressReport(report, format) {
 const EMPTY_MANIFEST = "# Endpoints this repository's jobs may reach: see docs/egress-policy.md\nversion: 1\nallow: []\n";
 async function run_diffEgressRun(options) {
     const manifest = options.update && !(0,external_node_fs_.existsSync)(options.manifest)
-        ? parseManifest(EMPTY_MANIFEST, options.manifest)
+        ? manifest_parseManifest(EMPTY_MANIFEST, options.manifest)
         : await manifest_loadManifest(options.manifest);
     const reports = [...(options.reports ?? []), ...(options.reportFiles ? await loadReports(options.reportFiles) : [])];
-    const verdict = judgeEgress(diffEgress(manifest, reports), {
+    const judge = (m) => judgeEgress(diffEgress(m, reports), {
         policy: options.policy,
         manifest: options.manifestLabel ?? options.manifest,
         runUrl: options.runUrl,
         preface: options.preface,
     });
+    const verdict = judge(manifest);
     if (!options.update)
         return { verdict };
-    const proposals = proposeEntries(verdict.diff.new);
-    if (proposals.length)
-        await (0,promises_.writeFile)(options.manifest, updateManifest(manifest, proposals, options.update.note));
-    return { verdict, updated: { file: options.manifest, added: proposals.length ? verdict.diff.new.length : 0 } };
+    const { usable, allFailed } = splitAllFailed(verdict.diff.new);
+    const proposals = proposeEntries(usable);
+    let after = verdict;
+    if (proposals.length) {
+        const text = updateManifest(manifest, proposals, options.update.note);
+        await (0,promises_.writeFile)(options.manifest, text);
+        // The verdict the user now has: what is still new (left out, or not writable as a host).
+        after = judge(manifest_parseManifest(text, options.manifest));
+    }
+    const leftOut = allFailed.map((e) => ({ host: e.host, port: e.port, transport: e.transport }));
+    return {
+        verdict,
+        updated: {
+            file: options.manifest,
+            added: proposals.length ? usable.length : 0,
+            leftOut,
+            leftOutSnippet: leftOut.length ? renderSnippet(proposeEntries(leftOut)) : '',
+            verdict: after,
+        },
+    };
 }
 async function run_preflightEgress(options) {
     const timeoutMs = parseDuration(options.timeout, { what: options.name('timeout') });
@@ -52142,6 +52793,7 @@ function renderPreflightReport(report, format) {
  * The runs themselves are shared/egress/run.ts; this adapter alone writes outputs, the summary and
  * annotations, and posts the sticky PR comment (through shared/github/comments.ts).
  */
+
 
 
 
@@ -52196,7 +52848,7 @@ function parseMode(value) {
 async function startEgressCapture(ctx) {
     // Check the inputs post will need now, so a typo fails before the job runs, not after.
     const mode = parseMode(ctx.input('mode'));
-    parsePolicy(ctx.input('policy'));
+    const policy = capturePolicy(ctx.input('policy'));
     ctx.booleanInput('comment');
     ctx.booleanInput('steps');
     const dir = ctx.input('report-dir', { required: true });
@@ -52212,7 +52864,10 @@ async function startEgressCapture(ctx) {
         else
             throw new InputError('tcpdump is not installed', { hint: 'set install-tcpdump: true or install it first' });
     }
+    const manifest = ctx.input('manifest');
     const handle = await startSession({
+        // policy: block — the firewall (shared/egress/block/) is up before this step ends.
+        ...(policy.block ? { block: { manifest, runnerEndpoints: ctx.booleanInput('runner-endpoints') } } : {}),
         dir,
         filter: ctx.input('filter'),
         snaplen: Number(ctx.input('snaplen')),
@@ -52268,12 +52923,26 @@ async function reportCapture(ctx, dir) {
         ctx.output('verdict', 'pass');
         return;
     }
-    const { verdict } = await diffEgressRun({
+    const { verdict: judged } = await diffEgressRun({
         reports: [{ endpoints: report.endpoints, ...(job ? { job } : {}) }],
         manifest: manifestPath,
-        policy: parsePolicy(ctx.input('policy')),
+        policy: capturePolicy(ctx.input('policy')).diff,
         runUrl: runUrl(run),
     });
+    // Block mode: what the firewall refused comes first, with the manifest lines that would allow it.
+    const verdict = report.blocked
+        ? { ...judged, body: `${renderBlockedMarkdown(report.blocked, manifestPath)}\n${judged.body}` }
+        : judged;
+    if (report.blocked) {
+        // One destination (name, port, transport) may have been refused at several addresses.
+        const destinations = new Map(report.blocked.map((b) => [`${b.host}|${b.port}|${b.transport}`, b]));
+        ctx.output('blocked-count', destinations.size);
+        for (const b of [...destinations.values()].slice(0, 10)) {
+            const by = b.processes?.[0]?.exe ? ` by ${b.processes[0].exe}` : '';
+            const step = b.steps?.length ? ` in ${b.steps.join(', ')}` : '';
+            ctx.warning(`egress blocked: ${b.host}:${b.port}/${b.transport}${by}${step}`);
+        }
+    }
     await deliverVerdict(ctx, verdict, { run, token, target: () => pullRequestTarget(run) }, VERDICT_LIMIT.withEndpoints);
     await ctx.summary(truncateMarkdown(`<details><summary>Every endpoint</summary>\n\n${endpoints}\n</details>\n`, SUMMARY_LIMIT, CUT_NOTE));
     ctx.output('new-count', verdict.diff.new.length);
@@ -52282,6 +52951,23 @@ async function reportCapture(ctx, dir) {
         ctx.fail(verdict.message);
     else
         ctx.info(verdict.message);
+}
+/**
+ * The egress action's `policy`: `audit` and `enforce` judge the diff; `block` also refuses, from this
+ * step on, what the manifest does not allow, and then reports like `audit` (what it let through was
+ * allowed, and what it refused never left).
+ */
+function capturePolicy(value) {
+    if (value === 'block')
+        return { diff: 'audit', block: true };
+    try {
+        return { diff: parsePolicy(value), block: false };
+    }
+    catch {
+        throw new InputError(`policy must be 'audit', 'enforce' or 'block', not '${value}'`, {
+            hint: "'audit' reports new endpoints; 'enforce' also fails the job; 'block' refuses what the manifest does not allow",
+        });
+    }
 }
 /** The jobs API's step, as the analysis attributes connections to it. */
 function stepWindow(step) {
@@ -55733,9 +56419,9 @@ function truncateMarkdownBytes(text, limit, note) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BT: () => (/* binding */ isInputError),
 /* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   j$: () => (/* binding */ formatLocation)
 /* harmony export */ });
-/* unused harmony export formatLocation */
 /**
  * Errors that carry where they came from and what to do next.
  *

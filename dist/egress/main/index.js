@@ -41140,7 +41140,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8850);
-/* harmony import */ var _shared_egress_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6442);
+/* harmony import */ var _shared_egress_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9193);
 
 
 await (0,_shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_shared_egress_action_js__WEBPACK_IMPORTED_MODULE_1__/* .startEgressCapture */ ._$);
@@ -41150,7 +41150,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6442:
+/***/ 9193:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41173,7 +41173,7 @@ var report_escape = __nccwpck_require__(6682);
 // EXTERNAL MODULE: ./shared/report/markdown.ts
 var markdown = __nccwpck_require__(216);
 // EXTERNAL MODULE: ./shared/util/errors.ts
-var util_errors = __nccwpck_require__(1472);
+var errors = __nccwpck_require__(1472);
 ;// CONCATENATED MODULE: ./shared/github/context.ts
 /**
  * What a workflow run tells a step about itself, read from the runner's environment. Pure data, no
@@ -41189,7 +41189,7 @@ function context_readRunContext(env = process.env) {
             event = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
         }
         catch (error) {
-            throw new util_errors/* InputError */.dz(`cannot read the event payload: ${error.message}`, {
+            throw new errors/* InputError */.dz(`cannot read the event payload: ${error.message}`, {
                 location: { file: eventPath },
             });
         }
@@ -41227,7 +41227,7 @@ function pullRequestNumber(context) {
 function splitRepository(repository, source = 'GITHUB_REPOSITORY') {
     const match = /^([\w.-]+)\/([\w.-]+)$/.exec(repository ?? '');
     if (!match)
-        throw new util_errors/* InputError */.dz(`${source} must be 'owner/name', got '${repository ?? ''}'`);
+        throw new errors/* InputError */.dz(`${source} must be 'owner/name', got '${repository ?? ''}'`);
     return { owner: match[1], repo: match[2] };
 }
 /**
@@ -46682,7 +46682,7 @@ const ACTIONS_BOT = 'github-actions[bot]';
 function stickyMarker(key) {
     // The key ends up inside an HTML comment: anything that could close it (`-->`) must be impossible.
     if (!/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/.test(key)) {
-        throw new util_errors/* InputError */.dz(`comment key '${key}' must be 1-100 letters, digits, '.', '_', ':', '/' or '-'`, {
+        throw new errors/* InputError */.dz(`comment key '${key}' must be 1-100 letters, digits, '.', '_', ':', '/' or '-'`, {
             hint: 'e.g. --key egress or --key audit/debian',
         });
     }
@@ -46767,7 +46767,7 @@ async function publishComment(options) {
         return { posted: true, ...result };
     }
     catch (error) {
-        if (error instanceof util_errors/* InputError */.dz)
+        if (error instanceof errors/* InputError */.dz)
             throw error;
         // A hostile or broken API may echo the token in its error body: never print it.
         const outcome = redactToken(classify(error), options.token);
@@ -46813,7 +46813,7 @@ function commentTargetFromRun(run, pr) {
     const { owner, repo } = splitRepository(run.repository);
     const issue = pr ?? pullRequestNumber(run);
     if (issue === undefined) {
-        throw new util_errors/* InputError */.dz(`no pull request to comment on: the '${run.eventName ?? 'unknown'}' event has no PR number`, {
+        throw new errors/* InputError */.dz(`no pull request to comment on: the '${run.eventName ?? 'unknown'}' event has no PR number`, {
             hint: 'pass --pr N (or the action input pr), or run on pull_request / workflow_run with the PR number',
         });
     }
@@ -46894,7 +46894,7 @@ async function fetchJobSteps(options) {
         const status = error.status;
         const problem = status === 403 || status === 404
             ? `the token cannot read this run's jobs (HTTP ${status}): give the job \`permissions: actions: read\``
-            : `reading this run's jobs failed: ${(0,util_errors/* errorMessage */.gJ)(error)}`;
+            : `reading this run's jobs failed: ${(0,errors/* errorMessage */.gJ)(error)}`;
         return { steps: [], problem };
     }
 }
@@ -47028,12 +47028,12 @@ function openCapture(file, options = {}) {
         fd = (0,external_node_fs_.openSync)(file, 'r');
     }
     catch (error) {
-        throw new util_errors/* InputError */.dz(`cannot open the capture: ${error.message}`, { location: { file } });
+        throw new errors/* InputError */.dz(`cannot open the capture: ${error.message}`, { location: { file } });
     }
     const stream = new ByteStream(fd, options.reuseBuffers ?? false);
     if (!stream.ensure(4)) {
         (0,external_node_fs_.closeSync)(fd);
-        throw new util_errors/* InputError */.dz('the file is empty, not a capture', { location: { file, offset: 0 } });
+        throw new errors/* InputError */.dz('the file is empty, not a capture', { location: { file, offset: 0 } });
     }
     const magic = stream.peek(4).readUInt32BE(0);
     const summary = { format: 'pcap', linkTypes: [], packets: 0, bytes: 0, warnings: [] };
@@ -47046,7 +47046,7 @@ function openCapture(file, options = {}) {
     }
     else {
         (0,external_node_fs_.closeSync)(fd);
-        throw new util_errors/* InputError */.dz(`not a pcap or pcapng file (magic 0x${magic.toString(16).padStart(8, '0')})`, {
+        throw new errors/* InputError */.dz(`not a pcap or pcapng file (magic 0x${magic.toString(16).padStart(8, '0')})`, {
             location: { file, offset: 0 },
             hint: 'write captures with tcpdump -w, tshark -w or dumpcap',
         });
@@ -49465,21 +49465,28 @@ function stepAt(steps, time) {
     }
     return candidate?.name;
 }
+/** The Actions API reports step times in whole seconds: a boundary is only known to ±1 s. */
+const STEP_TIME_SLACK_MS = 1000;
 /**
- * Every step a connection was alive in, first sight to last, in job order: a long-lived connection
- * (a package registry kept open, a websocket) spans the steps that used it. When no window holds
- * either end, the step `stepAt` gives for its first sight.
+ * Every step a connection was alive in, in job order: the step it opened in (`stepAt` its first
+ * sight), and every later step it was still seen in more than a second after that step started — a
+ * long-lived connection (a package registry kept open, a websocket) spans the steps that used it,
+ * while a connection closing within the API's one-second rounding of a boundary (its FIN/ACK landing
+ * in the next step's first second) is not credited to that next step.
  */
 function stepsDuring(steps, first, last) {
+    const opened = stepAt(steps, first);
     const names = [];
+    let openedSeen = false;
     for (const step of steps) {
-        if (step.start <= last && (step.end === undefined || step.end >= first))
+        if (!openedSeen && step.name === opened && step.start <= first) {
+            openedSeen = true;
+            names.push(step.name);
+        }
+        else if (step.start > first && step.start + STEP_TIME_SLACK_MS <= last)
             names.push(step.name);
     }
-    if (names.length)
-        return names;
-    const at = stepAt(steps, first);
-    return at ? [at] : [];
+    return names;
 }
 
 ;// CONCATENATED MODULE: ./shared/egress/analyze/aggregate.ts
@@ -49749,15 +49756,17 @@ const REASON_TEXT = {
 // Reasons that may hide egress; ARP and the like only get counted.
 const WARN_REASONS = ['link-type', 'malformed', 'fragment', 'tunnel', 'protocol'];
 /** Streams one file's packets into the analysis; the summary is complete when it resolves. */
-async function feed(analysis, file) {
+async function feed(analysis, file, progress) {
     // Every decoder below copies what it keeps, so packet buffers may be recycled.
     const { packets, summary } = openCapture(file, { reuseBuffers: true });
     let count = 0;
     for (const raw of packets) {
         analysis.frame(raw.linkType, raw.data, raw.time);
         // Yield to the event loop now and then so a long analysis does not starve timers and signals.
-        if (++count % 200_000 === 0)
+        if (++count % 200_000 === 0) {
+            progress?.(count);
             await new Promise((resolve) => setImmediate(resolve));
+        }
     }
     return summary;
 }
@@ -49814,7 +49823,7 @@ function buildReport(analysis, files, summaries, options) {
 /** Analyses a capture file. Throws InputError only when the file is not a capture at all. */
 async function analyze_analyzeCaptureFile(file, options = {}) {
     const analysis = new analyzer_Analysis();
-    const summary = await feed(analysis, file);
+    const summary = await feed(analysis, file, options.progress);
     return buildReport(analysis, [file], [summary], options);
 }
 /**
@@ -49825,7 +49834,7 @@ async function analyze_analyzeCaptureFilesMerged(files, options = {}) {
     const analysis = new Analysis();
     const summaries = [];
     for (const file of files)
-        summaries.push(await feed(analysis, file));
+        summaries.push(await feed(analysis, file, options.progress));
     return buildReport(analysis, files, summaries, options);
 }
 
@@ -49930,12 +49939,12 @@ function resolveFilter(filter) {
     if (filter === 'all')
         return '';
     if (/^[\s]*-/.test(filter))
-        throw new util_errors/* InputError */.dz(`the filter '${filter.slice(0, 80)}' starts with '-': that is a tcpdump option, not a BPF expression`, {
+        throw new errors/* InputError */.dz(`the filter '${filter.slice(0, 80)}' starts with '-': that is a tcpdump option, not a BPF expression`, {
             location: { field: 'filter' },
             hint: "use 'names', 'all', or a BPF expression such as 'tcp port 443'",
         });
     if (/[\u0000]/.test(filter))
-        throw new util_errors/* InputError */.dz('the filter holds a NUL character', { location: { field: 'filter' } });
+        throw new errors/* InputError */.dz('the filter holds a NUL character', { location: { field: 'filter' } });
     return filter;
 }
 function isRoot() {
@@ -49953,13 +49962,13 @@ function tcpdumpAvailable(tcpdump = 'tcpdump') {
 function tcpdumpArgs(options) {
     const snaplen = options.snaplen ?? 8192;
     if (!Number.isInteger(snaplen) || snaplen < 256 || snaplen > 262144)
-        throw new util_errors/* InputError */.dz(`snaplen must be an integer from 256 to 262144, not ${snaplen}`, {
+        throw new errors/* InputError */.dz(`snaplen must be an integer from 256 to 262144, not ${snaplen}`, {
             location: { field: 'snaplen' },
         });
     const filter = resolveFilter(options.filter);
     const maxPackets = options.maxPackets ?? DEFAULT_MAX_PACKETS;
     if (!Number.isInteger(maxPackets) || maxPackets < 1)
-        throw new util_errors/* InputError */.dz(`the packet cap must be a positive whole number, not ${maxPackets}`, {
+        throw new errors/* InputError */.dz(`the packet cap must be a positive whole number, not ${maxPackets}`, {
             location: { field: 'max-packets' },
         });
     return [
@@ -50000,12 +50009,12 @@ function alive(pid) {
 async function startCapture(options) {
     const tcpdump = options.tcpdump ?? 'tcpdump';
     if (!tcpdumpAvailable(tcpdump))
-        throw new util_errors/* InputError */.dz(`tcpdump was not found (${tcpdump})`, {
+        throw new errors/* InputError */.dz(`tcpdump was not found (${tcpdump})`, {
             hint: 'install it first: sudo apt-get install -y tcpdump',
         });
     const useSudo = !isRoot();
     if (useSudo && !sudoWorks())
-        throw new util_errors/* InputError */.dz('capturing packets needs root: run as root or give this user passwordless sudo', {
+        throw new errors/* InputError */.dz('capturing packets needs root: run as root or give this user passwordless sudo', {
             hint: 'GitHub-hosted runners have passwordless sudo; on a self-hosted runner add a sudoers rule for tcpdump',
         });
     const args = tcpdumpArgs(options);
@@ -50017,19 +50026,19 @@ async function startCapture(options) {
     const pid = child.pid;
     child.unref();
     if (pid === undefined)
-        throw new util_errors/* InputError */.dz(`could not start ${command}`);
+        throw new errors/* InputError */.dz(`could not start ${command}`);
     const deadline = Date.now() + (options.readyTimeoutMs ?? 10_000);
     for (;;) {
         const messages = (0,external_node_fs_.readFileSync)(options.log, 'utf8');
         if (/listening on/.test(messages))
             break;
         if (child.exitCode !== null || !alive(pid))
-            throw new util_errors/* InputError */.dz(`tcpdump stopped at once: ${messages.trim() || 'no message'}`, {
+            throw new errors/* InputError */.dz(`tcpdump stopped at once: ${messages.trim() || 'no message'}`, {
                 hint: 'check the filter and the interface',
             });
         if (Date.now() > deadline) {
             signal({ pid, sudo: useSudo }, 'SIGKILL');
-            throw new util_errors/* InputError */.dz(`tcpdump did not start listening within ${options.readyTimeoutMs ?? 10_000} ms`);
+            throw new errors/* InputError */.dz(`tcpdump did not start listening within ${options.readyTimeoutMs ?? 10_000} ms`);
         }
         await sleep(20);
     }
@@ -50102,10 +50111,1334 @@ async function stopCapture(handle, timeoutMs = 10_000) {
     }
     const messages = (0,external_node_fs_.existsSync)(handle.log) ? (0,external_node_fs_.readFileSync)(handle.log, 'utf8') : '';
     if (!(0,external_node_fs_.existsSync)(handle.file))
-        throw new util_errors/* InputError */.dz(`the capture file ${handle.file} is missing`, {
+        throw new errors/* InputError */.dz(`the capture file ${handle.file} is missing`, {
             hint: `tcpdump said: ${messages.trim() || 'nothing'}`,
         });
     return { stats: parseTcpdumpStats(messages), endedEarly, clean, messages };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./schemas/egress-manifest.schema.json
+const egress_manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/telltale-dev/telltale/v1/schemas/egress-manifest.schema.json","title":"telltale egress manifest","description":"The network endpoints a repository\'s CI jobs are allowed to reach (.github/egress.yml). Checked by `telltale egress diff` and the egress actions; probed by `telltale egress preflight`.","type":"object","additionalProperties":false,"required":["version","allow"],"properties":{"version":{"const":1,"description":"Manifest format version. Only 1 exists."},"allow":{"type":"array","description":"Allowed endpoints. An observed connection is allowed when any entry matches it.","items":{"$ref":"#/definitions/entry"}}},"definitions":{"port":{"description":"A port (1-65535) or an inclusive range written \\"low-high\\".","oneOf":[{"type":"integer","minimum":1,"maximum":65535},{"type":"string","pattern":"^[0-9]{1,5}-[0-9]{1,5}$"}]},"entry":{"type":"object","additionalProperties":false,"oneOf":[{"required":["host"]},{"required":["cidr"]}],"properties":{"host":{"type":"string","minLength":1,"maxLength":255,"pattern":"^(\\\\*\\\\.)?[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?(\\\\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\\\\.?$","description":"A DNS name matched exactly (case-insensitive), or \\"*.suffix\\": one or more labels under suffix (not suffix itself)."},"cidr":{"type":"string","description":"An IPv4 or IPv6 network, e.g. 10.0.0.0/8 or 2001:db8::/32. A bare address means /32 or /128."},"ports":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/port"},"description":"Allowed ports. Omit to allow any port."},"transport":{"enum":["tcp","udp"],"description":"Limit the entry to TCP or UDP. Omit for both."},"reason":{"type":"string","description":"Why the job needs this endpoint (shown in reports)."},"owner":{"type":"string","description":"Who to ask about this entry."},"probe":{"type":"string","pattern":"^https?://","description":"URL `telltale egress preflight` requests for this entry (needed to check wildcards and CIDRs)."}}}}}');
+;// CONCATENATED MODULE: ./shared/util/suggest.ts
+/**
+ * "Did you mean": the known word closest to a misspelled one. Optimal string alignment distance
+ * (Levenshtein plus adjacent transposition, so `prots` → `ports` is one edit), as commander uses for
+ * its own unknown-option suggestions. Words here are field names, so quadratic is fine.
+ */
+/** Edits (insert, delete, substitute, swap two neighbours) between `a` and `b`. */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                best = Math.min(best, d[i - 2][j - 2] + 1);
+            d[i][j] = best;
+        }
+    }
+    return d[a.length][b.length];
+}
+/**
+ * The candidate closest to `word` (case-insensitive), when it is close enough to be a slip: at most
+ * a third of the word's length in edits (at least one). Undefined when nothing is that close.
+ */
+function closest(word, candidates) {
+    const w = word.toLowerCase();
+    const limit = Math.max(1, Math.floor(w.length / 3));
+    let best;
+    let bestDistance = Infinity;
+    for (const c of candidates) {
+        const distance = editDistance(w, c.toLowerCase());
+        if (distance < bestDistance && distance <= limit) {
+            best = c;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
+;// CONCATENATED MODULE: ./shared/egress/manifest/validate.ts
+/**
+ * Validates a manifest against schemas/egress-manifest.schema.json (the same file editors use) and
+ * turns every schema error into one InputError: the first problem located at the offending YAML
+ * node's line and column, then each further problem on its own located line, so one edit-run cycle
+ * fixes them all. A misspelled field gets the closest known one ("did you mean 'ports'?").
+ */
+
+
+
+
+
+// verbose: each error carries its parent schema, whose `properties` are the fields allowed there.
+const validate_ajv = new ajv.Ajv({ allErrors: true, strict: false, verbose: true });
+const validate = validate_ajv.compile(egress_manifest_schema_namespaceObject);
+/** At most this many problems are listed; the rest are counted (a pasted binary is not 10,000 lines). */
+const MAX_LISTED = 20;
+function validateAgainstSchema(data, document, lineCounter, file) {
+    if (validate(data))
+        return;
+    const problems = pickErrors(validate.errors ?? []).map((error) => toProblem(error, data, document, lineCounter, file));
+    const [first, ...rest] = problems;
+    if (!first)
+        return;
+    const listed = rest.slice(0, MAX_LISTED - 1).map((p) => `\n  ${(0,errors/* formatLocation */.j$)(p.location)}: ${p.message}`);
+    const more = rest.length > listed.length ? `\n  … and ${rest.length - listed.length} more` : '';
+    throw new errors/* InputError */.dz(`${first.message}${listed.join('')}${more}`, {
+        location: first.location,
+        hint: `${problems.length > 1 ? `${problems.length} problems; ` : ''}schemas/egress-manifest.schema.json describes the format`,
+    });
+}
+function toProblem(error, data, document, lineCounter, file) {
+    const path = error.instancePath
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    let keyName;
+    if (error.keyword === 'additionalProperties')
+        keyName = String(error.params.additionalProperty);
+    const field = fieldName(keyName === undefined ? path : [...path, keyName]);
+    const location = nodeLocation(document, lineCounter, file, path, field, keyName);
+    const value = path.length ? document.getIn(path) : data;
+    return { message: describe(error, value, keyName), location };
+}
+/**
+ * Ajv reports every branch of a failed `oneOf`; keep the one error a person would fix: the deepest
+ * path first, and for a port the single "not a port" message instead of both branches' complaints.
+ */
+function pickErrors(errors) {
+    const seen = new Set();
+    const out = [];
+    const sorted = [...errors].sort((a, b) => depth(b) - depth(a) || order(a) - order(b));
+    for (const error of sorted) {
+        // Every unknown field of an object is its own problem; otherwise one per node. An unknown field
+        // comes first at its node, so `hots:` is reported as a misspelling, not as "needs host or cidr".
+        const unknown = error.keyword === 'additionalProperties';
+        const key = unknown ? `${error.instancePath}\u0000${String(error.params.additionalProperty)}` : error.instancePath;
+        if (seen.has(key) || (!unknown && seen.has(`${error.instancePath}\u0000*`)))
+            continue;
+        seen.add(key);
+        seen.add(`${error.instancePath}\u0000*`);
+        out.push(error);
+    }
+    // Report in document order so "the first problem" is the first one in the file.
+    return out.sort((a, b) => a.instancePath.localeCompare(b.instancePath, 'en', { numeric: true }));
+}
+const depth = (e) => e.instancePath.split('/').length;
+// Within one path prefer errors that name the problem, then the oneOf summary, then the complaints
+// of each oneOf branch (a branch's `required: [host]` is not what the user got wrong).
+const order = (e) => /\/oneOf\/\d+\//.test(e.schemaPath) ? 3 : e.keyword === 'oneOf' ? 2 : e.keyword === 'type' ? 1 : 0;
+function describe(error, value, keyName) {
+    const shown = JSON.stringify(value);
+    if (/\/ports\/\d+$/.test(error.instancePath))
+        return `${shown} is not a port`;
+    switch (error.keyword) {
+        case 'additionalProperties': {
+            const known = Object.keys(error.parentSchema?.properties ?? {});
+            const guess = closest(keyName ?? '', known);
+            return `unknown field '${keyName}'${guess ? ` (did you mean '${guess}'?)` : known.length ? ` (known: ${known.join(', ')})` : ''}`;
+        }
+        case 'required':
+            return `missing '${String(error.params.missingProperty)}'`;
+        case 'oneOf':
+            if (/^\/allow\/\d+$/.test(error.instancePath))
+                return 'an entry needs exactly one of host or cidr';
+            return `${shown} is not valid here`;
+        case 'const':
+            return `${shown} is not a supported version (use 1)`;
+        case 'enum':
+            return `${shown} must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+        case 'pattern':
+            if (error.instancePath.endsWith('/host')) {
+                return `${shown} is not a host name (a wildcard is only allowed as a leading '*.')`;
+            }
+            return `${shown} ${error.message ?? 'does not match'}`;
+        default:
+            return `${shown} ${error.message ?? 'is not valid'}`;
+    }
+}
+function fieldName(path) {
+    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+/** The line and column of the node at `path` (or of its key `keyName`), with `field` attached. */
+function nodeLocation(document, lineCounter, file, path, field, keyName) {
+    let node = (path.length ? document.getIn(path, true) : document.contents);
+    if (keyName !== undefined && (0,dist/* isMap */.jh)(node)) {
+        const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && p.key.value === keyName);
+        if (pair && (0,dist/* isScalar */.jn)(pair.key))
+            node = pair.key;
+    }
+    const offset = node?.range?.[0];
+    if (offset === undefined)
+        return { file, field };
+    const pos = lineCounter.linePos(offset);
+    return { file, line: pos.line, column: pos.col, field };
+}
+
+;// CONCATENATED MODULE: ./shared/egress/manifest/manifest.ts
+/**
+ * The egress manifest (`.github/egress.yml`): the endpoints a repository's jobs may reach.
+ *
+ *   version: 1
+ *   allow:
+ *     - host: registry.npmjs.org   # exact name
+ *       ports: [443]
+ *     - host: "*.githubusercontent.com"
+ *     - cidr: 10.0.0.0/8
+ *       ports: [5432, "8000-8100"]
+ *       transport: tcp
+ *
+ * Parsing keeps the YAML Document (for `--update`, which must keep comments and style) and the
+ * position of every entry, so every later message can point at a line and column.
+ */
+
+
+
+
+
+async function manifest_loadManifest(file) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        throw new errors/* InputError */.dz(code === 'ENOENT' ? 'manifest not found' : `cannot read the manifest: ${error.message}`, {
+            location: { file },
+            hint: code === 'ENOENT'
+                ? `create it with 'version: 1' and an 'allow:' list, or run 'telltale egress diff --update --manifest ${file} REPORT.json' to start from what a run observed`
+                : undefined,
+        });
+    }
+    return parseManifest(text, file);
+}
+/** Parses and validates manifest text; every problem is an InputError with line and column. */
+function parseManifest(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const yamlError = document.errors[0];
+    if (yamlError) {
+        const pos = lineCounter.linePos(yamlError.pos[0]);
+        throw new errors/* InputError */.dz(`not valid YAML: ${yamlError.message.split('\n')[0]}`, {
+            location: { file, line: pos.line, column: pos.col },
+        });
+    }
+    let data;
+    try {
+        // toJS resolves aliases: an undefined one, or too many (an alias bomb), throws here.
+        data = document.toJS({ maxAliasCount: 100 });
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz(`not a usable manifest: ${error.message}`, {
+            location: { file, line: 1, column: 1 },
+        });
+    }
+    validateAgainstSchema(data, document, lineCounter, file);
+    const allow = data.allow;
+    const entries = allow.map((raw, index) => {
+        const at = (field, ...path) => nodeLocation(document, lineCounter, file, ['allow', index, ...path], `allow[${index}]${field}`);
+        const entry = { index, location: at('') };
+        if (typeof raw.host === 'string')
+            entry.host = normalizeHost(raw.host);
+        if (typeof raw.cidr === 'string') {
+            const cidr = parseCidr(raw.cidr);
+            if (!cidr) {
+                throw new errors/* InputError */.dz(`'${raw.cidr}' is not an IPv4 or IPv6 network`, {
+                    location: at('.cidr', 'cidr'),
+                    hint: 'write an address and a prefix length, e.g. 10.0.0.0/8 or 2001:db8::/32',
+                });
+            }
+            entry.cidr = cidr;
+        }
+        if (Array.isArray(raw.ports)) {
+            entry.ports = raw.ports.map((port, i) => {
+                const range = parsePort(port);
+                if (!range) {
+                    throw new errors/* InputError */.dz(`${JSON.stringify(port)} is not a port`, {
+                        location: at(`.ports[${i}]`, 'ports', i),
+                        hint: 'ports are 1-65535, or a range written "low-high" with low <= high',
+                    });
+                }
+                return range;
+            });
+        }
+        if (raw.transport === 'tcp' || raw.transport === 'udp')
+            entry.transport = raw.transport;
+        if (typeof raw.reason === 'string')
+            entry.reason = raw.reason;
+        if (typeof raw.owner === 'string')
+            entry.owner = raw.owner;
+        if (typeof raw.probe === 'string') {
+            try {
+                new URL(raw.probe);
+            }
+            catch {
+                throw new errors/* InputError */.dz(`'${raw.probe}' is not a URL`, { location: at('.probe', 'probe') });
+            }
+            entry.probe = raw.probe;
+        }
+        return entry;
+    });
+    return { file, entries, document, text };
+}
+function normalizeHost(host) {
+    return host.trim().toLowerCase().replace(/\.$/, '');
+}
+/** A port number, or a `"low-high"` string; undefined when out of 1-65535 or reversed. */
+function parsePort(value) {
+    const ok = (n) => Number.isInteger(n) && n >= 1 && n <= 65535;
+    if (typeof value === 'number')
+        return ok(value) ? { from: value, to: value } : undefined;
+    const m = typeof value === 'string' ? /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(value.trim()) : null;
+    if (!m)
+        return undefined;
+    const from = Number(m[1]);
+    const to = m[2] === undefined ? from : Number(m[2]);
+    return ok(from) && ok(to) && from <= to ? { from, to } : undefined;
+}
+function formatPortRange(range) {
+    return range.from === range.to ? range.from : `${range.from}-${range.to}`;
+}
+/** `10.0.0.0/8`, `2001:db8::/32`, or a bare address (a /32 or /128). */
+function parseCidr(text) {
+    const [address = '', prefixText, extra] = text.trim().split('/');
+    if (extra !== undefined)
+        return undefined;
+    const version = (0,external_node_net_.isIP)(address);
+    if (!version)
+        return undefined;
+    const max = version === 4 ? 32 : 128;
+    if (prefixText !== undefined && !/^\d{1,3}$/.test(prefixText))
+        return undefined;
+    const prefix = prefixText === undefined ? max : Number(prefixText);
+    if (prefix > max)
+        return undefined;
+    return { address, prefix, family: version === 4 ? 'ipv4' : 'ipv6', text: `${address}/${prefix}` };
+}
+
+;// CONCATENATED MODULE: ./shared/egress/block/nflog.ts
+const LINKTYPE_NFLOG = 239;
+const NFULA_PAYLOAD = 9;
+const NFULA_PREFIX = 10;
+const NFULA_UID = 11;
+function decodeNflog(frame) {
+    if (frame.length < 4)
+        return undefined;
+    const family = frame[0];
+    const out = { group: frame.readUInt16BE(2) };
+    let offset = 4;
+    while (offset + 4 <= frame.length) {
+        const length = frame.readUInt16LE(offset);
+        const type = frame.readUInt16LE(offset + 2) & 0x7fff;
+        if (length < 4 || offset + length > frame.length)
+            break;
+        const value = frame.subarray(offset + 4, offset + length);
+        if (type === NFULA_PAYLOAD) {
+            // AF_INET 2, AF_INET6 10 (Linux numbering)
+            if (family === 2)
+                out.network = { version: 4, data: value };
+            else if (family === 10)
+                out.network = { version: 6, data: value };
+        }
+        else if (type === NFULA_PREFIX) {
+            out.prefix = value.toString('latin1').replace(/\0.*$/s, '');
+        }
+        else if (type === NFULA_UID && value.length >= 4) {
+            out.uid = value.readUInt32BE(0);
+        }
+        offset += (length + 3) & ~3;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./shared/egress/block/attribution.ts
+/**
+ * Joins what block mode recorded — the follower's DNS answers (block-dns.jsonl), its per-connection
+ * process records (block-connections.jsonl) and the NFLOG capture of refused connections
+ * (blocked.pcap) — into the report: `blocked[]`, and `processes` on each endpoint.
+ *
+ * A refused connection is named by the DNS answer that gave its address, the latest one before the
+ * attempt (the name the client asked for, since a SYN carries none). Its process is the follower's
+ * record of the same five-tuple. Pure over the records; reading the files is `readBlockRecords`.
+ */
+
+
+
+
+
+
+function readJsonl(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return { rows: [], bad: 0 };
+    const rows = [];
+    let bad = 0;
+    for (const line of (0,external_node_fs_.readFileSync)(file, 'utf8').split('\n')) {
+        if (!line.trim())
+            continue;
+        try {
+            rows.push(JSON.parse(line));
+        }
+        catch {
+            bad++;
+        }
+    }
+    return { rows, bad };
+}
+/** The refused packets of an NFLOG capture. */
+function readRefused(file) {
+    const refused = [];
+    let bad = 0;
+    if (!(0,external_node_fs_.existsSync)(file))
+        return { refused, bad };
+    const { packets } = openCapture(file);
+    for (const packet of packets) {
+        const log = packet.linkType === LINKTYPE_NFLOG ? decodeNflog(packet.data) : undefined;
+        const ip = log?.network ? decodeIp(log.network) : undefined;
+        const transport = ip?.protocol === 6 ? 'tcp' : ip?.protocol === 17 ? 'udp' : undefined;
+        const ports = ip && (transport === 'tcp' ? decodeTcp(ip.payload) : transport === 'udp' ? decodeUdp(ip.payload) : undefined);
+        if (!ip || !transport || !ports) {
+            bad++;
+            continue;
+        }
+        refused.push({
+            time: packet.time,
+            origin: log?.prefix === 'telltale:forward' ? 'forward' : 'output',
+            transport,
+            src: ip.src,
+            sport: ports.srcPort,
+            dst: ip.dst,
+            dport: ports.dstPort,
+        });
+    }
+    return { refused, bad };
+}
+function readBlockRecords(files) {
+    const dns = readJsonl(files.dns);
+    const connections = readJsonl(files.connections);
+    const refused = readRefused(files.refused);
+    return {
+        dns: dns.rows,
+        connections: connections.rows,
+        refused: refused.refused,
+        unreadable: dns.bad + connections.bad + refused.bad,
+    };
+}
+const bare = (address) => address.replace(/^::ffff:(?=\d+\.)/, '');
+const tupleKey = (r) => `${r.transport} ${bare(r.src)} ${r.sport} ${bare(r.dst)} ${r.dport}`;
+const processKey = (p) => `${p.pid} ${p.exe ?? ''} ${p.cmdline ?? ''}`;
+function addProcess(list, process) {
+    if (!list.some((p) => processKey(p) === processKey(process)))
+        list.push(process);
+}
+/** The latest name DNS gave an address before `time` (or the earliest after, for clock jitter). */
+function nameAt(dns, address, time) {
+    let best;
+    for (const r of dns) {
+        if (bare(r.address) !== bare(address))
+            continue;
+        if (!best)
+            best = r;
+        else if (r.time <= time && (best.time > time || r.time > best.time))
+            best = r;
+    }
+    return best?.name;
+}
+/** One blocked entry per refused destination and transport, with who tried and when. */
+function blockedConnections(records, steps = []) {
+    const byTuple = new Map();
+    for (const c of records.connections)
+        byTuple.set(tupleKey(c), c);
+    const out = new Map();
+    for (const packet of records.refused) {
+        const host = nameAt(records.dns, packet.dst, packet.time);
+        const key = `${packet.transport} ${bare(packet.dst)} ${packet.dport}`;
+        const iso = new Date(packet.time).toISOString();
+        let entry = out.get(key);
+        if (!entry) {
+            entry = {
+                host: host ?? bare(packet.dst),
+                namedBy: host ? 'dns' : 'none',
+                address: bare(packet.dst),
+                port: packet.dport,
+                transport: packet.transport,
+                origin: packet.origin,
+                attempts: 0,
+                firstSeen: iso,
+                lastSeen: iso,
+                tuples: new Set(),
+            };
+            out.set(key, entry);
+        }
+        entry.attempts++;
+        entry.lastSeen = iso;
+        const step = steps.length ? stepAt(steps, packet.time) : undefined;
+        if (step && !(entry.steps ??= []).includes(step))
+            entry.steps.push(step);
+        const tuple = tupleKey(packet);
+        if (entry.tuples.has(tuple))
+            continue; // a retried UDP datagram of the same flow
+        entry.tuples.add(tuple);
+        const process = byTuple.get(tuple)?.process;
+        if (process)
+            addProcess((entry.processes ??= []), process);
+        else
+            entry.unattributed = (entry.unattributed ?? 0) + 1;
+    }
+    return [...out.values()]
+        .map(({ tuples: _tuples, ...rest }) => rest)
+        .sort((a, b) => a.host.localeCompare(b.host) || a.port - b.port);
+}
+/**
+ * Adds `processes` (and `unattributed`) to every endpoint from the connections the follower saw going
+ * to its addresses, port and transport. Returns how many of those connections had an owner.
+ */
+function attributeEndpoints(endpoints, connections) {
+    const index = new Map();
+    for (const c of connections) {
+        const key = `${c.transport} ${bare(c.dst)} ${c.dport}`;
+        index.set(key, [...(index.get(key) ?? []), c]);
+    }
+    for (const endpoint of endpoints) {
+        for (const address of endpoint.addresses) {
+            for (const c of index.get(`${endpoint.transport} ${bare(address)} ${endpoint.port}`) ?? []) {
+                if (c.process)
+                    addProcess((endpoint.processes ??= []), c.process);
+                else
+                    endpoint.unattributed = (endpoint.unattributed ?? 0) + 1;
+            }
+        }
+    }
+    return { connections: connections.length, attributed: connections.filter((c) => c.process).length };
+}
+/**
+ * Endpoints that exist only as refused attempts: a container's SYN is captured on its veth before the
+ * forward chain refuses it, so the capture lists an endpoint that was never reached. It is in
+ * `blocked` already; keeping it among the endpoints would also make the diff call it new.
+ */
+function withoutBlocked(endpoints, blocked) {
+    const refused = new Set(blocked.map((b) => `${b.transport} ${b.address} ${b.port}`));
+    return endpoints.filter((e) => !(e.failed >= e.connections &&
+        e.addresses.length > 0 &&
+        e.addresses.every((a) => refused.has(`${e.transport} ${bare(a)} ${e.port}`))));
+}
+
+;// CONCATENATED MODULE: ./shared/egress/block/runner-endpoints.ts
+/**
+ * The runner's own endpoints: what a GitHub Actions runner must keep reaching while block mode is on,
+ * so the job can still report its steps, upload logs and artifacts, use the cache and finish. This is
+ * the reviewed default allow-list the issue asked for, not an open hole: each line says why it is
+ * here, every entry is HTTPS (TCP 443) only, and `runner-endpoints: false` (CLI: the default) turns the
+ * list off. Sources: GitHub's "About GitHub-hosted runners — communication requirements" and the
+ * runner's own configuration (`ActionsServiceUrl`, `ResultsServiceUrl`, the cache service URL).
+ *
+ * Loopback and the DNS resolvers are not here: they are allowed by the ruleset itself.
+ */
+
+const RUNNER_ENDPOINTS_FILE = 'telltale:runner-endpoints.yml';
+const RUNNER_ENDPOINTS_YAML = `version: 1
+allow:
+  - host: github.com
+    ports: [443]
+    reason: the runner's registration and job messages; actions/checkout over HTTPS
+  - host: api.github.com
+    ports: [443]
+    reason: the REST API (telltale's own step names, the PR comment, actions using GITHUB_TOKEN)
+  - host: "*.actions.githubusercontent.com"
+    ports: [443]
+    reason: the Actions service (pipelines, broker, run service, token exchange, job logs)
+  - host: results-receiver.actions.githubusercontent.com
+    ports: [443]
+    reason: the results service that receives step logs, the job summary and artifacts v4
+  - host: codeload.github.com
+    ports: [443]
+    reason: the runner downloads the actions a job uses as tarballs from here
+  - host: "*.blob.core.windows.net"
+    ports: [443]
+    reason: artifact and cache storage (actions/upload-artifact, actions/cache) and log uploads
+  - host: objects.githubusercontent.com
+    ports: [443]
+    reason: action tarballs and release assets redirected from codeload.github.com and github.com
+  - host: release-assets.githubusercontent.com
+    ports: [443]
+    reason: release downloads (GitHub moved them here from objects.githubusercontent.com in 2025)
+  - host: pkg.actions.githubusercontent.com
+    ports: [443]
+    reason: the runner's own updates
+`;
+/** The runner's endpoints as manifest entries; their negative indexes tell them from the manifest's. */
+function runnerEndpoints() {
+    return parseManifest(RUNNER_ENDPOINTS_YAML, RUNNER_ENDPOINTS_FILE).entries.map((entry) => ({
+        ...entry,
+        index: -1 - entry.index,
+    }));
+}
+
+;// CONCATENATED MODULE: ./shared/egress/block/follower-script.ts
+/**
+ * The follower: the one long-running process of block mode, started detached in the egress action's
+ * `main` (or by `telltale egress run`) and stopped in `post`. Python 3 with its standard library only
+ * (no native addon, nothing to build): its `socket` module speaks AF_NETLINK / NETLINK_NETFILTER, which
+ * is all an NFQUEUE client needs (linux/netfilter/nfnetlink_queue.h: bind with NFQNL_MSG_CONFIG, read
+ * NFQNL_MSG_PACKET, answer NFQNL_MSG_VERDICT).
+ *
+ * What it does with each queued packet:
+ * - a DNS answer (RFC 1035 §4.1; TCP with its two-byte length, §4.2.2): for every A/AAAA record whose
+ *   name, or a CNAME on the way to it, a manifest host entry matches, it adds `address . proto . port`
+ *   elements to the allow sets with a timeout from the record's TTL, clamped; only then is the answer
+ *   released to the client. Each answer is logged to block-dns.jsonl (the names of blocked addresses).
+ * - the first packet of a new flow: it finds the socket in /proc/<pid>/net/{tcp,udp}{,6} (the host's
+ *   namespace first, then each container's), the process holding that socket inode in /proc/*\/fd
+ *   (pids that owned sockets before are tried first), and logs pid, executable, command line and
+ *   container id to block-connections.jsonl; then releases the packet to the verdict chain.
+ * On SIGTERM, SIGINT, SIGHUP or any exit it removes the queue steering and the table itself, so a
+ * job cancelled between `main` and `post` leaves no firewall behind; `post` removes both again.
+ *
+ * Host matching is shared/egress/manifest/match.ts's rule, restated in Python (three lines) because
+ * the follower runs alone, outside Node.
+ */
+const FOLLOWER_SCRIPT = String.raw `import json, os, signal, socket, struct, subprocess, sys, time, select, re
+
+# Two netfilter queues, spoken over plain netlink (linux/netfilter/nfnetlink_queue.h), Python stdlib only:
+#  - the DNS queue holds every DNS answer until the allow sets carry its addresses, then releases it,
+#    so a client that connects right after its answer is never refused (the race);
+#  - the connection queue holds the first packet of every new outbound TCP/UDP flow while /proc names
+#    the process that owns its socket, then releases it to the verdict chain.
+# It removes the firewall table itself on SIGTERM/SIGINT/SIGHUP or any exit.
+config = json.load(open(sys.argv[1]))
+TABLE = config['table']
+DIR = config['dir']
+
+def nft(script):
+    r = subprocess.run(['nft', '-f', '-'], input=script, text=True, capture_output=True)
+    return r.returncode == 0, r.stderr.strip()
+
+done = False
+def remove_table():
+    # The queue steering first (nothing waits for a follower that is leaving), then the table.
+    global done
+    if done: return
+    done = True
+    for command in config['teardown']:
+        subprocess.run(command, capture_output=True)
+    nft('add table inet %s\ndelete table inet %s\n' % (TABLE, TABLE))
+
+def on_signal(signum, frame):
+    remove_table()
+    os._exit(0)
+for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+    signal.signal(s, on_signal)
+
+NETLINK_NETFILTER = 12
+NFNL_SUBSYS_QUEUE = 3
+NFQNL_MSG_PACKET, NFQNL_MSG_VERDICT, NFQNL_MSG_CONFIG = 0, 1, 2
+NFQA_CFG_CMD, NFQA_CFG_PARAMS = 1, 2
+NFQNL_CFG_CMD_BIND = 1
+NFQA_PACKET_HDR, NFQA_VERDICT_HDR, NFQA_PAYLOAD = 1, 2, 10
+NLM_F_REQUEST, NLM_F_ACK = 1, 4
+NLMSG_ERROR = 2
+NF_ACCEPT = 1
+
+def attr(kind, data):
+    n = 4 + len(data)
+    return struct.pack('=HH', n, kind) + data + b'\0' * ((4 - n % 4) % 4)
+
+def message(kind, queue, attrs, flags=NLM_F_REQUEST):
+    body = struct.pack('=BBH', 0, 0, socket.htons(queue)) + b''.join(attrs)
+    return struct.pack('=IHHII', 16 + len(body), (NFNL_SUBSYS_QUEUE << 8) | kind, flags, 0, 0) + body
+
+def open_queue(queue):
+    sock = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, NETLINK_NETFILTER)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4 << 20)
+    sock.bind((0, 0))
+    sock.send(message(NFQNL_MSG_CONFIG, queue, [attr(NFQA_CFG_CMD, struct.pack('=BxH', NFQNL_CFG_CMD_BIND, 0))], NLM_F_REQUEST | NLM_F_ACK))
+    check_ack(sock, 'bind queue %d' % queue)
+    # copy mode 2 = NFQNL_COPY_PACKET, up to 65535 bytes
+    sock.send(message(NFQNL_MSG_CONFIG, queue, [attr(NFQA_CFG_PARAMS, struct.pack('>IB', 65535, 2))], NLM_F_REQUEST | NLM_F_ACK))
+    check_ack(sock, 'configure queue %d' % queue)
+    return sock
+
+def check_ack(sock, what):
+    data = sock.recv(65536)
+    length, kind = struct.unpack_from('=IH', data, 0)
+    if kind == NLMSG_ERROR:
+        (error,) = struct.unpack_from('=i', data, 16)
+        if error != 0:
+            sys.stderr.write('telltale block: could not %s: errno %d\n' % (what, -error))
+            sys.exit(3)
+
+def verdict(sock, queue, packet_id):
+    sock.send(message(NFQNL_MSG_VERDICT, queue, [attr(NFQA_VERDICT_HDR, struct.pack('>II', NF_ACCEPT, packet_id))]))
+
+def packets(data):
+    off = 0
+    while off + 16 <= len(data):
+        length, kind = struct.unpack_from('=IH', data, off)
+        if length < 16: break
+        if kind == (NFNL_SUBSYS_QUEUE << 8) | NFQNL_MSG_PACKET:
+            packet_id, payload = None, None
+            a = off + 20
+            while a + 4 <= off + length:
+                alen, atype = struct.unpack_from('=HH', data, a)
+                if alen < 4: break
+                atype &= 0x7fff
+                if atype == NFQA_PACKET_HDR: (packet_id,) = struct.unpack_from('>I', data, a + 4)
+                elif atype == NFQA_PAYLOAD: payload = data[a + 4:a + alen]
+                a += (alen + 3) & ~3
+            if packet_id is not None: yield packet_id, payload or b''
+        off += (length + 3) & ~3
+
+# --- IP headers -----------------------------------------------------------------------------
+def ip_header(p):
+    """(version, src, dst, proto, transport bytes) or None; IPv6 extension headers are not walked."""
+    if len(p) < 20: return None
+    v = p[0] >> 4
+    if v == 4:
+        ihl = (p[0] & 15) * 4
+        return 4, socket.inet_ntop(socket.AF_INET, p[12:16]), socket.inet_ntop(socket.AF_INET, p[16:20]), p[9], p[ihl:]
+    if v == 6 and len(p) >= 40:
+        return 6, socket.inet_ntop(socket.AF_INET6, p[8:24]), socket.inet_ntop(socket.AF_INET6, p[24:40]), p[6], p[40:]
+    return None
+
+# --- DNS answers (RFC 1035 §4.1) --------------------------------------------------------------
+def read_name(m, o, depth=0):
+    labels = []
+    jumps = 0
+    end = None
+    while True:
+        if o >= len(m): raise ValueError('name past end')
+        n = m[o]
+        if n == 0:
+            o += 1
+            break
+        if n & 0xc0 == 0xc0:  # RFC 1035 §4.1.4 compression pointer
+            if o + 1 >= len(m): raise ValueError('pointer past end')
+            if end is None: end = o + 2
+            o = ((n & 0x3f) << 8) | m[o + 1]
+            jumps += 1
+            if jumps > 32: raise ValueError('pointer loop')
+            continue
+        labels.append(m[o + 1:o + 1 + n].decode('ascii', 'replace').lower())
+        o += 1 + n
+    return '.'.join(labels), (end if end is not None else o)
+
+def dns_answers(m):
+    """(question name, [(owner, type, ttl, value)]) of a DNS response, or None."""
+    if len(m) < 12: return None
+    flags, qd, an = struct.unpack_from('>HHH', m, 2)
+    if not flags & 0x8000 or qd < 1: return None
+    o = 12
+    qname = None
+    for _ in range(qd):
+        name, o = read_name(m, o)
+        if qname is None: qname = name
+        o += 4
+    records = []
+    for _ in range(an):
+        owner, o = read_name(m, o)
+        rtype, _cls, ttl, rdlen = struct.unpack_from('>HHIH', m, o)
+        o += 10
+        rdata = m[o:o + rdlen]
+        if rtype == 1 and rdlen == 4: records.append((owner, 'A', ttl, socket.inet_ntop(socket.AF_INET, rdata)))
+        elif rtype == 28 and rdlen == 16: records.append((owner, 'AAAA', ttl, socket.inet_ntop(socket.AF_INET6, rdata)))
+        elif rtype == 5: records.append((owner, 'CNAME', ttl, read_name(m, o)[0]))
+        o += rdlen
+    return qname, records
+
+def dns_messages(ip):
+    version, src, dst, proto, t = ip
+    if proto == 17 and len(t) >= 8: return [t[8:]]
+    if proto == 6 and len(t) >= 20:
+        data = t[(t[12] >> 4) * 4:]
+        out = []
+        while len(data) >= 2:  # RFC 1035 §4.2.2: two-byte length before each message
+            n = struct.unpack_from('>H', data)[0]
+            if len(data) < 2 + n: break
+            out.append(data[2:2 + n]); data = data[2 + n:]
+        return out
+    return []
+
+def host_matches(pattern, name):
+    # The same rule as shared/egress/manifest/match.ts hostMatches: '*.x' covers deeper names, not x.
+    if pattern.startswith('*.'):
+        return len(name) > len(pattern) - 1 and name.endswith(pattern[1:])
+    return name == pattern
+
+# Sets written to: (family, key) -> expiry, so an answer seen again only refreshes a stale element.
+added = {}
+dns_log = open(os.path.join(DIR, 'block-dns.jsonl'), 'a', buffering=1)
+conn_log = open(os.path.join(DIR, 'block-connections.jsonl'), 'a', buffering=1)
+TTL_MIN, TTL_MAX = config['ttlMin'], config['ttlMax']
+HOLD = config.get('hold', True)
+
+def allow_answer(msg, now):
+    parsed = dns_answers(msg)
+    if not parsed: return
+    qname, records = parsed
+    names = {qname}
+    # CNAME chain: every alias in the answer names the addresses at its end.
+    for owner, rtype, ttl, value in records:
+        if rtype == 'CNAME': names.add(value); names.add(owner)
+    commands = []
+    for owner, rtype, ttl, address in records:
+        if rtype not in ('A', 'AAAA'): continue
+        timeout = max(TTL_MIN, min(TTL_MAX, ttl))
+        allowed = []
+        for entry in config['hosts']:
+            if not any(host_matches(entry['host'], n) for n in names): continue
+            allowed.append(entry['index'])
+            family = 4 if rtype == 'A' else 6
+            for element in entry['elements']:
+                key = '%s . %s' % (address, element)
+                expiry = added.get((family, key), 0)
+                if expiry - now > timeout / 2: continue
+                added[(family, key)] = now + timeout
+                s = 'allow%d' % family
+                # add, delete, add: refreshes the timeout whether or not the element exists.
+                commands.append('add element inet %s %s { %s }\ndelete element inet %s %s { %s }\nadd element inet %s %s { %s timeout %ds }\n' % (TABLE, s, key, TABLE, s, key, TABLE, s, key, timeout))
+        dns_log.write(json.dumps({'time': now * 1000, 'name': qname, 'owner': owner, 'address': address, 'ttl': ttl, 'allowedBy': allowed}) + '\n')
+    if commands:
+        ok, err = nft(''.join(commands))
+        if not ok: sys.stderr.write('telltale block: set update failed: %s\n' % err)
+
+# --- process attribution (/proc) -----------------------------------------------------------------
+SOCKET_RE = re.compile(r'socket:\[(\d+)\]')
+recent = []  # pids that owned sockets before, tried first
+
+def netns_pids():
+    """One pid per network namespace, ours first: /proc/PID/net/* shows that namespace's sockets."""
+    seen = {}
+    try: mine = os.readlink('/proc/self/ns/net')
+    except OSError: mine = None
+    seen[mine] = 'self'
+    for pid in os.listdir('/proc'):
+        if not pid.isdigit(): continue
+        try: ns = os.readlink('/proc/%s/ns/net' % pid)
+        except OSError: continue
+        if ns not in seen: seen[ns] = pid
+    return list(seen.values())
+
+def hex_addr(text, family):
+    if family == 4:
+        return socket.inet_ntop(socket.AF_INET, struct.pack('<I', int(text, 16)))
+    raw = bytes.fromhex(text)
+    return socket.inet_ntop(socket.AF_INET6, b''.join(raw[i:i + 4][::-1] for i in range(0, 16, 4)))
+
+def find_inode(pid, proto, family, src, sport, dst, dport):
+    name = ('tcp' if proto == 6 else 'udp') + ('6' if family == 6 else '')
+    fallback = None
+    try:
+        lines = open('/proc/%s/net/%s' % (pid, name)).read().splitlines()[1:]
+    except OSError:
+        return None
+    # TIME_WAIT sockets pile up in these tables on a busy job: look at a line only when it holds the port.
+    needle = ':%04X ' % sport
+    for line in lines:
+        if needle not in line: continue
+        f = line.split()
+        if len(f) < 10: continue
+        la, lp = f[1].split(':'); ra, rp = f[2].split(':')
+        if int(lp, 16) != sport: continue
+        laddr = hex_addr(la, family)
+        if laddr not in (src, '0.0.0.0', '::') and not laddr.endswith(':' + src): continue
+        if int(rp, 16) == dport and hex_addr(ra, family).replace('::ffff:', '') == dst.replace('::ffff:', ''):
+            return int(f[9])
+        if int(rp, 16) == 0: fallback = int(f[9])  # an unconnected UDP socket: sendto()
+    return fallback
+
+# NETLINK_SOCK_DIAG (linux/inet_diag.h): ask the kernel for the one socket of a five-tuple. Reading
+# /proc/net/tcp instead costs ~7 ms once a busy job has left 1,500 TIME_WAIT sockets in it.
+NETLINK_SOCK_DIAG, SOCK_DIAG_BY_FAMILY = 4, 20
+try:
+    diag = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, NETLINK_SOCK_DIAG)
+except OSError:
+    diag = None
+
+def diag_inode(proto, family, src, sport, dst, dport):
+    if diag is None: return None
+    af = socket.AF_INET if family == 4 else socket.AF_INET6
+    def addr(a):
+        b = socket.inet_pton(af, a)
+        return b + b'\0' * (16 - len(b))
+    # inet_diag_req_v2 {family, protocol, ext, pad, states} + inet_diag_sockid {sport, dport, src, dst, if, cookie}
+    req = struct.pack('=BBBBI', af, proto, 0, 0, 0xffffffff) + struct.pack('>HH', sport, dport) + addr(src) + addr(dst) + struct.pack('=III', 0, 0xffffffff, 0xffffffff)
+    try:
+        diag.send(struct.pack('=IHHII', 16 + len(req), SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, 0, 0) + req)
+        data = diag.recv(65536)
+    except OSError:
+        return None
+    if len(data) < 88 or struct.unpack_from('=H', data, 4)[0] != SOCK_DIAG_BY_FAMILY: return None  # NLMSG_ERROR: none
+    # inet_diag_msg: 4 bytes of state, the 48-byte sockid, expires, rqueue, wqueue, uid, then inode
+    return struct.unpack_from('=I', data, 16 + 4 + 48 + 16)[0] or None
+
+def owner_of(inode):
+    target = 'socket:[%d]' % inode
+    pids = [p for p in recent if os.path.exists('/proc/' + p)]
+    others = sorted((p for p in os.listdir('/proc') if p.isdigit() and p not in pids), key=int, reverse=True)
+    for pid in pids + others:
+        try: fds = os.listdir('/proc/%s/fd' % pid)
+        except OSError: continue
+        for fd in fds:
+            try:
+                if os.readlink('/proc/%s/fd/%s' % (pid, fd)) == target:
+                    if pid in recent: recent.remove(pid)
+                    recent.insert(0, pid)
+                    del recent[64:]
+                    return pid
+            except OSError: continue
+    return None
+
+CONTAINER_RE = re.compile(r'(?:libpod-|docker-|/docker/|/libpod_parent/|crio-)([0-9a-f]{12,64})')
+
+def describe(pid):
+    out = {'pid': int(pid)}
+    try: out['exe'] = os.readlink('/proc/%s/exe' % pid)
+    except OSError: pass
+    try:
+        argv = open('/proc/%s/cmdline' % pid, 'rb').read().split(b'\0')
+        out['cmdline'] = ' '.join(a.decode('utf8', 'replace') for a in argv if a)[:1000]
+    except OSError: pass
+    try:
+        m = CONTAINER_RE.search(open('/proc/%s/cgroup' % pid).read())
+        if m: out['container'] = m.group(1)[:12]
+    except OSError: pass
+    return out
+
+def attribute(ip, now):
+    version, src, dst, proto, t = ip
+    if proto not in (6, 17) or len(t) < 4: return
+    sport, dport = struct.unpack_from('>HH', t)
+    record = {'time': now * 1000, 'transport': 'tcp' if proto == 6 else 'udp', 'src': src, 'sport': sport, 'dst': dst, 'dport': dport}
+    # Our own namespace first (the host's sockets); containers' namespaces only when it has none.
+    inode = diag_inode(proto, version, src, sport, dst, dport) if proto == 6 else None
+    if inode is None: inode = find_inode('self', proto, version, src, sport, dst, dport)
+    if inode is None:
+        for ns_pid in netns_pids()[1:]:
+            inode = find_inode(ns_pid, proto, version, src, sport, dst, dport)
+            if inode is not None: break
+    if inode is not None:
+        pid = owner_of(inode)
+        if pid: record['process'] = describe(pid)
+    conn_log.write(json.dumps(record) + '\n')
+
+try:
+    dns_sock = open_queue(config['dnsQueue'])
+    conn_sock = open_queue(config['connectionQueue'])
+    open(os.path.join(DIR, 'block-follower.ready'), 'w').write(str(os.getpid()))
+    while True:
+        ready, _, _ = select.select([dns_sock, conn_sock], [], [])
+        for sock in ready:
+            data = sock.recv(1 << 20)
+            for packet_id, payload in packets(data):
+                now = time.time()
+                ip = ip_header(payload)
+                if sock is dns_sock:
+                    if not HOLD: verdict(sock, config['dnsQueue'], packet_id)
+                    try:
+                        for msg in (dns_messages(ip) if ip else []): allow_answer(msg, now)
+                    except (ValueError, struct.error, IndexError) as error:
+                        sys.stderr.write('telltale block: undecodable DNS answer: %s\n' % error)
+                    if HOLD: verdict(sock, config['dnsQueue'], packet_id)
+                else:
+                    try:
+                        if ip: attribute(ip, now)
+                    finally:
+                        verdict(sock, config['connectionQueue'], packet_id)
+finally:
+    remove_table()
+`;
+
+;// CONCATENATED MODULE: ./shared/egress/block/resolvers.ts
+/**
+ * The DNS resolvers block mode keeps reachable: every `nameserver` of /etc/resolv.conf and, when the
+ * host runs systemd-resolved (resolv.conf then names only its stub, 127.0.0.53), of
+ * /run/systemd/resolve/resolv.conf too, which lists the upstream servers the stub asks and Docker
+ * hands to containers. Block mode never replaces a resolver: it only reads what the host uses.
+ */
+
+
+const RESOLV_CONF_FILES = ['/etc/resolv.conf', '/run/systemd/resolve/resolv.conf'];
+/** The `nameserver` addresses of resolv.conf text (resolv.conf(5)); a zone index (`%eth0`) is dropped. */
+function parseNameservers(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        const m = /^\s*nameserver\s+(\S+)/.exec(line);
+        const address = m?.[1]?.replace(/%.*$/, '');
+        if (address && (0,external_node_net_.isIP)(address) && !out.includes(address))
+            out.push(address);
+    }
+    return out;
+}
+function readResolvers(files = RESOLV_CONF_FILES) {
+    const all = files.flatMap((file) => {
+        try {
+            return parseNameservers((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        }
+        catch {
+            return [];
+        }
+    });
+    const unique = [...new Set(all)];
+    return { v4: unique.filter((a) => (0,external_node_net_.isIP)(a) === 4), v6: unique.filter((a) => (0,external_node_net_.isIP)(a) === 6) };
+}
+
+;// CONCATENATED MODULE: ./shared/egress/block/ruleset.ts
+/** `proto . ports` keys for an entry: no transport means both, no ports means every port. */
+function entryKeys(entry) {
+    const transports = entry.transport ? [entry.transport] : ['tcp', 'udp'];
+    const ports = entry.ports ?? [{ from: 0, to: 65535 }];
+    return transports.flatMap((t) => ports.map((p) => `${t} . ${p.from === p.to ? String(p.from) : `${p.from}-${p.to}`}`));
+}
+function planBlock(table, entries, resolvers, numbers) {
+    const hosts = [];
+    const static4 = [];
+    const static6 = [];
+    for (const entry of entries) {
+        const keys = entryKeys(entry);
+        if (entry.host)
+            hosts.push({ index: entry.index, host: entry.host, elements: keys });
+        if (entry.cidr) {
+            const into = entry.cidr.family === 'ipv4' ? static4 : static6;
+            for (const key of keys)
+                into.push(`${entry.cidr.text} . ${key}`);
+        }
+    }
+    return { table, hosts, static4, static6, resolvers, ...numbers };
+}
+const set = (name, type, flags, elements) => `  set ${name} {\n    type ${type}\n${flags ? `    flags ${flags}\n` : ''}` +
+    (elements.length ? `    elements = { ${elements.join(', ')} }\n` : '') +
+    '  }\n';
+const chain = (name, hook, priority, rules) => `  chain ${name} {\n    type filter hook ${hook} priority ${priority}; policy accept;\n` +
+    rules.map((r) => `    ${r}\n`).join('') +
+    '  }\n';
+/** The whole table; loading it with `nft -f -` is atomic (all of it or nothing). */
+function buildRuleset(plan) {
+    const l4 = 'meta l4proto { tcp, udp }';
+    const verdict = (via) => [
+        'ct state != new accept',
+        'meta l4proto != { tcp, udp } accept',
+        `${l4} ip daddr @resolvers4 th dport 53 accept`,
+        `${l4} ip6 daddr @resolvers6 th dport 53 accept`,
+        'ip daddr . meta l4proto . th dport @allow4 accept',
+        'ip6 daddr . meta l4proto . th dport @allow6 accept',
+        'ip daddr . meta l4proto . th dport @static4 accept',
+        'ip6 daddr . meta l4proto . th dport @static6 accept',
+        `log group ${plan.logGroup} queue-threshold 1 prefix "telltale:${via}"`,
+        'meta l4proto tcp reject with tcp reset',
+        'reject with icmpx admin-prohibited',
+    ];
+    const key = 'inet_proto . inet_service';
+    return (`table inet ${plan.table} {\n` +
+        set('allow4', `ipv4_addr . ${key}`, 'interval, timeout', []) +
+        set('allow6', `ipv6_addr . ${key}`, 'interval, timeout', []) +
+        set('static4', `ipv4_addr . ${key}`, 'interval', plan.static4) +
+        set('static6', `ipv6_addr . ${key}`, 'interval', plan.static6) +
+        set('resolvers4', 'ipv4_addr', '', plan.resolvers.v4) +
+        set('resolvers6', 'ipv6_addr', '', plan.resolvers.v6) +
+        chain('output', 'output', 'filter', ['oifname "lo" accept', ...verdict('output')]) +
+        // Connections into a container (published ports, DNAT) are not egress.
+        chain('forward', 'forward', 'filter', ['ct status dnat accept', ...verdict('forward')]) +
+        '}\n');
+}
+/**
+ * The queue steering, as iptables commands (table `mangle`, chains of our own hooked first into
+ * OUTPUT, INPUT and FORWARD, priority mangle = -150, before the verdict chains). Why iptables and not
+ * an nft `queue` statement in our table: that statement needs the kernel's nft_queue module, which
+ * some kernels do not build (this project's test machines among them), while the xt NFQUEUE target
+ * iptables-nft uses is built nearly everywhere; both end up as rules in the same nftables core.
+ */
+function queueRules(plan, options = {}) {
+    // Without the connection queue (only to measure the race), new flows go straight to the verdict.
+    const steerConnections = options.connections ?? true;
+    const setup = [];
+    const teardown = [];
+    const id = plan.table.slice('telltale_'.length);
+    const queue = (n) => ['-j', 'NFQUEUE', '--queue-num', String(n), '--queue-bypass'];
+    const families = [
+        { tool: 'iptables', resolvers: plan.resolvers.v4, loopback: '127.0.0.0/8' },
+        { tool: 'ip6tables', resolvers: plan.resolvers.v6, loopback: '::1/128' },
+    ];
+    for (const { tool, resolvers, loopback } of families) {
+        const chains = { OUTPUT: `TELLTALE-${id}-OUT`, INPUT: `TELLTALE-${id}-IN`, FORWARD: `TELLTALE-${id}-FWD` };
+        const add = (chainName, ...rule) => setup.push([tool, '-t', 'mangle', '-A', chainName, ...rule]);
+        for (const name of Object.values(chains))
+            setup.push([tool, '-t', 'mangle', '-N', name]);
+        const newFlows = (chainName) => {
+            for (const r of resolvers)
+                for (const p of ['udp', 'tcp'])
+                    add(chainName, '-d', r, '-p', p, '--dport', '53', '-j', 'RETURN');
+            if (!steerConnections)
+                return;
+            add(chainName, '-p', 'tcp', '--syn', '-m', 'conntrack', '--ctstate', 'NEW', ...queue(plan.connectionQueue));
+            add(chainName, '-p', 'udp', '-m', 'conntrack', '--ctstate', 'NEW', ...queue(plan.connectionQueue));
+        };
+        const answers = (chainName, sources) => {
+            for (const s of sources)
+                for (const p of ['udp', 'tcp'])
+                    add(chainName, '-s', s, '-p', p, '--sport', '53', ...queue(plan.dnsQueue));
+        };
+        add(chains.OUTPUT, '-o', 'lo', '-j', 'RETURN');
+        newFlows(chains.OUTPUT);
+        // Answers from the resolvers, and from a resolver on this host (systemd-resolved, dnsmasq).
+        answers(chains.INPUT, [...resolvers, loopback]);
+        answers(chains.FORWARD, resolvers);
+        add(chains.FORWARD, '-m', 'conntrack', '--ctstate', 'DNAT', '-j', 'RETURN');
+        newFlows(chains.FORWARD);
+        for (const [hook, name] of Object.entries(chains)) {
+            setup.push([tool, '-t', 'mangle', '-I', hook, '1', '-j', name]);
+            teardown.push([tool, '-t', 'mangle', '-D', hook, '-j', name]);
+        }
+        for (const name of Object.values(chains)) {
+            teardown.push([tool, '-t', 'mangle', '-F', name]);
+            teardown.push([tool, '-t', 'mangle', '-X', name]);
+        }
+    }
+    return { setup, teardown };
+}
+/** Removes the table (and so every rule and set of block mode); an absent table is not an error. */
+function deleteRuleset(table) {
+    // `destroy` (nft >= 1.0.8) ignores a missing table; `delete` after an `add` works on older nft too.
+    return `add table inet ${table}\ndelete table inet ${table}\n`;
+}
+/** Table names are ours alone: `telltale_` and 8 hex digits. */
+const TABLE_PATTERN = /^telltale_[0-9a-f]{8}$/;
+
+;// CONCATENATED MODULE: ./shared/egress/block/state.ts
+/**
+ * Block mode's life on a host: put the firewall up (table, follower, queue steering, the NFLOG
+ * capture of refused connections), and take all of it down again. The handle is plain JSON in the
+ * report folder (block.json), so the process that stops block mode (the action's `post`,
+ * `telltale egress stop`) need not be the one that started it.
+ *
+ * Order matters both ways. Up: table (verdicts), follower (binds the queues), steering (packets go to
+ * the queues only once somebody listens), NFLOG capture. Down: the follower first (on SIGTERM it
+ * removes steering and table itself), then steering and table again, whatever the follower managed:
+ * removing twice is harmless, leaving a rule behind is not.
+ */
+
+
+
+
+
+
+
+
+
+const BLOCK_HANDLE_FILE = 'block.json';
+const state_isRoot = () => process.getuid?.() === 0;
+const state_sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function privileged(args, input) {
+    const [command, ...rest] = state_isRoot() ? args : ['sudo', '-n', ...args];
+    return (0,external_node_child_process_namespaceObject.spawnSync)(command, rest, { encoding: 'utf8', input, timeout: 30_000 });
+}
+function nft(script) {
+    const result = privileged(['nft', '-f', '-'], script);
+    if (result.status !== 0)
+        throw new errors/* InputError */.dz(`nft refused the block-mode ruleset: ${(result.stderr || result.error?.message || '').trim()}`, {
+            hint: 'block mode needs nftables (nft) and root or passwordless sudo',
+        });
+}
+/** Removes block mode's queue steering and table; safe to call any number of times. */
+function removeFirewall(table, teardown) {
+    if (!TABLE_PATTERN.test(table))
+        return;
+    for (const command of teardown)
+        privileged(command);
+    privileged(['nft', '-f', '-'], deleteRuleset(table));
+}
+/** Telltale tables and iptables chains present in this network namespace (a leftover is a bug). */
+function firewallLeftovers() {
+    const tables = (privileged(['nft', 'list', 'tables']).stdout ?? '')
+        .split('\n')
+        .filter((line) => /\btelltale/.test(line))
+        .map((line) => line.trim());
+    const chains = ['iptables', 'ip6tables'].flatMap((tool) => (privileged([tool, '-t', 'mangle', '-S']).stdout ?? '')
+        .split('\n')
+        .filter((line) => line.includes('TELLTALE'))
+        .map((line) => `${tool}: ${line}`));
+    return [...tables, ...chains];
+}
+async function startBlock(options) {
+    if (privileged(['nft', '--version']).status !== 0)
+        throw new errors/* InputError */.dz('block mode needs nft (nftables) and root or passwordless sudo', {
+            hint: 'install it with: sudo apt-get install -y nftables',
+        });
+    const table = `telltale_${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+    // Random numbers so two sessions (or another tool's queues) do not collide.
+    const numbers = { logGroup: (0,external_node_crypto_.randomInt)(1000, 30000), dnsQueue: (0,external_node_crypto_.randomInt)(1000, 30000), connectionQueue: 0 };
+    numbers.connectionQueue = numbers.dnsQueue + 1;
+    const plan = planBlock(table, options.entries, options.resolvers ?? readResolvers(), numbers);
+    const steering = queueRules(plan, { connections: options.attribute ?? true });
+    const teardown = steering.teardown;
+    const dir = options.dir;
+    const config = {
+        table,
+        dir,
+        dnsQueue: plan.dnsQueue,
+        connectionQueue: plan.connectionQueue,
+        hosts: plan.hosts,
+        ttlMin: options.ttlMin ?? 300,
+        ttlMax: options.ttlMax ?? 3600,
+        hold: options.hold ?? true,
+        teardown,
+    };
+    const configFile = external_node_path_default().join(dir, 'block-follower.json');
+    const ready = external_node_path_default().join(dir, 'block-follower.ready');
+    (0,external_node_fs_.rmSync)(ready, { force: true });
+    (0,external_node_fs_.writeFileSync)(configFile, `${JSON.stringify(config, null, 2)}\n`);
+    const scriptFile = external_node_path_default().join(dir, 'block-follower.py');
+    (0,external_node_fs_.writeFileSync)(scriptFile, FOLLOWER_SCRIPT);
+    nft(buildRuleset(plan));
+    let followerPid;
+    let nflog;
+    try {
+        const logFd = (0,external_node_fs_.openSync)(external_node_path_default().join(dir, 'block-follower.log'), 'a');
+        const [command, ...args] = state_isRoot()
+            ? ['python3', scriptFile, configFile]
+            : ['sudo', '-n', 'python3', scriptFile, configFile];
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { detached: true, stdio: ['ignore', logFd, logFd] });
+        (0,external_node_fs_.closeSync)(logFd);
+        child.unref();
+        followerPid = child.pid;
+        const deadline = Date.now() + 10_000;
+        while (!(0,external_node_fs_.existsSync)(ready)) {
+            if (child.exitCode !== null || Date.now() > deadline)
+                throw new errors/* InputError */.dz(`the block-mode follower did not start: ${(0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'block-follower.log'), 'utf8').trim() || 'no message'}`);
+            await state_sleep(20);
+        }
+        for (const command of steering.setup) {
+            const result = privileged(command);
+            if (result.status !== 0)
+                throw new errors/* InputError */.dz(`could not steer packets to the follower: ${command.join(' ')}: ${result.stderr.trim()}`);
+        }
+        nflog = await startCapture({
+            file: external_node_path_default().join(dir, 'blocked.pcap'),
+            log: external_node_path_default().join(dir, 'blocked-tcpdump.log'),
+            iface: `nflog:${plan.logGroup}`,
+            filter: 'all',
+            snaplen: 512,
+        });
+    }
+    catch (error) {
+        if (followerPid)
+            signalFollower(followerPid, 'SIGTERM');
+        removeFirewall(table, teardown);
+        throw error;
+    }
+    const handle = {
+        table,
+        followerPid: followerPid,
+        ...numbers,
+        teardown,
+        nflog,
+        dnsLog: external_node_path_default().join(dir, 'block-dns.jsonl'),
+        connectionLog: external_node_path_default().join(dir, 'block-connections.jsonl'),
+        startedAt: new Date().toISOString(),
+        sudo: !state_isRoot(),
+    };
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, BLOCK_HANDLE_FILE), `${JSON.stringify(handle, null, 2)}\n`);
+    return handle;
+}
+/** The follower still runs (a zombie, or a pid reused by another program, does not count). */
+function followerAlive(pid) {
+    try {
+        return (0,external_node_fs_.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').includes('block-follower');
+    }
+    catch {
+        return false;
+    }
+}
+function signalFollower(pid, name) {
+    if (!followerAlive(pid))
+        return;
+    try {
+        process.kill(pid, name);
+    }
+    catch {
+        (0,external_node_child_process_namespaceObject.spawnSync)('sudo', ['-n', 'kill', `-${name.replace('SIG', '')}`, String(pid)]);
+    }
+}
+function readBlockHandle(dir) {
+    const file = external_node_path_default().join(dir, BLOCK_HANDLE_FILE);
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz(`${file} is not a block-mode handle: ${error.message}`, { location: { file } });
+    }
+}
+/** Takes block mode down: follower, steering, table, then the NFLOG capture (so it holds every refusal). */
+async function stopBlock(handle) {
+    signalFollower(handle.followerPid, 'SIGTERM');
+    const deadline = Date.now() + 3_000;
+    while (Date.now() < deadline && followerAlive(handle.followerPid))
+        await state_sleep(20);
+    signalFollower(handle.followerPid, 'SIGKILL');
+    removeFirewall(handle.table, handle.teardown);
+    await stopCapture(handle.nflog).catch(() => undefined);
+    return {
+        leftovers: firewallLeftovers().filter((l) => l.includes(handle.table) || l.includes(handle.table.slice(9))),
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/egress/block/session.ts
+/**
+ * Block mode as the capture session uses it: `startBlockSession` before the capture starts (so the
+ * capture also records the DNS answers the allow sets were fed from), `finishBlockSession` after it
+ * stopped, adding what was refused and who opened each connection to the report.
+ */
+
+
+
+
+
+async function startBlockSession(options) {
+    const manifest = await manifest_loadManifest(options.manifest);
+    return startBlock({
+        dir: options.dir,
+        entries: [...manifest.entries, ...(options.runnerEndpoints ? runnerEndpoints() : [])],
+        ...(options.hold === undefined ? {} : { hold: options.hold }),
+    });
+}
+/** Takes the firewall down (when one was started in `dir`) and adds its records to the report. */
+async function finishBlockSession(dir, report, steps = []) {
+    const handle = readBlockHandle(dir);
+    if (!handle)
+        return;
+    const { leftovers } = await stopBlock(handle);
+    const records = readBlockRecords({
+        dns: handle.dnsLog,
+        connections: handle.connectionLog,
+        refused: external_node_path_default().join(dir, 'blocked.pcap'),
+    });
+    report.blocked = blockedConnections(records, steps);
+    report.endpoints = withoutBlocked(report.endpoints, report.blocked);
+    const { connections, attributed } = attributeEndpoints(report.endpoints, records.connections);
+    report.block = { table: handle.table, connections, attributed, leftovers };
+    if (records.unreadable)
+        report.warnings.push(`block mode: ${records.unreadable} record(s) of its logs could not be read`);
+    if (leftovers.length)
+        report.warnings.push(`block mode could not remove all of its firewall: ${leftovers.join('; ')}`);
+    if (connections > attributed)
+        report.warnings.push(`block mode: ${connections - attributed} of ${connections} connection(s) could not be tied to a process`);
+}
+/** Stops a block session without a report (a start that failed half way, a cancelled run's cleanup). */
+async function abandonBlockSession(dir) {
+    const handle = readBlockHandle(dir);
+    if (handle)
+        await stopBlock(handle);
 }
 
 ;// CONCATENATED MODULE: ./shared/egress/capture/session.ts
@@ -50120,15 +51453,26 @@ async function stopCapture(handle, timeoutMs = 10_000) {
 
 
 
+
 const HANDLE_FILE = 'capture.json';
 async function startSession(options) {
     (0,external_node_fs_.mkdirSync)(options.dir, { recursive: true });
-    const { dir, ...capture } = options;
-    const handle = await startCapture({
-        ...capture,
-        file: external_node_path_default().join(dir, 'egress.pcap'),
-        log: external_node_path_default().join(dir, 'tcpdump.log'),
-    });
+    const { dir, block, ...capture } = options;
+    if (block)
+        await startBlockSession({ dir, ...block });
+    let handle;
+    try {
+        handle = await startCapture({
+            ...capture,
+            file: external_node_path_default().join(dir, 'egress.pcap'),
+            log: external_node_path_default().join(dir, 'tcpdump.log'),
+        });
+    }
+    catch (error) {
+        if (block)
+            await abandonBlockSession(dir);
+        throw error;
+    }
     (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, HANDLE_FILE), `${JSON.stringify(handle, null, 2)}\n`);
     return handle;
 }
@@ -50139,7 +51483,7 @@ function readHandle(dir) {
         text = (0,external_node_fs_.readFileSync)(file, 'utf8');
     }
     catch {
-        throw new util_errors/* InputError */.dz(`no capture was started in ${dir} (${HANDLE_FILE} is missing)`, {
+        throw new errors/* InputError */.dz(`no capture was started in ${dir} (${HANDLE_FILE} is missing)`, {
             hint: 'start one with `telltale egress start --out DIR`',
         });
     }
@@ -50150,12 +51494,16 @@ function readHandle(dir) {
         return handle;
     }
     catch (error) {
-        throw new util_errors/* InputError */.dz(`${file} is not a capture handle: ${error.message}`, { location: { file } });
+        throw new errors/* InputError */.dz(`${file} is not a capture handle: ${error.message}`, { location: { file } });
     }
 }
 /** Stops the capture, analyses the file, and records how complete the capture was. */
 async function finishSession(handle, options = {}) {
-    const stopped = await stopCapture(handle);
+    // Stop the capture first: block mode's firewall stays up until the last captured packet.
+    const stopped = await stopCapture(handle).catch(async (error) => {
+        await abandonBlockSession(external_node_path_default().dirname(handle.file));
+        throw error;
+    });
     const report = await analyze_analyzeCaptureFile(handle.file, {
         backend: 'tcpdump',
         filter: handle.filter,
@@ -50176,6 +51524,7 @@ async function finishSession(handle, options = {}) {
     }
     if (!stopped.clean)
         report.warnings.push('tcpdump did not stop when asked and was killed: the last packets may be missing');
+    await finishBlockSession(external_node_path_default().dirname(handle.file), report, options.steps);
     return report;
 }
 /** When the capture file was last written, and how much room its file system had left. */
@@ -50197,12 +51546,6 @@ function fileFacts(file) {
     return facts;
 }
 
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./schemas/egress-manifest.schema.json
-const egress_manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/telltale-dev/telltale/v1/schemas/egress-manifest.schema.json","title":"telltale egress manifest","description":"The network endpoints a repository\'s CI jobs are allowed to reach (.github/egress.yml). Checked by `telltale egress diff` and the egress actions; probed by `telltale egress preflight`.","type":"object","additionalProperties":false,"required":["version","allow"],"properties":{"version":{"const":1,"description":"Manifest format version. Only 1 exists."},"allow":{"type":"array","description":"Allowed endpoints. An observed connection is allowed when any entry matches it.","items":{"$ref":"#/definitions/entry"}}},"definitions":{"port":{"description":"A port (1-65535) or an inclusive range written \\"low-high\\".","oneOf":[{"type":"integer","minimum":1,"maximum":65535},{"type":"string","pattern":"^[0-9]{1,5}-[0-9]{1,5}$"}]},"entry":{"type":"object","additionalProperties":false,"oneOf":[{"required":["host"]},{"required":["cidr"]}],"properties":{"host":{"type":"string","minLength":1,"maxLength":255,"pattern":"^(\\\\*\\\\.)?[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?(\\\\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\\\\.?$","description":"A DNS name matched exactly (case-insensitive), or \\"*.suffix\\": one or more labels under suffix (not suffix itself)."},"cidr":{"type":"string","description":"An IPv4 or IPv6 network, e.g. 10.0.0.0/8 or 2001:db8::/32. A bare address means /32 or /128."},"ports":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/port"},"description":"Allowed ports. Omit to allow any port."},"transport":{"enum":["tcp","udp"],"description":"Limit the entry to TCP or UDP. Omit for both."},"reason":{"type":"string","description":"Why the job needs this endpoint (shown in reports)."},"owner":{"type":"string","description":"Who to ask about this entry."},"probe":{"type":"string","pattern":"^https?://","description":"URL `telltale egress preflight` requests for this entry (needed to check wildcards and CIDRs)."}}}}}');
 ;// CONCATENATED MODULE: ./shared/egress/manifest/update.ts
 /**
  * `--update`: adds newly observed endpoints to the manifest through the `yaml` Document API, so
@@ -50217,6 +51560,18 @@ const HOST_PATTERN = new RegExp(egress_manifest_schema_namespaceObject.definitio
 /** Whether a name observed on the wire can be written as a manifest `host:`. */
 function isManifestHost(name) {
     return name.length <= 255 && HOST_PATTERN.test(name) && !name.startsWith('*.');
+}
+/**
+ * Endpoints whose every connection failed (refused, reset, no answer) worked for nobody: allow-listing
+ * them because a run tried is how a typo or a dead mirror becomes policy. `--update` leaves them out,
+ * lists them, and says how to add them on purpose.
+ */
+function splitAllFailed(endpoints) {
+    const usable = [];
+    const allFailed = [];
+    for (const e of endpoints)
+        (e.connections > 0 && e.failed >= e.connections ? allFailed : usable).push(e);
+    return { usable, allFailed };
 }
 /**
  * One entry per name (or address) and transport, with every observed port, in a stable order.
@@ -50257,7 +51612,12 @@ function updateManifest(manifest, proposals, note) {
         doc.set('allow', allow);
     }
     const seq = allow;
-    const flowPorts = seq.items.some((item) => (0,dist/* isMap */.jh)(item) && item.get('ports', true)?.flow);
+    // A first manifest (`allow: []`) grows block style, one `- host:` per entry with `ports: [443]`,
+    // as the README's example is written.
+    const startingOut = seq.items.length === 0;
+    if (startingOut)
+        seq.flow = false;
+    const flowPorts = startingOut || seq.items.some((item) => (0,dist/* isMap */.jh)(item) && item.get('ports', true)?.flow);
     let first = true;
     for (const proposal of proposals) {
         const existing = proposal.host
@@ -50277,13 +51637,14 @@ function updateManifest(manifest, proposals, note) {
         const node = doc.createNode(toPlain(proposal));
         const ports = node.get('ports', true);
         if (ports)
-            ports.flow = flowPorts || seq.items.length === 0;
+            ports.flow = flowPorts;
         if (first && note)
             node.commentBefore = ` ${note}`;
         first = false;
         seq.add(node);
     }
-    return keepOriginalLines(manifest.text, doc.toString({ flowCollectionPadding: false }));
+    const text = keepOriginalLines(manifest.text, doc.toString({ flowCollectionPadding: false }));
+    return text.endsWith('\n') ? text : `${text}\n`;
 }
 /**
  * The `yaml` library re-emits the whole document: values and comments survive, but the spacing
@@ -50434,6 +51795,63 @@ function renderDiffMarkdown(diff, options) {
         parts.push(`<sub>[Workflow run](${encodeURI(options.runUrl)})</sub>`);
     return `${parts.join('\n\n')}\n`;
 }
+/** `curl (pid 123, container 0123abcd4567)`, the process as a table cell. */
+function processCell(processes, unattributed = 0) {
+    const named = (processes ?? []).slice(0, 3).map((p) => {
+        const exe = p.exe ? (p.exe.split('/').pop() ?? p.exe) : 'unknown';
+        const where = [`pid ${p.pid}`, ...(p.container ? [`container ${p.container}`] : [])].join(', ');
+        const cmdline = p.cmdline
+            ? ` ${(0,report_escape/* markdownCode */.D9)(p.cmdline.length > 80 ? `${p.cmdline.slice(0, 79)}…` : p.cmdline)}`
+            : '';
+        // pid and container id are ours (digits, hex), the executable and command line are not.
+        return `${(0,report_escape/* markdownCode */.D9)(exe)} (${where})${cmdline}`;
+    });
+    const more = (processes?.length ?? 0) - named.length;
+    if (more > 0)
+        named.push(`and ${more} more`);
+    if (unattributed)
+        named.push(`${unattributed} not attributed`);
+    return named.join('<br>') || 'not attributed';
+}
+/** The manifest line that would allow a blocked connection next time (a name only when it is a valid one). */
+function allowLine(b) {
+    const target = b.namedBy === 'dns' && isManifestHost(b.host)
+        ? `host: ${b.host}`
+        : `cidr: ${b.address}/${(0,external_node_net_.isIP)(b.address) === 6 ? 128 : 32}`;
+    return `- { ${target}, ports: [${b.port}]${b.transport === 'udp' ? ', transport: udp' : ''} }`;
+}
+/**
+ * Block mode's part of the comment: what the firewall refused, who tried, in which step, and the
+ * one manifest line per destination that would allow it. Several addresses of one name are one row.
+ */
+function renderBlockedMarkdown(blocked, manifest) {
+    if (!blocked.length)
+        return '🛡️ **telltale egress** (policy `block`): nothing was blocked.\n';
+    const rows = new Map();
+    for (const b of blocked) {
+        const k = `${b.host}|${b.port}|${b.transport}`;
+        rows.set(k, [...(rows.get(k) ?? []), b]);
+    }
+    const groups = [...rows.values()];
+    const table = (0,markdown/* markdownTable */.Qj)(['Host', 'Port', 'Step', 'Process', 'Attempts', 'From'], groups.map((g) => {
+        const first = g[0];
+        const processes = g.flatMap((b) => b.processes ?? []);
+        return [
+            (0,report_escape/* markdownCode */.D9)(first.host) + (first.namedBy === 'none' ? ' (no DNS name)' : ''),
+            portCell(first),
+            cellList([...new Set(g.flatMap((b) => b.steps ?? []))]),
+            processCell(processes, g.reduce((n, b) => n + (b.unattributed ?? 0), 0)),
+            String(g.reduce((n, b) => n + b.attempts, 0)),
+            g.some((b) => b.origin === 'forward') ? 'a container' : 'this host',
+        ];
+    }));
+    const lines = [...new Set(groups.map((g) => allowLine(g[0])))];
+    return (`🛡️ **telltale egress** (policy \`block\`): ${plural(groups.length, 'destination')} refused — ` +
+        `the connections failed at once and nothing was sent to ${groups.length === 1 ? 'it' : 'them'}.\n\n` +
+        `#### Blocked\n\n${table}\n\n` +
+        `If a blocked destination is expected, add its line under \`allow:\` in ${(0,report_escape/* markdownCode */.D9)(manifest)}:\n\n` +
+        `${(0,report_escape/* markdownCodeBlock */.IS)(lines.join('\n'), 'yaml')}\n`);
+}
 
 ;// CONCATENATED MODULE: ./shared/egress/policy.ts
 /**
@@ -50446,7 +51864,7 @@ function renderDiffMarkdown(diff, options) {
 function policy_parsePolicy(value) {
     if (value === 'audit' || value === 'enforce')
         return value;
-    throw new util_errors/* InputError */.dz(`policy must be 'audit' or 'enforce', not '${value}'`, {
+    throw new errors/* InputError */.dz(`policy must be 'audit' or 'enforce', not '${value}'`, {
         hint: "'audit' reports new endpoints; 'enforce' also fails the job",
     });
 }
@@ -50561,8 +51979,6 @@ function endpoints_renderEndpointsMarkdown(report, title = 'Egress') {
     return `${parts.join('\n')}\n`;
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./shared/util/duration.ts
 /**
  * The one duration parser: `--timeout 3s`, `--since 24h`, action inputs like `1m30s`.
@@ -50593,251 +52009,6 @@ function duration_parseDuration(text, options = {}) {
     if (!Number.isFinite(total))
         throw fail();
     return Math.round(total);
-}
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./shared/egress/manifest/validate.ts
-/**
- * Validates a manifest against schemas/egress-manifest.schema.json (the same file editors use) and
- * turns the first schema error into an InputError at the offending YAML node's line and column.
- */
-
-
-
-
-const validate_ajv = new ajv.Ajv({ allErrors: true, strict: false });
-const validate = validate_ajv.compile(egress_manifest_schema_namespaceObject);
-function validateAgainstSchema(data, document, lineCounter, file) {
-    if (validate(data))
-        return;
-    const errors = pickErrors(validate.errors ?? []);
-    const first = errors[0];
-    if (!first)
-        return;
-    const path = first.instancePath
-        .split('/')
-        .slice(1)
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    let keyName;
-    if (first.keyword === 'additionalProperties')
-        keyName = String(first.params.additionalProperty);
-    const field = fieldName(keyName === undefined ? path : [...path, keyName]);
-    const location = nodeLocation(document, lineCounter, file, path, field, keyName);
-    const value = path.length ? document.getIn(path) : data;
-    throw new util_errors/* InputError */.dz(describe(first, value, keyName), {
-        location,
-        hint: errors.length > 1
-            ? `${errors.length - 1} more problem(s) after this one; schemas/egress-manifest.schema.json describes the format`
-            : 'schemas/egress-manifest.schema.json describes the format',
-    });
-}
-/**
- * Ajv reports every branch of a failed `oneOf`; keep the one error a person would fix: the deepest
- * path first, and for a port the single "not a port" message instead of both branches' complaints.
- */
-function pickErrors(errors) {
-    const seen = new Set();
-    const out = [];
-    const sorted = [...errors].sort((a, b) => depth(b) - depth(a) || order(a) - order(b));
-    for (const error of sorted) {
-        const key = error.instancePath;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        out.push(error);
-    }
-    // Report in document order so "the first problem" is the first one in the file.
-    return out.sort((a, b) => a.instancePath.localeCompare(b.instancePath, 'en', { numeric: true }));
-}
-const depth = (e) => e.instancePath.split('/').length;
-// Within one path prefer errors that name the problem, then the oneOf summary, then the complaints
-// of each oneOf branch (a branch's `required: [host]` is not what the user got wrong).
-const order = (e) => /\/oneOf\/\d+\//.test(e.schemaPath) ? 3 : e.keyword === 'oneOf' ? 2 : e.keyword === 'type' ? 1 : 0;
-function describe(error, value, keyName) {
-    const shown = JSON.stringify(value);
-    if (/\/ports\/\d+$/.test(error.instancePath))
-        return `${shown} is not a port`;
-    switch (error.keyword) {
-        case 'additionalProperties':
-            return `unknown field '${keyName}'`;
-        case 'required':
-            return `missing '${String(error.params.missingProperty)}'`;
-        case 'oneOf':
-            if (/^\/allow\/\d+$/.test(error.instancePath))
-                return 'an entry needs exactly one of host or cidr';
-            return `${shown} is not valid here`;
-        case 'const':
-            return `${shown} is not a supported version (use 1)`;
-        case 'enum':
-            return `${shown} must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-        case 'pattern':
-            if (error.instancePath.endsWith('/host')) {
-                return `${shown} is not a host name (a wildcard is only allowed as a leading '*.')`;
-            }
-            return `${shown} ${error.message ?? 'does not match'}`;
-        default:
-            return `${shown} ${error.message ?? 'is not valid'}`;
-    }
-}
-function fieldName(path) {
-    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-/** The line and column of the node at `path` (or of its key `keyName`), with `field` attached. */
-function nodeLocation(document, lineCounter, file, path, field, keyName) {
-    let node = (path.length ? document.getIn(path, true) : document.contents);
-    if (keyName !== undefined && (0,dist/* isMap */.jh)(node)) {
-        const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && p.key.value === keyName);
-        if (pair && (0,dist/* isScalar */.jn)(pair.key))
-            node = pair.key;
-    }
-    const offset = node?.range?.[0];
-    if (offset === undefined)
-        return { file, field };
-    const pos = lineCounter.linePos(offset);
-    return { file, line: pos.line, column: pos.col, field };
-}
-
-;// CONCATENATED MODULE: ./shared/egress/manifest/manifest.ts
-/**
- * The egress manifest (`.github/egress.yml`): the endpoints a repository's jobs may reach.
- *
- *   version: 1
- *   allow:
- *     - host: registry.npmjs.org   # exact name
- *       ports: [443]
- *     - host: "*.githubusercontent.com"
- *     - cidr: 10.0.0.0/8
- *       ports: [5432, "8000-8100"]
- *       transport: tcp
- *
- * Parsing keeps the YAML Document (for `--update`, which must keep comments and style) and the
- * position of every entry, so every later message can point at a line and column.
- */
-
-
-
-
-
-async function manifest_loadManifest(file) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        throw new util_errors/* InputError */.dz(code === 'ENOENT' ? 'manifest not found' : `cannot read the manifest: ${error.message}`, {
-            location: { file },
-            hint: code === 'ENOENT'
-                ? `create it with 'version: 1' and an 'allow:' list, or run 'telltale egress diff --update --manifest ${file} REPORT.json' to start from what a run observed`
-                : undefined,
-        });
-    }
-    return parseManifest(text, file);
-}
-/** Parses and validates manifest text; every problem is an InputError with line and column. */
-function parseManifest(text, file) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const yamlError = document.errors[0];
-    if (yamlError) {
-        const pos = lineCounter.linePos(yamlError.pos[0]);
-        throw new util_errors/* InputError */.dz(`not valid YAML: ${yamlError.message.split('\n')[0]}`, {
-            location: { file, line: pos.line, column: pos.col },
-        });
-    }
-    let data;
-    try {
-        // toJS resolves aliases: an undefined one, or too many (an alias bomb), throws here.
-        data = document.toJS({ maxAliasCount: 100 });
-    }
-    catch (error) {
-        throw new util_errors/* InputError */.dz(`not a usable manifest: ${error.message}`, {
-            location: { file, line: 1, column: 1 },
-        });
-    }
-    validateAgainstSchema(data, document, lineCounter, file);
-    const allow = data.allow;
-    const entries = allow.map((raw, index) => {
-        const at = (field, ...path) => nodeLocation(document, lineCounter, file, ['allow', index, ...path], `allow[${index}]${field}`);
-        const entry = { index, location: at('') };
-        if (typeof raw.host === 'string')
-            entry.host = normalizeHost(raw.host);
-        if (typeof raw.cidr === 'string') {
-            const cidr = parseCidr(raw.cidr);
-            if (!cidr) {
-                throw new util_errors/* InputError */.dz(`'${raw.cidr}' is not an IPv4 or IPv6 network`, {
-                    location: at('.cidr', 'cidr'),
-                    hint: 'write an address and a prefix length, e.g. 10.0.0.0/8 or 2001:db8::/32',
-                });
-            }
-            entry.cidr = cidr;
-        }
-        if (Array.isArray(raw.ports)) {
-            entry.ports = raw.ports.map((port, i) => {
-                const range = parsePort(port);
-                if (!range) {
-                    throw new util_errors/* InputError */.dz(`${JSON.stringify(port)} is not a port`, {
-                        location: at(`.ports[${i}]`, 'ports', i),
-                        hint: 'ports are 1-65535, or a range written "low-high" with low <= high',
-                    });
-                }
-                return range;
-            });
-        }
-        if (raw.transport === 'tcp' || raw.transport === 'udp')
-            entry.transport = raw.transport;
-        if (typeof raw.reason === 'string')
-            entry.reason = raw.reason;
-        if (typeof raw.owner === 'string')
-            entry.owner = raw.owner;
-        if (typeof raw.probe === 'string') {
-            try {
-                new URL(raw.probe);
-            }
-            catch {
-                throw new util_errors/* InputError */.dz(`'${raw.probe}' is not a URL`, { location: at('.probe', 'probe') });
-            }
-            entry.probe = raw.probe;
-        }
-        return entry;
-    });
-    return { file, entries, document, text };
-}
-function normalizeHost(host) {
-    return host.trim().toLowerCase().replace(/\.$/, '');
-}
-/** A port number, or a `"low-high"` string; undefined when out of 1-65535 or reversed. */
-function parsePort(value) {
-    const ok = (n) => Number.isInteger(n) && n >= 1 && n <= 65535;
-    if (typeof value === 'number')
-        return ok(value) ? { from: value, to: value } : undefined;
-    const m = typeof value === 'string' ? /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(value.trim()) : null;
-    if (!m)
-        return undefined;
-    const from = Number(m[1]);
-    const to = m[2] === undefined ? from : Number(m[2]);
-    return ok(from) && ok(to) && from <= to ? { from, to } : undefined;
-}
-function formatPortRange(range) {
-    return range.from === range.to ? range.from : `${range.from}-${range.to}`;
-}
-/** `10.0.0.0/8`, `2001:db8::/32`, or a bare address (a /32 or /128). */
-function parseCidr(text) {
-    const [address = '', prefixText, extra] = text.trim().split('/');
-    if (extra !== undefined)
-        return undefined;
-    const version = (0,external_node_net_.isIP)(address);
-    if (!version)
-        return undefined;
-    const max = version === 4 ? 32 : 128;
-    if (prefixText !== undefined && !/^\d{1,3}$/.test(prefixText))
-        return undefined;
-    const prefix = prefixText === undefined ? max : Number(prefixText);
-    if (prefix > max)
-        return undefined;
-    return { address, prefix, family: version === 4 ? 'ipv4' : 'ipv6', text: `${address}/${prefix}` };
 }
 
 ;// CONCATENATED MODULE: ./shared/egress/manifest/match.ts
@@ -51936,7 +53107,7 @@ async function expandReportPaths(patterns) {
         else {
             const matched = (await glob(pattern, { absolute: true, onlyFiles: true })).sort();
             if (!matched.length)
-                throw new util_errors/* InputError */.dz(`no report files match '${pattern}'`, { location: { file: pattern } });
+                throw new errors/* InputError */.dz(`no report files match '${pattern}'`, { location: { file: pattern } });
             files.push(...matched);
         }
     }
@@ -51959,7 +53130,7 @@ function schemaProblem(file) {
         .slice(1)
         .map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`))
         .join('');
-    return new util_errors/* InputError */.dz(`not an egress report: ${field || 'the file'} ${error?.message ?? 'is not valid'}`, {
+    return new errors/* InputError */.dz(`not an egress report: ${field || 'the file'} ${error?.message ?? 'is not valid'}`, {
         location: { file, ...(field ? { field } : {}) },
         hint: 'schemas/egress-report-artifact.schema.json says what a report artifact may hold',
     });
@@ -51969,27 +53140,27 @@ async function loadReport(file) {
     try {
         const size = (await (0,promises_.stat)(file)).size;
         if (size > MAX_REPORT_BYTES) {
-            throw new util_errors/* InputError */.dz(`report is ${size} bytes; more than ${MAX_REPORT_BYTES} is not an egress report`, {
+            throw new errors/* InputError */.dz(`report is ${size} bytes; more than ${MAX_REPORT_BYTES} is not an egress report`, {
                 location: { file },
             });
         }
         data = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
     }
     catch (error) {
-        if (error instanceof util_errors/* InputError */.dz)
+        if (error instanceof errors/* InputError */.dz)
             throw error;
-        throw new util_errors/* InputError */.dz(`not a readable JSON report: ${error.message}`, { location: { file } });
+        throw new errors/* InputError */.dz(`not a readable JSON report: ${error.message}`, { location: { file } });
     }
     const endpoints = data?.endpoints;
     if (!Array.isArray(endpoints)) {
-        throw new util_errors/* InputError */.dz('not an egress report: no endpoints array', {
+        throw new errors/* InputError */.dz('not an egress report: no endpoints array', {
             location: { file, field: 'endpoints' },
             hint: 'pass the report JSON the egress action or `telltale egress analyze --format json` writes',
         });
     }
     const checked = endpoints.map((e, i) => {
         const x = (e ?? {});
-        const bad = (field) => new util_errors/* InputError */.dz(`endpoint ${i} has no valid '${field}'`, {
+        const bad = (field) => new errors/* InputError */.dz(`endpoint ${i} has no valid '${field}'`, {
             location: { file, field: `endpoints[${i}].${field}` },
         });
         if (typeof x.host !== 'string' || !x.host)
@@ -52026,9 +53197,9 @@ async function loadReport(file) {
 async function loadReports(patterns) {
     const files = await expandReportPaths(patterns);
     if (!files.length)
-        throw new util_errors/* InputError */.dz(`no report files found in ${patterns.join(', ')}`);
+        throw new errors/* InputError */.dz(`no report files found in ${patterns.join(', ')}`);
     if (files.length > MAX_REPORT_FILES)
-        throw new util_errors/* InputError */.dz(`${files.length} report files; more than ${MAX_REPORT_FILES} is not one run's reports`, {
+        throw new errors/* InputError */.dz(`${files.length} report files; more than ${MAX_REPORT_FILES} is not one run's reports`, {
             location: { file: patterns.join(', ') },
         });
     return Promise.all(files.map(loadReport));
@@ -52463,18 +53634,35 @@ async function run_diffEgressRun(options) {
         ? parseManifest(EMPTY_MANIFEST, options.manifest)
         : await manifest_loadManifest(options.manifest);
     const reports = [...(options.reports ?? []), ...(options.reportFiles ? await loadReports(options.reportFiles) : [])];
-    const verdict = judgeEgress(diffEgress(manifest, reports), {
+    const judge = (m) => judgeEgress(diffEgress(m, reports), {
         policy: options.policy,
         manifest: options.manifestLabel ?? options.manifest,
         runUrl: options.runUrl,
         preface: options.preface,
     });
+    const verdict = judge(manifest);
     if (!options.update)
         return { verdict };
-    const proposals = proposeEntries(verdict.diff.new);
-    if (proposals.length)
-        await (0,promises_.writeFile)(options.manifest, updateManifest(manifest, proposals, options.update.note));
-    return { verdict, updated: { file: options.manifest, added: proposals.length ? verdict.diff.new.length : 0 } };
+    const { usable, allFailed } = splitAllFailed(verdict.diff.new);
+    const proposals = proposeEntries(usable);
+    let after = verdict;
+    if (proposals.length) {
+        const text = updateManifest(manifest, proposals, options.update.note);
+        await (0,promises_.writeFile)(options.manifest, text);
+        // The verdict the user now has: what is still new (left out, or not writable as a host).
+        after = judge(parseManifest(text, options.manifest));
+    }
+    const leftOut = allFailed.map((e) => ({ host: e.host, port: e.port, transport: e.transport }));
+    return {
+        verdict,
+        updated: {
+            file: options.manifest,
+            added: proposals.length ? usable.length : 0,
+            leftOut,
+            leftOutSnippet: leftOut.length ? renderSnippet(proposeEntries(leftOut)) : '',
+            verdict: after,
+        },
+    };
 }
 async function run_preflightEgress(options) {
     const timeoutMs = parseDuration(options.timeout, { what: options.name('timeout') });
@@ -52517,6 +53705,7 @@ function renderPreflightReport(report, format) {
 
 
 
+
 // The runner drops a step summary over 1 MiB entirely, so each step's parts share a budget with
 // headroom (characters, and a few are multi-byte): the egress post step writes the diff and then the
 // endpoint list, egress-report the diff alone.
@@ -52540,7 +53729,7 @@ function installTcpdump(ctx) {
         result = run(['apt-get', 'install', '-y', '-qq', 'tcpdump']);
     }
     if (result.status !== 0 || !tcpdumpAvailable())
-        throw new util_errors/* InputError */.dz(`could not install tcpdump: ${(result.stderr || result.error?.message || '').trim()}`, {
+        throw new errors/* InputError */.dz(`could not install tcpdump: ${(result.stderr || result.error?.message || '').trim()}`, {
             hint: 'install it in an earlier step, or run on a runner image that has it',
         });
 }
@@ -52548,7 +53737,7 @@ const REPORT_FILE = 'egress-report.json';
 function parseMode(value) {
     if (value === 'start' || value === 'stop')
         return value;
-    throw new util_errors/* InputError */.dz(`mode must be 'start' or 'stop', not '${value}'`, {
+    throw new errors/* InputError */.dz(`mode must be 'start' or 'stop', not '${value}'`, {
         hint: "'start' captures until the end of the job; 'stop', in a later step, ends a capture early",
     });
 }
@@ -52556,7 +53745,7 @@ function parseMode(value) {
 async function startEgressCapture(ctx) {
     // Check the inputs post will need now, so a typo fails before the job runs, not after.
     const mode = parseMode(ctx.input('mode'));
-    policy_parsePolicy(ctx.input('policy'));
+    const policy = capturePolicy(ctx.input('policy'));
     ctx.booleanInput('comment');
     ctx.booleanInput('steps');
     const dir = ctx.input('report-dir', { required: true });
@@ -52570,9 +53759,12 @@ async function startEgressCapture(ctx) {
         if (ctx.booleanInput('install-tcpdump'))
             installTcpdump(ctx);
         else
-            throw new util_errors/* InputError */.dz('tcpdump is not installed', { hint: 'set install-tcpdump: true or install it first' });
+            throw new errors/* InputError */.dz('tcpdump is not installed', { hint: 'set install-tcpdump: true or install it first' });
     }
+    const manifest = ctx.input('manifest');
     const handle = await startSession({
+        // policy: block — the firewall (shared/egress/block/) is up before this step ends.
+        ...(policy.block ? { block: { manifest, runnerEndpoints: ctx.booleanInput('runner-endpoints') } } : {}),
         dir,
         filter: ctx.input('filter'),
         snaplen: Number(ctx.input('snaplen')),
@@ -52628,12 +53820,26 @@ async function reportCapture(ctx, dir) {
         ctx.output('verdict', 'pass');
         return;
     }
-    const { verdict } = await run_diffEgressRun({
+    const { verdict: judged } = await run_diffEgressRun({
         reports: [{ endpoints: report.endpoints, ...(job ? { job } : {}) }],
         manifest: manifestPath,
-        policy: policy_parsePolicy(ctx.input('policy')),
+        policy: capturePolicy(ctx.input('policy')).diff,
         runUrl: context_runUrl(run),
     });
+    // Block mode: what the firewall refused comes first, with the manifest lines that would allow it.
+    const verdict = report.blocked
+        ? { ...judged, body: `${renderBlockedMarkdown(report.blocked, manifestPath)}\n${judged.body}` }
+        : judged;
+    if (report.blocked) {
+        // One destination (name, port, transport) may have been refused at several addresses.
+        const destinations = new Map(report.blocked.map((b) => [`${b.host}|${b.port}|${b.transport}`, b]));
+        ctx.output('blocked-count', destinations.size);
+        for (const b of [...destinations.values()].slice(0, 10)) {
+            const by = b.processes?.[0]?.exe ? ` by ${b.processes[0].exe}` : '';
+            const step = b.steps?.length ? ` in ${b.steps.join(', ')}` : '';
+            ctx.warning(`egress blocked: ${b.host}:${b.port}/${b.transport}${by}${step}`);
+        }
+    }
     await deliverVerdict(ctx, verdict, { run, token, target: () => comments_pullRequestTarget(run) }, VERDICT_LIMIT.withEndpoints);
     await ctx.summary((0,markdown/* truncateMarkdown */.o4)(`<details><summary>Every endpoint</summary>\n\n${endpoints}\n</details>\n`, SUMMARY_LIMIT, CUT_NOTE));
     ctx.output('new-count', verdict.diff.new.length);
@@ -52642,6 +53848,23 @@ async function reportCapture(ctx, dir) {
         ctx.fail(verdict.message);
     else
         ctx.info(verdict.message);
+}
+/**
+ * The egress action's `policy`: `audit` and `enforce` judge the diff; `block` also refuses, from this
+ * step on, what the manifest does not allow, and then reports like `audit` (what it let through was
+ * allowed, and what it refused never left).
+ */
+function capturePolicy(value) {
+    if (value === 'block')
+        return { diff: 'audit', block: true };
+    try {
+        return { diff: policy_parsePolicy(value), block: false };
+    }
+    catch {
+        throw new errors/* InputError */.dz(`policy must be 'audit', 'enforce' or 'block', not '${value}'`, {
+            hint: "'audit' reports new endpoints; 'enforce' also fails the job; 'block' refuses what the manifest does not allow",
+        });
+    }
 }
 /** The jobs API's step, as the analysis attributes connections to it. */
 function stepWindow(step) {
@@ -56093,9 +57316,9 @@ function truncateMarkdownBytes(text, limit, note) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BT: () => (/* binding */ isInputError),
 /* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   j$: () => (/* binding */ formatLocation)
 /* harmony export */ });
-/* unused harmony export formatLocation */
 /**
  * Errors that carry where they came from and what to do next.
  *
