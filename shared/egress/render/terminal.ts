@@ -15,28 +15,20 @@ const portText = (port: number | string | null, transport?: string) =>
 export function renderDiffTable(verdict: EgressVerdict, c: Palette): string {
   const { diff } = verdict;
   const rows: string[][] = [];
-  for (const e of diff.new) {
-    rows.push([
-      'new',
-      e.host,
-      portText(e.port, e.transport),
-      e.protocols.join(', '),
-      e.steps.join(', '),
-      `${e.connections}`,
-      `${e.failed || ''}`,
-    ]);
-  }
-  for (const e of diff.allowed) {
-    rows.push([
-      'allowed',
-      e.host,
-      portText(e.port, e.transport),
-      e.protocols.join(', '),
-      e.steps.join(', '),
-      `${e.connections}`,
-      `${e.failed || ''}`,
-    ]);
-  }
+  const observed = (status: string, list: readonly (typeof diff.new)[number][] | typeof diff.allowed) => {
+    for (const e of list)
+      rows.push([
+        status,
+        e.host,
+        portText(e.port, e.transport),
+        e.protocols.join(', '),
+        e.steps.join(', '),
+        `${e.connections}`,
+        `${e.failed || ''}`,
+      ]);
+  };
+  observed('new', diff.new);
+  observed('allowed', diff.allowed);
   for (const u of diff.unused) {
     rows.push(['unused', u.host ?? u.cidr ?? '', portText(u.port, u.transport), '', u.reason ?? '', '', '']);
   }
