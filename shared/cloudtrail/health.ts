@@ -13,7 +13,7 @@ import type { LogFile } from './sources/types.ts';
 import type { TimeWindow } from './window.ts';
 
 const HOUR = 3_600_000;
-const TRAIL_CHANGES = new Set([
+export const TRAIL_CHANGES = new Set([
   'StopLogging',
   'StartLogging',
   'DeleteTrail',

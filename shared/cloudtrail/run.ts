@@ -12,8 +12,18 @@ import type { NightState } from './state.ts';
 import { readFile } from 'node:fs/promises';
 
 export interface RunScanOptions {
-  /** A folder or file, s3://bucket/prefix, or lookup[:REGION,…]. */
-  source: string;
+  /** A folder or file, s3://bucket/prefix, or lookup[:REGION,…]; not used by the Athena engine. */
+  source?: string;
+  /** `stream` (default): read every record here; `athena`: let Athena narrow them (athena/engine.ts). */
+  engine?: string;
+  athena?: {
+    workgroup?: string;
+    database?: string;
+    table?: string;
+    output?: string;
+    /** Seconds one query may run, as text from a flag or input; default 600. */
+    timeout?: string;
+  };
   /** 24h, 7d, an ISO time, or all. */
   since: string;
   until?: string;
@@ -90,7 +100,13 @@ async function scanOnce(flags: RunScanOptions): Promise<CloudTrailReport> {
   const rules = await loadRuleSet({ builtin: flags.builtinRules ?? true, dirs: [...(flags.rules ?? [])] });
   if (!rules.all.length)
     throw new InputError('no rules to run', { hint: 'drop --no-builtin-rules or pass --rules DIR' });
+  const engine = flags.engine ?? 'stream';
+  if (engine === 'athena') return runOnAthena(flags, window, rules);
+  if (engine !== 'stream') {
+    throw new InputError(`engine: '${engine}' is not stream or athena`, { location: { field: 'engine' } });
+  }
   const source = flags.source;
+  if (!source) throw new InputError('no source to scan', { hint: 'pass --source DIR|s3://…|lookup, or --engine athena' });
   const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
   if (source.startsWith('s3://')) {
     const { S3Client } = await import('@aws-sdk/client-s3');
@@ -139,6 +155,48 @@ async function scanOnce(flags: RunScanOptions): Promise<CloudTrailReport> {
       ...common,
     },
   );
+}
+
+/** The Athena engine: the AWS SDK's Athena client, retrying throttled calls (adaptive mode). */
+async function runOnAthena(
+  flags: RunScanOptions,
+  window: ReturnType<typeof parseWindow>,
+  rules: Awaited<ReturnType<typeof loadRuleSet>>,
+): Promise<CloudTrailReport> {
+  const a = flags.athena ?? {};
+  const need = (value: string | undefined, name: string): string => {
+    if (!value) throw new InputError(`--engine athena needs --athena-${name}`, { location: { field: `athena-${name}` } });
+    return value;
+  };
+  const { qualifiedTable } = await import('./athena/table.ts');
+  const table = qualifiedTable(need(a.database, 'database'), need(a.table, 'table'));
+  const workgroup = need(a.workgroup, 'workgroup');
+  if (a.output !== undefined && a.output !== '' && !a.output.startsWith('s3://')) {
+    throw new InputError(`athena-output: '${a.output}' is not an s3:// URL`, { location: { field: 'athena-output' } });
+  }
+  const timeout = Number(a.timeout || '600');
+  if (!Number.isFinite(timeout) || timeout <= 0) {
+    throw new InputError(`athena-timeout: '${a.timeout ?? ''}' is not a positive number of seconds`, {
+      location: { field: 'athena-timeout' },
+    });
+  }
+  const { AthenaClient } = await import('@aws-sdk/client-athena');
+  const { scanOnAthena } = await import('./athena/engine.ts');
+  const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  const client = new AthenaClient({ region, retryMode: 'adaptive', maxAttempts: 8 });
+  try {
+    const { report } = await scanOnAthena({
+      client,
+      target: { workgroup, database: need(a.database, 'database'), ...(a.output ? { output: a.output } : {}) },
+      table,
+      rules,
+      window,
+      timeoutMs: timeout * 1000,
+    });
+    return report;
+  } finally {
+    client.destroy();
+  }
 }
 
 /** The account's enabled regions (account:ListRegions). */

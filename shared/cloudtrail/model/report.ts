@@ -74,7 +74,7 @@ export interface CloudTrailReport {
   tool: { name: 'telltale'; version: string };
   generatedAt: string;
   window: { since: string | null; until: string | null };
-  source: { kind: 'files' | 's3' | 'lookup'; location: string; regions?: string[]; notes: string[] };
+  source: { kind: 'files' | 's3' | 'lookup' | 'athena'; location: string; regions?: string[]; notes: string[] };
   stats: ScanStats;
   /** One row per (rule, principal, target), worst first: what the Markdown and HTML show. */
   groups: FindingGroup[];

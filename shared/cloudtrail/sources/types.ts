@@ -43,7 +43,7 @@ export type SkipReason = 'outside-window' | 'digest' | 'insight' | 'not-a-log';
 
 /** What a source says about itself once it has run: shown in the report's "source" line. */
 export interface SourceSummary {
-  kind: 'files' | 's3' | 'lookup';
+  kind: 'files' | 's3' | 'lookup' | 'athena';
   location: string;
   /** Whether file delivery times are known, so hours without deliveries mean something. */
   deliveries: boolean;
