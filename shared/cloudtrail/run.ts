@@ -106,7 +106,8 @@ async function scanOnce(flags: RunScanOptions): Promise<CloudTrailReport> {
     throw new InputError(`engine: '${engine}' is not stream or athena`, { location: { field: 'engine' } });
   }
   const source = flags.source;
-  if (!source) throw new InputError('no source to scan', { hint: 'pass --source DIR|s3://…|lookup, or --engine athena' });
+  if (!source)
+    throw new InputError('no source to scan', { hint: 'pass --source DIR|s3://…|lookup, or --engine athena' });
   const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
   if (source.startsWith('s3://')) {
     const { S3Client } = await import('@aws-sdk/client-s3');
@@ -165,7 +166,8 @@ async function runOnAthena(
 ): Promise<CloudTrailReport> {
   const a = flags.athena ?? {};
   const need = (value: string | undefined, name: string): string => {
-    if (!value) throw new InputError(`--engine athena needs --athena-${name}`, { location: { field: `athena-${name}` } });
+    if (!value)
+      throw new InputError(`--engine athena needs --athena-${name}`, { location: { field: `athena-${name}` } });
     return value;
   };
   const { qualifiedTable } = await import('./athena/table.ts');

@@ -3,7 +3,7 @@
 // S3-compatible server (s3rver), real paging. On the same CloudTrail tree the Athena engine and the
 // streaming engine must give the same findings; every query must name only the window's days.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -17,13 +17,13 @@ import type { CloudTrailReport } from '../../shared/cloudtrail/model/report.ts';
 import type { CloudTrailRecord } from '../../shared/cloudtrail/record.ts';
 import { loadRuleSet } from '../../shared/cloudtrail/rules/ruleset.ts';
 import { scanCloudTrail } from '../../shared/cloudtrail/scan.ts';
-import { readS3 } from '../../shared/cloudtrail/sources/s3.ts';
+import { readLocal } from '../../shared/cloudtrail/sources/local.ts';
 import { parseWindow } from '../../shared/cloudtrail/window.ts';
 import { InputError } from '../../shared/util/errors.ts';
 import { startAthenaStandIn, translate, type AthenaStandIn } from '../harness/athena-standin.ts';
 import { repoRoot } from '../harness/runner.ts';
 
-const BUCKET = 'org-trail';
+const BUCKET = 'trail-logs';
 const ORG = 'o-a1b2c3d4e5';
 const ACCOUNTS = ['111122223333', '444455556666'];
 const REGIONS = ['eu-west-1', 'us-east-1'];
@@ -33,6 +33,7 @@ const window = parseWindow('2026-05-04T00:00:00Z', '2026-05-05T00:00:00Z', NOW);
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'cloudtrail', 'rules');
 
 let dir: string;
+let localTree: string;
 let s3server: S3rver;
 let s3: S3Client;
 let athena: AthenaStandIn;
@@ -47,10 +48,12 @@ async function putFile(records: CloudTrailRecord[], n: number): Promise<void> {
   const t = Date.parse(String(first.eventTime));
   const delivered = t + 5 * 60_000;
   const day = new Date(delivered).toISOString().slice(0, 10).replace(/-/g, '/');
-  const key = `AWSLogs/${ORG}/${account}/CloudTrail/${region}/${day}/${account}_CloudTrail_${region}_${stamp(delivered)}_${String(n).padStart(6, '0')}.json.gz`;
-  await s3.send(
-    new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: gzipSync(JSON.stringify({ Records: records })) }),
-  );
+  const key = `org-trail/AWSLogs/${ORG}/${account}/CloudTrail/${region}/${day}/${account}_CloudTrail_${region}_${stamp(delivered)}_${String(n).padStart(6, '0')}.json.gz`;
+  const body = gzipSync(JSON.stringify({ Records: records }));
+  await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
+  // The same tree as a local copy (`aws s3 sync`), for the streaming engine.
+  mkdirSync(path.dirname(path.join(localTree, key)), { recursive: true });
+  writeFileSync(path.join(localTree, key), body);
   objects++;
 }
 
@@ -66,7 +69,14 @@ function athenaClient(): AthenaClient {
 
 before(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'telltale-athena-s3-'));
-  s3server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dir, configureBuckets: [{ name: BUCKET }] });
+  localTree = mkdtempSync(path.join(tmpdir(), 'telltale-athena-tree-'));
+  s3server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory: dir,
+    configureBuckets: [{ name: BUCKET }],
+  });
   const { port } = await s3server.run();
   s3 = new S3Client({
     endpoint: `http://127.0.0.1:${port}`,
@@ -94,7 +104,14 @@ before(async () => {
   }
   athena = await startAthenaStandIn();
   await athena.addTable(
-    cloudTrailDdl({ table: TABLE, bucket: `s3://${BUCKET}`, org: ORG, accounts: ACCOUNTS, regions: REGIONS, since: '2026/01/01' }),
+    cloudTrailDdl({
+      table: TABLE,
+      bucket: `s3://${BUCKET}/org-trail`,
+      org: ORG,
+      accounts: ACCOUNTS,
+      regions: REGIONS,
+      since: '2026/01/01',
+    }),
     s3,
   );
   client = athenaClient();
@@ -105,13 +122,16 @@ after(async () => {
   await athena?.close();
   await s3server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
+  if (localTree) rmSync(localTree, { recursive: true, force: true });
 });
 
 async function streaming(): Promise<CloudTrailReport> {
-  return scanCloudTrail(
-    (sink) => readS3(`s3://${BUCKET}`, sink, { client: s3, window, concurrency: 4 }),
-    { window, rules: await loadRuleSet(), deliveries: true, now: NOW },
-  );
+  return scanCloudTrail((sink) => readLocal(path.join(localTree, 'org-trail'), sink, { window, concurrency: 4 }), {
+    window,
+    rules: await loadRuleSet(),
+    deliveries: true,
+    now: NOW,
+  });
 }
 
 const findingsOf = (r: CloudTrailReport) => JSON.stringify(r.findings, null, 1);
@@ -130,7 +150,10 @@ describe('cloudtrail on Athena (stand-in)', () => {
       pageSize: 7,
       now: NOW,
     });
-    assert.ok(stream.findings.length >= 40, `the fixtures make findings (${stream.findings.length}) ${JSON.stringify(stream.stats)} ${stream.source.notes.join(";")}`);
+    assert.ok(
+      stream.findings.length >= 40,
+      `the fixtures make findings (${stream.findings.length}) ${JSON.stringify(stream.stats)} ${stream.source.notes.join(';')}`,
+    );
     assert.equal(findingsOf(report), findingsOf(stream));
     assert.deepEqual(report.actors, stream.actors);
     assert.deepEqual(report.health.trailChanges, stream.health.trailChanges);
@@ -140,14 +163,17 @@ describe('cloudtrail on Athena (stand-in)', () => {
     assert.ok(figures.candidateRows < figures.windowRecords, `${figures.candidateRows} < ${figures.windowRecords}`);
     assert.ok(figures.queries[1]!.pages > 1, 'the candidates came back over several pages');
     assert.equal(report.source.kind, 'athena');
-    assert.ok(report.source.notes.some((n) => /scanned, about \$/.test(n)), report.source.notes.join('\n'));
+    assert.ok(
+      report.source.notes.some((n) => /scanned, about \$/.test(n)),
+      report.source.notes.join('\n'),
+    );
     assert.ok(report.source.notes.some((n) => /correlation judged in process/.test(n)));
   });
 
   test('every query names only the window’s day partitions, and reads only them', async () => {
     const days = "\"timestamp\" IN ('2026/05/04', '2026/05/05')";
     const ours = athena.queries.filter((q) => q.sql.includes(TABLE));
-    assert.ok(ours.length >= 2);
+    assert.ok(ours.length >= 2, 'the scan ran its queries');
     for (const q of ours) {
       assert.ok(q.sql.includes(days), q.sql.slice(0, 300));
       assert.deepEqual(q.partitionsRead[`${TABLE}.timestamp`], ['2026/05/04']);
@@ -157,8 +183,18 @@ describe('cloudtrail on Athena (stand-in)', () => {
   });
 
   test('the table definition projects account, region and day over the documented layout', () => {
-    const ddl = cloudTrailDdl({ table: TABLE, bucket: `s3://${BUCKET}`, org: ORG, accounts: ACCOUNTS, regions: REGIONS, since: '2026/01/01' });
-    assert.match(ddl, /'storage\.location\.template'='s3:\/\/org-trail\/AWSLogs\/o-a1b2c3d4e5\/\$\{account\}\/CloudTrail\/\$\{region\}\/\$\{timestamp\}'/);
+    const ddl = cloudTrailDdl({
+      table: TABLE,
+      bucket: `s3://${BUCKET}/org-trail`,
+      org: ORG,
+      accounts: ACCOUNTS,
+      regions: REGIONS,
+      since: '2026/01/01',
+    });
+    assert.match(
+      ddl,
+      /'storage\.location\.template'='s3:\/\/trail-logs\/org-trail\/AWSLogs\/o-a1b2c3d4e5\/\$\{account\}\/CloudTrail\/\$\{region\}\/\$\{timestamp\}'/,
+    );
     assert.match(ddl, /'projection\.timestamp\.format'='yyyy\/MM\/dd'/);
     assert.match(ddl, /PARTITIONED BY \(account STRING, region STRING, `timestamp` STRING\)/);
     assert.throws(

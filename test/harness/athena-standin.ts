@@ -148,7 +148,8 @@ export async function startAthenaStandIn(): Promise<AthenaStandIn> {
           return send(200, { QueryExecutionId: query.id });
         }
         case 'GetQueryExecution': {
-          if (!q) return bad('InvalidRequestException', `QueryExecution ${String(input.QueryExecutionId)} was not found`);
+          if (!q)
+            return bad('InvalidRequestException', `QueryExecution ${String(input.QueryExecutionId)} was not found`);
           const state = q.state === 'SUCCEEDED' && Date.now() < q.holdUntil ? 'RUNNING' : q.state;
           return send(200, {
             QueryExecution: {
@@ -166,7 +167,8 @@ export async function startAthenaStandIn(): Promise<AthenaStandIn> {
           });
         }
         case 'GetQueryResults': {
-          if (!q) return bad('InvalidRequestException', `QueryExecution ${String(input.QueryExecutionId)} was not found`);
+          if (!q)
+            return bad('InvalidRequestException', `QueryExecution ${String(input.QueryExecutionId)} was not found`);
           if (q.state !== 'SUCCEEDED' || Date.now() < q.holdUntil)
             return bad('InvalidRequestException', `Query has not yet finished. Current state: ${q.state}`);
           const max = Number(input.MaxResults ?? 1000);
@@ -188,7 +190,8 @@ export async function startAthenaStandIn(): Promise<AthenaStandIn> {
           });
         }
         case 'StopQueryExecution': {
-          if (!q) return bad('InvalidRequestException', `QueryExecution ${String(input.QueryExecutionId)} was not found`);
+          if (!q)
+            return bad('InvalidRequestException', `QueryExecution ${String(input.QueryExecutionId)} was not found`);
           if (q.state === 'QUEUED' || q.state === 'RUNNING' || Date.now() < q.holdUntil) {
             q.state = 'CANCELLED';
             q.reason = 'Query was cancelled by user';

@@ -90,10 +90,13 @@ export async function runQuery(
     }
     if (Date.now() + delay > deadline) {
       await client.send(new StopQueryExecutionCommand({ QueryExecutionId: id })).catch(() => undefined);
-      throw new InputError(`Athena query ${id} did not finish within ${Math.round(options.timeoutMs / 1000)} s; stopped`, {
-        location: { field: 'athena-timeout' },
-        hint: 'raise --athena-timeout, or narrow the window',
-      });
+      throw new InputError(
+        `Athena query ${id} did not finish within ${Math.round(options.timeoutMs / 1000)} s; stopped`,
+        {
+          location: { field: 'athena-timeout' },
+          hint: 'raise --athena-timeout, or narrow the window',
+        },
+      );
     }
     await sleep(delay);
     delay = Math.min(delay * 2, 5000);

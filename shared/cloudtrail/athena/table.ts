@@ -263,7 +263,11 @@ export function decodeRow(values: readonly (string | undefined)[]): { record: Cl
     const leaf = slot.path[slot.path.length - 1]!;
     // The SerDe turns the record's boolean readOnly into 'true'/'false'; the record had a boolean.
     target[leaf] =
-      slot.shape === 'json' ? parseJson(value) : leaf === 'readOnly' && slot.path.length === 1 ? value === 'true' : value;
+      slot.shape === 'json'
+        ? parseJson(value)
+        : leaf === 'readOnly' && slot.path.length === 1
+          ? value === 'true'
+          : value;
   });
   const length = Math.max(0, ...Object.values(members).map((m) => m?.length ?? 0));
   if (length > 0) {
