@@ -12,7 +12,13 @@ import type { DemoSection } from './demo.ts';
 import { examples } from '../help.ts';
 
 interface ScanFlags {
-  source: string;
+  source?: string;
+  engine: string;
+  athenaWorkgroup?: string;
+  athenaDatabase?: string;
+  athenaTable?: string;
+  athenaOutput?: string;
+  athenaTimeout: string;
   since: string;
   until?: string;
   rules?: string[];
@@ -58,10 +64,20 @@ export function registerCloudtrail(program: Command, io: CliIO): void {
         ['telltale cloudtrail scan --source logs/ --format html,json --output report/', 'the dashboard and the JSON'],
       ]),
     )
-    .requiredOption(
+    .option(
       '--source <source>',
-      'a log folder or file, s3://bucket/prefix, or lookup[:REGION,…] (LookupEvents; us-east-1 is always added)',
+      'a log folder or file, s3://bucket/prefix, or lookup[:REGION,…] (LookupEvents; us-east-1 is always added); not with --engine athena',
     )
+    .addOption(
+      new Option('--engine <engine>', 'stream: read every record here; athena: let Athena narrow them first')
+        .choices(['stream', 'athena'])
+        .default('stream'),
+    )
+    .option('--athena-workgroup <name>', 'Athena workgroup (with --engine athena)')
+    .option('--athena-database <name>', 'Glue database of the CloudTrail table')
+    .option('--athena-table <name>', 'the CloudTrail table (see `telltale cloudtrail athena-ddl`)')
+    .option('--athena-output <s3url>', "s3:// location for query results; default the workgroup's")
+    .option('--athena-timeout <seconds>', 'stop a query that runs longer', '600')
     .option('--since <when>', 'start of the window: a duration back from now (24h, 7d), an ISO time, or all', '24h')
     .option('--until <iso>', 'end of the window (exclusive), an ISO time; default now')
     .option('--rules <dir...>', 'folders or files of extra Sigma rules (product: aws, service: cloudtrail)')
@@ -148,6 +164,42 @@ export function registerCloudtrail(program: Command, io: CliIO): void {
         throw new ExitWith(ExitCode.policy);
       }
     });
+  cloudtrail
+    .command('athena-ddl')
+    .description('print the CREATE TABLE for the trail on Athena, with partition projection on account, region, day')
+    .requiredOption('--bucket <s3url>', 's3://bucket[/prefix]: the folder that holds AWSLogs/')
+    .requiredOption('--accounts <ids>', 'the accounts the trail logs, comma-separated 12-digit IDs')
+    .option('--org <id>', "the organization trail's organization ID (o-…)")
+    .option('--regions <names>', 'regions to project, comma-separated; default the regions AWS enables by default')
+    .option('--table <name>', 'database.table', 'default.cloudtrail_logs')
+    .option('--projection-start <day>', 'first day of the projection, yyyy/MM/dd', '2024/01/01')
+    .action(
+      async (flags: {
+        bucket: string;
+        accounts: string;
+        org?: string;
+        regions?: string;
+        table: string;
+        projectionStart: string;
+      }) => {
+        const { cloudTrailDdl, DEFAULT_REGIONS } = await import('../../shared/cloudtrail/athena/table.ts');
+        const list = (s: string) =>
+          s
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean);
+        io.stdout(
+          cloudTrailDdl({
+            table: flags.table,
+            bucket: flags.bucket,
+            ...(flags.org ? { org: flags.org } : {}),
+            accounts: list(flags.accounts),
+            regions: flags.regions ? list(flags.regions) : DEFAULT_REGIONS,
+            since: flags.projectionStart,
+          }),
+        );
+      },
+    );
 }
 
 /**
@@ -177,7 +229,15 @@ async function runScan(flags: ScanFlags, previous: NightState | undefined, io: C
   try {
     return await runCloudTrailScan({
       ...(previous ? { previous } : {}),
-      source: flags.source,
+      ...(flags.source ? { source: flags.source } : {}),
+      engine: flags.engine,
+      athena: {
+        ...(flags.athenaWorkgroup ? { workgroup: flags.athenaWorkgroup } : {}),
+        ...(flags.athenaDatabase ? { database: flags.athenaDatabase } : {}),
+        ...(flags.athenaTable ? { table: flags.athenaTable } : {}),
+        ...(flags.athenaOutput ? { output: flags.athenaOutput } : {}),
+        timeout: flags.athenaTimeout,
+      },
       since: flags.since,
       ...(flags.until ? { until: flags.until } : {}),
       rules: flags.rules ?? [],

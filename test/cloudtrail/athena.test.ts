@@ -22,6 +22,8 @@ import { parseWindow } from '../../shared/cloudtrail/window.ts';
 import { InputError } from '../../shared/util/errors.ts';
 import { startAthenaStandIn, translate, type AthenaStandIn } from '../harness/athena-standin.ts';
 import { repoRoot } from '../harness/runner.ts';
+import { runCli } from '../../cli/program.ts';
+import { capture } from './helpers.ts';
 
 const BUCKET = 'trail-logs';
 const ORG = 'o-a1b2c3d4e5';
@@ -38,7 +40,6 @@ let s3server: S3rver;
 let s3: S3Client;
 let athena: AthenaStandIn;
 let client: AthenaClient;
-let objects = 0;
 
 const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').slice(0, 13) + 'Z';
 async function putFile(records: CloudTrailRecord[], n: number): Promise<void> {
@@ -54,7 +55,6 @@ async function putFile(records: CloudTrailRecord[], n: number): Promise<void> {
   // The same tree as a local copy (`aws s3 sync`), for the streaming engine.
   mkdirSync(path.dirname(path.join(localTree, key)), { recursive: true });
   writeFileSync(path.join(localTree, key), body);
-  objects++;
 }
 
 function athenaClient(): AthenaClient {
@@ -257,5 +257,69 @@ describe('cloudtrail on Athena (stand-in)', () => {
       translate("any_match(resources, r -> r.arn = 'any_match(x)') AND transform(a, x -> x)"),
       "(len(list_filter(resources, r -> r.arn = 'any_match(x)')) > 0) AND list_transform(a, x -> x)",
     );
+  });
+
+  test('`telltale cloudtrail scan --engine athena` reports what the local scan reports', async () => {
+    const env = { ...process.env };
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_ATHENA: athena.url,
+      AWS_ACCESS_KEY_ID: 'STANDIN',
+      AWS_SECRET_ACCESS_KEY: 'STANDIN',
+      AWS_REGION: 'us-east-1',
+    });
+    try {
+      const window = ['--since', '2026-05-04T00:00:00Z', '--until', '2026-05-05T00:00:00Z', '--format', 'json'];
+      const onAthena = capture();
+      const code = await runCli(
+        [
+          'cloudtrail',
+          'scan',
+          '--engine',
+          'athena',
+          '--athena-workgroup',
+          'primary',
+          '--athena-database',
+          'security',
+          '--athena-table',
+          'cloudtrail',
+          ...window,
+        ],
+        onAthena.io,
+      );
+      assert.equal(code, 0, onAthena.out.stderr);
+      const local = capture();
+      assert.equal(
+        await runCli(['cloudtrail', 'scan', '--source', path.join(localTree, 'org-trail'), ...window], local.io),
+        0,
+      );
+      const a = JSON.parse(onAthena.out.stdout) as CloudTrailReport;
+      const b = JSON.parse(local.out.stdout) as CloudTrailReport;
+      assert.equal(JSON.stringify(a.findings), JSON.stringify(b.findings));
+      assert.equal(a.source.kind, 'athena');
+    } finally {
+      for (const k of ['AWS_ENDPOINT_URL_ATHENA', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION'])
+        if (env[k] === undefined) delete process.env[k];
+        else process.env[k] = env[k];
+    }
+  });
+
+  test('`telltale cloudtrail athena-ddl` prints the table; bad input is an input error', async () => {
+    const ok = capture();
+    const args = [
+      'cloudtrail',
+      'athena-ddl',
+      '--bucket',
+      's3://trail-logs/org-trail',
+      '--org',
+      ORG,
+      '--accounts',
+      ACCOUNTS.join(','),
+    ];
+    assert.equal(await runCli(args, ok.io), 0);
+    assert.match(ok.out.stdout, /^CREATE EXTERNAL TABLE default\.cloudtrail_logs \(/);
+    assert.match(ok.out.stdout, /'projection\.region\.values'='us-east-1,/);
+    const bad = capture();
+    assert.equal(await runCli([...args.slice(0, -1), '12345'], bad.io), 2);
+    assert.match(bad.out.stderr, /12-digit/);
   });
 });
