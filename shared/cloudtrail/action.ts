@@ -86,7 +86,15 @@ export async function runCloudTrailAction(ctx: ActionContext): Promise<void> {
 
   const suppressions = ctx.input('suppressions');
   const report = await runCloudTrailScan({
-    source: ctx.input('source', { required: true }),
+    ...(ctx.input('source') ? { source: ctx.input('source') } : {}),
+    engine: ctx.input('engine') || 'stream',
+    athena: {
+      workgroup: ctx.input('athena-workgroup'),
+      database: ctx.input('athena-database'),
+      table: ctx.input('athena-table'),
+      output: ctx.input('athena-output'),
+      timeout: ctx.input('athena-timeout'),
+    },
     since: ctx.input('since', { required: true }),
     ...(ctx.input('until') ? { until: ctx.input('until') } : {}),
     rules: ctx.listInput('rules'),
