@@ -6,6 +6,7 @@ import { examples } from '../help.ts';
 import { egressAnalyzeDemo, registerEgressAnalyze } from './egress-analyze.ts';
 import { registerEgressCapture } from './egress-capture.ts';
 import { egressPolicyDemo, registerEgressPolicy } from './egress-policy.ts';
+import { registerEgressFleet } from './egress-fleet.ts';
 
 export function registerEgress(program: Command, io: CliIO): void {
   const egress = program
@@ -21,6 +22,7 @@ export function registerEgress(program: Command, io: CliIO): void {
   registerEgressAnalyze(egress, io);
   registerEgressCapture(egress, io);
   registerEgressPolicy(egress, io);
+  registerEgressFleet(egress, io);
 }
 
 /** What `telltale demo` shows of egress, in order: the endpoint table, then the manifest diff. */

@@ -16,6 +16,8 @@ import type { Question } from '../../shared/egress/fleet/questions.ts';
 import { egressDdl } from '../../shared/egress/fleet/rows.ts';
 import { InputError } from '../../shared/util/errors.ts';
 import { startAthenaStandIn, type AthenaStandIn } from '../harness/athena-standin.ts';
+import { runCli } from '../../cli/program.ts';
+import { capture } from '../cloudtrail/helpers.ts';
 
 const BUCKET = 'fleet-egress';
 const NOW = Date.parse('2026-05-11T00:00:00Z');
@@ -205,5 +207,68 @@ describe('the fleet’s egress, from a folder and on Athena', () => {
       }),
       InputError,
     );
+  });
+
+  test('`telltale egress publish` and `telltale egress fleet` print the same answer from either engine', async () => {
+    const cliFolder = path.join(dir, 'cli-fleet');
+    const pub = capture();
+    const files = reports.filter((r) => r.repository === 'octo/app').map((r) => path.join(dir, `report-${r.run}.json`));
+    assert.equal(
+      await runCli(
+        [
+          'egress',
+          'publish',
+          ...files,
+          '--to',
+          cliFolder,
+          '--repository',
+          'octo/app',
+          '--workflow',
+          'ci.yml',
+          '--run',
+          '9',
+        ],
+        pub.io,
+      ),
+      0,
+      pub.out.stderr,
+    );
+    const ask = ['egress', 'fleet', '--reach', '*.npmjs.org', '--since', '2026-04-01T00:00:00Z'];
+    const local = capture();
+    assert.equal(await runCli([...ask, '--folder', folder], local.io), 0, local.out.stderr);
+    const env = { ...process.env };
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_ATHENA: athena.url,
+      AWS_ACCESS_KEY_ID: 'STANDIN',
+      AWS_SECRET_ACCESS_KEY: 'STANDIN',
+      AWS_REGION: 'us-east-1',
+    });
+    try {
+      const remote = capture();
+      const code = await runCli(
+        [
+          ...ask,
+          '--engine',
+          'athena',
+          '--athena-workgroup',
+          'primary',
+          '--athena-database',
+          'fleet',
+          '--athena-table',
+          'egress',
+        ],
+        remote.io,
+      );
+      assert.equal(code, 0, remote.out.stderr);
+      assert.equal(remote.out.stdout, local.out.stdout);
+      assert.match(local.out.stdout, /\| octo\/app \|/);
+      assert.match(local.out.stdout, /\| octo\/lib \|/);
+    } finally {
+      for (const k of ['AWS_ENDPOINT_URL_ATHENA', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION'])
+        if (env[k] === undefined) delete process.env[k];
+        else process.env[k] = env[k];
+    }
+    const bad = capture();
+    assert.equal(await runCli(['egress', 'fleet', '--new', '--top', '3', '--folder', folder], bad.io), 2);
   });
 });
