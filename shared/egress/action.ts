@@ -244,8 +244,37 @@ export async function reportEgress(ctx: ActionContext): Promise<void> {
   ctx.output('unused-count', verdict.diff.unused.length);
   ctx.output('verdict', verdict.failed ? 'fail' : 'pass');
   if (comment?.posted) ctx.output('comment-url', comment.url);
+  const publishTo = ctx.input('publish-to');
+  if (publishTo) await publishForFleet(ctx, publishTo, run);
   if (verdict.failed) ctx.fail(verdict.message);
   else ctx.info(verdict.message);
+}
+
+/** The `publish-to` input: the run's reports as fleet rows (shared/egress/fleet/publish.ts). */
+async function publishForFleet(ctx: ActionContext, to: string, run: RunContext): Promise<void> {
+  const { publishReports } = await import('./fleet/publish.ts');
+  let put: ((bucket: string, key: string, body: string) => Promise<void>) | undefined;
+  if (to.startsWith('s3://')) {
+    const { S3Client, PutObjectCommand } = await import('@aws-sdk/client-s3');
+    const client = new S3Client({
+      region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+      followRegionRedirects: true,
+    });
+    put = async (bucket, key, body) => {
+      await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+    };
+  }
+  const { written, rows } = await publishReports({
+    reports: ctx.listInput('reports'),
+    to,
+    who: {
+      repository: run.repository ?? '',
+      workflow: process.env.GITHUB_WORKFLOW ?? '',
+      run: String(run.runId ?? ''),
+    },
+    ...(put ? { put } : {}),
+  });
+  ctx.info(`published ${rows} endpoint row(s) for the fleet in ${written.length} object(s) under ${to}`);
 }
 
 /**
