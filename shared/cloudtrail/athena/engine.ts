@@ -14,7 +14,7 @@ import { scanCloudTrail } from '../scan.ts';
 import { parseTrailKey } from '../sources/layout.ts';
 import type { LogFile, SourceSummary } from '../sources/types.ts';
 import type { TimeWindow } from '../window.ts';
-import { estimatedCostUsd, runQuery, type AthenaTarget, type QueryStats } from './client.ts';
+import { estimatedCostUsd, runQuery, type AthenaTarget, type QueryStats } from '../../athena/query.ts';
 import { planScan, type ScanPlan } from './plan.ts';
 import { decodeRow } from './table.ts';
 

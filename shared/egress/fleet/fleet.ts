@@ -10,7 +10,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { AthenaClient } from '@aws-sdk/client-athena';
-import { runQuery, type AthenaTarget, type QueryStats } from '../../cloudtrail/athena/client.ts';
+import { runQuery, type AthenaTarget, type QueryStats } from '../../athena/query.ts';
 import { InputError } from '../../util/errors.ts';
 import { answer, type AnswerRow, type Question } from './questions.ts';
 import type { FleetRow } from './rows.ts';

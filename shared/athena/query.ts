@@ -1,5 +1,6 @@
 /**
- * One Athena query, start to last row: StartQueryExecution, GetQueryExecution until a final state
+ * One Athena query, start to last row (cross-cutting: the CloudTrail engine and the fleet's egress
+ * both run their SQL through it): StartQueryExecution, GetQueryExecution until a final state
  * (bounded by a timeout, then StopQueryExecution), GetQueryResults page by page (NextToken; the
  * first row of the first page is the header row, Athena API Reference "GetQueryResults").
  * Throttling and transient errors are the SDK's retry strategy's (adaptive mode, see engine.ts);
@@ -12,7 +13,7 @@ import {
   StopQueryExecutionCommand,
   type AthenaClient,
 } from '@aws-sdk/client-athena';
-import { InputError } from '../../util/errors.ts';
+import { InputError } from '../util/errors.ts';
 
 export interface AthenaTarget {
   workgroup: string;
