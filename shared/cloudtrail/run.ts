@@ -6,6 +6,7 @@ import { scanCloudTrail, type ScanOptions } from './scan.ts';
 import { readLocal } from './sources/local.ts';
 import { parseWindow } from './window.ts';
 import { InputError } from '../util/errors.ts';
+import type { AthenaScanOptions } from './athena/engine.ts';
 import { parseSuppressions, type Suppression } from './suppressions.ts';
 import { markNew } from './model/groups.ts';
 import type { NightState } from './state.ts';
@@ -101,7 +102,7 @@ async function scanOnce(flags: RunScanOptions): Promise<CloudTrailReport> {
   if (!rules.all.length)
     throw new InputError('no rules to run', { hint: 'drop --no-builtin-rules or pass --rules DIR' });
   const engine = flags.engine ?? 'stream';
-  if (engine === 'athena') return runOnAthena(flags, window, rules);
+  if (engine === 'athena') return runOnAthena(flags, window, rules, common);
   if (engine !== 'stream') {
     throw new InputError(`engine: '${engine}' is not stream or athena`, { location: { field: 'engine' } });
   }
@@ -163,6 +164,7 @@ async function runOnAthena(
   flags: RunScanOptions,
   window: ReturnType<typeof parseWindow>,
   rules: Awaited<ReturnType<typeof loadRuleSet>>,
+  common: AthenaScanOptions['scan'],
 ): Promise<CloudTrailReport> {
   const a = flags.athena ?? {};
   const need = (value: string | undefined, name: string): string => {
@@ -194,6 +196,8 @@ async function runOnAthena(
       rules,
       window,
       timeoutMs: timeout * 1000,
+      scan: common,
+      ...(flags.now !== undefined ? { now: flags.now } : {}),
     });
     return report;
   } finally {

@@ -10,7 +10,7 @@
 import type { AthenaClient } from '@aws-sdk/client-athena';
 import type { CloudTrailReport } from '../model/report.ts';
 import type { RuleSet } from '../rules/ruleset.ts';
-import { scanCloudTrail } from '../scan.ts';
+import { scanCloudTrail, type ScanOptions } from '../scan.ts';
 import { parseTrailKey } from '../sources/layout.ts';
 import type { LogFile, SourceSummary } from '../sources/types.ts';
 import type { TimeWindow } from '../window.ts';
@@ -28,6 +28,8 @@ export interface AthenaScanOptions {
   timeoutMs: number;
   pageSize?: number;
   now?: number;
+  /** The scan's own options, as the streaming engine gets them (suppressions, pipeline principals…). */
+  scan?: Omit<ScanOptions, 'window' | 'rules' | 'deliveries'>;
 }
 
 export interface AthenaScanFigures {
@@ -82,7 +84,7 @@ export async function scanOnAthena(
         notes: notes(plan, queries, windowRecords),
       };
     },
-    { window: options.window, rules: options.rules, deliveries: true, now },
+    { ...options.scan, window: options.window, rules: options.rules, deliveries: true, now },
   );
   // The scan counted the candidates it was given; the window held more, all of them looked at by SQL.
   report.stats.events = Math.max(report.stats.events, windowRecords - report.stats.duplicates);
