@@ -167,6 +167,15 @@ export function registerCloudtrail(program: Command, io: CliIO): void {
   cloudtrail
     .command('athena-ddl')
     .description('print the CREATE TABLE for the trail on Athena, with partition projection on account, region, day')
+    .addHelpText(
+      'after',
+      examples([
+        [
+          'telltale cloudtrail athena-ddl --bucket s3://org-trail --accounts 111122223333 > cloudtrail.sql',
+          'the table DDL',
+        ],
+      ]),
+    )
     .requiredOption('--bucket <s3url>', 's3://bucket[/prefix]: the folder that holds AWSLogs/')
     .requiredOption('--accounts <ids>', 'the accounts the trail logs, comma-separated 12-digit IDs')
     .option('--org <id>', "the organization trail's organization ID (o-…)")

@@ -1,6 +1,7 @@
 /** `telltale egress publish | athena-ddl | fleet`: the fleet's egress (shared/egress/fleet/). */
 import { Option, type Command } from 'commander';
 import { InputError } from '../../shared/util/errors.ts';
+import { examples } from '../help.ts';
 import type { CliIO } from '../io.ts';
 
 interface FleetFlags {
@@ -24,6 +25,16 @@ export function registerEgressFleet(egress: Command, io: CliIO): void {
   egress
     .command('publish')
     .description('publish egress reports as NDJSON rows (one per endpoint) under repository=…/date=…/')
+    .addHelpText(
+      'after',
+      examples([
+        [
+          'telltale egress publish egress-report.json --to s3://org-egress/reports',
+          'from a job, beside the PR comment',
+        ],
+        ['telltale egress publish reports/*.json --to ./fleet --repository acme/api', 'into a local folder'],
+      ]),
+    )
     .argument('<report...>', 'egress report JSON files (globs allowed)')
     .requiredOption('--to <where>', 's3://bucket/prefix, or a local folder')
     .option('--repository <owner/name>', 'default $GITHUB_REPOSITORY')
@@ -57,6 +68,10 @@ export function registerEgressFleet(egress: Command, io: CliIO): void {
   egress
     .command('athena-ddl')
     .description('print the CREATE TABLE for the published rows on Athena')
+    .addHelpText(
+      'after',
+      examples([['telltale egress athena-ddl --location s3://org-egress/reports/', 'the table over published rows']]),
+    )
     .requiredOption('--location <s3url>', 'the s3://bucket/prefix given to publish --to')
     .option('--table <name>', 'database.table', 'default.telltale_egress')
     .action(async (flags: { location: string; table: string }) => {
@@ -67,6 +82,13 @@ export function registerEgressFleet(egress: Command, io: CliIO): void {
   egress
     .command('fleet')
     .description('ask the fleet: who reaches a host or CIDR, what is new, whose egress grew, the top endpoints')
+    .addHelpText(
+      'after',
+      examples([
+        ['telltale egress fleet --folder ./fleet --reach registry.npmjs.org', 'which repositories reach a host'],
+        ['telltale egress fleet --folder ./fleet --new', 'endpoints first seen this week across the org'],
+      ]),
+    )
     .option('--reach <host|cidr>', 'repositories that reached this host (*.suffix allowed) or CIDR')
     .option('--new', 'endpoints first seen since --since across the org')
     .option('--grown', 'repositories with more distinct endpoints since --since than in as long before')

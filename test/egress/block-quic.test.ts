@@ -32,7 +32,7 @@ describe('block mode with a QUIC client', { skip }, () => {
   test('QUIC to the listed host leaves, QUIC to the other is blocked and named', async () => {
     const chromium = (host: string) =>
       [
-        'timeout 5 chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking',
+        'timeout 20 chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking',
         `--disable-component-update --disable-sync --user-data-dir=${path.join(world.dir, `profile-${host}`)}`,
         `--enable-quic --origin-to-force-quic-on=${host}:443 --dump-dom https://${host}/ >/dev/null 2>&1`,
       ].join(' ');
