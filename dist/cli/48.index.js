@@ -249,7 +249,7 @@ function degradedSummary(outcome, options) {
             ? 'GitHub\u2019s rate limit did not clear after retrying with backoff.'
             : 'The GitHub API refused the request.';
     // The API's message is data from a server; keep it out of Markdown syntax.
-    const detail = (0,report_escape/* escapeMarkdown */.FV)(outcome.message);
+    const detail = (0,report_escape.escapeMarkdown)(outcome.message);
     const head = `### PR comment not posted\n\n${why}\n\n<sub>${detail}</sub>\n`;
     if (options.bodyInSummary === false)
         return head;

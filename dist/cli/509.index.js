@@ -23,28 +23,20 @@ const portText = (port, transport) => `${port ?? 'any'}${transport === 'udp' ? '
 function renderDiffTable(verdict, c) {
     const { diff } = verdict;
     const rows = [];
-    for (const e of diff.new) {
-        rows.push([
-            'new',
-            e.host,
-            portText(e.port, e.transport),
-            e.protocols.join(', '),
-            e.steps.join(', '),
-            `${e.connections}`,
-            `${e.failed || ''}`,
-        ]);
-    }
-    for (const e of diff.allowed) {
-        rows.push([
-            'allowed',
-            e.host,
-            portText(e.port, e.transport),
-            e.protocols.join(', '),
-            e.steps.join(', '),
-            `${e.connections}`,
-            `${e.failed || ''}`,
-        ]);
-    }
+    const observed = (status, list) => {
+        for (const e of list)
+            rows.push([
+                status,
+                e.host,
+                portText(e.port, e.transport),
+                e.protocols.join(', '),
+                e.steps.join(', '),
+                `${e.connections}`,
+                `${e.failed || ''}`,
+            ]);
+    };
+    observed('new', diff.new);
+    observed('allowed', diff.allowed);
     for (const u of diff.unused) {
         rows.push(['unused', u.host ?? u.cidr ?? '', portText(u.port, u.transport), '', u.reason ?? '', '', '']);
     }

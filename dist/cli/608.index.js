@@ -324,7 +324,7 @@ function renderCloudTrailMarkdown(report, options = {}) {
     const { stats } = report;
     out.push(`## ${options.title ?? 'CloudTrail: risky changes'}`, '');
     const window = `${report.window.since ?? 'the beginning of the logs'} → ${report.window.until ?? 'now'}`;
-    out.push(`Window ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(window)} · source ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(report.source.location)}${report.source.regions?.length ? ` (${report.source.regions.length} region(s))` : ''} · ${stats.events} events from ${stats.files} ${report.source.kind === 'lookup' ? 'region lookup(s)' : 'file(s)'}${stats.duplicates ? ` · ${stats.duplicates} duplicate(s) dropped` : ''}${stats.malformed ? ` · **${stats.malformed} unreadable file(s)**` : ''}`, '');
+    out.push(`Window ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__.escapeMarkdown)(window)} · source ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(report.source.location)}${report.source.regions?.length ? ` (${report.source.regions.length} region(s))` : ''} · ${stats.events} events from ${stats.files} ${report.source.kind === 'lookup' ? 'region lookup(s)' : 'file(s)'}${stats.duplicates ? ` · ${stats.duplicates} duplicate(s) dropped` : ''}${stats.malformed ? ` · **${stats.malformed} unreadable file(s)**` : ''}`, '');
     // Rows per severity: what a person reads. Events are in brackets.
     const rows = new Map();
     for (const g of report.groups)
@@ -345,10 +345,10 @@ function renderCloudTrailMarkdown(report, options = {}) {
     if (extras.length)
         out.push('', extras.join(' · '));
     for (const note of report.source.notes.slice(0, 5))
-        out.push('', `> ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(note)}`);
+        out.push('', `> ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__.escapeMarkdown)(note)}`);
     out.push('', healthLine(report));
     if (report.malformedFiles.length) {
-        out.push('', (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownDetails */ .oG)(`⚠️ ${report.malformedFiles.length} unreadable file(s)`, (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownTable */ .Qj)(['File', 'Problem', 'Records read before it'], report.malformedFiles.slice(0, 50).map((m) => [(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(m.file), (0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(m.reason), String(m.records)]))));
+        out.push('', (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownDetails */ .oG)(`⚠️ ${report.malformedFiles.length} unreadable file(s)`, (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownTable */ .Qj)(['File', 'Problem', 'Records read before it'], report.malformedFiles.slice(0, 50).map((m) => [(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(m.file), (0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__.escapeMarkdown)(m.reason), String(m.records)]))));
     }
     out.push('', '### Findings', '');
     if (!report.groups.length)
@@ -364,21 +364,21 @@ function renderCloudTrailMarkdown(report, options = {}) {
             const top = [...byRule.entries()].sort((a, b) => b[1] - a[1]);
             out.push('', `…and ${rest.length} more row(s), ${rest.reduce((n, g) => n + g.count, 0)} event(s), in the JSON report: ${top
                 .slice(0, 5)
-                .map(([rule, n]) => `${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(rule)} ×${n}`)
+                .map(([rule, n]) => `${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__.escapeMarkdown)(rule)} ×${n}`)
                 .join(', ')}${top.length > 5 ? ', …' : ''}.`);
         }
     }
     const why = report.findings.filter((f) => f.modifiers.length).slice(0, 30);
     if (why.length) {
         out.push('', (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownDetails */ .oG)('Why these levels (modifiers, with the evidence used)', why
-            .map((f) => `- ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(f.eventId || f.eventName)} ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(f.rule)}: ${f.baseLevel}${f.modifiers
-            .map((m) => ` ${m.step > 0 ? '+1' : m.step < 0 ? '−1' : '±0'} (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(m.reason)})`)
+            .map((f) => `- ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(f.eventId || f.eventName)} ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__.escapeMarkdown)(f.rule)}: ${f.baseLevel}${f.modifiers
+            .map((m) => ` ${m.step > 0 ? '+1' : m.step < 0 ? '−1' : '±0'} (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__.escapeMarkdown)(m.reason)})`)
             .join('')} → **${f.severity}**`)
             .join('\n')));
     }
     if (report.suppressions.length) {
         out.push('', (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownDetails */ .oG)(`Suppressions: ${live.length} live, ${expired.length} expired`, report.suppressions
-            .map((s) => `- ${s.expired ? '⚠️ **expired** ' : ''}${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(s.rule)}${s.principal ? ` principal ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(s.principal)}` : ''}${s.resource ? ` resource ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(s.resource)}` : ''}: ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(s.reason)} — ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(s.owner)}, until ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(s.expires)} (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(s.at)}): ${s.expired ? `would have hidden ${s.matched} event(s), now reported` : `${s.matched} event(s) suppressed`}`)
+            .map((s) => `- ${s.expired ? '⚠️ **expired** ' : ''}${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(s.rule)}${s.principal ? ` principal ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(s.principal)}` : ''}${s.resource ? ` resource ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(s.resource)}` : ''}: ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__.escapeMarkdown)(s.reason)} — ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__.escapeMarkdown)(s.owner)}, until ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(s.expires)} (${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(s.at)}): ${s.expired ? `would have hidden ${s.matched} event(s), now reported` : `${s.matched} event(s) suppressed`}`)
             .join('\n')));
     }
     out.push('', rulesFooter(report));
@@ -402,7 +402,7 @@ function healthLine(report) {
     if (h.trailChanges.length)
         parts.push(`⚠️ trail changes: ${h.trailChanges
             .slice(0, 3)
-            .map((c) => `${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(c.eventName)} by ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(c.actor)}${c.outcome === 'failed' ? ' (failed)' : ''}`)
+            .map((c) => `${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(c.eventName)} by ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__.escapeMarkdown)(c.actor)}${c.outcome === 'failed' ? ' (failed)' : ''}`)
             .join(', ')}${h.trailChanges.length > 3 ? ', …' : ''}`);
     return `**Log health:** ${parts.join(' · ')}`;
 }
@@ -416,12 +416,12 @@ function when(g) {
     return (0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(`${t(g.firstSeen)} → ${sameDay ? t(g.lastSeen).slice(11) : t(g.lastSeen)}`);
 }
 function row(g) {
-    const what = g.consoleUrl ? `[${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(g.summary)}](${g.consoleUrl})` : (0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(g.summary);
-    const rule = `${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(g.rule)}${g.attack.length ? ` · ${g.attack.slice(0, 2).join(', ')}` : ''}${g.ruleAuthor && g.ruleAuthor !== 'telltale' ? ` (by ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(g.ruleAuthor)})` : ''}`;
+    const what = g.consoleUrl ? `[${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__.escapeMarkdown)(g.summary)}](${g.consoleUrl})` : (0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__.escapeMarkdown)(g.summary);
+    const rule = `${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__.escapeMarkdown)(g.rule)}${g.attack.length ? ` · ${g.attack.slice(0, 2).join(', ')}` : ''}${g.ruleAuthor && g.ruleAuthor !== 'telltale' ? ` (by ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__.escapeMarkdown)(g.ruleAuthor)})` : ''}`;
     return [
         `${g.new ? '🆕 ' : ''}${ICON[g.severity]} ${g.severity}${g.failed && !g.success ? ' · attempt' : ''}`,
         what,
-        (0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(g.actor.name),
+        (0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__.escapeMarkdown)(g.actor.name),
         g.failed && g.success ? `${g.count} (${g.failed} failed)` : String(g.count),
         when(g),
         rule,
@@ -433,14 +433,14 @@ function rulesFooter(report) {
     const lines = [`${loaded.length} rule(s) ran (${builtin} built-in, ${loaded.length - builtin} from --rules).`];
     if (problems.length) {
         lines.push('', (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownDetails */ .oG)(`⚠️ ${problems.length} rule problem(s): these rules did not run`, problems
-            .map((p) => `- ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(`${p.file}${p.line ? `:${p.line}` : ''}${p.column ? `:${p.column}` : ''}`)} ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(p.rule ?? '')} ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(p.message)}`)
+            .map((p) => `- ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(`${p.file}${p.line ? `:${p.line}` : ''}${p.column ? `:${p.column}` : ''}`)} ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__.escapeMarkdown)(p.rule ?? '')} ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__.escapeMarkdown)(p.message)}`)
             .join('\n')));
     }
     if (otherLogsource.length)
         lines.push('', `${otherLogsource.length} rule(s) for other log sources were skipped.`);
     const sigma = loaded.filter((r) => r.origin === 'custom' && r.findings > 0 && r.author);
     if (sigma.length) {
-        lines.push('', `Sigma rules with findings, by author (Detection Rule License): ${sigma.map((r) => `${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(r.title)} by ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(r.author)}`).join('; ')}.`);
+        lines.push('', `Sigma rules with findings, by author (Detection Rule License): ${sigma.map((r) => `${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__.escapeMarkdown)(r.title)} by ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__.escapeMarkdown)(r.author)}`).join('; ')}.`);
     }
     return lines.join('\n');
 }

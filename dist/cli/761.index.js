@@ -219,12 +219,12 @@ const ICON = { passed: '✅', failed: '❌', skipped: '⏭️', error: '⚠️' 
 function row(r) {
     const detail = r.status === 'failed'
         ? `expected ${(0,report_escape/* markdownCode */.D9)(r.expected ?? '')}, got ${(0,report_escape/* markdownCode */.D9)(r.actual ?? '')}`
-        : (0,report_escape/* escapeMarkdown */.FV)(r.reason ?? r.expected ?? '');
+        : (0,report_escape.escapeMarkdown)(r.reason ?? r.expected ?? '');
     return [
         `${ICON[r.status]} ${r.status}`,
-        (0,report_escape/* escapeMarkdown */.FV)(r.type),
+        (0,report_escape.escapeMarkdown)(r.type),
         (0,report_escape/* markdownCode */.D9)(r.id),
-        (0,report_escape/* escapeMarkdown */.FV)(r.property),
+        (0,report_escape.escapeMarkdown)(r.property),
         detail,
         String(r.position.line),
     ];
@@ -235,7 +235,7 @@ function renderMarkdown(report) {
     const rest = report.results.filter((r) => r.status !== 'failed' && r.status !== 'error');
     const header = ['status', 'type', 'resource', 'property', 'detail', 'line'];
     const parts = [
-        `### Audit of ${(0,report_escape/* escapeMarkdown */.FV)(report.target)}`,
+        `### Audit of ${(0,report_escape.escapeMarkdown)(report.target)}`,
         '',
         `${s.failed === 0 && s.errored === 0 ? '✅' : '❌'} **${s.passed} passed**, **${s.failed} failed**, ${s.skipped} skipped, ${s.errored} errors — controls ${(0,report_escape/* markdownCode */.D9)(report.controlsFile)}`,
         '',

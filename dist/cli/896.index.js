@@ -36,7 +36,7 @@ function verdictLine(diff, options) {
         ? `❌ **telltale egress**: ${what}; the job fails (policy \`enforce\`).`
         : `⚠️ **telltale egress**: ${what} (policy \`audit\`: reported, not failing).`;
 }
-const cellList = (items) => (items.length ? items.map(_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV).join(', ') : '—');
+const cellList = (items) => (items.length ? items.map(_report_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeMarkdown).join(', ') : '—');
 const portCell = (e) => `${e.port}${e.transport === 'udp' ? '/udp' : ''}`;
 function newTable(endpoints) {
     return (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .markdownTable */ .Qj)(['Host', 'Port', 'Protocol', 'Step', 'Named by'], endpoints.map((e) => [
@@ -51,9 +51,9 @@ function staleList(unused) {
     return unused
         .map((u) => {
         const name = (0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownCode */ .D9)(u.host ?? u.cidr ?? '');
-        const port = u.port === null ? 'any port' : `port ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(String(u.port))}`;
+        const port = u.port === null ? 'any port' : `port ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeMarkdown)(String(u.port))}`;
         const where = `\`allow[${u.index}]\`${u.line ? `, line ${u.line}` : ''}`;
-        const reason = u.reason ? ` — ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(u.reason)}` : '';
+        const reason = u.reason ? ` — ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeMarkdown)(u.reason)}` : '';
         return `- ${name} ${port}${u.transport ? `/${u.transport}` : ''} (${where})${reason}`;
     })
         .join('\n');

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1479);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3965);
 // Entry of the `telltale` bin (bundled to dist/cli/index.js). All behaviour lives in program.ts.
 
 process.exitCode = await (0,_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1479:
+/***/ 3965:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -347,7 +347,7 @@ function registerEgressAnalyze(egress, io) {
         .option('--merge', 'one report for all the files (connections and DNS answers pooled)')
         .option('--include-loopback', 'list connections to loopback addresses too (not egress; left out by default)')
         .action(async (files, options) => {
-        const { analyzeEgress, analyzeEgressMerged, renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(728), __nccwpck_require__.e(637), __nccwpck_require__.e(162)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2162));
+        const { analyzeEgress, analyzeEgressMerged, renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(637), __nccwpck_require__.e(357)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8357));
         // The one output convention (cli/output.ts): --output FILE takes what would go to stdout.
         const targets = planOutputs(options.format, options.output, {
             formats: ['table', 'markdown', 'json'],
@@ -400,7 +400,7 @@ const egressAnalyzeDemo = [
     {
         title: 'Egress: every endpoint a CI job reached (samples/egress/ci-job.pcap, a real capture)',
         run: async (samples, io) => {
-            const { analyzeEgress, renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(728), __nccwpck_require__.e(637), __nccwpck_require__.e(162)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2162));
+            const { analyzeEgress, renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(637), __nccwpck_require__.e(357)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8357));
             const report = await analyzeEgress(external_node_path_default().join(samples, 'egress', 'ci-job.pcap'));
             report.capture.file = 'samples/egress/ci-job.pcap';
             io.stdout(renderEgressReport(report, 'table'));
@@ -462,7 +462,7 @@ function blockOption(flags) {
 const formatOption = () => new Option('--format <format>', 'what to print').choices(['table', 'markdown', 'json']).default('table');
 /** Writes DIR/egress-report.json (the file the action writes too) and prints the report. */
 async function deliver(report, dir, format, io) {
-    const { renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(728), __nccwpck_require__.e(637), __nccwpck_require__.e(162)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2162));
+    const { renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(637), __nccwpck_require__.e(357)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8357));
     const file = external_node_path_default().join(dir, 'egress-report.json');
     try {
         (0,external_node_fs_.writeFileSync)(file, renderEgressReport(report, 'json'));
@@ -494,7 +494,7 @@ function registerEgressCapture(egress, io) {
         .addOption(policyOption())
         .option('--runner-endpoints', "with --policy block, also allow the GitHub Actions runner's own endpoints", false)
         .action(async (flags) => {
-        const { startSession } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(728), __nccwpck_require__.e(637), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2130));
+        const { startSession } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(637), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2130));
         const handle = await startSession({ dir: flags.out, ...toOptions(flags), ...blockOption(flags) });
         io.stdout(`capturing to ${handle.file} (tcpdump pid ${handle.pid}); stop with: telltale egress stop --out ${flags.out}\n`);
     });
@@ -505,7 +505,7 @@ function registerEgressCapture(egress, io) {
         .requiredOption('--out <dir>', 'the folder given to egress start')
         .addOption(formatOption())
         .action(async (flags) => {
-        const { finishSession, readHandle } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(728), __nccwpck_require__.e(637), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2130));
+        const { finishSession, readHandle } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(637), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2130));
         await deliver(await finishSession(readHandle(flags.out)), flags.out, flags.format, io);
     });
     captureOptions(egress
@@ -518,7 +518,7 @@ function registerEgressCapture(egress, io) {
         .option('--manifest <file>', 'the egress manifest; with --policy block, what stays reachable')
         .addOption(policyOption())
         .option('--runner-endpoints', "with --policy block, also allow the GitHub Actions runner's own endpoints", false)).action(async (command, flags) => {
-        const { finishSession, startSession } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(728), __nccwpck_require__.e(637), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2130));
+        const { finishSession, startSession } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(637), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2130));
         (0,external_node_fs_.mkdirSync)(flags.out, { recursive: true });
         // A cancelled workflow (SIGTERM) or Ctrl-C (SIGINT) must still stop the root tcpdump and write
         // the report of what was captured: the signal goes to the command, and the run ends as usual.
@@ -622,7 +622,7 @@ function registerEgressPolicy(egress, io) {
         .default('new'))
         .option('--update', 'add the new endpoints to the manifest, keeping its comments and order')
         .action(async (reports, flags) => {
-        const { diffEgressRun } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(728), __nccwpck_require__.e(637), __nccwpck_require__.e(162)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2162));
+        const { diffEgressRun } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(637), __nccwpck_require__.e(357)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8357));
         const { verdict, updated } = await diffEgressRun({
             reportFiles: reports,
             manifest: flags.manifest,
@@ -667,7 +667,7 @@ function registerEgressPolicy(egress, io) {
         .option('--format <list>', FORMAT_HELP)
         .option('--output <file|dir>', 'write the report(s) here instead of standard output')
         .action(async (flags) => {
-        const { preflightEgress, renderPreflightReport } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(728), __nccwpck_require__.e(637), __nccwpck_require__.e(162)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2162));
+        const { preflightEgress, renderPreflightReport } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(637), __nccwpck_require__.e(357)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8357));
         const { report } = await preflightEgress({
             manifest: flags.manifest,
             timeout: flags.timeout,
@@ -692,7 +692,7 @@ const egressPolicyDemo = [
                 io.stdout(`(no ${external_node_path_default().relative(samples, reportFile)} in this build's samples)\n`);
                 return;
             }
-            const { diffEgressRun } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(728), __nccwpck_require__.e(637), __nccwpck_require__.e(162)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2162));
+            const { diffEgressRun } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(637), __nccwpck_require__.e(357)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8357));
             const { verdict } = await diffEgressRun({
                 reportFiles: [reportFile],
                 manifest: manifestFile,
@@ -704,7 +704,160 @@ const egressPolicyDemo = [
     },
 ];
 
+;// CONCATENATED MODULE: ./cli/commands/egress-fleet.ts
+/** `telltale egress publish | athena-ddl | fleet`: the fleet's egress (shared/egress/fleet/). */
+
+
+
+function registerEgressFleet(egress, io) {
+    egress
+        .command('publish')
+        .description('publish egress reports as NDJSON rows (one per endpoint) under repository=…/date=…/')
+        .addHelpText('after', examples([
+        [
+            'telltale egress publish egress-report.json --to s3://org-egress/reports',
+            'from a job, beside the PR comment',
+        ],
+        ['telltale egress publish reports/*.json --to ./fleet --repository acme/api', 'into a local folder'],
+    ]))
+        .argument('<report...>', 'egress report JSON files (globs allowed)')
+        .requiredOption('--to <where>', 's3://bucket/prefix, or a local folder')
+        .option('--repository <owner/name>', 'default $GITHUB_REPOSITORY')
+        .option('--workflow <name>', 'default $GITHUB_WORKFLOW')
+        .option('--run <id>', 'default $GITHUB_RUN_ID')
+        .option('--job <name>', "default the report's job")
+        .action(async (files, flags) => {
+        const { publishReports } = await Promise.all(/* import() */[__nccwpck_require__.e(448), __nccwpck_require__.e(463), __nccwpck_require__.e(640)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8640));
+        const repository = flags.repository ?? process.env.GITHUB_REPOSITORY ?? '';
+        const put = flags.to.startsWith('s3://') ? await s3Put() : undefined;
+        const { written, rows } = await publishReports({
+            reports: files,
+            to: flags.to,
+            who: {
+                repository,
+                workflow: flags.workflow ?? process.env.GITHUB_WORKFLOW ?? '',
+                run: flags.run ?? process.env.GITHUB_RUN_ID ?? '',
+                ...(flags.job ? { job: flags.job } : {}),
+            },
+            ...(put ? { put } : {}),
+        });
+        io.stderr(`telltale: ${rows} row(s) in ${written.length} object(s)\n`);
+        for (const w of written)
+            io.stdout(`${w}\n`);
+    });
+    egress
+        .command('athena-ddl')
+        .description('print the CREATE TABLE for the published rows on Athena')
+        .addHelpText('after', examples([['telltale egress athena-ddl --location s3://org-egress/reports/', 'the table over published rows']]))
+        .requiredOption('--location <s3url>', 'the s3://bucket/prefix given to publish --to')
+        .option('--table <name>', 'database.table', 'default.telltale_egress')
+        .action(async (flags) => {
+        const { egressDdl } = await __nccwpck_require__.e(/* import() */ 974).then(__nccwpck_require__.bind(__nccwpck_require__, 6974));
+        io.stdout(egressDdl(flags.table, flags.location));
+    });
+    egress
+        .command('fleet')
+        .description('ask the fleet: who reaches a host or CIDR, what is new, whose egress grew, the top endpoints')
+        .addHelpText('after', examples([
+        ['telltale egress fleet --folder ./fleet --reach registry.npmjs.org', 'which repositories reach a host'],
+        ['telltale egress fleet --folder ./fleet --new', 'endpoints first seen this week across the org'],
+    ]))
+        .option('--reach <host|cidr>', 'repositories that reached this host (*.suffix allowed) or CIDR')
+        .option('--new', 'endpoints first seen since --since across the org')
+        .option('--grown', 'repositories with more distinct endpoints since --since than in as long before')
+        .option('--top <n>', 'the endpoints used by the most repositories')
+        .option('--since <when>', 'a duration back from now, or an ISO time', '7d')
+        .option('--history <when>', 'how far back --new looks for an earlier sighting', '90d')
+        .addOption(new Option('--engine <engine>', 'where the rows are read').choices(['stream', 'athena']).default('stream'))
+        .option('--folder <dir>', 'the local folder publish --to wrote (stream engine)')
+        .option('--athena-workgroup <name>', 'Athena workgroup')
+        .option('--athena-database <name>', 'Glue database')
+        .option('--athena-table <name>', 'the table from `telltale egress athena-ddl`')
+        .option('--athena-output <s3url>', "s3:// location for results; default the workgroup's")
+        .option('--athena-timeout <seconds>', 'stop a query that runs longer', '600')
+        .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
+        .action(async (flags) => {
+        const { parseWindow } = await __nccwpck_require__.e(/* import() */ 674).then(__nccwpck_require__.bind(__nccwpck_require__, 7674));
+        const now = Date.now();
+        const since = parseWindow(flags.since, undefined, now).start;
+        const history = parseWindow(flags.history, undefined, now).start;
+        const asked = [flags.reach !== undefined, !!flags.new, !!flags.grown, flags.top !== undefined].filter(Boolean);
+        if (asked.length !== 1)
+            throw new errors.InputError('ask one question: --reach, --new, --grown or --top');
+        const top = Number(flags.top ?? '10');
+        if (!Number.isInteger(top) || top < 1)
+            throw new errors.InputError(`--top: '${flags.top}' is not a positive whole number`);
+        const question = flags.reach !== undefined
+            ? { kind: 'reach', target: flags.reach }
+            : flags.new
+                ? { kind: 'new', since }
+                : flags.grown
+                    ? { kind: 'grown', since, now }
+                    : { kind: 'top', limit: top };
+        const { fleetFromFolder, fleetOnAthena, questionDays } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(204), __nccwpck_require__.e(583)]).then(__nccwpck_require__.bind(__nccwpck_require__, 583));
+        const { targetMatcher, renderAnswer } = await __nccwpck_require__.e(/* import() */ 930).then(__nccwpck_require__.bind(__nccwpck_require__, 4930));
+        if (question.kind === 'reach')
+            targetMatcher(question.target);
+        const days = questionDays(question, since, history, now);
+        let rows;
+        if (flags.engine === 'athena') {
+            const need = (v, n) => {
+                if (!v)
+                    throw new errors.InputError(`--engine athena needs --athena-${n}`);
+                return v;
+            };
+            const { qualifiedTable } = await __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 3982));
+            const table = qualifiedTable(need(flags.athenaDatabase, 'database'), need(flags.athenaTable, 'table'));
+            const { AthenaClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(204)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2204, 19));
+            const client = new AthenaClient({
+                region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+                retryMode: 'adaptive',
+                maxAttempts: 8,
+            });
+            try {
+                rows = (await fleetOnAthena(question, days, {
+                    client,
+                    target: {
+                        workgroup: need(flags.athenaWorkgroup, 'workgroup'),
+                        database: need(flags.athenaDatabase, 'database'),
+                        ...(flags.athenaOutput ? { output: flags.athenaOutput } : {}),
+                    },
+                    table,
+                    timeoutMs: Number(flags.athenaTimeout) * 1000,
+                })).answer;
+            }
+            finally {
+                client.destroy();
+            }
+        }
+        else {
+            rows = await fleetFromFolder(flags.folder ??
+                (() => {
+                    throw new errors.InputError('the stream engine needs --folder DIR');
+                })(), question, days);
+        }
+        if (flags.format === 'json')
+            io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+        else {
+            const { escapeMarkdown } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6682));
+            io.stdout(renderAnswer(rows, escapeMarkdown));
+        }
+    });
+}
+/** PutObject with the AWS SDK, loaded only for s3:// destinations. */
+async function s3Put() {
+    const { S3Client, PutObjectCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(711)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19));
+    const client = new S3Client({
+        region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+        followRegionRedirects: true,
+    });
+    return async (bucket, key, body) => {
+        await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/x-ndjson' }));
+    };
+}
+
 ;// CONCATENATED MODULE: ./cli/commands/egress.ts
+
 
 
 
@@ -720,6 +873,7 @@ function registerEgress(program, io) {
     registerEgressAnalyze(egress, io);
     registerEgressCapture(egress, io);
     registerEgressPolicy(egress, io);
+    registerEgressFleet(egress, io);
 }
 /** What `telltale demo` shows of egress, in order: the endpoint table, then the manifest diff. */
 const egressDemo = [...egressAnalyzeDemo, ...egressPolicyDemo];
@@ -1065,7 +1219,15 @@ function registerCloudtrail(program, io) {
         ],
         ['telltale cloudtrail scan --source logs/ --format html,json --output report/', 'the dashboard and the JSON'],
     ]))
-        .requiredOption('--source <source>', 'a log folder or file, s3://bucket/prefix, or lookup[:REGION,…] (LookupEvents; us-east-1 is always added)')
+        .option('--source <source>', 'a log folder or file, s3://bucket/prefix, or lookup[:REGION,…] (LookupEvents; us-east-1 is always added); not with --engine athena')
+        .addOption(new Option('--engine <engine>', 'stream: read every record here; athena: let Athena narrow them first')
+        .choices(['stream', 'athena'])
+        .default('stream'))
+        .option('--athena-workgroup <name>', 'Athena workgroup (with --engine athena)')
+        .option('--athena-database <name>', 'Glue database of the CloudTrail table')
+        .option('--athena-table <name>', 'the CloudTrail table (see `telltale cloudtrail athena-ddl`)')
+        .option('--athena-output <s3url>', "s3:// location for query results; default the workgroup's")
+        .option('--athena-timeout <seconds>', 'stop a query that runs longer', '600')
         .option('--since <when>', 'start of the window: a duration back from now (24h, 7d), an ISO time, or all', '24h')
         .option('--until <iso>', 'end of the window (exclusive), an ISO time; default now')
         .option('--rules <dir...>', 'folders or files of extra Sigma rules (product: aws, service: cloudtrail)')
@@ -1135,6 +1297,36 @@ function registerCloudtrail(program, io) {
             throw new ExitWith(ExitCode.policy);
         }
     });
+    cloudtrail
+        .command('athena-ddl')
+        .description('print the CREATE TABLE for the trail on Athena, with partition projection on account, region, day')
+        .addHelpText('after', examples([
+        [
+            'telltale cloudtrail athena-ddl --bucket s3://org-trail --accounts 111122223333 > cloudtrail.sql',
+            'the table DDL',
+        ],
+    ]))
+        .requiredOption('--bucket <s3url>', 's3://bucket[/prefix]: the folder that holds AWSLogs/')
+        .requiredOption('--accounts <ids>', 'the accounts the trail logs, comma-separated 12-digit IDs')
+        .option('--org <id>', "the organization trail's organization ID (o-…)")
+        .option('--regions <names>', 'regions to project, comma-separated; default the regions AWS enables by default')
+        .option('--table <name>', 'database.table', 'default.cloudtrail_logs')
+        .option('--projection-start <day>', 'first day of the projection, yyyy/MM/dd', '2024/01/01')
+        .action(async (flags) => {
+        const { cloudTrailDdl, DEFAULT_REGIONS } = await __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 3982));
+        const list = (s) => s
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean);
+        io.stdout(cloudTrailDdl({
+            table: flags.table,
+            bucket: flags.bucket,
+            ...(flags.org ? { org: flags.org } : {}),
+            accounts: list(flags.accounts),
+            regions: flags.regions ? list(flags.regions) : DEFAULT_REGIONS,
+            since: flags.projectionStart,
+        }));
+    });
 }
 /**
  * The first thing a newcomer runs (the bundled sample, default --since 24h) finds nothing: say what
@@ -1153,12 +1345,20 @@ function emptyWindowHint(report, flags) {
         `  hint: --since all scans everything, or --since ${stats.outside.first.slice(0, 10)} for that period on`);
 }
 async function runScan(flags, previous, io) {
-    const { runCloudTrailScan } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(856), __nccwpck_require__.e(671)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6671));
+    const { runCloudTrailScan } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(856), __nccwpck_require__.e(21)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1021));
     const bar = progressFor(io);
     try {
         return await runCloudTrailScan({
             ...(previous ? { previous } : {}),
-            source: flags.source,
+            ...(flags.source ? { source: flags.source } : {}),
+            engine: flags.engine,
+            athena: {
+                ...(flags.athenaWorkgroup ? { workgroup: flags.athenaWorkgroup } : {}),
+                ...(flags.athenaDatabase ? { database: flags.athenaDatabase } : {}),
+                ...(flags.athenaTable ? { table: flags.athenaTable } : {}),
+                ...(flags.athenaOutput ? { output: flags.athenaOutput } : {}),
+                timeout: flags.athenaTimeout,
+            },
             since: flags.since,
             ...(flags.until ? { until: flags.until } : {}),
             rules: flags.rules ?? [],
@@ -1185,7 +1385,7 @@ const cloudtrailDemo = [
                 io.stdout(`(no ${external_node_path_default().relative(samples, dir)} in this build's samples)\n`);
                 return;
             }
-            const { runCloudTrailScan } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(856), __nccwpck_require__.e(671)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6671));
+            const { runCloudTrailScan } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(856), __nccwpck_require__.e(21)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1021));
             const { renderCloudTrailMarkdown } = await __nccwpck_require__.e(/* import() */ 608).then(__nccwpck_require__.bind(__nccwpck_require__, 3608));
             const report = await runCloudTrailScan({ source: dir, since: 'all' });
             io.stdout(renderCloudTrailMarkdown(report, { maxFindings: 40 }));
@@ -1295,10 +1495,10 @@ async function runCli(argv, io = processIO) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   D9: () => (/* binding */ markdownCode),
-/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
 /* harmony export */   IS: () => (/* binding */ markdownCodeBlock),
 /* harmony export */   X: () => (/* binding */ escapeXml),
 /* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   escapeMarkdown: () => (/* binding */ escapeMarkdown),
 /* harmony export */   gh: () => (/* binding */ neutraliseForLog),
 /* harmony export */   visibleControls: () => (/* binding */ visibleControls)
 /* harmony export */ });
@@ -1821,6 +2021,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 
 /***/ }),
 

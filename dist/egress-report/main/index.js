@@ -41139,8 +41139,8 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8850);
-/* harmony import */ var _shared_egress_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8081);
+/* harmony import */ var _shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1642);
+/* harmony import */ var _shared_egress_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6057);
 
 
 await (0,_shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_shared_egress_action_js__WEBPACK_IMPORTED_MODULE_1__/* .reportEgress */ .Id);
@@ -41150,7 +41150,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8081:
+/***/ 6057:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41161,12 +41161,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: finishEgressCapture, preflightEgressEndpoints, startEgressCapture
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./shared/report/escape.ts
 var report_escape = __nccwpck_require__(6682);
 // EXTERNAL MODULE: ./shared/report/markdown.ts
@@ -41250,7 +41250,6 @@ function artifactProvenance(context) {
 
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
@@ -51298,6 +51297,801 @@ function entryRef(entry) {
     return ref;
 }
 
+// EXTERNAL MODULE: ./shared/egress/diff/reports.ts + 5 modules
+var diff_reports = __nccwpck_require__(9218);
+// EXTERNAL MODULE: external "node:dns"
+var external_node_dns_ = __nccwpck_require__(610);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+;// CONCATENATED MODULE: ./shared/egress/preflight/probe.ts
+/**
+ * The network side of preflight: DNS, TCP, TLS and one HTTP request, each bounded by a deadline
+ * and each failure named the way an operator reads it. A silently dropped SYN (a closed ACL or
+ * security group) is a `timeout`; an RST is `refused`; no route is `unreachable`.
+ */
+
+
+
+
+/** A failed step: the verdict and the operator-facing detail. */
+class probe_ProbeFailure extends Error {
+    status;
+    constructor(status, detail) {
+        super(detail);
+        this.status = status;
+    }
+}
+const remaining = (deadline) => Math.max(1, deadline - Date.now());
+/**
+ * A and AAAA answers (RFC 1035 §3.4.1, RFC 3596) from the configured DNS server, raced against the
+ * system resolver (getaddrinfo: /etc/hosts, then DNS), which is what real clients use. Whichever
+ * first yields addresses wins, so a name only /etc/hosts knows does not wait out a DNS timeout.
+ */
+async function probe_resolveAddresses(host, deadline) {
+    if (isIP(host))
+        return [host];
+    const resolver = new dnsPromises.Resolver({ timeout: remaining(deadline), tries: 1 });
+    const codes = [];
+    const fromDns = Promise.allSettled([resolver.resolve4(host), resolver.resolve6(host)]).then((answers) => {
+        const addresses = answers.flatMap((a) => (a.status === 'fulfilled' ? a.value : []));
+        for (const a of answers)
+            codes.push(a.status === 'rejected' ? (a.reason.code ?? '') : 'ENODATA');
+        if (!addresses.length)
+            throw new Error('no DNS answer');
+        return addresses;
+    });
+    const fromSystem = withTimeout(dnsPromises.lookup(host, { all: true }), remaining(deadline)).then((found) => {
+        if (!found.length)
+            throw new Error('no system answer');
+        return found.map((a) => a.address);
+    });
+    try {
+        return await Promise.any([fromDns, fromSystem]);
+    }
+    catch {
+        // Neither answered: the DNS codes below say why.
+    }
+    finally {
+        // The loser may still be waiting on a server; it must not hold the process open.
+        resolver.cancel();
+    }
+    if (codes.includes('ETIMEOUT'))
+        throw new probe_ProbeFailure('dns-failed', `DNS: no answer for ${host} before the timeout`);
+    if (codes.includes('ENOTFOUND'))
+        throw new probe_ProbeFailure('dns-failed', `DNS: ${host} does not exist (NXDOMAIN)`);
+    if (codes.length && codes.every((c) => c === 'ENODATA')) {
+        throw new probe_ProbeFailure('dns-failed', `DNS: ${host} has no A or AAAA records`);
+    }
+    throw new probe_ProbeFailure('dns-failed', `DNS: lookup of ${host} failed (${codes.join(', ') || 'no answer'})`);
+}
+/** Connects to every address at once; the first to answer wins, the rest are closed. */
+async function probe_connectAny(addresses, port, deadline) {
+    const failures = [];
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        const sockets = [];
+        const timer = setTimeout(() => finish(), remaining(deadline));
+        const finish = (winner) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            for (const s of sockets)
+                if (s !== winner?.socket)
+                    s.destroy();
+            if (winner)
+                return resolve(winner);
+            for (const a of addresses) {
+                if (!failures.some((f) => f.address === a))
+                    failures.push({ address: a, status: 'timeout', detail: 'no answer (packets dropped?)' });
+            }
+            // The most telling verdict: a refusal proves the host is there; a timeout says nothing answered.
+            const order = ['refused', 'unreachable', 'timeout'];
+            const status = order.find((s) => failures.some((f) => f.status === s)) ?? 'unreachable';
+            reject(new probe_ProbeFailure(status, `TCP ${port}: ${failures.map((f) => `${f.address} ${f.detail}`).join('; ')}`));
+        };
+        for (const address of addresses) {
+            const socket = connect({ host: address, port });
+            sockets.push(socket);
+            socket.once('connect', () => finish({ socket, address }));
+            socket.once('error', (error) => {
+                failures.push({ address, ...describeSocketError(error) });
+                if (failures.length === addresses.length)
+                    finish();
+            });
+        }
+        if (!addresses.length)
+            finish();
+    });
+}
+function describeSocketError(error) {
+    switch (error.code) {
+        case 'ECONNREFUSED':
+            return { status: 'refused', detail: 'refused (RST)' };
+        case 'EHOSTUNREACH':
+        case 'ENETUNREACH':
+        case 'EADDRNOTAVAIL':
+        case 'EAFNOSUPPORT':
+            return { status: 'unreachable', detail: `unreachable (${error.code})` };
+        case 'ETIMEDOUT':
+            return { status: 'timeout', detail: 'timed out' };
+        default:
+            return { status: 'unreachable', detail: error.code ?? error.message };
+    }
+}
+/** TLS handshake over the connected socket, verifying the chain and the name (RFC 6125). */
+function probe_tlsHandshake(socket, host, deadline) {
+    return new Promise((resolve, reject) => {
+        const tls = tlsConnect({
+            socket,
+            host,
+            ...(isIP(host) ? {} : { servername: host }),
+            ALPNProtocols: ['http/1.1'],
+        });
+        const timer = setTimeout(() => {
+            tls.destroy();
+            reject(new probe_ProbeFailure('timeout', 'TLS: no handshake before the timeout'));
+        }, remaining(deadline));
+        tls.once('secureConnect', () => {
+            clearTimeout(timer);
+            resolve(tls);
+        });
+        tls.once('error', (error) => {
+            clearTimeout(timer);
+            tls.destroy();
+            reject(new probe_ProbeFailure('tls-failed', `TLS: ${error.code ? `${error.code}: ` : ''}${error.message}`));
+        });
+    });
+}
+/** One GET over an already connected (and, for https, handshaken) socket. */
+function probe_httpGet(socket, url, deadline) {
+    return new Promise((resolve, reject) => {
+        const req = httpRequest({
+            createConnection: () => socket,
+            method: 'GET',
+            path: `${url.pathname}${url.search}`,
+            headers: { host: url.host, 'user-agent': 'telltale-preflight', accept: '*/*', connection: 'close' },
+        });
+        const timer = setTimeout(() => {
+            req.destroy();
+            reject(new probe_ProbeFailure('timeout', `HTTP: no response from ${url.href} before the timeout`));
+        }, remaining(deadline));
+        req.once('response', (res) => {
+            clearTimeout(timer);
+            const answer = { status: res.statusCode ?? 0 };
+            if (typeof res.headers.location === 'string')
+                answer.location = res.headers.location;
+            res.resume();
+            res.destroy();
+            socket.destroy();
+            resolve(answer);
+        });
+        req.once('error', (error) => {
+            clearTimeout(timer);
+            reject(new probe_ProbeFailure('http-failed', `HTTP: ${error.code ?? ''} ${error.message}`.trim()));
+        });
+        req.end();
+    });
+}
+function withTimeout(promise, ms) {
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('timeout')), ms);
+        promise.then((v) => {
+            clearTimeout(timer);
+            resolve(v);
+        }, (e) => {
+            clearTimeout(timer);
+            reject(e instanceof Error ? e : new Error(String(e)));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./shared/egress/preflight/targets.ts
+/**
+ * What preflight can check in a manifest: every concrete host and port. Wildcards and CIDRs name
+ * many endpoints, so they are checked only through their `probe:` URL; port ranges and UDP have no
+ * handshake to test and are reported as not checkable rather than silently passed.
+ */
+
+/** Ports where a TLS handshake is expected (HTTPS, DoT, IMAPS/POP3S/SMTPS, LDAPS, Kubernetes). */
+const TLS_PORTS = new Set([443, 465, 636, 853, 993, 995, 6443, 8443, 9443]);
+/** Ports where an HTTP request is expected (plain or over TLS). */
+const HTTP_PORTS = new Set([80, 443, 8080, 8443]);
+function targets_preflightTargets(entries) {
+    const targets = [];
+    for (const entry of entries) {
+        const name = entry.host ?? entry.cidr?.text ?? '';
+        const probe = entry.probe ? new URL(entry.probe) : undefined;
+        const probePort = probe ? Number(probe.port || (probe.protocol === 'https:' ? 443 : 80)) : undefined;
+        if (entry.transport === 'udp') {
+            targets.push({
+                host: name,
+                port: entry.ports?.[0]?.from ?? 0,
+                entry: entry.index,
+                tls: false,
+                skip: 'UDP has no handshake to check',
+            });
+            continue;
+        }
+        const concrete = entry.host && !entry.host.startsWith('*.');
+        if (!concrete) {
+            if (probe) {
+                targets.push(probeTarget(probe, probePort, entry.index));
+            }
+            else {
+                const what = entry.cidr ? 'a CIDR' : 'a wildcard';
+                targets.push({
+                    host: name,
+                    port: entry.ports?.[0]?.from ?? 0,
+                    entry: entry.index,
+                    tls: false,
+                    skip: `${what}: add a probe URL to check it`,
+                });
+            }
+            continue;
+        }
+        const host = entry.host;
+        const ports = entry.ports ?? [{ from: probePort ?? 443, to: probePort ?? 443 }];
+        for (const range of ports) {
+            if (range.from !== range.to) {
+                targets.push({
+                    host,
+                    port: range.from,
+                    entry: entry.index,
+                    tls: false,
+                    skip: `port range ${range.from}-${range.to}`,
+                });
+                continue;
+            }
+            const port = range.from;
+            const target = { host, port, entry: entry.index, tls: TLS_PORTS.has(port) };
+            if (probe && probePort === port && probe.hostname.toLowerCase() === host) {
+                target.url = probe.href;
+                target.probe = true;
+                target.tls = probe.protocol === 'https:';
+            }
+            else if (HTTP_PORTS.has(port)) {
+                target.url = `${target.tls ? 'https' : 'http'}://${isIP(host) === 6 ? `[${host}]` : host}:${port}/`;
+            }
+            if (!entry.ports)
+                target.note = `no ports listed: checked ${port}`;
+            targets.push(target);
+        }
+        // A probe on another host or port than the entry's own is checked on its own.
+        if (probe &&
+            !(probe.hostname.toLowerCase() === host && ports.some((r) => r.from === probePort && r.to === probePort))) {
+            targets.push(probeTarget(probe, probePort, entry.index));
+        }
+    }
+    return targets;
+}
+function probeTarget(probe, port, entry) {
+    return {
+        host: probe.hostname.replace(/^\[|\]$/g, '').toLowerCase(),
+        port,
+        entry,
+        tls: probe.protocol === 'https:',
+        url: probe.href,
+        probe: true,
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/egress/preflight/preflight.ts
+/**
+ * Preflight: before a deployment (or a job in block mode) depends on the manifest, check from this
+ * host that every endpoint in it answers: DNS, TCP, TLS with certificate and name verification, and
+ * an HTTP request with redirects followed. A redirect to a host the manifest does not list is a
+ * failure: a client held to the manifest would be stopped there (the release-assets.githubusercontent.com
+ * case in the egress notes).
+ *
+ * Targets run in parallel under a concurrency limit and each has the whole timeout as its budget,
+ * so a run takes about one timeout, not the sum.
+ */
+
+
+
+
+async function preflight_runPreflight(manifest, options) {
+    const limit = pLimit(options.concurrency ?? 16);
+    const targets = preflightTargets(manifest.entries);
+    const results = await Promise.all(targets.map((t) => limit(() => checkTarget(manifest, t, options))));
+    return {
+        manifest: manifest.file,
+        timeoutMs: options.timeoutMs,
+        results,
+        ok: results.every((r) => r.status === 'ok' || r.status === 'skipped'),
+    };
+}
+async function checkTarget(manifest, target, options) {
+    const started = Date.now();
+    const result = {
+        host: target.host,
+        port: target.port,
+        status: 'ok',
+        detail: '',
+        redirects: [],
+        addresses: [],
+        entry: target.entry,
+        ms: 0,
+    };
+    const finish = (status, detail) => {
+        result.status = status;
+        result.detail = target.note ? `${detail} (${target.note})` : detail;
+        result.ms = Date.now() - started;
+        return result;
+    };
+    if (target.skip)
+        return finish('skipped', `not checkable: ${target.skip}`);
+    const deadline = started + options.timeoutMs;
+    try {
+        const { socket, addresses } = await preflight_open(target.host, target.port, target.tls, deadline);
+        result.addresses = addresses;
+        if (!target.url) {
+            socket.destroy();
+            return finish('ok', target.tls ? 'TCP and TLS ok' : 'TCP ok');
+        }
+        return await followHttp(manifest, target, socket, deadline, options.maxRedirects ?? 5, result, finish);
+    }
+    catch (error) {
+        if (error instanceof ProbeFailure)
+            return finish(error.status, error.message);
+        return finish('unreachable', error.message);
+    }
+}
+async function preflight_open(host, port, tls, deadline) {
+    const addresses = await resolveAddresses(host, deadline);
+    const { socket } = await connectAny(addresses, port, deadline);
+    if (!tls)
+        return { socket, addresses };
+    return { socket: await tlsHandshake(socket, host, deadline), addresses };
+}
+async function followHttp(manifest, target, first, deadline, maxRedirects, result, finish) {
+    let url = new URL(target.url);
+    let socket = first;
+    for (let hop = 0;; hop++) {
+        if (!socket) {
+            const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+            const host = url.hostname.replace(/^\[|\]$/g, '');
+            socket = (await preflight_open(host, port, url.protocol === 'https:', deadline)).socket;
+        }
+        const answer = await httpGet(socket, url, deadline);
+        socket = undefined;
+        const redirect = answer.status >= 300 && answer.status < 400 && answer.location;
+        if (!redirect) {
+            // Without a probe URL any answer but a server error shows the endpoint serves; with one, the
+            // user named a URL that should work, so a client error fails too.
+            const bad = answer.status >= (target.probe ? 400 : 500);
+            const via = result.redirects.length ? ` after ${result.redirects.length} redirect(s)` : '';
+            return bad
+                ? finish('http-failed', `HTTP ${answer.status} from ${url.href}${via}`)
+                : finish('ok', `HTTP ${answer.status}${via}`);
+        }
+        if (hop >= maxRedirects)
+            return finish('http-failed', `more than ${maxRedirects} redirects`);
+        const next = new URL(answer.location, url);
+        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+            return finish('http-failed', `redirects to a non-HTTP URL ${next.protocol}`);
+        }
+        result.redirects.push(next.href);
+        const port = Number(next.port || (next.protocol === 'https:' ? 443 : 80));
+        const host = next.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+        const listed = findMatch(manifest.entries, { host, port, transport: 'tcp', addresses: [] });
+        if (!listed) {
+            return finish('http-failed', `redirects to unlisted host ${host}:${port} (${next.href})`);
+        }
+        url = next;
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/egress/run.ts
+/**
+ * One egress run, the same for the CLI and the actions, returning plain data: name the endpoints of a
+ * capture file (`analyze`), judge observed reports against the manifest (`diff`, optionally adding
+ * the new endpoints to it), and check from here that every manifest endpoint answers (`preflight`).
+ * Where the results go (stdout, the job summary, a PR comment, outputs) is the adapter's business.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every endpoint in a pcap or pcapng file. */
+function analyzeEgress(file, options = {}) {
+    return analyzeCaptureFile(file, options);
+}
+/** Several capture files as one report: connections and DNS answers pooled. */
+function analyzeEgressMerged(files, options = {}) {
+    return analyzeCaptureFilesMerged(files, options);
+}
+/** The report as the user asked for it; `json` is the egress-report.json every capture writes. */
+function renderEgressReport(report, format) {
+    if (format === 'json')
+        return `${JSON.stringify(report, null, 2)}\n`;
+    if (format === 'markdown')
+        return renderEndpointsMarkdown(report);
+    return renderEndpointsText(report);
+}
+/** A manifest that does not exist yet, for `--update` to start from what a run observed. */
+const EMPTY_MANIFEST = "# Endpoints this repository's jobs may reach: see docs/egress-policy.md\nversion: 1\nallow: []\n";
+async function run_diffEgressRun(options) {
+    const manifest = options.update && !(0,external_node_fs_.existsSync)(options.manifest)
+        ? manifest_parseManifest(EMPTY_MANIFEST, options.manifest)
+        : await manifest_loadManifest(options.manifest);
+    const reports = [...(options.reports ?? []), ...(options.reportFiles ? await (0,diff_reports/* loadReports */.yc)(options.reportFiles) : [])];
+    const judge = (m) => judgeEgress(diffEgress(m, reports), {
+        policy: options.policy,
+        manifest: options.manifestLabel ?? options.manifest,
+        runUrl: options.runUrl,
+        preface: options.preface,
+    });
+    const verdict = judge(manifest);
+    if (!options.update)
+        return { verdict };
+    const { usable, allFailed } = splitAllFailed(verdict.diff.new);
+    const proposals = proposeEntries(usable);
+    let after = verdict;
+    if (proposals.length) {
+        const text = updateManifest(manifest, proposals, options.update.note);
+        await (0,promises_.writeFile)(options.manifest, text);
+        // The verdict the user now has: what is still new (left out, or not writable as a host).
+        after = judge(manifest_parseManifest(text, options.manifest));
+    }
+    const leftOut = allFailed.map((e) => ({ host: e.host, port: e.port, transport: e.transport }));
+    return {
+        verdict,
+        updated: {
+            file: options.manifest,
+            added: proposals.length ? usable.length : 0,
+            leftOut,
+            leftOutSnippet: leftOut.length ? renderSnippet(proposeEntries(leftOut)) : '',
+            verdict: after,
+        },
+    };
+}
+async function run_preflightEgress(options) {
+    const timeoutMs = parseDuration(options.timeout, { what: options.name('timeout') });
+    const concurrency = Number(options.concurrency);
+    if (!/^\s*\d+\s*$/.test(options.concurrency) || !Number.isInteger(concurrency) || concurrency < 1) {
+        throw new InputError(`${options.name('concurrency')}: '${options.concurrency}' is not a positive whole number`);
+    }
+    const report = await runPreflight(await loadManifest(options.manifest), { timeoutMs, concurrency });
+    return { report, failed: report.results.filter((r) => r.status !== 'ok' && r.status !== 'skipped') };
+}
+/** The preflight report as the user asked for it. */
+function renderPreflightReport(report, format) {
+    return format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderPreflightMarkdown(report);
+}
+
+;// CONCATENATED MODULE: ./shared/egress/action.ts
+/**
+ * The egress front door: the only module the egress actions use. Each export is one action entry
+ * over an `ActionContext` (inputs as the runner passed them, action.yml defaults applied):
+ * - `startEgressCapture` / `finishEgressCapture`: actions/egress `main` starts tcpdump (installing it
+ *   when missing) and leaves it running for the rest of the job; `post` stops it, names the endpoints,
+ *   says which step reached each, writes the report and summary, and applies the manifest policy;
+ * - `reportEgress`: actions/egress-report merges several jobs' reports into one verdict;
+ * - `preflightEgressEndpoints`: actions/preflight checks every manifest endpoint from this runner.
+ * The runs themselves are shared/egress/run.ts; this adapter alone writes outputs, the summary and
+ * annotations, and posts the sticky PR comment (through shared/github/comments.ts).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+// The runner drops a step summary over 1 MiB entirely, so each step's parts share a budget with
+// headroom (characters, and a few are multi-byte): the egress post step writes the diff and then the
+// endpoint list, egress-report the diff alone.
+/** Characters of the endpoint list in the job summary. */
+const SUMMARY_LIMIT = 400_000;
+/** Characters of the diff beside the endpoint list (egress post), and alone (egress-report). */
+const VERDICT_LIMIT = { withEndpoints: 500_000, alone: 900_000 };
+const CUT_NOTE = '> ✂️ Cut to fit the job summary: the full list is in the egress-report.json the step wrote.';
+/** apt-get install tcpdump, refreshing the package lists only when the first try fails. */
+function installTcpdump(ctx) {
+    const root = process.getuid?.() === 0;
+    const run = (args) => spawnSync(root ? args[0] : 'sudo', root ? args.slice(1) : ['-n', ...args], {
+        encoding: 'utf8',
+        timeout: 300_000,
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    ctx.info('tcpdump is missing: installing it with apt-get');
+    let result = run(['apt-get', 'install', '-y', '-qq', 'tcpdump']);
+    if (result.status !== 0) {
+        run(['apt-get', 'update', '-qq']);
+        result = run(['apt-get', 'install', '-y', '-qq', 'tcpdump']);
+    }
+    if (result.status !== 0 || !tcpdumpAvailable())
+        throw new InputError(`could not install tcpdump: ${(result.stderr || result.error?.message || '').trim()}`, {
+            hint: 'install it in an earlier step, or run on a runner image that has it',
+        });
+}
+const REPORT_FILE = 'egress-report.json';
+function parseMode(value) {
+    if (value === 'start' || value === 'stop')
+        return value;
+    throw new InputError(`mode must be 'start' or 'stop', not '${value}'`, {
+        hint: "'start' captures until the end of the job; 'stop', in a later step, ends a capture early",
+    });
+}
+/** `main`: start capturing, or, with `mode: stop`, end the capture an earlier step started. */
+async function startEgressCapture(ctx) {
+    // Check the inputs post will need now, so a typo fails before the job runs, not after.
+    const mode = parseMode(ctx.input('mode'));
+    const policy = capturePolicy(ctx.input('policy'));
+    ctx.booleanInput('comment');
+    ctx.booleanInput('steps');
+    const dir = ctx.input('report-dir', { required: true });
+    if (mode === 'stop') {
+        // A later step ends the capture so the job can upload the report itself (the first step's post
+        // runs after every other step, too late for an upload-artifact step).
+        await reportCapture(ctx, dir);
+        return;
+    }
+    if (!tcpdumpAvailable()) {
+        if (ctx.booleanInput('install-tcpdump'))
+            installTcpdump(ctx);
+        else
+            throw new InputError('tcpdump is not installed', { hint: 'set install-tcpdump: true or install it first' });
+    }
+    const manifest = ctx.input('manifest');
+    const handle = await startSession({
+        // policy: block — the firewall (shared/egress/block/) is up before this step ends.
+        ...(policy.block ? { block: { manifest, runnerEndpoints: ctx.booleanInput('runner-endpoints') } } : {}),
+        dir,
+        filter: ctx.input('filter'),
+        snaplen: Number(ctx.input('snaplen')),
+        maxPackets: Number(ctx.input('max-packets')),
+    });
+    ctx.saveState('dir', dir);
+    ctx.output('pcap', handle.file);
+    ctx.info(`capturing egress to ${handle.file} (tcpdump pid ${handle.pid}${handle.sudo ? ', via sudo' : ''})`);
+}
+/** `post`: end the capture this step's `main` started, unless a `mode: stop` step already did. */
+async function finishEgressCapture(ctx) {
+    const dir = ctx.state('dir');
+    if (!dir) {
+        ctx.info('no capture was started by this step: nothing to report');
+        return;
+    }
+    if (existsSync(path.join(dir, REPORT_FILE))) {
+        ctx.info(`the capture was already reported by a later step (mode: stop): ${path.join(dir, REPORT_FILE)}`);
+        return;
+    }
+    await reportCapture(ctx, dir);
+}
+async function reportCapture(ctx, dir) {
+    const run = readRunContext();
+    const token = ctx.input('token');
+    if (token)
+        ctx.secret(token);
+    const jobSteps = ctx.booleanInput('steps')
+        ? await fetchJobSteps({ token, run, runnerName: process.env.RUNNER_NAME, log: ctx.info })
+        : { steps: [] };
+    if (jobSteps.problem)
+        ctx.warning(`steps are not named in the egress report: ${jobSteps.problem}`);
+    const handle = readHandle(dir);
+    const steps = jobSteps.steps.map(stepWindow);
+    const report = await finishSession(handle, steps.length ? { steps } : {});
+    const job = jobSteps.job ?? run.job;
+    if (job)
+        report.job = job;
+    const reportFile = path.join(dir, REPORT_FILE);
+    writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+    ctx.output('report', reportFile);
+    ctx.output('pcap', handle.file);
+    ctx.output('endpoints', report.endpoints.length);
+    for (const warning of report.warnings)
+        ctx.warning(warning);
+    ctx.info(`${report.endpoints.length} endpoint(s); report written to ${reportFile}`);
+    const endpoints = renderEndpointsMarkdown(report, 'Egress of this job');
+    const manifestPath = ctx.input('manifest');
+    if (!manifestPath || !existsSync(manifestPath)) {
+        await ctx.summary(truncateMarkdown(endpoints, SUMMARY_LIMIT, CUT_NOTE));
+        ctx.info(`no egress manifest at ${manifestPath || '(none given)'}: endpoints reported only; ` +
+            `write one with: telltale egress diff --update --manifest ${manifestPath || '.github/egress.yml'} ${reportFile}`);
+        ctx.output('verdict', 'pass');
+        return;
+    }
+    const { verdict: judged } = await diffEgressRun({
+        reports: [{ endpoints: report.endpoints, ...(job ? { job } : {}) }],
+        manifest: manifestPath,
+        policy: capturePolicy(ctx.input('policy')).diff,
+        runUrl: runUrl(run),
+    });
+    // Block mode: what the firewall refused comes first, with the manifest lines that would allow it.
+    const verdict = report.blocked
+        ? { ...judged, body: `${renderBlockedMarkdown(report.blocked, manifestPath)}\n${judged.body}` }
+        : judged;
+    if (report.blocked) {
+        // One destination (name, port, transport) may have been refused at several addresses.
+        const destinations = new Map(report.blocked.map((b) => [`${b.host}|${b.port}|${b.transport}`, b]));
+        ctx.output('blocked-count', destinations.size);
+        for (const b of [...destinations.values()].slice(0, 10)) {
+            const by = b.processes?.[0]?.exe ? ` by ${b.processes[0].exe}` : '';
+            const step = b.steps?.length ? ` in ${b.steps.join(', ')}` : '';
+            ctx.warning(`egress blocked: ${b.host}:${b.port}/${b.transport}${by}${step}`);
+        }
+    }
+    await deliverVerdict(ctx, verdict, { run, token, target: () => pullRequestTarget(run) }, VERDICT_LIMIT.withEndpoints);
+    await ctx.summary(truncateMarkdown(`<details><summary>Every endpoint</summary>\n\n${endpoints}\n</details>\n`, SUMMARY_LIMIT, CUT_NOTE));
+    ctx.output('new-count', verdict.diff.new.length);
+    ctx.output('verdict', verdict.failed ? 'fail' : 'pass');
+    if (verdict.failed)
+        ctx.fail(verdict.message);
+    else
+        ctx.info(verdict.message);
+}
+/**
+ * The egress action's `policy`: `audit` and `enforce` judge the diff; `block` also refuses, from this
+ * step on, what the manifest does not allow, and then reports like `audit` (what it let through was
+ * allowed, and what it refused never left).
+ */
+function capturePolicy(value) {
+    if (value === 'block')
+        return { diff: 'audit', block: true };
+    try {
+        return { diff: parsePolicy(value), block: false };
+    }
+    catch {
+        throw new InputError(`policy must be 'audit', 'enforce' or 'block', not '${value}'`, {
+            hint: "'audit' reports new endpoints; 'enforce' also fails the job; 'block' refuses what the manifest does not allow",
+        });
+    }
+}
+/** The jobs API's step, as the analysis attributes connections to it. */
+function stepWindow(step) {
+    return { name: step.name, start: step.start, ...(step.end !== undefined ? { end: step.end } : {}) };
+}
+/** actions/egress-report: one verdict over the reports several jobs uploaded, one sticky comment. */
+async function reportEgress(ctx) {
+    const run = context_readRunContext();
+    const token = ctx.input('token');
+    if (token)
+        ctx.secret(token);
+    const pr = parsePullRequestNumber(ctx.input('pr'));
+    let policy = policy_parsePolicy(ctx.input('policy'));
+    // Reports a pull request's run uploaded were written by that PR's code: they inform, never enforce.
+    const provenance = artifactProvenance(run);
+    if (provenance.untrusted && policy === 'enforce') {
+        ctx.warning("policy 'enforce' is not applied: these reports were written by the pull request's own code, which could have written anything; the verdict is informational", { title: 'egress report from untrusted code' });
+        policy = 'audit';
+    }
+    const { verdict } = await run_diffEgressRun({
+        reportFiles: ctx.listInput('reports'),
+        manifest: ctx.input('manifest'),
+        policy,
+        runUrl: context_runUrl(run),
+        ...(provenance.untrusted ? { preface: untrustedReportNote(provenance) } : {}),
+    });
+    const comment = await deliverVerdict(ctx, verdict, { run, token, target: () => comments_pullRequestTarget(run, pr) }, VERDICT_LIMIT.alone);
+    ctx.output('new-count', verdict.diff.new.length);
+    ctx.output('allowed-count', verdict.diff.allowed.length);
+    ctx.output('unused-count', verdict.diff.unused.length);
+    ctx.output('verdict', verdict.failed ? 'fail' : 'pass');
+    if (comment?.posted)
+        ctx.output('comment-url', comment.url);
+    const publishTo = ctx.input('publish-to');
+    if (publishTo)
+        await publishForFleet(ctx, publishTo, run);
+    if (verdict.failed)
+        ctx.fail(verdict.message);
+    else
+        ctx.info(verdict.message);
+}
+/** The `publish-to` input: the run's reports as fleet rows (shared/egress/fleet/publish.ts). */
+async function publishForFleet(ctx, to, run) {
+    const { publishReports } = await __nccwpck_require__.e(/* import() */ 559).then(__nccwpck_require__.bind(__nccwpck_require__, 4559));
+    let put;
+    if (to.startsWith('s3://')) {
+        const { S3Client, PutObjectCommand } = await __nccwpck_require__.e(/* import() */ 711).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19));
+        const client = new S3Client({
+            region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+            followRegionRedirects: true,
+        });
+        put = async (bucket, key, body) => {
+            await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+        };
+    }
+    const { written, rows } = await publishReports({
+        reports: ctx.listInput('reports'),
+        to,
+        who: {
+            repository: run.repository ?? '',
+            workflow: process.env.GITHUB_WORKFLOW ?? '',
+            run: String(run.runId ?? ''),
+        },
+        ...(put ? { put } : {}),
+    });
+    ctx.info(`published ${rows} endpoint row(s) for the fleet in ${written.length} object(s) under ${to}`);
+}
+/**
+ * Writes the verdict to the job summary and, when the `comment` input asks, posts it as the sticky PR
+ * comment. A run that is not about a pull request (a push, a schedule) has nothing to comment on.
+ */
+async function deliverVerdict(ctx, verdict, github, summaryLimit) {
+    const comment = ctx.booleanInput('comment');
+    const key = ctx.input('comment-key');
+    await ctx.summary((0,markdown/* truncateMarkdown */.o4)(verdict.body, summaryLimit, '> ✂️ Cut to fit the job summary; `telltale egress diff --format json` gives the full lists.'));
+    if (!comment)
+        return undefined;
+    const target = github.target();
+    if (!target) {
+        ctx.info('no pull request in this run: the egress verdict is in the job summary only');
+        return undefined;
+    }
+    return publishComment({
+        token: github.token,
+        apiUrl: github.run.apiUrl,
+        target,
+        key,
+        body: verdict.body,
+        summary: ctx.summary,
+        // The diff is already in the summary; a degraded comment only adds why it was not posted.
+        bodyInSummary: false,
+        log: ctx.info,
+    });
+}
+/** actions/preflight: every manifest endpoint checked from this runner; annotations for the first ten failures. */
+async function preflightEgressEndpoints(ctx) {
+    const { report, failed } = await preflightEgress({
+        manifest: ctx.input('manifest'),
+        timeout: ctx.input('timeout'),
+        concurrency: ctx.input('concurrency'),
+        name: (setting) => `input '${setting}'`,
+    });
+    await ctx.summary(renderPreflightMarkdown(report));
+    ctx.output('ok', String(report.ok));
+    ctx.output('failed-count', failed.length);
+    ctx.output('results', JSON.stringify(report.results.map(({ host, port, status, detail, redirects }) => ({ host, port, status, detail, redirects }))));
+    for (const r of failed.slice(0, 10))
+        ctx.error(`${r.host}:${r.port} ${r.status}: ${r.detail}`);
+    if (failed.length && ctx.booleanInput('fail'))
+        ctx.fail(`${failed.length} endpoint(s) in ${report.manifest} did not pass preflight`);
+}
+
+
+/***/ }),
+
+/***/ 9218:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  yc: () => (/* binding */ loadReports)
+});
+
+// UNUSED EXPORTS: expandReportPaths, loadReport
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(6928);
 ;// CONCATENATED MODULE: external "url"
@@ -51925,11 +52719,11 @@ function getPartialMatcher(patterns, options = {}) {
 }
 /* node:coverage ignore next 2 */
 const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-const dist_isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
 function buildFormat(cwd, root, absolute) {
 	if (cwd === root || root.startsWith(`${cwd}/`)) {
 		if (absolute) {
-			const start = cwd.length + +!dist_isRoot(cwd);
+			const start = cwd.length + +!isRoot(cwd);
 			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
 		}
 		const prefix = root.slice(cwd.length + 1);
@@ -52188,6 +52982,8 @@ function globSync(globInput, options) {
 
 ;// CONCATENATED MODULE: ./schemas/egress-report-artifact.schema.json
 const egress_report_artifact_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/telltale-dev/telltale/v1/schemas/egress-report-artifact.schema.json","title":"telltale egress report, as another job\'s artifact","description":"What actions/egress-report and `telltale egress diff` accept from a report file another job uploaded. That job may have run code from a fork, so every field the diff reads is bounded here: counts, string lengths, types. Fields the diff does not read are allowed and ignored. egress-report.schema.json describes the full report.","type":"object","required":["endpoints"],"properties":{"job":{"type":"string","maxLength":512},"run":{"type":"object","properties":{"job":{"type":"string","maxLength":512}}},"endpoints":{"type":"array","maxItems":100000,"items":{"$ref":"#/definitions/endpoint"}}},"definitions":{"count":{"type":"number","minimum":0,"maximum":1000000000000000},"endpoint":{"type":"object","required":["host","port","transport"],"properties":{"host":{"type":"string","minLength":1,"maxLength":1024},"port":{"type":"integer","minimum":0,"maximum":65535},"transport":{"enum":["tcp","udp"]},"protocol":{"type":"string","maxLength":64},"addresses":{"type":"array","maxItems":10000,"items":{"type":"string","maxLength":64}},"namedBy":{"type":"string","maxLength":32},"firstSeen":{"type":"string","maxLength":64},"lastSeen":{"type":"string","maxLength":64},"connections":{"$ref":"#/definitions/count"},"failed":{"$ref":"#/definitions/count"},"bytes":{"$ref":"#/definitions/count"},"steps":{"type":"array","maxItems":1000,"items":{"type":"string","maxLength":512}}}}}}');
+// EXTERNAL MODULE: ./shared/util/errors.ts
+var errors = __nccwpck_require__(1472);
 ;// CONCATENATED MODULE: ./shared/egress/diff/reports.ts
 /**
  * Reads egress report files (the JSON the egress action writes and uploads as an artifact): plain
@@ -52308,753 +53104,10 @@ async function loadReports(patterns) {
     return Promise.all(files.map(loadReport));
 }
 
-// EXTERNAL MODULE: external "node:dns"
-var external_node_dns_ = __nccwpck_require__(610);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
-;// CONCATENATED MODULE: ./shared/egress/preflight/probe.ts
-/**
- * The network side of preflight: DNS, TCP, TLS and one HTTP request, each bounded by a deadline
- * and each failure named the way an operator reads it. A silently dropped SYN (a closed ACL or
- * security group) is a `timeout`; an RST is `refused`; no route is `unreachable`.
- */
-
-
-
-
-/** A failed step: the verdict and the operator-facing detail. */
-class probe_ProbeFailure extends Error {
-    status;
-    constructor(status, detail) {
-        super(detail);
-        this.status = status;
-    }
-}
-const remaining = (deadline) => Math.max(1, deadline - Date.now());
-/**
- * A and AAAA answers (RFC 1035 §3.4.1, RFC 3596) from the configured DNS server, raced against the
- * system resolver (getaddrinfo: /etc/hosts, then DNS), which is what real clients use. Whichever
- * first yields addresses wins, so a name only /etc/hosts knows does not wait out a DNS timeout.
- */
-async function probe_resolveAddresses(host, deadline) {
-    if (isIP(host))
-        return [host];
-    const resolver = new dnsPromises.Resolver({ timeout: remaining(deadline), tries: 1 });
-    const codes = [];
-    const fromDns = Promise.allSettled([resolver.resolve4(host), resolver.resolve6(host)]).then((answers) => {
-        const addresses = answers.flatMap((a) => (a.status === 'fulfilled' ? a.value : []));
-        for (const a of answers)
-            codes.push(a.status === 'rejected' ? (a.reason.code ?? '') : 'ENODATA');
-        if (!addresses.length)
-            throw new Error('no DNS answer');
-        return addresses;
-    });
-    const fromSystem = withTimeout(dnsPromises.lookup(host, { all: true }), remaining(deadline)).then((found) => {
-        if (!found.length)
-            throw new Error('no system answer');
-        return found.map((a) => a.address);
-    });
-    try {
-        return await Promise.any([fromDns, fromSystem]);
-    }
-    catch {
-        // Neither answered: the DNS codes below say why.
-    }
-    finally {
-        // The loser may still be waiting on a server; it must not hold the process open.
-        resolver.cancel();
-    }
-    if (codes.includes('ETIMEOUT'))
-        throw new probe_ProbeFailure('dns-failed', `DNS: no answer for ${host} before the timeout`);
-    if (codes.includes('ENOTFOUND'))
-        throw new probe_ProbeFailure('dns-failed', `DNS: ${host} does not exist (NXDOMAIN)`);
-    if (codes.length && codes.every((c) => c === 'ENODATA')) {
-        throw new probe_ProbeFailure('dns-failed', `DNS: ${host} has no A or AAAA records`);
-    }
-    throw new probe_ProbeFailure('dns-failed', `DNS: lookup of ${host} failed (${codes.join(', ') || 'no answer'})`);
-}
-/** Connects to every address at once; the first to answer wins, the rest are closed. */
-async function probe_connectAny(addresses, port, deadline) {
-    const failures = [];
-    return new Promise((resolve, reject) => {
-        let settled = false;
-        const sockets = [];
-        const timer = setTimeout(() => finish(), remaining(deadline));
-        const finish = (winner) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            for (const s of sockets)
-                if (s !== winner?.socket)
-                    s.destroy();
-            if (winner)
-                return resolve(winner);
-            for (const a of addresses) {
-                if (!failures.some((f) => f.address === a))
-                    failures.push({ address: a, status: 'timeout', detail: 'no answer (packets dropped?)' });
-            }
-            // The most telling verdict: a refusal proves the host is there; a timeout says nothing answered.
-            const order = ['refused', 'unreachable', 'timeout'];
-            const status = order.find((s) => failures.some((f) => f.status === s)) ?? 'unreachable';
-            reject(new probe_ProbeFailure(status, `TCP ${port}: ${failures.map((f) => `${f.address} ${f.detail}`).join('; ')}`));
-        };
-        for (const address of addresses) {
-            const socket = connect({ host: address, port });
-            sockets.push(socket);
-            socket.once('connect', () => finish({ socket, address }));
-            socket.once('error', (error) => {
-                failures.push({ address, ...describeSocketError(error) });
-                if (failures.length === addresses.length)
-                    finish();
-            });
-        }
-        if (!addresses.length)
-            finish();
-    });
-}
-function describeSocketError(error) {
-    switch (error.code) {
-        case 'ECONNREFUSED':
-            return { status: 'refused', detail: 'refused (RST)' };
-        case 'EHOSTUNREACH':
-        case 'ENETUNREACH':
-        case 'EADDRNOTAVAIL':
-        case 'EAFNOSUPPORT':
-            return { status: 'unreachable', detail: `unreachable (${error.code})` };
-        case 'ETIMEDOUT':
-            return { status: 'timeout', detail: 'timed out' };
-        default:
-            return { status: 'unreachable', detail: error.code ?? error.message };
-    }
-}
-/** TLS handshake over the connected socket, verifying the chain and the name (RFC 6125). */
-function probe_tlsHandshake(socket, host, deadline) {
-    return new Promise((resolve, reject) => {
-        const tls = tlsConnect({
-            socket,
-            host,
-            ...(isIP(host) ? {} : { servername: host }),
-            ALPNProtocols: ['http/1.1'],
-        });
-        const timer = setTimeout(() => {
-            tls.destroy();
-            reject(new probe_ProbeFailure('timeout', 'TLS: no handshake before the timeout'));
-        }, remaining(deadline));
-        tls.once('secureConnect', () => {
-            clearTimeout(timer);
-            resolve(tls);
-        });
-        tls.once('error', (error) => {
-            clearTimeout(timer);
-            tls.destroy();
-            reject(new probe_ProbeFailure('tls-failed', `TLS: ${error.code ? `${error.code}: ` : ''}${error.message}`));
-        });
-    });
-}
-/** One GET over an already connected (and, for https, handshaken) socket. */
-function probe_httpGet(socket, url, deadline) {
-    return new Promise((resolve, reject) => {
-        const req = httpRequest({
-            createConnection: () => socket,
-            method: 'GET',
-            path: `${url.pathname}${url.search}`,
-            headers: { host: url.host, 'user-agent': 'telltale-preflight', accept: '*/*', connection: 'close' },
-        });
-        const timer = setTimeout(() => {
-            req.destroy();
-            reject(new probe_ProbeFailure('timeout', `HTTP: no response from ${url.href} before the timeout`));
-        }, remaining(deadline));
-        req.once('response', (res) => {
-            clearTimeout(timer);
-            const answer = { status: res.statusCode ?? 0 };
-            if (typeof res.headers.location === 'string')
-                answer.location = res.headers.location;
-            res.resume();
-            res.destroy();
-            socket.destroy();
-            resolve(answer);
-        });
-        req.once('error', (error) => {
-            clearTimeout(timer);
-            reject(new probe_ProbeFailure('http-failed', `HTTP: ${error.code ?? ''} ${error.message}`.trim()));
-        });
-        req.end();
-    });
-}
-function withTimeout(promise, ms) {
-    return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('timeout')), ms);
-        promise.then((v) => {
-            clearTimeout(timer);
-            resolve(v);
-        }, (e) => {
-            clearTimeout(timer);
-            reject(e instanceof Error ? e : new Error(String(e)));
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./shared/egress/preflight/targets.ts
-/**
- * What preflight can check in a manifest: every concrete host and port. Wildcards and CIDRs name
- * many endpoints, so they are checked only through their `probe:` URL; port ranges and UDP have no
- * handshake to test and are reported as not checkable rather than silently passed.
- */
-
-/** Ports where a TLS handshake is expected (HTTPS, DoT, IMAPS/POP3S/SMTPS, LDAPS, Kubernetes). */
-const TLS_PORTS = new Set([443, 465, 636, 853, 993, 995, 6443, 8443, 9443]);
-/** Ports where an HTTP request is expected (plain or over TLS). */
-const HTTP_PORTS = new Set([80, 443, 8080, 8443]);
-function targets_preflightTargets(entries) {
-    const targets = [];
-    for (const entry of entries) {
-        const name = entry.host ?? entry.cidr?.text ?? '';
-        const probe = entry.probe ? new URL(entry.probe) : undefined;
-        const probePort = probe ? Number(probe.port || (probe.protocol === 'https:' ? 443 : 80)) : undefined;
-        if (entry.transport === 'udp') {
-            targets.push({
-                host: name,
-                port: entry.ports?.[0]?.from ?? 0,
-                entry: entry.index,
-                tls: false,
-                skip: 'UDP has no handshake to check',
-            });
-            continue;
-        }
-        const concrete = entry.host && !entry.host.startsWith('*.');
-        if (!concrete) {
-            if (probe) {
-                targets.push(probeTarget(probe, probePort, entry.index));
-            }
-            else {
-                const what = entry.cidr ? 'a CIDR' : 'a wildcard';
-                targets.push({
-                    host: name,
-                    port: entry.ports?.[0]?.from ?? 0,
-                    entry: entry.index,
-                    tls: false,
-                    skip: `${what}: add a probe URL to check it`,
-                });
-            }
-            continue;
-        }
-        const host = entry.host;
-        const ports = entry.ports ?? [{ from: probePort ?? 443, to: probePort ?? 443 }];
-        for (const range of ports) {
-            if (range.from !== range.to) {
-                targets.push({
-                    host,
-                    port: range.from,
-                    entry: entry.index,
-                    tls: false,
-                    skip: `port range ${range.from}-${range.to}`,
-                });
-                continue;
-            }
-            const port = range.from;
-            const target = { host, port, entry: entry.index, tls: TLS_PORTS.has(port) };
-            if (probe && probePort === port && probe.hostname.toLowerCase() === host) {
-                target.url = probe.href;
-                target.probe = true;
-                target.tls = probe.protocol === 'https:';
-            }
-            else if (HTTP_PORTS.has(port)) {
-                target.url = `${target.tls ? 'https' : 'http'}://${isIP(host) === 6 ? `[${host}]` : host}:${port}/`;
-            }
-            if (!entry.ports)
-                target.note = `no ports listed: checked ${port}`;
-            targets.push(target);
-        }
-        // A probe on another host or port than the entry's own is checked on its own.
-        if (probe &&
-            !(probe.hostname.toLowerCase() === host && ports.some((r) => r.from === probePort && r.to === probePort))) {
-            targets.push(probeTarget(probe, probePort, entry.index));
-        }
-    }
-    return targets;
-}
-function probeTarget(probe, port, entry) {
-    return {
-        host: probe.hostname.replace(/^\[|\]$/g, '').toLowerCase(),
-        port,
-        entry,
-        tls: probe.protocol === 'https:',
-        url: probe.href,
-        probe: true,
-    };
-}
-
-;// CONCATENATED MODULE: ./shared/egress/preflight/preflight.ts
-/**
- * Preflight: before a deployment (or a job in block mode) depends on the manifest, check from this
- * host that every endpoint in it answers: DNS, TCP, TLS with certificate and name verification, and
- * an HTTP request with redirects followed. A redirect to a host the manifest does not list is a
- * failure: a client held to the manifest would be stopped there (the release-assets.githubusercontent.com
- * case in the egress notes).
- *
- * Targets run in parallel under a concurrency limit and each has the whole timeout as its budget,
- * so a run takes about one timeout, not the sum.
- */
-
-
-
-
-async function preflight_runPreflight(manifest, options) {
-    const limit = pLimit(options.concurrency ?? 16);
-    const targets = preflightTargets(manifest.entries);
-    const results = await Promise.all(targets.map((t) => limit(() => checkTarget(manifest, t, options))));
-    return {
-        manifest: manifest.file,
-        timeoutMs: options.timeoutMs,
-        results,
-        ok: results.every((r) => r.status === 'ok' || r.status === 'skipped'),
-    };
-}
-async function checkTarget(manifest, target, options) {
-    const started = Date.now();
-    const result = {
-        host: target.host,
-        port: target.port,
-        status: 'ok',
-        detail: '',
-        redirects: [],
-        addresses: [],
-        entry: target.entry,
-        ms: 0,
-    };
-    const finish = (status, detail) => {
-        result.status = status;
-        result.detail = target.note ? `${detail} (${target.note})` : detail;
-        result.ms = Date.now() - started;
-        return result;
-    };
-    if (target.skip)
-        return finish('skipped', `not checkable: ${target.skip}`);
-    const deadline = started + options.timeoutMs;
-    try {
-        const { socket, addresses } = await preflight_open(target.host, target.port, target.tls, deadline);
-        result.addresses = addresses;
-        if (!target.url) {
-            socket.destroy();
-            return finish('ok', target.tls ? 'TCP and TLS ok' : 'TCP ok');
-        }
-        return await followHttp(manifest, target, socket, deadline, options.maxRedirects ?? 5, result, finish);
-    }
-    catch (error) {
-        if (error instanceof ProbeFailure)
-            return finish(error.status, error.message);
-        return finish('unreachable', error.message);
-    }
-}
-async function preflight_open(host, port, tls, deadline) {
-    const addresses = await resolveAddresses(host, deadline);
-    const { socket } = await connectAny(addresses, port, deadline);
-    if (!tls)
-        return { socket, addresses };
-    return { socket: await tlsHandshake(socket, host, deadline), addresses };
-}
-async function followHttp(manifest, target, first, deadline, maxRedirects, result, finish) {
-    let url = new URL(target.url);
-    let socket = first;
-    for (let hop = 0;; hop++) {
-        if (!socket) {
-            const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-            const host = url.hostname.replace(/^\[|\]$/g, '');
-            socket = (await preflight_open(host, port, url.protocol === 'https:', deadline)).socket;
-        }
-        const answer = await httpGet(socket, url, deadline);
-        socket = undefined;
-        const redirect = answer.status >= 300 && answer.status < 400 && answer.location;
-        if (!redirect) {
-            // Without a probe URL any answer but a server error shows the endpoint serves; with one, the
-            // user named a URL that should work, so a client error fails too.
-            const bad = answer.status >= (target.probe ? 400 : 500);
-            const via = result.redirects.length ? ` after ${result.redirects.length} redirect(s)` : '';
-            return bad
-                ? finish('http-failed', `HTTP ${answer.status} from ${url.href}${via}`)
-                : finish('ok', `HTTP ${answer.status}${via}`);
-        }
-        if (hop >= maxRedirects)
-            return finish('http-failed', `more than ${maxRedirects} redirects`);
-        const next = new URL(answer.location, url);
-        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-            return finish('http-failed', `redirects to a non-HTTP URL ${next.protocol}`);
-        }
-        result.redirects.push(next.href);
-        const port = Number(next.port || (next.protocol === 'https:' ? 443 : 80));
-        const host = next.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-        const listed = findMatch(manifest.entries, { host, port, transport: 'tcp', addresses: [] });
-        if (!listed) {
-            return finish('http-failed', `redirects to unlisted host ${host}:${port} (${next.href})`);
-        }
-        url = next;
-    }
-}
-
-;// CONCATENATED MODULE: ./shared/egress/run.ts
-/**
- * One egress run, the same for the CLI and the actions, returning plain data: name the endpoints of a
- * capture file (`analyze`), judge observed reports against the manifest (`diff`, optionally adding
- * the new endpoints to it), and check from here that every manifest endpoint answers (`preflight`).
- * Where the results go (stdout, the job summary, a PR comment, outputs) is the adapter's business.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Every endpoint in a pcap or pcapng file. */
-function analyzeEgress(file, options = {}) {
-    return analyzeCaptureFile(file, options);
-}
-/** Several capture files as one report: connections and DNS answers pooled. */
-function analyzeEgressMerged(files, options = {}) {
-    return analyzeCaptureFilesMerged(files, options);
-}
-/** The report as the user asked for it; `json` is the egress-report.json every capture writes. */
-function renderEgressReport(report, format) {
-    if (format === 'json')
-        return `${JSON.stringify(report, null, 2)}\n`;
-    if (format === 'markdown')
-        return renderEndpointsMarkdown(report);
-    return renderEndpointsText(report);
-}
-/** A manifest that does not exist yet, for `--update` to start from what a run observed. */
-const EMPTY_MANIFEST = "# Endpoints this repository's jobs may reach: see docs/egress-policy.md\nversion: 1\nallow: []\n";
-async function run_diffEgressRun(options) {
-    const manifest = options.update && !(0,external_node_fs_.existsSync)(options.manifest)
-        ? manifest_parseManifest(EMPTY_MANIFEST, options.manifest)
-        : await manifest_loadManifest(options.manifest);
-    const reports = [...(options.reports ?? []), ...(options.reportFiles ? await loadReports(options.reportFiles) : [])];
-    const judge = (m) => judgeEgress(diffEgress(m, reports), {
-        policy: options.policy,
-        manifest: options.manifestLabel ?? options.manifest,
-        runUrl: options.runUrl,
-        preface: options.preface,
-    });
-    const verdict = judge(manifest);
-    if (!options.update)
-        return { verdict };
-    const { usable, allFailed } = splitAllFailed(verdict.diff.new);
-    const proposals = proposeEntries(usable);
-    let after = verdict;
-    if (proposals.length) {
-        const text = updateManifest(manifest, proposals, options.update.note);
-        await (0,promises_.writeFile)(options.manifest, text);
-        // The verdict the user now has: what is still new (left out, or not writable as a host).
-        after = judge(manifest_parseManifest(text, options.manifest));
-    }
-    const leftOut = allFailed.map((e) => ({ host: e.host, port: e.port, transport: e.transport }));
-    return {
-        verdict,
-        updated: {
-            file: options.manifest,
-            added: proposals.length ? usable.length : 0,
-            leftOut,
-            leftOutSnippet: leftOut.length ? renderSnippet(proposeEntries(leftOut)) : '',
-            verdict: after,
-        },
-    };
-}
-async function run_preflightEgress(options) {
-    const timeoutMs = parseDuration(options.timeout, { what: options.name('timeout') });
-    const concurrency = Number(options.concurrency);
-    if (!/^\s*\d+\s*$/.test(options.concurrency) || !Number.isInteger(concurrency) || concurrency < 1) {
-        throw new InputError(`${options.name('concurrency')}: '${options.concurrency}' is not a positive whole number`);
-    }
-    const report = await runPreflight(await loadManifest(options.manifest), { timeoutMs, concurrency });
-    return { report, failed: report.results.filter((r) => r.status !== 'ok' && r.status !== 'skipped') };
-}
-/** The preflight report as the user asked for it. */
-function renderPreflightReport(report, format) {
-    return format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderPreflightMarkdown(report);
-}
-
-;// CONCATENATED MODULE: ./shared/egress/action.ts
-/**
- * The egress front door: the only module the egress actions use. Each export is one action entry
- * over an `ActionContext` (inputs as the runner passed them, action.yml defaults applied):
- * - `startEgressCapture` / `finishEgressCapture`: actions/egress `main` starts tcpdump (installing it
- *   when missing) and leaves it running for the rest of the job; `post` stops it, names the endpoints,
- *   says which step reached each, writes the report and summary, and applies the manifest policy;
- * - `reportEgress`: actions/egress-report merges several jobs' reports into one verdict;
- * - `preflightEgressEndpoints`: actions/preflight checks every manifest endpoint from this runner.
- * The runs themselves are shared/egress/run.ts; this adapter alone writes outputs, the summary and
- * annotations, and posts the sticky PR comment (through shared/github/comments.ts).
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-// The runner drops a step summary over 1 MiB entirely, so each step's parts share a budget with
-// headroom (characters, and a few are multi-byte): the egress post step writes the diff and then the
-// endpoint list, egress-report the diff alone.
-/** Characters of the endpoint list in the job summary. */
-const SUMMARY_LIMIT = 400_000;
-/** Characters of the diff beside the endpoint list (egress post), and alone (egress-report). */
-const VERDICT_LIMIT = { withEndpoints: 500_000, alone: 900_000 };
-const CUT_NOTE = '> ✂️ Cut to fit the job summary: the full list is in the egress-report.json the step wrote.';
-/** apt-get install tcpdump, refreshing the package lists only when the first try fails. */
-function installTcpdump(ctx) {
-    const root = process.getuid?.() === 0;
-    const run = (args) => spawnSync(root ? args[0] : 'sudo', root ? args.slice(1) : ['-n', ...args], {
-        encoding: 'utf8',
-        timeout: 300_000,
-        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-    ctx.info('tcpdump is missing: installing it with apt-get');
-    let result = run(['apt-get', 'install', '-y', '-qq', 'tcpdump']);
-    if (result.status !== 0) {
-        run(['apt-get', 'update', '-qq']);
-        result = run(['apt-get', 'install', '-y', '-qq', 'tcpdump']);
-    }
-    if (result.status !== 0 || !tcpdumpAvailable())
-        throw new InputError(`could not install tcpdump: ${(result.stderr || result.error?.message || '').trim()}`, {
-            hint: 'install it in an earlier step, or run on a runner image that has it',
-        });
-}
-const REPORT_FILE = 'egress-report.json';
-function parseMode(value) {
-    if (value === 'start' || value === 'stop')
-        return value;
-    throw new InputError(`mode must be 'start' or 'stop', not '${value}'`, {
-        hint: "'start' captures until the end of the job; 'stop', in a later step, ends a capture early",
-    });
-}
-/** `main`: start capturing, or, with `mode: stop`, end the capture an earlier step started. */
-async function startEgressCapture(ctx) {
-    // Check the inputs post will need now, so a typo fails before the job runs, not after.
-    const mode = parseMode(ctx.input('mode'));
-    const policy = capturePolicy(ctx.input('policy'));
-    ctx.booleanInput('comment');
-    ctx.booleanInput('steps');
-    const dir = ctx.input('report-dir', { required: true });
-    if (mode === 'stop') {
-        // A later step ends the capture so the job can upload the report itself (the first step's post
-        // runs after every other step, too late for an upload-artifact step).
-        await reportCapture(ctx, dir);
-        return;
-    }
-    if (!tcpdumpAvailable()) {
-        if (ctx.booleanInput('install-tcpdump'))
-            installTcpdump(ctx);
-        else
-            throw new InputError('tcpdump is not installed', { hint: 'set install-tcpdump: true or install it first' });
-    }
-    const manifest = ctx.input('manifest');
-    const handle = await startSession({
-        // policy: block — the firewall (shared/egress/block/) is up before this step ends.
-        ...(policy.block ? { block: { manifest, runnerEndpoints: ctx.booleanInput('runner-endpoints') } } : {}),
-        dir,
-        filter: ctx.input('filter'),
-        snaplen: Number(ctx.input('snaplen')),
-        maxPackets: Number(ctx.input('max-packets')),
-    });
-    ctx.saveState('dir', dir);
-    ctx.output('pcap', handle.file);
-    ctx.info(`capturing egress to ${handle.file} (tcpdump pid ${handle.pid}${handle.sudo ? ', via sudo' : ''})`);
-}
-/** `post`: end the capture this step's `main` started, unless a `mode: stop` step already did. */
-async function finishEgressCapture(ctx) {
-    const dir = ctx.state('dir');
-    if (!dir) {
-        ctx.info('no capture was started by this step: nothing to report');
-        return;
-    }
-    if (existsSync(path.join(dir, REPORT_FILE))) {
-        ctx.info(`the capture was already reported by a later step (mode: stop): ${path.join(dir, REPORT_FILE)}`);
-        return;
-    }
-    await reportCapture(ctx, dir);
-}
-async function reportCapture(ctx, dir) {
-    const run = readRunContext();
-    const token = ctx.input('token');
-    if (token)
-        ctx.secret(token);
-    const jobSteps = ctx.booleanInput('steps')
-        ? await fetchJobSteps({ token, run, runnerName: process.env.RUNNER_NAME, log: ctx.info })
-        : { steps: [] };
-    if (jobSteps.problem)
-        ctx.warning(`steps are not named in the egress report: ${jobSteps.problem}`);
-    const handle = readHandle(dir);
-    const steps = jobSteps.steps.map(stepWindow);
-    const report = await finishSession(handle, steps.length ? { steps } : {});
-    const job = jobSteps.job ?? run.job;
-    if (job)
-        report.job = job;
-    const reportFile = path.join(dir, REPORT_FILE);
-    writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
-    ctx.output('report', reportFile);
-    ctx.output('pcap', handle.file);
-    ctx.output('endpoints', report.endpoints.length);
-    for (const warning of report.warnings)
-        ctx.warning(warning);
-    ctx.info(`${report.endpoints.length} endpoint(s); report written to ${reportFile}`);
-    const endpoints = renderEndpointsMarkdown(report, 'Egress of this job');
-    const manifestPath = ctx.input('manifest');
-    if (!manifestPath || !existsSync(manifestPath)) {
-        await ctx.summary(truncateMarkdown(endpoints, SUMMARY_LIMIT, CUT_NOTE));
-        ctx.info(`no egress manifest at ${manifestPath || '(none given)'}: endpoints reported only; ` +
-            `write one with: telltale egress diff --update --manifest ${manifestPath || '.github/egress.yml'} ${reportFile}`);
-        ctx.output('verdict', 'pass');
-        return;
-    }
-    const { verdict: judged } = await diffEgressRun({
-        reports: [{ endpoints: report.endpoints, ...(job ? { job } : {}) }],
-        manifest: manifestPath,
-        policy: capturePolicy(ctx.input('policy')).diff,
-        runUrl: runUrl(run),
-    });
-    // Block mode: what the firewall refused comes first, with the manifest lines that would allow it.
-    const verdict = report.blocked
-        ? { ...judged, body: `${renderBlockedMarkdown(report.blocked, manifestPath)}\n${judged.body}` }
-        : judged;
-    if (report.blocked) {
-        // One destination (name, port, transport) may have been refused at several addresses.
-        const destinations = new Map(report.blocked.map((b) => [`${b.host}|${b.port}|${b.transport}`, b]));
-        ctx.output('blocked-count', destinations.size);
-        for (const b of [...destinations.values()].slice(0, 10)) {
-            const by = b.processes?.[0]?.exe ? ` by ${b.processes[0].exe}` : '';
-            const step = b.steps?.length ? ` in ${b.steps.join(', ')}` : '';
-            ctx.warning(`egress blocked: ${b.host}:${b.port}/${b.transport}${by}${step}`);
-        }
-    }
-    await deliverVerdict(ctx, verdict, { run, token, target: () => pullRequestTarget(run) }, VERDICT_LIMIT.withEndpoints);
-    await ctx.summary(truncateMarkdown(`<details><summary>Every endpoint</summary>\n\n${endpoints}\n</details>\n`, SUMMARY_LIMIT, CUT_NOTE));
-    ctx.output('new-count', verdict.diff.new.length);
-    ctx.output('verdict', verdict.failed ? 'fail' : 'pass');
-    if (verdict.failed)
-        ctx.fail(verdict.message);
-    else
-        ctx.info(verdict.message);
-}
-/**
- * The egress action's `policy`: `audit` and `enforce` judge the diff; `block` also refuses, from this
- * step on, what the manifest does not allow, and then reports like `audit` (what it let through was
- * allowed, and what it refused never left).
- */
-function capturePolicy(value) {
-    if (value === 'block')
-        return { diff: 'audit', block: true };
-    try {
-        return { diff: parsePolicy(value), block: false };
-    }
-    catch {
-        throw new InputError(`policy must be 'audit', 'enforce' or 'block', not '${value}'`, {
-            hint: "'audit' reports new endpoints; 'enforce' also fails the job; 'block' refuses what the manifest does not allow",
-        });
-    }
-}
-/** The jobs API's step, as the analysis attributes connections to it. */
-function stepWindow(step) {
-    return { name: step.name, start: step.start, ...(step.end !== undefined ? { end: step.end } : {}) };
-}
-/** actions/egress-report: one verdict over the reports several jobs uploaded, one sticky comment. */
-async function reportEgress(ctx) {
-    const run = context_readRunContext();
-    const token = ctx.input('token');
-    if (token)
-        ctx.secret(token);
-    const pr = parsePullRequestNumber(ctx.input('pr'));
-    let policy = policy_parsePolicy(ctx.input('policy'));
-    // Reports a pull request's run uploaded were written by that PR's code: they inform, never enforce.
-    const provenance = artifactProvenance(run);
-    if (provenance.untrusted && policy === 'enforce') {
-        ctx.warning("policy 'enforce' is not applied: these reports were written by the pull request's own code, which could have written anything; the verdict is informational", { title: 'egress report from untrusted code' });
-        policy = 'audit';
-    }
-    const { verdict } = await run_diffEgressRun({
-        reportFiles: ctx.listInput('reports'),
-        manifest: ctx.input('manifest'),
-        policy,
-        runUrl: context_runUrl(run),
-        ...(provenance.untrusted ? { preface: untrustedReportNote(provenance) } : {}),
-    });
-    const comment = await deliverVerdict(ctx, verdict, { run, token, target: () => comments_pullRequestTarget(run, pr) }, VERDICT_LIMIT.alone);
-    ctx.output('new-count', verdict.diff.new.length);
-    ctx.output('allowed-count', verdict.diff.allowed.length);
-    ctx.output('unused-count', verdict.diff.unused.length);
-    ctx.output('verdict', verdict.failed ? 'fail' : 'pass');
-    if (comment?.posted)
-        ctx.output('comment-url', comment.url);
-    if (verdict.failed)
-        ctx.fail(verdict.message);
-    else
-        ctx.info(verdict.message);
-}
-/**
- * Writes the verdict to the job summary and, when the `comment` input asks, posts it as the sticky PR
- * comment. A run that is not about a pull request (a push, a schedule) has nothing to comment on.
- */
-async function deliverVerdict(ctx, verdict, github, summaryLimit) {
-    const comment = ctx.booleanInput('comment');
-    const key = ctx.input('comment-key');
-    await ctx.summary((0,markdown/* truncateMarkdown */.o4)(verdict.body, summaryLimit, '> ✂️ Cut to fit the job summary; `telltale egress diff --format json` gives the full lists.'));
-    if (!comment)
-        return undefined;
-    const target = github.target();
-    if (!target) {
-        ctx.info('no pull request in this run: the egress verdict is in the job summary only');
-        return undefined;
-    }
-    return publishComment({
-        token: github.token,
-        apiUrl: github.run.apiUrl,
-        target,
-        key,
-        body: verdict.body,
-        summary: ctx.summary,
-        // The diff is already in the summary; a degraded comment only adds why it was not posted.
-        bodyInSummary: false,
-        log: ctx.info,
-    });
-}
-/** actions/preflight: every manifest endpoint checked from this runner; annotations for the first ten failures. */
-async function preflightEgressEndpoints(ctx) {
-    const { report, failed } = await preflightEgress({
-        manifest: ctx.input('manifest'),
-        timeout: ctx.input('timeout'),
-        concurrency: ctx.input('concurrency'),
-        name: (setting) => `input '${setting}'`,
-    });
-    await ctx.summary(renderPreflightMarkdown(report));
-    ctx.output('ok', String(report.ok));
-    ctx.output('failed-count', failed.length);
-    ctx.output('results', JSON.stringify(report.results.map(({ host, port, status, detail, redirects }) => ({ host, port, status, detail, redirects }))));
-    for (const r of failed.slice(0, 10))
-        ctx.error(`${r.host}:${r.port} ${r.status}: ${r.detail}`);
-    if (failed.length && ctx.booleanInput('fail'))
-        ctx.fail(`${failed.length} endpoint(s) in ${report.manifest} did not pass preflight`);
-}
-
 
 /***/ }),
 
-/***/ 8850:
+/***/ 1642:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53069,8 +53122,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -56113,7 +56166,7 @@ function createActionContext(options = {}) {
     const summaryFile = 'summaryFile' in options ? options.summaryFile : process.env.GITHUB_STEP_SUMMARY;
     const secrets = new Set();
     const clean = (text) => redactSecrets(text, secrets);
-    const line = (text) => write(`${text}${external_node_os_namespaceObject.EOL}`);
+    const line = (text) => write(`${text}${external_node_os_.EOL}`);
     const annotate = (level, message, properties) => line(workflowCommand(level, {
         title: properties?.title === undefined ? undefined : annotationText(clean(properties.title), 200),
         file: properties?.file === undefined ? undefined : annotationText(properties.file, 1000),
@@ -56547,6 +56600,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -56610,6 +56670,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -56617,10 +56684,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -67395,6 +67483,9 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -67468,6 +67559,18 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
 /******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -67510,6 +67613,28 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -67524,6 +67649,69 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

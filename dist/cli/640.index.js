@@ -1,0 +1,285 @@
+export const id = 640;
+export const ids = [640,974];
+export const modules = {
+
+/***/ 8120:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  yc: () => (/* binding */ loadReports)
+});
+
+// UNUSED EXPORTS: expandReportPaths, loadReport
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __webpack_require__(2463);
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
+var dist = __webpack_require__(6448);
+;// CONCATENATED MODULE: ./schemas/egress-report-artifact.schema.json
+const egress_report_artifact_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/telltale-dev/telltale/v1/schemas/egress-report-artifact.schema.json","title":"telltale egress report, as another job\'s artifact","description":"What actions/egress-report and `telltale egress diff` accept from a report file another job uploaded. That job may have run code from a fork, so every field the diff reads is bounded here: counts, string lengths, types. Fields the diff does not read are allowed and ignored. egress-report.schema.json describes the full report.","type":"object","required":["endpoints"],"properties":{"job":{"type":"string","maxLength":512},"run":{"type":"object","properties":{"job":{"type":"string","maxLength":512}}},"endpoints":{"type":"array","maxItems":100000,"items":{"$ref":"#/definitions/endpoint"}}},"definitions":{"count":{"type":"number","minimum":0,"maximum":1000000000000000},"endpoint":{"type":"object","required":["host","port","transport"],"properties":{"host":{"type":"string","minLength":1,"maxLength":1024},"port":{"type":"integer","minimum":0,"maximum":65535},"transport":{"enum":["tcp","udp"]},"protocol":{"type":"string","maxLength":64},"addresses":{"type":"array","maxItems":10000,"items":{"type":"string","maxLength":64}},"namedBy":{"type":"string","maxLength":32},"firstSeen":{"type":"string","maxLength":64},"lastSeen":{"type":"string","maxLength":64},"connections":{"$ref":"#/definitions/count"},"failed":{"$ref":"#/definitions/count"},"bytes":{"$ref":"#/definitions/count"},"steps":{"type":"array","maxItems":1000,"items":{"type":"string","maxLength":512}}}}}}');
+// EXTERNAL MODULE: ./shared/util/errors.ts
+var errors = __webpack_require__(1472);
+;// CONCATENATED MODULE: ./shared/egress/diff/reports.ts
+/**
+ * Reads egress report files (the JSON the egress action writes and uploads as an artifact): plain
+ * paths, folders (searched for `*.json`), or glob patterns. Reports from other jobs are data, not
+ * code: each is checked for the shape the diff reads, with the file named on any problem.
+ */
+
+
+
+
+
+async function expandReportPaths(patterns) {
+    const files = [];
+    for (const pattern of patterns) {
+        const info = await (0,promises_.stat)(pattern).catch(() => undefined);
+        if (info?.isFile())
+            files.push(pattern);
+        else if (info?.isDirectory())
+            files.push(...(await (0,dist/* glob */.TI)('**/*.json', { cwd: pattern, absolute: true })).sort());
+        else {
+            const matched = (await (0,dist/* glob */.TI)(pattern, { absolute: true, onlyFiles: true })).sort();
+            if (!matched.length)
+                throw new errors.InputError(`no report files match '${pattern}'`, { location: { file: pattern } });
+            files.push(...matched);
+        }
+    }
+    return [...new Set(files)];
+}
+/**
+ * Reports arrive as artifacts from other (possibly fork) jobs: bound what one may cost. A real
+ * report of a busy job is well under a megabyte; schemas/egress-report-artifact.schema.json bounds
+ * every count and string the diff reads.
+ */
+const MAX_REPORT_BYTES = 16 * 1024 * 1024;
+/** Report files in one run; a matrix of 256 jobs is GitHub's own limit. */
+const MAX_REPORT_FILES = 1000;
+const validateArtifact = new ajv.Ajv({ allErrors: false, strict: false }).compile(egress_report_artifact_schema_namespaceObject);
+/** The first schema problem as a field path and a reason, never echoing the (untrusted) value. */
+function schemaProblem(file) {
+    const error = validateArtifact.errors?.[0];
+    const field = (error?.instancePath ?? '')
+        .split('/')
+        .slice(1)
+        .map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`))
+        .join('');
+    return new errors.InputError(`not an egress report: ${field || 'the file'} ${error?.message ?? 'is not valid'}`, {
+        location: { file, ...(field ? { field } : {}) },
+        hint: 'schemas/egress-report-artifact.schema.json says what a report artifact may hold',
+    });
+}
+async function loadReport(file) {
+    let data;
+    try {
+        const size = (await (0,promises_.stat)(file)).size;
+        if (size > MAX_REPORT_BYTES) {
+            throw new errors.InputError(`report is ${size} bytes; more than ${MAX_REPORT_BYTES} is not an egress report`, {
+                location: { file },
+            });
+        }
+        data = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+    }
+    catch (error) {
+        if (error instanceof errors.InputError)
+            throw error;
+        throw new errors.InputError(`not a readable JSON report: ${error.message}`, { location: { file } });
+    }
+    const endpoints = data?.endpoints;
+    if (!Array.isArray(endpoints)) {
+        throw new errors.InputError('not an egress report: no endpoints array', {
+            location: { file, field: 'endpoints' },
+            hint: 'pass the report JSON the egress action or `telltale egress analyze --format json` writes',
+        });
+    }
+    const checked = endpoints.map((e, i) => {
+        const x = (e ?? {});
+        const bad = (field) => new errors.InputError(`endpoint ${i} has no valid '${field}'`, {
+            location: { file, field: `endpoints[${i}].${field}` },
+        });
+        if (typeof x.host !== 'string' || !x.host)
+            throw bad('host');
+        if (typeof x.port !== 'number' || !Number.isInteger(x.port) || x.port < 0 || x.port > 65535)
+            throw bad('port');
+        if (x.transport !== 'tcp' && x.transport !== 'udp')
+            throw bad('transport');
+        const strings = (v) => (Array.isArray(v) ? v.filter((s) => typeof s === 'string') : []);
+        const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+        const endpoint = {
+            host: x.host,
+            port: x.port,
+            transport: x.transport,
+            protocol: typeof x.protocol === 'string' ? x.protocol : 'unknown',
+            addresses: strings(x.addresses),
+            namedBy: typeof x.namedBy === 'string' ? x.namedBy : 'none',
+            firstSeen: typeof x.firstSeen === 'string' ? x.firstSeen : '',
+            lastSeen: typeof x.lastSeen === 'string' ? x.lastSeen : '',
+            connections: num(x.connections),
+            failed: num(x.failed),
+            bytes: num(x.bytes),
+        };
+        if (Array.isArray(x.steps))
+            endpoint.steps = strings(x.steps);
+        return endpoint;
+    });
+    // The field checks above name the common mistakes; the schema bounds everything else.
+    if (!validateArtifact(data))
+        throw schemaProblem(file);
+    const job = data.job ?? data.run?.job;
+    return typeof job === 'string' ? { endpoints: checked, job } : { endpoints: checked };
+}
+async function loadReports(patterns) {
+    const files = await expandReportPaths(patterns);
+    if (!files.length)
+        throw new errors.InputError(`no report files found in ${patterns.join(', ')}`);
+    if (files.length > MAX_REPORT_FILES)
+        throw new errors.InputError(`${files.length} report files; more than ${MAX_REPORT_FILES} is not one run's reports`, {
+            location: { file: patterns.join(', ') },
+        });
+    return Promise.all(files.map(loadReport));
+}
+
+
+/***/ }),
+
+/***/ 8640:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   publishReports: () => (/* binding */ publishReports)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _diff_reports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8120);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1472);
+/* harmony import */ var _rows_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6974);
+/**
+ * `telltale egress publish REPORT… --to s3://bucket/prefix|DIR`: each report's endpoints as rows
+ * (rows.ts) in one NDJSON object per report under `repository=…/date=…/`. A local folder takes the
+ * same layout, which `telltale egress fleet` reads with the streaming engine.
+ */
+
+
+
+
+
+async function publishReports(options) {
+    const reports = await (0,_diff_reports_js__WEBPACK_IMPORTED_MODULE_2__/* .loadReports */ .yc)(options.reports);
+    const written = [];
+    let count = 0;
+    for (const [i, report] of reports.entries()) {
+        const who = { ...options.who, job: options.who.job ?? report.job ?? `job${i}` };
+        const rows = (0,_rows_js__WEBPACK_IMPORTED_MODULE_4__/* .fleetRows */ .Y6)(report, who);
+        count += rows.length;
+        const key = (0,_rows_js__WEBPACK_IMPORTED_MODULE_4__/* .rowsKey */ .nC)(rows, who);
+        const s3 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(options.to);
+        if (s3) {
+            if (!options.put)
+                throw new Error('publish to s3:// without a put function');
+            const prefix = s3[2].replace(/\/+$/, '');
+            const full = prefix ? `${prefix}/${key}` : key;
+            await options.put(s3[1], full, (0,_rows_js__WEBPACK_IMPORTED_MODULE_4__/* .toNdjson */ .kL)(rows)).catch((error) => {
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__.InputError(`cannot write s3://${s3[1]}/${full}: ${error.name}: ${error.message}`, {
+                    location: { field: 'to' },
+                    hint: 'the role needs s3:PutObject on the prefix',
+                });
+            });
+            written.push(`s3://${s3[1]}/${full}`);
+        }
+        else {
+            const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(options.to, ...key.split('/'));
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, (0,_rows_js__WEBPACK_IMPORTED_MODULE_4__/* .toNdjson */ .kL)(rows));
+            written.push(file);
+        }
+    }
+    return { written, rows: count };
+}
+
+
+/***/ }),
+
+/***/ 6974:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y6: () => (/* binding */ fleetRows),
+/* harmony export */   egressDdl: () => (/* binding */ egressDdl),
+/* harmony export */   kL: () => (/* binding */ toNdjson),
+/* harmony export */   nC: () => (/* binding */ rowsKey)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1472);
+/**
+ * The fleet's egress as rows: one per endpoint a job reached, with where it was seen (repository,
+ * workflow, job, run, step) and when, written as newline-delimited JSON under Hive-style partitions
+ * `repository=<owner%2Fname>/date=<yyyy-mm-dd>/` so Athena (and `telltale egress fleet` over a local
+ * folder) read one layout.
+ */
+
+function fleetRows(report, who) {
+    if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(who.repository)) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__.InputError(`repository: '${who.repository}' is not owner/name`, { location: { field: 'repository' } });
+    }
+    return report.endpoints.map((e) => ({
+        repository: who.repository,
+        workflow: who.workflow,
+        job: who.job ?? report.job ?? '',
+        run: who.run,
+        step: e.steps?.[0] ?? '',
+        host: e.host,
+        port: e.port,
+        protocol: e.protocol,
+        addresses: [...e.addresses],
+        time: e.firstSeen,
+        connections: e.connections,
+        bytes: e.bytes ?? 0,
+    }));
+}
+/** `repository=octo%2Fapp/date=2026-05-04/<run>-<job>.json`: the object key (or relative path). */
+function rowsKey(rows, who) {
+    const day = (rows[0]?.time ?? new Date().toISOString()).slice(0, 10);
+    const safe = (s) => s.replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 80) || '_';
+    return `repository=${encodeURIComponent(who.repository)}/date=${day}/${safe(who.run)}-${safe(who.job ?? 'job')}.json`;
+}
+function toNdjson(rows) {
+    return rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : '');
+}
+/** The Athena table over the published rows (Hive JSON SerDe, partitions from the folder names). */
+function egressDdl(table, location) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(table))
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__.InputError(`${JSON.stringify(table)} is not database.table`, { location: { field: 'table' } });
+    if (!/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(location))
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__.InputError(`${JSON.stringify(location)} is not an s3:// URL`, { location: { field: 'to' } });
+    return [
+        `CREATE EXTERNAL TABLE ${table} (`,
+        '  workflow STRING,',
+        '  job STRING,',
+        '  run STRING,',
+        '  step STRING,',
+        '  host STRING,',
+        '  port BIGINT,',
+        '  protocol STRING,',
+        '  addresses ARRAY<STRING>,',
+        '  time STRING,',
+        '  connections BIGINT,',
+        '  bytes BIGINT',
+        ')',
+        'PARTITIONED BY (repository STRING, `date` STRING)',
+        "ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe'",
+        `LOCATION '${location.replace(/\/+$/, '')}/'`,
+        ';',
+        `-- New repositories and days: MSCK REPAIR TABLE ${table};`,
+        '',
+    ].join('\n');
+}
+
+
+/***/ })
+
+};
