@@ -233,7 +233,10 @@ describe('actions/egress in a job', { skip }, () => {
     });
     try {
       assert.equal(result.main.exitCode, 1);
-      assert.match(result.main.annotations[0]?.message ?? '', /policy must be 'audit', 'enforce' or 'block', not 'enforced'/);
+      assert.match(
+        result.main.annotations[0]?.message ?? '',
+        /policy must be 'audit', 'enforce' or 'block', not 'enforced'/,
+      );
       assert.equal(result.post!.exitCode, 0);
       assert.match(result.post!.stdout, /no capture was started/);
     } finally {
