@@ -36,16 +36,25 @@ describe('block mode with a QUIC client', { skip }, () => {
         `--disable-component-update --disable-sync --user-data-dir=${path.join(world.dir, `profile-${host}`)}`,
         `--enable-quic --origin-to-force-quic-on=${host}:443 --dump-dom https://${host}/ >/dev/null 2>&1`,
       ].join(' ');
-    const out = path.join(world.dir, 'out');
-    const run = await world.exec(
-      process.execPath,
-      ['--import', 'tsx', path.join(repoRoot, 'cli/index.ts'), 'egress', 'run', '--manifest', path.join(world.dir, 'egress.yml'),
-        '--policy', 'block', '--out', out, '--format', 'json', '--', 'sh', '-c',
-        `${chromium('h3.allowed.test')}; ${chromium('h3.denied.test')}; true`], // prettier-ignore
-      { cwd: repoRoot, env: world.clientEnv(), timeoutMs: 120_000 },
-    );
-    assert.equal(run.code, 0, run.stderr);
-    const report = JSON.parse(readFileSync(path.join(out, 'egress-report.json'), 'utf8')) as EgressReport;
+    // Chromium itself sometimes fails to start on a loaded machine (no packet at all): that is not
+    // block mode's doing, so a run in which Chromium sent nothing is tried once more (bounded: 2).
+    let run: Awaited<ReturnType<World['exec']>> | undefined;
+    let report: EgressReport | undefined;
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const out = path.join(world.dir, `out-${attempt}`);
+      run = await world.exec(
+        process.execPath,
+        ['--import', 'tsx', path.join(repoRoot, 'cli/index.ts'), 'egress', 'run', '--manifest', path.join(world.dir, 'egress.yml'),
+          '--policy', 'block', '--out', out, '--format', 'json', '--', 'sh', '-c',
+          `${chromium('h3.allowed.test')}; ${chromium('h3.denied.test')}; true`], // prettier-ignore
+        { cwd: repoRoot, env: world.clientEnv(), timeoutMs: 120_000 },
+      );
+      assert.equal(run.code, 0, run.stderr);
+      report = JSON.parse(readFileSync(path.join(out, 'egress-report.json'), 'utf8')) as EgressReport;
+      const chromiumSent = report.endpoints.some((e) => e.port === 443) || (report.blocked ?? []).length > 0;
+      if (chromiumSent) break;
+    }
+    if (!report) throw new Error('no report');
     const allowed = report.endpoints.find((e) => e.host === 'h3.allowed.test' && e.transport === 'udp');
     assert.ok(allowed, JSON.stringify(report.endpoints.map((e) => `${e.host}:${e.port}/${e.transport}`)));
     assert.equal(allowed.protocol, 'quic');
