@@ -68,7 +68,12 @@ export async function runCloudTrailAction(ctx: ActionContext): Promise<void> {
   let previous: NightState | undefined;
   const stateFile = ctx.input('state-file');
   if (stateFile) {
-    const text = await readFile(stateFile, 'utf8').catch(() => undefined);
+    // No file yet is the first night; a file that exists but cannot be read is said, not taken as none.
+    const text = await readFile(stateFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT')
+        ctx.warning(`cannot read the state file ${stateFile} (${error.message}): no watermark from last night`);
+      return undefined;
+    });
     previous = text === undefined ? undefined : decodeState(text);
     if (text !== undefined && !previous) ctx.warning(`state file ${stateFile} is not a telltale state: ignored`);
   }

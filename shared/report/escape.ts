@@ -9,7 +9,12 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u
 
 /** Makes control, zero-width and bidi characters visible as `\u{…}` so they cannot hide or reorder text. */
 export function visibleControls(text: string): string {
-  return text.replace(INVISIBLE, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
+  return text.replace(INVISIBLE, codePointText);
+}
+
+/** `\u{…}`: how a hidden character is shown, in every escaper here. */
+function codePointText(ch: string): string {
+  return `\\u{${ch.codePointAt(0)!.toString(16)}}`;
 }
 
 /** HTML-escapes the five characters that matter in text and attribute values. */
@@ -122,7 +127,7 @@ export function maySpellWorkflowCommand(text: string): boolean {
 export function neutraliseForLog(text: string, newToken: () => string): string {
   const shown = text
     .split(/\r?\n/)
-    .map((line) => line.replace(LOG_INVISIBLE, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`))
+    .map((line) => line.replace(LOG_INVISIBLE, codePointText))
     .join('\n');
   if (!maySpellWorkflowCommand(shown)) return shown;
   const lower = shown.toLowerCase();

@@ -38561,7 +38561,12 @@ async function runCloudTrailAction(ctx) {
     let previous;
     const stateFile = ctx.input('state-file');
     if (stateFile) {
-        const text = await (0,promises_.readFile)(stateFile, 'utf8').catch(() => undefined);
+        // No file yet is the first night; a file that exists but cannot be read is said, not taken as none.
+        const text = await (0,promises_.readFile)(stateFile, 'utf8').catch((error) => {
+            if (error.code !== 'ENOENT')
+                ctx.warning(`cannot read the state file ${stateFile} (${error.message}): no watermark from last night`);
+            return undefined;
+        });
         previous = text === undefined ? undefined : decodeState(text);
         if (text !== undefined && !previous)
             ctx.warning(`state file ${stateFile} is not a telltale state: ignored`);
@@ -53269,7 +53274,11 @@ async function runAction(main, options = {}) {
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 /** Makes control, zero-width and bidi characters visible as `\u{…}` so they cannot hide or reorder text. */
 function visibleControls(text) {
-    return text.replace(INVISIBLE, (ch) => `\\u{${ch.codePointAt(0).toString(16)}}`);
+    return text.replace(INVISIBLE, codePointText);
+}
+/** `\u{…}`: how a hidden character is shown, in every escaper here. */
+function codePointText(ch) {
+    return `\\u{${ch.codePointAt(0).toString(16)}}`;
 }
 /** HTML-escapes the five characters that matter in text and attribute values. */
 function escapeHtml(text) {
@@ -53369,7 +53378,7 @@ function maySpellWorkflowCommand(text) {
 function neutraliseForLog(text, newToken) {
     const shown = text
         .split(/\r?\n/)
-        .map((line) => line.replace(LOG_INVISIBLE, (ch) => `\\u{${ch.codePointAt(0).toString(16)}}`))
+        .map((line) => line.replace(LOG_INVISIBLE, codePointText))
         .join('\n');
     if (!maySpellWorkflowCommand(shown))
         return shown;

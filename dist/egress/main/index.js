@@ -57174,7 +57174,11 @@ async function runAction(main, options = {}) {
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 /** Makes control, zero-width and bidi characters visible as `\u{…}` so they cannot hide or reorder text. */
 function visibleControls(text) {
-    return text.replace(INVISIBLE, (ch) => `\\u{${ch.codePointAt(0).toString(16)}}`);
+    return text.replace(INVISIBLE, codePointText);
+}
+/** `\u{…}`: how a hidden character is shown, in every escaper here. */
+function codePointText(ch) {
+    return `\\u{${ch.codePointAt(0).toString(16)}}`;
 }
 /** HTML-escapes the five characters that matter in text and attribute values. */
 function escapeHtml(text) {
@@ -57274,7 +57278,7 @@ function maySpellWorkflowCommand(text) {
 function neutraliseForLog(text, newToken) {
     const shown = text
         .split(/\r?\n/)
-        .map((line) => line.replace(LOG_INVISIBLE, (ch) => `\\u{${ch.codePointAt(0).toString(16)}}`))
+        .map((line) => line.replace(LOG_INVISIBLE, codePointText))
         .join('\n');
     if (!maySpellWorkflowCommand(shown))
         return shown;
