@@ -2,7 +2,7 @@
  * `telltale egress start|stop` and `telltale egress run -- CMD`: live capture with tcpdump, the same
  * code the egress action runs in its main and post steps. Behaviour lives in shared/egress/capture.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import path from 'node:path';
@@ -169,6 +169,8 @@ export function registerEgressCapture(egress: Command, io: CliIO): void {
     process.on('SIGTERM', onSignal);
     try {
       const handle = await startSession({ dir: flags.out, ...toOptions(flags), ...blockOption(flags) });
+      // Loaded here, not at start-up: every other command would pay for it.
+      const { spawn } = await import('node:child_process');
       const code = interrupted
         ? 128 + signalNumber(interrupted)
         : await new Promise<number>((resolve) => {

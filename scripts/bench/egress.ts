@@ -15,10 +15,11 @@
  *
  *   sudo npm run bench -- egress      (BENCH_SCALE=0.25 for a quicker, smaller run;
  *                                      BENCH_PARTS=overhead for one section;
- *                                      BENCH_CLI=path/to/cli.js to time another build than dist/)
+ *                                      BENCH_CLI=path/to/cli.js to time another build than dist/;
+ *                                      BENCH_KEEP=/tmp/bulk.pcap keeps the analysis capture)
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -79,15 +80,26 @@ try {
     await world.exec(process.execPath, ['-e', connectionScript], { env, timeoutMs: 120_000 });
     await capture.stop();
     const size = statSync(file).size;
+    // BENCH_KEEP=path keeps the capture (for profiling the analyzer on it afterwards).
+    if (process.env.BENCH_KEEP) copyFileSync(file, process.env.BENCH_KEEP);
     const half = path.join(dir, 'half.pcap');
     await run('editcap', ['-r', file, half, `1-${await packetCount(file, 0.5)}`]);
 
     const fields = ['ip.dst', 'ipv6.dst', 'tcp.dstport', 'udp.dstport', 'tls.handshake.extensions_server_name',
     'http.host', 'dns.qry.name', 'dns.a', 'dns.aaaa', 'dns.cname']; // prettier-ignore
     const tsharkArgs = (f: string) => ['-r', f, '-n', '-T', 'fields', ...fields.flatMap((x) => ['-e', x])];
-    const ours = await measure(process.execPath, [cli, 'egress', 'analyze', file, '--format', 'json']);
+    // Three runs each, alternating, medians: one run of either swings by a third on a shared host.
+    const oursRuns: { seconds: number; rssKiB: number }[] = [];
+    const tsharkRuns: { seconds: number; rssKiB: number }[] = [];
+    for (let i = 0; i < 3; i++) {
+      oursRuns.push(await measure(process.execPath, [cli, 'egress', 'analyze', file, '--format', 'json']));
+      tsharkRuns.push(await measure('tshark', tsharkArgs(file)));
+    }
+    const middle = (runs: { seconds: number; rssKiB: number }[]) =>
+      [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
+    const ours = middle(oursRuns);
+    const tshark = middle(tsharkRuns);
     const oursHalf = await measure(process.execPath, [cli, 'egress', 'analyze', half, '--format', 'json']);
-    const tshark = await measure('tshark', tsharkArgs(file));
     line(
       `analysis of a ${mb(size)} capture (${downloads} bulk HTTPS downloads + ${Math.round(1500 * scale)} connections):`,
     );
@@ -95,7 +107,10 @@ try {
     line(
       `  tshark -T fields         ${tshark.seconds.toFixed(2)} s   peak RSS ${(tshark.rssKiB / 1024).toFixed(0)} MiB`,
     );
-    line(`  speed-up                 ${(tshark.seconds / ours.seconds).toFixed(1)}x`);
+    line(`  speed-up                 ${(tshark.seconds / ours.seconds).toFixed(1)}x  (medians of 3 alternating runs)`);
+    line(
+      `  start-up alone           node -e 0 ${(await measure(process.execPath, ['-e', '0'])).seconds.toFixed(2)} s, telltale --version ${(await measure(process.execPath, [cli, '--version'])).seconds.toFixed(2)} s`,
+    );
     line(
       `  memory vs file size      half file ${(oursHalf.rssKiB / 1024).toFixed(0)} MiB, whole file ${(ours.rssKiB / 1024).toFixed(0)} MiB`,
     );

@@ -49,14 +49,16 @@ const WARN_REASONS: readonly UndecodedReason[] = ['link-type', 'malformed', 'fra
 
 /** Streams one file's packets into the analysis; the summary is complete when it resolves. */
 async function feed(analysis: Analysis, file: string, progress?: (packets: number) => void): Promise<CaptureSummary> {
-  // Every decoder below copies what it keeps, so packet buffers may be recycled.
-  const { packets, summary } = openCapture(file, { reuseBuffers: true });
-  let count = 0;
+  // Every decoder below copies what it keeps, so packet buffers may be recycled; packets of known
+  // connections are counted inside the reader's loop (analyze/fast-path.ts).
+  const { packets, summary } = openCapture(file, { reuseBuffers: true, counted: analysis.counted });
+  let next = 200_000;
   for (const raw of packets) {
-    analysis.frame(raw.linkType, raw.data, raw.time);
+    if (!raw.counted) analysis.decode(raw);
     // Yield to the event loop now and then so a long analysis does not starve timers and signals.
-    if (++count % 200_000 === 0) {
-      progress?.(count);
+    if (summary.packets >= next) {
+      next = summary.packets + 200_000;
+      progress?.(summary.packets);
       await new Promise((resolve) => setImmediate(resolve));
     }
   }

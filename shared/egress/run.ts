@@ -3,19 +3,20 @@
  * capture file (`analyze`), judge observed reports against the manifest (`diff`, optionally adding
  * the new endpoints to it), and check from here that every manifest endpoint answers (`preflight`).
  * Where the results go (stdout, the job summary, a PR comment, outputs) is the adapter's business.
+ *
+ * The diff and preflight rooms (manifest, YAML, JSON Schema, globbing, sockets) are loaded when their
+ * run starts: `egress analyze` of a small capture spent more time loading them than analysing.
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { parseDuration } from '../util/duration.ts';
 import { InputError } from '../util/errors.ts';
 import { analyzeCaptureFile, analyzeCaptureFilesMerged, type AnalyzeOptions } from './analyze.ts';
-import { diffEgress, type ObservedReport } from './diff/diff.ts';
-import { loadReports } from './diff/reports.ts';
-import { loadManifest, parseManifest, type Manifest } from './manifest/manifest.ts';
-import { proposeEntries, renderSnippet, splitAllFailed, updateManifest } from './manifest/update.ts';
+import type { ObservedReport } from './diff/diff.ts';
+import type { Manifest } from './manifest/manifest.ts';
 import type { EgressReport } from './model/report.ts';
-import { judgeEgress, type EgressPolicy, type EgressVerdict } from './policy.ts';
-import { runPreflight, type PreflightReport, type PreflightResult } from './preflight/preflight.ts';
+import type { EgressPolicy, EgressVerdict } from './policy.ts';
+import type { PreflightReport, PreflightResult } from './preflight/preflight.ts';
 import { renderPreflightMarkdown } from './preflight/render.ts';
 import { renderEndpointsMarkdown, renderEndpointsText } from './render/endpoints.ts';
 
@@ -76,6 +77,16 @@ const EMPTY_MANIFEST =
   "# Endpoints this repository's jobs may reach: see docs/egress-policy.md\nversion: 1\nallow: []\n";
 
 export async function diffEgressRun(options: DiffRunOptions): Promise<DiffRun> {
+  const [{ diffEgress }, { loadReports }, { loadManifest, parseManifest }, update, { judgeEgress }] = await Promise.all(
+    [
+      import('./diff/diff.ts'),
+      import('./diff/reports.ts'),
+      import('./manifest/manifest.ts'),
+      import('./manifest/update.ts'),
+      import('./policy.ts'),
+    ],
+  );
+  const { proposeEntries, renderSnippet, splitAllFailed, updateManifest } = update;
   const manifest: Manifest =
     options.update && !existsSync(options.manifest)
       ? parseManifest(EMPTY_MANIFEST, options.manifest)
@@ -134,6 +145,10 @@ export async function preflightEgress(options: PreflightRunOptions): Promise<Pre
   if (!/^\s*\d+\s*$/.test(options.concurrency) || !Number.isInteger(concurrency) || concurrency < 1) {
     throw new InputError(`${options.name('concurrency')}: '${options.concurrency}' is not a positive whole number`);
   }
+  const [{ loadManifest }, { runPreflight }] = await Promise.all([
+    import('./manifest/manifest.ts'),
+    import('./preflight/preflight.ts'),
+  ]);
   const report = await runPreflight(await loadManifest(options.manifest), { timeoutMs, concurrency });
   return { report, failed: report.results.filter((r) => r.status !== 'ok' && r.status !== 'skipped') };
 }

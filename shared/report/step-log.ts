@@ -5,7 +5,6 @@
  * with the runner's own escaping, secrets are redacted, and the job summary is cut to the runner's
  * 1 MiB limit instead of being dropped by it.
  */
-import { randomBytes } from 'node:crypto';
 import { neutraliseForLog, visibleControls } from './escape.ts';
 import { truncateMarkdownBytes } from './markdown.ts';
 
@@ -13,8 +12,9 @@ import { truncateMarkdownBytes } from './markdown.ts';
 export const STEP_SUMMARY_LIMIT = 1024 * 1024;
 
 /** An unguessable stop-commands token, fresh for every fenced block. */
+// Web Crypto's global (loaded on first use): importing node:crypto here cost every CLI start ~10 ms.
 export function stopToken(): string {
-  return `telltale-${randomBytes(16).toString('hex')}`;
+  return `telltale-${Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString('hex')}`;
 }
 
 /** A plain log line (or lines) as the runner will show it, never as a command. */

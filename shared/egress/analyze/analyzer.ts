@@ -8,10 +8,12 @@ import { decodeLink, isDecodedLinkType, type NetworkPayload } from '../decode/li
 import { decodeTcp, decodeUdp, TcpFlag } from '../decode/transport.ts';
 import { decapsulate } from '../decode/tunnel.ts';
 import type { UndecodedReason } from '../model/report.ts';
+import type { RawPacket } from '../source/capture-file.ts';
+import { FlowCache } from './fast-path.ts';
 import { FragmentTable } from './fragments.ts';
 import { DnsBook } from './dns-book.ts';
 import { noteTcpFlags, noteUnreachable, refusedFlowKey } from './failures.ts';
-import type { Flow } from './flow.ts';
+import { newFlow, type Flow } from './flow.ts';
 import { flowKey, type Transport } from './flow-key.ts';
 import { nameStream } from './namers.ts';
 import { feedQuic, newQuicSession } from '../decode/quic.ts';
@@ -89,9 +91,28 @@ export class Analysis {
   readonly tunnels: Record<string, number> = {};
   readonly tunnelEnds = new Map<string, number>();
 
+  /** Packets of known connections, counted without decoding them (fast-path.ts). */
+  private readonly cache = new FlowCache();
+  /** The TCP connection the packet being decoded was filed under, for the cache to learn. */
+  private lastTcpFlow: Flow | undefined;
+
   private skip(reason: UndecodedReason): void {
     this.undecoded++;
     this.undecodedBy[reason] = (this.undecodedBy[reason] ?? 0) + 1;
+  }
+
+  /**
+   * The reader's CountedHook: a packet of a known connection is counted in place (fast-path.ts);
+   * false sends it to `decode`, which must come next with that same packet.
+   */
+  readonly counted = (linkType: number, buffer: Buffer, start: number, end: number, time: number): boolean =>
+    this.cache.count(linkType, buffer, start, end, time);
+
+  /** A packet `counted` refused: decoded in full, and its connection learned by the fast path. */
+  decode(raw: RawPacket): void {
+    this.lastTcpFlow = undefined;
+    this.frame(raw.linkType, raw.data, raw.time);
+    this.cache.learn(this.lastTcpFlow);
   }
 
   /** One captured frame: its link layer, then IP, fragments and tunnels down to the transport. */
@@ -153,20 +174,17 @@ export class Analysis {
       }
       const srcIsServer =
         sender === 'server' || (sender === 'unknown' && guessSrcIsServer(transport, srcPort, dstPort));
-      flow = {
+      flow = newFlow(
         transport,
-        clientIp: srcIsServer ? ip.dst : ip.src,
-        clientPort: srcIsServer ? dstPort : srcPort,
-        serverIp: srcIsServer ? ip.src : ip.dst,
-        serverPort: srcIsServer ? srcPort : dstPort,
-        firstSeen: time,
-        lastSeen: time,
-        bytes: 0,
-        synSeen: false,
-        synAckSeen: false,
-        segments: 0,
-        oriented: sender !== 'unknown',
-      };
+        {
+          clientIp: srcIsServer ? ip.dst : ip.src,
+          clientPort: srcIsServer ? dstPort : srcPort,
+          serverIp: srcIsServer ? ip.src : ip.dst,
+          serverPort: srcIsServer ? srcPort : dstPort,
+        },
+        time,
+        sender !== 'unknown',
+      );
       this.flows.set(key, flow);
     }
     flow.lastSeen = Math.max(flow.lastSeen, time);
@@ -236,12 +254,14 @@ export class Analysis {
       if (previous?.synSeen && sameClient && previous.isn !== segment.seq) {
         this.reusedFlows.push(previous);
         this.flows.delete(key);
+        this.cache.clear();
       }
     }
     const sender: Sender = syn ? (ack ? 'server' : 'client') : 'unknown';
     const found = this.flowFor('tcp', ip, segment.srcPort, segment.dstPort, sender, time);
     const flow = found.flow;
     let fromClient = found.fromClient;
+    this.lastTcpFlow = flow;
     if (!flow) return;
     if (syn && !ack && fromClient) {
       flow.synSeen = true;

@@ -49,3 +49,39 @@ export interface Flow {
   /** How many payload segments we looked at; the decoders give up after a few. */
   segments: number;
 }
+
+/**
+ * A new connection with every field present from the start (undefined until known): connections
+ * that grew their fields in different orders had different hidden classes, and the per-packet code
+ * that touches them (analyze/fast-path.ts) went megamorphic and was deoptimised.
+ */
+export function newFlow(
+  transport: 'tcp' | 'udp',
+  ends: { clientIp: string; clientPort: number; serverIp: string; serverPort: number },
+  time: number,
+  oriented: boolean,
+): Flow {
+  return {
+    transport,
+    clientIp: ends.clientIp,
+    clientPort: ends.clientPort,
+    serverIp: ends.serverIp,
+    serverPort: ends.serverPort,
+    firstSeen: time,
+    lastSeen: time,
+    bytes: 0,
+    synSeen: false,
+    oriented,
+    serverSpoke: undefined,
+    synAckSeen: false,
+    failure: undefined,
+    natClients: undefined,
+    name: undefined,
+    pending: undefined,
+    decided: false,
+    isn: undefined,
+    baseSeq: undefined,
+    quic: undefined,
+    segments: 0,
+  };
+}

@@ -59,17 +59,48 @@ export function parseSvcb(rdata: Buffer): { target: string; hints: string[] } | 
   return { target: labels.join('.'), hints };
 }
 
+/**
+ * A job asks the same few questions over and over (every HTTP client resolves per connection), and
+ * gets byte-identical answers but for the ID: decoded messages are kept by their bytes after the ID,
+ * bounded. A quarter of a busy capture's analysis was dns-packet decoding the same answer again.
+ * Entries are shared: callers treat a DnsMessage as read-only.
+ */
+const decoded = new Map<string, Omit<DnsMessage, 'id'> | null>();
+const MAX_CACHED = 4096;
+const MAX_CACHED_BYTES = 1232;
+
 export function decodeDns(payload: Buffer): DnsMessage | undefined {
   if (payload.length < 12) return undefined;
-  let decoded: ReturnType<typeof dnsPacket.decode>;
+  const id = payload.readUInt16BE(0);
+  if (payload.length > MAX_CACHED_BYTES) return decodeUncached(payload);
+  const key = payload.toString('latin1', 2);
+  let known = decoded.get(key);
+  if (known === undefined) {
+    const message = decodeUncached(payload);
+    known = message
+      ? {
+          response: message.response,
+          rcode: message.rcode,
+          ...(message.question ? { question: message.question } : {}),
+          answers: message.answers,
+        }
+      : null;
+    if (decoded.size >= MAX_CACHED) decoded.clear();
+    decoded.set(key, known);
+  }
+  return known ? { id, ...known } : undefined;
+}
+
+function decodeUncached(payload: Buffer): DnsMessage | undefined {
+  let packet: ReturnType<typeof dnsPacket.decode>;
   try {
-    decoded = dnsPacket.decode(payload);
+    packet = dnsPacket.decode(payload);
   } catch {
     return undefined;
   }
-  const question = decoded.questions?.[0];
+  const question = packet.questions?.[0];
   const answers: DnsAnswer[] = [];
-  for (const answer of decoded.answers ?? []) {
+  for (const answer of packet.answers ?? []) {
     const type = typeName(answer.type);
     const data =
       type === 'A' || type === 'AAAA' || type === 'CNAME' ? String((answer as { data?: unknown }).data ?? '') : '';
@@ -78,9 +109,9 @@ export function decodeDns(payload: Buffer): DnsMessage | undefined {
     answers.push({ name: String(answer.name ?? ''), type, data, ...(svcb ?? {}) });
   }
   return {
-    id: decoded.id ?? 0,
-    response: decoded.type === 'response',
-    rcode: String((decoded as { rcode?: string }).rcode ?? 'NOERROR'),
+    id: packet.id ?? 0,
+    response: packet.type === 'response',
+    rcode: String((packet as { rcode?: string }).rcode ?? 'NOERROR'),
     ...(question ? { question: { name: String(question.name ?? ''), type: typeName(question.type) } } : {}),
     answers,
   };

@@ -15,7 +15,12 @@
  * session that reassembles them (bounded), walks coalesced packets (RFC 9000 §12.2), skips 0-RTT and
  * Handshake packets, and says why a flow could not be named.
  */
-import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+// node:crypto is loaded on the first QUIC packet: loading it cost every analysis ~10 ms, and most
+// captures hold no QUIC. (A synchronous require: the decoders are synchronous.)
+let nodeCrypto: typeof import('node:crypto') | undefined;
+const crypto = () => (nodeCrypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'));
 import { decodeGquicPacket, parseChlo } from './gquic.ts';
 import {
   googleQVersion,
@@ -58,14 +63,15 @@ function expandLabel(secret: Buffer, label: string, length: number): Buffer {
     Buffer.from([0]),
   ]);
   // HKDF-Expand: T(1) = HMAC(PRK, info | 0x01); one block is enough for 12-32 bytes.
-  return createHmac('sha256', secret)
+  return crypto()
+    .createHmac('sha256', secret)
     .update(Buffer.concat([info, Buffer.from([1])]))
     .digest()
     .subarray(0, length);
 }
 
 function keysFrom(dcid: Buffer, salt: Buffer, labelPrefix: string): InitialKeys {
-  const initialSecret = createHmac('sha256', salt).update(dcid).digest();
+  const initialSecret = crypto().createHmac('sha256', salt).update(dcid).digest();
   const clientSecret = expandLabel(initialSecret, 'client in', 32);
   return {
     key: expandLabel(clientSecret, `${labelPrefix} key`, 16),
@@ -148,7 +154,7 @@ function parseProtected(b: Buffer, h: InvariantHeader, p: InitialProtection): Pr
 /** Removes header protection and opens the payload; undefined when it does not authenticate. */
 function openPacket(b: Buffer, packet: ProtectedPacket, keys: InitialKeys): Buffer | undefined {
   const sample = b.subarray(packet.pnOffset + 4, packet.pnOffset + 20);
-  const mask = createCipheriv('aes-128-ecb', keys.hp, null).update(sample);
+  const mask = crypto().createCipheriv('aes-128-ecb', keys.hp, null).update(sample);
   const first = b[packet.start]! ^ (mask[0]! & 0x0f);
   const pnLength = (first & 0x03) + 1;
   const headerBytes = Buffer.from(b.subarray(packet.start, packet.pnOffset + pnLength));
@@ -165,7 +171,7 @@ function openPacket(b: Buffer, packet: ProtectedPacket, keys: InitialKeys): Buff
   const body = b.subarray(packet.pnOffset + pnLength, packet.end);
   if (body.length < 16) return undefined;
   try {
-    const gcm = createDecipheriv('aes-128-gcm', keys.key, nonce);
+    const gcm = crypto().createDecipheriv('aes-128-gcm', keys.key, nonce);
     gcm.setAAD(headerBytes);
     gcm.setAuthTag(body.subarray(body.length - 16));
     return Buffer.concat([gcm.update(body.subarray(0, body.length - 16)), gcm.final()]);

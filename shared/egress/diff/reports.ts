@@ -34,11 +34,13 @@ const MAX_REPORT_BYTES = 16 * 1024 * 1024;
 /** Report files in one run; a matrix of 256 jobs is GitHub's own limit. */
 const MAX_REPORT_FILES = 1000;
 
-const validateArtifact = new Ajv({ allErrors: false, strict: false }).compile(schema);
+// Compiled on first use (at import it cost every egress command, analyze included).
+let compiled: ReturnType<Ajv['compile']> | undefined;
+const validateArtifact = () => (compiled ??= new Ajv({ allErrors: false, strict: false }).compile(schema));
 
 /** The first schema problem as a field path and a reason, never echoing the (untrusted) value. */
 function schemaProblem(file: string): InputError {
-  const error = validateArtifact.errors?.[0];
+  const error = validateArtifact().errors?.[0];
   const field = (error?.instancePath ?? '')
     .split('/')
     .slice(1)
@@ -99,7 +101,7 @@ export async function loadReport(file: string): Promise<ObservedReport> {
     return endpoint;
   });
   // The field checks above name the common mistakes; the schema bounds everything else.
-  if (!validateArtifact(data)) throw schemaProblem(file);
+  if (!validateArtifact()(data)) throw schemaProblem(file);
   const job =
     (data as { job?: unknown; run?: { job?: unknown } }).job ?? (data as { run?: { job?: unknown } }).run?.job;
   return typeof job === 'string' ? { endpoints: checked, job } : { endpoints: checked };
