@@ -14,7 +14,8 @@
  * cost shows.
  *
  *   npm run bench -- cloudtrail            (TELLTALE_BENCH_MB=200 for a quicker, smaller run;
- *                                           TELLTALE_BENCH_SMALL_FILES=4000 for the small-file tree)
+ *                                           TELLTALE_BENCH_SMALL_FILES=4000 for the small-file tree;
+ *                                           TELLTALE_BENCH_KEEP=1 keeps the trees and prints where)
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -112,21 +113,49 @@ function record(region: string, time: string, i: number): Record<string, unknown
   };
 }
 
+/** The bundled CLI users run (BENCH_CLI overrides), its wall time and peak RSS from GNU time. */
+const cliPath = process.env.BENCH_CLI ?? path.join(process.cwd(), 'dist', 'cli', 'index.js');
 async function peakRss(args: string[]): Promise<{ ms: number; rssMb: number; out: string }> {
-  // The CLI in a child that reports its own peak RSS (getrusage ru_maxrss) when it is done.
-  const script = `import { runCli } from './cli/program.ts';
-let out = '';
-const code = await runCli(${JSON.stringify(args)}, { stdout: (s) => { out += s; }, stderr: (s) => process.stderr.write(s) });
-process.stdout.write(JSON.stringify({ code, maxRss: process.resourceUsage().maxRSS, out: out.slice(0, 200) }));`;
   const t0 = performance.now();
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+  const { stdout, stderr } = await run('/usr/bin/time', ['-f', 'RSS %M', process.execPath, cliPath, ...args], {
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+    encoding: 'utf8',
   });
   const ms = performance.now() - t0;
-  const r = JSON.parse(stdout) as { code: number; maxRss: number; out: string };
-  return { ms, rssMb: r.maxRss / 1024, out: r.out };
+  const rss = Number(/RSS (\d+)/.exec(stderr)?.[1] ?? NaN);
+  return { ms, rssMb: rss / 1024, out: stdout.slice(0, 200) };
 }
+
+/** Three alternating runs of telltale and the reference; the medians. */
+async function alternate(
+  ours: () => Promise<{ ms: number; rssMb: number; out: string }>,
+  reference: () => Promise<number>,
+): Promise<{ ours: { ms: number; rssMb: number; out: string }; referenceMs: number }> {
+  const a: { ms: number; rssMb: number; out: string }[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    a.push(await ours());
+    b.push(await reference());
+  }
+  a.sort((x, y) => x.ms - y.ms);
+  b.sort((x, y) => x - y);
+  return { ours: a[1]!, referenceMs: b[1]! };
+}
+
+const jqCount = async (tree: string): Promise<{ ms: number; matches: string }> => {
+  const t0 = performance.now();
+  const { stdout } = await run(
+    'bash',
+    [
+      '-c',
+      `find "$1" -name '*.json.gz' -print0 | sort -z | xargs -0 zcat | jq -c '.Records[] | select(.eventName=="DeleteRoute")' | wc -l`,
+      'bench',
+      tree,
+    ],
+    { maxBuffer: 1 << 20 },
+  );
+  return { ms: performance.now() - t0, matches: stdout.trim() };
+};
 
 const dir = mkdtempSync(path.join(tmpdir(), 'telltale-bench-cloudtrail-'));
 try {
@@ -175,20 +204,17 @@ try {
     path.join(dir, 'report.json'),
   ];
   const one = await peakRss(cli(small));
-  const all = await peakRss(cli(dir));
-
-  const j0 = performance.now();
-  const jq = await run(
-    'bash',
-    [
-      '-c',
-      `find "$1" -name '*.json.gz' -print0 | sort -z | xargs -0 zcat | jq -c '.Records[] | select(.eventName=="DeleteRoute")' | wc -l`,
-      'bench',
-      dir,
-    ],
-    { maxBuffer: 1 << 20 },
+  let jqMatches = '';
+  const large = await alternate(
+    () => peakRss(cli(dir)),
+    async () => {
+      const r = await jqCount(path.join(dir, 'AWSLogs'));
+      jqMatches = r.matches;
+      return r.ms;
+    },
   );
-  const jqMs = performance.now() - j0;
+  const all = large.ours;
+  const jqMs = large.referenceMs;
   const report = JSON.parse((await import('node:fs')).readFileSync(path.join(dir, 'report.json'), 'utf8')) as {
     stats: { events: number; findings: number };
   };
@@ -227,43 +253,42 @@ try {
       gzipSync(text),
     );
   }
-  const smallRun = await peakRss([
-    'cloudtrail',
-    'scan',
-    '--source',
-    smallDir,
-    '--since',
-    'all',
-    '--format',
-    'json',
-    '--output',
-    path.join(dir, 'small-report.json'),
-  ]);
-  const s0 = performance.now();
-  const smallJq = await run(
-    'bash',
-    [
-      '-c',
-      `find "$1" -name '*.json.gz' -print0 | sort -z | xargs -0 zcat | jq -c '.Records[] | select(.eventName=="DeleteRoute")' | wc -l`,
-      'bench',
-      smallDir,
-    ],
-    { maxBuffer: 1 << 20 },
+  let smallMatches = '';
+  const smallPair = await alternate(
+    () =>
+      peakRss([
+        'cloudtrail',
+        'scan',
+        '--source',
+        smallDir,
+        '--since',
+        'all',
+        '--format',
+        'json',
+        '--output',
+        path.join(dir, 'small-report.json'),
+      ]),
+    async () => {
+      const r = await jqCount(smallDir);
+      smallMatches = r.matches;
+      return r.ms;
+    },
   );
-  const smallJqMs = performance.now() - s0;
-
+  const smallRun = smallPair.ours;
+  const smallJqMs = smallPair.referenceMs;
   const rate = (ms: number, m: number) => `${(m / (ms / 1000)).toFixed(0)} MB/s`;
   process.stdout.write(
     [
       `tree: ${files} .json.gz files, ${mb.toFixed(0)} MB uncompressed (${(compressed / 1024 / 1024).toFixed(0)} MB gzipped), ${REGIONS.length} regions; generated in ${genS.toFixed(0)} s`,
-      `telltale cloudtrail scan, all built-in rules, ${REGIONS.length} regions: ${(all.ms / 1000).toFixed(1)} s wall (incl. ~1 s Node+tsx start-up) = ${rate(all.ms, mb)}; ${report.stats.events} events, ${report.stats.findings} findings; peak RSS ${all.rssMb.toFixed(0)} MB`,
+      `telltale cloudtrail scan, all built-in rules, ${REGIONS.length} regions: ${(all.ms / 1000).toFixed(1)} s wall (the bundled CLI, start-up included; medians of 3 alternating runs) = ${rate(all.ms, mb)}; ${report.stats.events} events, ${report.stats.findings} findings; peak RSS ${all.rssMb.toFixed(0)} MB`,
       `telltale, 1 region (${(mb / REGIONS.length).toFixed(0)} MB): ${(one.ms / 1000).toFixed(1)} s = ${rate(one.ms, mb / REGIONS.length)}; peak RSS ${one.rssMb.toFixed(0)} MB`,
-      `reference: zcat | jq -c '.Records[] | select(.eventName=="DeleteRoute")': ${(jqMs / 1000).toFixed(1)} s = ${rate(jqMs, mb)} (${jq.stdout.trim()} matches)`,
+      `reference: zcat | jq -c '.Records[] | select(.eventName=="DeleteRoute")': ${(jqMs / 1000).toFixed(1)} s = ${rate(jqMs, mb)} (${jqMatches} matches)`,
       `ratio jq / telltale wall time: ${(jqMs / all.ms).toFixed(2)}x; RSS growth for ${REGIONS.length}x the input: ${(all.rssMb - one.rssMb).toFixed(0)} MB`,
-      `small files: ${SMALL_FILES} .json.gz files of ${RECORDS_PER_SMALL_FILE} records (${(smallBytes / 1024 / 1024).toFixed(0)} MB): telltale ${(smallRun.ms / 1000).toFixed(1)} s (${(smallRun.ms / SMALL_FILES).toFixed(2)} ms/file, peak RSS ${smallRun.rssMb.toFixed(0)} MB); zcat | jq ${(smallJqMs / 1000).toFixed(1)} s (${smallJq.stdout.trim()} matches); ratio jq / telltale ${(smallJqMs / smallRun.ms).toFixed(2)}x`,
+      `small files: ${SMALL_FILES} .json.gz files of ${RECORDS_PER_SMALL_FILE} records (${(smallBytes / 1024 / 1024).toFixed(0)} MB): telltale ${(smallRun.ms / 1000).toFixed(1)} s (${(smallRun.ms / SMALL_FILES).toFixed(2)} ms/file, peak RSS ${smallRun.rssMb.toFixed(0)} MB); zcat | jq ${(smallJqMs / 1000).toFixed(1)} s (${smallMatches} matches); ratio jq / telltale ${(smallJqMs / smallRun.ms).toFixed(2)}x`,
       '',
     ].join('\n'),
   );
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (process.env.TELLTALE_BENCH_KEEP) process.stdout.write(`trees kept in ${dir}\n`);
+  else rmSync(dir, { recursive: true, force: true });
 }

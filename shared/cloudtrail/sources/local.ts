@@ -15,6 +15,7 @@ import { deliveryOverlaps, LATE_LOOKBACK_MS, partitionDays, type TimeWindow } fr
 import { decodeLogBuffer, decodeLogStream, isGzip } from './decode.ts';
 import type { CloudTrailRecord } from '../record.ts';
 import { looksLikeLogFile, parseTrailKey } from './layout.ts';
+import { startReadAhead, type ReadAhead } from './read-ahead.ts';
 import type { LogFile, RecordSink, SourceSummary, TimeSpan } from './types.ts';
 
 export interface LocalOptions {
@@ -28,7 +29,10 @@ export interface LocalOptions {
 
 /** Files up to this size are read in one call; bigger ones are streamed. */
 const SMALL_FILE = 2 * 1024 * 1024;
-/** Files up to this size are read and inflated synchronously (CloudTrail's 5-minute files are mostly a few KB). */
+/**
+ * Files up to this size are read and inflated synchronously (CloudTrail's 5-minute files are mostly a
+ * few KB) when the read-ahead worker (read-ahead.ts) did not already.
+ */
 const TINY_FILE = 64 * 1024;
 /** A small gzip file inflating past this is streamed instead (a gzip bomb stays bounded). */
 const SMALL_INFLATED = 32 * 1024 * 1024;
@@ -96,7 +100,9 @@ export async function readLocal(location: string, sink: RecordSink, options: Loc
     running.add(promise);
     if (running.size >= 64) await Promise.race(running);
   };
-  const readOne = (file: string, key: string) =>
+  // In a folder, small files are read and inflated ahead on a worker thread (read-ahead.ts).
+  const ahead: ReadAhead | undefined = info.isDirectory() ? startReadAhead() : undefined;
+  const readOne = (file: string, key: string, early?: ReturnType<ReadAhead['read']>) =>
     enqueue(async () => {
       const trail = parseTrailKey(key);
       const log: LogFile = { name: file };
@@ -107,7 +113,9 @@ export async function readLocal(location: string, sink: RecordSink, options: Loc
       }
       const onRecord = (record: CloudTrailRecord) => sink.record(record, log);
       if (late.has(file)) log.late = true;
-      const whole = await readSmall(file, log);
+      const got = early ? await early : undefined;
+      if (got) log.modifiedMs = got.modifiedMs;
+      const whole = got ? got.bytes : await readSmall(file, log);
       const result =
         whole === undefined
           ? await decodeLogStream(createReadStream(file, { highWaterMark: 256 * 1024 }), onRecord)
@@ -138,7 +146,8 @@ export async function readLocal(location: string, sink: RecordSink, options: Loc
     } else if (!looksLikeLogFile(file)) {
       return sink.fileSkipped(file, 'not-a-log');
     }
-    await readOne(file, key);
+    // Asked for now, before the queue's limit, so that the worker gets files in batches.
+    await readOne(file, key, ahead?.read(file));
   };
 
   // Real paths of folders walked, so a link back up the tree is not walked forever.
@@ -188,8 +197,13 @@ export async function readLocal(location: string, sink: RecordSink, options: Loc
   };
 
   if (info.isDirectory()) {
-    // Keys are the absolute path with `/`, so a folder given inside the layout still parses.
-    await walk(location, path.resolve(location).split(path.sep).join('/'));
+    try {
+      // Keys are the absolute path with `/`, so a folder given inside the layout still parses.
+      await walk(location, path.resolve(location).split(path.sep).join('/'));
+      await Promise.all(running);
+    } finally {
+      await ahead?.close();
+    }
   } else if (!info.isFile()) {
     throw new InputError('not a file or folder (a device, pipe or socket)', {
       location: { file: location },
@@ -198,8 +212,8 @@ export async function readLocal(location: string, sink: RecordSink, options: Loc
   } else {
     // A file named on the command line is read whatever its name says.
     await readOne(location, '');
+    await Promise.all(running);
   }
-  await Promise.all(running);
   return { kind: 'files', location, deliveries: info.isDirectory(), notes: [] };
 }
 
