@@ -1,17 +1,19 @@
 export const id = 640;
-export const ids = [640,974];
+export const ids = [640,974,120];
 export const modules = {
 
 /***/ 8120:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  yc: () => (/* binding */ loadReports)
+  expandReportPaths: () => (/* binding */ expandReportPaths),
+  loadReport: () => (/* binding */ loadReport),
+  loadReports: () => (/* binding */ loadReports)
 });
-
-// UNUSED EXPORTS: expandReportPaths, loadReport
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -59,10 +61,12 @@ async function expandReportPaths(patterns) {
 const MAX_REPORT_BYTES = 16 * 1024 * 1024;
 /** Report files in one run; a matrix of 256 jobs is GitHub's own limit. */
 const MAX_REPORT_FILES = 1000;
-const validateArtifact = new ajv.Ajv({ allErrors: false, strict: false }).compile(egress_report_artifact_schema_namespaceObject);
+// Compiled on first use (at import it cost every egress command, analyze included).
+let compiled;
+const validateArtifact = () => (compiled ??= new ajv.Ajv({ allErrors: false, strict: false }).compile(egress_report_artifact_schema_namespaceObject));
 /** The first schema problem as a field path and a reason, never echoing the (untrusted) value. */
 function schemaProblem(file) {
-    const error = validateArtifact.errors?.[0];
+    const error = validateArtifact().errors?.[0];
     const field = (error?.instancePath ?? '')
         .split('/')
         .slice(1)
@@ -127,7 +131,7 @@ async function loadReport(file) {
         return endpoint;
     });
     // The field checks above name the common mistakes; the schema bounds everything else.
-    if (!validateArtifact(data))
+    if (!validateArtifact()(data))
         throw schemaProblem(file);
     const job = data.job ?? data.run?.job;
     return typeof job === 'string' ? { endpoints: checked, job } : { endpoints: checked };
@@ -170,7 +174,7 @@ async function loadReports(patterns) {
 
 
 async function publishReports(options) {
-    const reports = await (0,_diff_reports_js__WEBPACK_IMPORTED_MODULE_2__/* .loadReports */ .yc)(options.reports);
+    const reports = await (0,_diff_reports_js__WEBPACK_IMPORTED_MODULE_2__.loadReports)(options.reports);
     const written = [];
     let count = 0;
     for (const [i, report] of reports.entries()) {

@@ -1,8 +1,8 @@
 export const id = 896;
-export const ids = [896];
+export const ids = [896,135];
 export const modules = {
 
-/***/ 7515:
+/***/ 9896:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -90,11 +90,11 @@ function renderDiffMarkdown(diff, options) {
     if (total) {
         parts.push((0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .markdownDetails */ .oG)((0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeHtml */ .ZD)(`All ${total} endpoints observed (${diff.allowed.length} allowed, ${diff.new.length} new)`), fullTable(diff)));
     }
-    const proposals = (0,_manifest_update_js__WEBPACK_IMPORTED_MODULE_1__/* .proposeEntries */ .$_)(diff.new);
+    const proposals = (0,_manifest_update_js__WEBPACK_IMPORTED_MODULE_1__.proposeEntries)(diff.new);
     if (proposals.length) {
-        const leftOut = diff.new.filter((e) => !(0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(e.host) && !(0,_manifest_update_js__WEBPACK_IMPORTED_MODULE_1__/* .isManifestHost */ .Wl)(e.host)).length;
+        const leftOut = diff.new.filter((e) => !(0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(e.host) && !(0,_manifest_update_js__WEBPACK_IMPORTED_MODULE_1__.isManifestHost)(e.host)).length;
         parts.push(`#### Allow them\n\nIf these endpoints are expected, add them under \`allow:\` in ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownCode */ .D9)(options.manifest)} ` +
-            `(or run \`telltale egress diff --update\`):\n\n${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownCodeBlock */ .IS)((0,_manifest_update_js__WEBPACK_IMPORTED_MODULE_1__/* .renderSnippet */ .yh)(proposals), 'yaml')}` +
+            `(or run \`telltale egress diff --update\`):\n\n${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownCodeBlock */ .IS)((0,_manifest_update_js__WEBPACK_IMPORTED_MODULE_1__.renderSnippet)(proposals), 'yaml')}` +
             (leftOut
                 ? `\n\n${plural(leftOut, 'name')} that ${leftOut === 1 ? 'is' : 'are'} not a valid DNS name ${leftOut === 1 ? 'was' : 'were'} left out: look at ${leftOut === 1 ? 'it' : 'them'} before allowing anything.`
                 : ''));
@@ -123,7 +123,7 @@ function processCell(processes, unattributed = 0) {
 }
 /** The manifest line that would allow a blocked connection next time (a name only when it is a valid one). */
 function allowLine(b) {
-    const target = b.namedBy === 'dns' && (0,_manifest_update_js__WEBPACK_IMPORTED_MODULE_1__/* .isManifestHost */ .Wl)(b.host)
+    const target = b.namedBy === 'dns' && (0,_manifest_update_js__WEBPACK_IMPORTED_MODULE_1__.isManifestHost)(b.host)
         ? `host: ${b.host}`
         : `cidr: ${b.address}/${(0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(b.address) === 6 ? 128 : 32}`;
     return `- { ${target}, ports: [${b.port}]${b.transport === 'udp' ? ', transport: udp' : ''} }`;
@@ -167,14 +167,15 @@ function renderBlockedMarkdown(blocked, manifest) {
 /***/ 5135:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $_: () => (/* binding */ proposeEntries),
-/* harmony export */   Wl: () => (/* binding */ isManifestHost),
-/* harmony export */   xA: () => (/* binding */ updateManifest),
-/* harmony export */   yh: () => (/* binding */ renderSnippet),
-/* harmony export */   zY: () => (/* binding */ splitAllFailed)
+/* harmony export */   isManifestHost: () => (/* binding */ isManifestHost),
+/* harmony export */   keepOriginalLines: () => (/* binding */ keepOriginalLines),
+/* harmony export */   proposeEntries: () => (/* binding */ proposeEntries),
+/* harmony export */   renderSnippet: () => (/* binding */ renderSnippet),
+/* harmony export */   splitAllFailed: () => (/* binding */ splitAllFailed),
+/* harmony export */   updateManifest: () => (/* binding */ updateManifest)
 /* harmony export */ });
-/* unused harmony export keepOriginalLines */
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);

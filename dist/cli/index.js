@@ -101,8 +101,6 @@ function registerDemo(program, io, sections) {
     });
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./shared/report/escape.ts
 var report_escape = __nccwpck_require__(6682);
 ;// CONCATENATED MODULE: ./shared/report/step-log.ts
@@ -115,12 +113,12 @@ var report_escape = __nccwpck_require__(6682);
  */
 
 
-
 /** The runner drops a step's whole summary over 1 MiB ("supports content up to a size of 1024k"). */
 const STEP_SUMMARY_LIMIT = (/* unused pure expression or super */ null && (1024 * 1024));
 /** An unguessable stop-commands token, fresh for every fenced block. */
+// Web Crypto's global (loaded on first use): importing node:crypto here cost every CLI start ~10 ms.
 function stopToken() {
-    return `telltale-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+    return `telltale-${Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString('hex')}`;
 }
 /** A plain log line (or lines) as the runner will show it, never as a command. */
 function logText(message) {
@@ -347,7 +345,7 @@ function registerEgressAnalyze(egress, io) {
         .option('--merge', 'one report for all the files (connections and DNS answers pooled)')
         .option('--include-loopback', 'list connections to loopback addresses too (not egress; left out by default)')
         .action(async (files, options) => {
-        const { analyzeEgress, analyzeEgressMerged, renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(637), __nccwpck_require__.e(357)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8357));
+        const { analyzeEgress, analyzeEgressMerged, renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(894), __nccwpck_require__.e(249), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5884));
         // The one output convention (cli/output.ts): --output FILE takes what would go to stdout.
         const targets = planOutputs(options.format, options.output, {
             formats: ['table', 'markdown', 'json'],
@@ -400,7 +398,7 @@ const egressAnalyzeDemo = [
     {
         title: 'Egress: every endpoint a CI job reached (samples/egress/ci-job.pcap, a real capture)',
         run: async (samples, io) => {
-            const { analyzeEgress, renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(637), __nccwpck_require__.e(357)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8357));
+            const { analyzeEgress, renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(894), __nccwpck_require__.e(249), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5884));
             const report = await analyzeEgress(external_node_path_default().join(samples, 'egress', 'ci-job.pcap'));
             report.capture.file = 'samples/egress/ci-job.pcap';
             io.stdout(renderEgressReport(report, 'table'));
@@ -408,16 +406,9 @@ const egressAnalyzeDemo = [
     },
 ];
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./cli/commands/egress-capture.ts
-/**
- * `telltale egress start|stop` and `telltale egress run -- CMD`: live capture with tcpdump, the same
- * code the egress action runs in its main and post steps. Behaviour lives in shared/egress/capture.
- */
-
 
 
 
@@ -462,7 +453,7 @@ function blockOption(flags) {
 const formatOption = () => new Option('--format <format>', 'what to print').choices(['table', 'markdown', 'json']).default('table');
 /** Writes DIR/egress-report.json (the file the action writes too) and prints the report. */
 async function deliver(report, dir, format, io) {
-    const { renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(637), __nccwpck_require__.e(357)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8357));
+    const { renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(894), __nccwpck_require__.e(249), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5884));
     const file = external_node_path_default().join(dir, 'egress-report.json');
     try {
         (0,external_node_fs_.writeFileSync)(file, renderEgressReport(report, 'json'));
@@ -477,7 +468,7 @@ async function deliver(report, dir, format, io) {
     if (report.blocked?.length) {
         // Names come from DNS answers: control characters are shown, not obeyed, on the terminal.
         const { visibleControls } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6682));
-        const { allowLine } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(896)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7515));
+        const { allowLine } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(896)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9896));
         for (const b of report.blocked) {
             const who = b.processes?.map((p) => `${p.exe ?? '?'} (pid ${p.pid}${p.container ? `, container ${p.container}` : ''})`);
             io.stderr(visibleControls(`telltale: blocked ${b.host}:${b.port}/${b.transport} (${b.address}) by ${who?.join(', ') ?? 'an unattributed process'}; to allow it: ${allowLine(b)}`) + '\n');
@@ -494,7 +485,7 @@ function registerEgressCapture(egress, io) {
         .addOption(policyOption())
         .option('--runner-endpoints', "with --policy block, also allow the GitHub Actions runner's own endpoints", false)
         .action(async (flags) => {
-        const { startSession } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(637), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2130));
+        const { startSession } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(249), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2130));
         const handle = await startSession({ dir: flags.out, ...toOptions(flags), ...blockOption(flags) });
         io.stdout(`capturing to ${handle.file} (tcpdump pid ${handle.pid}); stop with: telltale egress stop --out ${flags.out}\n`);
     });
@@ -505,7 +496,7 @@ function registerEgressCapture(egress, io) {
         .requiredOption('--out <dir>', 'the folder given to egress start')
         .addOption(formatOption())
         .action(async (flags) => {
-        const { finishSession, readHandle } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(637), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2130));
+        const { finishSession, readHandle } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(249), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2130));
         await deliver(await finishSession(readHandle(flags.out)), flags.out, flags.format, io);
     });
     captureOptions(egress
@@ -518,7 +509,7 @@ function registerEgressCapture(egress, io) {
         .option('--manifest <file>', 'the egress manifest; with --policy block, what stays reachable')
         .addOption(policyOption())
         .option('--runner-endpoints', "with --policy block, also allow the GitHub Actions runner's own endpoints", false)).action(async (command, flags) => {
-        const { finishSession, startSession } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(637), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2130));
+        const { finishSession, startSession } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(249), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2130));
         (0,external_node_fs_.mkdirSync)(flags.out, { recursive: true });
         // A cancelled workflow (SIGTERM) or Ctrl-C (SIGINT) must still stop the root tcpdump and write
         // the report of what was captured: the signal goes to the command, and the run ends as usual.
@@ -539,10 +530,12 @@ function registerEgressCapture(egress, io) {
         process.on('SIGTERM', onSignal);
         try {
             const handle = await startSession({ dir: flags.out, ...toOptions(flags), ...blockOption(flags) });
+            // Loaded here, not at start-up: every other command would pay for it.
+            const { spawn } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
             const code = interrupted
                 ? 128 + signalNumber(interrupted)
                 : await new Promise((resolve) => {
-                    child = (0,external_node_child_process_.spawn)(command[0], command.slice(1), { stdio: 'inherit' });
+                    child = spawn(command[0], command.slice(1), { stdio: 'inherit' });
                     child.on('error', (error) => {
                         io.stderr(`telltale: could not run ${command[0]}: ${error.message}\n`);
                         resolve(127);
@@ -622,7 +615,7 @@ function registerEgressPolicy(egress, io) {
         .default('new'))
         .option('--update', 'add the new endpoints to the manifest, keeping its comments and order')
         .action(async (reports, flags) => {
-        const { diffEgressRun } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(637), __nccwpck_require__.e(357)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8357));
+        const { diffEgressRun } = await Promise.all(/* import() */[__nccwpck_require__.e(894), __nccwpck_require__.e(249), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5884));
         const { verdict, updated } = await diffEgressRun({
             reportFiles: reports,
             manifest: flags.manifest,
@@ -667,7 +660,7 @@ function registerEgressPolicy(egress, io) {
         .option('--format <list>', FORMAT_HELP)
         .option('--output <file|dir>', 'write the report(s) here instead of standard output')
         .action(async (flags) => {
-        const { preflightEgress, renderPreflightReport } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(637), __nccwpck_require__.e(357)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8357));
+        const { preflightEgress, renderPreflightReport } = await Promise.all(/* import() */[__nccwpck_require__.e(894), __nccwpck_require__.e(249), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5884));
         const { report } = await preflightEgress({
             manifest: flags.manifest,
             timeout: flags.timeout,
@@ -692,7 +685,7 @@ const egressPolicyDemo = [
                 io.stdout(`(no ${external_node_path_default().relative(samples, reportFile)} in this build's samples)\n`);
                 return;
             }
-            const { diffEgressRun } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(448), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(637), __nccwpck_require__.e(357)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8357));
+            const { diffEgressRun } = await Promise.all(/* import() */[__nccwpck_require__.e(894), __nccwpck_require__.e(249), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5884));
             const { verdict } = await diffEgressRun({
                 reportFiles: [reportFile],
                 manifest: manifestFile,
@@ -727,7 +720,7 @@ function registerEgressFleet(egress, io) {
         .option('--run <id>', 'default $GITHUB_RUN_ID')
         .option('--job <name>', "default the report's job")
         .action(async (files, flags) => {
-        const { publishReports } = await Promise.all(/* import() */[__nccwpck_require__.e(448), __nccwpck_require__.e(463), __nccwpck_require__.e(640)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8640));
+        const { publishReports } = await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(448), __nccwpck_require__.e(640)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8640));
         const repository = flags.repository ?? process.env.GITHUB_REPOSITORY ?? '';
         const put = flags.to.startsWith('s3://') ? await s3Put() : undefined;
         const { written, rows } = await publishReports({
@@ -1345,7 +1338,7 @@ function emptyWindowHint(report, flags) {
         `  hint: --since all scans everything, or --since ${stats.outside.first.slice(0, 10)} for that period on`);
 }
 async function runScan(flags, previous, io) {
-    const { runCloudTrailScan } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(856), __nccwpck_require__.e(21)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1021));
+    const { runCloudTrailScan } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(856), __nccwpck_require__.e(820)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1820));
     const bar = progressFor(io);
     try {
         return await runCloudTrailScan({
@@ -1385,7 +1378,7 @@ const cloudtrailDemo = [
                 io.stdout(`(no ${external_node_path_default().relative(samples, dir)} in this build's samples)\n`);
                 return;
             }
-            const { runCloudTrailScan } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(856), __nccwpck_require__.e(21)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1021));
+            const { runCloudTrailScan } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(856), __nccwpck_require__.e(820)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1820));
             const { renderCloudTrailMarkdown } = await __nccwpck_require__.e(/* import() */ 608).then(__nccwpck_require__.bind(__nccwpck_require__, 3608));
             const report = await runCloudTrailScan({ source: dir, since: 'all' });
             io.stdout(renderCloudTrailMarkdown(report, { maxFindings: 40 }));
@@ -1853,7 +1846,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 9896:
+/***/ 7515:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
@@ -1983,6 +1976,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 
 /***/ }),
 

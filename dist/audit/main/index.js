@@ -66105,8 +66105,6 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./shared/util/errors.ts
 var errors = __nccwpck_require__(1472);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./shared/report/escape.ts
 var report_escape = __nccwpck_require__(6682);
 // EXTERNAL MODULE: ./shared/report/markdown.ts
@@ -66121,12 +66119,12 @@ var report_markdown = __nccwpck_require__(216);
  */
 
 
-
 /** The runner drops a step's whole summary over 1 MiB ("supports content up to a size of 1024k"). */
 const STEP_SUMMARY_LIMIT = 1024 * 1024;
 /** An unguessable stop-commands token, fresh for every fenced block. */
+// Web Crypto's global (loaded on first use): importing node:crypto here cost every CLI start ~10 ms.
 function stopToken() {
-    return `telltale-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+    return `telltale-${Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString('hex')}`;
 }
 /** A plain log line (or lines) as the runner will show it, never as a command. */
 function logText(message) {

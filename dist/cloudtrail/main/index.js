@@ -30746,7 +30746,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6736);
-/* harmony import */ var _shared_cloudtrail_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8222);
+/* harmony import */ var _shared_cloudtrail_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6582);
 
 
 await (0,_shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_shared_cloudtrail_action_js__WEBPACK_IMPORTED_MODULE_1__/* .runCloudTrailAction */ .L);
@@ -30756,7 +30756,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8222:
+/***/ 6582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37274,7 +37274,11 @@ class CorrelationState {
             this.groups.set(key, (group = { entries: [], limit: SOFT_ENTRIES, best: undefined }));
         }
         insertSorted(group.entries, { t, member, value, record });
-        if (group.entries.length >= group.limit)
+        // Expiry also runs once a group's entries span two horizons: otherwise a quiet principal kept
+        // up to SOFT_ENTRIES whole records for days, and a night's scan spent half its time in GC
+        // moving them (entries hold the record a finding may be built from).
+        const e = group.entries;
+        if (e.length >= group.limit || e[e.length - 1].t - e[0].t > 2 * (this.span + LATENESS_MS))
             this.expire(group, t);
     }
     /** Entries held now, over every group (a measure of the state's memory). */
@@ -38046,6 +38050,134 @@ var cloudtrail_window = __nccwpck_require__(7869);
 var decode = __nccwpck_require__(8618);
 // EXTERNAL MODULE: ./shared/cloudtrail/sources/layout.ts
 var layout = __nccwpck_require__(7175);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./shared/cloudtrail/sources/read-ahead.ts
+/**
+ * Read-ahead for trees of small log files, on the second core. CloudTrail writes a file per account,
+ * region and ~5 minutes, most a few KB: for such a tree the main thread spent an eighth of its time
+ * opening, reading, closing and inflating files, each too small for libuv's thread pool to pay for
+ * its round trips. A worker thread does that instead, for batches of files at a time, and hands
+ * the inflated bytes back without a copy (transferred ArrayBuffers); the main thread only parses
+ * and judges.
+ *
+ * The worker is a short stdlib-only script (fs, zlib), evaluated from this string so that every
+ * bundle carries it without a separate file. It reads only files up to TINY_FILE bytes and inflates
+ * them up to MAX_INFLATED; anything else (a big file, a gzip bomb, a read error) comes back as
+ * `undefined` and the caller reads it its usual way, streamed, with its usual error messages.
+ * Without worker threads (or if the worker dies) every read answers `undefined` the same way.
+ */
+
+/** Files up to this size are read ahead (bigger ones are streamed by the caller). */
+const TINY_FILE = 64 * 1024;
+/** A read-ahead file inflating past this is left to the caller's bounded stream instead. */
+const MAX_INFLATED = 4 * 1024 * 1024;
+/** Files asked for in one message (fewer when no more are waiting). */
+const BATCH = 32;
+const WORKER = `
+const { parentPort } = require('node:worker_threads');
+const { openSync, fstatSync, readSync, closeSync } = require('node:fs');
+const { gunzipSync } = require('node:zlib');
+const TINY = ${TINY_FILE}, MAX = ${MAX_INFLATED};
+function one(file) {
+  let fd;
+  try { fd = openSync(file, 'r'); } catch { return undefined; }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > TINY || info.size === 0) return undefined;
+    const raw = Buffer.allocUnsafeSlow(info.size);
+    let got = 0;
+    while (got < raw.length) { const n = readSync(fd, raw, got, raw.length - got, got); if (n === 0) break; got += n; }
+    if (got !== raw.length) return undefined;
+    const bytes = raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw, { maxOutputLength: MAX }) : raw;
+    return { bytes, modifiedMs: info.mtimeMs };
+  } catch { return undefined; } finally { try { closeSync(fd); } catch {} }
+}
+parentPort.on('message', ({ id, files }) => {
+  const results = files.map(one);
+  const transfer = [];
+  const out = results.map((r) => {
+    if (!r) return undefined;
+    // A view of a pooled or shared buffer cannot be transferred: copy it into one of its own
+    // (Buffer.from would copy into the pool again).
+    let b = r.bytes;
+    if (b.byteOffset !== 0 || b.byteLength !== b.buffer.byteLength) { const own = Buffer.allocUnsafeSlow(b.length); b.copy(own); b = own; }
+    transfer.push(b.buffer);
+    return { buffer: b.buffer, length: b.length, modifiedMs: r.modifiedMs };
+  });
+  parentPort.postMessage({ id, out }, transfer);
+});
+`;
+/** A read-ahead worker, started now; `close` ends it. */
+function startReadAhead() {
+    let worker;
+    try {
+        worker = new external_node_worker_threads_.Worker(WORKER, { eval: true });
+    }
+    catch {
+        worker = undefined;
+    }
+    let broken = worker === undefined;
+    const waiting = [];
+    const sent = new Map();
+    let nextId = 0;
+    let scheduled = false;
+    const failAll = () => {
+        broken = true;
+        for (const resolvers of sent.values())
+            for (const r of resolvers)
+                r(undefined);
+        sent.clear();
+        for (const w of waiting.splice(0))
+            w.resolve(undefined);
+    };
+    worker?.on('message', (message) => {
+        const resolvers = sent.get(message.id);
+        sent.delete(message.id);
+        if (!resolvers)
+            return;
+        message.out.forEach((r, i) => resolvers[i]?.(r ? { bytes: Buffer.from(r.buffer, 0, r.length), modifiedMs: r.modifiedMs } : undefined));
+        if (!sent.size)
+            worker?.unref();
+    });
+    worker?.on('error', failAll);
+    worker?.on('exit', failAll);
+    worker?.unref();
+    const flush = () => {
+        scheduled = false;
+        while (waiting.length && worker && !broken) {
+            const batch = waiting.splice(0, BATCH);
+            const id = nextId++;
+            sent.set(id, batch.map((w) => w.resolve));
+            worker.ref();
+            worker.postMessage({ id, files: batch.map((w) => w.file) });
+        }
+    };
+    return {
+        read(file) {
+            if (broken)
+                return Promise.resolve(undefined);
+            return new Promise((resolve) => {
+                waiting.push({ file, resolve });
+                // Requests made in the same turn of the event loop go together.
+                if (waiting.length >= BATCH)
+                    flush();
+                else if (!scheduled) {
+                    scheduled = true;
+                    setImmediate(flush);
+                }
+            });
+        },
+        async close() {
+            broken = true;
+            failAll();
+            // Not awaited: terminating a worker takes tens of milliseconds, and an unref'd worker does
+            // not keep the process alive meanwhile.
+            void worker?.terminate();
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./shared/cloudtrail/sources/local.ts
 /**
  * Local files and folders: a single file in any accepted format (decode.ts), or a folder walked
@@ -38063,10 +38195,14 @@ var layout = __nccwpck_require__(7175);
 
 
 
+
 /** Files up to this size are read in one call; bigger ones are streamed. */
 const SMALL_FILE = 2 * 1024 * 1024;
-/** Files up to this size are read and inflated synchronously (CloudTrail's 5-minute files are mostly a few KB). */
-const TINY_FILE = 64 * 1024;
+/**
+ * Files up to this size are read and inflated synchronously (CloudTrail's 5-minute files are mostly a
+ * few KB) when the read-ahead worker (read-ahead.ts) did not already.
+ */
+const local_TINY_FILE = 64 * 1024;
 /** A small gzip file inflating past this is streamed instead (a gzip bomb stays bounded). */
 const SMALL_INFLATED = 32 * 1024 * 1024;
 const gunzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gunzip);
@@ -38089,7 +38225,7 @@ async function readSmall(file, log) {
         const info = (0,external_node_fs_.fstatSync)(fd);
         size = info.size;
         log.modifiedMs = info.mtimeMs;
-        if (size <= TINY_FILE) {
+        if (size <= local_TINY_FILE) {
             const bytes = (0,external_node_fs_.readFileSync)(fd);
             return (0,decode/* isGzip */.bf)(bytes) ? (0,external_node_zlib_.gunzipSync)(bytes, { maxOutputLength: SMALL_INFLATED }) : bytes;
         }
@@ -38132,7 +38268,9 @@ async function readLocal(location, sink, options) {
         if (running.size >= 64)
             await Promise.race(running);
     };
-    const readOne = (file, key) => enqueue(async () => {
+    // In a folder, small files are read and inflated ahead on a worker thread (read-ahead.ts).
+    const ahead = info.isDirectory() ? startReadAhead() : undefined;
+    const readOne = (file, key, early) => enqueue(async () => {
         const trail = (0,layout/* parseTrailKey */.xX)(key);
         const log = { name: file };
         if (trail) {
@@ -38144,7 +38282,10 @@ async function readLocal(location, sink, options) {
         const onRecord = (record) => sink.record(record, log);
         if (late.has(file))
             log.late = true;
-        const whole = await readSmall(file, log);
+        const got = early ? await early : undefined;
+        if (got)
+            log.modifiedMs = got.modifiedMs;
+        const whole = got ? got.bytes : await readSmall(file, log);
         const result = whole === undefined
             ? await (0,decode/* decodeLogStream */.vS)((0,external_node_fs_.createReadStream)(file, { highWaterMark: 256 * 1024 }), onRecord)
             : (0,decode/* decodeLogBuffer */.dk)(whole, onRecord);
@@ -38171,7 +38312,8 @@ async function readLocal(location, sink, options) {
         else if (!(0,layout/* looksLikeLogFile */.o$)(file)) {
             return sink.fileSkipped(file, 'not-a-log');
         }
-        await readOne(file, key);
+        // Asked for now, before the queue's limit, so that the worker gets files in batches.
+        await readOne(file, key, ahead?.read(file));
     };
     // Real paths of folders walked, so a link back up the tree is not walked forever.
     const visited = new Set();
@@ -38234,8 +38376,14 @@ async function readLocal(location, sink, options) {
         }
     };
     if (info.isDirectory()) {
-        // Keys are the absolute path with `/`, so a folder given inside the layout still parses.
-        await walk(location, external_node_path_default().resolve(location).split((external_node_path_default()).sep).join('/'));
+        try {
+            // Keys are the absolute path with `/`, so a folder given inside the layout still parses.
+            await walk(location, external_node_path_default().resolve(location).split((external_node_path_default()).sep).join('/'));
+            await Promise.all(running);
+        }
+        finally {
+            await ahead?.close();
+        }
     }
     else if (!info.isFile()) {
         throw new errors/* InputError */.dz('not a file or folder (a device, pipe or socket)', {
@@ -38246,8 +38394,8 @@ async function readLocal(location, sink, options) {
     else {
         // A file named on the command line is read whatever its name says.
         await readOne(location, '');
+        await Promise.all(running);
     }
-    await Promise.all(running);
     return { kind: 'files', location, deliveries: info.isDirectory(), notes: [] };
 }
 /** The UTC time a `YYYY`, `YYYY/MM` or `YYYY/MM/DD` folder covers. */
@@ -53069,8 +53217,6 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./shared/util/errors.ts
 var errors = __nccwpck_require__(1472);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./shared/report/escape.ts
 var report_escape = __nccwpck_require__(6682);
 // EXTERNAL MODULE: ./shared/report/markdown.ts
@@ -53085,12 +53231,12 @@ var report_markdown = __nccwpck_require__(216);
  */
 
 
-
 /** The runner drops a step's whole summary over 1 MiB ("supports content up to a size of 1024k"). */
 const STEP_SUMMARY_LIMIT = 1024 * 1024;
 /** An unguessable stop-commands token, fresh for every fenced block. */
+// Web Crypto's global (loaded on first use): importing node:crypto here cost every CLI start ~10 ms.
 function stopToken() {
-    return `telltale-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+    return `telltale-${Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString('hex')}`;
 }
 /** A plain log line (or lines) as the runner will show it, never as a command. */
 function logText(message) {

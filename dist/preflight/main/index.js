@@ -8734,2510 +8734,6 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 6501:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const pico = __nccwpck_require__(1667);
-const utils = __nccwpck_require__(504);
-
-function picomatch(glob, options, returnState = false) {
-  // default to os.platform()
-  if (options && (options.windows === null || options.windows === undefined)) {
-    // don't mutate the original options object
-    options = { ...options, windows: utils.isWindows() };
-  }
-
-  return pico(glob, options, returnState);
-}
-
-Object.assign(picomatch, pico);
-module.exports = picomatch;
-
-
-/***/ }),
-
-/***/ 4564:
-/***/ ((module) => {
-
-
-
-const WIN_SLASH = '\\\\/';
-const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-
-const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-
-/**
- * Posix glob regex
- */
-
-const DOT_LITERAL = '\\.';
-const PLUS_LITERAL = '\\+';
-const QMARK_LITERAL = '\\?';
-const SLASH_LITERAL = '\\/';
-const ONE_CHAR = '(?=.)';
-const QMARK = '[^/]';
-const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-const NO_DOT = `(?!${DOT_LITERAL})`;
-const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-const STAR = `${QMARK}*?`;
-const SEP = '/';
-
-const POSIX_CHARS = {
-  DOT_LITERAL,
-  PLUS_LITERAL,
-  QMARK_LITERAL,
-  SLASH_LITERAL,
-  ONE_CHAR,
-  QMARK,
-  END_ANCHOR,
-  DOTS_SLASH,
-  NO_DOT,
-  NO_DOTS,
-  NO_DOT_SLASH,
-  NO_DOTS_SLASH,
-  QMARK_NO_DOT,
-  STAR,
-  START_ANCHOR,
-  SEP
-};
-
-/**
- * Windows glob regex
- */
-
-const WINDOWS_CHARS = {
-  ...POSIX_CHARS,
-
-  SLASH_LITERAL: `[${WIN_SLASH}]`,
-  QMARK: WIN_NO_SLASH,
-  STAR: `${WIN_NO_SLASH}*?`,
-  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-  NO_DOT: `(?!${DOT_LITERAL})`,
-  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-  SEP: '\\'
-};
-
-/**
- * POSIX Bracket Regex
- */
-
-const POSIX_REGEX_SOURCE = {
-  __proto__: null,
-  alnum: 'a-zA-Z0-9',
-  alpha: 'a-zA-Z',
-  ascii: '\\x00-\\x7F',
-  blank: ' \\t',
-  cntrl: '\\x00-\\x1F\\x7F',
-  digit: '0-9',
-  graph: '\\x21-\\x7E',
-  lower: 'a-z',
-  print: '\\x20-\\x7E ',
-  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
-  space: ' \\t\\r\\n\\v\\f',
-  upper: 'A-Z',
-  word: 'A-Za-z0-9_',
-  xdigit: 'A-Fa-f0-9'
-};
-
-module.exports = {
-  DEFAULT_MAX_EXTGLOB_RECURSION,
-  MAX_LENGTH: 1024 * 64,
-  POSIX_REGEX_SOURCE,
-
-  // regular expressions
-  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-
-  // Replace globs with equivalent patterns to reduce parsing time.
-  REPLACEMENTS: {
-    __proto__: null,
-    '***': '*',
-    '**/**': '**',
-    '**/**/**': '**'
-  },
-
-  // Digits
-  CHAR_0: 48, /* 0 */
-  CHAR_9: 57, /* 9 */
-
-  // Alphabet chars.
-  CHAR_UPPERCASE_A: 65, /* A */
-  CHAR_LOWERCASE_A: 97, /* a */
-  CHAR_UPPERCASE_Z: 90, /* Z */
-  CHAR_LOWERCASE_Z: 122, /* z */
-
-  CHAR_LEFT_PARENTHESES: 40, /* ( */
-  CHAR_RIGHT_PARENTHESES: 41, /* ) */
-
-  CHAR_ASTERISK: 42, /* * */
-
-  // Non-alphabetic chars.
-  CHAR_AMPERSAND: 38, /* & */
-  CHAR_AT: 64, /* @ */
-  CHAR_BACKWARD_SLASH: 92, /* \ */
-  CHAR_CARRIAGE_RETURN: 13, /* \r */
-  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
-  CHAR_COLON: 58, /* : */
-  CHAR_COMMA: 44, /* , */
-  CHAR_DOT: 46, /* . */
-  CHAR_DOUBLE_QUOTE: 34, /* " */
-  CHAR_EQUAL: 61, /* = */
-  CHAR_EXCLAMATION_MARK: 33, /* ! */
-  CHAR_FORM_FEED: 12, /* \f */
-  CHAR_FORWARD_SLASH: 47, /* / */
-  CHAR_GRAVE_ACCENT: 96, /* ` */
-  CHAR_HASH: 35, /* # */
-  CHAR_HYPHEN_MINUS: 45, /* - */
-  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
-  CHAR_LEFT_CURLY_BRACE: 123, /* { */
-  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
-  CHAR_LINE_FEED: 10, /* \n */
-  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
-  CHAR_PERCENT: 37, /* % */
-  CHAR_PLUS: 43, /* + */
-  CHAR_QUESTION_MARK: 63, /* ? */
-  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
-  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
-  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
-  CHAR_SEMICOLON: 59, /* ; */
-  CHAR_SINGLE_QUOTE: 39, /* ' */
-  CHAR_SPACE: 32, /*   */
-  CHAR_TAB: 9, /* \t */
-  CHAR_UNDERSCORE: 95, /* _ */
-  CHAR_VERTICAL_LINE: 124, /* | */
-  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
-
-  /**
-   * Create EXTGLOB_CHARS
-   */
-
-  extglobChars(chars) {
-    return {
-      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
-      '?': { type: 'qmark', open: '(?:', close: ')?' },
-      '+': { type: 'plus', open: '(?:', close: ')+' },
-      '*': { type: 'star', open: '(?:', close: ')*' },
-      '@': { type: 'at', open: '(?:', close: ')' }
-    };
-  },
-
-  /**
-   * Create GLOB_CHARS
-   */
-
-  globChars(win32) {
-    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-  }
-};
-
-
-/***/ }),
-
-/***/ 1458:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const constants = __nccwpck_require__(4564);
-const utils = __nccwpck_require__(504);
-
-/**
- * Constants
- */
-
-const {
-  MAX_LENGTH,
-  POSIX_REGEX_SOURCE,
-  REGEX_NON_SPECIAL_CHARS,
-  REGEX_SPECIAL_CHARS_BACKREF,
-  REPLACEMENTS
-} = constants;
-
-/**
- * Helpers
- */
-
-const expandRange = (args, options) => {
-  if (typeof options.expandRange === 'function') {
-    return options.expandRange(...args, options);
-  }
-
-  args.sort();
-  const value = `[${args.join('-')}]`;
-
-  try {
-    /* eslint-disable-next-line no-new */
-    new RegExp(value);
-  } catch (ex) {
-    return args.map(v => utils.escapeRegex(v)).join('..');
-  }
-
-  return value;
-};
-
-/**
- * Create the message for a syntax error
- */
-
-const syntaxError = (type, char) => {
-  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-};
-
-const splitTopLevel = input => {
-  const parts = [];
-  let bracket = 0;
-  let paren = 0;
-  let quote = 0;
-  let value = '';
-  let escaped = false;
-
-  for (const ch of input) {
-    if (escaped === true) {
-      value += ch;
-      escaped = false;
-      continue;
-    }
-
-    if (ch === '\\') {
-      value += ch;
-      escaped = true;
-      continue;
-    }
-
-    if (ch === '"') {
-      quote = quote === 1 ? 0 : 1;
-      value += ch;
-      continue;
-    }
-
-    if (quote === 0) {
-      if (ch === '[') {
-        bracket++;
-      } else if (ch === ']' && bracket > 0) {
-        bracket--;
-      } else if (bracket === 0) {
-        if (ch === '(') {
-          paren++;
-        } else if (ch === ')' && paren > 0) {
-          paren--;
-        } else if (ch === '|' && paren === 0) {
-          parts.push(value);
-          value = '';
-          continue;
-        }
-      }
-    }
-
-    value += ch;
-  }
-
-  parts.push(value);
-  return parts;
-};
-
-const isPlainBranch = branch => {
-  let escaped = false;
-
-  for (const ch of branch) {
-    if (escaped === true) {
-      escaped = false;
-      continue;
-    }
-
-    if (ch === '\\') {
-      escaped = true;
-      continue;
-    }
-
-    if (/[?*+@!()[\]{}]/.test(ch)) {
-      return false;
-    }
-  }
-
-  return true;
-};
-
-const normalizeSimpleBranch = branch => {
-  let value = branch.trim();
-  let changed = true;
-
-  while (changed === true) {
-    changed = false;
-
-    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-      value = value.slice(2, -1);
-      changed = true;
-    }
-  }
-
-  if (!isPlainBranch(value)) {
-    return;
-  }
-
-  return value.replace(/\\(.)/g, '$1');
-};
-
-const hasRepeatedCharPrefixOverlap = branches => {
-  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-
-  for (let i = 0; i < values.length; i++) {
-    for (let j = i + 1; j < values.length; j++) {
-      const a = values[i];
-      const b = values[j];
-      const char = a[0];
-
-      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-        continue;
-      }
-
-      if (a === b || a.startsWith(b) || b.startsWith(a)) {
-        return true;
-      }
-    }
-  }
-
-  return false;
-};
-
-const parseRepeatedExtglob = (pattern, requireEnd = true) => {
-  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
-    return;
-  }
-
-  let bracket = 0;
-  let paren = 0;
-  let quote = 0;
-  let escaped = false;
-
-  for (let i = 1; i < pattern.length; i++) {
-    const ch = pattern[i];
-
-    if (escaped === true) {
-      escaped = false;
-      continue;
-    }
-
-    if (ch === '\\') {
-      escaped = true;
-      continue;
-    }
-
-    if (ch === '"') {
-      quote = quote === 1 ? 0 : 1;
-      continue;
-    }
-
-    if (quote === 1) {
-      continue;
-    }
-
-    if (ch === '[') {
-      bracket++;
-      continue;
-    }
-
-    if (ch === ']' && bracket > 0) {
-      bracket--;
-      continue;
-    }
-
-    if (bracket > 0) {
-      continue;
-    }
-
-    if (ch === '(') {
-      paren++;
-      continue;
-    }
-
-    if (ch === ')') {
-      paren--;
-
-      if (paren === 0) {
-        if (requireEnd === true && i !== pattern.length - 1) {
-          return;
-        }
-
-        return {
-          type: pattern[0],
-          body: pattern.slice(2, i),
-          end: i
-        };
-      }
-    }
-  }
-};
-
-const buildCharClassStar = chars => {
-  const source = chars.length === 1
-    ? utils.escapeRegex(chars[0])
-    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
-
-  return `${source}*`;
-};
-
-const getStarExtglobSequenceChars = pattern => {
-  let index = 0;
-  const chars = [];
-
-  while (index < pattern.length) {
-    const match = parseRepeatedExtglob(pattern.slice(index), false);
-
-    if (!match || match.type !== '*') {
-      return;
-    }
-
-    const branches = splitTopLevel(match.body).map(branch => branch.trim());
-    if (branches.length !== 1) {
-      return;
-    }
-
-    const branch = normalizeSimpleBranch(branches[0]);
-    if (!branch || branch.length !== 1) {
-      return;
-    }
-
-    chars.push(branch);
-    index += match.end + 1;
-  }
-
-  if (chars.length < 1) {
-    return;
-  }
-
-  return chars;
-};
-
-const repeatedExtglobRecursion = pattern => {
-  let depth = 0;
-  let value = pattern.trim();
-  let match = parseRepeatedExtglob(value);
-
-  while (match) {
-    depth++;
-    value = match.body.trim();
-    match = parseRepeatedExtglob(value);
-  }
-
-  return depth;
-};
-
-const analyzeRepeatedExtglob = (body, options) => {
-  if (options.maxExtglobRecursion === false) {
-    return { risky: false };
-  }
-
-  const max =
-    typeof options.maxExtglobRecursion === 'number'
-      ? options.maxExtglobRecursion
-      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-
-  const branches = splitTopLevel(body).map(branch => branch.trim());
-
-  if (branches.length > 1) {
-    if (
-      branches.some(branch => branch === '') ||
-      branches.some(branch => /^[*?]+$/.test(branch)) ||
-      hasRepeatedCharPrefixOverlap(branches)
-    ) {
-      return { risky: true };
-    }
-  }
-
-  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
-  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
-  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
-  // characters we can emit one flat, ReDoS-safe character class that preserves the
-  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
-  // every branch but the first.
-  const safeChars = [];
-  let sawStarSequence = false;
-  let combinable = true;
-
-  for (const branch of branches) {
-    const chars = getStarExtglobSequenceChars(branch);
-    if (chars) {
-      sawStarSequence = true;
-      safeChars.push(...chars);
-      continue;
-    }
-
-    const literal = normalizeSimpleBranch(branch);
-    if (literal && literal.length === 1) {
-      safeChars.push(literal);
-      continue;
-    }
-
-    combinable = false;
-
-    if (repeatedExtglobRecursion(branch) > max) {
-      return { risky: true };
-    }
-  }
-
-  if (sawStarSequence) {
-    return combinable
-      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
-      : { risky: true };
-  }
-
-  return { risky: false };
-};
-
-/**
- * Parse the given input string.
- * @param {String} input
- * @param {Object} options
- * @return {Object}
- */
-
-const parse = (input, options) => {
-  if (typeof input !== 'string') {
-    throw new TypeError('Expected a string');
-  }
-
-  input = REPLACEMENTS[input] || input;
-
-  const opts = { ...options };
-  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-
-  let len = input.length;
-  if (len > max) {
-    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-  }
-
-  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
-  const tokens = [bos];
-
-  const capture = opts.capture ? '' : '?:';
-
-  // create constants based on platform, for windows or posix
-  const PLATFORM_CHARS = constants.globChars(opts.windows);
-  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-
-  const {
-    DOT_LITERAL,
-    PLUS_LITERAL,
-    SLASH_LITERAL,
-    ONE_CHAR,
-    DOTS_SLASH,
-    NO_DOT,
-    NO_DOT_SLASH,
-    NO_DOTS_SLASH,
-    QMARK,
-    QMARK_NO_DOT,
-    STAR,
-    START_ANCHOR
-  } = PLATFORM_CHARS;
-
-  const globstar = opts => {
-    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-  };
-
-  const nodot = opts.dot ? '' : NO_DOT;
-  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-  let star = opts.bash === true ? globstar(opts) : STAR;
-
-  if (opts.capture) {
-    star = `(${star})`;
-  }
-
-  // minimatch options support
-  if (typeof opts.noext === 'boolean') {
-    opts.noextglob = opts.noext;
-  }
-
-  const state = {
-    input,
-    index: -1,
-    start: 0,
-    dot: opts.dot === true,
-    consumed: '',
-    output: '',
-    prefix: '',
-    backtrack: false,
-    negated: false,
-    brackets: 0,
-    braces: 0,
-    parens: 0,
-    quotes: 0,
-    globstar: false,
-    tokens
-  };
-
-  input = utils.removePrefix(input, state);
-  len = input.length;
-
-  const extglobs = [];
-  const braces = [];
-  const stack = [];
-  let prev = bos;
-  let value;
-
-  /**
-   * Tokenizing helpers
-   */
-
-  const eos = () => state.index === len - 1;
-  const peek = state.peek = (n = 1) => input[state.index + n];
-  const advance = state.advance = () => input[++state.index] || '';
-  const remaining = () => input.slice(state.index + 1);
-  const consume = (value = '', num = 0) => {
-    state.consumed += value;
-    state.index += num;
-  };
-
-  const append = token => {
-    state.output += token.output != null ? token.output : token.value;
-    consume(token.value);
-  };
-
-  const negate = () => {
-    let count = 1;
-
-    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
-      advance();
-      state.start++;
-      count++;
-    }
-
-    if (count % 2 === 0) {
-      return false;
-    }
-
-    state.negated = true;
-    state.start++;
-    return true;
-  };
-
-  const increment = type => {
-    state[type]++;
-    stack.push(type);
-  };
-
-  const decrement = type => {
-    state[type]--;
-    stack.pop();
-  };
-
-  /**
-   * Push tokens onto the tokens array. This helper speeds up
-   * tokenizing by 1) helping us avoid backtracking as much as possible,
-   * and 2) helping us avoid creating extra tokens when consecutive
-   * characters are plain text. This improves performance and simplifies
-   * lookbehinds.
-   */
-
-  const push = tok => {
-    if (prev.type === 'globstar') {
-      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
-      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
-
-      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
-        state.output = state.output.slice(0, -prev.output.length);
-        prev.type = 'star';
-        prev.value = '*';
-        prev.output = star;
-        state.output += prev.output;
-      }
-    }
-
-    if (extglobs.length && tok.type !== 'paren') {
-      extglobs[extglobs.length - 1].inner += tok.value;
-    }
-
-    if (tok.value || tok.output) append(tok);
-    if (prev && prev.type === 'text' && tok.type === 'text') {
-      prev.output = (prev.output || prev.value) + tok.value;
-      prev.value += tok.value;
-      return;
-    }
-
-    tok.prev = prev;
-    tokens.push(tok);
-    prev = tok;
-  };
-
-  const extglobOpen = (type, value) => {
-    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
-
-    token.prev = prev;
-    token.parens = state.parens;
-    token.output = state.output;
-    token.startIndex = state.index;
-    token.tokensIndex = tokens.length;
-    const output = (opts.capture ? '(' : '') + token.open;
-
-    increment('parens');
-    push({ type, value, output: state.output ? '' : ONE_CHAR });
-    push({ type: 'paren', extglob: true, value: advance(), output });
-    extglobs.push(token);
-  };
-
-  const extglobClose = token => {
-    const literal = input.slice(token.startIndex, state.index + 1);
-    const body = input.slice(token.startIndex + 2, state.index);
-    const analysis = analyzeRepeatedExtglob(body, opts);
-
-    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
-      const safeOutput = analysis.safeOutput
-        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
-        : undefined;
-      const open = tokens[token.tokensIndex];
-
-      open.type = 'text';
-      open.value = literal;
-      open.output = safeOutput || utils.escapeRegex(literal);
-
-      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-        tokens[i].value = '';
-        tokens[i].output = '';
-        delete tokens[i].suffix;
-      }
-
-      state.output = token.output + open.output;
-      state.backtrack = true;
-
-      push({ type: 'paren', extglob: true, value, output: '' });
-      decrement('parens');
-      return;
-    }
-
-    let output = token.close + (opts.capture ? ')' : '');
-    let rest;
-
-    if (token.type === 'negate') {
-      let extglobStar = star;
-
-      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
-        extglobStar = globstar(opts);
-      }
-
-      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-        output = token.close = `)$))${extglobStar}`;
-      }
-
-      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
-        // In this case, we need to parse the string and use it in the output of the original pattern.
-        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
-        //
-        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
-        const expression = parse(rest, { ...options, fastpaths: false }).output;
-
-        output = token.close = `)${expression})${extglobStar})`;
-      }
-
-      if (token.prev.type === 'bos') {
-        state.negatedExtglob = true;
-      }
-    }
-
-    push({ type: 'paren', extglob: true, value, output });
-    decrement('parens');
-  };
-
-  /**
-   * Fast paths
-   */
-
-  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-    let backslashes = false;
-
-    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-      if (first === '\\') {
-        backslashes = true;
-        return m;
-      }
-
-      if (first === '?') {
-        if (esc) {
-          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
-        }
-        if (index === 0) {
-          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
-        }
-        return QMARK.repeat(chars.length);
-      }
-
-      if (first === '.') {
-        return DOT_LITERAL.repeat(chars.length);
-      }
-
-      if (first === '*') {
-        if (esc) {
-          return esc + first + (rest ? star : '');
-        }
-        return star;
-      }
-      return esc ? m : `\\${m}`;
-    });
-
-    if (backslashes === true) {
-      if (opts.unescape === true) {
-        output = output.replace(/\\/g, '');
-      } else {
-        output = output.replace(/\\+/g, m => {
-          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
-        });
-      }
-    }
-
-    if (output === input && opts.contains === true) {
-      state.output = input;
-      return state;
-    }
-
-    state.output = utils.wrapOutput(output, state, options);
-    return state;
-  }
-
-  /**
-   * Tokenize input until we reach end-of-string
-   */
-
-  while (!eos()) {
-    value = advance();
-
-    if (value === '\u0000') {
-      continue;
-    }
-
-    /**
-     * Escaped characters
-     */
-
-    if (value === '\\') {
-      const next = peek();
-
-      if (next === '/' && opts.bash !== true) {
-        continue;
-      }
-
-      if (next === '.' || next === ';') {
-        continue;
-      }
-
-      if (!next) {
-        value += '\\';
-        push({ type: 'text', value });
-        continue;
-      }
-
-      // collapse slashes to reduce potential for exploits
-      const match = /^\\+/.exec(remaining());
-      let slashes = 0;
-
-      if (match && match[0].length > 2) {
-        slashes = match[0].length;
-        state.index += slashes;
-        if (slashes % 2 !== 0) {
-          value += '\\';
-        }
-      }
-
-      if (opts.unescape === true) {
-        value = advance();
-      } else {
-        value += advance();
-      }
-
-      if (state.brackets === 0) {
-        push({ type: 'text', value });
-        continue;
-      }
-    }
-
-    /**
-     * If we're inside a regex character class, continue
-     * until we reach the closing bracket.
-     */
-
-    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
-      if (opts.posix !== false && value === ':') {
-        const inner = prev.value.slice(1);
-        if (inner.includes('[')) {
-          prev.posix = true;
-
-          if (inner.includes(':')) {
-            const idx = prev.value.lastIndexOf('[');
-            const pre = prev.value.slice(0, idx);
-            const rest = prev.value.slice(idx + 2);
-            const posix = POSIX_REGEX_SOURCE[rest];
-            if (posix) {
-              prev.value = pre + posix;
-              state.backtrack = true;
-              advance();
-
-              if (!bos.output && tokens.indexOf(prev) === 1) {
-                bos.output = ONE_CHAR;
-              }
-              continue;
-            }
-          }
-        }
-      }
-
-      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
-        value = `\\${value}`;
-      }
-
-      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
-        value = `\\${value}`;
-      }
-
-      if (opts.posix === true && value === '!' && prev.value === '[') {
-        value = '^';
-      }
-
-      prev.value += value;
-      append({ value });
-      continue;
-    }
-
-    /**
-     * If we're inside a quoted string, continue
-     * until we reach the closing double quote.
-     */
-
-    if (state.quotes === 1 && value !== '"') {
-      value = utils.escapeRegex(value);
-      prev.value += value;
-      append({ value });
-      continue;
-    }
-
-    /**
-     * Double quotes
-     */
-
-    if (value === '"') {
-      state.quotes = state.quotes === 1 ? 0 : 1;
-      if (opts.keepQuotes === true) {
-        push({ type: 'text', value });
-      }
-      continue;
-    }
-
-    /**
-     * Parentheses
-     */
-
-    if (value === '(') {
-      increment('parens');
-      push({ type: 'paren', value });
-      continue;
-    }
-
-    if (value === ')') {
-      if (state.parens === 0 && opts.strictBrackets === true) {
-        throw new SyntaxError(syntaxError('opening', '('));
-      }
-
-      const extglob = extglobs[extglobs.length - 1];
-      if (extglob && state.parens === extglob.parens + 1) {
-        extglobClose(extglobs.pop());
-        continue;
-      }
-
-      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
-      decrement('parens');
-      continue;
-    }
-
-    /**
-     * Square brackets
-     */
-
-    if (value === '[') {
-      if (opts.nobracket === true || !remaining().includes(']')) {
-        if (opts.nobracket !== true && opts.strictBrackets === true) {
-          throw new SyntaxError(syntaxError('closing', ']'));
-        }
-
-        value = `\\${value}`;
-      } else {
-        increment('brackets');
-      }
-
-      push({ type: 'bracket', value });
-      continue;
-    }
-
-    if (value === ']') {
-      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
-        push({ type: 'text', value, output: `\\${value}` });
-        continue;
-      }
-
-      if (state.brackets === 0) {
-        if (opts.strictBrackets === true) {
-          throw new SyntaxError(syntaxError('opening', '['));
-        }
-
-        push({ type: 'text', value, output: `\\${value}` });
-        continue;
-      }
-
-      decrement('brackets');
-
-      const prevValue = prev.value.slice(1);
-      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
-        value = `/${value}`;
-      }
-
-      prev.value += value;
-      append({ value });
-
-      // when literal brackets are explicitly disabled
-      // assume we should match with a regex character class
-      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-        continue;
-      }
-
-      const escaped = utils.escapeRegex(prev.value);
-      state.output = state.output.slice(0, -prev.value.length);
-
-      // when literal brackets are explicitly enabled
-      // assume we should escape the brackets to match literal characters
-      if (opts.literalBrackets === true) {
-        state.output += escaped;
-        prev.value = escaped;
-        continue;
-      }
-
-      // when the user specifies nothing, try to match both
-      prev.value = `(${capture}${escaped}|${prev.value})`;
-      state.output += prev.value;
-      continue;
-    }
-
-    /**
-     * Braces
-     */
-
-    if (value === '{' && opts.nobrace !== true) {
-      increment('braces');
-
-      const open = {
-        type: 'brace',
-        value,
-        output: '(',
-        outputIndex: state.output.length,
-        tokensIndex: state.tokens.length
-      };
-
-      braces.push(open);
-      push(open);
-      continue;
-    }
-
-    if (value === '}') {
-      const brace = braces[braces.length - 1];
-
-      if (opts.nobrace === true || !brace) {
-        push({ type: 'text', value, output: value });
-        continue;
-      }
-
-      let output = ')';
-
-      if (brace.dots === true) {
-        const arr = tokens.slice();
-        const range = [];
-
-        for (let i = arr.length - 1; i >= 0; i--) {
-          tokens.pop();
-          if (arr[i].type === 'brace') {
-            break;
-          }
-          if (arr[i].type !== 'dots') {
-            range.unshift(arr[i].value);
-          }
-        }
-
-        output = expandRange(range, opts);
-        state.backtrack = true;
-      }
-
-      if (brace.comma !== true && brace.dots !== true) {
-        const out = state.output.slice(0, brace.outputIndex);
-        const toks = state.tokens.slice(brace.tokensIndex);
-        brace.value = brace.output = '\\{';
-        value = output = '\\}';
-        state.output = out;
-        for (const t of toks) {
-          state.output += (t.output || t.value);
-        }
-      }
-
-      push({ type: 'brace', value, output });
-      decrement('braces');
-      braces.pop();
-      continue;
-    }
-
-    /**
-     * Pipes
-     */
-
-    if (value === '|') {
-      if (extglobs.length > 0) {
-        extglobs[extglobs.length - 1].conditions++;
-      }
-      push({ type: 'text', value });
-      continue;
-    }
-
-    /**
-     * Commas
-     */
-
-    if (value === ',') {
-      let output = value;
-
-      const brace = braces[braces.length - 1];
-      if (brace && stack[stack.length - 1] === 'braces') {
-        brace.comma = true;
-        output = '|';
-      }
-
-      push({ type: 'comma', value, output });
-      continue;
-    }
-
-    /**
-     * Slashes
-     */
-
-    if (value === '/') {
-      // if the beginning of the glob is "./", advance the start
-      // to the current index, and don't add the "./" characters
-      // to the state. This greatly simplifies lookbehinds when
-      // checking for BOS characters like "!" and "." (not "./")
-      if (prev.type === 'dot' && state.index === state.start + 1) {
-        state.start = state.index + 1;
-        state.consumed = '';
-        state.output = '';
-        tokens.pop();
-        prev = bos; // reset "prev" to the first token
-        continue;
-      }
-
-      push({ type: 'slash', value, output: SLASH_LITERAL });
-      continue;
-    }
-
-    /**
-     * Dots
-     */
-
-    if (value === '.') {
-      if (state.braces > 0 && prev.type === 'dot') {
-        if (prev.value === '.') prev.output = DOT_LITERAL;
-        const brace = braces[braces.length - 1];
-        prev.type = 'dots';
-        prev.output += value;
-        prev.value += value;
-        brace.dots = true;
-        continue;
-      }
-
-      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
-        push({ type: 'text', value, output: DOT_LITERAL });
-        continue;
-      }
-
-      push({ type: 'dot', value, output: DOT_LITERAL });
-      continue;
-    }
-
-    /**
-     * Question marks
-     */
-
-    if (value === '?') {
-      const isGroup = prev && prev.value === '(';
-      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
-        extglobOpen('qmark', value);
-        continue;
-      }
-
-      if (prev && prev.type === 'paren') {
-        const next = peek();
-        let output = value;
-
-        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
-          output = `\\${value}`;
-        }
-
-        push({ type: 'text', value, output });
-        continue;
-      }
-
-      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
-        push({ type: 'qmark', value, output: QMARK_NO_DOT });
-        continue;
-      }
-
-      push({ type: 'qmark', value, output: QMARK });
-      continue;
-    }
-
-    /**
-     * Exclamation
-     */
-
-    if (value === '!') {
-      if (opts.noextglob !== true && peek() === '(') {
-        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
-          extglobOpen('negate', value);
-          continue;
-        }
-      }
-
-      if (opts.nonegate !== true && state.index === 0) {
-        negate();
-        continue;
-      }
-    }
-
-    /**
-     * Plus
-     */
-
-    if (value === '+') {
-      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
-        extglobOpen('plus', value);
-        continue;
-      }
-
-      if ((prev && prev.value === '(') || opts.regex === false) {
-        push({ type: 'plus', value, output: PLUS_LITERAL });
-        continue;
-      }
-
-      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
-        push({ type: 'plus', value });
-        continue;
-      }
-
-      push({ type: 'plus', value: PLUS_LITERAL });
-      continue;
-    }
-
-    /**
-     * Plain text
-     */
-
-    if (value === '@') {
-      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
-        push({ type: 'at', extglob: true, value, output: '' });
-        continue;
-      }
-
-      push({ type: 'text', value });
-      continue;
-    }
-
-    /**
-     * Plain text
-     */
-
-    if (value !== '*') {
-      if (value === '$' || value === '^') {
-        value = `\\${value}`;
-      }
-
-      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-      if (match) {
-        value += match[0];
-        state.index += match[0].length;
-      }
-
-      push({ type: 'text', value });
-      continue;
-    }
-
-    /**
-     * Stars
-     */
-
-    if (prev && (prev.type === 'globstar' || prev.star === true)) {
-      prev.type = 'star';
-      prev.star = true;
-      prev.value += value;
-      prev.output = star;
-      state.backtrack = true;
-      state.globstar = true;
-      consume(value);
-      continue;
-    }
-
-    let rest = remaining();
-    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-      extglobOpen('star', value);
-      continue;
-    }
-
-    if (prev.type === 'star') {
-      if (opts.noglobstar === true) {
-        consume(value);
-        continue;
-      }
-
-      const prior = prev.prev;
-      const before = prior.prev;
-      const isStart = prior.type === 'slash' || prior.type === 'bos';
-      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
-
-      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
-        push({ type: 'star', value, output: '' });
-        continue;
-      }
-
-      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
-      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
-      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
-        push({ type: 'star', value, output: '' });
-        continue;
-      }
-
-      // strip consecutive `/**/`
-      while (rest.slice(0, 3) === '/**') {
-        const after = input[state.index + 4];
-        if (after && after !== '/') {
-          break;
-        }
-        rest = rest.slice(3);
-        consume('/**', 3);
-      }
-
-      // A globstar followed only by balanced closing parens is at the logical end of patterns like
-      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
-      // parent path, except in negated extglobs where that would change the exclusion semantics.
-      const isEnd = eos() || (
-        state.parens > 0
-        && rest === ')'.repeat(state.parens)
-        && !extglobs.some(extglob => extglob.type === 'negate')
-      );
-
-      if (prior.type === 'bos' && eos()) {
-        prev.type = 'globstar';
-        prev.value += value;
-        prev.output = globstar(opts);
-        state.output = prev.output;
-        state.globstar = true;
-        consume(value);
-        continue;
-      }
-
-      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
-        state.output = state.output.slice(0, -(prior.output + prev.output).length);
-        prior.output = `(?:${prior.output}`;
-
-        prev.type = 'globstar';
-        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
-        prev.value += value;
-        state.globstar = true;
-        state.output += prior.output + prev.output;
-        consume(value);
-        continue;
-      }
-
-      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
-        const end = rest[1] !== void 0 ? '|$' : '';
-
-        state.output = state.output.slice(0, -(prior.output + prev.output).length);
-        prior.output = `(?:${prior.output}`;
-
-        prev.type = 'globstar';
-        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-        prev.value += value;
-
-        state.output += prior.output + prev.output;
-        state.globstar = true;
-
-        consume(value + advance());
-
-        push({ type: 'slash', value: '/', output: '' });
-        continue;
-      }
-
-      if (prior.type === 'bos' && rest[0] === '/') {
-        prev.type = 'globstar';
-        prev.value += value;
-        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-        state.output = prev.output;
-        state.globstar = true;
-        consume(value + advance());
-        push({ type: 'slash', value: '/', output: '' });
-        continue;
-      }
-
-      // remove single star from output
-      state.output = state.output.slice(0, -prev.output.length);
-
-      // reset previous token to globstar
-      prev.type = 'globstar';
-      prev.output = globstar(opts);
-      prev.value += value;
-
-      // reset output with globstar
-      state.output += prev.output;
-      state.globstar = true;
-      consume(value);
-      continue;
-    }
-
-    const token = { type: 'star', value, output: star };
-
-    if (opts.bash === true) {
-      token.output = '.*?';
-      if (prev.type === 'bos' || prev.type === 'slash') {
-        token.output = nodot + token.output;
-      }
-      push(token);
-      continue;
-    }
-
-    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
-      token.output = value;
-      push(token);
-      continue;
-    }
-
-    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
-      if (prev.type === 'dot') {
-        state.output += NO_DOT_SLASH;
-        prev.output += NO_DOT_SLASH;
-
-      } else if (opts.dot === true) {
-        state.output += NO_DOTS_SLASH;
-        prev.output += NO_DOTS_SLASH;
-
-      } else {
-        state.output += nodot;
-        prev.output += nodot;
-      }
-
-      if (peek() !== '*') {
-        state.output += ONE_CHAR;
-        prev.output += ONE_CHAR;
-      }
-    }
-
-    push(token);
-  }
-
-  while (state.brackets > 0) {
-    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
-    state.output = utils.escapeLast(state.output, '[');
-    decrement('brackets');
-  }
-
-  while (state.parens > 0) {
-    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
-    state.output = utils.escapeLast(state.output, '(');
-    decrement('parens');
-  }
-
-  while (state.braces > 0) {
-    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
-    state.output = utils.escapeLast(state.output, '{');
-    decrement('braces');
-  }
-
-  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
-    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
-  }
-
-  // rebuild the output if we had to backtrack at any point
-  if (state.backtrack === true) {
-    state.output = '';
-
-    for (const token of state.tokens) {
-      state.output += token.output != null ? token.output : token.value;
-
-      if (token.suffix) {
-        state.output += token.suffix;
-      }
-    }
-  }
-
-  return state;
-};
-
-/**
- * Fast paths for creating regular expressions for common glob patterns.
- * This can significantly speed up processing and has very little downside
- * impact when none of the fast paths match.
- */
-
-parse.fastpaths = (input, options) => {
-  const opts = { ...options };
-  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-  const len = input.length;
-  if (len > max) {
-    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-  }
-
-  input = REPLACEMENTS[input] || input;
-
-  // create constants based on platform, for windows or posix
-  const {
-    DOT_LITERAL,
-    SLASH_LITERAL,
-    ONE_CHAR,
-    DOTS_SLASH,
-    NO_DOT,
-    NO_DOTS,
-    NO_DOTS_SLASH,
-    STAR,
-    START_ANCHOR
-  } = constants.globChars(opts.windows);
-
-  const nodot = opts.dot ? NO_DOTS : NO_DOT;
-  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-  const capture = opts.capture ? '' : '?:';
-  const state = { negated: false, prefix: '' };
-  let star = opts.bash === true ? '.*?' : STAR;
-
-  if (opts.capture) {
-    star = `(${star})`;
-  }
-
-  const globstar = opts => {
-    if (opts.noglobstar === true) return star;
-    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-  };
-
-  const create = str => {
-    switch (str) {
-      case '*':
-        return `${nodot}${ONE_CHAR}${star}`;
-
-      case '.*':
-        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-
-      case '*.*':
-        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-
-      case '*/*':
-        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-
-      case '**':
-        return nodot + globstar(opts);
-
-      case '**/*':
-        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-
-      case '**/*.*':
-        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-
-      case '**/.*':
-        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-
-      default: {
-        const match = /^(.*?)\.(\w+)$/.exec(str);
-        if (!match) return;
-
-        const source = create(match[1]);
-        if (!source) return;
-
-        return source + DOT_LITERAL + match[2];
-      }
-    }
-  };
-
-  const output = utils.removePrefix(input, state);
-  let source = create(output);
-
-  if (source && opts.strictSlashes !== true) {
-    source += `${SLASH_LITERAL}?`;
-  }
-
-  return source;
-};
-
-module.exports = parse;
-
-
-/***/ }),
-
-/***/ 1667:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const scan = __nccwpck_require__(5008);
-const parse = __nccwpck_require__(1458);
-const utils = __nccwpck_require__(504);
-const constants = __nccwpck_require__(4564);
-const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
-
-/**
- * Creates a matcher function from one or more glob patterns. The
- * returned function takes a string to match as its first argument,
- * and returns true if the string is a match. The returned matcher
- * function also takes a boolean as the second argument that, when true,
- * returns an object with additional information.
- *
- * ```js
- * const picomatch = require('picomatch');
- * // picomatch(glob[, options]);
- *
- * const isMatch = picomatch('*.!(*a)');
- * console.log(isMatch('a.a')); //=> false
- * console.log(isMatch('a.b')); //=> true
- *
- * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
- * const picomatch = require('picomatch/posix');
- * // the same API, defaulting to posix paths
- * const isMatch = picomatch('a/*');
- * console.log(isMatch('a\\b')); //=> false
- * console.log(isMatch('a/b')); //=> true
- *
- * // you can still configure the matcher function to accept windows paths
- * const isMatch = picomatch('a/*', { options: windows });
- * console.log(isMatch('a\\b')); //=> true
- * console.log(isMatch('a/b')); //=> true
- * ```
- * @name picomatch
- * @param {String|Array} `globs` One or more glob patterns.
- * @param {Object=} `options`
- * @return {Function=} Returns a matcher function.
- * @api public
- */
-
-const picomatch = (glob, options, returnState = false) => {
-  if (Array.isArray(glob)) {
-    const fns = glob.map(input => picomatch(input, options, returnState));
-    const arrayMatcher = str => {
-      for (const isMatch of fns) {
-        const state = isMatch(str);
-        if (state) return state;
-      }
-      return false;
-    };
-    return arrayMatcher;
-  }
-
-  const isState = isObject(glob) && glob.tokens && glob.input;
-
-  if (glob === '' || (typeof glob !== 'string' && !isState)) {
-    throw new TypeError('Expected pattern to be a non-empty string');
-  }
-
-  const opts = options || {};
-  const posix = opts.windows;
-  const regex = isState
-    ? picomatch.compileRe(glob, options)
-    : picomatch.makeRe(glob, options, false, true);
-
-  const state = regex.state;
-  delete regex.state;
-
-  let isIgnored = () => false;
-  if (opts.ignore) {
-    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
-  }
-
-  const matcher = (input, returnObject = false) => {
-    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
-    const result = { glob, state, regex, posix, input, output, match, isMatch };
-
-    if (typeof opts.onResult === 'function') {
-      opts.onResult(result);
-    }
-
-    if (isMatch === false) {
-      result.isMatch = false;
-      return returnObject ? result : false;
-    }
-
-    if (isIgnored(input)) {
-      if (typeof opts.onIgnore === 'function') {
-        opts.onIgnore(result);
-      }
-      result.isMatch = false;
-      return returnObject ? result : false;
-    }
-
-    if (typeof opts.onMatch === 'function') {
-      opts.onMatch(result);
-    }
-    return returnObject ? result : true;
-  };
-
-  if (returnState) {
-    matcher.state = state;
-  }
-
-  return matcher;
-};
-
-/**
- * Test `input` with the given `regex`. This is used by the main
- * `picomatch()` function to test the input string.
- *
- * ```js
- * const picomatch = require('picomatch');
- * // picomatch.test(input, regex[, options]);
- *
- * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
- * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
- * ```
- * @param {String} `input` String to test.
- * @param {RegExp} `regex`
- * @return {Object} Returns an object with matching info.
- * @api public
- */
-
-picomatch.test = (input, regex, options, { glob, posix } = {}) => {
-  if (typeof input !== 'string') {
-    throw new TypeError('Expected input to be a string');
-  }
-
-  if (input === '') {
-    return { isMatch: false, output: '' };
-  }
-
-  const opts = options || {};
-  const format = opts.format || (posix ? utils.toPosixSlashes : null);
-  let match = input === glob;
-  let output = (match && format) ? format(input) : input;
-
-  if (match === false) {
-    output = format ? format(input) : input;
-    match = output === glob;
-  }
-
-  if (match === false || opts.capture === true) {
-    if (opts.matchBase === true || opts.basename === true) {
-      match = picomatch.matchBase(input, regex, options, posix);
-    } else {
-      match = regex.exec(output);
-    }
-  }
-
-  return { isMatch: Boolean(match), match, output };
-};
-
-/**
- * Match the basename of a filepath.
- *
- * ```js
- * const picomatch = require('picomatch');
- * // picomatch.matchBase(input, glob[, options]);
- * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
- * ```
- * @param {String} `input` String to test.
- * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
- * @return {Boolean}
- * @api public
- */
-
-picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
-  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-  return regex.test(utils.basename(input, { windows: posix }));
-};
-
-/**
- * Returns true if **any** of the given glob `patterns` match the specified `string`.
- *
- * ```js
- * const picomatch = require('picomatch');
- * // picomatch.isMatch(string, patterns[, options]);
- *
- * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
- * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
- * ```
- * @param {String|Array} str The string to test.
- * @param {String|Array} patterns One or more glob patterns to use for matching.
- * @param {Object} [options] See available [options](#options).
- * @return {Boolean} Returns true if any patterns match `str`
- * @api public
- */
-
-picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
-
-/**
- * Parse a glob pattern to create the source string for a regular
- * expression.
- *
- * ```js
- * const picomatch = require('picomatch');
- * const result = picomatch.parse(pattern[, options]);
- * ```
- * @param {String} `pattern`
- * @param {Object} `options`
- * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
- * @api public
- */
-
-picomatch.parse = (pattern, options) => {
-  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
-  return parse(pattern, { ...options, fastpaths: false });
-};
-
-/**
- * Scan a glob pattern to separate the pattern into segments.
- *
- * ```js
- * const picomatch = require('picomatch');
- * // picomatch.scan(input[, options]);
- *
- * const result = picomatch.scan('!./foo/*.js');
- * console.log(result);
- * { prefix: '!./',
- *   input: '!./foo/*.js',
- *   start: 3,
- *   base: 'foo',
- *   glob: '*.js',
- *   isBrace: false,
- *   isBracket: false,
- *   isGlob: true,
- *   isExtglob: false,
- *   isGlobstar: false,
- *   negated: true }
- * ```
- * @param {String} `input` Glob pattern to scan.
- * @param {Object} `options`
- * @return {Object} Returns an object with
- * @api public
- */
-
-picomatch.scan = (input, options) => scan(input, options);
-
-/**
- * Compile a regular expression from the `state` object returned by the
- * [parse()](#parse) method.
- *
- * ```js
- * const picomatch = require('picomatch');
- * const state = picomatch.parse('*.js');
- * // picomatch.compileRe(state[, options]);
- *
- * console.log(picomatch.compileRe(state));
- * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
- * ```
- * @param {Object} `state`
- * @param {Object} `options`
- * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
- * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
- * @return {RegExp}
- * @api public
- */
-
-picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
-  if (returnOutput === true) {
-    return state.output;
-  }
-
-  const opts = options || {};
-  const prepend = opts.contains ? '' : '^';
-  const append = opts.contains ? '' : '$';
-
-  let source = `${prepend}(?:${state.output})${append}`;
-  if (state && state.negated === true) {
-    source = `^(?!${source}).*$`;
-  }
-
-  const regex = picomatch.toRegex(source, options);
-  if (returnState === true) {
-    regex.state = state;
-  }
-
-  return regex;
-};
-
-/**
- * Create a regular expression from a parsed glob pattern.
- *
- * ```js
- * const picomatch = require('picomatch');
- * // picomatch.makeRe(state[, options]);
- *
- * const result = picomatch.makeRe('*.js');
- * console.log(result);
- * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
- * ```
- * @param {String} `state` The object returned from the `.parse` method.
- * @param {Object} `options`
- * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
- * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
- * @return {RegExp} Returns a regex created from the given pattern.
- * @api public
- */
-
-picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-  if (!input || typeof input !== 'string') {
-    throw new TypeError('Expected a non-empty string');
-  }
-
-  let parsed = { negated: false, fastpaths: true };
-
-  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
-    parsed.output = parse.fastpaths(input, options);
-  }
-
-  if (!parsed.output) {
-    parsed = parse(input, options);
-  }
-
-  return picomatch.compileRe(parsed, options, returnOutput, returnState);
-};
-
-/**
- * Create a regular expression from the given regex source string.
- *
- * ```js
- * const picomatch = require('picomatch');
- * // picomatch.toRegex(source[, options]);
- *
- * const { output } = picomatch.parse('*.js');
- * console.log(picomatch.toRegex(output));
- * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
- * ```
- * @param {String} `source` Regular expression source string.
- * @param {Object} `options`
- * @return {RegExp}
- * @api public
- */
-
-picomatch.toRegex = (source, options) => {
-  try {
-    const opts = options || {};
-    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
-  } catch (err) {
-    if (options && options.debug === true) throw err;
-    return /$^/;
-  }
-};
-
-/**
- * Picomatch constants.
- * @return {Object}
- */
-
-picomatch.constants = constants;
-
-/**
- * Expose "picomatch"
- */
-
-module.exports = picomatch;
-
-
-/***/ }),
-
-/***/ 5008:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const utils = __nccwpck_require__(504);
-const {
-  CHAR_ASTERISK,             /* * */
-  CHAR_AT,                   /* @ */
-  CHAR_BACKWARD_SLASH,       /* \ */
-  CHAR_COMMA,                /* , */
-  CHAR_DOT,                  /* . */
-  CHAR_EXCLAMATION_MARK,     /* ! */
-  CHAR_FORWARD_SLASH,        /* / */
-  CHAR_LEFT_CURLY_BRACE,     /* { */
-  CHAR_LEFT_PARENTHESES,     /* ( */
-  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
-  CHAR_PLUS,                 /* + */
-  CHAR_QUESTION_MARK,        /* ? */
-  CHAR_RIGHT_CURLY_BRACE,    /* } */
-  CHAR_RIGHT_PARENTHESES,    /* ) */
-  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(4564);
-
-const isPathSeparator = code => {
-  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-};
-
-const depth = token => {
-  if (token.isPrefix !== true) {
-    token.depth = token.isGlobstar ? Infinity : 1;
-  }
-};
-
-/**
- * Quickly scans a glob pattern and returns an object with a handful of
- * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
- * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
- * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
- *
- * ```js
- * const pm = require('picomatch');
- * console.log(pm.scan('foo/bar/*.js'));
- * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
- * ```
- * @param {String} `str`
- * @param {Object} `options`
- * @return {Object} Returns an object with tokens and regex source string.
- * @api public
- */
-
-const scan = (input, options) => {
-  const opts = options || {};
-
-  const length = input.length - 1;
-  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-  const slashes = [];
-  const tokens = [];
-  const parts = [];
-
-  let str = input;
-  let index = -1;
-  let start = 0;
-  let lastIndex = 0;
-  let isBrace = false;
-  let isBracket = false;
-  let isGlob = false;
-  let isExtglob = false;
-  let isGlobstar = false;
-  let braceEscaped = false;
-  let backslashes = false;
-  let negated = false;
-  let negatedExtglob = false;
-  let finished = false;
-  let braces = 0;
-  let prev;
-  let code;
-  let token = { value: '', depth: 0, isGlob: false };
-
-  const eos = () => index >= length;
-  const peek = () => str.charCodeAt(index + 1);
-  const advance = () => {
-    prev = code;
-    return str.charCodeAt(++index);
-  };
-
-  while (index < length) {
-    code = advance();
-    let next;
-
-    if (code === CHAR_BACKWARD_SLASH) {
-      backslashes = token.backslashes = true;
-      code = advance();
-
-      if (code === CHAR_LEFT_CURLY_BRACE) {
-        braceEscaped = true;
-      }
-      continue;
-    }
-
-    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-      braces++;
-
-      while (eos() !== true && (code = advance())) {
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          advance();
-          continue;
-        }
-
-        if (code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          continue;
-        }
-
-        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-          isBrace = token.isBrace = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-
-          if (scanToEnd === true) {
-            continue;
-          }
-
-          break;
-        }
-
-        if (braceEscaped !== true && code === CHAR_COMMA) {
-          isBrace = token.isBrace = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-
-          if (scanToEnd === true) {
-            continue;
-          }
-
-          break;
-        }
-
-        if (code === CHAR_RIGHT_CURLY_BRACE) {
-          braces--;
-
-          if (braces === 0) {
-            braceEscaped = false;
-            isBrace = token.isBrace = true;
-            finished = true;
-            break;
-          }
-        }
-      }
-
-      if (scanToEnd === true) {
-        continue;
-      }
-
-      break;
-    }
-
-    if (code === CHAR_FORWARD_SLASH) {
-      slashes.push(index);
-      tokens.push(token);
-      token = { value: '', depth: 0, isGlob: false };
-
-      if (finished === true) continue;
-      if (prev === CHAR_DOT && index === (start + 1)) {
-        start += 2;
-        continue;
-      }
-
-      lastIndex = index + 1;
-      continue;
-    }
-
-    if (opts.noext !== true) {
-      const isExtglobChar = code === CHAR_PLUS
-        || code === CHAR_AT
-        || code === CHAR_ASTERISK
-        || code === CHAR_QUESTION_MARK
-        || code === CHAR_EXCLAMATION_MARK;
-
-      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-        isGlob = token.isGlob = true;
-        isExtglob = token.isExtglob = true;
-        finished = true;
-        if (code === CHAR_EXCLAMATION_MARK && index === start) {
-          negatedExtglob = true;
-        }
-
-        if (scanToEnd === true) {
-          let parens = 0;
-
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-
-            if (code === CHAR_LEFT_PARENTHESES) {
-              parens++;
-              continue;
-            }
-
-            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-              finished = true;
-              break;
-            }
-          }
-          continue;
-        }
-        break;
-      }
-    }
-
-    if (code === CHAR_ASTERISK) {
-      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-      isGlob = token.isGlob = true;
-      finished = true;
-
-      if (scanToEnd === true) {
-        continue;
-      }
-      break;
-    }
-
-    if (code === CHAR_QUESTION_MARK) {
-      isGlob = token.isGlob = true;
-      finished = true;
-
-      if (scanToEnd === true) {
-        continue;
-      }
-      break;
-    }
-
-    if (code === CHAR_LEFT_SQUARE_BRACKET) {
-      while (eos() !== true && (next = advance())) {
-        if (next === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          advance();
-          continue;
-        }
-
-        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-          isBracket = token.isBracket = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          break;
-        }
-      }
-
-      if (scanToEnd === true) {
-        continue;
-      }
-
-      break;
-    }
-
-    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
-      negated = token.negated = true;
-      start++;
-      continue;
-    }
-
-    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-      isGlob = token.isGlob = true;
-
-      if (scanToEnd === true) {
-        let parens = 1;
-
-        while (eos() !== true && (code = advance())) {
-          if (code === CHAR_BACKWARD_SLASH) {
-            backslashes = token.backslashes = true;
-            advance();
-            continue;
-          }
-
-          if (code === CHAR_LEFT_PARENTHESES) {
-            parens++;
-            continue;
-          }
-
-          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-            finished = true;
-            break;
-          }
-        }
-        continue;
-      }
-      break;
-    }
-
-    if (isGlob === true) {
-      finished = true;
-
-      if (scanToEnd === true) {
-        continue;
-      }
-
-      break;
-    }
-  }
-
-  if (opts.noext === true) {
-    isExtglob = false;
-    isGlob = false;
-  }
-
-  let base = str;
-  let prefix = '';
-  let glob = '';
-
-  if (start > 0) {
-    prefix = str.slice(0, start);
-    str = str.slice(start);
-    lastIndex -= start;
-  }
-
-  if (base && isGlob === true && lastIndex > 0) {
-    base = str.slice(0, lastIndex);
-    glob = str.slice(lastIndex);
-  } else if (isGlob === true) {
-    base = '';
-    glob = str;
-  } else {
-    base = str;
-  }
-
-  if (base && base !== '' && base !== '/' && base !== str) {
-    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-      base = base.slice(0, -1);
-    }
-  }
-
-  if (opts.unescape === true) {
-    if (glob) glob = utils.removeBackslashes(glob);
-
-    if (base && backslashes === true) {
-      base = utils.removeBackslashes(base);
-    }
-  }
-
-  const state = {
-    prefix,
-    input,
-    start,
-    base,
-    glob,
-    isBrace,
-    isBracket,
-    isGlob,
-    isExtglob,
-    isGlobstar,
-    negated,
-    negatedExtglob
-  };
-
-  if (opts.tokens === true) {
-    state.maxDepth = 0;
-    if (!isPathSeparator(code)) {
-      tokens.push(token);
-    }
-    state.tokens = tokens;
-  }
-
-  if (opts.parts === true || opts.tokens === true) {
-    let prevIndex;
-
-    for (let idx = 0; idx < slashes.length; idx++) {
-      const n = prevIndex !== undefined ? prevIndex + 1 : start;
-      const i = slashes[idx];
-      const value = input.slice(n, i);
-      if (opts.tokens) {
-        if (idx === 0 && start !== 0) {
-          tokens[idx].isPrefix = true;
-          tokens[idx].value = prefix;
-        } else {
-          tokens[idx].value = value;
-        }
-        depth(tokens[idx]);
-        state.maxDepth += tokens[idx].depth;
-      }
-      if (i >= start) {
-        parts.push(value);
-        prevIndex = i;
-      }
-    }
-
-    const n = prevIndex !== undefined ? prevIndex + 1 : start;
-    const value = input.slice(n);
-    parts.push(value);
-
-    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-      tokens[tokens.length - 1].value = value;
-      depth(tokens[tokens.length - 1]);
-      state.maxDepth += tokens[tokens.length - 1].depth;
-    }
-
-    state.slashes = slashes;
-    state.parts = parts;
-  }
-
-  return state;
-};
-
-module.exports = scan;
-
-
-/***/ }),
-
-/***/ 504:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-/*global navigator*/
-
-
-const {
-  REGEX_BACKSLASH,
-  REGEX_REMOVE_BACKSLASH,
-  REGEX_SPECIAL_CHARS,
-  REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(4564);
-
-exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
-exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
-exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
-exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
-exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
-
-exports.isWindows = () => {
-  if (typeof navigator !== 'undefined' && navigator.platform) {
-    const platform = navigator.platform.toLowerCase();
-    return platform === 'win32' || platform === 'windows';
-  }
-
-  if (typeof process !== 'undefined' && process.platform) {
-    return process.platform === 'win32';
-  }
-
-  return false;
-};
-
-exports.removeBackslashes = str => {
-  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
-    return match === '\\' ? '' : match;
-  });
-};
-
-exports.escapeLast = (input, char, lastIdx) => {
-  const idx = input.lastIndexOf(char, lastIdx);
-  if (idx === -1) return input;
-  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
-  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-};
-
-exports.removePrefix = (input, state = {}) => {
-  let output = input;
-  if (output.startsWith('./')) {
-    output = output.slice(2);
-    state.prefix = './';
-  }
-  return output;
-};
-
-exports.wrapOutput = (input, state = {}, options = {}) => {
-  const prepend = options.contains ? '' : '^';
-  const append = options.contains ? '' : '$';
-
-  let output = `${prepend}(?:${input})${append}`;
-  if (state.negated === true) {
-    output = `(?:^(?!${output}).*$)`;
-  }
-  return output;
-};
-
-exports.basename = (path, { windows } = {}) => {
-  const segs = path.split(windows ? /[\\/]/ : '/');
-  const last = segs[segs.length - 1];
-
-  if (last === '') {
-    return segs[segs.length - 2];
-  }
-
-  return last;
-};
-
-
-/***/ }),
-
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -39610,7 +37106,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1642);
-/* harmony import */ var _shared_egress_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8760);
+/* harmony import */ var _shared_egress_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3579);
 
 
 await (0,_shared_github_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_shared_egress_action_js__WEBPACK_IMPORTED_MODULE_1__/* .preflightEgressEndpoints */ .Xw);
@@ -39620,7 +37116,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8760:
+/***/ 3579:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45075,6 +42571,25 @@ function render_renderPreflightMarkdown(report) {
  */
 
 
+/** After this many packets in a row taken by the hook, one is handed out anyway (marked `counted`). */
+const COUNTED_RUN = 65_536;
+/**
+ * One packet record. With `reuseBuffers` the reader hands out the same record every time (a bulk
+ * capture is a hundred thousand packets: one object and one view each was a fifth of the analysis).
+ */
+class PacketRecord {
+    linkType = 0;
+    time = 0;
+    wireLength = 0;
+    buffer = EMPTY;
+    start = 0;
+    end = 0;
+    counted = false;
+    get data() {
+        return this.buffer.subarray(this.start, this.end);
+    }
+}
+const EMPTY = Buffer.alloc(0);
 const CHUNK = (/* unused pure expression or super */ null && (4 << 20));
 const SLACK = (/* unused pure expression or super */ null && (256 << 10));
 /** A forward-only byte reader over a file descriptor that keeps at most one record plus a chunk. */
@@ -45138,6 +42653,16 @@ class ByteStream {
         this.position += n;
         return view;
     }
+    /** The current buffer and the read position in it, for reading a record in place (then `skip`). */
+    get current() {
+        return this.buffer;
+    }
+    get at() {
+        return this.position;
+    }
+    skip(n) {
+        this.position += n;
+    }
     peek(n) {
         return this.buffer.subarray(this.position, this.position + n);
     }
@@ -45156,12 +42681,11 @@ const BYTE_ORDER_MAGIC = 0x1a2b3c4d;
 // Larger than any real packet record; a length beyond it means the file is corrupt from here on.
 const MAX_RECORD = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
 /**
- * Opens a capture file and returns a packet iterator plus a summary that is complete once the
- * iterator is exhausted.
- */
-/**
- * Opens a pcap or pcapng file for one streaming pass. `reuseBuffers` trades the lifetime of each
- * packet's `data` (valid only until the next packet or two) for speed; the analyzer copies what it keeps.
+ * Opens a pcap or pcapng file for one streaming pass: a packet iterator plus a summary that is
+ * complete once the iterator is exhausted. `reuseBuffers` trades lifetimes for speed: each packet's
+ * bytes are valid only until the next packet or two, and the record itself until the next packet
+ * (the same object comes back refilled); the analyzer copies what it keeps. `counted` lets the
+ * caller take packets in place (CountedHook).
  */
 function capture_file_openCapture(file, options = {}) {
     let fd;
@@ -45171,7 +42695,12 @@ function capture_file_openCapture(file, options = {}) {
     catch (error) {
         throw new InputError(`cannot open the capture: ${error.message}`, { location: { file } });
     }
-    const stream = new ByteStream(fd, options.reuseBuffers ?? false);
+    const reuse = options.reuseBuffers ?? false;
+    const stream = new ByteStream(fd, reuse);
+    const record = reuse
+        ? ((shared) => () => shared)(new PacketRecord())
+        : () => new PacketRecord();
+    const counted = options.counted ?? (() => false);
     if (!stream.ensure(4)) {
         closeSync(fd);
         throw new InputError('the file is empty, not a capture', { location: { file, offset: 0 } });
@@ -45180,10 +42709,10 @@ function capture_file_openCapture(file, options = {}) {
     const summary = { format: 'pcap', linkTypes: [], packets: 0, bytes: 0, warnings: [] };
     let packets;
     if (PCAP_MAGIC.has(magic))
-        packets = readPcap(stream, PCAP_MAGIC.get(magic), summary, file);
+        packets = readPcap(stream, PCAP_MAGIC.get(magic), summary, file, record, counted);
     else if (magic === PCAPNG_SHB) {
         summary.format = 'pcapng';
-        packets = readPcapng(stream, summary, file);
+        packets = readPcapng(stream, summary, file, record, counted);
     }
     else {
         closeSync(fd);
@@ -45205,36 +42734,76 @@ function capture_file_openCapture(file, options = {}) {
 function truncated(summary, file, offset, what) {
     summary.warnings.push(`${file}@${offset}: ${what}; the capture is analysed up to this point (was it cut while being written?)`);
 }
-function* readPcap(stream, magic, summary, file) {
+function* readPcap(stream, magic, summary, file, record, counted) {
     if (!stream.ensure(24))
         return truncated(summary, file, stream.offset, 'the pcap header is cut short');
     const header = stream.take(24);
-    const u32 = (b, o) => (magic.little ? b.readUInt32LE(o) : b.readUInt32BE(o));
     // The link type's upper bits carry FCS information (pcap-savefile(5)); only the low 16 bits name it.
-    const linkType = u32(header, 20) & 0xffff;
+    const linkType = (magic.little ? header.readUInt32LE(20) : header.readUInt32BE(20)) & 0xffff;
     summary.linkTypes.push(linkType);
-    const divisor = magic.nanos ? 1e6 : 1e3;
-    while (!stream.atEnd()) {
-        const at = stream.offset;
-        if (!stream.ensure(16))
-            return truncated(summary, file, at, 'a packet record header is cut short');
-        const record = stream.take(16);
-        const seconds = u32(record, 0);
-        const fraction = u32(record, 4);
-        const captured = u32(record, 8);
-        const wire = u32(record, 12);
-        if (captured > MAX_RECORD)
-            return truncated(summary, file, at, `a packet record claims ${captured} bytes`);
-        if (!stream.ensure(captured))
-            return truncated(summary, file, at, 'the last packet is cut short');
-        const data = stream.take(captured);
-        summary.packets++;
-        summary.bytes += captured;
-        yield { linkType, time: seconds * 1000 + fraction / divisor, data, wireLength: wire };
+    const loop = { stream, little: magic.little, divisor: magic.nanos ? 1e6 : 1e3, linkType, summary, counted };
+    for (;;) {
+        const packet = record();
+        const problem = nextPcapPacket(loop, packet);
+        if (problem === END)
+            return;
+        if (problem !== undefined)
+            return truncated(summary, file, problem.at, problem.what);
+        yield packet;
     }
 }
-function* readPcapng(stream, summary, file) {
+// Buffer#readUInt32LE checks its argument on every call and was a tenth of the reading loop; the
+// reader has already made sure the bytes are there.
+const u32le = (b, o) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
+const u32be = (b, o) => b[o] * 0x1000000 + ((b[o + 1] << 16) | (b[o + 2] << 8) | b[o + 3]);
+const END = { at: -1, what: 'end' };
+/**
+ * Reads pcap records until one is for the caller: one not taken by the `counted` hook, or one after
+ * a long run of taken ones. Fills `packet`; returns undefined, END, or where and why the file is cut.
+ * A plain function, not the generator: V8 optimises a hot loop inside a generator late or never.
+ */
+function nextPcapPacket(loop, packet) {
+    const { stream, little, divisor, linkType, summary, counted } = loop;
+    for (let run = 1;; run++) {
+        if (stream.atEnd())
+            return END;
+        const at = stream.offset;
+        if (!stream.ensure(16))
+            return { at, what: 'a packet record header is cut short' };
+        // The record header is read in place: no view per packet.
+        let b = stream.current;
+        let p = stream.at;
+        const seconds = little ? u32le(b, p) : u32be(b, p);
+        const fraction = little ? u32le(b, p + 4) : u32be(b, p + 4);
+        const captured = little ? u32le(b, p + 8) : u32be(b, p + 8);
+        const wire = little ? u32le(b, p + 12) : u32be(b, p + 12);
+        stream.skip(16);
+        if (captured > MAX_RECORD)
+            return { at, what: `a packet record claims ${captured} bytes` };
+        if (!stream.ensure(captured))
+            return { at, what: 'the last packet is cut short' };
+        b = stream.current;
+        p = stream.at;
+        stream.skip(captured);
+        summary.packets++;
+        summary.bytes += captured;
+        const time = seconds * 1000 + fraction / divisor;
+        const taken = counted(linkType, b, p, p + captured, time);
+        if (taken && run < COUNTED_RUN)
+            continue;
+        packet.linkType = linkType;
+        packet.time = time;
+        packet.wireLength = wire;
+        packet.buffer = b;
+        packet.start = p;
+        packet.end = p + captured;
+        packet.counted = taken;
+        return undefined;
+    }
+}
+function* readPcapng(stream, summary, file, record, counted) {
     let little = true;
+    let run = 0;
     let interfaces = [];
     while (!stream.atEnd()) {
         const at = stream.offset;
@@ -45295,12 +42864,20 @@ function* readPcapng(stream, summary, file) {
             const units = u32(body, 4) * 2 ** 32 + u32(body, 8);
             summary.packets++;
             summary.bytes += captured;
-            yield {
-                linkType: iface.linkType,
-                time: (units / iface.unitsPerSecond) * 1000,
-                data: body.subarray(20, 20 + captured),
-                wireLength: u32(body, 16),
-            };
+            const time = (units / iface.unitsPerSecond) * 1000;
+            const taken = counted(iface.linkType, body, 20, 20 + captured, time);
+            if (taken && ++run < COUNTED_RUN)
+                continue;
+            run = 0;
+            const packet = record();
+            packet.linkType = iface.linkType;
+            packet.time = time;
+            packet.wireLength = u32(body, 16);
+            packet.buffer = body;
+            packet.start = 20;
+            packet.end = 20 + captured;
+            packet.counted = taken;
+            yield packet;
         }
         else if (blockType === 0x00000003 && body.length >= 4) {
             // Simple Packet Block: interface 0, no timestamp.
@@ -45308,10 +42885,22 @@ function* readPcapng(stream, summary, file) {
             if (!iface)
                 continue;
             const wire = u32(body, 0);
-            const data = body.subarray(4, 4 + Math.min(wire, body.length - 4));
+            const length = Math.min(wire, body.length - 4);
             summary.packets++;
-            summary.bytes += data.length;
-            yield { linkType: iface.linkType, time: 0, data, wireLength: wire };
+            summary.bytes += length;
+            const taken = counted(iface.linkType, body, 4, 4 + length, 0);
+            if (taken && ++run < COUNTED_RUN)
+                continue;
+            run = 0;
+            const packet = record();
+            packet.linkType = iface.linkType;
+            packet.time = 0;
+            packet.wireLength = wire;
+            packet.buffer = body;
+            packet.start = 4;
+            packet.end = 4 + length;
+            packet.counted = taken;
+            yield packet;
         }
     }
 }
@@ -45735,6 +43324,164 @@ function gtpU(b) {
     return { kind: 'gtp-u', inner: tunnel_fromVersionNibble(b.subarray(o)) };
 }
 
+;// CONCATENATED MODULE: ./shared/egress/analyze/fast-path.ts
+const SLOT_BITS = 12;
+const SLOTS = 1 << SLOT_BITS;
+/** Per slot: the tuple's length in words (3 for IPv4, 9 for IPv6; 0 = empty), then the words. */
+const STRIDE = 10;
+// A FIN changes nothing the analysis keeps; a SYN (a new connection on old ports) and a RST do.
+const SYN_RST = (/* unused pure expression or super */ null && (0x02 | 0x04));
+const DNS_PORTS = new Set([53, 5353]);
+class fast_path_FlowCache {
+    words = new Uint32Array(SLOTS * STRIDE);
+    flows = new Array(SLOTS).fill(undefined);
+    /** The last packet looked up and missed: its slot and tuple, for `learn`. */
+    missSlot = -1;
+    miss = new Uint32Array(STRIDE);
+    /**
+     * Counts a packet of a known, decided connection and returns true; false when the packet must take
+     * the full path (then `learn` may file its connection once the full path has seen it).
+     */
+    count(linkType, b, start, end, time) {
+        this.missSlot = -1;
+        let o;
+        // Where the IP header starts and which version the link layer says it is, for the link types
+        // Linux captures mostly have (link.ts decodes them all).
+        let said;
+        if (linkType === 276) {
+            if (end - start < 20)
+                return false;
+            o = start + 20;
+            said = ipEtherType(b[start], b[start + 1]);
+        }
+        else if (linkType === 1) {
+            if (end - start < 14)
+                return false;
+            o = start + 14;
+            said = ipEtherType(b[start + 12], b[start + 13]);
+        }
+        else if (linkType === 113) {
+            if (end - start < 16)
+                return false;
+            o = start + 16;
+            said = ipEtherType(b[start + 14], b[start + 15]);
+        }
+        else if (linkType === 101 || linkType === 12 || linkType === 14) {
+            o = start;
+            said = end > o ? b[o] >> 4 : 0;
+        }
+        else if (linkType === 228 || linkType === 229) {
+            o = start;
+            said = linkType === 228 ? 4 : 6;
+        }
+        else
+            return false;
+        if (end - o < 1)
+            return false;
+        const version = b[o] >> 4;
+        if (version !== said)
+            return false;
+        let t;
+        let ipEnd;
+        let wire;
+        const m = this.miss;
+        if (version === 4) {
+            if (end - o < 20)
+                return false;
+            const ihl = (b[o] & 0x0f) * 4;
+            // TCP, not a fragment (MF clear, offset 0).
+            if (ihl < 20 || b[o + 9] !== 6 || (b[o + 6] & 0x3f) !== 0 || b[o + 7] !== 0)
+                return false;
+            const total = (b[o + 2] << 8) | b[o + 3];
+            const length = end - o;
+            ipEnd = total >= ihl && total <= length ? o + total : end;
+            // As decode/ip.ts counts it: TSO super-segments may carry a total length of 0.
+            wire = total >= ihl ? total - ihl : ipEnd - o - ihl;
+            t = o + ihl;
+            m[0] = 3;
+            m[1] = u32(b, o + 12);
+            m[2] = u32(b, o + 16);
+        }
+        else if (version === 6) {
+            if (end - o < 40 || b[o + 6] !== 6)
+                return false;
+            const payloadLength = (b[o + 4] << 8) | b[o + 5];
+            ipEnd = payloadLength > 0 && 40 + payloadLength <= end - o ? o + 40 + payloadLength : end;
+            wire = payloadLength > 0 ? payloadLength : ipEnd - o - 40;
+            t = o + 40;
+            m[0] = 9;
+            for (let i = 0; i < 8; i++)
+                m[1 + i] = u32(b, o + 8 + i * 4);
+        }
+        else
+            return false;
+        if (ipEnd - t < 20)
+            return false;
+        const headerLength = (b[t + 12] >> 4) * 4;
+        if (headerLength < 20 || headerLength > ipEnd - t)
+            return false;
+        const words = m[0];
+        m[words] = u32(b, t);
+        let h = 0x811c9dc5;
+        for (let i = 1; i <= words; i++)
+            h = Math.imul(h ^ m[i], 0x01000193);
+        const slot = (h ^ (h >>> SLOT_BITS) ^ (h >>> (2 * SLOT_BITS))) & (SLOTS - 1);
+        // Openings and resets change a connection's state: the full path reads them.
+        if ((b[t + 13] & SYN_RST) !== 0)
+            return false;
+        this.missSlot = slot;
+        const flow = this.flows[slot];
+        if (flow === undefined || !this.matches(slot))
+            return false;
+        if (time > flow.lastSeen)
+            flow.lastSeen = time;
+        flow.bytes += wire;
+        return true;
+    }
+    /**
+     * After the full path: the connection the last missed packet was filed under. Only a connection
+     * the full path has nothing left to learn from is filed (oriented, decided, not DNS over TCP,
+     * whose bytes the DNS book reads).
+     */
+    learn(flow) {
+        const slot = this.missSlot;
+        this.missSlot = -1;
+        if (slot < 0 || !flow || flow.transport !== 'tcp' || !flow.oriented || !flow.decided)
+            return;
+        if (DNS_PORTS.has(flow.serverPort))
+            return;
+        const base = slot * STRIDE;
+        const m = this.miss;
+        for (let i = 0; i <= m[0]; i++)
+            this.words[base + i] = m[i];
+        this.flows[slot] = flow;
+    }
+    /** Forgets every connection (one was set aside for a new one on the same ports). */
+    clear() {
+        this.flows.fill(undefined);
+        this.missSlot = -1;
+    }
+    matches(slot) {
+        const base = slot * STRIDE;
+        const m = this.miss;
+        const n = m[0];
+        if (this.words[base] !== n)
+            return false;
+        for (let i = 1; i <= n; i++)
+            if (this.words[base + i] !== m[i])
+                return false;
+        return true;
+    }
+}
+/** Big-endian 32 bits; the caller has checked the bounds (Buffer#readUInt32BE checks them again). */
+function u32(b, o) {
+    return b[o] * 0x1000000 + ((b[o + 1] << 16) | (b[o + 2] << 8) | b[o + 3]);
+}
+/** 4 for EtherType 0x0800, 6 for 0x86dd, else 0: VLAN tags and the rest take the full path. */
+function ipEtherType(high, low) {
+    return high === 0x08 && low === 0x00 ? 4 : high === 0x86 && low === 0xdd ? 6 : 0;
+}
+
 // EXTERNAL MODULE: ./node_modules/dns-packet/index.js
 var dns_packet = __nccwpck_require__(4894);
 ;// CONCATENATED MODULE: ./shared/egress/decode/dns.ts
@@ -45785,19 +43532,50 @@ function parseSvcb(rdata) {
     }
     return { target: labels.join('.'), hints };
 }
+/**
+ * A job asks the same few questions over and over (every HTTP client resolves per connection), and
+ * gets byte-identical answers but for the ID: decoded messages are kept by their bytes after the ID,
+ * bounded. A quarter of a busy capture's analysis was dns-packet decoding the same answer again.
+ * Entries are shared: callers treat a DnsMessage as read-only.
+ */
+const decoded = new Map();
+const MAX_CACHED = 4096;
+const MAX_CACHED_BYTES = 1232;
 function dns_decodeDns(payload) {
     if (payload.length < 12)
         return undefined;
-    let decoded;
+    const id = payload.readUInt16BE(0);
+    if (payload.length > MAX_CACHED_BYTES)
+        return decodeUncached(payload);
+    const key = payload.toString('latin1', 2);
+    let known = decoded.get(key);
+    if (known === undefined) {
+        const message = decodeUncached(payload);
+        known = message
+            ? {
+                response: message.response,
+                rcode: message.rcode,
+                ...(message.question ? { question: message.question } : {}),
+                answers: message.answers,
+            }
+            : null;
+        if (decoded.size >= MAX_CACHED)
+            decoded.clear();
+        decoded.set(key, known);
+    }
+    return known ? { id, ...known } : undefined;
+}
+function decodeUncached(payload) {
+    let packet;
     try {
-        decoded = dnsPacket.decode(payload);
+        packet = dnsPacket.decode(payload);
     }
     catch {
         return undefined;
     }
-    const question = decoded.questions?.[0];
+    const question = packet.questions?.[0];
     const answers = [];
-    for (const answer of decoded.answers ?? []) {
+    for (const answer of packet.answers ?? []) {
         const type = typeName(answer.type);
         const data = type === 'A' || type === 'AAAA' || type === 'CNAME' ? String(answer.data ?? '') : '';
         const raw = answer.data;
@@ -45805,9 +43583,9 @@ function dns_decodeDns(payload) {
         answers.push({ name: String(answer.name ?? ''), type, data, ...(svcb ?? {}) });
     }
     return {
-        id: decoded.id ?? 0,
-        response: decoded.type === 'response',
-        rcode: String(decoded.rcode ?? 'NOERROR'),
+        id: packet.id ?? 0,
+        response: packet.type === 'response',
+        rcode: String(packet.rcode ?? 'NOERROR'),
         ...(question ? { question: { name: String(question.name ?? ''), type: typeName(question.type) } } : {}),
         answers,
     };
@@ -46423,8 +44201,8 @@ function namers_nameStream(stream, context, namers = STREAM_NAMERS) {
     return waiting ? namers_NEED_MORE : NOT_MINE;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ./shared/egress/decode/quic-versions.ts
 /**
  * Every QUIC version whose client Initial can be read by anyone on the path, and how: which salt
@@ -46712,6 +44490,10 @@ function readUInt(b, at, length, bigEndian) {
  * Handshake packets, and says why a flow could not be named.
  */
 
+// node:crypto is loaded on the first QUIC packet: loading it cost every analysis ~10 ms, and most
+// captures hold no QUIC. (A synchronous require: the decoders are synchronous.)
+let nodeCrypto;
+const quic_crypto = () => (nodeCrypto ??= createRequire(import.meta.url)('node:crypto'));
 
 
 
@@ -46725,13 +44507,14 @@ function expandLabel(secret, label, length) {
         Buffer.from([0]),
     ]);
     // HKDF-Expand: T(1) = HMAC(PRK, info | 0x01); one block is enough for 12-32 bytes.
-    return createHmac('sha256', secret)
+    return quic_crypto()
+        .createHmac('sha256', secret)
         .update(Buffer.concat([info, Buffer.from([1])]))
         .digest()
         .subarray(0, length);
 }
 function keysFrom(dcid, salt, labelPrefix) {
-    const initialSecret = createHmac('sha256', salt).update(dcid).digest();
+    const initialSecret = quic_crypto().createHmac('sha256', salt).update(dcid).digest();
     const clientSecret = expandLabel(initialSecret, 'client in', 32);
     return {
         key: expandLabel(clientSecret, `${labelPrefix} key`, 16),
@@ -46800,7 +44583,7 @@ function parseProtected(b, h, p) {
 /** Removes header protection and opens the payload; undefined when it does not authenticate. */
 function openPacket(b, packet, keys) {
     const sample = b.subarray(packet.pnOffset + 4, packet.pnOffset + 20);
-    const mask = createCipheriv('aes-128-ecb', keys.hp, null).update(sample);
+    const mask = quic_crypto().createCipheriv('aes-128-ecb', keys.hp, null).update(sample);
     const first = b[packet.start] ^ (mask[0] & 0x0f);
     const pnLength = (first & 0x03) + 1;
     const headerBytes = Buffer.from(b.subarray(packet.start, packet.pnOffset + pnLength));
@@ -46819,7 +44602,7 @@ function openPacket(b, packet, keys) {
     if (body.length < 16)
         return undefined;
     try {
-        const gcm = createDecipheriv('aes-128-gcm', keys.key, nonce);
+        const gcm = quic_crypto().createDecipheriv('aes-128-gcm', keys.key, nonce);
         gcm.setAAD(headerBytes);
         gcm.setAuthTag(body.subarray(body.length - 16));
         return Buffer.concat([gcm.update(body.subarray(0, body.length - 16)), gcm.final()]);
@@ -47145,7 +44928,9 @@ function verdict(session) {
 
 
 
-const DNS_PORTS = new Set([53, 5353]);
+
+
+const analyzer_DNS_PORTS = new Set([53, 5353]);
 // Ports that identify the server side of a flow whose opening packet was not captured.
 const SERVER_PORTS = new Set([
     21, 22, 25, 53, 80, 110, 123, 143, 443, 465, 587, 853, 993, 995, 1080, 3128, 5222, 8080, 8443, 9418,
@@ -47204,9 +44989,24 @@ class analyzer_Analysis {
     /** Packets taken out of a tunnel, by kind, and the tunnels' outer ends. */
     tunnels = {};
     tunnelEnds = new Map();
+    /** Packets of known connections, counted without decoding them (fast-path.ts). */
+    cache = new FlowCache();
+    /** The TCP connection the packet being decoded was filed under, for the cache to learn. */
+    lastTcpFlow;
     skip(reason) {
         this.undecoded++;
         this.undecodedBy[reason] = (this.undecodedBy[reason] ?? 0) + 1;
+    }
+    /**
+     * The reader's CountedHook: a packet of a known connection is counted in place (fast-path.ts);
+     * false sends it to `decode`, which must come next with that same packet.
+     */
+    counted = (linkType, buffer, start, end, time) => this.cache.count(linkType, buffer, start, end, time);
+    /** A packet `counted` refused: decoded in full, and its connection learned by the fast path. */
+    decode(raw) {
+        this.lastTcpFlow = undefined;
+        this.frame(raw.linkType, raw.data, raw.time);
+        this.cache.learn(this.lastTcpFlow);
     }
     /** One captured frame: its link layer, then IP, fragments and tunnels down to the transport. */
     frame(linkType, data, time) {
@@ -47272,20 +45072,12 @@ class analyzer_Analysis {
                 return { flow: undefined, fromClient: false };
             }
             const srcIsServer = sender === 'server' || (sender === 'unknown' && guessSrcIsServer(transport, srcPort, dstPort));
-            flow = {
-                transport,
+            flow = newFlow(transport, {
                 clientIp: srcIsServer ? ip.dst : ip.src,
                 clientPort: srcIsServer ? dstPort : srcPort,
                 serverIp: srcIsServer ? ip.src : ip.dst,
                 serverPort: srcIsServer ? srcPort : dstPort,
-                firstSeen: time,
-                lastSeen: time,
-                bytes: 0,
-                synSeen: false,
-                synAckSeen: false,
-                segments: 0,
-                oriented: sender !== 'unknown',
-            };
+            }, time, sender !== 'unknown');
             this.flows.set(key, flow);
         }
         flow.lastSeen = Math.max(flow.lastSeen, time);
@@ -47348,12 +45140,14 @@ class analyzer_Analysis {
             if (previous?.synSeen && sameClient && previous.isn !== segment.seq) {
                 this.reusedFlows.push(previous);
                 this.flows.delete(key);
+                this.cache.clear();
             }
         }
         const sender = syn ? (ack ? 'server' : 'client') : 'unknown';
         const found = this.flowFor('tcp', ip, segment.srcPort, segment.dstPort, sender, time);
         const flow = found.flow;
         let fromClient = found.fromClient;
+        this.lastTcpFlow = flow;
         if (!flow)
             return;
         if (syn && !ack && fromClient) {
@@ -47366,7 +45160,7 @@ class analyzer_Analysis {
         noteTcpFlags(flow, segment.flags, fromClient);
         if (!segment.payload.length)
             return;
-        if (DNS_PORTS.has(flow.serverPort)) {
+        if (analyzer_DNS_PORTS.has(flow.serverPort)) {
             const direction = fromClient ? '>' : '<';
             this.dns.tcpBytes(`${flowKey('tcp', flow.clientIp, flow.clientPort, flow.serverIp, flow.serverPort)} ${direction}`, segment.payload, flow.clientIp, flow.serverIp, time);
             return;
@@ -47420,7 +45214,7 @@ class analyzer_Analysis {
         const { flow, fromClient } = this.flowFor('udp', ip, datagram.srcPort, datagram.dstPort, 'unknown', time);
         if (!flow)
             return;
-        if (DNS_PORTS.has(flow.serverPort)) {
+        if (analyzer_DNS_PORTS.has(flow.serverPort)) {
             this.dns.datagram(datagram.payload, fromClient ? ip.src : ip.dst, fromClient ? ip.dst : ip.src, time);
             this.decide(flow);
             return;
@@ -47657,14 +45451,17 @@ const REASON_TEXT = {
 const WARN_REASONS = (/* unused pure expression or super */ null && (['link-type', 'malformed', 'fragment', 'tunnel', 'protocol']));
 /** Streams one file's packets into the analysis; the summary is complete when it resolves. */
 async function feed(analysis, file, progress) {
-    // Every decoder below copies what it keeps, so packet buffers may be recycled.
-    const { packets, summary } = openCapture(file, { reuseBuffers: true });
-    let count = 0;
+    // Every decoder below copies what it keeps, so packet buffers may be recycled; packets of known
+    // connections are counted inside the reader's loop (analyze/fast-path.ts).
+    const { packets, summary } = openCapture(file, { reuseBuffers: true, counted: analysis.counted });
+    let next = 200_000;
     for (const raw of packets) {
-        analysis.frame(raw.linkType, raw.data, raw.time);
+        if (!raw.counted)
+            analysis.decode(raw);
         // Yield to the event loop now and then so a long analysis does not starve timers and signals.
-        if (++count % 200_000 === 0) {
-            progress?.(count);
+        if (summary.packets >= next) {
+            next = summary.packets + 200_000;
+            progress?.(summary.packets);
             await new Promise((resolve) => setImmediate(resolve));
         }
     }
@@ -47970,316 +45767,8 @@ async function tcpdump_stopCapture(handle, timeoutMs = 10_000) {
     return { stats: parseTcpdumpStats(messages), endedEarly, clean, messages };
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
-;// CONCATENATED MODULE: ./schemas/egress-manifest.schema.json
-const egress_manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/telltale-dev/telltale/v1/schemas/egress-manifest.schema.json","title":"telltale egress manifest","description":"The network endpoints a repository\'s CI jobs are allowed to reach (.github/egress.yml). Checked by `telltale egress diff` and the egress actions; probed by `telltale egress preflight`.","type":"object","additionalProperties":false,"required":["version","allow"],"properties":{"version":{"const":1,"description":"Manifest format version. Only 1 exists."},"allow":{"type":"array","description":"Allowed endpoints. An observed connection is allowed when any entry matches it.","items":{"$ref":"#/definitions/entry"}}},"definitions":{"port":{"description":"A port (1-65535) or an inclusive range written \\"low-high\\".","oneOf":[{"type":"integer","minimum":1,"maximum":65535},{"type":"string","pattern":"^[0-9]{1,5}-[0-9]{1,5}$"}]},"entry":{"type":"object","additionalProperties":false,"oneOf":[{"required":["host"]},{"required":["cidr"]}],"properties":{"host":{"type":"string","minLength":1,"maxLength":255,"pattern":"^(\\\\*\\\\.)?[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?(\\\\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\\\\.?$","description":"A DNS name matched exactly (case-insensitive), or \\"*.suffix\\": one or more labels under suffix (not suffix itself)."},"cidr":{"type":"string","description":"An IPv4 or IPv6 network, e.g. 10.0.0.0/8 or 2001:db8::/32. A bare address means /32 or /128."},"ports":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/port"},"description":"Allowed ports. Omit to allow any port."},"transport":{"enum":["tcp","udp"],"description":"Limit the entry to TCP or UDP. Omit for both."},"reason":{"type":"string","description":"Why the job needs this endpoint (shown in reports)."},"owner":{"type":"string","description":"Who to ask about this entry."},"probe":{"type":"string","pattern":"^https?://","description":"URL `telltale egress preflight` requests for this entry (needed to check wildcards and CIDRs)."}}}}}');
-;// CONCATENATED MODULE: ./shared/util/suggest.ts
-/**
- * "Did you mean": the known word closest to a misspelled one. Optimal string alignment distance
- * (Levenshtein plus adjacent transposition, so `prots` → `ports` is one edit), as commander uses for
- * its own unknown-option suggestions. Words here are field names, so quadratic is fine.
- */
-/** Edits (insert, delete, substitute, swap two neighbours) between `a` and `b`. */
-function editDistance(a, b) {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++)
-        d[0][j] = j;
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                best = Math.min(best, d[i - 2][j - 2] + 1);
-            d[i][j] = best;
-        }
-    }
-    return d[a.length][b.length];
-}
-/**
- * The candidate closest to `word` (case-insensitive), when it is close enough to be a slip: at most
- * a third of the word's length in edits (at least one). Undefined when nothing is that close.
- */
-function closest(word, candidates) {
-    const w = word.toLowerCase();
-    const limit = Math.max(1, Math.floor(w.length / 3));
-    let best;
-    let bestDistance = Infinity;
-    for (const c of candidates) {
-        const distance = editDistance(w, c.toLowerCase());
-        if (distance < bestDistance && distance <= limit) {
-            best = c;
-            bestDistance = distance;
-        }
-    }
-    return best;
-}
-
-;// CONCATENATED MODULE: ./shared/egress/manifest/validate.ts
-/**
- * Validates a manifest against schemas/egress-manifest.schema.json (the same file editors use) and
- * turns every schema error into one InputError: the first problem located at the offending YAML
- * node's line and column, then each further problem on its own located line, so one edit-run cycle
- * fixes them all. A misspelled field gets the closest known one ("did you mean 'ports'?").
- */
-
-
-
-
-
-// verbose: each error carries its parent schema, whose `properties` are the fields allowed there.
-const validate_ajv = new ajv.Ajv({ allErrors: true, strict: false, verbose: true });
-const validate = validate_ajv.compile(egress_manifest_schema_namespaceObject);
-/** At most this many problems are listed; the rest are counted (a pasted binary is not 10,000 lines). */
-const MAX_LISTED = 20;
-function validateAgainstSchema(data, document, lineCounter, file) {
-    if (validate(data))
-        return;
-    const problems = pickErrors(validate.errors ?? []).map((error) => toProblem(error, data, document, lineCounter, file));
-    const [first, ...rest] = problems;
-    if (!first)
-        return;
-    const listed = rest.slice(0, MAX_LISTED - 1).map((p) => `\n  ${(0,errors/* formatLocation */.j$)(p.location)}: ${p.message}`);
-    const more = rest.length > listed.length ? `\n  … and ${rest.length - listed.length} more` : '';
-    throw new errors/* InputError */.dz(`${first.message}${listed.join('')}${more}`, {
-        location: first.location,
-        hint: `${problems.length > 1 ? `${problems.length} problems; ` : ''}schemas/egress-manifest.schema.json describes the format`,
-    });
-}
-function toProblem(error, data, document, lineCounter, file) {
-    const path = error.instancePath
-        .split('/')
-        .slice(1)
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    let keyName;
-    if (error.keyword === 'additionalProperties')
-        keyName = String(error.params.additionalProperty);
-    const field = fieldName(keyName === undefined ? path : [...path, keyName]);
-    const location = nodeLocation(document, lineCounter, file, path, field, keyName);
-    const value = path.length ? document.getIn(path) : data;
-    return { message: describe(error, value, keyName), location };
-}
-/**
- * Ajv reports every branch of a failed `oneOf`; keep the one error a person would fix: the deepest
- * path first, and for a port the single "not a port" message instead of both branches' complaints.
- */
-function pickErrors(errors) {
-    const seen = new Set();
-    const out = [];
-    const sorted = [...errors].sort((a, b) => depth(b) - depth(a) || order(a) - order(b));
-    for (const error of sorted) {
-        // Every unknown field of an object is its own problem; otherwise one per node. An unknown field
-        // comes first at its node, so `hots:` is reported as a misspelling, not as "needs host or cidr".
-        const unknown = error.keyword === 'additionalProperties';
-        const key = unknown ? `${error.instancePath}\u0000${String(error.params.additionalProperty)}` : error.instancePath;
-        if (seen.has(key) || (!unknown && seen.has(`${error.instancePath}\u0000*`)))
-            continue;
-        seen.add(key);
-        seen.add(`${error.instancePath}\u0000*`);
-        out.push(error);
-    }
-    // Report in document order so "the first problem" is the first one in the file.
-    return out.sort((a, b) => a.instancePath.localeCompare(b.instancePath, 'en', { numeric: true }));
-}
-const depth = (e) => e.instancePath.split('/').length;
-// Within one path prefer errors that name the problem, then the oneOf summary, then the complaints
-// of each oneOf branch (a branch's `required: [host]` is not what the user got wrong).
-const order = (e) => /\/oneOf\/\d+\//.test(e.schemaPath) ? 3 : e.keyword === 'oneOf' ? 2 : e.keyword === 'type' ? 1 : 0;
-function describe(error, value, keyName) {
-    const shown = JSON.stringify(value);
-    if (/\/ports\/\d+$/.test(error.instancePath))
-        return `${shown} is not a port`;
-    switch (error.keyword) {
-        case 'additionalProperties': {
-            const known = Object.keys(error.parentSchema?.properties ?? {});
-            const guess = closest(keyName ?? '', known);
-            return `unknown field '${keyName}'${guess ? ` (did you mean '${guess}'?)` : known.length ? ` (known: ${known.join(', ')})` : ''}`;
-        }
-        case 'required':
-            return `missing '${String(error.params.missingProperty)}'`;
-        case 'oneOf':
-            if (/^\/allow\/\d+$/.test(error.instancePath))
-                return 'an entry needs exactly one of host or cidr';
-            return `${shown} is not valid here`;
-        case 'const':
-            return `${shown} is not a supported version (use 1)`;
-        case 'enum':
-            return `${shown} must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-        case 'pattern':
-            if (error.instancePath.endsWith('/host')) {
-                return `${shown} is not a host name (a wildcard is only allowed as a leading '*.')`;
-            }
-            return `${shown} ${error.message ?? 'does not match'}`;
-        default:
-            return `${shown} ${error.message ?? 'is not valid'}`;
-    }
-}
-function fieldName(path) {
-    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-/** The line and column of the node at `path` (or of its key `keyName`), with `field` attached. */
-function nodeLocation(document, lineCounter, file, path, field, keyName) {
-    let node = (path.length ? document.getIn(path, true) : document.contents);
-    if (keyName !== undefined && (0,dist/* isMap */.jh)(node)) {
-        const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && p.key.value === keyName);
-        if (pair && (0,dist/* isScalar */.jn)(pair.key))
-            node = pair.key;
-    }
-    const offset = node?.range?.[0];
-    if (offset === undefined)
-        return { file, field };
-    const pos = lineCounter.linePos(offset);
-    return { file, line: pos.line, column: pos.col, field };
-}
-
-;// CONCATENATED MODULE: ./shared/egress/manifest/manifest.ts
-/**
- * The egress manifest (`.github/egress.yml`): the endpoints a repository's jobs may reach.
- *
- *   version: 1
- *   allow:
- *     - host: registry.npmjs.org   # exact name
- *       ports: [443]
- *     - host: "*.githubusercontent.com"
- *     - cidr: 10.0.0.0/8
- *       ports: [5432, "8000-8100"]
- *       transport: tcp
- *
- * Parsing keeps the YAML Document (for `--update`, which must keep comments and style) and the
- * position of every entry, so every later message can point at a line and column.
- */
-
-
-
-
-
-async function manifest_loadManifest(file) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        throw new errors/* InputError */.dz(code === 'ENOENT' ? 'manifest not found' : `cannot read the manifest: ${error.message}`, {
-            location: { file },
-            hint: code === 'ENOENT'
-                ? `create it with 'version: 1' and an 'allow:' list, or run 'telltale egress diff --update --manifest ${file} REPORT.json' to start from what a run observed`
-                : undefined,
-        });
-    }
-    return manifest_parseManifest(text, file);
-}
-/** Parses and validates manifest text; every problem is an InputError with line and column. */
-function manifest_parseManifest(text, file) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const yamlError = document.errors[0];
-    if (yamlError) {
-        const pos = lineCounter.linePos(yamlError.pos[0]);
-        throw new errors/* InputError */.dz(`not valid YAML: ${yamlError.message.split('\n')[0]}`, {
-            location: { file, line: pos.line, column: pos.col },
-        });
-    }
-    let data;
-    try {
-        // toJS resolves aliases: an undefined one, or too many (an alias bomb), throws here.
-        data = document.toJS({ maxAliasCount: 100 });
-    }
-    catch (error) {
-        throw new errors/* InputError */.dz(`not a usable manifest: ${error.message}`, {
-            location: { file, line: 1, column: 1 },
-        });
-    }
-    validateAgainstSchema(data, document, lineCounter, file);
-    const allow = data.allow;
-    const entries = allow.map((raw, index) => {
-        const at = (field, ...path) => nodeLocation(document, lineCounter, file, ['allow', index, ...path], `allow[${index}]${field}`);
-        const entry = { index, location: at('') };
-        if (typeof raw.host === 'string')
-            entry.host = normalizeHost(raw.host);
-        if (typeof raw.cidr === 'string') {
-            const cidr = parseCidr(raw.cidr);
-            if (!cidr) {
-                throw new errors/* InputError */.dz(`'${raw.cidr}' is not an IPv4 or IPv6 network`, {
-                    location: at('.cidr', 'cidr'),
-                    hint: 'write an address and a prefix length, e.g. 10.0.0.0/8 or 2001:db8::/32',
-                });
-            }
-            entry.cidr = cidr;
-        }
-        if (Array.isArray(raw.ports)) {
-            entry.ports = raw.ports.map((port, i) => {
-                const range = parsePort(port);
-                if (!range) {
-                    throw new errors/* InputError */.dz(`${JSON.stringify(port)} is not a port`, {
-                        location: at(`.ports[${i}]`, 'ports', i),
-                        hint: 'ports are 1-65535, or a range written "low-high" with low <= high',
-                    });
-                }
-                return range;
-            });
-        }
-        if (raw.transport === 'tcp' || raw.transport === 'udp')
-            entry.transport = raw.transport;
-        if (typeof raw.reason === 'string')
-            entry.reason = raw.reason;
-        if (typeof raw.owner === 'string')
-            entry.owner = raw.owner;
-        if (typeof raw.probe === 'string') {
-            try {
-                new URL(raw.probe);
-            }
-            catch {
-                throw new errors/* InputError */.dz(`'${raw.probe}' is not a URL`, { location: at('.probe', 'probe') });
-            }
-            entry.probe = raw.probe;
-        }
-        return entry;
-    });
-    return { file, entries, document, text };
-}
-function normalizeHost(host) {
-    return host.trim().toLowerCase().replace(/\.$/, '');
-}
-/** A port number, or a `"low-high"` string; undefined when out of 1-65535 or reversed. */
-function parsePort(value) {
-    const ok = (n) => Number.isInteger(n) && n >= 1 && n <= 65535;
-    if (typeof value === 'number')
-        return ok(value) ? { from: value, to: value } : undefined;
-    const m = typeof value === 'string' ? /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(value.trim()) : null;
-    if (!m)
-        return undefined;
-    const from = Number(m[1]);
-    const to = m[2] === undefined ? from : Number(m[2]);
-    return ok(from) && ok(to) && from <= to ? { from, to } : undefined;
-}
-function manifest_formatPortRange(range) {
-    return range.from === range.to ? range.from : `${range.from}-${range.to}`;
-}
-/** `10.0.0.0/8`, `2001:db8::/32`, or a bare address (a /32 or /128). */
-function parseCidr(text) {
-    const [address = '', prefixText, extra] = text.trim().split('/');
-    if (extra !== undefined)
-        return undefined;
-    const version = (0,external_node_net_.isIP)(address);
-    if (!version)
-        return undefined;
-    const max = version === 4 ? 32 : 128;
-    if (prefixText !== undefined && !/^\d{1,3}$/.test(prefixText))
-        return undefined;
-    const prefix = prefixText === undefined ? max : Number(prefixText);
-    if (prefix > max)
-        return undefined;
-    return { address, prefix, family: version === 4 ? 'ipv4' : 'ipv6', text: `${address}/${prefix}` };
-}
-
+// EXTERNAL MODULE: ./shared/egress/manifest/manifest.ts + 2 modules
+var manifest = __nccwpck_require__(905);
 ;// CONCATENATED MODULE: ./shared/egress/block/attribution.ts
 /**
  * Joins what block mode recorded — the follower's DNS answers (block-dns.jsonl), its per-connection
@@ -48502,6 +45991,10 @@ function runner_endpoints_runnerEndpoints() {
     }));
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./shared/egress/block/resolvers.ts
 /**
  * The DNS resolvers block mode keeps reachable: every `nameserver` of /etc/resolv.conf and, when the
@@ -48869,345 +46362,12 @@ function fileFacts(file) {
     return facts;
 }
 
-;// CONCATENATED MODULE: ./shared/egress/manifest/update.ts
-/**
- * `--update`: adds newly observed endpoints to the manifest through the `yaml` Document API, so
- * comments, entry order, quoting and flow/block style of what is already there survive untouched.
- * The same proposals render the ready-to-paste snippet in the PR comment.
- */
-
-
-
-// The schema's own host pattern: a proposal the loader would reject must never be written.
-const HOST_PATTERN = new RegExp(egress_manifest_schema_namespaceObject.definitions.entry.properties.host.pattern);
-/** Whether a name observed on the wire can be written as a manifest `host:`. */
-function update_isManifestHost(name) {
-    return name.length <= 255 && HOST_PATTERN.test(name) && !name.startsWith('*.');
-}
-/**
- * Endpoints whose every connection failed (refused, reset, no answer) worked for nobody: allow-listing
- * them because a run tried is how a typo or a dead mirror becomes policy. `--update` leaves them out,
- * lists them, and says how to add them on purpose.
- */
-function update_splitAllFailed(endpoints) {
-    const usable = [];
-    const allFailed = [];
-    for (const e of endpoints)
-        (e.connections > 0 && e.failed >= e.connections ? allFailed : usable).push(e);
-    return { usable, allFailed };
-}
-/**
- * One entry per name (or address) and transport, with every observed port, in a stable order.
- * Names that are not DNS names (anyone can put anything in an SNI or a DNS answer) are never
- * proposed; `isManifestHost` tells the caller which were left out.
- */
-function update_proposeEntries(endpoints) {
-    const byKey = new Map();
-    for (const e of endpoints) {
-        const family = isIP(e.host);
-        if (!family && !update_isManifestHost(e.host))
-            continue;
-        const k = `${e.host}|${e.transport}`;
-        let entry = byKey.get(k);
-        if (!entry) {
-            entry = family ? { cidr: `${e.host}/${family === 4 ? 32 : 128}`, ports: [] } : { host: e.host, ports: [] };
-            if (e.transport === 'udp')
-                entry.transport = 'udp';
-            byKey.set(k, entry);
-        }
-        if (!entry.ports.includes(e.port))
-            entry.ports.push(e.port);
-    }
-    const out = [...byKey.values()];
-    for (const e of out)
-        e.ports.sort((a, b) => a - b);
-    return out.sort((a, b) => (a.host ?? a.cidr ?? '').localeCompare(b.host ?? b.cidr ?? ''));
-}
-/**
- * Returns the manifest text with `proposals` merged in: a port joins an existing exact-host entry of
- * the same transport that lists ports; anything else becomes a new entry at the end of `allow`.
- */
-function update_updateManifest(manifest, proposals, note) {
-    const doc = manifest.document.clone();
-    let allow = doc.get('allow', true);
-    if (!isSeq(allow)) {
-        allow = new YAMLSeq();
-        doc.set('allow', allow);
-    }
-    const seq = allow;
-    // A first manifest (`allow: []`) grows block style, one `- host:` per entry with `ports: [443]`,
-    // as the README's example is written.
-    const startingOut = seq.items.length === 0;
-    if (startingOut)
-        seq.flow = false;
-    const flowPorts = startingOut || seq.items.some((item) => isMap(item) && item.get('ports', true)?.flow);
-    let first = true;
-    for (const proposal of proposals) {
-        const existing = proposal.host
-            ? seq.items.find((item) => isMap(item) &&
-                String(item.get('host') ?? '').toLowerCase() === proposal.host &&
-                (item.get('transport') ?? 'tcp') === (proposal.transport ?? 'tcp') &&
-                isSeq(item.get('ports', true)))
-            : undefined;
-        if (existing && isMap(existing)) {
-            const ports = existing.get('ports', true);
-            const have = new Set(ports.items.map((p) => (isScalar(p) ? p.value : p)));
-            for (const port of proposal.ports)
-                if (!have.has(port))
-                    ports.add(doc.createNode(port));
-            continue;
-        }
-        const node = doc.createNode(toPlain(proposal));
-        const ports = node.get('ports', true);
-        if (ports)
-            ports.flow = flowPorts;
-        if (first && note)
-            node.commentBefore = ` ${note}`;
-        first = false;
-        seq.add(node);
-    }
-    const text = keepOriginalLines(manifest.text, doc.toString({ flowCollectionPadding: false }));
-    return text.endsWith('\n') ? text : `${text}\n`;
-}
-/**
- * The `yaml` library re-emits the whole document: values and comments survive, but the spacing
- * people line comments up with does not. Every output line that equals an input line except for
- * whitespace is an untouched line, so it is replaced by the input line verbatim (matched in order
- * by a longest-common-subsequence over the lines; manifests are small).
- */
-function keepOriginalLines(original, updated) {
-    const a = original.split('\n');
-    const b = updated.split('\n');
-    const norm = (line) => line.replace(/\s+/g, '');
-    const na = a.map(norm);
-    const nb = b.map(norm);
-    // lcs[i][j]: length of the LCS of a[i..] and b[j..].
-    const lcs = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
-    for (let i = a.length - 1; i >= 0; i--) {
-        for (let j = b.length - 1; j >= 0; j--) {
-            lcs[i][j] = na[i] === nb[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-        }
-    }
-    const out = [];
-    let i = 0;
-    for (let j = 0; j < b.length;) {
-        if (i < a.length && na[i] === nb[j]) {
-            out.push(a[i]);
-            i++;
-            j++;
-        }
-        else if (i < a.length && lcs[i + 1][j] >= lcs[i][j + 1]) {
-            i++;
-        }
-        else {
-            out.push(b[j]);
-            j++;
-        }
-    }
-    return out.join('\n');
-}
-/** The proposals as a YAML list to paste under `allow:` (indented two spaces, like the manifest). */
-function update_renderSnippet(proposals) {
-    const doc = new Document(proposals.map(toPlain));
-    for (const item of doc.contents.items) {
-        const ports = item.get('ports', true);
-        if (ports)
-            ports.flow = true;
-    }
-    return doc
-        .toString({ flowCollectionPadding: false })
-        .trimEnd()
-        .split('\n')
-        .map((line) => `  ${line}`)
-        .join('\n');
-}
-function toPlain(p) {
-    const out = p.host ? { host: p.host } : { cidr: p.cidr };
-    out.ports = p.ports;
-    if (p.transport)
-        out.transport = p.transport;
-    return out;
-}
-
-;// CONCATENATED MODULE: ./shared/egress/diff/render.ts
-/**
- * The egress diff as Markdown: the PR comment body and the job summary. Host names come from DNS
- * packets and TLS hellos anyone can send, so every one goes through shared/report/escape.ts.
- */
-
-
-
-
-const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-/** One line a reviewer reads first. */
-function verdictLine(diff, options) {
-    const manifest = markdownCode(options.manifest);
-    const seen = plural(diff.allowed.length + diff.new.length, 'endpoint');
-    if (diff.new.length === 0) {
-        return `✅ **telltale egress**: all ${seen} this run reached are allowed by ${manifest}.`;
-    }
-    const what = `${plural(diff.new.length, 'new endpoint')} not in ${manifest}`;
-    return options.policy === 'enforce'
-        ? `❌ **telltale egress**: ${what}; the job fails (policy \`enforce\`).`
-        : `⚠️ **telltale egress**: ${what} (policy \`audit\`: reported, not failing).`;
-}
-const cellList = (items) => (items.length ? items.map(escapeMarkdown).join(', ') : '—');
-const portCell = (e) => `${e.port}${e.transport === 'udp' ? '/udp' : ''}`;
-function newTable(endpoints) {
-    return markdownTable(['Host', 'Port', 'Protocol', 'Step', 'Named by'], endpoints.map((e) => [
-        markdownCode(e.host) + (e.failed > 0 && e.failed >= e.connections ? ' (failed)' : ''),
-        portCell(e),
-        cellList(e.protocols),
-        cellList(e.steps),
-        cellList(e.namedBy),
-    ]));
-}
-function staleList(unused) {
-    return unused
-        .map((u) => {
-        const name = markdownCode(u.host ?? u.cidr ?? '');
-        const port = u.port === null ? 'any port' : `port ${escapeMarkdown(String(u.port))}`;
-        const where = `\`allow[${u.index}]\`${u.line ? `, line ${u.line}` : ''}`;
-        const reason = u.reason ? ` — ${escapeMarkdown(u.reason)}` : '';
-        return `- ${name} ${port}${u.transport ? `/${u.transport}` : ''} (${where})${reason}`;
-    })
-        .join('\n');
-}
-function fullTable(diff) {
-    const rows = [...diff.new, ...diff.allowed]
-        .sort((a, b) => a.host.localeCompare(b.host) || a.port - b.port)
-        .map((e) => [
-        markdownCode(e.host),
-        portCell(e),
-        cellList(e.protocols),
-        cellList(e.namedBy),
-        String(e.connections),
-        String(e.failed),
-        e.status === 'new'
-            ? '**new**'
-            : `allowed by ${markdownCode(e.entry.host ?? e.entry.cidr ?? '')}${e.via === 'dns' ? ' (DNS answer)' : ''}`,
-    ]);
-    return markdownTable(['Host', 'Port', 'Protocol', 'Named by', 'Connections', 'Failed', 'Status'], rows);
-}
-/** The PR comment / job summary body (without the sticky marker, which comments.ts adds). */
-function render_renderDiffMarkdown(diff, options) {
-    const parts = [verdictLine(diff, options)];
-    if (diff.reports > 1)
-        parts.push(`Merged from ${diff.reports} reports.`);
-    if (diff.new.length) {
-        parts.push(`#### New endpoints\n\n${newTable(diff.new)}`);
-    }
-    if (diff.unused.length) {
-        parts.push(`#### Stale entries\n\nAllowed by the manifest but not used in this run. One run may not exercise every path ` +
-            `(caches, retries, matrix legs), so check a few runs before removing an entry.\n\n${staleList(diff.unused)}`);
-    }
-    const total = diff.new.length + diff.allowed.length;
-    if (total) {
-        parts.push(markdownDetails(escapeHtml(`All ${total} endpoints observed (${diff.allowed.length} allowed, ${diff.new.length} new)`), fullTable(diff)));
-    }
-    const proposals = proposeEntries(diff.new);
-    if (proposals.length) {
-        const leftOut = diff.new.filter((e) => !isIP(e.host) && !isManifestHost(e.host)).length;
-        parts.push(`#### Allow them\n\nIf these endpoints are expected, add them under \`allow:\` in ${markdownCode(options.manifest)} ` +
-            `(or run \`telltale egress diff --update\`):\n\n${markdownCodeBlock(renderSnippet(proposals), 'yaml')}` +
-            (leftOut
-                ? `\n\n${plural(leftOut, 'name')} that ${leftOut === 1 ? 'is' : 'are'} not a valid DNS name ${leftOut === 1 ? 'was' : 'were'} left out: look at ${leftOut === 1 ? 'it' : 'them'} before allowing anything.`
-                : ''));
-    }
-    if (options.runUrl)
-        parts.push(`<sub>[Workflow run](${encodeURI(options.runUrl)})</sub>`);
-    return `${parts.join('\n\n')}\n`;
-}
-/** `curl (pid 123, container 0123abcd4567)`, the process as a table cell. */
-function processCell(processes, unattributed = 0) {
-    const named = (processes ?? []).slice(0, 3).map((p) => {
-        const exe = p.exe ? (p.exe.split('/').pop() ?? p.exe) : 'unknown';
-        const where = [`pid ${p.pid}`, ...(p.container ? [`container ${p.container}`] : [])].join(', ');
-        const cmdline = p.cmdline
-            ? ` ${markdownCode(p.cmdline.length > 80 ? `${p.cmdline.slice(0, 79)}…` : p.cmdline)}`
-            : '';
-        // pid and container id are ours (digits, hex), the executable and command line are not.
-        return `${markdownCode(exe)} (${where})${cmdline}`;
-    });
-    const more = (processes?.length ?? 0) - named.length;
-    if (more > 0)
-        named.push(`and ${more} more`);
-    if (unattributed)
-        named.push(`${unattributed} not attributed`);
-    return named.join('<br>') || 'not attributed';
-}
-/** The manifest line that would allow a blocked connection next time (a name only when it is a valid one). */
-function allowLine(b) {
-    const target = b.namedBy === 'dns' && isManifestHost(b.host)
-        ? `host: ${b.host}`
-        : `cidr: ${b.address}/${isIP(b.address) === 6 ? 128 : 32}`;
-    return `- { ${target}, ports: [${b.port}]${b.transport === 'udp' ? ', transport: udp' : ''} }`;
-}
-/**
- * Block mode's part of the comment: what the firewall refused, who tried, in which step, and the
- * one manifest line per destination that would allow it. Several addresses of one name are one row.
- */
-function render_renderBlockedMarkdown(blocked, manifest) {
-    if (!blocked.length)
-        return '🛡️ **telltale egress** (policy `block`): nothing was blocked.\n';
-    const rows = new Map();
-    for (const b of blocked) {
-        const k = `${b.host}|${b.port}|${b.transport}`;
-        rows.set(k, [...(rows.get(k) ?? []), b]);
-    }
-    const groups = [...rows.values()];
-    const table = markdownTable(['Host', 'Port', 'Step', 'Process', 'Attempts', 'From'], groups.map((g) => {
-        const first = g[0];
-        const processes = g.flatMap((b) => b.processes ?? []);
-        return [
-            markdownCode(first.host) + (first.namedBy === 'none' ? ' (no DNS name)' : ''),
-            portCell(first),
-            cellList([...new Set(g.flatMap((b) => b.steps ?? []))]),
-            processCell(processes, g.reduce((n, b) => n + (b.unattributed ?? 0), 0)),
-            String(g.reduce((n, b) => n + b.attempts, 0)),
-            g.some((b) => b.origin === 'forward') ? 'a container' : 'this host',
-        ];
-    }));
-    const lines = [...new Set(groups.map((g) => allowLine(g[0])))];
-    return (`🛡️ **telltale egress** (policy \`block\`): ${plural(groups.length, 'destination')} refused — ` +
-        `the connections failed at once and nothing was sent to ${groups.length === 1 ? 'it' : 'them'}.\n\n` +
-        `#### Blocked\n\n${table}\n\n` +
-        `If a blocked destination is expected, add its line under \`allow:\` in ${markdownCode(manifest)}:\n\n` +
-        `${markdownCodeBlock(lines.join('\n'), 'yaml')}\n`);
-}
-
-;// CONCATENATED MODULE: ./shared/egress/policy.ts
-/**
- * The egress verdict: a diff of observed endpoints against the manifest, judged by the policy.
- * `audit` only reports; `enforce` fails on new endpoints. Pure: it returns the verdict and the body of
- * the PR comment / job summary, and the adapter (action.ts, or the CLI) decides where they go.
- */
-
-
-function policy_parsePolicy(value) {
-    if (value === 'audit' || value === 'enforce')
-        return value;
-    throw new InputError(`policy must be 'audit' or 'enforce', not '${value}'`, {
-        hint: "'audit' reports new endpoints; 'enforce' also fails the job",
-    });
-}
-function policy_judgeEgress(diff, options) {
-    const diffMarkdown = renderDiffMarkdown(diff, {
-        policy: options.policy,
-        manifest: options.manifest,
-        ...(options.runUrl ? { runUrl: options.runUrl } : {}),
-    });
-    const body = options.preface ? `${options.preface}\n\n${diffMarkdown}` : diffMarkdown;
-    const failed = options.policy === 'enforce' && diff.new.length > 0;
-    const message = diff.new.length
-        ? `${diff.new.length} new endpoint(s) not in ${options.manifest}: ${diff.new
-            .slice(0, 5)
-            .map((e) => `${e.host}:${e.port}`)
-            .join(', ')}${diff.new.length > 5 ? ', …' : ''}`
-        : `all ${diff.allowed.length} observed endpoint(s) are allowed by ${options.manifest}`;
-    return { diff, body, failed, message };
-}
-
+// EXTERNAL MODULE: ./shared/egress/diff/render.ts
+var render = __nccwpck_require__(7515);
+// EXTERNAL MODULE: ./shared/egress/policy.ts
+var policy = __nccwpck_require__(1744);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./shared/util/duration.ts
 /**
  * The one duration parser: `--timeout 3s`, `--since 24h`, action inputs like `1m30s`.
@@ -49240,833 +46400,16 @@ function parseDuration(text, options = {}) {
     return Math.round(total);
 }
 
-;// CONCATENATED MODULE: ./shared/egress/manifest/match.ts
-/**
- * Does a manifest entry allow an observed endpoint? Pure functions over plain data.
- *
- * Names: a `host:` that is an IP literal matches that address; an exact host matches case-insensitively, ignoring a trailing dot; `*.suffix` matches one or
- * more labels under `suffix` but not `suffix` itself (as TLS wildcards would not, and unlike
- * bullfrog's glob which also surprises users at the apex). Addresses: `node:net`'s BlockList does
- * the CIDR arithmetic for both families, including IPv4-mapped IPv6 addresses.
- */
-
-function hostMatches(pattern, host) {
-    const name = host.toLowerCase().replace(/\.$/, '');
-    if (pattern.startsWith('*.')) {
-        const suffix = pattern.slice(1); // ".example.com"
-        return name.length > suffix.length && name.endsWith(suffix);
-    }
-    return name === pattern;
-}
-/** Whether `address` is the same address as the literal `literal` (either family, any spelling). */
-function sameAddress(literal, address) {
-    const family = (0,external_node_net_.isIP)(address);
-    if (!family || !(0,external_node_net_.isIP)(literal))
-        return false;
-    const list = new external_node_net_.BlockList();
-    list.addAddress(literal, (0,external_node_net_.isIP)(literal) === 4 ? 'ipv4' : 'ipv6');
-    return list.check(address, family === 4 ? 'ipv4' : 'ipv6');
-}
-function cidrContains(cidr, address) {
-    const family = (0,external_node_net_.isIP)(address);
-    if (!family)
-        return false;
-    const list = new external_node_net_.BlockList();
-    list.addSubnet(cidr.address, cidr.prefix, cidr.family);
-    return list.check(address, family === 4 ? 'ipv4' : 'ipv6');
-}
-function portIndex(entry, port) {
-    if (!entry.ports)
-        return -1;
-    const i = entry.ports.findIndex((r) => port >= r.from && port <= r.to);
-    return i === -1 ? undefined : i;
-}
-/**
- * The first entry that allows the endpoint. `dnsNames(address)` returns names DNS answers in the
- * same reports gave for an address: a connection known only by its IP is allowed when one of those
- * names is an allowed host.
- */
-function match_findMatch(entries, endpoint, dnsNames = () => []) {
-    const byAddress = (0,external_node_net_.isIP)(endpoint.host) !== 0;
-    const addresses = byAddress ? [endpoint.host, ...endpoint.addresses] : endpoint.addresses;
-    for (const entry of entries) {
-        if (entry.transport && entry.transport !== endpoint.transport)
-            continue;
-        const index = portIndex(entry, endpoint.port);
-        if (index === undefined)
-            continue;
-        if (entry.host && (0,external_node_net_.isIP)(entry.host)) {
-            // `host: 203.0.113.5` is an address, not a name: it matches the endpoint's addresses (a
-            // connection to it that nothing named, or a name that resolved to it).
-            if (addresses.some((a) => sameAddress(entry.host, a)))
-                return { entry, portIndex: index, via: 'host' };
-        }
-        else if (entry.host) {
-            if (!byAddress && hostMatches(entry.host, endpoint.host))
-                return { entry, portIndex: index, via: 'host' };
-            if (byAddress && addresses.some((a) => dnsNames(a).some((n) => hostMatches(entry.host, n)))) {
-                return { entry, portIndex: index, via: 'dns' };
-            }
-        }
-        if (entry.cidr && addresses.some((a) => cidrContains(entry.cidr, a)))
-            return { entry, portIndex: index, via: 'cidr' };
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./shared/egress/diff/diff.ts
-/**
- * Observed egress against the manifest: which endpoints are new (observed, not allowed), which are
- * allowed, and which manifest entries went unused. Reports from several jobs (a matrix) are merged
- * first, so one verdict covers the whole workflow.
- */
-
-
-
-const key = (e) => `${e.host.toLowerCase()}|${e.port}|${e.transport}`;
-const union = (a, b) => {
-    for (const x of b ?? [])
-        if (!a.includes(x))
-            a.push(x);
-    return a;
-};
-/** Merges endpoints of several reports by (host, port, transport), summing counts, uniting steps. */
-function mergeReports(reports) {
-    const merged = new Map();
-    for (const report of reports) {
-        for (const e of report.endpoints) {
-            const k = key(e);
-            let m = merged.get(k);
-            if (!m) {
-                m = {
-                    host: e.host.toLowerCase().replace(/\.$/, ''),
-                    port: e.port,
-                    transport: e.transport,
-                    protocols: [],
-                    namedBy: [],
-                    addresses: [],
-                    steps: [],
-                    jobs: [],
-                    connections: 0,
-                    failed: 0,
-                    bytes: 0,
-                    firstSeen: e.firstSeen,
-                    lastSeen: e.lastSeen,
-                };
-                merged.set(k, m);
-            }
-            union(m.protocols, [e.protocol]);
-            union(m.namedBy, [e.namedBy]);
-            union(m.addresses, e.addresses);
-            union(m.steps, e.steps);
-            if (report.job)
-                union(m.jobs, [report.job]);
-            m.connections += e.connections;
-            m.failed += e.failed;
-            m.bytes += e.bytes ?? 0;
-            if (e.firstSeen < m.firstSeen)
-                m.firstSeen = e.firstSeen;
-            if (e.lastSeen > m.lastSeen)
-                m.lastSeen = e.lastSeen;
-        }
-    }
-    return [...merged.values()].sort((a, b) => a.host.localeCompare(b.host) || a.port - b.port);
-}
-function diff_diffEgress(manifest, reports) {
-    const endpoints = mergeReports(reports);
-    // DNS evidence: every name an endpoint was known by, per address it was reached at. Names come
-    // from the flows themselves (SNI, Host) or from DNS answers the decoder joined to the flow.
-    const namesByAddress = new Map();
-    for (const e of endpoints) {
-        if (isIP(e.host))
-            continue;
-        for (const a of e.addresses)
-            union(namesByAddress.get(a) ?? namesByAddress.set(a, []).get(a), [e.host]);
-    }
-    const dnsNames = (address) => namesByAddress.get(address) ?? [];
-    const used = new Set();
-    const result = { manifest: manifest.file, reports: reports.length, new: [], unused: [], allowed: [] };
-    for (const e of endpoints) {
-        const match = findMatch(manifest.entries, e, dnsNames);
-        if (!match) {
-            result.new.push({ status: 'new', ...e });
-            continue;
-        }
-        used.add(`${match.entry.index}:${match.portIndex}`);
-        result.allowed.push({ status: 'allowed', ...e, entry: entryRef(match.entry), via: match.via });
-    }
-    for (const entry of manifest.entries) {
-        const ports = entry.ports ?? [undefined];
-        ports.forEach((range, i) => {
-            const portIndex = entry.ports ? i : -1;
-            if (used.has(`${entry.index}:${portIndex}`))
-                return;
-            const item = { ...entryRef(entry), port: range ? formatPortRange(range) : null };
-            if (entry.transport)
-                item.transport = entry.transport;
-            if (entry.reason)
-                item.reason = entry.reason;
-            if (entry.owner)
-                item.owner = entry.owner;
-            result.unused.push(item);
-        });
-    }
-    return result;
-}
-function entryRef(entry) {
-    const ref = { index: entry.index };
-    if (entry.host)
-        ref.host = entry.host;
-    if (entry.cidr)
-        ref.cidr = entry.cidr.text;
-    if (entry.location.line !== undefined)
-        ref.line = entry.location.line;
-    return ref;
-}
-
-// EXTERNAL MODULE: ./shared/egress/diff/reports.ts + 5 modules
-var reports = __nccwpck_require__(9218);
-;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
-/*
-How it works:
-`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
-*/
-
-class Node {
-	value;
-	next;
-
-	constructor(value) {
-		this.value = value;
-	}
-}
-
-class Queue {
-	#head;
-	#tail;
-	#size;
-
-	constructor() {
-		this.clear();
-	}
-
-	enqueue(value) {
-		const node = new Node(value);
-
-		if (this.#head) {
-			this.#tail.next = node;
-			this.#tail = node;
-		} else {
-			this.#head = node;
-			this.#tail = node;
-		}
-
-		this.#size++;
-	}
-
-	dequeue() {
-		const current = this.#head;
-		if (!current) {
-			return;
-		}
-
-		this.#head = this.#head.next;
-		this.#size--;
-
-		// Clean up tail reference when queue becomes empty
-		if (!this.#head) {
-			this.#tail = undefined;
-		}
-
-		return current.value;
-	}
-
-	peek() {
-		if (!this.#head) {
-			return;
-		}
-
-		return this.#head.value;
-
-		// TODO: Node.js 18.
-		// return this.#head?.value;
-	}
-
-	clear() {
-		this.#head = undefined;
-		this.#tail = undefined;
-		this.#size = 0;
-	}
-
-	get size() {
-		return this.#size;
-	}
-
-	* [Symbol.iterator]() {
-		let current = this.#head;
-
-		while (current) {
-			yield current.value;
-			current = current.next;
-		}
-	}
-
-	* drain() {
-		while (this.#head) {
-			yield this.dequeue();
-		}
-	}
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
-
-
-function pLimit(concurrency) {
-	let rejectOnClear = false;
-
-	if (typeof concurrency === 'object') {
-		({concurrency, rejectOnClear = false} = concurrency);
-	}
-
-	validateConcurrency(concurrency);
-
-	if (typeof rejectOnClear !== 'boolean') {
-		throw new TypeError('Expected `rejectOnClear` to be a boolean');
-	}
-
-	const queue = new Queue();
-	let activeCount = 0;
-
-	const resumeNext = () => {
-		// Process the next queued function if we're under the concurrency limit
-		if (activeCount < concurrency && queue.size > 0) {
-			activeCount++;
-			queue.dequeue().run();
-		}
-	};
-
-	const next = () => {
-		activeCount--;
-		resumeNext();
-	};
-
-	const run = async (function_, resolve, arguments_) => {
-		// Execute the function and capture the result promise
-		const result = (async () => function_(...arguments_))();
-
-		// Resolve immediately with the promise (don't wait for completion)
-		resolve(result);
-
-		// Wait for the function to complete (success or failure)
-		// We catch errors here to prevent unhandled rejections,
-		// but the original promise rejection is preserved for the caller
-		try {
-			await result;
-		} catch {}
-
-		// Decrement active count and process next queued function
-		next();
-	};
-
-	const enqueue = (function_, resolve, reject, arguments_) => {
-		const queueItem = {reject};
-
-		// Queue the internal resolve function instead of the run function
-		// to preserve the asynchronous execution context.
-		new Promise(internalResolve => { // eslint-disable-line promise/param-names
-			queueItem.run = internalResolve;
-			queue.enqueue(queueItem);
-		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
-
-		// Start processing immediately if we haven't reached the concurrency limit
-		if (activeCount < concurrency) {
-			resumeNext();
-		}
-	};
-
-	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
-		enqueue(function_, resolve, reject, arguments_);
-	});
-
-	Object.defineProperties(generator, {
-		activeCount: {
-			get: () => activeCount,
-		},
-		pendingCount: {
-			get: () => queue.size,
-		},
-		clearQueue: {
-			value() {
-				if (!rejectOnClear) {
-					queue.clear();
-					return;
-				}
-
-				const abortError = AbortSignal.abort().reason;
-
-				while (queue.size > 0) {
-					queue.dequeue().reject(abortError);
-				}
-			},
-		},
-		concurrency: {
-			get: () => concurrency,
-
-			set(newConcurrency) {
-				validateConcurrency(newConcurrency);
-				concurrency = newConcurrency;
-
-				queueMicrotask(() => {
-					// eslint-disable-next-line no-unmodified-loop-condition
-					while (activeCount < concurrency && queue.size > 0) {
-						resumeNext();
-					}
-				});
-			},
-		},
-		map: {
-			async value(iterable, function_) {
-				const promises = [];
-
-				try {
-					Array.from(iterable, (value, index) => {
-						const promise = generator(function_, value, index);
-						promises.push(promise);
-						return promise;
-					});
-				} catch (error) {
-					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
-					for (const promise of promises) {
-						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
-					}
-
-					throw error;
-				}
-
-				return Promise.all(promises);
-			},
-		},
-	});
-
-	return generator;
-}
-
-function limitFunction(function_, options) {
-	const limit = pLimit(options);
-
-	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
-	Object.defineProperty(limitedFunction, 'clearQueue', {
-		value: limit.clearQueue,
-	});
-
-	return limitedFunction;
-}
-
-function validateConcurrency(concurrency) {
-	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
-		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
-	}
-}
-
-// EXTERNAL MODULE: external "node:dns"
-var external_node_dns_ = __nccwpck_require__(610);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
-;// CONCATENATED MODULE: ./shared/egress/preflight/probe.ts
-/**
- * The network side of preflight: DNS, TCP, TLS and one HTTP request, each bounded by a deadline
- * and each failure named the way an operator reads it. A silently dropped SYN (a closed ACL or
- * security group) is a `timeout`; an RST is `refused`; no route is `unreachable`.
- */
-
-
-
-
-/** A failed step: the verdict and the operator-facing detail. */
-class ProbeFailure extends Error {
-    status;
-    constructor(status, detail) {
-        super(detail);
-        this.status = status;
-    }
-}
-const remaining = (deadline) => Math.max(1, deadline - Date.now());
-/**
- * A and AAAA answers (RFC 1035 §3.4.1, RFC 3596) from the configured DNS server, raced against the
- * system resolver (getaddrinfo: /etc/hosts, then DNS), which is what real clients use. Whichever
- * first yields addresses wins, so a name only /etc/hosts knows does not wait out a DNS timeout.
- */
-async function resolveAddresses(host, deadline) {
-    if ((0,external_node_net_.isIP)(host))
-        return [host];
-    const resolver = new external_node_dns_.promises.Resolver({ timeout: remaining(deadline), tries: 1 });
-    const codes = [];
-    const fromDns = Promise.allSettled([resolver.resolve4(host), resolver.resolve6(host)]).then((answers) => {
-        const addresses = answers.flatMap((a) => (a.status === 'fulfilled' ? a.value : []));
-        for (const a of answers)
-            codes.push(a.status === 'rejected' ? (a.reason.code ?? '') : 'ENODATA');
-        if (!addresses.length)
-            throw new Error('no DNS answer');
-        return addresses;
-    });
-    const fromSystem = withTimeout(external_node_dns_.promises.lookup(host, { all: true }), remaining(deadline)).then((found) => {
-        if (!found.length)
-            throw new Error('no system answer');
-        return found.map((a) => a.address);
-    });
-    try {
-        return await Promise.any([fromDns, fromSystem]);
-    }
-    catch {
-        // Neither answered: the DNS codes below say why.
-    }
-    finally {
-        // The loser may still be waiting on a server; it must not hold the process open.
-        resolver.cancel();
-    }
-    if (codes.includes('ETIMEOUT'))
-        throw new ProbeFailure('dns-failed', `DNS: no answer for ${host} before the timeout`);
-    if (codes.includes('ENOTFOUND'))
-        throw new ProbeFailure('dns-failed', `DNS: ${host} does not exist (NXDOMAIN)`);
-    if (codes.length && codes.every((c) => c === 'ENODATA')) {
-        throw new ProbeFailure('dns-failed', `DNS: ${host} has no A or AAAA records`);
-    }
-    throw new ProbeFailure('dns-failed', `DNS: lookup of ${host} failed (${codes.join(', ') || 'no answer'})`);
-}
-/** Connects to every address at once; the first to answer wins, the rest are closed. */
-async function connectAny(addresses, port, deadline) {
-    const failures = [];
-    return new Promise((resolve, reject) => {
-        let settled = false;
-        const sockets = [];
-        const timer = setTimeout(() => finish(), remaining(deadline));
-        const finish = (winner) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            for (const s of sockets)
-                if (s !== winner?.socket)
-                    s.destroy();
-            if (winner)
-                return resolve(winner);
-            for (const a of addresses) {
-                if (!failures.some((f) => f.address === a))
-                    failures.push({ address: a, status: 'timeout', detail: 'no answer (packets dropped?)' });
-            }
-            // The most telling verdict: a refusal proves the host is there; a timeout says nothing answered.
-            const order = ['refused', 'unreachable', 'timeout'];
-            const status = order.find((s) => failures.some((f) => f.status === s)) ?? 'unreachable';
-            reject(new ProbeFailure(status, `TCP ${port}: ${failures.map((f) => `${f.address} ${f.detail}`).join('; ')}`));
-        };
-        for (const address of addresses) {
-            const socket = (0,external_node_net_.connect)({ host: address, port });
-            sockets.push(socket);
-            socket.once('connect', () => finish({ socket, address }));
-            socket.once('error', (error) => {
-                failures.push({ address, ...describeSocketError(error) });
-                if (failures.length === addresses.length)
-                    finish();
-            });
-        }
-        if (!addresses.length)
-            finish();
-    });
-}
-function describeSocketError(error) {
-    switch (error.code) {
-        case 'ECONNREFUSED':
-            return { status: 'refused', detail: 'refused (RST)' };
-        case 'EHOSTUNREACH':
-        case 'ENETUNREACH':
-        case 'EADDRNOTAVAIL':
-        case 'EAFNOSUPPORT':
-            return { status: 'unreachable', detail: `unreachable (${error.code})` };
-        case 'ETIMEDOUT':
-            return { status: 'timeout', detail: 'timed out' };
-        default:
-            return { status: 'unreachable', detail: error.code ?? error.message };
-    }
-}
-/** TLS handshake over the connected socket, verifying the chain and the name (RFC 6125). */
-function tlsHandshake(socket, host, deadline) {
-    return new Promise((resolve, reject) => {
-        const tls = (0,external_node_tls_.connect)({
-            socket,
-            host,
-            ...((0,external_node_net_.isIP)(host) ? {} : { servername: host }),
-            ALPNProtocols: ['http/1.1'],
-        });
-        const timer = setTimeout(() => {
-            tls.destroy();
-            reject(new ProbeFailure('timeout', 'TLS: no handshake before the timeout'));
-        }, remaining(deadline));
-        tls.once('secureConnect', () => {
-            clearTimeout(timer);
-            resolve(tls);
-        });
-        tls.once('error', (error) => {
-            clearTimeout(timer);
-            tls.destroy();
-            reject(new ProbeFailure('tls-failed', `TLS: ${error.code ? `${error.code}: ` : ''}${error.message}`));
-        });
-    });
-}
-/** One GET over an already connected (and, for https, handshaken) socket. */
-function httpGet(socket, url, deadline) {
-    return new Promise((resolve, reject) => {
-        const req = (0,external_node_http_.request)({
-            createConnection: () => socket,
-            method: 'GET',
-            path: `${url.pathname}${url.search}`,
-            headers: { host: url.host, 'user-agent': 'telltale-preflight', accept: '*/*', connection: 'close' },
-        });
-        const timer = setTimeout(() => {
-            req.destroy();
-            reject(new ProbeFailure('timeout', `HTTP: no response from ${url.href} before the timeout`));
-        }, remaining(deadline));
-        req.once('response', (res) => {
-            clearTimeout(timer);
-            const answer = { status: res.statusCode ?? 0 };
-            if (typeof res.headers.location === 'string')
-                answer.location = res.headers.location;
-            res.resume();
-            res.destroy();
-            socket.destroy();
-            resolve(answer);
-        });
-        req.once('error', (error) => {
-            clearTimeout(timer);
-            reject(new ProbeFailure('http-failed', `HTTP: ${error.code ?? ''} ${error.message}`.trim()));
-        });
-        req.end();
-    });
-}
-function withTimeout(promise, ms) {
-    return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('timeout')), ms);
-        promise.then((v) => {
-            clearTimeout(timer);
-            resolve(v);
-        }, (e) => {
-            clearTimeout(timer);
-            reject(e instanceof Error ? e : new Error(String(e)));
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./shared/egress/preflight/targets.ts
-/**
- * What preflight can check in a manifest: every concrete host and port. Wildcards and CIDRs name
- * many endpoints, so they are checked only through their `probe:` URL; port ranges and UDP have no
- * handshake to test and are reported as not checkable rather than silently passed.
- */
-
-/** Ports where a TLS handshake is expected (HTTPS, DoT, IMAPS/POP3S/SMTPS, LDAPS, Kubernetes). */
-const TLS_PORTS = new Set([443, 465, 636, 853, 993, 995, 6443, 8443, 9443]);
-/** Ports where an HTTP request is expected (plain or over TLS). */
-const HTTP_PORTS = new Set([80, 443, 8080, 8443]);
-function preflightTargets(entries) {
-    const targets = [];
-    for (const entry of entries) {
-        const name = entry.host ?? entry.cidr?.text ?? '';
-        const probe = entry.probe ? new URL(entry.probe) : undefined;
-        const probePort = probe ? Number(probe.port || (probe.protocol === 'https:' ? 443 : 80)) : undefined;
-        if (entry.transport === 'udp') {
-            targets.push({
-                host: name,
-                port: entry.ports?.[0]?.from ?? 0,
-                entry: entry.index,
-                tls: false,
-                skip: 'UDP has no handshake to check',
-            });
-            continue;
-        }
-        const concrete = entry.host && !entry.host.startsWith('*.');
-        if (!concrete) {
-            if (probe) {
-                targets.push(probeTarget(probe, probePort, entry.index));
-            }
-            else {
-                const what = entry.cidr ? 'a CIDR' : 'a wildcard';
-                targets.push({
-                    host: name,
-                    port: entry.ports?.[0]?.from ?? 0,
-                    entry: entry.index,
-                    tls: false,
-                    skip: `${what}: add a probe URL to check it`,
-                });
-            }
-            continue;
-        }
-        const host = entry.host;
-        const ports = entry.ports ?? [{ from: probePort ?? 443, to: probePort ?? 443 }];
-        for (const range of ports) {
-            if (range.from !== range.to) {
-                targets.push({
-                    host,
-                    port: range.from,
-                    entry: entry.index,
-                    tls: false,
-                    skip: `port range ${range.from}-${range.to}`,
-                });
-                continue;
-            }
-            const port = range.from;
-            const target = { host, port, entry: entry.index, tls: TLS_PORTS.has(port) };
-            if (probe && probePort === port && probe.hostname.toLowerCase() === host) {
-                target.url = probe.href;
-                target.probe = true;
-                target.tls = probe.protocol === 'https:';
-            }
-            else if (HTTP_PORTS.has(port)) {
-                target.url = `${target.tls ? 'https' : 'http'}://${(0,external_node_net_.isIP)(host) === 6 ? `[${host}]` : host}:${port}/`;
-            }
-            if (!entry.ports)
-                target.note = `no ports listed: checked ${port}`;
-            targets.push(target);
-        }
-        // A probe on another host or port than the entry's own is checked on its own.
-        if (probe &&
-            !(probe.hostname.toLowerCase() === host && ports.some((r) => r.from === probePort && r.to === probePort))) {
-            targets.push(probeTarget(probe, probePort, entry.index));
-        }
-    }
-    return targets;
-}
-function probeTarget(probe, port, entry) {
-    return {
-        host: probe.hostname.replace(/^\[|\]$/g, '').toLowerCase(),
-        port,
-        entry,
-        tls: probe.protocol === 'https:',
-        url: probe.href,
-        probe: true,
-    };
-}
-
-;// CONCATENATED MODULE: ./shared/egress/preflight/preflight.ts
-/**
- * Preflight: before a deployment (or a job in block mode) depends on the manifest, check from this
- * host that every endpoint in it answers: DNS, TCP, TLS with certificate and name verification, and
- * an HTTP request with redirects followed. A redirect to a host the manifest does not list is a
- * failure: a client held to the manifest would be stopped there (the release-assets.githubusercontent.com
- * case in the egress notes).
- *
- * Targets run in parallel under a concurrency limit and each has the whole timeout as its budget,
- * so a run takes about one timeout, not the sum.
- */
-
-
-
-
-async function runPreflight(manifest, options) {
-    const limit = pLimit(options.concurrency ?? 16);
-    const targets = preflightTargets(manifest.entries);
-    const results = await Promise.all(targets.map((t) => limit(() => checkTarget(manifest, t, options))));
-    return {
-        manifest: manifest.file,
-        timeoutMs: options.timeoutMs,
-        results,
-        ok: results.every((r) => r.status === 'ok' || r.status === 'skipped'),
-    };
-}
-async function checkTarget(manifest, target, options) {
-    const started = Date.now();
-    const result = {
-        host: target.host,
-        port: target.port,
-        status: 'ok',
-        detail: '',
-        redirects: [],
-        addresses: [],
-        entry: target.entry,
-        ms: 0,
-    };
-    const finish = (status, detail) => {
-        result.status = status;
-        result.detail = target.note ? `${detail} (${target.note})` : detail;
-        result.ms = Date.now() - started;
-        return result;
-    };
-    if (target.skip)
-        return finish('skipped', `not checkable: ${target.skip}`);
-    const deadline = started + options.timeoutMs;
-    try {
-        const { socket, addresses } = await preflight_open(target.host, target.port, target.tls, deadline);
-        result.addresses = addresses;
-        if (!target.url) {
-            socket.destroy();
-            return finish('ok', target.tls ? 'TCP and TLS ok' : 'TCP ok');
-        }
-        return await followHttp(manifest, target, socket, deadline, options.maxRedirects ?? 5, result, finish);
-    }
-    catch (error) {
-        if (error instanceof ProbeFailure)
-            return finish(error.status, error.message);
-        return finish('unreachable', error.message);
-    }
-}
-async function preflight_open(host, port, tls, deadline) {
-    const addresses = await resolveAddresses(host, deadline);
-    const { socket } = await connectAny(addresses, port, deadline);
-    if (!tls)
-        return { socket, addresses };
-    return { socket: await tlsHandshake(socket, host, deadline), addresses };
-}
-async function followHttp(manifest, target, first, deadline, maxRedirects, result, finish) {
-    let url = new URL(target.url);
-    let socket = first;
-    for (let hop = 0;; hop++) {
-        if (!socket) {
-            const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-            const host = url.hostname.replace(/^\[|\]$/g, '');
-            socket = (await preflight_open(host, port, url.protocol === 'https:', deadline)).socket;
-        }
-        const answer = await httpGet(socket, url, deadline);
-        socket = undefined;
-        const redirect = answer.status >= 300 && answer.status < 400 && answer.location;
-        if (!redirect) {
-            // Without a probe URL any answer but a server error shows the endpoint serves; with one, the
-            // user named a URL that should work, so a client error fails too.
-            const bad = answer.status >= (target.probe ? 400 : 500);
-            const via = result.redirects.length ? ` after ${result.redirects.length} redirect(s)` : '';
-            return bad
-                ? finish('http-failed', `HTTP ${answer.status} from ${url.href}${via}`)
-                : finish('ok', `HTTP ${answer.status}${via}`);
-        }
-        if (hop >= maxRedirects)
-            return finish('http-failed', `more than ${maxRedirects} redirects`);
-        const next = new URL(answer.location, url);
-        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-            return finish('http-failed', `redirects to a non-HTTP URL ${next.protocol}`);
-        }
-        result.redirects.push(next.href);
-        const port = Number(next.port || (next.protocol === 'https:' ? 443 : 80));
-        const host = next.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-        const listed = match_findMatch(manifest.entries, { host, port, transport: 'tcp', addresses: [] });
-        if (!listed) {
-            return finish('http-failed', `redirects to unlisted host ${host}:${port} (${next.href})`);
-        }
-        url = next;
-    }
-}
-
 ;// CONCATENATED MODULE: ./shared/egress/run.ts
 /**
  * One egress run, the same for the CLI and the actions, returning plain data: name the endpoints of a
  * capture file (`analyze`), judge observed reports against the manifest (`diff`, optionally adding
  * the new endpoints to it), and check from here that every manifest endpoint answers (`preflight`).
  * Where the results go (stdout, the job summary, a PR comment, outputs) is the adapter's business.
+ *
+ * The diff and preflight rooms (manifest, YAML, JSON Schema, globbing, sockets) are loaded when their
+ * run starts: `egress analyze` of a small capture spent more time loading them than analysing.
  */
-
-
-
-
-
-
 
 
 
@@ -50093,6 +46436,14 @@ function renderEgressReport(report, format) {
 /** A manifest that does not exist yet, for `--update` to start from what a run observed. */
 const EMPTY_MANIFEST = "# Endpoints this repository's jobs may reach: see docs/egress-policy.md\nversion: 1\nallow: []\n";
 async function run_diffEgressRun(options) {
+    const [{ diffEgress }, { loadReports }, { loadManifest, parseManifest }, update, { judgeEgress }] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 551).then(__nccwpck_require__.bind(__nccwpck_require__, 7551)),
+        Promise.all(/* import() */[__nccwpck_require__.e(448), __nccwpck_require__.e(120)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8120)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 905)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5135)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1744)),
+    ]);
+    const { proposeEntries, renderSnippet, splitAllFailed, updateManifest } = update;
     const manifest = options.update && !existsSync(options.manifest)
         ? parseManifest(EMPTY_MANIFEST, options.manifest)
         : await loadManifest(options.manifest);
@@ -50133,7 +46484,11 @@ async function preflightEgress(options) {
     if (!/^\s*\d+\s*$/.test(options.concurrency) || !Number.isInteger(concurrency) || concurrency < 1) {
         throw new errors/* InputError */.dz(`${options.name('concurrency')}: '${options.concurrency}' is not a positive whole number`);
     }
-    const report = await runPreflight(await manifest_loadManifest(options.manifest), { timeoutMs, concurrency });
+    const [{ loadManifest }, { runPreflight }] = await Promise.all([
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 905)),
+        __nccwpck_require__.e(/* import() */ 476).then(__nccwpck_require__.bind(__nccwpck_require__, 7476)),
+    ]);
+    const report = await runPreflight(await loadManifest(options.manifest), { timeoutMs, concurrency });
     return { report, failed: report.results.filter((r) => r.status !== 'ok' && r.status !== 'skipped') };
 }
 /** The preflight report as the user asked for it. */
@@ -50371,7 +46726,7 @@ async function reportEgress(ctx) {
 }
 /** The `publish-to` input: the run's reports as fleet rows (shared/egress/fleet/publish.ts). */
 async function publishForFleet(ctx, to, run) {
-    const { publishReports } = await __nccwpck_require__.e(/* import() */ 559).then(__nccwpck_require__.bind(__nccwpck_require__, 4559));
+    const { publishReports } = await Promise.all(/* import() */[__nccwpck_require__.e(448), __nccwpck_require__.e(559)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4559));
     let put;
     if (to.startsWith('s3://')) {
         const { S3Client, PutObjectCommand } = await __nccwpck_require__.e(/* import() */ 711).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19));
@@ -50443,1034 +46798,717 @@ async function preflightEgressEndpoints(ctx) {
 
 /***/ }),
 
-/***/ 9218:
+/***/ 7515:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   rw: () => (/* binding */ renderDiffMarkdown)
+/* harmony export */ });
+/* unused harmony exports verdictLine, allowLine, renderBlockedMarkdown */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6682);
+/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(216);
+/* harmony import */ var _manifest_update_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5135);
+/**
+ * The egress diff as Markdown: the PR comment body and the job summary. Host names come from DNS
+ * packets and TLS hellos anyone can send, so every one goes through shared/report/escape.ts.
+ */
+
+
+
+
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** One line a reviewer reads first. */
+function verdictLine(diff, options) {
+    const manifest = (0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownCode */ .D9)(options.manifest);
+    const seen = plural(diff.allowed.length + diff.new.length, 'endpoint');
+    if (diff.new.length === 0) {
+        return `✅ **telltale egress**: all ${seen} this run reached are allowed by ${manifest}.`;
+    }
+    const what = `${plural(diff.new.length, 'new endpoint')} not in ${manifest}`;
+    return options.policy === 'enforce'
+        ? `❌ **telltale egress**: ${what}; the job fails (policy \`enforce\`).`
+        : `⚠️ **telltale egress**: ${what} (policy \`audit\`: reported, not failing).`;
+}
+const cellList = (items) => (items.length ? items.map(_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV).join(', ') : '—');
+const portCell = (e) => `${e.port}${e.transport === 'udp' ? '/udp' : ''}`;
+function newTable(endpoints) {
+    return (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .markdownTable */ .Qj)(['Host', 'Port', 'Protocol', 'Step', 'Named by'], endpoints.map((e) => [
+        (0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownCode */ .D9)(e.host) + (e.failed > 0 && e.failed >= e.connections ? ' (failed)' : ''),
+        portCell(e),
+        cellList(e.protocols),
+        cellList(e.steps),
+        cellList(e.namedBy),
+    ]));
+}
+function staleList(unused) {
+    return unused
+        .map((u) => {
+        const name = (0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownCode */ .D9)(u.host ?? u.cidr ?? '');
+        const port = u.port === null ? 'any port' : `port ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(String(u.port))}`;
+        const where = `\`allow[${u.index}]\`${u.line ? `, line ${u.line}` : ''}`;
+        const reason = u.reason ? ` — ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(u.reason)}` : '';
+        return `- ${name} ${port}${u.transport ? `/${u.transport}` : ''} (${where})${reason}`;
+    })
+        .join('\n');
+}
+function fullTable(diff) {
+    const rows = [...diff.new, ...diff.allowed]
+        .sort((a, b) => a.host.localeCompare(b.host) || a.port - b.port)
+        .map((e) => [
+        (0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownCode */ .D9)(e.host),
+        portCell(e),
+        cellList(e.protocols),
+        cellList(e.namedBy),
+        String(e.connections),
+        String(e.failed),
+        e.status === 'new'
+            ? '**new**'
+            : `allowed by ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownCode */ .D9)(e.entry.host ?? e.entry.cidr ?? '')}${e.via === 'dns' ? ' (DNS answer)' : ''}`,
+    ]);
+    return (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .markdownTable */ .Qj)(['Host', 'Port', 'Protocol', 'Named by', 'Connections', 'Failed', 'Status'], rows);
+}
+/** The PR comment / job summary body (without the sticky marker, which comments.ts adds). */
+function renderDiffMarkdown(diff, options) {
+    const parts = [verdictLine(diff, options)];
+    if (diff.reports > 1)
+        parts.push(`Merged from ${diff.reports} reports.`);
+    if (diff.new.length) {
+        parts.push(`#### New endpoints\n\n${newTable(diff.new)}`);
+    }
+    if (diff.unused.length) {
+        parts.push(`#### Stale entries\n\nAllowed by the manifest but not used in this run. One run may not exercise every path ` +
+            `(caches, retries, matrix legs), so check a few runs before removing an entry.\n\n${staleList(diff.unused)}`);
+    }
+    const total = diff.new.length + diff.allowed.length;
+    if (total) {
+        parts.push((0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .markdownDetails */ .oG)((0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeHtml */ .ZD)(`All ${total} endpoints observed (${diff.allowed.length} allowed, ${diff.new.length} new)`), fullTable(diff)));
+    }
+    const proposals = (0,_manifest_update_js__WEBPACK_IMPORTED_MODULE_1__.proposeEntries)(diff.new);
+    if (proposals.length) {
+        const leftOut = diff.new.filter((e) => !(0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(e.host) && !(0,_manifest_update_js__WEBPACK_IMPORTED_MODULE_1__.isManifestHost)(e.host)).length;
+        parts.push(`#### Allow them\n\nIf these endpoints are expected, add them under \`allow:\` in ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownCode */ .D9)(options.manifest)} ` +
+            `(or run \`telltale egress diff --update\`):\n\n${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownCodeBlock */ .IS)((0,_manifest_update_js__WEBPACK_IMPORTED_MODULE_1__.renderSnippet)(proposals), 'yaml')}` +
+            (leftOut
+                ? `\n\n${plural(leftOut, 'name')} that ${leftOut === 1 ? 'is' : 'are'} not a valid DNS name ${leftOut === 1 ? 'was' : 'were'} left out: look at ${leftOut === 1 ? 'it' : 'them'} before allowing anything.`
+                : ''));
+    }
+    if (options.runUrl)
+        parts.push(`<sub>[Workflow run](${encodeURI(options.runUrl)})</sub>`);
+    return `${parts.join('\n\n')}\n`;
+}
+/** `curl (pid 123, container 0123abcd4567)`, the process as a table cell. */
+function processCell(processes, unattributed = 0) {
+    const named = (processes ?? []).slice(0, 3).map((p) => {
+        const exe = p.exe ? (p.exe.split('/').pop() ?? p.exe) : 'unknown';
+        const where = [`pid ${p.pid}`, ...(p.container ? [`container ${p.container}`] : [])].join(', ');
+        const cmdline = p.cmdline
+            ? ` ${markdownCode(p.cmdline.length > 80 ? `${p.cmdline.slice(0, 79)}…` : p.cmdline)}`
+            : '';
+        // pid and container id are ours (digits, hex), the executable and command line are not.
+        return `${markdownCode(exe)} (${where})${cmdline}`;
+    });
+    const more = (processes?.length ?? 0) - named.length;
+    if (more > 0)
+        named.push(`and ${more} more`);
+    if (unattributed)
+        named.push(`${unattributed} not attributed`);
+    return named.join('<br>') || 'not attributed';
+}
+/** The manifest line that would allow a blocked connection next time (a name only when it is a valid one). */
+function allowLine(b) {
+    const target = b.namedBy === 'dns' && isManifestHost(b.host)
+        ? `host: ${b.host}`
+        : `cidr: ${b.address}/${isIP(b.address) === 6 ? 128 : 32}`;
+    return `- { ${target}, ports: [${b.port}]${b.transport === 'udp' ? ', transport: udp' : ''} }`;
+}
+/**
+ * Block mode's part of the comment: what the firewall refused, who tried, in which step, and the
+ * one manifest line per destination that would allow it. Several addresses of one name are one row.
+ */
+function renderBlockedMarkdown(blocked, manifest) {
+    if (!blocked.length)
+        return '🛡️ **telltale egress** (policy `block`): nothing was blocked.\n';
+    const rows = new Map();
+    for (const b of blocked) {
+        const k = `${b.host}|${b.port}|${b.transport}`;
+        rows.set(k, [...(rows.get(k) ?? []), b]);
+    }
+    const groups = [...rows.values()];
+    const table = markdownTable(['Host', 'Port', 'Step', 'Process', 'Attempts', 'From'], groups.map((g) => {
+        const first = g[0];
+        const processes = g.flatMap((b) => b.processes ?? []);
+        return [
+            markdownCode(first.host) + (first.namedBy === 'none' ? ' (no DNS name)' : ''),
+            portCell(first),
+            cellList([...new Set(g.flatMap((b) => b.steps ?? []))]),
+            processCell(processes, g.reduce((n, b) => n + (b.unattributed ?? 0), 0)),
+            String(g.reduce((n, b) => n + b.attempts, 0)),
+            g.some((b) => b.origin === 'forward') ? 'a container' : 'this host',
+        ];
+    }));
+    const lines = [...new Set(groups.map((g) => allowLine(g[0])))];
+    return (`🛡️ **telltale egress** (policy \`block\`): ${plural(groups.length, 'destination')} refused — ` +
+        `the connections failed at once and nothing was sent to ${groups.length === 1 ? 'it' : 'them'}.\n\n` +
+        `#### Blocked\n\n${table}\n\n` +
+        `If a blocked destination is expected, add its line under \`allow:\` in ${markdownCode(manifest)}:\n\n` +
+        `${markdownCodeBlock(lines.join('\n'), 'yaml')}\n`);
+}
+
+
+/***/ }),
+
+/***/ 905:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  yc: () => (/* binding */ loadReports)
+  formatPortRange: () => (/* binding */ formatPortRange),
+  loadManifest: () => (/* binding */ loadManifest),
+  normalizeHost: () => (/* binding */ normalizeHost),
+  parseCidr: () => (/* binding */ parseCidr),
+  parseManifest: () => (/* binding */ parseManifest),
+  parsePort: () => (/* binding */ parsePort)
 });
-
-// UNUSED EXPORTS: expandReportPaths, loadReport
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
-;// CONCATENATED MODULE: external "url"
-const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-;// CONCATENATED MODULE: external "module"
-const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/node_modules/fdir/dist/index.mjs
-
-
-
-
-//#region rolldown:runtime
-var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
-
-//#endregion
-//#region src/utils.ts
-function cleanPath(path) {
-	let normalized = (0,external_path_.normalize)(path);
-	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_.sep) normalized = normalized.substring(0, normalized.length - 1);
-	return normalized;
-}
-const SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path, separator) {
-	return path.replace(SLASHES_REGEX, separator);
-}
-const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path) {
-	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
-}
-function normalizePath(path, options) {
-	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-	if (resolvePaths) path = (0,external_path_.resolve)(path);
-	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
-	if (path === ".") return "";
-	const needsSeperator = path[path.length - 1] !== pathSeparator;
-	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/join-path.ts
-function joinPathWithBasePath(filename, directoryPath) {
-	return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-	return function(filename, directoryPath) {
-		const sameRoot = directoryPath.startsWith(root);
-		if (sameRoot) return directoryPath.slice(root.length) + filename;
-		else return convertSlashes((0,external_path_.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-	};
-}
-function joinPath(filename) {
-	return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-	return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-	const { relativePaths, includeBasePath } = options;
-	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-
-//#endregion
-//#region src/api/functions/push-directory.ts
-function pushDirectoryWithRelativePath(root) {
-	return function(directoryPath, paths) {
-		paths.push(directoryPath.substring(root.length) || ".");
-	};
-}
-function pushDirectoryFilterWithRelativePath(root) {
-	return function(directoryPath, paths, filters) {
-		const relativePath = directoryPath.substring(root.length) || ".";
-		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-	};
-}
-const pushDirectory = (directoryPath, paths) => {
-	paths.push(directoryPath || ".");
-};
-const pushDirectoryFilter = (directoryPath, paths, filters) => {
-	const path = directoryPath || ".";
-	if (filters.every((filter) => filter(path, true))) paths.push(path);
-};
-const empty$2 = () => {};
-function build$6(root, options) {
-	const { includeDirs, filters, relativePaths } = options;
-	if (!includeDirs) return empty$2;
-	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-
-//#endregion
-//#region src/api/functions/push-file.ts
-const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) counts.files++;
-};
-const pushFileFilter = (filename, paths, _counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-const pushFileCount = (_filename, _paths, counts, _filters) => {
-	counts.files++;
-};
-const pushFile = (filename, paths) => {
-	paths.push(filename);
-};
-const empty$1 = () => {};
-function build$5(options) {
-	const { excludeFiles, filters, onlyCounts } = options;
-	if (excludeFiles) return empty$1;
-	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-	else if (onlyCounts) return pushFileCount;
-	else return pushFile;
-}
-
-//#endregion
-//#region src/api/functions/get-array.ts
-const getArray = (paths) => {
-	return paths;
-};
-const getArrayGroup = () => {
-	return [""].slice(0, 0);
-};
-function build$4(options) {
-	return options.group ? getArrayGroup : getArray;
-}
-
-//#endregion
-//#region src/api/functions/group-files.ts
-const groupFiles = (groups, directory, files) => {
-	groups.push({
-		directory,
-		files,
-		dir: directory
-	});
-};
-const empty = () => {};
-function build$3(options) {
-	return options.group ? groupFiles : empty;
-}
-
-//#endregion
-//#region src/api/functions/resolve-symlink.ts
-const resolveSymlinksAsync = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	fs.realpath(path, (error, resolvedPath) => {
-		if (error) return queue.dequeue(suppressErrors ? null : error, state);
-		fs.stat(resolvedPath, (error$1, stat) => {
-			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-			callback$1(stat, resolvedPath);
-			queue.dequeue(null, state);
-		});
-	});
-};
-const resolveSymlinks = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	try {
-		const resolvedPath = fs.realpathSync(path);
-		const stat = fs.statSync(resolvedPath);
-		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
-		callback$1(stat, resolvedPath);
-	} catch (e) {
-		if (!suppressErrors) throw e;
-	}
-};
-function build$2(options, isSynchronous) {
-	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path, resolved, state) {
-	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-	let parent = (0,external_path_.dirname)(path);
-	let depth = 1;
-	while (parent !== state.root && depth < 2) {
-		const resolvedPath = state.symlinks.get(parent);
-		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-		if (isSameRoot) depth++;
-		else parent = (0,external_path_.dirname)(parent);
-	}
-	state.symlinks.set(path, resolved);
-	return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-	return state.visited.includes(resolved + state.options.pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/invoke-callback.ts
-const onlyCountsSync = (state) => {
-	return state.counts;
-};
-const groupsSync = (state) => {
-	return state.groups;
-};
-const defaultSync = (state) => {
-	return state.paths;
-};
-const limitFilesSync = (state) => {
-	return state.paths.slice(0, state.options.maxFiles);
-};
-const onlyCountsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.counts, state.options.suppressErrors);
-	return null;
-};
-const defaultAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths, state.options.suppressErrors);
-	return null;
-};
-const limitFilesAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-	return null;
-};
-const groupsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.groups, state.options.suppressErrors);
-	return null;
-};
-function report(error, callback$1, output, suppressErrors) {
-	if (error && !suppressErrors) callback$1(error, output);
-	else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-	const { onlyCounts, group, maxFiles } = options;
-	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-	else if (group) return isSynchronous ? groupsSync : groupsAsync;
-	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-	else return isSynchronous ? defaultSync : defaultAsync;
-}
-
-//#endregion
-//#region src/api/functions/walk-directory.ts
-const readdirOpts = { withFileTypes: true };
-const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	state.queue.enqueue();
-	if (currentDepth < 0) return state.queue.dequeue(null, state);
-	const { fs } = state;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-		callback$1(entries, directoryPath, currentDepth);
-		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
-	});
-};
-const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	const { fs } = state;
-	if (currentDepth < 0) return;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	let entries = [];
-	try {
-		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
-	} catch (e) {
-		if (!state.options.suppressErrors) throw e;
-	}
-	callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-	return isSynchronous ? walkSync : walkAsync;
-}
-
-//#endregion
-//#region src/api/queue.ts
-/**
-* This is a custom stateless queue to track concurrent async fs calls.
-* It increments a counter whenever a call is queued and decrements it
-* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
-*/
-var Queue = class {
-	count = 0;
-	constructor(onQueueEmpty) {
-		this.onQueueEmpty = onQueueEmpty;
-	}
-	enqueue() {
-		this.count++;
-		return this.count;
-	}
-	dequeue(error, output) {
-		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
-			this.onQueueEmpty(error, output);
-			if (error) {
-				output.controller.abort();
-				this.onQueueEmpty = void 0;
-			}
-		}
-	}
-};
-
-//#endregion
-//#region src/api/counter.ts
-var Counter = class {
-	_files = 0;
-	_directories = 0;
-	set files(num) {
-		this._files = num;
-	}
-	get files() {
-		return this._files;
-	}
-	set directories(num) {
-		this._directories = num;
-	}
-	get directories() {
-		return this._directories;
-	}
-	/**
-	* @deprecated use `directories` instead
-	*/
-	/* c8 ignore next 3 */
-	get dirs() {
-		return this._directories;
-	}
-};
-
-//#endregion
-//#region src/api/aborter.ts
-/**
-* AbortController is not supported on Node 14 so we use this until we can drop
-* support for Node 14.
-*/
-var Aborter = class {
-	aborted = false;
-	abort() {
-		this.aborted = true;
-	}
-};
-
-//#endregion
-//#region src/api/walker.ts
-var Walker = class {
-	root;
-	isSynchronous;
-	state;
-	joinPath;
-	pushDirectory;
-	pushFile;
-	getArray;
-	groupFiles;
-	resolveSymlink;
-	walkDirectory;
-	callbackInvoker;
-	constructor(root, options, callback$1) {
-		this.isSynchronous = !callback$1;
-		this.callbackInvoker = build$1(options, this.isSynchronous);
-		this.root = normalizePath(root, options);
-		this.state = {
-			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-			paths: [""].slice(0, 0),
-			groups: [],
-			counts: new Counter(),
-			options,
-			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
-			symlinks: /* @__PURE__ */ new Map(),
-			visited: [""].slice(0, 0),
-			controller: new Aborter(),
-			fs: options.fs || external_fs_namespaceObject
-		};
-		this.joinPath = build$7(this.root, options);
-		this.pushDirectory = build$6(this.root, options);
-		this.pushFile = build$5(options);
-		this.getArray = build$4(options);
-		this.groupFiles = build$3(options);
-		this.resolveSymlink = build$2(options, this.isSynchronous);
-		this.walkDirectory = build(this.isSynchronous);
-	}
-	start() {
-		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-	}
-	walk = (entries, directoryPath, depth) => {
-		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-		const files = this.getArray(this.state.paths);
-		for (let i = 0; i < entries.length; ++i) {
-			const entry = entries[i];
-			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-				const filename = this.joinPath(entry.name, directoryPath);
-				this.pushFile(filename, files, this.state.counts, filters);
-			} else if (entry.isDirectory()) {
-				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-				if (exclude && exclude(entry.name, path)) continue;
-				this.pushDirectory(path, paths, filters);
-				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
-			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
-				let path = joinPathWithBasePath(entry.name, directoryPath);
-				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
-					if (stat.isDirectory()) {
-						resolvedPath = normalizePath(resolvedPath, this.state.options);
-						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
-					} else {
-						resolvedPath = useRealPaths ? resolvedPath : path;
-						const filename = (0,external_path_.basename)(resolvedPath);
-						const directoryPath$1 = normalizePath((0,external_path_.dirname)(resolvedPath), this.state.options);
-						resolvedPath = this.joinPath(filename, directoryPath$1);
-						this.pushFile(resolvedPath, files, this.state.counts, filters);
-					}
-				});
-			}
-		}
-		this.groupFiles(this.state.groups, directoryPath, files);
-	};
-};
-
-//#endregion
-//#region src/api/async.ts
-function promise(root, options) {
-	return new Promise((resolve$1, reject) => {
-		callback(root, options, (err, output) => {
-			if (err) return reject(err);
-			resolve$1(output);
-		});
-	});
-}
-function callback(root, options, callback$1) {
-	let walker = new Walker(root, options, callback$1);
-	walker.start();
-}
-
-//#endregion
-//#region src/api/sync.ts
-function sync(root, options) {
-	const walker = new Walker(root, options);
-	return walker.start();
-}
-
-//#endregion
-//#region src/builder/api-builder.ts
-var APIBuilder = class {
-	constructor(root, options) {
-		this.root = root;
-		this.options = options;
-	}
-	withPromise() {
-		return promise(this.root, this.options);
-	}
-	withCallback(cb) {
-		callback(this.root, this.options, cb);
-	}
-	sync() {
-		return sync(this.root, this.options);
-	}
-};
-
-//#endregion
-//#region src/builder/index.ts
-let pm = null;
-/* c8 ignore next 6 */
-try {
-	__require.resolve("picomatch");
-	pm = __require("picomatch");
-} catch {}
-var Builder = class {
-	globCache = {};
-	options = {
-		maxDepth: Infinity,
-		suppressErrors: true,
-		pathSeparator: external_path_.sep,
-		filters: []
-	};
-	globFunction;
-	constructor(options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		this.globFunction = this.options.globFunction;
-	}
-	group() {
-		this.options.group = true;
-		return this;
-	}
-	withPathSeparator(separator) {
-		this.options.pathSeparator = separator;
-		return this;
-	}
-	withBasePath() {
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withRelativePaths() {
-		this.options.relativePaths = true;
-		return this;
-	}
-	withDirs() {
-		this.options.includeDirs = true;
-		return this;
-	}
-	withMaxDepth(depth) {
-		this.options.maxDepth = depth;
-		return this;
-	}
-	withMaxFiles(limit) {
-		this.options.maxFiles = limit;
-		return this;
-	}
-	withFullPaths() {
-		this.options.resolvePaths = true;
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withErrors() {
-		this.options.suppressErrors = false;
-		return this;
-	}
-	withSymlinks({ resolvePaths = true } = {}) {
-		this.options.resolveSymlinks = true;
-		this.options.useRealPaths = resolvePaths;
-		return this.withFullPaths();
-	}
-	withAbortSignal(signal) {
-		this.options.signal = signal;
-		return this;
-	}
-	normalize() {
-		this.options.normalizePath = true;
-		return this;
-	}
-	filter(predicate) {
-		this.options.filters.push(predicate);
-		return this;
-	}
-	onlyDirs() {
-		this.options.excludeFiles = true;
-		this.options.includeDirs = true;
-		return this;
-	}
-	exclude(predicate) {
-		this.options.exclude = predicate;
-		return this;
-	}
-	onlyCounts() {
-		this.options.onlyCounts = true;
-		return this;
-	}
-	crawl(root) {
-		return new APIBuilder(root || ".", this.options);
-	}
-	withGlobFunction(fn) {
-		this.globFunction = fn;
-		return this;
-	}
-	/**
-	* @deprecated Pass options using the constructor instead:
-	* ```ts
-	* new fdir(options).crawl("/path/to/root");
-	* ```
-	* This method will be removed in v7.0
-	*/
-	/* c8 ignore next 4 */
-	crawlWithOptions(root, options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		return new APIBuilder(root || ".", this.options);
-	}
-	glob(...patterns) {
-		if (this.globFunction) return this.globWithOptions(patterns);
-		return this.globWithOptions(patterns, ...[{ dot: true }]);
-	}
-	globWithOptions(patterns, ...options) {
-		const globFn = this.globFunction || pm;
-		/* c8 ignore next 5 */
-		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-		var isMatch = this.globCache[patterns.join("\0")];
-		if (!isMatch) {
-			isMatch = globFn(patterns, ...options);
-			this.globCache[patterns.join("\0")] = isMatch;
-		}
-		this.options.filters.push((path) => isMatch(path));
-		return this;
-	}
-};
-
-//#endregion
-
-// EXTERNAL MODULE: ./node_modules/tinyglobby/node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(6501);
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
-
-
-
-
-
-//#region src/utils.ts
-const isReadonlyArray = Array.isArray;
-const BACKSLASHES = /\\/g;
-const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-const isWin = process.platform === "win32";
-const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-	const patternsCount = patterns.length;
-	const patternsParts = Array(patternsCount);
-	const matchers = Array(patternsCount);
-	let i, j;
-	for (i = 0; i < patternsCount; i++) {
-		const parts = splitPattern(patterns[i]);
-		patternsParts[i] = parts;
-		const partsCount = parts.length;
-		const partMatchers = Array(partsCount);
-		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
-		matchers[i] = partMatchers;
-	}
-	return (input) => {
-		const inputParts = input.split("/");
-		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-		for (i = 0; i < patternsCount; i++) {
-			const patternParts = patternsParts[i];
-			const matcher = matchers[i];
-			const inputPatternCount = inputParts.length;
-			const minParts = Math.min(inputPatternCount, patternParts.length);
-			j = 0;
-			while (j < minParts) {
-				const part = patternParts[j];
-				if (part.includes("/")) return true;
-				if (!matcher[j](inputParts[j])) break;
-				if (!options.noglobstar && part === "**") return true;
-				j++;
-			}
-			if (j === inputPatternCount) return true;
-		}
-		return false;
-	};
-}
-/* node:coverage ignore next 2 */
-const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root, absolute) {
-	if (cwd === root || root.startsWith(`${cwd}/`)) {
-		if (absolute) {
-			const start = cwd.length + +!isRoot(cwd);
-			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-		}
-		const prefix = root.slice(cwd.length + 1);
-		if (prefix) return (p, isDir) => {
-			if (p === ".") return prefix;
-			const result = `${prefix}/${p}`;
-			return isDir ? result.slice(0, -1) : result;
-		};
-		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-	}
-	if (absolute) return (p) => external_path_.posix.relative(cwd, p) || ".";
-	return (p) => external_path_.posix.relative(cwd, `${root}/${p}`) || ".";
-}
-function buildRelative(cwd, root) {
-	if (root.startsWith(`${cwd}/`)) {
-		const prefix = root.slice(cwd.length + 1);
-		return (p) => `${prefix}/${p}`;
-	}
-	return (p) => {
-		const result = external_path_.posix.relative(cwd, `${root}/${p}`);
-		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-	};
-}
-function ensureNonDriveRelativePath(path) {
-	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-const splitPatternOptions = { parts: true };
-function splitPattern(path) {
-	var _result$parts;
-	const result = picomatch.scan(path, splitPatternOptions);
-	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
-}
-const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
-function convertPosixPathToPattern(path) {
-	return escapePosixPath(path);
-}
-function convertWin32PathToPattern(path) {
-	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
-}
-/**
-* Converts a path to a pattern depending on the platform.
-* Identical to {@link escapePath} on POSIX systems.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
-*/
-/* node:coverage ignore next 3 */
-const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
-const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-/**
-* Escapes a path's special characters depending on the platform.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
-*/
-/* node:coverage ignore next */
-const escapePath = isWin ? escapeWin32Path : escapePosixPath;
-/**
-* Checks if a pattern has dynamic parts.
-*
-* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
-*
-* - Doesn't necessarily return `false` on patterns that include `\`.
-* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
-* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
-* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
-*
-* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
-*/
-function isDynamicPattern(pattern, options) {
-	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-	const scan = picomatch.scan(pattern);
-	return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value) {
-	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-}
-//#endregion
-//#region src/patterns.ts
-const PARENT_DIRECTORY = /^(\/?\.\.)+/;
-const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern, opts, props, isIgnore) {
-	var _PARENT_DIRECTORY$exe;
-	const cwd = opts.cwd;
-	let result = pattern;
-	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-	const escapedCwd = escapePath(cwd);
-	result = (0,external_path_.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_.posix.relative(escapedCwd, result) : external_path_.posix.normalize(result);
-	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-	const parts = splitPattern(result);
-	if (parentDir) {
-		const n = (parentDir.length + 1) / 3;
-		let i = 0;
-		const cwdParts = escapedCwd.split("/");
-		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-			i++;
-		}
-		const potentialRoot = external_path_.posix.join(cwd, parentDir.slice(i * 3));
-		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-			props.root = ensureNonDriveRelativePath(potentialRoot);
-			props.depthOffset = -n + i;
-		}
-	}
-	if (!isIgnore && props.depthOffset >= 0) {
-		var _props$commonPath;
-		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-		const newCommonPath = [];
-		const length = Math.min(props.commonPath.length, parts.length);
-		for (let i = 0; i < length; i++) {
-			const part = parts[i];
-			if (part === "**" && !parts[i + 1]) {
-				newCommonPath.pop();
-				break;
-			}
-			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-			newCommonPath.push(part);
-		}
-		props.depthOffset = newCommonPath.length;
-		props.commonPath = newCommonPath;
-		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_.posix.join(cwd, ...newCommonPath) : cwd);
-	}
-	return result;
-}
-function processPatterns(options, patterns, props) {
-	const matchPatterns = [];
-	const ignorePatterns = [];
-	for (const pattern of options.ignore) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-	}
-	for (const pattern of patterns) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-	}
-	return {
-		match: matchPatterns,
-		ignore: ignorePatterns
-	};
-}
-//#endregion
-//#region src/crawler.ts
-function buildCrawler(options, patterns) {
-	const cwd = options.cwd;
-	const props = {
-		root: cwd,
-		depthOffset: 0
-	};
-	const processed = processPatterns(options, patterns, props);
-	if (options.debug) log("internal processing patterns:", processed);
-	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
-	const root = props.root.replace(BACKSLASHES, "");
-	const matchOptions = {
-		dot,
-		nobrace: options.braceExpansion === false,
-		nocase: !caseSensitiveMatch,
-		noextglob: options.extglob === false,
-		noglobstar: options.globstar === false,
-		posix: true
-	};
-	const matcher = picomatch(processed.match, matchOptions);
-	const ignore = picomatch(processed.ignore, matchOptions);
-	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-	const format = buildFormat(cwd, root, absolute);
-	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
-	const excludePredicate = (_, p) => {
-		const relativePath = excludeFormatter(p, true);
-		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-	};
-	let maxDepth;
-	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-	const crawler = new Builder({
-		filters: [debug ? (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			const matches = matcher(path) && !ignore(path);
-			if (matches) log(`matched ${path}`);
-			return matches;
-		} : (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			return matcher(path) && !ignore(path);
-		}],
-		exclude: debug ? (_, p) => {
-			const skipped = excludePredicate(_, p);
-			log(`${skipped ? "skipped" : "crawling"} ${p}`);
-			return skipped;
-		} : excludePredicate,
-		fs: options.fs,
-		pathSeparator: "/",
-		relativePaths: !absolute,
-		resolvePaths: absolute,
-		includeBasePath: absolute,
-		resolveSymlinks: followSymbolicLinks,
-		excludeSymlinks: !followSymbolicLinks,
-		excludeFiles: onlyDirectories,
-		includeDirs: onlyDirectories || !options.onlyFiles,
-		maxDepth,
-		signal: options.signal
-	}).crawl(root);
-	if (options.debug) log("internal properties:", {
-		...props,
-		root
-	});
-	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
-}
-//#endregion
-//#region src/index.ts
-function formatPaths(paths, mapper) {
-	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-	return paths;
-}
-const defaultOptions = {
-	caseSensitiveMatch: true,
-	debug: !!process.env.TINYGLOBBY_DEBUG,
-	expandDirectories: true,
-	followSymbolicLinks: true,
-	onlyFiles: true
-};
-function getOptions(options) {
-	const opts = Object.assign({}, options);
-	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-	opts.ignore = ensureStringArray(opts.ignore);
-	opts.fs && (opts.fs = {
-		readdir: opts.fs.readdir || external_fs_.readdir,
-		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
-		realpath: opts.fs.realpath || external_fs_.realpath,
-		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
-		stat: opts.fs.stat || external_fs_.stat,
-		statSync: opts.fs.statSync || external_fs_.statSync
-	});
-	if (opts.debug) log("globbing with options:", opts);
-	return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-	var _ref;
-	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-	const options = getOptions(isModern ? inputOptions : globInput);
-	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-async function glob(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
-}
-function globSync(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(crawler.sync(), relative) : [];
-}
-//#endregion
-
-
-;// CONCATENATED MODULE: ./schemas/egress-report-artifact.schema.json
-const egress_report_artifact_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/telltale-dev/telltale/v1/schemas/egress-report-artifact.schema.json","title":"telltale egress report, as another job\'s artifact","description":"What actions/egress-report and `telltale egress diff` accept from a report file another job uploaded. That job may have run code from a fork, so every field the diff reads is bounded here: counts, string lengths, types. Fields the diff does not read are allowed and ignored. egress-report.schema.json describes the full report.","type":"object","required":["endpoints"],"properties":{"job":{"type":"string","maxLength":512},"run":{"type":"object","properties":{"job":{"type":"string","maxLength":512}}},"endpoints":{"type":"array","maxItems":100000,"items":{"$ref":"#/definitions/endpoint"}}},"definitions":{"count":{"type":"number","minimum":0,"maximum":1000000000000000},"endpoint":{"type":"object","required":["host","port","transport"],"properties":{"host":{"type":"string","minLength":1,"maxLength":1024},"port":{"type":"integer","minimum":0,"maximum":65535},"transport":{"enum":["tcp","udp"]},"protocol":{"type":"string","maxLength":64},"addresses":{"type":"array","maxItems":10000,"items":{"type":"string","maxLength":64}},"namedBy":{"type":"string","maxLength":32},"firstSeen":{"type":"string","maxLength":64},"lastSeen":{"type":"string","maxLength":64},"connections":{"$ref":"#/definitions/count"},"failed":{"$ref":"#/definitions/count"},"bytes":{"$ref":"#/definitions/count"},"steps":{"type":"array","maxItems":1000,"items":{"type":"string","maxLength":512}}}}}}');
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./shared/util/errors.ts
 var errors = __nccwpck_require__(1472);
-;// CONCATENATED MODULE: ./shared/egress/diff/reports.ts
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+// EXTERNAL MODULE: ./schemas/egress-manifest.schema.json
+var egress_manifest_schema = __nccwpck_require__(8507);
+;// CONCATENATED MODULE: ./shared/util/suggest.ts
 /**
- * Reads egress report files (the JSON the egress action writes and uploads as an artifact): plain
- * paths, folders (searched for `*.json`), or glob patterns. Reports from other jobs are data, not
- * code: each is checked for the shape the diff reads, with the file named on any problem.
+ * "Did you mean": the known word closest to a misspelled one. Optimal string alignment distance
+ * (Levenshtein plus adjacent transposition, so `prots` → `ports` is one edit), as commander uses for
+ * its own unknown-option suggestions. Words here are field names, so quadratic is fine.
  */
-
-
-
-
-
-async function expandReportPaths(patterns) {
-    const files = [];
-    for (const pattern of patterns) {
-        const info = await (0,promises_.stat)(pattern).catch(() => undefined);
-        if (info?.isFile())
-            files.push(pattern);
-        else if (info?.isDirectory())
-            files.push(...(await glob('**/*.json', { cwd: pattern, absolute: true })).sort());
-        else {
-            const matched = (await glob(pattern, { absolute: true, onlyFiles: true })).sort();
-            if (!matched.length)
-                throw new errors/* InputError */.dz(`no report files match '${pattern}'`, { location: { file: pattern } });
-            files.push(...matched);
+/** Edits (insert, delete, substitute, swap two neighbours) between `a` and `b`. */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                best = Math.min(best, d[i - 2][j - 2] + 1);
+            d[i][j] = best;
         }
     }
-    return [...new Set(files)];
+    return d[a.length][b.length];
 }
 /**
- * Reports arrive as artifacts from other (possibly fork) jobs: bound what one may cost. A real
- * report of a busy job is well under a megabyte; schemas/egress-report-artifact.schema.json bounds
- * every count and string the diff reads.
+ * The candidate closest to `word` (case-insensitive), when it is close enough to be a slip: at most
+ * a third of the word's length in edits (at least one). Undefined when nothing is that close.
  */
-const MAX_REPORT_BYTES = 16 * 1024 * 1024;
-/** Report files in one run; a matrix of 256 jobs is GitHub's own limit. */
-const MAX_REPORT_FILES = 1000;
-const validateArtifact = new ajv.Ajv({ allErrors: false, strict: false }).compile(egress_report_artifact_schema_namespaceObject);
-/** The first schema problem as a field path and a reason, never echoing the (untrusted) value. */
-function schemaProblem(file) {
-    const error = validateArtifact.errors?.[0];
-    const field = (error?.instancePath ?? '')
+function closest(word, candidates) {
+    const w = word.toLowerCase();
+    const limit = Math.max(1, Math.floor(w.length / 3));
+    let best;
+    let bestDistance = Infinity;
+    for (const c of candidates) {
+        const distance = editDistance(w, c.toLowerCase());
+        if (distance < bestDistance && distance <= limit) {
+            best = c;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
+;// CONCATENATED MODULE: ./shared/egress/manifest/validate.ts
+/**
+ * Validates a manifest against schemas/egress-manifest.schema.json (the same file editors use) and
+ * turns every schema error into one InputError: the first problem located at the offending YAML
+ * node's line and column, then each further problem on its own located line, so one edit-run cycle
+ * fixes them all. A misspelled field gets the closest known one ("did you mean 'ports'?").
+ */
+
+
+
+
+
+// verbose: each error carries its parent schema, whose `properties` are the fields allowed there.
+// Compiled on first use: compiling at import cost every CLI command that merely loads egress ~40 ms.
+let compiled;
+const validator = () => (compiled ??= new ajv.Ajv({ allErrors: true, strict: false, verbose: true }).compile(egress_manifest_schema));
+/** At most this many problems are listed; the rest are counted (a pasted binary is not 10,000 lines). */
+const MAX_LISTED = 20;
+function validateAgainstSchema(data, document, lineCounter, file) {
+    const validate = validator();
+    if (validate(data))
+        return;
+    const problems = pickErrors(validate.errors ?? []).map((error) => toProblem(error, data, document, lineCounter, file));
+    const [first, ...rest] = problems;
+    if (!first)
+        return;
+    const listed = rest.slice(0, MAX_LISTED - 1).map((p) => `\n  ${(0,errors/* formatLocation */.j$)(p.location)}: ${p.message}`);
+    const more = rest.length > listed.length ? `\n  … and ${rest.length - listed.length} more` : '';
+    throw new errors/* InputError */.dz(`${first.message}${listed.join('')}${more}`, {
+        location: first.location,
+        hint: `${problems.length > 1 ? `${problems.length} problems; ` : ''}schemas/egress-manifest.schema.json describes the format`,
+    });
+}
+function toProblem(error, data, document, lineCounter, file) {
+    const path = error.instancePath
         .split('/')
         .slice(1)
-        .map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`))
-        .join('');
-    return new errors/* InputError */.dz(`not an egress report: ${field || 'the file'} ${error?.message ?? 'is not valid'}`, {
-        location: { file, ...(field ? { field } : {}) },
-        hint: 'schemas/egress-report-artifact.schema.json says what a report artifact may hold',
-    });
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    let keyName;
+    if (error.keyword === 'additionalProperties')
+        keyName = String(error.params.additionalProperty);
+    const field = fieldName(keyName === undefined ? path : [...path, keyName]);
+    const location = nodeLocation(document, lineCounter, file, path, field, keyName);
+    const value = path.length ? document.getIn(path) : data;
+    return { message: describe(error, value, keyName), location };
 }
-async function loadReport(file) {
-    let data;
-    try {
-        const size = (await (0,promises_.stat)(file)).size;
-        if (size > MAX_REPORT_BYTES) {
-            throw new errors/* InputError */.dz(`report is ${size} bytes; more than ${MAX_REPORT_BYTES} is not an egress report`, {
-                location: { file },
-            });
+/**
+ * Ajv reports every branch of a failed `oneOf`; keep the one error a person would fix: the deepest
+ * path first, and for a port the single "not a port" message instead of both branches' complaints.
+ */
+function pickErrors(errors) {
+    const seen = new Set();
+    const out = [];
+    const sorted = [...errors].sort((a, b) => depth(b) - depth(a) || order(a) - order(b));
+    for (const error of sorted) {
+        // Every unknown field of an object is its own problem; otherwise one per node. An unknown field
+        // comes first at its node, so `hots:` is reported as a misspelling, not as "needs host or cidr".
+        const unknown = error.keyword === 'additionalProperties';
+        const key = unknown ? `${error.instancePath}\u0000${String(error.params.additionalProperty)}` : error.instancePath;
+        if (seen.has(key) || (!unknown && seen.has(`${error.instancePath}\u0000*`)))
+            continue;
+        seen.add(key);
+        seen.add(`${error.instancePath}\u0000*`);
+        out.push(error);
+    }
+    // Report in document order so "the first problem" is the first one in the file.
+    return out.sort((a, b) => a.instancePath.localeCompare(b.instancePath, 'en', { numeric: true }));
+}
+const depth = (e) => e.instancePath.split('/').length;
+// Within one path prefer errors that name the problem, then the oneOf summary, then the complaints
+// of each oneOf branch (a branch's `required: [host]` is not what the user got wrong).
+const order = (e) => /\/oneOf\/\d+\//.test(e.schemaPath) ? 3 : e.keyword === 'oneOf' ? 2 : e.keyword === 'type' ? 1 : 0;
+function describe(error, value, keyName) {
+    const shown = JSON.stringify(value);
+    if (/\/ports\/\d+$/.test(error.instancePath))
+        return `${shown} is not a port`;
+    switch (error.keyword) {
+        case 'additionalProperties': {
+            const known = Object.keys(error.parentSchema?.properties ?? {});
+            const guess = closest(keyName ?? '', known);
+            return `unknown field '${keyName}'${guess ? ` (did you mean '${guess}'?)` : known.length ? ` (known: ${known.join(', ')})` : ''}`;
         }
-        data = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+        case 'required':
+            return `missing '${String(error.params.missingProperty)}'`;
+        case 'oneOf':
+            if (/^\/allow\/\d+$/.test(error.instancePath))
+                return 'an entry needs exactly one of host or cidr';
+            return `${shown} is not valid here`;
+        case 'const':
+            return `${shown} is not a supported version (use 1)`;
+        case 'enum':
+            return `${shown} must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+        case 'pattern':
+            if (error.instancePath.endsWith('/host')) {
+                return `${shown} is not a host name (a wildcard is only allowed as a leading '*.')`;
+            }
+            return `${shown} ${error.message ?? 'does not match'}`;
+        default:
+            return `${shown} ${error.message ?? 'is not valid'}`;
+    }
+}
+function fieldName(path) {
+    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+/** The line and column of the node at `path` (or of its key `keyName`), with `field` attached. */
+function nodeLocation(document, lineCounter, file, path, field, keyName) {
+    let node = (path.length ? document.getIn(path, true) : document.contents);
+    if (keyName !== undefined && (0,dist/* isMap */.jh)(node)) {
+        const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && p.key.value === keyName);
+        if (pair && (0,dist/* isScalar */.jn)(pair.key))
+            node = pair.key;
+    }
+    const offset = node?.range?.[0];
+    if (offset === undefined)
+        return { file, field };
+    const pos = lineCounter.linePos(offset);
+    return { file, line: pos.line, column: pos.col, field };
+}
+
+;// CONCATENATED MODULE: ./shared/egress/manifest/manifest.ts
+/**
+ * The egress manifest (`.github/egress.yml`): the endpoints a repository's jobs may reach.
+ *
+ *   version: 1
+ *   allow:
+ *     - host: registry.npmjs.org   # exact name
+ *       ports: [443]
+ *     - host: "*.githubusercontent.com"
+ *     - cidr: 10.0.0.0/8
+ *       ports: [5432, "8000-8100"]
+ *       transport: tcp
+ *
+ * Parsing keeps the YAML Document (for `--update`, which must keep comments and style) and the
+ * position of every entry, so every later message can point at a line and column.
+ */
+
+
+
+
+
+async function loadManifest(file) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
     }
     catch (error) {
-        if (error instanceof errors/* InputError */.dz)
-            throw error;
-        throw new errors/* InputError */.dz(`not a readable JSON report: ${error.message}`, { location: { file } });
-    }
-    const endpoints = data?.endpoints;
-    if (!Array.isArray(endpoints)) {
-        throw new errors/* InputError */.dz('not an egress report: no endpoints array', {
-            location: { file, field: 'endpoints' },
-            hint: 'pass the report JSON the egress action or `telltale egress analyze --format json` writes',
+        const code = error.code;
+        throw new errors/* InputError */.dz(code === 'ENOENT' ? 'manifest not found' : `cannot read the manifest: ${error.message}`, {
+            location: { file },
+            hint: code === 'ENOENT'
+                ? `create it with 'version: 1' and an 'allow:' list, or run 'telltale egress diff --update --manifest ${file} REPORT.json' to start from what a run observed`
+                : undefined,
         });
     }
-    const checked = endpoints.map((e, i) => {
-        const x = (e ?? {});
-        const bad = (field) => new errors/* InputError */.dz(`endpoint ${i} has no valid '${field}'`, {
-            location: { file, field: `endpoints[${i}].${field}` },
-        });
-        if (typeof x.host !== 'string' || !x.host)
-            throw bad('host');
-        if (typeof x.port !== 'number' || !Number.isInteger(x.port) || x.port < 0 || x.port > 65535)
-            throw bad('port');
-        if (x.transport !== 'tcp' && x.transport !== 'udp')
-            throw bad('transport');
-        const strings = (v) => (Array.isArray(v) ? v.filter((s) => typeof s === 'string') : []);
-        const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-        const endpoint = {
-            host: x.host,
-            port: x.port,
-            transport: x.transport,
-            protocol: typeof x.protocol === 'string' ? x.protocol : 'unknown',
-            addresses: strings(x.addresses),
-            namedBy: typeof x.namedBy === 'string' ? x.namedBy : 'none',
-            firstSeen: typeof x.firstSeen === 'string' ? x.firstSeen : '',
-            lastSeen: typeof x.lastSeen === 'string' ? x.lastSeen : '',
-            connections: num(x.connections),
-            failed: num(x.failed),
-            bytes: num(x.bytes),
-        };
-        if (Array.isArray(x.steps))
-            endpoint.steps = strings(x.steps);
-        return endpoint;
-    });
-    // The field checks above name the common mistakes; the schema bounds everything else.
-    if (!validateArtifact(data))
-        throw schemaProblem(file);
-    const job = data.job ?? data.run?.job;
-    return typeof job === 'string' ? { endpoints: checked, job } : { endpoints: checked };
+    return parseManifest(text, file);
 }
-async function loadReports(patterns) {
-    const files = await expandReportPaths(patterns);
-    if (!files.length)
-        throw new errors/* InputError */.dz(`no report files found in ${patterns.join(', ')}`);
-    if (files.length > MAX_REPORT_FILES)
-        throw new errors/* InputError */.dz(`${files.length} report files; more than ${MAX_REPORT_FILES} is not one run's reports`, {
-            location: { file: patterns.join(', ') },
+/** Parses and validates manifest text; every problem is an InputError with line and column. */
+function parseManifest(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const yamlError = document.errors[0];
+    if (yamlError) {
+        const pos = lineCounter.linePos(yamlError.pos[0]);
+        throw new errors/* InputError */.dz(`not valid YAML: ${yamlError.message.split('\n')[0]}`, {
+            location: { file, line: pos.line, column: pos.col },
         });
-    return Promise.all(files.map(loadReport));
+    }
+    let data;
+    try {
+        // toJS resolves aliases: an undefined one, or too many (an alias bomb), throws here.
+        data = document.toJS({ maxAliasCount: 100 });
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz(`not a usable manifest: ${error.message}`, {
+            location: { file, line: 1, column: 1 },
+        });
+    }
+    validateAgainstSchema(data, document, lineCounter, file);
+    const allow = data.allow;
+    const entries = allow.map((raw, index) => {
+        const at = (field, ...path) => nodeLocation(document, lineCounter, file, ['allow', index, ...path], `allow[${index}]${field}`);
+        const entry = { index, location: at('') };
+        if (typeof raw.host === 'string')
+            entry.host = normalizeHost(raw.host);
+        if (typeof raw.cidr === 'string') {
+            const cidr = parseCidr(raw.cidr);
+            if (!cidr) {
+                throw new errors/* InputError */.dz(`'${raw.cidr}' is not an IPv4 or IPv6 network`, {
+                    location: at('.cidr', 'cidr'),
+                    hint: 'write an address and a prefix length, e.g. 10.0.0.0/8 or 2001:db8::/32',
+                });
+            }
+            entry.cidr = cidr;
+        }
+        if (Array.isArray(raw.ports)) {
+            entry.ports = raw.ports.map((port, i) => {
+                const range = parsePort(port);
+                if (!range) {
+                    throw new errors/* InputError */.dz(`${JSON.stringify(port)} is not a port`, {
+                        location: at(`.ports[${i}]`, 'ports', i),
+                        hint: 'ports are 1-65535, or a range written "low-high" with low <= high',
+                    });
+                }
+                return range;
+            });
+        }
+        if (raw.transport === 'tcp' || raw.transport === 'udp')
+            entry.transport = raw.transport;
+        if (typeof raw.reason === 'string')
+            entry.reason = raw.reason;
+        if (typeof raw.owner === 'string')
+            entry.owner = raw.owner;
+        if (typeof raw.probe === 'string') {
+            try {
+                new URL(raw.probe);
+            }
+            catch {
+                throw new errors/* InputError */.dz(`'${raw.probe}' is not a URL`, { location: at('.probe', 'probe') });
+            }
+            entry.probe = raw.probe;
+        }
+        return entry;
+    });
+    return { file, entries, document, text };
+}
+function normalizeHost(host) {
+    return host.trim().toLowerCase().replace(/\.$/, '');
+}
+/** A port number, or a `"low-high"` string; undefined when out of 1-65535 or reversed. */
+function parsePort(value) {
+    const ok = (n) => Number.isInteger(n) && n >= 1 && n <= 65535;
+    if (typeof value === 'number')
+        return ok(value) ? { from: value, to: value } : undefined;
+    const m = typeof value === 'string' ? /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(value.trim()) : null;
+    if (!m)
+        return undefined;
+    const from = Number(m[1]);
+    const to = m[2] === undefined ? from : Number(m[2]);
+    return ok(from) && ok(to) && from <= to ? { from, to } : undefined;
+}
+function formatPortRange(range) {
+    return range.from === range.to ? range.from : `${range.from}-${range.to}`;
+}
+/** `10.0.0.0/8`, `2001:db8::/32`, or a bare address (a /32 or /128). */
+function parseCidr(text) {
+    const [address = '', prefixText, extra] = text.trim().split('/');
+    if (extra !== undefined)
+        return undefined;
+    const version = (0,external_node_net_.isIP)(address);
+    if (!version)
+        return undefined;
+    const max = version === 4 ? 32 : 128;
+    if (prefixText !== undefined && !/^\d{1,3}$/.test(prefixText))
+        return undefined;
+    const prefix = prefixText === undefined ? max : Number(prefixText);
+    if (prefix > max)
+        return undefined;
+    return { address, prefix, family: version === 4 ? 'ipv4' : 'ipv6', text: `${address}/${prefix}` };
+}
+
+
+/***/ }),
+
+/***/ 5135:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   isManifestHost: () => (/* binding */ isManifestHost),
+/* harmony export */   keepOriginalLines: () => (/* binding */ keepOriginalLines),
+/* harmony export */   proposeEntries: () => (/* binding */ proposeEntries),
+/* harmony export */   renderSnippet: () => (/* binding */ renderSnippet),
+/* harmony export */   splitAllFailed: () => (/* binding */ splitAllFailed),
+/* harmony export */   updateManifest: () => (/* binding */ updateManifest)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8815);
+/* harmony import */ var _schemas_egress_manifest_schema_json__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8507);
+/**
+ * `--update`: adds newly observed endpoints to the manifest through the `yaml` Document API, so
+ * comments, entry order, quoting and flow/block style of what is already there survive untouched.
+ * The same proposals render the ready-to-paste snippet in the PR comment.
+ */
+
+
+
+// The schema's own host pattern: a proposal the loader would reject must never be written.
+const HOST_PATTERN = new RegExp(_schemas_egress_manifest_schema_json__WEBPACK_IMPORTED_MODULE_2__.definitions.entry.properties.host.pattern);
+/** Whether a name observed on the wire can be written as a manifest `host:`. */
+function isManifestHost(name) {
+    return name.length <= 255 && HOST_PATTERN.test(name) && !name.startsWith('*.');
+}
+/**
+ * Endpoints whose every connection failed (refused, reset, no answer) worked for nobody: allow-listing
+ * them because a run tried is how a typo or a dead mirror becomes policy. `--update` leaves them out,
+ * lists them, and says how to add them on purpose.
+ */
+function splitAllFailed(endpoints) {
+    const usable = [];
+    const allFailed = [];
+    for (const e of endpoints)
+        (e.connections > 0 && e.failed >= e.connections ? allFailed : usable).push(e);
+    return { usable, allFailed };
+}
+/**
+ * One entry per name (or address) and transport, with every observed port, in a stable order.
+ * Names that are not DNS names (anyone can put anything in an SNI or a DNS answer) are never
+ * proposed; `isManifestHost` tells the caller which were left out.
+ */
+function proposeEntries(endpoints) {
+    const byKey = new Map();
+    for (const e of endpoints) {
+        const family = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(e.host);
+        if (!family && !isManifestHost(e.host))
+            continue;
+        const k = `${e.host}|${e.transport}`;
+        let entry = byKey.get(k);
+        if (!entry) {
+            entry = family ? { cidr: `${e.host}/${family === 4 ? 32 : 128}`, ports: [] } : { host: e.host, ports: [] };
+            if (e.transport === 'udp')
+                entry.transport = 'udp';
+            byKey.set(k, entry);
+        }
+        if (!entry.ports.includes(e.port))
+            entry.ports.push(e.port);
+    }
+    const out = [...byKey.values()];
+    for (const e of out)
+        e.ports.sort((a, b) => a - b);
+    return out.sort((a, b) => (a.host ?? a.cidr ?? '').localeCompare(b.host ?? b.cidr ?? ''));
+}
+/**
+ * Returns the manifest text with `proposals` merged in: a port joins an existing exact-host entry of
+ * the same transport that lists ports; anything else becomes a new entry at the end of `allow`.
+ */
+function updateManifest(manifest, proposals, note) {
+    const doc = manifest.document.clone();
+    let allow = doc.get('allow', true);
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(allow)) {
+        allow = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .YAMLSeq */ .Rw();
+        doc.set('allow', allow);
+    }
+    const seq = allow;
+    // A first manifest (`allow: []`) grows block style, one `- host:` per entry with `ports: [443]`,
+    // as the README's example is written.
+    const startingOut = seq.items.length === 0;
+    if (startingOut)
+        seq.flow = false;
+    const flowPorts = startingOut || seq.items.some((item) => (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(item) && item.get('ports', true)?.flow);
+    let first = true;
+    for (const proposal of proposals) {
+        const existing = proposal.host
+            ? seq.items.find((item) => (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(item) &&
+                String(item.get('host') ?? '').toLowerCase() === proposal.host &&
+                (item.get('transport') ?? 'tcp') === (proposal.transport ?? 'tcp') &&
+                (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(item.get('ports', true)))
+            : undefined;
+        if (existing && (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(existing)) {
+            const ports = existing.get('ports', true);
+            const have = new Set(ports.items.map((p) => ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(p) ? p.value : p)));
+            for (const port of proposal.ports)
+                if (!have.has(port))
+                    ports.add(doc.createNode(port));
+            continue;
+        }
+        const node = doc.createNode(toPlain(proposal));
+        const ports = node.get('ports', true);
+        if (ports)
+            ports.flow = flowPorts;
+        if (first && note)
+            node.commentBefore = ` ${note}`;
+        first = false;
+        seq.add(node);
+    }
+    const text = keepOriginalLines(manifest.text, doc.toString({ flowCollectionPadding: false }));
+    return text.endsWith('\n') ? text : `${text}\n`;
+}
+/**
+ * The `yaml` library re-emits the whole document: values and comments survive, but the spacing
+ * people line comments up with does not. Every output line that equals an input line except for
+ * whitespace is an untouched line, so it is replaced by the input line verbatim (matched in order
+ * by a longest-common-subsequence over the lines; manifests are small).
+ */
+function keepOriginalLines(original, updated) {
+    const a = original.split('\n');
+    const b = updated.split('\n');
+    const norm = (line) => line.replace(/\s+/g, '');
+    const na = a.map(norm);
+    const nb = b.map(norm);
+    // lcs[i][j]: length of the LCS of a[i..] and b[j..].
+    const lcs = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
+    for (let i = a.length - 1; i >= 0; i--) {
+        for (let j = b.length - 1; j >= 0; j--) {
+            lcs[i][j] = na[i] === nb[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        }
+    }
+    const out = [];
+    let i = 0;
+    for (let j = 0; j < b.length;) {
+        if (i < a.length && na[i] === nb[j]) {
+            out.push(a[i]);
+            i++;
+            j++;
+        }
+        else if (i < a.length && lcs[i + 1][j] >= lcs[i][j + 1]) {
+            i++;
+        }
+        else {
+            out.push(b[j]);
+            j++;
+        }
+    }
+    return out.join('\n');
+}
+/** The proposals as a YAML list to paste under `allow:` (indented two spaces, like the manifest). */
+function renderSnippet(proposals) {
+    const doc = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .Document */ .yo(proposals.map(toPlain));
+    for (const item of doc.contents.items) {
+        const ports = item.get('ports', true);
+        if (ports)
+            ports.flow = true;
+    }
+    return doc
+        .toString({ flowCollectionPadding: false })
+        .trimEnd()
+        .split('\n')
+        .map((line) => `  ${line}`)
+        .join('\n');
+}
+function toPlain(p) {
+    const out = p.host ? { host: p.host } : { cidr: p.cidr };
+    out.ports = p.ports;
+    if (p.transport)
+        out.transport = p.transport;
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 1744:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   judgeEgress: () => (/* binding */ judgeEgress),
+/* harmony export */   parsePolicy: () => (/* binding */ parsePolicy)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1472);
+/* harmony import */ var _diff_render_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7515);
+/**
+ * The egress verdict: a diff of observed endpoints against the manifest, judged by the policy.
+ * `audit` only reports; `enforce` fails on new endpoints. Pure: it returns the verdict and the body of
+ * the PR comment / job summary, and the adapter (action.ts, or the CLI) decides where they go.
+ */
+
+
+function parsePolicy(value) {
+    if (value === 'audit' || value === 'enforce')
+        return value;
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`policy must be 'audit' or 'enforce', not '${value}'`, {
+        hint: "'audit' reports new endpoints; 'enforce' also fails the job",
+    });
+}
+function judgeEgress(diff, options) {
+    const diffMarkdown = (0,_diff_render_js__WEBPACK_IMPORTED_MODULE_1__/* .renderDiffMarkdown */ .rw)(diff, {
+        policy: options.policy,
+        manifest: options.manifest,
+        ...(options.runUrl ? { runUrl: options.runUrl } : {}),
+    });
+    const body = options.preface ? `${options.preface}\n\n${diffMarkdown}` : diffMarkdown;
+    const failed = options.policy === 'enforce' && diff.new.length > 0;
+    const message = diff.new.length
+        ? `${diff.new.length} new endpoint(s) not in ${options.manifest}: ${diff.new
+            .slice(0, 5)
+            .map((e) => `${e.host}:${e.port}`)
+            .join(', ')}${diff.new.length > 5 ? ', …' : ''}`
+        : `all ${diff.allowed.length} observed endpoint(s) are allowed by ${options.manifest}`;
+    return { diff, body, failed, message };
 }
 
 
@@ -54440,8 +50478,6 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./shared/util/errors.ts
 var errors = __nccwpck_require__(1472);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./shared/report/escape.ts
 var report_escape = __nccwpck_require__(6682);
 // EXTERNAL MODULE: ./shared/report/markdown.ts
@@ -54456,12 +50492,12 @@ var report_markdown = __nccwpck_require__(216);
  */
 
 
-
 /** The runner drops a step's whole summary over 1 MiB ("supports content up to a size of 1024k"). */
 const STEP_SUMMARY_LIMIT = 1024 * 1024;
 /** An unguessable stop-commands token, fresh for every fenced block. */
+// Web Crypto's global (loaded on first use): importing node:crypto here cost every CLI start ~10 ms.
 function stopToken() {
-    return `telltale-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+    return `telltale-${Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString('hex')}`;
 }
 /** A plain log line (or lines) as the runner will show it, never as a command. */
 function logText(message) {
@@ -54631,10 +50667,12 @@ async function runAction(main, options = {}) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   D9: () => (/* binding */ markdownCode),
 /* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   IS: () => (/* binding */ markdownCodeBlock),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
 /* harmony export */   gh: () => (/* binding */ neutraliseForLog),
 /* harmony export */   xx: () => (/* binding */ visibleControls)
 /* harmony export */ });
-/* unused harmony exports escapeHtml, escapeXml, markdownCodeBlock, RUNNER_LINE_BREAK, maySpellWorkflowCommand */
+/* unused harmony exports escapeXml, RUNNER_LINE_BREAK, maySpellWorkflowCommand */
 /**
  * Escaping for untrusted text: host names from DNS packets anyone can send, CloudTrail fields an
  * attacker controls (user agents, resource names), file contents read from images. Every renderer
@@ -54772,9 +50810,10 @@ function neutraliseForLog(text, newToken) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Qj: () => (/* binding */ markdownTable),
-/* harmony export */   jJ: () => (/* binding */ truncateMarkdownBytes)
+/* harmony export */   jJ: () => (/* binding */ truncateMarkdownBytes),
+/* harmony export */   oG: () => (/* binding */ markdownDetails)
 /* harmony export */ });
-/* unused harmony exports markdownDetails, truncateMarkdown */
+/* unused harmony export truncateMarkdown */
 /**
  * Small Markdown builders shared by every report. Cells and text passed in must already be escaped
  * with `escapeMarkdown` or `markdownCode` (shared/report/escape.ts); these functions only lay out.
@@ -54939,6 +50978,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 3339:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 
 /***/ }),
 
@@ -55170,6 +51216,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
@@ -59610,7 +55663,7 @@ var visit = __nccwpck_require__(204);
 
 
 __webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
+exports.yo = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
@@ -59623,11 +55676,11 @@ exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
-__webpack_unused_export__ = YAMLSeq.YAMLSeq;
+exports.Rw = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
@@ -65818,6 +61871,13 @@ module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
+
+/***/ }),
+
+/***/ 8507:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/telltale-dev/telltale/v1/schemas/egress-manifest.schema.json","title":"telltale egress manifest","description":"The network endpoints a repository\'s CI jobs are allowed to reach (.github/egress.yml). Checked by `telltale egress diff` and the egress actions; probed by `telltale egress preflight`.","type":"object","additionalProperties":false,"required":["version","allow"],"properties":{"version":{"const":1,"description":"Manifest format version. Only 1 exists."},"allow":{"type":"array","description":"Allowed endpoints. An observed connection is allowed when any entry matches it.","items":{"$ref":"#/definitions/entry"}}},"definitions":{"port":{"description":"A port (1-65535) or an inclusive range written \\"low-high\\".","oneOf":[{"type":"integer","minimum":1,"maximum":65535},{"type":"string","pattern":"^[0-9]{1,5}-[0-9]{1,5}$"}]},"entry":{"type":"object","additionalProperties":false,"oneOf":[{"required":["host"]},{"required":["cidr"]}],"properties":{"host":{"type":"string","minLength":1,"maxLength":255,"pattern":"^(\\\\*\\\\.)?[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?(\\\\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\\\\.?$","description":"A DNS name matched exactly (case-insensitive), or \\"*.suffix\\": one or more labels under suffix (not suffix itself)."},"cidr":{"type":"string","description":"An IPv4 or IPv6 network, e.g. 10.0.0.0/8 or 2001:db8::/32. A bare address means /32 or /128."},"ports":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/port"},"description":"Allowed ports. Omit to allow any port."},"transport":{"enum":["tcp","udp"],"description":"Limit the entry to TCP or UDP. Omit for both."},"reason":{"type":"string","description":"Why the job needs this endpoint (shown in reports)."},"owner":{"type":"string","description":"Who to ask about this entry."},"probe":{"type":"string","pattern":"^https?://","description":"URL `telltale egress preflight` requests for this entry (needed to check wildcards and CIDRs)."}}}}}');
 
 /***/ })
 
