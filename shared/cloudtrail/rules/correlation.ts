@@ -126,7 +126,7 @@ export class CorrelationState {
       }
       this.groups.set(key, (group = { entries: [], limit: SOFT_ENTRIES, best: undefined }));
     }
-    insertSorted(group.entries, { t, member, value, record });
+    insertSorted(group.entries, { t, member, value, record: slim(record) });
     // Expiry also runs once a group's entries span two horizons: otherwise a quiet principal kept
     // up to SOFT_ENTRIES whole records for days, and a night's scan spent half its time in GC
     // moving them (entries hold the record a finding may be built from).
@@ -217,6 +217,30 @@ export class CorrelationState {
       record: stretch[stretch.length - 1]!.record,
     };
   }
+}
+
+/**
+ * What an entry keeps of its record: every top-level field but the request and response payloads,
+ * of which only the request's scalar values stay (the names and ids a finding shows as resources
+ * and a group-by may read). A busy night files hundreds of thousands of entries; whole records made
+ * the scan's memory grow with its input and its time go to the garbage collector.
+ */
+const HEAVY = new Set(['requestParameters', 'responseElements', 'additionalEventData', 'serviceEventDetails']);
+function slim(record: CloudTrailRecord): CloudTrailRecord {
+  const out: Record<string, unknown> = {};
+  for (const key in record) {
+    const value = record[key];
+    if (!HEAVY.has(key)) out[key] = value;
+    else if (key === 'requestParameters' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const scalars: Record<string, unknown> = {};
+      for (const k in value as Record<string, unknown>) {
+        const v = (value as Record<string, unknown>)[k];
+        if (v === null || typeof v !== 'object') scalars[k] = v;
+      }
+      out[key] = scalars;
+    }
+  }
+  return out as CloudTrailRecord;
 }
 
 /** Entries stay in (time, member) order; records mostly arrive in order, so this is mostly a push. */
