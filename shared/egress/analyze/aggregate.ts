@@ -8,6 +8,7 @@ import type { DnsBook } from './dns-book.ts';
 import { finalFailure } from './failures.ts';
 import type { OverflowCount } from './analyzer.ts';
 import { stepsDuring, type StepWindow } from './steps.ts';
+import { byText } from '../../util/order.ts';
 
 /** Addresses listed per endpoint; the rest are counted (an endpoint can sit behind a whole CDN). */
 export const MAX_LISTED_ADDRESSES = 1000;
@@ -230,6 +231,6 @@ export function toEndpoints(
         ? { steps: steps.map((s) => s.name).filter((name, i, all) => used.has(name) && all.indexOf(name) === i) }
         : {}),
     }))
-    .sort((a, b) => a.firstSeen.localeCompare(b.firstSeen) || a.host.localeCompare(b.host) || a.port - b.port);
+    .sort((a, b) => byText(a.firstSeen, b.firstSeen) || byText(a.host, b.host) || a.port - b.port);
   return { endpoints, loopbackLeftOut, contacted };
 }

@@ -5,6 +5,7 @@
  */
 import { decodeDns, type DnsMessage } from '../decode/dns.ts';
 import type { FailedLookup, LookedUpName } from '../model/report.ts';
+import { byText } from '../../util/order.ts';
 
 /** How many names one address keeps (the most recent win): a CDN address answers for many names. */
 const NAMES_PER_ADDRESS = 16;
@@ -157,7 +158,7 @@ export class DnsBook {
         time: new Date(entry.time).toISOString(),
       });
     }
-    return out.sort((a, b) => a.time.localeCompare(b.time) || a.name.localeCompare(b.name));
+    return out.sort((a, b) => byText(a.time, b.time) || byText(a.name, b.name));
   }
 
   /** The name the most recent DNS answer gave this address before `time`, if any. */
