@@ -20,8 +20,8 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./shared/egress/analyze.ts + 22 modules
-var analyze = __webpack_require__(3249);
+// EXTERNAL MODULE: ./shared/egress/analyze.ts + 23 modules
+var analyze = __webpack_require__(199);
 // EXTERNAL MODULE: ./shared/util/errors.ts
 var errors = __webpack_require__(1472);
 ;// CONCATENATED MODULE: ./shared/egress/capture/completeness.ts

@@ -24,8 +24,8 @@ var promises_ = __webpack_require__(1455);
 var duration = __webpack_require__(8515);
 // EXTERNAL MODULE: ./shared/util/errors.ts
 var errors = __webpack_require__(1472);
-// EXTERNAL MODULE: ./shared/egress/analyze.ts + 22 modules
-var analyze = __webpack_require__(3249);
+// EXTERNAL MODULE: ./shared/egress/analyze.ts + 23 modules
+var analyze = __webpack_require__(199);
 // EXTERNAL MODULE: ./shared/report/escape.ts
 var report_escape = __webpack_require__(6682);
 // EXTERNAL MODULE: ./shared/report/markdown.ts

@@ -345,7 +345,7 @@ function registerEgressAnalyze(egress, io) {
         .option('--merge', 'one report for all the files (connections and DNS answers pooled)')
         .option('--include-loopback', 'list connections to loopback addresses too (not egress; left out by default)')
         .action(async (files, options) => {
-        const { analyzeEgress, analyzeEgressMerged, renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(894), __nccwpck_require__.e(249), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5884));
+        const { analyzeEgress, analyzeEgressMerged, renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(894), __nccwpck_require__.e(199), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5884));
         // The one output convention (cli/output.ts): --output FILE takes what would go to stdout.
         const targets = planOutputs(options.format, options.output, {
             formats: ['table', 'markdown', 'json'],
@@ -398,7 +398,7 @@ const egressAnalyzeDemo = [
     {
         title: 'Egress: every endpoint a CI job reached (samples/egress/ci-job.pcap, a real capture)',
         run: async (samples, io) => {
-            const { analyzeEgress, renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(894), __nccwpck_require__.e(249), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5884));
+            const { analyzeEgress, renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(894), __nccwpck_require__.e(199), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5884));
             const report = await analyzeEgress(external_node_path_default().join(samples, 'egress', 'ci-job.pcap'));
             report.capture.file = 'samples/egress/ci-job.pcap';
             io.stdout(renderEgressReport(report, 'table'));
@@ -453,7 +453,7 @@ function blockOption(flags) {
 const formatOption = () => new Option('--format <format>', 'what to print').choices(['table', 'markdown', 'json']).default('table');
 /** Writes DIR/egress-report.json (the file the action writes too) and prints the report. */
 async function deliver(report, dir, format, io) {
-    const { renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(894), __nccwpck_require__.e(249), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5884));
+    const { renderEgressReport } = await Promise.all(/* import() */[__nccwpck_require__.e(894), __nccwpck_require__.e(199), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5884));
     const file = external_node_path_default().join(dir, 'egress-report.json');
     try {
         (0,external_node_fs_.writeFileSync)(file, renderEgressReport(report, 'json'));
@@ -485,7 +485,7 @@ function registerEgressCapture(egress, io) {
         .addOption(policyOption())
         .option('--runner-endpoints', "with --policy block, also allow the GitHub Actions runner's own endpoints", false)
         .action(async (flags) => {
-        const { startSession } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(249), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2130));
+        const { startSession } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(199), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2130));
         const handle = await startSession({ dir: flags.out, ...toOptions(flags), ...blockOption(flags) });
         io.stdout(`capturing to ${handle.file} (tcpdump pid ${handle.pid}); stop with: telltale egress stop --out ${flags.out}\n`);
     });
@@ -496,7 +496,7 @@ function registerEgressCapture(egress, io) {
         .requiredOption('--out <dir>', 'the folder given to egress start')
         .addOption(formatOption())
         .action(async (flags) => {
-        const { finishSession, readHandle } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(249), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2130));
+        const { finishSession, readHandle } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(199), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2130));
         await deliver(await finishSession(readHandle(flags.out)), flags.out, flags.format, io);
     });
     captureOptions(egress
@@ -509,7 +509,7 @@ function registerEgressCapture(egress, io) {
         .option('--manifest <file>', 'the egress manifest; with --policy block, what stays reachable')
         .addOption(policyOption())
         .option('--runner-endpoints', "with --policy block, also allow the GitHub Actions runner's own endpoints", false)).action(async (command, flags) => {
-        const { finishSession, startSession } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(249), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2130));
+        const { finishSession, startSession } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(894), __nccwpck_require__.e(199), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2130));
         (0,external_node_fs_.mkdirSync)(flags.out, { recursive: true });
         // A cancelled workflow (SIGTERM) or Ctrl-C (SIGINT) must still stop the root tcpdump and write
         // the report of what was captured: the signal goes to the command, and the run ends as usual.
@@ -615,7 +615,7 @@ function registerEgressPolicy(egress, io) {
         .default('new'))
         .option('--update', 'add the new endpoints to the manifest, keeping its comments and order')
         .action(async (reports, flags) => {
-        const { diffEgressRun } = await Promise.all(/* import() */[__nccwpck_require__.e(894), __nccwpck_require__.e(249), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5884));
+        const { diffEgressRun } = await Promise.all(/* import() */[__nccwpck_require__.e(894), __nccwpck_require__.e(199), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5884));
         const { verdict, updated } = await diffEgressRun({
             reportFiles: reports,
             manifest: flags.manifest,
@@ -660,7 +660,7 @@ function registerEgressPolicy(egress, io) {
         .option('--format <list>', FORMAT_HELP)
         .option('--output <file|dir>', 'write the report(s) here instead of standard output')
         .action(async (flags) => {
-        const { preflightEgress, renderPreflightReport } = await Promise.all(/* import() */[__nccwpck_require__.e(894), __nccwpck_require__.e(249), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5884));
+        const { preflightEgress, renderPreflightReport } = await Promise.all(/* import() */[__nccwpck_require__.e(894), __nccwpck_require__.e(199), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5884));
         const { report } = await preflightEgress({
             manifest: flags.manifest,
             timeout: flags.timeout,
@@ -685,7 +685,7 @@ const egressPolicyDemo = [
                 io.stdout(`(no ${external_node_path_default().relative(samples, reportFile)} in this build's samples)\n`);
                 return;
             }
-            const { diffEgressRun } = await Promise.all(/* import() */[__nccwpck_require__.e(894), __nccwpck_require__.e(249), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5884));
+            const { diffEgressRun } = await Promise.all(/* import() */[__nccwpck_require__.e(894), __nccwpck_require__.e(199), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5884));
             const { verdict } = await diffEgressRun({
                 reportFiles: [reportFile],
                 manifest: manifestFile,

@@ -43598,6 +43598,7 @@ function decodeUncached(payload) {
  * rcode or an empty answer is a failed lookup (attempted egress too).
  */
 
+
 /** How many names one address keeps (the most recent win): a CDN address answers for many names. */
 const NAMES_PER_ADDRESS = 16;
 const MAX_TCP_MESSAGE_BUFFER = (/* unused pure expression or super */ null && (64 * 1024));
@@ -43738,7 +43739,7 @@ class dns_book_DnsBook {
                 time: new Date(entry.time).toISOString(),
             });
         }
-        return out.sort((a, b) => a.time.localeCompare(b.time) || a.name.localeCompare(b.name));
+        return out.sort((a, b) => byText(a.time, b.time) || byText(a.name, b.name));
     }
     /** The name the most recent DNS answer gave this address before `time`, if any. */
     nameForAddress(address, time) {
@@ -45258,6 +45259,7 @@ class analyzer_Analysis {
 ;// CONCATENATED MODULE: ./shared/egress/analyze/aggregate.ts
 
 
+
 /** Addresses listed per endpoint; the rest are counted (an endpoint can sit behind a whole CDN). */
 const MAX_LISTED_ADDRESSES = 1000;
 function isLoopback(address) {
@@ -45414,7 +45416,7 @@ function aggregate_toEndpoints(flows, dns, options = {}, overflow = []) {
             ? { steps: steps.map((s) => s.name).filter((name, i, all) => used.has(name) && all.indexOf(name) === i) }
             : {}),
     }))
-        .sort((a, b) => a.firstSeen.localeCompare(b.firstSeen) || a.host.localeCompare(b.host) || a.port - b.port);
+        .sort((a, b) => byText(a.firstSeen, b.firstSeen) || byText(a.host, b.host) || a.port - b.port);
     return { endpoints, loopbackLeftOut, contacted };
 }
 
