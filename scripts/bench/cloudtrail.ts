@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { NODE24_HINT, runtimes } from '../lib/runtimes.ts';
 
 const run = promisify(execFile);
 const TOTAL_MB = Number(process.env.TELLTALE_BENCH_MB ?? 1024);
@@ -115,9 +116,9 @@ function record(region: string, time: string, i: number): Record<string, unknown
 
 /** The bundled CLI users run (BENCH_CLI overrides), its wall time and peak RSS from GNU time. */
 const cliPath = process.env.BENCH_CLI ?? path.join(process.cwd(), 'dist', 'cli', 'index.js');
-async function peakRss(args: string[]): Promise<{ ms: number; rssMb: number; out: string }> {
+async function peakRss(args: string[], node = process.execPath): Promise<{ ms: number; rssMb: number; out: string }> {
   const t0 = performance.now();
-  const { stdout, stderr } = await run('/usr/bin/time', ['-f', 'RSS %M', process.execPath, cliPath, ...args], {
+  const { stdout, stderr } = await run('/usr/bin/time', ['-f', 'RSS %M', node, cliPath, ...args], {
     maxBuffer: 64 * 1024 * 1024,
     encoding: 'utf8',
   });
@@ -276,6 +277,24 @@ try {
   );
   const smallRun = smallPair.ours;
   const smallJqMs = smallPair.referenceMs;
+  // The same two shapes under the other runtimes telltale is used on (scripts/lib/runtimes.ts).
+  const nodes = runtimes(process.cwd());
+  const others: string[] = [];
+  for (const n of nodes.slice(1)) {
+    const smallArgs = ['cloudtrail', 'scan', '--source', smallDir, '--since', 'all', '--format', 'json', '--output', path.join(dir, 'small-report.json')]; // prettier-ignore
+    const l = await alternate(
+      () => peakRss(cli(dir), n.node),
+      async () => (await jqCount(path.join(dir, 'AWSLogs'))).ms,
+    );
+    const sm = await alternate(
+      () => peakRss(smallArgs, n.node),
+      async () => (await jqCount(smallDir)).ms,
+    );
+    others.push(
+      `on ${n.label}: large files ${(l.ours.ms / 1000).toFixed(1)} s vs jq ${(l.referenceMs / 1000).toFixed(1)} s = ${(l.referenceMs / l.ours.ms).toFixed(2)}x (peak RSS ${l.ours.rssMb.toFixed(0)} MB); small files ${(sm.ours.ms / 1000).toFixed(1)} s vs jq ${(sm.referenceMs / 1000).toFixed(1)} s = ${(sm.referenceMs / sm.ours.ms).toFixed(2)}x (peak RSS ${sm.ours.rssMb.toFixed(0)} MB)`,
+    );
+  }
+  if (nodes.length === 1) others.push(`(${NODE24_HINT})`);
   const rate = (ms: number, m: number) => `${(m / (ms / 1000)).toFixed(0)} MB/s`;
   process.stdout.write(
     [
@@ -285,6 +304,8 @@ try {
       `reference: zcat | jq -c '.Records[] | select(.eventName=="DeleteRoute")': ${(jqMs / 1000).toFixed(1)} s = ${rate(jqMs, mb)} (${jqMatches} matches)`,
       `ratio jq / telltale wall time: ${(jqMs / all.ms).toFixed(2)}x; RSS growth for ${REGIONS.length}x the input: ${(all.rssMb - one.rssMb).toFixed(0)} MB`,
       `small files: ${SMALL_FILES} .json.gz files of ${RECORDS_PER_SMALL_FILE} records (${(smallBytes / 1024 / 1024).toFixed(0)} MB): telltale ${(smallRun.ms / 1000).toFixed(1)} s (${(smallRun.ms / SMALL_FILES).toFixed(2)} ms/file, peak RSS ${smallRun.rssMb.toFixed(0)} MB); zcat | jq ${(smallJqMs / 1000).toFixed(1)} s (${smallMatches} matches); ratio jq / telltale ${(smallJqMs / smallRun.ms).toFixed(2)}x`,
+      `(the figures above are on Node ${process.versions.node.split('.')[0]}, this machine's)`,
+      ...others,
       '',
     ].join('\n'),
   );

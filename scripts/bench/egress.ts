@@ -26,6 +26,7 @@ import { promisify } from 'node:util';
 import { createWorld, worldSkipReason } from '../../test/harness/world.ts';
 import { startCapture } from '../../test/harness/capture.ts';
 import { repoRoot } from '../../test/harness/runner.ts';
+import { NODE24_HINT, runtimes } from '../lib/runtimes.ts';
 
 const run = promisify(execFile);
 const scale = Number(process.env.BENCH_SCALE ?? '1');
@@ -89,28 +90,36 @@ try {
     'http.host', 'dns.qry.name', 'dns.a', 'dns.aaaa', 'dns.cname']; // prettier-ignore
     const tsharkArgs = (f: string) => ['-r', f, '-n', '-T', 'fields', ...fields.flatMap((x) => ['-e', x])];
     // Three runs each, alternating, medians: one run of either swings by a third on a shared host.
-    const oursRuns: { seconds: number; rssKiB: number }[] = [];
+    // telltale is timed under each Node runtime it is used on (scripts/lib/runtimes.mjs).
+    const nodes = runtimes(repoRoot);
+    const oursRuns = nodes.map(() => [] as { seconds: number; rssKiB: number }[]);
     const tsharkRuns: { seconds: number; rssKiB: number }[] = [];
     for (let i = 0; i < 3; i++) {
-      oursRuns.push(await measure(process.execPath, [cli, 'egress', 'analyze', file, '--format', 'json']));
+      for (const [k, n] of nodes.entries()) {
+        oursRuns[k]!.push(await measure(n.node, [cli, 'egress', 'analyze', file, '--format', 'json']));
+      }
       tsharkRuns.push(await measure('tshark', tsharkArgs(file)));
     }
     const middle = (runs: { seconds: number; rssKiB: number }[]) =>
       [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
-    const ours = middle(oursRuns);
     const tshark = middle(tsharkRuns);
     const oursHalf = await measure(process.execPath, [cli, 'egress', 'analyze', half, '--format', 'json']);
     line(
-      `analysis of a ${mb(size)} capture (${downloads} bulk HTTPS downloads + ${Math.round(1500 * scale)} connections):`,
+      `analysis of a ${mb(size)} capture (${downloads} bulk HTTPS downloads + ${Math.round(1500 * scale)} connections), medians of 3 alternating runs:`,
     );
-    line(`  telltale egress analyze  ${ours.seconds.toFixed(2)} s   peak RSS ${(ours.rssKiB / 1024).toFixed(0)} MiB`);
     line(
-      `  tshark -T fields         ${tshark.seconds.toFixed(2)} s   peak RSS ${(tshark.rssKiB / 1024).toFixed(0)} MiB`,
+      `  tshark -T fields                 ${tshark.seconds.toFixed(2)} s   peak RSS ${(tshark.rssKiB / 1024).toFixed(0)} MiB`,
     );
-    line(`  speed-up                 ${(tshark.seconds / ours.seconds).toFixed(1)}x  (medians of 3 alternating runs)`);
-    line(
-      `  start-up alone           node -e 0 ${(await measure(process.execPath, ['-e', '0'])).seconds.toFixed(2)} s, telltale --version ${(await measure(process.execPath, [cli, '--version'])).seconds.toFixed(2)} s`,
-    );
+    let ours = middle(oursRuns[0]!);
+    for (const [k, n] of nodes.entries()) {
+      const r = middle(oursRuns[k]!);
+      if (k === 0) ours = r;
+      const start = (await measure(n.node, ['-e', '0'])).seconds;
+      line(
+        `  telltale on ${n.label.padEnd(42)} ${r.seconds.toFixed(2)} s   peak RSS ${(r.rssKiB / 1024).toFixed(0)} MiB   ${(tshark.seconds / r.seconds).toFixed(1)}x tshark   (node -e 0 alone ${start.toFixed(2)} s)`,
+      );
+    }
+    if (nodes.length === 1) line(`  (${NODE24_HINT})`);
     line(
       `  memory vs file size      half file ${(oursHalf.rssKiB / 1024).toFixed(0)} MiB, whole file ${(ours.rssKiB / 1024).toFixed(0)} MiB`,
     );
