@@ -3521,11 +3521,9 @@ class CorrelationState {
             this.groups.set(key, (group = { entries: [], limit: SOFT_ENTRIES, best: undefined }));
         }
         insertSorted(group.entries, { t, member, value, record: slim(record) });
-        // Expiry also runs once a group's entries span two horizons: otherwise a quiet principal kept
-        // up to SOFT_ENTRIES whole records for days, and a night's scan spent half its time in GC
-        // moving them (entries hold the record a finding may be built from).
-        const e = group.entries;
-        if (e.length >= group.limit || e[e.length - 1].t - e[0].t > 2 * (this.span + LATENESS_MS))
+        // Expiry waits for the entry limit, not for time: sources arrive out of order by days (the
+        // local walk reads region after region), and a group judged exactly must keep them all.
+        if (group.entries.length >= group.limit)
             this.expire(group, t);
     }
     /** Entries held now, over every group (a measure of the state's memory). */
@@ -4471,14 +4469,11 @@ function startReadAhead() {
 
 
 
+// Files up to TINY_FILE are read and inflated synchronously (CloudTrail's 5-minute files are mostly a
+// few KB) when the read-ahead worker did not already: the same bound as the worker's.
 
 /** Files up to this size are read in one call; bigger ones are streamed. */
 const SMALL_FILE = 2 * 1024 * 1024;
-/**
- * Files up to this size are read and inflated synchronously (CloudTrail's 5-minute files are mostly a
- * few KB) when the read-ahead worker (read-ahead.ts) did not already.
- */
-const local_TINY_FILE = 64 * 1024;
 /** A small gzip file inflating past this is streamed instead (a gzip bomb stays bounded). */
 const SMALL_INFLATED = 32 * 1024 * 1024;
 const gunzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gunzip);
@@ -4502,7 +4497,7 @@ async function readSmall(file, log) {
         const info = (0,external_node_fs_.fstatSync)(fd);
         size = info.size;
         log.modifiedMs = info.mtimeMs;
-        if (size <= local_TINY_FILE) {
+        if (size <= TINY_FILE) {
             const bytes = (0,external_node_fs_.readFileSync)(fd);
             return (0,decode/* isGzip */.bf)(bytes) ? (0,external_node_zlib_.gunzipSync)(bytes, { maxOutputLength: SMALL_INFLATED }) : bytes;
         }

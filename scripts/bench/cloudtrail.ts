@@ -255,20 +255,9 @@ try {
     );
   }
   let smallMatches = '';
+  const smallArgs = ['cloudtrail', 'scan', '--source', smallDir, '--since', 'all', '--format', 'json', '--output', path.join(dir, 'small-report.json')]; // prettier-ignore
   const smallPair = await alternate(
-    () =>
-      peakRss([
-        'cloudtrail',
-        'scan',
-        '--source',
-        smallDir,
-        '--since',
-        'all',
-        '--format',
-        'json',
-        '--output',
-        path.join(dir, 'small-report.json'),
-      ]),
+    () => peakRss(smallArgs),
     async () => {
       const r = await jqCount(smallDir);
       smallMatches = r.matches;
@@ -281,7 +270,6 @@ try {
   const nodes = runtimes(process.cwd());
   const others: string[] = [];
   for (const n of nodes.slice(1)) {
-    const smallArgs = ['cloudtrail', 'scan', '--source', smallDir, '--since', 'all', '--format', 'json', '--output', path.join(dir, 'small-report.json')]; // prettier-ignore
     const l = await alternate(
       () => peakRss(cli(dir), n.node),
       async () => (await jqCount(path.join(dir, 'AWSLogs'))).ms,

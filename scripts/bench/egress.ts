@@ -90,7 +90,7 @@ try {
     'http.host', 'dns.qry.name', 'dns.a', 'dns.aaaa', 'dns.cname']; // prettier-ignore
     const tsharkArgs = (f: string) => ['-r', f, '-n', '-T', 'fields', ...fields.flatMap((x) => ['-e', x])];
     // Three runs each, alternating, medians: one run of either swings by a third on a shared host.
-    // telltale is timed under each Node runtime it is used on (scripts/lib/runtimes.mjs).
+    // telltale is timed under each Node runtime it is used on (scripts/lib/runtimes.ts).
     const nodes = runtimes(repoRoot);
     const oursRuns = nodes.map(() => [] as { seconds: number; rssKiB: number }[]);
     const tsharkRuns: { seconds: number; rssKiB: number }[] = [];
@@ -110,10 +110,9 @@ try {
     line(
       `  tshark -T fields                 ${tshark.seconds.toFixed(2)} s   peak RSS ${(tshark.rssKiB / 1024).toFixed(0)} MiB`,
     );
-    let ours = middle(oursRuns[0]!);
+    const ours = middle(oursRuns[0]!);
     for (const [k, n] of nodes.entries()) {
       const r = middle(oursRuns[k]!);
-      if (k === 0) ours = r;
       const start = (await measure(n.node, ['-e', '0'])).seconds;
       line(
         `  telltale on ${n.label.padEnd(42)} ${r.seconds.toFixed(2)} s   peak RSS ${(r.rssKiB / 1024).toFixed(0)} MiB   ${(tshark.seconds / r.seconds).toFixed(1)}x tshark   (node -e 0 alone ${start.toFixed(2)} s)`,

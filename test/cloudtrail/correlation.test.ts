@@ -383,6 +383,36 @@ describe('correlation state is bounded per group and expires with the timespan',
   });
 });
 
+describe('correlation state across sources read one after another', () => {
+  test('a burst split over two regions whose folders are walked one after the other is counted whole', () => {
+    // The local walk reads region by region, so a principal's events of one region (three days)
+    // all arrive before those of the next, which start days earlier again. Six events at 12:00 in
+    // each region make one burst of twelve.
+    const { correlations } = parseSigmaRules(
+      correlation(`  type: event_count
+  rules: [secret_read]
+  group-by: [userIdentity.arn]
+  timespan: 10m
+  condition: {gte: 10}`),
+      'c.yml',
+    );
+    const state = new CorrelationState(correlations[0]!, [{ name: 'secret_read' }]);
+    const burst = T0 + 2 * 86_400_000;
+    for (const region of ['eu-west-1', 'us-east-1']) {
+      for (let h = 0; h < 72; h += 3)
+        state.observe(
+          0,
+          rec(0, { awsRegion: region, eventTime: new Date(T0 + h * 3_600_000 + 1_800_000).toISOString() }),
+        );
+      for (let i = 0; i < 6; i++)
+        state.observe(0, rec(0, { awsRegion: region, eventTime: new Date(burst + i * 30_000).toISOString() }));
+    }
+    const hits = state.end();
+    assert.equal(hits.length, 1);
+    assert.equal(hits[0]!.metric, 12);
+  });
+});
+
 describe('correlation state under a dense burst', () => {
   test(
     '50k events of one principal within ten minutes: bounded state, a lower-bound count, and a note saying so',

@@ -19,9 +19,8 @@
  *
  * Memory is bounded per group. Records arrive in any order (LookupEvents pages newest first, files
  * are read several at a time), so entries are kept sorted and a small group is judged exactly.
- * Once a group holds many entries, or entries further apart than twice timespan + 1 hour, those
- * further than timespan + 1 hour from the newest arrival expire (the busiest stretch so far is
- * remembered first): state lives as long as the timespan,
+ * Once a group holds many entries, those further than timespan + 1 hour from the newest arrival
+ * expire (the busiest stretch so far is remembered first): state lives as long as the timespan,
  * plus an hour for records that arrive late, and never more than MAX_ENTRIES per group. Groups are
  * capped at MAX_GROUPS; a run that reaches a bound says so in the report's problems.
  */
@@ -127,11 +126,9 @@ export class CorrelationState {
       this.groups.set(key, (group = { entries: [], limit: SOFT_ENTRIES, best: undefined }));
     }
     insertSorted(group.entries, { t, member, value, record: slim(record) });
-    // Expiry also runs once a group's entries span two horizons: otherwise a quiet principal kept
-    // up to SOFT_ENTRIES whole records for days, and a night's scan spent half its time in GC
-    // moving them (entries hold the record a finding may be built from).
-    const e = group.entries;
-    if (e.length >= group.limit || e[e.length - 1]!.t - e[0]!.t > 2 * (this.span + LATENESS_MS)) this.expire(group, t);
+    // Expiry waits for the entry limit, not for time: sources arrive out of order by days (the
+    // local walk reads region after region), and a group judged exactly must keep them all.
+    if (group.entries.length >= group.limit) this.expire(group, t);
   }
 
   /** Entries held now, over every group (a measure of the state's memory). */

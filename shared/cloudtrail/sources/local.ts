@@ -15,7 +15,9 @@ import { deliveryOverlaps, LATE_LOOKBACK_MS, partitionDays, type TimeWindow } fr
 import { decodeLogBuffer, decodeLogStream, isGzip } from './decode.ts';
 import type { CloudTrailRecord } from '../record.ts';
 import { looksLikeLogFile, parseTrailKey } from './layout.ts';
-import { startReadAhead, type ReadAhead } from './read-ahead.ts';
+// Files up to TINY_FILE are read and inflated synchronously (CloudTrail's 5-minute files are mostly a
+// few KB) when the read-ahead worker did not already: the same bound as the worker's.
+import { startReadAhead, TINY_FILE, type ReadAhead } from './read-ahead.ts';
 import type { LogFile, RecordSink, SourceSummary, TimeSpan } from './types.ts';
 
 export interface LocalOptions {
@@ -29,11 +31,6 @@ export interface LocalOptions {
 
 /** Files up to this size are read in one call; bigger ones are streamed. */
 const SMALL_FILE = 2 * 1024 * 1024;
-/**
- * Files up to this size are read and inflated synchronously (CloudTrail's 5-minute files are mostly a
- * few KB) when the read-ahead worker (read-ahead.ts) did not already.
- */
-const TINY_FILE = 64 * 1024;
 /** A small gzip file inflating past this is streamed instead (a gzip bomb stays bounded). */
 const SMALL_INFLATED = 32 * 1024 * 1024;
 const gunzipAsync = promisify(gunzip);

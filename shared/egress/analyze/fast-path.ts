@@ -1,8 +1,8 @@
 /**
  * The fast path. Most packets of a real capture belong to a connection that is already named and
  * oriented: all they change is its last-seen time and its byte count. Such a packet is recognised
- * from the frame's raw bytes (a link header, IPv4 without options' fragments or IPv6 without
- * extension headers, TCP without SYN or RST) and its connection found in a small table keyed by
+ * from the frame's raw bytes (a link header, unfragmented IPv4 or IPv6 without extension headers,
+ * TCP without SYN or RST) and its connection found in a small table keyed by
  * the raw addresses and ports, with no address text, key string, object or view made. Everything
  * else (and a packet whose connection is not in the table) takes the full path in analyzer.ts, which
  * says afterwards which connection the packet was filed under so that the table learns it.
