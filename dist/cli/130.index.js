@@ -442,11 +442,44 @@ function nameAt(dns, address, time) {
     }
     return best?.name;
 }
+/** The follower's records grouped by five-tuple, each group in time order. */
+function byTuple(connections) {
+    const groups = new Map();
+    for (const c of connections) {
+        const key = tupleKey(c);
+        const group = groups.get(key);
+        if (group)
+            group.push(c);
+        else
+            groups.set(key, [c]);
+    }
+    for (const group of groups.values())
+        group.sort((a, b) => a.time - b.time);
+    return groups;
+}
+/**
+ * The process behind a packet of this five-tuple at `time`: the latest attributed record at or
+ * before it, else the first after it. A record without a process never hides one with it: the same
+ * flow may be logged twice (a follower of an earlier version logged every retried datagram, and a
+ * retry can arrive after the client closed its socket), and a port reused later by another process
+ * is told apart by time.
+ */
+function processAt(group, time) {
+    let best;
+    for (const c of group ?? []) {
+        if (!c.process)
+            continue;
+        if (c.time > time && best)
+            break;
+        best = c.process;
+        if (c.time > time)
+            break;
+    }
+    return best;
+}
 /** One blocked entry per refused destination and transport, with who tried and when. */
 function blockedConnections(records, steps = []) {
-    const byTuple = new Map();
-    for (const c of records.connections)
-        byTuple.set(tupleKey(c), c);
+    const tuples = byTuple(records.connections);
     const out = new Map();
     for (const packet of records.refused) {
         const host = nameAt(records.dns, packet.dst, packet.time);
@@ -477,7 +510,7 @@ function blockedConnections(records, steps = []) {
         if (entry.tuples.has(tuple))
             continue; // a retried UDP datagram of the same flow
         entry.tuples.add(tuple);
-        const process = byTuple.get(tuple)?.process;
+        const process = processAt(tuples.get(tuple), packet.time);
         if (process)
             addProcess((entry.processes ??= []), process);
         else
@@ -489,25 +522,39 @@ function blockedConnections(records, steps = []) {
 }
 /**
  * Adds `processes` (and `unattributed`) to every endpoint from the connections the follower saw going
- * to its addresses, port and transport. Returns how many of those connections had an owner.
+ * to its addresses, port and transport. A connection is a five-tuple, however many of its packets
+ * were logged; it is unattributed only when none of them named a process. Returns how many
+ * connections there were and how many had an owner.
  */
 function attributeEndpoints(endpoints, connections) {
     const index = new Map();
-    for (const c of connections) {
-        const key = `${c.transport} ${bare(c.dst)} ${c.dport}`;
-        index.set(key, [...(index.get(key) ?? []), c]);
+    const groups = byTuple(connections);
+    let attributed = 0;
+    for (const group of groups.values()) {
+        const processes = [];
+        for (const c of group)
+            if (c.process)
+                addProcess(processes, c.process);
+        if (processes.length)
+            attributed++;
+        const key = `${group[0].transport} ${bare(group[0].dst)} ${group[0].dport}`;
+        const list = index.get(key);
+        if (list)
+            list.push(processes);
+        else
+            index.set(key, [processes]);
     }
     for (const endpoint of endpoints) {
         for (const address of endpoint.addresses) {
-            for (const c of index.get(`${endpoint.transport} ${bare(address)} ${endpoint.port}`) ?? []) {
-                if (c.process)
-                    addProcess((endpoint.processes ??= []), c.process);
-                else
+            for (const processes of index.get(`${endpoint.transport} ${bare(address)} ${endpoint.port}`) ?? []) {
+                for (const p of processes)
+                    addProcess((endpoint.processes ??= []), p);
+                if (!processes.length)
                     endpoint.unattributed = (endpoint.unattributed ?? 0) + 1;
             }
         }
     }
-    return { connections: connections.length, attributed: connections.filter((c) => c.process).length };
+    return { connections: groups.size, attributed };
 }
 /**
  * Endpoints that exist only as refused attempts: a container's SYN is captured on its veth before the
@@ -589,8 +636,11 @@ var external_node_crypto_ = __webpack_require__(7598);
  *   released to the client. Each answer is logged to block-dns.jsonl (the names of blocked addresses).
  * - the first packet of a new flow: it finds the socket in /proc/<pid>/net/{tcp,udp}{,6} (the host's
  *   namespace first, then each container's), the process holding that socket inode in /proc/*\/fd
- *   (pids that owned sockets before are tried first), and logs pid, executable, command line and
- *   container id to block-connections.jsonl; then releases the packet to the verdict chain.
+ *   (processes started in the last seconds first, then earlier owners), and logs pid, executable, command line and
+ *   container id to block-connections.jsonl once per flow; then releases the packet to the verdict
+ *   chain. Packets already waiting are taken as one batch and share one walk of /proc, so a burst of
+ *   new flows (a parallel build, a browser) is not held once per flow; a retried packet of a flow
+ *   already logged (unreplied UDP stays NEW in conntrack) is released without a walk.
  * On SIGTERM, SIGINT, SIGHUP or any exit it removes the queue steering and the table itself, so a
  * job cancelled between `main` and `post` leaves no firewall behind; `post` removes both again.
  *
@@ -802,21 +852,7 @@ def allow_answer(msg, now):
         if not ok: sys.stderr.write('telltale block: set update failed: %s\n' % err)
 
 # --- process attribution (/proc) -----------------------------------------------------------------
-SOCKET_RE = re.compile(r'socket:\[(\d+)\]')
 recent = []  # pids that owned sockets before, tried first
-
-def netns_pids():
-    """One pid per network namespace, ours first: /proc/PID/net/* shows that namespace's sockets."""
-    seen = {}
-    try: mine = os.readlink('/proc/self/ns/net')
-    except OSError: mine = None
-    seen[mine] = 'self'
-    for pid in os.listdir('/proc'):
-        if not pid.isdigit(): continue
-        try: ns = os.readlink('/proc/%s/ns/net' % pid)
-        except OSError: continue
-        if ns not in seen: seen[ns] = pid
-    return list(seen.values())
 
 def hex_addr(text, family):
     if family == 4:
@@ -871,22 +907,71 @@ def diag_inode(proto, family, src, sport, dst, dport):
     # inet_diag_msg: 4 bytes of state, the 48-byte sockid, expires, rqueue, wqueue, uid, then inode
     return struct.unpack_from('=I', data, 16 + 4 + 48 + 16)[0] or None
 
-def owner_of(inode):
-    target = 'socket:[%d]' % inode
-    pids = [p for p in recent if os.path.exists('/proc/' + p)]
-    others = sorted((p for p in os.listdir('/proc') if p.isdigit() and p not in pids), key=int, reverse=True)
-    for pid in pids + others:
+def proc_pids():
+    try: return [p for p in os.listdir('/proc') if p.isdigit()]
+    except OSError: return []
+
+# When each pid was first seen (0: before the job). A process started in the last seconds is the
+# likeliest owner of a new flow; pid numbers cannot say which those are once they wrap (pid_max is
+# 32768 on many runners).
+first_seen = dict.fromkeys(proc_pids(), 0.0)
+YOUNG = 30.0
+
+def look_at_pids(now):
+    """(young pids, newest first; every pid): one listdir of /proc per batch of packets."""
+    pids = proc_pids()
+    seen = {p: first_seen.get(p, now) for p in pids}
+    first_seen.clear(); first_seen.update(seen)
+    young = sorted((p for p in pids if now - seen[p] < YOUNG), key=lambda p: seen[p], reverse=True)
+    return young, pids
+
+try: MY_NETNS = os.readlink('/proc/self/ns/net')
+except OSError: MY_NETNS = None
+namespaces = {}  # another network namespace -> one pid in it
+namespaces_walked = [0.0]
+
+def netns_pids(young, pids, now):
+    """One pid per other network namespace: /proc/PID/net/* shows that namespace's sockets. Every
+    pid's namespace is read at most every few seconds (thousands of readlinks on a busy runner); in
+    between only young processes are, and a new container's first process is one of them."""
+    if now - namespaces_walked[0] > 5:
+        namespaces.clear(); namespaces_walked[0] = now
+        candidates = pids
+    else:
+        candidates = young
+    for pid in candidates:
+        try: ns = os.readlink('/proc/%s/ns/net' % pid)
+        except OSError: continue
+        if ns != MY_NETNS and ns not in namespaces: namespaces[ns] = pid
+    for ns, pid in list(namespaces.items()):
+        if not os.path.exists('/proc/' + pid): del namespaces[ns]
+    return list(namespaces.values())
+
+def owners_of(inodes, young, pids):
+    """inode -> pid for every socket inode asked for, in one walk of /proc/*/fd however many there are
+    (a burst of new flows costs one walk, not one each). Young processes go first, then pids that
+    owned sockets before, then the rest, highest pid first."""
+    targets = {'socket:[%d]' % inode: inode for inode in inodes}
+    found = {}
+    if not targets: return found
+    alive = set(pids)
+    owners = [p for p in recent if p in alive]
+    tried = set(young).union(owners)
+    others = sorted((p for p in pids if p not in tried), key=int, reverse=True)
+    for pid in young + [p for p in owners if p not in young] + others:
         try: fds = os.listdir('/proc/%s/fd' % pid)
         except OSError: continue
         for fd in fds:
-            try:
-                if os.readlink('/proc/%s/fd/%s' % (pid, fd)) == target:
-                    if pid in recent: recent.remove(pid)
-                    recent.insert(0, pid)
-                    del recent[64:]
-                    return pid
+            try: link = os.readlink('/proc/%s/fd/%s' % (pid, fd))
             except OSError: continue
-    return None
+            inode = targets.pop(link, None)
+            if inode is None: continue
+            found[inode] = pid
+            if pid in recent: recent.remove(pid)
+            recent.insert(0, pid)
+            del recent[64:]
+        if not targets: break
+    return found
 
 CONTAINER_RE = re.compile(r'(?:libpod-|docker-|/docker/|/libpod_parent/|crio-)([0-9a-f]{12,64})')
 
@@ -904,22 +989,56 @@ def describe(pid):
     except OSError: pass
     return out
 
-def attribute(ip, now):
-    version, src, dst, proto, t = ip
-    if proto not in (6, 17) or len(t) < 4: return
-    sport, dport = struct.unpack_from('>HH', t)
-    record = {'time': now * 1000, 'transport': 'tcp' if proto == 6 else 'udp', 'src': src, 'sport': sport, 'dst': dst, 'dport': dport}
+# Flows already logged: five-tuple -> [socket inode or None, last seen]. Conntrack keeps an unreplied
+# UDP flow NEW, so every retried datagram of a QUIC Initial comes back to this queue, and so does a
+# retransmitted SYN; they are the flow already logged, named by the socket seen first even when the
+# client has closed it since (a refused QUIC attempt closes at once).
+flows = {}
+FLOW_KEEP = 120.0
+
+def socket_inode(version, proto, src, sport, dst, dport, young, pids, now):
     # Our own namespace first (the host's sockets); containers' namespaces only when it has none.
     inode = diag_inode(proto, version, src, sport, dst, dport) if proto == 6 else None
     if inode is None: inode = find_inode('self', proto, version, src, sport, dst, dport)
     if inode is None:
-        for ns_pid in netns_pids()[1:]:
+        for ns_pid in netns_pids(young, pids, now):
             inode = find_inode(ns_pid, proto, version, src, sport, dst, dport)
             if inode is not None: break
-    if inode is not None:
-        pid = owner_of(inode)
+    return inode
+
+def attribute(ips, now):
+    """Logs the new flows among a batch of first packets, with the process behind each."""
+    fresh = []
+    young, pids = look_at_pids(now)
+    for ip in ips:
+        version, src, dst, proto, t = ip
+        if proto not in (6, 17) or len(t) < 4: continue
+        sport, dport = struct.unpack_from('>HH', t)
+        key = (proto, src, sport, dst, dport)
+        inode = socket_inode(version, proto, src, sport, dst, dport, young, pids, now)
+        known = flows.get(key)
+        if known and now - known[1] < FLOW_KEEP and (inode is None or inode == known[0]):
+            known[1] = now
+            continue
+        flows[key] = [inode, now]
+        record = {'time': now * 1000, 'transport': 'tcp' if proto == 6 else 'udp', 'src': src, 'sport': sport, 'dst': dst, 'dport': dport}
+        fresh.append((record, inode))
+    owners = owners_of({inode for _, inode in fresh if inode is not None}, young, pids)
+    for record, inode in fresh:
+        pid = owners.get(inode)
         if pid: record['process'] = describe(pid)
-    conn_log.write(json.dumps(record) + '\n')
+        conn_log.write(json.dumps(record) + '\n')
+    if len(flows) > 8192:
+        for key in [k for k, v in flows.items() if now - v[1] >= FLOW_KEEP]: del flows[key]
+
+def drain(sock, first):
+    """The packets of one recv and of every message already waiting behind it (bounded)."""
+    out = list(packets(first))
+    for _ in range(64):
+        try: data = sock.recv(1 << 20, socket.MSG_DONTWAIT)
+        except (BlockingIOError, InterruptedError): break
+        out.extend(packets(data))
+    return out
 
 try:
     dns_sock = open_queue(config['dnsQueue'])
@@ -927,23 +1046,24 @@ try:
     open(os.path.join(DIR, 'block-follower.ready'), 'w').write(str(os.getpid()))
     while True:
         ready, _, _ = select.select([dns_sock, conn_sock], [], [])
-        for sock in ready:
-            data = sock.recv(1 << 20)
-            for packet_id, payload in packets(data):
-                now = time.time()
-                ip = ip_header(payload)
-                if sock is dns_sock:
+        # DNS first: a client waits on its answer before it can connect at all.
+        for sock in sorted(ready, key=lambda r: r is not dns_sock):
+            batch = drain(sock, sock.recv(1 << 20))
+            now = time.time()
+            if sock is dns_sock:
+                for packet_id, payload in batch:
                     if not HOLD: verdict(sock, config['dnsQueue'], packet_id)
+                    ip = ip_header(payload)
                     try:
                         for msg in (dns_messages(ip) if ip else []): allow_answer(msg, now)
                     except (ValueError, struct.error, IndexError) as error:
                         sys.stderr.write('telltale block: undecodable DNS answer: %s\n' % error)
                     if HOLD: verdict(sock, config['dnsQueue'], packet_id)
-                else:
-                    try:
-                        if ip: attribute(ip, now)
-                    finally:
-                        verdict(sock, config['connectionQueue'], packet_id)
+            else:
+                try:
+                    attribute([ip for ip in (ip_header(p) for _, p in batch) if ip], now)
+                finally:
+                    for packet_id, _ in batch: verdict(sock, config['connectionQueue'], packet_id)
 finally:
     remove_table()
 `;

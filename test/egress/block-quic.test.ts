@@ -66,7 +66,7 @@ describe('block mode with a QUIC client', { skip }, () => {
       assert.equal(b.port, 443);
       assert.ok(
         b.processes?.some((p) => /chrom/.test(path.basename(p.exe ?? ''))),
-        JSON.stringify(b.processes),
+        `no Chromium among the processes of ${JSON.stringify(b)}`,
       );
     }
   });

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  attributeEndpoints,
   blockedConnections,
   nameAt,
   withoutBlocked,
@@ -106,4 +107,72 @@ test('an endpoint that was only ever refused leaves the endpoint list', () => {
     kept.map((e) => `${e.port} ${e.failed}`),
     ['443 0', '80 1'],
   );
+});
+
+test('a flow logged twice, the second time after its socket closed, keeps the process of the first', () => {
+  // Chromium's refused QUIC attempt: the first Initial names the process; the retry that was already
+  // on its way when the ICMP error closed the socket finds no socket (as an older follower logged it).
+  const quic = { transport: 'udp', src: '10.0.0.1', sport: 38923, dst: '10.0.9.9', dport: 443 } as const;
+  const chromium = { pid: 9, exe: '/usr/lib/chromium/chromium' };
+  const blocked = blockedConnections({
+    dns: [{ time: 100, name: 'h3.denied.example', address: '10.0.9.9', ttl: 60, allowedBy: [] }],
+    connections: [
+      { time: 1000, ...quic, process: chromium },
+      { time: 1004, ...quic },
+    ],
+    refused: [
+      { time: 1001, origin: 'output', ...quic },
+      { time: 1005, origin: 'output', ...quic },
+    ],
+    unreadable: 0,
+  });
+  assert.deepEqual(
+    blocked.map((b) => [b.host, b.attempts, b.processes?.map((p) => p.exe), b.unattributed]),
+    [['h3.denied.example', 2, ['/usr/lib/chromium/chromium'], undefined]],
+  );
+});
+
+test('a port reused later by another process is told apart by time', () => {
+  const tuple = { transport: 'tcp', src: '10.0.0.1', sport: 40000, dst: '10.0.9.9', dport: 22 } as const;
+  const blocked = blockedConnections({
+    dns: [],
+    connections: [
+      { time: 1000, ...tuple, process: { pid: 1, exe: '/usr/bin/ssh' } },
+      { time: 90_000, ...tuple, process: { pid: 2, exe: '/usr/bin/nc' } },
+    ],
+    refused: [
+      { time: 1001, origin: 'output', ...tuple },
+      { time: 90_001, origin: 'output', ...tuple },
+    ],
+    unreadable: 0,
+  });
+  // Same tuple twice: the second refusal is the same flow key, so only the first is attributed;
+  // what matters is that it is ssh (the record at its time), not nc (the record logged last).
+  assert.deepEqual(
+    blocked[0]?.processes?.map((p) => p.exe),
+    ['/usr/bin/ssh'],
+  );
+});
+
+test('an endpoint counts a connection once, however many of its packets were logged', () => {
+  const endpoint: Endpoint = {
+    host: 'h3.example', port: 443, transport: 'udp', protocol: 'quic', addresses: ['10.0.9.9'], namedBy: 'sni',
+    firstSeen: '', lastSeen: '', connections: 2, failed: 0, failures: [], bytes: 2400,
+  }; // prettier-ignore
+  const flow = (sport: number) => ({ transport: 'udp', src: '10.0.0.1', sport, dst: '10.0.9.9', dport: 443 }) as const;
+  const counts = attributeEndpoints(
+    [endpoint],
+    [
+      { time: 1, ...flow(5000), process: { pid: 9, exe: '/usr/lib/chromium/chromium' } },
+      { time: 2, ...flow(5000) },
+      { time: 3, ...flow(5000) },
+      { time: 4, ...flow(5001) },
+    ],
+  );
+  assert.deepEqual(counts, { connections: 2, attributed: 1 });
+  assert.deepEqual(
+    endpoint.processes?.map((p) => p.exe),
+    ['/usr/lib/chromium/chromium'],
+  );
+  assert.equal(endpoint.unattributed, 1);
 });

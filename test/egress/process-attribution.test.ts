@@ -2,7 +2,7 @@
 // node, python3, openssl, git) run at the same time, each to its own allowed and its own refused
 // host, several times over; every connection the follower saw must name the client that made it.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -44,6 +44,48 @@ const EXPECTED: Record<(typeof CLIENTS)[number], RegExp> = {
   git: /^git/, // /proc/PID/exe of git-remote-https is the git-remote-http it links to
 };
 
+const NS_LAST_PID = '/proc/sys/kernel/ns_last_pid';
+
+/**
+ * Old processes holding `files` open descriptors between them, with pids above every pid the
+ * clients will get: the next pid is set near pid_max for them (ns_last_pid, root only), then back to
+ * where it was, so the clients started afterwards get low numbers, as they do once pids have wrapped.
+ * Each holds what its file limit allows (8,000 at most); they exit when the test's end of their
+ * stdin closes, even if the test dies.
+ */
+async function oldBusyProcesses(files: number): Promise<ChildProcess[]> {
+  const before = readFileSync(NS_LAST_PID, 'utf8').trim();
+  const pidMax = Number(readFileSync('/proc/sys/kernel/pid_max', 'utf8'));
+  const script = [
+    'import os, resource, sys',
+    'soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)',
+    'resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))',
+    "fds = [os.open('/dev/null', os.O_RDONLY) for _ in range(min(hard - 64, 8000))]",
+    "sys.stdout.write('%d\\n' % len(fds)); sys.stdout.flush(); sys.stdin.read()",
+  ].join('\n');
+  const holders: ChildProcess[] = [];
+  let held = 0;
+  try {
+    writeFileSync(NS_LAST_PID, String(pidMax - 5000));
+    while (held < files && holders.length < 100) {
+      const holder = spawn('python3', ['-c', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+      holders.push(holder);
+      held += await new Promise<number>((resolve, reject) => {
+        holder.stdout!.once('data', (line: Buffer) => resolve(Number(line.toString())));
+        holder.once('exit', (code) => reject(new Error(`a busy process exited (${code})`)));
+      });
+    }
+  } catch (error) {
+    for (const h of holders) h.kill('SIGKILL');
+    throw error;
+  } finally {
+    writeFileSync(NS_LAST_PID, before);
+  }
+  assert.ok(held >= files, `${held} files held`);
+  for (const h of holders) assert.ok(h.pid! > pidMax - 5000, `a busy process has pid ${h.pid}`);
+  return holders;
+}
+
 const skip =
   worldSkipReason() ||
   (spawnSync('tcpdump', ['--version']).status !== 0 && 'needs tcpdump') ||
@@ -76,8 +118,8 @@ describe('process attribution under concurrency', { skip }, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('every connection of six concurrent clients names the client that opened it', async () => {
-    const out = path.join(dir, 'run');
+  /** Runs every client ROUNDS times under block mode and checks each connection's process. */
+  async function clientsAreNamed(out: string): Promise<void> {
     mkdirSync(out, { recursive: true });
     const jobs = CLIENTS.flatMap((c) =>
       Array.from({ length: ROUNDS }, (_, i) =>
@@ -135,5 +177,19 @@ describe('process attribution under concurrency', { skip }, () => {
           JSON.stringify(b.processes),
         );
     }
+  }
+
+  test('every connection of six concurrent clients names the client that opened it', async () => {
+    await clientsAreNamed(path.join(dir, 'run'));
+  });
+
+  // A runner that has been busy for a while: pid numbers have wrapped, so old processes with many
+  // open files sort ahead of the clients by pid. The follower must still find each owner before the
+  // clients give up on their held first packet (curl tries IPv4 after 200 ms without an answer on
+  // IPv6, and a socket closed meanwhile has no owner left to name).
+  test('on a busy runner, with pids wrapped past old processes holding 40,000 files', async (t) => {
+    const holders = await oldBusyProcesses(40_000);
+    t.after(() => holders.forEach((h) => h.kill('SIGKILL')));
+    await clientsAreNamed(path.join(dir, 'busy'));
   });
 });

@@ -47736,11 +47736,44 @@ function nameAt(dns, address, time) {
     }
     return best?.name;
 }
+/** The follower's records grouped by five-tuple, each group in time order. */
+function byTuple(connections) {
+    const groups = new Map();
+    for (const c of connections) {
+        const key = tupleKey(c);
+        const group = groups.get(key);
+        if (group)
+            group.push(c);
+        else
+            groups.set(key, [c]);
+    }
+    for (const group of groups.values())
+        group.sort((a, b) => a.time - b.time);
+    return groups;
+}
+/**
+ * The process behind a packet of this five-tuple at `time`: the latest attributed record at or
+ * before it, else the first after it. A record without a process never hides one with it: the same
+ * flow may be logged twice (a follower of an earlier version logged every retried datagram, and a
+ * retry can arrive after the client closed its socket), and a port reused later by another process
+ * is told apart by time.
+ */
+function processAt(group, time) {
+    let best;
+    for (const c of group ?? []) {
+        if (!c.process)
+            continue;
+        if (c.time > time && best)
+            break;
+        best = c.process;
+        if (c.time > time)
+            break;
+    }
+    return best;
+}
 /** One blocked entry per refused destination and transport, with who tried and when. */
 function attribution_blockedConnections(records, steps = []) {
-    const byTuple = new Map();
-    for (const c of records.connections)
-        byTuple.set(tupleKey(c), c);
+    const tuples = byTuple(records.connections);
     const out = new Map();
     for (const packet of records.refused) {
         const host = nameAt(records.dns, packet.dst, packet.time);
@@ -47771,7 +47804,7 @@ function attribution_blockedConnections(records, steps = []) {
         if (entry.tuples.has(tuple))
             continue; // a retried UDP datagram of the same flow
         entry.tuples.add(tuple);
-        const process = byTuple.get(tuple)?.process;
+        const process = processAt(tuples.get(tuple), packet.time);
         if (process)
             addProcess((entry.processes ??= []), process);
         else
@@ -47783,25 +47816,39 @@ function attribution_blockedConnections(records, steps = []) {
 }
 /**
  * Adds `processes` (and `unattributed`) to every endpoint from the connections the follower saw going
- * to its addresses, port and transport. Returns how many of those connections had an owner.
+ * to its addresses, port and transport. A connection is a five-tuple, however many of its packets
+ * were logged; it is unattributed only when none of them named a process. Returns how many
+ * connections there were and how many had an owner.
  */
 function attribution_attributeEndpoints(endpoints, connections) {
     const index = new Map();
-    for (const c of connections) {
-        const key = `${c.transport} ${bare(c.dst)} ${c.dport}`;
-        index.set(key, [...(index.get(key) ?? []), c]);
+    const groups = byTuple(connections);
+    let attributed = 0;
+    for (const group of groups.values()) {
+        const processes = [];
+        for (const c of group)
+            if (c.process)
+                addProcess(processes, c.process);
+        if (processes.length)
+            attributed++;
+        const key = `${group[0].transport} ${bare(group[0].dst)} ${group[0].dport}`;
+        const list = index.get(key);
+        if (list)
+            list.push(processes);
+        else
+            index.set(key, [processes]);
     }
     for (const endpoint of endpoints) {
         for (const address of endpoint.addresses) {
-            for (const c of index.get(`${endpoint.transport} ${bare(address)} ${endpoint.port}`) ?? []) {
-                if (c.process)
-                    addProcess((endpoint.processes ??= []), c.process);
-                else
+            for (const processes of index.get(`${endpoint.transport} ${bare(address)} ${endpoint.port}`) ?? []) {
+                for (const p of processes)
+                    addProcess((endpoint.processes ??= []), p);
+                if (!processes.length)
                     endpoint.unattributed = (endpoint.unattributed ?? 0) + 1;
             }
         }
     }
-    return { connections: connections.length, attributed: connections.filter((c) => c.process).length };
+    return { connections: groups.size, attributed };
 }
 /**
  * Endpoints that exist only as refused attempts: a container's SYN is captured on its veth before the
