@@ -133,6 +133,7 @@ function agentFamily(agent) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FP: () => (/* binding */ copyProvenance),
 /* harmony export */   gL: () => (/* binding */ PipelinePrincipals),
 /* harmony export */   g_: () => (/* binding */ pipelineEvidence),
 /* harmony export */   pF: () => (/* binding */ markProvenance)
@@ -192,6 +193,12 @@ function markProvenance(record, principals) {
     const evidence = findEvidence(record, principals);
     record[EVIDENCE] = evidence ?? null;
     return evidence;
+}
+/** Carries the evidence marked on `from` (if any) over to a copy of it. */
+function copyProvenance(from, to) {
+    const marked = from[EVIDENCE];
+    if (marked !== undefined)
+        to[EVIDENCE] = marked;
 }
 /** The evidence marked by the scan; without a scan (a bare rule test) it is read with no declared principals. */
 function pipelineEvidence(record) {

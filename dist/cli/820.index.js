@@ -460,6 +460,7 @@ function countText(report) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FP: () => (/* binding */ copyProvenance),
 /* harmony export */   gL: () => (/* binding */ PipelinePrincipals),
 /* harmony export */   g_: () => (/* binding */ pipelineEvidence),
 /* harmony export */   pF: () => (/* binding */ markProvenance)
@@ -519,6 +520,12 @@ function markProvenance(record, principals) {
     const evidence = findEvidence(record, principals);
     record[EVIDENCE] = evidence ?? null;
     return evidence;
+}
+/** Carries the evidence marked on `from` (if any) over to a copy of it. */
+function copyProvenance(from, to) {
+    const marked = from[EVIDENCE];
+    if (marked !== undefined)
+        to[EVIDENCE] = marked;
 }
 /** The evidence marked by the scan; without a scan (a bare rule test) it is read with no declared principals. */
 function pipelineEvidence(record) {
@@ -3465,6 +3472,7 @@ var evaluate = __webpack_require__(6303);
 ;// CONCATENATED MODULE: ./shared/cloudtrail/rules/correlation.ts
 
 
+
 /** A group judged exactly until it holds this many entries; then expiry starts. */
 const SOFT_ENTRIES = 512;
 /** Entries kept per group, whatever the order of arrival. */
@@ -3619,6 +3627,9 @@ class CorrelationState {
 const HEAVY = new Set(['requestParameters', 'responseElements', 'additionalEventData', 'serviceEventDetails']);
 function slim(record) {
     const out = {};
+    // The pipeline evidence the scan marked (a symbol key, which for-in does not copy): without it a
+    // correlation's finding would ignore the declared pipeline principals.
+    (0,provenance/* copyProvenance */.FP)(record, out);
     for (const key in record) {
         const value = record[key];
         if (!HEAVY.has(key))

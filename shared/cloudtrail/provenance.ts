@@ -70,6 +70,12 @@ export function markProvenance(record: CloudTrailRecord, principals: PipelinePri
   return evidence;
 }
 
+/** Carries the evidence marked on `from` (if any) over to a copy of it. */
+export function copyProvenance(from: CloudTrailRecord, to: CloudTrailRecord): void {
+  const marked = (from as Marked)[EVIDENCE];
+  if (marked !== undefined) (to as Marked)[EVIDENCE] = marked;
+}
+
 /** The evidence marked by the scan; without a scan (a bare rule test) it is read with no declared principals. */
 export function pipelineEvidence(record: CloudTrailRecord): PipelineEvidence | undefined {
   const marked = (record as Marked)[EVIDENCE];

@@ -10,6 +10,7 @@ import { CorrelationState, MAX_ENTRIES } from '../../shared/cloudtrail/rules/cor
 import { loadRuleSet } from '../../shared/cloudtrail/rules/ruleset.ts';
 import { parseSigmaRules } from '../../shared/cloudtrail/rules/sigma/index.ts';
 import { scanCloudTrail } from '../../shared/cloudtrail/scan.ts';
+import { scanRecords } from './helpers.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -508,4 +509,35 @@ describe('spec-invalid correlation rules are rejected with file:line and the rea
     assert.match(rules.problems[0]!.file, /rules\.yml$/);
     assert.equal(rules.problems[0]!.line, 1);
   });
+});
+
+test("a correlation's finding honours the declared pipeline principals, as a single event's does", async () => {
+  // The entries keep a slim copy of each record; the pipeline evidence the scan marked on the
+  // record (a symbol key) must survive the copy, or the declared role would not lower the level.
+  const role = 'arn:aws:iam::111122223333:role/gha-deploy';
+  const records = Array.from({ length: 25 }, (_, i) => ({
+    eventVersion: '1.10',
+    eventTime: `2026-05-04T10:0${Math.floor(i / 10)}:${String(i % 60).padStart(2, '0')}Z`,
+    eventSource: 'secretsmanager.amazonaws.com',
+    eventName: 'GetSecretValue',
+    awsRegion: 'us-east-1',
+    eventID: `00000000-0000-4000-a000-0000000000${String(i).padStart(2, '0')}`,
+    recipientAccountId: '111122223333',
+    userIdentity: {
+      type: 'AssumedRole',
+      arn: 'arn:aws:sts::111122223333:assumed-role/gha-deploy/run-1',
+      accountId: '111122223333',
+      sessionContext: { sessionIssuer: { type: 'Role', arn: role, accountId: '111122223333', userName: 'gha-deploy' } },
+    },
+    sourceIPAddress: '203.0.113.7',
+    userAgent: 'aws-cli/2.15',
+    requestParameters: { secretId: `prod/app-${i}` },
+    responseElements: null,
+  })) as unknown as CloudTrailRecord[];
+  const level = async (principals: string[]) =>
+    (await scanRecords(records, {}, { pipelinePrincipals: principals })).findings
+      .filter((f) => f.ruleSlug === 'secrets-bulk-read')
+      .map((f) => [f.severity, f.modifiers.map((m) => m.reason.slice(0, 21))]);
+  assert.deepEqual(await level([]), [['high', []]]);
+  assert.deepEqual(await level([role]), [['medium', ['made by the pipeline:']]]);
 });

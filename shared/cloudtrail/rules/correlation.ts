@@ -26,6 +26,7 @@
  */
 import type { CloudTrailRecord } from '../record.ts';
 import { str } from '../record.ts';
+import { copyProvenance } from '../provenance.ts';
 import type { CountCondition, RuleProblem, SigmaCorrelation, VirtualFields } from './sigma/index.ts';
 import { fieldResolver } from './sigma/evaluate.ts';
 
@@ -225,6 +226,9 @@ export class CorrelationState {
 const HEAVY = new Set(['requestParameters', 'responseElements', 'additionalEventData', 'serviceEventDetails']);
 function slim(record: CloudTrailRecord): CloudTrailRecord {
   const out: Record<string, unknown> = {};
+  // The pipeline evidence the scan marked (a symbol key, which for-in does not copy): without it a
+  // correlation's finding would ignore the declared pipeline principals.
+  copyProvenance(record, out as CloudTrailRecord);
   for (const key in record) {
     const value = record[key];
     if (!HEAVY.has(key)) out[key] = value;
