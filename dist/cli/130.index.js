@@ -636,9 +636,9 @@ var external_node_crypto_ = __webpack_require__(7598);
  *   released to the client. Each answer is logged to block-dns.jsonl (the names of blocked addresses).
  * - the first packet of a new flow: it finds the socket in /proc/<pid>/net/{tcp,udp}{,6} (the host's
  *   namespace first, then each container's), the process holding that socket inode in /proc/*\/fd
- *   (processes started in the last seconds first, then earlier owners), and logs pid, executable, command line and
- *   container id to block-connections.jsonl once per flow; then releases the packet to the verdict
- *   chain. Packets already waiting are taken as one batch and share one walk of /proc, so a burst of
+ *   (processes started in the last seconds first, then earlier owners), and logs pid, executable,
+ *   command line and container id to block-connections.jsonl once per flow; then releases the packet
+ *   to the verdict chain. Packets already waiting are taken as one batch and share one walk of /proc, so a burst of
  *   new flows (a parallel build, a browser) is not held once per flow; a retried packet of a flow
  *   already logged (unreplied UDP stays NEW in conntrack) is released without a walk.
  * On SIGTERM, SIGINT, SIGHUP or any exit it removes the queue steering and the table itself, so a
@@ -852,7 +852,7 @@ def allow_answer(msg, now):
         if not ok: sys.stderr.write('telltale block: set update failed: %s\n' % err)
 
 # --- process attribution (/proc) -----------------------------------------------------------------
-recent = []  # pids that owned sockets before, tried first
+recent = []  # pids that owned sockets before, tried right after the young ones
 
 def hex_addr(text, family):
     if family == 4:
@@ -918,7 +918,7 @@ first_seen = dict.fromkeys(proc_pids(), 0.0)
 YOUNG = 30.0
 
 def look_at_pids(now):
-    """(young pids, newest first; every pid): one listdir of /proc per batch of packets."""
+    """(young pids, newest first; every pid): one listdir of /proc per batch that needs it."""
     pids = proc_pids()
     seen = {p: first_seen.get(p, now) for p in pids}
     first_seen.clear(); first_seen.update(seen)
@@ -930,10 +930,11 @@ except OSError: MY_NETNS = None
 namespaces = {}  # another network namespace -> one pid in it
 namespaces_walked = [0.0]
 
-def netns_pids(young, pids, now):
+def netns_pids(view, now):
     """One pid per other network namespace: /proc/PID/net/* shows that namespace's sockets. Every
     pid's namespace is read at most every few seconds (thousands of readlinks on a busy runner); in
     between only young processes are, and a new container's first process is one of them."""
+    young, pids = view()
     if now - namespaces_walked[0] > 5:
         namespaces.clear(); namespaces_walked[0] = now
         candidates = pids
@@ -947,13 +948,14 @@ def netns_pids(young, pids, now):
         if not os.path.exists('/proc/' + pid): del namespaces[ns]
     return list(namespaces.values())
 
-def owners_of(inodes, young, pids):
+def owners_of(inodes, view):
     """inode -> pid for every socket inode asked for, in one walk of /proc/*/fd however many there are
     (a burst of new flows costs one walk, not one each). Young processes go first, then pids that
     owned sockets before, then the rest, highest pid first."""
     targets = {'socket:[%d]' % inode: inode for inode in inodes}
     found = {}
     if not targets: return found
+    young, pids = view()
     alive = set(pids)
     owners = [p for p in recent if p in alive]
     tried = set(young).union(owners)
@@ -996,12 +998,12 @@ def describe(pid):
 flows = {}
 FLOW_KEEP = 120.0
 
-def socket_inode(version, proto, src, sport, dst, dport, young, pids, now):
+def socket_inode(version, proto, src, sport, dst, dport, view, now):
     # Our own namespace first (the host's sockets); containers' namespaces only when it has none.
     inode = diag_inode(proto, version, src, sport, dst, dport) if proto == 6 else None
     if inode is None: inode = find_inode('self', proto, version, src, sport, dst, dport)
     if inode is None:
-        for ns_pid in netns_pids(young, pids, now):
+        for ns_pid in netns_pids(view, now):
             inode = find_inode(ns_pid, proto, version, src, sport, dst, dport)
             if inode is not None: break
     return inode
@@ -1009,13 +1011,17 @@ def socket_inode(version, proto, src, sport, dst, dport, young, pids, now):
 def attribute(ips, now):
     """Logs the new flows among a batch of first packets, with the process behind each."""
     fresh = []
-    young, pids = look_at_pids(now)
+    # /proc is listed only if this batch needs it: a batch of retries found in our namespace does not.
+    looked = []
+    def view():
+        if not looked: looked.append(look_at_pids(now))
+        return looked[0]
     for ip in ips:
         version, src, dst, proto, t = ip
         if proto not in (6, 17) or len(t) < 4: continue
         sport, dport = struct.unpack_from('>HH', t)
         key = (proto, src, sport, dst, dport)
-        inode = socket_inode(version, proto, src, sport, dst, dport, young, pids, now)
+        inode = socket_inode(version, proto, src, sport, dst, dport, view, now)
         known = flows.get(key)
         if known and now - known[1] < FLOW_KEEP and (inode is None or inode == known[0]):
             known[1] = now
@@ -1023,7 +1029,7 @@ def attribute(ips, now):
         flows[key] = [inode, now]
         record = {'time': now * 1000, 'transport': 'tcp' if proto == 6 else 'udp', 'src': src, 'sport': sport, 'dst': dst, 'dport': dport}
         fresh.append((record, inode))
-    owners = owners_of({inode for _, inode in fresh if inode is not None}, young, pids)
+    owners = owners_of({inode for _, inode in fresh if inode is not None}, view)
     for record, inode in fresh:
         pid = owners.get(inode)
         if pid: record['process'] = describe(pid)
