@@ -116,9 +116,13 @@ function record(region: string, time: string, i: number): Record<string, unknown
 
 /** The bundled CLI users run (BENCH_CLI overrides), its wall time and peak RSS from GNU time. */
 const cliPath = process.env.BENCH_CLI ?? path.join(process.cwd(), 'dist', 'cli', 'index.js');
-async function peakRss(args: string[], node = process.execPath): Promise<{ ms: number; rssMb: number; out: string }> {
+async function peakRss(
+  args: string[],
+  node = process.execPath,
+  nodeFlags: string[] = [],
+): Promise<{ ms: number; rssMb: number; out: string }> {
   const t0 = performance.now();
-  const { stdout, stderr } = await run('/usr/bin/time', ['-f', 'RSS %M', node, cliPath, ...args], {
+  const { stdout, stderr } = await run('/usr/bin/time', ['-f', 'RSS %M', node, ...nodeFlags, cliPath, ...args], {
     maxBuffer: 64 * 1024 * 1024,
     encoding: 'utf8',
   });
@@ -219,6 +223,16 @@ try {
   const report = JSON.parse((await import('node:fs')).readFileSync(path.join(dir, 'report.json'), 'utf8')) as {
     stats: { events: number; findings: number };
   };
+  // Peak RSS is mostly how far V8 lets its heap grow before collecting; what the scan *keeps* shows
+  // when the heap is capped: a scan whose state grew with its events would die of OOM here.
+  const CAP_MB = 48;
+  const capped = async (source: string) =>
+    peakRss(cli(source), process.execPath, [`--max-old-space-size=${CAP_MB}`]).then(
+      (r) => `completes (${(r.ms / 1000).toFixed(1)} s, peak RSS ${r.rssMb.toFixed(0)} MB)`,
+      () => 'runs out of memory',
+    );
+  const cappedOne = await capped(small);
+  const cappedAll = await capped(dir);
 
   // The small-file shape: one account, 4 regions, a file every 5 minutes for as many days as it takes.
   const smallDir = path.join(dir, 'small');
@@ -291,6 +305,7 @@ try {
       `telltale, 1 region (${(mb / REGIONS.length).toFixed(0)} MB): ${(one.ms / 1000).toFixed(1)} s = ${rate(one.ms, mb / REGIONS.length)}; peak RSS ${one.rssMb.toFixed(0)} MB`,
       `reference: zcat | jq -c '.Records[] | select(.eventName=="DeleteRoute")': ${(jqMs / 1000).toFixed(1)} s = ${rate(jqMs, mb)} (${jqMatches} matches)`,
       `ratio jq / telltale wall time: ${(jqMs / all.ms).toFixed(2)}x; RSS growth for ${REGIONS.length}x the input: ${(all.rssMb - one.rssMb).toFixed(0)} MB`,
+      `with V8's old space capped at ${CAP_MB} MB (--max-old-space-size): 1 region ${cappedOne}; ${REGIONS.length} regions ${cappedAll}`,
       `small files: ${SMALL_FILES} .json.gz files of ${RECORDS_PER_SMALL_FILE} records (${(smallBytes / 1024 / 1024).toFixed(0)} MB): telltale ${(smallRun.ms / 1000).toFixed(1)} s (${(smallRun.ms / SMALL_FILES).toFixed(2)} ms/file, peak RSS ${smallRun.rssMb.toFixed(0)} MB); zcat | jq ${(smallJqMs / 1000).toFixed(1)} s (${smallMatches} matches); ratio jq / telltale ${(smallJqMs / smallRun.ms).toFixed(2)}x`,
       `(the figures above are on Node ${process.versions.node.split('.')[0]}, this machine's)`,
       ...others,

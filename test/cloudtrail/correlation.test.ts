@@ -541,3 +541,80 @@ test("a correlation's finding honours the declared pipeline principals, as a sin
   assert.deepEqual(await level([]), [['high', []]]);
   assert.deepEqual(await level([role]), [['medium', ['made by the pipeline:']]]);
 });
+
+describe('value_count and temporal let go of entries that cannot change a count', () => {
+  /** The busiest timespan by brute force over every event: distinct keys in [t, t + span]. */
+  const bruteForce = (events: { t: number; key: string }[], span: number) => {
+    let best = 0;
+    for (const a of events) {
+      const keys = new Set(events.filter((e) => e.t >= a.t && e.t - a.t <= span).map((e) => e.key));
+      best = Math.max(best, keys.size);
+    }
+    return best;
+  };
+  const valueCount = (field: string, gte: number) =>
+    parseSigmaRules(
+      correlation(`  type: value_count
+  rules: [secret_read]
+  group-by: [userIdentity.arn]
+  timespan: 10m
+  condition: {field: ${field}, gte: ${gte}}`),
+      'c.yml',
+    ).correlations[0]!;
+
+  test('the busiest count equals a brute-force count over every event, in any order of arrival', () => {
+    let seed = 11;
+    const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let round = 0; round < 60; round++) {
+      const values = 2 + Math.floor(rand() * 12);
+      const n = 50 + Math.floor(rand() * 400);
+      // Clustered times over two hours: bursts and gaps, many ties on the second.
+      const events = Array.from({ length: n }, () => ({
+        t: T0 + Math.floor(rand() * rand() * 7200) * 1000,
+        key: `s-${Math.floor(rand() * values)}`,
+      }));
+      const arrival =
+        round % 3 === 0 ? events : round % 3 === 1 ? [...events].reverse() : [...events].sort(() => rand() - 0.5);
+      const state = new CorrelationState(valueCount('requestParameters.secretId', 1), [{ name: 'secret_read' }]);
+      for (const e of arrival)
+        state.observe(0, rec(0, { eventTime: new Date(e.t).toISOString(), requestParameters: { secretId: e.key } }));
+      const [hit] = state.end();
+      assert.equal(hit?.metric, bruteForce(events, 600_000), `round ${round}: ${n} events of ${values} values`);
+    }
+  });
+
+  test('a principal making 100k read calls of 40 kinds over a day keeps a few entries per kind, and the ids name each kind', () => {
+    const state = new CorrelationState(valueCount('eventName', 30), [{ name: 'secret_read' }]);
+    let peak = 0;
+    for (let i = 0; i < 100_000; i++) {
+      state.observe(0, rec(0, { eventName: `Describe${i % 40}`, eventTime: new Date(T0 + i * 864).toISOString() }));
+      peak = Math.max(peak, state.size());
+    }
+    // About two per kind per timespan, over the timespan + 1 h that may still be joined by late records.
+    assert.ok(peak <= 40 * 20, `peak ${peak} entries`);
+    const [hit] = state.end();
+    assert.equal(hit?.metric, 40);
+    assert.deepEqual(state.notes(), []);
+    assert.ok(hit!.eventIds.length >= 40 && hit!.eventIds.length <= 120, `${hit!.eventIds.length} ids`);
+  });
+
+  test('temporal: repeated matches of the referred rules are thinned, the proximity is still found', () => {
+    const { correlations } = parseSigmaRules(
+      correlation(`  type: temporal
+  rules: [secret_read, secret_deleted]
+  group-by: [userIdentity.arn]
+  timespan: 10m`),
+      'c.yml',
+    );
+    const state = new CorrelationState(correlations[0]!, [{ name: 'secret_read' }, { name: 'secret_deleted' }]);
+    let peak = 0;
+    for (let i = 0; i < 20_000; i++) {
+      state.observe(0, rec(0, { eventTime: new Date(T0 + i * 1000).toISOString() }));
+      peak = Math.max(peak, state.size());
+    }
+    state.observe(1, rec(0, { eventName: 'DeleteSecret', eventTime: new Date(T0 + 10_000_000).toISOString() }));
+    assert.ok(peak < 50, `peak ${peak}`);
+    const [hit] = state.end();
+    assert.equal(hit?.metric, 2);
+  });
+});

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { decodeLogStream } from '../../shared/cloudtrail/sources/decode.ts';
+import { decodeLogBuffer, decodeLogStream, MAX_KEPT_DEPTH } from '../../shared/cloudtrail/sources/decode.ts';
 
 const rec = (name: string, extra: Record<string, unknown> = {}) => ({
   eventID: `id-${name}`,
@@ -104,4 +104,47 @@ describe('damaged files', () => {
     const r = await decode(Buffer.from(JSON.stringify({ Events: [{ EventId: '1', CloudTrailEvent: '{oops' }] })));
     assert.match(r.error!, /CloudTrailEvent is not JSON/);
   });
+});
+
+describe('a whole file in memory (decodeLogBuffer) gives what the streamed splitter gives', () => {
+  // decodeLogBuffer parses a delivery-shaped file in one JSON.parse; anything else goes to the
+  // splitter. Either way the records, their order, the count and the error must be the stream's.
+  const deep = (n: number): unknown => (n === 0 ? 'bottom' : { d: deep(n - 1) });
+  const cases: [string, string][] = [
+    ['a delivery file', JSON.stringify({ Records: [rec('A'), rec('B', { u: 'h\u00e9llo \ud83d\ude00' })] })],
+    ['an empty list', '{"Records":[]}'],
+    ['pretty-printed, with a BOM-free leading space', ` ${JSON.stringify({ Records: [rec('A')] }, null, 2)}`],
+    // The record is level 1, so x: deep(k) makes it k + 1 levels deep.
+    ['a record exactly at the depth limit', JSON.stringify({ Records: [rec('A', { x: deep(MAX_KEPT_DEPTH - 1) })] })],
+    [
+      'a record one level past the depth limit (pruned)',
+      JSON.stringify({ Records: [rec('A', { x: deep(MAX_KEPT_DEPTH) }), rec('B')] }),
+    ],
+    ['an element that is no record', JSON.stringify({ Records: [rec('A'), { hello: 1 }, rec('C')] })],
+    ['an element that is not an object', JSON.stringify({ Records: [rec('A'), [1], rec('C')] })],
+    ['other keys beside Records', JSON.stringify({ Records: [rec('A')], Next: { x: [1] } })],
+    ['a duplicate key in a record', '{"Records":[{"eventID":"1","eventName":"A","eventName":"B"}]}'],
+    [
+      'two top-level objects (JSON Lines of wrappers)',
+      `${JSON.stringify({ Records: [rec('A')] })}\n${JSON.stringify({ Records: [rec('B')] })}`,
+    ],
+    ['truncated', JSON.stringify({ Records: [rec('A'), rec('B')] }).slice(0, -9)],
+    ['trailing garbage', `${JSON.stringify({ Records: [rec('A')] })}x`],
+  ];
+  for (const [name, text] of cases) {
+    test(name, async () => {
+      const bytes = Buffer.from(text);
+      const fromBuffer: unknown[] = [];
+      const whole = decodeLogBuffer(bytes, (r) => fromBuffer.push(r));
+      const streamed: unknown[] = [];
+      const stream = await decodeLogStream(
+        (async function* () {
+          yield bytes;
+        })(),
+        (r) => streamed.push(r),
+      );
+      assert.deepEqual(fromBuffer, streamed);
+      assert.deepEqual(whole, stream);
+    });
+  }
 });

@@ -23,6 +23,14 @@
  * expire (the busiest stretch so far is remembered first): state lives as long as the timespan,
  * plus an hour for records that arrive late, and never more than MAX_ENTRIES per group. Groups are
  * capped at MAX_GROUPS; a run that reaches a bound says so in the report's problems.
+ *
+ * value_count and temporal count distinct things (values, referred rules), so most entries of a busy
+ * group say nothing new: an occurrence of a value with another of the same value before it and one
+ * after it, the two within one timespan, can be let go — every timespan-long stretch that holds it
+ * holds one of those two, so no stretch's count changes. Such entries are dropped as they arrive
+ * (`thin`): a group then keeps about two entries per value per timespan, whatever the number of
+ * events — a principal making 100,000 Describe calls of 40 kinds keeps a few hundred entries, not
+ * 4,096 records. The finding's event ids are then those kept: one or two per value counted.
  */
 import type { CloudTrailRecord } from '../record.ts';
 import { str } from '../record.ts';
@@ -46,6 +54,8 @@ interface Entry {
   member: number;
   value: string | undefined;
   record: CloudTrailRecord;
+  /** Let go by `thin`: still in `entries` until the group's next compaction. */
+  dead?: true;
 }
 
 interface Best {
@@ -59,9 +69,16 @@ interface Best {
 }
 
 interface Group {
+  /** The group-by values, in order. */
+  values: string[];
+  /** In (time, member) order; some may be dead (thinned) until compaction. */
   entries: Entry[];
+  /** Dead entries in `entries`. */
+  dead: number;
   limit: number;
   best: Best | undefined;
+  /** value_count and temporal: the live entries of each counted value (or member), in order. */
+  byKey?: Map<string | number, Entry[]>;
 }
 
 /** A correlation's verdict for one group. */
@@ -91,11 +108,14 @@ export class CorrelationState {
   private readonly need: number;
   private dropped = 0;
   private trimmed = 0;
+  /** Whether groups let go of entries that cannot change a count (see the header). */
+  private readonly thins: boolean;
 
   constructor(correlation: SigmaCorrelation, members: CorrelationMember[], virtualFields: VirtualFields = {}) {
     this.correlation = correlation;
     this.span = correlation.timespan.ms;
     this.need = members.length;
+    this.thins = correlation.type === 'value_count' || correlation.type === 'temporal';
     const fieldFor = (field: string, member: CorrelationMember) =>
       (member.name !== undefined ? correlation.aliases[field]?.[member.name] : undefined) ?? field;
     this.groupKey = members.map((member) => {
@@ -117,33 +137,66 @@ export class CorrelationState {
     // value_count counts values; an event without one adds nothing (as COUNT(DISTINCT x) skips NULL).
     if (this.correlation.type === 'value_count' && value === undefined) return;
     const values = this.groupKey[member]!(record);
-    const key = JSON.stringify(values);
+    // One group-by field (the common case) is its own key; several are joined unambiguously.
+    const key = values.length === 1 ? values[0]! : JSON.stringify(values);
     let group = this.groups.get(key);
     if (!group) {
       if (this.groups.size >= MAX_GROUPS) {
         this.dropped++;
         return;
       }
-      this.groups.set(key, (group = { entries: [], limit: SOFT_ENTRIES, best: undefined }));
+      this.groups.set(key, (group = { values, entries: [], dead: 0, limit: SOFT_ENTRIES, best: undefined }));
+      if (this.thins) group.byKey = new Map();
     }
-    insertSorted(group.entries, { t, member, value, record: slim(record) });
+    const entry: Entry = { t, member, value, record: slim(record) };
+    insertSorted(group.entries, entry);
+    if (group.byKey) this.thin(group, entry);
     // Expiry waits for the entry limit, not for time: sources arrive out of order by days (the
     // local walk reads region after region), and a group judged exactly must keep them all.
-    if (group.entries.length >= group.limit) this.expire(group, t);
+    if (group.entries.length - group.dead >= group.limit) this.expire(group, t);
   }
 
   /** Entries held now, over every group (a measure of the state's memory). */
   size(): number {
     let n = 0;
-    for (const g of this.groups.values()) n += g.entries.length;
+    for (const g of this.groups.values()) n += g.entries.length - g.dead;
     return n;
+  }
+
+  /** What a thinned group counts an entry under: its value (value_count) or its rule (temporal). */
+  private countedKey(entry: Entry): string | number {
+    return this.correlation.type === 'value_count' ? entry.value! : entry.member;
+  }
+
+  /**
+   * Files the entry under its counted key and lets go of the neighbours it makes redundant: an entry
+   * whose previous and next entries of the same key lie within one timespan of each other.
+   */
+  private thin(group: Group, entry: Entry): void {
+    const k = this.countedKey(entry);
+    const list = group.byKey!.get(k);
+    if (!list) {
+      group.byKey!.set(k, [entry]);
+      return;
+    }
+    const i = insertSorted(list, entry);
+    // Highest first, so that a removal does not move the positions still to be looked at.
+    for (let j = Math.min(i + 1, list.length - 2); j >= Math.max(1, i - 1); j--) {
+      if (list[j + 1]!.t - list[j - 1]!.t <= this.span) {
+        list[j]!.dead = true;
+        group.dead++;
+        list.splice(j, 1);
+      }
+    }
+    // Dead entries are dropped from the time-ordered list once they are most of it.
+    if (group.dead > 64 && group.dead * 2 > group.entries.length) compact(group);
   }
 
   /** The groups whose busiest timespan satisfies the condition. */
   end(): CorrelationHit[] {
     const hits: CorrelationHit[] = [];
     const condition = this.condition();
-    for (const [key, group] of this.groups) {
+    for (const group of this.groups.values()) {
       this.sweep(group);
       const best = group.best;
       if (!best || !satisfies(best.metric, condition)) continue;
@@ -154,7 +207,7 @@ export class CorrelationState {
         last: new Date(best.last).toISOString(),
         eventIds: best.ids,
         eventNames: best.names,
-        group: JSON.parse(key) as string[],
+        group: group.values,
       });
     }
     return hits;
@@ -184,7 +237,7 @@ export class CorrelationState {
   private expire(group: Group, cursor: number): void {
     this.sweep(group);
     const horizon = this.span + LATENESS_MS;
-    let kept = group.entries.filter((e) => Math.abs(e.t - cursor) <= horizon);
+    let kept = group.entries.filter((e) => !e.dead && Math.abs(e.t - cursor) <= horizon);
     if (kept.length > (MAX_ENTRIES * 3) / 4) {
       // Still (nearly) too many: keep the half nearest the newest arrival, so the next expiry is
       // thousands of arrivals away and the cost per record stays constant.
@@ -194,11 +247,22 @@ export class CorrelationState {
       kept = kept.filter((e) => keep.has(e));
     }
     group.entries = kept;
+    group.dead = 0;
+    if (group.byKey) {
+      group.byKey.clear();
+      for (const e of kept) {
+        const k = this.countedKey(e);
+        const list = group.byKey.get(k);
+        if (list) list.push(e);
+        else group.byKey.set(k, [e]);
+      }
+    }
     group.limit = Math.min(MAX_ENTRIES + 1, Math.max(SOFT_ENTRIES, kept.length * 2));
   }
 
   /** The group's busiest timespan-long stretch of entries, folded into `group.best`. */
   private sweep(group: Group): void {
+    if (group.dead) compact(group);
     const e = group.entries;
     if (e.length === 0) return;
     const found = measure(this.correlation.type, e, this.span, this.need);
@@ -244,12 +308,21 @@ function slim(record: CloudTrailRecord): CloudTrailRecord {
   return out as CloudTrailRecord;
 }
 
-/** Entries stay in (time, member) order; records mostly arrive in order, so this is mostly a push. */
-function insertSorted(entries: Entry[], entry: Entry): void {
+/** Drops the thinned entries from the group's time-ordered list. */
+function compact(group: Group): void {
+  group.entries = group.entries.filter((e) => !e.dead);
+  group.dead = 0;
+}
+
+/**
+ * Entries stay in (time, member) order; records mostly arrive in order, so this is mostly a push.
+ * Returns where the entry went.
+ */
+function insertSorted(entries: Entry[], entry: Entry): number {
   const before = (a: Entry, b: Entry) => a.t < b.t || (a.t === b.t && a.member <= b.member);
   if (entries.length === 0 || before(entries[entries.length - 1]!, entry)) {
     entries.push(entry);
-    return;
+    return entries.length - 1;
   }
   let lo = 0;
   let hi = entries.length;
@@ -259,6 +332,7 @@ function insertSorted(entries: Entry[], entry: Entry): void {
     else hi = mid;
   }
   entries.splice(lo, 0, entry);
+  return lo;
 }
 
 /** The busiest stretch of at most `span` ms: its measure and its first and last entry. */

@@ -6,7 +6,7 @@
  * they name. A rule that cannot be loaded is listed with file:line:column and left out whole; it
  * never runs in part.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { CloudTrailRecord } from '../record.ts';
@@ -84,7 +84,9 @@ export async function loadRuleSet(options: RuleSetOptions = {}): Promise<RuleSet
     for (const url of BUILTIN_RULE_FILES) {
       // ncc turns `new URL('./x.yml', import.meta.url)` into a plain path string next to the bundle.
       const file = typeof url === 'string' ? url : fileURLToPath(url);
-      take(await readFile(file, 'utf8'), `builtin/${path.basename(file)}`, 'builtin');
+      // Read synchronously: our own ~70 small files beside the bundle, where an await per file left
+      // the thread idle for a tenth of a short scan.
+      take(readFileSync(file, 'utf8'), `builtin/${path.basename(file)}`, 'builtin');
     }
   }
   for (const dir of options.dirs ?? []) {

@@ -78,12 +78,66 @@ export function decodeLogBuffer(bytes: Buffer, onRecord: (record: CloudTrailReco
   const splitter = new RecordSplitter(onRecord);
   if (bytes.length === 0) return { records: 0, error: 'empty file' };
   try {
+    const records = bytes.length <= WHOLE_PARSE_MAX ? deliveredFile(bytes) : undefined;
+    if (records) {
+      for (const record of records) {
+        splitter.records++;
+        onRecord(record);
+      }
+      return { records: splitter.records };
+    }
     for (let i = 0; i < bytes.length; i += CHUNK) splitter.push(bytes.subarray(i, Math.min(bytes.length, i + CHUNK)));
     splitter.end();
     return { records: splitter.records };
   } catch (error) {
     return { records: splitter.records, error: describeError(error, 'read', splitter) };
   }
+}
+
+/** Files up to this size are first tried with one JSON.parse of the whole text (deliveredFile). */
+const WHOLE_PARSE_MAX = 4 * 1024 * 1024;
+
+/**
+ * The records of a file in CloudTrail's delivery shape (`{"Records":[…]}` and nothing else, every
+ * element a record no deeper than MAX_KEPT_DEPTH), parsed in one call; undefined for anything else,
+ * which the splitter then reads with its exact messages. For the thousands of small files a trail
+ * delivers, one JSON.parse of the file costs less than scanning it byte by byte in JavaScript and
+ * parsing each record's slice; the result is the same records in the same order.
+ */
+function deliveredFile(bytes: Buffer): CloudTrailRecord[] | undefined {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return undefined;
+  const keys = Object.keys(doc);
+  const list = (doc as { Records?: unknown }).Records;
+  if (keys.length !== 1 || keys[0] !== 'Records' || !Array.isArray(list)) return undefined;
+  for (const r of list as unknown[]) {
+    if (r === null || typeof r !== 'object' || Array.isArray(r)) return undefined;
+    const o = r as Record<string, unknown>;
+    if (typeof o.eventName !== 'string' && typeof o.eventTime !== 'string' && typeof o.eventID !== 'string') {
+      return undefined;
+    }
+    if (deeperThan(o, MAX_KEPT_DEPTH)) return undefined;
+  }
+  return list as CloudTrailRecord[];
+}
+
+/**
+ * Whether containers nest more than `limit` levels below `node` (at level `depth`). Recursion is
+ * bounded by `limit`; an index loop over values is several times faster than for-in on Node 24.
+ */
+function deeperThan(node: object, limit: number, depth = 1): boolean {
+  const values: unknown[] = Array.isArray(node) ? node : Object.values(node);
+  for (let i = 0; i < values.length; i++) {
+    const child = values[i];
+    if (child === null || typeof child !== 'object') continue;
+    if (depth >= limit || deeperThan(child, limit, depth + 1)) return true;
+  }
+  return false;
 }
 
 export function isGzip(bytes: Buffer): boolean {
