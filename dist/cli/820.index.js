@@ -5411,7 +5411,8 @@ async function scanCloudTrail(read, options) {
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * Bytes of one log file → CloudTrail records, streamed: memory holds one record at a time, never the
- * file. Accepted, plain or gzipped (sniffed from the bytes, RFC 1952 §2.3.1 magic 1f 8b, not the
+ * file (except a file already in memory in CloudTrail's delivery shape, up to 4 MiB, which is parsed
+ * whole: decodeLogBuffer). Accepted, plain or gzipped (sniffed from the bytes, RFC 1952 §2.3.1 magic 1f 8b, not the
  * name), in one file or mixed:
  *
  * - `{"Records":[…]}`, as CloudTrail delivers to S3;
