@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { NODE24_HINT, runtimes } from '../lib/runtimes.ts';
+import { OTHER_RUNTIMES_HINT, runtimes } from '../lib/runtimes.ts';
 
 const run = promisify(execFile);
 const TOTAL_MB = Number(process.env.TELLTALE_BENCH_MB ?? 1024);
@@ -229,7 +229,10 @@ try {
   const capped = async (source: string) =>
     peakRss(cli(source), process.execPath, [`--max-old-space-size=${CAP_MB}`]).then(
       (r) => `completes (${(r.ms / 1000).toFixed(1)} s, peak RSS ${r.rssMb.toFixed(0)} MB)`,
-      () => 'runs out of memory',
+      (error: { stderr?: string; message: string }) =>
+        /heap limit|Allocation failed|signal 6/.test(error.stderr ?? '')
+          ? 'runs out of memory'
+          : `fails: ${(error.stderr || error.message).trim().split('\n')[0]}`,
     );
   const cappedOne = await capped(small);
   const cappedAll = await capped(dir);
@@ -296,7 +299,7 @@ try {
       `on ${n.label}: large files ${(l.ours.ms / 1000).toFixed(1)} s vs jq ${(l.referenceMs / 1000).toFixed(1)} s = ${(l.referenceMs / l.ours.ms).toFixed(2)}x (peak RSS ${l.ours.rssMb.toFixed(0)} MB); small files ${(sm.ours.ms / 1000).toFixed(1)} s vs jq ${(sm.referenceMs / 1000).toFixed(1)} s = ${(sm.referenceMs / sm.ours.ms).toFixed(2)}x (peak RSS ${sm.ours.rssMb.toFixed(0)} MB)`,
     );
   }
-  if (nodes.length === 1) others.push(`(${NODE24_HINT})`);
+  if (nodes.length === 1) others.push(`(${OTHER_RUNTIMES_HINT})`);
   const rate = (ms: number, m: number) => `${(m / (ms / 1000)).toFixed(0)} MB/s`;
   process.stdout.write(
     [

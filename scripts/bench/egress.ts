@@ -26,7 +26,7 @@ import { promisify } from 'node:util';
 import { createWorld, worldSkipReason } from '../../test/harness/world.ts';
 import { startCapture } from '../../test/harness/capture.ts';
 import { repoRoot } from '../../test/harness/runner.ts';
-import { NODE24_HINT, runtimes } from '../lib/runtimes.ts';
+import { OTHER_RUNTIMES_HINT, runtimes } from '../lib/runtimes.ts';
 
 const run = promisify(execFile);
 const scale = Number(process.env.BENCH_SCALE ?? '1');
@@ -118,7 +118,7 @@ try {
         `  telltale on ${n.label.padEnd(42)} ${r.seconds.toFixed(2)} s   peak RSS ${(r.rssKiB / 1024).toFixed(0)} MiB   ${(tshark.seconds / r.seconds).toFixed(1)}x tshark   (node -e 0 alone ${start.toFixed(2)} s)`,
       );
     }
-    if (nodes.length === 1) line(`  (${NODE24_HINT})`);
+    if (nodes.length === 1) line(`  (${OTHER_RUNTIMES_HINT})`);
     line(
       `  memory vs file size      half file ${(oursHalf.rssKiB / 1024).toFixed(0)} MiB, whole file ${(ours.rssKiB / 1024).toFixed(0)} MiB`,
     );

@@ -21,5 +21,5 @@ export function runtimes(root: string): { label: string; node: string }[] {
 }
 
 /** Why only one runtime is timed, when so. */
-export const NODE24_HINT =
+export const OTHER_RUNTIMES_HINT =
   'Node 22 and 24 are not installed in tools/ (npm run bench installs them): only this machine\u2019s Node is timed';

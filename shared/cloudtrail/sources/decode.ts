@@ -97,6 +97,8 @@ export function decodeLogBuffer(bytes: Buffer, onRecord: (record: CloudTrailReco
 
 /** Files up to this size are first tried with one JSON.parse of the whole text (deliveredFile). */
 const WHOLE_PARSE_MAX = 4 * 1024 * 1024;
+/** How a file in CloudTrail's delivery shape starts. */
+const DELIVERY_HEAD = /^[ \t\r\n]*\{[ \t\r\n]*"Records"[ \t\r\n]*:/;
 
 /**
  * The records of a file in CloudTrail's delivery shape (`{"Records":[…]}` and nothing else, every
@@ -106,6 +108,9 @@ const WHOLE_PARSE_MAX = 4 * 1024 * 1024;
  * parsing each record's slice; the result is the same records in the same order.
  */
 function deliveredFile(bytes: Buffer): CloudTrailRecord[] | undefined {
+  // Other shapes (a bare array, LookupEvents' `Events`, JSON Lines of wrappers) are told from the
+  // first bytes, so that they are not parsed whole only to be parsed again by the splitter.
+  if (!DELIVERY_HEAD.test(bytes.toString('latin1', 0, 64))) return undefined;
   let doc: unknown;
   try {
     doc = JSON.parse(bytes.toString('utf8'));
