@@ -117,9 +117,16 @@ describe('real clients captured in the network world', { skip }, () => {
   });
 
   test('a ClientHello split over several segments is still named', () => {
-    assert.equal(endpoint('split.example.test')?.namedBy, 'sni');
     const ip = world.addressOf('split.example.test').v4!;
     const segments = spawnSync('tcpdump', ['-nn', '-r', file, `dst host ${ip} and dst port 443`], { encoding: 'utf8' });
+    // Once seen named by DNS only (under a loaded full run, not reproduced since): the packets the
+    // analyzer had are in the message, so a rare failure says why.
+    const both = spawnSync('tcpdump', ['-nn', '-r', file, `host ${ip} and port 443`], { encoding: 'utf8' });
+    assert.equal(
+      endpoint('split.example.test')?.namedBy,
+      'sni',
+      `${JSON.stringify(endpoint('split.example.test'))}\n${both.stdout.split('\n').slice(0, 24).join('\n')}`,
+    );
     const first = /seq 0:(\d+),/.exec(segments.stdout);
     assert.ok(
       first && Number(first[1]) <= 200,
