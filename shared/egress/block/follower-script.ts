@@ -17,13 +17,16 @@
  *   to the verdict chain. Packets already waiting are taken as one batch and share one walk of /proc, so a burst of
  *   new flows (a parallel build, a browser) is not held once per flow; a retried packet of a flow
  *   already logged (unreplied UDP stays NEW in conntrack) is released without a walk.
+ * Each queue has its own thread, so a held first packet never waits behind the DNS queue's nft runs
+ * (one per drained batch of answers), and the follower raises its own priority: the job's load must
+ * not hold its packets long enough for a client to give up on a socket before it is attributed.
  * On SIGTERM, SIGINT, SIGHUP or any exit it removes the queue steering and the table itself, so a
  * job cancelled between `main` and `post` leaves no firewall behind; `post` removes both again.
  *
  * Host matching is shared/egress/manifest/match.ts's rule, restated in Python (three lines) because
  * the follower runs alone, outside Node.
  */
-export const FOLLOWER_SCRIPT = String.raw`import json, os, signal, socket, struct, subprocess, sys, time, select, re
+export const FOLLOWER_SCRIPT = String.raw`import json, os, signal, socket, struct, subprocess, sys, threading, time, re
 
 # Two netfilter queues, spoken over plain netlink (linux/netfilter/nfnetlink_queue.h), Python stdlib only:
 #  - the DNS queue holds every DNS answer until the allow sets carry its addresses, then releases it,
@@ -197,7 +200,8 @@ conn_log = open(os.path.join(DIR, 'block-connections.jsonl'), 'a', buffering=1)
 TTL_MIN, TTL_MAX = config['ttlMin'], config['ttlMax']
 HOLD = config.get('hold', True)
 
-def allow_answer(msg, now):
+def allow_answer(msg, now, commands):
+    """Appends to commands the set updates one answer needs, and logs its records."""
     parsed = dns_answers(msg)
     if not parsed: return
     qname, records = parsed
@@ -205,7 +209,6 @@ def allow_answer(msg, now):
     # CNAME chain: every alias in the answer names the addresses at its end.
     for owner, rtype, ttl, value in records:
         if rtype == 'CNAME': names.add(value); names.add(owner)
-    commands = []
     for owner, rtype, ttl, address in records:
         if rtype not in ('A', 'AAAA'): continue
         timeout = max(TTL_MIN, min(TTL_MAX, ttl))
@@ -223,9 +226,6 @@ def allow_answer(msg, now):
                 # add, delete, add: refreshes the timeout whether or not the element exists.
                 commands.append('add element inet %s %s { %s }\ndelete element inet %s %s { %s }\nadd element inet %s %s { %s timeout %ds }\n' % (TABLE, s, key, TABLE, s, key, TABLE, s, key, timeout))
         dns_log.write(json.dumps({'time': now * 1000, 'name': qname, 'owner': owner, 'address': address, 'ttl': ttl, 'allowedBy': allowed}) + '\n')
-    if commands:
-        ok, err = nft(''.join(commands))
-        if not ok: sys.stderr.write('telltale block: set update failed: %s\n' % err)
 
 # --- process attribution (/proc) -----------------------------------------------------------------
 recent = []  # pids that owned sockets before, tried right after the young ones
@@ -422,30 +422,59 @@ def drain(sock, first):
         out.extend(packets(data))
     return out
 
+def follow_dns(sock):
+    # Every answer of one drained batch goes into one nft run: a fork of nft costs milliseconds on a
+    # busy runner, and a burst of lookups (a parallel build resolving its registries) must not pay it
+    # once per answer before the first of them is released.
+    while True:
+        batch = drain(sock, sock.recv(1 << 20))
+        now = time.time()
+        commands = []
+        for packet_id, payload in batch:
+            if not HOLD: verdict(sock, config['dnsQueue'], packet_id)
+            ip = ip_header(payload)
+            try:
+                for msg in (dns_messages(ip) if ip else []): allow_answer(msg, now, commands)
+            except (ValueError, struct.error, IndexError) as error:
+                sys.stderr.write('telltale block: undecodable DNS answer: %s\n' % error)
+        if commands:
+            ok, err = nft(''.join(commands))
+            if not ok: sys.stderr.write('telltale block: set update failed: %s\n' % err)
+        if HOLD:
+            for packet_id, _ in batch: verdict(sock, config['dnsQueue'], packet_id)
+
+def follow_connections(sock):
+    # Its own thread, so a held first packet never waits behind the DNS queue's nft runs: a client
+    # whose SYN is held long enough gives up on it (curl's happy eyeballs opens the other family after
+    # 200 ms and closes the loser), and a socket closed before /proc is read cannot be attributed.
+    while True:
+        batch = drain(sock, sock.recv(1 << 20))
+        try:
+            attribute([ip for ip in (ip_header(p) for _, p in batch) if ip], time.time())
+        finally:
+            for packet_id, _ in batch: verdict(sock, config['connectionQueue'], packet_id)
+
+def run(follow, sock):
+    # A follower thread that fails takes the whole process (and with it the firewall) down, through
+    # the main thread's signal handler, rather than leaving one queue held with nobody answering.
+    try: follow(sock)
+    except BaseException as error:
+        sys.stderr.write('telltale block: follower failed: %r\n' % (error,))
+        sys.stderr.flush()
+        os.kill(os.getpid(), signal.SIGTERM)
+
 try:
+    # Every packet of the job waits on this process: a job that loads every core must not starve it.
+    try: os.nice(-10)
+    except OSError: pass
     dns_sock = open_queue(config['dnsQueue'])
     conn_sock = open_queue(config['connectionQueue'])
+    threads = [threading.Thread(target=run, args=(f, s), daemon=True)
+               for f, s in ((follow_dns, dns_sock), (follow_connections, conn_sock))]
+    for t in threads: t.start()
     open(os.path.join(DIR, 'block-follower.ready'), 'w').write(str(os.getpid()))
-    while True:
-        ready, _, _ = select.select([dns_sock, conn_sock], [], [])
-        # DNS first: a client waits on its answer before it can connect at all.
-        for sock in sorted(ready, key=lambda r: r is not dns_sock):
-            batch = drain(sock, sock.recv(1 << 20))
-            now = time.time()
-            if sock is dns_sock:
-                for packet_id, payload in batch:
-                    if not HOLD: verdict(sock, config['dnsQueue'], packet_id)
-                    ip = ip_header(payload)
-                    try:
-                        for msg in (dns_messages(ip) if ip else []): allow_answer(msg, now)
-                    except (ValueError, struct.error, IndexError) as error:
-                        sys.stderr.write('telltale block: undecodable DNS answer: %s\n' % error)
-                    if HOLD: verdict(sock, config['dnsQueue'], packet_id)
-            else:
-                try:
-                    attribute([ip for ip in (ip_header(p) for _, p in batch) if ip], now)
-                finally:
-                    for packet_id, _ in batch: verdict(sock, config['connectionQueue'], packet_id)
+    # The main thread only waits: Python delivers signals to it alone.
+    while all(t.is_alive() for t in threads): time.sleep(1)
 finally:
     remove_table()
 `;
