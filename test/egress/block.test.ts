@@ -293,6 +293,10 @@ except OSError as e: print(e.errno)"`;
       report.blocked?.some((b) => b.host === 'denied.test'),
       JSON.stringify(report.blocked),
     );
+    assert.ok(
+      report.warnings.some((w) => /follower had stopped before the job ended/.test(w)),
+      JSON.stringify(report.warnings),
+    );
     assert.deepEqual(await leftovers(), []);
   });
 

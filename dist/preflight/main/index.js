@@ -46246,6 +46246,7 @@ function state_readBlockHandle(dir) {
 }
 /** Takes block mode down: follower, steering, table, then the NFLOG capture (so it holds every refusal). */
 async function state_stopBlock(handle) {
+    const followerGone = !followerAlive(handle.followerPid);
     signalFollower(handle.followerPid, 'SIGTERM');
     const deadline = Date.now() + 3_000;
     while (Date.now() < deadline && followerAlive(handle.followerPid))
@@ -46255,6 +46256,7 @@ async function state_stopBlock(handle) {
     await stopCapture(handle.nflog).catch(() => undefined);
     return {
         leftovers: firewallLeftovers().filter((l) => l.includes(handle.table) || l.includes(handle.table.slice(9))),
+        followerGone,
     };
 }
 
@@ -46282,7 +46284,7 @@ async function session_finishBlockSession(dir, report, steps = []) {
     const handle = readBlockHandle(dir);
     if (!handle)
         return;
-    const { leftovers } = await stopBlock(handle);
+    const { leftovers, followerGone } = await stopBlock(handle);
     const records = readBlockRecords({
         dns: handle.dnsLog,
         connections: handle.connectionLog,
@@ -46294,6 +46296,9 @@ async function session_finishBlockSession(dir, report, steps = []) {
     report.block = { table: handle.table, connections, attributed, leftovers };
     if (records.unreadable)
         report.warnings.push(`block mode: ${records.unreadable} record(s) of its logs could not be read`);
+    // Said, never a quiet pass: a follower that left early took the firewall with it.
+    if (followerGone)
+        report.warnings.push(`block mode: its follower had stopped before the job ended (see ${path.join(dir, 'block-follower.log')}); from then on nothing was blocked nor attributed`);
     if (leftovers.length)
         report.warnings.push(`block mode could not remove all of its firewall: ${leftovers.join('; ')}`);
     if (connections > attributed)

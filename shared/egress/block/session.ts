@@ -38,7 +38,7 @@ export async function finishBlockSession(
 ): Promise<void> {
   const handle = readBlockHandle(dir);
   if (!handle) return;
-  const { leftovers } = await stopBlock(handle);
+  const { leftovers, followerGone } = await stopBlock(handle);
   const records = readBlockRecords({
     dns: handle.dnsLog,
     connections: handle.connectionLog,
@@ -50,6 +50,11 @@ export async function finishBlockSession(
   report.block = { table: handle.table, connections, attributed, leftovers };
   if (records.unreadable)
     report.warnings.push(`block mode: ${records.unreadable} record(s) of its logs could not be read`);
+  // Said, never a quiet pass: a follower that left early took the firewall with it.
+  if (followerGone)
+    report.warnings.push(
+      `block mode: its follower had stopped before the job ended (see ${path.join(dir, 'block-follower.log')}); from then on nothing was blocked nor attributed`,
+    );
   if (leftovers.length)
     report.warnings.push(`block mode could not remove all of its firewall: ${leftovers.join('; ')}`);
   if (connections > attributed)

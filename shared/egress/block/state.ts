@@ -207,10 +207,16 @@ export function readBlockHandle(dir: string): BlockHandle | undefined {
 export interface BlockStop {
   /** Whatever of telltale's firewall was still present after removal (empty: clean). */
   leftovers: string[];
+  /**
+   * The follower had already exited when block mode was stopped: from then on nothing was enforced
+   * (it removes the firewall as it leaves) and new flows were neither held nor attributed.
+   */
+  followerGone: boolean;
 }
 
 /** Takes block mode down: follower, steering, table, then the NFLOG capture (so it holds every refusal). */
 export async function stopBlock(handle: BlockHandle): Promise<BlockStop> {
+  const followerGone = !followerAlive(handle.followerPid);
   signalFollower(handle.followerPid, 'SIGTERM');
   const deadline = Date.now() + 3_000;
   while (Date.now() < deadline && followerAlive(handle.followerPid)) await sleep(20);
@@ -219,5 +225,6 @@ export async function stopBlock(handle: BlockHandle): Promise<BlockStop> {
   await stopCapture(handle.nflog).catch(() => undefined);
   return {
     leftovers: firewallLeftovers().filter((l) => l.includes(handle.table) || l.includes(handle.table.slice(9))),
+    followerGone,
   };
 }
